@@ -1,0 +1,48 @@
+import { describeValue } from '../_internal/describe-value.ts';
+
+/** Why an input was refused. */
+export type PlanningInputErrorCode =
+  | 'required'
+  | 'type'
+  | 'range'
+  | 'integer'
+  | 'format'
+  | 'unknown-reference'
+  | 'duplicate'
+  | 'cycle'
+  | 'conflict';
+
+/** What a {@link PlanningInputError} is built from. */
+export type PlanningInputErrorOptions = {
+  /** Where the bad value sits, e.g. `areas[3].population`. */
+  path: string;
+  code: PlanningInputErrorCode;
+  /** What was expected, phrased to follow "must be": `a non-negative integer`. */
+  expected: string;
+  received: unknown;
+};
+
+/**
+ * Thrown when an argument of a planning function is malformed. The message names the field,
+ * what it must be and what came, so it can be shown to a planner as it is.
+ *
+ * @example
+ * new PlanningInputError({ path: 'areas[3].population', code: 'range', expected: 'a non-negative integer', received: -5 }).message
+ * // => 'areas[3].population must be a non-negative integer, got -5'
+ */
+export class PlanningInputError extends Error {
+  override readonly name = 'PlanningInputError';
+  readonly path: string;
+  readonly code: PlanningInputErrorCode;
+  readonly expected: string;
+  readonly received: string;
+
+  constructor(options: PlanningInputErrorOptions) {
+    const received = describeValue(options.received);
+    super(`${options.path} must be ${options.expected}, got ${received}`);
+    this.path = options.path;
+    this.code = options.code;
+    this.expected = options.expected;
+    this.received = received;
+  }
+}

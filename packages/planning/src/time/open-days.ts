@@ -1,0 +1,94 @@
+import type { DateTime } from 'luxon';
+import { requireArray, requireIsoDate, requireNumber, requireRecord, requireTimeZone } from '../_internal/validate.ts';
+import type { OpeningWindow } from './opening-window.ts';
+import { windowHoursOn } from './opening-window.ts';
+
+/** The campaign calendar as given: ISO dates, both ends included. */
+export type CalendarInput = {
+  start: string;
+  deadline: string;
+  /** IANA zone the dates and hours are read in. Default `'UTC'`. */
+  timeZone?: string;
+  /** Dates with no service (holidays, election days). */
+  closedDates?: string[];
+  /** ISO weekdays with no service, 1 = Monday … 7 = Sunday. Default none: open all week. */
+  closedWeekdays?: number[];
+};
+
+/** A calendar read and checked once, for the functions that walk it. */
+export type ResolvedCalendar = {
+  start: DateTime;
+  deadline: DateTime;
+  timeZone: string;
+  closedDates: ReadonlySet<string>;
+  closedWeekdays: ReadonlySet<number>;
+};
+
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+export function resolveCalendar(calendar: unknown, path = 'calendar'): ResolvedCalendar {
+  const record = requireRecord(calendar, path);
+  const timeZone =
+    record.timeZone === undefined ? DEFAULT_TIME_ZONE : requireTimeZone(record.timeZone, `${path}.timeZone`);
+  const start = requireIsoDate(record.start, `${path}.start`, timeZone);
+  const deadline = requireIsoDate(record.deadline, `${path}.deadline`, timeZone);
+  const closedDates = new Set<string>();
+  if (record.closedDates !== undefined) {
+    requireArray(record.closedDates, `${path}.closedDates`).forEach((date, index) => {
+      closedDates.add(requireIsoDate(date, `${path}.closedDates[${index}]`, timeZone).toISODate() ?? '');
+    });
+  }
+  const closedWeekdays = new Set<number>();
+  if (record.closedWeekdays !== undefined) {
+    requireArray(record.closedWeekdays, `${path}.closedWeekdays`).forEach((day, index) => {
+      closedWeekdays.add(requireNumber(day, `${path}.closedWeekdays[${index}]`, { min: 1, max: 7, integer: true }));
+    });
+  }
+  return { start, deadline, timeZone, closedDates, closedWeekdays };
+}
+
+export function isOpenDate(calendar: ResolvedCalendar, day: DateTime): boolean {
+  return !calendar.closedWeekdays.has(day.weekday) && !calendar.closedDates.has(day.toISODate() ?? '');
+}
+
+/** One open day of a calendar and the hours its window is open that day. */
+export type OpenDay = { date: string; hours: number };
+
+/** Options of {@link listOpenDays}. */
+export type ListOpenDaysOptions = {
+  /** Walk past the deadline (for completion dates after it) until this many open days are listed. */
+  atLeast?: number;
+  /** Never walk more calendar days than this from the start. Default 3,660 (ten years). */
+  horizonDays?: number;
+};
+
+export const DEFAULT_HORIZON_DAYS = 3660;
+
+/**
+ * Open days from the start, with their opening hours: every day to the deadline, and further
+ * when `atLeast` asks for more. Days whose window has zero hours are not open.
+ *
+ * @example
+ * listOpenDays(resolveCalendar({ start: '2021-03-19', deadline: '2021-03-21', closedDates: ['2021-03-20'] }),
+ *   resolveOpeningWindow({ open: '05:00', close: '24:00' }))
+ * // => [{ date: '2021-03-19', hours: 19 }, { date: '2021-03-21', hours: 19 }]
+ */
+export function listOpenDays(
+  calendar: ResolvedCalendar,
+  window: OpeningWindow,
+  options: ListOpenDaysOptions = {},
+): OpenDay[] {
+  const atLeast = options.atLeast ?? 0;
+  const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  const days: OpenDay[] = [];
+  const deadlineDate = calendar.deadline.toISODate() ?? '';
+  let day = calendar.start;
+  for (let walked = 0; walked < horizonDays; walked++) {
+    const date = day.toISODate() ?? '';
+    if (date > deadlineDate && days.length >= atLeast) break;
+    const hours = isOpenDate(calendar, day) ? windowHoursOn(day, window) : 0;
+    if (hours > 0) days.push({ date, hours });
+    day = day.plus({ days: 1 });
+  }
+  return days;
+}

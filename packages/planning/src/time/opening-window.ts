@@ -1,0 +1,55 @@
+import type { DateTime } from 'luxon';
+import { requireRecord } from '../_internal/validate.ts';
+import { parseTimeOfDay } from './parse-time-of-day.ts';
+
+/** A daily opening window in local time. `close` at or before `open` ends the next day. */
+export type OpeningHours = { open: string; close: string };
+
+/** An opening window read into minutes after local midnight of the day it opens. */
+export type OpeningWindow = {
+  openMinute: number;
+  /** After `openMinute`; above 1440 when the window passes midnight. Equal to `openMinute` for a zero-hour window. */
+  closeMinute: number;
+  /** Length on a day without a clock change. */
+  nominalHours: number;
+};
+
+/**
+ * Reads `{ open, close }`. A close earlier than the open ends after midnight (`05:00`–`02:00`
+ * is 21 hours); `24:00` closes at midnight; an equal open and close is a window of zero hours,
+ * so round the clock is written `00:00`–`24:00`.
+ *
+ * @example
+ * resolveOpeningWindow({ open: '05:00', close: '02:00' }).nominalHours // => 21
+ */
+export function resolveOpeningWindow(hours: unknown, path = 'hours'): OpeningWindow {
+  const record = requireRecord(hours, path);
+  const openMinute = parseTimeOfDay(record.open, { path: `${path}.open` });
+  const closeRaw = parseTimeOfDay(record.close, { path: `${path}.close`, allowEndOfDay: true });
+  const closeMinute = closeRaw < openMinute ? closeRaw + 1440 : closeRaw;
+  return { openMinute, closeMinute, nominalHours: (closeMinute - openMinute) / 60 };
+}
+
+/**
+ * Hours a window is open on a given local day: the nominal length, except on days when the
+ * clocks change inside the window (luxon does the time-zone arithmetic).
+ *
+ * @example
+ * windowHoursOn(DateTime.fromISO('2021-03-28', { zone: 'Europe/Paris' }), resolveOpeningWindow({ open: '00:00', close: '24:00' }))
+ * // => 23
+ */
+export function windowHoursOn(localMidnight: DateTime, window: OpeningWindow): number {
+  if (window.closeMinute === window.openMinute) return 0;
+  const opens = wallClock(localMidnight, window.openMinute);
+  const closes = wallClock(localMidnight, window.closeMinute);
+  return closes.diff(opens, 'hours').hours;
+}
+
+/** The instant a local clock shows `minute` minutes after the midnight of `localMidnight` (past 1440: a later day). */
+export function wallClock(localMidnight: DateTime, minute: number): DateTime {
+  const days = Math.floor(minute / 1440);
+  const inDay = minute - days * 1440;
+  return localMidnight
+    .plus({ days })
+    .set({ hour: Math.floor(inDay / 60), minute: inDay % 60, second: 0, millisecond: 0 });
+}
