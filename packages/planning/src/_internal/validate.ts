@@ -8,12 +8,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function requireRecord(value: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(value)) throw new PlanningInputError({ path, code: 'type', expected: 'an object', received: value });
+  if (!isRecord(value))
+    throw new PlanningInputError({ path, code: 'type', expected: 'an object', received: value });
   return value;
 }
 
 export function requireArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new PlanningInputError({ path, code: 'type', expected: 'an array', received: value });
+  if (!Array.isArray(value))
+    throw new PlanningInputError({ path, code: 'type', expected: 'an array', received: value });
   return value;
 }
 
@@ -40,7 +42,8 @@ export type NumberRule = {
 function describeRule(rule: NumberRule): string {
   const kind = rule.integer ? 'integer' : 'number';
   const { min, max } = rule;
-  if (min === 0 && max === undefined) return rule.minExclusive ? `a positive ${kind}` : `a non-negative ${kind}`;
+  if (min === 0 && max === undefined)
+    return rule.minExclusive ? `a positive ${kind}` : `a non-negative ${kind}`;
   if (min !== undefined && max !== undefined) {
     const left = rule.minExclusive ? `above ${min}` : `at least ${min}`;
     const right = rule.maxExclusive ? `below ${max}` : `at most ${max}`;
@@ -70,14 +73,20 @@ export function optionalNumber(value: unknown, path: string, rule: NumberRule = 
 }
 
 export function requireBoolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') throw new PlanningInputError({ path, code: 'type', expected: 'true or false', received: value });
+  if (typeof value !== 'boolean')
+    throw new PlanningInputError({ path, code: 'type', expected: 'true or false', received: value });
   return value;
 }
 
 export function requireTimeZone(value: unknown, path: string): string {
   const zone = requireString(value, path);
   if (!IANAZone.isValidZone(zone)) {
-    throw new PlanningInputError({ path, code: 'format', expected: 'an IANA time zone such as "Asia/Ho_Chi_Minh"', received: value });
+    throw new PlanningInputError({
+      path,
+      code: 'format',
+      expected: 'an IANA time zone such as "Asia/Ho_Chi_Minh"',
+      received: value,
+    });
   }
   return zone;
 }

@@ -12,7 +12,13 @@ describe('listOpenDays', () => {
       closedWeekdays: [7],
     });
     const days = listOpenDays(calendar, resolveOpeningWindow({ open: '05:00', close: '24:00' }));
-    expect(days.map((d) => d.date)).toEqual(['2021-03-15', '2021-03-16', '2021-03-17', '2021-03-18', '2021-03-20']);
+    expect(days.map((d) => d.date)).toEqual([
+      '2021-03-15',
+      '2021-03-16',
+      '2021-03-17',
+      '2021-03-18',
+      '2021-03-20',
+    ]);
     expect(days.every((d) => d.hours === 19)).toBe(true);
   });
 
@@ -39,13 +45,15 @@ describe('listOpenDays', () => {
 
   it('walks past the deadline when more open days are asked for', () => {
     const calendar = resolveCalendar({ start: '2021-03-20', deadline: '2021-03-20' });
-    const days = listOpenDays(calendar, resolveOpeningWindow({ open: '07:30', close: '22:00' }), { atLeast: 3 });
+    const days = listOpenDays(calendar, resolveOpeningWindow({ open: '07:30', close: '22:00' }), {
+      atLeast: 3,
+    });
     expect(days.map((d) => d.date)).toEqual(['2021-03-20', '2021-03-21', '2021-03-22']);
   });
 
   it('refuses an unknown time zone naming the field', () => {
-    expect(() => resolveCalendar({ start: '2021-03-20', deadline: '2021-03-21', timeZone: 'Mars/Olympus' })).toThrow(
-      /^calendar\.timeZone must be an IANA time zone/,
-    );
+    expect(() =>
+      resolveCalendar({ start: '2021-03-20', deadline: '2021-03-21', timeZone: 'Mars/Olympus' }),
+    ).toThrow(/^calendar\.timeZone must be an IANA time zone/);
   });
 });

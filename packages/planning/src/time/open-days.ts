@@ -1,5 +1,11 @@
 import type { DateTime } from 'luxon';
-import { requireArray, requireIsoDate, requireNumber, requireRecord, requireTimeZone } from '../_internal/validate.ts';
+import {
+  requireArray,
+  requireIsoDate,
+  requireNumber,
+  requireRecord,
+  requireTimeZone,
+} from '../_internal/validate.ts';
 import type { OpeningWindow } from './opening-window.ts';
 import { windowHoursOn } from './opening-window.ts';
 
@@ -41,7 +47,9 @@ export function resolveCalendar(calendar: unknown, path = 'calendar'): ResolvedC
   const closedWeekdays = new Set<number>();
   if (record.closedWeekdays !== undefined) {
     requireArray(record.closedWeekdays, `${path}.closedWeekdays`).forEach((day, index) => {
-      closedWeekdays.add(requireNumber(day, `${path}.closedWeekdays[${index}]`, { min: 1, max: 7, integer: true }));
+      closedWeekdays.add(
+        requireNumber(day, `${path}.closedWeekdays[${index}]`, { min: 1, max: 7, integer: true }),
+      );
     });
   }
   return { start, deadline, timeZone, closedDates, closedWeekdays };

@@ -19,7 +19,9 @@ export type ParseTimeOfDayOptions = {
 export function parseTimeOfDay(value: unknown, options: ParseTimeOfDayOptions = {}): number {
   const path = options.path ?? 'time';
   const allowEndOfDay = options.allowEndOfDay ?? false;
-  const expected = allowEndOfDay ? 'a time of day "HH:mm" from 00:00 to 24:00' : 'a time of day "HH:mm" from 00:00 to 23:59';
+  const expected = allowEndOfDay
+    ? 'a time of day "HH:mm" from 00:00 to 24:00'
+    : 'a time of day "HH:mm" from 00:00 to 23:59';
   const match = typeof value === 'string' ? TIME_OF_DAY.exec(value) : null;
   if (!match) throw new PlanningInputError({ path, code: 'format', expected, received: value });
   const minutes = Number(match[1]) * 60 + Number(match[2]);
