@@ -1,0 +1,13 @@
+/**
+ * `pnpm bench`: every planning benchmark, each printing its measured figures beside the
+ * targets its issue names. Timings are medians; ratios compare with a baseline timed in this
+ * same process, since these machines are shared and noisy.
+ */
+import { printRows } from './_harness.ts';
+
+type Suite = { title: string; run: () => Promise<import('./_harness.ts').BenchRow[]> };
+
+const suites: Suite[] = [];
+
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+for (const suite of suites) printRows(suite.title, await suite.run());
