@@ -1,9 +1,40 @@
-export { PlanningInfeasibleError } from './errors/planning-infeasible-error.ts';
+export type { PlannedDay } from './campaign/planned-daily-series.ts';
+export type {
+  AreaPlan,
+  AreaStatus,
+  Assumption,
+  CampaignInput,
+  CampaignPlan,
+  CampaignTotals,
+  Infeasibility,
+  PlanWarning,
+  SolveForResult,
+  SolveForUnknown,
+} from './campaign/types.ts';
+export type { MachineCapacity, ServiceInput } from './capacity/machine-capacity.ts';
+export type { ThroughputObservation } from './capacity/minutes-per-dossier-from-throughput.ts';
+export type { AreaInput, AreaNode, AreaTree } from './demand/area-tree.ts';
+export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
-export { PlanningInputError } from './errors/planning-input-error.ts';
+export type { QueueInput, QueueMetrics } from './queueing/queue-metrics.ts';
+export type { QueueTarget, ServersForTargetInput } from './queueing/servers-for-target.ts';
 export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } from './time/open-days.ts';
-export { listOpenDays, resolveCalendar } from './time/open-days.ts';
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
-export { resolveOpeningWindow, windowHoursOn } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
+
+export { nthOpenDate } from './campaign/nth-open-date.ts';
+export { planCampaign } from './campaign/plan-campaign.ts';
+export { plannedDailySeries } from './campaign/planned-daily-series.ts';
+export { SOLVE_FOR_STEPS, solveFor, trySolveFor } from './campaign/solve-for.ts';
+export { machineCapacity } from './capacity/machine-capacity.ts';
+export { minutesPerDossierFromThroughput } from './capacity/minutes-per-dossier-from-throughput.ts';
+export { buildAreaTree } from './demand/area-tree.ts';
+export { computeDemand } from './demand/compute-demand.ts';
+export { PlanningInfeasibleError } from './errors/planning-infeasible-error.ts';
+export { PlanningInputError } from './errors/planning-input-error.ts';
+export { erlangC } from './queueing/erlang-c.ts';
+export { queueMetrics } from './queueing/queue-metrics.ts';
+export { serversForTarget } from './queueing/servers-for-target.ts';
+export { listOpenDays, resolveCalendar } from './time/open-days.ts';
+export { resolveOpeningWindow, windowHoursOn } from './time/opening-window.ts';
 export { formatTimeOfDay, parseTimeOfDay } from './time/parse-time-of-day.ts';

@@ -1,0 +1,79 @@
+import { requireNumber, requireRecord } from '../../_internal/validate.ts';
+import { type MachineCapacity, machineCapacity } from '../../capacity/machine-capacity.ts';
+import { type AreaTree, buildAreaTree } from '../../demand/area-tree.ts';
+import { type AreaDemand, computeDemand, type DemandDefaultsUsed } from '../../demand/compute-demand.ts';
+import { PlanningInputError } from '../../errors/planning-input-error.ts';
+import { listOpenDays, type OpenDay, type ResolvedCalendar, resolveCalendar } from '../../time/open-days.ts';
+import { type OpeningWindow, resolveOpeningWindow } from '../../time/opening-window.ts';
+
+/** A campaign input checked once and read into the shapes every campaign function walks. */
+export type PreparedCampaign = {
+  tree: AreaTree;
+  demand: AreaDemand[];
+  defaultsUsed: DemandDefaultsUsed;
+  calendar: ResolvedCalendar;
+  window: OpeningWindow;
+  capacity: MachineCapacity;
+  /** Machines given per node index; null when the input gives none. */
+  machines: Map<number, number> | null;
+  /** Open days from start to deadline. */
+  period: OpenDay[];
+  periodHours: number;
+  given: { timeZone: boolean; serviceCv: boolean; availability: boolean; hardCases: boolean };
+};
+
+export function readMachines(value: unknown, tree: AreaTree, path = 'machines'): Map<number, number> | null {
+  if (value === undefined || value === null) return null;
+  const record = requireRecord(value, path);
+  const machines = new Map<number, number>();
+  for (const [code, count] of Object.entries(record)) {
+    const index = tree.byCode.get(code);
+    if (index === undefined) {
+      throw new PlanningInputError({
+        path: `${path}.${code}`,
+        code: 'unknown-reference',
+        expected: 'keyed by the code of an area in the list',
+        received: code,
+      });
+    }
+    machines.set(index, requireNumber(count, `${path}.${code}`, { min: 0, integer: true }));
+  }
+  return machines;
+}
+
+export function prepareCampaign(input: unknown): PreparedCampaign {
+  const record = requireRecord(input, 'input');
+  const tree = buildAreaTree(record.areas, 'areas');
+  const { demand, defaultsUsed } = computeDemand(tree);
+  const calendar = resolveCalendar(record.calendar, 'calendar');
+  const window = resolveOpeningWindow(record.hours, 'hours');
+  const capacity = machineCapacity(record.service, 'service');
+  const machines = readMachines(record.machines, tree, 'machines');
+  const period = listOpenDays(calendar, window);
+  const service = record.service as Record<string, unknown>;
+  return {
+    tree,
+    demand,
+    defaultsUsed,
+    calendar,
+    window,
+    capacity,
+    machines,
+    period,
+    periodHours: period.reduce((sum, day) => sum + day.hours, 0),
+    given: {
+      timeZone: (record.calendar as Record<string, unknown>).timeZone !== undefined,
+      serviceCv: service.serviceCv !== undefined,
+      availability: service.availability !== undefined,
+      hardCases: service.hardCaseShare !== undefined,
+    },
+  };
+}
+
+/** Tolerance for float noise when a ratio that should be whole is compared or rounded up. */
+export const RELATIVE_EPSILON = 1e-9;
+
+/** `ceil`, forgiving the float noise of a ratio that is whole in exact arithmetic. */
+export function ceilTolerant(x: number): number {
+  return Math.ceil(x - RELATIVE_EPSILON * Math.max(1, Math.abs(x)));
+}
