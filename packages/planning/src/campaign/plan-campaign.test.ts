@@ -70,7 +70,14 @@ describe('planCampaign roll-ups', () => {
       { code: 'c1', name: 'Commune 1', parentCode: 'D1', population: 10_000 },
       { code: 'c2', name: 'Commune 2', parentCode: 'D1', population: 5_001, alreadyServed: 1_000 },
       { code: 'D2', name: 'District 2', parentCode: 'P' },
-      { code: 'c3', name: 'Commune 3', parentCode: 'D2', population: 2_000, eligible: 1_500, alreadyServed: 2_000 },
+      {
+        code: 'c3',
+        name: 'Commune 3',
+        parentCode: 'D2',
+        population: 2_000,
+        eligible: 1_500,
+        alreadyServed: 2_000,
+      },
     ],
     calendar: { start: '2021-03-01', deadline: '2021-03-10' },
     hours: { open: '07:00', close: '17:00' },
@@ -154,11 +161,30 @@ describe('planCampaign infeasible asks', () => {
 
 describe('planCampaign bad input', () => {
   it.each([
-    [{ areas: [{ code: 'a', name: 'A', population: -5 }] }, 'areas[0].population must be a non-negative integer, got -5'],
+    [
+      { areas: [{ code: 'a', name: 'A', population: -5 }] },
+      'areas[0].population must be a non-negative integer, got -5',
+    ],
     [{ areas: [{ code: 'a', name: 'A', eligibleShare: 1.2 }] }, 'areas[0].eligibleShare'],
-    [{ areas: [{ code: 'a', name: 'A' }, { code: 'a', name: 'B' }] }, 'areas[1].code must be unique'],
+    [
+      {
+        areas: [
+          { code: 'a', name: 'A' },
+          { code: 'a', name: 'B' },
+        ],
+      },
+      'areas[1].code must be unique',
+    ],
     [{ areas: [{ code: 'a', name: 'A', parentCode: 'zz' }] }, 'areas[0].parentCode'],
-    [{ areas: [{ code: 'a', name: 'A', parentCode: 'b' }, { code: 'b', name: 'B', parentCode: 'a' }] }, 'must be a parent that does not lead back'],
+    [
+      {
+        areas: [
+          { code: 'a', name: 'A', parentCode: 'b' },
+          { code: 'b', name: 'B', parentCode: 'a' },
+        ],
+      },
+      'must be a parent that does not lead back',
+    ],
     [{ calendar: { start: '2021-02-30', deadline: '2021-03-01' } }, 'calendar.start must be an ISO date'],
     [{ hours: { open: '25:00', close: '22:00' } }, 'hours.open'],
     [{ service: { minutesPerDossier: 0 } }, 'service.minutesPerDossier must be a positive number, got 0'],
