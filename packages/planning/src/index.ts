@@ -18,6 +18,12 @@ export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './dem
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
 export type { QueueInput, QueueMetrics } from './queueing/queue-metrics.ts';
 export type { QueueTarget, ServersForTargetInput } from './queueing/servers-for-target.ts';
+export type {
+  ServiceDistribution,
+  SimulatedPeriod,
+  SimulateQueueOptions,
+  SimulationResult,
+} from './queueing/simulate-queue.ts';
 export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } from './time/open-days.ts';
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
@@ -35,6 +41,7 @@ export { PlanningInputError } from './errors/planning-input-error.ts';
 export { erlangC } from './queueing/erlang-c.ts';
 export { queueMetrics } from './queueing/queue-metrics.ts';
 export { serversForTarget } from './queueing/servers-for-target.ts';
+export { simulateQueue } from './queueing/simulate-queue.ts';
 export { listOpenDays, resolveCalendar } from './time/open-days.ts';
 export { resolveOpeningWindow, windowHoursOn } from './time/opening-window.ts';
 export { formatTimeOfDay, parseTimeOfDay } from './time/parse-time-of-day.ts';
