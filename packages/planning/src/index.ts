@@ -24,6 +24,23 @@ export type {
   SimulateQueueOptions,
   SimulationResult,
 } from './queueing/simulate-queue.ts';
+export type {
+  CoverShiftsInput,
+  CoverShiftsOptions,
+  ShiftCover,
+  ShiftTemplate,
+} from './shifts/cover-shifts.ts';
+export type { GenerateShiftsInput } from './shifts/generate-shifts.ts';
+export type { ArrivalProfileInput, ArrivalProfileName } from './staffing/arrival-profiles.ts';
+export type {
+  HourlyStaffingOptions,
+  HourlyStaffingPlan,
+  StaffingHour,
+} from './staffing/plan-hourly-staffing.ts';
+export type {
+  OpeningWindowRecommendation,
+  RecommendOpeningWindowOptions,
+} from './staffing/recommend-opening-window.ts';
 export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } from './time/open-days.ts';
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
@@ -42,6 +59,12 @@ export { erlangC } from './queueing/erlang-c.ts';
 export { queueMetrics } from './queueing/queue-metrics.ts';
 export { serversForTarget } from './queueing/servers-for-target.ts';
 export { simulateQueue } from './queueing/simulate-queue.ts';
+export { coverShifts } from './shifts/cover-shifts.ts';
+export { crewsFromMachines } from './shifts/crews-from-machines.ts';
+export { generateShifts } from './shifts/generate-shifts.ts';
+export { ARRIVAL_PROFILES, arrivalProfile } from './staffing/arrival-profiles.ts';
+export { planHourlyStaffing } from './staffing/plan-hourly-staffing.ts';
+export { recommendOpeningWindow } from './staffing/recommend-opening-window.ts';
 export { listOpenDays, resolveCalendar } from './time/open-days.ts';
 export { resolveOpeningWindow, windowHoursOn } from './time/opening-window.ts';
 export { formatTimeOfDay, parseTimeOfDay } from './time/parse-time-of-day.ts';
