@@ -16,6 +16,23 @@ export type { ThroughputObservation } from './capacity/minutes-per-dossier-from-
 export type { AreaInput, AreaNode, AreaTree } from './demand/area-tree.ts';
 export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
+export type {
+  CommuneCoverage,
+  FixedSite,
+  GeoPoint,
+  MobileCommune,
+  MobilePlan,
+  MobilePlanAssumptions,
+  MobilePlanResult,
+  MobileTeams,
+  MobileTravel,
+  MobileVisit,
+  PlanMobileTeamsInput,
+  PlanMobileTeamsOptions,
+  TeamItinerary,
+  TravelPoint,
+  UnreachedCommune,
+} from './itineraries/plan-mobile-teams.ts';
 export type { QueueInput, QueueMetrics } from './queueing/queue-metrics.ts';
 export type { QueueTarget, ServersForTargetInput } from './queueing/servers-for-target.ts';
 export type {
@@ -55,6 +72,7 @@ export { buildAreaTree } from './demand/area-tree.ts';
 export { computeDemand } from './demand/compute-demand.ts';
 export { PlanningInfeasibleError } from './errors/planning-infeasible-error.ts';
 export { PlanningInputError } from './errors/planning-input-error.ts';
+export { planMobileTeams } from './itineraries/plan-mobile-teams.ts';
 export { erlangC } from './queueing/erlang-c.ts';
 export { queueMetrics } from './queueing/queue-metrics.ts';
 export { serversForTarget } from './queueing/servers-for-target.ts';

@@ -1,0 +1,311 @@
+import { shortOpenPaths, shortOrder } from './tour.ts';
+import { type TravelTable, travelHours } from './travel.ts';
+
+/** One place to serve, in hours of one team's work (all its machines together). */
+export type Stop = {
+  /** Hours of team work the stop needs. */
+  workHours: number;
+  /** Team-timeline hour before which work may not start (its earliest visit date). */
+  earliestHour: number;
+  /** Lower phases are served first: every stop of phase 1 is scheduled before any of phase 2. */
+  phase: number;
+};
+
+/** One stay of one team, on the team timeline (hours of working time since the start). */
+export type RawVisit = {
+  team: number;
+  stop: number;
+  departHour: number;
+  travelHours: number;
+  waitHours: number;
+  setupStartHour: number;
+  workStartHour: number;
+  workEndHour: number;
+};
+
+export type ScheduleOptions = {
+  teams: number;
+  setupHours: number;
+  /** Longest stay of one team in one place, hours of work; Infinity for no limit. */
+  maxVisitWorkHours: number;
+  /** A team does not unpack for less work than this, unless it finishes the stop. */
+  minVisitWorkHours: number;
+};
+
+export type Schedule = {
+  visits: RawVisit[];
+  teamEndHours: number[];
+  /** Stops where one team had to stay longer than `maxVisitWorkHours` because every team already stays there its limit. */
+  overstayedStops: number[];
+};
+
+type TeamState = { at: number; hour: number };
+type Segment = { team: number; visits: RawVisit[]; end: TeamState };
+
+const EPSILON = 1e-9;
+/** Bisection on the phase end stops when it is this close, in hours (about 4 seconds). */
+const BISECTION_TOLERANCE_HOURS = 1e-3;
+const MAX_BISECTIONS = 60;
+/**
+ * Cut, reorder each team's piece for its own start, join the pieces and cut again: a cut
+ * shows which stops belong together, and the join lets the next cut use the shorter orders.
+ * A few rounds take most of the gain (Prins 2004 alternates split and route improvement alike).
+ */
+const REORDER_ROUNDS = 4;
+
+/**
+ * Route first, split second: a short open path through the stops of each phase, cut into one
+ * consecutive piece per team so that all teams end the phase together. The cut is the
+ * smallest common end hour at which the pieces cover the path (bisection over a greedy fill,
+ * which is exact for a given path because work may be split between teams); a stop cut in
+ * two is served by both teams at once. Stops are table indices minus one (0 is home).
+ */
+export function scheduleStops(
+  table: TravelTable,
+  stops: readonly Stop[],
+  options: ScheduleOptions,
+): Schedule {
+  const teams: TeamState[] = Array.from({ length: options.teams }, () => ({ at: 0, hour: 0 }));
+  const visits: RawVisit[] = [];
+  const overstayed = new Set<number>();
+  const phases = [...new Set(stops.map((s) => s.phase))].sort((a, b) => a - b);
+  for (const phase of phases) {
+    const nodes: number[] = [];
+    stops.forEach((stop, index) => {
+      if (stop.phase === phase && stop.workHours > EPSILON) nodes.push(index + 1);
+    });
+    if (nodes.length === 0) continue;
+    let best: { segments: Segment[]; end: number; relaxed: boolean; path: number[] } | undefined;
+    for (const start of shortOpenPaths(table, 0, nodes)) {
+      let path = start;
+      for (let round = 0; round < REORDER_ROUNDS; round++) {
+        const found = bestCut(table, stops, path, teams, options);
+        const gained = best === undefined || found.end < best.end - EPSILON;
+        if (gained) best = { ...found, path };
+        if (!gained && round > 0) break;
+        path = reorderSegments(table, found.segments, teams);
+      }
+    }
+    if (best !== undefined && nodes.length <= RELOCATE_BY_END_UP_TO)
+      best = relocateByEnd(table, stops, teams, options, best);
+    if (best === undefined) continue;
+    for (const segment of best.segments) {
+      teams[segment.team] = segment.end;
+      for (const visit of segment.visits) {
+        visits.push(visit);
+        if (
+          best.relaxed &&
+          visit.workEndHour - visit.workStartHour > options.maxVisitWorkHours + BISECTION_TOLERANCE_HOURS
+        ) {
+          overstayed.add(visit.stop);
+        }
+      }
+    }
+  }
+  return {
+    visits,
+    teamEndHours: teams.map((t) => t.hour),
+    overstayedStops: [...overstayed].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * The pieces' stops, each piece reordered from its team's start, joined in cut order. A stop
+ * shared with the neighbouring piece stays at that end, so the join keeps one copy of it.
+ */
+function reorderSegments(
+  table: TravelTable,
+  segments: readonly Segment[],
+  teams: readonly TeamState[],
+): number[] {
+  const pieces = segments.map((segment) => segment.visits.map((v) => v.stop + 1));
+  const path: number[] = [];
+  pieces.forEach((piece, k) => {
+    const unique = piece.filter((node, i) => piece.indexOf(node) === i);
+    const sharedFirst = k > 0 && unique.length > 0 && pieces[k - 1]?.includes(unique[0] as number);
+    const last = unique.at(-1);
+    const sharedLast =
+      k < pieces.length - 1 && unique.length > 1 && last !== undefined && pieces[k + 1]?.includes(last);
+    const head = sharedFirst ? [unique[0] as number] : [];
+    const tail = sharedLast && last !== undefined ? [last] : [];
+    const middle = unique.slice(head.length, unique.length - tail.length);
+    const from = head[0] ?? teams[segments[k]?.team ?? 0]?.at ?? 0;
+    const ordered = [...head, ...shortOrder(table, from, middle, tail[0]), ...tail];
+    for (const node of ordered) if (path.at(-1) !== node && !path.includes(node)) path.push(node);
+  });
+  return path;
+}
+
+/**
+ * On small phases the path is tuned for the end hour itself rather than for travel: move one
+ * stop to another place in the path and keep the move when the cut ends sooner. Quadratic
+ * in moves times a cut each, so only where a poor path costs most (few stops, long drives).
+ */
+const RELOCATE_BY_END_UP_TO = 12;
+const MAX_RELOCATE_ROUNDS = 20;
+
+function relocateByEnd(
+  table: TravelTable,
+  stops: readonly Stop[],
+  teams: readonly TeamState[],
+  options: ScheduleOptions,
+  start: { segments: Segment[]; end: number; relaxed: boolean; path: number[] },
+): { segments: Segment[]; end: number; relaxed: boolean; path: number[] } {
+  let best = start;
+  for (let round = 0; round < MAX_RELOCATE_ROUNDS; round++) {
+    let gained = false;
+    for (let i = 0; i < best.path.length; i++) {
+      for (let j = 0; j < best.path.length; j++) {
+        if (i === j) continue;
+        const path = best.path.slice();
+        const [node] = path.splice(i, 1);
+        path.splice(j, 0, node as number);
+        const found = bestCut(table, stops, path, teams, options);
+        if (found.end < best.end - BISECTION_TOLERANCE_HOURS) {
+          best = { ...found, path };
+          gained = true;
+        }
+      }
+    }
+    if (!gained) break;
+  }
+  return best;
+}
+
+function bestCut(
+  table: TravelTable,
+  stops: readonly Stop[],
+  path: readonly number[],
+  teams: readonly TeamState[],
+  options: ScheduleOptions,
+): { segments: Segment[]; end: number; relaxed: boolean } {
+  let lo = Math.min(...teams.map((t) => t.hour));
+  let hi = Math.max(...teams.map((t) => t.hour)) + 1;
+  let maxTravel = 0;
+  let previous = 0;
+  for (const node of path) {
+    const stop = stops[node - 1];
+    hi += travelHours(table, previous, node) + options.setupHours + (stop?.workHours ?? 0);
+    hi = Math.max(hi, (stop?.earliestHour ?? 0) + 1);
+    for (const team of teams) maxTravel = Math.max(maxTravel, travelHours(table, team.at, node));
+    previous = node;
+  }
+  hi += maxTravel + (stops.reduce((m, s) => Math.max(m, s.earliestHour), 0) || 0);
+  for (const relaxed of [false, true]) {
+    let upper = hi;
+    let fill = fillTo(table, stops, path, teams, options, upper, relaxed);
+    for (let doubling = 0; !fill.covered && doubling < 4; doubling++) {
+      upper *= 2;
+      fill = fillTo(table, stops, path, teams, options, upper, relaxed);
+    }
+    if (!fill.covered) continue;
+    let low = lo;
+    for (let i = 0; i < MAX_BISECTIONS && upper - low > BISECTION_TOLERANCE_HOURS; i++) {
+      const mid = (low + upper) / 2;
+      const trial = fillTo(table, stops, path, teams, options, mid, relaxed);
+      if (trial.covered) {
+        upper = mid;
+        fill = trial;
+      } else {
+        low = mid;
+      }
+    }
+    const end = Math.max(...teams.map((t) => t.hour), ...fill.segments.map((s) => s.end.hour));
+    return { segments: fill.segments, end, relaxed };
+  }
+  // Unreachable in practice: one team alone with no stay limit covers any path by `hi`.
+  lo = hi;
+  const fill = fillTo(
+    table,
+    stops,
+    path,
+    teams,
+    { ...options, maxVisitWorkHours: Number.POSITIVE_INFINITY },
+    hi * 16,
+    true,
+  );
+  return {
+    segments: fill.segments,
+    end: Math.max(...fill.segments.map((s) => s.end.hour), lo),
+    relaxed: true,
+  };
+}
+
+type Pending = { node: number; remainingHours: number };
+
+/**
+ * Gives each team, in turn, the next stops of the path until `endHour`. The next team is the
+ * one that can reach the first pending stop soonest. A stop a team must leave because of the
+ * stay limit goes first to the next team. With `relaxed`, the last team ignores the stay limit.
+ */
+function fillTo(
+  table: TravelTable,
+  stops: readonly Stop[],
+  path: readonly number[],
+  teams: readonly TeamState[],
+  options: ScheduleOptions,
+  endHour: number,
+  relaxed: boolean,
+): { covered: boolean; segments: Segment[] } {
+  let queue: Pending[] = path.map((node) => ({ node, remainingHours: stops[node - 1]?.workHours ?? 0 }));
+  const used = new Array<boolean>(teams.length).fill(false);
+  const segments: Segment[] = [];
+  for (let round = 0; round < teams.length && queue.length > 0; round++) {
+    const first = queue[0] as Pending;
+    let team = -1;
+    let soonest = Number.POSITIVE_INFINITY;
+    teams.forEach((state, index) => {
+      if (used[index]) return;
+      const reach = state.hour + travelHours(table, state.at, first.node);
+      if (reach < soonest - EPSILON) {
+        soonest = reach;
+        team = index;
+      }
+    });
+    if (team < 0) break;
+    used[team] = true;
+    const cap = relaxed && round === teams.length - 1 ? Number.POSITIVE_INFINITY : options.maxVisitWorkHours;
+    const state = teams[team] as TeamState;
+    let at = state.at;
+    let hour = state.hour;
+    const carried: Pending[] = [];
+    const segmentVisits: RawVisit[] = [];
+    while (queue.length > 0) {
+      const item = queue[0] as Pending;
+      const stop = stops[item.node - 1] as Stop;
+      const travel = travelHours(table, at, item.node);
+      const arrive = hour + travel;
+      const setupStart = Math.max(arrive, stop.earliestHour);
+      const workStart = setupStart + options.setupHours;
+      const room = Math.min(endHour - workStart, cap);
+      if (room < Math.min(item.remainingHours, options.minVisitWorkHours) - EPSILON) break;
+      const portion = Math.min(item.remainingHours, room);
+      segmentVisits.push({
+        team,
+        stop: item.node - 1,
+        departHour: hour,
+        travelHours: travel,
+        waitHours: setupStart - arrive,
+        setupStartHour: setupStart,
+        workStartHour: workStart,
+        workEndHour: workStart + portion,
+      });
+      at = item.node;
+      hour = workStart + portion;
+      item.remainingHours -= portion;
+      if (item.remainingHours > EPSILON) {
+        if (endHour - hour > EPSILON) {
+          // Left because of the stay limit, not the end hour: the next team takes over here.
+          carried.push(item);
+          queue.shift();
+          continue;
+        }
+        break;
+      }
+      queue.shift();
+    }
+    queue = carried.length > 0 ? [...carried, ...queue] : queue;
+    segments.push({ team, visits: segmentVisits, end: { at, hour } });
+  }
+  return { covered: queue.length === 0, segments };
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { brokenLaws, greatCircleKm } from './_fixtures/check-plan.ts';
+import { communesOf } from './_fixtures/mountain-communes.ts';
+import { type MobilePlan, type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
+
+const VN = 'Asia/Ho_Chi_Minh';
+
+function planned(input: PlanMobileTeamsInput, options = {}): MobilePlan {
+  const plan = planMobileTeams(input, options);
+  if (plan.status !== 'planned') throw new Error(`expected a plan, got ${plan.status}`);
+  return plan;
+}
+
+/** Tuy Đức (Đắk Nông), 6 communes; teams leave from the district seat at Đắk Búk So. */
+function tuyDuc(teams: number, deadline = '2021-04-30'): PlanMobileTeamsInput {
+  const communes = communesOf('667');
+  const seat = communes.find((c) => c.communeCode === '24739');
+  if (seat === undefined) throw new Error('fixture lost Đắk Búk So');
+  return {
+    calendar: { start: '2021-03-22', deadline, timeZone: VN },
+    teams: { count: teams, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 10 },
+    communes: communes.map((c) => ({
+      id: c.communeCode,
+      name: c.communeName,
+      demand: c.eligible14Plus,
+      latitude: c.latitude,
+      longitude: c.longitude,
+    })),
+  };
+}
+
+describe('planMobileTeams', () => {
+  it('answers "6 teams of 2 machines in Tuy Đức: when does each commune get its visit, and do we finish?"', () => {
+    const input = tuyDuc(6);
+    const plan = planned(input);
+    expect(brokenLaws(input, plan)).toEqual([]);
+    // By hand: 41,349 people aged 14+ at 2 machines × 17 an hour are 1,216 team-hours, 16.9
+    // working days of 12 h for 6 teams; from Monday 22 March that is 7 April, and the drives
+    // and set-ups (about 1 h each, 6 communes) may push it into the 8th.
+    const eligible = input.communes.reduce((s, c) => s + c.demand, 0);
+    expect(eligible).toBe(41_349);
+    expect(plan.onTime).toBe(true);
+    expect(['2021-04-07', '2021-04-08']).toContain(plan.completionDate);
+    expect(plan.lowerBound.completionDate).toBe('2021-04-07');
+    expect(plan.communes.every((c) => c.windows.length > 0 && c.coverageByDeadline === 1)).toBe(true);
+    expect(plan.teams.every((t) => t.visits.every((v) => v.days <= 11))).toBe(true);
+    expect(plan.gapToLowerBound).toBeLessThan(0.05);
+  });
+
+  it('reports the communes left after the deadline, with the dossiers missing, when there are too few teams', () => {
+    const plan = planned(tuyDuc(2, '2021-04-10'));
+    expect(plan.onTime).toBe(false);
+    expect(plan.unreached.length).toBeGreaterThan(0);
+    expect(plan.unreached.every((u) => u.reason === 'capacity' && u.shortfallDossiers > 0)).toBe(true);
+    const missing = plan.communes.reduce((s, c) => s + c.shortfallAtDeadline, 0);
+    expect(plan.unreached.reduce((s, u) => s + u.shortfallDossiers, 0)).toBe(missing);
+    // Two teams have 2 × 20 days × 12 h × 34 an hour = 16,320 dossiers of capacity to 10 April at most.
+    expect(41_349 - missing).toBeLessThanOrEqual(16_320);
+  });
+
+  it('serves the remote class first in Kỳ Sơn, the border district of Nghệ An', () => {
+    const communes = communesOf('417');
+    const seat = communes.find((c) => c.communeName === 'Thị trấn Mường Xén');
+    if (seat === undefined) throw new Error('fixture lost Mường Xén');
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: VN, closedWeekdays: [7] },
+      teams: { count: 8, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 7 },
+      communes: communes.map((c) => ({
+        id: c.communeCode,
+        demand: Math.round(c.eligible14Plus * 0.8),
+        latitude: c.latitude,
+        longitude: c.longitude,
+      })),
+    };
+    const plan = planned(input, { priorityRule: 'remote-first', priorityClasses: 2 });
+    expect(brokenLaws(input, plan)).toEqual([]);
+    const km = new Map(communes.map((c) => [c.communeCode, greatCircleKm(seat, c)]));
+    const ids = [...km.keys()].sort((a, b) => (km.get(b) ?? 0) - (km.get(a) ?? 0));
+    const remote = new Set(ids.slice(0, Math.ceil(ids.length / 2)));
+    const lastRemoteWork = Math.max(
+      ...plan.teams.flatMap((t) => t.visits.filter((v) => remote.has(v.communeId)).map((v) => v.workEndHour)),
+    );
+    const firstNearWork = Math.min(
+      ...plan.teams.flatMap((t) =>
+        t.visits.filter((v) => !remote.has(v.communeId)).map((v) => v.workStartHour),
+      ),
+    );
+    expect(lastRemoteWork).toBeLessThanOrEqual(firstNearWork);
+    expect(
+      plan.teams
+        .flatMap((t) => t.visits)
+        .every((v) => !v.dossiersPerDay.some((d) => new Date(d.date).getUTCDay() === 0)),
+    ).toBe(true);
+  });
+
+  it('splits a large commune over several teams when one team may stay only a few days', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+      teams: { count: 3, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 }, maxDaysPerVisit: 3 },
+      // 9 days of one team's work (34 an hour × 12 h × 9).
+      communes: [{ id: 'big', demand: 3672, latitude: 12.05, longitude: 107.7 }],
+    };
+    const plan = planned(input);
+    expect(brokenLaws(input, plan)).toEqual([]);
+    const visits = plan.teams.flatMap((t) => t.visits);
+    expect(visits.length).toBe(3);
+    expect(visits.every((v) => v.workHours <= 36 + 1e-6)).toBe(true);
+    expect(visits.reduce((s, v) => s + v.dossiers, 0)).toBe(3672);
+  });
+
+  it('lets a hamlet join its neighbour’s visit and a fixed site keep its own commune', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 } },
+      communes: [
+        { id: 'town', demand: 5000, latitude: 12.0, longitude: 107.71 },
+        { id: 'big', demand: 1000, latitude: 12.2, longitude: 107.7 },
+        { id: 'hamlet', demand: 80, latitude: 12.21, longitude: 107.7 },
+      ],
+      fixedSites: [{ id: 'town-police', communeId: 'town' }],
+    };
+    const plan = planned(input, { sharedVisits: { maxTravelHours: 0.5, maxDossiers: 200 } });
+    expect(brokenLaws(input, plan)).toEqual([]);
+    const byId = new Map(plan.communes.map((c) => [c.communeId, c]));
+    expect(byId.get('town')?.servedBy).toBe('fixed-site');
+    expect(byId.get('hamlet')?.servedBy).toBe('shared-visit');
+    expect(byId.get('hamlet')?.servedAt).toBe('big');
+    expect(plan.teams[0]?.visits.map((v) => [v.communeId, v.servedCommuneIds, v.dossiers])).toEqual([
+      ['big', ['big', 'hamlet'], 1080],
+    ]);
+  });
+
+  it('waits for a commune’s earliest date and reports one that opens after the deadline', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-03-31' },
+      teams: { count: 1, machinesPerTeam: 1, home: { latitude: 12, longitude: 107.7 } },
+      communes: [
+        { id: 'market', demand: 17, latitude: 12.0, longitude: 107.7, earliestDate: '2021-03-25' },
+        { id: 'late', demand: 17, latitude: 12.0, longitude: 107.7, earliestDate: '2021-04-02' },
+      ],
+    };
+    const plan = planned(input, { minVisitWorkHours: 0 });
+    expect(brokenLaws(input, plan)).toEqual([]);
+    const market = plan.teams[0]?.visits.find((v) => v.communeId === 'market');
+    expect(market?.dossiersPerDay[0]?.date).toBe('2021-03-25');
+    expect(plan.unreached).toEqual([
+      expect.objectContaining({ communeId: 'late', reason: 'opens-after-deadline' }),
+    ]);
+  });
+
+  it('calls a commune too far when the drive alone passes the deadline', () => {
+    // About 1,100 km from Hà Nội to Gia Nghĩa: 51 h of driving at 30 km/h × 1.4 against 12 h of calendar.
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-03-22' },
+      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 21.03, longitude: 105.85 } },
+      communes: [{ id: '24611', demand: 100, latitude: 12.01468, longitude: 107.71268 }],
+    };
+    const plan = planned(input);
+    expect(plan.unreached).toEqual([
+      expect.objectContaining({ communeId: '24611', reason: 'too-far', shortfallDossiers: 100 }),
+    ]);
+  });
+
+  it('accepts a travel-time matrix in place of coordinates', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+      teams: { count: 1, machinesPerTeam: 1, setupHours: 0 },
+      dossiersPerMachineHour: 10,
+      travel: {
+        hoursMatrix: [
+          [0, 1, 5],
+          [1, 0, 1],
+          [5, 1, 0],
+        ],
+      },
+      communes: [
+        { id: 'near', demand: 20 },
+        { id: 'far', demand: 20 },
+      ],
+    };
+    const plan = planned(input);
+    // Home → near (1 h) → far (1 h) with 2 h of work each ends at hour 6; the other order at 8.
+    expect(plan.completionHours).toBeCloseTo(6, 6);
+    expect(plan.teams[0]?.visits.map((v) => v.communeId)).toEqual(['near', 'far']);
+  });
+
+  it('gives the same plan, byte for byte, for the same input', () => {
+    expect(JSON.stringify(planMobileTeams(tuyDuc(4)))).toBe(JSON.stringify(planMobileTeams(tuyDuc(4))));
+  });
+
+  it('answers infeasible when no day of the calendar is open', () => {
+    const input = tuyDuc(2);
+    const plan = planMobileTeams({
+      ...input,
+      calendar: { ...input.calendar, closedWeekdays: [1, 2, 3, 4, 5, 6, 7] },
+    });
+    expect(plan).toEqual(expect.objectContaining({ status: 'infeasible', reason: 'no-open-days' }));
+  });
+
+  it('refuses bad input naming the field', () => {
+    const input = tuyDuc(2);
+    const bad = (patch: object, path: string): void => {
+      try {
+        planMobileTeams({ ...input, ...patch } as PlanMobileTeamsInput);
+        expect.unreachable(`${path} was accepted`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PlanningInputError);
+        expect((error as PlanningInputError).path).toBe(path);
+      }
+    };
+    bad({ teams: { ...input.teams, count: 0 } }, 'teams.count');
+    bad({ teams: { ...input.teams, machinesPerTeam: 1.5 } }, 'teams.machinesPerTeam');
+    bad({ communes: [{ ...input.communes[0], demand: -5 }] }, 'communes[0].demand');
+    bad({ communes: [{ id: 'x', demand: 5, latitude: Number.NaN, longitude: 107 }] }, 'communes[0].latitude');
+    bad({ communes: [input.communes[0], input.communes[0]] }, 'communes[1].id');
+    bad({ travel: { hoursMatrix: [[0]] } }, 'travel.hoursMatrix');
+    bad({ fixedSites: [{ id: 's', communeId: 'nowhere' }] }, 'fixedSites[0].communeId');
+    bad({ dossiersPerMachineHour: 0 }, 'dossiersPerMachineHour');
+  });
+});
