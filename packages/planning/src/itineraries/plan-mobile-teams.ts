@@ -105,8 +105,10 @@ export type PlanMobileTeamsInput = {
 export type PlanMobileTeamsOptions = {
   /**
    * Which communes go first. `'rank'`: by each commune's `priority`. `'remote-first'`: the
-   * farthest from home first. `'low-coverage-first'`: the lowest `coverageShare` first. Every
-   * commune of one class is scheduled before any of the next. Default `'rank'`.
+   * farthest from home first. `'low-coverage-first'`: the lowest `coverageShare` first.
+   * Classes are strict: no commune of a class starts before every commune of the classes
+   * before it is finished, so a small first class leaves some teams waiting (seen in
+   * `idleShare` and the gap to the bound). Default `'rank'`.
    */
   priorityRule?: 'rank' | 'remote-first' | 'low-coverage-first';
   /** Classes `'remote-first'` and `'low-coverage-first'` cut the communes into, of equal size. Default 2. */

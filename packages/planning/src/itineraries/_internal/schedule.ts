@@ -75,6 +75,9 @@ export function scheduleStops(
       if (stop.phase === phase && stop.workHours > EPSILON) nodes.push(index + 1);
     });
     if (nodes.length === 0) continue;
+    // Classes are strict: a team with nothing left of an earlier class waits for it to finish.
+    const classStart = Math.max(0, ...visits.map((v) => v.workEndHour));
+    for (const team of teams) team.hour = Math.max(team.hour, classStart);
     let best: { segments: Segment[]; end: number; relaxed: boolean; path: number[] } | undefined;
     for (const start of shortOpenPaths(table, 0, nodes)) {
       let path = start;
