@@ -1,0 +1,72 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { buildRoster } from './build-roster.ts';
+import { rosterToICalendar } from './roster-to-icalendar.ts';
+
+const DAY = { name: 'Day', start: '06:00', end: '14:00', crews: 1 };
+const NIGHT = { name: 'Night', start: '22:00', end: '06:00', crews: 1 };
+const SHIFTS = [DAY, { name: 'Evening', start: '14:00', end: '22:00', crews: 1 }, NIGHT];
+
+/** Parses with ical.js (a real RFC 5545 parser) and returns each event's UTC start and end. */
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+    };
+  });
+}
+
+describe('rosterToICalendar', () => {
+  it('gives each shift of a team one event at the right instant in Asia/Ho_Chi_Minh', () => {
+    const input = { startDate: '2021-03-20', days: 28, shifts: SHIFTS, teams: 4 };
+    const roster = buildRoster(input);
+    const text = rosterToICalendar(input, roster.assignments, 'Team 1');
+    const events = parse(text);
+    expect(events).toHaveLength(roster.assignments.filter((a) => a.team === 'Team 1').length);
+    // 06:00 at UTC+7 is 23:00 UTC the day before.
+    expect(events[0]).toMatchObject({ start: '2021-03-19T23:00:00.000Z', end: '2021-03-20T07:00:00.000Z' });
+    expect(events[0]?.summary).toBe('Day shift — Team 1');
+    const night = events.find((e) => e.summary.startsWith('Night'));
+    // A 22:00–06:00 night ends the next day: 15:00 UTC to 23:00 UTC.
+    expect(night?.start.slice(11)).toBe('15:00:00.000Z');
+    expect(night?.end.slice(11)).toBe('23:00:00.000Z');
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+  });
+
+  it('keeps UIDs stable from one export to the next and ends every line with CRLF', () => {
+    const input = { startDate: '2021-03-20', days: 7, shifts: SHIFTS, teams: 4 };
+    const roster = buildRoster(input);
+    const a = rosterToICalendar(input, roster.assignments, 'Team 2');
+    expect(rosterToICalendar(input, roster.assignments, 'Team 2')).toBe(a);
+    expect(a.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(a.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+
+  it('places a night across the Berlin spring clock change at 21:00–04:00 UTC (7 hours)', () => {
+    const input = {
+      startDate: '2021-03-27',
+      days: 1,
+      timeZone: 'Europe/Berlin',
+      shifts: [NIGHT],
+      teams: 1,
+    };
+    const roster = buildRoster(input);
+    const [night] = parse(rosterToICalendar(input, roster.assignments, 'Team 1'));
+    expect(night).toMatchObject({ start: '2021-03-27T21:00:00.000Z', end: '2021-03-28T04:00:00.000Z' });
+  });
+
+  it('escapes commas and semicolons and folds long lines at 75 octets', () => {
+    const team = 'Đội cơ động số 1; Công an huyện Đắk Glong, tỉnh Đắk Nông — ca trực đêm kéo dài';
+    const input = { startDate: '2021-03-20', days: 1, shifts: [DAY], teams: [team] };
+    const text = rosterToICalendar(input, buildRoster(input).assignments, team);
+    for (const line of text.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(parse(text)[0]?.summary).toBe(`Day shift — ${team}`);
+  });
+});
