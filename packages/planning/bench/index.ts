@@ -4,11 +4,15 @@
  * same process, since these machines are shared and noisy.
  */
 import { printRows } from './_harness.ts';
+import { run as runItineraries } from './itineraries.bench.ts';
 import { run as runQueueing } from './queueing.bench.ts';
 
 type Suite = { title: string; run: () => Promise<import('./_harness.ts').BenchRow[]> };
 
-const suites: Suite[] = [{ title: 'Queueing and hourly staffing (issue 3)', run: runQueueing }];
+const suites: Suite[] = [
+  { title: 'Queueing and hourly staffing (issue 3)', run: runQueueing },
+  { title: 'Mobile teams: visit calendar (issue 7)', run: runItineraries },
+];
 
 console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 for (const suite of suites) printRows(suite.title, await suite.run());
