@@ -1,0 +1,121 @@
+// The demo: Nghệ An and Đắk Nông as they were in March 2021, with the field reports' figures
+// (seeds in /work/shared/seeds: Đắk Nông police 20–21 March 2021; Nghệ An, March 2021).
+import { recordActuals } from '../actuals/record-actuals.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { importAreas } from './import-areas.ts';
+import { readDemoAreas } from './vietnam-areas.ts';
+
+export const DEMO_SCENARIO_IDS = { ngheAn: 'nghe-an-2021', dakNong: 'dak-nong-2021' } as const;
+
+/** Đắk Nông's two-day total on 19–20 March 2021; the report gives no split by day. */
+export const DAK_NONG_TWO_DAY_TOTAL = 15_574;
+
+export type SeedSummary = {
+  areasInserted: number;
+  reports: { created: number; corrected: number; unchanged: number };
+};
+
+/** Loads the demo data; running it again changes nothing. */
+export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
+  const areasInserted = await importAreas(prisma, readDemoAreas());
+  await prisma.team.createMany({
+    skipDuplicates: true,
+    data: [
+      // Hưng Nguyên town site: 2 fingerprint scanners, 07:30–22:00, over 500 dossiers a day.
+      {
+        code: 'NA-HUNG-NGUYEN',
+        name: 'Thị trấn Hưng Nguyên site',
+        kind: 'FIXED',
+        homeAreaCode: '18001',
+        machines: 2,
+      },
+      {
+        code: 'DN-DAK-SONG-MOBILE',
+        name: 'Đắk Song mobile team',
+        kind: 'MOBILE',
+        homeAreaCode: '665',
+        machines: 2,
+      },
+      {
+        code: 'DN-DAK-GLONG-MOBILE',
+        name: 'Đắk Glong mobile team',
+        kind: 'MOBILE',
+        homeAreaCode: '661',
+        machines: 2,
+      },
+    ],
+  });
+  await prisma.scenario.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        id: DEMO_SCENARIO_IDS.ngheAn,
+        name: 'Nghệ An, March 2021: 176 machines round the clock',
+        areaCode: '40',
+        start: '2021-03-15',
+        deadline: '2021-06-30',
+        open: '00:00',
+        close: '24:00',
+        // 278 dossiers per machine per day over 24 open hours.
+        minutesPerDossier: 1440 / 278,
+        teamsPerSite: 3,
+        note: '176 computers added, 278 dossiers per machine-day on average, three teams per unit working day and night.',
+      },
+      {
+        id: DEMO_SCENARIO_IDS.dakNong,
+        name: 'Đắk Nông, March 2021: 05:00–24:00 every day',
+        areaCode: '67',
+        start: '2021-03-15',
+        deadline: '2021-06-30',
+        open: '05:00',
+        close: '24:00',
+        // ≈ 3.5 minutes per dossier as at the Hưng Nguyên site (> 500 a day on 2 scanners over 14.5 h).
+        minutesPerDossier: 3.5,
+        note: 'Hours stretched to 05:00–24:00 all week with mobile teams; the machine count is estimated from the two-day output.',
+      },
+    ],
+  });
+  await prisma.scenarioMachines.createMany({
+    skipDuplicates: true,
+    data: [
+      { scenarioId: DEMO_SCENARIO_IDS.ngheAn, areaCode: '40', machines: 176 },
+      // Estimated: 15,574 dossiers in two days at 19 open hours and 3.5 min per dossier ≈ 24 machines.
+      { scenarioId: DEMO_SCENARIO_IDS.dakNong, areaCode: '67', machines: 24 },
+    ],
+  });
+  const half = DAK_NONG_TWO_DAY_TOTAL / 2;
+  const reports = await recordActuals(prisma, [
+    {
+      idempotencyKey: 'seed:67:2021-03-19',
+      date: '2021-03-19',
+      areaCode: '67',
+      dossiers: Math.floor(half),
+      note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
+    },
+    {
+      idempotencyKey: 'seed:67:2021-03-20',
+      date: '2021-03-20',
+      areaCode: '67',
+      dossiers: Math.ceil(half),
+      note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
+    },
+    {
+      idempotencyKey: 'seed:665:2021-03-20',
+      date: '2021-03-20',
+      areaCode: '665',
+      dossiers: 1085,
+      note: 'Đắk Song, field report of 20 March 2021.',
+    },
+    {
+      idempotencyKey: 'seed:661:2021-03-20',
+      date: '2021-03-20',
+      areaCode: '661',
+      dossiers: 1123,
+      note: 'Đắk Glong, field report of 20 March 2021.',
+    },
+  ]);
+  return {
+    areasInserted,
+    reports: { created: reports.created, corrected: reports.corrected, unchanged: reports.unchanged },
+  };
+}

@@ -1,0 +1,93 @@
+// Turns a stored scenario and the area tree into the planning library's CampaignInput.
+import type { AreaInput, CampaignInput } from '@muster/planning';
+import { PlanningInputError } from '@muster/planning';
+import { NotFoundError } from '../errors.ts';
+import type { Area, PrismaClient, Scenario, ScenarioMachines } from '../generated/prisma/client.ts';
+
+export type ScenarioPlanInput = {
+  scenario: ScenarioWithMachines;
+  /** The area asked about; inside the scenario's area. */
+  area: Area;
+  /** The whole scenario area, so that machine pools above the asked area are shared as planned. */
+  input: CampaignInput;
+};
+
+export type ScenarioWithMachines = Scenario & { machines: Pick<ScenarioMachines, 'areaCode' | 'machines'>[] };
+
+/** Machines per area code, as the planning library takes them. */
+export function machinesOf(
+  pools: readonly Pick<ScenarioMachines, 'areaCode' | 'machines'>[],
+): Record<string, number> {
+  return Object.fromEntries(pools.map((pool) => [pool.areaCode, pool.machines]));
+}
+
+/** The library's input for a scenario over its area's subtree, from areas ordered parents first. */
+export function campaignInputOf(scenario: ScenarioWithMachines, subtree: readonly Area[]): CampaignInput {
+  const parents = new Set(subtree.map((area) => area.parentCode));
+  const rootCode = scenario.areaCode;
+  const areas = subtree.map((area): AreaInput => {
+    const row: AreaInput = { code: area.code, name: area.name, level: area.level };
+    if (area.code !== rootCode && area.parentCode) row.parentCode = area.parentCode;
+    if (area.turnout != null) row.turnout = area.turnout;
+    // Parents' stored figures are sums of their children: only leaves carry population.
+    if (!parents.has(area.code)) {
+      if (area.population != null) row.population = area.population;
+      if (area.eligibleShare != null) row.eligibleShare = area.eligibleShare;
+      if (area.eligible != null) row.eligible = area.eligible;
+      if (area.alreadyServed > 0) row.alreadyServed = area.alreadyServed;
+    }
+    return row;
+  });
+  const service: CampaignInput['service'] = { minutesPerDossier: scenario.minutesPerDossier };
+  if (scenario.serviceCv != null) service.serviceCv = scenario.serviceCv;
+  if (scenario.availability != null) service.availability = scenario.availability;
+  if (scenario.hardCaseShare != null) service.hardCaseShare = scenario.hardCaseShare;
+  if (scenario.hardCaseExtraMinutes != null) service.hardCaseExtraMinutes = scenario.hardCaseExtraMinutes;
+  const machines = machinesOf(scenario.machines);
+  return {
+    areas,
+    calendar: {
+      start: scenario.start,
+      deadline: scenario.deadline,
+      timeZone: scenario.timeZone,
+      closedDates: scenario.closedDates,
+      closedWeekdays: scenario.closedWeekdays,
+    },
+    hours: { open: scenario.open, close: scenario.close },
+    service,
+    ...(Object.keys(machines).length > 0 ? { machines } : {}),
+  };
+}
+
+/** The areas of a subtree, parents before children. */
+export function loadSubtree(prisma: PrismaClient, root: Area): Promise<Area[]> {
+  return prisma.area.findMany({
+    where: { OR: [{ code: root.code }, { path: { startsWith: `${root.path}/` } }] },
+    orderBy: [{ depth: 'asc' }, { code: 'asc' }],
+  });
+}
+
+export async function loadScenarioPlanInput(
+  prisma: PrismaClient,
+  scenarioId: string,
+  areaCode: string,
+): Promise<ScenarioPlanInput> {
+  const scenario = await prisma.scenario.findUnique({
+    where: { id: scenarioId },
+    include: { area: true, machines: true },
+  });
+  if (!scenario) throw new NotFoundError('scenario', scenarioId, 'scenarioId');
+  const area = await prisma.area.findUnique({ where: { code: areaCode } });
+  if (!area) throw new NotFoundError('area', areaCode, 'areaCode');
+  const root = scenario.area;
+  if (area.code !== root.code && !area.path.startsWith(`${root.path}/`)) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: `an area within the scenario's area ${root.code} (${root.name})`,
+      received: areaCode,
+    });
+  }
+  const { area: _root, ...stored } = scenario;
+  return { scenario: stored, area, input: campaignInputOf(stored, await loadSubtree(prisma, root)) };
+}

@@ -1,0 +1,88 @@
+import { builder } from '../builder.ts';
+import { importAreas } from '../data/import-areas.ts';
+import { readCountryAreas, readDemoAreas } from '../data/vietnam-areas.ts';
+import { prisma } from '../db.ts';
+
+builder.prismaObject('Area', {
+  description:
+    'An administrative unit at any depth, with its population figures (sums of its children on parents).',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    level: t.exposeString('level', { description: 'province, district, commune, ... (any depth).' }),
+    depth: t.exposeInt('depth', { description: '0 for a root.' }),
+    parentCode: t.exposeString('parentCode', { nullable: true }),
+    parent: t.relation('parent', { nullable: true }),
+    children: t.relation('children', { query: { orderBy: { code: 'asc' } } }),
+    childCount: t.relationCount('children'),
+    population: t.exposeInt('population', { nullable: true }),
+    eligibleShare: t.exposeFloat('eligibleShare', {
+      nullable: true,
+      description: 'Share of the population eligible (aged 14+), 0..1.',
+    }),
+    eligible: t.exposeInt('eligible', { nullable: true, description: 'Eligible people (aged 14+).' }),
+    alreadyServed: t.exposeInt('alreadyServed'),
+    turnout: t.exposeFloat('turnout', {
+      nullable: true,
+      description: 'Expected share of the eligible who come, 0..1.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  areas: t.prismaConnection({
+    type: 'Area',
+    cursor: 'code',
+    description:
+      'Areas ordered by code: the children of `parentCode` (roots when `roots` is true), of one `level`, or all.',
+    args: {
+      parentCode: t.arg.string(),
+      level: t.arg.string(),
+      roots: t.arg.boolean({ description: 'Only areas without a parent.' }),
+    },
+    resolve: (query, _root, args) =>
+      prisma.area.findMany({
+        ...query,
+        where: {
+          ...(args.parentCode != null ? { parentCode: args.parentCode } : {}),
+          ...(args.roots ? { parentCode: null } : {}),
+          ...(args.level != null ? { level: args.level } : {}),
+        },
+      }),
+  }),
+  area: t.prismaField({
+    type: 'Area',
+    nullable: true,
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, args) => prisma.area.findUnique({ ...query, where: { code: args.code } }),
+  }),
+}));
+
+const AreaDataset = builder.enumType('AreaDataset', {
+  description: 'Bundled area data (data/vietnam, 2021 units, 2019 census).',
+  values: {
+    DEMO: { description: 'Nghệ An (40) and Đắk Nông (67).' },
+    COUNTRY: { description: 'All 63 provinces, 705 districts and 10,603 communes.' },
+  } as const,
+});
+
+const ImportAreasPayload = builder
+  .objectRef<{ inserted: number; total: number }>('ImportAreasPayload')
+  .implement({
+    fields: (t) => ({
+      inserted: t.exposeInt('inserted', { description: 'Areas that were not there before.' }),
+      total: t.exposeInt('total', { description: 'Areas in the dataset.' }),
+    }),
+  });
+
+builder.mutationField('importAreas', (t) =>
+  t.field({
+    type: ImportAreasPayload,
+    description: 'Loads a bundled dataset of areas; areas already present are left as they are.',
+    args: { dataset: t.arg({ type: AreaDataset, required: true }) },
+    resolve: async (_root, args) => {
+      const rows = args.dataset === 'COUNTRY' ? readCountryAreas() : readDemoAreas();
+      return { inserted: await importAreas(prisma, rows), total: rows.length };
+    },
+  }),
+);

@@ -1,0 +1,248 @@
+// The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
+// a stored scenario and `whatIf` for inline input.
+import type { AreaPlan, CampaignInput, CampaignPlan, PlannedDay } from '@muster/planning';
+import { PlanningInputError, planCampaign, plannedDailySeries } from '@muster/planning';
+import { builder } from '../builder.ts';
+import { prisma } from '../db.ts';
+import { withArgumentPath } from '../errors.ts';
+import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
+import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
+import { inputErrors } from './error.ts';
+
+/** A plan with what it was computed from, so the daily series can be asked for. */
+export type PlanResult = {
+  input: CampaignInput;
+  plan: CampaignPlan;
+  /** The area asked about: `areas` lists it and its descendants. */
+  areaCode: string;
+  areas: AreaPlan[];
+};
+
+const AreaStatusEnum = builder.enumType('AreaStatus', {
+  description: 'Where an area stands (see @muster/planning AreaStatus).',
+  values: {
+    NOTHING_TO_DO: { value: 'nothing-to-do' },
+    NO_CAPACITY: { value: 'no-capacity' },
+    SIZED: { value: 'sized' },
+    ON_TIME: { value: 'on-time' },
+    LATE: { value: 'late' },
+    NO_MACHINES: { value: 'no-machines' },
+    BEYOND_HORIZON: { value: 'beyond-horizon' },
+  } as const,
+});
+
+type Figures = Omit<CampaignPlan['totals'], 'areaCount' | 'leafCount'>;
+
+const PlanFiguresRef = builder.interfaceRef<Figures>('PlanFigures').implement({
+  description: 'Sizing figures of an area or of a whole plan.',
+  fields: (t) => ({
+    population: t.exposeInt('population'),
+    eligible: t.exposeInt('eligible'),
+    alreadyServed: t.exposeInt('alreadyServed'),
+    demand: t.exposeInt('demand', {
+      description: 'Dossiers still to take: eligible × turnout − already served.',
+    }),
+    openDays: t.exposeInt('openDays'),
+    dailyCapacityPerMachine: t.exposeFloat('dailyCapacityPerMachine'),
+    machineDays: t.exposeFloat('machineDays', { nullable: true }),
+    machinesNeeded: t.exposeInt('machinesNeeded', { nullable: true }),
+    machinesNeededAtSites: t.exposeInt('machinesNeededAtSites', { nullable: true }),
+    dailyTarget: t.exposeInt('dailyTarget', { nullable: true }),
+    dailyTargetPerMachine: t.exposeFloat('dailyTargetPerMachine', { nullable: true }),
+    machines: t.exposeInt('machines', { nullable: true }),
+    daysNeeded: t.exposeInt('daysNeeded', { nullable: true }),
+    completionDate: t.expose('completionDate', { type: 'Date', nullable: true }),
+    meetsDeadline: t.exposeBoolean('meetsDeadline', { nullable: true }),
+    status: t.field({ type: AreaStatusEnum, resolve: (row) => row.status }),
+    reason: t.exposeString('reason', { nullable: true }),
+  }),
+});
+
+const AreaPlanRef = builder.objectRef<AreaPlan>('AreaPlan').implement({
+  description: 'The plan of one area; integers of a parent are the sums of its children’s.',
+  interfaces: [PlanFiguresRef],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'code' in value,
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    parentCode: t.exposeString('parentCode', { nullable: true }),
+    level: t.exposeString('level', { nullable: true }),
+    depth: t.exposeInt('depth'),
+    isLeaf: t.exposeBoolean('isLeaf'),
+    servedBy: t.exposeString('servedBy', { nullable: true }),
+  }),
+});
+
+const CampaignTotalsRef = builder.objectRef<CampaignPlan['totals']>('CampaignTotals').implement({
+  interfaces: [PlanFiguresRef],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'areaCount' in value,
+  fields: (t) => ({
+    areaCount: t.exposeInt('areaCount'),
+    leafCount: t.exposeInt('leafCount'),
+  }),
+});
+
+const AssumptionRef = builder.objectRef<CampaignPlan['assumptions'][number]>('Assumption').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    value: t.string({ resolve: (a) => String(a.value) }),
+    source: t.exposeString('source', { description: 'given, default or derived.' }),
+    note: t.exposeString('note'),
+  }),
+});
+
+const PlanWarningRef = builder.objectRef<CampaignPlan['warnings'][number]>('PlanWarning').implement({
+  fields: (t) => ({ field: t.exposeString('path'), message: t.exposeString('message') }),
+});
+
+const InfeasibilityRef = builder
+  .objectRef<CampaignPlan['infeasibilities'][number]>('Infeasibility')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      message: t.exposeString('message'),
+      areaCode: t.exposeString('areaCode', { nullable: true }),
+    }),
+  });
+
+const PlanPeriodRef = builder.objectRef<CampaignPlan['period']>('PlanPeriod').implement({
+  fields: (t) => ({
+    start: t.expose('start', { type: 'Date' }),
+    deadline: t.expose('deadline', { type: 'Date' }),
+    timeZone: t.exposeString('timeZone'),
+    openDays: t.exposeInt('openDays'),
+    openHours: t.exposeFloat('openHours'),
+    firstOpenDate: t.expose('firstOpenDate', { type: 'Date', nullable: true }),
+    lastOpenDate: t.expose('lastOpenDate', { type: 'Date', nullable: true }),
+  }),
+});
+
+const MachineCapacityRef = builder.objectRef<CampaignPlan['capacity']>('MachineCapacity').implement({
+  fields: (t) => ({
+    minutesPerDossier: t.exposeFloat('minutesPerDossier'),
+    serviceCv: t.exposeFloat('serviceCv'),
+    availability: t.exposeFloat('availability'),
+    hardCaseShare: t.exposeFloat('hardCaseShare'),
+    hardCaseExtraMinutes: t.exposeFloat('hardCaseExtraMinutes'),
+    meanMinutesPerDossier: t.exposeFloat('meanMinutesPerDossier'),
+    effectiveServiceCv: t.exposeFloat('effectiveServiceCv'),
+    dossiersPerMachineHour: t.exposeFloat('dossiersPerMachineHour'),
+    hoursPerDay: t.exposeFloat('hoursPerDay'),
+    dailyCapacityPerMachine: t.exposeFloat('dailyCapacityPerMachine'),
+  }),
+});
+
+export const PlannedDayRef = builder.objectRef<PlannedDay>('PlannedDay').implement({
+  fields: (t) => ({
+    date: t.expose('date', { type: 'Date' }),
+    planned: t.exposeInt('planned'),
+    cumulativePlanned: t.exposeInt('cumulativePlanned'),
+  }),
+});
+
+const PlanModeEnum = builder.enumType('PlanMode', {
+  values: { SIZING: { value: 'sizing' }, COMPLETION: { value: 'completion' } } as const,
+});
+
+export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').implement({
+  description:
+    'A campaign plan from @muster/planning: sizing (machines needed) or completion (machines given).',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { description: 'The area asked about.' }),
+    mode: t.field({ type: PlanModeEnum, resolve: (r) => r.plan.mode }),
+    feasible: t.boolean({ resolve: (r) => r.plan.feasible }),
+    infeasibilities: t.field({ type: [InfeasibilityRef], resolve: (r) => r.plan.infeasibilities }),
+    period: t.field({ type: PlanPeriodRef, resolve: (r) => r.plan.period }),
+    capacity: t.field({ type: MachineCapacityRef, resolve: (r) => r.plan.capacity }),
+    area: t.field({
+      type: AreaPlanRef,
+      description: 'The row of the area asked about.',
+      resolve: (r) => r.areas[0] as AreaPlan,
+    }),
+    areas: t.field({
+      type: [AreaPlanRef],
+      description: 'The area asked about and its descendants, parents before children.',
+      resolve: (r) => r.areas,
+    }),
+    totals: t.field({
+      type: CampaignTotalsRef,
+      description: 'The figures of the whole scenario or what-if (all roots summed).',
+      resolve: (r) => r.plan.totals,
+    }),
+    completionDate: t.field({ type: 'Date', nullable: true, resolve: (r) => r.plan.completionDate }),
+    assumptions: t.field({ type: [AssumptionRef], resolve: (r) => r.plan.assumptions }),
+    warnings: t.field({ type: [PlanWarningRef], resolve: (r) => r.plan.warnings }),
+    daily: t.field({
+      type: [PlannedDayRef],
+      description: 'Dossiers planned per open day for an area (default: the area asked about).',
+      args: { areaCode: t.arg.string() },
+      resolve: (r, args) => {
+        const code = args.areaCode ?? r.areaCode;
+        if (args.areaCode != null && !r.areas.some((row) => row.code === code)) {
+          throw new PlanningInputError({
+            path: 'areaCode',
+            code: 'unknown-reference',
+            expected: 'the code of an area in this plan',
+            received: code,
+          });
+        }
+        return plannedDailySeries(r.input, code);
+      },
+    }),
+  }),
+});
+
+/** The rows of `code` and its descendants, from a plan that lists parents before children. */
+export function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
+  const inside = new Set([code]);
+  const rows: AreaPlan[] = [];
+  for (const row of plan.areas) {
+    if (row.code === code || (row.parentCode != null && inside.has(row.parentCode))) {
+      inside.add(row.code);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+builder.queryFields((t) => ({
+  plan: t.field({
+    type: CampaignPlanRef,
+    description: 'The plan of a stored scenario for an area within it and its descendants.',
+    errors: { types: inputErrors },
+    args: {
+      scenarioId: t.arg.id({ required: true }),
+      areaCode: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args) => {
+      const { input, area } = await loadScenarioPlanInput(prisma, String(args.scenarioId), args.areaCode);
+      const plan = withArgumentPath('scenario', () => planCampaign(input));
+      return { input, plan, areaCode: area.code, areas: subtreeRows(plan, area.code) };
+    },
+  }),
+  whatIf: t.field({
+    type: CampaignPlanRef,
+    description: 'A plan from inline input; nothing is stored. The first area listed is the one asked about.',
+    errors: { types: inputErrors },
+    args: {
+      input: t.arg({ type: CampaignInputRef, required: true }),
+      areaCode: t.arg.string({
+        description: 'The area whose rows and daily series to show (default: the first root).',
+      }),
+    },
+    resolve: (_root, args) => {
+      const input = toCampaignInput(args.input);
+      const plan = withArgumentPath('input', () => planCampaign(input));
+      const code = args.areaCode ?? plan.areas.find((row) => row.parentCode === null)?.code;
+      if (code === undefined || !plan.areas.some((row) => row.code === code)) {
+        throw new PlanningInputError({
+          path: args.areaCode == null ? 'input.areas' : 'areaCode',
+          code: args.areaCode == null ? 'required' : 'unknown-reference',
+          expected: args.areaCode == null ? 'at least one area' : 'the code of an area in the input',
+          received: args.areaCode ?? [],
+        });
+      }
+      return { input, plan, areaCode: code, areas: subtreeRows(plan, code) };
+    },
+  }),
+}));

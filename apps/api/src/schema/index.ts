@@ -1,0 +1,12 @@
+import { builder } from '../builder.ts';
+import './scalars.ts';
+import './error.ts';
+import './area.ts';
+import './team.ts';
+import './scenario.ts';
+import './campaign-input.ts';
+import './campaign-plan.ts';
+import './actual-report.ts';
+import './plan-vs-actual.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,35 @@
+import { builder } from '../builder.ts';
+import { prisma } from '../db.ts';
+
+const TeamKindEnum = builder.enumType('TeamKind', {
+  values: {
+    FIXED: { description: 'Works at one site.' },
+    MOBILE: { description: 'Carries its machines from commune to commune.' },
+  } as const,
+});
+
+builder.prismaObject('Team', {
+  description: 'A crew with its machines.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: TeamKindEnum }),
+    homeAreaCode: t.exposeString('homeAreaCode'),
+    homeArea: t.relation('homeArea'),
+    machines: t.exposeInt('machines'),
+  }),
+});
+
+builder.queryField('teams', (t) =>
+  t.prismaField({
+    type: ['Team'],
+    description: 'Teams by code; only those based in one area when `homeAreaCode` is given.',
+    args: { homeAreaCode: t.arg.string() },
+    resolve: (query, _root, args) =>
+      prisma.team.findMany({
+        ...query,
+        where: args.homeAreaCode != null ? { homeAreaCode: args.homeAreaCode } : {},
+        orderBy: { code: 'asc' },
+      }),
+  }),
+);

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { importAreas } from '../src/data/import-areas.ts';
+import { readCountryAreas } from '../src/data/vietnam-areas.ts';
+import { data, database, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+type Node = { code: string; name: string; population: number | null; eligible: number | null };
+
+describe('areas', () => {
+  it('lists the two demo provinces with their 2019 census population', async () => {
+    const result = await data<{ areas: { edges: { node: Node }[] } }>(
+      '{ areas(level: "province") { edges { node { code name population eligible } } } }',
+    );
+    const provinces = result.areas.edges.map((edge) => edge.node);
+    // Census totals from data/vietnam/README.md: Nghệ An 3,327,791; Đắk Nông 622,168.
+    expect(provinces.map((p) => [p.code, p.population])).toEqual([
+      ['40', 3_327_791],
+      ['67', 622_168],
+    ]);
+  });
+
+  it('pages through the communes of a district with relay cursors', async () => {
+    const query = `query ($after: String) {
+      areas(parentCode: "665", first: 4, after: $after) {
+        edges { cursor node { code level } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    type Page = {
+      areas: {
+        edges: { node: { code: string; level: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const codes: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 10; guard += 1) {
+      const page: Page = await data<Page>(query, { after });
+      codes.push(...page.areas.edges.map((edge) => edge.node.code));
+      expect(page.areas.edges.every((edge) => edge.node.level === 'commune')).toBe(true);
+      if (!page.areas.pageInfo.hasNextPage) break;
+      after = page.areas.pageInfo.endCursor;
+    }
+    // Đắk Song has 9 communes (population_district_2021units.csv, n_communes).
+    expect(codes).toHaveLength(9);
+    expect([...codes].sort()).toEqual(codes);
+  });
+
+  it('answers an area with its parent and children', async () => {
+    const result = await data<{
+      area: {
+        name: string;
+        parent: { code: string };
+        children: { code: string }[];
+        childCount: number;
+      } | null;
+      missing: unknown;
+    }>(
+      '{ area(code: "665") { name parent { code } children { code } childCount } missing: area(code: "nope") { code } }',
+    );
+    expect(result.area?.name).toBe('Huyện Đắk Song');
+    expect(result.area?.parent.code).toBe('67');
+    expect(result.area?.children).toHaveLength(9);
+    expect(result.area?.childCount).toBe(9);
+    expect(result.missing).toBeNull();
+  });
+
+  it('finds Thị trấn Hưng Nguyên with 9,660 people', async () => {
+    const result = await data<{ area: { population: number; level: string } }>(
+      '{ area(code: "18001") { population level } }',
+    );
+    expect(result.area).toEqual({ population: 9660, level: 'commune' });
+  });
+
+  it('reads a deep tree in a number of SQL statements that does not grow with the number of areas', async () => {
+    const deep = (level: string, first: number) =>
+      `{ areas(level: "${level}", first: ${first}) { edges { node { code children { code children { code population } } } } } }`;
+    const count = async (query: string): Promise<{ statements: number; areas: number }> => {
+      let statements = 0;
+      const stop = database.onQuery(() => {
+        statements += 1;
+      });
+      const result = await data<{ areas: { edges: { node: { children: { children: unknown[] }[] } }[] } }>(
+        query,
+      );
+      stop();
+      const areas = result.areas.edges.reduce(
+        (sum, edge) => sum + 1 + edge.node.children.reduce((s, child) => s + 1 + child.children.length, 0),
+        0,
+      );
+      return { statements, areas };
+    };
+    const small = await count(deep('province', 1));
+    const large = await count(deep('province', 2));
+    const oneDistrict = await count(deep('district', 1));
+    const allDistricts = await count(deep('district', 100));
+    expect(large.areas).toBeGreaterThan(small.areas);
+    expect(allDistricts.areas).toBeGreaterThan(10 * oneDistrict.areas);
+    expect(large.statements).toBe(small.statements);
+    expect(allDistricts.statements).toBe(oneDistrict.statements);
+    // One statement per level of the tree (and none per area).
+    expect(small.statements).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('importing the whole country', () => {
+  it('loads 10,603 communes once and changes nothing the second time', async () => {
+    const rows = readCountryAreas();
+    const before = await database.prisma.area.count();
+    const inserted = await importAreas(database.prisma, rows);
+    expect(before + inserted).toBe(rows.length);
+    expect(await importAreas(database.prisma, rows)).toBe(0);
+    // data/vietnam/README.md: 63 provinces, 705 districts, 10,603 communes; communes sum to
+    // 96,180,637 and the census total is 96,208,984 (28,347 live in island districts without communes).
+    const byLevel = await database.prisma.area.groupBy({
+      by: ['level'],
+      _count: true,
+      orderBy: { level: 'asc' },
+    });
+    expect(byLevel.map((row) => [row.level, row._count])).toEqual([
+      ['commune', 10_603],
+      ['district', 705],
+      ['province', 63],
+    ]);
+    const communes = await database.prisma.area.aggregate({
+      where: { level: 'commune' },
+      _sum: { population: true },
+    });
+    expect(communes._sum.population).toBe(96_180_637);
+    const provinces = await database.prisma.area.aggregate({
+      where: { level: 'province' },
+      _sum: { population: true },
+    });
+    expect(provinces._sum.population).toBe(96_208_984);
+  });
+});

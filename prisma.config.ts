@@ -1,0 +1,22 @@
+// Prisma CLI configuration: the JS (WASM) schema engine with a driver adapter, so no native
+// engine is ever downloaded. Migrations are authored against an in-memory PGlite unless
+// DATABASE_URL points at a PostgreSQL server.
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+
+export default defineConfig({
+  engine: 'js',
+  experimental: { adapter: true },
+  schema: path.join('prisma', 'schema.prisma'),
+  migrations: { path: path.join('prisma', 'migrations') },
+  async adapter() {
+    const url = process.env.DATABASE_URL;
+    if (url?.startsWith('postgres')) {
+      const { PrismaPg } = await import('@prisma/adapter-pg');
+      return new PrismaPg({ connectionString: url });
+    }
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PrismaPGlite } = await import('pglite-prisma-adapter');
+    return new PrismaPGlite(new PGlite());
+  },
+});
