@@ -17,6 +17,11 @@ export type { AreaInput, AreaNode, AreaTree } from './demand/area-tree.ts';
 export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
 export type {
+  MobileTeamsNeededInput,
+  MobileTeamsNeededOptions,
+  MobileTeamsNeededResult,
+} from './itineraries/mobile-teams-needed.ts';
+export type {
   CommuneCoverage,
   FixedSite,
   GeoPoint,
@@ -72,6 +77,7 @@ export { buildAreaTree } from './demand/area-tree.ts';
 export { computeDemand } from './demand/compute-demand.ts';
 export { PlanningInfeasibleError } from './errors/planning-infeasible-error.ts';
 export { PlanningInputError } from './errors/planning-input-error.ts';
+export { mobileTeamsNeeded } from './itineraries/mobile-teams-needed.ts';
 export { planMobileTeams } from './itineraries/plan-mobile-teams.ts';
 export { erlangC } from './queueing/erlang-c.ts';
 export { queueMetrics } from './queueing/queue-metrics.ts';

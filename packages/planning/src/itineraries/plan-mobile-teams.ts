@@ -195,6 +195,8 @@ export type MobilePlan = {
   completionDate: string | null;
   /** Working hours of the team timeline until the last team finishes. */
   completionHours: number;
+  /** Working hours from the start to the end of the deadline day. */
+  deadlineHours: number;
   lowerBound: {
     completionDate: string | null;
     hours: number;
@@ -525,6 +527,7 @@ export function planMobileTeams(
     deadline: deadlineDate,
     completionDate: dateAt(completionHours),
     completionHours,
+    deadlineHours: deadlineHour,
     lowerBound: { completionDate: dateAt(bound.hours), ...bound },
     gapToLowerBound: bound.hours > 0 ? Math.max(0, (completionHours - bound.hours) / bound.hours) : 0,
     workShare: shareOf(totalWork),
