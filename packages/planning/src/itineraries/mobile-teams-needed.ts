@@ -61,7 +61,7 @@ export function mobileTeamsNeeded(
   const maxTeams =
     rawMax === undefined
       ? DEFAULT_MAX_TEAMS
-      : requireNumber(rawMax, 'options.maxTeams', { min: 1, max: 10_000, integer: true });
+      : requireNumber(rawMax, 'options.maxTeams', { min: 1, max: 1000, integer: true });
   const planWith = (count: number) =>
     planMobileTeams(
       { ...(record as PlanMobileTeamsInput), teams: { ...(teams as MobileTeams), count } },

@@ -212,6 +212,10 @@ describe('planMobileTeams', () => {
     };
     bad({ teams: { ...input.teams, count: 0 } }, 'teams.count');
     bad({ teams: { ...input.teams, machinesPerTeam: 1.5 } }, 'teams.machinesPerTeam');
+    bad({ teams: { ...input.teams, count: 5000 } }, 'teams.count');
+    bad({ teams: { ...input.teams, hours: { open: '07:00', close: '07:00' } } }, 'teams.hours');
+    bad({ teams: { count: 2, machinesPerTeam: 2 } }, 'teams.home');
+    bad({ travel: { hoursBetween: () => Number.NaN } }, 'travel.hoursBetween[0][1]');
     bad({ communes: [{ ...input.communes[0], demand: -5 }] }, 'communes[0].demand');
     bad({ communes: [{ id: 'x', demand: 5, latitude: Number.NaN, longitude: 107 }] }, 'communes[0].latitude');
     bad({ communes: [input.communes[0], input.communes[0]] }, 'communes[1].id');

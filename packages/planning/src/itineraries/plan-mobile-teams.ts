@@ -229,6 +229,8 @@ const DEFAULT_SETUP_HOURS = 1;
 const DEFAULT_DOSSIERS_PER_MACHINE_HOUR = 17;
 const DEFAULT_PRIORITY_CLASSES = 2;
 const DEFAULT_MIN_VISIT_WORK_HOURS = 1;
+/** Drive times are held as a dense table (8 bytes per pair): 3,000 communes take 72 MB; the largest province has under 800. */
+const MAX_COMMUNES = 3000;
 
 type Resolved = {
   communes: (MobileCommune & { index: number })[];
@@ -724,7 +726,8 @@ function resolveInput(
   }
 
   const teams = {
-    count: requireNumber(teamsRecord.count, 'teams.count', { min: 1, max: 10_000, integer: true }),
+    // A province fields tens of teams (Nghệ An added 176 machines in all); the cap keeps a typo from a long run.
+    count: requireNumber(teamsRecord.count, 'teams.count', { min: 1, max: 1000, integer: true }),
     machinesPerTeam: requireNumber(teamsRecord.machinesPerTeam, 'teams.machinesPerTeam', {
       min: 1,
       max: 1000,
@@ -747,7 +750,16 @@ function resolveInput(
     }) ?? DEFAULT_DOSSIERS_PER_MACHINE_HOUR;
 
   const seen = new Set<string>();
-  const communes = requireArray(record.communes, 'communes').map((value, index) => {
+  const communeList = requireArray(record.communes, 'communes');
+  if (communeList.length > MAX_COMMUNES) {
+    throw new PlanningInputError({
+      path: 'communes',
+      code: 'range',
+      expected: `at most ${MAX_COMMUNES} communes (plan one province or district at a time)`,
+      received: `${communeList.length} communes`,
+    });
+  }
+  const communes = communeList.map((value, index) => {
     const path = `communes[${index}]`;
     const c = requireRecord(value, path);
     const id = requireString(c.id, `${path}.id`);

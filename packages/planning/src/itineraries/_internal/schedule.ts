@@ -89,8 +89,13 @@ export function scheduleStops(
         path = reorderSegments(table, found.segments, teams);
       }
     }
-    if (best !== undefined && nodes.length <= RELOCATE_BY_END_UP_TO)
+    if (
+      best !== undefined &&
+      nodes.length <= RELOCATE_BY_END_UP_TO &&
+      teams.length <= RELOCATE_BY_END_TEAMS_UP_TO
+    ) {
       best = relocateByEnd(table, stops, teams, options, best);
+    }
     if (best === undefined) continue;
     for (const segment of best.segments) {
       teams[segment.team] = segment.end;
@@ -145,6 +150,8 @@ function reorderSegments(
  * in moves times a cut each, so only where a poor path costs most (few stops, long drives).
  */
 const RELOCATE_BY_END_UP_TO = 12;
+/** With many teams each cut costs more and a poor path costs less (every stop gets its own team). */
+const RELOCATE_BY_END_TEAMS_UP_TO = 16;
 const MAX_RELOCATE_ROUNDS = 20;
 
 function relocateByEnd(
