@@ -163,6 +163,81 @@ describe('planMobileTeams', () => {
     ]);
   });
 
+  it('sends communes within a fixed site’s catchment to it and leaves the rest to the teams', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 } },
+      communes: [
+        { id: 'town', demand: 5000, latitude: 12.0, longitude: 107.7 },
+        // 5.6 km north: 0.26 h at 30 km/h × 1.4, inside a half-hour catchment.
+        { id: 'suburb', demand: 900, latitude: 12.05, longitude: 107.7 },
+        // 33 km north: 1.5 h, outside it.
+        { id: 'upland', demand: 900, latitude: 12.3, longitude: 107.7 },
+      ],
+      fixedSites: [{ id: 'district-police', communeId: 'town', catchmentTravelHours: 0.5 }],
+    };
+    const plan = planned(input);
+    expect(plan.communes.map((c) => [c.communeId, c.servedBy])).toEqual([
+      ['town', 'fixed-site'],
+      ['suburb', 'fixed-site'],
+      ['upland', 'mobile-team'],
+    ]);
+    expect(plan.teams[0]?.visits.map((v) => v.communeId)).toEqual(['upland']);
+  });
+
+  it('reports dossiers taken after a commune’s own latest date', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+      teams: { count: 1, machinesPerTeam: 1, home: { latitude: 12, longitude: 107.7 }, setupHours: 0 },
+      dossiersPerMachineHour: 10,
+      // 240 dossiers at 10 an hour are two 12-hour days: 22 and 23 March, one day past 22 March.
+      communes: [{ id: 'c', demand: 240, latitude: 12, longitude: 107.7, latestDate: '2021-03-22' }],
+    };
+    const plan = planned(input);
+    expect(plan.onTime).toBe(true);
+    expect(plan.unreached).toEqual([
+      expect.objectContaining({ communeId: 'c', reason: 'latest-date', shortfallDossiers: 120 }),
+    ]);
+  });
+
+  it('serves the least covered communes first when asked', () => {
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 } },
+      communes: [
+        { id: 'well-covered', demand: 500, latitude: 12.01, longitude: 107.7, coverageShare: 0.9 },
+        { id: 'barely-covered', demand: 500, latitude: 12.3, longitude: 107.7, coverageShare: 0.1 },
+      ],
+    };
+    const nearestFirst = planned(input);
+    expect(nearestFirst.teams[0]?.visits.map((v) => v.communeId)).toEqual(['well-covered', 'barely-covered']);
+    const plan = planned(input, { priorityRule: 'low-coverage-first' });
+    expect(plan.teams[0]?.visits.map((v) => v.communeId)).toEqual(['barely-covered', 'well-covered']);
+  });
+
+  it('plans all 71 communes of Đắk Nông with 12 teams from Gia Nghĩa within 10 % of its bound', () => {
+    const communes = communesOf('67');
+    const input: PlanMobileTeamsInput = {
+      calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: VN },
+      teams: {
+        count: 12,
+        machinesPerTeam: 2,
+        home: { latitude: 12.0147, longitude: 107.7127 },
+        maxDaysPerVisit: 10,
+      },
+      // Half the 14+ left for mobile teams; the other half came to fixed sites.
+      communes: communes.map((c) => ({
+        id: c.communeCode,
+        demand: Math.round(c.eligible14Plus / 2),
+        latitude: c.latitude,
+        longitude: c.longitude,
+      })),
+    };
+    const plan = planned(input, { priorityRule: 'remote-first' });
+    expect(brokenLaws(input, plan)).toEqual([]);
+    expect(plan.gapToLowerBound).toBeLessThan(0.1);
+  });
+
   it('accepts a travel-time matrix in place of coordinates', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
