@@ -4,12 +4,14 @@
  * same process, since these machines are shared and noisy.
  */
 import { printRows } from './_harness.ts';
+import { run as runCampaign } from './campaign.bench.ts';
 import { run as runItineraries } from './itineraries.bench.ts';
 import { run as runQueueing } from './queueing.bench.ts';
 
 type Suite = { title: string; run: () => Promise<import('./_harness.ts').BenchRow[]> };
 
 const suites: Suite[] = [
+  { title: 'Campaign sizing on the national tree (issue 2)', run: runCampaign },
   { title: 'Queueing and hourly staffing (issue 3)', run: runQueueing },
   { title: 'Mobile teams: visit calendar (issue 7)', run: runItineraries },
 ];

@@ -293,7 +293,10 @@ export function planCampaign(input: CampaignInput): CampaignPlan {
       level: node.level,
       depth: node.depth,
       isLeaf: node.children.length === 0,
-      ...figures,
+      population: figures.population,
+      eligible: figures.eligible,
+      alreadyServed: figures.alreadyServed,
+      demand: figures.demand,
       openDays,
       dailyCapacityPerMachine,
       machineDays: machineDays[index] ?? null,
@@ -309,7 +312,9 @@ export function planCampaign(input: CampaignInput): CampaignPlan {
       daysNeeded:
         p && Number.isFinite(p.daysNeeded) && p.unserved === 0 && !p.emptyPool ? p.daysNeeded : null,
       completionDate,
-      ...verdict,
+      meetsDeadline: verdict.meetsDeadline,
+      status: verdict.status,
+      reason: verdict.reason,
     });
   }
 
@@ -380,7 +385,8 @@ function totalsOf(
   dateOfDay: (days: number) => string | null,
 ): CampaignTotals {
   const roots = prep.tree.roots;
-  const rows = roots.map((root) => areas[prep.tree.order.indexOf(root)] as AreaPlan);
+  const rowOf = new Map(areas.map((row) => [row.code, row]));
+  const rows = roots.map((root) => rowOf.get(prep.tree.nodes[root]?.code ?? '') as AreaPlan);
   const sum = (pick: (row: AreaPlan) => number | null): number | null =>
     rows.reduce<number | null>(
       (acc, row) => (acc === null || pick(row) === null ? null : acc + (pick(row) as number)),

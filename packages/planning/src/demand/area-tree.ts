@@ -54,9 +54,8 @@ const NO_PARENT = -1;
 function readArea(
   value: unknown,
   path: string,
-): Omit<AreaNode, 'index' | 'parent' | 'children' | 'depth'> & {
-  parentCode: string | undefined;
-} {
+  index: number,
+): AreaNode & { parentCode: string | undefined } {
   const area = requireRecord(value, path);
   const count = { min: 0, integer: true };
   const share = { min: 0, max: 1 };
@@ -71,6 +70,10 @@ function readArea(
     });
   }
   return {
+    index,
+    parent: NO_PARENT,
+    children: [],
+    depth: 0,
     code: requireString(area.code, `${path}.code`),
     name: requireString(area.name, `${path}.name`),
     parentCode: optionalString(area.parentCode, `${path}.parentCode`),
@@ -98,7 +101,7 @@ export function buildAreaTree(areas: unknown, path = 'areas'): AreaTree {
   const list = requireArray(areas, path);
   const byCode = new Map<string, number>();
   const read = list.map((value, index) => {
-    const area = readArea(value, `${path}[${index}]`);
+    const area = readArea(value, `${path}[${index}]`, index);
     if (byCode.has(area.code)) {
       throw new PlanningInputError({
         path: `${path}[${index}].code`,
@@ -111,13 +114,8 @@ export function buildAreaTree(areas: unknown, path = 'areas'): AreaTree {
     return area;
   });
 
-  const nodes: AreaNode[] = read.map(({ parentCode: _, ...area }, index) => ({
-    ...area,
-    index,
-    parent: NO_PARENT,
-    children: [],
-    depth: 0,
-  }));
+  // The parent's code stays on the node object (unused once linked) to spare a copy of every area.
+  const nodes: AreaNode[] = read;
   const roots: number[] = [];
   read.forEach((area, index) => {
     const node = nodes[index] as AreaNode;

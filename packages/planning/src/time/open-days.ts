@@ -90,13 +90,22 @@ export function listOpenDays(
   const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const days: OpenDay[] = [];
   const deadlineDate = calendar.deadline.toISODate() ?? '';
-  let day = calendar.start;
+  // Calendar dates walk in UTC arithmetic; luxon's zone arithmetic runs only on days when the
+  // zone's offset changes, which keeps a long walk cheap.
+  const zone = calendar.start.zone;
+  const first = Date.UTC(calendar.start.year, calendar.start.month - 1, calendar.start.day);
+  const DAY_MS = 86_400_000;
   for (let walked = 0; walked < horizonDays; walked++) {
-    const date = day.toISODate() ?? '';
+    const utc = first + walked * DAY_MS;
+    const date = new Date(utc).toISOString().slice(0, 10);
     if (date > deadlineDate && days.length >= atLeast) break;
-    const hours = isOpenDate(calendar, day) ? windowHoursOn(day, window) : 0;
+    const weekday = new Date(utc).getUTCDay() || 7;
+    if (calendar.closedWeekdays.has(weekday) || calendar.closedDates.has(date)) continue;
+    const steady = zone.offset(utc) === zone.offset(utc + 2 * DAY_MS);
+    const hours = steady
+      ? window.nominalHours
+      : windowHoursOn(calendar.start.plus({ days: walked }).startOf('day'), window);
     if (hours > 0) days.push({ date, hours });
-    day = day.plus({ days: 1 });
   }
   return days;
 }
