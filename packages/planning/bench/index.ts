@@ -7,6 +7,7 @@ import { printRows } from './_harness.ts';
 import { run as runCampaign } from './campaign.bench.ts';
 import { run as runItineraries } from './itineraries.bench.ts';
 import { run as runQueueing } from './queueing.bench.ts';
+import { run as runShifts } from './shifts.bench.ts';
 
 type Suite = { title: string; run: () => Promise<import('./_harness.ts').BenchRow[]> };
 
@@ -14,6 +15,7 @@ const suites: Suite[] = [
   { title: 'Campaign sizing on the national tree (issue 2)', run: runCampaign },
   { title: 'Queueing and hourly staffing (issue 3)', run: runQueueing },
   { title: 'Mobile teams: visit calendar (issue 7)', run: runItineraries },
+  { title: 'Shifts: exact covering against HiGHS (issue 4)', run: runShifts },
 ];
 
 console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);

@@ -46,6 +46,12 @@ export type {
   SimulateQueueOptions,
   SimulationResult,
 } from './queueing/simulate-queue.ts';
+export type { RosterInput, RosterRules, RosterShift } from './rotations/_internal/resolve.ts';
+export type { RosterViolation } from './rotations/_internal/rules.ts';
+export type { Roster } from './rotations/build-roster.ts';
+export type { CheckRosterInput, RosterAssignment, RosterCheck, TeamLoad } from './rotations/check-roster.ts';
+export type { MinimumTeamsInput } from './rotations/minimum-teams.ts';
+export type { RosterToICalendarOptions } from './rotations/roster-to-icalendar.ts';
 export type {
   CoverShiftsInput,
   CoverShiftsOptions,
@@ -83,6 +89,12 @@ export { erlangC } from './queueing/erlang-c.ts';
 export { queueMetrics } from './queueing/queue-metrics.ts';
 export { serversForTarget } from './queueing/servers-for-target.ts';
 export { simulateQueue } from './queueing/simulate-queue.ts';
+export { buildRoster } from './rotations/build-roster.ts';
+export { checkRoster } from './rotations/check-roster.ts';
+export { formatRosterTable } from './rotations/format-roster-table.ts';
+export { minimumTeams } from './rotations/minimum-teams.ts';
+export { rosterToCsv } from './rotations/roster-to-csv.ts';
+export { rosterToICalendar } from './rotations/roster-to-icalendar.ts';
 export { coverShifts } from './shifts/cover-shifts.ts';
 export { crewsFromMachines } from './shifts/crews-from-machines.ts';
 export { generateShifts } from './shifts/generate-shifts.ts';

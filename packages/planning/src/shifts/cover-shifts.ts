@@ -117,7 +117,36 @@ function readInput(input: unknown): Problem {
       received: `${total} × ${longest}`,
     });
   }
-  return { periods, requirement, shifts, periodWeight };
+  return rotate({ periods, requirement, shifts, periodWeight }, cyclic);
+}
+
+/**
+ * Cyclic periods can be cut anywhere. Cutting where the requirement is lowest (the small hours)
+ * leaves the fewest staff on wrapping shifts, so the relaxation below is nearly exact and the
+ * search tiny. Counts keep the shifts' order, so nothing has to be mapped back.
+ */
+function rotate(p: Problem, cyclic: boolean): Problem {
+  if (!cyclic) return p;
+  const n = p.periods;
+  let cut = 0;
+  let bestKey = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  for (let b = 0; b < n; b++) {
+    const across = p.shifts.filter(
+      (s) => s.length < n && (b - s.start + n) % n !== 0 && (b - s.start + n) % n < s.length,
+    ).length;
+    const key = [(p.requirement[(b - 1 + n) % n] ?? 0) + (p.requirement[b] ?? 0), across];
+    if ((key[0] ?? 0) < (bestKey[0] ?? 0) || (key[0] === bestKey[0] && (key[1] ?? 0) < (bestKey[1] ?? 0))) {
+      bestKey = key;
+      cut = b;
+    }
+  }
+  if (cut === 0) return p;
+  const requirement = p.requirement.map((_, t) => p.requirement[(t + cut) % n] ?? 0);
+  const shifts = p.shifts.map((s) => {
+    const start = (s.start - cut + n) % n;
+    return { start, length: s.length, wraps: start + s.length > n };
+  });
+  return { ...p, requirement, shifts };
 }
 
 /**
@@ -215,6 +244,7 @@ function costOf(p: Problem, counts: number[]): number {
  */
 export function coverShifts(input: CoverShiftsInput, options: CoverShiftsOptions = {}): ShiftCover {
   const p = readInput(input);
+  const starts = (input.shifts ?? []).map((s) => s.start);
   const maxSubproblems = options.maxSubproblems ?? DEFAULT_MAX_SUBPROBLEMS;
   const count = p.shifts.length;
   let best: number[] | null = null;
@@ -269,7 +299,7 @@ export function coverShifts(input: CoverShiftsInput, options: CoverShiftsOptions
     totalPeriods += c * s.length;
     headcount += c;
     for (let d = 0; d < s.length; d++) {
-      const t = (s.start + d) % p.periods;
+      const t = ((starts[k] ?? 0) + d) % p.periods;
       coverage[t] = (coverage[t] ?? 0) + c;
     }
   });
