@@ -1,3 +1,4 @@
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createContext } from './context.ts';
@@ -6,6 +7,13 @@ import { schema } from './schema/index.ts';
 /** Unexpected failures answer with a code and no detail; typed errors are results, not these. */
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? null) : null;
+  // Pothos refuses bad pagination arguments and cursors with messages fit for the caller.
+  if (error instanceof GraphQLError && original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, {
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   if (error instanceof GraphQLError && (original === null || original instanceof GraphQLError)) {
     const code = error.extensions.code ?? (original as GraphQLError | null)?.extensions.code;
     if (code !== undefined) return error;

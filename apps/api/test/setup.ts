@@ -1,12 +1,14 @@
 // Each test file gets its own database: an in-memory PGlite, or with TEST_DATABASE_URL a fresh
 // schema on that PostgreSQL server, dropped afterwards. Migrations are the committed ones.
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll } from 'vitest';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+const schema = `muster_test_${randomBytes(6).toString('hex')}`;
 if (serverUrl) {
   process.env.DATABASE_URL = serverUrl;
-  process.env.DATABASE_SCHEMA = `muster_test_${randomBytes(6).toString('hex')}`;
+  process.env.DATABASE_SCHEMA = schema;
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = 'memory://';
@@ -14,8 +16,15 @@ if (serverUrl) {
 
 afterAll(async () => {
   const { database } = await import('../src/db.ts');
-  if (database.kind === 'postgres' && database.schema.startsWith('muster_test_')) {
-    await database.exec(`DROP SCHEMA "${database.schema}" CASCADE`);
-  }
   await database.close();
+  if (serverUrl) {
+    // A connection of its own: the file's database may already be closed.
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
 });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { database, gql, useDatabase } from './graphql.ts';
+
+useDatabase();
+
+describe('unexpected failures', () => {
+  it('answer with INTERNAL_SERVER_ERROR and no detail when the database is gone', async () => {
+    await database.close();
+    const result = await gql('{ scenarios { id } }');
+    expect(result.errors?.[0]).toEqual({
+      message: 'Unexpected error.',
+      path: ['scenarios'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/prisma|pglite|\.(ts|js):\d+/i);
+  });
+});

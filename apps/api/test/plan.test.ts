@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CampaignInput } from '@muster/planning';
+import { planCampaign, plannedDailySeries } from '@muster/planning';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { data, gql, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+/** Đắk Nông straight from the CSV, independently of the API's loader. */
+function dakNongFromCsv(): CampaignInput['areas'] {
+  const rows: Record<string, string>[] = parse(
+    readFileSync(
+      path.join(import.meta.dirname, '../../../data/vietnam/demo_nghean_daknong_2021.csv'),
+      'utf8',
+    ),
+    { columns: true },
+  );
+  const areas: CampaignInput['areas'] = [{ code: '67', name: 'Tỉnh Đắk Nông', level: 'province' }];
+  const districts = new Set<string>();
+  for (const row of rows.filter((r) => r.province_code === '67')) {
+    const district = row.district_code as string;
+    if (!districts.has(district)) {
+      districts.add(district);
+      areas.push({ code: district, name: row.district_name as string, parentCode: '67', level: 'district' });
+    }
+    areas.push({
+      code: row.commune_code as string,
+      name: row.commune_name as string,
+      parentCode: district,
+      level: 'commune',
+      population: Number(row.pop2019_total),
+      eligible: Number(row.est_pop_14plus_2019),
+      eligibleShare: Number(row.district_est_share_14plus_2019),
+    });
+  }
+  return areas;
+}
+
+// The Đắk Nông demo scenario as the seed documents it (05:00–24:00, 3.5 min per dossier, 24 machines).
+const dakNongInput: CampaignInput = {
+  areas: dakNongFromCsv(),
+  calendar: { start: '2021-03-15', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
+  hours: { open: '05:00', close: '24:00' },
+  service: { minutesPerDossier: 3.5 },
+  machines: { '67': 24 },
+};
+
+const PLAN = `query ($scenarioId: ID!, $areaCode: String!) {
+  plan(scenarioId: $scenarioId, areaCode: $areaCode) {
+    __typename
+    ... on CampaignPlan {
+      mode feasible completionDate
+      capacity { dailyCapacityPerMachine hoursPerDay }
+      area { code demand machines dailyTarget completionDate status }
+      areas { code demand machines machinesNeeded dailyTarget machineDays daysNeeded completionDate }
+      totals { demand areaCount leafCount }
+      daily { date planned cumulativePlanned }
+    }
+    ... on Error { message }
+    ... on InputError { field }
+    ... on NotFoundError { field }
+  }
+}`;
+
+type PlanRow = {
+  code: string;
+  demand: number;
+  machines: number | null;
+  dailyTarget: number | null;
+  completionDate: string | null;
+};
+type Plan = {
+  __typename: string;
+  mode: string;
+  feasible: boolean;
+  completionDate: string | null;
+  capacity: { dailyCapacityPerMachine: number; hoursPerDay: number };
+  area: PlanRow;
+  areas: (PlanRow & {
+    machinesNeeded: number | null;
+    machineDays: number | null;
+    daysNeeded: number | null;
+  })[];
+  totals: { demand: number; areaCount: number; leafCount: number };
+  daily: { date: string; planned: number; cumulativePlanned: number }[];
+  field: string;
+  message: string;
+};
+
+describe('plan', () => {
+  it('matches the planning library run on the same data for Đắk Nông and a district in it', async () => {
+    const expected = planCampaign(dakNongInput);
+    const result = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'dak-nong-2021', areaCode: '67' })).plan;
+    expect(result.__typename).toBe('CampaignPlan');
+    expect(result.completionDate).toBe(expected.completionDate);
+    expect(result.totals).toEqual({
+      demand: expected.totals.demand,
+      areaCount: expected.totals.areaCount,
+      leafCount: expected.totals.leafCount,
+    });
+    const pick = (row: (typeof expected.areas)[number]) => ({
+      code: row.code,
+      demand: row.demand,
+      machines: row.machines,
+      machinesNeeded: row.machinesNeeded,
+      dailyTarget: row.dailyTarget,
+      machineDays: row.machineDays,
+      daysNeeded: row.daysNeeded,
+      completionDate: row.completionDate,
+    });
+    expect(result.areas).toEqual(expected.areas.map(pick));
+    expect(result.daily).toEqual(plannedDailySeries(dakNongInput, '67'));
+
+    const district = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'dak-nong-2021', areaCode: '665' }))
+      .plan;
+    expect(district.area).toMatchObject({
+      code: '665',
+      demand: expected.areas.find((a) => a.code === '665')?.demand,
+    });
+    expect(district.areas.every((row) => row.code === '665' || row.code.length === 5)).toBe(true);
+    expect(district.daily).toEqual(plannedDailySeries(dakNongInput, '665'));
+  });
+
+  it('gives Nghệ An 278 dossiers per machine-day, 48,928 a day on its 176 machines', async () => {
+    const result = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'nghe-an-2021', areaCode: '40' })).plan;
+    // Field report: 176 computers, 278 dossiers per machine per day, round the clock.
+    expect(result.capacity.hoursPerDay).toBe(24);
+    expect(result.capacity.dailyCapacityPerMachine).toBeCloseTo(278, 6);
+    expect(result.area.machines).toBe(176);
+    expect(result.mode).toBe('COMPLETION');
+    expect(result.daily.reduce((sum, day) => sum + day.planned, 0)).toBe(result.area.demand);
+    // While every commune still has people to serve the whole pool works: 176 × 278 a day.
+    const steadyDays = result.daily.slice(1, 30);
+    for (const day of steadyDays) expect(Math.abs(day.planned - 48_928) / 48_928).toBeLessThan(0.001);
+  });
+
+  it('answers an unknown scenario or an area outside it with a typed error naming the argument', async () => {
+    const unknown = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'nope', areaCode: '67' })).plan;
+    expect(unknown).toMatchObject({ __typename: 'NotFoundError', field: 'scenarioId' });
+    const outside = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'dak-nong-2021', areaCode: '40' })).plan;
+    expect(outside).toMatchObject({ __typename: 'InputError', field: 'areaCode' });
+  });
+});
+
+const WHAT_IF = `query ($input: CampaignInput!) {
+  whatIf(input: $input) {
+    __typename
+    ... on CampaignPlan { mode area { code machinesNeeded dailyTarget } daily { planned } }
+    ... on InputError { field code expected received message }
+  }
+}`;
+
+describe('whatIf', () => {
+  it('plans the Hưng Nguyên site from inline input and stores nothing', async () => {
+    // Hưng Nguyên town: 2 scanners, 07:30–22:00, ≈ 3.5 min per dossier; 9,660 people, 14+ share assumed 0.75.
+    const input = {
+      areas: [{ code: 'hn', name: 'Thị trấn Hưng Nguyên', population: 9660, eligibleShare: 0.75 }],
+      calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.5 },
+    };
+    const result = await data<{
+      whatIf: { mode: string; area: { machinesNeeded: number }; daily: { planned: number }[] };
+    }>(WHAT_IF, { input });
+    const library = planCampaign(input);
+    expect(result.whatIf.mode).toBe('SIZING');
+    expect(result.whatIf.area.machinesNeeded).toBe(library.areas[0]?.machinesNeeded);
+    expect(result.whatIf.daily.reduce((sum, day) => sum + day.planned, 0)).toBe(library.areas[0]?.demand);
+  });
+
+  it('names the bad field of the input instead of failing', async () => {
+    const result = await data<{ whatIf: Record<string, string> }>(WHAT_IF, {
+      input: {
+        areas: [{ code: 'a', name: 'A', population: -5 }],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '07:30', close: '22:00' },
+        service: { minutesPerDossier: 3.5 },
+      },
+    });
+    expect(result.whatIf.__typename).toBe('InputError');
+    expect(result.whatIf.field).toBe('input.areas[0].population');
+    expect(result.whatIf.message).toMatch(/^input\.areas\[0\]\.population must be .*, got -5$/);
+  });
+});
+
+describe('planVsActual', () => {
+  const PVA = `query ($areaCode: String!, $from: Date, $to: Date) {
+    planVsActual(scenarioId: "dak-nong-2021", areaCode: $areaCode, from: $from, to: $to) {
+      __typename
+      ... on PlanVsActual {
+        demand totalActual totalPlanned observedDossiersPerMachineDay observedMachineDays
+        days { date planned cumulativePlanned actual cumulativeActual variance cumulativeVariance machinesWorking }
+        forecast { remaining expected earliest latest basedOnDays }
+      }
+      ... on InputError { field }
+    }
+  }`;
+  type Pva = {
+    __typename: string;
+    demand: number;
+    totalActual: number;
+    totalPlanned: number;
+    observedDossiersPerMachineDay: number | null;
+    days: {
+      date: string;
+      planned: number;
+      cumulativePlanned: number;
+      actual: number | null;
+      cumulativeActual: number;
+      variance: number | null;
+    }[];
+    forecast: {
+      remaining: number;
+      expected: string;
+      earliest: string;
+      latest: string;
+      basedOnDays: number;
+    } | null;
+    field: string;
+  };
+
+  it('adds up to the 15,574 dossiers Đắk Nông reported for 19–20 March', async () => {
+    const result = (
+      await data<{ planVsActual: Pva }>(PVA, { areaCode: '67', from: '2021-03-19', to: '2021-03-20' })
+    ).planVsActual;
+    expect(result.days.map((day) => day.date)).toEqual(['2021-03-19', '2021-03-20']);
+    expect(result.totalActual).toBe(15_574);
+    expect(result.days.at(-1)?.cumulativeActual).toBe(15_574);
+    const series = plannedDailySeries(dakNongInput, '67');
+    const planned = series.filter((day) => day.date >= '2021-03-19' && day.date <= '2021-03-20');
+    expect(result.days.map((day) => day.planned)).toEqual(planned.map((day) => day.planned));
+    expect(result.days.map((day) => day.variance)).toEqual(
+      planned.map((day, index) => (index === 0 ? 7787 : 7787) - day.planned),
+    );
+  });
+
+  it('shows Đắk Song’s 1,085 dossiers of 20 March and forecasts its completion with a range', async () => {
+    const result = (
+      await data<{ planVsActual: Pva }>(PVA, { areaCode: '665', from: '2021-03-18', to: '2021-03-21' })
+    ).planVsActual;
+    expect(result.days.map((day) => day.actual)).toEqual([null, null, 1085, null]);
+    expect(result.forecast?.remaining).toBe(result.demand - 1085);
+    // One reported day: the range closes on the expected date; 1,085 a day for the rest.
+    expect(result.forecast?.basedOnDays).toBe(1);
+    expect(result.forecast?.earliest).toBe(result.forecast?.expected);
+    expect(result.forecast?.latest).toBe(result.forecast?.expected);
+  });
+
+  it('measures throughput per machine-day from reports that say how many machines worked', async () => {
+    await data(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }`,
+      {
+        reports: [
+          { date: '2021-03-22', areaCode: '663', dossiers: 600, machinesWorking: 2 },
+          { date: '2021-03-23', areaCode: '663', dossiers: 1000, machinesWorking: 3 },
+        ],
+      },
+    );
+    const result = (
+      await data<{ planVsActual: Pva }>(PVA, { areaCode: '663', from: '2021-03-22', to: '2021-03-23' })
+    ).planVsActual;
+    // (600 + 1000) dossiers over (2 + 3) machine-days.
+    expect(result.observedDossiersPerMachineDay).toBe(320);
+    expect(
+      result.forecast?.earliest &&
+        result.forecast.latest &&
+        result.forecast.earliest <= result.forecast.latest,
+    ).toBe(true);
+    expect(result.forecast?.expected && result.forecast.earliest <= result.forecast.expected).toBe(true);
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const result = await gql<{ planVsActual: Pva }>(PVA, {
+      areaCode: '67',
+      from: '2021-03-20',
+      to: '2021-03-19',
+    });
+    expect(result.data?.planVsActual).toMatchObject({ __typename: 'InputError', field: 'to' });
+  });
+});

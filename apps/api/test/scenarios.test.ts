@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { data, gql, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+const FIELDS = `id name areaCode area { name } calendar { start deadline timeZone closedDates closedWeekdays }
+  hours { open close } service { minutesPerDossier availability } machines { areaCode machines } teamsPerSite note`;
+
+const CREATE = `mutation ($input: ScenarioInput!) {
+  createScenario(input: $input) { __typename ... on Scenario { ${FIELDS} } ... on InputError { field code message } }
+}`;
+const UPDATE = `mutation ($id: ID!, $input: ScenarioUpdateInput!) {
+  updateScenario(id: $id, input: $input) { __typename ... on Scenario { ${FIELDS} } ... on InputError { field code } ... on NotFoundError { field } }
+}`;
+
+const dakGlong = {
+  name: 'Đắk Glong with two mobile teams',
+  areaCode: '661',
+  calendar: { start: '2021-03-20', deadline: '2021-04-30', closedWeekdays: [7] },
+  hours: { open: '05:00', close: '24:00' },
+  service: { minutesPerDossier: 3.5, availability: 0.9 },
+  machines: [{ areaCode: '661', machines: 4 }],
+};
+
+type Scenario = Record<string, unknown> & { id: string; __typename: string; field?: string };
+
+describe('scenarios', () => {
+  it('lists the two demo scenarios', async () => {
+    const result = await data<{ scenarios: { id: string; machines: { machines: number }[] }[] }>(
+      '{ scenarios { id machines { machines } } }',
+    );
+    expect(result.scenarios.map((s) => [s.id, s.machines[0]?.machines]).sort()).toEqual([
+      ['dak-nong-2021', 24],
+      ['nghe-an-2021', 176],
+    ]);
+  });
+
+  it('creates a scenario, reads it back and plans with it', async () => {
+    const created = (await data<{ createScenario: Scenario }>(CREATE, { input: dakGlong })).createScenario;
+    expect(created).toMatchObject({
+      __typename: 'Scenario',
+      area: { name: 'Huyện Đăk Glong' },
+      calendar: { timeZone: 'Asia/Ho_Chi_Minh', closedWeekdays: [7], closedDates: [] },
+      machines: [{ areaCode: '661', machines: 4 }],
+    });
+    const read = await data<{ scenario: Scenario }>(`query ($id: ID!) { scenario(id: $id) { ${FIELDS} } }`, {
+      id: created.id,
+    });
+    const { __typename, ...fields } = created;
+    expect(read.scenario).toEqual(fields);
+    const plan = await data<{ plan: { __typename: string; area: { machines: number } } }>(
+      `query ($id: ID!) { plan(scenarioId: $id, areaCode: "661") { __typename ... on CampaignPlan { area { machines } } } }`,
+      { id: created.id },
+    );
+    expect(plan.plan).toEqual({ __typename: 'CampaignPlan', area: { machines: 4 } });
+  });
+
+  it('updates only the fields given and replaces the machines', async () => {
+    const created = (await data<{ createScenario: Scenario }>(CREATE, { input: dakGlong })).createScenario;
+    const updated = (
+      await data<{ updateScenario: Scenario }>(UPDATE, {
+        id: created.id,
+        input: { hours: { open: '07:30', close: '22:00' }, machines: [{ areaCode: '661', machines: 6 }] },
+      })
+    ).updateScenario;
+    expect(updated).toMatchObject({
+      name: dakGlong.name,
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.5, availability: 0.9 },
+      machines: [{ areaCode: '661', machines: 6 }],
+    });
+  });
+
+  it('refuses bad assumptions with the field named and stores nothing', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...dakGlong, service: { minutesPerDossier: -1 } }, 'input.service.minutesPerDossier'],
+      [{ ...dakGlong, hours: { open: '25:00', close: '22:00' } }, 'input.hours.open'],
+      [{ ...dakGlong, areaCode: 'nowhere' }, 'input.areaCode'],
+      [{ ...dakGlong, machines: [{ areaCode: '40', machines: 3 }] }, 'input.machines[0].areaCode'],
+      [{ ...dakGlong, machines: [{ areaCode: '661', machines: -3 }] }, 'input.machines[0].machines'],
+      [{ ...dakGlong, name: ' ' }, 'input.name'],
+    ];
+    const before = await data<{ scenarios: unknown[] }>('{ scenarios { id } }');
+    for (const [input, field] of cases) {
+      const result = (await data<{ createScenario: Scenario }>(CREATE, { input })).createScenario;
+      expect({ typename: result.__typename, field: result.field }).toEqual({ typename: 'InputError', field });
+    }
+    const after = await data<{ scenarios: unknown[] }>('{ scenarios { id } }');
+    expect(after.scenarios).toHaveLength(before.scenarios.length);
+  });
+
+  it('answers an update of an unknown scenario with NotFoundError', async () => {
+    const result = (await data<{ updateScenario: Scenario }>(UPDATE, { id: 'missing', input: { name: 'x' } }))
+      .updateScenario;
+    expect(result).toEqual({ __typename: 'NotFoundError', field: 'id' });
+  });
+
+  it('answers a bad page size with a coded error and no stack trace', async () => {
+    const result = await gql('{ areas(first: -1) { edges { cursor } } }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Argument "first" must be a non-negative integer',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/\.(ts|js):\d+/);
+  });
+});
