@@ -56,17 +56,54 @@ export function plannedDailySeries(input: CampaignInput, areaCode: string): Plan
       if (Number.isFinite(needed)) last = Math.max(last, needed);
     }
     days = pools.days.slice(0, last);
+    // Each pool's whole dossiers of a day are shared over all its leaves by largest remainder,
+    // so the leaves' shares add up exactly to what the pool did (and parents to their leaves).
+    const leavesOfPool = new Map<number, AreaNode[]>();
+    for (const node of prep.tree.nodes) {
+      const pool = pools.poolOf[node.index] as number;
+      if (node.children.length === 0 && pool >= 0) {
+        const members = leavesOfPool.get(pool);
+        if (members) members.push(node);
+        else leavesOfPool.set(pool, [node]);
+      }
+    }
+    const shareCache = new Map<string, number>();
+    const shareOf = (pool: number, day: number, leaf: AreaNode): number => {
+      const key = `${pool}:${day}`;
+      if (!shareCache.has(`${key}:done`)) {
+        const poolDemand = pools.demandInPool[pool] as number;
+        const machines = prep.machines?.get(pool) ?? 0;
+        const done =
+          poolDemand === 0
+            ? 0
+            : Math.min(
+                poolDemand,
+                Math.floor(machines * perHour * (pools.cumulativeHours[day] ?? 0) + RELATIVE_EPSILON),
+              );
+        const members = leavesOfPool.get(pool) ?? [];
+        const exact = members.map((m) => (poolDemand === 0 ? 0 : (done * demandOf(m)) / poolDemand));
+        const whole = exact.map((x) => Math.floor(x + RELATIVE_EPSILON));
+        let left = done - whole.reduce((a, b) => a + b, 0);
+        const byRemainder = exact
+          .map((x, i) => i)
+          .sort((a, b) => {
+            const ra = (exact[a] as number) - (whole[a] as number);
+            const rb = (exact[b] as number) - (whole[b] as number);
+            return rb - ra || a - b;
+          });
+        for (const i of byRemainder) {
+          if (left <= 0) break;
+          whole[i] = (whole[i] as number) + 1;
+          left--;
+        }
+        members.forEach((m, i) => shareCache.set(`${key}:${m.index}`, whole[i] as number));
+        shareCache.set(`${key}:done`, done);
+      }
+      return shareCache.get(`${key}:${leaf.index}`) ?? 0;
+    };
     cumulativeOf = (node, day) => {
       const pool = pools.poolOf[node.index] as number;
-      if (pool < 0) return 0;
-      const poolDemand = pools.demandInPool[pool] as number;
-      const machines = prep.machines?.get(pool) ?? 0;
-      if (poolDemand === 0) return 0;
-      const done = Math.min(
-        poolDemand,
-        Math.floor(machines * perHour * (pools.cumulativeHours[day] ?? 0) + RELATIVE_EPSILON),
-      );
-      return Math.floor((done * demandOf(node)) / poolDemand + RELATIVE_EPSILON);
+      return pool < 0 ? 0 : shareOf(pool, day, node);
     };
   }
   const series: PlannedDay[] = [];
