@@ -1,7 +1,7 @@
 import { requireRecord } from '../_internal/validate.ts';
 import type { QueueTarget } from '../queueing/_internal/target.ts';
-import { type OpeningHours, resolveOpeningWindow } from '../time/opening-window.ts';
-import { formatTimeOfDay } from '../time/parse-time-of-day.ts';
+import { type OpeningHours, type OpeningWindow, resolveOpeningWindow } from '../time/opening-window.ts';
+import { clock } from './_internal/clock.ts';
 import { type ModelDay, modelDay, RHO_CAP } from './_internal/hourly-model.ts';
 import { readSiteDay } from './_internal/site-day.ts';
 import type { ArrivalProfileInput } from './arrival-profiles.ts';
@@ -86,45 +86,46 @@ const ASSUMPTIONS = Object.freeze([
 export function planHourlyStaffing(options: HourlyStaffingOptions): HourlyStaffingPlan {
   const record = requireRecord(options, 'options');
   const site = readSiteDay(record);
-  const window = resolveOpeningWindow(record.hours, 'hours');
-  const day = modelDay({ ...site, openMinute: window.openMinute, closeMinute: window.closeMinute });
+  const window = readWindow(record.hours);
+  const day = modelDay(site, window.openMinute, window.closeMinute);
   return describePlan(day, window.openMinute, window.closeMinute);
+}
+
+/** The last window read: a batch over many sites usually gives the same `open` and `close` strings. */
+let lastWindow: { open: string; close: string; window: OpeningWindow } | undefined;
+
+/** `resolveOpeningWindow(hours, 'hours')`, remembering the last pair of strings it accepted. */
+function readWindow(hours: unknown): OpeningWindow {
+  if (typeof hours === 'object' && hours !== null && !Array.isArray(hours) && lastWindow !== undefined) {
+    const { open, close } = hours as Record<string, unknown>;
+    if (open === lastWindow.open && close === lastWindow.close) return lastWindow.window;
+  }
+  const window = resolveOpeningWindow(hours, 'hours');
+  const { open, close } = hours as { open: string; close: string };
+  lastWindow = { open, close, window: Object.freeze({ ...window }) };
+  return window;
 }
 
 export function describePlan(day: ModelDay, openMinute: number, closeMinute: number): HourlyStaffingPlan {
   let peak = 0;
   let worstMean = 0;
   let worstP90 = 0;
-  const hours: StaffingHour[] = day.slots.map((s) => {
-    peak = Math.max(peak, s.machinesOpen);
-    worstMean = Math.max(worstMean, s.meanWaitMinutes);
-    worstP90 = Math.max(worstP90, s.p90WaitMinutes);
-    return {
-      start: formatTimeOfDay(s.startMinute),
-      end: formatTimeOfDay(s.startMinute + s.minutes, { endOfDay: true }),
-      arrivals: s.arrivals,
-      arrivalsPerHour: s.arrivalsPerHour,
-      machinesNeeded: s.machinesNeeded,
-      machinesOpen: s.machinesOpen,
-      utilization: s.utilization,
-      backlogAtStart: s.backlogAtStart,
-      backlogAtEnd: s.backlogAtEnd,
-      meanWaitMinutes: s.meanWaitMinutes,
-      p90WaitMinutes: s.p90WaitMinutes,
-      meetsTarget: s.meetsTarget,
-    };
-  });
+  for (const h of day.hours) {
+    peak = Math.max(peak, h.machinesOpen);
+    worstMean = Math.max(worstMean, h.meanWaitMinutes);
+    worstP90 = Math.max(worstP90, h.p90WaitMinutes);
+  }
   return {
-    open: formatTimeOfDay(openMinute),
-    close: formatTimeOfDay(closeMinute, { endOfDay: true }),
-    hours,
+    open: clock(openMinute, false),
+    close: clock(closeMinute, true),
+    hours: day.hours,
     machineHours: day.machineHours,
     peakMachines: peak,
     meetsTarget: day.allMeetTarget,
     worstMeanWaitMinutes: worstMean,
     worstP90WaitMinutes: worstP90,
     closing: closingQueue(day, closeMinute),
-    assumptions: [...ASSUMPTIONS],
+    assumptions: ASSUMPTIONS.slice(),
   };
 }
 
@@ -133,12 +134,13 @@ function closingQueue(day: ModelDay, closeMinute: number): HourlyStaffingPlan['c
   if (waiting <= 1e-9) return { stillQueuing: 0, arrivedSince: null, minutesToClear: 0 };
   // First come, first served: those waiting at closing are the last `waiting` to arrive.
   let remaining = waiting;
-  let since = day.slots[0]?.startMinute ?? closeMinute;
-  for (let i = day.slots.length - 1; i >= 0; i--) {
-    const slot = day.slots[i];
+  let since = day.startMinutes[0] ?? closeMinute;
+  for (let i = day.hours.length - 1; i >= 0; i--) {
+    const slot = day.hours[i];
     if (slot === undefined) break;
     if (slot.arrivals >= remaining) {
-      since = slot.startMinute + slot.minutes * (1 - remaining / slot.arrivals);
+      since =
+        (day.startMinutes[i] as number) + (day.slotMinutes[i] as number) * (1 - remaining / slot.arrivals);
       break;
     }
     remaining -= slot.arrivals;
@@ -146,7 +148,7 @@ function closingQueue(day: ModelDay, closeMinute: number): HourlyStaffingPlan['c
   const capacity = day.capacityAtClosingPerHour;
   return {
     stillQueuing: waiting,
-    arrivedSince: formatTimeOfDay(Math.floor(since)),
+    arrivedSince: clock(Math.floor(since), false),
     minutesToClear: capacity > 0 ? (waiting / capacity) * 60 : Number.POSITIVE_INFINITY,
   };
 }

@@ -65,7 +65,7 @@ export function recommendOpeningWindow(options: RecommendOpeningWindowOptions): 
     let best: { open: number; day: ReturnType<typeof modelDay> } | undefined;
     for (let open = limits.openMinute; open + length <= limits.closeMinute; open += step) {
       if (shareBetween(site.shares, open, open + length) < coverage - 1e-12) continue;
-      const day = modelDay({ ...site, openMinute: open, closeMinute: open + length });
+      const day = modelDay(site, open, open + length);
       if (!day.allMeetTarget || day.backlogAtClosing > BACKLOG_TOLERANCE) continue;
       if (best === undefined || day.machineHours < best.day.machineHours - 1e-9) best = { open, day };
     }
@@ -79,7 +79,7 @@ export function recommendOpeningWindow(options: RecommendOpeningWindowOptions): 
       };
     }
   }
-  const widest = modelDay({ ...site, openMinute: limits.openMinute, closeMinute: limits.closeMinute });
+  const widest = modelDay(site, limits.openMinute, limits.closeMinute);
   return {
     kind: 'infeasible',
     reason: 'target-not-met-within-limits',

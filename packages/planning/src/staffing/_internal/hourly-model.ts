@@ -1,6 +1,8 @@
+import { erlangCUnchecked } from '../../queueing/_internal/erlang.ts';
 import { type ResolvedTarget, serversForTargetUnchecked } from '../../queueing/_internal/target.ts';
-import { meanWait, type WaitLaw, waitPercentile } from '../../queueing/_internal/wait.ts';
-import { waitLawUnchecked } from '../../queueing/queue-metrics.ts';
+import { allenCunneenFactor, meanWait, type WaitLaw, waitPercentile } from '../../queueing/_internal/wait.ts';
+import type { StaffingHour } from '../plan-hourly-staffing.ts';
+import { clock } from './clock.ts';
 
 /**
  * Stationary-backlog-carryover cap (after Stolletz 2008): the random part of the wait is taken at
@@ -11,6 +13,9 @@ import { waitLawUnchecked } from '../../queueing/queue-metrics.ts';
 export const RHO_CAP = 0.95;
 /** Points over a slot at which the fluid backlog is sampled for percentiles and service levels. */
 const SUB_STEPS = 12;
+
+/** A site's day without its opening window. */
+export type SiteDemand = Omit<SiteDay, 'openMinute' | 'closeMinute'>;
 
 export type SiteDay = {
   visitors: number;
@@ -25,24 +30,13 @@ export type SiteDay = {
   minMachines: number;
 };
 
-export type ModelSlot = {
-  startMinute: number;
-  minutes: number;
-  arrivals: number;
-  arrivalsPerHour: number;
-  machinesNeeded: number;
-  machinesOpen: number;
-  utilization: number;
-  backlogAtStart: number;
-  backlogAtEnd: number;
-  meanWaitMinutes: number;
-  p90WaitMinutes: number;
-  meetsTarget: boolean;
-  overloaded: boolean;
-};
-
 export type ModelDay = {
-  slots: ModelSlot[];
+  /** The clock hours as `planHourlyStaffing` reports them. */
+  hours: StaffingHour[];
+  /** Start of each hour, in minutes after the opening day's midnight. */
+  startMinutes: number[];
+  /** Length of each hour in minutes (the first and last may be partial). */
+  slotMinutes: number[];
   /** Expected people waiting at closing: the carried backlog plus the random queue of the last slot. */
   queueAtClosing: number;
   backlogAtClosing: number;
@@ -70,11 +64,12 @@ export function shareBetween(shares: readonly number[], from: number, to: number
  * Q(t) ÷ capacity for the backlog; on top of that, the random wait of a stationary M/G/c queue at
  * the hour's own load (Erlang C with Allen–Cunneen), capped at {@link RHO_CAP}.
  */
-export function modelDay(day: SiteDay): ModelDay {
-  const { openMinute, closeMinute } = day;
+export function modelDay(day: SiteDemand, openMinute: number, closeMinute: number): ModelDay {
   const openShare = shareBetween(day.shares, openMinute, closeMinute);
   const effectiveService = day.serviceMinutes / day.availability;
-  const slots: ModelSlot[] = [];
+  const hoursOut: StaffingHour[] = [];
+  const startMinutes: number[] = [];
+  const slotMinutes: number[] = [];
   let backlog = 0;
   let machineHours = 0;
   let allMeet = true;
@@ -110,9 +105,11 @@ export function modelDay(day: SiteDay): ModelDay {
     const served = arrivals + backlog - backlogEnd;
     const utilization = capacity === 0 ? 0 : Math.min(1, served / (capacity * hours));
     const meets = !stuck && slotMeets(day.target, meanWaitMinutes, fluid, law, utilization);
-    slots.push({
-      startMinute: start,
-      minutes: end - start,
+    startMinutes.push(start);
+    slotMinutes.push(end - start);
+    hoursOut.push({
+      start: clock(start, false),
+      end: clock(end, true),
       arrivals,
       arrivalsPerHour: rate,
       machinesNeeded: needed,
@@ -123,7 +120,6 @@ export function modelDay(day: SiteDay): ModelDay {
       meanWaitMinutes,
       p90WaitMinutes,
       meetsTarget: meets,
-      overloaded: backlogEnd > 0 || backlog > 0,
     });
     allMeet &&= meets;
     machineHours += open * hours;
@@ -133,7 +129,9 @@ export function modelDay(day: SiteDay): ModelDay {
     start = end;
   }
   return {
-    slots,
+    hours: hoursOut,
+    startMinutes,
+    slotMinutes,
     queueAtClosing: backlog + randomQueue,
     backlogAtClosing: backlog,
     capacityAtClosingPerHour: lastCapacity,
@@ -161,10 +159,18 @@ function transientRandomPart(
   fluid: Fluid,
   hours: number,
 ): { law: WaitLaw; queueAtEnd: number } {
-  if (servers === 0 || randomRate === 0)
-    return { law: { probabilityOfWait: 0, rate: 1, stable: true }, queueAtEnd: 0 };
-  const stationary = waitLawUnchecked(randomRate, serviceMinutes, servers, serviceCv);
-  const stationaryWait = meanWait(stationary);
+  if (servers === 0 || randomRate === 0) return { law: NO_WAIT, queueAtEnd: 0 };
+  // The stationary wait law of `waitLawUnchecked(randomRate, serviceMinutes, servers, serviceCv)`
+  // and its `meanWait`, without building the law.
+  const load = (randomRate * serviceMinutes) / 60;
+  const stable = load < servers;
+  const stationaryC = erlangCUnchecked(servers, load);
+  const stationaryRate = stable ? (servers - load) / (serviceMinutes * allenCunneenFactor(serviceCv)) : 0;
+  const stationaryWait = !stable
+    ? Number.POSITIVE_INFINITY
+    : stationaryC === 0
+      ? 0
+      : stationaryC / stationaryRate;
   const overloadedAllHour = fluid.emptyAfter === 1;
   const targetLevel = overloadedAllHour ? 0 : (randomRate * stationaryWait) / 60;
   const rho = (randomRate * serviceMinutes) / 60 / servers;
@@ -174,18 +180,21 @@ function transientRandomPart(
   const meanLevel = targetLevel + ((startLevel - targetLevel) * tau * (1 - decay)) / minutes;
   const queueAtEnd = targetLevel + (startLevel - targetLevel) * decay;
   const wait = (meanLevel * 60) / randomRate;
-  if (wait <= 0 || stationaryWait <= 0)
-    return { law: { probabilityOfWait: 0, rate: 1, stable: true }, queueAtEnd };
-  const probabilityOfWait = Math.min(1, stationary.probabilityOfWait * (wait / stationaryWait));
+  if (wait <= 0 || stationaryWait <= 0) return { law: NO_WAIT, queueAtEnd };
+  const probabilityOfWait = Math.min(1, stationaryC * (wait / stationaryWait));
   return { law: { probabilityOfWait, rate: probabilityOfWait / wait, stable: true }, queueAtEnd };
 }
 
 /** The fluid part of the wait over a slot: start and end waits in minutes, and where the backlog empties. */
 type Fluid = { mean: number; startWait: number; endWait: number; emptyAfter: number };
 
+/** No backlog all slot (shared: never mutated). */
+const NO_FLUID: Fluid = Object.freeze({ mean: 0, startWait: 0, endWait: 0, emptyAfter: 0 });
+/** Nobody waits (shared: never mutated). */
+const NO_WAIT: WaitLaw = Object.freeze({ probabilityOfWait: 0, rate: 1, stable: true });
+
 function fluidWaits(backlog: number, rate: number, capacity: number, hours: number): Fluid {
-  if (capacity === 0 || (backlog === 0 && rate <= capacity))
-    return { mean: 0, startWait: 0, endWait: 0, emptyAfter: 0 };
+  if (capacity === 0 || (backlog === 0 && rate <= capacity)) return NO_FLUID;
   const startWait = (backlog / capacity) * 60;
   const drain = capacity - rate;
   const emptyAfter = drain > 0 ? Math.min(1, backlog / drain / hours) : 1;
