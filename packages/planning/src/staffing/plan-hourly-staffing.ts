@@ -65,12 +65,13 @@ export type HourlyStaffingPlan = {
   assumptions: string[];
 };
 
-const ASSUMPTIONS = Object.freeze([
+/** Never handed out: each plan gets its own copy (a plain array, which copies faster than a frozen one). */
+const ASSUMPTIONS: readonly string[] = [
   'Arrivals are Poisson at a constant rate within each clock hour, shaped by the arrival profile; visitors whose preferred hour is closed come at an open hour in the same proportions.',
   'Waiting in each hour is the stationary M/G/c wait at that hour’s load (Erlang C, Allen–Cunneen for service cv ≠ 1) plus the wait behind any backlog carried from earlier hours (a fluid queue, first come first served).',
   `The random part of the wait is taken at no more than ${RHO_CAP * 100} % utilisation; load beyond the machines’ capacity becomes backlog (stationary backlog carryover).`,
   'Breakdowns lower each machine’s capacity by its availability.',
-]);
+];
 
 /**
  * Machines per clock hour for a site's day so that waits meet the target, with the mean and 90th
