@@ -96,7 +96,9 @@ export function plannedDailySeries(input: CampaignInput, areaCode: string): Plan
           whole[i] = (whole[i] as number) + 1;
           left--;
         }
-        members.forEach((m, i) => shareCache.set(`${key}:${m.index}`, whole[i] as number));
+        members.forEach((m, i) => {
+          shareCache.set(`${key}:${m.index}`, whole[i] as number);
+        });
         shareCache.set(`${key}:done`, done);
       }
       return shareCache.get(`${key}:${leaf.index}`) ?? 0;
