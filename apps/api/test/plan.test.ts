@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CampaignInput } from '@muster/planning';
-import { planCampaign, plannedDailySeries } from '@muster/planning';
+import {
+  coverShifts,
+  generateShifts,
+  planCampaign,
+  planHourlyStaffing,
+  plannedDailySeries,
+} from '@muster/planning';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { data, gql, useDatabase } from './graphql.ts';
@@ -278,5 +284,73 @@ describe('planVsActual', () => {
       to: '2021-03-19',
     });
     expect(result.data?.planVsActual).toMatchObject({ __typename: 'InputError', field: 'to' });
+  });
+});
+
+describe('hourly staffing and shifts of a plan', () => {
+  const STAFFING = `query ($input: CampaignInput!) {
+    whatIf(input: $input) {
+      __typename
+      ... on CampaignPlan {
+        area { dailyTarget machines }
+        staffing(profile: URBAN_WORKERS, waitTargetMinutes: 20) {
+          __typename
+          ... on HourlyStaffing {
+            dailyVisitors peakMachines meetsTarget worstMeanWaitMinutes
+            hours { start machinesOpen meanWaitMinutes }
+            shifts(lengthsHours: [4, 8]) { requirement coverage staffHours optimal shifts { start lengthHours staff } }
+          }
+          ... on InputError { field }
+        }
+      }
+    }
+  }`;
+  // Hưng Nguyên town site: 2 scanners, 07:30–22:00, ≈ 3.48 min per dossier, 9,660 people.
+  const input = {
+    areas: [{ code: 'hn', name: 'Thị trấn Hưng Nguyên', population: 9660, eligibleShare: 0.75 }],
+    calendar: { start: '2021-03-19', deadline: '2021-04-18', timeZone: 'Asia/Ho_Chi_Minh' },
+    hours: { open: '07:30', close: '22:00' },
+    service: { minutesPerDossier: 3.48 },
+    machines: [{ areaCode: 'hn', machines: 2 }],
+  };
+
+  it('matches the library’s hourly staffing and shift cover for the daily target', async () => {
+    type Result = {
+      whatIf: {
+        area: { dailyTarget: number; machines: number };
+        staffing: {
+          dailyVisitors: number;
+          peakMachines: number;
+          hours: { start: string; machinesOpen: number; meanWaitMinutes: number }[];
+          shifts: { requirement: number[]; coverage: number[]; staffHours: number; optimal: boolean };
+        };
+      };
+    };
+    const result = (await data<Result>(STAFFING, { input })).whatIf;
+    const library = planHourlyStaffing({
+      dailyVisitors: result.area.dailyTarget,
+      profile: 'urban-workers',
+      hours: input.hours,
+      serviceMinutes: 3.48,
+      serviceCv: 1,
+      availability: 1,
+      target: { meanWaitMinutes: 20 },
+      machinesAvailable: 2,
+    });
+    expect(result.staffing.dailyVisitors).toBe(result.area.dailyTarget);
+    expect(result.staffing.peakMachines).toBe(library.peakMachines);
+    expect(result.staffing.hours.map((h) => [h.start, h.machinesOpen])).toEqual(
+      library.hours.map((h) => [h.start, h.machinesOpen]),
+    );
+    expect(result.staffing.peakMachines).toBeLessThanOrEqual(2);
+    const cover = coverShifts({
+      requirement: library.hours.map((h) => h.machinesOpen),
+      shifts: generateShifts({ periods: library.hours.length, lengths: [4, 8] }),
+    });
+    expect(result.staffing.shifts.staffHours).toBe(cover.totalPeriods);
+    expect(result.staffing.shifts.optimal).toBe(true);
+    result.staffing.shifts.coverage.forEach((covered, hour) => {
+      expect(covered).toBeGreaterThanOrEqual(result.staffing.shifts.requirement[hour] ?? 0);
+    });
   });
 });

@@ -16,6 +16,8 @@ export type PlanResult = {
   /** The area asked about: `areas` lists it and its descendants. */
   areaCode: string;
   areas: AreaPlan[];
+  /** The scenario's mean-wait target, for hourly staffing. */
+  waitTargetMinutes: number | null;
 };
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
@@ -215,9 +217,19 @@ builder.queryFields((t) => ({
       areaCode: t.arg.string({ required: true }),
     },
     resolve: async (_root, args) => {
-      const { input, area } = await loadScenarioPlanInput(prisma, String(args.scenarioId), args.areaCode);
+      const { input, area, scenario } = await loadScenarioPlanInput(
+        prisma,
+        String(args.scenarioId),
+        args.areaCode,
+      );
       const plan = withArgumentPath('scenario', () => planCampaign(input));
-      return { input, plan, areaCode: area.code, areas: subtreeRows(plan, area.code) };
+      return {
+        input,
+        plan,
+        areaCode: area.code,
+        areas: subtreeRows(plan, area.code),
+        waitTargetMinutes: scenario.waitTargetMinutes,
+      };
     },
   }),
   whatIf: t.field({
@@ -242,7 +254,7 @@ builder.queryFields((t) => ({
           received: args.areaCode ?? [],
         });
       }
-      return { input, plan, areaCode: code, areas: subtreeRows(plan, code) };
+      return { input, plan, areaCode: code, areas: subtreeRows(plan, code), waitTargetMinutes: null };
     },
   }),
 }));

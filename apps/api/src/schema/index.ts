@@ -6,6 +6,7 @@ import './team.ts';
 import './scenario.ts';
 import './campaign-input.ts';
 import './campaign-plan.ts';
+import './hourly-staffing.ts';
 import './actual-report.ts';
 import './plan-vs-actual.ts';
 

@@ -1,0 +1,183 @@
+// Hourly staffing (queueing against a wait target) and the shifts that cover it, for one area of
+// a plan: `CampaignPlan.staffing`. Both computed by @muster/planning.
+import type { HourlyStaffingPlan, ShiftCover, StaffingHour } from '@muster/planning';
+import {
+  coverShifts,
+  crewsFromMachines,
+  generateShifts,
+  PlanningInputError,
+  planHourlyStaffing,
+  plannedDailySeries,
+} from '@muster/planning';
+import { builder } from '../builder.ts';
+import { CampaignPlanRef } from './campaign-plan.ts';
+import { inputErrors } from './error.ts';
+
+/** Mean wait planned for when neither the field nor the scenario says. */
+export const DEFAULT_WAIT_TARGET_MINUTES = 30;
+
+type Staffing = HourlyStaffingPlan & {
+  areaCode: string;
+  date: string | null;
+  dailyVisitors: number;
+  roundTheClock: boolean;
+};
+
+const ArrivalProfileEnum = builder.enumType('ArrivalProfile', {
+  description: 'When people come during the day (presets of @muster/planning ARRIVAL_PROFILES).',
+  values: {
+    FARMING: { value: 'farming' },
+    URBAN_WORKERS: { value: 'urban-workers' },
+    STUDENTS: { value: 'students' },
+    MIXED: { value: 'mixed' },
+  } as const,
+});
+
+const StaffingHourRef = builder.objectRef<StaffingHour>('StaffingHour').implement({
+  fields: (t) => ({
+    start: t.exposeString('start'),
+    end: t.exposeString('end'),
+    arrivals: t.exposeFloat('arrivals'),
+    arrivalsPerHour: t.exposeFloat('arrivalsPerHour'),
+    machinesNeeded: t.exposeInt('machinesNeeded'),
+    machinesOpen: t.exposeInt('machinesOpen'),
+    utilization: t.exposeFloat('utilization'),
+    backlogAtStart: t.exposeFloat('backlogAtStart'),
+    backlogAtEnd: t.exposeFloat('backlogAtEnd'),
+    meanWaitMinutes: t.exposeFloat('meanWaitMinutes'),
+    p90WaitMinutes: t.exposeFloat('p90WaitMinutes'),
+    meetsTarget: t.exposeBoolean('meetsTarget'),
+  }),
+});
+
+type Shifts = ShiftCover & {
+  templates: { start: number; length: number }[];
+  labels: string[];
+  requirement: number[];
+};
+
+const ShiftCountRef = builder
+  .objectRef<{ start: string; lengthHours: number; staff: number }>('ShiftCount')
+  .implement({
+    fields: (t) => ({
+      start: t.exposeString('start', { description: 'Clock time the shift starts.' }),
+      lengthHours: t.exposeInt('lengthHours'),
+      staff: t.exposeInt('staff', { description: 'People (or crews) starting this shift.' }),
+    }),
+  });
+
+const ShiftCoverRef = builder.objectRef<Shifts>('ShiftCover').implement({
+  description: 'Fewest paid staff-hours whose shifts cover every hour’s crews (coverShifts).',
+  fields: (t) => ({
+    requirement: t.exposeIntList('requirement', { description: 'Crews needed per hour of the day.' }),
+    coverage: t.exposeIntList('coverage'),
+    staffHours: t.int({ resolve: (s) => s.totalPeriods }),
+    headcount: t.exposeInt('headcount'),
+    optimal: t.exposeBoolean('optimal'),
+    shifts: t.field({
+      type: [ShiftCountRef],
+      description: 'Shifts with at least one person.',
+      resolve: (s) =>
+        s.templates
+          .map((template, index) => ({
+            start: s.labels[template.start] ?? String(template.start),
+            lengthHours: template.length,
+            staff: s.counts[index] ?? 0,
+          }))
+          .filter((shift) => shift.staff > 0),
+    }),
+  }),
+});
+
+const HourlyStaffingRef = builder.objectRef<Staffing>('HourlyStaffing').implement({
+  description: 'Machines per clock hour so that waits meet the target, for one area treated as one site.',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode'),
+    date: t.expose('date', { type: 'Date', nullable: true }),
+    dailyVisitors: t.exposeInt('dailyVisitors'),
+    open: t.exposeString('open'),
+    close: t.exposeString('close'),
+    hours: t.field({ type: [StaffingHourRef], resolve: (s) => s.hours }),
+    machineHours: t.exposeFloat('machineHours'),
+    peakMachines: t.exposeInt('peakMachines'),
+    meetsTarget: t.exposeBoolean('meetsTarget'),
+    worstMeanWaitMinutes: t.exposeFloat('worstMeanWaitMinutes'),
+    worstP90WaitMinutes: t.exposeFloat('worstP90WaitMinutes'),
+    stillQueuingAtClose: t.float({ resolve: (s) => s.closing.stillQueuing }),
+    minutesToClearAfterClose: t.float({ resolve: (s) => s.closing.minutesToClear }),
+    assumptions: t.exposeStringList('assumptions'),
+    shifts: t.field({
+      type: ShiftCoverRef,
+      description: 'Shifts of the given lengths (hours) covering each hour’s machines × operators.',
+      args: {
+        lengthsHours: t.arg.intList({ defaultValue: [8] }),
+        operatorsPerMachine: t.arg.int({ defaultValue: 1 }),
+      },
+      resolve: (s, args) => {
+        const requirement = crewsFromMachines(
+          s.hours.map((hour) => hour.machinesOpen),
+          args.operatorsPerMachine ?? 1,
+        );
+        const templates = generateShifts({
+          periods: requirement.length,
+          lengths: [...(args.lengthsHours ?? [8])],
+          overnight: s.roundTheClock,
+        });
+        const cover = coverShifts({ requirement, cyclic: s.roundTheClock, shifts: templates });
+        return { ...cover, templates, labels: s.hours.map((hour) => hour.start), requirement };
+      },
+    }),
+  }),
+});
+
+builder.objectField(CampaignPlanRef, 'staffing', (t) =>
+  t.field({
+    type: HourlyStaffingRef,
+    description:
+      'Hourly machines for an area (default: the one asked about) on its daily target, or on the day planned for `date`.',
+    errors: { types: inputErrors },
+    args: {
+      areaCode: t.arg.string(),
+      date: t.arg({ type: 'Date' }),
+      profile: t.arg({ type: ArrivalProfileEnum, defaultValue: 'mixed' }),
+      waitTargetMinutes: t.arg.float({ description: 'Default: the scenario’s, else 30.' }),
+    },
+    resolve: (result, args) => {
+      const code = args.areaCode ?? result.areaCode;
+      const row = result.areas.find((candidate) => candidate.code === code);
+      if (!row) {
+        throw new PlanningInputError({
+          path: 'areaCode',
+          code: 'unknown-reference',
+          expected: 'the code of an area in this plan',
+          received: code,
+        });
+      }
+      let dailyVisitors = row.dailyTarget ?? 0;
+      if (args.date != null) {
+        const day = plannedDailySeries(result.input, code).find((d) => d.date === args.date);
+        dailyVisitors = day?.planned ?? 0;
+      }
+      const capacity = result.plan.capacity;
+      const staffing = planHourlyStaffing({
+        dailyVisitors,
+        profile: args.profile ?? 'mixed',
+        hours: result.input.hours,
+        serviceMinutes: capacity.meanMinutesPerDossier,
+        serviceCv: capacity.effectiveServiceCv,
+        availability: capacity.availability,
+        target: {
+          meanWaitMinutes: args.waitTargetMinutes ?? result.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES,
+        },
+        ...(row.machines != null && row.machines > 0 ? { machinesAvailable: row.machines } : {}),
+      });
+      return {
+        ...staffing,
+        areaCode: code,
+        date: args.date ?? null,
+        dailyVisitors,
+        roundTheClock: capacity.hoursPerDay >= 24,
+      };
+    },
+  }),
+);
