@@ -8,7 +8,8 @@ export default defineConfig({
   engine: 'js',
   experimental: { adapter: true },
   schema: path.join('prisma', 'schema.prisma'),
-  migrations: { path: path.join('prisma', 'migrations') },
+  // `prisma db seed` loads the same demo data as `pnpm start` (idempotent).
+  migrations: { path: path.join('prisma', 'migrations'), seed: 'pnpm --filter @muster/api run seed' },
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (url?.startsWith('postgres')) {

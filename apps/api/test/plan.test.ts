@@ -189,6 +189,26 @@ describe('whatIf', () => {
     expect(result.whatIf.field).toBe('input.areas[0].population');
     expect(result.whatIf.message).toMatch(/^input\.areas\[0\]\.population must be .*, got -5$/);
   });
+
+  it('refuses an area given machines twice rather than keeping one of the figures', async () => {
+    const result = await data<{ whatIf: Record<string, string> }>(WHAT_IF, {
+      input: {
+        areas: [{ code: 'a', name: 'A', population: 500 }],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '07:30', close: '22:00' },
+        service: { minutesPerDossier: 3.5 },
+        machines: [
+          { areaCode: 'a', machines: 1 },
+          { areaCode: 'a', machines: 2 },
+        ],
+      },
+    });
+    expect(result.whatIf).toMatchObject({
+      __typename: 'InputError',
+      field: 'input.machines[1].areaCode',
+      code: 'duplicate',
+    });
+  });
 });
 
 describe('planVsActual', () => {

@@ -1,5 +1,6 @@
 // The planning library's CampaignInput as GraphQL input types (whatIf, scenarios).
 import type { CampaignInput } from '@muster/planning';
+import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
 
 export const AreaInputRef = builder.inputType('AreaInput', {
@@ -94,8 +95,33 @@ export type CampaignInputArg = {
   machines?: readonly { areaCode: string; machines: number }[] | null;
 };
 
+/** Most areas a what-if may list: the whole country (11,371 areas) with room to spare. */
+export const MAX_WHAT_IF_AREAS = 20_000;
+
 /** The GraphQL argument as the library's input. */
 export function toCampaignInput(arg: CampaignInputArg): CampaignInput {
+  if (arg.areas.length > MAX_WHAT_IF_AREAS) {
+    throw new PlanningInputError({
+      path: 'input.areas',
+      code: 'range',
+      expected: `at most ${MAX_WHAT_IF_AREAS} areas`,
+      received: `${arg.areas.length} areas`,
+    });
+  }
+  if (arg.machines) {
+    const seen = new Set<string>();
+    arg.machines.forEach((allocation, index) => {
+      if (seen.has(allocation.areaCode)) {
+        throw new PlanningInputError({
+          path: `input.machines[${index}].areaCode`,
+          code: 'duplicate',
+          expected: 'an area code listed once',
+          received: allocation.areaCode,
+        });
+      }
+      seen.add(allocation.areaCode);
+    });
+  }
   return {
     areas: arg.areas.map((area) => withoutNulls(area) as CampaignInput['areas'][number]),
     calendar: withoutNulls(arg.calendar) as CampaignInput['calendar'],
