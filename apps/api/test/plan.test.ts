@@ -374,3 +374,38 @@ describe('hourly staffing and shifts of a plan', () => {
     });
   });
 });
+
+describe('roster of a plan', () => {
+  it('finds Nghệ An’s three teams round the clock break the 48-hour week and four are needed', async () => {
+    type Result = {
+      plan: {
+        roster: {
+          teamCount: number;
+          minimumTeams: number;
+          feasible: boolean;
+          shifts: { start: string; end: string }[];
+          teams: { maxHoursInAnyWeek: number }[];
+          violations: { rule: string; severity: string }[];
+        };
+      };
+    };
+    const query = `query ($teams: Int) { plan(scenarioId: "nghe-an-2021", areaCode: "40") { ... on CampaignPlan {
+      roster(teams: $teams, days: 28) { __typename ... on Roster {
+        teamCount minimumTeams feasible shifts { start end } teams { maxHoursInAnyWeek } violations { rule severity } } } } } }`;
+    const three = (await data<Result>(query)).plan.roster;
+    // DESIGN.md §3 and the field report: three 8-hour teams round the clock work 56 h a week; four work 42 h.
+    expect(three.teamCount).toBe(3);
+    expect(three.shifts).toEqual([
+      { start: '00:00', end: '08:00' },
+      { start: '08:00', end: '16:00' },
+      { start: '16:00', end: '00:00' },
+    ]);
+    expect(three.feasible).toBe(false);
+    expect(Math.max(...three.teams.map((team) => team.maxHoursInAnyWeek))).toBe(56);
+    expect(three.violations.some((v) => v.severity === 'hard')).toBe(true);
+    expect(three.minimumTeams).toBe(4);
+    const four = (await data<Result>(query, { teams: 4 })).plan.roster;
+    expect(four.feasible).toBe(true);
+    expect(Math.max(...four.teams.map((team) => team.maxHoursInAnyWeek))).toBeLessThanOrEqual(48);
+  });
+});

@@ -18,6 +18,8 @@ export type PlanResult = {
   areas: AreaPlan[];
   /** The scenario's mean-wait target, for hourly staffing. */
   waitTargetMinutes: number | null;
+  /** The scenario's teams per site, for the roster. */
+  teamsPerSite: number | null;
 };
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
@@ -229,6 +231,7 @@ builder.queryFields((t) => ({
         areaCode: area.code,
         areas: subtreeRows(plan, area.code),
         waitTargetMinutes: scenario.waitTargetMinutes,
+        teamsPerSite: scenario.teamsPerSite,
       };
     },
   }),
@@ -254,7 +257,14 @@ builder.queryFields((t) => ({
           received: args.areaCode ?? [],
         });
       }
-      return { input, plan, areaCode: code, areas: subtreeRows(plan, code), waitTargetMinutes: null };
+      return {
+        input,
+        plan,
+        areaCode: code,
+        areas: subtreeRows(plan, code),
+        waitTargetMinutes: null,
+        teamsPerSite: null,
+      };
     },
   }),
 }));

@@ -7,6 +7,7 @@ import './scenario.ts';
 import './campaign-input.ts';
 import './campaign-plan.ts';
 import './hourly-staffing.ts';
+import './roster.ts';
 import './actual-report.ts';
 import './plan-vs-actual.ts';
 
