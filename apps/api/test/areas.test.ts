@@ -99,12 +99,21 @@ describe('areas', () => {
     expect(allDistricts.areas).toBeGreaterThan(10 * oneDistrict.areas);
     expect(large.statements).toBe(small.statements);
     expect(allDistricts.statements).toBe(oneDistrict.statements);
-    // One statement per level of the tree (and none per area).
+    // One statement per level of the tree (and none per area); zero would mean nothing was counted.
+    expect(small.statements).toBeGreaterThan(0);
     expect(small.statements).toBeLessThanOrEqual(3);
   });
 });
 
 describe('importing the whole country', () => {
+  it('leaves the demo areas as they are when imported again through the API', async () => {
+    const result = await data<{ importAreas: { inserted: number; total: number } }>(
+      'mutation { importAreas(dataset: DEMO) { inserted total } }',
+    );
+    // 2 provinces, 29 districts and 531 communes, all already there.
+    expect(result.importAreas).toEqual({ inserted: 0, total: 562 });
+  });
+
   it('loads 10,603 communes once and changes nothing the second time', async () => {
     const rows = readCountryAreas();
     const before = await database.prisma.area.count();
