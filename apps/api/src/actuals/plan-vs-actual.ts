@@ -141,7 +141,10 @@ export async function planVsActual(
   const reports = await prisma.actualReport.findMany({
     where: {
       areaCode: { in: [...inSubtree] },
-      date: { gte: scenario.start, ...(toArg ? { lte: args.to as string } : {}) },
+      date: {
+        gte: args.from != null && args.from < scenario.start ? args.from : scenario.start,
+        ...(toArg ? { lte: args.to as string } : {}),
+      },
     },
     select: { date: true, areaCode: true, teamKey: true, dossiers: true, machinesWorking: true },
     orderBy: { date: 'asc' },

@@ -13,7 +13,9 @@ const PlanVsActualDayRef = builder.objectRef<PlanVsActualDay>('PlanVsActualDay')
       nullable: true,
       description: 'Null when nobody in the area reported that day.',
     }),
-    cumulativeActual: t.exposeInt('cumulativeActual', { description: 'Since the start of the scenario.' }),
+    cumulativeActual: t.exposeInt('cumulativeActual', {
+      description: 'Since the start of the scenario (or `from`, when earlier).',
+    }),
     variance: t.exposeInt('variance', { nullable: true, description: 'actual − planned.' }),
     cumulativeVariance: t.exposeInt('cumulativeVariance'),
     machinesWorking: t.exposeInt('machinesWorking', { nullable: true }),
