@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importAreas } from '../src/data/import-areas.ts';
-import { readCountryAreas } from '../src/data/vietnam-areas.ts';
+import { readCountryAreas, readDemoAreas } from '../src/data/vietnam-areas.ts';
 import { data, database, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -106,6 +106,20 @@ describe('areas', () => {
 });
 
 describe('importing the whole country', () => {
+  it('fills in the centroid of an area stored without one', async () => {
+    // Xã Đức Minh (Đắk Mil), 24685: 12.40526°N 107.62279°E per data/vietnam/commune_centroids_2021.csv.
+    await database.prisma.area.update({
+      where: { code: '24685' },
+      data: { latitude: null, longitude: null },
+    });
+    await importAreas(database.prisma, readDemoAreas());
+    const area = await data<{ area: { latitude: number; longitude: number } }>(
+      '{ area(code: "24685") { latitude longitude } }',
+    );
+    expect(area.area.latitude).toBe(12.40526);
+    expect(area.area.longitude).toBe(107.62279);
+  });
+
   it('leaves the demo areas as they are when imported again through the API', async () => {
     const result = await data<{ importAreas: { inserted: number; total: number } }>(
       'mutation { importAreas(dataset: DEMO) { inserted total } }',

@@ -6,6 +6,7 @@ import {
   generateShifts,
   planCampaign,
   planHourlyStaffing,
+  planMobileTeams,
   plannedDailySeries,
 } from '@muster/planning';
 import { parse } from 'csv-parse/sync';
@@ -407,5 +408,63 @@ describe('roster of a plan', () => {
     const four = (await data<Result>(query, { teams: 4 })).plan.roster;
     expect(four.feasible).toBe(true);
     expect(Math.max(...four.teams.map((team) => team.maxHoursInAnyWeek))).toBeLessThanOrEqual(48);
+  });
+});
+
+describe('mobile teams of a plan', () => {
+  it('plans Đắk Song’s communes for two mobile teams from Đức An as the library does from the centroid file', async () => {
+    type Result = {
+      plan: {
+        areas: { code: string; name: string; demand: number }[];
+        mobileTeams: {
+          __typename: string;
+          completionDate: string;
+          gapToLowerBound: number;
+          teams: { visits: { communeCode: string; dossiers: number }[] }[];
+          communes: { communeCode: string; plannedDossiers: number }[];
+        };
+      };
+    };
+    const result = (
+      await data<Result>(`{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+        areas { code name demand }
+        mobileTeams(teams: 2, machinesPerTeam: 2, homeAreaCode: "24717") { __typename ... on MobileTeamsPlan {
+          completionDate gapToLowerBound teams { visits { communeCode dossiers } } communes { communeCode plannedDossiers } } } } } }`)
+    ).plan;
+    expect(result.mobileTeams.__typename).toBe('MobileTeamsPlan');
+    const centroids: Record<string, string>[] = parse(
+      readFileSync(
+        path.join(import.meta.dirname, '../../../data/vietnam/commune_centroids_2021.csv'),
+        'utf8',
+      ),
+      { columns: true },
+    );
+    const point = (code: string) => {
+      const row = centroids.find((r) => r.commune_code === code);
+      return { latitude: Number(row?.lat), longitude: Number(row?.lon) };
+    };
+    const communes = result.areas
+      .filter((row) => row.code.length === 5)
+      .map((row) => ({
+        id: row.code,
+        name: row.name,
+        demand: row.demand,
+        coverageShare: 0,
+        ...point(row.code),
+      }));
+    const library = planMobileTeams({
+      calendar: dakNongInput.calendar,
+      communes,
+      teams: { count: 2, machinesPerTeam: 2, home: point('24717') },
+      // 3.5 minutes per dossier.
+      dossiersPerMachineHour: 60 / 3.5,
+    });
+    if (library.status !== 'planned') throw new Error('the library found no plan');
+    expect(result.mobileTeams.completionDate).toBe(library.completionDate);
+    expect(result.mobileTeams.gapToLowerBound).toBeCloseTo(library.gapToLowerBound, 9);
+    const visited = result.mobileTeams.teams
+      .flatMap((team) => team.visits)
+      .reduce((sum, v) => sum + v.dossiers, 0);
+    expect(visited).toBe(communes.reduce((sum, c) => sum + c.demand, 0));
   });
 });

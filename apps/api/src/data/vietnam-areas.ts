@@ -27,6 +27,9 @@ export type AreaRow = {
   population: number;
   eligible: number;
   eligibleShare: number;
+  /** Commune centroids (GADM 4.1); null on parents and the few communes without one. */
+  latitude: number | null;
+  longitude: number | null;
 };
 
 type Commune = {
@@ -56,7 +59,23 @@ function field(row: Record<string, string>, name: string): string {
 
 type District = Omit<Commune, 'code' | 'name' | 'districtName'> & { name: string };
 
+type Point = { latitude: number; longitude: number };
+
+/** Commune centroids by commune code. */
+function readCentroids(): Map<string, Point> {
+  const centroids = new Map<string, Point>();
+  for (const row of readCsv('commune_centroids_2021.csv')) {
+    const latitude = Number(field(row, 'lat'));
+    const longitude = Number(field(row, 'lon'));
+    if (field(row, 'lat') !== '' && Number.isFinite(latitude) && Number.isFinite(longitude)) {
+      centroids.set(field(row, 'commune_code'), { latitude, longitude });
+    }
+  }
+  return centroids;
+}
+
 function toTree(communes: Commune[], districtsWithoutCommunes: District[] = []): AreaRow[] {
+  const centroids = readCentroids();
   const provinces = new Map<string, AreaRow>();
   const districts = new Map<string, AreaRow>();
   const leaves: AreaRow[] = [];
@@ -73,6 +92,8 @@ function toTree(communes: Commune[], districtsWithoutCommunes: District[] = []):
         population: 0,
         eligible: 0,
         eligibleShare: 0,
+        latitude: null,
+        longitude: null,
       };
       provinces.set(province.code, province);
     }
@@ -88,6 +109,8 @@ function toTree(communes: Commune[], districtsWithoutCommunes: District[] = []):
         population: 0,
         eligible: 0,
         eligibleShare: 0,
+        latitude: null,
+        longitude: null,
       };
       districts.set(district.code, district);
     }
@@ -101,6 +124,8 @@ function toTree(communes: Commune[], districtsWithoutCommunes: District[] = []):
       population: commune.population,
       eligible: commune.eligible,
       eligibleShare: commune.share,
+      latitude: centroids.get(commune.code)?.latitude ?? null,
+      longitude: centroids.get(commune.code)?.longitude ?? null,
     });
     for (const parent of [province, district]) {
       parent.population += commune.population;
@@ -121,6 +146,8 @@ function toTree(communes: Commune[], districtsWithoutCommunes: District[] = []):
       population: lone.population,
       eligible: lone.eligible,
       eligibleShare: lone.share,
+      latitude: null,
+      longitude: null,
     });
     province.population += lone.population;
     province.eligible += lone.eligible;

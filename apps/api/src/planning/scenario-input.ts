@@ -10,7 +10,24 @@ export type ScenarioPlanInput = {
   area: Area;
   /** The whole scenario area, so that machine pools above the asked area are shared as planned. */
   input: CampaignInput;
+  /** Centroids of the areas that have one, for mobile-team travel. */
+  points: Map<string, GeoPoint>;
 };
+
+export type GeoPoint = { latitude: number; longitude: number };
+
+/** The centroids of the areas that have one. */
+export function pointsOf(
+  areas: readonly Pick<Area, 'code' | 'latitude' | 'longitude'>[],
+): Map<string, GeoPoint> {
+  const points = new Map<string, GeoPoint>();
+  for (const area of areas) {
+    if (area.latitude != null && area.longitude != null) {
+      points.set(area.code, { latitude: area.latitude, longitude: area.longitude });
+    }
+  }
+  return points;
+}
 
 export type ScenarioWithMachines = Scenario & { machines: Pick<ScenarioMachines, 'areaCode' | 'machines'>[] };
 
@@ -89,5 +106,6 @@ export async function loadScenarioPlanInput(
     });
   }
   const { area: _root, ...stored } = scenario;
-  return { scenario: stored, area, input: campaignInputOf(stored, await loadSubtree(prisma, root)) };
+  const subtree = await loadSubtree(prisma, root);
+  return { scenario: stored, area, input: campaignInputOf(stored, subtree), points: pointsOf(subtree) };
 }

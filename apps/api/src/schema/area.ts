@@ -26,6 +26,8 @@ builder.prismaObject('Area', {
       nullable: true,
       description: 'Expected share of the eligible who come, 0..1.',
     }),
+    latitude: t.exposeFloat('latitude', { nullable: true, description: 'Centroid, degrees (communes).' }),
+    longitude: t.exposeFloat('longitude', { nullable: true, description: 'Centroid, degrees (communes).' }),
   }),
 });
 

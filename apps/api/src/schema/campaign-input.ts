@@ -2,6 +2,7 @@
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
+import type { GeoPoint } from '../planning/scenario-input.ts';
 
 export const AreaInputRef = builder.inputType('AreaInput', {
   description: 'One area of a what-if; `parentCode` links the tree (any depth). Figures on leaves roll up.',
@@ -88,7 +89,7 @@ export function machinesRecord(
 }
 
 export type CampaignInputArg = {
-  areas: readonly Nullable<CampaignInput['areas'][number]>[];
+  areas: readonly Nullable<CampaignInput['areas'][number] & { latitude: number; longitude: number }>[];
   calendar: Nullable<CampaignInput['calendar']>;
   hours: CampaignInput['hours'];
   service: Nullable<CampaignInput['service']>;
@@ -98,8 +99,11 @@ export type CampaignInputArg = {
 /** Most areas a what-if may list: the whole country (11,371 areas) with room to spare. */
 export const MAX_WHAT_IF_AREAS = 20_000;
 
-/** The GraphQL argument as the library's input. */
-export function toCampaignInput(arg: CampaignInputArg): CampaignInput {
+/** The GraphQL argument as the library's input, and the centroids given with the areas. */
+export function toCampaignInput(arg: CampaignInputArg): {
+  input: CampaignInput;
+  points: Map<string, GeoPoint>;
+} {
   if (arg.areas.length > MAX_WHAT_IF_AREAS) {
     throw new PlanningInputError({
       path: 'input.areas',
@@ -122,11 +126,19 @@ export function toCampaignInput(arg: CampaignInputArg): CampaignInput {
       seen.add(allocation.areaCode);
     });
   }
-  return {
-    areas: arg.areas.map((area) => withoutNulls(area) as CampaignInput['areas'][number]),
+  const points = new Map<string, GeoPoint>();
+  const areas = arg.areas.map(({ latitude, longitude, ...area }) => {
+    if (latitude != null && longitude != null && typeof area.code === 'string') {
+      points.set(area.code, { latitude, longitude });
+    }
+    return withoutNulls(area) as CampaignInput['areas'][number];
+  });
+  const input: CampaignInput = {
+    areas,
     calendar: withoutNulls(arg.calendar) as CampaignInput['calendar'],
     hours: arg.hours,
     service: withoutNulls(arg.service) as CampaignInput['service'],
     ...(arg.machines ? { machines: machinesRecord(arg.machines) } : {}),
   };
+  return { input, points };
 }

@@ -5,6 +5,7 @@ import { PlanningInputError, planCampaign, plannedDailySeries } from '@muster/pl
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { withArgumentPath } from '../errors.ts';
+import type { GeoPoint } from '../planning/scenario-input.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { inputErrors } from './error.ts';
@@ -20,6 +21,8 @@ export type PlanResult = {
   waitTargetMinutes: number | null;
   /** The scenario's teams per site, for the roster. */
   teamsPerSite: number | null;
+  /** Area centroids, for mobile teams. */
+  points: ReadonlyMap<string, GeoPoint>;
 };
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
@@ -219,7 +222,7 @@ builder.queryFields((t) => ({
       areaCode: t.arg.string({ required: true }),
     },
     resolve: async (_root, args) => {
-      const { input, area, scenario } = await loadScenarioPlanInput(
+      const { input, area, scenario, points } = await loadScenarioPlanInput(
         prisma,
         String(args.scenarioId),
         args.areaCode,
@@ -232,6 +235,7 @@ builder.queryFields((t) => ({
         areas: subtreeRows(plan, area.code),
         waitTargetMinutes: scenario.waitTargetMinutes,
         teamsPerSite: scenario.teamsPerSite,
+        points,
       };
     },
   }),
@@ -246,7 +250,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args) => {
-      const input = toCampaignInput(args.input);
+      const { input, points } = toCampaignInput(args.input);
       const plan = withArgumentPath('input', () => planCampaign(input));
       const code = args.areaCode ?? plan.areas.find((row) => row.parentCode === null)?.code;
       if (code === undefined || !plan.areas.some((row) => row.code === code)) {
@@ -264,6 +268,7 @@ builder.queryFields((t) => ({
         areas: subtreeRows(plan, code),
         waitTargetMinutes: null,
         teamsPerSite: null,
+        points,
       };
     },
   }),

@@ -8,6 +8,7 @@ import './campaign-input.ts';
 import './campaign-plan.ts';
 import './hourly-staffing.ts';
 import './roster.ts';
+import './mobile-teams.ts';
 import './actual-report.ts';
 import './plan-vs-actual.ts';
 

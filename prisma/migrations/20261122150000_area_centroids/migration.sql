@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Area" ADD COLUMN     "latitude" DOUBLE PRECISION,
+ADD COLUMN     "longitude" DOUBLE PRECISION;
