@@ -85,7 +85,7 @@ export function plannedDailySeries(input: CampaignInput, areaCode: string): Plan
         const whole = exact.map((x) => Math.floor(x + RELATIVE_EPSILON));
         let left = done - whole.reduce((a, b) => a + b, 0);
         const byRemainder = exact
-          .map((x, i) => i)
+          .map((_, i) => i)
           .sort((a, b) => {
             const ra = (exact[a] as number) - (whole[a] as number);
             const rb = (exact[b] as number) - (whole[b] as number);
