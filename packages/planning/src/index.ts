@@ -16,6 +16,8 @@ export type { ThroughputObservation } from './capacity/minutes-per-dossier-from-
 export type { AreaInput, AreaNode, AreaTree } from './demand/area-tree.ts';
 export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
+export type { ItineraryToICalendarOptions } from './itineraries/itinerary-to-icalendar.ts';
+export type { MobileCommunesFromPlanOptions } from './itineraries/mobile-communes-from-plan.ts';
 export type {
   MobileTeamsNeededInput,
   MobileTeamsNeededOptions,
@@ -83,6 +85,8 @@ export { buildAreaTree } from './demand/area-tree.ts';
 export { computeDemand } from './demand/compute-demand.ts';
 export { PlanningInfeasibleError } from './errors/planning-infeasible-error.ts';
 export { PlanningInputError } from './errors/planning-input-error.ts';
+export { itineraryToICalendar } from './itineraries/itinerary-to-icalendar.ts';
+export { mobileCommunesFromPlan } from './itineraries/mobile-communes-from-plan.ts';
 export { mobileTeamsNeeded } from './itineraries/mobile-teams-needed.ts';
 export { planMobileTeams } from './itineraries/plan-mobile-teams.ts';
 export { erlangC } from './queueing/erlang-c.ts';

@@ -1,0 +1,109 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { communesOf } from './_fixtures/mountain-communes.ts';
+import { itineraryToICalendar } from './itinerary-to-icalendar.ts';
+import { type MobilePlan, type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
+
+const VN = 'Asia/Ho_Chi_Minh';
+
+/** Tuy Đức (Đắk Nông), 6 communes, 3 teams from the district seat at Đắk Búk So. */
+function tuyDuc(): MobilePlan {
+  const communes = communesOf('667');
+  const seat = communes.find((c) => c.communeCode === '24739');
+  if (seat === undefined) throw new Error('fixture lost Đắk Búk So');
+  const input: PlanMobileTeamsInput = {
+    calendar: { start: '2021-03-22', deadline: '2021-04-30', timeZone: VN },
+    teams: { count: 3, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 5 },
+    communes: communes.map((c) => ({
+      id: c.communeCode,
+      name: c.communeName,
+      demand: c.eligible14Plus,
+      latitude: c.latitude,
+      longitude: c.longitude,
+    })),
+  };
+  const plan = planMobileTeams(input);
+  if (plan.status !== 'planned') throw new Error('expected a plan');
+  return plan;
+}
+
+/** Parses with ical.js (a real RFC 5545 parser): each event's UID, summary, and all-day dates. */
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      location: event.location,
+      description: event.description,
+      allDay: event.startDate.isDate && event.endDate.isDate,
+      start: event.startDate.toString(),
+      end: event.endDate.toString(),
+    };
+  });
+}
+
+describe('itineraryToICalendar', () => {
+  it('gives each visit of a team one all-day event from its arrival to its departure, both included', () => {
+    const plan = tuyDuc();
+    const team = plan.teams[0];
+    if (team === undefined) throw new Error('no team');
+    const events = parse(itineraryToICalendar(plan, team.team, { uidScope: 'dak-nong-2021', timeZone: VN }));
+    expect(team.visits.length).toBeGreaterThan(1);
+    expect(events).toHaveLength(team.visits.length);
+    events.forEach((event, i) => {
+      const visit = team.visits[i];
+      expect(event.allDay).toBe(true);
+      expect(event.start).toBe(visit?.arriveDate);
+      // ical.js reads DTEND of an all-day event as the day after the last one.
+      const last = new Date(`${event.end}T00:00:00Z`);
+      last.setUTCDate(last.getUTCDate() - 1);
+      expect(last.toISOString().slice(0, 10)).toBe(visit?.leaveDate);
+      expect(event.uid).toBe(
+        `dak-nong-2021/team-1/${visit?.communeId}/${visit?.arriveDate}@muster.itinerary`,
+      );
+      expect(event.description).toContain(`Expected dossiers: ${visit?.dossiers}`);
+    });
+    const names = new Map(communesOf('667').map((c) => [c.communeCode, c.communeName]));
+    expect(events[0]?.summary).toBe(`${names.get(team.visits[0]?.communeId ?? '')} — team-1`);
+  });
+
+  it('gives the same bytes twice, distinct UIDs, CRLF line ends and names the time zone', () => {
+    const plan = tuyDuc();
+    const a = itineraryToICalendar(plan, 'team-2', { uidScope: 's', timeZone: VN });
+    expect(itineraryToICalendar(plan, 'team-2', { uidScope: 's', timeZone: VN })).toBe(a);
+    expect(a.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(a).toContain('\r\nX-WR-TIMEZONE:Asia/Ho_Chi_Minh\r\n');
+    const uids = parse(a).map((e) => e.uid);
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+
+  it('keeps a commune name with commas and semicolons intact and folds lines at 75 octets', () => {
+    const name = 'Xã Quảng Trực; biên giới, huyện Tuy Đức, tỉnh Đắk Nông — điểm cấp căn cước lưu động';
+    const plan = planMobileTeams({
+      calendar: { start: '2021-03-22', deadline: '2021-03-31', timeZone: VN },
+      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12.0, longitude: 107.7 } },
+      communes: [{ id: '24736', name, demand: 408, latitude: 12.1, longitude: 107.7 }],
+    });
+    if (plan.status !== 'planned') throw new Error('expected a plan');
+    const text = itineraryToICalendar(plan, 'team-1');
+    for (const line of text.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(parse(text)[0]).toMatchObject({
+      summary: `${name} — team-1`,
+      location: name,
+      uid: 'team-1/24736/2021-03-22@muster.itinerary',
+    });
+  });
+
+  it('refuses a team that is not in the plan and a time zone that does not exist', () => {
+    const plan = tuyDuc();
+    expect(() => itineraryToICalendar(plan, 'team-9')).toThrow(PlanningInputError);
+    expect(() => itineraryToICalendar(plan, 'team-9')).toThrow(/^team must be one of the plan’s teams/);
+    expect(() => itineraryToICalendar(plan, 'team-1', { timeZone: 'Mars/Olympus' })).toThrow(
+      /^options\.timeZone must be an IANA time zone/,
+    );
+  });
+});

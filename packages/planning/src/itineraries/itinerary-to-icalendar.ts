@@ -1,0 +1,114 @@
+import { DateTime } from 'luxon';
+import { basicDate, calendarText, escapeText, uidPart } from '../_internal/icalendar.ts';
+import {
+  optionalString,
+  requireArray,
+  requireRecord,
+  requireString,
+  requireTimeZone,
+} from '../_internal/validate.ts';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import type { MobilePlan, TeamItinerary } from './plan-mobile-teams.ts';
+
+/** Options of {@link itineraryToICalendar}. */
+export type ItineraryToICalendarOptions = {
+  /** Keeps UIDs apart across plans, such as the scenario's id. Default: none. */
+  uidScope?: string;
+  /** Calendar name shown by calendar apps. Default `Visits — <team>`. */
+  calendarName?: string;
+  /** The calendar's time zone, named for calendar apps; the visits are all-day dates in it. Default: not named. */
+  timeZone?: string;
+};
+
+/**
+ * One mobile team's visits as an iCalendar file (RFC 5545) for the field: one all-day VEVENT
+ * per visit from the arrival date to the departure date (both included), named after the
+ * commune, with the drive before it and the dossiers expected each day. UIDs come from the
+ * scope, team, commune and arrival date, so importing a re-computed calendar updates the
+ * visits that did not move instead of duplicating them. DTSTAMP is the plan's first arrival,
+ * so the same plan gives the same bytes.
+ *
+ * @example
+ * const plan = planMobileTeams({
+ *   calendar: { start: '2021-03-22', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
+ *   teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12.0, longitude: 107.7 } },
+ *   communes: [{ id: 'A', demand: 408, latitude: 12.1, longitude: 107.7 }],
+ * });
+ * plan.status === 'planned' && itineraryToICalendar(plan, 'team-1', { uidScope: 's1' }).split('\r\n').filter((l) => l.startsWith('UID:'))
+ * // => ['UID:s1/team-1/A/2021-03-22@muster.itinerary']
+ */
+export function itineraryToICalendar(
+  plan: MobilePlan,
+  team: string,
+  options: ItineraryToICalendarOptions = {},
+): string {
+  const teams = requireArray(requireRecord(plan, 'plan').teams, 'plan.teams') as TeamItinerary[];
+  const name = requireString(team, 'team');
+  const itinerary = teams.find((t) => t.team === name);
+  if (itinerary === undefined) {
+    throw new PlanningInputError({
+      path: 'team',
+      code: 'unknown-reference',
+      expected: 'one of the plan’s teams',
+      received: team,
+    });
+  }
+  const opts = requireRecord(options, 'options');
+  const scope = optionalString(opts.uidScope, 'options.uidScope');
+  const calendarName = optionalString(opts.calendarName, 'options.calendarName') ?? `Visits — ${name}`;
+  const zone = opts.timeZone === undefined ? undefined : requireTimeZone(opts.timeZone, 'options.timeZone');
+
+  const communeName = new Map((plan.communes ?? []).map((c) => [c.communeId, c.name]));
+  const firstArrival =
+    [...teams.flatMap((t) => t.visits.map((v) => v.arriveDate)), plan.deadline].sort()[0] ?? plan.deadline;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Muster//Itineraries//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(calendarName)}`,
+    ...(zone === undefined ? [] : [`X-WR-TIMEZONE:${zone}`]),
+  ];
+  const seen = new Map<string, number>();
+  for (const visit of itinerary.visits) {
+    const key = [scope, name, visit.communeId, visit.arriveDate]
+      .filter((part) => part !== undefined)
+      .map((part) => uidPart(part as string))
+      .join('/');
+    // Two stays of one team in one commune starting the same day are rare (a tiny maxDaysPerVisit); number the second.
+    const repeat = (seen.get(key) ?? 0) + 1;
+    seen.set(key, repeat);
+    const place = communeName.get(visit.communeId) ?? visit.communeId;
+    const guests = visit.servedCommuneIds.filter((id) => id !== visit.communeId);
+    const perDay = visit.dossiersPerDay.map((d) => `${d.date}: ${d.dossiers}`).join(', ');
+    const description = [
+      `Commune ${visit.communeId}, ${visit.days} open day${visit.days === 1 ? '' : 's'}.`,
+      `Drive before: ${round1(visit.travelHoursBefore)} h. Work: ${round1(visit.workHours)} h.`,
+      `Expected dossiers: ${visit.dossiers}${perDay === '' ? '' : ` (${perDay})`}.`,
+      ...(guests.length === 0 ? [] : [`Also serves: ${guests.join(', ')}.`]),
+    ].join('\n');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${key}${repeat === 1 ? '' : `-${repeat}`}@muster.itinerary`,
+      `DTSTAMP:${basicDate(firstArrival)}T000000Z`,
+      `DTSTART;VALUE=DATE:${basicDate(visit.arriveDate)}`,
+      `DTEND;VALUE=DATE:${basicDate(nextDate(visit.leaveDate))}`,
+      `SUMMARY:${escapeText(`${place} — ${name}`)}`,
+      `LOCATION:${escapeText(place)}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return calendarText(lines);
+}
+
+/** All-day events end on the day after the last, exclusive (RFC 5545 §3.6.1). */
+function nextDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? isoDate;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

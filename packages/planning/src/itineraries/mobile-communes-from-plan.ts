@@ -1,0 +1,111 @@
+import {
+  isRecord,
+  requireArray,
+  requireNumber,
+  requireRecord,
+  requireString,
+} from '../_internal/validate.ts';
+import type { AreaPlan, CampaignPlan } from '../campaign/types.ts';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import type { GeoPoint, MobileCommune } from './plan-mobile-teams.ts';
+
+export type MobileCommunesFromPlanOptions = {
+  /** The area whose leaf areas are the communes (itself when it is a leaf). Default: every leaf of the plan. */
+  areaCode?: string;
+  /**
+   * Centroids by area code, for straight-line travel: every commune returned must have one.
+   * Default: none, and the communes carry no coordinates (give `travel` a matrix or a function).
+   */
+  points?: ReadonlyMap<string, GeoPoint> | Readonly<Record<string, GeoPoint>>;
+};
+
+/**
+ * The communes a mobile team may visit, from a campaign plan: the leaf areas under an area,
+ * each with the plan's demand (dossiers still to take), its name, its share already served
+ * (for `priorityRule: 'low-coverage-first'`) and, when given, its centroid. The result is the
+ * `communes` of {@link planMobileTeams}, so `planCampaign` → `planMobileTeams` takes two calls.
+ *
+ * @example
+ * const plan = planCampaign({
+ *   areas: [
+ *     { code: 'D', name: 'District' },
+ *     { code: 'a', name: 'A', parentCode: 'D', eligible: 1000, alreadyServed: 250 },
+ *     { code: 'b', name: 'B', parentCode: 'D', eligible: 400 },
+ *   ],
+ *   calendar: { start: '2021-03-22', deadline: '2021-03-31' },
+ *   hours: { open: '07:00', close: '19:00' },
+ *   service: { minutesPerDossier: 3.5 },
+ * });
+ * mobileCommunesFromPlan(plan, { areaCode: 'D' }).map((c) => [c.id, c.demand, c.coverageShare])
+ * // => [['a', 750, 0.25], ['b', 400, 0]]
+ */
+export function mobileCommunesFromPlan(
+  plan: CampaignPlan,
+  options: MobileCommunesFromPlanOptions = {},
+): MobileCommune[] {
+  const rows = requireArray(requireRecord(plan, 'plan').areas, 'plan.areas') as AreaPlan[];
+  const opts = requireRecord(options, 'options');
+  const areaCode = opts.areaCode === undefined ? undefined : requireString(opts.areaCode, 'areaCode');
+  if (areaCode !== undefined && !rows.some((row) => row.code === areaCode)) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: 'the code of an area in the plan',
+      received: areaCode,
+    });
+  }
+  const pointOf = pointReader(opts.points);
+
+  // Rows list parents before children, so one pass collects the subtree.
+  const inside = new Set<string>();
+  const communes: MobileCommune[] = [];
+  for (const row of rows) {
+    const within =
+      areaCode === undefined ||
+      row.code === areaCode ||
+      (row.parentCode !== null && inside.has(row.parentCode));
+    if (!within) continue;
+    inside.add(row.code);
+    if (!row.isLeaf) continue;
+    const commune: MobileCommune = {
+      id: row.code,
+      name: row.name,
+      demand: row.demand,
+      coverageShare: row.eligible > 0 ? Math.min(1, row.alreadyServed / row.eligible) : 0,
+    };
+    if (pointOf !== null) {
+      const point = pointOf(row.code, areaCode);
+      commune.latitude = point.latitude;
+      commune.longitude = point.longitude;
+    }
+    communes.push(commune);
+  }
+  return communes;
+}
+
+function pointReader(points: unknown): ((code: string, areaCode: string | undefined) => GeoPoint) | null {
+  if (points === undefined || points === null) return null;
+  const record = points instanceof Map ? null : requireRecord(points, 'points');
+  const lookup = (code: string): unknown =>
+    record === null
+      ? (points as ReadonlyMap<string, unknown>).get(code)
+      : Object.hasOwn(record, code)
+        ? record[code]
+        : undefined;
+  return (code, areaCode) => {
+    const path = `points.${code}`;
+    const value = lookup(code);
+    if (!isRecord(value)) {
+      throw new PlanningInputError({
+        path,
+        code: 'required',
+        expected: `the centroid of every leaf area ${areaCode === undefined ? 'of the plan' : `under ${areaCode}`}`,
+        received: value,
+      });
+    }
+    return {
+      latitude: requireNumber(value.latitude, `${path}.latitude`, { min: -90, max: 90 }),
+      longitude: requireNumber(value.longitude, `${path}.longitude`, { min: -180, max: 180 }),
+    };
+  };
+}
