@@ -1,0 +1,237 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { data, database, gql, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+const VISIT_FIELDS = `communeCode communeName servedCommuneCodes arriveDate leaveDate days travelHoursBefore
+  workHours dossiers dossiersPerDay { date dossiers }`;
+
+type Visit = {
+  communeCode: string;
+  communeName: string | null;
+  arriveDate: string;
+  leaveDate: string;
+  days: number;
+  dossiers: number;
+  dossiersPerDay: { date: string; dossiers: number }[];
+};
+
+type TeamVisits = {
+  __typename: 'TeamVisits';
+  teamCode: string;
+  areaCode: string;
+  timeZone: string;
+  teamCodes: string[];
+  machinesPerTeam: number;
+  endDate: string | null;
+  visits: Visit[];
+  iCalendar: string;
+  notes: string[];
+  plan: { teams: { team: string; visits: Visit[] }[] };
+};
+
+const TEAM_VISITS = `query ($homeAreaCode: String!, $scenarioId: ID!, $hours: OpeningHoursInput, $maxDaysPerVisit: Int) {
+  teams(homeAreaCode: $homeAreaCode) {
+    code
+    visits(scenarioId: $scenarioId, hours: $hours, maxDaysPerVisit: $maxDaysPerVisit) {
+      __typename
+      ... on TeamVisits {
+        teamCode areaCode timeZone teamCodes machinesPerTeam endDate notes iCalendar
+        visits { ${VISIT_FIELDS} }
+        plan { teams { team visits { ${VISIT_FIELDS} } } }
+      }
+      ... on Error { message }
+      ... on InputError { field code expected }
+      ... on NotFoundError { field }
+    }
+  }
+}`;
+
+type TeamsResult<V = TeamVisits> = { teams: { code: string; visits: V }[] };
+
+async function visitsOf(homeAreaCode: string, variables: Record<string, unknown> = {}) {
+  const result = await data<TeamsResult>(TEAM_VISITS, {
+    homeAreaCode,
+    scenarioId: 'dak-nong-2021',
+    ...variables,
+  });
+  return result.teams;
+}
+
+/** The areas under a district, straight from the plan, and the plan's mobile teams for it. */
+async function planOf(areaCode: string, teams: number, machinesPerTeam: number) {
+  type Result = {
+    plan: {
+      areas: { code: string; name: string; parentCode: string | null; demand: number }[];
+      mobileTeams: { __typename: string; teams: { team: string; visits: Visit[] }[] };
+    };
+  };
+  const result = await data<Result>(
+    `query ($areaCode: String!, $teams: Int!, $machinesPerTeam: Int!) {
+      plan(scenarioId: "dak-nong-2021", areaCode: $areaCode) { ... on CampaignPlan {
+        areas { code name parentCode demand }
+        mobileTeams(teams: $teams, machinesPerTeam: $machinesPerTeam, hours: { open: "05:00", close: "24:00" }) {
+          __typename ... on MobileTeamsPlan { teams { team visits { ${VISIT_FIELDS} } } }
+        }
+      } }
+    }`,
+    { areaCode, teams, machinesPerTeam },
+  );
+  return result.plan;
+}
+
+/** Parses with ical.js, a real RFC 5545 parser: each event's UID, summary and all-day dates. */
+function parseCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return {
+    timeZone: calendar.getFirstPropertyValue('x-wr-timezone'),
+    events: calendar.getAllSubcomponents('vevent').map((component) => {
+      const event = new ICAL.Event(component);
+      const end = event.endDate.clone();
+      // An all-day DTEND is the day after the last day.
+      end.adjust(-1, 0, 0, 0);
+      return {
+        uid: event.uid,
+        summary: event.summary,
+        allDay: event.startDate.isDate,
+        first: event.startDate.toString(),
+        last: end.toString(),
+      };
+    }),
+  };
+}
+
+describe('Team.visits', () => {
+  it('gives Đắk Song’s mobile team the visits CampaignPlan.mobileTeams plans for one team of 2 machines', async () => {
+    const [team] = await visitsOf('665');
+    if (team?.visits.__typename !== 'TeamVisits') throw new Error(JSON.stringify(team));
+    const mine = team.visits;
+    // The seed: DN-DAK-SONG-MOBILE is the only MOBILE team of Đắk Song (665), with 2 machines.
+    expect(mine).toMatchObject({
+      teamCode: 'DN-DAK-SONG-MOBILE',
+      areaCode: '665',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      teamCodes: ['DN-DAK-SONG-MOBILE'],
+      machinesPerTeam: 2,
+    });
+    // The scenario's hours (05:00–24:00) and no centroid for the district: the same as asking the plan.
+    const plan = await planOf('665', 1, 2);
+    expect(plan.mobileTeams.__typename).toBe('MobileTeamsPlan');
+    expect(mine.visits).toEqual(plan.mobileTeams.teams[0]?.visits);
+
+    // Every commune of Đắk Song gets its whole demand, under its own name.
+    const communes = plan.areas.filter((row) => row.parentCode === '665');
+    const district = plan.areas.find((row) => row.code === '665');
+    expect(mine.visits.reduce((sum, v) => sum + v.dossiers, 0)).toBe(district?.demand);
+    expect(new Set(mine.visits.map((v) => v.communeCode))).toEqual(new Set(communes.map((c) => c.code)));
+    const nameOf = new Map(communes.map((c) => [c.code, c.name]));
+    for (const visit of mine.visits) {
+      expect(visit.communeName).toBe(nameOf.get(visit.communeCode));
+      expect(visit.dossiersPerDay.reduce((sum, d) => sum + d.dossiers, 0)).toBe(visit.dossiers);
+      expect(visit.arriveDate <= visit.leaveDate).toBe(true);
+    }
+    // The scenario opens every day from 15 March 2021: the team sets off that day.
+    expect(mine.visits[0]?.arriveDate).toBe('2021-03-15');
+    expect(mine.endDate).toBe(mine.visits.at(-1)?.leaveDate);
+    expect(mine.visits.length).toBeGreaterThanOrEqual(communes.length);
+  });
+
+  it('writes one all-day event per visit, on the visit’s dates in the scenario’s time zone, with stable UIDs', async () => {
+    const [first] = await visitsOf('665');
+    const [second] = await visitsOf('665');
+    if (first?.visits.__typename !== 'TeamVisits' || second?.visits.__typename !== 'TeamVisits')
+      throw new Error('expected visits');
+    const { visits, iCalendar } = first.visits;
+    expect(second.visits.iCalendar).toBe(iCalendar);
+    expect(iCalendar.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const parsed = parseCalendar(iCalendar);
+    expect(parsed.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(parsed.events).toHaveLength(visits.length);
+    parsed.events.forEach((event, i) => {
+      const visit = visits[i] as Visit;
+      expect(event).toMatchObject({ allDay: true, first: visit.arriveDate, last: visit.leaveDate });
+      expect(event.uid).toBe(
+        `dak-nong-2021/DN-DAK-SONG-MOBILE/${visit.communeCode}/${visit.arriveDate}@muster.itinerary`,
+      );
+      expect(event.summary).toBe(`${visit.communeName} — DN-DAK-SONG-MOBILE`);
+    });
+    expect(new Set(parsed.events.map((e) => e.uid)).size).toBe(parsed.events.length);
+    expect(parseCalendar(second.visits.iCalendar).events.map((e) => e.uid)).toEqual(
+      parsed.events.map((e) => e.uid),
+    );
+  });
+
+  it('refuses a fixed site, naming the team', async () => {
+    const result = await data<TeamsResult<Record<string, unknown>>>(TEAM_VISITS, {
+      homeAreaCode: '18001',
+      scenarioId: 'nghe-an-2021',
+    });
+    expect(result.teams).toHaveLength(1);
+    expect(result.teams[0]?.visits).toMatchObject({
+      __typename: 'InputError',
+      field: 'team',
+      code: 'conflict',
+    });
+  });
+
+  it('refuses a scenario whose area does not hold the team’s home, and one that does not exist, naming scenarioId', async () => {
+    const other = await data<TeamsResult<Record<string, unknown>>>(TEAM_VISITS, {
+      homeAreaCode: '665',
+      scenarioId: 'nghe-an-2021',
+    });
+    expect(other.teams[0]?.visits).toMatchObject({
+      __typename: 'InputError',
+      field: 'scenarioId',
+      expected: 'a scenario whose area contains the team’s home area 665',
+    });
+    const missing = await data<TeamsResult<Record<string, unknown>>>(TEAM_VISITS, {
+      homeAreaCode: '665',
+      scenarioId: 'no-such-scenario',
+    });
+    expect(missing.teams[0]?.visits).toMatchObject({ __typename: 'NotFoundError', field: 'scenarioId' });
+  });
+
+  it('refuses bad hours and a non-positive stay, naming the argument', async () => {
+    const hours = await visitsOf('665', { hours: { open: '25:00', close: '19:00' } });
+    expect(hours[0]?.visits).toMatchObject({ __typename: 'InputError', field: 'hours.open' });
+    const stay = await visitsOf('665', { maxDaysPerVisit: 0 });
+    expect(stay[0]?.visits).toMatchObject({ __typename: 'InputError', field: 'maxDaysPerVisit' });
+    const unknown = await gql(`{ teams(homeAreaCode: "665") { visits { __typename } } }`);
+    expect(unknown.errors?.[0]?.message).toMatch(/scenarioId/);
+  });
+
+  it('plans two teams of one home area together and gives each its own share, as identical teams of the fewest machines', async () => {
+    // A second Đắk Glong team with one machine more than the seed's.
+    await database.prisma.team.create({
+      data: {
+        code: 'DN-DAK-GLONG-MOBILE-2',
+        name: 'Đắk Glong mobile team 2',
+        kind: 'MOBILE',
+        homeAreaCode: '661',
+        machines: 3,
+      },
+    });
+    const teams = await visitsOf('661');
+    expect(teams.map((t) => t.code)).toEqual(['DN-DAK-GLONG-MOBILE', 'DN-DAK-GLONG-MOBILE-2']);
+    const [a, b] = teams.map((t) => {
+      if (t.visits.__typename !== 'TeamVisits') throw new Error(JSON.stringify(t.visits));
+      return t.visits;
+    }) as [TeamVisits, TeamVisits];
+    expect(a.teamCodes).toEqual(['DN-DAK-GLONG-MOBILE', 'DN-DAK-GLONG-MOBILE-2']);
+    expect(a.machinesPerTeam).toBe(2);
+    expect(a.notes.some((note) => note.includes('2, 3 machines'))).toBe(true);
+
+    const plan = await planOf('661', 2, 2);
+    expect(a.visits).toEqual(plan.mobileTeams.teams[0]?.visits);
+    expect(b.visits).toEqual(plan.mobileTeams.teams[1]?.visits);
+    expect(a.plan.teams.map((t) => t.team)).toEqual(a.teamCodes);
+    const district = plan.areas.find((row) => row.code === '661');
+    const taken = [...a.visits, ...b.visits].reduce((sum, v) => sum + v.dossiers, 0);
+    expect(taken).toBe(district?.demand);
+    const uids = [...parseCalendar(a.iCalendar).events, ...parseCalendar(b.iCalendar).events].map(
+      (e) => e.uid,
+    );
+    expect(new Set(uids).size).toBe(a.visits.length + b.visits.length);
+  });
+});
