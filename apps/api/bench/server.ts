@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { recordActuals } from '../src/actuals/record-actuals.ts';
+import { systemPrincipal } from '../src/auth/tokens.ts';
 import { seedDemo } from '../src/data/seed-demo.ts';
 import { database } from '../src/db.ts';
 import { applyMigrations } from '../src/migrate.ts';
@@ -28,7 +29,7 @@ for (let day = 0; day < 100; day += 1) {
     });
   }
 }
-await recordActuals(database.prisma, reports);
+await recordActuals(database.prisma, reports, systemPrincipal('bench'));
 
 const server = createServer(yoga);
 server.listen(0, '127.0.0.1', () => {

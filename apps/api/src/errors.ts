@@ -2,6 +2,7 @@
 // library's PlanningInputError (path, code, expected, received) everywhere, so one error type
 // names the field and the reason whether the library or the service found the problem.
 import { PlanningInputError } from '@muster/planning';
+import { GraphQLError } from 'graphql';
 
 export { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 
@@ -46,4 +47,9 @@ export function withArgumentPath<T>(argument: string, compute: () => T): T {
     if (error instanceof PlanningInputError) throw underArgument(error, argument);
     throw error;
   }
+}
+
+/** A refusal of who the caller is, not of what it sent: `field` names the part it may not touch. */
+export function forbidden(message: string, field: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', field, http: { status: 403 } } });
 }

@@ -1,21 +1,35 @@
-// `pnpm start`: apply migrations, load the demo data once, serve GraphQL until Ctrl-C.
-import { createServer } from 'node:http';
+// `pnpm start`: apply migrations, load the demo data once (unless MUSTER_DEMO=0), print one demo
+// token per role, serve GraphQL until Ctrl-C. HOST (default 127.0.0.1) and PORT (4000) say where.
+import { renewDemoTokens } from './data/demo-tokens.ts';
 import { seedDemo } from './data/seed-demo.ts';
 import { database } from './db.ts';
+import { createHttpServer } from './http-server.ts';
 import { applyMigrations } from './migrate.ts';
 import { yoga } from './yoga.ts';
 
+const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4000);
+const demo = process.env.MUSTER_DEMO !== '0';
 const applied = await applyMigrations(database);
 if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
-const seeded = await seedDemo(database.prisma);
-if (seeded.areasInserted > 0 || seeded.reports.created > 0) {
-  console.log(`demo data loaded: ${seeded.areasInserted} areas, ${seeded.reports.created} reports`);
+if (demo) {
+  const seeded = await seedDemo(database.prisma);
+  if (seeded.areasInserted > 0 || seeded.reports.created > 0) {
+    console.log(`demo data loaded: ${seeded.areasInserted} areas, ${seeded.reports.created} reports`);
+  }
+  console.log(
+    '\nDemo tokens (renewed at every start; in GraphiQL add the header {"Authorization": "Bearer <token>"}):',
+  );
+  for (const issued of await renewDemoTokens(database.prisma)) {
+    console.log(`  ${issued.role.padEnd(8)} ${issued.what}\n           ${issued.token}`);
+  }
+  console.log('');
 }
 
-const server = createServer(yoga);
-server.listen(port, () => {
-  console.log(`Muster GraphQL (${database.kind}) on http://localhost:${port}${yoga.graphqlEndpoint}`);
+const server = createHttpServer();
+server.listen(port, host, () => {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  console.log(`Muster GraphQL (${database.kind}) on http://${shown}:${port}${yoga.graphqlEndpoint}`);
 });
 
 let stopping = false;

@@ -26,6 +26,17 @@ const bookkeeping = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 );`;
 
+/** Key of the PostgreSQL advisory lock held while a migration runs. */
+const MIGRATION_LOCK = 727_274_001;
+
+async function isApplied(database: Database, name: string): Promise<boolean> {
+  const rows = await database.prisma.$queryRawUnsafe<unknown[]>(
+    'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    name,
+  );
+  return rows.length > 0;
+}
+
 function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
@@ -46,10 +57,16 @@ export async function applyMigrations(database: Database): Promise<string[]> {
     if (done.has(name)) continue;
     const sql = readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
     const checksum = createHash('sha256').update(sql).digest('hex');
-    // One script so a failing migration leaves nothing half-applied.
-    await database.exec(
-      `BEGIN;\n${sql}\nINSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (${literal(randomUUID())}, ${literal(checksum)}, now(), ${literal(name)}, 1);\nCOMMIT;`,
-    );
+    // One script so a failing migration leaves nothing half-applied. Instances starting together
+    // queue on the lock; one that finds the migration applied meanwhile fails and moves on.
+    try {
+      await database.exec(
+        `BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\n${sql}\nINSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (${literal(randomUUID())}, ${literal(checksum)}, now(), ${literal(name)}, 1);\nCOMMIT;`,
+      );
+    } catch (error) {
+      if (await isApplied(database, name)) continue;
+      throw error;
+    }
     newlyApplied.push(name);
   }
   return newlyApplied;

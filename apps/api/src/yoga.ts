@@ -1,3 +1,9 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { PlanningInputError } from '@muster/planning';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -33,6 +39,18 @@ function maskError(error: unknown): Error {
   });
 }
 
+/**
+ * What one document may ask for. Generous for every query the product's clients send (the
+ * deepest, a plan with its areas' children, is 8 levels); far below what would tie up a worker.
+ */
+export const DOCUMENT_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxDirectives: 20,
+  maxTokens: 4000,
+  maxCost: 20_000,
+} as const;
+
 export const yoga = createYoga({
   schema,
   context: createContext,
@@ -40,4 +58,12 @@ export const yoga = createYoga({
   graphiql: { title: 'Muster' },
   landingPage: false,
   maskedErrors: { maskError },
+  plugins: [
+    maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
+    maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
+    maxAliasesPlugin({ n: DOCUMENT_LIMITS.maxAliases }),
+    maxDirectivesPlugin({ n: DOCUMENT_LIMITS.maxDirectives }),
+    costLimitPlugin({ maxCost: DOCUMENT_LIMITS.maxCost, ignoreIntrospection: true }),
+    blockFieldSuggestionsPlugin(),
+  ],
 });

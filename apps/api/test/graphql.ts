@@ -1,5 +1,7 @@
-// Test helpers: a migrated (and optionally seeded) database per file, and GraphQL over yoga.fetch.
+// Test helpers: a migrated (and optionally seeded) database per file, and GraphQL over yoga.fetch,
+// as an admin unless a test names another caller.
 import { beforeAll } from 'vitest';
+import { issueToken, type TokenRequest } from '../src/auth/tokens.ts';
 import { seedDemo } from '../src/data/seed-demo.ts';
 import { database } from '../src/db.ts';
 import { applyMigrations } from '../src/migrate.ts';
@@ -10,22 +12,39 @@ export type GraphQLResponse<T = Record<string, unknown>> = {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 };
 
+let adminToken: string | null = null;
+
 /** Migrates this file's database before its tests, and loads the demo data when asked. */
 export function useDatabase(options: { demo?: boolean } = {}): void {
   beforeAll(async () => {
     await applyMigrations(database);
     if (options.demo) await seedDemo(database.prisma);
+    adminToken = (await issueToken(database.prisma, { role: 'ADMIN', name: 'test admin' })).token;
   });
 }
+
+/** A fresh bearer token for a caller of the tests' choosing. */
+export async function tokenFor(request: TokenRequest): Promise<string> {
+  return (await issueToken(database.prisma, request)).token;
+}
+
+/** Who sends an operation: a token, `null` for no token at all, or by default the file's admin. */
+export type Caller = { token?: string | null };
 
 /** Runs one operation through the real server, in-process and without a port. */
 export async function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
+  caller: Caller = {},
 ): Promise<GraphQLResponse<T>> {
+  const token = caller.token === undefined ? adminToken : caller.token;
   const response = await yoga.fetch('http://muster.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;
@@ -35,8 +54,9 @@ export async function gql<T = Record<string, unknown>>(
 export async function data<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
+  caller: Caller = {},
 ): Promise<T> {
-  const result = await gql<T>(query, variables);
+  const result = await gql<T>(query, variables, caller);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data as T;
 }

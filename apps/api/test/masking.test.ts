@@ -6,12 +6,11 @@ useDatabase();
 describe('unexpected failures', () => {
   it('answer with INTERNAL_SERVER_ERROR and no detail when the database is gone', async () => {
     await database.close();
+    // The bearer token is looked up first, so the failure comes before any field runs.
     const result = await gql('{ scenarios { id } }');
-    expect(result.errors?.[0]).toEqual({
-      message: 'Unexpected error.',
-      path: ['scenarios'],
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    });
+    expect(result.errors).toEqual([
+      { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(JSON.stringify(result)).not.toMatch(/prisma|pglite|\.(ts|js):\d+/i);
   });
 });

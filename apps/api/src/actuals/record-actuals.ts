@@ -2,6 +2,9 @@
 // correction whose earlier value goes to the history, and the batch is all or nothing.
 import { PlanningInputError } from '@muster/planning';
 import { DateTime } from 'luxon';
+import { describePrincipal, withinScope } from '../auth/access.ts';
+import type { Principal } from '../auth/tokens.ts';
+import { forbidden } from '../errors.ts';
 import type { ActualReport, PrismaClient } from '../generated/prisma/client.ts';
 
 export type ActualReportInput = {
@@ -92,16 +95,20 @@ function validate(reports: readonly ActualReportInput[]): void {
   });
 }
 
-async function requireKnown(prisma: PrismaClient, reports: readonly ActualReportInput[]): Promise<void> {
+/** Checks that every area and team exists; returns each area's path. */
+async function requireKnown(
+  prisma: PrismaClient,
+  reports: readonly ActualReportInput[],
+): Promise<Map<string, string>> {
   const areaCodes = [...new Set(reports.map((report) => report.areaCode))];
   const teamCodes = [...new Set(reports.flatMap((report) => (report.teamCode ? [report.teamCode] : [])))];
   const [areas, teams] = await Promise.all([
-    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { code: true } }),
+    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { code: true, path: true } }),
     teamCodes.length > 0
       ? prisma.team.findMany({ where: { code: { in: teamCodes } }, select: { code: true } })
       : Promise.resolve([]),
   ]);
-  const knownAreas = new Set(areas.map((area) => area.code));
+  const knownAreas = new Map(areas.map((area) => [area.code, area.path]));
   const knownTeams = new Set(teams.map((team) => team.code));
   reports.forEach((report, index) => {
     if (!knownAreas.has(report.areaCode)) {
@@ -120,6 +127,36 @@ async function requireKnown(prisma: PrismaClient, reports: readonly ActualReport
         received: report.teamCode,
       });
     }
+  });
+  return knownAreas;
+}
+
+/**
+ * A reporter records for its own team, inside its area; a report without a team is taken as its
+ * team's. Admins record anything. The whole batch is refused at the first report out of scope.
+ */
+function authorize(
+  writer: Principal,
+  reports: readonly ActualReportInput[],
+  areaPaths: Map<string, string>,
+): ActualReportInput[] {
+  if (writer.role === 'ADMIN') return [...reports];
+  if (writer.role !== 'REPORTER')
+    throw forbidden(`${describePrincipal(writer)} may not record actuals.`, 'reports');
+  return reports.map((report, index) => {
+    if (report.teamCode != null && report.teamCode !== writer.teamCode) {
+      throw forbidden(
+        `reports[${index}].teamCode: ${describePrincipal(writer)} records for team ${writer.teamCode} only, not ${report.teamCode}.`,
+        `reports[${index}].teamCode`,
+      );
+    }
+    if (!withinScope(writer, areaPaths.get(report.areaCode) ?? '')) {
+      throw forbidden(
+        `reports[${index}].areaCode: area ${report.areaCode} is outside the area of ${describePrincipal(writer)}.`,
+        `reports[${index}].areaCode`,
+      );
+    }
+    return { ...report, teamCode: writer.teamCode };
   });
 }
 
@@ -151,10 +188,12 @@ function sameFigures(a: Figures, b: Figures): boolean {
  */
 export async function recordActuals(
   prisma: PrismaClient,
-  reports: readonly ActualReportInput[],
+  sent: readonly ActualReportInput[],
+  writer: Principal,
 ): Promise<RecordActualsResult> {
-  validate(reports);
-  await requireKnown(prisma, reports);
+  validate(sent);
+  const reports = authorize(writer, sent, await requireKnown(prisma, sent));
+  const recordedBy = writer.name;
   return prisma.$transaction(
     async (tx) => {
       const result: RecordActualsResult = { created: 0, corrected: 0, unchanged: 0, results: [] };
@@ -189,6 +228,7 @@ export async function recordActuals(
               teamKey,
               idempotencyKey: report.idempotencyKey ?? null,
               ...figures,
+              recordedBy,
             },
           });
           result.created += 1;
@@ -206,12 +246,14 @@ export async function recordActuals(
               hoursOpen: existing.hoursOpen,
               downtimeMinutes: existing.downtimeMinutes,
               note: existing.note,
+              recordedBy: existing.recordedBy,
             },
           });
           const updated = await tx.actualReport.update({
             where: { id: existing.id },
             data: {
               ...figures,
+              recordedBy,
               version: existing.version + 1,
               idempotencyKey: existing.idempotencyKey ?? report.idempotencyKey ?? null,
             },

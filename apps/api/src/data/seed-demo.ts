@@ -1,6 +1,7 @@
 // The demo: Nghệ An and Đắk Nông as they were in March 2021, with the field reports' figures
 // (seeds in /work/shared/seeds: Đắk Nông police 20–21 March 2021; Nghệ An, March 2021).
 import { recordActuals } from '../actuals/record-actuals.ts';
+import { systemPrincipal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { importAreas } from './import-areas.ts';
 import { readDemoAreas } from './vietnam-areas.ts';
@@ -84,36 +85,40 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
     ],
   });
   const half = DAK_NONG_TWO_DAY_TOTAL / 2;
-  const reports = await recordActuals(prisma, [
-    {
-      idempotencyKey: 'seed:67:2021-03-19',
-      date: '2021-03-19',
-      areaCode: '67',
-      dossiers: Math.floor(half),
-      note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
-    },
-    {
-      idempotencyKey: 'seed:67:2021-03-20',
-      date: '2021-03-20',
-      areaCode: '67',
-      dossiers: Math.ceil(half),
-      note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
-    },
-    {
-      idempotencyKey: 'seed:665:2021-03-20',
-      date: '2021-03-20',
-      areaCode: '665',
-      dossiers: 1085,
-      note: 'Đắk Song, field report of 20 March 2021.',
-    },
-    {
-      idempotencyKey: 'seed:661:2021-03-20',
-      date: '2021-03-20',
-      areaCode: '661',
-      dossiers: 1123,
-      note: 'Đắk Glong, field report of 20 March 2021.',
-    },
-  ]);
+  const reports = await recordActuals(
+    prisma,
+    [
+      {
+        idempotencyKey: 'seed:67:2021-03-19',
+        date: '2021-03-19',
+        areaCode: '67',
+        dossiers: Math.floor(half),
+        note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
+      },
+      {
+        idempotencyKey: 'seed:67:2021-03-20',
+        date: '2021-03-20',
+        areaCode: '67',
+        dossiers: Math.ceil(half),
+        note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
+      },
+      {
+        idempotencyKey: 'seed:665:2021-03-20',
+        date: '2021-03-20',
+        areaCode: '665',
+        dossiers: 1085,
+        note: 'Đắk Song, field report of 20 March 2021.',
+      },
+      {
+        idempotencyKey: 'seed:661:2021-03-20',
+        date: '2021-03-20',
+        areaCode: '661',
+        dossiers: 1123,
+        note: 'Đắk Glong, field report of 20 March 2021.',
+      },
+    ],
+    systemPrincipal('demo seed'),
+  );
   return {
     areasInserted,
     reports: { created: reports.created, corrected: reports.corrected, unchanged: reports.unchanged },

@@ -1,8 +1,11 @@
 import { PlanningInputError } from '@muster/planning';
 import type { RecordActualsResult, RecordOutcome } from '../actuals/record-actuals.ts';
 import { recordActuals } from '../actuals/record-actuals.ts';
+import { areaScope } from '../auth/access.ts';
+import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { inputErrors } from './error.ts';
 
 builder.prismaObject('ActualReportRevision', {
@@ -14,6 +17,9 @@ builder.prismaObject('ActualReportRevision', {
     hoursOpen: t.exposeFloat('hoursOpen', { nullable: true }),
     downtimeMinutes: t.exposeInt('downtimeMinutes', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
+    recordedBy: t.exposeString('recordedBy', {
+      description: 'The name on the token that recorded this value.',
+    }),
     supersededAt: t.expose('supersededAt', { type: 'DateTime' }),
   }),
 });
@@ -34,6 +40,9 @@ const ActualReportRef = builder.prismaObject('ActualReport', {
     downtimeMinutes: t.exposeInt('downtimeMinutes', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
     version: t.exposeInt('version', { description: '1, then one more for every correction.' }),
+    recordedBy: t.exposeString('recordedBy', {
+      description: 'The name on the token that recorded this version.',
+    }),
     history: t.relation('revisions', {
       description: 'Earlier values, oldest first.',
       query: { orderBy: { version: 'asc' } },
@@ -87,7 +96,10 @@ builder.mutationField('recordActuals', (t) =>
       'Records a batch of reports: the same report twice counts once, a changed one is a correction (the earlier value stays in `history`), and the batch is all or nothing.',
     errors: { types: inputErrors },
     args: { reports: t.arg({ type: [ActualReportInputRef], required: true }) },
-    resolve: (_root, args) => recordActuals(prisma, args.reports),
+    skipTypeScopes: true,
+    authScopes: { admin: true, reporter: true },
+    resolve: (_root, args, { principal }) =>
+      signedIn(principal, (writer) => recordActuals(prisma, args.reports, writer)),
   }),
 );
 
@@ -96,15 +108,16 @@ builder.queryField('actualReports', (t) =>
     type: 'ActualReport',
     cursor: 'id',
     description:
-      'Reports of one area and its descendants (or all), by date, between `from` and `to` included.',
+      'Reports of one area and its descendants (or all the caller sees), by date, between `from` and `to` included.',
     errors: { types: inputErrors },
     args: {
       areaCode: t.arg.string(),
       from: t.arg({ type: 'Date' }),
       to: t.arg({ type: 'Date' }),
     },
-    resolve: async (query, _root, args) => {
-      let areaFilter = {};
+    authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
+    resolve: async (query, _root, args, { principal }) => {
+      let areaFilter: Prisma.ActualReportWhereInput = { area: signedIn(principal, areaScope) };
       if (args.areaCode != null) {
         const area = await prisma.area.findUnique({ where: { code: args.areaCode } });
         if (!area) {

@@ -5,16 +5,20 @@ import { prisma } from '../db.ts';
 
 builder.prismaObject('Area', {
   description:
-    'An administrative unit at any depth, with its population figures (sums of its children on parents).',
+    'An administrative unit at any depth, with its population figures (sums of its children on parents). Names, codes and the tree are public; the figures need a token.',
+  authScopes: { signedIn: true },
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    level: t.exposeString('level', { description: 'province, district, commune, ... (any depth).' }),
-    depth: t.exposeInt('depth', { description: '0 for a root.' }),
-    parentCode: t.exposeString('parentCode', { nullable: true }),
-    parent: t.relation('parent', { nullable: true }),
-    children: t.relation('children', { query: { orderBy: { code: 'asc' } } }),
-    childCount: t.relationCount('children'),
+    code: t.exposeString('code', { skipTypeScopes: true }),
+    name: t.exposeString('name', { skipTypeScopes: true }),
+    level: t.exposeString('level', {
+      skipTypeScopes: true,
+      description: 'province, district, commune, ... (any depth).',
+    }),
+    depth: t.exposeInt('depth', { skipTypeScopes: true, description: '0 for a root.' }),
+    parentCode: t.exposeString('parentCode', { skipTypeScopes: true, nullable: true }),
+    parent: t.relation('parent', { skipTypeScopes: true, nullable: true }),
+    children: t.relation('children', { skipTypeScopes: true, query: { orderBy: { code: 'asc' } } }),
+    childCount: t.relationCount('children', { skipTypeScopes: true }),
     population: t.exposeInt('population', { nullable: true }),
     eligibleShare: t.exposeFloat('eligibleShare', {
       nullable: true,
@@ -42,6 +46,7 @@ builder.queryFields((t) => ({
       level: t.arg.string(),
       roots: t.arg.boolean({ description: 'Only areas without a parent.' }),
     },
+    skipTypeScopes: true,
     resolve: (query, _root, args) =>
       prisma.area.findMany({
         ...query,
@@ -56,6 +61,7 @@ builder.queryFields((t) => ({
     type: 'Area',
     nullable: true,
     args: { code: t.arg.string({ required: true }) },
+    skipTypeScopes: true,
     resolve: (query, _root, args) => prisma.area.findUnique({ ...query, where: { code: args.code } }),
   }),
 }));
@@ -80,7 +86,7 @@ const ImportAreasPayload = builder
 builder.mutationField('importAreas', (t) =>
   t.field({
     type: ImportAreasPayload,
-    description: 'Loads a bundled dataset of areas; areas already present are left as they are.',
+    description: 'Loads a bundled dataset of areas; areas already present are left as they are. Admins only.',
     args: { dataset: t.arg({ type: AreaDataset, required: true }) },
     resolve: async (_root, args) => {
       const rows = args.dataset === 'COUNTRY' ? readCountryAreas() : readDemoAreas();

@@ -221,6 +221,9 @@ builder.queryFields((t) => ({
       scenarioId: t.arg.id({ required: true }),
       areaCode: t.arg.string({ required: true }),
     },
+    authScopes: (_root, args) => ({
+      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
+    }),
     resolve: async (_root, args) => {
       const { input, area, scenario, points } = await loadScenarioPlanInput(
         prisma,
@@ -241,8 +244,10 @@ builder.queryFields((t) => ({
   }),
   whatIf: t.field({
     type: CampaignPlanRef,
-    description: 'A plan from inline input; nothing is stored. The first area listed is the one asked about.',
+    description:
+      'A plan from inline input; nothing is stored. The first area listed is the one asked about. Planners and admins.',
     errors: { types: inputErrors },
+    authScopes: { admin: true, planner: true },
     args: {
       input: t.arg({ type: CampaignInputRef, required: true }),
       areaCode: t.arg.string({

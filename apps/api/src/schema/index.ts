@@ -3,6 +3,7 @@ import './scalars.ts';
 import './error.ts';
 import './area.ts';
 import './team.ts';
+import './viewer.ts';
 import './scenario.ts';
 import './campaign-input.ts';
 import './campaign-plan.ts';

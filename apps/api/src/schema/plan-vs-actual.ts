@@ -65,6 +65,9 @@ builder.queryField('planVsActual', (t) =>
       from: t.arg({ type: 'Date', description: 'Default: the scenario start.' }),
       to: t.arg({ type: 'Date', description: 'Default: the last planned or reported day.' }),
     },
+    authScopes: (_root, args) => ({
+      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
+    }),
     resolve: (_root, args) =>
       planVsActual(prisma, {
         scenarioId: String(args.scenarioId),

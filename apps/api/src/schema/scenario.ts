@@ -1,4 +1,6 @@
 import { machineCapacity, PlanningInputError, resolveCalendar, resolveOpeningWindow } from '@muster/planning';
+import { scenarioScope } from '../auth/access.ts';
+import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
@@ -67,6 +69,8 @@ builder.prismaObject('Scenario', {
     waitTargetMinutes: t.exposeFloat('waitTargetMinutes', { nullable: true }),
     teamsPerSite: t.exposeInt('teamsPerSite', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
+    createdBy: t.exposeString('createdBy', { description: 'The name on the token that created it.' }),
+    updatedBy: t.exposeString('updatedBy', { description: 'The name on the token that changed it last.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -101,7 +105,7 @@ const ScenarioUpdateInputRef = builder.inputType('ScenarioUpdateInput', {
   }),
 });
 
-type ScenarioData = Omit<Scenario, 'id' | 'createdAt' | 'updatedAt'> & {
+type ScenarioData = Omit<Scenario, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'> & {
   machines: Record<string, number>;
 };
 
@@ -292,12 +296,15 @@ function splitMachines({ machines, ...fields }: ScenarioData) {
 builder.queryFields((t) => ({
   scenarios: t.prismaField({
     type: ['Scenario'],
-    description: 'Scenarios by name; only those of one root area when `areaCode` is given.',
+    description:
+      'Scenarios by name that the caller sees (rooted in its area or above it); only those of one root area when `areaCode` is given.',
     args: { areaCode: t.arg.string() },
-    resolve: (query, _root, args) =>
+    resolve: (query, _root, args, { principal }) =>
       prisma.scenario.findMany({
         ...query,
-        where: args.areaCode != null ? { areaCode: args.areaCode } : {},
+        where: {
+          AND: [signedIn(principal, scenarioScope), args.areaCode != null ? { areaCode: args.areaCode } : {}],
+        },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
   }),
@@ -305,6 +312,7 @@ builder.queryFields((t) => ({
     type: 'Scenario',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
+    authScopes: (_root, args) => ({ seesScenario: String(args.id) }),
     resolve: (query, _root, args) => prisma.scenario.findUnique({ ...query, where: { id: String(args.id) } }),
   }),
 }));
@@ -314,11 +322,17 @@ builder.mutationFields((t) => ({
     type: 'Scenario',
     errors: { types: inputErrors },
     args: { input: t.arg({ type: ScenarioInputRef, required: true }) },
-    resolve: async (query, _root, args) => {
+    skipTypeScopes: true,
+    authScopes: (_root, args) => ({ plansArea: args.input.areaCode }),
+    resolve: async (query, _root, args, { principal }) => {
       const data = merge(EMPTY, args.input);
       await validateScenario(data);
       const { fields, pools } = splitMachines(data);
-      return prisma.scenario.create({ ...query, data: { ...fields, machines: { create: pools } } });
+      const by = signedIn(principal, (p) => p.name);
+      return prisma.scenario.create({
+        ...query,
+        data: { ...fields, createdBy: by, updatedBy: by, machines: { create: pools } },
+      });
     },
   }),
   updateScenario: t.prismaField({
@@ -328,18 +342,38 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       input: t.arg({ type: ScenarioUpdateInputRef, required: true }),
     },
-    resolve: async (query, _root, args) => {
+    skipTypeScopes: true,
+    // Moving a scenario needs the right to plan both where it is and where it goes.
+    authScopes: (_root, args) => ({
+      $all: {
+        plansScenario: String(args.id),
+        ...(args.input.areaCode != null ? { plansArea: args.input.areaCode } : {}),
+      },
+    }),
+    resolve: async (query, _root, args, { principal }) => {
       const id = String(args.id);
       const existing = await prisma.scenario.findUnique({ where: { id }, include: { machines: true } });
       if (!existing) throw new NotFoundError('scenario', id, 'id');
-      const { id: _id, createdAt: _c, updatedAt: _u, machines, ...rest } = existing;
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        createdBy: _cb,
+        updatedBy: _ub,
+        machines,
+        ...rest
+      } = existing;
       const data = merge({ ...rest, machines: machinesOf(machines) }, args.input);
       await validateScenario(data);
       const { fields, pools } = splitMachines(data);
       return prisma.scenario.update({
         ...query,
         where: { id },
-        data: { ...fields, machines: { deleteMany: {}, create: pools } },
+        data: {
+          ...fields,
+          updatedBy: signedIn(principal, (p) => p.name),
+          machines: { deleteMany: {}, create: pools },
+        },
       });
     },
   }),

@@ -1,3 +1,5 @@
+import { areaScope } from '../auth/access.ts';
+import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 
@@ -23,12 +25,18 @@ builder.prismaObject('Team', {
 builder.queryField('teams', (t) =>
   t.prismaField({
     type: ['Team'],
-    description: 'Teams by code; only those based in one area when `homeAreaCode` is given.',
+    description:
+      'Teams by code based in the areas the caller sees; only those based in one area when `homeAreaCode` is given.',
     args: { homeAreaCode: t.arg.string() },
-    resolve: (query, _root, args) =>
+    authScopes: (_root, args) =>
+      args.homeAreaCode != null ? { seesArea: args.homeAreaCode } : { signedIn: true },
+    resolve: (query, _root, args, { principal }) =>
       prisma.team.findMany({
         ...query,
-        where: args.homeAreaCode != null ? { homeAreaCode: args.homeAreaCode } : {},
+        where: {
+          homeArea: signedIn(principal, areaScope),
+          ...(args.homeAreaCode != null ? { homeAreaCode: args.homeAreaCode } : {}),
+        },
         orderBy: { code: 'asc' },
       }),
   }),

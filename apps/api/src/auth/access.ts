@@ -1,0 +1,39 @@
+// What a principal may see and change. Planners and reporters see the subtree of their area;
+// scenarios are visible when their root area and that subtree overlap (a district planner reads
+// the province's scenario, for the district), and editable by planners only inside the subtree.
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { Principal } from './tokens.ts';
+
+/** True when `path` is the principal's area or lies below it. */
+export function withinScope(principal: Principal, path: string): boolean {
+  if (principal.role === 'ADMIN') return true;
+  const root = principal.areaPath;
+  return root !== null && (path === root || path.startsWith(`${root}/`));
+}
+
+/** True when a scenario rooted at `rootPath` covers part of what the principal sees. */
+export function overlapsScope(principal: Principal, rootPath: string): boolean {
+  if (withinScope(principal, rootPath)) return true;
+  return principal.areaPath?.startsWith(`${rootPath}/`) === true;
+}
+
+/** Prisma filter for the areas a principal sees (everything for an admin). */
+export function areaScope(principal: Principal): Prisma.AreaWhereInput {
+  if (principal.role === 'ADMIN') return {};
+  if (principal.areaPath === null) return { code: { in: [] } };
+  return { OR: [{ path: principal.areaPath }, { path: { startsWith: `${principal.areaPath}/` } }] };
+}
+
+/** Prisma filter for the scenarios a principal sees: rooted in its subtree or above its area. */
+export function scenarioScope(principal: Principal): Prisma.ScenarioWhereInput {
+  if (principal.role === 'ADMIN') return {};
+  const ancestors = (principal.areaPath ?? '').split('/').filter((code) => code !== '');
+  return { OR: [{ area: areaScope(principal) }, { areaCode: { in: ancestors } }] };
+}
+
+/** How a principal is named in messages and in the record of who wrote what. */
+export function describePrincipal(principal: Principal): string {
+  if (principal.role === 'ADMIN') return `admin ${principal.name}`;
+  if (principal.role === 'PLANNER') return `planner ${principal.name} (area ${principal.areaCode})`;
+  return `reporter ${principal.name} (team ${principal.teamCode}, area ${principal.areaCode})`;
+}

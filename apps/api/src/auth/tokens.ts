@@ -1,0 +1,115 @@
+// Bearer tokens kept in the database, hashed. Why not signed JWTs: a reporter's phone gets lost
+// and its token must stop working at once (`revokedAt`), every instance already shares the
+// database, and there is no signing key to distribute or rotate. A token is 32 random bytes, so a
+// plain SHA-256 is enough to keep the stored form useless to a thief (no password stretching needed).
+import { createHash, randomBytes } from 'node:crypto';
+import { PlanningInputError, type PlanningInputErrorCode } from '@muster/planning';
+import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+
+export type { Role };
+
+/** Who is calling, as the token says; `areaPath` is the subtree a planner or reporter may see. */
+export type Principal = {
+  tokenId: string;
+  name: string;
+  role: Role;
+  areaCode: string | null;
+  areaPath: string | null;
+  teamCode: string | null;
+};
+
+export type TokenRequest = {
+  role: Role;
+  /** Who holds it; shown on every write made with it. */
+  name: string;
+  /** Planner: the root of the subtree it plans. Reporter: defaults to its team's home area. */
+  areaCode?: string | null;
+  /** Reporter: the team it reports for. */
+  teamCode?: string | null;
+};
+
+const TOKEN_PREFIX = 'mst_';
+const MAX_TOKEN_NAME_LENGTH = 200;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function refuse(path: string, code: PlanningInputErrorCode, expected: string, received: unknown): never {
+  throw new PlanningInputError({ path, code, expected, received });
+}
+
+/** Checks what a token would grant and returns the area and team it is scoped to. */
+async function resolveScope(
+  prisma: PrismaClient,
+  request: TokenRequest,
+): Promise<{ areaCode: string | null; teamCode: string | null }> {
+  if (request.name.trim() === '' || request.name.length > MAX_TOKEN_NAME_LENGTH) {
+    refuse('name', 'range', `a name of 1 to ${MAX_TOKEN_NAME_LENGTH} characters`, request.name);
+  }
+  if (request.role === 'ADMIN') {
+    if (request.areaCode != null || request.teamCode != null) {
+      refuse('role', 'conflict', 'no area or team for an admin (admins see everything)', request.role);
+    }
+    return { areaCode: null, teamCode: null };
+  }
+  if (request.role === 'PLANNER') {
+    if (request.teamCode != null) refuse('teamCode', 'conflict', 'no team for a planner', request.teamCode);
+    if (request.areaCode == null) refuse('areaCode', 'required', 'the area a planner plans', null);
+    const area = await prisma.area.findUnique({ where: { code: request.areaCode }, select: { code: true } });
+    if (!area) refuse('areaCode', 'unknown-reference', 'the code of a known area', request.areaCode);
+    return { areaCode: area.code, teamCode: null };
+  }
+  if (request.teamCode == null) refuse('teamCode', 'required', 'the team a reporter reports for', null);
+  const team = await prisma.team.findUnique({ where: { code: request.teamCode } });
+  if (!team) refuse('teamCode', 'unknown-reference', 'the code of a known team', request.teamCode);
+  const areaCode = request.areaCode ?? team.homeAreaCode;
+  const area = await prisma.area.findUnique({ where: { code: areaCode }, select: { code: true } });
+  if (!area) refuse('areaCode', 'unknown-reference', 'the code of a known area', areaCode);
+  return { areaCode, teamCode: team.code };
+}
+
+/** Issues a token; the returned secret is shown once and only its hash is stored. */
+export async function issueToken(
+  prisma: PrismaClient,
+  request: TokenRequest,
+): Promise<{ id: string; token: string }> {
+  const scope = await resolveScope(prisma, request);
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const row = await prisma.apiToken.create({
+    data: { name: request.name, role: request.role, ...scope, tokenHash: hashToken(token) },
+  });
+  return { id: row.id, token };
+}
+
+/** Revokes every live token of this name (the demo renews its own at each start). */
+export async function revokeTokensNamed(prisma: PrismaClient, name: string): Promise<number> {
+  const result = await prisma.apiToken.updateMany({
+    where: { name, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return result.count;
+}
+
+/** The principal of a live token, or null when it is unknown or revoked. */
+export async function principalOfToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { area: { select: { path: true } } },
+  });
+  if (!row || row.revokedAt !== null) return null;
+  return {
+    tokenId: row.id,
+    name: row.name,
+    role: row.role,
+    areaCode: row.areaCode,
+    areaPath: row.area?.path ?? null,
+    teamCode: row.teamCode,
+  };
+}
+
+/** The service itself writing (demo seed, imports, benches): an admin with no token. */
+export function systemPrincipal(name: string): Principal {
+  return { tokenId: '', name, role: 'ADMIN', areaCode: null, areaPath: null, teamCode: null };
+}

@@ -1,0 +1,28 @@
+// One token per role for the embedded demo, so a newcomer can paste one into GraphiQL at once.
+// They are renewed at every start (the old ones revoked): only hashes are stored, so a token
+// can be shown only when it is issued.
+import { issueToken, revokeTokensNamed, type TokenRequest } from '../auth/tokens.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+const DEMO_TOKENS: (TokenRequest & { what: string })[] = [
+  { role: 'ADMIN', name: 'demo admin', what: 'everything' },
+  { role: 'PLANNER', name: 'demo planner, Đắk Nông', areaCode: '67', what: 'plans Đắk Nông (67)' },
+  {
+    role: 'REPORTER',
+    name: 'demo reporter, Đắk Song mobile team',
+    teamCode: 'DN-DAK-SONG-MOBILE',
+    what: 'records for team DN-DAK-SONG-MOBILE in Đắk Song (665)',
+  },
+];
+
+export type DemoToken = { role: string; name: string; what: string; token: string };
+
+export async function renewDemoTokens(prisma: PrismaClient): Promise<DemoToken[]> {
+  const issued: DemoToken[] = [];
+  for (const { what, ...request } of DEMO_TOKENS) {
+    await revokeTokensNamed(prisma, request.name);
+    const { token } = await issueToken(prisma, request);
+    issued.push({ role: request.role, name: request.name, what, token });
+  }
+  return issued;
+}

@@ -1,0 +1,29 @@
+// The HTTP front of the service: yoga behind a request-body limit, so a huge upload is refused
+// before anything reads it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { yoga } from './yoga.ts';
+
+/** Largest request body accepted: a full `recordActuals` batch of 5,000 reports is about 1 MiB. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
+    refuse(res, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    return;
+  }
+  if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
+    refuse(res, 411, 'LENGTH_REQUIRED', 'Send the request body with a Content-Length header.');
+    return;
+  }
+  void yoga(req, res);
+}
+
+export function createHttpServer(): Server {
+  return createServer(handle);
+}

@@ -1,0 +1,30 @@
+// `viewer`: who the bearer token says the caller is, so a client can show it and hide what it may not do.
+import type { Principal } from '../auth/tokens.ts';
+import { builder } from '../builder.ts';
+
+const RoleEnum = builder.enumType('Role', {
+  values: {
+    ADMIN: { description: 'Everything, everywhere.' },
+    PLANNER: { description: 'Reads and plans the scenarios of one area subtree.' },
+    REPORTER: { description: "Records one team's actual reports in its area." },
+  } as const,
+});
+
+const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The name on the token; writes are recorded under it.' }),
+    role: t.expose('role', { type: RoleEnum }),
+    areaCode: t.exposeString('areaCode', { nullable: true, description: 'Root of the subtree it sees.' }),
+    teamCode: t.exposeString('teamCode', { nullable: true, description: 'The team a reporter reports for.' }),
+  }),
+});
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: 'The caller named by the bearer token; null without one.',
+    skipTypeScopes: true,
+    resolve: (_root, _args, { principal }) => principal,
+  }),
+);
