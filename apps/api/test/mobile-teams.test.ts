@@ -151,8 +151,9 @@ describe('Team.visits', () => {
     parsed.events.forEach((event, i) => {
       const visit = visits[i] as Visit;
       expect(event).toMatchObject({ allDay: true, first: visit.arriveDate, last: visit.leaveDate });
+      const nth = visits.slice(0, i + 1).filter((v) => v.communeCode === visit.communeCode).length;
       expect(event.uid).toBe(
-        `dak-nong-2021/DN-DAK-SONG-MOBILE/${visit.communeCode}/${visit.arriveDate}@muster.itinerary`,
+        `dak-nong-2021/DN-DAK-SONG-MOBILE/${visit.communeCode}/visit-${nth}@muster.itinerary`,
       );
       expect(event.summary).toBe(`${visit.communeName} — DN-DAK-SONG-MOBILE`);
     });

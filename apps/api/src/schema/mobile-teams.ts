@@ -217,6 +217,10 @@ builder.prismaObjectField('Team', 'visits', (t) =>
       priority: t.arg({ type: PriorityRuleEnum, defaultValue: 'rank' }),
       maxDaysPerVisit: t.arg.int(),
     },
+    // The team itself is only reached through fields scoped to the caller's area.
+    authScopes: (team, args) => ({
+      $all: { seesScenario: String(args.scenarioId), seesArea: team.homeAreaCode },
+    }),
     resolve: async (team, args) => {
       if (team.kind !== 'MOBILE') {
         throw new PlanningInputError({

@@ -61,9 +61,8 @@ describe('itineraryToICalendar', () => {
       const last = new Date(`${event.end}T00:00:00Z`);
       last.setUTCDate(last.getUTCDate() - 1);
       expect(last.toISOString().slice(0, 10)).toBe(visit?.leaveDate);
-      expect(event.uid).toBe(
-        `dak-nong-2021/team-1/${visit?.communeId}/${visit?.arriveDate}@muster.itinerary`,
-      );
+      const nth = team.visits.slice(0, i + 1).filter((v) => v.communeId === visit?.communeId).length;
+      expect(event.uid).toBe(`dak-nong-2021/team-1/${visit?.communeId}/visit-${nth}@muster.itinerary`);
       expect(event.description).toContain(`Expected dossiers: ${visit?.dossiers}`);
     });
     const names = new Map(communesOf('667').map((c) => [c.communeCode, c.communeName]));
@@ -94,7 +93,7 @@ describe('itineraryToICalendar', () => {
     expect(parse(text)[0]).toMatchObject({
       summary: `${name} — team-1`,
       location: name,
-      uid: 'team-1/24736/2021-03-22@muster.itinerary',
+      uid: 'team-1/24736/visit-1@muster.itinerary',
     });
   });
 

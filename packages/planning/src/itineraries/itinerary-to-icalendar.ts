@@ -24,8 +24,9 @@ export type ItineraryToICalendarOptions = {
  * One mobile team's visits as an iCalendar file (RFC 5545) for the field: one all-day VEVENT
  * per visit from the arrival date to the departure date (both included), named after the
  * commune, with the drive before it and the dossiers expected each day. UIDs come from the
- * scope, team, commune and arrival date, so importing a re-computed calendar updates the
- * visits that did not move instead of duplicating them. DTSTAMP is the plan's first arrival,
+ * scope, team, commune and the visit's number among the team's visits there (1 for the first),
+ * not from dates, so importing a re-computed calendar moves a visit whose dates changed instead
+ * of leaving the old one beside it. DTSTAMP is the plan's first arrival,
  * so the same plan gives the same bytes.
  *
  * @example
@@ -35,7 +36,7 @@ export type ItineraryToICalendarOptions = {
  *   communes: [{ id: 'A', demand: 408, latitude: 12.1, longitude: 107.7 }],
  * });
  * plan.status === 'planned' && itineraryToICalendar(plan, 'team-1', { uidScope: 's1' }).split('\r\n').filter((l) => l.startsWith('UID:'))
- * // => ['UID:s1/team-1/A/2021-03-22@muster.itinerary']
+ * // => ['UID:s1/team-1/A/visit-1@muster.itinerary']
  */
 export function itineraryToICalendar(
   plan: MobilePlan,
@@ -69,15 +70,14 @@ export function itineraryToICalendar(
     `X-WR-CALNAME:${escapeText(calendarName)}`,
     ...(zone === undefined ? [] : [`X-WR-TIMEZONE:${zone}`]),
   ];
-  const seen = new Map<string, number>();
+  const visitsSoFar = new Map<string, number>();
   for (const visit of itinerary.visits) {
-    const key = [scope, name, visit.communeId, visit.arriveDate]
+    const nth = (visitsSoFar.get(visit.communeId) ?? 0) + 1;
+    visitsSoFar.set(visit.communeId, nth);
+    const key = [scope, name, visit.communeId]
       .filter((part) => part !== undefined)
       .map((part) => uidPart(part as string))
       .join('/');
-    // Two stays of one team in one commune starting the same day are rare (a tiny maxDaysPerVisit); number the second.
-    const repeat = (seen.get(key) ?? 0) + 1;
-    seen.set(key, repeat);
     const place = communeName.get(visit.communeId) ?? visit.communeId;
     const guests = visit.servedCommuneIds.filter((id) => id !== visit.communeId);
     const perDay = visit.dossiersPerDay.map((d) => `${d.date}: ${d.dossiers}`).join(', ');
@@ -89,7 +89,7 @@ export function itineraryToICalendar(
     ].join('\n');
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${key}${repeat === 1 ? '' : `-${repeat}`}@muster.itinerary`,
+      `UID:${key}/visit-${nth}@muster.itinerary`,
       `DTSTAMP:${basicDate(firstArrival)}T000000Z`,
       `DTSTART;VALUE=DATE:${basicDate(visit.arriveDate)}`,
       `DTEND;VALUE=DATE:${basicDate(nextDate(visit.leaveDate))}`,
