@@ -33,6 +33,7 @@ export type RecordActualsResult = {
 /** Largest batch accepted in one call: bigger ones belong in several calls. */
 export const MAX_REPORTS_PER_BATCH = 5000;
 const MAX_NOTE_LENGTH = 2000;
+const MAX_KEY_LENGTH = 200;
 
 function requireCount(value: unknown, path: string, max = Number.MAX_SAFE_INTEGER): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
@@ -84,12 +85,15 @@ function validate(reports: readonly ActualReportInput[]): void {
         received: `${report.note.length} characters`,
       });
     }
-    if (report.idempotencyKey === '') {
+    if (
+      report.idempotencyKey != null &&
+      !(report.idempotencyKey.length >= 1 && report.idempotencyKey.length <= MAX_KEY_LENGTH)
+    ) {
       throw new PlanningInputError({
         path: `${at}.idempotencyKey`,
         code: 'format',
-        expected: 'a non-empty string or null',
-        received: '',
+        expected: `null or a key of 1 to ${MAX_KEY_LENGTH} characters`,
+        received: report.idempotencyKey,
       });
     }
   });
@@ -129,6 +133,41 @@ async function requireKnown(
     }
   });
   return knownAreas;
+}
+
+/**
+ * One batch names each report once: by its idempotency key and by its date, area and team. Two
+ * entries for one report would make the batch's outcome depend on their order.
+ */
+function requireDistinct(reports: readonly ActualReportInput[]): void {
+  const byKey = new Map<string, number>();
+  const byDay = new Map<string, number>();
+  reports.forEach((report, index) => {
+    const at = `reports[${index}]`;
+    if (report.idempotencyKey != null) {
+      const earlier = byKey.get(report.idempotencyKey);
+      if (earlier !== undefined) {
+        throw new PlanningInputError({
+          path: `${at}.idempotencyKey`,
+          code: 'duplicate',
+          expected: `a key not already used by reports[${earlier}] of this batch`,
+          received: report.idempotencyKey,
+        });
+      }
+      byKey.set(report.idempotencyKey, index);
+    }
+    const day = JSON.stringify([report.date, report.areaCode, report.teamCode ?? '']);
+    const earlier = byDay.get(day);
+    if (earlier !== undefined) {
+      throw new PlanningInputError({
+        path: at,
+        code: 'duplicate',
+        expected: `one report per date, area and team in a batch (reports[${earlier}] has the same)`,
+        received: `${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`,
+      });
+    }
+    byDay.set(day, index);
+  });
 }
 
 /**
@@ -193,6 +232,7 @@ export async function recordActuals(
 ): Promise<RecordActualsResult> {
   validate(sent);
   const reports = authorize(writer, sent, await requireKnown(prisma, sent));
+  requireDistinct(reports);
   const recordedBy = writer.name;
   return prisma.$transaction(
     async (tx) => {

@@ -17,6 +17,7 @@ import { inputErrors } from './error.ts';
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const MAX_NAME_LENGTH = 200;
+const MAX_NOTE_LENGTH = 2000;
 
 const CalendarRef = builder.objectRef<Scenario>('Calendar').implement({
   fields: (t) => ({
@@ -117,6 +118,14 @@ async function validateScenario(data: ScenarioData): Promise<void> {
       code: 'range',
       expected: `a name of 1 to ${MAX_NAME_LENGTH} characters`,
       received: data.name,
+    });
+  }
+  if (data.note != null && data.note.length > MAX_NOTE_LENGTH) {
+    throw new PlanningInputError({
+      path: 'input.note',
+      code: 'range',
+      expected: `a note of at most ${MAX_NOTE_LENGTH} characters`,
+      received: `${data.note.length} characters`,
     });
   }
   resolveCalendar(
