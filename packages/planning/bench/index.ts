@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: every planning benchmark, each printing its measured figures beside the
  * targets its issue names. Timings are medians; ratios compare with a baseline timed in this
- * same process, since these machines are shared and noisy.
+ * same process, since these machines are shared and noisy. `pnpm bench shifts` runs only the
+ * suites whose title contains one of the words given (case-insensitive).
  */
 import { printRows } from './_harness.ts';
 import { run as runCampaign } from './campaign.bench.ts';
@@ -18,5 +19,9 @@ const suites: Suite[] = [
   { title: 'Shifts: exact covering against HiGHS (issue 4)', run: runShifts },
 ];
 
+const filters = process.argv.slice(2).map((word) => word.toLowerCase());
+const chosen = suites.filter(
+  (suite) => filters.length === 0 || filters.some((word) => suite.title.toLowerCase().includes(word)),
+);
 console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-for (const suite of suites) printRows(suite.title, await suite.run());
+for (const suite of chosen) printRows(suite.title, await suite.run());

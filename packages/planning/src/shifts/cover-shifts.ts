@@ -1,6 +1,7 @@
 import { requireArray, requireBoolean, requireNumber, requireRecord } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { MinCostFlow } from './_internal/min-cost-flow.ts';
+import type { CoverProblem } from './_internal/cover-network.ts';
+import { searchCover } from './_internal/cover-search.ts';
 
 /** A candidate shift: it starts at period `start` and covers `length` periods (wrapping when cyclic). */
 export type ShiftTemplate = { start: number; length: number; name?: string };
@@ -17,8 +18,9 @@ export type CoverShiftsInput = {
 /** Options of {@link coverShifts}. */
 export type CoverShiftsOptions = {
   /**
-   * Cyclic inputs are solved by branch and bound; past this many subproblems the best cover found
-   * so far is returned with `optimal: false`. Default 20 000 (never reached in our tests).
+   * Cyclic inputs are solved by branch and bound over LP bounds; past this many subproblems the
+   * best cover found so far is returned with `optimal: false`. Default 20 000 (never reached in
+   * our tests).
    */
   maxSubproblems?: number;
 };
@@ -38,19 +40,8 @@ export type ShiftCover = {
 };
 
 const DEFAULT_MAX_SUBPROBLEMS = 20_000;
-const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
-type Problem = {
-  periods: number;
-  requirement: number[];
-  shifts: { start: number; length: number; wraps: boolean }[];
-  /** Weight of a paid period against one half-person: larger than any headcount term. */
-  periodWeight: number;
-};
-
-type Relaxed = { cost: number; tail: number[]; head: number[]; plain: number[]; certified: boolean };
-
-function readInput(input: unknown): Problem {
+function readInput(input: unknown): CoverProblem {
   const record = requireRecord(input, 'input');
   const requirement = requireArray(record.requirement, 'requirement').map((value, t) =>
     requireNumber(value, `requirement[${t}]`, { min: 0, integer: true }),
@@ -105,8 +96,7 @@ function readInput(input: unknown): Problem {
     }
     total += need;
   }
-  // Any optimum pays at most (Σ requirement) × longest periods and has fewer people than paid
-  // periods, so this weight makes "periods first, then people" one exact integer objective.
+  // Keeps every cost of the search (periods × a weight above any headcount) exact in doubles.
   const periodsBound = total * longest;
   const periodWeight = 2 * periodsBound + 1;
   if ((periodsBound + 1) * periodWeight * 2 >= Number.MAX_SAFE_INTEGER) {
@@ -117,7 +107,7 @@ function readInput(input: unknown): Problem {
       received: `${total} × ${longest}`,
     });
   }
-  return rotate({ periods, requirement, shifts, periodWeight }, cyclic);
+  return rotate({ periods, requirement, shifts }, cyclic);
 }
 
 /**
@@ -125,18 +115,34 @@ function readInput(input: unknown): Problem {
  * leaves the fewest staff on wrapping shifts, so the relaxation below is nearly exact and the
  * search tiny. Counts keep the shifts' order, so nothing has to be mapped back.
  */
-function rotate(p: Problem, cyclic: boolean): Problem {
+function rotate(p: CoverProblem, cyclic: boolean): CoverProblem {
   if (!cyclic) return p;
   const n = p.periods;
+  // across[b]: shifts running over boundary b (between periods b − 1 and b), by differences.
+  const across = new Int32Array(n + 1);
+  for (const s of p.shifts) {
+    if (s.length >= n || s.length < 2) continue;
+    const from = s.start + 1;
+    const to = s.start + s.length;
+    if (to <= n) {
+      across[from] = (across[from] ?? 0) + 1;
+      across[to] = (across[to] ?? 0) - 1;
+    } else {
+      across[from] = (across[from] ?? 0) + 1;
+      across[0] = (across[0] ?? 0) + 1;
+      across[to - n] = (across[to - n] ?? 0) - 1;
+    }
+  }
   let cut = 0;
-  let bestKey = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  let bestLow = Number.POSITIVE_INFINITY;
+  let bestAcross = Number.POSITIVE_INFINITY;
+  let running = 0;
   for (let b = 0; b < n; b++) {
-    const across = p.shifts.filter(
-      (s) => s.length < n && (b - s.start + n) % n !== 0 && (b - s.start + n) % n < s.length,
-    ).length;
-    const key = [(p.requirement[(b - 1 + n) % n] ?? 0) + (p.requirement[b] ?? 0), across];
-    if ((key[0] ?? 0) < (bestKey[0] ?? 0) || (key[0] === bestKey[0] && (key[1] ?? 0) < (bestKey[1] ?? 0))) {
-      bestKey = key;
+    running += across[b] ?? 0;
+    const low = (p.requirement[(b - 1 + n) % n] ?? 0) + (p.requirement[b] ?? 0);
+    if (low < bestLow || (low === bestLow && running < bestAcross)) {
+      bestLow = low;
+      bestAcross = running;
       cut = b;
     }
   }
@@ -150,93 +156,26 @@ function rotate(p: Problem, cyclic: boolean): Problem {
 }
 
 /**
- * The interval network: node t is the boundary before period t; a shift is an arc start → end,
- * surplus in period t an arc t+1 → t, and node t supplies requirement[t] − requirement[t−1].
- * A wrapping shift is cut into its tail (start → periods) and head (0 → end): the pair
- * constraint tail = head is what branch and bound restores, through `low`/`high` bounds.
- */
-function relax(p: Problem, low: number[], high: number[]): Relaxed | null {
-  const n = p.periods;
-  const flow = new MinCostFlow(n + 1);
-  for (let t = 0; t < n; t++) flow.addArc(t + 1, t, UNBOUNDED, 0);
-  let previous = 0;
-  for (let t = 0; t < n; t++) {
-    const need = p.requirement[t] ?? 0;
-    flow.addSupply(t, need - previous);
-    previous = need;
-  }
-  flow.addSupply(n, -previous);
-  let fixed = 0;
-  const arcs: { a: number; b: number }[] = [];
-  const bounded = (from: number, to: number, length: number, people: number, lo: number, hi: number) => {
-    const cost = length * p.periodWeight + people;
-    if (lo > 0) {
-      flow.addSupply(from, -lo);
-      flow.addSupply(to, lo);
-      fixed += lo * cost;
-    }
-    return flow.addArc(from, to, hi === UNBOUNDED ? UNBOUNDED : hi - lo, cost);
-  };
-  p.shifts.forEach((s, k) => {
-    const lo = low[k] ?? 0;
-    const hi = high[k] ?? UNBOUNDED;
-    if (!s.wraps) {
-      arcs.push({ a: bounded(s.start, s.start + s.length, s.length, 2, lo, hi), b: -1 });
-    } else {
-      const end = s.start + s.length - n;
-      arcs.push({ a: bounded(s.start, n, n - s.start, 1, lo, hi), b: bounded(0, end, end, 1, lo, hi) });
-    }
-  });
-  const result = flow.solve();
-  if (!result.feasible) return null;
-  const tail: number[] = [];
-  const head: number[] = [];
-  const plain: number[] = [];
-  p.shifts.forEach((s, k) => {
-    const arc = arcs[k] ?? { a: 0, b: -1 };
-    const lo = low[k] ?? 0;
-    if (!s.wraps) {
-      plain[k] = flow.flowOf(arc.a) + lo;
-    } else {
-      tail[k] = flow.flowOf(arc.a) + lo;
-      head[k] = flow.flowOf(arc.b) + lo;
-    }
-  });
-  return { cost: result.cost + fixed, tail, head, plain, certified: result.certified };
-}
-
-/** A real cover from a relaxed one: each wrapping shift takes the larger of its two halves. */
-function roundUp(p: Problem, r: Relaxed): number[] {
-  return p.shifts.map((s, k) => (s.wraps ? Math.max(r.tail[k] ?? 0, r.head[k] ?? 0) : (r.plain[k] ?? 0)));
-}
-
-function costOf(p: Problem, counts: number[]): number {
-  let cost = 0;
-  p.shifts.forEach((s, k) => {
-    cost += (counts[k] ?? 0) * (s.length * p.periodWeight + 2);
-  });
-  return cost;
-}
-
-/**
  * Fewest paid staff-periods that cover an hourly (or 15-minute, or any) requirement from
  * candidate shifts, and among those the fewest people: DESIGN.md §3.5.
  *
  * How optimality is proved. Without wrapping shifts the covering matrix has consecutive ones in
  * each column, so it is totally unimodular; differencing consecutive rows turns it into a
  * min-cost flow on the "interval network" (boundaries as nodes, shifts as forward arcs, surplus
- * as backward arcs), whose integral optimum is the covering optimum. The flow is solved by a
- * primal-dual method and certified by checking reduced costs (complementary slackness) before
- * `optimal` is set. Both objectives are one exact integer cost (periods × W + people, W larger
- * than any headcount).
+ * as backward arcs), whose integral optimum is the covering optimum. Periods between two
+ * consecutive shift starts or ends are always staffed alike, so they are merged first. The flow
+ * is solved by a primal-dual method and certified by checking reduced costs (complementary
+ * slackness) before `optimal` is set. Both objectives are one exact integer cost (periods × W +
+ * people, W larger than any optimal headcount).
  *
- * Shifts that wrap (cyclic periods) break total unimodularity — fixing how many shifts cross
- * the wrap, or how many start in all, still leaves fractional LP vertices when shift lengths
- * differ. So each wrapping shift is cut into a tail and a head that the flow may choose
- * separately (a relaxation: any real cover is a relaxed one of the same cost), and branch and
- * bound on `tail ≤ m` / `head ≥ m + 1` restores tail = head. Every subproblem is again a flow;
- * the search is exhaustive, so the result is optimal unless `maxSubproblems` runs out, in which
- * case the best cover found is returned with `optimal: false`.
+ * Shifts that wrap (cyclic periods) break total unimodularity. A wrapping shift covers all
+ * periods but the gap between its end and its start, so it becomes a unit on one arc that spans
+ * the whole horizon plus a unit on a backward arc over its gap: still a network, but for one
+ * side constraint (the gap arcs carry at least as many staff as the spanning arc). Pricing that
+ * constraint (Lagrange) gives the LP bound exactly, from a few flows; branch and bound on the
+ * staff over the cut and on single wrapping shifts closes any gap, and a subproblem is done when
+ * a cover meets its bound. The search is exhaustive, so the result is optimal unless
+ * `maxSubproblems` runs out, in which case the best cover found is returned with `optimal: false`.
  *
  * @example
  * coverShifts({ requirement: [1, 2, 2, 1], shifts: [{ start: 0, length: 2 }, { start: 1, length: 2 }, { start: 2, length: 2 }] })
@@ -247,49 +186,7 @@ export function coverShifts(input: CoverShiftsInput, options: CoverShiftsOptions
   const starts = (input.shifts ?? []).map((s) => s.start);
   const maxSubproblems = options.maxSubproblems ?? DEFAULT_MAX_SUBPROBLEMS;
   const count = p.shifts.length;
-  let best: number[] | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  let proved = true;
-  let subproblems = 0;
-  const stack: { low: number[]; high: number[] }[] = [
-    { low: new Array<number>(count).fill(0), high: new Array<number>(count).fill(UNBOUNDED) },
-  ];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (subproblems >= maxSubproblems) {
-      proved = false;
-      break;
-    }
-    subproblems++;
-    const r = relax(p, node.low, node.high);
-    if (!r) continue;
-    if (!r.certified) proved = false;
-    if (r.cost >= bestCost) continue;
-    const rounded = roundUp(p, r);
-    const roundedCost = costOf(p, rounded);
-    if (roundedCost < bestCost) {
-      best = rounded;
-      bestCost = roundedCost;
-    }
-    if (roundedCost === r.cost) continue;
-    let split = -1;
-    let gap = 0;
-    p.shifts.forEach((s, k) => {
-      const g = s.wraps ? Math.abs((r.tail[k] ?? 0) - (r.head[k] ?? 0)) : 0;
-      if (g > gap) {
-        gap = g;
-        split = k;
-      }
-    });
-    if (split < 0) continue;
-    const m = Math.floor(((r.tail[split] ?? 0) + (r.head[split] ?? 0)) / 2);
-    const up = { low: [...node.low], high: [...node.high] };
-    up.low[split] = m + 1;
-    const down = { low: [...node.low], high: [...node.high] };
-    down.high[split] = m;
-    stack.push(up, down);
-  }
+  const { counts: best, optimal } = searchCover(p, maxSubproblems);
   const counts = best ?? new Array<number>(count).fill(0);
   const coverage = new Array<number>(p.periods).fill(0);
   let totalPeriods = 0;
@@ -303,5 +200,5 @@ export function coverShifts(input: CoverShiftsInput, options: CoverShiftsOptions
       coverage[t] = (coverage[t] ?? 0) + c;
     }
   });
-  return { counts, coverage, totalPeriods, headcount, optimal: proved && best !== null };
+  return { counts, coverage, totalPeriods, headcount, optimal };
 }

@@ -1,38 +1,81 @@
 /**
- * Min-cost flow on a small directed graph with node supplies, by the primal-dual method:
- * Dijkstra on reduced costs (Johnson potentials) finds the cheapest distance to every node,
- * then a blocking flow is pushed along all zero-reduced-cost arcs at once. Costs and
- * capacities are integers below 2^53, so every figure is exact.
+ * Min-cost flow with node supplies and arc bounds, by the primal-dual method: Dijkstra on
+ * reduced costs (Johnson potentials) from every node with excess finds the cheapest distance to
+ * a node with a deficit, then a blocking flow is pushed along all zero-reduced-cost arcs at once.
+ * Costs, bounds and supplies are integers below 2^53, so every figure is exact.
  *
- * Optimality is not assumed but checked: {@link MinCostFlow.solve} returns `certified` only
- * when every supply is routed and no residual arc has a negative reduced cost under the final
+ * Built for repeated solves of one graph with new costs or bounds (the Lagrangian search and the
+ * branch and bound of `coverShifts`): arcs are added once, the residual graph is laid out in typed
+ * arrays on the first solve, and each solve starts from zero flow.
+ *
+ * Optimality is not assumed but checked: {@link MinCostFlow.solve} returns `certified` only when
+ * every supply is routed and no residual arc has a negative reduced cost under the final
  * potentials, which is the complementary-slackness certificate that the flow is a minimum.
  */
 export type FlowResult = { feasible: boolean; cost: number; certified: boolean };
 
-const INF = Number.MAX_SAFE_INTEGER;
+/** Capacity that stands for "unbounded"; sums of real flows stay far below it. */
+export const UNBOUNDED = 2 ** 50;
+const FAR = Number.MAX_VALUE;
 
 export class MinCostFlow {
   readonly nodes: number;
-  private head: Int32Array;
-  private next: number[] = [];
-  private to: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private supply: Float64Array;
+  private arcs = 0;
+  private tail: number[] = [];
+  private head: number[] = [];
+  private low: number[] = [];
+  private high: number[] = [];
+  private price: number[] = [];
+  private readonly supply: Float64Array;
+  // Residual graph, laid out on the first solve: arc 2i runs tail → head, 2i + 1 back.
+  private first = new Int32Array(0);
+  private order = new Int32Array(0);
+  private to = new Int32Array(0);
+  private cap = new Float64Array(0);
+  private cost = new Float64Array(0);
+  private readonly excess: Float64Array;
+  /** Node potentials after {@link solve}: the dual certificate. */
+  readonly potential: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly level: Int32Array;
+  private readonly cursor: Int32Array;
+  private readonly heap: Int32Array;
+  private readonly slot: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly path: Int32Array;
 
   constructor(nodes: number) {
     this.nodes = nodes;
-    this.head = new Int32Array(nodes).fill(-1);
     this.supply = new Float64Array(nodes);
+    this.excess = new Float64Array(nodes);
+    this.potential = new Float64Array(nodes);
+    this.dist = new Float64Array(nodes);
+    this.level = new Int32Array(nodes);
+    this.cursor = new Int32Array(nodes);
+    this.heap = new Int32Array(nodes);
+    this.slot = new Int32Array(nodes);
+    this.queue = new Int32Array(nodes);
+    this.path = new Int32Array(nodes + 1);
   }
 
-  /** Adds arc `from → to` and returns its id; `flowOf(id)` reads its flow after solving. */
-  addArc(from: number, to: number, capacity: number, cost: number): number {
-    const id = this.to.length;
-    this.push(from, to, capacity, cost);
-    this.push(to, from, 0, -cost);
-    return id;
+  /** Adds arc `from → to` carrying between `lower` and `upper` units; returns its id. */
+  addArc(from: number, to: number, cost: number, lower = 0, upper = UNBOUNDED): number {
+    this.tail.push(from);
+    this.head.push(to);
+    this.price.push(cost);
+    this.low.push(lower);
+    this.high.push(upper);
+    this.first = new Int32Array(0);
+    return this.arcs++;
+  }
+
+  setCost(arc: number, cost: number): void {
+    this.price[arc] = cost;
+  }
+
+  setBounds(arc: number, lower: number, upper: number): void {
+    this.low[arc] = lower;
+    this.high[arc] = upper;
   }
 
   /** Positive: the node sends this much; negative: it receives. */
@@ -40,183 +83,253 @@ export class MinCostFlow {
     this.supply[node] = (this.supply[node] ?? 0) + amount;
   }
 
+  /** Flow on `arc` after the last {@link solve}. */
   flowOf(arc: number): number {
-    return this.cap[arc ^ 1] ?? 0;
+    return (this.low[arc] ?? 0) + (this.cap[2 * arc + 1] ?? 0);
   }
 
-  private push(from: number, to: number, capacity: number, cost: number): void {
-    this.to.push(to);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.next.push(this.head[from] ?? -1);
-    this.head[from] = this.to.length - 1;
+  private layOut(): void {
+    const m = this.arcs;
+    const n = this.nodes;
+    const degree = new Int32Array(n);
+    for (let i = 0; i < m; i++) {
+      const u = this.tail[i] ?? 0;
+      const v = this.head[i] ?? 0;
+      degree[u] = (degree[u] ?? 0) + 1;
+      degree[v] = (degree[v] ?? 0) + 1;
+    }
+    const first = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) first[v + 1] = (first[v] ?? 0) + (degree[v] ?? 0);
+    const fill = first.slice(0, n);
+    const order = new Int32Array(2 * m);
+    const to = new Int32Array(2 * m);
+    for (let i = 0; i < m; i++) {
+      const u = this.tail[i] ?? 0;
+      const v = this.head[i] ?? 0;
+      to[2 * i] = v;
+      to[2 * i + 1] = u;
+      const at = fill[u] ?? 0;
+      order[at] = 2 * i;
+      fill[u] = at + 1;
+      const back = fill[v] ?? 0;
+      order[back] = 2 * i + 1;
+      fill[v] = back + 1;
+    }
+    this.first = first;
+    this.order = order;
+    this.to = to;
+    this.cap = new Float64Array(2 * m);
+    this.cost = new Float64Array(2 * m);
   }
 
   solve(): FlowResult {
-    const n = this.nodes + 2;
-    const source = this.nodes;
-    const sink = this.nodes + 1;
-    // Super source and sink arcs turn supplies into one s–t flow.
-    const head = new Int32Array(n).fill(-1);
-    head.set(this.head);
-    this.head = head;
-    let required = 0;
-    for (let v = 0; v < this.nodes; v++) {
-      const s = this.supply[v] ?? 0;
-      if (s > 0) {
-        this.addArc(source, v, s, 0);
-        required += s;
-      } else if (s < 0) this.addArc(v, sink, -s, 0);
+    if (this.first.length !== this.nodes + 1) this.layOut();
+    const n = this.nodes;
+    const { first, order, to, cap, cost, excess, potential } = this;
+    excess.set(this.supply);
+    potential.fill(0);
+    for (let i = 0; i < this.arcs; i++) {
+      const c = this.price[i] ?? 0;
+      const lower = this.low[i] ?? 0;
+      const room = (this.high[i] ?? 0) - lower;
+      const u = this.tail[i] ?? 0;
+      const v = this.head[i] ?? 0;
+      // A negative arc starts full, so that every residual arc has a non-negative cost.
+      const start = c < 0 ? room : 0;
+      cost[2 * i] = c;
+      cost[2 * i + 1] = -c;
+      cap[2 * i] = room - start;
+      cap[2 * i + 1] = start;
+      excess[u] = (excess[u] ?? 0) - lower - start;
+      excess[v] = (excess[v] ?? 0) + lower + start;
     }
-    const potential = new Float64Array(n);
-    const dist = new Float64Array(n);
-    const level = new Int32Array(n);
-    const iter = new Int32Array(n);
-    const heap = new MinHeap(n);
-    let sent = 0;
-    while (sent < required) {
-      // Dijkstra on reduced costs; all are non-negative by the potential invariant.
-      dist.fill(INF);
-      dist[source] = 0;
-      heap.clear();
-      heap.push(source, 0);
-      while (heap.size > 0) {
-        const d = heap.topKey();
-        const u = heap.pop();
-        if (d > (dist[u] ?? INF)) continue;
-        const pu = potential[u] ?? 0;
-        for (let e = this.head[u] ?? -1; e !== -1; e = this.next[e] ?? -1) {
-          if ((this.cap[e] ?? 0) <= 0) continue;
-          const v = this.to[e] ?? 0;
-          const nd = d + (this.cost[e] ?? 0) + pu - (potential[v] ?? 0);
-          if (nd < (dist[v] ?? INF)) {
-            dist[v] = nd;
-            heap.push(v, nd);
-          }
-        }
+    let sources = 0;
+    for (let v = 0; v < n; v++) if ((excess[v] ?? 0) > 0) sources++;
+    while (sources > 0) {
+      const reach = this.shortestDistances();
+      if (reach === FAR) break;
+      for (let v = 0; v < n; v++) {
+        const d = this.dist[v] ?? FAR;
+        potential[v] = (potential[v] ?? 0) + Math.min(d, reach);
       }
-      if ((dist[sink] ?? INF) >= INF) break;
-      const cut = dist[sink] ?? 0;
-      for (let v = 0; v < n; v++) potential[v] = (potential[v] ?? 0) + Math.min(dist[v] ?? INF, cut);
-      // Blocking flow on the admissible arcs (zero reduced cost), Dinic style.
-      for (;;) {
-        level.fill(-1);
-        level[source] = 0;
-        const queue = [source];
-        for (let qi = 0; qi < queue.length; qi++) {
-          const u = queue[qi] ?? 0;
-          for (let e = this.head[u] ?? -1; e !== -1; e = this.next[e] ?? -1) {
-            const v = this.to[e] ?? 0;
-            if ((this.cap[e] ?? 0) > 0 && level[v] === -1 && this.reduced(e, u, potential) === 0) {
-              level[v] = (level[u] ?? 0) + 1;
-              queue.push(v);
-            }
-          }
-        }
-        if (level[sink] === -1) break;
-        iter.set(this.head);
-        for (;;) {
-          const pushed = this.dfs(source, sink, required - sent, level, iter, potential);
-          if (pushed === 0) break;
-          sent += pushed;
-        }
-      }
+      sources = this.blockingFlow();
     }
     let total = 0;
-    for (let e = 0; e < this.to.length; e += 2) total += (this.cap[e ^ 1] ?? 0) * (this.cost[e] ?? 0);
-    const feasible = sent === required;
-    // The transshipment is optimal when no residual arc between real nodes has a negative reduced cost.
+    for (let i = 0; i < this.arcs; i++) total += (this.price[i] ?? 0) * this.flowOf(i);
+    let feasible = true;
+    for (let v = 0; v < n; v++) if ((excess[v] ?? 0) !== 0) feasible = false;
     let certified = feasible;
-    for (let u = 0; u < this.nodes && certified; u++) {
-      for (let e = this.head[u] ?? -1; e !== -1; e = this.next[e] ?? -1) {
-        const v = this.to[e] ?? 0;
-        if (v < this.nodes && (this.cap[e] ?? 0) > 0 && this.reduced(e, u, potential) < 0) certified = false;
+    for (let u = 0; u < n && certified; u++) {
+      const pu = potential[u] ?? 0;
+      for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
+        const e = order[j] ?? 0;
+        if ((cap[e] ?? 0) > 0 && (cost[e] ?? 0) + pu - (potential[to[e] ?? 0] ?? 0) < 0) {
+          certified = false;
+          break;
+        }
       }
     }
     return { feasible, cost: total, certified };
   }
 
-  private reduced(e: number, u: number, potential: Float64Array): number {
-    return (this.cost[e] ?? 0) + (potential[u] ?? 0) - (potential[this.to[e] ?? 0] ?? 0);
-  }
-
-  private dfs(
-    u: number,
-    sink: number,
-    limit: number,
-    level: Int32Array,
-    iter: Int32Array,
-    potential: Float64Array,
-  ): number {
-    if (u === sink) return limit;
-    for (let e = iter[u] ?? -1; e !== -1; e = this.next[e] ?? -1) {
-      iter[u] = e;
-      const v = this.to[e] ?? 0;
-      const c = this.cap[e] ?? 0;
-      if (c <= 0 || level[v] !== (level[u] ?? 0) + 1 || this.reduced(e, u, potential) !== 0) continue;
-      const got = this.dfs(v, sink, Math.min(limit, c), level, iter, potential);
-      if (got > 0) {
-        this.cap[e] = c - got;
-        this.cap[e ^ 1] = (this.cap[e ^ 1] ?? 0) + got;
-        return got;
+  /** Dijkstra from all nodes with excess; returns the distance of the nearest deficit (FAR if none). */
+  private shortestDistances(): number {
+    const n = this.nodes;
+    const { first, order, to, cap, cost, excess, potential, dist, heap, slot } = this;
+    dist.fill(FAR);
+    slot.fill(-1);
+    let size = 0;
+    for (let v = 0; v < n; v++) {
+      if ((excess[v] ?? 0) > 0) {
+        dist[v] = 0;
+        heap[size] = v;
+        slot[v] = size++;
       }
     }
-    iter[u] = -1;
-    return 0;
+    let reach = FAR;
+    while (size > 0) {
+      const u = heap[0] ?? 0;
+      const du = dist[u] ?? FAR;
+      if (du >= reach) break;
+      slot[u] = -2;
+      size--;
+      if (size > 0) this.siftDown(heap[size] ?? 0, 0, size);
+      if ((excess[u] ?? 0) < 0) {
+        reach = du;
+        break;
+      }
+      const pu = du + (potential[u] ?? 0);
+      for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
+        const e = order[j] ?? 0;
+        if ((cap[e] ?? 0) <= 0) continue;
+        const v = to[e] ?? 0;
+        const s = slot[v] ?? 0;
+        if (s === -2) continue;
+        const nd = pu + (cost[e] ?? 0) - (potential[v] ?? 0);
+        if (nd < (dist[v] ?? FAR)) {
+          dist[v] = nd;
+          if (s === -1) {
+            slot[v] = size;
+            this.siftUp(v, size++);
+          } else this.siftUp(v, s);
+        }
+      }
+    }
+    return reach;
   }
-}
 
-class MinHeap {
-  private keys: Float64Array;
-  private vals: Int32Array;
-  size = 0;
-  constructor(capacity: number) {
-    this.keys = new Float64Array(capacity * 4 + 4);
-    this.vals = new Int32Array(capacity * 4 + 4);
-  }
-  clear(): void {
-    this.size = 0;
-  }
-  topKey(): number {
-    return this.keys[0] ?? 0;
-  }
-  push(val: number, key: number): void {
-    if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2);
-      k.set(this.keys);
-      this.keys = k;
-      const v = new Int32Array(this.size * 2);
-      v.set(this.vals);
-      this.vals = v;
-    }
-    let i = this.size++;
+  private siftUp(v: number, at: number): void {
+    const { heap, slot, dist } = this;
+    const key = dist[v] ?? FAR;
+    let i = at;
     while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((this.keys[p] ?? 0) <= key) break;
-      this.keys[i] = this.keys[p] ?? 0;
-      this.vals[i] = this.vals[p] ?? 0;
-      i = p;
+      const parent = (i - 1) >> 1;
+      const w = heap[parent] ?? 0;
+      if ((dist[w] ?? FAR) <= key) break;
+      heap[i] = w;
+      slot[w] = i;
+      i = parent;
     }
-    this.keys[i] = key;
-    this.vals[i] = val;
+    heap[i] = v;
+    slot[v] = i;
   }
-  pop(): number {
-    const top = this.vals[0] ?? 0;
-    const last = --this.size;
-    const key = this.keys[last] ?? 0;
-    const val = this.vals[last] ?? 0;
-    let i = 0;
+
+  private siftDown(v: number, at: number, size: number): void {
+    const { heap, slot, dist } = this;
+    const key = dist[v] ?? FAR;
+    let i = at;
     for (;;) {
       let c = 2 * i + 1;
-      if (c >= last) break;
-      if (c + 1 < last && (this.keys[c + 1] ?? 0) < (this.keys[c] ?? 0)) c++;
-      if ((this.keys[c] ?? 0) >= key) break;
-      this.keys[i] = this.keys[c] ?? 0;
-      this.vals[i] = this.vals[c] ?? 0;
+      if (c >= size) break;
+      const right = c + 1;
+      if (right < size && (dist[heap[right] ?? 0] ?? FAR) < (dist[heap[c] ?? 0] ?? FAR)) c = right;
+      const w = heap[c] ?? 0;
+      if ((dist[w] ?? FAR) >= key) break;
+      heap[i] = w;
+      slot[w] = i;
       i = c;
     }
-    this.keys[i] = key;
-    this.vals[i] = val;
-    return top;
+    heap[i] = v;
+    slot[v] = i;
+  }
+
+  /**
+   * Dinic's blocking flows on the admissible arcs (residual, zero reduced cost) from nodes with
+   * excess to nodes with a deficit, until none is reachable; returns how many sources remain.
+   */
+  private blockingFlow(): number {
+    const n = this.nodes;
+    const { first, order, to, cap, cost, excess, potential, level, cursor, queue, path } = this;
+    for (;;) {
+      level.fill(-1);
+      let tailAt = 0;
+      for (let v = 0; v < n; v++) {
+        if ((excess[v] ?? 0) > 0) {
+          level[v] = 0;
+          queue[tailAt++] = v;
+        }
+      }
+      let sinkSeen = false;
+      for (let qi = 0; qi < tailAt; qi++) {
+        const u = queue[qi] ?? 0;
+        const pu = potential[u] ?? 0;
+        const next = (level[u] ?? 0) + 1;
+        for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
+          const e = order[j] ?? 0;
+          const v = to[e] ?? 0;
+          if (level[v] !== -1 || (cap[e] ?? 0) <= 0 || (cost[e] ?? 0) + pu !== (potential[v] ?? 0)) continue;
+          level[v] = next;
+          queue[tailAt++] = v;
+          if ((excess[v] ?? 0) < 0) sinkSeen = true;
+        }
+      }
+      if (!sinkSeen) break;
+      cursor.set(first.subarray(0, n));
+      for (let s = 0; s < n; s++) {
+        if ((excess[s] ?? 0) <= 0 || level[s] !== 0) continue;
+        let depth = 0;
+        let u = s;
+        while ((excess[s] ?? 0) > 0) {
+          if (u !== s && (excess[u] ?? 0) < 0) {
+            let amount = Math.min(excess[s] ?? 0, -(excess[u] ?? 0));
+            for (let i = 0; i < depth; i++) amount = Math.min(amount, cap[path[i] ?? 0] ?? 0);
+            for (let i = 0; i < depth; i++) {
+              const e = path[i] ?? 0;
+              cap[e] = (cap[e] ?? 0) - amount;
+              cap[e ^ 1] = (cap[e ^ 1] ?? 0) + amount;
+            }
+            excess[s] = (excess[s] ?? 0) - amount;
+            excess[u] = (excess[u] ?? 0) + amount;
+            depth = 0;
+            u = s;
+            continue;
+          }
+          const pu = potential[u] ?? 0;
+          const next = (level[u] ?? 0) + 1;
+          const end = first[u + 1] ?? 0;
+          let j = cursor[u] ?? 0;
+          for (; j < end; j++) {
+            const e = order[j] ?? 0;
+            const v = to[e] ?? 0;
+            if (level[v] === next && (cap[e] ?? 0) > 0 && (cost[e] ?? 0) + pu === (potential[v] ?? 0)) break;
+          }
+          cursor[u] = j;
+          if (j < end) {
+            const e = order[j] ?? 0;
+            path[depth++] = e;
+            u = to[e] ?? 0;
+          } else {
+            // Dead end: no augmenting path continues from u in this level graph.
+            level[u] = -1;
+            if (depth === 0) break;
+            const back = path[--depth] ?? 0;
+            u = to[back ^ 1] ?? 0;
+          }
+        }
+      }
+    }
+    let sources = 0;
+    for (let v = 0; v < n; v++) if ((excess[v] ?? 0) > 0) sources++;
+    return sources;
   }
 }

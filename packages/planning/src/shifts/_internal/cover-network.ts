@@ -1,0 +1,165 @@
+import { MinCostFlow, UNBOUNDED } from './min-cost-flow.ts';
+
+/** A covering problem as `coverShifts` reads it, already cut where the day wraps. */
+export type CoverProblem = {
+  periods: number;
+  requirement: number[];
+  /** `wraps`: the shift runs past the last period into the first (start + length > periods). */
+  shifts: { start: number; length: number; wraps: boolean }[];
+};
+
+/** One solve of the network at a price μ of wrapping: see {@link CoverNetwork.evaluate}. */
+export type Evaluation = {
+  /** Staff on each shift's arc, in the order of the shifts. */
+  counts: number[];
+  /** Units on the arc that crosses the whole horizon: the staff the cut promises. */
+  crossing: number;
+  /** Σ wrapping counts − crossing: the Lagrangian slope, zero for a real cover. */
+  slope: number;
+  /** The cost without the wrapping price: people + weight × surplus periods + crossing. */
+  base: number;
+  /** Whether the flow solver proved its flow a minimum. */
+  certified: boolean;
+};
+
+/**
+ * The interval network of a covering problem. Node t is the boundary before period t; a shift
+ * that does not wrap is an arc start → end, surplus in period t an arc t + 1 → t, and node t
+ * supplies requirement[t] − requirement[t − 1]. With the potentials weight × t folded into the
+ * costs, a shift costs 1 (one person) and a surplus period `weight`, so the flow cost is
+ * weight × surplus + people, and paid periods are Σ requirement + surplus.
+ *
+ * A wrapping shift covers [start, T) ∪ [0, end) = everything but the gap [end, start). It becomes
+ * one unit on a crossing arc 0 → T (covering every period) and one unit on a backward arc
+ * start → end (taking the gap away). The network is exact but for one side constraint: the
+ * units on the backward arcs must be at least those on the crossing arc (more is still a cover;
+ * the extra staff over the cut are surplus). Pricing the backward arcs at μ and the crossing arc
+ * at 1 − μ relaxes that constraint (Lagrange); every μ in [0, weight × T + 1] gives a lower bound.
+ */
+export class CoverNetwork {
+  readonly weight: number;
+  readonly periods: number;
+  readonly totalRequirement: number;
+  /** Σ over segments of length × peak: the paid periods of a cover without surplus. */
+  readonly floor: number;
+  /** Indices of the wrapping shifts. */
+  readonly wrapping: number[];
+  /** The largest μ: where wrapping staff cost what they cost (the constraint's multiplier is 0). */
+  readonly topPrice: number;
+  /** No cover needs more people than this (each is the last one on duty somewhere). */
+  readonly maxPeople: number;
+  private readonly flow: MinCostFlow;
+  private readonly shiftArc: number[];
+  private readonly surplusArc: number[];
+  /** Cost of one surplus unit on each segment: weight × its length. */
+  private readonly surplusCost: number[];
+  private readonly crossArc: number;
+  private readonly shifts: CoverProblem['shifts'];
+
+  constructor(p: CoverProblem) {
+    const n = p.periods;
+    this.periods = n;
+    this.shifts = p.shifts;
+    let total = 0;
+    for (const need of p.requirement) total += need;
+    this.totalRequirement = total;
+    this.maxPeople = total;
+    // A cheapest cover has at most Σ requirement people, so one more paid period always weighs
+    // more than any difference in people: one integer cost orders "periods, then people".
+    this.weight = total + 1;
+    this.topPrice = this.weight * n + 1;
+    // Between two consecutive shift ends or starts every cover staffs the same number, so those
+    // periods are one segment: it needs its peak, and a unit of surplus there costs its length.
+    const isBreak = new Uint8Array(n + 1);
+    isBreak[0] = 1;
+    isBreak[n] = 1;
+    for (const s of p.shifts) {
+      isBreak[s.start] = 1;
+      isBreak[(s.start + s.length) % n === 0 && !s.wraps ? n : (s.start + s.length) % n] = 1;
+    }
+    const node = new Int32Array(n + 1);
+    const breaks: number[] = [];
+    for (let t = 0; t <= n; t++) {
+      if (isBreak[t] === 1) breaks.push(t);
+      node[t] = breaks.length - 1;
+    }
+    const segments = breaks.length - 1;
+    const flow = new MinCostFlow(segments + 1);
+    let previous = 0;
+    let floor = 0;
+    this.surplusArc = [];
+    this.surplusCost = [];
+    for (let i = 0; i < segments; i++) {
+      const from = breaks[i] ?? 0;
+      const to = breaks[i + 1] ?? 0;
+      let peak = 0;
+      for (let t = from; t < to; t++) peak = Math.max(peak, p.requirement[t] ?? 0);
+      flow.addSupply(i, peak - previous);
+      previous = peak;
+      floor += peak * (to - from);
+      this.surplusCost.push(this.weight * (to - from));
+      this.surplusArc.push(flow.addArc(i + 1, i, this.weight * (to - from)));
+    }
+    flow.addSupply(segments, -previous);
+    this.floor = floor;
+    this.wrapping = [];
+    this.shiftArc = p.shifts.map((s, k) => {
+      const from = node[s.start] ?? 0;
+      if (!s.wraps) return flow.addArc(from, node[s.start + s.length] ?? 0, 1);
+      this.wrapping.push(k);
+      return flow.addArc(from, node[s.start + s.length - n] ?? 0, 0, 0, this.maxPeople);
+    });
+    this.crossArc = this.wrapping.length > 0 ? flow.addArc(0, segments, 0, 0, this.maxPeople) : -1;
+    this.flow = flow;
+  }
+
+  /** Bounds of the crossing arc and of each wrapping shift (in the order of {@link wrapping}). */
+  setBounds(
+    crossLow: number,
+    crossHigh: number,
+    wrapLow: ArrayLike<number>,
+    wrapHigh: ArrayLike<number>,
+  ): void {
+    if (this.crossArc < 0) return;
+    this.flow.setBounds(this.crossArc, crossLow, crossHigh);
+    this.wrapping.forEach((k, i) => {
+      this.flow.setBounds(this.shiftArc[k] ?? 0, wrapLow[i] ?? 0, wrapHigh[i] ?? UNBOUNDED);
+    });
+  }
+
+  /**
+   * Cheapest flow with μ = price / scale: every cost is multiplied by `scale` so that all stay
+   * integers. Its cost is scale × base + price × slope; null when no flow meets the bounds.
+   */
+  evaluate(price: number, scale: number): Evaluation | null {
+    const flow = this.flow;
+    this.surplusArc.forEach((arc, i) => {
+      flow.setCost(arc, scale * (this.surplusCost[i] ?? 0));
+    });
+    this.shifts.forEach((s, k) => {
+      flow.setCost(this.shiftArc[k] ?? 0, s.wraps ? price : scale);
+    });
+    if (this.crossArc >= 0) flow.setCost(this.crossArc, scale - price);
+    const result = flow.solve();
+    if (!result.feasible) return null;
+    const counts = this.shiftArc.map((arc) => flow.flowOf(arc));
+    const crossing = this.crossArc >= 0 ? flow.flowOf(this.crossArc) : 0;
+    let surplus = 0;
+    this.surplusArc.forEach((arc, i) => {
+      surplus += flow.flowOf(arc) * (this.surplusCost[i] ?? 0);
+    });
+    let people = 0;
+    let wrapped = 0;
+    this.shifts.forEach((s, k) => {
+      if (s.wraps) wrapped += counts[k] ?? 0;
+      else people += counts[k] ?? 0;
+    });
+    return {
+      counts,
+      crossing,
+      slope: wrapped - crossing,
+      base: people + surplus + crossing,
+      certified: result.certified,
+    };
+  }
+}

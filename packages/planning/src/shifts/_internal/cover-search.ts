@@ -1,0 +1,223 @@
+import { CoverNetwork, type CoverProblem, type Evaluation } from './cover-network.ts';
+
+/** Counts per shift (null when the search stopped before any cover) and whether they are proved optimal. */
+export type CoverSearchResult = { counts: number[] | null; optimal: boolean; subproblems: number };
+
+/** Bounds of one branch-and-bound subproblem: the crossing arc and each wrapping shift. */
+type Subproblem = { crossLow: number; crossHigh: number; wrapLow: number[]; wrapHigh: number[] };
+
+/** The Lagrangian dual of one subproblem: its LP bound and the two flows that attain it. */
+type Relaxation = {
+  /** Lower bound on base cost of every cover in the subproblem (an integer: costs are). */
+  bound: number;
+  /** A flow that is a real cover at the bound: the subproblem is solved. */
+  solved: Evaluation | null;
+  /** Flows on either side of the optimal μ (slope > 0 and < 0); the LP optimum mixes them. */
+  over: Evaluation | null;
+  under: Evaluation;
+  certified: boolean;
+};
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+/** ⌈a / b⌉ for integers, b > 0, exact below 2^53. */
+function ceilDiv(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  while (q * b < a) q++;
+  while ((q - 1) * b >= a) q--;
+  return q;
+}
+
+/**
+ * Maximises the Lagrangian bound L(μ) = min over flows of base + μ × slope, a concave piecewise
+ * linear function, by intersecting the lines of the two flows that bracket its peak (each new
+ * flow either lies on both lines, so the peak is found, or replaces one of them).
+ */
+function relax(net: CoverNetwork): Relaxation | null {
+  const top = net.evaluate(net.topPrice, 1);
+  if (!top) return null;
+  let certified = top.certified;
+  // At the top price the wrapping staff pay their full cost: a flow with slope ≥ 0 is a cover.
+  if (top.slope >= 0) {
+    return { bound: top.base + net.topPrice * top.slope, solved: top, over: null, under: top, certified };
+  }
+  // Below μ = 0 the backward arcs pay to be used; they are bounded, so some price puts the
+  // flow on the other side of the peak.
+  let bottom: Evaluation | null = null;
+  for (let price = 0; ; price = price === 0 ? -net.topPrice : 4 * price) {
+    bottom = net.evaluate(price, 1);
+    if (!bottom) return null;
+    certified &&= bottom.certified;
+    if (bottom.slope === 0)
+      return { bound: bottom.base, solved: bottom, over: null, under: bottom, certified };
+    if (bottom.slope > 0) break;
+    if (price < -64 * net.topPrice * net.maxPeople) {
+      return {
+        bound: bottom.base + price * bottom.slope,
+        solved: null,
+        over: null,
+        under: bottom,
+        certified,
+      };
+    }
+  }
+  let over = bottom;
+  let under = top;
+  for (;;) {
+    const rise = under.base - over.base;
+    const run = over.slope - under.slope;
+    const g = gcd(rise, run) || 1;
+    const price = rise / g;
+    const scale = run / g;
+    const e = net.evaluate(price, scale);
+    if (!e) return null;
+    certified &&= e.certified;
+    const line = scale * over.base + price * over.slope;
+    if (e.slope === 0) return { bound: e.base, solved: e, over: null, under: e, certified };
+    if (scale * e.base + price * e.slope >= line) {
+      return { bound: ceilDiv(line, scale), solved: null, over, under, certified };
+    }
+    if (e.slope > 0) over = e;
+    else under = e;
+  }
+}
+
+/**
+ * Exact minimum of the covering problem: one certified flow when no shift wraps; otherwise
+ * branch and bound on the staff over the cut and on each wrapping shift, every subproblem
+ * bounded by its Lagrangian (= LP) bound and closed when a cover reaches that bound.
+ */
+export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearchResult {
+  const net = new CoverNetwork(p);
+  const weight = net.weight;
+  if (net.wrapping.length === 0) {
+    const e = net.evaluate(0, 1);
+    return { counts: e?.counts ?? null, optimal: e?.certified ?? false, subproblems: 1 };
+  }
+  const offset = weight * net.floor;
+  const costOf = (counts: number[]): number => {
+    let cost = 0;
+    p.shifts.forEach((s, k) => {
+      cost += (counts[k] ?? 0) * (weight * s.length + 1);
+    });
+    return cost - offset;
+  };
+  let best: number[] | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  const consider = (counts: number[]): void => {
+    const cost = costOf(counts);
+    if (cost < bestCost) {
+      best = counts;
+      bestCost = cost;
+    }
+  };
+  /** A cover from a flow: keep its wrapping staff, promise exactly them over the cut, re-solve the rest. */
+  const complete = (wraps: number[]): void => {
+    net.setBounds(
+      wraps.reduce((a, b) => a + b, 0),
+      wraps.reduce((a, b) => a + b, 0),
+      wraps,
+      wraps,
+    );
+    const e = net.evaluate(0, 1);
+    if (e?.certified) consider(e.counts);
+  };
+  const wrapsOf = (e: Evaluation): number[] => net.wrapping.map((k) => e.counts[k] ?? 0);
+
+  const m = net.wrapping.length;
+  const stack: Subproblem[] = [
+    {
+      crossLow: 0,
+      crossHigh: net.maxPeople,
+      wrapLow: new Array<number>(m).fill(0),
+      wrapHigh: new Array<number>(m).fill(net.maxPeople),
+    },
+  ];
+  let proved = true;
+  let subproblems = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (subproblems >= maxSubproblems) {
+      proved = false;
+      break;
+    }
+    subproblems++;
+    net.setBounds(node.crossLow, node.crossHigh, node.wrapLow, node.wrapHigh);
+    const r = relax(net);
+    if (!r) continue;
+    if (!r.certified) proved = false;
+    if (r.solved) {
+      consider(r.solved.counts);
+      continue;
+    }
+    if (r.bound >= bestCost) continue;
+    // The LP optimum is θ·over + (1 − θ)·under with slope 0; values are kept as multiples of 1/run.
+    const over = r.over;
+    const under = r.under;
+    const run = over ? over.slope - under.slope : 1;
+    const mix = (a: number, b: number): number => (over ? -under.slope * a + over.slope * b : b);
+    const lpWraps = net.wrapping.map((k) => mix(over?.counts[k] ?? 0, under.counts[k] ?? 0));
+    const lpCross = mix(over?.crossing ?? 0, under.crossing);
+    if (over && lpCross % run === 0 && lpWraps.every((v) => v % run === 0)) {
+      // Whole staff over the cut and on every wrapping shift: the rest is a network, integral.
+      complete(lpWraps.map((v) => v / run));
+      if (r.bound >= bestCost) continue;
+    }
+    for (const e of over ? [over, under] : [under]) complete(wrapsOf(e));
+    if (r.bound >= bestCost) continue;
+    const children = branch(node, lpCross, lpWraps, run);
+    stack.push(...children);
+  }
+  return { counts: best, optimal: proved && best !== null, subproblems };
+}
+
+/**
+ * Splits a subproblem on the most fractional of the LP's staff over the cut (first) or on a
+ * wrapping shift; when the LP point is whole but no cover (a bound at μ = 0), halves the widest range.
+ */
+function branch(node: Subproblem, lpCross: number, lpWraps: number[], run: number): Subproblem[] {
+  const split = (index: number, at: number): Subproblem[] => {
+    const down = { ...node, wrapLow: [...node.wrapLow], wrapHigh: [...node.wrapHigh] };
+    const up = { ...node, wrapLow: [...node.wrapLow], wrapHigh: [...node.wrapHigh] };
+    if (index < 0) {
+      down.crossHigh = at;
+      up.crossLow = at + 1;
+    } else {
+      down.wrapHigh[index] = at;
+      up.wrapLow[index] = at + 1;
+    }
+    return [up, down];
+  };
+  if (lpCross % run !== 0) return split(-1, Math.floor(lpCross / run));
+  let pick = -1;
+  let spread = 0;
+  lpWraps.forEach((v, i) => {
+    const f = v % run;
+    const distance = Math.min(f, run - f);
+    if (distance > spread) {
+      spread = distance;
+      pick = i;
+    }
+  });
+  if (pick >= 0) return split(pick, Math.floor((lpWraps[pick] ?? 0) / run));
+  if (node.crossHigh > node.crossLow) {
+    return split(-1, Math.floor((node.crossLow + node.crossHigh) / 2));
+  }
+  let widest = -1;
+  let width = 0;
+  node.wrapLow.forEach((low, i) => {
+    const w = (node.wrapHigh[i] ?? 0) - low;
+    if (w > width) {
+      width = w;
+      widest = i;
+    }
+  });
+  if (widest < 0) return [];
+  return split(widest, Math.floor(((node.wrapLow[widest] ?? 0) + (node.wrapHigh[widest] ?? 0)) / 2));
+}
