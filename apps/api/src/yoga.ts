@@ -11,6 +11,13 @@ import { createYoga } from 'graphql-yoga';
 import { createContext } from './context.ts';
 import { schema } from './schema/index.ts';
 
+const MAX_MESSAGE_LENGTH = 500;
+
+/** graphql-js quotes the refused value whole; a 100,000-character string need not come back. */
+function shorten(message: string): string {
+  return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH)}…`;
+}
+
 /** Unexpected failures answer with a code and no detail; typed errors are results, not these. */
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? null) : null;
@@ -30,7 +37,15 @@ function maskError(error: unknown): Error {
   }
   if (error instanceof GraphQLError && (original === null || original instanceof GraphQLError)) {
     const code = error.extensions.code ?? (original as GraphQLError | null)?.extensions.code;
-    if (code !== undefined) return error;
+    // graphql-js itself refused the variables (`Variable "$reports" got invalid value "x" at
+    // "reports[0].dossiers"; Int cannot represent …`): the field goes into `extensions.field` too.
+    const variable = /^Variable "\$(\w+)" /.exec(error.message)?.[1];
+    if (code !== undefined && variable === undefined) return error;
+    const field = variable && (/ at "([\w.[\]]+)"; /.exec(error.message)?.[1] ?? variable);
+    return new GraphQLError(shorten(error.message), {
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { ...error.extensions, code: code ?? 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+    });
   }
   const path = error instanceof GraphQLError ? error.path : undefined;
   return new GraphQLError('Unexpected error.', {
