@@ -46,14 +46,18 @@ export class CoverNetwork {
   readonly wrapping: number[];
   /** The largest μ: where wrapping staff cost what they cost (the constraint's multiplier is 0). */
   readonly topPrice: number;
-  /** No cover needs more people than this (each is the last one on duty somewhere). */
-  readonly maxPeople: number;
+  /**
+   * No optimal cover has more staff over the cut: each person is the last one on duty in some
+   * period of their shift, so at most Σ requirement over the periods wrapping shifts reach.
+   */
+  readonly maxCrossing: number;
   private readonly flow: MinCostFlow;
   private readonly shiftArc: number[];
   private readonly surplusArc: number[];
   /** Cost of one surplus unit on each segment: weight × its length. */
   private readonly surplusCost: number[];
   private readonly crossArc: number;
+  private lastScale = 0;
   private readonly shifts: CoverProblem['shifts'];
 
   constructor(p: CoverProblem) {
@@ -63,7 +67,14 @@ export class CoverNetwork {
     let total = 0;
     for (const need of p.requirement) total += need;
     this.totalRequirement = total;
-    this.maxPeople = total;
+    const reached = new Uint8Array(n);
+    for (const s of p.shifts) {
+      if (!s.wraps) continue;
+      for (let d = 0; d < s.length; d++) reached[(s.start + d) % n] = 1;
+    }
+    let crossing = 0;
+    for (let t = 0; t < n; t++) if (reached[t] === 1) crossing += p.requirement[t] ?? 0;
+    this.maxCrossing = crossing;
     // A cheapest cover has at most Σ requirement people, so one more paid period always weighs
     // more than any difference in people: one integer cost orders "periods, then people".
     this.weight = total + 1;
@@ -107,13 +118,16 @@ export class CoverNetwork {
       const from = node[s.start] ?? 0;
       if (!s.wraps) return flow.addArc(from, node[s.start + s.length] ?? 0, 1);
       this.wrapping.push(k);
-      return flow.addArc(from, node[s.start + s.length - n] ?? 0, 0, 0, this.maxPeople);
+      return flow.addArc(from, node[s.start + s.length - n] ?? 0, 0, 0, this.maxCrossing);
     });
-    this.crossArc = this.wrapping.length > 0 ? flow.addArc(0, segments, 0, 0, this.maxPeople) : -1;
+    this.crossArc = this.wrapping.length > 0 ? flow.addArc(0, segments, 0, 0, this.maxCrossing) : -1;
     this.flow = flow;
   }
 
-  /** Bounds of the crossing arc and of each wrapping shift (in the order of {@link wrapping}). */
+  /**
+   * Bounds of the crossing arc and of each wrapping shift (in the order of {@link wrapping}). A
+   * wrapping shift never needs more staff than cross the cut: extra ones would only be surplus.
+   */
   setBounds(
     crossLow: number,
     crossHigh: number,
@@ -123,7 +137,11 @@ export class CoverNetwork {
     if (this.crossArc < 0) return;
     this.flow.setBounds(this.crossArc, crossLow, crossHigh);
     this.wrapping.forEach((k, i) => {
-      this.flow.setBounds(this.shiftArc[k] ?? 0, wrapLow[i] ?? 0, wrapHigh[i] ?? UNBOUNDED);
+      this.flow.setBounds(
+        this.shiftArc[k] ?? 0,
+        wrapLow[i] ?? 0,
+        Math.min(crossHigh, wrapHigh[i] ?? UNBOUNDED),
+      );
     });
   }
 
@@ -140,7 +158,11 @@ export class CoverNetwork {
       flow.setCost(this.shiftArc[k] ?? 0, s.wraps ? price : scale);
     });
     if (this.crossArc >= 0) flow.setCost(this.crossArc, scale - price);
-    const result = flow.solve();
+    // The last solve's potentials are nearly right for this one: only the wrapping prices moved.
+    const warm = this.lastScale > 0;
+    if (warm && scale !== this.lastScale) flow.scalePotentials(scale, this.lastScale);
+    const result = flow.solve(warm);
+    this.lastScale = scale;
     if (!result.feasible) return null;
     const counts = this.shiftArc.map((arc) => flow.flowOf(arc));
     const crossing = this.crossArc >= 0 ? flow.flowOf(this.crossArc) : 0;

@@ -39,51 +39,69 @@ function ceilDiv(a: number, b: number): number {
  * flow either lies on both lines, so the peak is found, or replaces one of them).
  */
 function relax(net: CoverNetwork): Relaxation | null {
-  const top = net.evaluate(net.topPrice, 1);
-  if (!top) return null;
-  let certified = top.certified;
-  // At the top price the wrapping staff pay their full cost: a flow with slope ≥ 0 is a cover.
-  if (top.slope >= 0) {
-    return { bound: top.base + net.topPrice * top.slope, solved: top, over: null, under: top, certified };
-  }
-  // Below μ = 0 the backward arcs pay to be used; they are bounded, so some price puts the
-  // flow on the other side of the peak.
-  let bottom: Evaluation | null = null;
-  for (let price = 0; ; price = price === 0 ? -net.topPrice : 4 * price) {
-    bottom = net.evaluate(price, 1);
-    if (!bottom) return null;
-    certified &&= bottom.certified;
-    if (bottom.slope === 0)
-      return { bound: bottom.base, solved: bottom, over: null, under: bottom, certified };
-    if (bottom.slope > 0) break;
-    if (price < -64 * net.topPrice * net.maxPeople) {
+  type Point = { e: Evaluation; price: number; scale: number };
+  let certified = true;
+  const at = (price: number, scale: number): Point | null => {
+    const e = net.evaluate(price, scale);
+    if (e) certified &&= e.certified;
+    return e ? { e, price, scale } : null;
+  };
+  const done = (p: Point): Relaxation => ({
+    bound: p.e.base,
+    solved: p.e,
+    over: null,
+    under: p.e,
+    certified,
+  });
+  // At the top price wrapping staff pay their full cost, so a flow with slope ≥ 0 is a cover;
+  // below μ = 0 the backward arcs pay to be used, and being bounded, some price tips the slope.
+  const zero = at(0, 1);
+  if (!zero) return null;
+  if (zero.e.slope === 0) return done(zero);
+  let over: Point | null = zero.e.slope > 0 ? zero : null;
+  let under: Point | null = zero.e.slope < 0 ? zero : null;
+  if (!under) {
+    const top = at(net.topPrice, 1);
+    if (!top) return null;
+    if (top.e.slope >= 0) {
       return {
-        bound: bottom.base + price * bottom.slope,
-        solved: null,
+        bound: top.e.base + net.topPrice * top.e.slope,
+        solved: top.e,
         over: null,
-        under: bottom,
+        under: top.e,
         certified,
       };
     }
+    under = top;
   }
-  let over = bottom;
-  let under = top;
+  for (let price = -1; !over; price *= 2) {
+    const p = at(price, 1);
+    if (!p) return null;
+    if (p.e.slope === 0) return done(p);
+    if (p.e.slope > 0) over = p;
+    else if (price < -64 * net.topPrice * net.maxCrossing) {
+      return { bound: p.e.base + price * p.e.slope, solved: null, over: null, under: p.e, certified };
+    } else under = p;
+  }
   for (;;) {
-    const rise = under.base - over.base;
-    const run = over.slope - under.slope;
+    const rise = under.e.base - over.e.base;
+    const run = over.e.slope - under.e.slope;
     const g = gcd(rise, run) || 1;
     const price = rise / g;
     const scale = run / g;
-    const e = net.evaluate(price, scale);
-    if (!e) return null;
-    certified &&= e.certified;
-    const line = scale * over.base + price * over.slope;
-    if (e.slope === 0) return { bound: e.base, solved: e, over: null, under: e, certified };
-    if (scale * e.base + price * e.slope >= line) {
-      return { bound: ceilDiv(line, scale), solved: null, over, under, certified };
+    const line = scale * over.e.base + price * over.e.slope;
+    // The lines meet where one of them was evaluated: that evaluation was the peak.
+    if (price * over.scale === over.price * scale || price * under.scale === under.price * scale) {
+      return { bound: ceilDiv(line, scale), solved: null, over: over.e, under: under.e, certified };
     }
-    if (e.slope > 0) over = e;
-    else under = e;
+    const p = at(price, scale);
+    if (!p) return null;
+    if (p.e.slope === 0) return done(p);
+    if (scale * p.e.base + price * p.e.slope >= line) {
+      return { bound: ceilDiv(line, scale), solved: null, over: over.e, under: under.e, certified };
+    }
+    if (p.e.slope > 0) over = p;
+    else under = p;
   }
 }
 
@@ -133,9 +151,9 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
   const stack: Subproblem[] = [
     {
       crossLow: 0,
-      crossHigh: net.maxPeople,
+      crossHigh: net.maxCrossing,
       wrapLow: new Array<number>(m).fill(0),
-      wrapHigh: new Array<number>(m).fill(net.maxPeople),
+      wrapHigh: new Array<number>(m).fill(net.maxCrossing),
     },
   ];
   let proved = true;
@@ -169,7 +187,9 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
       complete(lpWraps.map((v) => v / run));
       if (r.bound >= bestCost) continue;
     }
-    for (const e of over ? [over, under] : [under]) complete(wrapsOf(e));
+    for (const e of over ? [over, under] : [under]) {
+      if (r.bound < bestCost) complete(wrapsOf(e));
+    }
     if (r.bound >= bestCost) continue;
     const children = branch(node, lpCross, lpWraps, run);
     stack.push(...children);

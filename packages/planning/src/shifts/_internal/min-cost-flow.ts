@@ -33,6 +33,8 @@ export class MinCostFlow {
   private to = new Int32Array(0);
   private cap = new Float64Array(0);
   private cost = new Float64Array(0);
+  /** Flow on each arc after the last solve: where a warm start starts. */
+  private current = new Float64Array(0);
   private readonly excess: Float64Array;
   /** Node potentials after {@link solve}: the dual certificate. */
   readonly potential: Float64Array;
@@ -120,29 +122,58 @@ export class MinCostFlow {
     this.to = to;
     this.cap = new Float64Array(2 * m);
     this.cost = new Float64Array(2 * m);
+    this.current = new Float64Array(m);
   }
 
-  solve(): FlowResult {
-    if (this.first.length !== this.nodes + 1) this.layOut();
-    const n = this.nodes;
-    const { first, order, to, cap, cost, excess, potential } = this;
+  /**
+   * The starting flow: the last one (warm) or zero (cold), clamped to the bounds, with every arc
+   * whose reduced cost is negative full and every positive one empty, so that each residual arc
+   * has a non-negative reduced cost. False when an unbounded arc would have to be full.
+   */
+  private start(warm: boolean): boolean {
+    const { cap, cost, excess, potential, current } = this;
     excess.set(this.supply);
-    potential.fill(0);
+    if (!warm) potential.fill(0);
     for (let i = 0; i < this.arcs; i++) {
       const c = this.price[i] ?? 0;
       const lower = this.low[i] ?? 0;
-      const room = (this.high[i] ?? 0) - lower;
+      const upper = this.high[i] ?? 0;
       const u = this.tail[i] ?? 0;
       const v = this.head[i] ?? 0;
-      // A negative arc starts full, so that every residual arc has a non-negative cost.
-      const start = c < 0 ? room : 0;
+      const reduced = c + (potential[u] ?? 0) - (potential[v] ?? 0);
+      let f = warm ? Math.min(upper, Math.max(lower, current[i] ?? 0)) : lower;
+      if (reduced < 0) {
+        if (upper >= UNBOUNDED) return false;
+        f = upper;
+      } else if (reduced > 0) f = lower;
       cost[2 * i] = c;
       cost[2 * i + 1] = -c;
-      cap[2 * i] = room - start;
-      cap[2 * i + 1] = start;
-      excess[u] = (excess[u] ?? 0) - lower - start;
-      excess[v] = (excess[v] ?? 0) + lower + start;
+      cap[2 * i] = upper - f;
+      cap[2 * i + 1] = f - lower;
+      excess[u] = (excess[u] ?? 0) - f;
+      excess[v] = (excess[v] ?? 0) + f;
     }
+    return true;
+  }
+
+  /**
+   * Multiplies the potentials by num / den, rounded down, for a solve whose costs were all
+   * multiplied so: arcs whose cost scales keep a non-negative reduced cost (an integer above −1).
+   */
+  scalePotentials(num: number, den: number): void {
+    const potential = this.potential;
+    for (let v = 0; v < this.nodes; v++) potential[v] = Math.floor(((potential[v] ?? 0) * num) / den);
+  }
+
+  /**
+   * Cheapest flow. `warm` starts from the flow and potentials of the previous solve (when only a
+   * few costs or bounds changed, little is left to re-route), else from zero flow and potentials.
+   */
+  solve(warm = false): FlowResult {
+    if (this.first.length !== this.nodes + 1) this.layOut();
+    if (!warm || !this.start(true)) this.start(false);
+    const n = this.nodes;
+    const { first, order, to, cap, cost, excess, potential } = this;
     let sources = 0;
     for (let v = 0; v < n; v++) if ((excess[v] ?? 0) > 0) sources++;
     while (sources > 0) {
@@ -155,7 +186,11 @@ export class MinCostFlow {
       sources = this.blockingFlow();
     }
     let total = 0;
-    for (let i = 0; i < this.arcs; i++) total += (this.price[i] ?? 0) * this.flowOf(i);
+    for (let i = 0; i < this.arcs; i++) {
+      const f = this.flowOf(i);
+      this.current[i] = f;
+      total += (this.price[i] ?? 0) * f;
+    }
     let feasible = true;
     for (let v = 0; v < n; v++) if ((excess[v] ?? 0) !== 0) feasible = false;
     let certified = feasible;
@@ -169,6 +204,9 @@ export class MinCostFlow {
         }
       }
     }
+    // Only differences matter; keeping node 0 at zero stops warm starts from drifting upwards.
+    const origin = potential[0] ?? 0;
+    for (let v = 0; v < n; v++) potential[v] = (potential[v] ?? 0) - origin;
     return { feasible, cost: total, certified };
   }
 
