@@ -39,6 +39,12 @@ function maskError(error: unknown): Error {
     const code = error.extensions.code ?? (original as GraphQLError | null)?.extensions.code;
     // graphql-js itself refused the variables (`Variable "$reports" got invalid value "x" at
     // "reports[0].dossiers"; Int cannot represent …`): the field goes into `extensions.field` too.
+    // GraphQL Armor refuses a document over one of DOCUMENT_LIMITS ("Query depth limit of 12 exceeded").
+    if (/\blimit of \d+ exceeded\b/i.test(error.message)) {
+      return new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: { code: 'LIMIT_EXCEEDED' },
+      });
+    }
     const variable = /^Variable "\$(\w+)" /.exec(error.message)?.[1];
     if (code !== undefined && variable === undefined) return error;
     const field = variable && (/ at "([\w.[\]]+)"; /.exec(error.message)?.[1] ?? variable);

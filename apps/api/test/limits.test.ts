@@ -1,0 +1,108 @@
+// What one request may ask for (DESIGN.md §5): document depth, aliases, tokens and cost, page
+// size, batch size and body size. Each refusal carries a stable `extensions.code`.
+import type { AddressInfo } from 'node:net';
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PAGE_SIZE } from '../src/builder.ts';
+import { createHttpServer, MAX_BODY_BYTES } from '../src/http-server.ts';
+import { DOCUMENT_LIMITS } from '../src/yoga.ts';
+import { data, gql, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  (result.errors ?? []).map((error) => error.extensions?.code);
+
+/** `{ area { code children { code children { … } } } }`, `levels` levels of children deep. */
+function nested(levels: number): string {
+  let selection = 'code';
+  for (let level = 0; level < levels; level += 1) selection = `code children { ${selection} }`;
+  return `{ area(code: "67") { ${selection} } }`;
+}
+
+describe('document limits', () => {
+  it('answers a query at the depth limit and refuses one a level deeper', async () => {
+    // The operation and `area` count two levels; each `children` adds one.
+    const atLimit = await gql(nested(DOCUMENT_LIMITS.maxDepth - 2));
+    expect(codes(atLimit)).toEqual([]);
+    const over = await gql(nested(DOCUMENT_LIMITS.maxDepth - 1));
+    expect(codes(over)).toEqual(['LIMIT_EXCEEDED']);
+    expect(over.errors?.[0]?.message).toMatch(/depth limit of 12 exceeded/);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: viewer { name }`).join(' ')} }`;
+    expect(codes(await gql(aliases(DOCUMENT_LIMITS.maxAliases)))).toEqual([]);
+    expect(codes(await gql(aliases(DOCUMENT_LIMITS.maxAliases + 1)))).toEqual(['LIMIT_EXCEEDED']);
+  });
+
+  it('refuses a document of too many tokens before validating it', async () => {
+    const names = Array.from({ length: DOCUMENT_LIMITS.maxTokens }, () => 'name').join(' ');
+    expect(codes(await gql(`{ viewer { ${names} } }`))).toEqual(['LIMIT_EXCEEDED']);
+  });
+
+  it('refuses a document whose estimated cost is over the limit', async () => {
+    // Every level doubles the document (children and parent), within the depth and token limits.
+    const tree = (levels: number) => {
+      let selection = 'code name level depth population eligible';
+      for (let level = 0; level < levels; level += 1) {
+        selection = `code name level depth population eligible children { ${selection} } parent { ${selection} }`;
+      }
+      return `{ area(code: "67") { ${selection} } }`;
+    };
+    expect(codes(await gql(tree(5)))).toEqual([]);
+    const result = await gql(tree(7));
+    expect(codes(result)).toEqual(['LIMIT_EXCEEDED']);
+    expect(result.errors?.[0]?.message).toMatch(/Cost limit of 20000 exceeded/);
+  });
+
+  it('lets GraphiQL introspect the schema without a token', async () => {
+    expect(codes(await gql(getIntrospectionQuery(), {}, { token: null }))).toEqual([]);
+  });
+
+  it('does not suggest field names to a caller guessing at the schema', async () => {
+    const result = await gql('{ viewr { name } }');
+    expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('page size', () => {
+  it(`returns at most ${MAX_PAGE_SIZE} nodes a page, however many are asked for`, async () => {
+    const page = async (first: number) =>
+      (await data<{ areas: { edges: unknown[] } }>(`{ areas(first: ${first}) { edges { node { code } } } }`))
+        .areas.edges.length;
+    expect(await page(MAX_PAGE_SIZE + 100)).toBe(MAX_PAGE_SIZE);
+    expect(await page(20)).toBe(20);
+  });
+});
+
+describe('request body size', () => {
+  let url = '';
+  const server = createHttpServer();
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const post = (body: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('serves a request of ordinary size over HTTP', async () => {
+    const response = await post(JSON.stringify({ query: '{ area(code: "67") { name } }' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { area: { name: 'Tỉnh Đắk Nông' } } });
+  });
+
+  it('refuses a body over the limit with 413 before reading it', async () => {
+    const padding = 'x'.repeat(MAX_BODY_BYTES);
+    const response = await post(JSON.stringify({ query: '{ viewer { name } }', variables: { padding } }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+});
