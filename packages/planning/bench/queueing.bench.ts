@@ -3,10 +3,10 @@
  * staffing of every 2021 commune for 24 hours (target under 200 ms on one core); simulator events
  * per second. Baseline in the same process: one Erlang C at 10 servers.
  */
-import { readFileSync } from 'node:fs';
 import { erlangC } from '../src/queueing/erlang-c.ts';
 import { simulateQueue } from '../src/queueing/simulate-queue.ts';
 import { planHourlyStaffing } from '../src/staffing/plan-hourly-staffing.ts';
+import { readVietnamCsv } from './_data.ts';
 import { type BenchRow, time } from './_harness.ts';
 
 const EVALUATIONS = 2_000;
@@ -14,10 +14,7 @@ const EVALUATIONS = 2_000;
 const VISITORS_PER_PERSON_PER_DAY = (0.8 * 0.9) / 60;
 
 function communePopulations(): number[] {
-  const url = new URL('../../../data/vietnam/population_commune_2021units.csv', import.meta.url);
-  const [header, ...lines] = readFileSync(url, 'utf8').trim().split('\n');
-  const column = (header ?? '').split(',').indexOf('pop2019_total');
-  return lines.map((line) => Number(line.split(',')[column]));
+  return readVietnamCsv('population_commune_2021units.csv').map((row) => Number(row.pop2019_total));
 }
 
 export async function run(): Promise<BenchRow[]> {

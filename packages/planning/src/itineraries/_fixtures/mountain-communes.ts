@@ -1,5 +1,6 @@
 /** Test-only reader of `mountain_communes_2021.csv` (see README.md here for its sources). */
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 
 export type MountainCommune = {
   provinceCode: string;
@@ -18,23 +19,22 @@ let cache: MountainCommune[] | undefined;
 
 export function mountainCommunes(): MountainCommune[] {
   if (cache !== undefined) return cache;
-  const text = readFileSync(new URL('./mountain_communes_2021.csv', import.meta.url), 'utf8');
-  const [, ...lines] = text.trim().split('\n');
-  cache = lines.map((line) => {
-    const f = line.split(',');
-    return {
-      provinceCode: f[0] ?? '',
-      districtCode: f[1] ?? '',
-      districtName: f[2] ?? '',
-      communeCode: f[3] ?? '',
-      communeName: f[4] ?? '',
-      communeType: f[5] ?? '',
-      population2019: Number(f[6]),
-      eligible14Plus: Number(f[7]),
-      latitude: Number(f[8]),
-      longitude: Number(f[9]),
-    };
-  });
+  const rows = parse(readFileSync(new URL('./mountain_communes_2021.csv', import.meta.url), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+  cache = rows.map((row) => ({
+    provinceCode: row.province_code ?? '',
+    districtCode: row.district_code ?? '',
+    districtName: row.district_name ?? '',
+    communeCode: row.commune_code ?? '',
+    communeName: row.commune_name ?? '',
+    communeType: row.commune_type ?? '',
+    population2019: Number(row.pop2019_total),
+    eligible14Plus: Number(row.est_pop_14plus_2019),
+    latitude: Number(row.lat),
+    longitude: Number(row.lon),
+  }));
   return cache;
 }
 
