@@ -1,4 +1,10 @@
-import { requireArray, requireBoolean, requireNumber, requireRecord } from '../_internal/validate.ts';
+import {
+  isRecord,
+  requireArray,
+  requireBoolean,
+  requireNumber,
+  requireRecord,
+} from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import type { CoverProblem } from './_internal/cover-network.ts';
 import { searchCover } from './_internal/cover-search.ts';
@@ -41,10 +47,22 @@ export type ShiftCover = {
 
 const DEFAULT_MAX_SUBPROBLEMS = 20_000;
 
+/** An integer in [min, max]; anything else goes through `requireNumber`, which names the fault. */
+function readInteger(value: unknown, path: () => string, min: number, max: number): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  return requireNumber(value, path(), {
+    min,
+    max: max === Number.MAX_SAFE_INTEGER ? undefined : max,
+    integer: true,
+  });
+}
+
 function readInput(input: unknown): CoverProblem {
   const record = requireRecord(input, 'input');
+  // Accepted values skip the validators, which format their messages up front: a week of
+  // 15-minute periods is a thousand numbers per call.
   const requirement = requireArray(record.requirement, 'requirement').map((value, t) =>
-    requireNumber(value, `requirement[${t}]`, { min: 0, integer: true }),
+    readInteger(value, () => `requirement[${t}]`, 0, Number.MAX_SAFE_INTEGER),
   );
   if (requirement.length === 0) {
     throw new PlanningInputError({
@@ -57,18 +75,10 @@ function readInput(input: unknown): CoverProblem {
   const periods = requirement.length;
   const cyclic = record.cyclic === undefined ? false : requireBoolean(record.cyclic, 'cyclic');
   const shifts = requireArray(record.shifts, 'shifts').map((raw, k) => {
-    const shift = requireRecord(raw, `shifts[${k}]`);
-    const start = requireNumber(shift.start, `shifts[${k}].start`, {
-      min: 0,
-      max: periods - 1,
-      integer: true,
-    });
+    const shift = isRecord(raw) ? raw : requireRecord(raw, `shifts[${k}]`);
+    const start = readInteger(shift.start, () => `shifts[${k}].start`, 0, periods - 1);
     const maxLength = cyclic ? periods : periods - start;
-    const length = requireNumber(shift.length, `shifts[${k}].length`, {
-      min: 1,
-      max: maxLength,
-      integer: true,
-    });
+    const length = readInteger(shift.length, () => `shifts[${k}].length`, 1, maxLength);
     if (shift.name !== undefined && typeof shift.name !== 'string') {
       throw new PlanningInputError({
         path: `shifts[${k}].name`,

@@ -187,7 +187,9 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
       complete(lpWraps.map((v) => v / run));
       if (r.bound >= bestCost) continue;
     }
-    for (const e of over ? [over, under] : [under]) {
+    // The flow nearer the LP point (smaller slope) first: its wrapping staff are likelier right.
+    const sides = over && over.slope < -under.slope ? [over, under] : over ? [under, over] : [under];
+    for (const e of sides) {
       if (r.bound < bestCost) complete(wrapsOf(e));
     }
     if (r.bound >= bestCost) continue;

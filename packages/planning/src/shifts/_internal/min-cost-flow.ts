@@ -291,81 +291,93 @@ export class MinCostFlow {
     slot[v] = i;
   }
 
-  /**
-   * Dinic's blocking flows on the admissible arcs (residual, zero reduced cost) from nodes with
-   * excess to nodes with a deficit, until none is reachable; returns how many sources remain.
-   */
-  private blockingFlow(): number {
+  /** Levels by breadth-first search over admissible arcs from the sources; true if a deficit is reached. */
+  private levelGraph(): boolean {
     const n = this.nodes;
-    const { first, order, to, cap, cost, excess, potential, level, cursor, queue, path } = this;
-    for (;;) {
-      level.fill(-1);
-      let tailAt = 0;
-      for (let v = 0; v < n; v++) {
-        if ((excess[v] ?? 0) > 0) {
-          level[v] = 0;
-          queue[tailAt++] = v;
-        }
+    const { first, order, to, cap, cost, excess, potential, level, queue } = this;
+    level.fill(-1);
+    let tailAt = 0;
+    for (let v = 0; v < n; v++) {
+      if ((excess[v] ?? 0) > 0) {
+        level[v] = 0;
+        queue[tailAt++] = v;
       }
-      let sinkSeen = false;
-      for (let qi = 0; qi < tailAt; qi++) {
-        const u = queue[qi] ?? 0;
+    }
+    let sinkSeen = false;
+    for (let qi = 0; qi < tailAt; qi++) {
+      const u = queue[qi] ?? 0;
+      const pu = potential[u] ?? 0;
+      const next = (level[u] ?? 0) + 1;
+      for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
+        const e = order[j] ?? 0;
+        const v = to[e] ?? 0;
+        if (level[v] !== -1 || (cap[e] ?? 0) <= 0 || (cost[e] ?? 0) + pu !== (potential[v] ?? 0)) continue;
+        level[v] = next;
+        queue[tailAt++] = v;
+        if ((excess[v] ?? 0) < 0) sinkSeen = true;
+      }
+    }
+    return sinkSeen;
+  }
+
+  /** Pushes flow along level-increasing admissible paths until every source is blocked. */
+  private augment(): void {
+    const n = this.nodes;
+    const { first, order, to, cap, cost, excess, potential, level, cursor, path } = this;
+    cursor.set(first.subarray(0, n));
+    for (let s = 0; s < n; s++) {
+      if ((excess[s] ?? 0) <= 0 || level[s] !== 0) continue;
+      let depth = 0;
+      let u = s;
+      while ((excess[s] ?? 0) > 0) {
+        if (u !== s && (excess[u] ?? 0) < 0) {
+          let amount = Math.min(excess[s] ?? 0, -(excess[u] ?? 0));
+          for (let i = 0; i < depth; i++) amount = Math.min(amount, cap[path[i] ?? 0] ?? 0);
+          for (let i = 0; i < depth; i++) {
+            const e = path[i] ?? 0;
+            cap[e] = (cap[e] ?? 0) - amount;
+            cap[e ^ 1] = (cap[e ^ 1] ?? 0) + amount;
+          }
+          excess[s] = (excess[s] ?? 0) - amount;
+          excess[u] = (excess[u] ?? 0) + amount;
+          depth = 0;
+          u = s;
+          continue;
+        }
         const pu = potential[u] ?? 0;
         const next = (level[u] ?? 0) + 1;
-        for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
+        const end = first[u + 1] ?? 0;
+        let j = cursor[u] ?? 0;
+        for (; j < end; j++) {
           const e = order[j] ?? 0;
           const v = to[e] ?? 0;
-          if (level[v] !== -1 || (cap[e] ?? 0) <= 0 || (cost[e] ?? 0) + pu !== (potential[v] ?? 0)) continue;
-          level[v] = next;
-          queue[tailAt++] = v;
-          if ((excess[v] ?? 0) < 0) sinkSeen = true;
+          if (level[v] === next && (cap[e] ?? 0) > 0 && (cost[e] ?? 0) + pu === (potential[v] ?? 0)) break;
         }
-      }
-      if (!sinkSeen) break;
-      cursor.set(first.subarray(0, n));
-      for (let s = 0; s < n; s++) {
-        if ((excess[s] ?? 0) <= 0 || level[s] !== 0) continue;
-        let depth = 0;
-        let u = s;
-        while ((excess[s] ?? 0) > 0) {
-          if (u !== s && (excess[u] ?? 0) < 0) {
-            let amount = Math.min(excess[s] ?? 0, -(excess[u] ?? 0));
-            for (let i = 0; i < depth; i++) amount = Math.min(amount, cap[path[i] ?? 0] ?? 0);
-            for (let i = 0; i < depth; i++) {
-              const e = path[i] ?? 0;
-              cap[e] = (cap[e] ?? 0) - amount;
-              cap[e ^ 1] = (cap[e ^ 1] ?? 0) + amount;
-            }
-            excess[s] = (excess[s] ?? 0) - amount;
-            excess[u] = (excess[u] ?? 0) + amount;
-            depth = 0;
-            u = s;
-            continue;
-          }
-          const pu = potential[u] ?? 0;
-          const next = (level[u] ?? 0) + 1;
-          const end = first[u + 1] ?? 0;
-          let j = cursor[u] ?? 0;
-          for (; j < end; j++) {
-            const e = order[j] ?? 0;
-            const v = to[e] ?? 0;
-            if (level[v] === next && (cap[e] ?? 0) > 0 && (cost[e] ?? 0) + pu === (potential[v] ?? 0)) break;
-          }
-          cursor[u] = j;
-          if (j < end) {
-            const e = order[j] ?? 0;
-            path[depth++] = e;
-            u = to[e] ?? 0;
-          } else {
-            // Dead end: no augmenting path continues from u in this level graph.
-            level[u] = -1;
-            if (depth === 0) break;
-            const back = path[--depth] ?? 0;
-            u = to[back ^ 1] ?? 0;
-          }
+        cursor[u] = j;
+        if (j < end) {
+          const e = order[j] ?? 0;
+          path[depth++] = e;
+          u = to[e] ?? 0;
+        } else {
+          // Dead end: no augmenting path continues from u in this level graph.
+          level[u] = -1;
+          if (depth === 0) break;
+          const back = path[--depth] ?? 0;
+          u = to[back ^ 1] ?? 0;
         }
       }
     }
+  }
+
+  /**
+   * A blocking flow (Dinic) on the admissible arcs (residual, zero reduced cost) from nodes with
+   * excess to nodes with a deficit; returns how many sources remain. One round per phase: if
+   * admissible paths remain, the next Dijkstra finds them at distance zero.
+   */
+  private blockingFlow(): number {
+    if (this.levelGraph()) this.augment();
+    const n = this.nodes;
+    const excess = this.excess;
     let sources = 0;
     for (let v = 0; v < n; v++) if ((excess[v] ?? 0) > 0) sources++;
     return sources;
