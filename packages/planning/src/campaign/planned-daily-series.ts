@@ -67,45 +67,60 @@ export function plannedDailySeries(input: CampaignInput, areaCode: string): Plan
         else leavesOfPool.set(pool, [node]);
       }
     }
-    const shareCache = new Map<string, number>();
-    const shareOf = (pool: number, day: number, leaf: AreaNode): number => {
-      const key = `${pool}:${day}`;
-      if (!shareCache.has(`${key}:done`)) {
-        const poolDemand = pools.demandInPool[pool] as number;
-        const machines = prep.machines?.get(pool) ?? 0;
-        const done =
-          poolDemand === 0
-            ? 0
-            : Math.min(
-                poolDemand,
-                Math.floor(machines * perHour * (pools.cumulativeHours[day] ?? 0) + RELATIVE_EPSILON),
-              );
-        const members = leavesOfPool.get(pool) ?? [];
-        const exact = members.map((m) => (poolDemand === 0 ? 0 : (done * demandOf(m)) / poolDemand));
-        const whole = exact.map((x) => Math.floor(x + RELATIVE_EPSILON));
-        let left = done - whole.reduce((a, b) => a + b, 0);
-        const byRemainder = exact
-          .map((_, i) => i)
-          .sort((a, b) => {
-            const ra = (exact[a] as number) - (whole[a] as number);
-            const rb = (exact[b] as number) - (whole[b] as number);
-            return rb - ra || a - b;
-          });
-        for (const i of byRemainder) {
+    // Shares are computed once per pool and day, as whole numbers indexed by a leaf's position
+    // among its pool's leaves.
+    const position = new Int32Array(prep.tree.nodes.length).fill(-1);
+    for (const members of leavesOfPool.values()) {
+      members.forEach((member, i) => {
+        position[member.index] = i;
+      });
+    }
+    const sharesByPool = new Map<number, Int32Array[]>();
+    const sharesOf = (pool: number, day: number): Int32Array => {
+      let perDay = sharesByPool.get(pool);
+      if (perDay === undefined) {
+        perDay = [];
+        sharesByPool.set(pool, perDay);
+      }
+      const cached = perDay[day];
+      if (cached !== undefined) return cached;
+      const poolDemand = pools.demandInPool[pool] as number;
+      const machines = prep.machines?.get(pool) ?? 0;
+      const done =
+        poolDemand === 0
+          ? 0
+          : Math.min(
+              poolDemand,
+              Math.floor(machines * perHour * (pools.cumulativeHours[day] ?? 0) + RELATIVE_EPSILON),
+            );
+      const members = leavesOfPool.get(pool) ?? [];
+      const whole = new Int32Array(members.length);
+      const remainder = new Float64Array(members.length);
+      let left = done;
+      members.forEach((member, i) => {
+        const exact = poolDemand === 0 ? 0 : (done * demandOf(member)) / poolDemand;
+        const floor = Math.floor(exact + RELATIVE_EPSILON);
+        whole[i] = floor;
+        remainder[i] = exact - floor;
+        left -= floor;
+      });
+      if (left > 0) {
+        // Largest remainder first, earlier leaf first among equals.
+        const order = Array.from({ length: members.length }, (_, i) => i).sort(
+          (a, b) => (remainder[b] as number) - (remainder[a] as number) || a - b,
+        );
+        for (const i of order) {
           if (left <= 0) break;
           whole[i] = (whole[i] as number) + 1;
           left--;
         }
-        members.forEach((m, i) => {
-          shareCache.set(`${key}:${m.index}`, whole[i] as number);
-        });
-        shareCache.set(`${key}:done`, done);
       }
-      return shareCache.get(`${key}:${leaf.index}`) ?? 0;
+      perDay[day] = whole;
+      return whole;
     };
     cumulativeOf = (node, day) => {
       const pool = pools.poolOf[node.index] as number;
-      return pool < 0 ? 0 : shareOf(pool, day, node);
+      return pool < 0 ? 0 : (sharesOf(pool, day)[position[node.index] as number] as number);
     };
   }
   const series: PlannedDay[] = [];
