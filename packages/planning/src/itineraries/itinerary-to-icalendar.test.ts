@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { communesOf } from './_fixtures/mountain-communes.ts';
+import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
 import { itineraryToICalendar } from './itinerary-to-icalendar.ts';
 import { type MobilePlan, type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
 
@@ -15,13 +15,7 @@ function tuyDuc(): MobilePlan {
   const input: PlanMobileTeamsInput = {
     calendar: { start: '2021-03-22', deadline: '2021-04-30', timeZone: VN },
     teams: { count: 3, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 5 },
-    communes: communes.map((c) => ({
-      id: c.communeCode,
-      name: c.communeName,
-      demand: c.eligible14Plus,
-      latitude: c.latitude,
-      longitude: c.longitude,
-    })),
+    communes: asMobileCommunes(communes),
   };
   const plan = planMobileTeams(input);
   if (plan.status !== 'planned') throw new Error('expected a plan');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planCampaign } from '../campaign/plan-campaign.ts';
 import type { CampaignInput } from '../campaign/types.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { communesOf } from './_fixtures/mountain-communes.ts';
+import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
 import { mobileCommunesFromPlan } from './mobile-communes-from-plan.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
 
@@ -134,13 +134,7 @@ describe('mobileCommunesFromPlan', () => {
     const byHand = planMobileTeams({
       calendar: CALENDAR,
       teams,
-      communes: communesOf('667').map((c) => ({
-        id: c.communeCode,
-        name: c.communeName,
-        demand: c.eligible14Plus,
-        latitude: c.latitude,
-        longitude: c.longitude,
-      })),
+      communes: asMobileCommunes(communesOf('667')),
     });
     expect(twoCalls).toEqual(byHand);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communesOf } from './_fixtures/mountain-communes.ts';
+import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
 import { type MobileTeamsNeededInput, mobileTeamsNeeded } from './mobile-teams-needed.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
 
@@ -10,12 +10,7 @@ function tuyDuc(deadline: string): MobileTeamsNeededInput {
   return {
     calendar: { start: '2021-03-22', deadline, timeZone: 'Asia/Ho_Chi_Minh' },
     teams: { machinesPerTeam: 2, home: seat, maxDaysPerVisit: 10 },
-    communes: communes.map((c) => ({
-      id: c.communeCode,
-      demand: c.eligible14Plus,
-      latitude: c.latitude,
-      longitude: c.longitude,
-    })),
+    communes: asMobileCommunes(communes),
   };
 }
 

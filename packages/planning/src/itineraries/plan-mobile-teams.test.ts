@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { brokenLaws, greatCircleKm } from './_fixtures/check-plan.ts';
-import { communesOf } from './_fixtures/mountain-communes.ts';
+import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
 import { type MobilePlan, type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
 
 const VN = 'Asia/Ho_Chi_Minh';
@@ -20,13 +20,7 @@ function tuyDuc(teams: number, deadline = '2021-04-30'): PlanMobileTeamsInput {
   return {
     calendar: { start: '2021-03-22', deadline, timeZone: VN },
     teams: { count: teams, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 10 },
-    communes: communes.map((c) => ({
-      id: c.communeCode,
-      name: c.communeName,
-      demand: c.eligible14Plus,
-      latitude: c.latitude,
-      longitude: c.longitude,
-    })),
+    communes: asMobileCommunes(communes),
   };
 }
 

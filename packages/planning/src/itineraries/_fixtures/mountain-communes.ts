@@ -1,6 +1,7 @@
 /** Test-only reader of `mountain_communes_2021.csv` (see README.md here for its sources). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import type { MobileCommune } from '../plan-mobile-teams.ts';
 
 export type MountainCommune = {
   provinceCode: string;
@@ -41,4 +42,15 @@ export function mountainCommunes(): MountainCommune[] {
 /** Communes of one district, or of one province when given a two-digit code. */
 export function communesOf(code: string): MountainCommune[] {
   return mountainCommunes().filter((c) => (code.length === 2 ? c.provinceCode : c.districtCode) === code);
+}
+
+/** The communes as `planMobileTeams` takes them: every person aged 14+ is a dossier to take. */
+export function asMobileCommunes(communes: readonly MountainCommune[]): MobileCommune[] {
+  return communes.map((c) => ({
+    id: c.communeCode,
+    name: c.communeName,
+    demand: c.eligible14Plus,
+    latitude: c.latitude,
+    longitude: c.longitude,
+  }));
 }
