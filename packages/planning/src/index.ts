@@ -48,12 +48,11 @@ export type {
   SimulateQueueOptions,
   SimulationResult,
 } from './queueing/simulate-queue.ts';
-export type { RosterInput, RosterRules, RosterShift } from './rotations/_internal/resolve.ts';
-export type { RosterViolation } from './rotations/_internal/rules.ts';
 export type { Roster } from './rotations/build-roster.ts';
 export type { CheckRosterInput, RosterAssignment, RosterCheck, TeamLoad } from './rotations/check-roster.ts';
 export type { MinimumTeamsInput } from './rotations/minimum-teams.ts';
 export type { RosterToICalendarOptions } from './rotations/roster-to-icalendar.ts';
+export type { RosterInput, RosterRules, RosterShift, RosterViolation } from './rotations/types.ts';
 export type {
   CoverShiftsInput,
   CoverShiftsOptions,

@@ -1,5 +1,4 @@
-import { type Resolved, type RosterInput, resolveRosterInput } from './_internal/resolve.ts';
-import type { RosterViolation } from './_internal/rules.ts';
+import { type Resolved, resolveRosterInput } from './_internal/resolve.ts';
 import {
   contextOf,
   evaluate,
@@ -7,6 +6,7 @@ import {
   type RosterCheck,
   type TeamLoad,
 } from './check-roster.ts';
+import type { RosterInput, RosterViolation } from './types.ts';
 
 /** A dated roster and what {@link checkRoster} says about it. */
 export type Roster = {

@@ -1,13 +1,8 @@
 import { requireArray, requireRecord, requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { type Occurrence, type Resolved, type RosterInput, resolveRosterInput } from './_internal/resolve.ts';
-import {
-  HARD_RULES,
-  type RosterContext,
-  type RosterViolation,
-  SOFT_RULES,
-  weeklyHours,
-} from './_internal/rules.ts';
+import { type Occurrence, type Resolved, resolveRosterInput } from './_internal/resolve.ts';
+import { HARD_RULES, type RosterContext, SOFT_RULES, weeklyHours } from './_internal/rules.ts';
+import type { RosterInput, RosterViolation } from './types.ts';
 
 /** One team on one shift of one day. */
 export type RosterAssignment = { date: string; shift: string; team: string };

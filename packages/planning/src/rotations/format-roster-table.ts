@@ -1,5 +1,6 @@
-import { type RosterInput, resolveRosterInput } from './_internal/resolve.ts';
+import { resolveRosterInput } from './_internal/resolve.ts';
 import type { RosterAssignment } from './check-roster.ts';
+import type { RosterInput } from './types.ts';
 
 /**
  * The roster as a plain-text table for terminals: a row per day, a column per shift in forward

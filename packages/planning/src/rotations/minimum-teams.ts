@@ -1,6 +1,7 @@
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
-import { type RosterInput, resolveRosterInput } from './_internal/resolve.ts';
+import { resolveRosterInput } from './_internal/resolve.ts';
 import { buildRoster } from './build-roster.ts';
+import type { RosterInput } from './types.ts';
 
 /** What {@link minimumTeams} reads: a roster's input without the teams. */
 export type MinimumTeamsInput = Omit<RosterInput, 'teams'>;

@@ -1,9 +1,10 @@
 import { calendarText, escapeText, localDateTime, timeZoneLines, uidPart } from '../_internal/icalendar.ts';
 import { requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { type RosterInput, resolveRosterInput, resolveTeams } from './_internal/resolve.ts';
+import { resolveRosterInput, resolveTeams } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
 import type { RosterAssignment } from './check-roster.ts';
+import type { RosterInput } from './types.ts';
 
 const HOUR_MS = 3_600_000;
 

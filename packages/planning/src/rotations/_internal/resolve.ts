@@ -10,42 +10,7 @@ import {
 } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { parseTimeOfDay } from '../../time/parse-time-of-day.ts';
-
-/** A shift that repeats every day, at local times in the roster's time zone. */
-export type RosterShift = {
-  name: string;
-  /** `HH:mm` local start. */
-  start: string;
-  /** `HH:mm` local end; at or before `start` means the next day ("22:00"–"06:00"). */
-  end: string;
-  /** Teams needed on this shift each day. */
-  crews: number;
-};
-
-/** Rules a roster must keep; every field has a default. */
-export type RosterRules = {
-  /** Hours between the end of one shift and the start of the team's next. Default 11. */
-  minRestHours?: number;
-  /** Hours a team may work in any 7 consecutive days. Default 48. */
-  maxHoursPerWeek?: number;
-  /** Night shifts a team may work in a row. Default 3. */
-  maxConsecutiveNights?: number;
-  /** Days off a team has in any 7 consecutive days. Default 1. */
-  daysOffPerWeek?: number;
-};
-
-/** What {@link buildRoster} reads: DESIGN.md §4. */
-export type RosterInput = {
-  /** First day, ISO `2021-03-20`. */
-  startDate: string;
-  days: number;
-  /** IANA zone of the shift times. Default `Asia/Ho_Chi_Minh`. */
-  timeZone?: string;
-  shifts: RosterShift[];
-  /** A number of teams (named `Team 1`…) or their names. */
-  teams: number | string[];
-  rules?: RosterRules;
-};
+import type { RosterRules, RosterShift } from '../types.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const DEFAULT_RULES: Required<RosterRules> = {

@@ -1,17 +1,5 @@
+import type { RosterViolation } from '../types.ts';
 import type { Occurrence, Resolved } from './resolve.ts';
-
-/** A broken rule: which, whose, when, and what happened, in words a planner reads. */
-export type RosterViolation = {
-  /** The rule's name, e.g. `minimumRest`. */
-  rule: string;
-  /** Hard rules make a roster infeasible; soft ones are worth fixing. */
-  severity: 'hard' | 'soft';
-  /** The team concerned; empty for a shift left short of crews. */
-  team: string;
-  /** ISO date the violation starts on. */
-  date: string;
-  detail: string;
-};
 
 export type RosterContext = Resolved & {
   teams: string[];
