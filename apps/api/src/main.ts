@@ -1,5 +1,6 @@
 // `pnpm start`: apply migrations, load the demo data once (unless MUSTER_DEMO=0), print one demo
 // token per role, serve GraphQL until Ctrl-C. HOST (default 127.0.0.1) and PORT (4000) say where.
+import type { AddressInfo } from 'node:net';
 import { renewDemoTokens } from './data/demo-tokens.ts';
 import { seedDemo } from './data/seed-demo.ts';
 import { database } from './db.ts';
@@ -29,7 +30,9 @@ if (demo) {
 const server = createHttpServer();
 server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  console.log(`Muster GraphQL (${database.kind}) on http://${shown}:${port}${yoga.graphqlEndpoint}`);
+  // The port bound, not the one asked for: PORT=0 takes any free port.
+  const bound = (server.address() as AddressInfo).port;
+  console.log(`Muster GraphQL (${database.kind}) on http://${shown}:${bound}${yoga.graphqlEndpoint}`);
 });
 
 let stopping = false;

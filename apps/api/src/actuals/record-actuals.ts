@@ -221,9 +221,89 @@ function sameFigures(a: Figures, b: Figures): boolean {
   );
 }
 
+type NaturalKey = { date: string; areaCode: string; teamKey: string };
+
+function naturalKeyOf(report: NaturalKey): string {
+  return JSON.stringify([report.date, report.areaCode, report.teamKey]);
+}
+
+/** A stable total order on natural keys (code units, not locale), the same in every instance. */
+function compareNaturalKeys(a: NaturalKey, b: NaturalKey): number {
+  for (const field of ['date', 'areaCode', 'teamKey'] as const) {
+    if (a[field] !== b[field]) return a[field] < b[field] ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Thrown inside the transaction when a concurrent batch took an idempotency key this one read as free. */
+class ConcurrentKeyClaim extends Error {
+  override readonly name = 'ConcurrentKeyClaim';
+}
+
+/** Attempts of one batch before a conflict with concurrent batches is given up and reported. */
+const MAX_ATTEMPTS = 8;
+/** Ceiling of the jittered pause between attempts, so a retry never waits long. */
+const MAX_BACKOFF_MS = 250;
+
+/**
+ * SQLSTATEs that mean "a concurrent transaction got there first; the same work may succeed now":
+ * unique violation (two creates of one key), serialization failure, deadlock.
+ */
+const TRANSIENT_SQLSTATES = new Set(['23505', '40001', '40P01']);
+
+/**
+ * True for failures that retrying the whole transaction can resolve. As observed with Prisma 6.19
+ * and `@prisma/adapter-pg`: a unique violation in a model query is `P2002` (and 23505 in
+ * `meta.driverAdapterError.cause.originalCode`); 40001 is `P2034`; a failing raw query is `P2010`
+ * with the SQLSTATE in the same place; a deadlock in a model query inside an interactive
+ * transaction arrives unwrapped as a `DriverAdapterError` whose `cause.originalCode` is 40P01.
+ */
+function isTransient(error: unknown): boolean {
+  if (error instanceof ConcurrentKeyClaim) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta, cause } = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+    cause?: { originalCode?: unknown; code?: unknown };
+  };
+  if (code === 'P2002' || code === 'P2034') return true;
+  const sqlState = meta?.driverAdapterError?.cause?.originalCode ?? cause?.originalCode ?? cause?.code;
+  return typeof sqlState === 'string' && TRANSIENT_SQLSTATES.has(sqlState);
+}
+
+/** "Full jitter": a random pause below a ceiling that doubles with each attempt. */
+function backoffMs(attempt: number): number {
+  return Math.random() * Math.min(MAX_BACKOFF_MS, 10 * 2 ** attempt);
+}
+
+/** Refuses a report whose idempotency key already belongs to the report of another day, area or team. */
+function requireOwnKeys(reports: readonly ActualReportInput[], found: readonly ActualReport[]): void {
+  const byIdempotencyKey = new Map(
+    found.flatMap((row) => (row.idempotencyKey ? [[row.idempotencyKey, row]] : [])),
+  );
+  reports.forEach((report, index) => {
+    const owner = report.idempotencyKey ? byIdempotencyKey.get(report.idempotencyKey) : undefined;
+    if (owner && compareNaturalKeys(owner, { ...report, teamKey: report.teamCode ?? '' }) !== 0) {
+      throw new PlanningInputError({
+        path: `reports[${index}].idempotencyKey`,
+        code: 'conflict',
+        expected: `a key not already used by the report of ${owner.date}, area ${owner.areaCode}${owner.teamCode ? `, team ${owner.teamCode}` : ''}`,
+        received: report.idempotencyKey,
+      });
+    }
+  });
+}
+
 /**
  * Records a batch of actual reports in one transaction. A report is found again by its
  * idempotency key, or else by its natural key (date, area, team).
+ *
+ * Concurrent batches (several requests, several instances) give the result of running them one
+ * after the other: the transaction first locks every existing row the batch names, in id order,
+ * so batches sharing a report queue behind each other and see each other's result; it then writes
+ * in natural-key order, so two batches creating the same new reports collide on the first one
+ * (a unique violation, not a deadlock). A collision, a deadlock or a serialization failure rolls
+ * the batch back and runs it again, up to {@link MAX_ATTEMPTS} times with a short random pause.
  */
 export async function recordActuals(
   prisma: PrismaClient,
@@ -233,32 +313,51 @@ export async function recordActuals(
   validate(sent);
   const reports = authorize(writer, sent, await requireKnown(prisma, sent));
   requireDistinct(reports);
-  const recordedBy = writer.name;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await recordOnce(prisma, reports, writer.name);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+    }
+  }
+}
+
+async function recordOnce(
+  prisma: PrismaClient,
+  reports: readonly ActualReportInput[],
+  recordedBy: string,
+): Promise<RecordActualsResult> {
+  const keys = [
+    ...new Set(reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : []))),
+  ];
   return prisma.$transaction(
     async (tx) => {
-      const result: RecordActualsResult = { created: 0, corrected: 0, unchanged: 0, results: [] };
-      for (const [index, report] of reports.entries()) {
-        const teamKey = report.teamCode ?? '';
-        const byKey = report.idempotencyKey
-          ? await tx.actualReport.findUnique({ where: { idempotencyKey: report.idempotencyKey } })
-          : null;
-        if (
-          byKey &&
-          (byKey.date !== report.date || byKey.areaCode !== report.areaCode || byKey.teamKey !== teamKey)
-        ) {
-          throw new PlanningInputError({
-            path: `reports[${index}].idempotencyKey`,
-            code: 'conflict',
-            expected: `a key not already used by the report of ${byKey.date}, area ${byKey.areaCode}${byKey.teamCode ? `, team ${byKey.teamCode}` : ''}`,
-            received: report.idempotencyKey,
-          });
-        }
-        const existing =
-          byKey ??
-          (await tx.actualReport.findUnique({
-            where: { date_areaCode_teamKey: { date: report.date, areaCode: report.areaCode, teamKey } },
-          }));
+      // Under READ COMMITTED a locked row cannot change until this transaction ends, and every
+      // read after the lock sees the latest committed state of the rows not yet created.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "ActualReport"
+        WHERE ("date", "areaCode", "teamKey") IN (
+            SELECT * FROM unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]))
+          OR "idempotencyKey" = ANY(${keys}::text[])
+        ORDER BY "id"
+        FOR UPDATE`;
+      const found =
+        locked.length > 0
+          ? await tx.actualReport.findMany({ where: { id: { in: locked.map((row) => row.id) } } })
+          : [];
+      requireOwnKeys(reports, found);
+
+      // A batch names each report once (requireDistinct), so the reports are independent and can
+      // be written in the order every instance uses.
+      const byNaturalKey = new Map(found.map((row) => [naturalKeyOf(row), row]));
+      const results: RecordActualsResult['results'] = new Array(reports.length);
+      const order = reports
+        .map((report, index) => ({ ...report, index, teamKey: report.teamCode ?? '' }))
+        .sort(compareNaturalKeys);
+      for (const { index, teamKey, ...report } of order) {
         const figures = figuresOf(report);
+        const existing = byNaturalKey.get(naturalKeyOf({ ...report, teamKey }));
         if (!existing) {
           const created = await tx.actualReport.create({
             data: {
@@ -271,11 +370,9 @@ export async function recordActuals(
               recordedBy,
             },
           });
-          result.created += 1;
-          result.results.push({ outcome: 'CREATED', report: created });
+          results[index] = { outcome: 'CREATED', report: created };
         } else if (sameFigures(existing, figures)) {
-          result.unchanged += 1;
-          result.results.push({ outcome: 'UNCHANGED', report: existing });
+          results[index] = { outcome: 'UNCHANGED', report: existing };
         } else {
           await tx.actualReportRevision.create({
             data: {
@@ -298,11 +395,29 @@ export async function recordActuals(
               idempotencyKey: existing.idempotencyKey ?? report.idempotencyKey ?? null,
             },
           });
-          result.corrected += 1;
-          result.results.push({ outcome: 'CORRECTED', report: updated });
+          results[index] = { outcome: 'CORRECTED', report: updated };
         }
       }
-      return result;
+
+      // A key this batch read as free but did not write (sent with a report whose row already
+      // had another key) may have been taken meanwhile by a batch that is now committed.
+      if (keys.length > 0) {
+        const known = new Set(results.map((result) => result.report.id));
+        const holders = await tx.actualReport.findMany({
+          where: { idempotencyKey: { in: keys } },
+          select: { id: true },
+        });
+        if (holders.some((holder) => !known.has(holder.id))) {
+          throw new ConcurrentKeyClaim('an idempotency key of the batch was taken by a concurrent batch');
+        }
+      }
+      const count = (outcome: RecordOutcome) => results.filter((result) => result.outcome === outcome).length;
+      return {
+        created: count('CREATED'),
+        corrected: count('CORRECTED'),
+        unchanged: count('UNCHANGED'),
+        results,
+      };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
