@@ -57,6 +57,29 @@ function readInteger(value: unknown, path: () => string, min: number, max: numbe
   });
 }
 
+/** Staff on duty in each period when `counts[k]` start at `starts[k]` for `lengths[k]` periods (wrapping). */
+function coverageOf(periods: number, starts: number[], lengths: number[], counts: number[]): number[] {
+  const change = new Float64Array(periods + 1);
+  starts.forEach((start, k) => {
+    const c = counts[k] ?? 0;
+    const end = start + (lengths[k] ?? 0);
+    change[start] = (change[start] ?? 0) + c;
+    if (end <= periods) change[end] = (change[end] ?? 0) - c;
+    else {
+      change[periods] = (change[periods] ?? 0) - c;
+      change[0] = (change[0] ?? 0) + c;
+      change[end - periods] = (change[end - periods] ?? 0) - c;
+    }
+  });
+  const coverage = new Array<number>(periods);
+  let running = 0;
+  for (let t = 0; t < periods; t++) {
+    running += change[t] ?? 0;
+    coverage[t] = running;
+  }
+  return coverage;
+}
+
 function readInput(input: unknown): CoverProblem {
   const record = requireRecord(input, 'input');
   // Accepted values skip the validators, which format their messages up front: a week of
@@ -89,14 +112,18 @@ function readInput(input: unknown): CoverProblem {
     }
     return { start, length, wraps: start + length > periods };
   });
-  const covered = new Uint8Array(periods);
-  for (const s of shifts) for (let d = 0; d < s.length; d++) covered[(s.start + d) % periods] = 1;
+  const covered = coverageOf(
+    periods,
+    shifts.map((s) => s.start),
+    shifts.map((s) => s.length),
+    shifts.map(() => 1),
+  );
   let total = 0;
   let longest = 0;
   for (const s of shifts) longest = Math.max(longest, s.length);
   for (let t = 0; t < periods; t++) {
     const need = requirement[t] ?? 0;
-    if (need > 0 && covered[t] === 0) {
+    if (need > 0 && (covered[t] ?? 0) === 0) {
       throw new PlanningInputError({
         path: `requirement[${t}]`,
         code: 'conflict',
@@ -198,17 +225,18 @@ export function coverShifts(input: CoverShiftsInput, options: CoverShiftsOptions
   const count = p.shifts.length;
   const { counts: best, optimal } = searchCover(p, maxSubproblems);
   const counts = best ?? new Array<number>(count).fill(0);
-  const coverage = new Array<number>(p.periods).fill(0);
   let totalPeriods = 0;
   let headcount = 0;
   p.shifts.forEach((s, k) => {
     const c = counts[k] ?? 0;
     totalPeriods += c * s.length;
     headcount += c;
-    for (let d = 0; d < s.length; d++) {
-      const t = ((starts[k] ?? 0) + d) % p.periods;
-      coverage[t] = (coverage[t] ?? 0) + c;
-    }
   });
+  const coverage = coverageOf(
+    p.periods,
+    starts,
+    p.shifts.map((s) => s.length),
+    counts,
+  );
   return { counts, coverage, totalPeriods, headcount, optimal };
 }

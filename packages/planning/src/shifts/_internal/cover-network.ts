@@ -1,4 +1,12 @@
-import { MinCostFlow, UNBOUNDED } from './min-cost-flow.ts';
+import { type FlowSolver, MinCostFlow, UNBOUNDED } from './min-cost-flow.ts';
+import { NetworkSimplex } from './network-simplex.ts';
+
+/**
+ * Up to this many nodes the primal-dual solver is used (a few Dijkstra phases on a tiny graph
+ * beat the simplex's pivots there, measured on round-the-clock hourly days); above, the network
+ * simplex, whose warm solves after a price change take few pivots.
+ */
+const SMALL_NETWORK = 32;
 
 /** A covering problem as `coverShifts` reads it, already cut where the day wraps. */
 export type CoverProblem = {
@@ -10,8 +18,8 @@ export type CoverProblem = {
 
 /** One solve of the network at a price μ of wrapping: see {@link CoverNetwork.evaluate}. */
 export type Evaluation = {
-  /** Staff on each shift's arc, in the order of the shifts. */
-  counts: number[];
+  /** Staff on each wrapping shift, in the order of {@link CoverNetwork.wrapping}. */
+  wraps: number[];
   /** Units on the arc that crosses the whole horizon: the staff the cut promises. */
   crossing: number;
   /** Σ wrapping counts − crossing: the Lagrangian slope, zero for a real cover. */
@@ -51,13 +59,17 @@ export class CoverNetwork {
    * period of their shift, so at most Σ requirement over the periods wrapping shifts reach.
    */
   readonly maxCrossing: number;
-  private readonly flow: MinCostFlow;
+  private readonly flow: FlowSolver;
   private readonly shiftArc: number[];
   private readonly surplusArc: number[];
   /** Cost of one surplus unit on each segment: weight × its length. */
   private readonly surplusCost: number[];
   private readonly crossArc: number;
-  private lastScale = 0;
+  /** Arcs of the shifts that do not wrap. */
+  private readonly plainArc: number[] = [];
+  /** The scale the surplus and plain shift costs were last set for. */
+  private costScale = 0;
+  private solved = false;
   private readonly shifts: CoverProblem['shifts'];
 
   constructor(p: CoverProblem) {
@@ -95,7 +107,8 @@ export class CoverNetwork {
       node[t] = breaks.length - 1;
     }
     const segments = breaks.length - 1;
-    const flow = new MinCostFlow(segments + 1);
+    const flow: FlowSolver =
+      segments + 1 <= SMALL_NETWORK ? new MinCostFlow(segments + 1) : new NetworkSimplex(segments + 1);
     let previous = 0;
     let floor = 0;
     this.surplusArc = [];
@@ -116,7 +129,11 @@ export class CoverNetwork {
     this.wrapping = [];
     this.shiftArc = p.shifts.map((s, k) => {
       const from = node[s.start] ?? 0;
-      if (!s.wraps) return flow.addArc(from, node[s.start + s.length] ?? 0, 1);
+      if (!s.wraps) {
+        const arc = flow.addArc(from, node[s.start + s.length] ?? 0, 1);
+        this.plainArc.push(arc);
+        return arc;
+      }
       this.wrapping.push(k);
       return flow.addArc(from, node[s.start + s.length - n] ?? 0, 0, 0, this.maxCrossing);
     });
@@ -151,37 +168,42 @@ export class CoverNetwork {
    */
   evaluate(price: number, scale: number): Evaluation | null {
     const flow = this.flow;
-    this.surplusArc.forEach((arc, i) => {
-      flow.setCost(arc, scale * (this.surplusCost[i] ?? 0));
-    });
-    this.shifts.forEach((s, k) => {
-      flow.setCost(this.shiftArc[k] ?? 0, s.wraps ? price : scale);
-    });
+    if (scale !== this.costScale) {
+      // Prices other than the wrapping ones only move with the scale.
+      if (this.costScale > 0) flow.scaleCosts(scale, this.costScale);
+      this.surplusArc.forEach((arc, i) => {
+        flow.setCost(arc, scale * (this.surplusCost[i] ?? 0));
+      });
+      for (const arc of this.plainArc) flow.setCost(arc, scale);
+      this.costScale = scale;
+    }
+    for (const k of this.wrapping) flow.setCost(this.shiftArc[k] ?? 0, price);
     if (this.crossArc >= 0) flow.setCost(this.crossArc, scale - price);
-    // The last solve's potentials are nearly right for this one: only the wrapping prices moved.
-    const warm = this.lastScale > 0;
-    if (warm && scale !== this.lastScale) flow.scalePotentials(scale, this.lastScale);
-    const result = flow.solve(warm);
-    this.lastScale = scale;
+    // The last basis stays feasible when only prices move: a warm solve starts from it.
+    const result = flow.solve(this.solved);
+    this.solved = true;
     if (!result.feasible) return null;
-    const counts = this.shiftArc.map((arc) => flow.flowOf(arc));
     const crossing = this.crossArc >= 0 ? flow.flowOf(this.crossArc) : 0;
     let surplus = 0;
     this.surplusArc.forEach((arc, i) => {
       surplus += flow.flowOf(arc) * (this.surplusCost[i] ?? 0);
     });
     let people = 0;
+    for (const arc of this.plainArc) people += flow.flowOf(arc);
+    const wraps = this.wrapping.map((k) => flow.flowOf(this.shiftArc[k] ?? 0));
     let wrapped = 0;
-    this.shifts.forEach((s, k) => {
-      if (s.wraps) wrapped += counts[k] ?? 0;
-      else people += counts[k] ?? 0;
-    });
+    for (const w of wraps) wrapped += w;
     return {
-      counts,
+      wraps,
       crossing,
       slope: wrapped - crossing,
       base: people + surplus + crossing,
       certified: result.certified,
     };
+  }
+
+  /** Staff on each shift in the last {@link evaluate}, in the order of the shifts. */
+  counts(): number[] {
+    return this.shiftArc.map((arc) => this.flow.flowOf(arc));
   }
 }

@@ -10,13 +10,16 @@ type Subproblem = { crossLow: number; crossHigh: number; wrapLow: number[]; wrap
 type Relaxation = {
   /** Lower bound on base cost of every cover in the subproblem (an integer: costs are). */
   bound: number;
-  /** A flow that is a real cover at the bound: the subproblem is solved. */
-  solved: Evaluation | null;
+  /** Counts of a flow that is a real cover at the bound: the subproblem is solved. */
+  solved: number[] | null;
   /** Flows on either side of the optimal μ (slope > 0 and < 0); the LP optimum mixes them. */
   over: Evaluation | null;
   under: Evaluation;
   certified: boolean;
 };
+
+/** Factor between the prices tried when looking for the far side of the Lagrangian peak. */
+const UPWARD_STEP = 4;
 
 function gcd(a: number, b: number): number {
   let x = Math.abs(a);
@@ -48,7 +51,7 @@ function relax(net: CoverNetwork): Relaxation | null {
   };
   const done = (p: Point): Relaxation => ({
     bound: p.e.base,
-    solved: p.e,
+    solved: net.counts(),
     over: null,
     under: p.e,
     certified,
@@ -60,19 +63,24 @@ function relax(net: CoverNetwork): Relaxation | null {
   if (zero.e.slope === 0) return done(zero);
   let over: Point | null = zero.e.slope > 0 ? zero : null;
   let under: Point | null = zero.e.slope < 0 ? zero : null;
-  if (!under) {
-    const top = at(net.topPrice, 1);
-    if (!top) return null;
-    if (top.e.slope >= 0) {
+  // Upwards by factors of UPWARD_STEP from one surplus period's price: small moves keep warm
+  // solves short. At the top price wrapping staff pay their full cost, so a flow with slope ≥ 0
+  // there is a cover.
+  for (let price = net.weight; !under; price *= UPWARD_STEP) {
+    const capped = Math.min(price, net.topPrice);
+    const p = at(capped, 1);
+    if (!p) return null;
+    if (p.e.slope === 0) return done(p);
+    if (p.e.slope < 0) under = p;
+    else if (capped === net.topPrice) {
       return {
-        bound: top.e.base + net.topPrice * top.e.slope,
-        solved: top.e,
+        bound: p.e.base + capped * p.e.slope,
+        solved: net.counts(),
         over: null,
-        under: top.e,
+        under: p.e,
         certified,
       };
-    }
-    under = top;
+    } else over = p;
   }
   for (let price = -1; !over; price *= 2) {
     const p = at(price, 1);
@@ -115,7 +123,7 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
   const weight = net.weight;
   if (net.wrapping.length === 0) {
     const e = net.evaluate(0, 1);
-    return { counts: e?.counts ?? null, optimal: e?.certified ?? false, subproblems: 1 };
+    return { counts: e ? net.counts() : null, optimal: e?.certified ?? false, subproblems: 1 };
   }
   const offset = weight * net.floor;
   const costOf = (counts: number[]): number => {
@@ -143,9 +151,8 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
       wraps,
     );
     const e = net.evaluate(0, 1);
-    if (e?.certified) consider(e.counts);
+    if (e?.certified) consider(net.counts());
   };
-  const wrapsOf = (e: Evaluation): number[] => net.wrapping.map((k) => e.counts[k] ?? 0);
 
   const m = net.wrapping.length;
   const stack: Subproblem[] = [
@@ -171,7 +178,7 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
     if (!r) continue;
     if (!r.certified) proved = false;
     if (r.solved) {
-      consider(r.solved.counts);
+      consider(r.solved);
       continue;
     }
     if (r.bound >= bestCost) continue;
@@ -180,7 +187,7 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
     const under = r.under;
     const run = over ? over.slope - under.slope : 1;
     const mix = (a: number, b: number): number => (over ? -under.slope * a + over.slope * b : b);
-    const lpWraps = net.wrapping.map((k) => mix(over?.counts[k] ?? 0, under.counts[k] ?? 0));
+    const lpWraps = under.wraps.map((w, i) => mix(over?.wraps[i] ?? 0, w));
     const lpCross = mix(over?.crossing ?? 0, under.crossing);
     if (over && lpCross % run === 0 && lpWraps.every((v) => v % run === 0)) {
       // Whole staff over the cut and on every wrapping shift: the rest is a network, integral.
@@ -190,7 +197,7 @@ export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearc
     // The flow nearer the LP point (smaller slope) first: its wrapping staff are likelier right.
     const sides = over && over.slope < -under.slope ? [over, under] : over ? [under, over] : [under];
     for (const e of sides) {
-      if (r.bound < bestCost) complete(wrapsOf(e));
+      if (r.bound < bestCost) complete(e.wraps);
     }
     if (r.bound >= bestCost) continue;
     const children = branch(node, lpCross, lpWraps, run);

@@ -14,11 +14,25 @@
  */
 export type FlowResult = { feasible: boolean; cost: number; certified: boolean };
 
+/** What `CoverNetwork` asks of a min-cost flow solver (this one, or `NetworkSimplex`). */
+export interface FlowSolver {
+  addArc(from: number, to: number, cost: number, lower?: number, upper?: number): number;
+  addSupply(node: number, amount: number): void;
+  setCost(arc: number, cost: number): void;
+  setBounds(arc: number, lower: number, upper: number): void;
+  /** All costs were multiplied by num / den since the last solve (a hint for warm starts). */
+  scaleCosts(num: number, den: number): void;
+  solve(warm?: boolean): FlowResult;
+  flowOf(arc: number): number;
+}
+
 /** Capacity that stands for "unbounded"; sums of real flows stay far below it. */
 export const UNBOUNDED = 2 ** 50;
+/** Units first put on an arc that starts full lazily; most such arcs end up carrying a few. */
+const FIRST_STEP = 2;
 const FAR = Number.MAX_VALUE;
 
-export class MinCostFlow {
+export class MinCostFlow implements FlowSolver {
   readonly nodes: number;
   private arcs = 0;
   private tail: number[] = [];
@@ -35,6 +49,10 @@ export class MinCostFlow {
   private cost = new Float64Array(0);
   /** Flow on each arc after the last solve: where a warm start starts. */
   private current = new Float64Array(0);
+  /** Capacity held back on arcs that start full lazily, the last step given, and which arcs. */
+  private held = new Float64Array(0);
+  private step = new Float64Array(0);
+  private readonly heldArcs: number[] = [];
   private readonly excess: Float64Array;
   /** Node potentials after {@link solve}: the dual certificate. */
   readonly potential: Float64Array;
@@ -123,6 +141,8 @@ export class MinCostFlow {
     this.cap = new Float64Array(2 * m);
     this.cost = new Float64Array(2 * m);
     this.current = new Float64Array(m);
+    this.held = new Float64Array(m);
+    this.step = new Float64Array(m);
   }
 
   /**
@@ -133,6 +153,7 @@ export class MinCostFlow {
   private start(warm: boolean): boolean {
     const { cap, cost, excess, potential, current } = this;
     excess.set(this.supply);
+    this.heldArcs.length = 0;
     if (!warm) potential.fill(0);
     for (let i = 0; i < this.arcs; i++) {
       const c = this.price[i] ?? 0;
@@ -142,13 +163,22 @@ export class MinCostFlow {
       const v = this.head[i] ?? 0;
       const reduced = c + (potential[u] ?? 0) - (potential[v] ?? 0);
       let f = warm ? Math.min(upper, Math.max(lower, current[i] ?? 0)) : lower;
+      let held = 0;
       if (reduced < 0) {
         if (upper >= UNBOUNDED) return false;
-        f = upper;
+        // Full, lazily: a first step now, the rest held back until routing shows it is wanted.
+        const full = f;
+        f = Math.min(upper, full + FIRST_STEP);
+        held = upper - f;
+        if (held > 0) {
+          this.step[i] = FIRST_STEP;
+          this.held[i] = held;
+          this.heldArcs.push(i);
+        }
       } else if (reduced > 0) f = lower;
       cost[2 * i] = c;
       cost[2 * i + 1] = -c;
-      cap[2 * i] = upper - f;
+      cap[2 * i] = upper - f - held;
       cap[2 * i + 1] = f - lower;
       excess[u] = (excess[u] ?? 0) - f;
       excess[v] = (excess[v] ?? 0) + f;
@@ -160,7 +190,7 @@ export class MinCostFlow {
    * Multiplies the potentials by num / den, rounded down, for a solve whose costs were all
    * multiplied so: arcs whose cost scales keep a non-negative reduced cost (an integer above −1).
    */
-  scalePotentials(num: number, den: number): void {
+  scaleCosts(num: number, den: number): void {
     const potential = this.potential;
     for (let v = 0; v < this.nodes; v++) potential[v] = Math.floor(((potential[v] ?? 0) * num) / den);
   }
@@ -174,16 +204,19 @@ export class MinCostFlow {
     if (!warm || !this.start(true)) this.start(false);
     const n = this.nodes;
     const { first, order, to, cap, cost, excess, potential } = this;
-    let sources = 0;
-    for (let v = 0; v < n; v++) if ((excess[v] ?? 0) > 0) sources++;
-    while (sources > 0) {
-      const reach = this.shortestDistances();
-      if (reach === FAR) break;
-      for (let v = 0; v < n; v++) {
-        const d = this.dist[v] ?? FAR;
-        potential[v] = (potential[v] ?? 0) + Math.min(d, reach);
+    for (;;) {
+      let sources = 0;
+      for (let v = 0; v < n; v++) if ((excess[v] ?? 0) > 0) sources++;
+      while (sources > 0) {
+        const reach = this.shortestDistances();
+        if (reach === FAR) break;
+        for (let v = 0; v < n; v++) {
+          const d = this.dist[v] ?? FAR;
+          potential[v] = (potential[v] ?? 0) + Math.min(d, reach);
+        }
+        sources = this.blockingFlow();
       }
-      sources = this.blockingFlow();
+      if (!this.releaseHeld(sources > 0)) break;
     }
     let total = 0;
     for (let i = 0; i < this.arcs; i++) {
@@ -210,7 +243,44 @@ export class MinCostFlow {
     return { feasible, cost: total, certified };
   }
 
-  /** Dijkstra from all nodes with excess; returns the distance of the nearest deficit (FAR if none). */
+  /**
+   * Arcs held short of full: those still wanting flow (negative reduced cost) get twice the last
+   * step more, or all of it when routing is stuck; the others get their capacity back. Returns
+   * whether anything changed, in which case routing resumes.
+   */
+  private releaseHeld(stuck: boolean): boolean {
+    const { cap, excess, potential, held, step, heldArcs } = this;
+    if (heldArcs.length === 0) return false;
+    let kept = 0;
+    let pushed = false;
+    for (const i of heldArcs) {
+      const u = this.tail[i] ?? 0;
+      const v = this.head[i] ?? 0;
+      const rest = held[i] ?? 0;
+      if ((this.price[i] ?? 0) + (potential[u] ?? 0) - (potential[v] ?? 0) < 0) {
+        const more = stuck ? rest : Math.min(rest, 2 * (step[i] ?? 0));
+        step[i] = more;
+        held[i] = rest - more;
+        cap[2 * i + 1] = (cap[2 * i + 1] ?? 0) + more;
+        excess[u] = (excess[u] ?? 0) - more;
+        excess[v] = (excess[v] ?? 0) + more;
+        pushed = true;
+        if (rest - more > 0) heldArcs[kept++] = i;
+      } else {
+        cap[2 * i] = (cap[2 * i] ?? 0) + rest;
+        held[i] = 0;
+      }
+    }
+    heldArcs.length = kept;
+    return pushed || stuck;
+  }
+
+  /**
+   * Dijkstra from all nodes with excess over the whole residual graph; returns the largest
+   * distance reached, or FAR if no deficit was. Raising potentials by these distances makes a
+   * shortest path to every deficit admissible at once, so one blocking flow serves deficits at
+   * all distances (pushing along zero reduced costs keeps every residual reduced cost ≥ 0).
+   */
   private shortestDistances(): number {
     const n = this.nodes;
     const { first, order, to, cap, cost, excess, potential, dist, heap, slot } = this;
@@ -224,18 +294,16 @@ export class MinCostFlow {
         slot[v] = size++;
       }
     }
-    let reach = FAR;
+    let deficit = false;
+    let farthest = 0;
     while (size > 0) {
       const u = heap[0] ?? 0;
       const du = dist[u] ?? FAR;
-      if (du >= reach) break;
       slot[u] = -2;
       size--;
       if (size > 0) this.siftDown(heap[size] ?? 0, 0, size);
-      if ((excess[u] ?? 0) < 0) {
-        reach = du;
-        break;
-      }
+      if ((excess[u] ?? 0) < 0) deficit = true;
+      farthest = du;
       const pu = du + (potential[u] ?? 0);
       for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
         const e = order[j] ?? 0;
@@ -253,7 +321,7 @@ export class MinCostFlow {
         }
       }
     }
-    return reach;
+    return deficit ? farthest : FAR;
   }
 
   private siftUp(v: number, at: number): void {
@@ -375,7 +443,7 @@ export class MinCostFlow {
    * admissible paths remain, the next Dijkstra finds them at distance zero.
    */
   private blockingFlow(): number {
-    if (this.levelGraph()) this.augment();
+    while (this.levelGraph()) this.augment();
     const n = this.nodes;
     const excess = this.excess;
     let sources = 0;
