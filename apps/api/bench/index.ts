@@ -1,95 +1,157 @@
-// `pnpm bench` for the API: requests per second and p50/p99 latency of `plan` on a province and
-// `planVsActual` over 100 days, under concurrent load on loopback, against the embedded PGlite
-// and a PostgreSQL server (BENCH_DATABASE_URL or TEST_DATABASE_URL, else the local test server;
-// skipped, and said so, when none answers). Each measurement is time-boxed.
+// `pnpm bench` for the API: an open-loop load run on loopback against a real API process. Two
+// operations at once, each at a fixed target rate whatever the answers do (requests leave on
+// schedule, not after the previous answer): `plan` for a demo scenario and area, and
+// `recordActuals` in small batches from the demo teams' reporter tokens. Per operation it prints
+// the target and achieved rate, p50/p99 latency (from the scheduled send time, so a server that
+// falls behind shows it), errors (non-200, any GraphQL error, any typed error), and the server
+// process's RSS and heap before and after. Embedded PGlite always; PostgreSQL too when
+// DATABASE_URL (or BENCH_DATABASE_URL) names a server, in a schema of its own, dropped afterwards.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { BenchMemory, BenchServerReady } from './server.ts';
 
-const CONCURRENCY = 8;
-const SECONDS_PER_CASE = 5;
-const WARMUP_REQUESTS = 8;
+/** Measured seconds per backend; with start-up and warm-up a backend takes about 20 s. */
+const RUN_SECONDS = 8;
+const WARMUP_SECONDS = 1;
+/** Answers still missing this long after the run are counted as errors. */
+const DRAIN_TIMEOUT_MS = 10_000;
+const SEED = 20_260_511;
+
+/**
+ * Target rates (requests a second), chosen on the 2-core development machine with other work on
+ * it: with both operations at once, 10 plans + 50 batches a second saturate it (PGlite falls
+ * behind at ~6 + ~32, p50 1.7 s; PostgreSQL just holds, p50 ~600 ms), 6 + 30 hold on both with
+ * p50 under 200 ms, and 4 + 25 leave room for the rest of the machine. BENCH_PLAN_RATE and
+ * BENCH_RECORD_RATE override them.
+ */
+const TARGETS = {
+  plan: Number(process.env.BENCH_PLAN_RATE ?? 4),
+  recordActuals: Number(process.env.BENCH_RECORD_RATE ?? 25),
+};
+/** Share of the target below which a run is reported as falling behind. */
+const HELD_SHARE = 0.95;
+const REPORTS_PER_BATCH = { min: 1, max: 5 };
+
+const PLAN_QUERY = `query { plan(scenarioId: "nghe-an-2021", areaCode: "40") { __typename ... on CampaignPlan {
+  completionDate totals { demand } areas { code demand machines dailyTarget completionDate } daily { date planned } } } }`;
+const RECORD_MUTATION = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+  __typename ... on RecordActualsPayload { created corrected unchanged reports { outcome report { id version } } } } }`;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const cases = [
-  {
-    name: 'plan, Nghệ An (460 communes, 176 machines)',
-    query: `{ plan(scenarioId: "nghe-an-2021", areaCode: "40") { __typename ... on CampaignPlan {
-      completionDate totals { demand } areas { code demand machines dailyTarget completionDate } daily { date planned } } } }`,
-  },
-  {
-    name: 'planVsActual, Đắk Nông over 100 days',
-    query: `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67", from: "2021-03-21", to: "2021-06-28") {
-      __typename ... on PlanVsActual { totalActual days { date planned actual cumulativeActual variance } forecast { expected earliest latest } } } }`,
-  },
-];
-
-type Result = { requests: number; perSecond: number; p50Ms: number; p99Ms: number; errors: number };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function post(url: string, query: string): Promise<boolean> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { errors?: unknown };
-  return response.ok && body.errors === undefined;
-}
-
-async function load(url: string, query: string): Promise<Result> {
-  for (let i = 0; i < WARMUP_REQUESTS; i += 1) await post(url, query);
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const until = started + SECONDS_PER_CASE * 1000;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const sent = performance.now();
-        if (!(await post(url, query))) errors += 1;
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / elapsed,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    errors,
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts')], {
+type Request = { token: string; query: string; variables?: Record<string, unknown>; expect: string };
+type Tally = { latenciesMs: number[]; errors: number; firstError: string | null; pending: number };
+
+/** True when the answer is a 200 with no GraphQL error and the expected (non-error) type. */
+async function send(url: string, request: Request): Promise<string | null> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${request.token}` },
+      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+    });
+    const text = await response.text();
+    if (response.status !== 200) return `HTTP ${response.status}: ${text.slice(0, 200)}`;
+    const body = JSON.parse(text) as { data?: Record<string, { __typename?: string }>; errors?: unknown };
+    if (body.errors !== undefined) return `GraphQL errors: ${JSON.stringify(body.errors).slice(0, 200)}`;
+    const typename = Object.values(body.data ?? {})[0]?.__typename;
+    return typename === request.expect ? null : `answered ${typename}`;
+  } catch (error) {
+    return `request failed: ${(error as Error).message}`;
+  }
+}
+
+/** Sends `next()` at `perSecond` on schedule until `untilMs`, without waiting for answers. */
+function openLoop(
+  url: string,
+  perSecond: number,
+  startMs: number,
+  untilMs: number,
+  next: () => Request,
+  tally: Tally,
+): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  return new Promise((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      for (;;) {
+        const scheduledMs = startMs + (sent * 1000) / perSecond;
+        if (scheduledMs > now || scheduledMs >= untilMs) break;
+        sent += 1;
+        tally.pending += 1;
+        inFlight.push(
+          send(url, next()).then((error) => {
+            tally.pending -= 1;
+            tally.latenciesMs.push(performance.now() - scheduledMs);
+            if (error !== null) {
+              tally.errors += 1;
+              tally.firstError ??= error;
+            }
+          }),
+        );
+      }
+      if (now >= untilMs) {
+        clearInterval(timer);
+        resolve(Promise.all(inFlight).then(() => undefined));
+      }
+    };
+    const timer = setInterval(tick, 2);
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+type Server = { child: ChildProcess; ready: BenchServerReady };
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  // --expose-gc: memory is read after a full collection, so before and after compare like with like.
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'server.ts')], {
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API did not start within 120 s')), 120_000);
+  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the API did not start within 120 s'));
+    }, 120_000);
     child.once('exit', (code) => reject(new Error(`the API exited early (${code})`)));
     lines.on('line', (line) => {
-      const match = /^listening (\d+)$/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
+      if (!line.startsWith('{')) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as BenchServerReady);
     });
   });
-  return { child, url: `http://127.0.0.1:${port}/graphql` };
+  return { child, ready };
+}
+
+function memoryOf(child: ChildProcess): Promise<BenchMemory> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message as BenchMemory));
+    child.send('memory');
+  });
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -97,16 +159,94 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function serverAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+async function run(backend: string, server: Promise<Server>): Promise<number> {
+  const { child, ready } = await server;
   try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
+    const url = `http://127.0.0.1:${ready.port}/graphql`;
+    const random = mulberry32(SEED);
+    const dates = Array.from({ length: 60 }, (_, day) =>
+      new Date(Date.UTC(2021, 3, 1 + day)).toISOString().slice(0, 10),
+    );
+    const planRequest = (): Request => ({
+      token: ready.readerToken,
+      query: PLAN_QUERY,
+      expect: 'CampaignPlan',
+    });
+    const recordRequest = (): Request => {
+      const reporter = ready.reporters[
+        Math.floor(random() * ready.reporters.length)
+      ] as BenchServerReady['reporters'][number];
+      const size =
+        REPORTS_PER_BATCH.min + Math.floor(random() * (REPORTS_PER_BATCH.max - REPORTS_PER_BATCH.min + 1));
+      const keys = new Map<string, Record<string, unknown>>();
+      while (keys.size < size) {
+        const date = dates[Math.floor(random() * dates.length)] as string;
+        const areaCode = reporter.areaCodes[Math.floor(random() * reporter.areaCodes.length)] as string;
+        // Few distinct figures: resent reports are often unchanged, otherwise corrections.
+        keys.set(`${date}|${areaCode}`, { date, areaCode, dossiers: 400 + Math.floor(random() * 4) * 10 });
+      }
+      return {
+        token: reporter.token,
+        query: RECORD_MUTATION,
+        variables: { reports: [...keys.values()] },
+        expect: 'RecordActualsPayload',
+      };
+    };
+
+    const warmup = performance.now();
+    const ignored = (): Tally => ({ latenciesMs: [], errors: 0, firstError: null, pending: 0 });
+    await Promise.all([
+      openLoop(url, TARGETS.plan, warmup, warmup + WARMUP_SECONDS * 1000, planRequest, ignored()),
+      openLoop(url, TARGETS.recordActuals, warmup, warmup + WARMUP_SECONDS * 1000, recordRequest, ignored()),
+    ]);
+
+    const before = await memoryOf(child);
+    const tallies = { plan: ignored(), recordActuals: ignored() };
+    const start = performance.now();
+    const until = start + RUN_SECONDS * 1000;
+    const runs = Promise.all([
+      openLoop(url, TARGETS.plan, start, until, planRequest, tallies.plan),
+      openLoop(url, TARGETS.recordActuals, start, until, recordRequest, tallies.recordActuals),
+    ]);
+    const drained = await Promise.race([
+      runs.then(() => true),
+      new Promise<false>((resolve) =>
+        setTimeout(() => resolve(false), RUN_SECONDS * 1000 + DRAIN_TIMEOUT_MS),
+      ),
+    ]);
+    const elapsedSeconds = (performance.now() - start) / 1000;
+    const after = await memoryOf(child);
+
+    let errors = 0;
+    for (const [operation, tally] of Object.entries(tallies)) {
+      const target = TARGETS[operation as keyof typeof TARGETS];
+      const answered = tally.latenciesMs.length;
+      // Answers that never came count as errors.
+      const failed = tally.errors + (drained ? 0 : tally.pending);
+      errors += failed;
+      const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
+      const achieved = (answered - tally.errors) / elapsedSeconds;
+      console.log(
+        `${backend.padEnd(10)} ${operation.padEnd(13)} target ${String(target).padStart(3)} req/s  achieved ${achieved.toFixed(1).padStart(5)} req/s (${achieved >= HELD_SHARE * target ? 'held' : 'BEHIND'})  p50 ${percentile(sorted, 50).toFixed(0).padStart(5)} ms  p99 ${percentile(
+          sorted,
+          99,
+        )
+          .toFixed(0)
+          .padStart(5)} ms  errors ${failed}${tally.firstError ? ` (first: ${tally.firstError})` : ''}`,
+      );
+    }
+    console.log(
+      `${backend.padEnd(10)} server memory before → after: RSS ${mib(before.rssBytes)} → ${mib(after.rssBytes)} (×${(
+        after.rssBytes / before.rssBytes
+      ).toFixed(2)}), heap ${mib(before.heapUsedBytes)} → ${mib(after.heapUsedBytes)} (×${(
+        after.heapUsedBytes / before.heapUsedBytes
+      ).toFixed(2)})`,
+    );
+    return errors;
   } finally {
-    await client.end().catch(() => undefined);
+    await stopServer(child);
   }
 }
 
@@ -120,40 +260,30 @@ async function dropSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-function print(backend: string, name: string, result: Result): void {
-  console.log(
-    `${backend.padEnd(10)} ${name.padEnd(44)} ${result.perSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50Ms
-      .toFixed(1)
-      .padStart(
-        7,
-      )} ms  p99 ${result.p99Ms.toFixed(1).padStart(7)} ms  (${result.requests} requests, ${result.errors} errors, ${CONCURRENCY} concurrent)`,
-  );
-}
-
-async function run(backend: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const { child, url } = await startServer(env);
-  try {
-    for (const benchCase of cases) print(backend, benchCase.name, await load(url, benchCase.query));
-  } finally {
-    await stopServer(child);
+console.log(
+  `API open-loop load on loopback, ${RUN_SECONDS} s per backend after ${WARMUP_SECONDS} s warm-up: plan (Nghệ An, 460 communes) and recordActuals (${REPORTS_PER_BATCH.min}–${REPORTS_PER_BATCH.max} reports a batch, 3 reporters) at the same time`,
+);
+const { DATABASE_URL: serverUrl, BENCH_DATABASE_URL: benchUrl, ...base } = process.env;
+const postgresUrl = benchUrl ?? serverUrl;
+const measurePostgres = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
+const schema = `muster_bench_${randomBytes(6).toString('hex')}`;
+// Both start (migrate, seed) at once to save time; they are measured one after the other.
+const pglite = startServer({ ...base, PGLITE_DATA_DIR: 'memory://' });
+const postgres = measurePostgres
+  ? startServer({ ...base, DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema })
+  : null;
+let errors = 0;
+try {
+  errors += await run('PGlite', pglite);
+  if (postgres) errors += await run('PostgreSQL', postgres);
+  else console.log('PostgreSQL: not measured; set DATABASE_URL=postgres://… to measure it too.');
+} finally {
+  if (postgres) {
+    await postgres.then(({ child }) => stopServer(child)).catch(() => undefined);
+    await dropSchema(postgresUrl as string, schema);
   }
 }
-
-console.log(`API under load on loopback, ${SECONDS_PER_CASE} s per case:`);
-const { DATABASE_URL: _ignored, ...base } = process.env;
-await run('PGlite', { ...base, PGLITE_DATA_DIR: 'memory://' });
-
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
-if (await serverAnswers(serverUrl)) {
-  const schema = `muster_bench_${randomBytes(6).toString('hex')}`;
-  try {
-    await run('PostgreSQL', { ...base, DATABASE_URL: serverUrl, DATABASE_SCHEMA: schema });
-  } finally {
-    await dropSchema(serverUrl, schema);
-  }
-} else {
-  console.log('PostgreSQL SKIPPED: no server answers; set BENCH_DATABASE_URL=postgres://… to measure it.');
+if (errors > 0) {
+  console.error(`${errors} errors at the target rates: lower TARGETS or find what broke.`);
+  process.exitCode = 1;
 }

@@ -1,43 +1,69 @@
-// The API as the benchmark drives it: migrations, the demo data plus 100 days of Đắk Nông
-// reports, listening on an ephemeral loopback port that it prints. Stops on SIGTERM.
-import { createServer } from 'node:http';
+// The API as the benchmark drives it: migrations, the demo data, one admin token for reading and
+// one reporter token per demo team, the real HTTP front (body limit included) on an ephemeral
+// loopback port. It prints one JSON line with the port and tokens, answers `memory` messages
+// over IPC with its process.memoryUsage(), and stops on SIGTERM or when its parent goes away.
 import type { AddressInfo } from 'node:net';
-import { DateTime } from 'luxon';
-import { recordActuals } from '../src/actuals/record-actuals.ts';
-import { systemPrincipal } from '../src/auth/tokens.ts';
+import { issueToken } from '../src/auth/tokens.ts';
 import { seedDemo } from '../src/data/seed-demo.ts';
 import { database } from '../src/db.ts';
+import { createHttpServer } from '../src/http-server.ts';
 import { applyMigrations } from '../src/migrate.ts';
-import { yoga } from '../src/yoga.ts';
 
-await applyMigrations(database);
-await seedDemo(database.prisma);
-const districts = await database.prisma.area.findMany({
-  where: { parentCode: '67' },
-  orderBy: { code: 'asc' },
-});
-const start = DateTime.fromISO('2021-03-21', { zone: 'utc' });
-const reports = [];
-for (let day = 0; day < 100; day += 1) {
-  for (const [index, district] of districts.entries()) {
-    // Deterministic made-up figures around the field's scale (≈ 1,000 a district a day).
-    reports.push({
-      date: start.plus({ days: day }).toISODate() as string,
-      areaCode: district.code,
-      dossiers: 800 + ((day * 37 + index * 101) % 400),
-      machinesWorking: 3,
+/** The demo's teams and the home area each reports for. */
+const BENCH_TEAMS = [
+  { teamCode: 'DN-DAK-SONG-MOBILE', homeAreaCode: '665' },
+  { teamCode: 'DN-DAK-GLONG-MOBILE', homeAreaCode: '661' },
+  { teamCode: 'NA-HUNG-NGUYEN', homeAreaCode: '18001' },
+] as const;
+
+export type BenchServerReady = {
+  port: number;
+  readerToken: string;
+  reporters: { teamCode: string; token: string; areaCodes: string[] }[];
+};
+
+export type BenchMemory = { rssBytes: number; heapUsedBytes: number };
+
+async function main(): Promise<void> {
+  await applyMigrations(database);
+  await seedDemo(database.prisma);
+  const readerToken = (await issueToken(database.prisma, { role: 'ADMIN', name: 'bench reader' })).token;
+  const reporters: BenchServerReady['reporters'] = [];
+  for (const { teamCode, homeAreaCode } of BENCH_TEAMS) {
+    const communes = await database.prisma.area.findMany({
+      where: { parentCode: homeAreaCode },
+      select: { code: true },
+      orderBy: { code: 'asc' },
+      take: 4,
+    });
+    reporters.push({
+      teamCode,
+      token: (await issueToken(database.prisma, { role: 'REPORTER', name: `bench ${teamCode}`, teamCode }))
+        .token,
+      areaCodes: [homeAreaCode, ...communes.map((area) => area.code)],
     });
   }
-}
-await recordActuals(database.prisma, reports, systemPrincipal('bench'));
 
-const server = createServer(yoga);
-server.listen(0, '127.0.0.1', () => {
-  console.log(`listening ${(server.address() as AddressInfo).port}`);
-});
-process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => {
-    void database.close().then(() => process.exit(0));
+  const server = createHttpServer();
+  server.listen(0, '127.0.0.1', () => {
+    const ready: BenchServerReady = { port: (server.address() as AddressInfo).port, readerToken, reporters };
+    console.log(JSON.stringify(ready));
   });
-});
+  process.on('message', (message) => {
+    if (message === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const usage = process.memoryUsage();
+      process.send?.({ rssBytes: usage.rss, heapUsedBytes: usage.heapUsed } satisfies BenchMemory);
+    }
+  });
+  const stop = (): void => {
+    server.closeAllConnections();
+    server.close(() => {
+      void database.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('disconnect', stop);
+}
+
+if (process.send) await main();
