@@ -16,6 +16,9 @@ export type CoverProblem = {
   shifts: { start: number; length: number; wraps: boolean }[];
 };
 
+/** Which flow solver a network uses; `auto` picks by size (tests pin one). */
+export type FlowEngine = 'auto' | 'primal-dual' | 'simplex';
+
 /** One solve of the network at a price μ of wrapping: see {@link CoverNetwork.evaluate}. */
 export type Evaluation = {
   /** Staff on each wrapping shift, in the order of {@link CoverNetwork.wrapping}. */
@@ -72,7 +75,7 @@ export class CoverNetwork {
   private solved = false;
   private readonly shifts: CoverProblem['shifts'];
 
-  constructor(p: CoverProblem) {
+  constructor(p: CoverProblem, engine: FlowEngine = 'auto') {
     const n = p.periods;
     this.periods = n;
     this.shifts = p.shifts;
@@ -107,8 +110,8 @@ export class CoverNetwork {
       node[t] = breaks.length - 1;
     }
     const segments = breaks.length - 1;
-    const flow: FlowSolver =
-      segments + 1 <= SMALL_NETWORK ? new MinCostFlow(segments + 1) : new NetworkSimplex(segments + 1);
+    const primalDual = engine === 'primal-dual' || (engine === 'auto' && segments + 1 <= SMALL_NETWORK);
+    const flow: FlowSolver = primalDual ? new MinCostFlow(segments + 1) : new NetworkSimplex(segments + 1);
     let previous = 0;
     let floor = 0;
     this.surplusArc = [];

@@ -1,4 +1,4 @@
-import { CoverNetwork, type CoverProblem, type Evaluation } from './cover-network.ts';
+import { CoverNetwork, type CoverProblem, type Evaluation, type FlowEngine } from './cover-network.ts';
 
 /** Counts per shift (null when the search stopped before any cover) and whether they are proved optimal. */
 export type CoverSearchResult = { counts: number[] | null; optimal: boolean; subproblems: number };
@@ -118,8 +118,12 @@ function relax(net: CoverNetwork): Relaxation | null {
  * branch and bound on the staff over the cut and on each wrapping shift, every subproblem
  * bounded by its Lagrangian (= LP) bound and closed when a cover reaches that bound.
  */
-export function searchCover(p: CoverProblem, maxSubproblems: number): CoverSearchResult {
-  const net = new CoverNetwork(p);
+export function searchCover(
+  p: CoverProblem,
+  maxSubproblems: number,
+  engine: FlowEngine = 'auto',
+): CoverSearchResult {
+  const net = new CoverNetwork(p, engine);
   const weight = net.weight;
   if (net.wrapping.length === 0) {
     const e = net.evaluate(0, 1);
