@@ -42,6 +42,7 @@ export class MinCostFlow implements FlowSolver {
   private price: number[] = [];
   private readonly supply: Float64Array;
   // Residual graph, laid out on the first solve: arc 2i runs tail → head, 2i + 1 back.
+  private laidOut = false;
   private first = new Int32Array(0);
   private order = new Int32Array(0);
   private to = new Int32Array(0);
@@ -85,7 +86,7 @@ export class MinCostFlow implements FlowSolver {
     this.price.push(cost);
     this.low.push(lower);
     this.high.push(upper);
-    this.first = new Int32Array(0);
+    this.laidOut = false;
     return this.arcs++;
   }
 
@@ -135,6 +136,7 @@ export class MinCostFlow implements FlowSolver {
       order[back] = 2 * i + 1;
       fill[v] = back + 1;
     }
+    this.laidOut = true;
     this.first = first;
     this.order = order;
     this.to = to;
@@ -200,7 +202,7 @@ export class MinCostFlow implements FlowSolver {
    * few costs or bounds changed, little is left to re-route), else from zero flow and potentials.
    */
   solve(warm = false): FlowResult {
-    if (this.first.length !== this.nodes + 1) this.layOut();
+    if (!this.laidOut) this.layOut();
     if (!warm || !this.start(true)) this.start(false);
     const n = this.nodes;
     const { first, order, to, cap, cost, excess, potential } = this;

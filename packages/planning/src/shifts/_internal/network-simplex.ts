@@ -37,6 +37,7 @@ export class NetworkSimplex implements FlowSolver {
   private priceList: number[] = [];
   private readonly supply: Float64Array;
   private boundsMoved = true;
+  private allocated = false;
   // Arcs 0 … arcs − 1 are the real ones, then one artificial arc per node to the root.
   private src = new Int32Array(0);
   private tgt = new Int32Array(0);
@@ -71,7 +72,7 @@ export class NetworkSimplex implements FlowSolver {
     this.priceList.push(cost);
     this.lowList.push(lower);
     this.highList.push(upper);
-    this.src = new Int32Array(0);
+    this.allocated = false;
     this.boundsMoved = true;
     return this.arcs++;
   }
@@ -101,6 +102,7 @@ export class NetworkSimplex implements FlowSolver {
   }
 
   private allocate(): void {
+    this.allocated = true;
     const m = this.arcs + this.nodes;
     const n = this.nodes + 1;
     this.src = new Int32Array(m);
@@ -348,7 +350,7 @@ export class NetworkSimplex implements FlowSolver {
 
   /** Cheapest flow; `warm` keeps the last basis when only costs changed since. */
   solve(warm = false): FlowResult {
-    if (this.src.length !== this.arcs + this.nodes) this.allocate();
+    if (!this.allocated) this.allocate();
     if (!warm || this.boundsMoved) this.coldStart();
     this.price();
     let bounded = true;
