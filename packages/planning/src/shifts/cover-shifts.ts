@@ -47,14 +47,9 @@ export type ShiftCover = {
 
 const DEFAULT_MAX_SUBPROBLEMS = 20_000;
 
-/** An integer in [min, max]; anything else goes through `requireNumber`, which names the fault. */
-function readInteger(value: unknown, path: () => string, min: number, max: number): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return value;
-  return requireNumber(value, path(), {
-    min,
-    max: max === Number.MAX_SAFE_INTEGER ? undefined : max,
-    integer: true,
-  });
+/** An integer in [min, max]: accepted without the validators, which format messages up front. */
+function isWholeIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
 /** Staff on duty in each period when `counts[k]` start at `starts[k]` for `lengths[k]` periods (wrapping). */
@@ -85,7 +80,9 @@ function readInput(input: unknown): CoverProblem {
   // Accepted values skip the validators, which format their messages up front: a week of
   // 15-minute periods is a thousand numbers per call.
   const requirement = requireArray(record.requirement, 'requirement').map((value, t) =>
-    readInteger(value, () => `requirement[${t}]`, 0, Number.MAX_SAFE_INTEGER),
+    isWholeIn(value, 0, Number.MAX_SAFE_INTEGER)
+      ? value
+      : requireNumber(value, `requirement[${t}]`, { min: 0, integer: true }),
   );
   if (requirement.length === 0) {
     throw new PlanningInputError({
@@ -99,9 +96,13 @@ function readInput(input: unknown): CoverProblem {
   const cyclic = record.cyclic === undefined ? false : requireBoolean(record.cyclic, 'cyclic');
   const shifts = requireArray(record.shifts, 'shifts').map((raw, k) => {
     const shift = isRecord(raw) ? raw : requireRecord(raw, `shifts[${k}]`);
-    const start = readInteger(shift.start, () => `shifts[${k}].start`, 0, periods - 1);
+    const start = isWholeIn(shift.start, 0, periods - 1)
+      ? shift.start
+      : requireNumber(shift.start, `shifts[${k}].start`, { min: 0, max: periods - 1, integer: true });
     const maxLength = cyclic ? periods : periods - start;
-    const length = readInteger(shift.length, () => `shifts[${k}].length`, 1, maxLength);
+    const length = isWholeIn(shift.length, 1, maxLength)
+      ? shift.length
+      : requireNumber(shift.length, `shifts[${k}].length`, { min: 1, max: maxLength, integer: true });
     if (shift.name !== undefined && typeof shift.name !== 'string') {
       throw new PlanningInputError({
         path: `shifts[${k}].name`,

@@ -174,9 +174,9 @@ export class CoverNetwork {
     if (scale !== this.costScale) {
       // Prices other than the wrapping ones only move with the scale.
       if (this.costScale > 0) flow.scaleCosts(scale, this.costScale);
-      this.surplusArc.forEach((arc, i) => {
-        flow.setCost(arc, scale * (this.surplusCost[i] ?? 0));
-      });
+      for (let i = 0; i < this.surplusArc.length; i++) {
+        flow.setCost(this.surplusArc[i] ?? 0, scale * (this.surplusCost[i] ?? 0));
+      }
       for (const arc of this.plainArc) flow.setCost(arc, scale);
       this.costScale = scale;
     }
@@ -188,9 +188,9 @@ export class CoverNetwork {
     if (!result.feasible) return null;
     const crossing = this.crossArc >= 0 ? flow.flowOf(this.crossArc) : 0;
     let surplus = 0;
-    this.surplusArc.forEach((arc, i) => {
-      surplus += flow.flowOf(arc) * (this.surplusCost[i] ?? 0);
-    });
+    for (let i = 0; i < this.surplusArc.length; i++) {
+      surplus += flow.flowOf(this.surplusArc[i] ?? 0) * (this.surplusCost[i] ?? 0);
+    }
     let people = 0;
     for (const arc of this.plainArc) people += flow.flowOf(arc);
     const wraps = this.wrapping.map((k) => flow.flowOf(this.shiftArc[k] ?? 0));
