@@ -56,8 +56,6 @@ function relax(net: CoverNetwork): Relaxation | null {
     under: p.e,
     certified,
   });
-  // At the top price wrapping staff pay their full cost, so a flow with slope ≥ 0 is a cover;
-  // below μ = 0 the backward arcs pay to be used, and being bounded, some price tips the slope.
   const zero = at(0, 1);
   if (!zero) return null;
   if (zero.e.slope === 0) return done(zero);
@@ -82,12 +80,16 @@ function relax(net: CoverNetwork): Relaxation | null {
       };
     } else over = p;
   }
+  // Downwards from −1 by doubling: below μ = 0 the backward arcs pay to be used, and once they
+  // pay more than any path costs, every one that can be used is full. If the slope is still
+  // negative then (the bounds promise more staff over the cut than the wrapping shifts may
+  // carry), the bound there is valid and large: the subproblem will be pruned or split.
   for (let price = -1; !over; price *= 2) {
     const p = at(price, 1);
     if (!p) return null;
     if (p.e.slope === 0) return done(p);
     if (p.e.slope > 0) over = p;
-    else if (price < -64 * net.topPrice * net.maxCrossing) {
+    else if (price < -4 * net.topPrice) {
       return { bound: p.e.base + price * p.e.slope, solved: null, over: null, under: p.e, certified };
     } else under = p;
   }
@@ -148,12 +150,8 @@ export function searchCover(
   };
   /** A cover from a flow: keep its wrapping staff, promise exactly them over the cut, re-solve the rest. */
   const complete = (wraps: number[]): void => {
-    net.setBounds(
-      wraps.reduce((a, b) => a + b, 0),
-      wraps.reduce((a, b) => a + b, 0),
-      wraps,
-      wraps,
-    );
+    const crossing = wraps.reduce((a, b) => a + b, 0);
+    net.setBounds(crossing, crossing, wraps, wraps);
     const e = net.evaluate(0, 1);
     if (e?.certified) consider(net.counts());
   };
@@ -212,7 +210,8 @@ export function searchCover(
 
 /**
  * Splits a subproblem on the most fractional of the LP's staff over the cut (first) or on a
- * wrapping shift; when the LP point is whole but no cover (a bound at μ = 0), halves the widest range.
+ * wrapping shift; when the LP point is whole but no cover (a bound at the lowest price tried),
+ * halves the widest range.
  */
 function branch(node: Subproblem, lpCross: number, lpWraps: number[], run: number): Subproblem[] {
   const split = (index: number, at: number): Subproblem[] => {

@@ -26,6 +26,19 @@ export interface FlowSolver {
   flowOf(arc: number): number;
 }
 
+/**
+ * Figures (potentials, costs) are exact doubles below 2^53; a solve whose potentials or cost
+ * reach this is not certified, since its reduced costs could have been rounded.
+ */
+const EXACT_LIMIT = 2 ** 52;
+
+/** Whether the first `count` values and `total` stay where doubles are exact integers. */
+export function withinExactRange(values: Float64Array, count: number, total: number): boolean {
+  if (Math.abs(total) >= EXACT_LIMIT) return false;
+  for (let i = 0; i < count; i++) if (Math.abs(values[i] ?? 0) >= EXACT_LIMIT) return false;
+  return true;
+}
+
 /** Capacity that stands for "unbounded"; sums of real flows stay far below it. */
 export const UNBOUNDED = 2 ** 50;
 /** Units first put on an arc that starts full lazily; most such arcs end up carrying a few. */
@@ -228,7 +241,7 @@ export class MinCostFlow implements FlowSolver {
     }
     let feasible = true;
     for (let v = 0; v < n; v++) if ((excess[v] ?? 0) !== 0) feasible = false;
-    let certified = feasible;
+    let certified = feasible && withinExactRange(potential, n, total);
     for (let u = 0; u < n && certified; u++) {
       const pu = potential[u] ?? 0;
       for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {

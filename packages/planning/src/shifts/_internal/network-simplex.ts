@@ -13,7 +13,7 @@
  * its lower bound has a non-positive reduced cost and every arc below its upper bound a
  * non-negative one: the complementary-slackness certificate that the flow is a minimum.
  */
-import type { FlowResult, FlowSolver } from './min-cost-flow.ts';
+import { type FlowResult, type FlowSolver, withinExactRange } from './min-cost-flow.ts';
 
 const LOWER = 1;
 const TREE = 0;
@@ -375,6 +375,7 @@ export class NetworkSimplex implements FlowSolver {
         certified = false;
       }
     }
+    if (!withinExactRange(pi, this.nodes + 1, total)) certified = false;
     return { feasible, cost: total, certified };
   }
 }
