@@ -38,14 +38,16 @@ export type Evaluation = {
  * that does not wrap is an arc start → end, surplus in period t an arc t + 1 → t, and node t
  * supplies requirement[t] − requirement[t − 1]. With the potentials weight × t folded into the
  * costs, a shift costs 1 (one person) and a surplus period `weight`, so the flow cost is
- * weight × surplus + people, and paid periods are Σ requirement + surplus.
+ * weight × surplus + people, and paid periods are Σ requirement + surplus. Periods between two
+ * consecutive shift starts or ends are merged into one segment (see the constructor).
  *
  * A wrapping shift covers [start, T) ∪ [0, end) = everything but the gap [end, start). It becomes
  * one unit on a crossing arc 0 → T (covering every period) and one unit on a backward arc
  * start → end (taking the gap away). The network is exact but for one side constraint: the
  * units on the backward arcs must be at least those on the crossing arc (more is still a cover;
  * the extra staff over the cut are surplus). Pricing the backward arcs at μ and the crossing arc
- * at 1 − μ relaxes that constraint (Lagrange); every μ in [0, weight × T + 1] gives a lower bound.
+ * at 1 − μ relaxes that constraint (Lagrange, with multiplier weight × T + 1 − μ ≥ 0); every μ up
+ * to weight × T + 1 gives a lower bound, and the best of them is the LP bound.
  */
 export class CoverNetwork {
   readonly weight: number;

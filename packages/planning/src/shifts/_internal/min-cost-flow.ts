@@ -1,12 +1,13 @@
 /**
  * Min-cost flow with node supplies and arc bounds, by the primal-dual method: Dijkstra on
- * reduced costs (Johnson potentials) from every node with excess finds the cheapest distance to
- * a node with a deficit, then a blocking flow is pushed along all zero-reduced-cost arcs at once.
- * Costs, bounds and supplies are integers below 2^53, so every figure is exact.
+ * reduced costs (Johnson potentials) from every node with excess raises the potentials so that a
+ * shortest path to every deficit is admissible, then a blocking flow is pushed along the
+ * zero-reduced-cost arcs at once. Costs, bounds and supplies are integers below 2^53, so every
+ * figure is exact. Used on small networks; `NetworkSimplex` on larger ones.
  *
  * Built for repeated solves of one graph with new costs or bounds (the Lagrangian search and the
  * branch and bound of `coverShifts`): arcs are added once, the residual graph is laid out in typed
- * arrays on the first solve, and each solve starts from zero flow.
+ * arrays on the first solve, and a warm solve starts from the last flow and potentials.
  *
  * Optimality is not assumed but checked: {@link MinCostFlow.solve} returns `certified` only when
  * every supply is routed and no residual arc has a negative reduced cost under the final
@@ -182,8 +183,7 @@ export class MinCostFlow implements FlowSolver {
       if (reduced < 0) {
         if (upper >= UNBOUNDED) return false;
         // Full, lazily: a first step now, the rest held back until routing shows it is wanted.
-        const full = f;
-        f = Math.min(upper, full + FIRST_STEP);
+        f = Math.min(upper, f + FIRST_STEP);
         held = upper - f;
         if (held > 0) {
           this.step[i] = FIRST_STEP;
