@@ -2,8 +2,8 @@
 // sharing one PostgreSQL schema: every accepted answer is in the final state or its history, the
 // versions have no gaps, and the final state is what running the accepted batches one after the
 // other gives. PostgreSQL only: with the embedded PGlite there is one process and one connection,
-// so batches cannot overlap; this block is reported as skipped on the PGlite pass and runs on the
-// server pass (scripts/test.mjs sets TEST_DATABASE_URL there, and CI requires that pass).
+// so batches cannot overlap. Files named *.pg.test.ts run only in the server pass (vitest.config.ts
+// leaves them out without TEST_DATABASE_URL; scripts/test.mjs sets it there and CI requires it).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ import { applyMigrations } from '../src/migrate.ts';
 import { type ApiProcess, post, startApi } from './_processes.ts';
 import { database, tokenFor, useDatabase } from './graphql.ts';
 
-const serverUrl = process.env.TEST_DATABASE_URL;
+const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+if (serverUrl === '') throw new Error('a *.pg.test.ts file needs TEST_DATABASE_URL=postgres://…');
 
 /** Pinned so a failure replays; MUSTER_TEST_SEED picks another interleaving of inputs. */
 const SEED = Number(process.env.MUSTER_TEST_SEED ?? 20_260_511);
@@ -155,7 +156,7 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-describe.runIf(serverUrl)('recordActuals from two API processes on one PostgreSQL schema', () => {
+describe('recordActuals from two API processes on one PostgreSQL schema', () => {
   useDatabase({ demo: true });
   const processes: ApiProcess[] = [];
   const writers: Writer[] = [];
@@ -193,7 +194,7 @@ describe.runIf(serverUrl)('recordActuals from two API processes on one PostgreSQ
     };
     writers.push(...reporters, admin);
     // useDatabase's hook has migrated and seeded the schema; both processes find it ready.
-    const env = { DATABASE_URL: serverUrl as string, DATABASE_SCHEMA: database.schema };
+    const env = { DATABASE_URL: serverUrl, DATABASE_SCHEMA: database.schema };
     processes.push(...(await Promise.all([startApi(env), startApi(env)])));
   });
 
@@ -290,7 +291,7 @@ describe.runIf(serverUrl)('recordActuals from two API processes on one PostgreSQ
 
     // One after the other, in an order the answers allow, into a fresh schema: same answers,
     // same rows.
-    const replay = createDatabase({ kind: 'postgres', location: serverUrl as string, schema: replaySchema });
+    const replay = createDatabase({ kind: 'postgres', location: serverUrl, schema: replaySchema });
     try {
       await applyMigrations(replay);
       await seedDemo(replay.prisma);

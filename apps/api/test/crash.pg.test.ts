@@ -3,8 +3,8 @@
 // killed process that sees the batch's transaction open and writing (pg_stat_activity). With the
 // embedded PGlite the database lives inside the process being killed, so nothing can see the
 // transaction in flight, and whether its data folder survives a SIGKILL is PGlite's durability,
-// not this service's. This block is reported as skipped on the PGlite pass and runs on the server
-// pass (scripts/test.mjs sets TEST_DATABASE_URL there, and CI requires that pass).
+// not this service's. Files named *.pg.test.ts run only in the server pass (vitest.config.ts leaves
+// them out without TEST_DATABASE_URL; scripts/test.mjs sets it there and CI requires it).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import type { ActualReportInput } from '../src/actuals/record-actuals.ts';
 import { type ApiProcess, type HttpGraphQLResult, post, startApi } from './_processes.ts';
 import { database, tokenFor, useDatabase } from './graphql.ts';
 
-const serverUrl = process.env.TEST_DATABASE_URL;
+const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+if (serverUrl === '') throw new Error('a *.pg.test.ts file needs TEST_DATABASE_URL=postgres://…');
 
 /** Close to the 5,000 limit, so the transaction stays open long enough to be caught writing. */
 const BATCH_SIZE = 4800;
@@ -32,7 +33,7 @@ type Counts = { __typename: string; created: number; corrected: number; unchange
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.runIf(serverUrl)('a recordActuals batch cut short by SIGKILL', () => {
+describe('a recordActuals batch cut short by SIGKILL', () => {
   useDatabase({ demo: true });
   let api: ApiProcess | null = null;
   const monitor = new pg.Client({ connectionString: serverUrl });
@@ -44,7 +45,7 @@ describe.runIf(serverUrl)('a recordActuals batch cut short by SIGKILL', () => {
 
   /** The API's connections carry their own application name, so the monitor can find them. */
   async function start(applicationName: string): Promise<ApiProcess> {
-    const url = new URL(serverUrl as string);
+    const url = new URL(serverUrl);
     url.searchParams.set('application_name', applicationName);
     return startApi({ DATABASE_URL: url.toString(), DATABASE_SCHEMA: database.schema });
   }
