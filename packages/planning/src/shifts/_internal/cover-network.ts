@@ -75,6 +75,8 @@ export class CoverNetwork {
   /** The scale the surplus and plain shift costs were last set for. */
   private costScale = 0;
   private solved = false;
+  /** Some solve called a subproblem infeasible without proof: the search then proves nothing. */
+  doubtful = false;
   private readonly shifts: CoverProblem['shifts'];
 
   constructor(p: CoverProblem, engine: FlowEngine = 'auto') {
@@ -187,7 +189,10 @@ export class CoverNetwork {
     // The last basis stays feasible when only prices move: a warm solve starts from it.
     const result = flow.solve(this.solved);
     this.solved = true;
-    if (!result.feasible) return null;
+    if (!result.feasible) {
+      if (!result.certified) this.doubtful = true;
+      return null;
+    }
     const crossing = this.crossArc >= 0 ? flow.flowOf(this.crossArc) : 0;
     let surplus = 0;
     for (let i = 0; i < this.surplusArc.length; i++) {

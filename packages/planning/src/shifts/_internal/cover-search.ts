@@ -129,7 +129,11 @@ export function searchCover(
   const weight = net.weight;
   if (net.wrapping.length === 0) {
     const e = net.evaluate(0, 1);
-    return { counts: e ? net.counts() : null, optimal: e?.certified ?? false, subproblems: 1 };
+    return {
+      counts: e ? net.counts() : null,
+      optimal: (e?.certified ?? false) && !net.doubtful,
+      subproblems: 1,
+    };
   }
   const offset = weight * net.floor;
   const costOf = (counts: number[]): number => {
@@ -205,7 +209,7 @@ export function searchCover(
     const children = branch(node, lpCross, lpWraps, run);
     stack.push(...children);
   }
-  return { counts: best, optimal: proved && best !== null, subproblems };
+  return { counts: best, optimal: proved && !net.doubtful && best !== null, subproblems };
 }
 
 /**

@@ -9,9 +9,14 @@
  * branch and bound of `coverShifts`): arcs are added once, the residual graph is laid out in typed
  * arrays on the first solve, and a warm solve starts from the last flow and potentials.
  *
- * Optimality is not assumed but checked: {@link MinCostFlow.solve} returns `certified` only when
- * every supply is routed and no residual arc has a negative reduced cost under the final
- * potentials, which is the complementary-slackness certificate that the flow is a minimum.
+ * Optimality is not assumed but checked: {@link MinCostFlow.solve} returns `certified` for a flow
+ * only when every supply is routed and no residual arc has a negative reduced cost under the
+ * final potentials, which is the complementary-slackness certificate that the flow is a minimum.
+ * (Infeasibility is proved by the cut: nothing left to send reaches a node still short.)
+ */
+/**
+ * `certified`: the answer is proved — for a feasible flow, that it is a minimum; for an
+ * infeasible one, that no flow meets the supplies and bounds.
  */
 export type FlowResult = { feasible: boolean; cost: number; certified: boolean };
 
@@ -241,8 +246,9 @@ export class MinCostFlow implements FlowSolver {
     }
     let feasible = true;
     for (let v = 0; v < n; v++) if ((excess[v] ?? 0) !== 0) feasible = false;
-    let certified = feasible && withinExactRange(potential, n, total);
-    for (let u = 0; u < n && certified; u++) {
+    // Infeasible means no deficit is reachable from what is left to send: a cut proves it.
+    let certified = withinExactRange(potential, n, total);
+    for (let u = 0; u < n && certified && feasible; u++) {
       const pu = potential[u] ?? 0;
       for (let j = first[u] ?? 0, end = first[u + 1] ?? 0; j < end; j++) {
         const e = order[j] ?? 0;

@@ -8,10 +8,11 @@
  * `coverShifts`): a new cost leaves the last basis primal feasible, so a warm solve only
  * re-prices the tree and pivots from there. A change of bounds starts over.
  *
- * Optimality is not assumed but checked: {@link NetworkSimplex.solve} returns `certified` only
- * when the flow meets every supply and bound and, under the final potentials, every arc above
- * its lower bound has a non-positive reduced cost and every arc below its upper bound a
- * non-negative one: the complementary-slackness certificate that the flow is a minimum.
+ * Optimality is not assumed but checked: {@link NetworkSimplex.solve} returns `certified` for a
+ * flow only when it meets every bound and, under the final potentials, every arc above its lower
+ * bound has a non-positive reduced cost and every arc below its upper bound a non-negative one:
+ * the complementary-slackness certificate that the flow is a minimum. (Infeasibility is proved
+ * by an optimal basis that still needs the artificial arcs, which cost more than any path.)
  */
 import { type FlowResult, type FlowSolver, withinExactRange } from './min-cost-flow.ts';
 
@@ -365,7 +366,9 @@ export class NetworkSimplex implements FlowSolver {
     let feasible = bounded;
     for (let v = 0; v < this.nodes; v++) if ((this.flow[this.arcs + v] ?? 0) !== 0) feasible = false;
     let total = 0;
-    let certified = feasible;
+    // An optimal basis that still routes supply through the root proves infeasibility: the
+    // artificial arcs cost more than any real path.
+    let certified = bounded;
     const { src, tgt, cost, cap, flow, pi } = this;
     for (let i = 0; i < this.arcs; i++) {
       const f = flow[i] ?? 0;
