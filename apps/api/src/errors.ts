@@ -22,21 +22,24 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The same refusal with its path under a GraphQL argument: `areas[3].population` → `input.areas[3].population`. */
-export function underArgument(error: PlanningInputError, argument: string): PlanningInputError {
-  const path = `${argument}.${error.path}`;
+/** The same refusal named by another path (`received` is kept as it was already rendered). */
+export function atPath(error: PlanningInputError, path: string): PlanningInputError {
   const moved = new PlanningInputError({
     path,
     code: error.code,
     expected: error.expected,
     received: undefined,
   });
-  // `received` is already rendered for display; keep it as it is rather than render it twice.
   Object.assign(moved, {
     received: error.received,
     message: `${path} must be ${error.expected}, got ${error.received}`,
   });
   return moved;
+}
+
+/** The same refusal with its path under a GraphQL argument: `areas[3].population` → `input.areas[3].population`. */
+export function underArgument(error: PlanningInputError, argument: string): PlanningInputError {
+  return atPath(error, `${argument}.${error.path}`);
 }
 
 /** Runs `compute`, moving the path of any input refusal under `argument`. */

@@ -1,3 +1,10 @@
+export type {
+  ActualDayReport,
+  CompareWithActualsOptions,
+  ComparedDay,
+  CompletionForecast,
+  PlanComparison,
+} from './actuals/compare-with-actuals.ts';
 export type { PlannedDay } from './campaign/planned-daily-series.ts';
 export type {
   AreaPlan,
@@ -74,6 +81,7 @@ export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } fr
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
 
+export { compareWithActuals, MAX_COMPARED_DAYS } from './actuals/compare-with-actuals.ts';
 export { nthOpenDate } from './campaign/nth-open-date.ts';
 export { planCampaign } from './campaign/plan-campaign.ts';
 export { plannedDailySeries } from './campaign/planned-daily-series.ts';

@@ -1,10 +1,11 @@
-import type { Forecast, PlanVsActual, PlanVsActualDay } from '../actuals/plan-vs-actual.ts';
+import type { ComparedDay, CompletionForecast } from '@muster/planning';
+import type { PlanVsActual } from '../actuals/plan-vs-actual.ts';
 import { planVsActual } from '../actuals/plan-vs-actual.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { inputErrors } from './error.ts';
 
-const PlanVsActualDayRef = builder.objectRef<PlanVsActualDay>('PlanVsActualDay').implement({
+const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').implement({
   fields: (t) => ({
     date: t.expose('date', { type: 'Date' }),
     planned: t.exposeInt('planned'),
@@ -23,7 +24,7 @@ const PlanVsActualDayRef = builder.objectRef<PlanVsActualDay>('PlanVsActualDay')
   }),
 });
 
-const ForecastRef = builder.objectRef<Forecast>('CompletionForecast').implement({
+const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').implement({
   description: 'When the remaining demand is done at the observed daily rates (mean, best day, worst day).',
   fields: (t) => ({
     remaining: t.exposeInt('remaining'),

@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CampaignInput } from '../campaign/types.ts';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { type ActualDayReport, compareWithActuals } from './compare-with-actuals.ts';
+
+// Đắk Nông as the field report tells it: the province reported 15,574 dossiers for 19–20 March
+// 2021 (no split by day published: half each day here), Đắk Song 1,085 and Đắk Glong 1,123 on
+// the 20th, open 05:00–24:00. Populations are rounded 2019 census figures of the districts.
+const dakNong: CampaignInput = {
+  areas: [
+    { code: '67', name: 'Đắk Nông', level: 'province' },
+    { code: '665', name: 'Đắk Song', level: 'district', parentCode: '67', population: 80_000 },
+    { code: '661', name: 'Đắk Glong', level: 'district', parentCode: '67', population: 72_000 },
+    { code: '660', name: 'Gia Nghĩa', level: 'district', parentCode: '67', population: 85_000 },
+  ],
+  calendar: { start: '2021-03-19', deadline: '2021-04-30', timeZone: 'Asia/Ho_Chi_Minh' },
+  hours: { open: '05:00', close: '24:00' },
+  service: { minutesPerDossier: 3.5 },
+};
+const fieldReports: ActualDayReport[] = [
+  { date: '2021-03-19', areaCode: '67', dossiers: 7_787 },
+  { date: '2021-03-20', areaCode: '67', dossiers: 7_787 },
+  { date: '2021-03-20', areaCode: '665', dossiers: 1_085 },
+  { date: '2021-03-20', areaCode: '661', dossiers: 1_123 },
+];
+
+describe('compareWithActuals', () => {
+  it("takes the province's own total over its districts' reports, and a district's own", () => {
+    const province = compareWithActuals(dakNong, '67', fieldReports, {
+      from: '2021-03-19',
+      to: '2021-03-20',
+    });
+    expect(province.days.map((d) => d.actual)).toEqual([7_787, 7_787]);
+    expect(province.totalActual).toBe(15_574);
+    const dakSong = compareWithActuals(dakNong, '665', fieldReports, {
+      from: '2021-03-19',
+      to: '2021-03-20',
+    });
+    expect(dakSong.days.map((d) => d.actual)).toEqual([null, 1_085]);
+    const glong = compareWithActuals(dakNong, '661', fieldReports, { from: '2021-03-20', to: '2021-03-20' });
+    expect(glong.totalActual).toBe(1_123);
+  });
+
+  it('adds teams and children where the area gave no total of its own', () => {
+    const reports: ActualDayReport[] = [
+      { date: '2021-03-20', areaCode: '665', teamCode: 'mobile-1', dossiers: 300 },
+      { date: '2021-03-20', areaCode: '665', teamCode: 'mobile-2', dossiers: 250 },
+      { date: '2021-03-20', areaCode: '661', dossiers: 1_123 },
+    ];
+    const province = compareWithActuals(dakNong, '67', reports, { from: '2021-03-20', to: '2021-03-20' });
+    expect(province.days[0]?.actual).toBe(300 + 250 + 1_123);
+  });
+
+  it("reads Nghệ An's 278 dossiers per machine-day back from 176 machines' day", () => {
+    // Nghệ An, March 2021: 176 machines, 278 dossiers per machine and day round the clock.
+    const ngheAn: CampaignInput = {
+      areas: [{ code: '40', name: 'Nghệ An', population: 3_327_791, eligibleShare: 0.75 }],
+      calendar: { start: '2021-03-15', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
+      hours: { open: '00:00', close: '24:00' },
+      service: { minutesPerDossier: (24 * 60) / 278 },
+      machines: { '40': 176 },
+    };
+    const result = compareWithActuals(ngheAn, '40', [
+      { date: '2021-03-15', areaCode: '40', dossiers: 176 * 278, machinesWorking: 176 },
+    ]);
+    expect(result.observedDossiersPerMachineDay).toBe(278);
+    expect(result.observedMachineDays).toBe(176);
+    expect(result.days[0]).toMatchObject({ planned: 176 * 278, actual: 176 * 278, variance: 0 });
+  });
+
+  it('forecasts the open day the rest is done at the mean, best and worst observed rates', () => {
+    // 1,000 people eligible; 50 and 30 dossiers on the first two days (mean 40, best 50, worst 30),
+    // Sundays closed. 920 left: 23 open days at 40, 19 at 50 (18.4 rounded up), 31 at 30 (30.7).
+    const input: CampaignInput = {
+      areas: [{ code: 'x', name: 'X', eligible: 1_000 }],
+      calendar: { start: '2021-03-19', deadline: '2021-04-30', closedWeekdays: [7] },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.48 },
+    };
+    const result = compareWithActuals(input, 'x', [
+      { date: '2021-03-19', areaCode: 'x', dossiers: 50 },
+      { date: '2021-03-20', areaCode: 'x', dossiers: 30 },
+    ]);
+    // Counted on a calendar from Mon 22 March, skipping Sundays 28 Mar, 4, 11, 18 Apr:
+    // 23rd open day → Fri 16 April; 19th → Mon 12 April; 31st → Mon 26 April.
+    expect(result.forecast).toEqual({
+      remaining: 920,
+      expected: '2021-04-16',
+      earliest: '2021-04-12',
+      latest: '2021-04-26',
+      meanDailyRate: 40,
+      minDailyRate: 30,
+      maxDailyRate: 50,
+      basedOnDays: 2,
+    });
+  });
+
+  it('has no forecast before anything was reported, and says done once the demand is met', () => {
+    const input: CampaignInput = {
+      areas: [{ code: 'x', name: 'X', eligible: 100 }],
+      calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.48 },
+    };
+    expect(compareWithActuals(input, 'x', []).forecast).toBeNull();
+    const done = compareWithActuals(input, 'x', [{ date: '2021-03-22', areaCode: 'x', dossiers: 100 }]);
+    expect(done.forecast).toMatchObject({ remaining: 0, expected: '2021-03-22', latest: '2021-03-22' });
+  });
+
+  it('names the refused field', () => {
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof PlanningInputError) return [error.path, error.code];
+        throw error;
+      }
+      return null;
+    };
+    const day = { date: '2021-03-20', areaCode: '665', dossiers: 10 };
+    expect(refusal(() => compareWithActuals(dakNong, '999', []))).toEqual(['areaCode', 'unknown-reference']);
+    expect(refusal(() => compareWithActuals(dakNong, '67', [{ ...day, areaCode: 'zz' }]))).toEqual([
+      'reports[0].areaCode',
+      'unknown-reference',
+    ]);
+    expect(refusal(() => compareWithActuals(dakNong, '67', [{ ...day, dossiers: -1 }]))).toEqual([
+      'reports[0].dossiers',
+      'range',
+    ]);
+    expect(refusal(() => compareWithActuals(dakNong, '67', [{ ...day, date: '2021-02-30' }]))).toEqual([
+      'reports[0].date',
+      'format',
+    ]);
+    expect(
+      refusal(() => compareWithActuals(dakNong, '67', [], { from: '2021-03-20', to: '2021-03-19' })),
+    ).toEqual(['options.to', 'range']);
+    expect(refusal(() => compareWithActuals(dakNong, '67', [], { to: '2040-01-01' }))).toEqual([
+      'options.to',
+      'range',
+    ]);
+  });
+
+  it("rolls leaf and team reports up to exactly their sum, and the last day's variance is the totals' difference", () => {
+    const leaves = ['665', '661', '660'];
+    const report = fc.record({
+      day: fc.integer({ min: 0, max: 9 }),
+      leaf: fc.constantFrom(...leaves),
+      team: fc.constantFrom('a', 'b', 'c'),
+      dossiers: fc.integer({ min: 0, max: 5_000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(report, { selector: (r) => `${r.day}/${r.leaf}/${r.team}`, maxLength: 40 }),
+        (drawn) => {
+          const reports = drawn.map((r) => ({
+            date: `2021-03-${String(19 + r.day).padStart(2, '0')}`,
+            areaCode: r.leaf,
+            teamCode: r.team,
+            dossiers: r.dossiers,
+          }));
+          const result = compareWithActuals(dakNong, '67', reports, { from: '2021-03-19', to: '2021-03-28' });
+          expect(result.totalActual).toBe(drawn.reduce((sum, r) => sum + r.dossiers, 0));
+          const last = result.days.at(-1);
+          expect(last?.cumulativeVariance).toBe(
+            (last?.cumulativeActual ?? 0) - (last?.cumulativePlanned ?? 0),
+          );
+        },
+      ),
+    );
+  });
+});

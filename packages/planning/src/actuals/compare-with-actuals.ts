@@ -1,0 +1,316 @@
+import { DateTime } from 'luxon';
+import {
+  optionalNumber,
+  optionalString,
+  requireArray,
+  requireIsoDate,
+  requireNumber,
+  requireRecord,
+  requireString,
+} from '../_internal/validate.ts';
+import { nthOpenDate } from '../campaign/nth-open-date.ts';
+import { planCampaign } from '../campaign/plan-campaign.ts';
+import { plannedDailySeries } from '../campaign/planned-daily-series.ts';
+import type { CampaignInput } from '../campaign/types.ts';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+
+/** Longest span compared in one call: ten years of days. */
+export const MAX_COMPARED_DAYS = 3660;
+
+/** What the field reported for one day: for an area as a whole, or for one team in it. */
+export type ActualDayReport = {
+  /** ISO date in the campaign's time zone. */
+  date: string;
+  areaCode: string;
+  /** The team that reported; absent or null for the area's own total. */
+  teamCode?: string | null;
+  dossiers: number;
+  machinesWorking?: number | null;
+};
+
+export type CompareWithActualsOptions = {
+  /** First day shown. Default: the campaign start. */
+  from?: string;
+  /** Last day shown. Default: the last planned or reported day. */
+  to?: string;
+};
+
+export type ComparedDay = {
+  date: string;
+  planned: number;
+  cumulativePlanned: number;
+  /** Null when nobody in the area reported that day. */
+  actual: number | null;
+  /** Everything reported from the campaign start (or `from`, if earlier) up to this day. */
+  cumulativeActual: number;
+  variance: number | null;
+  cumulativeVariance: number;
+  machinesWorking: number | null;
+  dossiersPerMachineDay: number | null;
+};
+
+export type CompletionForecast = {
+  /** Dossiers still to take after the last reported day. */
+  remaining: number;
+  /** The open day the last dossier is expected at the mean observed daily rate. */
+  expected: string | null;
+  /** At the best observed day's rate. */
+  earliest: string | null;
+  /** At the worst observed day's rate. */
+  latest: string | null;
+  meanDailyRate: number;
+  minDailyRate: number;
+  maxDailyRate: number;
+  basedOnDays: number;
+};
+
+export type PlanComparison = {
+  areaCode: string;
+  from: string;
+  to: string;
+  demand: number;
+  plannedCompletionDate: string | null;
+  days: ComparedDay[];
+  totalPlanned: number;
+  totalActual: number;
+  /** Dossiers per machine-day over the days that reported machines working; null without such days. */
+  observedDossiersPerMachineDay: number | null;
+  observedMachineDays: number;
+  /** Null until at least one day with dossiers was reported. */
+  forecast: CompletionForecast | null;
+};
+
+type Rolled = { dossiers: number; machines: number | null; reported: boolean };
+
+type Report = { date: string; areaCode: string; teamKey: string; dossiers: number; machines: number | null };
+
+function readReports(value: unknown, known: ReadonlySet<string>): Report[] {
+  return requireArray(value, 'reports').map((item, index) => {
+    const at = `reports[${index}]`;
+    const report = requireRecord(item, at);
+    const areaCode = requireString(report.areaCode, `${at}.areaCode`);
+    if (!known.has(areaCode)) {
+      throw new PlanningInputError({
+        path: `${at}.areaCode`,
+        code: 'unknown-reference',
+        expected: 'the code of an area in the plan',
+        received: areaCode,
+      });
+    }
+    const date = requireString(report.date, `${at}.date`);
+    requireIsoDate(date, `${at}.date`, 'UTC');
+    return {
+      date,
+      areaCode,
+      teamKey: optionalString(report.teamCode, `${at}.teamCode`) ?? '',
+      dossiers: requireNumber(report.dossiers, `${at}.dossiers`, { min: 0, integer: true }),
+      machines:
+        optionalNumber(report.machinesWorking, `${at}.machinesWorking`, { min: 0, integer: true }) ?? null,
+    };
+  });
+}
+
+/**
+ * An area's figure for a day: its own area-wide report when there is one (the most aggregated
+ * report wins, so a province total is not added to its districts'), else its teams' reports
+ * plus its children's figures.
+ */
+function rollUp(code: string, children: Map<string, string[]>, reports: readonly Report[]): Rolled {
+  const own = reports.filter((report) => report.areaCode === code);
+  const areaWide = own.find((report) => report.teamKey === '');
+  if (areaWide) return { dossiers: areaWide.dossiers, machines: areaWide.machines, reported: true };
+  const parts: Rolled[] = own.map((report) => ({
+    dossiers: report.dossiers,
+    machines: report.machines,
+    reported: true,
+  }));
+  for (const child of children.get(code) ?? []) parts.push(rollUp(child, children, reports));
+  let dossiers = 0;
+  let machines: number | null = 0;
+  let reported = false;
+  for (const part of parts) {
+    if (!part.reported) continue;
+    reported = true;
+    dossiers += part.dossiers;
+    machines = machines === null || part.machines === null ? null : machines + part.machines;
+  }
+  return { dossiers, machines: reported ? machines : null, reported };
+}
+
+const isoOf = (day: DateTime): string => day.toISODate() as string;
+
+/**
+ * An area's plan day by day next to what the field reported: variance, throughput per
+ * machine-day where reports say how many machines worked, and when the rest will be done at the
+ * mean, best and worst observed daily rates (counting only open days). Reports below the area
+ * roll up the tree; where an area reports its own total for a day, that total wins over its
+ * children's (a province figure is not added to its districts').
+ *
+ * @example
+ * const input = {
+ *   areas: [{ code: 'x', name: 'X', eligible: 1000 }],
+ *   calendar: { start: '2021-03-19', deadline: '2021-03-28' },
+ *   hours: { open: '07:30', close: '22:00' },
+ *   service: { minutesPerDossier: 3.48 },
+ * };
+ * compareWithActuals(input, 'x', [{ date: '2021-03-19', areaCode: 'x', dossiers: 50 }]).forecast?.expected
+ * // => '2021-04-07'
+ */
+export function compareWithActuals(
+  input: CampaignInput,
+  areaCode: string,
+  reports: readonly ActualDayReport[],
+  options: CompareWithActualsOptions = {},
+): PlanComparison {
+  const plan = planCampaign(input);
+  const code = requireString(areaCode, 'areaCode');
+  const row = plan.areas.find((candidate) => candidate.code === code);
+  if (row === undefined) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: 'the code of an area in the plan',
+      received: code,
+    });
+  }
+  const series = plannedDailySeries(input, code);
+  const children = new Map<string, string[]>();
+  for (const area of plan.areas) {
+    if (area.parentCode === null) continue;
+    const list = children.get(area.parentCode) ?? [];
+    list.push(area.code);
+    children.set(area.parentCode, list);
+  }
+  const inSubtree = new Set<string>();
+  const stack = [code];
+  while (stack.length > 0) {
+    const next = stack.pop() as string;
+    inSubtree.add(next);
+    stack.push(...(children.get(next) ?? []));
+  }
+  const known = new Set(plan.areas.map((area) => area.code));
+  const read = readReports(reports, known).filter((report) => inSubtree.has(report.areaCode));
+
+  const opts = requireRecord(options, 'options');
+  const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
+  const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'options.from', 'UTC');
+  const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'options.to', 'UTC');
+  if (fromArg && toArg && toArg < fromArg) {
+    throw new PlanningInputError({
+      path: 'options.to',
+      code: 'range',
+      expected: `a date on or after from (${isoOf(fromArg)})`,
+      received: opts.to,
+    });
+  }
+  const from = fromArg ?? start;
+  const first = DateTime.min(from, start);
+  const byDate = new Map<string, Report[]>();
+  for (const report of read) {
+    if (report.date < isoOf(first) || (toArg && report.date > isoOf(toArg))) continue;
+    const list = byDate.get(report.date) ?? [];
+    list.push(report);
+    byDate.set(report.date, list);
+  }
+  const reportedDates = [...byDate.keys()].sort();
+  const lastReported = reportedDates.at(-1);
+  const planned = new Map(series.map((day) => [day.date, day]));
+  const defaultTo = [series.at(-1)?.date, lastReported, isoOf(start)]
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1) as string;
+  const to = toArg ?? requireIsoDate(defaultTo, 'options.to', 'UTC');
+  const span = Math.round(to.diff(first, 'days').days) + 1;
+  if (span > MAX_COMPARED_DAYS) {
+    throw new PlanningInputError({
+      path: 'options.to',
+      code: 'range',
+      expected: `a date at most ${MAX_COMPARED_DAYS} days after the start of the campaign or from`,
+      received: isoOf(to),
+    });
+  }
+
+  const days: ComparedDay[] = [];
+  const rates: number[] = [];
+  let cumulativePlanned = 0;
+  let cumulativeActual = 0;
+  let totalPlanned = 0;
+  let totalActual = 0;
+  let machineDays = 0;
+  let dossiersOnMachineDays = 0;
+  for (let day = first; day <= to; day = day.plus({ days: 1 })) {
+    const date = isoOf(day);
+    const plannedDay = planned.get(date);
+    if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
+    const dayReports = byDate.get(date);
+    const rolled = dayReports ? rollUp(code, children, dayReports) : null;
+    const actual = rolled?.reported ? rolled.dossiers : null;
+    cumulativeActual += actual ?? 0;
+    if (day < from) continue;
+    const plannedCount = plannedDay?.planned ?? 0;
+    totalPlanned += plannedCount;
+    if (actual !== null) {
+      totalActual += actual;
+      if (actual > 0) rates.push(actual);
+    }
+    const machines = rolled?.reported ? rolled.machines : null;
+    if (actual !== null && machines !== null && machines > 0) {
+      machineDays += machines;
+      dossiersOnMachineDays += actual;
+    }
+    days.push({
+      date,
+      planned: plannedCount,
+      cumulativePlanned,
+      actual,
+      cumulativeActual,
+      variance: actual === null ? null : actual - plannedCount,
+      cumulativeVariance: cumulativeActual - cumulativePlanned,
+      machinesWorking: machines,
+      dossiersPerMachineDay: actual !== null && machines !== null && machines > 0 ? actual / machines : null,
+    });
+  }
+
+  let forecast: CompletionForecast | null = null;
+  if (rates.length > 0 && lastReported !== undefined) {
+    const doneSoFar = days.at(-1)?.cumulativeActual ?? 0;
+    const remaining = Math.max(0, row.demand - doneSoFar);
+    const mean = rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
+    const min = Math.min(...rates);
+    const max = Math.max(...rates);
+    const nextDay = isoOf(requireIsoDate(lastReported, 'reports', 'UTC').plus({ days: 1 }));
+    const finishAt = (rate: number): string | null => {
+      if (remaining === 0) return lastReported;
+      const needed = Math.ceil(remaining / rate);
+      if (needed > MAX_COMPARED_DAYS) return null;
+      return nthOpenDate(
+        { calendar: { ...input.calendar, start: nextDay, deadline: nextDay }, hours: input.hours },
+        needed,
+      );
+    };
+    forecast = {
+      remaining,
+      expected: finishAt(mean),
+      earliest: finishAt(max),
+      latest: finishAt(min),
+      meanDailyRate: mean,
+      minDailyRate: min,
+      maxDailyRate: max,
+      basedOnDays: rates.length,
+    };
+  }
+
+  return {
+    areaCode: code,
+    from: isoOf(from),
+    to: isoOf(to),
+    demand: row.demand,
+    plannedCompletionDate: row.completionDate ?? plan.completionDate,
+    days,
+    totalPlanned,
+    totalActual,
+    observedDossiersPerMachineDay: machineDays > 0 ? dossiersOnMachineDays / machineDays : null,
+    observedMachineDays: machineDays,
+    forecast,
+  };
+}
