@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { dropSchema, seededRandom } from '../test/_support.ts';
 import type { BenchMemory, BenchServerReady } from './server.ts';
 
 /** Measured seconds per backend; with start-up and warm-up a backend takes about 20 s. */
@@ -42,17 +42,6 @@ const RECORD_MUTATION = `mutation ($reports: [ActualReportInput!]!) { recordActu
   __typename ... on RecordActualsPayload { created corrected unchanged reports { outcome report { id version } } } } }`;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Request = { token: string; query: string; variables?: Record<string, unknown>; expect: string };
 type Tally = { latenciesMs: number[]; errors: number; firstError: string | null; pending: number };
@@ -165,7 +154,7 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
   const { child, ready } = await server;
   try {
     const url = `http://127.0.0.1:${ready.port}/graphql`;
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const dates = Array.from({ length: 60 }, (_, day) =>
       new Date(Date.UTC(2021, 3, 1 + day)).toISOString().slice(0, 10),
     );
@@ -247,16 +236,6 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
     return errors;
   } finally {
     await stopServer(child);
-  }
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
   }
 }
 

@@ -5,7 +5,6 @@
 // so batches cannot overlap. Files named *.pg.test.ts run only in the server pass (vitest.config.ts
 // leaves them out without TEST_DATABASE_URL; scripts/test.mjs sets it there and CI requires it).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActualReportInput, type RecordOutcome, recordActuals } from '../src/actuals/record-actuals.ts';
 import { type Principal, principalOfToken } from '../src/auth/tokens.ts';
@@ -13,6 +12,7 @@ import { seedDemo } from '../src/data/seed-demo.ts';
 import { createDatabase, type Database } from '../src/db.ts';
 import { applyMigrations } from '../src/migrate.ts';
 import { type ApiProcess, post, startApi } from './_processes.ts';
+import { dropSchema, seededRandom } from './_support.ts';
 import { database, tokenFor, useDatabase } from './graphql.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
@@ -28,17 +28,6 @@ const MAX_REPORTS_PER_BATCH = 6;
 const DOSSIER_VALUES = [100, 101, 102, 103];
 /** Days no demo report uses, so every row of these days comes from this test. */
 const DATES = ['2021-05-10', '2021-05-11', '2021-05-12'];
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const RECORD = `mutation ($reports: [ActualReportInput!]!) {
   recordActuals(reports: $reports) {
@@ -146,16 +135,6 @@ async function stateOf(db: Database): Promise<unknown[]> {
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('recordActuals from two API processes on one PostgreSQL schema', () => {
   useDatabase({ demo: true });
   const processes: ApiProcess[] = [];
@@ -200,12 +179,12 @@ describe('recordActuals from two API processes on one PostgreSQL schema', () => 
 
   afterAll(async () => {
     await Promise.all(processes.map((process) => process.stop()));
-    await dropSchema(replaySchema);
+    await dropSchema(serverUrl, replaySchema);
   });
 
   it('keeps every accepted report, with gapless versions, equal to a serial replay of the accepted batches', async () => {
     console.log(`concurrency test seed: ${SEED} (set MUSTER_TEST_SEED to change it)`);
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const batches: Sent[][] = Array.from({ length: CLIENTS }, (_, client) => {
       const writer = writers[client % writers.length] as Writer;

@@ -1,8 +1,8 @@
 // Each test file gets its own database: an in-memory PGlite, or with TEST_DATABASE_URL a fresh
 // schema on that PostgreSQL server, dropped afterwards. Migrations are the committed ones.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll } from 'vitest';
+import { dropSchema } from './_support.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const schema = `muster_test_${randomBytes(6).toString('hex')}`;
@@ -19,12 +19,6 @@ afterAll(async () => {
   await database.close();
   if (serverUrl) {
     // A connection of its own: the file's database may already be closed.
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await client.end();
-    }
+    await dropSchema(serverUrl, schema);
   }
 });

@@ -1,5 +1,6 @@
 import highsModule, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../queueing/_internal/prng.ts';
 import { coverShifts, type ShiftTemplate } from './cover-shifts.ts';
 
 // The oracle: HiGHS, a general MIP solver, on the textbook covering model.
@@ -11,16 +12,10 @@ beforeAll(async () => {
   highs = await loadHighs();
 });
 
-/** Seeded PRNG for the instance generator (mulberry32). */
+/** Seeded PRNG for the instance generator: the simulator's own xoshiro128**. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 type Instance = { requirement: number[]; cyclic: boolean; shifts: ShiftTemplate[] };
