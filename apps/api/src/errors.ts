@@ -22,19 +22,20 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The same refusal named by another path (`received` is kept as it was already rendered). */
-export function atPath(error: PlanningInputError, path: string): PlanningInputError {
-  const moved = new PlanningInputError({
-    path,
-    code: error.code,
-    expected: error.expected,
-    received: undefined,
-  });
-  Object.assign(moved, {
+/**
+ * The same refusal named by another path (a GraphQL argument), optionally with another reason.
+ * `received` is kept as it is: it was already rendered for display.
+ */
+export function atPath(
+  error: PlanningInputError,
+  path: string,
+  expected = error.expected,
+): PlanningInputError {
+  const moved = new PlanningInputError({ path, code: error.code, expected, received: undefined });
+  return Object.assign(moved, {
     received: error.received,
-    message: `${path} must be ${error.expected}, got ${error.received}`,
+    message: `${path} must be ${expected}, got ${error.received}`,
   });
-  return moved;
 }
 
 /** The same refusal with its path under a GraphQL argument: `areas[3].population` → `input.areas[3].population`. */

@@ -7,6 +7,7 @@ import {
   PlanningInputError,
   planMobileTeams,
 } from '@muster/planning';
+import { atPath } from '../errors.ts';
 import type { GeoPoint } from './scenario-input.ts';
 
 /** A visit with its commune's name, for the field. */
@@ -29,20 +30,6 @@ export type MobilePlanRequest = {
   /** The argument blamed when a commune has no centroid. */
   areaArgument: string;
 };
-
-/** The same refusal named at another path (a GraphQL argument), optionally with another reason. */
-export function atPath(
-  error: PlanningInputError,
-  path: string,
-  expected = error.expected,
-): PlanningInputError {
-  const moved = new PlanningInputError({ path, code: error.code, expected, received: undefined });
-  // `received` is already rendered for display; keep it as it is rather than render it twice.
-  return Object.assign(moved, {
-    received: error.received,
-    message: `${path} must be ${expected}, got ${error.received}`,
-  });
-}
 
 /** planMobileTeams' paths under `teams` are these GraphQL arguments. */
 const ARGUMENT_OF: Record<string, string> = {

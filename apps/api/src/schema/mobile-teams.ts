@@ -9,13 +9,8 @@ import {
 } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { withArgumentPath } from '../errors.ts';
-import {
-  atPath,
-  type NamedMobilePlan,
-  type NamedVisit,
-  planMobileTeamsOver,
-} from '../planning/mobile-plan.ts';
+import { atPath, withArgumentPath } from '../errors.ts';
+import { type NamedMobilePlan, type NamedVisit, planMobileTeamsOver } from '../planning/mobile-plan.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
