@@ -72,6 +72,18 @@ export const DOCUMENT_LIMITS = {
   maxCost: 20_000,
 } as const;
 
+/** A refusal of what the caller sent (a document over a limit, bad variables, bad input): not ours to log as an error. */
+function isCallerMistake(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const original = error.originalError ?? null;
+  return (
+    original === null ||
+    original instanceof GraphQLError ||
+    original instanceof PlanningInputError ||
+    original instanceof PothosValidationError
+  );
+}
+
 export const yoga = createYoga({
   schema,
   context: createContext,
@@ -79,6 +91,16 @@ export const yoga = createYoga({
   graphiql: { title: 'Muster' },
   landingPage: false,
   maskedErrors: { maskError },
+  // Unexpected failures are logged with their stack; refused requests are the caller's business.
+  logging: {
+    debug: () => undefined,
+    info: (...args: unknown[]) => console.info(...args),
+    warn: (...args: unknown[]) => console.warn(...args),
+    error: (...args: unknown[]) => {
+      if (args.length === 1 && isCallerMistake(args[0])) return;
+      console.error(...args);
+    },
+  },
   plugins: [
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
     maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
