@@ -1,12 +1,10 @@
 import { calendarText, escapeText, localDateTime, timeZoneLines, uidPart } from '../_internal/icalendar.ts';
 import { requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { resolveRosterInput, resolveTeams } from './_internal/resolve.ts';
+import { resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
 import type { RosterAssignment } from './check-roster.ts';
 import type { RosterInput } from './types.ts';
-
-const HOUR_MS = 3_600_000;
 
 /** Options of {@link rosterToICalendar}. */
 export type RosterToICalendarOptions = {
@@ -32,7 +30,7 @@ export function rosterToICalendar(
 ): string {
   const resolved = resolveRosterInput(input, { withTeams: true });
   const name = requireString(team, 'team');
-  if (!resolveTeams(input.teams).includes(name)) {
+  if (!resolved.teams.includes(name)) {
     throw new PlanningInputError({
       path: 'team',
       code: 'unknown-reference',
@@ -55,8 +53,7 @@ export function rosterToICalendar(
     resolved,
     assignments.filter((a) => a.team === name),
   )) {
-    const hours =
-      Math.round(((occurrence.end.toMillis() - occurrence.start.toMillis()) / HOUR_MS) * 100) / 100;
+    const hours = Math.round(occurrence.hours * 100) / 100;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${assignment.date}-${uidPart(assignment.shift)}-${uidPart(name)}@muster.roster`,
