@@ -10,13 +10,13 @@
  * 14+ (the rest go to fixed sites) and leave from Vinh. A second row plans a tenth of that
  * demand, where driving weighs more and the bound is harder to approach.
  */
-import { readFileSync } from 'node:fs';
 import { haversineKm } from '../src/itineraries/_internal/travel.ts';
 import {
   type MobileCommune,
   type PlanMobileTeamsInput,
   planMobileTeams,
 } from '../src/itineraries/plan-mobile-teams.ts';
+import { readVietnamCsv } from './_data.ts';
 import { type BenchRow, time } from './_harness.ts';
 
 const HIGHLAND_DISTRICTS = new Set(['415', '416', '417', '418', '420', '422']);
@@ -24,16 +24,9 @@ const MOBILE_SHARE = 0.5;
 /** Vinh, Phường Hưng Bình: the provincial police. */
 const VINH = { latitude: 18.6736, longitude: 105.6813 };
 
-function readCsv(name: string): Record<string, string>[] {
-  const text = readFileSync(new URL(`../../../data/vietnam/${name}`, import.meta.url), 'utf8');
-  const [header, ...lines] = text.trim().split('\n');
-  const keys = (header ?? '').split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i] ?? '', v])));
-}
-
 function ngheAnInstance(mobileShare = MOBILE_SHARE): PlanMobileTeamsInput {
-  const centroid = new Map(readCsv('commune_centroids_2021.csv').map((r) => [r.commune_code, r]));
-  const rows = readCsv('demo_nghean_daknong_2021.csv').filter((r) => r.province_code === '40');
+  const centroid = new Map(readVietnamCsv('commune_centroids_2021.csv').map((r) => [r.commune_code, r]));
+  const rows = readVietnamCsv('demo_nghean_daknong_2021.csv').filter((r) => r.province_code === '40');
   const communes: MobileCommune[] = rows.map((r) => {
     const c = centroid.get(r.commune_code ?? '');
     return {
