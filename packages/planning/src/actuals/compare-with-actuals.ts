@@ -8,10 +8,12 @@ import {
   requireRecord,
   requireString,
 } from '../_internal/validate.ts';
+import { prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
 import { nthOpenDate } from '../campaign/nth-open-date.ts';
-import { planCampaign } from '../campaign/plan-campaign.ts';
-import { plannedDailySeries } from '../campaign/planned-daily-series.ts';
-import type { CampaignInput } from '../campaign/types.ts';
+import { planPreparedCampaign } from '../campaign/plan-campaign.ts';
+import { plannedDailySeriesOf, requireAreaIndex } from '../campaign/planned-daily-series.ts';
+import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
+import type { AreaNode } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 
 /** Longest span compared in one call: ten years of days. */
@@ -162,18 +164,13 @@ export function compareWithActuals(
   reports: readonly ActualDayReport[],
   options: CompareWithActualsOptions = {},
 ): PlanComparison {
-  const plan = planCampaign(input);
-  const code = requireString(areaCode, 'areaCode');
-  const row = plan.areas.find((candidate) => candidate.code === code);
-  if (row === undefined) {
-    throw new PlanningInputError({
-      path: 'areaCode',
-      code: 'unknown-reference',
-      expected: 'the code of an area in the plan',
-      received: code,
-    });
-  }
-  const series = plannedDailySeries(input, code);
+  // One preparation serves both the plan and its daily series.
+  const prep = prepareCampaign(input);
+  const area = requireAreaIndex(prep, areaCode);
+  const code = (prep.tree.nodes[area] as AreaNode).code;
+  const plan = planPreparedCampaign(prep);
+  const row = plan.areas.find((candidate) => candidate.code === code) as AreaPlan;
+  const series = plannedDailySeriesOf(prep, area);
   const children = new Map<string, string[]>();
   for (const area of plan.areas) {
     if (area.parentCode === null) continue;

@@ -196,7 +196,11 @@ function assumptionsOf(prep: PreparedCampaign, hoursPerDay: number): Assumption[
  * plan.areas[0]?.completionDate // => '2021-03-10' (176 × 278 = 48,928 a day, 10 days)
  */
 export function planCampaign(input: CampaignInput): CampaignPlan {
-  const prep = prepareCampaign(input);
+  return planPreparedCampaign(prepareCampaign(input));
+}
+
+/** {@link planCampaign} on an input already prepared, for stages that also need the preparation. */
+export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
   const { tree, demand, capacity, period } = prep;
   const n = tree.nodes.length;
   const openDays = period.length;

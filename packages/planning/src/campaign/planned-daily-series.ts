@@ -3,7 +3,7 @@ import type { AreaNode } from '../demand/area-tree.ts';
 import { isInSubtree } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { planPools } from './_internal/pools.ts';
-import { prepareCampaign, RELATIVE_EPSILON } from './_internal/prepare-campaign.ts';
+import { type PreparedCampaign, prepareCampaign, RELATIVE_EPSILON } from './_internal/prepare-campaign.ts';
 import type { CampaignInput } from './types.ts';
 
 /** One open day of an area's plan: dossiers planned that day and up to it. */
@@ -26,16 +26,26 @@ export type PlannedDay = { date: string; planned: number; cumulativePlanned: num
  */
 export function plannedDailySeries(input: CampaignInput, areaCode: string): PlannedDay[] {
   const prep = prepareCampaign(input);
-  const code = requireString(areaCode, 'areaCode');
+  return plannedDailySeriesOf(prep, requireAreaIndex(prep, areaCode));
+}
+
+/** The node index of `areaCode` in a prepared campaign, or a PlanningInputError naming `path`. */
+export function requireAreaIndex(prep: PreparedCampaign, areaCode: unknown, path = 'areaCode'): number {
+  const code = requireString(areaCode, path);
   const area = prep.tree.byCode.get(code);
   if (area === undefined) {
     throw new PlanningInputError({
-      path: 'areaCode',
+      path,
       code: 'unknown-reference',
       expected: 'the code of an area in the plan',
       received: code,
     });
   }
+  return area;
+}
+
+/** {@link plannedDailySeries} of the area at node index `area` of an input already prepared. */
+export function plannedDailySeriesOf(prep: PreparedCampaign, area: number): PlannedDay[] {
   const leaves = prep.tree.nodes.filter(
     (node) => node.children.length === 0 && isInSubtree(prep.tree, node.index, area),
   );
