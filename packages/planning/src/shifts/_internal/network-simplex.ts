@@ -14,7 +14,7 @@
  * the complementary-slackness certificate that the flow is a minimum. (Infeasibility is proved
  * by an optimal basis that still needs the artificial arcs, which cost more than any path.)
  */
-import { type FlowResult, type FlowSolver, withinExactRange } from './min-cost-flow.ts';
+import { type FlowResult, type FlowSolver, UNBOUNDED, withinExactRange } from './min-cost-flow.ts';
 
 const LOWER = 1;
 const TREE = 0;
@@ -67,7 +67,7 @@ export class NetworkSimplex implements FlowSolver {
   }
 
   /** Adds arc `from → to` carrying between `lower` and `upper` units; returns its id. */
-  addArc(from: number, to: number, cost: number, lower = 0, upper = 2 ** 50): number {
+  addArc(from: number, to: number, cost: number, lower = 0, upper = UNBOUNDED): number {
     this.tailList.push(from);
     this.headList.push(to);
     this.priceList.push(cost);
@@ -293,7 +293,7 @@ export class NetworkSimplex implements FlowSolver {
         side = 2;
       }
     }
-    if (delta >= 2 ** 50) return false;
+    if (delta >= UNBOUNDED) return false;
     if (delta > 0) {
       const amount = (state[e] ?? 0) * delta;
       flow[e] = (flow[e] ?? 0) + amount;
