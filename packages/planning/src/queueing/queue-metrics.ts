@@ -56,7 +56,7 @@ export function queueMetrics(q: QueueInput): QueueMetrics {
   return metricsUnchecked(base.arrivalsPerHour, base.serviceMinutes, servers, base.serviceCv);
 }
 
-export function waitLawUnchecked(
+function waitLawUnchecked(
   arrivalsPerHour: number,
   serviceMinutes: number,
   servers: number,
@@ -71,7 +71,7 @@ export function waitLawUnchecked(
   };
 }
 
-export function metricsUnchecked(
+function metricsUnchecked(
   arrivalsPerHour: number,
   serviceMinutes: number,
   servers: number,
