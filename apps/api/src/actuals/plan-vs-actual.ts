@@ -1,6 +1,7 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
 // @muster/planning's compareWithActuals.
 import { compareWithActuals, type PlanComparison, PlanningInputError } from '@muster/planning';
+import { subtreeOf } from '../auth/access.ts';
 import { atPath, underArgument } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
@@ -22,7 +23,7 @@ export async function planVsActual(
   const earliest = args.from != null && args.from < scenario.start ? args.from : scenario.start;
   const reports = await prisma.actualReport.findMany({
     where: {
-      area: { OR: [{ code: area.code }, { path: { startsWith: `${area.path}/` } }] },
+      area: subtreeOf(area.path),
       date: { gte: earliest, ...(args.to != null ? { lte: args.to } : {}) },
     },
     select: { date: true, areaCode: true, teamCode: true, dossiers: true, machinesWorking: true },

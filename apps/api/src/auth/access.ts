@@ -4,24 +4,33 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Principal } from './tokens.ts';
 
+/** True when the area at `path` is the one at `rootPath` or lies below it. */
+export function isInSubtree(path: string, rootPath: string): boolean {
+  return path === rootPath || path.startsWith(`${rootPath}/`);
+}
+
+/** Prisma filter for the area at `rootPath` and its descendants. */
+export function subtreeOf(rootPath: string): Prisma.AreaWhereInput {
+  return { OR: [{ path: rootPath }, { path: { startsWith: `${rootPath}/` } }] };
+}
+
 /** True when `path` is the principal's area or lies below it. */
 export function withinScope(principal: Principal, path: string): boolean {
   if (principal.role === 'ADMIN') return true;
-  const root = principal.areaPath;
-  return root !== null && (path === root || path.startsWith(`${root}/`));
+  return principal.areaPath !== null && isInSubtree(path, principal.areaPath);
 }
 
 /** True when a scenario rooted at `rootPath` covers part of what the principal sees. */
 export function overlapsScope(principal: Principal, rootPath: string): boolean {
   if (withinScope(principal, rootPath)) return true;
-  return principal.areaPath?.startsWith(`${rootPath}/`) === true;
+  return principal.areaPath !== null && isInSubtree(principal.areaPath, rootPath);
 }
 
 /** Prisma filter for the areas a principal sees (everything for an admin). */
 export function areaScope(principal: Principal): Prisma.AreaWhereInput {
   if (principal.role === 'ADMIN') return {};
   if (principal.areaPath === null) return { code: { in: [] } };
-  return { OR: [{ path: principal.areaPath }, { path: { startsWith: `${principal.areaPath}/` } }] };
+  return subtreeOf(principal.areaPath);
 }
 
 /** Prisma filter for the scenarios a principal sees: rooted in its subtree or above its area. */

@@ -1,6 +1,7 @@
 // Turns a stored scenario and the area tree into the planning library's CampaignInput.
 import type { AreaInput, CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
+import { isInSubtree, subtreeOf } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Area, PrismaClient, Scenario, ScenarioMachines } from '../generated/prisma/client.ts';
 
@@ -79,7 +80,7 @@ export function campaignInputOf(scenario: ScenarioWithMachines, subtree: readonl
 /** The areas of a subtree, parents before children. */
 export function loadSubtree(prisma: PrismaClient, root: Area): Promise<Area[]> {
   return prisma.area.findMany({
-    where: { OR: [{ code: root.code }, { path: { startsWith: `${root.path}/` } }] },
+    where: subtreeOf(root.path),
     orderBy: [{ depth: 'asc' }, { code: 'asc' }],
   });
 }
@@ -97,7 +98,7 @@ export async function loadScenarioPlanInput(
   const area = await prisma.area.findUnique({ where: { code: areaCode } });
   if (!area) throw new NotFoundError('area', areaCode, 'areaCode');
   const root = scenario.area;
-  if (area.code !== root.code && !area.path.startsWith(`${root.path}/`)) {
+  if (!isInSubtree(area.path, root.path)) {
     throw new PlanningInputError({
       path: 'areaCode',
       code: 'unknown-reference',

@@ -1,7 +1,7 @@
 import { PlanningInputError } from '@muster/planning';
 import type { RecordActualsResult, RecordOutcome } from '../actuals/record-actuals.ts';
 import { recordActuals } from '../actuals/record-actuals.ts';
-import { areaScope } from '../auth/access.ts';
+import { areaScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
@@ -128,7 +128,7 @@ builder.queryField('actualReports', (t) =>
             received: args.areaCode,
           });
         }
-        areaFilter = { area: { OR: [{ code: area.code }, { path: { startsWith: `${area.path}/` } }] } };
+        areaFilter = { area: subtreeOf(area.path) };
       }
       return prisma.actualReport.findMany({
         ...query,

@@ -1,5 +1,5 @@
 import { machineCapacity, PlanningInputError, resolveCalendar, resolveOpeningWindow } from '@muster/planning';
-import { scenarioScope } from '../auth/access.ts';
+import { scenarioScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
@@ -176,10 +176,7 @@ async function validateScenario(data: ScenarioData): Promise<void> {
   }
   const codes = Object.keys(data.machines);
   const inside = await prisma.area.findMany({
-    where: {
-      code: { in: codes },
-      OR: [{ code: root.code }, { path: { startsWith: `${root.path}/` } }],
-    },
+    where: { code: { in: codes }, ...subtreeOf(root.path) },
     select: { code: true },
   });
   const known = new Set(inside.map((area) => area.code));
