@@ -1,4 +1,4 @@
-import { type NumberRule, requireNumber, requireRecord } from '../../_internal/validate.ts';
+import { type NumberRule, requireNumber } from '../../_internal/validate.ts';
 import { acceptsNumber } from '../../queueing/_internal/fast-number.ts';
 import { MAX_SERVICE_CV } from '../../queueing/_internal/queue-input.ts';
 import { readTarget } from '../../queueing/_internal/target.ts';
@@ -36,5 +36,3 @@ export function readSiteDay(record: Record<string, unknown>): SiteDemand {
   );
   return { visitors, shares, serviceMinutes, serviceCv, availability, target, maxMachines, minMachines };
 }
-
-export { requireRecord };
