@@ -13,7 +13,7 @@ import { nthOpenDate } from '../campaign/nth-open-date.ts';
 import { planPreparedCampaign } from '../campaign/plan-campaign.ts';
 import { plannedDailySeriesOf, requireAreaIndex } from '../campaign/planned-daily-series.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
-import type { AreaNode } from '../demand/area-tree.ts';
+import { type AreaNode, type AreaTree, isInSubtree } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 
 /** Longest span compared in one call: ten years of days. */
@@ -84,14 +84,19 @@ export type PlanComparison = {
 
 type Rolled = { dossiers: number; machines: number | null; reported: boolean };
 
-type Report = { date: string; areaCode: string; teamKey: string; dossiers: number; machines: number | null };
+/** A report as checked; `area` is the node index of its area in the prepared tree. */
+type Report = { date: string; area: number; teamKey: string; dossiers: number; machines: number | null };
 
-function readReports(value: unknown, known: ReadonlySet<string>): Report[] {
+/** A day's reports by the node index of their area. */
+type DayReports = Map<number, Report[]>;
+
+function readReports(value: unknown, byCode: ReadonlyMap<string, number>): Report[] {
   return requireArray(value, 'reports').map((item, index) => {
     const at = `reports[${index}]`;
     const report = requireRecord(item, at);
     const areaCode = requireString(report.areaCode, `${at}.areaCode`);
-    if (!known.has(areaCode)) {
+    const area = byCode.get(areaCode);
+    if (area === undefined) {
       throw new PlanningInputError({
         path: `${at}.areaCode`,
         code: 'unknown-reference',
@@ -103,7 +108,7 @@ function readReports(value: unknown, known: ReadonlySet<string>): Report[] {
     requireIsoDate(date, `${at}.date`, 'UTC');
     return {
       date,
-      areaCode,
+      area,
       teamKey: optionalString(report.teamCode, `${at}.teamCode`) ?? '',
       dossiers: requireNumber(report.dossiers, `${at}.dossiers`, { min: 0, integer: true }),
       machines:
@@ -117,25 +122,21 @@ function readReports(value: unknown, known: ReadonlySet<string>): Report[] {
  * report wins, so a province total is not added to its districts'), else its teams' reports
  * plus its children's figures.
  */
-function rollUp(code: string, children: Map<string, string[]>, reports: readonly Report[]): Rolled {
-  const own = reports.filter((report) => report.areaCode === code);
+function rollUp(tree: AreaTree, area: number, reports: DayReports): Rolled {
+  const own = reports.get(area) ?? [];
   const areaWide = own.find((report) => report.teamKey === '');
   if (areaWide) return { dossiers: areaWide.dossiers, machines: areaWide.machines, reported: true };
-  const parts: Rolled[] = own.map((report) => ({
-    dossiers: report.dossiers,
-    machines: report.machines,
-    reported: true,
-  }));
-  for (const child of children.get(code) ?? []) parts.push(rollUp(child, children, reports));
   let dossiers = 0;
   let machines: number | null = 0;
   let reported = false;
-  for (const part of parts) {
-    if (!part.reported) continue;
+  const add = (part: Rolled) => {
+    if (!part.reported) return;
     reported = true;
     dossiers += part.dossiers;
     machines = machines === null || part.machines === null ? null : machines + part.machines;
-  }
+  };
+  for (const report of own) add({ dossiers: report.dossiers, machines: report.machines, reported: true });
+  for (const child of (tree.nodes[area] as AreaNode).children) add(rollUp(tree, child, reports));
   return { dossiers, machines: reported ? machines : null, reported };
 }
 
@@ -171,22 +172,9 @@ export function compareWithActuals(
   const plan = planPreparedCampaign(prep);
   const row = plan.areas.find((candidate) => candidate.code === code) as AreaPlan;
   const series = plannedDailySeriesOf(prep, area);
-  const children = new Map<string, string[]>();
-  for (const area of plan.areas) {
-    if (area.parentCode === null) continue;
-    const list = children.get(area.parentCode) ?? [];
-    list.push(area.code);
-    children.set(area.parentCode, list);
-  }
-  const inSubtree = new Set<string>();
-  const stack = [code];
-  while (stack.length > 0) {
-    const next = stack.pop() as string;
-    inSubtree.add(next);
-    stack.push(...(children.get(next) ?? []));
-  }
-  const known = new Set(plan.areas.map((area) => area.code));
-  const read = readReports(reports, known).filter((report) => inSubtree.has(report.areaCode));
+  const read = readReports(reports, prep.tree.byCode).filter((report) =>
+    isInSubtree(prep.tree, report.area, area),
+  );
 
   const opts = requireRecord(options, 'options');
   const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
@@ -202,12 +190,19 @@ export function compareWithActuals(
   }
   const from = fromArg ?? start;
   const first = DateTime.min(from, start);
-  const byDate = new Map<string, Report[]>();
+  const firstDate = isoOf(first);
+  const toDate = toArg ? isoOf(toArg) : null;
+  const byDate = new Map<string, DayReports>();
   for (const report of read) {
-    if (report.date < isoOf(first) || (toArg && report.date > isoOf(toArg))) continue;
-    const list = byDate.get(report.date) ?? [];
-    list.push(report);
-    byDate.set(report.date, list);
+    if (report.date < firstDate || (toDate !== null && report.date > toDate)) continue;
+    let day = byDate.get(report.date);
+    if (day === undefined) {
+      day = new Map();
+      byDate.set(report.date, day);
+    }
+    const list = day.get(report.area);
+    if (list) list.push(report);
+    else day.set(report.area, [report]);
   }
   const reportedDates = [...byDate.keys()].sort();
   const lastReported = reportedDates.at(-1);
@@ -240,7 +235,7 @@ export function compareWithActuals(
     const plannedDay = planned.get(date);
     if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
     const dayReports = byDate.get(date);
-    const rolled = dayReports ? rollUp(code, children, dayReports) : null;
+    const rolled = dayReports ? rollUp(prep.tree, area, dayReports) : null;
     const actual = rolled?.reported ? rolled.dossiers : null;
     cumulativeActual += actual ?? 0;
     if (day < from) continue;
