@@ -173,8 +173,7 @@ function transientRandomPart(
       : stationaryC / stationaryRate;
   const overloadedAllHour = fluid.emptyAfter === 1;
   const targetLevel = overloadedAllHour ? 0 : (randomRate * stationaryWait) / 60;
-  const rho = (randomRate * serviceMinutes) / 60 / servers;
-  const tau = serviceMinutes / (servers * (1 - rho));
+  const tau = serviceMinutes / (servers * (1 - load / servers));
   const minutes = hours * 60;
   const decay = Math.exp(-minutes / tau);
   const meanLevel = targetLevel + ((startLevel - targetLevel) * tau * (1 - decay)) / minutes;
