@@ -91,6 +91,8 @@ type Report = { date: string; area: number; teamKey: string; dossiers: number; m
 type DayReports = Map<number, Report[]>;
 
 function readReports(value: unknown, byCode: ReadonlyMap<string, number>): Report[] {
+  // Reports share few dates: each distinct date is checked (with luxon) once.
+  const checkedDates = new Set<string>();
   return requireArray(value, 'reports').map((item, index) => {
     const at = `reports[${index}]`;
     const report = requireRecord(item, at);
@@ -105,7 +107,10 @@ function readReports(value: unknown, byCode: ReadonlyMap<string, number>): Repor
       });
     }
     const date = requireString(report.date, `${at}.date`);
-    requireIsoDate(date, `${at}.date`, 'UTC');
+    if (!checkedDates.has(date)) {
+      requireIsoDate(date, `${at}.date`, 'UTC');
+      checkedDates.add(date);
+    }
     return {
       date,
       area,
