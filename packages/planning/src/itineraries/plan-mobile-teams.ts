@@ -306,6 +306,7 @@ export function planMobileTeams(
   // Which communes a fixed site serves, and which residents walk to a neighbour's visit.
   const servedByFixed = assignFixedSites(r);
   const hostOf = assignSharedVisits(r, servedByFixed);
+  const guestsOf = guestsByHost(hostOf);
 
   // Stops: communes a team visits, with the demand of their guests.
   const stopOf = new Map<number, number>();
@@ -398,7 +399,9 @@ export function planMobileTeams(
     const leaveIndex = dayIndexAt(timeline, v.workEndHour, true);
     visitsOut.set(v, {
       communeId: r.communes[communeIndex]?.id ?? '',
-      servedCommuneIds: [communeIndex, ...guestsOf(hostOf, communeIndex)].map((i) => r.communes[i]?.id ?? ''),
+      servedCommuneIds: [communeIndex, ...(guestsOf.get(communeIndex) ?? [])].map(
+        (i) => r.communes[i]?.id ?? '',
+      ),
       arriveDate: days[arriveIndex]?.date ?? '',
       leaveDate: days[leaveIndex]?.date ?? '',
       days: leaveIndex - arriveIndex + 1,
@@ -464,7 +467,7 @@ export function planMobileTeams(
     // Guests and host share their stop's progress in proportion to demand.
     const share = (value: number): number =>
       stopTotal === 0 ? 0 : Math.floor((value * c.demand) / stopTotal);
-    const isWhole = host === undefined && guestsOf(hostOf, c.index).length === 0;
+    const isWhole = host === undefined && !guestsOf.has(c.index);
     const byDeadline = isWhole ? (stopByDeadline[stop] ?? 0) : share(stopByDeadline[stop] ?? 0);
     const byLatest = isWhole ? (stopByLatest[stop] ?? 0) : share(stopByLatest[stop] ?? 0);
     const shortfall = c.demand - byDeadline;
@@ -583,10 +586,16 @@ function extendTo(
   return days;
 }
 
-function guestsOf(hostOf: ReadonlyMap<number, number>, host: number): number[] {
-  const guests: number[] = [];
-  for (const [guest, h] of hostOf) if (h === host) guests.push(guest);
-  return guests.sort((a, b) => a - b);
+/** Each host's guests, in commune order. */
+function guestsByHost(hostOf: ReadonlyMap<number, number>): Map<number, number[]> {
+  const guests = new Map<number, number[]>();
+  for (const [guest, host] of hostOf) {
+    const list = guests.get(host);
+    if (list === undefined) guests.set(host, [guest]);
+    else list.push(guest);
+  }
+  for (const list of guests.values()) list.sort((a, b) => a - b);
+  return guests;
 }
 
 /** Whole dossiers per open day for the work hours `[from, to)`, adding up to `dossiers`. */
