@@ -582,8 +582,7 @@ function extendTo(
 ): OpenDay[] {
   const deadlineDate = calendar.deadline.toISODate() ?? '';
   const to = date > deadlineDate ? requireIsoDate(date, 'date', calendar.timeZone) : calendar.deadline;
-  const days = listOpenDays({ ...calendar, deadline: to }, window, { atLeast: 1 });
-  return days;
+  return listOpenDays({ ...calendar, deadline: to }, window, { atLeast: 1 });
 }
 
 /** Each host's guests, in commune order. */

@@ -189,7 +189,7 @@ function bestCut(
   teams: readonly TeamState[],
   options: ScheduleOptions,
 ): { segments: Segment[]; end: number; relaxed: boolean } {
-  let lo = Math.min(...teams.map((t) => t.hour));
+  const lo = Math.min(...teams.map((t) => t.hour));
   let hi = Math.max(...teams.map((t) => t.hour)) + 1;
   let maxTravel = 0;
   let previous = 0;
@@ -224,7 +224,6 @@ function bestCut(
     return { segments: fill.segments, end, relaxed };
   }
   // Unreachable in practice: one team alone with no stay limit covers any path by `hi`.
-  lo = hi;
   const fill = fillTo(
     table,
     stops,
@@ -236,7 +235,7 @@ function bestCut(
   );
   return {
     segments: fill.segments,
-    end: Math.max(...fill.segments.map((s) => s.end.hour), lo),
+    end: Math.max(...fill.segments.map((s) => s.end.hour), hi),
     relaxed: true,
   };
 }
