@@ -9,12 +9,12 @@ import {
   requireString,
 } from '../_internal/validate.ts';
 import { prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
-import { nthOpenDate } from '../campaign/nth-open-date.ts';
 import { planPreparedCampaign } from '../campaign/plan-campaign.ts';
 import { plannedDailySeriesOf, requireAreaIndex } from '../campaign/planned-daily-series.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
 import { type AreaNode, type AreaTree, isInSubtree } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
 
 /** Longest span compared in one call: ten years of days. */
 export const MAX_COMPARED_DAYS = 3660;
@@ -276,14 +276,28 @@ export function compareWithActuals(
     const min = Math.min(...rates);
     const max = Math.max(...rates);
     const nextDay = isoOf(requireIsoDate(lastReported, 'reports', 'UTC').plus({ days: 1 }));
+    const openDaysNeeded = (rate: number) => Math.ceil(remaining / rate);
+    // One walk of the open days after the last report serves all three rates: the slowest
+    // rate within reach needs the most.
+    const longest = Math.max(
+      0,
+      ...[min, mean, max].map(openDaysNeeded).filter((n) => n <= MAX_COMPARED_DAYS),
+    );
+    const openDaysAfter =
+      remaining === 0 || longest === 0
+        ? []
+        : listOpenDays(
+            resolveCalendar({ ...input.calendar, start: nextDay, deadline: nextDay }),
+            prep.window,
+            {
+              atLeast: longest,
+            },
+          );
     const finishAt = (rate: number): string | null => {
       if (remaining === 0) return lastReported;
-      const needed = Math.ceil(remaining / rate);
+      const needed = openDaysNeeded(rate);
       if (needed > MAX_COMPARED_DAYS) return null;
-      return nthOpenDate(
-        { calendar: { ...input.calendar, start: nextDay, deadline: nextDay }, hours: input.hours },
-        needed,
-      );
+      return openDaysAfter[needed - 1]?.date ?? null;
     };
     forecast = {
       remaining,
