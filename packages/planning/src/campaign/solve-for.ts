@@ -2,7 +2,7 @@ import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts'
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { listOpenDays } from '../time/open-days.ts';
 import type { OpeningWindow } from '../time/opening-window.ts';
-import { planPools } from './_internal/pools.ts';
+import { type PoolPlan, planPools } from './_internal/pools.ts';
 import {
   ceilTolerant,
   type PreparedCampaign,
@@ -26,7 +26,10 @@ const MAX_ADJUSTMENTS = 200;
 
 type Pool = { demand: number; machines: number };
 
-function poolsOf(prep: PreparedCampaign): Pool[] | { reason: string; detail: string } {
+/** The pools with demand and the pool plan they come from, or why the machines given cannot finish. */
+function poolsOf(
+  prep: PreparedCampaign,
+): { pools: Pool[]; plan: PoolPlan } | { reason: string; detail: string } {
   if (!prep.machines) {
     return {
       reason: 'machines-required',
@@ -46,7 +49,7 @@ function poolsOf(prep: PreparedCampaign): Pool[] | { reason: string; detail: str
     return { reason: 'no-machines', detail: `${unserved} dossiers are in areas that no machine serves` };
   const empty = list.find((pool) => pool.demand > 0 && pool.machines === 0);
   if (empty) return { reason: 'no-machines', detail: 'zero machines are given for an area with demand' };
-  return list.filter((pool) => pool.demand > 0);
+  return { pools: list.filter((pool) => pool.demand > 0), plan };
 }
 
 /** Open hours of a window over the campaign period (clock changes included). */
@@ -105,14 +108,14 @@ export function trySolveFor(unknown: SolveForUnknown, input: CampaignInput): Sol
     return answer(ceilTolerant(totalDemand / (perHour * prep.periodHours)));
   }
 
-  const pools = poolsOf(prep);
-  if (!Array.isArray(pools)) return fail(pools.reason, pools.detail);
+  const served = poolsOf(prep);
+  if ('reason' in served) return fail(served.reason, served.detail);
+  const { pools, plan } = served;
   if (pools.length === 0) return answer(0);
 
   if (unknown === 'days') {
     if (prep.window.nominalHours === 0)
       return fail('zero-hour-window', 'the daily window is open zero hours');
-    const plan = planPools(prep, prep.machines ?? new Map());
     const days = Math.max(...plan.poolDays.values());
     if (!Number.isFinite(days))
       return fail('beyond-horizon', 'the machines given would need more than ten years');
