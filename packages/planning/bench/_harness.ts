@@ -26,20 +26,6 @@ export function time(fn: () => unknown, options: TimingOptions = {}): Timing {
   return { medianMs: median(samples), minMs: samples[0] ?? 0, maxMs: samples.at(-1) ?? 0, runs };
 }
 
-/** Async variant of {@link time}. */
-export async function timeAsync(fn: () => Promise<unknown>, options: TimingOptions = {}): Promise<Timing> {
-  const runs = options.runs ?? DEFAULT_RUNS;
-  for (let i = 0; i < (options.warmup ?? DEFAULT_WARMUP); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: median(samples), minMs: samples[0] ?? 0, maxMs: samples.at(-1) ?? 0, runs };
-}
-
 /** Peak of heap in use, in MiB, sampled around one call (with `--expose-gc` the heap is collected first). */
 export function heapPeakMiB(fn: () => unknown): number {
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -55,10 +55,6 @@ export function resolveCalendar(calendar: unknown, path = 'calendar'): ResolvedC
   return { start, deadline, timeZone, closedDates, closedWeekdays };
 }
 
-export function isOpenDate(calendar: ResolvedCalendar, day: DateTime): boolean {
-  return !calendar.closedWeekdays.has(day.weekday) && !calendar.closedDates.has(day.toISODate() ?? '');
-}
-
 /** One open day of a calendar and the hours its window is open that day. */
 export type OpenDay = { date: string; hours: number };
 

@@ -6,7 +6,7 @@ import type { CampaignInput } from '../types.ts';
 
 const START = DateTime.fromISO('2021-03-01', { zone: 'Asia/Ho_Chi_Minh' });
 
-export const areasArb = fc
+const areasArb = fc
   .array(
     fc.record({
       parentPick: fc.nat(),
@@ -30,7 +30,7 @@ export const areasArb = fc
     })),
   );
 
-export const windowArb = fc
+const windowArb = fc
   .record({ openHour: fc.integer({ min: 0, max: 22 }), lengthMinutes: fc.integer({ min: 30, max: 23 * 60 }) })
   .map(({ openHour, lengthMinutes }) => {
     const close = openHour * 60 + lengthMinutes;

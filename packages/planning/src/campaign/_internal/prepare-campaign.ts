@@ -22,7 +22,7 @@ export type PreparedCampaign = {
   given: { timeZone: boolean; serviceCv: boolean; availability: boolean; hardCases: boolean };
 };
 
-export function readMachines(value: unknown, tree: AreaTree, path = 'machines'): Map<number, number> | null {
+function readMachines(value: unknown, tree: AreaTree, path = 'machines'): Map<number, number> | null {
   if (value === undefined || value === null) return null;
   const record = requireRecord(value, path);
   const machines = new Map<number, number>();
