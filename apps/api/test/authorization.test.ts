@@ -317,6 +317,18 @@ describe('tokens', () => {
     expect(refusalCodes(await gql('{ viewer { name } }', {}, { token }))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('names the caller of a request in one SQL statement (the token and its area together)', async () => {
+    const token = tokens.get('plannerDakSong') ?? null;
+    let statements = 0;
+    const stop = database.onQuery(() => {
+      statements += 1;
+    });
+    const seen = await data<{ viewer: { areaCode: string } }>('{ viewer { areaCode } }', {}, { token });
+    stop();
+    expect(seen.viewer.areaCode).toBe('665');
+    expect(statements).toBe(1);
+  });
+
   it('records who wrote each version, and the correction history keeps it', async () => {
     const reporter = tokens.get('reporterDakSong') ?? null;
     const admin = tokens.get('admin') ?? null;
