@@ -108,4 +108,42 @@ describe('recommendOpeningWindow', () => {
       expect(shorter.meetsTarget && shorter.closing.stillQueuing < 0.5).toBe(false);
     }
   });
+
+  it('recommends the shortest window: it passes, and every shorter one within 05:00–24:00 covering the profile share fails (tried one by one)', () => {
+    // Brute force over the half-hour windows the search walks, each planned on its own; the
+    // profile coverage is summed here from the preset shares, half an hour at a time. With 3 or 4
+    // scanners and a loose coverage floor the staffing, not the coverage, sets the length.
+    const base = { dailyVisitors: 500, serviceMinutes: 3.48, target: { meanWaitMinutes: 15 } };
+    const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const shares = ARRIVAL_PROFILES.mixed;
+    const coverage = (from: number, to: number) => {
+      let share = 0;
+      for (let m = from; m < to; m += 30) share += (shares[Math.floor(m / 60)] ?? 0) / 2;
+      return share;
+    };
+    for (const [machinesAvailable, minProfileCoverage] of [
+      [3, 0.5],
+      [4, 0.3],
+      [4, 0.8],
+    ] as const) {
+      const site = { ...base, machinesAvailable };
+      const passes = (open: number, close: number) => {
+        const plan = planHourlyStaffing({ ...site, hours: { open: hhmm(open), close: hhmm(close) } });
+        return plan.meetsTarget && (plan.hours.at(-1)?.backlogAtEnd ?? 0) <= 0.5;
+      };
+      const found = recommendOpeningWindow({ ...site, minProfileCoverage });
+      if (found.kind !== 'feasible') throw new Error(`expected a window with ${machinesAvailable} scanners`);
+      const [open, close] = [minutes(found.open), minutes(found.close)];
+      expect(coverage(open, close)).toBeGreaterThanOrEqual(minProfileCoverage - 1e-12);
+      expect(passes(open, close)).toBe(true);
+      for (let shorter = 30; shorter < close - open; shorter += 30) {
+        for (let from = 5 * 60; from + shorter <= 24 * 60; from += 30) {
+          if (coverage(from, from + shorter) < minProfileCoverage - 1e-12) continue;
+          expect(passes(from, from + shorter), `${hhmm(from)}–${hhmm(from + shorter)}`).toBe(false);
+        }
+      }
+    }
+  });
 });
