@@ -1,4 +1,5 @@
 import type { AreaNode } from '../demand/area-tree.ts';
+import type { AreaDemand } from '../demand/compute-demand.ts';
 import { DEFAULT_HORIZON_DAYS } from '../time/open-days.ts';
 import { formatTimeOfDay } from '../time/parse-time-of-day.ts';
 import { planPools } from './_internal/pools.ts';
@@ -22,6 +23,20 @@ type Progress = {
   /** Whether a pool serving the area has no machine at all. */
   emptyPool: boolean;
 };
+
+/** Adds the progress of one part of an area (a child, or a root for the totals) into `into`. */
+function addProgress(into: Progress, part: Progress): void {
+  into.unserved += part.unserved;
+  into.daysNeeded = Math.max(into.daysNeeded, part.daysNeeded);
+  into.emptyPool ||= part.emptyPool;
+}
+
+/** Open days until the area's last dossier is done; null when some are unserved or never done. */
+function finishedIn(progress: Progress | null): number | null {
+  return progress && progress.unserved === 0 && !progress.emptyPool && Number.isFinite(progress.daysNeeded)
+    ? progress.daysNeeded
+    : null;
+}
 
 function noCapacityReason(prep: PreparedCampaign): string {
   if (prep.window.nominalHours === 0) {
@@ -246,11 +261,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
           target === null || dailyTarget[child] === null ? null : target + (dailyTarget[child] as number);
         days = days === null || machineDays[child] === null ? null : days + (machineDays[child] as number);
         const p = progress[child];
-        if (p) {
-          rolled.unserved += p.unserved;
-          rolled.daysNeeded = Math.max(rolled.daysNeeded, p.daysNeeded);
-          rolled.emptyPool ||= p.emptyPool;
-        }
+        if (p) addProgress(rolled, p);
         nested[index] =
           (nested[index] as number) +
           (prep.machines?.has(child)
@@ -264,20 +275,13 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
     }
   }
 
-  const dateOfDay = (daysNeeded: number): string | null =>
-    pools && daysNeeded > 0 && Number.isFinite(daysNeeded)
-      ? (pools.days[daysNeeded - 1]?.date ?? null)
-      : null;
+  const dateOfDay = (daysNeeded: number | null): string | null =>
+    pools && daysNeeded !== null && daysNeeded > 0 ? (pools.days[daysNeeded - 1]?.date ?? null) : null;
 
   const areas: AreaPlan[] = [];
   for (const index of tree.order) {
     const node = tree.nodes[index] as AreaNode;
-    const figures = demand[index] as {
-      population: number;
-      eligible: number;
-      alreadyServed: number;
-      demand: number;
-    };
+    const figures = demand[index] as AreaDemand;
     const machinesNeeded = neededFor(figures.demand);
     const p = progress[index] ?? null;
     const own = pools?.share[index];
@@ -286,14 +290,15 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
         ? (nested[index] as number) || null
         : own + (nested[index] as number)
       : null;
-    const completionDate = p && p.unserved === 0 && !p.emptyPool ? dateOfDay(p.daysNeeded) : null;
+    const daysNeeded = finishedIn(p);
+    const completionDate = dateOfDay(daysNeeded);
     const verdict = judge(prep, figures.demand, p, machinesNeeded, completionDate);
     const perMachine = stationed ?? machinesNeeded;
     const target = dailyTarget[index] ?? null;
     areas.push({
       code: node.code,
       name: node.name,
-      parentCode: node.parent >= 0 ? ((tree.nodes[node.parent] as AreaNode).code ?? null) : null,
+      parentCode: node.parent >= 0 ? (tree.nodes[node.parent] as AreaNode).code : null,
       level: node.level,
       depth: node.depth,
       isLeaf: node.children.length === 0,
@@ -313,8 +318,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
         pools && (pools.poolOf[index] as number) >= 0
           ? (tree.nodes[pools.poolOf[index] as number]?.code ?? null)
           : null,
-      daysNeeded:
-        p && Number.isFinite(p.daysNeeded) && p.unserved === 0 && !p.emptyPool ? p.daysNeeded : null,
+      daysNeeded,
       completionDate,
       meetsDeadline: verdict.meetsDeadline,
       status: verdict.status,
@@ -386,11 +390,9 @@ function totalsOf(
   areas: AreaPlan[],
   progress: (Progress | null)[],
   neededFor: (d: number) => number | null,
-  dateOfDay: (days: number) => string | null,
+  dateOfDay: (days: number | null) => string | null,
 ): CampaignTotals {
-  const roots = prep.tree.roots;
-  const rowOf = new Map(areas.map((row) => [row.code, row]));
-  const rows = roots.map((root) => rowOf.get(prep.tree.nodes[root]?.code ?? '') as AreaPlan);
+  const rows = areas.filter((row) => row.parentCode === null);
   const sum = (pick: (row: AreaPlan) => number | null): number | null =>
     rows.reduce<number | null>(
       (acc, row) => (acc === null || pick(row) === null ? null : acc + (pick(row) as number)),
@@ -403,16 +405,15 @@ function totalsOf(
     demand: sum((r) => r.demand) ?? 0,
   };
   let p: Progress | null = null;
-  for (const root of roots) {
+  for (const root of prep.tree.roots) {
     const q = progress[root];
     if (!q) continue;
     p ??= { unserved: 0, daysNeeded: 0, emptyPool: false };
-    p.unserved += q.unserved;
-    p.daysNeeded = Math.max(p.daysNeeded, q.daysNeeded);
-    p.emptyPool ||= q.emptyPool;
+    addProgress(p, q);
   }
   const machinesNeeded = neededFor(figures.demand);
-  const completionDate = p && p.unserved === 0 && !p.emptyPool ? dateOfDay(p.daysNeeded) : null;
+  const daysNeeded = finishedIn(p);
+  const completionDate = dateOfDay(daysNeeded);
   const dailyTarget = sum((r) => r.dailyTarget);
   const machines = prep.machines ? sum((r) => r.machines ?? 0) : null;
   const perMachine = machines ?? machinesNeeded;
@@ -427,7 +428,7 @@ function totalsOf(
     dailyTarget,
     dailyTargetPerMachine: dailyTarget !== null && perMachine ? dailyTarget / perMachine : null,
     machines,
-    daysNeeded: p && Number.isFinite(p.daysNeeded) && p.unserved === 0 && !p.emptyPool ? p.daysNeeded : null,
+    daysNeeded,
     completionDate,
     ...judge(prep, figures.demand, p, machinesNeeded, completionDate),
     areaCount: areas.length,
