@@ -148,6 +148,9 @@ describe('plan', () => {
     expect(unknown).toMatchObject({ __typename: 'NotFoundError', field: 'scenarioId' });
     const outside = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'dak-nong-2021', areaCode: '40' })).plan;
     expect(outside).toMatchObject({ __typename: 'InputError', field: 'areaCode' });
+    const nowhere = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'dak-nong-2021', areaCode: 'nope' }))
+      .plan;
+    expect(nowhere).toMatchObject({ __typename: 'NotFoundError', field: 'areaCode' });
   });
 });
 

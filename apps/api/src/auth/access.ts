@@ -5,7 +5,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Principal } from './tokens.ts';
 
 /** True when the area at `path` is the one at `rootPath` or lies below it. */
-export function isInSubtree(path: string, rootPath: string): boolean {
+function isInSubtree(path: string, rootPath: string): boolean {
   return path === rootPath || path.startsWith(`${rootPath}/`);
 }
 

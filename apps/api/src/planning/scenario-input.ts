@@ -1,7 +1,7 @@
 // Turns a stored scenario and the area tree into the planning library's CampaignInput.
 import type { AreaInput, CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
-import { isInSubtree, subtreeOf } from '../auth/access.ts';
+import { subtreeOf } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Area, PrismaClient, Scenario, ScenarioMachines } from '../generated/prisma/client.ts';
 
@@ -95,10 +95,14 @@ export async function loadScenarioPlanInput(
     include: { area: true, machines: true },
   });
   if (!scenario) throw new NotFoundError('scenario', scenarioId, 'scenarioId');
-  const area = await prisma.area.findUnique({ where: { code: areaCode } });
-  if (!area) throw new NotFoundError('area', areaCode, 'areaCode');
-  const root = scenario.area;
-  if (!isInSubtree(area.path, root.path)) {
+  const { area: root, ...stored } = scenario;
+  const subtree = await loadSubtree(prisma, root);
+  // The area asked about is one of the subtree's; only a refusal needs to know whether it exists.
+  const area = subtree.find((candidate) => candidate.code === areaCode);
+  if (!area) {
+    if (!(await prisma.area.findUnique({ where: { code: areaCode }, select: { code: true } }))) {
+      throw new NotFoundError('area', areaCode, 'areaCode');
+    }
     throw new PlanningInputError({
       path: 'areaCode',
       code: 'unknown-reference',
@@ -106,7 +110,5 @@ export async function loadScenarioPlanInput(
       received: areaCode,
     });
   }
-  const { area: _root, ...stored } = scenario;
-  const subtree = await loadSubtree(prisma, root);
   return { scenario: stored, area, input: campaignInputOf(stored, subtree), points: pointsOf(subtree) };
 }
