@@ -1,4 +1,5 @@
 import { optionalNumber, requireNumber, requireRecord } from '../_internal/validate.ts';
+import { readServiceLosses, SERVICE_DEFAULTS } from './_internal/read-service.ts';
 
 /** How one machine (computer + scanner + operators) serves dossiers. */
 export type ServiceInput = {
@@ -29,13 +30,6 @@ export type MachineCapacity = {
   dossiersPerMachineHour: number;
 };
 
-export const SERVICE_DEFAULTS = {
-  serviceCv: 1,
-  availability: 1,
-  hardCaseShare: 0,
-  hardCaseExtraMinutes: 0,
-} as const;
-
 /**
  * Effective capacity of one machine per open hour, from its service time, breakdowns and hard
  * cases. The service time of a hard case is the ordinary time plus the extra, so the mean is a
@@ -53,15 +47,7 @@ export function machineCapacity(service: unknown, path = 'service'): MachineCapa
   });
   const serviceCv =
     optionalNumber(record.serviceCv, `${path}.serviceCv`, { min: 0 }) ?? SERVICE_DEFAULTS.serviceCv;
-  const availability =
-    optionalNumber(record.availability, `${path}.availability`, { min: 0, minExclusive: true, max: 1 }) ??
-    SERVICE_DEFAULTS.availability;
-  const hardCaseShare =
-    optionalNumber(record.hardCaseShare, `${path}.hardCaseShare`, { min: 0, max: 1 }) ??
-    SERVICE_DEFAULTS.hardCaseShare;
-  const hardCaseExtraMinutes =
-    optionalNumber(record.hardCaseExtraMinutes, `${path}.hardCaseExtraMinutes`, { min: 0 }) ??
-    SERVICE_DEFAULTS.hardCaseExtraMinutes;
+  const { availability, hardCaseShare, hardCaseExtraMinutes } = readServiceLosses(record, path);
 
   const meanMinutesPerDossier = minutesPerDossier + hardCaseShare * hardCaseExtraMinutes;
   const ordinaryVariance = (serviceCv * minutesPerDossier) ** 2;

@@ -1,7 +1,7 @@
-import { optionalNumber, requireNumber, requireRecord } from '../_internal/validate.ts';
+import { requireNumber, requireRecord } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { resolveOpeningWindow } from '../time/opening-window.ts';
-import { SERVICE_DEFAULTS } from './machine-capacity.ts';
+import { readServiceLosses } from './_internal/read-service.ts';
 
 /** What was observed: dossiers one machine did in a day open for a given window. */
 export type ThroughputObservation = {
@@ -41,22 +41,14 @@ export function minutesPerDossierFromThroughput(observation: unknown, path = 'ob
       received: 0,
     });
   }
-  const availability =
-    optionalNumber(record.availability, `${path}.availability`, { min: 0, minExclusive: true, max: 1 }) ??
-    SERVICE_DEFAULTS.availability;
-  const hardShare =
-    optionalNumber(record.hardCaseShare, `${path}.hardCaseShare`, { min: 0, max: 1 }) ??
-    SERVICE_DEFAULTS.hardCaseShare;
-  const hardExtra =
-    optionalNumber(record.hardCaseExtraMinutes, `${path}.hardCaseExtraMinutes`, { min: 0 }) ??
-    SERVICE_DEFAULTS.hardCaseExtraMinutes;
+  const { availability, hardCaseShare, hardCaseExtraMinutes } = readServiceLosses(record, path);
   const meanMinutes = (hoursPerDay * 60 * availability) / dossiers;
-  const ordinary = meanMinutes - hardShare * hardExtra;
+  const ordinary = meanMinutes - hardCaseShare * hardCaseExtraMinutes;
   if (ordinary <= 0) {
     throw new PlanningInputError({
       path: `${path}.dossiersPerMachineDay`,
       code: 'range',
-      expected: `fewer than ${Math.floor((hoursPerDay * 60 * availability) / (hardShare * hardExtra))} when hard cases alone take ${hardShare * hardExtra} minutes per dossier`,
+      expected: `fewer than ${Math.floor((hoursPerDay * 60 * availability) / (hardCaseShare * hardCaseExtraMinutes))} when hard cases alone take ${hardCaseShare * hardCaseExtraMinutes} minutes per dossier`,
       received: dossiers,
     });
   }
