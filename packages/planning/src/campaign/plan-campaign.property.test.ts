@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { formatTimeOfDay, parseTimeOfDay } from '../time/parse-time-of-day.ts';
 import { allFinite, campaignArb } from './_internal/arbitraries.ts';
 import { planCampaign } from './plan-campaign.ts';
 import type { AreaPlan, CampaignInput } from './types.ts';
@@ -56,11 +57,7 @@ describe('planCampaign laws', () => {
   it('never needs more machines with a longer day', () => {
     fc.assert(
       fc.property(campaignArb, fc.integer({ min: 1, max: 120 }), (input, extraMinutes) => {
-        const [h, m] = input.hours.open.split(':').map(Number) as [number, number];
-        const minutesFor = (length: number) => {
-          const close = (h * 60 + m + length) % 1440;
-          return `${String(Math.floor(close / 60)).padStart(2, '0')}:${String(close % 60).padStart(2, '0')}`;
-        };
+        const minutesFor = (length: number) => formatTimeOfDay(parseTimeOfDay(input.hours.open) + length);
         const short = 60;
         const long = Math.min(short + extraMinutes, 23 * 60);
         const needed = (length: number) =>

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
+import { formatTimeOfDay, parseTimeOfDay } from '../time/parse-time-of-day.ts';
 import { campaignArb } from './_internal/arbitraries.ts';
 import { nthOpenDate } from './nth-open-date.ts';
 import { planCampaign } from './plan-campaign.ts';
@@ -13,10 +14,8 @@ const meets = (input: CampaignInput) => {
 };
 
 const withClose = (input: CampaignInput, minutes: number): CampaignInput => {
-  const [h, m] = input.hours.open.split(':').map(Number) as [number, number];
-  const close = (h * 60 + m + minutes) % 1440;
-  const hhmm = `${String(Math.floor(close / 60)).padStart(2, '0')}:${String(close % 60).padStart(2, '0')}`;
-  return { ...input, hours: { open: input.hours.open, close: close === 0 && minutes > 0 ? '24:00' : hhmm } };
+  const close = formatTimeOfDay(parseTimeOfDay(input.hours.open) + minutes, { endOfDay: true });
+  return { ...input, hours: { open: input.hours.open, close } };
 };
 
 describe('solveFor on the field figures', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
+import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type { CampaignInput } from '../types.ts';
 
 /** Test-only generators of valid campaign inputs: trees of any shape, calendars, windows, services. */
@@ -32,13 +33,10 @@ const areasArb = fc
 
 const windowArb = fc
   .record({ openHour: fc.integer({ min: 0, max: 22 }), lengthMinutes: fc.integer({ min: 30, max: 23 * 60 }) })
-  .map(({ openHour, lengthMinutes }) => {
-    const close = openHour * 60 + lengthMinutes;
-    const wrapped = close % 1440;
-    const hhmm = (m: number) =>
-      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-    return { open: hhmm(openHour * 60), close: close === 1440 ? '24:00' : hhmm(wrapped) };
-  });
+  .map(({ openHour, lengthMinutes }) => ({
+    open: formatTimeOfDay(openHour * 60),
+    close: formatTimeOfDay(openHour * 60 + lengthMinutes, { endOfDay: true }),
+  }));
 
 export const campaignArb: fc.Arbitrary<CampaignInput> = fc
   .record({
