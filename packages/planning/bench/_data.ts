@@ -45,3 +45,38 @@ export function nationalAreas(): AreaInput[] {
   }
   return areas;
 }
+
+/**
+ * One province of the spring-2021 demo file (Nghệ An 40, Đắk Nông 67): the province, its
+ * districts and its communes with their 2019 census population and estimated people aged 14+.
+ */
+export function demoProvinceAreas(provinceCode: string): AreaInput[] {
+  const areas: AreaInput[] = [];
+  const seen = new Set<string>();
+  for (const row of readVietnamCsv('demo_nghean_daknong_2021.csv')) {
+    if (row.province_code !== provinceCode) continue;
+    if (!seen.has(provinceCode)) {
+      seen.add(provinceCode);
+      areas.push({ code: provinceCode, name: row.province_name ?? provinceCode, level: 'province' });
+    }
+    const district = row.district_code ?? '';
+    if (!seen.has(district)) {
+      seen.add(district);
+      areas.push({
+        code: district,
+        name: row.district_name ?? district,
+        level: 'district',
+        parentCode: provinceCode,
+      });
+    }
+    areas.push({
+      code: row.commune_code ?? '',
+      name: row.commune_name ?? '',
+      level: 'commune',
+      parentCode: district,
+      population: Number(row.pop2019_total),
+      eligible: Number(row.est_pop_14plus_2019),
+    });
+  }
+  return areas;
+}

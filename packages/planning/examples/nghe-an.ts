@@ -3,40 +3,8 @@
  * 2019 census population, district share aged 14+; sources in data/vietnam/README.md).
  * Run with `pnpm --filter @muster/planning example`.
  */
-import { readVietnamCsv } from '../bench/_data.ts';
-import { type AreaInput, type AreaPlan, planCampaign, solveFor } from '../src/index.ts';
-
-const rows = readVietnamCsv('demo_nghean_daknong_2021.csv');
-
-function areasOf(provinceCode: string): AreaInput[] {
-  const areas: AreaInput[] = [];
-  const seen = new Set<string>();
-  for (const row of rows.filter((r) => r.province_code === provinceCode)) {
-    if (!seen.has(provinceCode)) {
-      seen.add(provinceCode);
-      areas.push({ code: provinceCode, name: row.province_name ?? provinceCode, level: 'province' });
-    }
-    const district = row.district_code ?? '';
-    if (!seen.has(district)) {
-      seen.add(district);
-      areas.push({
-        code: district,
-        name: row.district_name ?? district,
-        level: 'district',
-        parentCode: provinceCode,
-      });
-    }
-    areas.push({
-      code: row.commune_code ?? '',
-      name: row.commune_name ?? '',
-      level: 'commune',
-      parentCode: district,
-      population: Number(row.pop2019_total),
-      eligible: Number(row.est_pop_14plus_2019),
-    });
-  }
-  return areas;
-}
+import { demoProvinceAreas } from '../bench/_data.ts';
+import { type AreaPlan, planCampaign, solveFor } from '../src/index.ts';
 
 function table(
   title: string,
@@ -57,7 +25,7 @@ const n = (x: number | null) => (x === null ? null : Math.round(x).toLocaleStrin
 
 // Nghệ An: 176 machines, 278 dossiers per machine-day, three teams round the clock (field report).
 const ngheAn = planCampaign({
-  areas: areasOf('40'),
+  areas: demoProvinceAreas('40'),
   calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
   hours: { open: '00:00', close: '24:00' },
   service: { minutesPerDossier: 1440 / 278 },
@@ -78,7 +46,7 @@ table(
 
 // Đắk Nông: 05:00–24:00 every day; service time from Hưng Nguyên (3.48 min), 10 % hard fingerprints.
 const dakNongInput = {
-  areas: areasOf('67'),
+  areas: demoProvinceAreas('67'),
   calendar: { start: '2021-03-20', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
   hours: { open: '05:00', close: '24:00' },
   service: { minutesPerDossier: 3.48, availability: 0.9, hardCaseShare: 0.1, hardCaseExtraMinutes: 4 },

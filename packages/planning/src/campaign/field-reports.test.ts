@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readVietnamCsv } from '../../bench/_data.ts';
+import { demoProvinceAreas, readVietnamCsv } from '../../bench/_data.ts';
 import { minutesPerDossierFromThroughput } from '../capacity/minutes-per-dossier-from-throughput.ts';
 import { planCampaign } from './plan-campaign.ts';
 import { plannedDailySeries } from './planned-daily-series.ts';
@@ -11,20 +11,8 @@ const DAK_NONG_HOURS = { open: '05:00', close: '24:00' };
 const communes = readVietnamCsv('demo_nghean_daknong_2021.csv').filter((row) => row.province_code === '67');
 
 function dakNong(machines: Record<string, number>, minutesPerDossier: number): CampaignInput {
-  const districts = [
-    ...new Map(communes.map((c) => [c.district_code ?? '', c.district_name ?? ''])).entries(),
-  ];
   return {
-    areas: [
-      { code: '67', name: 'Đắk Nông' },
-      ...districts.map(([code, name]) => ({ code, name, parentCode: '67' })),
-      ...communes.map((c) => ({
-        code: c.commune_code ?? '',
-        name: c.commune_name ?? '',
-        parentCode: c.district_code ?? '',
-        eligible: Number(c.est_pop_14plus_2019),
-      })),
-    ],
+    areas: demoProvinceAreas('67'),
     calendar: { start: '2021-03-19', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
     hours: DAK_NONG_HOURS,
     service: { minutesPerDossier },
