@@ -78,6 +78,16 @@ describe('scenarios', () => {
       [{ ...dakGlong, areaCode: 'nowhere' }, 'input.areaCode'],
       [{ ...dakGlong, machines: [{ areaCode: '40', machines: 3 }] }, 'input.machines[0].areaCode'],
       [{ ...dakGlong, machines: [{ areaCode: '661', machines: -3 }] }, 'input.machines[0].machines'],
+      [
+        {
+          ...dakGlong,
+          machines: [
+            { areaCode: '661', machines: 4 },
+            { areaCode: '661', machines: 5 },
+          ],
+        },
+        'input.machines[1].areaCode',
+      ],
       [{ ...dakGlong, name: ' ' }, 'input.name'],
     ];
     const before = await data<{ scenarios: unknown[] }>('{ scenarios { id } }');

@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import { machinesOf } from '../planning/scenario-input.ts';
 import {
+  allocationsRecord,
   CalendarInputRef,
   MachineAllocationInputRef,
   OpeningHoursInputRef,
@@ -201,24 +202,6 @@ async function validateScenario(data: ScenarioData): Promise<void> {
   });
 }
 
-type AllocationArg = readonly { areaCode: string; machines: number }[];
-
-function allocationsRecord(allocations: AllocationArg): Record<string, number> {
-  const record: Record<string, number> = {};
-  allocations.forEach((allocation, index) => {
-    if (allocation.areaCode in record) {
-      throw new PlanningInputError({
-        path: `input.machines[${index}].areaCode`,
-        code: 'duplicate',
-        expected: 'an area code listed once',
-        received: allocation.areaCode,
-      });
-    }
-    record[allocation.areaCode] = allocation.machines;
-  });
-  return record;
-}
-
 type ScenarioArg = {
   name?: string | null;
   areaCode?: string | null;
@@ -237,7 +220,7 @@ type ScenarioArg = {
     hardCaseShare?: number | null;
     hardCaseExtraMinutes?: number | null;
   } | null;
-  machines?: AllocationArg | null;
+  machines?: readonly { areaCode: string; machines: number }[] | null;
   waitTargetMinutes?: number | null;
   teamsPerSite?: number | null;
   note?: string | null;
