@@ -4,13 +4,13 @@
  * same process, since these machines are shared and noisy. `pnpm bench shifts` runs only the
  * suites whose title contains one of the words given (case-insensitive).
  */
-import { printRows } from './_harness.ts';
+import { type BenchRow, printRows } from './_harness.ts';
 import { run as runCampaign } from './campaign.bench.ts';
 import { run as runItineraries } from './itineraries.bench.ts';
 import { run as runQueueing } from './queueing.bench.ts';
 import { run as runShifts } from './shifts.bench.ts';
 
-type Suite = { title: string; run: () => Promise<import('./_harness.ts').BenchRow[]> };
+type Suite = { title: string; run: () => Promise<BenchRow[]> };
 
 const suites: Suite[] = [
   { title: 'Campaign sizing on the national tree (issue 2)', run: runCampaign },
