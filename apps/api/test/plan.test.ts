@@ -152,6 +152,22 @@ describe('plan', () => {
       .plan;
     expect(nowhere).toMatchObject({ __typename: 'NotFoundError', field: 'areaCode' });
   });
+
+  it('refuses in its daily series, staffing and mobile teams an area outside the one asked about, naming areaCode', async () => {
+    // Đắk Glong (661) is in the scenario (Đắk Nông) but not under Đắk Song (665), the area asked about.
+    const typed = await data<{
+      plan: Record<string, unknown>;
+    }>(`{ plan(scenarioId: "dak-nong-2021", areaCode: "665") {
+      ... on CampaignPlan {
+        staffing(areaCode: "661") { __typename ... on InputError { field code } }
+        mobileTeams(teams: 1, machinesPerTeam: 2, areaCode: "661") { __typename ... on InputError { field code } }
+      } } }`);
+    const refusal = { __typename: 'InputError', field: 'areaCode', code: 'unknown-reference' };
+    expect(typed.plan).toEqual({ staffing: refusal, mobileTeams: refusal });
+    const daily = await gql(`{ plan(scenarioId: "dak-nong-2021", areaCode: "665") {
+      ... on CampaignPlan { daily(areaCode: "661") { date } } } }`);
+    expect(daily.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'areaCode' });
+  });
 });
 
 const WHAT_IF = `query ($input: CampaignInput!) {

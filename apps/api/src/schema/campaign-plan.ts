@@ -183,21 +183,28 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
       type: [PlannedDayRef],
       description: 'Dossiers planned per open day for an area (default: the area asked about).',
       args: { areaCode: t.arg.string() },
-      resolve: (r, args) => {
-        const code = args.areaCode ?? r.areaCode;
-        if (args.areaCode != null && !r.areas.some((row) => row.code === code)) {
-          throw new PlanningInputError({
-            path: 'areaCode',
-            code: 'unknown-reference',
-            expected: 'the code of an area in this plan',
-            received: code,
-          });
-        }
-        return plannedDailySeries(r.input, code);
-      },
+      resolve: (r, args) => plannedDailySeries(r.input, planRow(r, args.areaCode).code),
     }),
   }),
 });
+
+/**
+ * The row of `areaCode` (default: the area asked about) in a plan's rows, for the fields of a plan
+ * that take an `areaCode` argument; any other area is refused.
+ */
+export function planRow(result: PlanResult, areaCode: string | null | undefined): AreaPlan {
+  const code = areaCode ?? result.areaCode;
+  const row = result.areas.find((candidate) => candidate.code === code);
+  if (!row) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: 'the code of an area in this plan',
+      received: code,
+    });
+  }
+  return row;
+}
 
 /** The rows of `code` and its descendants, from a plan that lists parents before children. */
 export function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {

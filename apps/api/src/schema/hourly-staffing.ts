@@ -5,12 +5,11 @@ import {
   coverShifts,
   crewsFromMachines,
   generateShifts,
-  PlanningInputError,
   planHourlyStaffing,
   plannedDailySeries,
 } from '@muster/planning';
 import { builder } from '../builder.ts';
-import { CampaignPlanRef } from './campaign-plan.ts';
+import { CampaignPlanRef, planRow } from './campaign-plan.ts';
 import { inputErrors } from './error.ts';
 
 /** Mean wait planned for when neither the field nor the scenario says. */
@@ -143,16 +142,8 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
       waitTargetMinutes: t.arg.float({ description: 'Default: the scenario’s, else 30.' }),
     },
     resolve: (result, args) => {
-      const code = args.areaCode ?? result.areaCode;
-      const row = result.areas.find((candidate) => candidate.code === code);
-      if (!row) {
-        throw new PlanningInputError({
-          path: 'areaCode',
-          code: 'unknown-reference',
-          expected: 'the code of an area in this plan',
-          received: code,
-        });
-      }
+      const row = planRow(result, args.areaCode);
+      const code = row.code;
       let dailyVisitors = row.dailyTarget ?? 0;
       if (args.date != null) {
         const day = plannedDailySeries(result.input, code).find((d) => d.date === args.date);

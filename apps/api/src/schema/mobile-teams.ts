@@ -13,7 +13,7 @@ import { atPath, withArgumentPath } from '../errors.ts';
 import { type NamedMobilePlan, type NamedVisit, planMobileTeamsOver } from '../planning/mobile-plan.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
-import { CampaignPlanRef } from './campaign-plan.ts';
+import { CampaignPlanRef, planRow } from './campaign-plan.ts';
 import { inputErrors } from './error.ts';
 
 const PriorityRuleEnum = builder.enumType('ItineraryPriority', {
@@ -120,18 +120,9 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
       priority: t.arg({ type: PriorityRuleEnum, defaultValue: 'rank' }),
       maxDaysPerVisit: t.arg.int(),
     },
-    resolve: (result, args) => {
-      const code = args.areaCode ?? result.areaCode;
-      if (!result.areas.some((row) => row.code === code)) {
-        throw new PlanningInputError({
-          path: 'areaCode',
-          code: 'unknown-reference',
-          expected: 'the code of an area in this plan',
-          received: code,
-        });
-      }
-      return planMobileTeamsOver(result.plan, result.input.calendar, result.points, {
-        areaCode: code,
+    resolve: (result, args) =>
+      planMobileTeamsOver(result.plan, result.input.calendar, result.points, {
+        areaCode: planRow(result, args.areaCode).code,
         homeAreaCode: args.homeAreaCode,
         teams: args.teams,
         machinesPerTeam: args.machinesPerTeam,
@@ -139,8 +130,7 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
         priority: args.priority ?? 'rank',
         maxDaysPerVisit: args.maxDaysPerVisit,
         areaArgument: 'areaCode',
-      });
-    },
+      }),
   }),
 );
 
