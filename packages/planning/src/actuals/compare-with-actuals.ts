@@ -8,9 +8,9 @@ import {
   requireRecord,
   requireString,
 } from '../_internal/validate.ts';
-import { prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
+import { prepareCampaign, requireAreaIndex } from '../campaign/_internal/prepare-campaign.ts';
 import { planPreparedCampaign } from '../campaign/plan-campaign.ts';
-import { plannedDailySeriesOf, requireAreaIndex } from '../campaign/planned-daily-series.ts';
+import { plannedDailySeriesOf } from '../campaign/planned-daily-series.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
 import { type AreaNode, type AreaTree, isInSubtree } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';

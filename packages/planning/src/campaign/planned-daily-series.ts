@@ -1,9 +1,12 @@
-import { requireString } from '../_internal/validate.ts';
 import type { AreaNode } from '../demand/area-tree.ts';
 import { isInSubtree } from '../demand/area-tree.ts';
-import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { planPools } from './_internal/pools.ts';
-import { type PreparedCampaign, prepareCampaign, RELATIVE_EPSILON } from './_internal/prepare-campaign.ts';
+import {
+  type PreparedCampaign,
+  prepareCampaign,
+  RELATIVE_EPSILON,
+  requireAreaIndex,
+} from './_internal/prepare-campaign.ts';
 import type { CampaignInput } from './types.ts';
 
 /** One open day of an area's plan: dossiers planned that day and up to it. */
@@ -27,21 +30,6 @@ export type PlannedDay = { date: string; planned: number; cumulativePlanned: num
 export function plannedDailySeries(input: CampaignInput, areaCode: string): PlannedDay[] {
   const prep = prepareCampaign(input);
   return plannedDailySeriesOf(prep, requireAreaIndex(prep, areaCode));
-}
-
-/** The node index of `areaCode` in a prepared campaign, or a PlanningInputError naming `path`. */
-export function requireAreaIndex(prep: PreparedCampaign, areaCode: unknown, path = 'areaCode'): number {
-  const code = requireString(areaCode, path);
-  const area = prep.tree.byCode.get(code);
-  if (area === undefined) {
-    throw new PlanningInputError({
-      path,
-      code: 'unknown-reference',
-      expected: 'the code of an area in the plan',
-      received: code,
-    });
-  }
-  return area;
 }
 
 /** {@link plannedDailySeries} of the area at node index `area` of an input already prepared. */

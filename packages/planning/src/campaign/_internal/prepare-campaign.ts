@@ -1,4 +1,4 @@
-import { requireNumber, requireRecord } from '../../_internal/validate.ts';
+import { requireNumber, requireRecord, requireString } from '../../_internal/validate.ts';
 import { type MachineCapacity, machineCapacity } from '../../capacity/machine-capacity.ts';
 import { type AreaTree, buildAreaTree } from '../../demand/area-tree.ts';
 import { type AreaDemand, computeDemand, type DemandDefaultsUsed } from '../../demand/compute-demand.ts';
@@ -39,6 +39,21 @@ function readMachines(value: unknown, tree: AreaTree, path = 'machines'): Map<nu
     machines.set(index, requireNumber(count, `${path}.${code}`, { min: 0, integer: true }));
   }
   return machines;
+}
+
+/** The node index of `areaCode` in a prepared campaign, or a PlanningInputError naming `path`. */
+export function requireAreaIndex(prep: PreparedCampaign, areaCode: unknown, path = 'areaCode'): number {
+  const code = requireString(areaCode, path);
+  const area = prep.tree.byCode.get(code);
+  if (area === undefined) {
+    throw new PlanningInputError({
+      path,
+      code: 'unknown-reference',
+      expected: 'the code of an area in the plan',
+      received: code,
+    });
+  }
+  return area;
 }
 
 export function prepareCampaign(input: unknown): PreparedCampaign {
