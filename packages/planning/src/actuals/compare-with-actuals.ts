@@ -14,10 +14,10 @@ import { plannedDailySeriesOf } from '../campaign/planned-daily-series.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
 import { type AreaNode, type AreaTree, isInSubtree } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
+import { DEFAULT_HORIZON_DAYS, listOpenDays, resolveCalendar } from '../time/open-days.ts';
 
-/** Longest span compared in one call: ten years of days. */
-export const MAX_COMPARED_DAYS = 3660;
+/** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
+export const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
 
 /** What the field reported for one day: for an area as a whole, or for one team in it. */
 export type ActualDayReport = {
