@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { GraphQLResponse } from './graphql.ts';
 
 const apiDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -97,10 +98,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   };
 }
 
-export type HttpGraphQLResult<T> = {
-  status: number;
-  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-};
+export type HttpGraphQLResult<T> = { status: number; body: GraphQLResponse<T> };
 
 /** One GraphQL operation over HTTP with a bearer token. */
 export async function post<T>(

@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
-import { yoga } from '../src/yoga.ts';
-import { database, tokenFor, useDatabase } from './graphql.ts';
+import { database, request, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -167,26 +166,9 @@ async function fingerprint(): Promise<string> {
   return JSON.stringify({ scenarios, machines, reports, revisions, areas });
 }
 
-type Reply = {
-  status: number;
-  body: {
-    data?: Record<string, Record<string, unknown> | null> | null;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
-};
-
-async function send(query: string, variables: Json): Promise<Reply> {
-  const response = await yoga.fetch('http://muster.test/graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      authorization: `Bearer ${token}`,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as Reply['body'] };
-}
+/** One mutation as this file's admin: the HTTP status and the answer. */
+const send = (query: string, variables: Json) =>
+  request<Record<string, Record<string, unknown> | null>>(query, variables, { token });
 
 const ACCEPTED = new Set(['Scenario', 'RecordActualsPayload']);
 

@@ -31,12 +31,12 @@ export async function tokenFor(request: TokenRequest): Promise<string> {
 /** Who sends an operation: a token, `null` for no token at all, or by default the file's admin. */
 export type Caller = { token?: string | null };
 
-/** Runs one operation through the real server, in-process and without a port. */
-export async function gql<T = Record<string, unknown>>(
+/** Runs one operation through the real server, in-process and without a port; the HTTP status too. */
+export async function request<T = Record<string, unknown>>(
   query: string,
-  variables: Record<string, unknown> = {},
+  variables: unknown = {},
   caller: Caller = {},
-): Promise<GraphQLResponse<T>> {
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const token = caller.token === undefined ? adminToken : caller.token;
   const response = await yoga.fetch('http://muster.test/graphql', {
     method: 'POST',
@@ -47,7 +47,16 @@ export async function gql<T = Record<string, unknown>>(
     },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as GraphQLResponse<T>;
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** Runs one operation through the real server and returns its answer. */
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = {},
+): Promise<GraphQLResponse<T>> {
+  return (await request<T>(query, variables, caller)).body;
 }
 
 /** Like {@link gql} but fails on any GraphQL error and returns the data. */
