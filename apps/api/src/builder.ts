@@ -51,9 +51,11 @@ export const builder = new SchemaBuilder<{
     authScopes: ({ principal }) => {
       const areaPath = async (code: string) =>
         (await prisma.area.findUnique({ where: { code }, select: { path: true } }))?.path ?? null;
+      // The scenario's root area found through the scenario: one statement, where selecting
+      // `scenario.area.path` costs Prisma two.
       const rootPath = async (id: string) =>
-        (await prisma.scenario.findUnique({ where: { id }, select: { area: { select: { path: true } } } }))
-          ?.area.path ?? null;
+        (await prisma.area.findFirst({ where: { scenarios: { some: { id } } }, select: { path: true } }))
+          ?.path ?? null;
       const admin = principal?.role === 'ADMIN';
       const planner = principal?.role === 'PLANNER';
       return {
