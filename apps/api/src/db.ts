@@ -33,7 +33,7 @@ export type Database = {
 const defaultDataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.data', 'pglite');
 
 /** Reads where the data lives from the environment (DATABASE_URL, DATABASE_SCHEMA, PGLITE_DATA_DIR). */
-export function readDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
+function readDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     return env.DATABASE_SCHEMA

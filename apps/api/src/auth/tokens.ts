@@ -31,7 +31,7 @@ export type TokenRequest = {
 const TOKEN_PREFIX = 'mst_';
 const MAX_TOKEN_NAME_LENGTH = 200;
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

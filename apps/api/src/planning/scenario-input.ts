@@ -18,9 +18,7 @@ export type ScenarioPlanInput = {
 export type GeoPoint = { latitude: number; longitude: number };
 
 /** The centroids of the areas that have one. */
-export function pointsOf(
-  areas: readonly Pick<Area, 'code' | 'latitude' | 'longitude'>[],
-): Map<string, GeoPoint> {
+function pointsOf(areas: readonly Pick<Area, 'code' | 'latitude' | 'longitude'>[]): Map<string, GeoPoint> {
   const points = new Map<string, GeoPoint>();
   for (const area of areas) {
     if (area.latitude != null && area.longitude != null) {
@@ -40,7 +38,7 @@ export function machinesOf(
 }
 
 /** The library's input for a scenario over its area's subtree, from areas ordered parents first. */
-export function campaignInputOf(scenario: ScenarioWithMachines, subtree: readonly Area[]): CampaignInput {
+function campaignInputOf(scenario: ScenarioWithMachines, subtree: readonly Area[]): CampaignInput {
   const parents = new Set(subtree.map((area) => area.parentCode));
   const rootCode = scenario.areaCode;
   const areas = subtree.map((area): AreaInput => {
@@ -78,7 +76,7 @@ export function campaignInputOf(scenario: ScenarioWithMachines, subtree: readonl
 }
 
 /** The areas of a subtree, parents before children. */
-export function loadSubtree(prisma: PrismaClient, root: Area): Promise<Area[]> {
+function loadSubtree(prisma: PrismaClient, root: Area): Promise<Area[]> {
   return prisma.area.findMany({
     where: subtreeOf(root.path),
     orderBy: [{ depth: 'asc' }, { code: 'asc' }],

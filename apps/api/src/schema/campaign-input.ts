@@ -4,7 +4,7 @@ import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { type GeoPoint, machinesOf } from '../planning/scenario-input.ts';
 
-export const AreaInputRef = builder.inputType('AreaInput', {
+const AreaInputRef = builder.inputType('AreaInput', {
   description: 'One area of a what-if; `parentCode` links the tree (any depth). Figures on leaves roll up.',
   fields: (t) => ({
     code: t.string({ required: true }),

@@ -139,7 +139,7 @@ const MachineCapacityRef = builder.objectRef<CampaignPlan['capacity']>('MachineC
   }),
 });
 
-export const PlannedDayRef = builder.objectRef<PlannedDay>('PlannedDay').implement({
+const PlannedDayRef = builder.objectRef<PlannedDay>('PlannedDay').implement({
   fields: (t) => ({
     date: t.expose('date', { type: 'Date' }),
     planned: t.exposeInt('planned'),
@@ -207,7 +207,7 @@ export function planRow(result: PlanResult, areaCode: string | null | undefined)
 }
 
 /** The rows of `code` and its descendants, from a plan that lists parents before children. */
-export function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
+function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
   const inside = new Set([code]);
   const rows: AreaPlan[] = [];
   for (const row of plan.areas) {

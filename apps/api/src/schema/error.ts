@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { NotFoundError, PlanningInfeasibleError, PlanningInputError } from '../errors.ts';
 
-export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'What every typed error answers: a message fit to show to a planner.',
   fields: (t) => ({ message: t.exposeString('message') }),
 });
