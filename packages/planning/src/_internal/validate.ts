@@ -54,17 +54,22 @@ function describeRule(rule: NumberRule): string {
   return `a finite ${kind}`;
 }
 
+function refuseNumber(
+  value: unknown,
+  path: string,
+  rule: NumberRule,
+  code: 'type' | 'integer' | 'range',
+): never {
+  throw new PlanningInputError({ path, code, expected: describeRule(rule), received: value });
+}
+
+/** The rule is described only when a value is refused: accepting costs a few comparisons. */
 export function requireNumber(value: unknown, path: string, rule: NumberRule = {}): number {
-  const expected = describeRule(rule);
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new PlanningInputError({ path, code: 'type', expected, received: value });
-  }
-  if (rule.integer && !Number.isSafeInteger(value)) {
-    throw new PlanningInputError({ path, code: 'integer', expected, received: value });
-  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) return refuseNumber(value, path, rule, 'type');
+  if (rule.integer && !Number.isSafeInteger(value)) return refuseNumber(value, path, rule, 'integer');
   const tooLow = rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min);
   const tooHigh = rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max);
-  if (tooLow || tooHigh) throw new PlanningInputError({ path, code: 'range', expected, received: value });
+  if (tooLow || tooHigh) return refuseNumber(value, path, rule, 'range');
   return value;
 }
 

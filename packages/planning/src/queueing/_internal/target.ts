@@ -1,7 +1,6 @@
-import { type NumberRule, requireNumber, requireRecord } from '../../_internal/validate.ts';
+import { type NumberRule, optionalNumber, requireNumber, requireRecord } from '../../_internal/validate.ts';
 import { PlanningInfeasibleError } from '../../errors/planning-infeasible-error.ts';
 import { erlangBStep, erlangBUnchecked, erlangCFromB } from './erlang.ts';
-import { acceptsNumber } from './fast-number.ts';
 import { MAX_SERVERS } from './queue-input.ts';
 import { allenCunneenFactor } from './wait.ts';
 
@@ -29,33 +28,15 @@ const MAX_UTILIZATION: NumberRule = Object.freeze({ min: 0, max: 1, minExclusive
 
 export function readTarget(value: unknown, path: string): ResolvedTarget {
   const record = requireRecord(value, path);
-  // Accepted values skip `requireNumber` (and its formatted rule and path); refused ones go
-  // through it, so the error and the order in which fields are checked are unchanged.
-  const mean = record.meanWaitMinutes;
-  const meanWaitMinutes =
-    mean === undefined || mean === null
-      ? undefined
-      : acceptsNumber(mean, MEAN_WAIT)
-        ? mean
-        : requireNumber(mean, `${path}.meanWaitMinutes`, MEAN_WAIT);
+  const meanWaitMinutes = optionalNumber(record.meanWaitMinutes, `${path}.meanWaitMinutes`, MEAN_WAIT);
   let withinMinutes: number | undefined;
   let fraction: number | undefined;
   if (record.serviceLevel !== undefined && record.serviceLevel !== null) {
     const level = requireRecord(record.serviceLevel, `${path}.serviceLevel`);
-    withinMinutes = acceptsNumber(level.withinMinutes, WITHIN)
-      ? level.withinMinutes
-      : requireNumber(level.withinMinutes, `${path}.serviceLevel.withinMinutes`, WITHIN);
-    fraction = acceptsNumber(level.fraction, FRACTION)
-      ? level.fraction
-      : requireNumber(level.fraction, `${path}.serviceLevel.fraction`, FRACTION);
+    withinMinutes = requireNumber(level.withinMinutes, `${path}.serviceLevel.withinMinutes`, WITHIN);
+    fraction = requireNumber(level.fraction, `${path}.serviceLevel.fraction`, FRACTION);
   }
-  const cap = record.maxUtilization;
-  const maxUtilization =
-    cap === undefined || cap === null
-      ? undefined
-      : acceptsNumber(cap, MAX_UTILIZATION)
-        ? cap
-        : requireNumber(cap, `${path}.maxUtilization`, MAX_UTILIZATION);
+  const maxUtilization = optionalNumber(record.maxUtilization, `${path}.maxUtilization`, MAX_UTILIZATION);
   return { meanWaitMinutes, withinMinutes, fraction, maxUtilization };
 }
 

@@ -1,5 +1,4 @@
-import { type NumberRule, requireNumber } from '../../_internal/validate.ts';
-import { acceptsNumber } from '../../queueing/_internal/fast-number.ts';
+import { type NumberRule, optionalNumber, requireNumber } from '../../_internal/validate.ts';
 import { MAX_SERVICE_CV } from '../../queueing/_internal/queue-input.ts';
 import { readTarget } from '../../queueing/_internal/target.ts';
 import { arrivalProfile } from '../arrival-profiles.ts';
@@ -12,26 +11,17 @@ const AVAILABILITY: NumberRule = Object.freeze({ min: 0, max: 1, minExclusive: t
 const MACHINES: NumberRule = Object.freeze({ min: 1, max: 100_000, integer: true });
 const MIN_MACHINES: NumberRule = Object.freeze({ min: 0, max: 100_000, integer: true });
 
-/** `requireNumber` without formatting the rule's description when the value is accepted. */
-function readNumber(value: unknown, path: string, rule: NumberRule): number {
-  return acceptsNumber(value, rule) ? value : requireNumber(value, path, rule);
-}
-
-function readOptional(value: unknown, path: string, rule: NumberRule): number | undefined {
-  return value === undefined || value === null ? undefined : readNumber(value, path, rule);
-}
-
 /** Validated site, demand and target fields shared by the staffing functions (window left to the caller). */
 export function readSiteDay(record: Record<string, unknown>): SiteDemand {
-  const visitors = readNumber(record.dailyVisitors, 'dailyVisitors', VISITORS);
+  const visitors = requireNumber(record.dailyVisitors, 'dailyVisitors', VISITORS);
   const shares = arrivalProfile(record.profile ?? 'mixed', 'profile');
-  const serviceMinutes = readNumber(record.serviceMinutes, 'serviceMinutes', SERVICE_MINUTES);
-  const serviceCv = readOptional(record.serviceCv, 'serviceCv', SERVICE_CV) ?? 1;
-  const availability = readOptional(record.availability, 'availability', AVAILABILITY) ?? 1;
+  const serviceMinutes = requireNumber(record.serviceMinutes, 'serviceMinutes', SERVICE_MINUTES);
+  const serviceCv = optionalNumber(record.serviceCv, 'serviceCv', SERVICE_CV) ?? 1;
+  const availability = optionalNumber(record.availability, 'availability', AVAILABILITY) ?? 1;
   const target = readTarget(record.target, 'target');
-  const maxMachines = readOptional(record.machinesAvailable, 'machinesAvailable', MACHINES) ?? 100_000;
+  const maxMachines = optionalNumber(record.machinesAvailable, 'machinesAvailable', MACHINES) ?? 100_000;
   const minMachines = Math.min(
-    readOptional(record.minMachinesOpen, 'minMachinesOpen', MIN_MACHINES) ?? 1,
+    optionalNumber(record.minMachinesOpen, 'minMachinesOpen', MIN_MACHINES) ?? 1,
     maxMachines,
   );
   return { visitors, shares, serviceMinutes, serviceCv, availability, target, maxMachines, minMachines };
