@@ -46,11 +46,7 @@ export type ShiftCover = {
 };
 
 const DEFAULT_MAX_SUBPROBLEMS = 20_000;
-
-/** An integer in [min, max]: accepted without the validators, which format messages up front. */
-function isWholeIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
-}
+const WHOLE = Object.freeze({ min: 0, integer: true });
 
 /** Staff on duty in each period when `counts[k]` start at `starts[k]` for `lengths[k]` periods (wrapping). */
 function coverageOf(periods: number, starts: number[], lengths: number[], counts: number[]): number[] {
@@ -77,12 +73,8 @@ function coverageOf(periods: number, starts: number[], lengths: number[], counts
 
 function readInput(input: unknown): CoverProblem {
   const record = requireRecord(input, 'input');
-  // Accepted values skip the validators, which format their messages up front: a week of
-  // 15-minute periods is a thousand numbers per call.
   const requirement = requireArray(record.requirement, 'requirement').map((value, t) =>
-    isWholeIn(value, 0, Number.MAX_SAFE_INTEGER)
-      ? value
-      : requireNumber(value, `requirement[${t}]`, { min: 0, integer: true }),
+    requireNumber(value, `requirement[${t}]`, WHOLE),
   );
   if (requirement.length === 0) {
     throw new PlanningInputError({
@@ -96,13 +88,17 @@ function readInput(input: unknown): CoverProblem {
   const cyclic = record.cyclic === undefined ? false : requireBoolean(record.cyclic, 'cyclic');
   const shifts = requireArray(record.shifts, 'shifts').map((raw, k) => {
     const shift = isRecord(raw) ? raw : requireRecord(raw, `shifts[${k}]`);
-    const start = isWholeIn(shift.start, 0, periods - 1)
-      ? shift.start
-      : requireNumber(shift.start, `shifts[${k}].start`, { min: 0, max: periods - 1, integer: true });
+    const start = requireNumber(shift.start, `shifts[${k}].start`, {
+      min: 0,
+      max: periods - 1,
+      integer: true,
+    });
     const maxLength = cyclic ? periods : periods - start;
-    const length = isWholeIn(shift.length, 1, maxLength)
-      ? shift.length
-      : requireNumber(shift.length, `shifts[${k}].length`, { min: 1, max: maxLength, integer: true });
+    const length = requireNumber(shift.length, `shifts[${k}].length`, {
+      min: 1,
+      max: maxLength,
+      integer: true,
+    });
     if (shift.name !== undefined && typeof shift.name !== 'string') {
       throw new PlanningInputError({
         path: `shifts[${k}].name`,
