@@ -9,6 +9,7 @@ import {
   requireTimeZone,
 } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
+import { wallClock } from '../../time/opening-window.ts';
 import { parseTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type { RosterRules, RosterShift } from '../types.ts';
 
@@ -157,15 +158,9 @@ export function resolveRosterInput(
     dates.push(iso);
     occurrences.push(
       shifts.map((shift) => {
-        const start = date.set({
-          hour: Math.floor(shift.startMinutes / 60),
-          minute: shift.startMinutes % 60,
-        });
-        const endDay = shift.endMinutes <= shift.startMinutes ? date.plus({ days: 1 }) : date;
-        const end =
-          shift.endMinutes === 1440
-            ? date.plus({ days: 1 }).startOf('day')
-            : endDay.set({ hour: Math.floor(shift.endMinutes / 60), minute: shift.endMinutes % 60 });
+        const start = wallClock(date, shift.startMinutes);
+        // An end at or before the start is on the next day ("22:00"–"06:00").
+        const end = wallClock(date, shift.endMinutes + (shift.endMinutes <= shift.startMinutes ? 1440 : 0));
         // Elapsed time, so a night across a clock change is 7 or 9 hours, not 8.
         const hours = (end.toMillis() - start.toMillis()) / 3_600_000;
         return {
