@@ -34,6 +34,8 @@ const TARGETS = {
 };
 /** Share of the target below which a run is reported as falling behind. */
 const HELD_SHARE = 0.95;
+/** "Flat memory": the server's heap after the run and a forced GC, against before it. */
+const FLAT_HEAP_RATIO = 1.25;
 const REPORTS_PER_BATCH = { min: 1, max: 5 };
 
 const PLAN_QUERY = `query { plan(scenarioId: "nghe-an-2021", areaCode: "40") { __typename ... on CampaignPlan {
@@ -223,15 +225,18 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
           99,
         )
           .toFixed(0)
-          .padStart(5)} ms  errors ${failed}${tally.firstError ? ` (first: ${tally.firstError})` : ''}`,
+          .padStart(
+            5,
+          )} ms  errors ${failed} (target 0)${tally.firstError ? ` (first: ${tally.firstError})` : ''}`,
       );
     }
+    const heapRatio = after.heapUsedBytes / before.heapUsedBytes;
     console.log(
       `${backend.padEnd(10)} server memory before → after: RSS ${mib(before.rssBytes)} → ${mib(after.rssBytes)} (×${(
         after.rssBytes / before.rssBytes
-      ).toFixed(2)}), heap ${mib(before.heapUsedBytes)} → ${mib(after.heapUsedBytes)} (×${(
-        after.heapUsedBytes / before.heapUsedBytes
-      ).toFixed(2)})`,
+      ).toFixed(
+        2,
+      )}), heap ${mib(before.heapUsedBytes)} → ${mib(after.heapUsedBytes)} (×${heapRatio.toFixed(2)})  target: flat, heap ≤ ×${FLAT_HEAP_RATIO}  ${heapRatio <= FLAT_HEAP_RATIO ? '✓ meets target' : '✗ misses target'}`,
     );
     return errors;
   } finally {
