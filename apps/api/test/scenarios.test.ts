@@ -25,13 +25,14 @@ const dakGlong = {
 type Scenario = Record<string, unknown> & { id: string; __typename: string; field?: string };
 
 describe('scenarios', () => {
-  it('lists the two demo scenarios', async () => {
+  it('lists the three demo scenarios', async () => {
     const result = await data<{ scenarios: { id: string; machines: { machines: number }[] }[] }>(
       '{ scenarios { id machines { machines } } }',
     );
     expect(result.scenarios.map((s) => [s.id, s.machines[0]?.machines]).sort()).toEqual([
       ['dak-nong-2021', 24],
       ['nghe-an-2021', 176],
+      ['nghe-an-2025', 176],
     ]);
   });
 

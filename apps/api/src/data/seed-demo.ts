@@ -1,12 +1,21 @@
 // The demo: Nghệ An and Đắk Nông as they were in March 2021, with the field reports' figures
-// (seeds in /work/shared/seeds: Đắk Nông police 20–21 March 2021; Nghệ An, March 2021).
+// (seeds in /work/shared/seeds: Đắk Nông police 20–21 March 2021; Nghệ An, March 2021), and
+// Nghệ An again in the units of 1 July 2025 (no districts, 130 communes) with the same figures.
 import { recordActuals } from '../actuals/record-actuals.ts';
 import { systemPrincipal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { importAreas } from './import-areas.ts';
+import { readVietnam2025Areas, vietnam2025Code } from './vietnam-2025.ts';
 import { readDemoAreas } from './vietnam-areas.ts';
 
-export const DEMO_SCENARIO_IDS = { ngheAn: 'nghe-an-2021', dakNong: 'dak-nong-2021' } as const;
+export const DEMO_SCENARIO_IDS = {
+  ngheAn: 'nghe-an-2021',
+  dakNong: 'dak-nong-2021',
+  ngheAn2025: 'nghe-an-2025',
+} as const;
+
+/** Nghệ An in the units of 2025: the province kept its borders, so its 2019 people are all there. */
+export const NGHE_AN_2025 = vietnam2025Code('40');
 
 /** Đắk Nông's two-day total on 19–20 March 2021; the report gives no split by day. */
 export const DAK_NONG_TWO_DAY_TOTAL = 15_574;
@@ -18,7 +27,9 @@ export type SeedSummary = {
 
 /** Loads the demo data; running it again changes nothing. */
 export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
-  const areasInserted = await importAreas(prisma, readDemoAreas());
+  const areasInserted =
+    (await importAreas(prisma, readDemoAreas())) +
+    (await importAreas(prisma, readVietnam2025Areas({ provinceCodes: ['40'] })));
   await prisma.team.createMany({
     skipDuplicates: true,
     data: [
@@ -74,6 +85,18 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
         minutesPerDossier: 3.5,
         note: 'Hours stretched to 05:00–24:00 all week with mobile teams; the machine count is estimated from the two-day output.',
       },
+      {
+        id: DEMO_SCENARIO_IDS.ngheAn2025,
+        name: 'Nghệ An in the units of 1 July 2025: the March 2021 campaign over 130 communes',
+        areaCode: NGHE_AN_2025,
+        start: '2021-03-15',
+        deadline: '2021-06-30',
+        open: '00:00',
+        close: '24:00',
+        minutesPerDossier: 1440 / 278,
+        teamsPerSite: 3,
+        note: 'The figures of nghe-an-2021 on the communes of today (no district level); the 2019 population is carried onto them through the 2025 crosswalk.',
+      },
     ],
   });
   await prisma.scenarioMachines.createMany({
@@ -82,6 +105,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
       { scenarioId: DEMO_SCENARIO_IDS.ngheAn, areaCode: '40', machines: 176 },
       // Estimated: 15,574 dossiers in two days at 19 open hours and 3.5 min per dossier ≈ 24 machines.
       { scenarioId: DEMO_SCENARIO_IDS.dakNong, areaCode: '67', machines: 24 },
+      { scenarioId: DEMO_SCENARIO_IDS.ngheAn2025, areaCode: NGHE_AN_2025, machines: 176 },
     ],
   });
   const half = DAK_NONG_TWO_DAY_TOTAL / 2;

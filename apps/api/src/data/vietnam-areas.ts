@@ -1,6 +1,6 @@
 // Vietnam's 2021 administrative units with their 2019 census population, read from the repo's
-// data/vietnam (sources in data/vietnam/README.md). Provinces, districts and communes become one
-// area tree; a parent's figures are the sums of its communes'.
+// data/vietnam (sources in data/vietnam/README.md), and the tree builder shared with the units
+// of 2025 (vietnam-2025.ts): leaves at any depth, each parent holding the sums of its leaves.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,188 +32,198 @@ export type AreaRow = {
   longitude: number | null;
 };
 
-type Commune = {
-  provinceCode: string;
-  provinceName: string;
-  districtCode: string;
-  districtName: string;
-  code: string;
-  name: string;
+/** An area above the leaves, as the data names it. */
+export type Unit = { code: string; name: string; level: string };
+
+/** A leaf area with its figures and the units above it, root first (any number of them). */
+export type Leaf = Unit & {
+  ancestors: readonly Unit[];
   population: number;
   eligible: number;
-  share: number;
+  eligibleShare: number;
+  latitude: number | null;
+  longitude: number | null;
 };
 
-function readCsv(file: string): Record<string, string>[] {
+export function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(path.join(vietnamDataDir, file), 'utf8'), {
     columns: true,
     skip_empty_lines: true,
   });
 }
 
-function field(row: Record<string, string>, name: string): string {
+export function field(row: Record<string, string>, name: string): string {
   const value = row[name];
   if (value === undefined) throw new Error(`column ${name} is missing`);
   return value;
 }
 
-type District = Omit<Commune, 'code' | 'name' | 'districtName'> & { name: string };
+/** A number column; empty where the source has no figure (three Sa Pa wards, Hoàng Sa), read as 0. */
+export function countField(row: Record<string, string>, name: string): number {
+  const text = field(row, name);
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new Error(`column ${name} holds ${JSON.stringify(text)}, not a number`);
+  return value;
+}
 
-type Point = { latitude: number; longitude: number };
+export type Centroid = {
+  latitude: number;
+  longitude: number;
+  /** The commune's area in km² from the same polygons, when known. */
+  areaKm2: number | null;
+};
 
-/** Commune centroids by commune code. */
-function readCentroids(): Map<string, Point> {
-  const centroids = new Map<string, Point>();
+/** Commune centroids (GADM 4.1) by 2021 commune code. */
+export function readCentroids(): Map<string, Centroid> {
+  const centroids = new Map<string, Centroid>();
   for (const row of readCsv('commune_centroids_2021.csv')) {
     const latitude = Number(field(row, 'lat'));
     const longitude = Number(field(row, 'lon'));
+    const areaKm2 = Number(field(row, 'area_km2'));
     if (field(row, 'lat') !== '' && Number.isFinite(latitude) && Number.isFinite(longitude)) {
-      centroids.set(field(row, 'commune_code'), { latitude, longitude });
+      centroids.set(field(row, 'commune_code'), {
+        latitude,
+        longitude,
+        areaKm2: field(row, 'area_km2') !== '' && areaKm2 > 0 ? areaKm2 : null,
+      });
     }
   }
   return centroids;
 }
 
-function toTree(communes: Commune[], districtsWithoutCommunes: District[] = []): AreaRow[] {
-  const centroids = readCentroids();
-  const provinces = new Map<string, AreaRow>();
-  const districts = new Map<string, AreaRow>();
-  const leaves: AreaRow[] = [];
-  for (const commune of communes) {
-    let province = provinces.get(commune.provinceCode);
-    if (!province) {
-      province = {
-        code: commune.provinceCode,
-        name: commune.provinceName,
-        level: 'province',
-        parentCode: null,
-        path: commune.provinceCode,
-        depth: 0,
-        population: 0,
-        eligible: 0,
-        eligibleShare: 0,
-        latitude: null,
-        longitude: null,
-      };
-      provinces.set(province.code, province);
+/**
+ * The area rows of a tree given by its leaves: every unit above a leaf becomes a parent holding
+ * the sums of its leaves (population, eligible) and their ratio as its eligible share. Leaves may
+ * sit at any depth, so a tree with districts and one without are built alike. Parents come
+ * first, shallowest first, so that createMany meets every parent before its children.
+ */
+export function toTree(leaves: readonly Leaf[]): AreaRow[] {
+  const parents = new Map<string, AreaRow>();
+  const rows: AreaRow[] = [];
+  for (const leaf of leaves) {
+    let above = null as AreaRow | null;
+    for (const unit of leaf.ancestors) {
+      let parent = parents.get(unit.code);
+      if (!parent) {
+        parent = {
+          ...unit,
+          parentCode: above?.code ?? null,
+          path: above ? `${above.path}/${unit.code}` : unit.code,
+          depth: above ? above.depth + 1 : 0,
+          population: 0,
+          eligible: 0,
+          eligibleShare: 0,
+          latitude: null,
+          longitude: null,
+        };
+        parents.set(unit.code, parent);
+      }
+      parent.population += leaf.population;
+      parent.eligible += leaf.eligible;
+      above = parent;
     }
-    let district = districts.get(commune.districtCode);
-    if (!district) {
-      district = {
-        code: commune.districtCode,
-        name: commune.districtName,
-        level: 'district',
-        parentCode: province.code,
-        path: `${province.path}/${commune.districtCode}`,
-        depth: 1,
-        population: 0,
-        eligible: 0,
-        eligibleShare: 0,
-        latitude: null,
-        longitude: null,
-      };
-      districts.set(district.code, district);
-    }
-    leaves.push({
-      code: commune.code,
-      name: commune.name,
-      level: 'commune',
-      parentCode: district.code,
-      path: `${district.path}/${commune.code}`,
-      depth: 2,
-      population: commune.population,
-      eligible: commune.eligible,
-      eligibleShare: commune.share,
-      latitude: centroids.get(commune.code)?.latitude ?? null,
-      longitude: centroids.get(commune.code)?.longitude ?? null,
+    rows.push({
+      code: leaf.code,
+      name: leaf.name,
+      level: leaf.level,
+      parentCode: above?.code ?? null,
+      path: above ? `${above.path}/${leaf.code}` : leaf.code,
+      depth: above ? above.depth + 1 : 0,
+      population: leaf.population,
+      eligible: leaf.eligible,
+      eligibleShare: leaf.eligibleShare,
+      latitude: leaf.latitude,
+      longitude: leaf.longitude,
     });
-    for (const parent of [province, district]) {
-      parent.population += commune.population;
-      parent.eligible += commune.eligible;
-    }
   }
-  for (const lone of districtsWithoutCommunes) {
-    const province = provinces.get(lone.provinceCode);
-    if (!province || districts.has(lone.districtCode)) continue;
-    // Island districts with no communes are leaves themselves.
-    districts.set(lone.districtCode, {
-      code: lone.districtCode,
-      name: lone.name,
-      level: 'district',
-      parentCode: province.code,
-      path: `${province.path}/${lone.districtCode}`,
-      depth: 1,
-      population: lone.population,
-      eligible: lone.eligible,
-      eligibleShare: lone.share,
-      latitude: null,
-      longitude: null,
-    });
-    province.population += lone.population;
-    province.eligible += lone.eligible;
-  }
-  const parents = [...provinces.values(), ...districts.values()];
-  for (const parent of parents) {
-    if (parent.eligibleShare > 0) continue;
+  for (const parent of parents.values()) {
     parent.eligibleShare =
       parent.population > 0 ? Math.round((parent.eligible / parent.population) * 1e4) / 1e4 : 0;
   }
-  return [...parents, ...leaves];
+  return [...[...parents.values()].sort((a, b) => a.depth - b.depth), ...rows];
+}
+
+/** Province and district above a 2021 commune. */
+function ancestors2021(row: Record<string, string>): Unit[] {
+  return [
+    { code: field(row, 'province_code'), name: field(row, 'province_name'), level: 'province' },
+    { code: field(row, 'district_code'), name: field(row, 'district_name'), level: 'district' },
+  ];
+}
+
+/** A 2021 commune as a leaf, with its centroid when there is one. */
+function commune2021(
+  row: Record<string, string>,
+  centroids: ReadonlyMap<string, Centroid>,
+  figures: Pick<Leaf, 'population' | 'eligible' | 'eligibleShare'>,
+): Leaf {
+  const code = field(row, 'commune_code');
+  const centroid = centroids.get(code);
+  return {
+    code,
+    name: field(row, 'commune_name'),
+    level: 'commune',
+    ancestors: ancestors2021(row),
+    ...figures,
+    latitude: centroid?.latitude ?? null,
+    longitude: centroid?.longitude ?? null,
+  };
 }
 
 /** Nghệ An (40) and Đắk Nông (67): 2 provinces, their districts and 531 communes. */
 export function readDemoAreas(): AreaRow[] {
+  const centroids = readCentroids();
   return toTree(
-    readCsv('demo_nghean_daknong_2021.csv').map((row) => ({
-      provinceCode: field(row, 'province_code'),
-      provinceName: field(row, 'province_name'),
-      districtCode: field(row, 'district_code'),
-      districtName: field(row, 'district_name'),
-      code: field(row, 'commune_code'),
-      name: field(row, 'commune_name'),
-      population: Number(field(row, 'pop2019_total')),
-      eligible: Number(field(row, 'est_pop_14plus_2019')),
-      share: Number(field(row, 'district_est_share_14plus_2019')),
-    })),
+    readCsv('demo_nghean_daknong_2021.csv').map((row) =>
+      commune2021(row, centroids, {
+        population: countField(row, 'pop2019_total'),
+        eligible: countField(row, 'est_pop_14plus_2019'),
+        eligibleShare: countField(row, 'district_est_share_14plus_2019'),
+      }),
+    ),
   );
 }
 
-/** The whole country: 63 provinces, 705 districts, 10,603 communes; 14+ is the district share applied to each commune. */
-export function readCountryAreas(): AreaRow[] {
+/**
+ * Every 2021 commune (10,603) with its 2019 population; 14+ is its district's share applied to
+ * the commune, rounded to a person.
+ */
+export function readCommunes2021(centroids: ReadonlyMap<string, Centroid> = readCentroids()): Leaf[] {
   const shares = new Map<string, number>();
-  const districts: District[] = [];
   for (const row of readCsv('population_district_2021units.csv')) {
-    const share = Number(field(row, 'est_share_14plus_2019'));
-    shares.set(field(row, 'district_code'), share);
-    if (Number(field(row, 'n_communes')) === 0) {
-      districts.push({
-        provinceCode: field(row, 'province_code'),
-        provinceName: field(row, 'province_name'),
-        districtCode: field(row, 'district_code'),
-        name: field(row, 'district_name'),
-        population: Number(field(row, 'pop2019_total')),
-        eligible: Number(field(row, 'est_pop_14plus_2019')),
-        share,
-      });
-    }
+    shares.set(field(row, 'district_code'), countField(row, 'est_share_14plus_2019'));
   }
-  return toTree(
-    readCsv('population_commune_2021units.csv').map((row) => {
-      const districtCode = field(row, 'district_code');
-      const share = shares.get(districtCode) ?? 0;
-      const population = Number(field(row, 'pop2019_total'));
-      return {
-        provinceCode: field(row, 'province_code'),
-        provinceName: field(row, 'province_name'),
-        districtCode,
-        districtName: field(row, 'district_name'),
-        code: field(row, 'commune_code'),
-        name: field(row, 'commune_name'),
-        population,
-        eligible: Math.round(population * share),
-        share,
-      };
-    }),
-    districts,
-  );
+  return readCsv('population_commune_2021units.csv').map((row) => {
+    const share = shares.get(field(row, 'district_code')) ?? 0;
+    const population = countField(row, 'pop2019_total');
+    return commune2021(row, centroids, {
+      population,
+      eligible: Math.round(population * share),
+      eligibleShare: share,
+    });
+  });
+}
+
+/** The 2021 island districts without communes (28,347 people), leaves of their own. */
+export function readDistrictsWithoutCommunes2021(): Leaf[] {
+  return readCsv('population_district_2021units.csv')
+    .filter((row) => countField(row, 'n_communes') === 0)
+    .map((row) => ({
+      code: field(row, 'district_code'),
+      name: field(row, 'district_name'),
+      level: 'district',
+      ancestors: [
+        { code: field(row, 'province_code'), name: field(row, 'province_name'), level: 'province' },
+      ],
+      population: countField(row, 'pop2019_total'),
+      eligible: countField(row, 'est_pop_14plus_2019'),
+      eligibleShare: countField(row, 'est_share_14plus_2019'),
+      latitude: null,
+      longitude: null,
+    }));
+}
+
+/** The whole country: 63 provinces, 705 districts, 10,603 communes. */
+export function readCountryAreas(): AreaRow[] {
+  return toTree([...readCommunes2021(), ...readDistrictsWithoutCommunes2021()]);
 }

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
+import { AREA_DATASETS } from '../data/area-datasets.ts';
 import { importAreas } from '../data/import-areas.ts';
-import { readCountryAreas, readDemoAreas } from '../data/vietnam-areas.ts';
 import { prisma } from '../db.ts';
 
 builder.prismaObject('Area', {
@@ -67,10 +67,12 @@ builder.queryFields((t) => ({
 }));
 
 const AreaDataset = builder.enumType('AreaDataset', {
-  description: 'Bundled area data (data/vietnam, 2021 units, 2019 census).',
+  description:
+    'Bundled area data (data/vietnam, 2019 census population): the units of 2021 and of 1 July 2025, which can be loaded side by side.',
   values: {
-    DEMO: { description: 'Nghệ An (40) and Đắk Nông (67).' },
-    COUNTRY: { description: 'All 63 provinces, 705 districts and 10,603 communes.' },
+    DEMO: { description: AREA_DATASETS.DEMO.description },
+    COUNTRY: { description: AREA_DATASETS.COUNTRY.description },
+    VIETNAM_2025: { description: AREA_DATASETS.VIETNAM_2025.description },
   } as const,
 });
 
@@ -89,7 +91,7 @@ builder.mutationField('importAreas', (t) =>
     description: 'Loads a bundled dataset of areas; areas already present are left as they are. Admins only.',
     args: { dataset: t.arg({ type: AreaDataset, required: true }) },
     resolve: async (_root, args) => {
-      const rows = args.dataset === 'COUNTRY' ? readCountryAreas() : readDemoAreas();
+      const rows = AREA_DATASETS[args.dataset].read();
       return { inserted: await importAreas(prisma, rows), total: rows.length };
     },
   }),
