@@ -41,7 +41,7 @@ try {
     );
     console.log(
       `2019 population carried onto the 2025 communes: ${n(s.people)} people; by rule: ${rules.join(', ')}; ` +
-        `${n(s.peopleSplit)} shared evenly between communes; ${n(s.communesFromWholeParts)} of ${n(s.communes)} ` +
+        `${n(s.unitsSplit)} 2021 communes (${n(s.peopleSplit)} people) shared evenly between 2025 communes; ${n(s.communesFromWholeParts)} of ${n(s.communes)} ` +
         `communes formed of whole 2021 communes; the neighbour rule agrees with the name on ` +
         `${s.neighbourCheck.agreeing} of ${s.neighbourCheck.communes} communes.`,
     );

@@ -60,7 +60,8 @@ export type Vietnam2025Summary = {
   peopleByRule: Record<PlacementRule, number>;
   /** 2021 communes and island districts placed by each rule. */
   unitsByRule: Record<PlacementRule, number>;
-  /** People of 2021 communes split between several 2025 communes (shared evenly). */
+  /** 2021 communes split between several 2025 communes (shared evenly), and their people. */
+  unitsSplit: number;
   peopleSplit: number;
   /** 2025 communes formed only of whole 2021 units placed by the crosswalk or an island district. */
   communesFromWholeParts: number;
@@ -268,11 +269,15 @@ function carryOnto2025(): { leaves: Leaf[]; summary: Vietnam2025Summary } {
   });
   const peopleByRule = byRule();
   const unitsByRule = byRule();
+  let unitsSplit = 0;
   let peopleSplit = 0;
   for (const { from, to, rule } of placements) {
     peopleByRule[rule] += from.population;
     unitsByRule[rule] += 1;
-    if (to.length > 1) peopleSplit += from.population;
+    if (to.length > 1) {
+      unitsSplit += 1;
+      peopleSplit += from.population;
+    }
     const population = shareEvenly(from.population, to.length);
     const eligible = shareEvenly(from.eligible, to.length);
     const km2 = (centroids.get(from.code)?.areaKm2 ?? 0) / to.length;
@@ -323,6 +328,7 @@ function carryOnto2025(): { leaves: Leaf[]; summary: Vietnam2025Summary } {
       people: Object.values(peopleByRule).reduce((a, b) => a + b, 0),
       peopleByRule,
       unitsByRule,
+      unitsSplit,
       peopleSplit,
       communesFromWholeParts: [...sums.values()].filter((sum) => sum.wholeParts).length,
       neighbourCheck,

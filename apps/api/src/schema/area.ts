@@ -12,7 +12,7 @@ builder.prismaObject('Area', {
     name: t.exposeString('name', { skipTypeScopes: true }),
     level: t.exposeString('level', {
       skipTypeScopes: true,
-      description: 'province, district, commune, ... (any depth).',
+      description: 'province, district, commune, ... (any depth; the units of 2025 have no district).',
     }),
     depth: t.exposeInt('depth', { skipTypeScopes: true, description: '0 for a root.' }),
     parentCode: t.exposeString('parentCode', { skipTypeScopes: true, nullable: true }),
