@@ -20,6 +20,17 @@ export const NGHE_AN_2025 = vietnam2025Code('40');
 /** Đắk Nông's two-day total on 19–20 March 2021; the report gives no split by day. */
 export const DAK_NONG_TWO_DAY_TOTAL = 15_574;
 
+/** Nghệ An's campaign as the field report gives it, planned on the units of 2021 and of 2025. */
+const NGHE_AN_CAMPAIGN = {
+  start: '2021-03-15',
+  deadline: '2021-06-30',
+  open: '00:00',
+  close: '24:00',
+  // 278 dossiers per machine per day over 24 open hours.
+  minutesPerDossier: 1440 / 278,
+  teamsPerSite: 3,
+};
+
 export type SeedSummary = {
   areasInserted: number;
   reports: { created: number; corrected: number; unchanged: number };
@@ -64,13 +75,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
         id: DEMO_SCENARIO_IDS.ngheAn,
         name: 'Nghệ An, March 2021: 176 machines round the clock',
         areaCode: '40',
-        start: '2021-03-15',
-        deadline: '2021-06-30',
-        open: '00:00',
-        close: '24:00',
-        // 278 dossiers per machine per day over 24 open hours.
-        minutesPerDossier: 1440 / 278,
-        teamsPerSite: 3,
+        ...NGHE_AN_CAMPAIGN,
         note: '176 computers added, 278 dossiers per machine-day on average, three teams per unit working day and night.',
       },
       {
@@ -89,12 +94,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
         id: DEMO_SCENARIO_IDS.ngheAn2025,
         name: 'Nghệ An in the units of 1 July 2025: the March 2021 campaign over 130 communes',
         areaCode: NGHE_AN_2025,
-        start: '2021-03-15',
-        deadline: '2021-06-30',
-        open: '00:00',
-        close: '24:00',
-        minutesPerDossier: 1440 / 278,
-        teamsPerSite: 3,
+        ...NGHE_AN_CAMPAIGN,
         note: 'The figures of nghe-an-2021 on the communes of today (no district level); the 2019 population is carried onto them through the 2025 crosswalk.',
       },
     ],

@@ -121,7 +121,7 @@ function readCrosswalk(units: ReadonlyMap<string, Unit2025>): Crosswalk {
   return { byCommune, byName, namesIn2025 };
 }
 
-/** A commune's name without its type, tone marks or case: `Xã Hòa Bình` and `Phường Hoà Bình` agree. */
+/** A commune's name without its type, diacritics or case: `Xã Hòa Bình` and `Phường Hoà Bình` agree. */
 function bareName(name: string): string {
   return name
     .normalize('NFD')
