@@ -1,6 +1,7 @@
 // The HTTP front of the service: yoga behind a request-body limit, so a huge upload is refused
-// before anything reads it.
+// before anything reads it, and the web app on every other path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DEFAULT_WEB_DIR, serveWebApp } from './web/static-files.ts';
 import { yoga } from './yoga.ts';
 
 /** Largest request body accepted: a full `recordActuals` batch of 5,000 reports is about 1 MiB. */
@@ -11,7 +12,17 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
+/** `/graphql` and below (GraphiQL included) and yoga's `/health` go to yoga; the rest is the web app. */
+function isGraphQL(url: string | undefined): boolean {
+  const pathname = (url ?? '/').split('?', 1)[0] ?? '/';
+  return (
+    pathname === yoga.graphqlEndpoint ||
+    pathname.startsWith(`${yoga.graphqlEndpoint}/`) ||
+    pathname === '/health'
+  );
+}
+
+function handleGraphQL(req: IncomingMessage, res: ServerResponse): void {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
     refuse(res, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
@@ -24,6 +35,21 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   void yoga(req, res);
 }
 
-export function createHttpServer(): Server {
-  return createServer(handle);
+export type HttpServerOptions = {
+  /** The built web app; default `apps/web/dist`. */
+  webDir?: string;
+};
+
+export function createHttpServer(options: HttpServerOptions = {}): Server {
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  return createServer((req, res) => {
+    if (isGraphQL(req.url)) {
+      handleGraphQL(req, res);
+      return;
+    }
+    serveWebApp(req, res, webDir).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Unexpected error.');
+    });
+  });
 }

@@ -1,7 +1,7 @@
 // `pnpm start`: apply migrations, load the demo data once (unless MUSTER_DEMO=0), print one demo
 // token per role, serve GraphQL until Ctrl-C. HOST (default 127.0.0.1) and PORT (4000) say where.
 import type { AddressInfo } from 'node:net';
-import { renewDemoTokens } from './data/demo-tokens.ts';
+import { type DemoToken, renewDemoTokens } from './data/demo-tokens.ts';
 import { seedDemo } from './data/seed-demo.ts';
 import { database } from './db.ts';
 import { createHttpServer } from './http-server.ts';
@@ -11,6 +11,7 @@ import { yoga } from './yoga.ts';
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4000);
 const demo = process.env.MUSTER_DEMO !== '0';
+let demoTokens: DemoToken[] = [];
 const applied = await applyMigrations(database);
 if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 if (demo) {
@@ -21,7 +22,8 @@ if (demo) {
   console.log(
     '\nDemo tokens (renewed at every start; in GraphiQL add the header {"Authorization": "Bearer <token>"}):',
   );
-  for (const issued of await renewDemoTokens(database.prisma)) {
+  demoTokens = await renewDemoTokens(database.prisma);
+  for (const issued of demoTokens) {
     console.log(`  ${issued.role.padEnd(8)} ${issued.what}\n           ${issued.token}`);
   }
   console.log('');
@@ -32,7 +34,15 @@ server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   // The port bound, not the one asked for: PORT=0 takes any free port.
   const bound = (server.address() as AddressInfo).port;
-  console.log(`Muster GraphQL (${database.kind}) on http://${shown}:${bound}${yoga.graphqlEndpoint}`);
+  const origin = `http://${shown}:${bound}`;
+  // The token rides in the fragment, which the browser never sends: it stays out of server logs.
+  for (const issued of demoTokens) {
+    console.log(
+      `Sign in to the web app as ${issued.role.toLowerCase()}: ${origin}/sign-in#token=${issued.token}`,
+    );
+  }
+  console.log(`Muster web app on ${origin}/`);
+  console.log(`Muster GraphQL (${database.kind}) on ${origin}${yoga.graphqlEndpoint}`);
 });
 
 let stopping = false;

@@ -4,6 +4,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PlanningInputError } from '@muster/planning';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -89,6 +90,8 @@ export const yoga = createYoga({
   context: createContext,
   graphqlEndpoint: '/graphql',
   graphiql: { title: 'Muster' },
+  // GraphiQL's page with its scripts, styles and icon inline (from the installed package), not from a CDN.
+  renderGraphiQL,
   landingPage: false,
   maskedErrors: { maskError },
   // Unexpected failures are logged with their stack; refused requests are the caller's business.

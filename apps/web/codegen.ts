@@ -1,0 +1,30 @@
+// Typed documents from the committed SDL: every `graphql(...)` call under src/ gets its result and
+// variables types, and the app's cache learns the unions and interfaces from a minified
+// introspection of the same SDL. Run on install and before each build and test.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: '../api/schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    './src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { Date: 'string', DateTime: 'string' },
+        avoidOptionals: false,
+      },
+    },
+    './src/gql/introspection.ts': {
+      plugins: ['urql-introspection'],
+      config: { module: 'es2015', useTypeImports: true },
+    },
+  },
+  hooks: { afterAllFileWrite: [] },
+};
+
+export default config;

@@ -1,0 +1,106 @@
+// The app's frame: the header (sections, language, who is signed in) and the routes. Each view is
+// a folder under views/ and is loaded when first opened, so the first page stays small.
+import { Component, type ErrorInfo, type ReactNode, Suspense } from 'react';
+import { Link, Route, Switch } from 'wouter';
+import { Loading } from './components/problem.tsx';
+import { I18nProvider, translate, useI18n } from './i18n/i18n.tsx';
+import { paths, patterns } from './routes.ts';
+import { deviceStore } from './session/device-store.ts';
+import { SessionProvider, useSession } from './session/session.tsx';
+import { useViewer, ViewerProvider } from './session/viewer.tsx';
+import { HomeView } from './views/home/home-view.tsx';
+import { SignInView } from './views/sign-in/sign-in-view.tsx';
+
+/** A view that throws while drawing shows a message instead of an empty page. */
+class Crashed extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error(error, info.componentStack);
+  }
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    const locale = deviceStore.get<string>('locale') === 'en' ? 'en' : 'vi';
+    return (
+      <div className="problem" role="alert">
+        <p>{translate(locale, 'problem.crashed')}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {translate(locale, 'action.reload')}
+        </button>
+      </div>
+    );
+  }
+}
+
+function Header() {
+  const { t, locale, setLocale } = useI18n();
+  const { token, signOut } = useSession();
+  const { viewer } = useViewer();
+  return (
+    <header className="app-header">
+      <Link href={paths.home} className="brand">
+        Muster
+      </Link>
+      <nav aria-label={t('nav.label')}>
+        <Link href={paths.home}>{t('nav.scenarios')}</Link>
+        <Link href={paths.areas()}>{t('nav.areas')}</Link>
+        <a href="/graphql">GraphiQL</a>
+      </nav>
+      <div className="header-end">
+        <button
+          type="button"
+          lang={locale === 'vi' ? 'en' : 'vi'}
+          onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+        >
+          {t('language.switch')}
+        </button>
+        {viewer ? (
+          <span className="viewer" data-role={viewer.role}>
+            {viewer.name} · {t(`role.${viewer.role}`)}
+          </span>
+        ) : null}
+        {token ? (
+          <button type="button" onClick={signOut}>
+            {t('signOut')}
+          </button>
+        ) : (
+          <Link href={paths.signIn}>{t('signIn.title')}</Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Routes() {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path={patterns.home} component={HomeView} />
+        <Route path={patterns.signIn} component={SignInView} />
+        <Route>
+          <p role="alert">{t('problem.notFound')}</p>
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <ViewerProvider>
+          <Header />
+          <main>
+            <Crashed>
+              <Routes />
+            </Crashed>
+          </main>
+        </ViewerProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

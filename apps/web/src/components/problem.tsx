@@ -1,0 +1,80 @@
+// A request that failed, said plainly with what to do next: never a blank page.
+import type { CombinedError } from 'urql';
+import { PROBLEM_MESSAGE, problemOf } from '../graphql/problem.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { paths } from '../routes.ts';
+import { useSession } from '../session/session.tsx';
+
+export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const { signOut } = useSession();
+  const kind = problemOf(error);
+  return (
+    <div className="problem" role="alert" data-problem={kind}>
+      <p>{t(PROBLEM_MESSAGE[kind])}</p>
+      {kind === 'unauthenticated' ? (
+        <p>
+          <a href={paths.signIn} onClick={signOut}>
+            {t('signIn.again')}
+          </a>
+        </p>
+      ) : null}
+      {onRetry && kind !== 'unauthenticated' ? (
+        <button type="button" onClick={onRetry}>
+          {t('action.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A typed error the API answered instead of a result (unknown area, refused input, infeasible). */
+export function Refusal({ error }: { error: { __typename?: string; message: string } }) {
+  const { t } = useI18n();
+  return (
+    <div className="problem" role="alert" data-problem="refused">
+      <p>
+        {t('problem.refused')} {error.message}
+      </p>
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {t('state.loading')}
+    </p>
+  );
+}
+
+/**
+ * Shows the request's state: a problem, the first load, or the children. A failed refresh of
+ * data already shown keeps the data and adds the problem above it.
+ */
+export function Requested({
+  fetching,
+  error,
+  hasData,
+  onRetry,
+  children,
+}: {
+  fetching: boolean;
+  error: CombinedError | undefined;
+  hasData: boolean;
+  onRetry?: () => void;
+  children: () => React.ReactNode;
+}) {
+  if (!hasData) {
+    if (error) return <Problem error={error} {...(onRetry ? { onRetry } : {})} />;
+    if (fetching) return <Loading />;
+    return null;
+  }
+  return (
+    <>
+      {error ? <Problem error={error} {...(onRetry ? { onRetry } : {})} /> : null}
+      {children()}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The reader's language: Vietnamese by default, English on request, kept on the device. Every
+// string comes from a catalogue (vi.ts, en.ts); numbers and dates from format.ts.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { deviceStore } from '../session/device-store.ts';
+import { en } from './en.ts';
+import {
+  formatDate,
+  formatInstant,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatWeekday,
+  LOCALES,
+  type Locale,
+} from './format.ts';
+import { type MessageKey, vi } from './vi.ts';
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+export type Params = Record<string, string | number>;
+
+export type I18n = {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  /** The message `key` with `{name}` placeholders filled (numbers formatted in the locale). */
+  t(key: MessageKey, params?: Params): string;
+  n(value: number, digits?: number): string;
+  pct(share: number, digits?: number): string;
+  date(isoDate: string, style?: 'short' | 'long'): string;
+  month(isoDate: string): string;
+  weekday(isoDate: string): string;
+  instant(isoInstant: string, timeZone: string): string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+function storedLocale(): Locale {
+  const stored = deviceStore.get<string>('locale');
+  return LOCALES.find((locale) => locale === stored) ?? 'vi';
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const message = CATALOGUES[locale][key];
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value, 2) : value;
+  });
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const setLocale = useCallback((next: Locale) => {
+    deviceStore.set('locale', next);
+    setLocaleState(next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      n: (value, digits) => formatNumber(locale, value, digits),
+      pct: (share, digits) => formatPercent(locale, share, digits),
+      date: (isoDate, style) => formatDate(locale, isoDate, style),
+      month: (isoDate) => formatMonth(locale, isoDate),
+      weekday: (isoDate) => formatWeekday(locale, isoDate),
+      instant: (isoInstant, timeZone) => formatInstant(locale, isoInstant, timeZone),
+    }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside I18nProvider');
+  return i18n;
+}

@@ -1,0 +1,40 @@
+// Who is signed in on this device: a bearer token kept in the device store, and the viewer the API
+// names for it. Changing the token makes a new client, so nothing cached for one caller is shown
+// to the next.
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { Provider } from 'urql';
+import { createApiClient } from '../graphql/client.ts';
+import { deviceStore } from './device-store.ts';
+
+type Session = {
+  token: string | null;
+  signIn(token: string): void;
+  signOut(): void;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [token, setToken] = useState<string | null>(() => deviceStore.get<string>('token'));
+  const signIn = useCallback((next: string) => {
+    deviceStore.set('token', next);
+    setToken(next);
+  }, []);
+  const signOut = useCallback(() => {
+    deviceStore.remove('token');
+    setToken(null);
+  }, []);
+  const client = useMemo(() => createApiClient(token), [token]);
+  const session = useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
+  return (
+    <SessionContext.Provider value={session}>
+      <Provider value={client}>{children}</Provider>
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

@@ -1,0 +1,115 @@
+// The start page: the scenarios the caller sees, each with its views, and a comparison of any two
+// or more. Without a sign-in it says how to sign in (only the area tree is public).
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Link, useLocation } from 'wouter';
+import { Requested } from '../../components/problem.tsx';
+import { graphql } from '../../gql/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { paths } from '../../routes.ts';
+import { useViewer } from '../../session/viewer.tsx';
+
+const HomeScenariosQuery = graphql(`
+  query HomeScenarios {
+    scenarios {
+      id
+      name
+      areaCode
+      area {
+        code
+        name
+      }
+      calendar {
+        start
+        deadline
+        timeZone
+      }
+      updatedAt
+    }
+  }
+`);
+
+function Scenarios() {
+  const { t, date } = useI18n();
+  const { abilities } = useViewer();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: HomeScenariosQuery });
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [, navigate] = useLocation();
+  const toggle = (id: string) =>
+    setChosen((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]));
+  return (
+    <Requested
+      fetching={fetching}
+      error={error}
+      hasData={data !== undefined}
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+    >
+      {() => (
+        <>
+          {data?.scenarios.length === 0 ? <p>{t('home.none')}</p> : null}
+          <ul className="scenario-list">
+            {data?.scenarios.map((scenario) => (
+              <li key={scenario.id} className="card">
+                <label className="choose">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(scenario.id)}
+                    onChange={() => toggle(scenario.id)}
+                  />
+                  <span className="visually-hidden">
+                    {t('home.chooseToCompare', { name: scenario.name })}
+                  </span>
+                </label>
+                <h2>
+                  <Link href={paths.plan(scenario.id)}>{scenario.name}</Link>
+                </h2>
+                <p className="muted">
+                  {scenario.area.name} · {date(scenario.calendar.start)} – {date(scenario.calendar.deadline)}
+                </p>
+                <p className="links">
+                  <Link href={paths.plan(scenario.id)}>{t('nav.plan')}</Link>
+                  {abilities.runsWhatIf ? (
+                    <Link href={paths.whatIf(scenario.id)}>{t('nav.whatIf')}</Link>
+                  ) : null}
+                  <Link href={paths.staffing(scenario.id)}>{t('nav.staffing')}</Link>
+                  <Link href={paths.roster(scenario.id)}>{t('nav.roster')}</Link>
+                  <Link href={paths.visits(scenario.id)}>{t('nav.visits')}</Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button
+              type="button"
+              disabled={chosen.length < 2}
+              onClick={() => navigate(paths.compare(chosen))}
+            >
+              {t('home.compare', { count: chosen.length })}
+            </button>
+          </p>
+        </>
+      )}
+    </Requested>
+  );
+}
+
+export function HomeView() {
+  const { t } = useI18n();
+  const { viewer, error } = useViewer();
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      {viewer || error ? (
+        <Scenarios />
+      ) : (
+        <div className="card">
+          <p>{t('home.signedOut')}</p>
+          <p>
+            <Link href={paths.signIn}>{t('signIn.title')}</Link> ·{' '}
+            <Link href={paths.areas()}>{t('nav.areas')}</Link>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
