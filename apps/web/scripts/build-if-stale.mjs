@@ -39,6 +39,12 @@ if (
   process.exit(0);
 }
 console.log('Building the web app (apps/web/dist)…');
-const built = spawnSync('pnpm', ['run', 'build'], { cwd: web, stdio: 'inherit' });
+// A production build whatever the caller's NODE_ENV (vitest sets `test`, which would bundle React's
+// development build).
+const built = spawnSync('pnpm', ['run', 'build'], {
+  cwd: web,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 writeFileSync(stamp, digest);

@@ -1,0 +1,84 @@
+// Signing in, and what a planner sees when the service refuses or is down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overflowX, server, signInAs } from './_app.ts';
+import { type Browser, openBrowser, screenshot } from './_browser.ts';
+
+let browser: Browser;
+const GRAPHQL = /\/graphql$/;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  expect(browser.outsideAttempts).toEqual([]);
+  await browser.close();
+});
+
+describe('signing in', () => {
+  it('the Đắk Nông planner signs in from the link pnpm start prints and sees only Đắk Nông’s scenarios', async () => {
+    const page = await browser.newPage(1440, 900);
+    await signInAs(page, 'planner');
+    // The token left the address bar at once and stays on the device.
+    expect(page.url()).toBe(`${server.origin}/`);
+    expect(await page.evaluate(() => localStorage.getItem('muster.token'))).toBe(
+      JSON.stringify(server.tokens.planner),
+    );
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('demo planner, Đắk Nông');
+    const scenarios = page.locator('.scenario-list h2');
+    await scenarios.first().waitFor();
+    expect(await scenarios.allInnerTexts()).toEqual([expect.stringContaining('Đắk Nông')]);
+    // Vietnamese by default; English on request, in the same catalogue keys.
+    expect(await page.locator('h1').textContent()).toBe('Kịch bản');
+    await screenshot(page, 'scenarios-1440');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Scenarios');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.close();
+  });
+
+  it('at 360 px the start page fits the phone’s width', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/`);
+    await page.locator('.scenario-list h2').first().waitFor();
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'scenarios-360');
+    await page.close();
+  });
+
+  it('a reporter is not offered what-if, which its role may not run', async () => {
+    const page = await browser.newPage();
+    await signInAs(page, 'reporter');
+    await page.locator('.scenario-list h2').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBe(0);
+    await signInAs(page, 'planner');
+    await page.locator('.scenario-list h2').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('when the service refuses or is down', () => {
+  it('a planner whose token was renewed is told to sign in again', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/sign-in#token=mst_revoked-or-renewed`);
+    const alert = page.getByRole('alert');
+    await alert.first().waitFor();
+    expect(await alert.first().textContent()).toContain('Mã truy cập không còn hiệu lực');
+    expect(await page.getByRole('link', { name: 'Đăng nhập lại' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('a planner whose service is down sees that it cannot be reached, and can retry', async () => {
+    const page = await browser.newPage();
+    await signInAs(page, 'planner');
+    await page.route(GRAPHQL, (route) => route.abort('connectionrefused'));
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.first().waitFor();
+    expect(await alert.first().textContent()).toContain('Không kết nối được máy chủ Muster');
+    await page.unroute(GRAPHQL);
+    await page.getByRole('button', { name: 'Thử lại' }).first().click();
+    await page.locator('.scenario-list h2').first().waitFor();
+    await page.close();
+  });
+});
