@@ -1,6 +1,6 @@
 // The app's frame: the header (sections, language, who is signed in) and the routes. Each view is
 // a folder under views/ and is loaded when first opened, so the first page stays small.
-import { Component, type ErrorInfo, type ReactNode, Suspense } from 'react';
+import { Component, type ErrorInfo, lazy, type ReactNode, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { Loading } from './components/problem.tsx';
 import { I18nProvider, translate, useI18n } from './i18n/i18n.tsx';
@@ -10,6 +10,14 @@ import { SessionProvider, useSession } from './session/session.tsx';
 import { useViewer, ViewerProvider } from './session/viewer.tsx';
 import { HomeView } from './views/home/home-view.tsx';
 import { SignInView } from './views/sign-in/sign-in-view.tsx';
+
+const PlanView = lazy(() => import('./views/plan/plan-view.tsx'));
+const WhatIfView = lazy(() => import('./views/what-if/what-if-view.tsx'));
+const CompareView = lazy(() => import('./views/compare/compare-view.tsx'));
+const StaffingView = lazy(() => import('./views/staffing/staffing-view.tsx'));
+const RosterView = lazy(() => import('./views/roster/roster-view.tsx'));
+const VisitsView = lazy(() => import('./views/visits/visits-view.tsx'));
+const AreasView = lazy(() => import('./views/areas/areas-view.tsx'));
 
 /** A view that throws while drawing shows a message instead of an empty page. */
 class Crashed extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -80,6 +88,13 @@ function Routes() {
       <Switch>
         <Route path={patterns.home} component={HomeView} />
         <Route path={patterns.signIn} component={SignInView} />
+        <Route path={patterns.areas} component={AreasView} />
+        <Route path={patterns.whatIf} component={WhatIfView} />
+        <Route path={patterns.staffing} component={StaffingView} />
+        <Route path={patterns.roster} component={RosterView} />
+        <Route path={patterns.visits} component={VisitsView} />
+        <Route path={patterns.plan} component={PlanView} />
+        <Route path={patterns.compare} component={CompareView} />
         <Route>
           <p role="alert">{t('problem.notFound')}</p>
         </Route>

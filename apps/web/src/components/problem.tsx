@@ -9,6 +9,7 @@ export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: ()
   const { t } = useI18n();
   const { signOut } = useSession();
   const kind = problemOf(error);
+  console.warn('request failed:', error.message);
   return (
     <div className="problem" role="alert" data-problem={kind}>
       <p>{t(PROBLEM_MESSAGE[kind])}</p>

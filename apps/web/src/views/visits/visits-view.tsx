@@ -1,0 +1,188 @@
+// The mobile teams' visit calendars: for each MOBILE team, which commune it is in on which days, as
+// a table and as a route on the map of its home area's communes, and as an iCalendar file.
+import { useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { useParams } from 'wouter';
+import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
+import { Refusal, Requested } from '../../components/problem.tsx';
+import { graphql } from '../../gql/index.ts';
+import type { VisitsViewQuery } from '../../gql/graphql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { downloadText } from '../roster/team-calendar.ts';
+
+const VisitsViewQuery = graphql(`
+  query VisitsView($scenarioId: ID!) {
+    teams {
+      code
+      name
+      kind
+      machines
+      homeAreaCode
+      homeArea {
+        code
+        name
+      }
+      visits(scenarioId: $scenarioId) {
+        __typename
+        ... on TeamVisits {
+          endDate
+          timeZone
+          iCalendar
+          visits {
+            communeCode
+            communeName
+            arriveDate
+            leaveDate
+            days
+            dossiers
+            travelHoursBefore
+          }
+        }
+        ... on Error {
+          message
+        }
+      }
+    }
+  }
+`);
+
+const HomeAreaQuery = graphql(`
+  query VisitsHomeArea($areaCode: String!) {
+    area(code: $areaCode) {
+      code
+      children {
+        code
+        name
+        latitude
+        longitude
+        children {
+          code
+          name
+          latitude
+          longitude
+        }
+      }
+    }
+  }
+`);
+
+type Team = VisitsViewQuery['teams'][number];
+type Visits = Extract<Team['visits'], { __typename: 'TeamVisits' }>;
+
+function VisitsMap({ team, visits }: { team: Team; visits: Visits }) {
+  const { t } = useI18n();
+  const [{ data }] = useQuery({ query: HomeAreaQuery, variables: { areaCode: team.homeAreaCode } });
+  const points = useMemo<MapPoint[]>(() => {
+    const visited = new Set(visits.visits.map((v) => v.communeCode));
+    const communes = (data?.area?.children ?? []).flatMap((c) => (c.children.length > 0 ? c.children : [c]));
+    return communes.flatMap((c) =>
+      c.latitude == null || c.longitude == null
+        ? []
+        : [
+            {
+              code: c.code,
+              name: c.name,
+              latitude: c.latitude,
+              longitude: c.longitude,
+              colour: visited.has(c.code) ? '#c2410c' : '#cbd5e1',
+              label: visited.has(c.code) ? t('visits.visited') : t('visits.notVisited'),
+            },
+          ],
+    );
+  }, [data, visits, t]);
+  return (
+    <CommuneMap
+      points={points}
+      route={visits.visits.map((v) => v.communeCode)}
+      title={t('visits.mapAlt', { team: team.name })}
+    />
+  );
+}
+
+function TeamCalendar({ team }: { team: Team }) {
+  const { t, n, date } = useI18n();
+  const visits = team.visits;
+  if (visits.__typename !== 'TeamVisits') return <Refusal error={visits} />;
+  return (
+    <section className="card team-visits" data-team={team.code}>
+      <h2>
+        {team.name} <span className="muted">· {team.homeArea.name}</span>
+      </h2>
+      <p className="no-print">
+        <button
+          type="button"
+          onClick={() => downloadText(visits.iCalendar, `visits-${team.code}.ics`, 'text/calendar;charset=utf-8')}
+        >
+          {t('visits.ics')}
+        </button>
+      </p>
+      <div className="grid-2">
+        <div className="table-wrap">
+          <table>
+            <caption>{t('visits.tableCaption', { end: visits.endDate ? date(visits.endDate) : '—' })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col.commune')}</th>
+                <th scope="col">{t('visits.arrive')}</th>
+                <th scope="col">{t('visits.leave')}</th>
+                <th scope="col" className="num">{t('visits.days')}</th>
+                <th scope="col" className="num">{t('visits.dossiers')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visits.visits.map((visit) => (
+                <tr key={`${visit.communeCode}-${visit.arriveDate}`}>
+                  <th scope="row">{visit.communeName ?? visit.communeCode}</th>
+                  <td>{date(visit.arriveDate)}</td>
+                  <td>{date(visit.leaveDate)}</td>
+                  <td className="num">{n(visit.days)}</td>
+                  <td className="num">{n(visit.dossiers)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <VisitsMap team={team} visits={visits} />
+      </div>
+    </section>
+  );
+}
+
+export default function VisitsView() {
+  const { id = '' } = useParams<{ id: string }>();
+  const { t } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: VisitsViewQuery, variables: { scenarioId: id } });
+  const [only, setOnly] = useState<string>('');
+  const mobile = (data?.teams ?? []).filter((team) => team.kind === 'MOBILE');
+  return (
+    <section>
+      <h1>{t('nav.visits')}</h1>
+      <Requested fetching={fetching} error={error} hasData={data !== undefined} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {() =>
+          mobile.length === 0 ? (
+            <p>{t('visits.none')}</p>
+          ) : (
+            <>
+              <label className="no-print">
+                {t('visits.team')}
+                <select value={only} onChange={(e) => setOnly(e.target.value)} name="team">
+                  <option value="">{t('visits.allTeams')}</option>
+                  {mobile.map((team) => (
+                    <option key={team.code} value={team.code}>
+                      {team.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {mobile
+                .filter((team) => only === '' || team.code === only)
+                .map((team) => (
+                  <TeamCalendar key={team.code} team={team} />
+                ))}
+            </>
+          )
+        }
+      </Requested>
+    </section>
+  );
+}

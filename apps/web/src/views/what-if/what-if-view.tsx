@@ -1,0 +1,426 @@
+// What-if: the scenario's assumptions as a form (machines per area, hours, minutes per dossier,
+// availability, turnout); the plan they give beside the saved one, differences highlighted; and
+// the what-if saved as a new scenario. Nothing is stored until the planner saves.
+import { type FormEvent, useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { ComparisonTable } from '../../components/comparison-table.tsx';
+import { Problem, Refusal, Requested } from '../../components/problem.tsx';
+import { graphql } from '../../gql/index.ts';
+import type { CampaignInput, PlanSummaryFragment, WhatIfScenarioQuery } from '../../gql/graphql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { paths } from '../../routes.ts';
+import { useViewer } from '../../session/viewer.tsx';
+import { summaryRows } from '../compare/plan-summary.ts';
+import { campaignInputOf, editsOf, scenarioInputOf, type WhatIfEdits } from './campaign-input.ts';
+
+
+const WhatIfScenarioQuery = graphql(`
+  query WhatIfScenario($scenarioId: ID!, $areaCode: String!) {
+    scenario(id: $scenarioId) {
+      id
+      name
+      areaCode
+      teamsPerSite
+      waitTargetMinutes
+      calendar {
+        start
+        deadline
+        timeZone
+        closedDates
+        closedWeekdays
+      }
+      hours {
+        open
+        close
+      }
+      service {
+        minutesPerDossier
+        availability
+        serviceCv
+        hardCaseShare
+        hardCaseExtraMinutes
+      }
+      machines {
+        areaCode
+        machines
+      }
+    }
+    area(code: $areaCode) {
+      code
+      name
+      level
+      population
+      eligible
+      eligibleShare
+      turnout
+      alreadyServed
+      children {
+        code
+        name
+        level
+        population
+        eligible
+        eligibleShare
+        turnout
+        alreadyServed
+        children {
+          code
+          name
+          level
+          population
+          eligible
+          eligibleShare
+          turnout
+          alreadyServed
+        }
+      }
+    }
+  }
+`);
+
+const SavedPlanQuery = graphql(`
+  query SavedPlan($scenarioId: ID!, $areaCode: String!) {
+    plan(scenarioId: $scenarioId, areaCode: $areaCode) {
+      __typename
+      ...PlanSummary
+      ... on CampaignPlan {
+        areas {
+          code
+          completionDate
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const WhatIfQuery = graphql(`
+  query WhatIf($input: CampaignInput!) {
+    whatIf(input: $input) {
+      __typename
+      ...PlanSummary
+      ... on CampaignPlan {
+        areas {
+          code
+          completionDate
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const SaveScenarioMutation = graphql(`
+  mutation SaveWhatIf($input: ScenarioInput!) {
+    createScenario(input: $input) {
+      __typename
+      ... on Scenario {
+        id
+        name
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+type Scenario = NonNullable<WhatIfScenarioQuery['scenario']>;
+type Tree = NonNullable<WhatIfScenarioQuery['area']>;
+type PlanWithAreas = PlanSummaryFragment & { areas: { code: string; completionDate?: string | null }[] };
+
+function NumberField({
+  label,
+  value,
+  onChange,
+  step,
+  min,
+  max,
+  name,
+}: {
+  label: string;
+  value: number | '';
+  onChange(value: number | null): void;
+  step?: number;
+  min?: number;
+  max?: number;
+  name: string;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        name={name}
+        inputMode="decimal"
+        value={value}
+        step={step}
+        min={min}
+        max={max}
+        onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+      />
+    </label>
+  );
+}
+
+function EditForm({
+  scenario,
+  tree,
+  edits,
+  onSubmit,
+}: {
+  scenario: Scenario;
+  tree: Tree;
+  edits: WhatIfEdits;
+  onSubmit(edits: WhatIfEdits): void;
+}) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(edits);
+  const set = (patch: Partial<WhatIfEdits>) => setDraft((d) => ({ ...d, ...patch }));
+  const setMachines = (code: string, machines: number | null) =>
+    setDraft((d) => {
+      const next = { ...d.machines };
+      if (machines === null) delete next[code];
+      else next[code] = machines;
+      return { ...d, machines: next };
+    });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(draft);
+  };
+  const allocatable = [tree, ...tree.children];
+  return (
+    <form className="card what-if-form" onSubmit={submit}>
+      <h2>{t('whatIf.assumptions')}</h2>
+      <div className="controls">
+        <label>
+          {t('whatIf.open')}
+          <input
+            name="open"
+            value={draft.open}
+            pattern="\d{2}:\d{2}"
+            size={6}
+            onChange={(e) => set({ open: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('whatIf.close')}
+          <input
+            name="close"
+            value={draft.close}
+            pattern="\d{2}:\d{2}"
+            size={6}
+            onChange={(e) => set({ close: e.target.value })}
+          />
+        </label>
+        <NumberField
+          name="minutesPerDossier"
+          label={t('whatIf.minutesPerDossier')}
+          value={draft.minutesPerDossier}
+          step={0.1}
+          min={0.1}
+          onChange={(v) => set({ minutesPerDossier: v ?? 0 })}
+        />
+        <NumberField
+          name="availability"
+          label={t('whatIf.availabilityPercent')}
+          value={Math.round(draft.availability * 1000) / 10}
+          step={1}
+          min={1}
+          max={100}
+          onChange={(v) => set({ availability: (v ?? 0) / 100 })}
+        />
+        <NumberField
+          name="turnout"
+          label={t('whatIf.turnoutPercent')}
+          value={draft.turnout === null ? '' : Math.round(draft.turnout * 1000) / 10}
+          step={1}
+          min={0}
+          max={100}
+          onChange={(v) => set({ turnout: v === null ? null : v / 100 })}
+        />
+      </div>
+      <div className="table-wrap">
+        <table className="machines">
+          <caption>{t('whatIf.machinesPerArea')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.area')}</th>
+              <th scope="col">{t('col.machines')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {allocatable.map((area) => (
+              <tr key={area.code}>
+                <th scope="row">{area.name}</th>
+                <td>
+                  <input
+                    type="number"
+                    min={0}
+                    step={1}
+                    name={`machines-${area.code}`}
+                    aria-label={t('whatIf.machinesOf', { name: area.name })}
+                    value={draft.machines[area.code] ?? ''}
+                    onChange={(e) => setMachines(area.code, e.target.value === '' ? null : Number(e.target.value))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t('whatIf.machinesHelp')}</p>
+      <button type="submit" className="primary">
+        {t('whatIf.compute')}
+      </button>
+    </form>
+  );
+}
+
+function SaveAsScenario({ scenario, input, turnoutEdited }: { scenario: Scenario; input: CampaignInput; turnoutEdited: boolean }) {
+  const { t } = useI18n();
+  const [name, setName] = useState(`${scenario.name} (${t('whatIf.copy')})`);
+  const [result, save] = useMutation(SaveScenarioMutation);
+  const saved = result.data?.createScenario;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save({ input: scenarioInputOf(scenario, input, name) });
+  };
+  return (
+    <form className="card" onSubmit={submit}>
+      <h2>{t('whatIf.save')}</h2>
+      {turnoutEdited ? <p className="muted">{t('whatIf.turnoutNotSaved')}</p> : null}
+      <div className="controls">
+        <label>
+          {t('whatIf.name')}
+          <input name="scenarioName" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+        </label>
+        <button type="submit" disabled={result.fetching}>
+          {t('whatIf.saveButton')}
+        </button>
+      </div>
+      {result.error ? <Problem error={result.error} /> : null}
+      {saved?.__typename === 'Scenario' ? (
+        <p role="status">
+          {t('whatIf.saved')} <Link href={paths.plan(saved.id)}>{saved.name}</Link> ·{' '}
+          <Link href={paths.compare([scenario.id, saved.id])}>{t('whatIf.compareSaved')}</Link>
+        </p>
+      ) : saved ? (
+        <Refusal error={saved} />
+      ) : null}
+    </form>
+  );
+}
+
+function Result({ scenario, input, saved }: { scenario: Scenario; input: CampaignInput; saved: PlanWithAreas | null }) {
+  const i18n = useI18n();
+  const { t, date } = i18n;
+  const [{ data, fetching, error }] = useQuery({ query: WhatIfQuery, variables: { input } });
+  const whatIf = data?.whatIf;
+  return (
+    <Requested fetching={fetching} error={error} hasData={data !== undefined}>
+      {() => {
+        if (!whatIf) return null;
+        if (whatIf.__typename !== 'CampaignPlan') return <Refusal error={whatIf} />;
+        const savedCompletion = new Map((saved?.areas ?? []).map((a) => [a.code, a.completionDate]));
+        const children = input.areas.filter((a) => a.parentCode === scenario.areaCode);
+        const completionOf = new Map(whatIf.areas.map((a) => [a.code, a.completionDate]));
+        return (
+          <section aria-live="polite" className="what-if-result">
+            <ComparisonTable
+              caption={t('whatIf.resultCaption')}
+              columns={[t('whatIf.savedColumn'), t('whatIf.whatIfColumn')]}
+              rows={summaryRows(i18n, [saved, whatIf])}
+            />
+            <ComparisonTable
+              caption={t('whatIf.perAreaCaption')}
+              columns={[t('whatIf.savedColumn'), t('whatIf.whatIfColumn')]}
+              rows={children.map((area) => {
+                const [before, after] = [savedCompletion.get(area.code), completionOf.get(area.code)];
+                return {
+                  key: area.code,
+                  label: area.name,
+                  values: [before ? date(before) : '—', after ? date(after) : '—'],
+                };
+              })}
+            />
+          </section>
+        );
+      }}
+    </Requested>
+  );
+}
+
+function WhatIf({ scenario, tree }: { scenario: Scenario; tree: Tree }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { abilities } = useViewer();
+  const initial = useMemo(() => editsOf(scenario), [scenario]);
+  const [edits, setEdits] = useState<WhatIfEdits | null>(null);
+  const input = useMemo(() => (edits ? campaignInputOf(scenario, tree, edits) : null), [scenario, tree, edits]);
+  const [savedResult] = useQuery({
+    query: SavedPlanQuery,
+    variables: { scenarioId: scenario.id, areaCode: scenario.areaCode },
+  });
+  const savedPlan = savedResult.data?.plan;
+  const saved = savedPlan?.__typename === 'CampaignPlan' ? savedPlan : null;
+  return (
+    <>
+      <h1>
+        {t('nav.whatIf')} <span className="muted">· {scenario.name}</span>
+      </h1>
+      <div className="grid-2">
+        <EditForm scenario={scenario} tree={tree} edits={initial} onSubmit={setEdits} />
+        <div>
+          {input ? (
+            <Result scenario={scenario} input={input} saved={saved} />
+          ) : saved ? (
+            <ComparisonTable
+              caption={t('whatIf.savedCaption')}
+              columns={[t('whatIf.savedColumn')]}
+              rows={summaryRows(i18n, [saved])}
+            />
+          ) : null}
+          {input && abilities.savesScenarios ? (
+            <SaveAsScenario scenario={scenario} input={input} turnoutEdited={edits?.turnout != null} />
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+export default function WhatIfView() {
+  const { id = '' } = useParams<{ id: string }>();
+  const { t } = useI18n();
+  const [head] = useQuery({ query: ScenarioRootQuery, variables: { scenarioId: id } });
+  const root = head.data?.scenario?.areaCode;
+  const [{ data, fetching, error }] = useQuery({
+    query: WhatIfScenarioQuery,
+    variables: { scenarioId: id, areaCode: root ?? '' },
+    pause: root === undefined,
+  });
+  if (head.error) return <Problem error={head.error} />;
+  if (head.data && !head.data.scenario) return <p role="alert">{t('scenario.notFound', { id })}</p>;
+  return (
+    <Requested fetching={fetching || head.fetching} error={error} hasData={data !== undefined}>
+      {() =>
+        data?.scenario && data.area ? <WhatIf scenario={data.scenario} tree={data.area} /> : null
+      }
+    </Requested>
+  );
+}
+
+const ScenarioRootQuery = graphql(`
+  query WhatIfRoot($scenarioId: ID!) {
+    scenario(id: $scenarioId) {
+      id
+      areaCode
+    }
+  }
+`);
