@@ -20,19 +20,29 @@ describe('the Đắk Nông planner', () => {
   it('opens the province and sees plan against actual with the 19–20 March figures', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/`);
-    await page.getByRole('link', { name: /Đắk Nông, March 2021/ }).first().click();
+    await page
+      .getByRole('link', { name: /Đắk Nông, March 2021/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /Đắk Nông/ }).waitFor();
     // Field report: 15,574 dossiers province-wide on 19–20 March, split evenly (7,787 a day) in the demo.
     await expect.poll(() => page.getByTestId('total-actual').textContent()).toBe('15.574');
     const reported = page.locator('table.reported-days tbody tr');
     expect(await reported.count()).toBe(2);
-    expect(await page.locator('table.reported-days tr[data-date="2021-03-19"] td').nth(1).textContent()).toBe('7.787');
-    expect(await page.locator('table.reported-days tr[data-date="2021-03-20"] td').nth(1).textContent()).toBe('7.787');
+    expect(await page.locator('table.reported-days tr[data-date="2021-03-19"] td').nth(1).textContent()).toBe(
+      '7.787',
+    );
+    expect(await page.locator('table.reported-days tr[data-date="2021-03-20"] td').nth(1).textContent()).toBe(
+      '7.787',
+    );
     // The chart has its table and the map its own.
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'plan-1440');
     // Down the tree: Đắk Song's own report of 20 March, 1,085 dossiers.
-    await page.getByRole('link', { name: /Đắk Song/ }).first().click();
+    await page
+      .getByRole('link', { name: /Đắk Song/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('total-actual').textContent()).toBe('1.085');
     await page.close();
   });
@@ -55,6 +65,111 @@ describe('the Đắk Nông planner', () => {
     await page.getByTestId('total-actual').waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'plan-360');
+    await page.close();
+  });
+
+  it('changes machines in a what-if and sees completion move, then saves it as a scenario', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/what-if`);
+    const pool = page.getByRole('spinbutton', { name: 'Số máy của Tỉnh Đắk Nông' });
+    await pool.waitFor();
+    // The form opens on the stored scenario: 24 machines for the province.
+    expect(await pool.inputValue()).toBe('24');
+    await page.getByRole('button', { name: 'Tính kết quả' }).click();
+    const completion = page.locator('.what-if-result table.comparison tr[data-row="completion"] td');
+    await expect.poll(() => completion.count()).toBe(2);
+    // Unchanged input gives the saved plan back: the what-if is built from the same data.
+    const [saved, unchanged] = await completion.allTextContents();
+    expect(unchanged).toBe(saved);
+    // Twice the machines: the same demand is done sooner.
+    await pool.fill('48');
+    await page.getByRole('button', { name: 'Tính kết quả' }).click();
+    await expect.poll(async () => (await completion.nth(1).textContent())?.split(' (')[0]).not.toBe(saved);
+    expect(await completion.nth(1).getAttribute('data-differs')).toBe('true');
+    expect(await page.locator('.what-if-result tr[data-row="machines"] td').allTextContents()).toEqual([
+      '24',
+      '48 (khác cột đầu)',
+    ]);
+    await screenshot(page, 'what-if-1440');
+    await page.getByLabel('Tên kịch bản').fill('Đắk Nông, 48 máy');
+    await page.getByRole('button', { name: 'Lưu kịch bản' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+    await page.close();
+  });
+
+  it('compares two scenarios side by side with the differences highlighted', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('checkbox', { name: /Đắk Nông, March 2021/ }).check();
+    await page.getByRole('checkbox', { name: /Đắk Nông, 48 máy/ }).check();
+    await page.getByRole('button', { name: /So sánh các kịch bản đã chọn \(2\)/ }).click();
+    const machines = page.locator('table.comparison tr[data-row="machines"] td');
+    await expect.poll(() => machines.allTextContents()).toEqual(['24', '48 (khác cột đầu)']);
+    expect(await page.locator('table.comparison tr[data-row="completion"] td[data-differs]').count()).toBe(1);
+    // Same hours in both: not highlighted.
+    expect(await page.locator('table.comparison tr[data-row="hours"] td[data-differs]').count()).toBe(0);
+    await screenshot(page, 'compare-1440');
+    await page.close();
+  });
+
+  it('opens a site’s hourly staffing and sees machines and waits per hour', async () => {
+    const page = await browser.newPage(1440, 900);
+    // From the plan of Đắk Song (665), as its link opens it.
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    await expect.poll(() => page.getByLabel('Điểm cấp').inputValue()).toBe('665');
+    const rows = page.locator('table.staffing-hours tbody tr');
+    // Open 05:00–24:00: nineteen hours.
+    await expect.poll(() => rows.count()).toBe(19);
+    expect(await rows.first().locator('th').textContent()).toBe('05:00–06:00');
+    const peak = Number(await page.getByTestId('peak-machines').textContent());
+    const open = (await page.locator('table.staffing-hours tbody tr td:nth-child(3)').allTextContents()).map(
+      Number,
+    );
+    expect(Math.max(...open)).toBe(peak);
+    await screenshot(page, 'staffing-1440');
+    await page.close();
+  });
+
+  it('prints the roster on A4, a month a page', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/roster`);
+    const months = page.locator('section.roster-month');
+    await months.first().waitFor();
+    // 15 March to 30 June: four months.
+    expect(await months.count()).toBe(4);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.app-header').isVisible()).toBe(false);
+    await screenshot(page, 'roster-print');
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(4);
+    // A4 is 210 × 297 mm, 595.3 × 841.9 points.
+    expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]/);
+    await page.close();
+  });
+
+  it('finds Đăk Glong in the area tree when typing Dak Glong', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/areas`);
+    await page.getByLabel('Tìm theo tên').fill('Dak Glong');
+    const names = page.locator('table.area-tree tbody th');
+    await expect
+      .poll(() => names.allTextContents())
+      .toEqual([expect.stringContaining('Tỉnh Đắk Nông'), expect.stringContaining('Huyện Đăk Glong')]);
+    await screenshot(page, 'areas-1440');
+    await page.close();
+  });
+
+  it('sees the mobile teams’ visits as a table and on the map', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/visits`);
+    const team = page.locator('section.team-visits[data-team="DN-DAK-SONG-MOBILE"]');
+    await team.locator('tbody tr').first().waitFor();
+    const visited = await team.locator('tbody tr').count();
+    expect(visited).toBeGreaterThan(0);
+    await expect.poll(() => team.locator('svg.map circle').count()).toBeGreaterThanOrEqual(visited);
+    expect(await team.locator('svg.map path').count()).toBe(1);
+    await screenshot(page, 'visits-1440');
     await page.close();
   });
 });

@@ -26,7 +26,10 @@ describe('signing in', () => {
     await expect.poll(() => page.locator('.viewer').textContent()).toContain('demo planner, Đắk Nông');
     const scenarios = page.locator('.scenario-list h2');
     await scenarios.first().waitFor();
-    expect(await scenarios.allInnerTexts()).toEqual([expect.stringContaining('Đắk Nông')]);
+    // Its own province's scenarios (another story may have saved a second), none of Nghệ An's.
+    const names = await scenarios.allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toContain('Đắk Nông');
     // Vietnamese by default; English on request, in the same catalogue keys.
     expect(await page.locator('h1').textContent()).toBe('Kịch bản');
     await screenshot(page, 'scenarios-1440');
@@ -52,7 +55,7 @@ describe('signing in', () => {
     expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBe(0);
     await signInAs(page, 'planner');
     await page.locator('.scenario-list h2').first().waitFor();
-    expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBeGreaterThan(0);
     await page.close();
   });
 });

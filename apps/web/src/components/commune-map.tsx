@@ -4,7 +4,14 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 
-export type MapPoint = { code: string; name: string; latitude: number; longitude: number; colour: string; label: string };
+export type MapPoint = {
+  code: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  colour: string;
+  label: string;
+};
 
 const WIDTH = 640;
 const PADDING = 16;
@@ -30,7 +37,8 @@ export function CommuneMap({
     const stretch = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
     const spanX = Math.max((maxLon - minLon) * stretch, 0.01);
     const spanY = Math.max(maxLat - minLat, 0.01);
-    const height = Math.round(Math.min(Math.max(((WIDTH - 2 * PADDING) * spanY) / spanX, 200), 900)) + 2 * PADDING;
+    const height =
+      Math.round(Math.min(Math.max(((WIDTH - 2 * PADDING) * spanY) / spanX, 200), 900)) + 2 * PADDING;
     const x = scaleLinear()
       .domain([minLon, minLon + spanX / stretch])
       .range([PADDING, WIDTH - PADDING]);
@@ -44,7 +52,10 @@ export function CommuneMap({
   const path = (route ?? [])
     .map((code) => byCode.get(code))
     .filter((p): p is MapPoint => p !== undefined)
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${layout.x(p.longitude).toFixed(1)},${layout.y(p.latitude).toFixed(1)}`)
+    .map(
+      (p, i) =>
+        `${i === 0 ? 'M' : 'L'}${layout.x(p.longitude).toFixed(1)},${layout.y(p.latitude).toFixed(1)}`,
+    )
     .join('');
   return (
     <svg className="chart map" viewBox={`0 0 ${WIDTH} ${layout.height}`} role="img" aria-label={title}>

@@ -37,8 +37,12 @@ export function ComparisonTable({
               {row.values.map((value, index) => {
                 const differs = index > 0 && value !== row.values[0];
                 return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <td key={index} className={differs ? 'num diff' : 'num'} data-differs={differs || undefined}>
+                  <td
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position
+                    key={index}
+                    className={differs ? 'num diff' : 'num'}
+                    data-differs={differs || undefined}
+                  >
                     {value}
                     {differs ? <span className="visually-hidden"> ({t('compare.differs')})</span> : null}
                   </td>

@@ -65,7 +65,8 @@ export const en: Record<MessageKey, string> = {
   'burnUp.planned': 'Planned',
   'burnUp.actual': 'Actual',
   'burnUp.band': 'Forecast (best – worst)',
-  'burnUp.caption': 'Dashed: completion at the mean observed pace; shaded: at the best and the worst observed day.',
+  'burnUp.caption':
+    'Dashed: completion at the mean observed pace; shaded: at the best and the worst observed day.',
   'pva.title': 'Plan against actual',
   'pva.totalActual': 'Reported so far',
   'pva.forecast': 'Forecast completion',
@@ -76,7 +77,8 @@ export const en: Record<MessageKey, string> = {
   'pva.cumulativeActual': 'Cumulative actual',
   'pva.reportedDays': 'Days with reports',
   'pva.noReports': 'No report yet.',
-  'pva.forecastText': '{remaining} dossiers to go: expected done on {expected} (earliest {earliest}, latest {latest}).',
+  'pva.forecastText':
+    '{remaining} dossiers to go: expected done on {expected} (earliest {earliest}, latest {latest}).',
   'chart.table': 'The chart’s data as a table',
   'map.title': 'Communes on the map',
   'map.colourBy': 'Colour by',
@@ -100,11 +102,13 @@ export const en: Record<MessageKey, string> = {
   'whatIf.assumptions': 'Assumptions',
   'whatIf.machinesPerArea': 'Machines per area',
   'whatIf.machinesOf': 'Machines of {name}',
-  'whatIf.machinesHelp': 'Blank: the area shares its parent’s machines. The figures filled in are the stored allocation.',
+  'whatIf.machinesHelp':
+    'Blank: the area shares its parent’s machines. The figures filled in are the stored allocation.',
   'whatIf.compute': 'Compute',
   'whatIf.copy': 'what-if',
   'whatIf.save': 'Save as a new scenario',
-  'whatIf.turnoutNotSaved': 'Turnout belongs to the areas, not to a scenario: the new scenario uses the stored turnout.',
+  'whatIf.turnoutNotSaved':
+    'Turnout belongs to the areas, not to a scenario: the new scenario uses the stored turnout.',
   'whatIf.name': 'Scenario name',
   'whatIf.saveButton': 'Save scenario',
   'whatIf.saved': 'Saved:',
@@ -138,7 +142,8 @@ export const en: Record<MessageKey, string> = {
   'staffing.machinesOpen': 'Machines open',
   'staffing.machinesNeeded': 'Machines needed',
   'staffing.missesTarget': 'Hours over the wait target',
-  'staffing.caption': 'Bars: arrivals per hour (left axis); steps: machines open (right axis); red bars: waits over the target.',
+  'staffing.caption':
+    'Bars: arrivals per hour (left axis); steps: machines open (right axis); red bars: waits over the target.',
   'staffing.tableCaption': 'By hour: arrivals, machines and waits (minutes)',
   'staffing.hour': 'Hour',
   'staffing.meanWait': 'Mean wait',

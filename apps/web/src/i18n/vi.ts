@@ -64,7 +64,8 @@ export const vi = {
   'burnUp.planned': 'Kế hoạch',
   'burnUp.actual': 'Thực tế',
   'burnUp.band': 'Dự báo (nhanh nhất – chậm nhất)',
-  'burnUp.caption': 'Đường nét đứt: hoàn thành theo tốc độ trung bình đã quan sát; vùng tô: theo ngày nhanh nhất và chậm nhất.',
+  'burnUp.caption':
+    'Đường nét đứt: hoàn thành theo tốc độ trung bình đã quan sát; vùng tô: theo ngày nhanh nhất và chậm nhất.',
   'pva.title': 'Kế hoạch và thực tế',
   'pva.totalActual': 'Đã thu (báo cáo)',
   'pva.forecast': 'Dự báo hoàn thành',
@@ -75,7 +76,8 @@ export const vi = {
   'pva.cumulativeActual': 'Thực tế cộng dồn',
   'pva.reportedDays': 'Các ngày có báo cáo',
   'pva.noReports': 'Chưa có báo cáo nào.',
-  'pva.forecastText': 'Còn {remaining} hồ sơ: dự kiến xong ngày {expected} (sớm nhất {earliest}, muộn nhất {latest}).',
+  'pva.forecastText':
+    'Còn {remaining} hồ sơ: dự kiến xong ngày {expected} (sớm nhất {earliest}, muộn nhất {latest}).',
   'chart.table': 'Bảng số liệu của biểu đồ',
   'map.title': 'Bản đồ các xã',
   'map.colourBy': 'Tô màu theo',
@@ -103,7 +105,8 @@ export const vi = {
   'whatIf.compute': 'Tính kết quả',
   'whatIf.copy': 'bản thử',
   'whatIf.save': 'Lưu thành kịch bản mới',
-  'whatIf.turnoutNotSaved': 'Tỷ lệ người đến thuộc về địa bàn, không lưu trong kịch bản: kịch bản mới dùng tỷ lệ đã lưu.',
+  'whatIf.turnoutNotSaved':
+    'Tỷ lệ người đến thuộc về địa bàn, không lưu trong kịch bản: kịch bản mới dùng tỷ lệ đã lưu.',
   'whatIf.name': 'Tên kịch bản',
   'whatIf.saveButton': 'Lưu kịch bản',
   'whatIf.saved': 'Đã lưu:',
@@ -137,7 +140,8 @@ export const vi = {
   'staffing.machinesOpen': 'Máy mở',
   'staffing.machinesNeeded': 'Máy cần',
   'staffing.missesTarget': 'Giờ không đạt mục tiêu chờ',
-  'staffing.caption': 'Cột: người đến mỗi giờ (trục trái); đường bậc: số máy mở (trục phải); cột đỏ: giờ chờ quá mục tiêu.',
+  'staffing.caption':
+    'Cột: người đến mỗi giờ (trục trái); đường bậc: số máy mở (trục phải); cột đỏ: giờ chờ quá mục tiêu.',
   'staffing.tableCaption': 'Theo giờ: người đến, máy và thời gian chờ (phút)',
   'staffing.hour': 'Giờ',
   'staffing.meanWait': 'Chờ trung bình',

@@ -6,8 +6,8 @@ import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { Requested } from '../../components/problem.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { AreaStatus, AreaTreeQuery } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { foldName } from '../../i18n/normalize.ts';
 import { paths } from '../../routes.ts';
@@ -28,7 +28,7 @@ const AreaRootsQuery = graphql(`
   }
 `);
 
-const AreaTreeQuery = graphql(`
+const AreaTreeDocument = graphql(`
   query AreaTree($code: String!, $withFigures: Boolean!) {
     area(code: $code) {
       code
@@ -103,7 +103,11 @@ type Row = {
 
 function rowsOf(area: TreeArea): Row[] {
   const rows: Row[] = [];
-  const visit = (node: Omit<TreeArea, 'parent'> & { children?: unknown }, depth: number, parentCode: string | null) => {
+  const visit = (
+    node: Omit<TreeArea, 'parent'> & { children?: unknown },
+    depth: number,
+    parentCode: string | null,
+  ) => {
     const children = (node.children ?? []) as (Omit<TreeArea, 'parent'> & { children?: unknown })[];
     rows.push({
       code: node.code,
@@ -144,7 +148,7 @@ function Tree({ code }: { code: string }) {
   const { t, n } = useI18n();
   const { viewer } = useViewer();
   const withFigures = viewer !== null;
-  const [{ data, fetching, error }] = useQuery({ query: AreaTreeQuery, variables: { code, withFigures } });
+  const [{ data, fetching, error }] = useQuery({ query: AreaTreeDocument, variables: { code, withFigures } });
   const [scenarios] = useQuery({ query: AreaScenariosQuery, pause: !withFigures });
   const [chosenScenario, setChosenScenario] = useState<string | null>(null);
   const scenarioId = chosenScenario ?? scenarios.data?.scenarios[0]?.id ?? null;
@@ -162,7 +166,8 @@ function Tree({ code }: { code: string }) {
   const rows = useMemo(() => (data?.area ? rowsOf(data.area) : []), [data]);
   const visible = useMemo(() => {
     const folded = foldName(search);
-    if (folded === '') return rows.filter((row) => row.depth <= 1 || (row.parentCode !== null && open.has(row.parentCode)));
+    if (folded === '')
+      return rows.filter((row) => row.depth <= 1 || (row.parentCode !== null && open.has(row.parentCode)));
     const parentOf = new Map(rows.map((row) => [row.code, row.parentCode]));
     const keep = new Set<string>();
     for (const row of rows) {
@@ -206,7 +211,11 @@ function Tree({ code }: { code: string }) {
               {withFigures && (scenarios.data?.scenarios.length ?? 0) > 0 ? (
                 <label>
                   {t('areas.scenario')}
-                  <select value={scenarioId ?? ''} onChange={(e) => setChosenScenario(e.target.value)} name="scenario">
+                  <select
+                    value={scenarioId ?? ''}
+                    onChange={(e) => setChosenScenario(e.target.value)}
+                    name="scenario"
+                  >
                     {scenarios.data?.scenarios.map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.name}
@@ -219,7 +228,9 @@ function Tree({ code }: { code: string }) {
             {!withFigures ? <p className="muted">{t('areas.signInForFigures')}</p> : null}
             {search !== '' ? (
               <p role="status" className="muted">
-                {t('areas.found', { count: visible.filter((row) => foldName(row.name).includes(foldName(search))).length })}
+                {t('areas.found', {
+                  count: visible.filter((row) => foldName(row.name).includes(foldName(search))).length,
+                })}
               </p>
             ) : null}
             <div className="table-wrap">
@@ -228,9 +239,15 @@ function Tree({ code }: { code: string }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('col.area')}</th>
-                    <th scope="col" className="num">{t('col.population')}</th>
-                    <th scope="col" className="num">{t('col.eligible')}</th>
-                    <th scope="col" className="num">{t('col.demand')}</th>
+                    <th scope="col" className="num">
+                      {t('col.population')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('col.eligible')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('col.demand')}
+                    </th>
                     <th scope="col">{t('col.status')}</th>
                   </tr>
                 </thead>
@@ -246,7 +263,9 @@ function Tree({ code }: { code: string }) {
                                 type="button"
                                 className="sort"
                                 aria-expanded={open.has(row.code)}
-                                aria-label={t(open.has(row.code) ? 'areas.collapse' : 'areas.expand', { name: row.name })}
+                                aria-label={t(open.has(row.code) ? 'areas.collapse' : 'areas.expand', {
+                                  name: row.name,
+                                })}
                                 onClick={() => toggle(row.code)}
                               >
                                 {open.has(row.code) ? '▾' : '▸'}

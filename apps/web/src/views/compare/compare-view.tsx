@@ -5,13 +5,13 @@ import { type CombinedError, useQuery } from 'urql';
 import { Link, useSearch } from 'wouter';
 import { ComparisonTable } from '../../components/comparison-table.tsx';
 import { Loading, Problem, Refusal } from '../../components/problem.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { CompareScenarioQuery, PlanSummaryFragment } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { summaryRows } from './plan-summary.ts';
 
-const CompareScenarioQuery = graphql(`
+const CompareScenarioDocument = graphql(`
   query CompareScenario($scenarioId: ID!) {
     scenario(id: $scenarioId) {
       id
@@ -61,7 +61,7 @@ function ScenarioLoader({
   onLoaded(id: string, loaded: Loaded): void;
   onError(id: string, error: CombinedError): void;
 }) {
-  const [head] = useQuery({ query: CompareScenarioQuery, variables: { scenarioId } });
+  const [head] = useQuery({ query: CompareScenarioDocument, variables: { scenarioId } });
   const scenario = head.data?.scenario ?? null;
   const [plan] = useQuery({
     query: ComparePlanQuery,
@@ -89,8 +89,14 @@ export default function CompareView() {
   const ids = (new URLSearchParams(useSearch()).get('ids') ?? '').split(',').filter((id) => id !== '');
   const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
   const [errors, setErrors] = useState<Record<string, CombinedError>>({});
-  const onLoaded = useCallback((id: string, value: Loaded) => setLoaded((all) => ({ ...all, [id]: value })), []);
-  const onError = useCallback((id: string, error: CombinedError) => setErrors((all) => ({ ...all, [id]: error })), []);
+  const onLoaded = useCallback(
+    (id: string, value: Loaded) => setLoaded((all) => ({ ...all, [id]: value })),
+    [],
+  );
+  const onError = useCallback(
+    (id: string, error: CombinedError) => setErrors((all) => ({ ...all, [id]: error })),
+    [],
+  );
   const ready = ids.map((id) => loaded[id]).filter((value): value is Loaded => value !== undefined);
   const firstError = Object.values(errors)[0];
   return (
@@ -107,7 +113,10 @@ export default function CompareView() {
           {ready
             .filter((value) => value.refusal !== null)
             .map((value) => (
-              <Refusal key={value.scenario.id} error={{ message: `${value.scenario.name}: ${value.refusal}` }} />
+              <Refusal
+                key={value.scenario.id}
+                error={{ message: `${value.scenario.name}: ${value.refusal}` }}
+              />
             ))}
           <ComparisonTable
             caption={t('compare.caption')}

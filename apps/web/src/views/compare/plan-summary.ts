@@ -1,9 +1,10 @@
 // The figures two plans are compared on, read from a plan's totals; one fragment for what-if and
 // comparison so both show the same rows.
-import { graphql } from '../../gql/index.ts';
-import type { PlanSummaryFragment } from '../../gql/graphql.ts';
-import type { I18n } from '../../i18n/i18n.tsx';
+
 import type { ComparedRow } from '../../components/comparison-table.tsx';
+import type { PlanSummaryFragment } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
+import type { I18n } from '../../i18n/i18n.tsx';
 
 export const PlanSummary = graphql(`
   fragment PlanSummary on CampaignPlan {
@@ -27,11 +28,20 @@ export function summaryRows(i18n: I18n, plans: readonly (PlanSummaryFragment | n
   const dash = (value: number | null | undefined, digits = 0) =>
     value === null || value === undefined ? '—' : n(value, digits);
   // A plan that was refused shows dashes in its column.
-  const each = (read: (plan: PlanSummaryFragment) => string) => plans.map((plan) => (plan ? read(plan) : '—'));
+  const each = (read: (plan: PlanSummaryFragment) => string) =>
+    plans.map((plan) => (plan ? read(plan) : '—'));
   return [
-    { key: 'completion', label: t('col.completion'), values: each((p) => (p.completionDate ? date(p.completionDate) : '—')) },
+    {
+      key: 'completion',
+      label: t('col.completion'),
+      values: each((p) => (p.completionDate ? date(p.completionDate) : '—')),
+    },
     { key: 'status', label: t('col.status'), values: each((p) => t(`status.${p.totals.status}`)) },
-    { key: 'machines', label: t('col.machines'), values: each((p) => dash(p.totals.machines ?? p.totals.machinesNeeded)) },
+    {
+      key: 'machines',
+      label: t('col.machines'),
+      values: each((p) => dash(p.totals.machines ?? p.totals.machinesNeeded)),
+    },
     { key: 'machineDays', label: t('col.machineDays'), values: each((p) => dash(p.totals.machineDays)) },
     { key: 'daysNeeded', label: t('col.daysNeeded'), values: each((p) => dash(p.totals.daysNeeded)) },
     { key: 'dailyTarget', label: t('col.dailyTarget'), values: each((p) => dash(p.totals.dailyTarget)) },

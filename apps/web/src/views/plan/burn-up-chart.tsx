@@ -5,8 +5,18 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type BurnUpDay = { date: string; cumulativePlanned: number; cumulativeActual: number; actual?: number | null };
-export type BurnUpForecast = { earliest?: string | null; expected?: string | null; latest?: string | null; remaining: number };
+export type BurnUpDay = {
+  date: string;
+  cumulativePlanned: number;
+  cumulativeActual: number;
+  actual?: number | null;
+};
+export type BurnUpForecast = {
+  earliest?: string | null;
+  expected?: string | null;
+  latest?: string | null;
+  remaining: number;
+};
 
 const WIDTH = 720;
 const HEIGHT = 300;
@@ -16,7 +26,13 @@ const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-export function BurnUpChart({ days, forecast }: { days: readonly BurnUpDay[]; forecast: BurnUpForecast | null }) {
+export function BurnUpChart({
+  days,
+  forecast,
+}: {
+  days: readonly BurnUpDay[];
+  forecast: BurnUpForecast | null;
+}) {
   const { t, n, date } = useI18n();
   if (days.length === 0) return null;
   const reported = days.filter((day) => day.actual !== null && day.actual !== undefined);

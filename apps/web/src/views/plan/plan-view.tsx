@@ -8,8 +8,8 @@ import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
 import { STATUS_COLOURS, StatusBadge } from '../../components/status-badge.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { AreaStatus, PlanViewQuery } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
@@ -31,7 +31,7 @@ export const ScenarioHeadQuery = graphql(`
   }
 `);
 
-const PlanViewQuery = graphql(`
+const PlanViewDocument = graphql(`
   query PlanView($scenarioId: ID!, $areaCode: String!) {
     area(code: $areaCode) {
       code
@@ -147,7 +147,15 @@ const PlanReportsQuery = graphql(`
 type PlanRow = Extract<PlanViewQuery['plan'], { __typename: 'CampaignPlan' }>['areas'][number];
 type SortKey = 'name' | 'status' | 'machines' | 'completion';
 
-const STATUS_ORDER: AreaStatus[] = ['LATE', 'BEYOND_HORIZON', 'NO_CAPACITY', 'NO_MACHINES', 'SIZED', 'ON_TIME', 'NOTHING_TO_DO'];
+const STATUS_ORDER: AreaStatus[] = [
+  'LATE',
+  'BEYOND_HORIZON',
+  'NO_CAPACITY',
+  'NO_MACHINES',
+  'SIZED',
+  'ON_TIME',
+  'NOTHING_TO_DO',
+];
 
 function sortRows(rows: readonly PlanRow[], key: SortKey, descending: boolean): PlanRow[] {
   const value = (row: PlanRow): string | number => {
@@ -164,7 +172,9 @@ function sortRows(rows: readonly PlanRow[], key: SortKey, descending: boolean): 
   };
   const sorted = [...rows].sort((a, b) => {
     const [va, vb] = [value(a), value(b)];
-    return typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'vi');
+    return typeof va === 'number' && typeof vb === 'number'
+      ? va - vb
+      : String(va).localeCompare(String(vb), 'vi');
   });
   return descending ? sorted.reverse() : sorted;
 }
@@ -218,7 +228,9 @@ function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId:
               </td>
               <td className="num">{n(row.demand)}</td>
               <td className="num">{row.machines ?? row.machinesNeeded ?? '—'}</td>
-              <td className="num">{row.dailyTarget === null || row.dailyTarget === undefined ? '—' : n(row.dailyTarget)}</td>
+              <td className="num">
+                {row.dailyTarget === null || row.dailyTarget === undefined ? '—' : n(row.dailyTarget)}
+              </td>
               <td>{row.completionDate ? date(row.completionDate) : '—'}</td>
             </tr>
           ))}
@@ -274,7 +286,9 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
         reported.set(node.areaCode, (reported.get(node.areaCode) ?? 0) + node.dossiers);
       }
     }
-    const communes = (data.area?.children ?? []).flatMap((child) => (child.children.length > 0 ? child.children : [child]));
+    const communes = (data.area?.children ?? []).flatMap((child) =>
+      child.children.length > 0 ? child.children : [child],
+    );
     return communes.flatMap((commune) => {
       const row = rowOf.get(commune.code);
       if (commune.latitude == null || commune.longitude == null || !row) return [];
@@ -286,7 +300,12 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
           latitude: commune.latitude,
           longitude: commune.longitude,
           colour: colouring === 'status' ? STATUS_COLOURS[row.status] : progressColour(share),
-          label: colouring === 'status' ? t(`status.${row.status}`) : share === null ? t('map.noReport') : pct(share),
+          label:
+            colouring === 'status'
+              ? t(`status.${row.status}`)
+              : share === null
+                ? t('map.noReport')
+                : pct(share),
         },
       ];
     });
@@ -300,7 +319,12 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
         <legend>{t('map.colourBy')}</legend>
         {(['status', 'progress'] as const).map((mode) => (
           <label key={mode} className="inline">
-            <input type="radio" name="colouring" checked={colouring === mode} onChange={() => setColouring(mode)} />
+            <input
+              type="radio"
+              name="colouring"
+              checked={colouring === mode}
+              onChange={() => setColouring(mode)}
+            />
             {t(`map.by.${mode}`)}
           </label>
         ))}
@@ -331,10 +355,21 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
   );
 }
 
-function Plan({ scenarioId, areaCode, scenarioName }: { scenarioId: string; areaCode: string; scenarioName: string }) {
+function Plan({
+  scenarioId,
+  areaCode,
+  scenarioName,
+}: {
+  scenarioId: string;
+  areaCode: string;
+  scenarioName: string;
+}) {
   const { t, n, date } = useI18n();
   const { abilities } = useViewer();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanViewQuery, variables: { scenarioId, areaCode } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: PlanViewDocument,
+    variables: { scenarioId, areaCode },
+  });
   return (
     <Requested
       fetching={fetching}

@@ -5,13 +5,13 @@ import { useQuery } from 'urql';
 import { useParams } from 'wouter';
 import { Figures } from '../../components/figures.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { RosterViewQuery } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
 import { downloadTeamCalendar } from './team-calendar.ts';
 
-const RosterViewQuery = graphql(`
+const RosterViewDocument = graphql(`
   query RosterView($scenarioId: ID!, $areaCode: String!, $days: Int!) {
     plan(scenarioId: $scenarioId, areaCode: $areaCode) {
       __typename
@@ -74,7 +74,9 @@ function daysBetween(start: string, end: string): number {
 }
 
 /** The roster's dates, month by month, each date with the team on each shift. */
-function months(roster: Roster): { month: string; dates: { date: string; teams: Map<string, string[]> }[] }[] {
+function months(
+  roster: Roster,
+): { month: string; dates: { date: string; teams: Map<string, string[]> }[] }[] {
   const byDate = new Map<string, Map<string, string[]>>();
   for (const { date, shift, team } of roster.assignments) {
     const shifts = byDate.get(date) ?? new Map<string, string[]>();
@@ -112,9 +114,15 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
           <thead>
             <tr>
               <th scope="col">{t('roster.team')}</th>
-              <th scope="col" className="num">{t('roster.hours')}</th>
-              <th scope="col" className="num">{t('roster.nights')}</th>
-              <th scope="col" className="num">{t('roster.maxWeek')}</th>
+              <th scope="col" className="num">
+                {t('roster.hours')}
+              </th>
+              <th scope="col" className="num">
+                {t('roster.nights')}
+              </th>
+              <th scope="col" className="num">
+                {t('roster.maxWeek')}
+              </th>
               <th scope="col">{t('roster.calendar')}</th>
             </tr>
           </thead>
@@ -126,7 +134,10 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
                 <td className="num">{n(load.nights)}</td>
                 <td className="num">{n(load.maxHoursInAnyWeek, 1)}</td>
                 <td>
-                  <button type="button" onClick={() => void downloadTeamCalendar(roster, load.team, timeZone)}>
+                  <button
+                    type="button"
+                    onClick={() => void downloadTeamCalendar(roster, load.team, timeZone)}
+                  >
                     {t('roster.ics', { team: load.team })}
                   </button>
                 </td>
@@ -182,10 +193,30 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
   );
 }
 
-function RosterOf({ scenarioId, areaCode, days, title, timeZone }: { scenarioId: string; areaCode: string; days: number; title: string; timeZone: string }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: RosterViewQuery, variables: { scenarioId, areaCode, days } });
+function RosterOf({
+  scenarioId,
+  areaCode,
+  days,
+  title,
+  timeZone,
+}: {
+  scenarioId: string;
+  areaCode: string;
+  days: number;
+  title: string;
+  timeZone: string;
+}) {
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: RosterViewDocument,
+    variables: { scenarioId, areaCode, days },
+  });
   return (
-    <Requested fetching={fetching} error={error} hasData={data !== undefined} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+    <Requested
+      fetching={fetching}
+      error={error}
+      hasData={data !== undefined}
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+    >
       {() => {
         const plan = data?.plan;
         if (!plan) return null;
@@ -220,7 +251,10 @@ export default function RosterView() {
               <RosterOf
                 scenarioId={id}
                 areaCode={scenario.areaCode}
-                days={Math.min(daysBetween(scenario.calendar.start, scenario.calendar.deadline), MAX_ROSTER_DAYS)}
+                days={Math.min(
+                  daysBetween(scenario.calendar.start, scenario.calendar.deadline),
+                  MAX_ROSTER_DAYS,
+                )}
                 title={scenario.name}
                 timeZone={scenario.calendar.timeZone}
               />

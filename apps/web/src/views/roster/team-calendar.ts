@@ -14,7 +14,8 @@ export async function teamCalendar(roster: RosterData, team: string, timeZone: s
   const { rosterToICalendar } = await import('@muster/planning');
   const dates = roster.assignments.map((a) => a.date).sort();
   const last = dates.at(-1) ?? roster.startDate;
-  const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${roster.startDate}T00:00:00Z`)) / DAY_MS) + 1;
+  const days =
+    Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${roster.startDate}T00:00:00Z`)) / DAY_MS) + 1;
   return rosterToICalendar(
     {
       startDate: roster.startDate,
@@ -28,7 +29,11 @@ export async function teamCalendar(roster: RosterData, team: string, timeZone: s
   );
 }
 
-export async function downloadTeamCalendar(roster: RosterData, team: string, timeZone: string): Promise<void> {
+export async function downloadTeamCalendar(
+  roster: RosterData,
+  team: string,
+  timeZone: string,
+): Promise<void> {
   const text = await teamCalendar(roster, team, timeZone);
   downloadText(text, `roster-${team}.ics`, 'text/calendar;charset=utf-8');
 }

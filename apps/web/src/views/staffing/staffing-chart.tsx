@@ -1,7 +1,7 @@
 // Arrivals per hour (bars, left axis) against machines open (steps, right axis) at one site, with
 // the hours that miss the wait target marked. The table of the same hours is beside it.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { line, curveStepAfter } from 'd3-shape';
+import { curveStepAfter, line } from 'd3-shape';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type StaffingChartHour = {
@@ -32,8 +32,15 @@ export function StaffingChart({ hours }: { hours: readonly StaffingChartHour[] }
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const step = x.step();
   const last = hours.at(-1);
-  const points: [number, number][] = hours.map((h) => [(x(h.start) ?? 0) - (step * x.padding()) / 2, machines(h.machinesOpen)]);
-  if (last) points.push([(x(last.start) ?? 0) + x.bandwidth() + (step * x.padding()) / 2, machines(last.machinesOpen)]);
+  const points: [number, number][] = hours.map((h) => [
+    (x(h.start) ?? 0) - (step * x.padding()) / 2,
+    machines(h.machinesOpen),
+  ]);
+  if (last)
+    points.push([
+      (x(last.start) ?? 0) + x.bandwidth() + (step * x.padding()) / 2,
+      machines(last.machinesOpen),
+    ]);
   const stepPath = line().curve(curveStepAfter)(points) ?? '';
   const title = t('staffing.chartTitle');
   return (
@@ -47,7 +54,13 @@ export function StaffingChart({ hours }: { hours: readonly StaffingChartHour[] }
         <title>{title}</title>
         {arrivals.ticks(4).map((value) => (
           <g key={value}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={arrivals(value)} y2={arrivals(value)} stroke="#e5e7eb" />
+            <line
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={arrivals(value)}
+              y2={arrivals(value)}
+              stroke="#e5e7eb"
+            />
             <text x={MARGIN.left - 6} y={arrivals(value) + 4} textAnchor="end">
               {n(value)}
             </text>

@@ -6,8 +6,8 @@ import { useQuery } from 'urql';
 import { useParams, useSearch } from 'wouter';
 import { Figures } from '../../components/figures.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { ArrivalProfile } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
 import { StaffingChart } from './staffing-chart.tsx';
@@ -80,7 +80,15 @@ const PROFILES: ArrivalProfile[] = ['MIXED', 'FARMING', 'URBAN_WORKERS', 'STUDEN
 
 type Choice = { siteCode: string; date: string; profile: ArrivalProfile; waitTargetMinutes: number | null };
 
-function Staffing({ scenarioId, rootCode, choice }: { scenarioId: string; rootCode: string; choice: Choice }) {
+function Staffing({
+  scenarioId,
+  rootCode,
+  choice,
+}: {
+  scenarioId: string;
+  rootCode: string;
+  choice: Choice;
+}) {
   const { t, n, date } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: StaffingQuery,
@@ -94,7 +102,12 @@ function Staffing({ scenarioId, rootCode, choice }: { scenarioId: string; rootCo
     },
   });
   return (
-    <Requested fetching={fetching} error={error} hasData={data !== undefined} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+    <Requested
+      fetching={fetching}
+      error={error}
+      hasData={data !== undefined}
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+    >
       {() => {
         const plan = data?.plan;
         if (!plan) return null;
@@ -109,7 +122,11 @@ function Staffing({ scenarioId, rootCode, choice }: { scenarioId: string; rootCo
                 { label: t('staffing.day'), value: staffing.date ? date(staffing.date) : '—' },
                 { label: t('staffing.window'), value: `${staffing.open}–${staffing.close}` },
                 { label: t('staffing.visitors'), value: n(staffing.dailyVisitors) },
-                { label: t('staffing.peakMachines'), value: n(staffing.peakMachines), testId: 'peak-machines' },
+                {
+                  label: t('staffing.peakMachines'),
+                  value: n(staffing.peakMachines),
+                  testId: 'peak-machines',
+                },
                 { label: t('staffing.machineHours'), value: n(staffing.machineHours, 1) },
                 { label: t('staffing.worstMeanWait'), value: minutes(staffing.worstMeanWaitMinutes) },
                 { label: t('staffing.worstP90Wait'), value: minutes(staffing.worstP90WaitMinutes) },
@@ -126,11 +143,21 @@ function Staffing({ scenarioId, rootCode, choice }: { scenarioId: string; rootCo
                 <thead>
                   <tr>
                     <th scope="col">{t('staffing.hour')}</th>
-                    <th scope="col" className="num">{t('staffing.arrivals')}</th>
-                    <th scope="col" className="num">{t('staffing.machinesOpen')}</th>
-                    <th scope="col" className="num">{t('staffing.machinesNeeded')}</th>
-                    <th scope="col" className="num">{t('staffing.meanWait')}</th>
-                    <th scope="col" className="num">{t('staffing.p90Wait')}</th>
+                    <th scope="col" className="num">
+                      {t('staffing.arrivals')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.machinesOpen')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.machinesNeeded')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.meanWait')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.p90Wait')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -169,7 +196,12 @@ export default function StaffingView() {
     pause: !scenario,
   });
   const [choice, setChoice] = useState<Choice | null>(null);
-  const current: Choice = choice ?? { siteCode: area ?? rootCode, date: '', profile: 'MIXED', waitTargetMinutes: null };
+  const current: Choice = choice ?? {
+    siteCode: area ?? rootCode,
+    date: '',
+    profile: 'MIXED',
+    waitTargetMinutes: null,
+  };
   const set = (patch: Partial<Choice>) => setChoice({ ...current, ...patch });
   const options = sites.data?.plan.__typename === 'CampaignPlan' ? sites.data.plan.areas : [];
   return (
@@ -184,8 +216,14 @@ export default function StaffingView() {
               <div className="controls no-print">
                 <label>
                   {t('staffing.site')}
-                  <select value={current.siteCode} onChange={(e) => set({ siteCode: e.target.value })} name="site">
-                    {options.length === 0 ? <option value={current.siteCode}>{current.siteCode}</option> : null}
+                  <select
+                    value={current.siteCode}
+                    onChange={(e) => set({ siteCode: e.target.value })}
+                    name="site"
+                  >
+                    {options.length === 0 ? (
+                      <option value={current.siteCode}>{current.siteCode}</option>
+                    ) : null}
                     {options.map((option) => (
                       <option key={option.code} value={option.code}>
                         {'  '.repeat(option.depth)}
@@ -227,7 +265,9 @@ export default function StaffingView() {
                     min={1}
                     step={1}
                     value={current.waitTargetMinutes ?? ''}
-                    onChange={(e) => set({ waitTargetMinutes: e.target.value === '' ? null : Number(e.target.value) })}
+                    onChange={(e) =>
+                      set({ waitTargetMinutes: e.target.value === '' ? null : Number(e.target.value) })
+                    }
                   />
                 </label>
               </div>

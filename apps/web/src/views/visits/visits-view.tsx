@@ -5,12 +5,12 @@ import { useQuery } from 'urql';
 import { useParams } from 'wouter';
 import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { VisitsViewQuery } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { downloadText } from '../roster/team-calendar.ts';
 
-const VisitsViewQuery = graphql(`
+const VisitsViewDocument = graphql(`
   query VisitsView($scenarioId: ID!) {
     teams {
       code
@@ -111,7 +111,9 @@ function TeamCalendar({ team }: { team: Team }) {
       <p className="no-print">
         <button
           type="button"
-          onClick={() => downloadText(visits.iCalendar, `visits-${team.code}.ics`, 'text/calendar;charset=utf-8')}
+          onClick={() =>
+            downloadText(visits.iCalendar, `visits-${team.code}.ics`, 'text/calendar;charset=utf-8')
+          }
         >
           {t('visits.ics')}
         </button>
@@ -119,14 +121,20 @@ function TeamCalendar({ team }: { team: Team }) {
       <div className="grid-2">
         <div className="table-wrap">
           <table>
-            <caption>{t('visits.tableCaption', { end: visits.endDate ? date(visits.endDate) : '—' })}</caption>
+            <caption>
+              {t('visits.tableCaption', { end: visits.endDate ? date(visits.endDate) : '—' })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('col.commune')}</th>
                 <th scope="col">{t('visits.arrive')}</th>
                 <th scope="col">{t('visits.leave')}</th>
-                <th scope="col" className="num">{t('visits.days')}</th>
-                <th scope="col" className="num">{t('visits.dossiers')}</th>
+                <th scope="col" className="num">
+                  {t('visits.days')}
+                </th>
+                <th scope="col" className="num">
+                  {t('visits.dossiers')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -151,13 +159,21 @@ function TeamCalendar({ team }: { team: Team }) {
 export default function VisitsView() {
   const { id = '' } = useParams<{ id: string }>();
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: VisitsViewQuery, variables: { scenarioId: id } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: VisitsViewDocument,
+    variables: { scenarioId: id },
+  });
   const [only, setOnly] = useState<string>('');
   const mobile = (data?.teams ?? []).filter((team) => team.kind === 'MOBILE');
   return (
     <section>
       <h1>{t('nav.visits')}</h1>
-      <Requested fetching={fetching} error={error} hasData={data !== undefined} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      <Requested
+        fetching={fetching}
+        error={error}
+        hasData={data !== undefined}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      >
         {() =>
           mobile.length === 0 ? (
             <p>{t('visits.none')}</p>

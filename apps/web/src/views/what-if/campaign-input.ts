@@ -40,7 +40,12 @@ export function editsOf(scenario: Scenario): WhatIfEdits {
   };
 }
 
-function areaInputs(area: AnyArea, parentCode: string | null, turnout: number | null, out: AreaInput[]): void {
+function areaInputs(
+  area: AnyArea,
+  parentCode: string | null,
+  turnout: number | null,
+  out: AreaInput[],
+): void {
   const children = area.children ?? [];
   const isLeaf = children.length === 0;
   const input: AreaInput = { code: area.code, name: area.name, level: area.level };

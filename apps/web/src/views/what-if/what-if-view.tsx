@@ -6,16 +6,15 @@ import { useMutation, useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { ComparisonTable } from '../../components/comparison-table.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
-import { graphql } from '../../gql/index.ts';
 import type { CampaignInput, PlanSummaryFragment, WhatIfScenarioQuery } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { summaryRows } from '../compare/plan-summary.ts';
 import { campaignInputOf, editsOf, scenarioInputOf, type WhatIfEdits } from './campaign-input.ts';
 
-
-const WhatIfScenarioQuery = graphql(`
+const WhatIfScenarioDocument = graphql(`
   query WhatIfScenario($scenarioId: ID!, $areaCode: String!) {
     scenario(id: $scenarioId) {
       id
@@ -169,12 +168,10 @@ function NumberField({
 }
 
 function EditForm({
-  scenario,
   tree,
   edits,
   onSubmit,
 }: {
-  scenario: Scenario;
   tree: Tree;
   edits: WhatIfEdits;
   onSubmit(edits: WhatIfEdits): void;
@@ -266,7 +263,9 @@ function EditForm({
                     name={`machines-${area.code}`}
                     aria-label={t('whatIf.machinesOf', { name: area.name })}
                     value={draft.machines[area.code] ?? ''}
-                    onChange={(e) => setMachines(area.code, e.target.value === '' ? null : Number(e.target.value))}
+                    onChange={(e) =>
+                      setMachines(area.code, e.target.value === '' ? null : Number(e.target.value))
+                    }
                   />
                 </td>
               </tr>
@@ -282,14 +281,31 @@ function EditForm({
   );
 }
 
-function SaveAsScenario({ scenario, input, turnoutEdited }: { scenario: Scenario; input: CampaignInput; turnoutEdited: boolean }) {
+type SavedScenario = { id: string; name: string };
+
+function SaveAsScenario({
+  scenario,
+  input,
+  turnoutEdited,
+  saved,
+  onSaved,
+}: {
+  scenario: Scenario;
+  input: CampaignInput;
+  turnoutEdited: boolean;
+  saved: SavedScenario | null;
+  onSaved(saved: SavedScenario): void;
+}) {
   const { t } = useI18n();
   const [name, setName] = useState(`${scenario.name} (${t('whatIf.copy')})`);
   const [result, save] = useMutation(SaveScenarioMutation);
-  const saved = result.data?.createScenario;
+  const answer = result.data?.createScenario;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save({ input: scenarioInputOf(scenario, input, name) });
+    void save({ input: scenarioInputOf(scenario, input, name) }).then((done) => {
+      const created = done.data?.createScenario;
+      if (created?.__typename === 'Scenario') onSaved({ id: created.id, name: created.name });
+    });
   };
   return (
     <form className="card" onSubmit={submit}>
@@ -298,26 +314,39 @@ function SaveAsScenario({ scenario, input, turnoutEdited }: { scenario: Scenario
       <div className="controls">
         <label>
           {t('whatIf.name')}
-          <input name="scenarioName" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+          <input
+            name="scenarioName"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={200}
+          />
         </label>
         <button type="submit" disabled={result.fetching}>
           {t('whatIf.saveButton')}
         </button>
       </div>
       {result.error ? <Problem error={result.error} /> : null}
-      {saved?.__typename === 'Scenario' ? (
+      {saved ? (
         <p role="status">
           {t('whatIf.saved')} <Link href={paths.plan(saved.id)}>{saved.name}</Link> ·{' '}
           <Link href={paths.compare([scenario.id, saved.id])}>{t('whatIf.compareSaved')}</Link>
         </p>
-      ) : saved ? (
-        <Refusal error={saved} />
       ) : null}
+      {answer && answer.__typename !== 'Scenario' ? <Refusal error={answer} /> : null}
     </form>
   );
 }
 
-function Result({ scenario, input, saved }: { scenario: Scenario; input: CampaignInput; saved: PlanWithAreas | null }) {
+function Result({
+  scenario,
+  input,
+  saved,
+}: {
+  scenario: Scenario;
+  input: CampaignInput;
+  saved: PlanWithAreas | null;
+}) {
   const i18n = useI18n();
   const { t, date } = i18n;
   const [{ data, fetching, error }] = useQuery({ query: WhatIfQuery, variables: { input } });
@@ -356,13 +385,29 @@ function Result({ scenario, input, saved }: { scenario: Scenario; input: Campaig
   );
 }
 
-function WhatIf({ scenario, tree }: { scenario: Scenario; tree: Tree }) {
+function WhatIf({
+  scenario,
+  tree,
+  edits,
+  setEdits,
+  savedAs,
+  onSaved,
+}: {
+  scenario: Scenario;
+  tree: Tree;
+  edits: WhatIfEdits | null;
+  setEdits(edits: WhatIfEdits): void;
+  savedAs: SavedScenario | null;
+  onSaved(saved: SavedScenario): void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const { abilities } = useViewer();
   const initial = useMemo(() => editsOf(scenario), [scenario]);
-  const [edits, setEdits] = useState<WhatIfEdits | null>(null);
-  const input = useMemo(() => (edits ? campaignInputOf(scenario, tree, edits) : null), [scenario, tree, edits]);
+  const input = useMemo(
+    () => (edits ? campaignInputOf(scenario, tree, edits) : null),
+    [scenario, tree, edits],
+  );
   const [savedResult] = useQuery({
     query: SavedPlanQuery,
     variables: { scenarioId: scenario.id, areaCode: scenario.areaCode },
@@ -375,7 +420,7 @@ function WhatIf({ scenario, tree }: { scenario: Scenario; tree: Tree }) {
         {t('nav.whatIf')} <span className="muted">· {scenario.name}</span>
       </h1>
       <div className="grid-2">
-        <EditForm scenario={scenario} tree={tree} edits={initial} onSubmit={setEdits} />
+        <EditForm tree={tree} edits={edits ?? initial} onSubmit={setEdits} />
         <div>
           {input ? (
             <Result scenario={scenario} input={input} saved={saved} />
@@ -387,7 +432,13 @@ function WhatIf({ scenario, tree }: { scenario: Scenario; tree: Tree }) {
             />
           ) : null}
           {input && abilities.savesScenarios ? (
-            <SaveAsScenario scenario={scenario} input={input} turnoutEdited={edits?.turnout != null} />
+            <SaveAsScenario
+              scenario={scenario}
+              input={input}
+              turnoutEdited={edits?.turnout != null}
+              saved={savedAs}
+              onSaved={onSaved}
+            />
           ) : null}
         </div>
       </div>
@@ -397,11 +448,14 @@ function WhatIf({ scenario, tree }: { scenario: Scenario; tree: Tree }) {
 
 export default function WhatIfView() {
   const { id = '' } = useParams<{ id: string }>();
+  // Kept here, above the requests: a refetch that briefly empties them must not drop the edits.
+  const [edits, setEdits] = useState<WhatIfEdits | null>(null);
+  const [savedAs, setSavedAs] = useState<SavedScenario | null>(null);
   const { t } = useI18n();
   const [head] = useQuery({ query: ScenarioRootQuery, variables: { scenarioId: id } });
   const root = head.data?.scenario?.areaCode;
   const [{ data, fetching, error }] = useQuery({
-    query: WhatIfScenarioQuery,
+    query: WhatIfScenarioDocument,
     variables: { scenarioId: id, areaCode: root ?? '' },
     pause: root === undefined,
   });
@@ -410,7 +464,16 @@ export default function WhatIfView() {
   return (
     <Requested fetching={fetching || head.fetching} error={error} hasData={data !== undefined}>
       {() =>
-        data?.scenario && data.area ? <WhatIf scenario={data.scenario} tree={data.area} /> : null
+        data?.scenario && data.area ? (
+          <WhatIf
+            scenario={data.scenario}
+            tree={data.area}
+            edits={edits}
+            setEdits={setEdits}
+            savedAs={savedAs}
+            onSaved={setSavedAs}
+          />
+        ) : null
       }
     </Requested>
   );
