@@ -34,7 +34,12 @@ const allKb = scripts.reduce((sum, file) => sum + gzipKb(file), 0);
 const page = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const entry = scripts.filter((file) => page.includes(file));
 const entryKb = entry.reduce((sum, file) => sum + gzipKb(file), 0);
-row('JavaScript, every chunk (gzip)', `${allKb.toFixed(1)} KB`, `< ${TARGET_JS_GZIP_KB} KB`, allKb < TARGET_JS_GZIP_KB);
+row(
+  'JavaScript, every chunk (gzip)',
+  `${allKb.toFixed(1)} KB`,
+  `< ${TARGET_JS_GZIP_KB} KB`,
+  allKb < TARGET_JS_GZIP_KB,
+);
 row('JavaScript loaded by the first page (gzip)', `${entryKb.toFixed(1)} KB`, 'none (reported)');
 
 const server = await startDemoServer(LIFETIME_MS);
@@ -68,7 +73,8 @@ try {
     `< ${TARGET_VIEW_MS} ms`,
     median < TARGET_VIEW_MS,
   );
-  if (browser.outsideAttempts.length > 0) console.log(`  requests outside loopback: ${browser.outsideAttempts.join(', ')}`);
+  if (browser.outsideAttempts.length > 0)
+    console.log(`  requests outside loopback: ${browser.outsideAttempts.join(', ')}`);
 } finally {
   await browser.close();
   await server.stop();

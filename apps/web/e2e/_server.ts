@@ -28,18 +28,22 @@ export async function startDemoServer(lifetimeMs: number): Promise<RunningServer
 process.stdin.resume();
 setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${lifetimeMs}).unref();`,
   )}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', `--import=${watchdog}`, 'src/main.ts'], {
-    cwd: api,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      PGLITE_DATA_DIR: 'memory://',
-      DATABASE_URL: '',
-      MUSTER_DEMO: '1',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', `--import=${watchdog}`, 'src/main.ts'],
+    {
+      cwd: api,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        PGLITE_DATA_DIR: 'memory://',
+        DATABASE_URL: '',
+        MUSTER_DEMO: '1',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  );
   let printed = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     printed += chunk.toString();
@@ -57,7 +61,10 @@ setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${lifetimeMs}).unref();`,
       if (!origin) return;
       const token = (role: string) => new RegExp(`as ${role}: \\S+#token=(\\S+)`).exec(printed)?.[1] ?? '';
       clearTimeout(timer);
-      resolve({ origin, tokens: { admin: token('admin'), planner: token('planner'), reporter: token('reporter') } });
+      resolve({
+        origin,
+        tokens: { admin: token('admin'), planner: token('planner'), reporter: token('reporter') },
+      });
     });
   });
   return {
