@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
+import { CommuneCentroidsDocument, communesOf } from '../../components/commune-centroids.ts';
 import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
@@ -103,28 +104,8 @@ const PlanViewDocument = graphql(`
   }
 `);
 
-// The map's own requests: the communes' centroids (one or two levels down) and the reports that
-// colour them by progress. Apart from the plan's, each stays under the API's cost limit.
-const PlanMapQuery = graphql(`
-  query PlanMap($areaCode: String!) {
-    area(code: $areaCode) {
-      code
-      children {
-        code
-        name
-        latitude
-        longitude
-        children {
-          code
-          name
-          latitude
-          longitude
-        }
-      }
-    }
-  }
-`);
-
+// The map's reports, apart from its centroids (components/commune-centroids.ts): together they
+// pass the cost limit with the `__typename`s the client adds only apart.
 // The page size is a variable: the API's cost limit counts a literal `first` against the query
 // (issue 15 item 4) but not a variable one.
 const PlanReportsQuery = graphql(`
@@ -270,7 +251,7 @@ function progressColour(share: number | null): string {
 function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[] }) {
   const { t, pct } = useI18n();
   const [colouring, setColouring] = useState<Colouring>('status');
-  const [{ data, error }] = useQuery({ query: PlanMapQuery, variables: { areaCode } });
+  const [{ data, error }] = useQuery({ query: CommuneCentroidsDocument, variables: { areaCode } });
   const [{ data: reports, error: reportsError }] = useQuery({
     query: PlanReportsQuery,
     variables: { areaCode, first: REPORTS_PAGE },
@@ -286,12 +267,9 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
         reported.set(node.areaCode, (reported.get(node.areaCode) ?? 0) + node.dossiers);
       }
     }
-    const communes = (data.area?.children ?? []).flatMap((child) =>
-      child.children.length > 0 ? child.children : [child],
-    );
-    return communes.flatMap((commune) => {
+    return communesOf(data).flatMap((commune) => {
       const row = rowOf.get(commune.code);
-      if (commune.latitude == null || commune.longitude == null || !row) return [];
+      if (!row) return [];
       const share = progressOf(commune.code, parentOf, reported, demandOf);
       return [
         {

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useParams } from 'wouter';
+import { CommuneCentroidsDocument, communesOf } from '../../components/commune-centroids.ts';
 import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
 import type { VisitsViewQuery } from '../../gql/graphql.ts';
@@ -46,49 +47,22 @@ const VisitsViewDocument = graphql(`
   }
 `);
 
-const HomeAreaQuery = graphql(`
-  query VisitsHomeArea($areaCode: String!) {
-    area(code: $areaCode) {
-      code
-      children {
-        code
-        name
-        latitude
-        longitude
-        children {
-          code
-          name
-          latitude
-          longitude
-        }
-      }
-    }
-  }
-`);
-
 type Team = VisitsViewQuery['teams'][number];
 type Visits = Extract<Team['visits'], { __typename: 'TeamVisits' }>;
 
 function VisitsMap({ team, visits }: { team: Team; visits: Visits }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery({ query: HomeAreaQuery, variables: { areaCode: team.homeAreaCode } });
+  const [{ data }] = useQuery({
+    query: CommuneCentroidsDocument,
+    variables: { areaCode: team.homeAreaCode },
+  });
   const points = useMemo<MapPoint[]>(() => {
     const visited = new Set(visits.visits.map((v) => v.communeCode));
-    const communes = (data?.area?.children ?? []).flatMap((c) => (c.children.length > 0 ? c.children : [c]));
-    return communes.flatMap((c) =>
-      c.latitude == null || c.longitude == null
-        ? []
-        : [
-            {
-              code: c.code,
-              name: c.name,
-              latitude: c.latitude,
-              longitude: c.longitude,
-              colour: visited.has(c.code) ? '#c2410c' : '#cbd5e1',
-              label: visited.has(c.code) ? t('visits.visited') : t('visits.notVisited'),
-            },
-          ],
-    );
+    return communesOf(data).map((c) => ({
+      ...c,
+      colour: visited.has(c.code) ? '#c2410c' : '#cbd5e1',
+      label: visited.has(c.code) ? t('visits.visited') : t('visits.notVisited'),
+    }));
   }, [data, visits, t]);
   return (
     <CommuneMap

@@ -14,6 +14,21 @@ import { useViewer } from '../../session/viewer.tsx';
 import { summaryRows } from '../compare/plan-summary.ts';
 import { campaignInputOf, editsOf, scenarioInputOf, type WhatIfEdits } from './campaign-input.ts';
 
+// What an area brings to a what-if's input: its figures where they are stored (leaves), its shares
+// and turnout wherever they are set (they inherit down).
+export const WhatIfArea = graphql(`
+  fragment WhatIfArea on Area {
+    code
+    name
+    level
+    population
+    eligible
+    eligibleShare
+    turnout
+    alreadyServed
+  }
+`);
+
 const WhatIfScenarioDocument = graphql(`
   query WhatIfScenario($scenarioId: ID!, $areaCode: String!) {
     scenario(id: $scenarioId) {
@@ -46,32 +61,11 @@ const WhatIfScenarioDocument = graphql(`
       }
     }
     area(code: $areaCode) {
-      code
-      name
-      level
-      population
-      eligible
-      eligibleShare
-      turnout
-      alreadyServed
+      ...WhatIfArea
       children {
-        code
-        name
-        level
-        population
-        eligible
-        eligibleShare
-        turnout
-        alreadyServed
+        ...WhatIfArea
         children {
-          code
-          name
-          level
-          population
-          eligible
-          eligibleShare
-          turnout
-          alreadyServed
+          ...WhatIfArea
         }
       }
     }
