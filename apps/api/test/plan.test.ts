@@ -51,7 +51,7 @@ const dakNongInput: CampaignInput = {
   calendar: { start: '2021-03-15', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
   hours: { open: '05:00', close: '24:00' },
   service: { minutesPerDossier: 3.5 },
-  machines: { '67': 24 },
+  machines: [{ areaCode: '67', machines: 24 }],
 };
 
 const PLAN = `query ($scenarioId: ID!, $areaCode: String!) {
@@ -227,6 +227,29 @@ describe('whatIf', () => {
       __typename: 'InputError',
       field: 'input.machines[1].areaCode',
       code: 'duplicate',
+    });
+  });
+
+  it('names a negative count in the second machines entry at its place in the list', async () => {
+    const result = await data<{ whatIf: Record<string, string> }>(WHAT_IF, {
+      input: {
+        areas: [
+          { code: '4', name: 'Province' },
+          { code: '40', name: 'District', parentCode: '4', population: 500 },
+        ],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '07:30', close: '22:00' },
+        service: { minutesPerDossier: 3.5 },
+        machines: [
+          { areaCode: '4', machines: 1 },
+          { areaCode: '40', machines: -2 },
+        ],
+      },
+    });
+    expect(result.whatIf).toMatchObject({
+      __typename: 'InputError',
+      field: 'input.machines[1].machines',
+      code: 'range',
     });
   });
 });

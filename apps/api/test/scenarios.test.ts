@@ -100,6 +100,23 @@ describe('scenarios', () => {
     expect(after.scenarios).toHaveLength(before.scenarios.length);
   });
 
+  it('names the refused machines entry by its place in the list, not by the order of area codes', async () => {
+    // JavaScript lists integer-like keys in ascending order, so a record of these two would put
+    // 661 first; the refused count is the second entry sent.
+    const result = (
+      await data<{ createScenario: Scenario }>(CREATE, {
+        input: {
+          ...dakGlong,
+          machines: [
+            { areaCode: '24616', machines: 2 },
+            { areaCode: '661', machines: -3 },
+          ],
+        },
+      })
+    ).createScenario;
+    expect(result).toMatchObject({ __typename: 'InputError', field: 'input.machines[1].machines' });
+  });
+
   it('answers an update of an unknown scenario with NotFoundError', async () => {
     const result = (await data<{ updateScenario: Scenario }>(UPDATE, { id: 'missing', input: { name: 'x' } }))
       .updateScenario;

@@ -17,7 +17,7 @@ export async function run(): Promise<BenchRow[]> {
   };
   const withMachines = {
     ...input,
-    machines: Object.fromEntries(areas.filter((a) => a.level === 'province').map((a) => [a.code, 150])),
+    machines: areas.filter((a) => a.level === 'province').map((a) => ({ areaCode: a.code, machines: 150 })),
   };
   // Baseline: one pass that only sums the communes' population — the least any plan must do.
   const baseline = time(() => areas.reduce((sum, a) => sum + (a.population ?? 0), 0), { runs: 15 });
@@ -33,7 +33,7 @@ export async function run(): Promise<BenchRow[]> {
     calendar: { start: '2021-03-15', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
     hours: { open: '00:00', close: '24:00' },
     service: { minutesPerDossier: 1440 / 278 },
-    machines: { '40': 176 },
+    machines: [{ areaCode: '40', machines: 176 }],
   };
   const reports: ActualDayReport[] = [];
   for (let day = 0; day < REPORTED_DAYS; day++) {

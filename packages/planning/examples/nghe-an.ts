@@ -29,7 +29,7 @@ const ngheAn = planCampaign({
   calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
   hours: { open: '00:00', close: '24:00' },
   service: { minutesPerDossier: 1440 / 278 },
-  machines: { '40': 176 },
+  machines: [{ areaCode: '40', machines: 176 }],
 });
 table(
   'Nghệ An with 176 machines at 278 dossiers per machine-day, from 22 March 2021 (deadline 30 June)',
@@ -64,7 +64,7 @@ table(
   ],
 );
 console.log(
-  `\nWhat-if: with 20 machines for Đắk Nông, the shortest daily window from 05:00 is ${solveFor('hoursPerDay', { ...dakNongInput, machines: { '67': 20 } }).toFixed(2)} hours.`,
+  `\nWhat-if: with 20 machines for Đắk Nông, the shortest daily window from 05:00 is ${solveFor('hoursPerDay', { ...dakNongInput, machines: [{ areaCode: '67', machines: 20 }] }).toFixed(2)} hours.`,
 );
 console.log('Assumptions:');
 for (const a of dakNong.assumptions) console.log(`  ${a.key} = ${a.value} (${a.source}): ${a.note}`);

@@ -14,6 +14,7 @@ export type {
   CampaignPlan,
   CampaignTotals,
   Infeasibility,
+  MachineAllocation,
   PlanWarning,
   SolveForResult,
   SolveForUnknown,

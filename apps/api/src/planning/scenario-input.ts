@@ -1,5 +1,5 @@
 // Turns a stored scenario and the area tree into the planning library's CampaignInput.
-import type { AreaInput, CampaignInput } from '@muster/planning';
+import type { AreaInput, CampaignInput, MachineAllocation } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
@@ -30,11 +30,11 @@ function pointsOf(areas: readonly Pick<Area, 'code' | 'latitude' | 'longitude'>[
 
 export type ScenarioWithMachines = Scenario & { machines: Pick<ScenarioMachines, 'areaCode' | 'machines'>[] };
 
-/** Machines per area code, as the planning library takes them. */
+/** Machines per area, as the planning library takes them. */
 export function machinesOf(
   pools: readonly Pick<ScenarioMachines, 'areaCode' | 'machines'>[],
-): Record<string, number> {
-  return Object.fromEntries(pools.map((pool) => [pool.areaCode, pool.machines]));
+): MachineAllocation[] {
+  return pools.map(({ areaCode, machines }) => ({ areaCode, machines }));
 }
 
 /** The library's input for a scenario over its area's subtree, from areas ordered parents first. */
@@ -71,7 +71,7 @@ function campaignInputOf(scenario: ScenarioWithMachines, subtree: readonly Area[
     },
     hours: { open: scenario.open, close: scenario.close },
     service,
-    ...(Object.keys(machines).length > 0 ? { machines } : {}),
+    ...(machines.length > 0 ? { machines } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
-import { type GeoPoint, machinesOf } from '../planning/scenario-input.ts';
+import type { GeoPoint } from '../planning/scenario-input.ts';
 
 const AreaInputRef = builder.inputType('AreaInput', {
   description: 'One area of a what-if; `parentCode` links the tree (any depth). Figures on leaves roll up.',
@@ -81,25 +81,6 @@ export function withoutNulls<T extends object>(value: T): { [K in keyof T]: Excl
   };
 }
 
-/** Machines as a list of allocations (`input.machines`) → the library's record; an area listed twice is refused. */
-export function allocationsRecord(
-  allocations: readonly { areaCode: string; machines: number }[],
-): Record<string, number> {
-  const seen = new Set<string>();
-  allocations.forEach((allocation, index) => {
-    if (seen.has(allocation.areaCode)) {
-      throw new PlanningInputError({
-        path: `input.machines[${index}].areaCode`,
-        code: 'duplicate',
-        expected: 'an area code listed once',
-        received: allocation.areaCode,
-      });
-    }
-    seen.add(allocation.areaCode);
-  });
-  return machinesOf(allocations);
-}
-
 export type CampaignInputArg = {
   areas: readonly Nullable<CampaignInput['areas'][number] & { latitude: number; longitude: number }>[];
   calendar: Nullable<CampaignInput['calendar']>;
@@ -124,7 +105,6 @@ export function toCampaignInput(arg: CampaignInputArg): {
       received: `${arg.areas.length} areas`,
     });
   }
-  const machines = arg.machines ? allocationsRecord(arg.machines) : null;
   const points = new Map<string, GeoPoint>();
   const areas = arg.areas.map(({ latitude, longitude, ...area }) => {
     if (latitude != null && longitude != null && typeof area.code === 'string') {
@@ -137,7 +117,7 @@ export function toCampaignInput(arg: CampaignInputArg): {
     calendar: withoutNulls(arg.calendar) as CampaignInput['calendar'],
     hours: arg.hours,
     service: withoutNulls(arg.service) as CampaignInput['service'],
-    ...(machines ? { machines } : {}),
+    ...(arg.machines ? { machines: [...arg.machines] } : {}),
   };
   return { input, points };
 }

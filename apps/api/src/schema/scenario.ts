@@ -1,3 +1,4 @@
+import type { MachineAllocation } from '@muster/planning';
 import { machineCapacity, PlanningInputError, resolveCalendar, resolveOpeningWindow } from '@muster/planning';
 import { scenarioScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
@@ -7,7 +8,6 @@ import { NotFoundError } from '../errors.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import { machinesOf } from '../planning/scenario-input.ts';
 import {
-  allocationsRecord,
   CalendarInputRef,
   MachineAllocationInputRef,
   OpeningHoursInputRef,
@@ -108,11 +108,23 @@ const ScenarioUpdateInputRef = builder.inputType('ScenarioUpdateInput', {
 });
 
 type ScenarioData = Omit<Scenario, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'> & {
-  machines: Record<string, number>;
+  machines: MachineAllocation[];
 };
 
 /** Checks a whole scenario with the planning library's own validators; paths start at `input`. */
 async function validateScenario(data: ScenarioData): Promise<void> {
+  const seen = new Set<string>();
+  data.machines.forEach((allocation, index) => {
+    if (seen.has(allocation.areaCode)) {
+      throw new PlanningInputError({
+        path: `input.machines[${index}].areaCode`,
+        code: 'duplicate',
+        expected: 'an area code listed once',
+        received: allocation.areaCode,
+      });
+    }
+    seen.add(allocation.areaCode);
+  });
   if (data.name.trim() === '' || data.name.length > MAX_NAME_LENGTH) {
     throw new PlanningInputError({
       path: 'input.name',
@@ -175,14 +187,12 @@ async function validateScenario(data: ScenarioData): Promise<void> {
       received: data.areaCode,
     });
   }
-  const codes = Object.keys(data.machines);
   const inside = await prisma.area.findMany({
-    where: { code: { in: codes }, ...subtreeOf(root.path) },
+    where: { code: { in: [...seen] }, ...subtreeOf(root.path) },
     select: { code: true },
   });
   const known = new Set(inside.map((area) => area.code));
-  codes.forEach((code, index) => {
-    const count = data.machines[code];
+  data.machines.forEach(({ areaCode: code, machines: count }, index) => {
     if (!known.has(code)) {
       throw new PlanningInputError({
         path: `input.machines[${index}].areaCode`,
@@ -191,7 +201,7 @@ async function validateScenario(data: ScenarioData): Promise<void> {
         received: code,
       });
     }
-    if (count === undefined || !Number.isInteger(count) || count < 0) {
+    if (!Number.isInteger(count) || count < 0) {
       throw new PlanningInputError({
         path: `input.machines[${index}].machines`,
         code: 'range',
@@ -249,7 +259,7 @@ function merge(base: ScenarioData, input: ScenarioArg): ScenarioData {
     data.hardCaseShare = input.service.hardCaseShare ?? null;
     data.hardCaseExtraMinutes = input.service.hardCaseExtraMinutes ?? null;
   }
-  if (input.machines) data.machines = allocationsRecord(input.machines);
+  if (input.machines) data.machines = machinesOf(input.machines);
   if (input.waitTargetMinutes !== undefined) data.waitTargetMinutes = input.waitTargetMinutes;
   if (input.teamsPerSite !== undefined) data.teamsPerSite = input.teamsPerSite;
   if (input.note !== undefined) data.note = input.note;
@@ -273,12 +283,11 @@ const EMPTY: ScenarioData = {
   hardCaseExtraMinutes: null,
   waitTargetMinutes: null,
   teamsPerSite: null,
-  machines: {},
+  machines: [],
   note: null,
 };
 
-function splitMachines({ machines, ...fields }: ScenarioData) {
-  const pools = Object.entries(machines).map(([areaCode, count]) => ({ areaCode, machines: count }));
+function splitMachines({ machines: pools, ...fields }: ScenarioData) {
   return { fields, pools };
 }
 

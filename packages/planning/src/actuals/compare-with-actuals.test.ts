@@ -59,7 +59,7 @@ describe('compareWithActuals', () => {
       calendar: { start: '2021-03-15', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
       hours: { open: '00:00', close: '24:00' },
       service: { minutesPerDossier: (24 * 60) / 278 },
-      machines: { '40': 176 },
+      machines: [{ areaCode: '40', machines: 176 }],
     };
     const result = compareWithActuals(ngheAn, '40', [
       { date: '2021-03-15', areaCode: '40', dossiers: 176 * 278, machinesWorking: 176 },

@@ -3,14 +3,14 @@ import { demoProvinceAreas, readVietnamCsv } from '../../bench/_data.ts';
 import { minutesPerDossierFromThroughput } from '../capacity/minutes-per-dossier-from-throughput.ts';
 import { planCampaign } from './plan-campaign.ts';
 import { plannedDailySeries } from './planned-daily-series.ts';
-import type { CampaignInput } from './types.ts';
+import type { CampaignInput, MachineAllocation } from './types.ts';
 
 // Đắk Nông (GSO 67), field report 000: open 05:00–24:00; 15,574 dossiers on 19–20 March 2021
 // province-wide; on 20 March Đắk Song 1,085 and Đắk Glong 1,123.
 const DAK_NONG_HOURS = { open: '05:00', close: '24:00' };
 const communes = readVietnamCsv('demo_nghean_daknong_2021.csv').filter((row) => row.province_code === '67');
 
-function dakNong(machines: Record<string, number>, minutesPerDossier: number): CampaignInput {
+function dakNong(machines: MachineAllocation[], minutesPerDossier: number): CampaignInput {
   return {
     areas: demoProvinceAreas('67'),
     calendar: { start: '2021-03-19', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
@@ -36,7 +36,7 @@ describe('the Đắk Nông field report', () => {
         dossiersPerMachineDay: done / machinesPerDistrict,
         hours: DAK_NONG_HOURS,
       });
-      const input = dakNong({ [code]: machinesPerDistrict }, minutes);
+      const input = dakNong([{ areaCode: code, machines: machinesPerDistrict }], minutes);
       input.calendar.start = '2021-03-20';
       const series = plannedDailySeries(input, code);
       expect(series[0]).toEqual({ date: '2021-03-20', planned: done, cumulativePlanned: done });
@@ -52,7 +52,7 @@ describe('the Đắk Nông field report', () => {
       dossiersPerMachineDay: 15_574 / 2 / machines,
       hours: DAK_NONG_HOURS,
     });
-    const series = plannedDailySeries(dakNong({ '67': machines }, minutes), '67');
+    const series = plannedDailySeries(dakNong([{ areaCode: '67', machines }], minutes), '67');
     expect(series.slice(0, 2).map((d) => d.date)).toEqual(['2021-03-19', '2021-03-20']);
     expect(series[1]?.cumulativePlanned).toBe(15_574);
   });

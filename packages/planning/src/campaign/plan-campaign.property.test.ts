@@ -47,7 +47,8 @@ describe('planCampaign laws', () => {
         fc.integer({ min: 1, max: 50 }),
         (input, machines, more) => {
           const days = (m: number) =>
-            planCampaign({ ...input, machines: { a0: m } }).totals.daysNeeded ?? Number.POSITIVE_INFINITY;
+            planCampaign({ ...input, machines: [{ areaCode: 'a0', machines: m }] }).totals.daysNeeded ??
+            Number.POSITIVE_INFINITY;
           expect(days(machines + more)).toBeLessThanOrEqual(days(machines));
         },
       ),
@@ -71,7 +72,7 @@ describe('planCampaign laws', () => {
   it('gives the same output for the same input, byte for byte', () => {
     fc.assert(
       fc.property(campaignArb, fc.integer({ min: 0, max: 100 }), (input, machines) => {
-        const withMachines: CampaignInput = { ...input, machines: { a0: machines } };
+        const withMachines: CampaignInput = { ...input, machines: [{ areaCode: 'a0', machines }] };
         expect(JSON.stringify(planCampaign(withMachines))).toBe(
           JSON.stringify(planCampaign(structuredClone(withMachines))),
         );
@@ -86,7 +87,7 @@ describe('planCampaign laws', () => {
         fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
         (input, machines) => {
           const plan = planCampaign(
-            machines === undefined ? input : { ...input, machines: { a0: machines } },
+            machines === undefined ? input : { ...input, machines: [{ areaCode: 'a0', machines }] },
           );
           expect(allFinite(plan)).toBe(true);
         },
@@ -122,7 +123,10 @@ const mutations: { path: string; apply: (input: CampaignInput, bad: unknown) => 
     path: 'service.availability',
     apply: (i, bad) => ({ ...i, service: { ...i.service, availability: bad } }),
   },
-  { path: 'machines.a0', apply: (i, bad) => ({ ...i, machines: { a0: bad } }) },
+  {
+    path: 'machines[0].machines',
+    apply: (i, bad) => ({ ...i, machines: [{ areaCode: 'a0', machines: bad }] }),
+  },
 ];
 
 describe('planCampaign on invalid input', () => {

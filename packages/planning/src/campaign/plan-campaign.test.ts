@@ -12,7 +12,7 @@ const ngheAn = (eligible: number, machines?: number): CampaignInput => ({
   calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
   hours: ROUND_THE_CLOCK,
   service: { minutesPerDossier: NGHE_AN_MINUTES_PER_DOSSIER },
-  ...(machines === undefined ? {} : { machines: { '40': machines } }),
+  ...(machines === undefined ? {} : { machines: [{ areaCode: '40', machines }] }),
 });
 
 describe('planCampaign on the field figures', () => {
@@ -106,7 +106,7 @@ describe('planCampaign roll-ups', () => {
   });
 
   it('splits a province pool over districts and communes by demand in whole machines', () => {
-    const plan = planCampaign({ ...tree, machines: { P: 4 } });
+    const plan = planCampaign({ ...tree, machines: [{ areaCode: 'P', machines: 4 }] });
     const row = (code: string) => plan.areas.find((a) => a.code === code);
     expect(row('P')?.machines).toBe(4);
     expect(row('D1')?.machines).toBe(4);
@@ -119,14 +119,20 @@ describe('planCampaign roll-ups', () => {
   });
 
   it('keeps a district with its own machines apart from the province pool', () => {
-    const plan = planCampaign({ ...tree, machines: { P: 0, D1: 9 } });
+    const plan = planCampaign({
+      ...tree,
+      machines: [
+        { areaCode: 'P', machines: 0 },
+        { areaCode: 'D1', machines: 9 },
+      ],
+    });
     const row = (code: string) => plan.areas.find((a) => a.code === code);
     expect(row('D1')).toMatchObject({ machines: 9, servedBy: 'D1', status: 'on-time', daysNeeded: 9 });
     expect(row('P')).toMatchObject({ machines: 9, status: 'on-time' });
   });
 
   it('reports areas that no machine serves', () => {
-    const plan = planCampaign({ ...tree, machines: { c1: 10 } });
+    const plan = planCampaign({ ...tree, machines: [{ areaCode: 'c1', machines: 10 }] });
     const row = (code: string) => plan.areas.find((a) => a.code === code);
     expect(row('c1')?.status).toBe('on-time');
     expect(row('c2')).toMatchObject({ status: 'no-machines', completionDate: null });
@@ -189,8 +195,20 @@ describe('planCampaign bad input', () => {
     [{ hours: { open: '25:00', close: '22:00' } }, 'hours.open'],
     [{ service: { minutesPerDossier: 0 } }, 'service.minutesPerDossier must be a positive number, got 0'],
     [{ service: { minutesPerDossier: 3, availability: 0 } }, 'service.availability'],
-    [{ machines: { nowhere: 3 } }, 'machines.nowhere'],
-    [{ machines: { '40': 2.5 } }, 'machines.40 must be a non-negative integer, got 2.5'],
+    [{ machines: [{ areaCode: 'nowhere', machines: 3 }] }, 'machines[0].areaCode'],
+    [
+      { machines: [{ areaCode: '40', machines: 2.5 }] },
+      'machines[0].machines must be a non-negative integer, got 2.5',
+    ],
+    [
+      {
+        machines: [
+          { areaCode: '40', machines: 1 },
+          { areaCode: '40', machines: 2 },
+        ],
+      },
+      'machines[1].areaCode must be an area code listed once, got "40"',
+    ],
   ])('refuses %j naming the field', (patch, message) => {
     const input = { ...ngheAn(1000), ...patch } as CampaignInput;
     expect(() => planCampaign(input)).toThrow(PlanningInputError);

@@ -206,7 +206,7 @@ function assumptionsOf(prep: PreparedCampaign, hoursPerDay: number): Assumption[
  *   calendar: { start: '2021-03-01', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
  *   hours: { open: '00:00', close: '24:00' },
  *   service: { minutesPerDossier: 1440 / 278 },
- *   machines: { '40': 176 },
+ *   machines: [{ areaCode: '40', machines: 176 }],
  * });
  * plan.areas[0]?.completionDate // => '2021-03-10' (176 × 278 = 48,928 a day, 10 days)
  */

@@ -25,7 +25,7 @@ describe('solveFor on the field figures', () => {
       calendar: { start: '2021-03-20', deadline: '2021-03-20', timeZone: 'Asia/Ho_Chi_Minh' },
       hours: { open: '07:30', close: '22:00' },
       service: { minutesPerDossier: 10 },
-      machines: { '18001': 2 },
+      machines: [{ areaCode: '18001', machines: 2 }],
     });
     expect(value).toBe(3.48);
   });
@@ -57,7 +57,7 @@ describe('solveFor on the field figures', () => {
       calendar: { start: '2021-04-01', deadline: '2021-04-01' },
       hours: { open: '05:00', close: '24:00' },
       service: { minutesPerDossier: 5 },
-      machines: { x: 1 },
+      machines: [{ areaCode: 'x', machines: 1 }],
     });
     expect(result).toMatchObject({ feasible: false, reason: 'more-than-a-day' });
   });
@@ -70,7 +70,7 @@ describe('solveFor round trips', () => {
   const singlePool = campaignArb.chain((input) =>
     fc
       .integer({ min: 20, max: 300 })
-      .map((machines): CampaignInput => ({ ...input, machines: { a0: machines } })),
+      .map((machines): CampaignInput => ({ ...input, machines: [{ areaCode: 'a0', machines }] })),
   );
 
   it('needs exactly the machines it finds: the answer meets the deadline, one fewer does not', () => {
@@ -79,8 +79,8 @@ describe('solveFor round trips', () => {
         const result = trySolveFor('machines', input);
         fc.pre(result.feasible && result.value > 0);
         if (!result.feasible) return;
-        expect(meets({ ...input, machines: { a0: result.value } })).toBe(true);
-        expect(meets({ ...input, machines: { a0: result.value - 1 } })).toBe(false);
+        expect(meets({ ...input, machines: [{ areaCode: 'a0', machines: result.value }] })).toBe(true);
+        expect(meets({ ...input, machines: [{ areaCode: 'a0', machines: result.value - 1 }] })).toBe(false);
       }),
       ROUND_TRIP_RUNS,
     );

@@ -76,7 +76,7 @@ function meetsAll(pools: Pool[], perHour: number, hours: number): boolean {
  *   calendar: { start: '2021-03-20', deadline: '2021-03-20' },
  *   hours: { open: '07:30', close: '22:00' },
  *   service: { minutesPerDossier: 5 },
- *   machines: { '18001': 2 },
+ *   machines: [{ areaCode: '18001', machines: 2 }],
  * })
  * // => { feasible: true, unknown: 'minutesPerDossier', value: 3.48, step: 0.01, unit: 'minutes' }
  */

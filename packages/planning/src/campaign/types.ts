@@ -13,11 +13,18 @@ export type CampaignInput = {
   hours: OpeningHours;
   service: ServiceInput;
   /**
-   * Machines available per area code. Given: each figure is a pool that serves its area's
+   * Machines available, one entry per area. Given: each figure is a pool that serves its area's
    * subtree (less any descendant with its own figure), and the plan says when it finishes.
    * Absent: the plan says how many machines are needed.
    */
-  machines?: Record<string, number>;
+  machines?: MachineAllocation[];
+};
+
+/** Machines given to an area: a pool that serves its subtree, less descendants with their own. */
+export type MachineAllocation = {
+  areaCode: string;
+  /** Whole machines, zero or more. */
+  machines: number;
 };
 
 /**

@@ -1,4 +1,4 @@
-import { requireNumber, requireRecord, requireString } from '../../_internal/validate.ts';
+import { requireArray, requireNumber, requireRecord, requireString } from '../../_internal/validate.ts';
 import { type MachineCapacity, machineCapacity } from '../../capacity/machine-capacity.ts';
 import { type AreaTree, buildAreaTree } from '../../demand/area-tree.ts';
 import { type AreaDemand, computeDemand, type DemandDefaultsUsed } from '../../demand/compute-demand.ts';
@@ -22,22 +22,33 @@ export type PreparedCampaign = {
   given: { timeZone: boolean; serviceCv: boolean; availability: boolean; hardCases: boolean };
 };
 
-function readMachines(value: unknown, tree: AreaTree, path = 'machines'): Map<number, number> | null {
+/** Machines given per node index, from the list of allocations; an area listed twice is refused. */
+function readMachines(value: unknown, tree: AreaTree): Map<number, number> | null {
   if (value === undefined || value === null) return null;
-  const record = requireRecord(value, path);
   const machines = new Map<number, number>();
-  for (const [code, count] of Object.entries(record)) {
+  requireArray(value, 'machines').forEach((item, i) => {
+    const path = `machines[${i}]`;
+    const allocation = requireRecord(item, path);
+    const code = requireString(allocation.areaCode, `${path}.areaCode`);
     const index = tree.byCode.get(code);
     if (index === undefined) {
       throw new PlanningInputError({
-        path: `${path}.${code}`,
+        path: `${path}.areaCode`,
         code: 'unknown-reference',
-        expected: 'keyed by the code of an area in the list',
+        expected: 'the code of an area in the list',
         received: code,
       });
     }
-    machines.set(index, requireNumber(count, `${path}.${code}`, { min: 0, integer: true }));
-  }
+    if (machines.has(index)) {
+      throw new PlanningInputError({
+        path: `${path}.areaCode`,
+        code: 'duplicate',
+        expected: 'an area code listed once',
+        received: code,
+      });
+    }
+    machines.set(index, requireNumber(allocation.machines, `${path}.machines`, { min: 0, integer: true }));
+  });
   return machines;
 }
 
@@ -63,7 +74,7 @@ export function prepareCampaign(input: unknown): PreparedCampaign {
   const calendar = resolveCalendar(record.calendar, 'calendar');
   const window = resolveOpeningWindow(record.hours, 'hours');
   const capacity = machineCapacity(record.service, 'service');
-  const machines = readMachines(record.machines, tree, 'machines');
+  const machines = readMachines(record.machines, tree);
   const period = listOpenDays(calendar, window);
   const service = record.service as Record<string, unknown>;
   return {
