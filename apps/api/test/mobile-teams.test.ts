@@ -9,6 +9,7 @@ const VISIT_FIELDS = `communeCode communeName servedCommuneCodes arriveDate leav
 
 type Visit = {
   communeCode: string;
+  workHours: number;
   communeName: string | null;
   arriveDate: string;
   leaveDate: string;
@@ -23,7 +24,7 @@ type TeamVisits = {
   areaCode: string;
   timeZone: string;
   teamCodes: string[];
-  machinesPerTeam: number;
+  machines: number;
   endDate: string | null;
   visits: Visit[];
   iCalendar: string;
@@ -37,7 +38,7 @@ const TEAM_VISITS = `query ($homeAreaCode: String!, $scenarioId: ID!, $hours: Op
     visits(scenarioId: $scenarioId, hours: $hours, maxDaysPerVisit: $maxDaysPerVisit) {
       __typename
       ... on TeamVisits {
-        teamCode areaCode timeZone teamCodes machinesPerTeam endDate notes iCalendar
+        teamCode areaCode timeZone teamCodes machines endDate notes iCalendar
         visits { ${VISIT_FIELDS} }
         plan { teams { team visits { ${VISIT_FIELDS} } } }
       }
@@ -60,7 +61,7 @@ async function visitsOf(homeAreaCode: string, variables: Record<string, unknown>
 }
 
 /** The areas under a district, straight from the plan, and the plan's mobile teams for it. */
-async function planOf(areaCode: string, teams: number, machinesPerTeam: number) {
+async function planOf(areaCode: string, teams: { id: string; machines: number }[]) {
   type Result = {
     plan: {
       areas: { code: string; name: string; parentCode: string | null; demand: number }[];
@@ -68,15 +69,15 @@ async function planOf(areaCode: string, teams: number, machinesPerTeam: number) 
     };
   };
   const result = await data<Result>(
-    `query ($areaCode: String!, $teams: Int!, $machinesPerTeam: Int!) {
+    `query ($areaCode: String!, $teams: [MobileTeamInput!]!) {
       plan(scenarioId: "dak-nong-2021", areaCode: $areaCode) { ... on CampaignPlan {
         areas { code name parentCode demand }
-        mobileTeams(teams: $teams, machinesPerTeam: $machinesPerTeam, hours: { open: "05:00", close: "24:00" }) {
+        mobileTeams(teams: $teams, hours: { open: "05:00", close: "24:00" }) {
           __typename ... on MobileTeamsPlan { teams { team visits { ${VISIT_FIELDS} } } }
         }
       } }
     }`,
-    { areaCode, teams, machinesPerTeam },
+    { areaCode, teams },
   );
   return result.plan;
 }
@@ -113,10 +114,10 @@ describe('Team.visits', () => {
       areaCode: '665',
       timeZone: 'Asia/Ho_Chi_Minh',
       teamCodes: ['DN-DAK-SONG-MOBILE'],
-      machinesPerTeam: 2,
+      machines: 2,
     });
     // The scenario's hours (05:00–24:00) and no centroid for the district: the same as asking the plan.
-    const plan = await planOf('665', 1, 2);
+    const plan = await planOf('665', [{ id: 'DN-DAK-SONG-MOBILE', machines: 2 }]);
     expect(plan.mobileTeams.__typename).toBe('MobileTeamsPlan');
     expect(mine.visits).toEqual(plan.mobileTeams.teams[0]?.visits);
 
@@ -202,7 +203,7 @@ describe('Team.visits', () => {
     expect(unknown.errors?.[0]?.message).toMatch(/scenarioId/);
   });
 
-  it('plans two teams of one home area together and gives each its own share, as identical teams of the fewest machines', async () => {
+  it('plans two teams of one home area together, each with the machines it carries', async () => {
     // A second Đắk Glong team with one machine more than the seed's.
     await database.prisma.team.create({
       data: {
@@ -220,10 +221,16 @@ describe('Team.visits', () => {
       return t.visits;
     }) as [TeamVisits, TeamVisits];
     expect(a.teamCodes).toEqual(['DN-DAK-GLONG-MOBILE', 'DN-DAK-GLONG-MOBILE-2']);
-    expect(a.machinesPerTeam).toBe(2);
-    expect(a.notes.some((note) => note.includes('2, 3 machines'))).toBe(true);
+    expect([a.machines, b.machines]).toEqual([2, 3]);
+    // The team of 3 takes dossiers half as fast again as the team of 2 (each visit rounds to whole dossiers).
+    const pace = (visits: Visit[]) =>
+      visits.reduce((sum, v) => sum + v.dossiers, 0) / visits.reduce((sum, v) => sum + v.workHours, 0);
+    expect(pace(b.visits) / pace(a.visits)).toBeCloseTo(1.5, 2);
 
-    const plan = await planOf('661', 2, 2);
+    const plan = await planOf('661', [
+      { id: 'DN-DAK-GLONG-MOBILE', machines: 2 },
+      { id: 'DN-DAK-GLONG-MOBILE-2', machines: 3 },
+    ]);
     expect(a.visits).toEqual(plan.mobileTeams.teams[0]?.visits);
     expect(b.visits).toEqual(plan.mobileTeams.teams[1]?.visits);
     expect(a.plan.teams.map((t) => t.team)).toEqual(a.teamCodes);

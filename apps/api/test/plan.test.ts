@@ -160,7 +160,7 @@ describe('plan', () => {
     }>(`{ plan(scenarioId: "dak-nong-2021", areaCode: "665") {
       ... on CampaignPlan {
         staffing(areaCode: "661") { __typename ... on InputError { field code } }
-        mobileTeams(teams: 1, machinesPerTeam: 2, areaCode: "661") { __typename ... on InputError { field code } }
+        mobileTeams(teams: [{ id: "A", machines: 2 }], areaCode: "661") { __typename ... on InputError { field code } }
       } } }`);
     const refusal = { __typename: 'InputError', field: 'areaCode', code: 'unknown-reference' };
     expect(typed.plan).toEqual({ staffing: refusal, mobileTeams: refusal });
@@ -453,6 +453,32 @@ describe('roster of a plan', () => {
 });
 
 describe('mobile teams of a plan', () => {
+  it('names a refused team, window or stay by the argument’s own path', async () => {
+    type Result = { plan: { mobileTeams: { __typename: string; field: string; code: string } } };
+    const ask = async (args: string) =>
+      (
+        await data<Result>(`{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+          mobileTeams(${args}) { __typename ... on InputError { field code } } } } }`)
+      ).plan.mobileTeams;
+    expect(await ask('teams: [{ id: "A", machines: 2 }, { id: "B", machines: 0 }]')).toEqual({
+      __typename: 'InputError',
+      field: 'teams[1].machines',
+      code: 'range',
+    });
+    expect(await ask('teams: [{ id: "A", machines: 2 }, { id: "A", machines: 1 }]')).toMatchObject({
+      field: 'teams[1].id',
+      code: 'duplicate',
+    });
+    expect(
+      await ask('teams: [{ id: "A", machines: 2 }], hours: { open: "07:00", close: "31:00" }'),
+    ).toMatchObject({
+      field: 'hours.close',
+    });
+    expect(await ask('teams: [{ id: "A", machines: 2 }], maxDaysPerVisit: -1')).toMatchObject({
+      field: 'maxDaysPerVisit',
+    });
+  });
+
   it('plans Đắk Song’s communes for two mobile teams from Đức An as the library does from the centroid file', async () => {
     type Result = {
       plan: {
@@ -469,7 +495,7 @@ describe('mobile teams of a plan', () => {
     const result = (
       await data<Result>(`{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
         areas { code name demand }
-        mobileTeams(teams: 2, machinesPerTeam: 2, homeAreaCode: "24717") { __typename ... on MobileTeamsPlan {
+        mobileTeams(teams: [{ id: "A", machines: 2 }, { id: "B", machines: 2 }], homeAreaCode: "24717") { __typename ... on MobileTeamsPlan {
           completionDate gapToLowerBound teams { visits { communeCode dossiers } } communes { communeCode plannedDossiers } } } } } }`)
     ).plan;
     expect(result.mobileTeams.__typename).toBe('MobileTeamsPlan');
@@ -491,14 +517,17 @@ describe('mobile teams of a plan', () => {
         name: row.name,
         demand: row.demand,
         coverageShare: 0,
-        ...point(row.code),
+        location: point(row.code),
       }));
     const library = planMobileTeams({
       calendar: dakNongInput.calendar,
       communes,
-      teams: { count: 2, machinesPerTeam: 2, home: point('24717') },
-      // 3.5 minutes per dossier.
-      dossiersPerMachineHour: 60 / 3.5,
+      teams: [
+        { id: 'A', machines: 2 },
+        { id: 'B', machines: 2 },
+      ],
+      service: dakNongInput.service,
+      home: point('24717'),
     });
     if (library.status !== 'planned') throw new Error('the library found no plan');
     expect(result.mobileTeams.completionDate).toBe(library.completionDate);

@@ -11,11 +11,8 @@
  * demand, where driving weighs more and the bound is harder to approach.
  */
 import { haversineKm } from '../src/itineraries/_internal/travel.ts';
-import {
-  type MobileCommune,
-  type PlanMobileTeamsInput,
-  planMobileTeams,
-} from '../src/itineraries/plan-mobile-teams.ts';
+import { planMobileTeams } from '../src/itineraries/plan-mobile-teams.ts';
+import type { MobileCommune, PlanMobileTeamsInput } from '../src/itineraries/types.ts';
 import { readVietnamCsv } from './_data.ts';
 import { type BenchRow, time } from './_harness.ts';
 
@@ -33,8 +30,7 @@ function ngheAnInstance(mobileShare = MOBILE_SHARE): PlanMobileTeamsInput {
       id: r.commune_code ?? '',
       name: r.commune_name ?? '',
       demand: Math.round(Number(r.est_pop_14plus_2019) * mobileShare),
-      latitude: Number(c?.lat),
-      longitude: Number(c?.lon),
+      location: { latitude: Number(c?.lat), longitude: Number(c?.lon) },
     };
   });
   const largestHighland = rows
@@ -44,29 +40,30 @@ function ngheAnInstance(mobileShare = MOBILE_SHARE): PlanMobileTeamsInput {
     .slice(0, 40);
   for (const { i } of largestHighland) {
     const c = communes[i] as MobileCommune;
+    const at = c.location ?? VINH;
     const half = Math.floor(c.demand / 2);
     c.demand -= half;
     communes.push({
       id: `${c.id}-b`,
       name: `${c.name ?? ''} (outlying hamlets)`,
       demand: half,
-      latitude: (c.latitude ?? 0) + 0.032,
-      longitude: (c.longitude ?? 0) - 0.032,
+      location: { latitude: at.latitude + 0.032, longitude: at.longitude - 0.032 },
     });
   }
   return {
     calendar: { start: '2021-03-22', deadline: '2021-06-19', timeZone: 'Asia/Ho_Chi_Minh' },
-    teams: { count: 40, machinesPerTeam: 2, home: VINH, maxDaysPerVisit: 10 },
+    teams: Array.from({ length: 40 }, (_, i) => ({ id: `team-${i + 1}`, machines: 2 })),
+    // Hưng Nguyên, March 2021: about 17 dossiers per machine-hour.
+    service: { minutesPerDossier: 60 / 17 },
+    home: VINH,
+    maxDaysPerVisit: 10,
     communes,
   };
 }
 
 export async function run(): Promise<BenchRow[]> {
   const input = ngheAnInstance();
-  const points = [
-    VINH,
-    ...input.communes.map((c) => ({ latitude: c.latitude ?? 0, longitude: c.longitude ?? 0 })),
-  ];
+  const points = [VINH, ...input.communes.map((c) => c.location ?? VINH)];
   const started = process.hrtime.bigint();
   const first = planMobileTeams(input);
   const coldMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -5,7 +5,6 @@ export type {
   CompletionForecast,
   PlanComparison,
 } from './actuals/compare-with-actuals.ts';
-export type { PlannedDay } from './campaign/planned-daily-series.ts';
 export type {
   AreaPlan,
   AreaStatus,
@@ -15,6 +14,7 @@ export type {
   CampaignTotals,
   Infeasibility,
   MachineAllocation,
+  PlannedDay,
   PlanWarning,
   SolveForResult,
   SolveForUnknown,
@@ -24,6 +24,7 @@ export type { ThroughputObservation } from './capacity/minutes-per-dossier-from-
 export type { AreaInput, AreaNode, AreaTree } from './demand/area-tree.ts';
 export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
+export type { GeoPoint } from './geo/geo-point.ts';
 export type { ItineraryToICalendarOptions } from './itineraries/itinerary-to-icalendar.ts';
 export type { MobileCommunesFromPlanOptions } from './itineraries/mobile-communes-from-plan.ts';
 export type {
@@ -34,12 +35,11 @@ export type {
 export type {
   CommuneCoverage,
   FixedSite,
-  GeoPoint,
   MobileCommune,
   MobilePlan,
   MobilePlanAssumptions,
   MobilePlanResult,
-  MobileTeams,
+  MobileTeam,
   MobileTravel,
   MobileVisit,
   PlanMobileTeamsInput,
@@ -47,7 +47,7 @@ export type {
   TeamItinerary,
   TravelPoint,
   UnreachedCommune,
-} from './itineraries/plan-mobile-teams.ts';
+} from './itineraries/types.ts';
 export type { QueueInput, QueueMetrics } from './queueing/queue-metrics.ts';
 export type { QueueTarget, ServersForTargetInput } from './queueing/servers-for-target.ts';
 export type {
@@ -57,10 +57,18 @@ export type {
   SimulationResult,
 } from './queueing/simulate-queue.ts';
 export type { Roster } from './rotations/build-roster.ts';
-export type { CheckRosterInput, RosterAssignment, RosterCheck, TeamLoad } from './rotations/check-roster.ts';
 export type { MinimumTeamsInput } from './rotations/minimum-teams.ts';
 export type { RosterToICalendarOptions } from './rotations/roster-to-icalendar.ts';
-export type { RosterInput, RosterRules, RosterShift, RosterViolation } from './rotations/types.ts';
+export type {
+  CheckRosterInput,
+  RosterAssignment,
+  RosterCheck,
+  RosterInput,
+  RosterRules,
+  RosterShift,
+  RosterViolation,
+  TeamLoad,
+} from './rotations/types.ts';
 export type {
   CoverShiftsInput,
   CoverShiftsOptions,
@@ -68,6 +76,7 @@ export type {
   ShiftTemplate,
 } from './shifts/cover-shifts.ts';
 export type { GenerateShiftsInput } from './shifts/generate-shifts.ts';
+export type { WindowShiftsInput } from './shifts/window-shifts.ts';
 export type { ArrivalProfileInput, ArrivalProfileName } from './staffing/arrival-profiles.ts';
 export type {
   HourlyStaffingOptions,
@@ -82,11 +91,12 @@ export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } fr
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
 
-export { compareWithActuals, MAX_COMPARED_DAYS } from './actuals/compare-with-actuals.ts';
+export { compareWithActuals } from './actuals/compare-with-actuals.ts';
+export { checkCampaignInput } from './campaign/check-campaign-input.ts';
 export { nthOpenDate } from './campaign/nth-open-date.ts';
 export { planCampaign } from './campaign/plan-campaign.ts';
 export { plannedDailySeries } from './campaign/planned-daily-series.ts';
-export { SOLVE_FOR_STEPS, solveFor, trySolveFor } from './campaign/solve-for.ts';
+export { solveFor, trySolveFor } from './campaign/solve-for.ts';
 export { machineCapacity } from './capacity/machine-capacity.ts';
 export { minutesPerDossierFromThroughput } from './capacity/minutes-per-dossier-from-throughput.ts';
 export { buildAreaTree } from './demand/area-tree.ts';
@@ -110,9 +120,10 @@ export { rosterToICalendar } from './rotations/roster-to-icalendar.ts';
 export { coverShifts } from './shifts/cover-shifts.ts';
 export { crewsFromMachines } from './shifts/crews-from-machines.ts';
 export { generateShifts } from './shifts/generate-shifts.ts';
+export { windowShifts } from './shifts/window-shifts.ts';
 export { ARRIVAL_PROFILES, arrivalProfile } from './staffing/arrival-profiles.ts';
 export { planHourlyStaffing } from './staffing/plan-hourly-staffing.ts';
 export { recommendOpeningWindow } from './staffing/recommend-opening-window.ts';
 export { listOpenDays, resolveCalendar } from './time/open-days.ts';
-export { resolveOpeningWindow, windowHoursOn } from './time/opening-window.ts';
+export { resolveOpeningWindow } from './time/opening-window.ts';
 export { formatTimeOfDay, parseTimeOfDay } from './time/parse-time-of-day.ts';

@@ -1,19 +1,11 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
 // @muster/planning's compareWithActuals.
-import { compareWithActuals, type PlanComparison, PlanningInputError } from '@muster/planning';
+import { compareWithActuals, type PlanComparison } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
-import { atPath, underArgument } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 
 export type PlanVsActual = PlanComparison & { scenarioId: string };
-
-/** The library names `from` and `to` under `options`; here they are arguments of their own. */
-function asArgumentError(error: unknown): unknown {
-  if (!(error instanceof PlanningInputError)) return error;
-  if (error.path.startsWith('options.')) return atPath(error, error.path.slice('options.'.length));
-  return underArgument(error, 'scenario');
-}
 
 export async function planVsActual(
   prisma: PrismaClient,
@@ -29,13 +21,10 @@ export async function planVsActual(
     select: { date: true, areaCode: true, teamCode: true, dossiers: true, machinesWorking: true },
     orderBy: { date: 'asc' },
   });
-  try {
-    const comparison = compareWithActuals(input, area.code, reports, {
-      ...(args.from != null ? { from: args.from } : {}),
-      ...(args.to != null ? { to: args.to } : {}),
-    });
-    return { ...comparison, scenarioId: scenario.id };
-  } catch (error) {
-    throw asArgumentError(error);
-  }
+  // The arguments `from` and `to` are compareWithActuals' options of those names.
+  const comparison = compareWithActuals(input, area.code, reports, {
+    ...(args.from != null ? { from: args.from } : {}),
+    ...(args.to != null ? { to: args.to } : {}),
+  });
+  return { ...comparison, scenarioId: scenario.id };
 }

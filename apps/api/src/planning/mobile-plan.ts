@@ -1,14 +1,24 @@
 // Mobile teams over the communes of a computed plan: the one place where the service turns a
 // campaign plan into planMobileTeams' input, for `CampaignPlan.mobileTeams` and `Team.visits`.
-import type { CalendarInput, CampaignPlan, MobilePlan, MobileVisit, OpeningHours } from '@muster/planning';
+// The request's fields are planMobileTeams' own (teams, hours, maxDaysPerVisit), so a refusal
+// names the argument as the library names the field.
+import type {
+  CampaignInput,
+  CampaignPlan,
+  GeoPoint,
+  MobileCommune,
+  MobilePlan,
+  MobileTeam,
+  MobileVisit,
+  OpeningHours,
+  PlanMobileTeamsOptions,
+} from '@muster/planning';
 import {
   mobileCommunesFromPlan,
   PlanningInfeasibleError,
   PlanningInputError,
   planMobileTeams,
 } from '@muster/planning';
-import { atPath } from '../errors.ts';
-import type { GeoPoint } from './scenario-input.ts';
 
 /** A visit with its commune's name, for the field. */
 export type NamedVisit = MobileVisit & { communeName: string | null };
@@ -20,82 +30,44 @@ export type NamedMobilePlan = Omit<MobilePlan, 'teams'> & {
 export type MobilePlanRequest = {
   /** Whose leaf areas are visited. */
   areaCode: string;
+  /** The argument that chose `areaCode`, named when one of its communes has no centroid. */
+  areaArgument: string;
   /** Where teams leave from, an area with a centroid; default the mean of the communes' centroids. */
   homeAreaCode?: string | null;
-  teams: number;
-  machinesPerTeam: number;
+  teams: readonly MobileTeam[];
   hours?: OpeningHours | null;
-  priority: 'rank' | 'remote-first' | 'low-coverage-first';
   maxDaysPerVisit?: number | null;
-  /** The argument blamed when a commune has no centroid. */
-  areaArgument: string;
+  priority: NonNullable<PlanMobileTeamsOptions['priorityRule']>;
 };
 
-/** planMobileTeams' paths under `teams` are these GraphQL arguments. */
-const ARGUMENT_OF: Record<string, string> = {
-  'teams.count': 'teams',
-  'teams.machinesPerTeam': 'machinesPerTeam',
-  'teams.hours': 'hours',
-  'teams.maxDaysPerVisit': 'maxDaysPerVisit',
-};
-
-/** The visit calendar of identical mobile teams over the leaf areas under `areaCode`, at the plan's capacity. */
+/** The visit calendar of the teams over the leaf areas under `areaCode`, at the plan's service. */
 export function planMobileTeamsOver(
   plan: CampaignPlan,
-  calendar: CalendarInput,
-  points: ReadonlyMap<string, GeoPoint>,
+  input: Pick<CampaignInput, 'calendar' | 'service'>,
   request: MobilePlanRequest,
 ): NamedMobilePlan {
-  let communes: ReturnType<typeof mobileCommunesFromPlan>;
-  try {
-    communes = mobileCommunesFromPlan(plan, { areaCode: request.areaCode, points });
-  } catch (error) {
-    if (error instanceof PlanningInputError && error.path.startsWith('points.')) {
-      const code = error.path.split('.')[1];
-      throw atPath(
-        error,
-        request.areaArgument,
-        `an area whose leaf areas all have a centroid (${code} has none)`,
-      );
-    }
-    throw error;
-  }
-  let home = request.homeAreaCode != null ? points.get(request.homeAreaCode) : undefined;
-  if (request.homeAreaCode != null && !home) {
+  const communes = mobileCommunesFromPlan(plan, { areaCode: request.areaCode });
+  const unplaced = communes.find((commune) => commune.location === undefined);
+  if (unplaced !== undefined) {
     throw new PlanningInputError({
-      path: 'homeAreaCode',
-      code: 'unknown-reference',
-      expected: 'the code of an area with a centroid in this plan',
-      received: request.homeAreaCode,
+      path: request.areaArgument,
+      code: 'required',
+      expected: `an area whose leaf areas all have a centroid (${unplaced.id} has none)`,
+      received: request.areaCode,
     });
   }
-  home ??= {
-    latitude: communes.reduce((sum, c) => sum + (c.latitude ?? 0), 0) / Math.max(1, communes.length),
-    longitude: communes.reduce((sum, c) => sum + (c.longitude ?? 0), 0) / Math.max(1, communes.length),
-  };
-  let result: ReturnType<typeof planMobileTeams>;
-  try {
-    result = planMobileTeams(
-      {
-        calendar,
-        communes,
-        teams: {
-          count: request.teams,
-          machinesPerTeam: request.machinesPerTeam,
-          home,
-          ...(request.hours ? { hours: request.hours } : {}),
-          ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
-        },
-        dossiersPerMachineHour: plan.capacity.dossiersPerMachineHour,
-      },
-      { priorityRule: request.priority },
-    );
-  } catch (error) {
-    if (!(error instanceof PlanningInputError)) throw error;
-    const inner = Object.keys(ARGUMENT_OF).find((p) => error.path === p || error.path.startsWith(`${p}.`));
-    if (inner === undefined) throw error;
-    throw atPath(error, `${ARGUMENT_OF[inner]}${error.path.slice(inner.length)}`);
-  }
+  const result = planMobileTeams(
+    {
+      calendar: input.calendar,
+      communes,
+      teams: [...request.teams],
+      service: input.service,
+      home: homeOf(plan, request.homeAreaCode, communes),
+      ...(request.hours ? { hours: request.hours } : {}),
+      ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
+    },
+    { priorityRule: request.priority },
+  );
   if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
   const names = new Map(communes.map((c) => [c.id, c.name ?? null]));
   return {
@@ -105,4 +77,27 @@ export function planMobileTeamsOver(
       visits: team.visits.map((visit) => ({ ...visit, communeName: names.get(visit.communeId) ?? null })),
     })),
   };
+}
+
+/** The centroid of `homeAreaCode`, or without one the mean of the communes' centroids. */
+function homeOf(
+  plan: CampaignPlan,
+  homeAreaCode: string | null | undefined,
+  communes: readonly MobileCommune[],
+): GeoPoint {
+  if (homeAreaCode == null) {
+    const mean = (of: (point: GeoPoint) => number): number =>
+      communes.reduce((sum, c) => sum + (c.location ? of(c.location) : 0), 0) / Math.max(1, communes.length);
+    return { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
+  }
+  const home = plan.areas.find((row) => row.code === homeAreaCode)?.location;
+  if (!home) {
+    throw new PlanningInputError({
+      path: 'homeAreaCode',
+      code: 'unknown-reference',
+      expected: 'the code of an area with a centroid in this plan',
+      received: homeAreaCode,
+    });
+  }
+  return home;
 }

@@ -4,8 +4,6 @@ import type { AreaPlan, CampaignInput, CampaignPlan, PlannedDay } from '@muster/
 import { PlanningInputError, planCampaign, plannedDailySeries } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { withArgumentPath } from '../errors.ts';
-import type { GeoPoint } from '../planning/scenario-input.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { inputErrors } from './error.ts';
@@ -21,8 +19,6 @@ export type PlanResult = {
   waitTargetMinutes: number | null;
   /** The scenario's teams per site, for the roster. */
   teamsPerSite: number | null;
-  /** Area centroids, for mobile teams. */
-  points: ReadonlyMap<string, GeoPoint>;
 };
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
@@ -232,12 +228,12 @@ builder.queryFields((t) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
     }),
     resolve: async (_root, args) => {
-      const { input, area, scenario, points } = await loadScenarioPlanInput(
+      const { input, area, scenario } = await loadScenarioPlanInput(
         prisma,
         String(args.scenarioId),
         args.areaCode,
       );
-      const plan = withArgumentPath('scenario', () => planCampaign(input));
+      const plan = planCampaign(input);
       return {
         input,
         plan,
@@ -245,7 +241,6 @@ builder.queryFields((t) => ({
         areas: subtreeRows(plan, area.code),
         waitTargetMinutes: scenario.waitTargetMinutes,
         teamsPerSite: scenario.teamsPerSite,
-        points,
       };
     },
   }),
@@ -262,8 +257,8 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args) => {
-      const { input, points } = toCampaignInput(args.input);
-      const plan = withArgumentPath('input', () => planCampaign(input));
+      const input = toCampaignInput(args.input);
+      const plan = planCampaign(input, 'input');
       const code = args.areaCode ?? plan.areas.find((row) => row.parentCode === null)?.code;
       if (code === undefined || !plan.areas.some((row) => row.code === code)) {
         throw new PlanningInputError({
@@ -280,7 +275,6 @@ builder.queryFields((t) => ({
         areas: subtreeRows(plan, code),
         waitTargetMinutes: null,
         teamsPerSite: null,
-        points,
       };
     },
   }),

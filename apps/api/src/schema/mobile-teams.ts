@@ -1,27 +1,37 @@
 // Mobile teams: `CampaignPlan.mobileTeams`, a dated visit calendar for the communes of a plan, and
 // `Team.visits`, one mobile team's own calendar (also as iCalendar) for the field. Both come from
-// @muster/planning's planMobileTeams (straight-line travel between commune centroids).
-import {
-  itineraryToICalendar,
-  PlanningInfeasibleError,
-  PlanningInputError,
-  planCampaign,
-} from '@muster/planning';
+// @muster/planning's planMobileTeams (straight-line travel between commune centroids), each team
+// planned with the machines it carries.
+import { itineraryToICalendar, PlanningInfeasibleError } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { atPath, withArgumentPath } from '../errors.ts';
 import { type NamedMobilePlan, type NamedVisit, planMobileTeamsOver } from '../planning/mobile-plan.ts';
-import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
+import { type TeamVisits, teamVisits } from '../planning/team-visits.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef, planRow } from './campaign-plan.ts';
 import { inputErrors } from './error.ts';
 
 const PriorityRuleEnum = builder.enumType('ItineraryPriority', {
+  description: 'Which communes mobile teams serve first.',
   values: {
     RANK: { value: 'rank', description: 'In the order given (all communes alike here).' },
     REMOTE_FIRST: { value: 'remote-first', description: 'The farthest from home first.' },
     LOW_COVERAGE_FIRST: { value: 'low-coverage-first', description: 'The least served first.' },
   } as const,
+});
+
+const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
+  description: 'A mobile team as the planning library takes it: its key and the machines it carries.',
+  fields: (t) => ({
+    id: t.string({
+      required: true,
+      description: 'Unique key, such as the team’s code; the plan names the team by it.',
+    }),
+    machines: t.int({
+      required: true,
+      description: 'Machines the team carries and works with at once, 1 or more.',
+    }),
+  }),
 });
 
 const VisitDayRef = builder.objectRef<NamedVisit['dossiersPerDay'][number]>('VisitDay').implement({
@@ -48,7 +58,8 @@ const MobileVisitRef = builder.objectRef<NamedVisit>('MobileVisit').implement({
 
 const TeamItineraryRef = builder.objectRef<NamedMobilePlan['teams'][number]>('TeamItinerary').implement({
   fields: (t) => ({
-    team: t.exposeString('team'),
+    team: t.exposeString('team', { description: 'The team’s id as given.' }),
+    machines: t.exposeInt('machines', { description: 'Machines the team carries; it works at their pace.' }),
     endDate: t.expose('endDate', { type: 'Date', nullable: true }),
     travelHours: t.exposeFloat('travelHours'),
     workHours: t.exposeFloat('workHours'),
@@ -109,8 +120,11 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
       'Mobile teams visiting the leaf areas under an area (default: the one asked about) for their demand, leaving from `homeAreaCode` (default: the centre of those areas).',
     errors: { types: [...inputErrors, PlanningInfeasibleError] },
     args: {
-      teams: t.arg.int({ required: true }),
-      machinesPerTeam: t.arg.int({ required: true }),
+      teams: t.arg({
+        type: [MobileTeamInputRef],
+        required: true,
+        description: 'The teams, each planned with the machines it carries.',
+      }),
       areaCode: t.arg.string(),
       homeAreaCode: t.arg.string(),
       hours: t.arg({
@@ -121,33 +135,17 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
       maxDaysPerVisit: t.arg.int(),
     },
     resolve: (result, args) =>
-      planMobileTeamsOver(result.plan, result.input.calendar, result.points, {
+      planMobileTeamsOver(result.plan, result.input, {
         areaCode: planRow(result, args.areaCode).code,
+        areaArgument: 'areaCode',
         homeAreaCode: args.homeAreaCode,
         teams: args.teams,
-        machinesPerTeam: args.machinesPerTeam,
         hours: args.hours,
-        priority: args.priority ?? 'rank',
         maxDaysPerVisit: args.maxDaysPerVisit,
-        areaArgument: 'areaCode',
+        priority: args.priority ?? 'rank',
       }),
   }),
 );
-
-/** One mobile team's part of the plan of every mobile team based in its home area. */
-type TeamVisits = {
-  teamCode: string;
-  teamName: string;
-  scenarioId: string;
-  scenarioName: string;
-  areaCode: string;
-  timeZone: string;
-  teamCodes: string[];
-  machinesPerTeam: number;
-  plan: NamedMobilePlan;
-  itinerary: NamedMobilePlan['teams'][number];
-  notes: string[];
-};
 
 const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
   description:
@@ -161,8 +159,9 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
       description:
         'The MOBILE teams of the home area planned together, in the order the plan shares the route.',
     }),
-    machinesPerTeam: t.exposeInt('machinesPerTeam', {
-      description: 'The fewest machines of those teams: the plan treats teams as identical.',
+    machines: t.int({
+      description: 'Machines this team carries; each team works at the pace of its own.',
+      resolve: (r) => r.itinerary.machines,
     }),
     endDate: t.field({ type: 'Date', nullable: true, resolve: (r) => r.itinerary.endDate }),
     travelHours: t.float({ resolve: (r) => r.itinerary.travelHours }),
@@ -206,91 +205,12 @@ builder.prismaObjectField('Team', 'visits', (t) =>
     authScopes: (team, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: team.homeAreaCode },
     }),
-    resolve: async (team, args) => {
-      if (team.kind !== 'MOBILE') {
-        throw new PlanningInputError({
-          path: 'team',
-          code: 'conflict',
-          expected: 'a MOBILE team (fixed sites have no itinerary)',
-          received: `${team.code} (${team.kind})`,
-        });
-      }
-      const scenarioId = String(args.scenarioId);
-      const loaded = await loadScenarioPlanInput(prisma, scenarioId, team.homeAreaCode).catch((error) => {
-        if (error instanceof PlanningInputError && error.path === 'areaCode') {
-          throw atPath(
-            error,
-            'scenarioId',
-            `a scenario whose area contains the team’s home area ${team.homeAreaCode}`,
-          );
-        }
-        throw error;
-      });
-      const campaign = withArgumentPath('scenario', () => planCampaign(loaded.input));
-      const crew = await prisma.team.findMany({
-        where: { kind: 'MOBILE', homeAreaCode: team.homeAreaCode },
-        orderBy: { code: 'asc' },
-      });
-      const machines = crew.map((member) => member.machines);
-      const machinesPerTeam = Math.min(...machines);
-      if (!(machinesPerTeam >= 1)) {
-        throw new PlanningInputError({
-          path: 'team',
-          code: 'range',
-          expected: `MOBILE teams in ${team.homeAreaCode} with at least one machine each`,
-          received: crew.map((member) => `${member.code}: ${member.machines}`).join(', '),
-        });
-      }
-      const home = team.homeAreaCode;
-      const planned = planMobileTeamsOver(campaign, loaded.input.calendar, loaded.points, {
-        areaCode: home,
-        homeAreaCode: loaded.points.has(home) ? home : null,
-        teams: crew.length,
-        machinesPerTeam,
-        hours: args.hours ?? loaded.input.hours,
-        priority: args.priority ?? 'rank',
+    resolve: (team, args) =>
+      teamVisits(prisma, team, {
+        scenarioId: String(args.scenarioId),
+        hours: args.hours,
         maxDaysPerVisit: args.maxDaysPerVisit,
-        areaArgument: 'scenarioId',
-      });
-      // The library names teams team-1, team-2, … in the order given: here, by code.
-      const codeOf = new Map(
-        planned.teams.map((itinerary, i) => [itinerary.team, crew[i]?.code ?? itinerary.team]),
-      );
-      const plan: NamedMobilePlan = {
-        ...planned,
-        teams: planned.teams.map((itinerary) => ({
-          ...itinerary,
-          team: codeOf.get(itinerary.team) ?? itinerary.team,
-        })),
-        communes: planned.communes.map((c) => ({
-          ...c,
-          windows: c.windows.map((w) => ({ ...w, team: codeOf.get(w.team) ?? w.team })),
-        })),
-      };
-      const itinerary = plan.teams.find((itinerary) => itinerary.team === team.code);
-      if (itinerary === undefined) throw new Error(`team ${team.code} is missing from its own plan`);
-      const notes = [...plan.notes];
-      if (new Set(machines).size > 1) {
-        notes.push(
-          `the teams of ${home} carry ${machines.join(', ')} machines; planned as identical teams of ${machinesPerTeam} (the fewest), so larger teams finish their visits early`,
-        );
-      }
-      if (!loaded.points.has(home)) {
-        notes.push(`${home} has no centroid: the teams leave from the centre of its communes`);
-      }
-      return {
-        teamCode: team.code,
-        teamName: team.name,
-        scenarioId,
-        scenarioName: loaded.scenario.name,
-        areaCode: home,
-        timeZone: campaign.period.timeZone,
-        teamCodes: crew.map((member) => member.code),
-        machinesPerTeam,
-        plan,
-        itinerary,
-        notes,
-      };
-    },
+        priority: args.priority ?? 'rank',
+      }),
   }),
 );

@@ -1,13 +1,8 @@
-// A dated team roster for a plan's opening window: `CampaignPlan.roster`, built and checked by
-// @muster/planning (buildRoster, minimumTeams).
+// A dated team roster for a plan's opening window: `CampaignPlan.roster`, its shifts cut from the
+// window and the roster built and checked by @muster/planning (windowShifts, buildRoster,
+// minimumTeams).
 import type { Roster, RosterShift } from '@muster/planning';
-import {
-  buildRoster,
-  formatTimeOfDay,
-  minimumTeams,
-  PlanningInputError,
-  parseTimeOfDay,
-} from '@muster/planning';
+import { buildRoster, minimumTeams, PlanningInputError, windowShifts } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { inputErrors } from './error.ts';
@@ -22,27 +17,6 @@ type RosterResult = Roster & {
   minimumTeams: number;
   startDate: string;
 };
-
-/** The opening window cut into equal shifts of at most `shiftHours`, one crew each. */
-function shiftsOf(hours: { open: string; close: string }, shiftHours: number): RosterShift[] {
-  const open = parseTimeOfDay(hours.open, {});
-  let close = parseTimeOfDay(hours.close, { allowEndOfDay: true });
-  if (close <= open) close += 1440;
-  const count = Math.ceil((close - open) / (shiftHours * 60));
-  const shifts: RosterShift[] = [];
-  for (let i = 0; i < count; i += 1) {
-    // Boundaries on whole 5 minutes so that shift times read as a planner would write them.
-    const start = open + Math.round(((close - open) * i) / count / 5) * 5;
-    const end = i === count - 1 ? close : open + Math.round(((close - open) * (i + 1)) / count / 5) * 5;
-    shifts.push({
-      name: `Shift ${i + 1}`,
-      start: formatTimeOfDay(start % 1440),
-      end: formatTimeOfDay(end % 1440),
-      crews: 1,
-    });
-  }
-  return shifts;
-}
 
 const RosterShiftRef = builder.objectRef<RosterShift>('RosterShift').implement({
   fields: (t) => ({
@@ -118,14 +92,6 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
           received: days,
         });
       }
-      if (!(shiftHours >= 1 && shiftHours <= 24)) {
-        throw new PlanningInputError({
-          path: 'shiftHours',
-          code: 'range',
-          expected: 'an integer from 1 to 24',
-          received: shiftHours,
-        });
-      }
       if (args.teams != null && !(args.teams >= 1 && args.teams <= MAX_TEAMS)) {
         throw new PlanningInputError({
           path: 'teams',
@@ -134,7 +100,7 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
           received: args.teams,
         });
       }
-      const shifts = shiftsOf(result.input.hours, shiftHours);
+      const shifts = windowShifts({ hours: result.input.hours, shiftHours });
       const base = {
         startDate: result.plan.period.firstOpenDate ?? result.plan.period.start,
         days,

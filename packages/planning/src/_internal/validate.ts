@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import type { GeoPoint } from '../geo/geo-point.ts';
 
 /** Validators shared by every stage: each returns the value typed, or throws a PlanningInputError naming `path`. */
 
@@ -107,4 +108,17 @@ export function requireIsoDate(value: unknown, path: string, zone: string): Date
   const date = DateTime.fromISO(value, { zone });
   if (!date.isValid) throw new PlanningInputError({ path, code: 'format', expected, received: value });
   return date.startOf('day');
+}
+
+/** A {@link GeoPoint} in degrees: latitude −90..90, longitude −180..180. */
+export function requireGeoPoint(value: unknown, path: string): GeoPoint {
+  const point = requireRecord(value, path);
+  return {
+    latitude: requireNumber(point.latitude, `${path}.latitude`, { min: -90, max: 90 }),
+    longitude: requireNumber(point.longitude, `${path}.longitude`, { min: -180, max: 180 }),
+  };
+}
+
+export function optionalGeoPoint(value: unknown, path: string): GeoPoint | undefined {
+  return value === undefined || value === null ? undefined : requireGeoPoint(value, path);
 }

@@ -134,9 +134,9 @@ describe('compareWithActuals', () => {
     ]);
     expect(
       refusal(() => compareWithActuals(dakNong, '67', [], { from: '2021-03-20', to: '2021-03-19' })),
-    ).toEqual(['options.to', 'range']);
+    ).toEqual(['to', 'range']);
     expect(refusal(() => compareWithActuals(dakNong, '67', [], { to: '2040-01-01' }))).toEqual([
-      'options.to',
+      'to',
       'range',
     ]);
   });

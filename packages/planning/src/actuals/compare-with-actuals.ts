@@ -8,16 +8,18 @@ import {
   requireRecord,
   requireString,
 } from '../_internal/validate.ts';
+import { plannedDailySeriesOf } from '../campaign/_internal/daily-series.ts';
+import { planPreparedCampaign } from '../campaign/_internal/plan-prepared-campaign.ts';
 import { prepareCampaign, requireAreaIndex } from '../campaign/_internal/prepare-campaign.ts';
-import { planPreparedCampaign } from '../campaign/plan-campaign.ts';
-import { plannedDailySeriesOf } from '../campaign/planned-daily-series.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
-import { type AreaNode, type AreaTree, isInSubtree } from '../demand/area-tree.ts';
+import { isInSubtree } from '../demand/_internal/subtree.ts';
+import type { AreaNode, AreaTree } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { DEFAULT_HORIZON_DAYS, listOpenDays, resolveCalendar } from '../time/open-days.ts';
+import { DEFAULT_HORIZON_DAYS } from '../time/_internal/horizon.ts';
+import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
-export const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
+const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
 
 /** What the field reported for one day: for an area as a whole, or for one team in it. */
 export type ActualDayReport = {
@@ -183,11 +185,11 @@ export function compareWithActuals(
 
   const opts = requireRecord(options, 'options');
   const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
-  const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'options.from', 'UTC');
-  const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'options.to', 'UTC');
+  const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'from', 'UTC');
+  const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'to', 'UTC');
   if (fromArg && toArg && toArg < fromArg) {
     throw new PlanningInputError({
-      path: 'options.to',
+      path: 'to',
       code: 'range',
       expected: `a date on or after from (${isoOf(fromArg)})`,
       received: opts.to,
@@ -216,11 +218,11 @@ export function compareWithActuals(
     .filter((d): d is string => d !== undefined)
     .sort()
     .at(-1) as string;
-  const to = toArg ?? requireIsoDate(defaultTo, 'options.to', 'UTC');
+  const to = toArg ?? requireIsoDate(defaultTo, 'to', 'UTC');
   const span = Math.round(to.diff(first, 'days').days) + 1;
   if (span > MAX_COMPARED_DAYS) {
     throw new PlanningInputError({
-      path: 'options.to',
+      path: 'to',
       code: 'range',
       expected: `a date at most ${MAX_COMPARED_DAYS} days after the start of the campaign or from`,
       received: isoOf(to),

@@ -1,5 +1,6 @@
 import { requireNumber } from '../_internal/validate.ts';
-import { DEFAULT_HORIZON_DAYS, listOpenDays, resolveCalendar } from '../time/open-days.ts';
+import { DEFAULT_HORIZON_DAYS } from '../time/_internal/horizon.ts';
+import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
 import { resolveOpeningWindow } from '../time/opening-window.ts';
 import type { CampaignInput } from './types.ts';
 

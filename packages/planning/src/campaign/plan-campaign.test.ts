@@ -214,4 +214,11 @@ describe('planCampaign bad input', () => {
     expect(() => planCampaign(input)).toThrow(PlanningInputError);
     expect(() => planCampaign(input)).toThrow(message);
   });
+
+  it('names the field under the path the input sits at in the caller’s arguments', () => {
+    const input = { ...ngheAn(1000), machines: [{ areaCode: '40', machines: -1 }] };
+    expect(() => planCampaign(input, 'input')).toThrow(
+      /^input\.machines\[0\]\.machines must be a non-negative integer, got -1$/,
+    );
+  });
 });

@@ -12,7 +12,7 @@ import {
 import type { CampaignInput, SolveForResult, SolveForUnknown } from './types.ts';
 
 /** The resolution of each answer: one step worse than the answer misses the deadline. */
-export const SOLVE_FOR_STEPS: Record<SolveForUnknown, { step: number; unit: string }> = {
+const SOLVE_FOR_STEPS: Record<SolveForUnknown, { step: number; unit: string }> = {
   machines: { step: 1, unit: 'machines' },
   days: { step: 1, unit: 'open days' },
   hoursPerDay: { step: 1 / 60, unit: 'hours (whole minutes)' },

@@ -1,5 +1,6 @@
 import type { MachineCapacity, ServiceInput } from '../capacity/machine-capacity.ts';
 import type { AreaInput } from '../demand/area-tree.ts';
+import type { GeoPoint } from '../geo/geo-point.ts';
 import type { CalendarInput } from '../time/open-days.ts';
 import type { OpeningHours } from '../time/opening-window.ts';
 
@@ -53,6 +54,8 @@ export type AreaPlan = {
   level: string | null;
   depth: number;
   isLeaf: boolean;
+  /** The area's location as given; null when none was. */
+  location: GeoPoint | null;
   /** Sums of the leaves below (or the leaf's own figures). */
   population: number;
   eligible: number;
@@ -90,7 +93,7 @@ export type AreaPlan = {
 /** The figures of the whole input (all roots summed). */
 export type CampaignTotals = Omit<
   AreaPlan,
-  'code' | 'name' | 'parentCode' | 'level' | 'depth' | 'isLeaf' | 'servedBy'
+  'code' | 'name' | 'parentCode' | 'level' | 'depth' | 'isLeaf' | 'location' | 'servedBy'
 > & {
   areaCount: number;
   leafCount: number;
@@ -138,6 +141,9 @@ export type CampaignPlan = {
   assumptions: Assumption[];
   warnings: PlanWarning[];
 };
+
+/** One open day of an area's plan: dossiers planned that day and up to it. */
+export type PlannedDay = { date: string; planned: number; cumulativePlanned: number };
 
 export type SolveForUnknown = 'machines' | 'days' | 'hoursPerDay' | 'minutesPerDossier';
 

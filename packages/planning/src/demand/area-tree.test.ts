@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { buildAreaTree, isInSubtree } from './area-tree.ts';
+import { buildAreaTree } from './area-tree.ts';
 
 function refusal(run: () => unknown): [string, string] | null {
   try {
@@ -33,16 +33,6 @@ describe('buildAreaTree', () => {
       ['c2', 2],
     ]);
     expect(tree.roots).toEqual([2]);
-  });
-
-  it('says which areas lie under which, an area being under itself', () => {
-    const tree = buildAreaTree(areas);
-    const at = (code: string) => tree.byCode.get(code) as number;
-    expect(isInSubtree(tree, at('c2'), at('p'))).toBe(true);
-    expect(isInSubtree(tree, at('c2'), at('d1'))).toBe(true);
-    expect(isInSubtree(tree, at('d1'), at('d1'))).toBe(true);
-    expect(isInSubtree(tree, at('c2'), at('d2'))).toBe(false);
-    expect(isInSubtree(tree, at('p'), at('d1'))).toBe(false);
   });
 
   it.each([

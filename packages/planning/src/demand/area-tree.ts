@@ -1,4 +1,5 @@
 import {
+  optionalGeoPoint,
   optionalNumber,
   optionalString,
   requireArray,
@@ -6,6 +7,7 @@ import {
   requireString,
 } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import type { GeoPoint } from '../geo/geo-point.ts';
 
 /** One area as given: a flat list, `parentCode` links the tree (any depth). */
 export type AreaInput = {
@@ -22,6 +24,8 @@ export type AreaInput = {
   alreadyServed?: number;
   /** Share of the eligible expected to come (lower in mountain and border areas). Inherited by descendants. */
   turnout?: number;
+  /** Where the area is, such as its centroid; mobile teams travel between the locations of communes. */
+  location?: GeoPoint;
 };
 
 /** An area as checked, with its place in the tree. */
@@ -38,6 +42,7 @@ export type AreaNode = {
   eligible: number | undefined;
   alreadyServed: number | undefined;
   turnout: number | undefined;
+  location: GeoPoint | null;
 };
 
 /** Areas checked and linked: `order` lists every node with parents before their children. */
@@ -83,6 +88,7 @@ function readArea(
     eligible,
     alreadyServed: optionalNumber(area.alreadyServed, `${path}.alreadyServed`, count),
     turnout: optionalNumber(area.turnout, `${path}.turnout`, share),
+    location: optionalGeoPoint(area.location, `${path}.location`) ?? null,
   };
 }
 
@@ -160,12 +166,4 @@ export function buildAreaTree(areas: unknown, path = 'areas'): AreaTree {
     });
   }
   return { nodes, byCode, roots, order };
-}
-
-/** Whether `descendant` lies in the subtree of `ancestor` (itself included). */
-export function isInSubtree(tree: AreaTree, descendant: number, ancestor: number): boolean {
-  for (let at = descendant; at !== NO_PARENT; at = (tree.nodes[at] as AreaNode).parent) {
-    if (at === ancestor) return true;
-  }
-  return false;
 }

@@ -1,9 +1,15 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
+import {
+  asMobileCommunes,
+  communesOf,
+  HUNG_NGUYEN_SERVICE,
+  identicalTeams,
+} from './_fixtures/mountain-communes.ts';
 import { itineraryToICalendar } from './itinerary-to-icalendar.ts';
-import { type MobilePlan, type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
+import { planMobileTeams } from './plan-mobile-teams.ts';
+import type { MobilePlan, PlanMobileTeamsInput } from './types.ts';
 
 const VN = 'Asia/Ho_Chi_Minh';
 
@@ -14,7 +20,10 @@ function tuyDuc(): MobilePlan {
   if (seat === undefined) throw new Error('fixture lost Đắk Búk So');
   const input: PlanMobileTeamsInput = {
     calendar: { start: '2021-03-22', deadline: '2021-04-30', timeZone: VN },
-    teams: { count: 3, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 5 },
+    teams: identicalTeams(3, 2),
+    service: HUNG_NGUYEN_SERVICE,
+    home: seat,
+    maxDaysPerVisit: 5,
     communes: asMobileCommunes(communes),
   };
   const plan = planMobileTeams(input);
@@ -77,8 +86,10 @@ describe('itineraryToICalendar', () => {
     const name = 'Xã Quảng Trực; biên giới, huyện Tuy Đức, tỉnh Đắk Nông — điểm cấp căn cước lưu động';
     const plan = planMobileTeams({
       calendar: { start: '2021-03-22', deadline: '2021-03-31', timeZone: VN },
-      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12.0, longitude: 107.7 } },
-      communes: [{ id: '24736', name, demand: 408, latitude: 12.1, longitude: 107.7 }],
+      teams: identicalTeams(1, 2),
+      service: HUNG_NGUYEN_SERVICE,
+      home: { latitude: 12.0, longitude: 107.7 },
+      communes: [{ id: '24736', name, demand: 408, location: { latitude: 12.1, longitude: 107.7 } }],
     });
     if (plan.status !== 'planned') throw new Error('expected a plan');
     const text = itineraryToICalendar(plan, 'team-1');
@@ -96,7 +107,7 @@ describe('itineraryToICalendar', () => {
     expect(() => itineraryToICalendar(plan, 'team-9')).toThrow(PlanningInputError);
     expect(() => itineraryToICalendar(plan, 'team-9')).toThrow(/^team must be one of the plan’s teams/);
     expect(() => itineraryToICalendar(plan, 'team-1', { timeZone: 'Mars/Olympus' })).toThrow(
-      /^options\.timeZone must be an IANA time zone/,
+      /^timeZone must be an IANA time zone/,
     );
   });
 });

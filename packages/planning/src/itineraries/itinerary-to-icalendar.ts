@@ -8,7 +8,7 @@ import {
   requireTimeZone,
 } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import type { MobilePlan, TeamItinerary } from './plan-mobile-teams.ts';
+import type { MobilePlan, TeamItinerary } from './types.ts';
 
 /** Options of {@link itineraryToICalendar}. */
 export type ItineraryToICalendarOptions = {
@@ -32,11 +32,13 @@ export type ItineraryToICalendarOptions = {
  * @example
  * const plan = planMobileTeams({
  *   calendar: { start: '2021-03-22', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
- *   teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12.0, longitude: 107.7 } },
- *   communes: [{ id: 'A', demand: 408, latitude: 12.1, longitude: 107.7 }],
+ *   teams: [{ id: 'T1', machines: 2 }],
+ *   service: { minutesPerDossier: 60 / 17 },
+ *   home: { latitude: 12.0, longitude: 107.7 },
+ *   communes: [{ id: 'A', demand: 408, location: { latitude: 12.1, longitude: 107.7 } }],
  * });
- * plan.status === 'planned' && itineraryToICalendar(plan, 'team-1', { uidScope: 's1' }).split('\r\n').filter((l) => l.startsWith('UID:'))
- * // => ['UID:s1/team-1/A/visit-1@muster.itinerary']
+ * plan.status === 'planned' && itineraryToICalendar(plan, 'T1', { uidScope: 's1' }).split('\r\n').filter((l) => l.startsWith('UID:'))
+ * // => ['UID:s1/T1/A/visit-1@muster.itinerary']
  */
 export function itineraryToICalendar(
   plan: MobilePlan,
@@ -55,9 +57,9 @@ export function itineraryToICalendar(
     });
   }
   const opts = requireRecord(options, 'options');
-  const scope = optionalString(opts.uidScope, 'options.uidScope');
-  const calendarName = optionalString(opts.calendarName, 'options.calendarName') ?? `Visits — ${name}`;
-  const zone = opts.timeZone === undefined ? undefined : requireTimeZone(opts.timeZone, 'options.timeZone');
+  const scope = optionalString(opts.uidScope, 'uidScope');
+  const calendarName = optionalString(opts.calendarName, 'calendarName') ?? `Visits — ${name}`;
+  const zone = opts.timeZone === undefined ? undefined : requireTimeZone(opts.timeZone, 'timeZone');
 
   const communeName = new Map((plan.communes ?? []).map((c) => [c.communeId, c.name]));
   const firstArrival =

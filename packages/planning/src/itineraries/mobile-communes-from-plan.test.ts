@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { planCampaign } from '../campaign/plan-campaign.ts';
 import type { CampaignInput } from '../campaign/types.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
+import {
+  asMobileCommunes,
+  communesOf,
+  HUNG_NGUYEN_SERVICE,
+  identicalTeams,
+} from './_fixtures/mountain-communes.ts';
 import { mobileCommunesFromPlan } from './mobile-communes-from-plan.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
 
@@ -37,10 +42,17 @@ const POINTS = {
   c: { latitude: 12.3, longitude: 107.8 },
 };
 
-/** Đắk Nông from the fixture (GSO 2019 census, 14+ estimate), everyone aged 14+ expected. */
-function dakNong(): { input: CampaignInput; points: Map<string, { latitude: number; longitude: number }> } {
+/** TINY with a location on every commune. */
+const LOCATED: CampaignInput = {
+  ...TINY,
+  areas: TINY.areas.map((area) =>
+    area.code in POINTS ? { ...area, location: POINTS[area.code as keyof typeof POINTS] } : area,
+  ),
+};
+
+/** Đắk Nông from the fixture (GSO 2019 census, 14+ estimate), everyone aged 14+ expected, communes at their centroids. */
+function dakNong(): CampaignInput {
   const areas: CampaignInput['areas'] = [{ code: '67', name: 'Tỉnh Đắk Nông' }];
-  const points = new Map<string, { latitude: number; longitude: number }>();
   for (const c of communesOf('67')) {
     if (!areas.some((a) => a.code === c.districtCode))
       areas.push({ code: c.districtCode, name: c.districtName, parentCode: '67' });
@@ -49,10 +61,10 @@ function dakNong(): { input: CampaignInput; points: Map<string, { latitude: numb
       name: c.communeName,
       parentCode: c.districtCode,
       eligible: c.eligible14Plus,
+      location: { latitude: c.latitude, longitude: c.longitude },
     });
-    points.set(c.communeCode, { latitude: c.latitude, longitude: c.longitude });
   }
-  return { input: { areas, calendar: CALENDAR, hours: HOURS, service: SERVICE }, points };
+  return { areas, calendar: CALENDAR, hours: HOURS, service: SERVICE };
 }
 
 function refusal(run: () => unknown): PlanningInputError {
@@ -88,21 +100,21 @@ describe('mobileCommunesFromPlan', () => {
     expect(mobileCommunesFromPlan(planCampaign(TINY), { areaCode: 'b' }).map((c) => c.id)).toEqual(['b']);
   });
 
-  it('adds centroids given as a record or as a map', () => {
-    const plan = planCampaign(TINY);
-    const fromRecord = mobileCommunesFromPlan(plan, { areaCode: 'D2', points: POINTS });
-    expect(fromRecord).toEqual([
-      { id: 'c', name: 'Commune C', demand: 0, coverageShare: 1, latitude: 12.3, longitude: 107.8 },
+  it('gives each commune the location of its area', () => {
+    expect(mobileCommunesFromPlan(planCampaign(LOCATED), { areaCode: 'D2' })).toEqual([
+      {
+        id: 'c',
+        name: 'Commune C',
+        demand: 0,
+        coverageShare: 1,
+        location: { latitude: 12.3, longitude: 107.8 },
+      },
     ]);
-    expect(mobileCommunesFromPlan(plan, { areaCode: 'D2', points: new Map(Object.entries(POINTS)) })).toEqual(
-      fromRecord,
-    );
   });
 
   it('gives Tuy Đức its 6 communes and 41,349 people aged 14+, the sum of the district', () => {
-    const { input, points } = dakNong();
-    const plan = planCampaign(input);
-    const communes = mobileCommunesFromPlan(plan, { areaCode: '667', points });
+    const plan = planCampaign(dakNong());
+    const communes = mobileCommunesFromPlan(plan, { areaCode: '667' });
     expect(communes).toHaveLength(6);
     // GSO 2019 census, district share aged 14+ applied to each commune (the fixture's figures).
     expect(communes.reduce((sum, c) => sum + c.demand, 0)).toBe(41_349);
@@ -110,30 +122,34 @@ describe('mobileCommunesFromPlan', () => {
   });
 
   it('keeps Đắk Nông whole: the communes of every district add up to the province', () => {
-    const { input, points } = dakNong();
-    const plan = planCampaign(input);
-    const all = mobileCommunesFromPlan(plan, { areaCode: '67', points });
+    const plan = planCampaign(dakNong());
+    const all = mobileCommunesFromPlan(plan, { areaCode: '67' });
     expect(all).toHaveLength(71);
     const byDistrict = plan.areas
       .filter((row) => row.parentCode === '67')
-      .flatMap((row) => mobileCommunesFromPlan(plan, { areaCode: row.code, points }));
+      .flatMap((row) => mobileCommunesFromPlan(plan, { areaCode: row.code }));
     expect(byDistrict.map((c) => c.id).sort()).toEqual(all.map((c) => c.id).sort());
     expect(all.reduce((sum, c) => sum + c.demand, 0)).toBe(plan.areas[0]?.demand);
   });
 
   it('plans Tuy Đức in two calls as it plans the fixture communes given by hand', () => {
-    const { input, points } = dakNong();
-    const seat = points.get('24739'); // Đắk Búk So, the district seat
+    const input = dakNong();
+    const seat = input.areas.find((area) => area.code === '24739')?.location; // Đắk Búk So, the district seat
     if (seat === undefined) throw new Error('fixture lost Đắk Búk So');
-    const teams = { count: 3, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 10 };
+    const teams = {
+      teams: identicalTeams(3, 2),
+      service: HUNG_NGUYEN_SERVICE,
+      home: seat,
+      maxDaysPerVisit: 10,
+    };
     const twoCalls = planMobileTeams({
       calendar: CALENDAR,
-      teams,
-      communes: mobileCommunesFromPlan(planCampaign(input), { areaCode: '667', points }),
+      ...teams,
+      communes: mobileCommunesFromPlan(planCampaign(input), { areaCode: '667' }),
     });
     const byHand = planMobileTeams({
       calendar: CALENDAR,
-      teams,
+      ...teams,
       communes: asMobileCommunes(communesOf('667')),
     });
     expect(twoCalls).toEqual(byHand);
@@ -144,19 +160,30 @@ describe('mobileCommunesFromPlan', () => {
     expect(error).toMatchObject({ path: 'areaCode', code: 'unknown-reference' });
   });
 
-  it('refuses centroids that miss a commune, naming it', () => {
-    const { b: _b, ...withoutB } = POINTS;
+  it('leaves a commune whose area has no location without one, for planMobileTeams to name', () => {
+    const areas = LOCATED.areas.map((area) =>
+      area.code === 'b' ? TINY.areas[3] : area,
+    ) as CampaignInput['areas'];
+    const communes = mobileCommunesFromPlan(planCampaign({ ...LOCATED, areas }), { areaCode: 'D1' });
+    expect(communes.map((c) => c.location ?? null)).toEqual([POINTS.a, null]);
     const error = refusal(() =>
-      mobileCommunesFromPlan(planCampaign(TINY), { areaCode: 'D1', points: withoutB }),
+      planMobileTeams({
+        calendar: CALENDAR,
+        teams: identicalTeams(1, 2),
+        service: HUNG_NGUYEN_SERVICE,
+        home: POINTS.a,
+        communes,
+      }),
     );
-    expect(error).toMatchObject({ path: 'points.b', code: 'required' });
-    expect(error.message).toBe('points.b must be the centroid of every leaf area under D1, got nothing');
+    expect(error).toMatchObject({ path: 'communes[1].location', code: 'required' });
   });
 
-  it('refuses a latitude out of range and a plan that is not one', () => {
-    const points = { ...POINTS, a: { latitude: 95, longitude: 107.6 } };
-    expect(refusal(() => mobileCommunesFromPlan(planCampaign(TINY), { points }))).toMatchObject({
-      path: 'points.a.latitude',
+  it('refuses a location out of range in the plan’s input, and a plan that is not one', () => {
+    const areas = LOCATED.areas.map((area) =>
+      area.code === 'a' ? { ...area, location: { latitude: 95, longitude: 107.6 } } : area,
+    );
+    expect(refusal(() => planCampaign({ ...LOCATED, areas }))).toMatchObject({
+      path: 'areas[2].location.latitude',
       code: 'range',
     });
     expect(refusal(() => mobileCommunesFromPlan(null as never))).toMatchObject({

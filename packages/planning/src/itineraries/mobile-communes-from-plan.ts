@@ -1,29 +1,19 @@
-import {
-  isRecord,
-  requireArray,
-  requireNumber,
-  requireRecord,
-  requireString,
-} from '../_internal/validate.ts';
+import { requireArray, requireRecord, requireString } from '../_internal/validate.ts';
 import type { AreaPlan, CampaignPlan } from '../campaign/types.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import type { GeoPoint, MobileCommune } from './plan-mobile-teams.ts';
+import type { MobileCommune } from './types.ts';
 
 export type MobileCommunesFromPlanOptions = {
   /** The area whose leaf areas are the communes (itself when it is a leaf). Default: every leaf of the plan. */
   areaCode?: string;
-  /**
-   * Centroids by area code, for straight-line travel: every commune returned must have one.
-   * Default: none, and the communes carry no coordinates (give `travel` a matrix or a function).
-   */
-  points?: ReadonlyMap<string, GeoPoint> | Readonly<Record<string, GeoPoint>>;
 };
 
 /**
  * The communes a mobile team may visit, from a campaign plan: the leaf areas under an area,
  * each with the plan's demand (dossiers still to take), its name, its share already served
- * (for `priorityRule: 'low-coverage-first'`) and, when given, its centroid. The result is the
- * `communes` of {@link planMobileTeams}, so `planCampaign` → `planMobileTeams` takes two calls.
+ * (for `priorityRule: 'low-coverage-first'`) and its `location` when its area has one (give
+ * areas their centroids for straight-line travel). The result is the `communes` of
+ * {@link planMobileTeams}, so `planCampaign` → `planMobileTeams` takes two calls.
  *
  * @example
  * const plan = planCampaign({
@@ -54,7 +44,6 @@ export function mobileCommunesFromPlan(
       received: areaCode,
     });
   }
-  const pointOf = pointReader(opts.points);
 
   // Rows list parents before children, so one pass collects the subtree.
   const inside = new Set<string>();
@@ -73,39 +62,8 @@ export function mobileCommunesFromPlan(
       demand: row.demand,
       coverageShare: row.eligible > 0 ? Math.min(1, row.alreadyServed / row.eligible) : 0,
     };
-    if (pointOf !== null) {
-      const point = pointOf(row.code, areaCode);
-      commune.latitude = point.latitude;
-      commune.longitude = point.longitude;
-    }
+    if (row.location) commune.location = row.location;
     communes.push(commune);
   }
   return communes;
-}
-
-function pointReader(points: unknown): ((code: string, areaCode: string | undefined) => GeoPoint) | null {
-  if (points === undefined || points === null) return null;
-  const record = points instanceof Map ? null : requireRecord(points, 'points');
-  const lookup = (code: string): unknown =>
-    record === null
-      ? (points as ReadonlyMap<string, unknown>).get(code)
-      : Object.hasOwn(record, code)
-        ? record[code]
-        : undefined;
-  return (code, areaCode) => {
-    const path = `points.${code}`;
-    const value = lookup(code);
-    if (!isRecord(value)) {
-      throw new PlanningInputError({
-        path,
-        code: 'required',
-        expected: `the centroid of every leaf area ${areaCode === undefined ? 'of the plan' : `under ${areaCode}`}`,
-        received: value,
-      });
-    }
-    return {
-      latitude: requireNumber(value.latitude, `${path}.latitude`, { min: -90, max: 90 }),
-      longitude: requireNumber(value.longitude, `${path}.longitude`, { min: -180, max: 180 }),
-    };
-  };
 }

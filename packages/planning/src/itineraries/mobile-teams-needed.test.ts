@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
+import {
+  asMobileCommunes,
+  communesOf,
+  HUNG_NGUYEN_SERVICE,
+  identicalTeams,
+} from './_fixtures/mountain-communes.ts';
 import { type MobileTeamsNeededInput, mobileTeamsNeeded } from './mobile-teams-needed.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
 
@@ -9,7 +14,10 @@ function tuyDuc(deadline: string): MobileTeamsNeededInput {
   if (seat === undefined) throw new Error('fixture lost Đắk Búk So');
   return {
     calendar: { start: '2021-03-22', deadline, timeZone: 'Asia/Ho_Chi_Minh' },
-    teams: { machinesPerTeam: 2, home: seat, maxDaysPerVisit: 10 },
+    machinesPerTeam: 2,
+    service: HUNG_NGUYEN_SERVICE,
+    home: seat,
+    maxDaysPerVisit: 10,
     communes: asMobileCommunes(communes),
   };
 }
@@ -24,7 +32,8 @@ describe('mobileTeamsNeeded', () => {
     expect(need.lowerBoundTeams).toBe(6);
     expect(need.teams).toBeGreaterThanOrEqual(6);
     expect(need.plan.onTime).toBe(true);
-    const fewer = planMobileTeams({ ...input, teams: { ...input.teams, count: need.teams - 1 } });
+    const { machinesPerTeam, ...shared } = input;
+    const fewer = planMobileTeams({ ...shared, teams: identicalTeams(need.teams - 1, machinesPerTeam) });
     expect(fewer.status === 'planned' && fewer.onTime).toBe(false);
   });
 
@@ -32,8 +41,10 @@ describe('mobileTeamsNeeded', () => {
     const need = mobileTeamsNeeded(
       {
         calendar: { start: '2021-03-22', deadline: '2021-03-22' },
-        teams: { machinesPerTeam: 2, home: { latitude: 21.03, longitude: 105.85 } },
-        communes: [{ id: '24611', demand: 100, latitude: 12.01468, longitude: 107.71268 }],
+        machinesPerTeam: 2,
+        service: HUNG_NGUYEN_SERVICE,
+        home: { latitude: 21.03, longitude: 105.85 },
+        communes: [{ id: '24611', demand: 100, location: { latitude: 12.01468, longitude: 107.71268 } }],
       },
       { maxTeams: 20 },
     );

@@ -1,16 +1,18 @@
 import { requireNumber, requireRecord } from '../_internal/validate.ts';
-import {
-  type MobilePlan,
-  type MobileTeams,
-  type PlanMobileTeamsInput,
-  type PlanMobileTeamsOptions,
-  planMobileTeams,
-  type UnreachedCommune,
-} from './plan-mobile-teams.ts';
+import { TEAM_MACHINES_RULE } from './_internal/read-input.ts';
+import { planMobileTeams } from './plan-mobile-teams.ts';
+import type {
+  MobilePlan,
+  MobileTeam,
+  PlanMobileTeamsInput,
+  PlanMobileTeamsOptions,
+  UnreachedCommune,
+} from './types.ts';
 
-/** The input of {@link planMobileTeams} without the number of teams, which is the unknown. */
+/** The input of {@link planMobileTeams} with teams of one size whose number is the unknown. */
 export type MobileTeamsNeededInput = Omit<PlanMobileTeamsInput, 'teams'> & {
-  teams: Omit<MobileTeams, 'count'>;
+  /** Machines each team carries, a positive integer. */
+  machinesPerTeam: number;
 };
 
 export type MobileTeamsNeededOptions = PlanMobileTeamsOptions & {
@@ -21,7 +23,7 @@ export type MobileTeamsNeededOptions = PlanMobileTeamsOptions & {
 export type MobileTeamsNeededResult =
   | {
       status: 'found';
-      /** Fewest teams whose plan takes every dossier by the deadline. */
+      /** Fewest teams whose plan takes every dossier by the deadline (named `team-1`, `team-2`, … in the plan). */
       teams: number;
       /** No plan of any kind finishes with fewer: team-hours of work, set-up and least travel over the hours to the deadline. */
       lowerBoundTeams: number;
@@ -46,8 +48,11 @@ const DEFAULT_MAX_TEAMS = 200;
  * @example
  * const need = mobileTeamsNeeded({
  *   calendar: { start: '2021-03-22', deadline: '2021-03-26' },
- *   teams: { machinesPerTeam: 2, home: { latitude: 12.0, longitude: 107.7 }, setupHours: 0 },
- *   communes: [{ id: 'A', demand: 4080, latitude: 12.0, longitude: 107.7 }],
+ *   machinesPerTeam: 2,
+ *   service: { minutesPerDossier: 60 / 17 },
+ *   home: { latitude: 12.0, longitude: 107.7 },
+ *   setupHours: 0,
+ *   communes: [{ id: 'A', demand: 4080, location: { latitude: 12.0, longitude: 107.7 } }],
  * });
  * need.status === 'found' && need.teams // => 2
  */
@@ -55,18 +60,17 @@ export function mobileTeamsNeeded(
   input: MobileTeamsNeededInput,
   options: MobileTeamsNeededOptions = {},
 ): MobileTeamsNeededResult {
-  const record = requireRecord(input, 'input');
-  const teams = requireRecord(record.teams, 'teams');
+  const { machinesPerTeam: rawMachines, ...shared } = requireRecord(input, 'input') as MobileTeamsNeededInput;
+  const machines = requireNumber(rawMachines, 'machinesPerTeam', TEAM_MACHINES_RULE);
   const { maxTeams: rawMax, ...planOptions } = requireRecord(options, 'options') as MobileTeamsNeededOptions;
   const maxTeams =
     rawMax === undefined
       ? DEFAULT_MAX_TEAMS
-      : requireNumber(rawMax, 'options.maxTeams', { min: 1, max: 1000, integer: true });
-  const planWith = (count: number) =>
-    planMobileTeams(
-      { ...(record as PlanMobileTeamsInput), teams: { ...(teams as MobileTeams), count } },
-      planOptions,
-    );
+      : requireNumber(rawMax, 'maxTeams', { min: 1, max: 1000, integer: true });
+  const planWith = (count: number) => {
+    const teams: MobileTeam[] = Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, machines }));
+    return planMobileTeams({ ...shared, teams }, planOptions);
+  };
 
   const onTime = (plan: ReturnType<typeof planWith>): boolean => plan.status === 'planned' && plan.onTime;
   // The bound needs no plan's order, so one plan with a single team yields it.

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenLaws } from './_fixtures/check-plan.ts';
-import { type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
+import { HUNG_NGUYEN_SERVICE } from './_fixtures/mountain-communes.ts';
+import { planMobileTeams } from './plan-mobile-teams.ts';
+import type { PlanMobileTeamsInput } from './types.ts';
 
-/** Up to 14 communes in a box of about 100 km, 1–4 teams, closed days, stay limits and earliest dates. */
+/**
+ * Up to 14 communes in a box of about 100 km, 1–4 teams of 1–3 machines each (not always
+ * alike), closed days, stay limits and earliest dates.
+ */
 const instance = fc
   .record({
     communes: fc.array(
@@ -16,30 +21,26 @@ const instance = fc
       }),
       { minLength: 0, maxLength: 14 },
     ),
-    teams: fc.integer({ min: 1, max: 4 }),
-    machinesPerTeam: fc.integer({ min: 1, max: 3 }),
+    teams: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 4 }),
     setupHours: fc.constantFrom(0, 0.5, 1, 3),
     maxDaysPerVisit: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
     closedWeekdays: fc.subarray([6, 7]),
     deadlineDays: fc.integer({ min: 0, max: 60 }),
   })
-  .map(({ communes, teams, machinesPerTeam, setupHours, maxDaysPerVisit, closedWeekdays, deadlineDays }) => {
+  .map(({ communes, teams, setupHours, maxDaysPerVisit, closedWeekdays, deadlineDays }) => {
     const day = (offset: number): string =>
       new Date(Date.UTC(2021, 2, 22 + offset)).toISOString().slice(0, 10);
     const input: PlanMobileTeamsInput = {
       calendar: { start: day(0), deadline: day(deadlineDays), timeZone: 'Asia/Ho_Chi_Minh', closedWeekdays },
-      teams: {
-        count: teams,
-        machinesPerTeam,
-        setupHours,
-        home: { latitude: 12.2, longitude: 107.6 },
-        ...(maxDaysPerVisit === undefined ? {} : { maxDaysPerVisit }),
-      },
+      teams: teams.map((machines, i) => ({ id: `t${i}`, machines })),
+      service: HUNG_NGUYEN_SERVICE,
+      setupHours,
+      home: { latitude: 12.2, longitude: 107.6 },
+      ...(maxDaysPerVisit === undefined ? {} : { maxDaysPerVisit }),
       communes: communes.map((c, i) => ({
         id: `c${i}`,
         demand: c.demand,
-        latitude: 12.2 + c.dLat / 1000,
-        longitude: 107.6 + c.dLon / 1000,
+        location: { latitude: 12.2 + c.dLat / 1000, longitude: 107.6 + c.dLon / 1000 },
         priority: c.priority,
         ...(c.earliestOffsetDays === undefined ? {} : { earliestDate: day(c.earliestOffsetDays) }),
       })),
@@ -111,8 +112,8 @@ describe('planMobileTeams laws', () => {
     fc.assert(
       fc.property(instance, (input) => {
         const plan = planMobileTeams(input);
-        if (plan.status !== 'planned' || input.teams.maxDaysPerVisit === undefined) return;
-        const limit = input.teams.maxDaysPerVisit * plan.assumptions.hoursPerDay;
+        if (plan.status !== 'planned' || input.maxDaysPerVisit === undefined) return;
+        const limit = input.maxDaysPerVisit * plan.assumptions.hoursPerDay;
         const over = plan.teams.flatMap((t) => t.visits).filter((v) => v.workHours > limit + 1e-3);
         // Only when every team already stays its limit there, and the plan says so.
         expect(over.length === 0 || plan.notes.length > 0).toBe(true);

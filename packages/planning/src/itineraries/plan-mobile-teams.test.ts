@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { brokenLaws, greatCircleKm } from './_fixtures/check-plan.ts';
-import { asMobileCommunes, communesOf } from './_fixtures/mountain-communes.ts';
-import { type MobilePlan, type PlanMobileTeamsInput, planMobileTeams } from './plan-mobile-teams.ts';
+import {
+  asMobileCommunes,
+  communesOf,
+  HUNG_NGUYEN_SERVICE,
+  identicalTeams,
+} from './_fixtures/mountain-communes.ts';
+import { planMobileTeams } from './plan-mobile-teams.ts';
+import type { MobilePlan, PlanMobileTeamsInput } from './types.ts';
 
 const VN = 'Asia/Ho_Chi_Minh';
 
@@ -19,7 +25,10 @@ function tuyDuc(teams: number, deadline = '2021-04-30'): PlanMobileTeamsInput {
   if (seat === undefined) throw new Error('fixture lost Đắk Búk So');
   return {
     calendar: { start: '2021-03-22', deadline, timeZone: VN },
-    teams: { count: teams, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 10 },
+    service: HUNG_NGUYEN_SERVICE,
+    teams: identicalTeams(teams, 2),
+    home: seat,
+    maxDaysPerVisit: 10,
     communes: asMobileCommunes(communes),
   };
 }
@@ -60,12 +69,14 @@ describe('planMobileTeams', () => {
     if (seat === undefined) throw new Error('fixture lost Mường Xén');
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: VN, closedWeekdays: [7] },
-      teams: { count: 8, machinesPerTeam: 2, home: seat, maxDaysPerVisit: 7 },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(8, 2),
+      home: seat,
+      maxDaysPerVisit: 7,
       communes: communes.map((c) => ({
         id: c.communeCode,
         demand: Math.round(c.eligible14Plus * 0.8),
-        latitude: c.latitude,
-        longitude: c.longitude,
+        location: { latitude: c.latitude, longitude: c.longitude },
       })),
     };
     const plan = planned(input, { priorityRule: 'remote-first', priorityClasses: 2 });
@@ -92,9 +103,12 @@ describe('planMobileTeams', () => {
   it('splits a large commune over several teams when one team may stay only a few days', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
-      teams: { count: 3, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 }, maxDaysPerVisit: 3 },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(3, 2),
+      home: { latitude: 12, longitude: 107.7 },
+      maxDaysPerVisit: 3,
       // 9 days of one team's work (34 an hour × 12 h × 9).
-      communes: [{ id: 'big', demand: 3672, latitude: 12.05, longitude: 107.7 }],
+      communes: [{ id: 'big', demand: 3672, location: { latitude: 12.05, longitude: 107.7 } }],
     };
     const plan = planned(input);
     expect(brokenLaws(input, plan)).toEqual([]);
@@ -107,11 +121,13 @@ describe('planMobileTeams', () => {
   it('lets a hamlet join its neighbour’s visit and a fixed site keep its own commune', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
-      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 } },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(1, 2),
+      home: { latitude: 12, longitude: 107.7 },
       communes: [
-        { id: 'town', demand: 5000, latitude: 12.0, longitude: 107.71 },
-        { id: 'big', demand: 1000, latitude: 12.2, longitude: 107.7 },
-        { id: 'hamlet', demand: 80, latitude: 12.21, longitude: 107.7 },
+        { id: 'town', demand: 5000, location: { latitude: 12.0, longitude: 107.71 } },
+        { id: 'big', demand: 1000, location: { latitude: 12.2, longitude: 107.7 } },
+        { id: 'hamlet', demand: 80, location: { latitude: 12.21, longitude: 107.7 } },
       ],
       fixedSites: [{ id: 'town-police', communeId: 'town' }],
     };
@@ -129,10 +145,22 @@ describe('planMobileTeams', () => {
   it('waits for a commune’s earliest date and reports one that opens after the deadline', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-03-31' },
-      teams: { count: 1, machinesPerTeam: 1, home: { latitude: 12, longitude: 107.7 } },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(1, 1),
+      home: { latitude: 12, longitude: 107.7 },
       communes: [
-        { id: 'market', demand: 17, latitude: 12.0, longitude: 107.7, earliestDate: '2021-03-25' },
-        { id: 'late', demand: 17, latitude: 12.0, longitude: 107.7, earliestDate: '2021-04-02' },
+        {
+          id: 'market',
+          demand: 17,
+          location: { latitude: 12.0, longitude: 107.7 },
+          earliestDate: '2021-03-25',
+        },
+        {
+          id: 'late',
+          demand: 17,
+          location: { latitude: 12.0, longitude: 107.7 },
+          earliestDate: '2021-04-02',
+        },
       ],
     };
     const plan = planned(input, { minVisitWorkHours: 0 });
@@ -148,8 +176,10 @@ describe('planMobileTeams', () => {
     // About 1,100 km from Hà Nội to Gia Nghĩa: 51 h of driving at 30 km/h × 1.4 against 12 h of calendar.
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-03-22' },
-      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 21.03, longitude: 105.85 } },
-      communes: [{ id: '24611', demand: 100, latitude: 12.01468, longitude: 107.71268 }],
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(1, 2),
+      home: { latitude: 21.03, longitude: 105.85 },
+      communes: [{ id: '24611', demand: 100, location: { latitude: 12.01468, longitude: 107.71268 } }],
     };
     const plan = planned(input);
     expect(plan.unreached).toEqual([
@@ -160,13 +190,15 @@ describe('planMobileTeams', () => {
   it('sends communes within a fixed site’s catchment to it and leaves the rest to the teams', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
-      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 } },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(1, 2),
+      home: { latitude: 12, longitude: 107.7 },
       communes: [
-        { id: 'town', demand: 5000, latitude: 12.0, longitude: 107.7 },
+        { id: 'town', demand: 5000, location: { latitude: 12.0, longitude: 107.7 } },
         // 5.6 km north: 0.26 h at 30 km/h × 1.4, inside a half-hour catchment.
-        { id: 'suburb', demand: 900, latitude: 12.05, longitude: 107.7 },
+        { id: 'suburb', demand: 900, location: { latitude: 12.05, longitude: 107.7 } },
         // 33 km north: 1.5 h, outside it.
-        { id: 'upland', demand: 900, latitude: 12.3, longitude: 107.7 },
+        { id: 'upland', demand: 900, location: { latitude: 12.3, longitude: 107.7 } },
       ],
       fixedSites: [{ id: 'district-police', communeId: 'town', catchmentTravelHours: 0.5 }],
     };
@@ -182,10 +214,15 @@ describe('planMobileTeams', () => {
   it('reports dossiers taken after a commune’s own latest date', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
-      teams: { count: 1, machinesPerTeam: 1, home: { latitude: 12, longitude: 107.7 }, setupHours: 0 },
-      dossiersPerMachineHour: 10,
+      teams: identicalTeams(1, 1),
+      home: { latitude: 12, longitude: 107.7 },
+      setupHours: 0,
+      // 6 minutes a dossier: 10 an hour.
+      service: { minutesPerDossier: 6 },
       // 240 dossiers at 10 an hour are two 12-hour days: 22 and 23 March, one day past 22 March.
-      communes: [{ id: 'c', demand: 240, latitude: 12, longitude: 107.7, latestDate: '2021-03-22' }],
+      communes: [
+        { id: 'c', demand: 240, location: { latitude: 12, longitude: 107.7 }, latestDate: '2021-03-22' },
+      ],
     };
     const plan = planned(input);
     expect(plan.onTime).toBe(true);
@@ -197,10 +234,22 @@ describe('planMobileTeams', () => {
   it('serves the least covered communes first when asked', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
-      teams: { count: 1, machinesPerTeam: 2, home: { latitude: 12, longitude: 107.7 } },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(1, 2),
+      home: { latitude: 12, longitude: 107.7 },
       communes: [
-        { id: 'well-covered', demand: 500, latitude: 12.01, longitude: 107.7, coverageShare: 0.9 },
-        { id: 'barely-covered', demand: 500, latitude: 12.3, longitude: 107.7, coverageShare: 0.1 },
+        {
+          id: 'well-covered',
+          demand: 500,
+          location: { latitude: 12.01, longitude: 107.7 },
+          coverageShare: 0.9,
+        },
+        {
+          id: 'barely-covered',
+          demand: 500,
+          location: { latitude: 12.3, longitude: 107.7 },
+          coverageShare: 0.1,
+        },
       ],
     };
     const nearestFirst = planned(input);
@@ -213,18 +262,15 @@ describe('planMobileTeams', () => {
     const communes = communesOf('67');
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: VN },
-      teams: {
-        count: 12,
-        machinesPerTeam: 2,
-        home: { latitude: 12.0147, longitude: 107.7127 },
-        maxDaysPerVisit: 10,
-      },
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(12, 2),
+      home: { latitude: 12.0147, longitude: 107.7127 },
+      maxDaysPerVisit: 10,
       // Half the 14+ left for mobile teams; the other half came to fixed sites.
       communes: communes.map((c) => ({
         id: c.communeCode,
         demand: Math.round(c.eligible14Plus / 2),
-        latitude: c.latitude,
-        longitude: c.longitude,
+        location: { latitude: c.latitude, longitude: c.longitude },
       })),
     };
     const plan = planned(input, { priorityRule: 'remote-first' });
@@ -235,8 +281,9 @@ describe('planMobileTeams', () => {
   it('accepts a travel-time matrix in place of coordinates', () => {
     const input: PlanMobileTeamsInput = {
       calendar: { start: '2021-03-22', deadline: '2021-04-30' },
-      teams: { count: 1, machinesPerTeam: 1, setupHours: 0 },
-      dossiersPerMachineHour: 10,
+      teams: identicalTeams(1, 1),
+      setupHours: 0,
+      service: { minutesPerDossier: 6 },
       travel: {
         hoursMatrix: [
           [0, 1, 5],
@@ -253,6 +300,34 @@ describe('planMobileTeams', () => {
     // Home → near (1 h) → far (1 h) with 2 h of work each ends at hour 6; the other order at 8.
     expect(plan.completionHours).toBeCloseTo(6, 6);
     expect(plan.teams[0]?.visits.map((v) => v.communeId)).toEqual(['near', 'far']);
+  });
+
+  it('plans teams as they are: a team of 3 machines takes three times what a team of 1 does', () => {
+    // By hand: 6 minutes a dossier is 10 an hour per machine, 40 an hour for the two teams;
+    // 440 dossiers at the teams' base (no drive, no set-up) are 11 hours of the first
+    // 07:00–19:00 day, 110 for the single machine and 330 for the three. As two teams of the
+    // fewest (1 machine each) they would take 22 hours, into the second day.
+    const base = { latitude: 12, longitude: 107.7 };
+    const plan = planned({
+      calendar: { start: '2021-03-22', deadline: '2021-03-31' },
+      teams: [
+        { id: 'small', machines: 1 },
+        { id: 'large', machines: 3 },
+      ],
+      service: { minutesPerDossier: 6 },
+      home: base,
+      setupHours: 0,
+      communes: [{ id: 'c', demand: 440, location: base }],
+    });
+    expect(plan.teams.map((t) => [t.team, t.machines, t.visits.map((v) => v.dossiers)])).toEqual([
+      ['small', 1, [110]],
+      ['large', 3, [330]],
+    ]);
+    // The split is found by bisection to a thousandth of an hour.
+    expect(plan.completionHours).toBeCloseTo(11, 2);
+    expect(plan.completionDate).toBe('2021-03-22');
+    expect(plan.lowerBound.hours).toBeCloseTo(11, 6);
+    expect(plan.communes[0]?.windows.map((w) => w.team)).toEqual(['small', 'large']);
   });
 
   it('gives the same plan, byte for byte, for the same input', () => {
@@ -279,17 +354,39 @@ describe('planMobileTeams', () => {
         expect((error as PlanningInputError).path).toBe(path);
       }
     };
-    bad({ teams: { ...input.teams, count: 0 } }, 'teams.count');
-    bad({ teams: { ...input.teams, machinesPerTeam: 1.5 } }, 'teams.machinesPerTeam');
-    bad({ teams: { ...input.teams, count: 5000 } }, 'teams.count');
-    bad({ teams: { ...input.teams, hours: { open: '07:00', close: '07:00' } } }, 'teams.hours');
-    bad({ teams: { count: 2, machinesPerTeam: 2 } }, 'teams.home');
+    bad({ teams: [] }, 'teams');
+    bad(
+      {
+        teams: [
+          { id: 'a', machines: 2 },
+          { id: 'b', machines: 1.5 },
+        ],
+      },
+      'teams[1].machines',
+    );
+    bad({ teams: identicalTeams(5000, 2) }, 'teams');
+    bad(
+      {
+        teams: [
+          { id: 'a', machines: 2 },
+          { id: 'a', machines: 2 },
+        ],
+      },
+      'teams[1].id',
+    );
+    bad({ hours: { open: '07:00', close: '07:00' } }, 'hours');
+    bad({ home: undefined }, 'home');
     bad({ travel: { hoursBetween: () => Number.NaN } }, 'travel.hoursBetween[0][1]');
     bad({ communes: [{ ...input.communes[0], demand: -5 }] }, 'communes[0].demand');
-    bad({ communes: [{ id: 'x', demand: 5, latitude: Number.NaN, longitude: 107 }] }, 'communes[0].latitude');
+    bad(
+      { communes: [{ id: 'x', demand: 5, location: { latitude: Number.NaN, longitude: 107 } }] },
+      'communes[0].location.latitude',
+    );
+    bad({ communes: [{ id: 'x', demand: 5 }] }, 'communes[0].location');
     bad({ communes: [input.communes[0], input.communes[0]] }, 'communes[1].id');
     bad({ travel: { hoursMatrix: [[0]] } }, 'travel.hoursMatrix');
     bad({ fixedSites: [{ id: 's', communeId: 'nowhere' }] }, 'fixedSites[0].communeId');
-    bad({ dossiersPerMachineHour: 0 }, 'dossiersPerMachineHour');
+    bad({ service: { minutesPerDossier: 0 } }, 'service.minutesPerDossier');
+    bad({ service: { minutesPerDossier: 3.5, availability: 2 } }, 'service.availability');
   });
 });

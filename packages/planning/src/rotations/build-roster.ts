@@ -1,12 +1,6 @@
+import { contextOf, evaluate } from './_internal/evaluate.ts';
 import { type Resolved, resolveRosterInput } from './_internal/resolve.ts';
-import {
-  contextOf,
-  evaluate,
-  type RosterAssignment,
-  type RosterCheck,
-  type TeamLoad,
-} from './check-roster.ts';
-import type { RosterInput, RosterViolation } from './types.ts';
+import type { RosterAssignment, RosterCheck, RosterInput, RosterViolation, TeamLoad } from './types.ts';
 
 /** A dated roster and what {@link checkRoster} says about it. */
 export type Roster = {

@@ -1,6 +1,5 @@
 import { resolveRosterInput } from './_internal/resolve.ts';
-import type { RosterAssignment } from './check-roster.ts';
-import type { RosterInput } from './types.ts';
+import type { RosterAssignment, RosterInput } from './types.ts';
 
 /**
  * The roster as a plain-text table for terminals: a row per day, a column per shift in forward

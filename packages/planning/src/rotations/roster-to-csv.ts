@@ -1,7 +1,6 @@
 import { resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
-import type { RosterAssignment } from './check-roster.ts';
-import type { RosterInput } from './types.ts';
+import type { RosterAssignment, RosterInput } from './types.ts';
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 function field(value: string): string {

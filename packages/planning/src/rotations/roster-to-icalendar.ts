@@ -3,8 +3,7 @@ import { requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
-import type { RosterAssignment } from './check-roster.ts';
-import type { RosterInput } from './types.ts';
+import type { RosterAssignment, RosterInput } from './types.ts';
 
 /** Options of {@link rosterToICalendar}. */
 export type RosterToICalendarOptions = {

@@ -48,3 +48,27 @@ export type RosterViolation = {
   date: string;
   detail: string;
 };
+
+/** One team on one shift of one day. */
+export type RosterAssignment = { date: string; shift: string; team: string };
+
+/** Each team's load, for fairness. */
+export type TeamLoad = {
+  team: string;
+  hours: number;
+  nights: number;
+  /** Shifts that start on a Saturday or Sunday. */
+  weekends: number;
+  maxHoursInAnyWeek: number;
+};
+
+/** A roster to check: the roster's input plus its assignments (made by hand or by {@link buildRoster}). */
+export type CheckRosterInput = RosterInput & { assignments: RosterAssignment[] };
+
+/** What {@link checkRoster} finds. */
+export type RosterCheck = {
+  teams: TeamLoad[];
+  violations: RosterViolation[];
+  /** No hard rule is broken. */
+  feasible: boolean;
+};

@@ -6,8 +6,9 @@ import {
   requireRecord,
   requireTimeZone,
 } from '../_internal/validate.ts';
+import { DEFAULT_HORIZON_DAYS } from './_internal/horizon.ts';
+import { windowHoursOn } from './_internal/wall-clock.ts';
 import type { OpeningWindow } from './opening-window.ts';
-import { windowHoursOn } from './opening-window.ts';
 
 /** The campaign calendar as given: ISO dates, both ends included. */
 export type CalendarInput = {
@@ -30,8 +31,16 @@ export type ResolvedCalendar = {
   closedWeekdays: ReadonlySet<number>;
 };
 
-export const DEFAULT_TIME_ZONE = 'UTC';
+const DEFAULT_TIME_ZONE = 'UTC';
 
+/**
+ * Reads and checks a campaign calendar: dates in its time zone, closed dates and weekdays.
+ * Refusals name fields under `path`.
+ *
+ * @example
+ * resolveCalendar({ start: '2021-03-22', deadline: '2021-06-30', closedWeekdays: [7] }).closedWeekdays.has(7)
+ * // => true
+ */
 export function resolveCalendar(calendar: unknown, path = 'calendar'): ResolvedCalendar {
   const record = requireRecord(calendar, path);
   const timeZone =
@@ -65,8 +74,6 @@ export type ListOpenDaysOptions = {
   /** Never walk more calendar days than this from the start. Default 3,660 (ten years). */
   horizonDays?: number;
 };
-
-export const DEFAULT_HORIZON_DAYS = 3660;
 
 /**
  * Open days from the start, with their opening hours: every day to the deadline, and further

@@ -1,4 +1,3 @@
-import type { DateTime } from 'luxon';
 import { requireRecord } from '../_internal/validate.ts';
 import { parseTimeOfDay } from './parse-time-of-day.ts';
 
@@ -28,28 +27,4 @@ export function resolveOpeningWindow(hours: unknown, path = 'hours'): OpeningWin
   const closeRaw = parseTimeOfDay(record.close, { path: `${path}.close`, allowEndOfDay: true });
   const closeMinute = closeRaw < openMinute ? closeRaw + 1440 : closeRaw;
   return { openMinute, closeMinute, nominalHours: (closeMinute - openMinute) / 60 };
-}
-
-/**
- * Hours a window is open on a given local day: the nominal length, except on days when the
- * clocks change inside the window (luxon does the time-zone arithmetic).
- *
- * @example
- * windowHoursOn(DateTime.fromISO('2021-03-28', { zone: 'Europe/Paris' }), resolveOpeningWindow({ open: '00:00', close: '24:00' }))
- * // => 23
- */
-export function windowHoursOn(localMidnight: DateTime, window: OpeningWindow): number {
-  if (window.closeMinute === window.openMinute) return 0;
-  const opens = wallClock(localMidnight, window.openMinute);
-  const closes = wallClock(localMidnight, window.closeMinute);
-  return closes.diff(opens, 'hours').hours;
-}
-
-/** The instant a local clock shows `minute` minutes after the midnight of `localMidnight` (past 1440: a later day). */
-export function wallClock(localMidnight: DateTime, minute: number): DateTime {
-  const days = Math.floor(minute / 1440);
-  const inDay = minute - days * 1440;
-  return localMidnight
-    .plus({ days })
-    .set({ hour: Math.floor(inDay / 60), minute: inDay % 60, second: 0, millisecond: 0 });
 }

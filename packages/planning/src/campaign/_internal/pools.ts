@@ -1,5 +1,6 @@
 import type { AreaNode } from '../../demand/area-tree.ts';
-import { DEFAULT_HORIZON_DAYS, listOpenDays, type OpenDay } from '../../time/open-days.ts';
+import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
+import { listOpenDays, type OpenDay } from '../../time/open-days.ts';
 import { allocateByAdams } from './allocate-by-adams.ts';
 import { type PreparedCampaign, RELATIVE_EPSILON } from './prepare-campaign.ts';
 

@@ -23,11 +23,11 @@ export type PreparedCampaign = {
 };
 
 /** Machines given per node index, from the list of allocations; an area listed twice is refused. */
-function readMachines(value: unknown, tree: AreaTree): Map<number, number> | null {
+function readMachines(value: unknown, tree: AreaTree, at: string): Map<number, number> | null {
   if (value === undefined || value === null) return null;
   const machines = new Map<number, number>();
-  requireArray(value, 'machines').forEach((item, i) => {
-    const path = `machines[${i}]`;
+  requireArray(value, at).forEach((item, i) => {
+    const path = `${at}[${i}]`;
     const allocation = requireRecord(item, path);
     const code = requireString(allocation.areaCode, `${path}.areaCode`);
     const index = tree.byCode.get(code);
@@ -67,14 +67,19 @@ export function requireAreaIndex(prep: PreparedCampaign, areaCode: unknown, path
   return area;
 }
 
-export function prepareCampaign(input: unknown): PreparedCampaign {
-  const record = requireRecord(input, 'input');
-  const tree = buildAreaTree(record.areas, 'areas');
+/**
+ * Checks a campaign input once; refusals name fields under `path` when given (`input` →
+ * `input.areas[3].population`), else from the input's own fields (`areas[3].population`).
+ */
+export function prepareCampaign(input: unknown, path?: string): PreparedCampaign {
+  const record = requireRecord(input, path ?? 'input');
+  const under = (field: string): string => (path === undefined ? field : `${path}.${field}`);
+  const tree = buildAreaTree(record.areas, under('areas'));
   const { demand, defaultsUsed } = computeDemand(tree);
-  const calendar = resolveCalendar(record.calendar, 'calendar');
-  const window = resolveOpeningWindow(record.hours, 'hours');
-  const capacity = machineCapacity(record.service, 'service');
-  const machines = readMachines(record.machines, tree);
+  const calendar = resolveCalendar(record.calendar, under('calendar'));
+  const window = resolveOpeningWindow(record.hours, under('hours'));
+  const capacity = machineCapacity(record.service, under('service'));
+  const machines = readMachines(record.machines, tree, under('machines'));
   const period = listOpenDays(calendar, window);
   const service = record.service as Record<string, unknown>;
   return {

@@ -2,7 +2,7 @@
  * Test-only checks of a mobile plan that do not trust the planner: every law is recomputed
  * from the input and the plan's own visits.
  */
-import type { MobilePlan, PlanMobileTeamsInput } from '../plan-mobile-teams.ts';
+import type { MobilePlan, PlanMobileTeamsInput } from '../types.ts';
 
 const EARTH_KM = 6371.0088;
 
@@ -21,32 +21,32 @@ export function greatCircleKm(
 /** Returns the broken laws, one sentence each; an empty list is a sound plan. */
 export function brokenLaws(input: PlanMobileTeamsInput, plan: MobilePlan, tolerance = 1e-6): string[] {
   const broken: string[] = [];
-  const setup = input.teams.setupHours ?? 1;
+  const setup = input.setupHours ?? 1;
+  // Without breakdowns or hard cases a machine takes 60 / minutesPerDossier dossiers an hour.
+  const { minutesPerDossier, availability, hardCaseShare } = input.service;
+  const dossiersPerMachineHour =
+    availability === undefined && hardCaseShare === undefined ? 60 / minutesPerDossier : undefined;
+  const machinesOf = new Map(input.teams.map((t) => [t.id, t.machines]));
   const byId = new Map(input.communes.map((c) => [c.id, c]));
   const taken = new Map<string, number>();
   for (const team of plan.teams) {
     let free = 0;
-    let at: { latitude: number; longitude: number } | undefined = input.teams.home;
+    let at: { latitude: number; longitude: number } | undefined = input.home;
     for (const v of team.visits) {
       if (v.departHour < free - tolerance)
         broken.push(`${team.team} leaves for ${v.communeId} before it is free`);
       const to = byId.get(v.communeId);
-      if (
-        at !== undefined &&
-        to?.latitude !== undefined &&
-        to.longitude !== undefined &&
-        !('hoursMatrix' in (input.travel ?? {}))
-      ) {
+      const toPoint = to?.location;
+      if (at !== undefined && toPoint !== undefined && !('hoursMatrix' in (input.travel ?? {}))) {
         const speed = (input.travel as { speedKmPerHour?: number } | undefined)?.speedKmPerHour ?? 30;
         const detour = (input.travel as { detourFactor?: number } | undefined)?.detourFactor ?? 1.4;
-        const expected =
-          (greatCircleKm(at, { latitude: to.latitude, longitude: to.longitude }) * detour) / speed;
+        const expected = (greatCircleKm(at, toPoint) * detour) / speed;
         if (Math.abs(expected - v.travelHoursBefore) > 1e-4) {
           broken.push(
             `${team.team} drives to ${v.communeId} in ${v.travelHoursBefore} h, the straight line gives ${expected}`,
           );
         }
-        at = { latitude: to.latitude, longitude: to.longitude };
+        at = toPoint;
       }
       const earliestWork = v.departHour + v.travelHoursBefore + v.waitHoursBefore + setup;
       if (v.workStartHour < earliestWork - tolerance)
@@ -54,6 +54,19 @@ export function brokenLaws(input: PlanMobileTeamsInput, plan: MobilePlan, tolera
       if (v.workEndHour < v.workStartHour - tolerance)
         broken.push(`${team.team} ends before it starts at ${v.communeId}`);
       free = v.workEndHour;
+      const machines = machinesOf.get(team.team);
+      if (machines === undefined) broken.push(`${team.team} is not one of the input's teams`);
+      else if (team.machines !== machines)
+        broken.push(`${team.team} carries ${team.machines} machines, not ${machines}`);
+      // Each team works at its own machines' pace: no visit takes more than they can (a dossier of rounding aside).
+      if (
+        dossiersPerMachineHour !== undefined &&
+        machines !== undefined &&
+        v.dossiers > machines * dossiersPerMachineHour * v.workHours + 1 + tolerance
+      )
+        broken.push(
+          `${team.team} takes ${v.dossiers} dossiers at ${v.communeId} in ${v.workHours} h with ${machines} machines`,
+        );
       const perDay = v.dossiersPerDay.reduce((s, d) => s + d.dossiers, 0);
       if (perDay !== v.dossiers)
         broken.push(`${team.team} at ${v.communeId}: days add to ${perDay}, visit says ${v.dossiers}`);

@@ -1,7 +1,7 @@
 /** Test-only reader of `mountain_communes_2021.csv` (see README.md here for its sources). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { MobileCommune } from '../plan-mobile-teams.ts';
+import type { MobileCommune, MobileTeam } from '../types.ts';
 
 export type MountainCommune = {
   provinceCode: string;
@@ -50,7 +50,17 @@ export function asMobileCommunes(communes: readonly MountainCommune[]): MobileCo
     id: c.communeCode,
     name: c.communeName,
     demand: c.eligible14Plus,
-    latitude: c.latitude,
-    longitude: c.longitude,
+    location: { latitude: c.latitude, longitude: c.longitude },
   }));
+}
+
+/**
+ * Hưng Nguyên town site, March 2021: more than 500 dossiers a day on 2 scanners open 07:30–22:00
+ * (14.5 h), about 17 per scanner-hour (DESIGN.md §2 of the field reports): 60 / 17 minutes each.
+ */
+export const HUNG_NGUYEN_SERVICE = { minutesPerDossier: 60 / 17 };
+
+/** `count` teams of `machines` each, named `team-1`, `team-2`, … */
+export function identicalTeams(count: number, machines: number): MobileTeam[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, machines }));
 }

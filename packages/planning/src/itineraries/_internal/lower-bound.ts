@@ -30,18 +30,23 @@ export type LowerBoundParts = {
 };
 
 /**
- * No plan ends before all team-hours of work, one set-up per stop and the cheapest drive into
- * each stop (every stop is entered at least once, from home or from another stop) are shared
- * among the teams; nor before the slowest stop can be reached and worked by all teams at once.
+ * No plan ends before all the work, one set-up per stop and the cheapest drive into each stop
+ * (every stop is entered at least once, from home or from another stop) are shared among the
+ * teams; nor before the slowest stop can be reached and worked by all teams at once. Work is in
+ * hours of the slowest team and `paces` are each team's work per hour over the slowest team's
+ * (the least is 1): by time T the teams do Σ pace × (T − their set-ups and drives) of work, and
+ * set-ups and drives cost the least work when the slowest team makes them, so
+ * T ≥ (work + set-ups + drives) ÷ Σ pace. Identical teams have pace 1 and share them evenly.
  * Stops are table points 1..n; `workHours[i]` and `earliestHour[i]` belong to point i + 1.
  */
 export function lowerBoundHours(
   table: TravelTable,
   workHours: readonly number[],
   earliestHour: readonly number[],
-  teams: number,
+  paces: readonly number[],
   setupHours: number,
 ): LowerBoundParts {
+  const teams = paces.reduce((total, pace) => total + pace, 0);
   const n = workHours.length;
   let work = 0;
   let setup = 0;

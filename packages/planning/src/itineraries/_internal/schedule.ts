@@ -1,9 +1,9 @@
 import { shortOpenPaths, shortOrder } from './tour.ts';
 import { type TravelTable, travelHours } from './travel.ts';
 
-/** One place to serve, in hours of one team's work (all its machines together). */
+/** One place to serve, in hours of work of the slowest team (all its machines together). */
 export type Stop = {
-  /** Hours of team work the stop needs. */
+  /** Hours the slowest team would work there; a team of pace 2 does them in half the time. */
   workHours: number;
   /** Team-timeline hour before which work may not start (its earliest visit date). */
   earliestHour: number;
@@ -24,7 +24,8 @@ export type RawVisit = {
 };
 
 export type ScheduleOptions = {
-  teams: number;
+  /** One per team: its work per hour over the slowest team's (1 for identical teams). */
+  paces: readonly number[];
   setupHours: number;
   /** Longest stay of one team in one place, hours of work; Infinity for no limit. */
   maxVisitWorkHours: number;
@@ -58,14 +59,15 @@ const REORDER_ROUNDS = 4;
  * consecutive piece per team so that all teams end the phase together. The cut is the
  * smallest common end hour at which the pieces cover the path (bisection over a greedy fill,
  * which is exact for a given path because work may be split between teams); a stop cut in
- * two is served by both teams at once. Stops are table indices minus one (0 is home).
+ * two is served by both teams at once. Each team works at its own pace, so a team with more
+ * machines takes a longer piece. Stops are table indices minus one (0 is home).
  */
 export function scheduleStops(
   table: TravelTable,
   stops: readonly Stop[],
   options: ScheduleOptions,
 ): Schedule {
-  const teams: TeamState[] = Array.from({ length: options.teams }, () => ({ at: 0, hour: 0 }));
+  const teams: TeamState[] = options.paces.map(() => ({ at: 0, hour: 0 }));
   const visits: RawVisit[] = [];
   const overstayed = new Set<number>();
   const phases = [...new Set(stops.map((s) => s.phase))].sort((a, b) => a - b);
@@ -275,6 +277,7 @@ function fillTo(
     used[team] = true;
     const cap = relaxed && round === teams.length - 1 ? Number.POSITIVE_INFINITY : options.maxVisitWorkHours;
     const state = teams[team] as TeamState;
+    const pace = options.paces[team] ?? 1;
     let at = state.at;
     let hour = state.hour;
     const carried: Pending[] = [];
@@ -287,8 +290,10 @@ function fillTo(
       const setupStart = Math.max(arrive, stop.earliestHour);
       const workStart = setupStart + options.setupHours;
       const room = Math.min(endHour - workStart, cap);
-      if (room < Math.min(item.remainingHours, options.minVisitWorkHours) - EPSILON) break;
-      const portion = Math.min(item.remainingHours, room);
+      // Work left is in hours of the slowest team; this team needs `remaining / pace` of its own.
+      const needed = item.remainingHours / pace;
+      if (room < Math.min(needed, options.minVisitWorkHours) - EPSILON) break;
+      const portion = Math.min(needed, room);
       segmentVisits.push({
         team,
         stop: item.node - 1,
@@ -301,7 +306,7 @@ function fillTo(
       });
       at = item.node;
       hour = workStart + portion;
-      item.remainingHours -= portion;
+      item.remainingHours -= portion * pace;
       if (item.remainingHours > EPSILON) {
         if (endHour - hour > EPSILON) {
           // Left because of the stay limit, not the end hour: the next team takes over here.

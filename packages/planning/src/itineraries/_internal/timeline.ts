@@ -1,4 +1,6 @@
-import type { OpenDay } from '../../time/open-days.ts';
+import { requireIsoDate } from '../../_internal/validate.ts';
+import { listOpenDays, type OpenDay, type ResolvedCalendar } from '../../time/open-days.ts';
+import type { OpeningWindow } from '../../time/opening-window.ts';
 
 /**
  * The working hours of a team laid end to end: hour 0 opens the first open day, and each open
@@ -15,6 +17,39 @@ export function buildTimeline(days: readonly OpenDay[]): Timeline {
     total += day.hours;
   });
   return { days, startHours, totalHours: total };
+}
+
+/**
+ * The teams' open days from the start through the deadline or `lastDate`, whichever is later
+ * (a commune may name an earliest date past the deadline); null when no day is open in ten years.
+ */
+export function workingTimeline(
+  calendar: ResolvedCalendar,
+  window: OpeningWindow,
+  lastDate: string,
+): Timeline | null {
+  const deadlineDate = calendar.deadline.toISODate() ?? '';
+  const to =
+    lastDate > deadlineDate ? requireIsoDate(lastDate, 'date', calendar.timeZone) : calendar.deadline;
+  const days = listOpenDays({ ...calendar, deadline: to }, window, { atLeast: 1 });
+  return days.length === 0 ? null : buildTimeline(days);
+}
+
+/** The timeline grown past the deadline until it holds `hours`; null when ten years do not. */
+export function timelineHolding(
+  calendar: ResolvedCalendar,
+  window: OpeningWindow,
+  timeline: Timeline,
+  hours: number,
+): Timeline | null {
+  if (hours <= timeline.totalHours) return timeline;
+  const shortestDay = Math.max(1e-3, Math.min(...timeline.days.map((d) => d.hours)));
+  const grown = buildTimeline(
+    listOpenDays(calendar, window, {
+      atLeast: timeline.days.length + Math.ceil((hours - timeline.totalHours) / shortestDay) + 1,
+    }),
+  );
+  return grown.totalHours < hours ? null : grown;
 }
 
 /** Index of the open day holding `hour`; an interval's end at closing time belongs to that day (`closing`). */

@@ -9,7 +9,7 @@ import {
   requireTimeZone,
 } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
-import { wallClock } from '../../time/opening-window.ts';
+import { wallClock } from '../../time/_internal/wall-clock.ts';
 import { parseTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type { RosterRules, RosterShift } from '../types.ts';
 

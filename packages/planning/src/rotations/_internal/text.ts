@@ -1,4 +1,4 @@
-import type { RosterAssignment } from '../check-roster.ts';
+import type { RosterAssignment } from '../types.ts';
 import type { Resolved } from './resolve.ts';
 
 /** Shift occurrences of the roster in the order of `assignments`, with their real start and end. */

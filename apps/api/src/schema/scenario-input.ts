@@ -1,0 +1,50 @@
+// The GraphQL inputs of a scenario: the planning library's calendar, hours, service and machines,
+// field for field, beside the scenario's own name, area and staffing targets.
+import { builder } from '../builder.ts';
+import {
+  CalendarInputRef,
+  MachineAllocationInputRef,
+  OpeningHoursInputRef,
+  ServiceInputRef,
+} from './campaign-input.ts';
+
+export const ScenarioInputRef = builder.inputType('ScenarioInput', {
+  description: 'A new scenario: the assumptions of a campaign plan for an area and its descendants.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Name shown to planners, 1 to 200 characters.' }),
+    areaCode: t.string({ required: true, description: 'The root of the areas the scenario plans.' }),
+    calendar: t.field({ type: CalendarInputRef, required: true, description: 'The campaign’s days.' }),
+    hours: t.field({ type: OpeningHoursInputRef, required: true, description: 'Daily opening window.' }),
+    service: t.field({ type: ServiceInputRef, required: true, description: 'How a machine serves.' }),
+    machines: t.field({
+      type: [MachineAllocationInputRef],
+      description: 'Machines per area; absent or empty: plans say how many are needed.',
+    }),
+    waitTargetMinutes: t.float({ description: 'Target mean wait in minutes, for hourly staffing.' }),
+    teamsPerSite: t.int({ description: 'Teams per site working in rotation.' }),
+    note: t.string({ description: 'Free text, at most 2,000 characters.' }),
+  }),
+});
+
+export const ScenarioUpdateInputRef = builder.inputType('ScenarioUpdateInput', {
+  description: 'Fields to change; absent fields keep their value. Nested objects are replaced whole.',
+  fields: (t) => ({
+    name: t.string({ description: 'Name shown to planners, 1 to 200 characters.' }),
+    areaCode: t.string({ description: 'The root of the areas the scenario plans.' }),
+    calendar: t.field({ type: CalendarInputRef, description: 'The campaign’s days.' }),
+    hours: t.field({ type: OpeningHoursInputRef, description: 'Daily opening window.' }),
+    service: t.field({ type: ServiceInputRef, description: 'How a machine serves.' }),
+    machines: t.field({
+      type: [MachineAllocationInputRef],
+      description: 'Machines per area, replaced whole.',
+    }),
+    waitTargetMinutes: t.float({
+      description: 'Target mean wait in minutes, for hourly staffing; null clears it.',
+    }),
+    teamsPerSite: t.int({ description: 'Teams per site working in rotation; null clears it.' }),
+    note: t.string({ description: 'Free text, at most 2,000 characters; null clears it.' }),
+  }),
+});
+
+/** What `updateScenario` takes (and `createScenario`, whose fields it has, all given). */
+export type ScenarioChanges = typeof ScenarioUpdateInputRef.$inferInput;

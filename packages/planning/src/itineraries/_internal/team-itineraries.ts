@@ -1,0 +1,47 @@
+import type { CommuneCoverage, MobileVisit, TeamItinerary } from '../types.ts';
+import type { MobileProblem } from './read-input.ts';
+import type { RawVisit } from './schedule.ts';
+
+/** Each team's dated visits in the order it makes them, with its hours, in the order of the input's teams. */
+export function teamItineraries(
+  problem: MobileProblem,
+  visits: readonly RawVisit[],
+  dated: ReadonlyMap<RawVisit, MobileVisit>,
+): TeamItinerary[] {
+  return problem.teams.map((team, t) => {
+    const mine = visits.filter((v) => v.team === t).sort((a, b) => a.departHour - b.departHour);
+    const list = mine.map((v) => dated.get(v) as MobileVisit);
+    return {
+      team: team.id,
+      machines: team.machines,
+      visits: list,
+      travelHours: sum(mine.map((v) => v.travelHours)),
+      setupHours: mine.length * problem.setupHours,
+      workHours: sum(mine.map((v) => v.workEndHour - v.workStartHour)),
+      waitHours: sum(mine.map((v) => v.waitHours)),
+      endDate: list.at(-1)?.leaveDate ?? null,
+    };
+  });
+}
+
+/** Each stop's stays, in time order, to announce to its residents. */
+export function windowsByStop(
+  problem: MobileProblem,
+  visits: readonly RawVisit[],
+  dated: ReadonlyMap<RawVisit, MobileVisit>,
+): Map<number, CommuneCoverage['windows']> {
+  const windows = new Map<number, CommuneCoverage['windows']>();
+  for (const v of visits.slice().sort((a, b) => a.workStartHour - b.workStartHour || a.team - b.team)) {
+    const out = dated.get(v) as MobileVisit;
+    const list = windows.get(v.stop) ?? [];
+    list.push({ team: problem.teams[v.team]?.id ?? '', from: out.arriveDate, to: out.leaveDate });
+    windows.set(v.stop, list);
+  }
+  return windows;
+}
+
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
