@@ -1,5 +1,5 @@
 // The authorisation matrix: every caller × every query and mutation × inside and outside its
-// scope, each cell written out by hand from the rules in DESIGN.md §5 (not computed by the code
+// scope, each cell written out by hand from the rules in the README (Who may do what) (not computed by the code
 // under test). A refused mutation must also leave the database as it was.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';

@@ -1,4 +1,4 @@
-// What one request may ask for (DESIGN.md §5): document depth, aliases, tokens and cost, page
+// What one request may ask for (README, Limits): document depth, aliases, tokens and cost, page
 // size, batch size and body size. Each refusal carries a stable `extensions.code`.
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';

@@ -435,7 +435,7 @@ describe('roster of a plan', () => {
       roster(teams: $teams, days: 28) { __typename ... on Roster {
         teamCount minimumTeams feasible shifts { start end } teams { maxHoursInAnyWeek } violations { rule severity } } } } } }`;
     const three = (await data<Result>(query)).plan.roster;
-    // DESIGN.md §3 and the field report: three 8-hour teams round the clock work 56 h a week; four work 42 h.
+    // The field report (docs/architecture.md §6): three 8-hour teams round the clock work 56 h a week; four work 42 h.
     expect(three.teamCount).toBe(3);
     expect(three.shifts).toEqual([
       { start: '00:00', end: '08:00' },

@@ -23,7 +23,7 @@ export type RosterRules = {
   daysOffPerWeek?: number;
 };
 
-/** What {@link buildRoster} reads: DESIGN.md §4. */
+/** What {@link buildRoster} reads. */
 export type RosterInput = {
   /** First day, ISO `2021-03-20`. */
   startDate: string;

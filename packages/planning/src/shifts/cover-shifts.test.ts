@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { coverShifts } from './cover-shifts.ts';
-import { crewsFromMachines } from './crews-from-machines.ts';
 import { generateShifts } from './generate-shifts.ts';
 
 describe('coverShifts', () => {
@@ -65,49 +64,5 @@ describe('coverShifts', () => {
     expect(() => coverShifts({ requirement: [1.5], shifts: [{ start: 0, length: 1 }] })).toThrow(
       /requirement\[0\]/,
     );
-  });
-});
-
-describe('generateShifts', () => {
-  it('lists the shifts of the doc example', () => {
-    expect(generateShifts({ periods: 24, lengths: [8], startEvery: 8 })).toEqual([
-      { start: 0, length: 8, name: '0+8' },
-      { start: 8, length: 8, name: '8+8' },
-      { start: 16, length: 8, name: '16+8' },
-    ]);
-  });
-
-  it('keeps Hưng Nguyên shifts inside 07:30–22:00 in half hours', () => {
-    // Half-hour periods: 07:30 is period 15, 22:00 is boundary 44.
-    const shifts = generateShifts({
-      periods: 48,
-      lengths: [16, 12],
-      startEvery: 2,
-      earliestStart: 15,
-      latestEnd: 44,
-    });
-    expect(shifts.every((s) => s.start >= 15 && s.start + s.length <= 44)).toBe(true);
-    expect(shifts[0]).toEqual({ start: 15, length: 12, name: '15+12' });
-  });
-
-  it('lets shifts run past midnight only when overnight is allowed', () => {
-    expect(
-      generateShifts({ periods: 24, lengths: [8], startEvery: 4 }).some((s) => s.start + s.length > 24),
-    ).toBe(false);
-    expect(
-      generateShifts({ periods: 24, lengths: [8], startEvery: 4, overnight: true }).some(
-        (s) => s.start === 20,
-      ),
-    ).toBe(true);
-  });
-});
-
-describe('crewsFromMachines', () => {
-  it('turns machines into operators', () => {
-    expect(crewsFromMachines([0, 2, 3], 2)).toEqual([0, 4, 6]);
-  });
-
-  it('refuses a fractional machine count, naming the period', () => {
-    expect(() => crewsFromMachines([1, 0.5], 2)).toThrow(/machinesPerPeriod\[1\]/);
   });
 });

@@ -191,7 +191,7 @@ function rotate(p: CoverProblem, cyclic: boolean): CoverProblem {
 
 /**
  * Fewest paid staff-periods that cover an hourly (or 15-minute, or any) requirement from
- * candidate shifts, and among those the fewest people: DESIGN.md §3.5.
+ * candidate shifts, and among those the fewest people: docs/architecture.md §2 (shifts).
  *
  * How optimality is proved. Without wrapping shifts the covering matrix has consecutive ones in
  * each column, so it is totally unimodular; differencing consecutive rows turns it into a

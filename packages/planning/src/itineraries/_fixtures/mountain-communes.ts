@@ -56,7 +56,7 @@ export function asMobileCommunes(communes: readonly MountainCommune[]): MobileCo
 
 /**
  * Hưng Nguyên town site, March 2021: more than 500 dossiers a day on 2 scanners open 07:30–22:00
- * (14.5 h), about 17 per scanner-hour (DESIGN.md §2 of the field reports): 60 / 17 minutes each.
+ * (14.5 h), about 17 per scanner-hour (docs/architecture.md §6, the field reports): 60 / 17 minutes each.
  */
 export const HUNG_NGUYEN_SERVICE = { minutesPerDossier: 60 / 17 };
 
