@@ -1,25 +1,13 @@
 // The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
 // a stored scenario and `whatIf` for inline input.
-import type { AreaPlan, CampaignInput, CampaignPlan, PlannedDay } from '@muster/planning';
-import { PlanningInputError, planCampaign, plannedDailySeries } from '@muster/planning';
+import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
+import { planCampaign, plannedDailySeries } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
+import { type PlanResult, planResult, planRow, whatIfArea } from '../planning/plan-result.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { inputErrors } from './error.ts';
-
-/** A plan with what it was computed from, so the daily series can be asked for. */
-export type PlanResult = {
-  input: CampaignInput;
-  plan: CampaignPlan;
-  /** The area asked about: `areas` lists it and its descendants. */
-  areaCode: string;
-  areas: AreaPlan[];
-  /** The scenario's mean-wait target, for hourly staffing. */
-  waitTargetMinutes: number | null;
-  /** The scenario's teams per site, for the roster. */
-  teamsPerSite: number | null;
-};
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
   description: 'Where an area stands (see @muster/planning AreaStatus).',
@@ -61,6 +49,14 @@ const PlanFiguresRef = builder.interfaceRef<Figures>('PlanFigures').implement({
   }),
 });
 
+const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
+  description: 'A place in decimal degrees (WGS 84), such as a commune’s centroid.',
+  fields: (t) => ({
+    latitude: t.exposeFloat('latitude', { description: 'Degrees north, −90 to 90.' }),
+    longitude: t.exposeFloat('longitude', { description: 'Degrees east, −180 to 180.' }),
+  }),
+});
+
 const AreaPlanRef = builder.objectRef<AreaPlan>('AreaPlan').implement({
   description: 'The plan of one area; integers of a parent are the sums of its children’s.',
   interfaces: [PlanFiguresRef],
@@ -72,6 +68,12 @@ const AreaPlanRef = builder.objectRef<AreaPlan>('AreaPlan').implement({
     level: t.exposeString('level', { nullable: true }),
     depth: t.exposeInt('depth'),
     isLeaf: t.exposeBoolean('isLeaf'),
+    location: t.field({
+      type: GeoPointRef,
+      nullable: true,
+      description: 'The area’s centroid as planned; null when it has none.',
+      resolve: (row) => row.location,
+    }),
     servedBy: t.exposeString('servedBy', { nullable: true }),
   }),
 });
@@ -184,37 +186,6 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
   }),
 });
 
-/**
- * The row of `areaCode` (default: the area asked about) in a plan's rows, for the fields of a plan
- * that take an `areaCode` argument; any other area is refused.
- */
-export function planRow(result: PlanResult, areaCode: string | null | undefined): AreaPlan {
-  const code = areaCode ?? result.areaCode;
-  const row = result.areas.find((candidate) => candidate.code === code);
-  if (!row) {
-    throw new PlanningInputError({
-      path: 'areaCode',
-      code: 'unknown-reference',
-      expected: 'the code of an area in this plan',
-      received: code,
-    });
-  }
-  return row;
-}
-
-/** The rows of `code` and its descendants, from a plan that lists parents before children. */
-function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
-  const inside = new Set([code]);
-  const rows: AreaPlan[] = [];
-  for (const row of plan.areas) {
-    if (row.code === code || (row.parentCode != null && inside.has(row.parentCode))) {
-      inside.add(row.code);
-      rows.push(row);
-    }
-  }
-  return rows;
-}
-
 builder.queryFields((t) => ({
   plan: t.field({
     type: CampaignPlanRef,
@@ -233,15 +204,7 @@ builder.queryFields((t) => ({
         String(args.scenarioId),
         args.areaCode,
       );
-      const plan = planCampaign(input);
-      return {
-        input,
-        plan,
-        areaCode: area.code,
-        areas: subtreeRows(plan, area.code),
-        waitTargetMinutes: scenario.waitTargetMinutes,
-        teamsPerSite: scenario.teamsPerSite,
-      };
+      return planResult(input, planCampaign(input), area.code, scenario);
     },
   }),
   whatIf: t.field({
@@ -259,23 +222,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args) => {
       const input = toCampaignInput(args.input);
       const plan = planCampaign(input, 'input');
-      const code = args.areaCode ?? plan.areas.find((row) => row.parentCode === null)?.code;
-      if (code === undefined || !plan.areas.some((row) => row.code === code)) {
-        throw new PlanningInputError({
-          path: args.areaCode == null ? 'input.areas' : 'areaCode',
-          code: args.areaCode == null ? 'required' : 'unknown-reference',
-          expected: args.areaCode == null ? 'at least one area' : 'the code of an area in the input',
-          received: args.areaCode ?? [],
-        });
-      }
-      return {
-        input,
-        plan,
-        areaCode: code,
-        areas: subtreeRows(plan, code),
-        waitTargetMinutes: null,
-        teamsPerSite: null,
-      };
+      return planResult(input, plan, whatIfArea(plan, args.areaCode), null);
     },
   }),
 }));

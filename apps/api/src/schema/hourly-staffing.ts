@@ -9,7 +9,8 @@ import {
   plannedDailySeries,
 } from '@muster/planning';
 import { builder } from '../builder.ts';
-import { CampaignPlanRef, planRow } from './campaign-plan.ts';
+import { planRow } from '../planning/plan-result.ts';
+import { CampaignPlanRef } from './campaign-plan.ts';
 import { inputErrors } from './error.ts';
 
 /** Mean wait planned for when neither the field nor the scenario says. */

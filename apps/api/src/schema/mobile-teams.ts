@@ -6,9 +6,10 @@ import { itineraryToICalendar, PlanningInfeasibleError } from '@muster/planning'
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { type NamedMobilePlan, type NamedVisit, planMobileTeamsOver } from '../planning/mobile-plan.ts';
+import { planRow } from '../planning/plan-result.ts';
 import { type TeamVisits, teamVisits } from '../planning/team-visits.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
-import { CampaignPlanRef, planRow } from './campaign-plan.ts';
+import { CampaignPlanRef } from './campaign-plan.ts';
 import { inputErrors } from './error.ts';
 
 const PriorityRuleEnum = builder.enumType('ItineraryPriority', {

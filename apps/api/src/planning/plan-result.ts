@@ -1,0 +1,89 @@
+// A computed plan with what it was computed from and the area asked about: what the fields of
+// `CampaignPlan` (the rows, the daily series, staffing, roster, mobile teams) answer from.
+import type { AreaPlan, CampaignInput, CampaignPlan } from '@muster/planning';
+import { PlanningInputError } from '@muster/planning';
+
+export type PlanResult = {
+  input: CampaignInput;
+  plan: CampaignPlan;
+  /** The area asked about: `areas` lists it and its descendants. */
+  areaCode: string;
+  areas: AreaPlan[];
+  /** The scenario's mean-wait target, for hourly staffing. */
+  waitTargetMinutes: number | null;
+  /** The scenario's teams per site, for the roster. */
+  teamsPerSite: number | null;
+};
+
+/** The plan answered for `areaCode`, with the stored scenario's staffing targets (none for a what-if). */
+export function planResult(
+  input: CampaignInput,
+  plan: CampaignPlan,
+  areaCode: string,
+  scenario: { waitTargetMinutes: number | null; teamsPerSite: number | null } | null,
+): PlanResult {
+  return {
+    input,
+    plan,
+    areaCode,
+    areas: subtreeRows(plan, areaCode),
+    waitTargetMinutes: scenario?.waitTargetMinutes ?? null,
+    teamsPerSite: scenario?.teamsPerSite ?? null,
+  };
+}
+
+/** The area a what-if answers for: the one asked about, else the first root of its input. */
+export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefined): string {
+  if (areaCode == null) {
+    const root = plan.areas.find((row) => row.parentCode === null);
+    if (root === undefined) {
+      throw new PlanningInputError({
+        path: 'input.areas',
+        code: 'required',
+        expected: 'at least one area',
+        received: [],
+      });
+    }
+    return root.code;
+  }
+  if (!plan.areas.some((row) => row.code === areaCode)) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: 'the code of an area in the input',
+      received: areaCode,
+    });
+  }
+  return areaCode;
+}
+
+/**
+ * The row of `areaCode` (default: the area asked about) in a plan's rows, for the fields of a plan
+ * that take an `areaCode` argument; any other area is refused.
+ */
+export function planRow(result: PlanResult, areaCode: string | null | undefined): AreaPlan {
+  const code = areaCode ?? result.areaCode;
+  const row = result.areas.find((candidate) => candidate.code === code);
+  if (!row) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: 'the code of an area in this plan',
+      received: code,
+    });
+  }
+  return row;
+}
+
+/** The rows of `code` and its descendants, from a plan that lists parents before children. */
+function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
+  const inside = new Set([code]);
+  const rows: AreaPlan[] = [];
+  for (const row of plan.areas) {
+    if (row.code === code || (row.parentCode != null && inside.has(row.parentCode))) {
+      inside.add(row.code);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
