@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { THREE_EIGHTS } from './_fixtures/three-eights.ts';
 import { checkRoster } from './check-roster.ts';
-
-const THREE_EIGHTS = [
-  { name: 'Day', start: '06:00', end: '14:00', crews: 1 },
-  { name: 'Evening', start: '14:00', end: '22:00', crews: 1 },
-  { name: 'Night', start: '22:00', end: '06:00', crews: 1 },
-];
 
 describe('checkRoster on hand-made rosters', () => {
   const base = { startDate: '2021-03-20', days: 2, shifts: THREE_EIGHTS, teams: ['A', 'B', 'C'] };

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
+import { FOUR_WEEKS } from './_fixtures/three-eights.ts';
 import { minimumTeams } from './minimum-teams.ts';
-
-const THREE_EIGHTS = [
-  { name: 'Day', start: '06:00', end: '14:00', crews: 1 },
-  { name: 'Evening', start: '14:00', end: '22:00', crews: 1 },
-  { name: 'Night', start: '22:00', end: '06:00', crews: 1 },
-];
-const FOUR_WEEKS = { startDate: '2021-03-20', days: 28, shifts: THREE_EIGHTS };
 
 describe('minimumTeams: "how many teams do we really need?"', () => {
   // The field report (docs/architecture.md §6): three 8-hour teams round the clock work 56 h a
