@@ -5,7 +5,7 @@ import type { Scenario, ScenarioMachines } from '../generated/prisma/client.ts';
 import type { ScenarioChanges } from '../schema/scenario-input.ts';
 
 /** Stored scenarios are read in Vietnam's zone unless they say otherwise. */
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 export type ScenarioFields = {
   name: string;

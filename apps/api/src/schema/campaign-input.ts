@@ -4,7 +4,7 @@ import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
 
-export const GeoPointInputRef = builder.inputType('GeoPointInput', {
+const GeoPointInputRef = builder.inputType('GeoPointInput', {
   description: 'A place in decimal degrees (WGS 84), such as a commune’s centroid.',
   fields: (t) => ({
     latitude: t.float({ required: true, description: 'Degrees north, −90 to 90.' }),
@@ -91,14 +91,14 @@ export const CampaignInputRef = builder.inputType('CampaignInput', {
 });
 
 /** Drops GraphQL nulls: an optional field sent as null is absent, and takes the library's default. */
-export function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], null>;
   };
 }
 
 /** Most areas a what-if may list: the whole country (11,371 areas) with room to spare. */
-export const MAX_WHAT_IF_AREAS = 20_000;
+const MAX_WHAT_IF_AREAS = 20_000;
 
 /** A `CampaignInput` argument as the library's input: the same fields, nulls read as absent. */
 export function toCampaignInput(arg: typeof CampaignInputRef.$inferInput): CampaignInput {

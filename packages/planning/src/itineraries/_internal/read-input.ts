@@ -54,7 +54,7 @@ const DEFAULT_SETUP_HOURS = 1;
 const DEFAULT_PRIORITY_CLASSES = 2;
 const DEFAULT_MIN_VISIT_WORK_HOURS = 1;
 /** A province fields tens of teams (Nghệ An added 176 machines in all); the cap keeps a typo from a long run. */
-export const MAX_TEAMS = 1000;
+const MAX_TEAMS = 1000;
 /** Machines one team may carry: the same cap, for the same reason. */
 export const TEAM_MACHINES_RULE = { min: 1, max: 1000, integer: true } as const;
 /** Drive times are held as a dense table (8 bytes per pair): 3,000 communes take 72 MB; the largest province has under 800. */
