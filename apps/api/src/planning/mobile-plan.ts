@@ -19,6 +19,7 @@ import {
   PlanningInputError,
   planMobileTeams,
 } from '@muster/planning';
+import { unknownArea } from './plan-result.ts';
 
 /** A visit with its commune's name, for the field. */
 export type NamedVisit = MobileVisit & { communeName: string | null };
@@ -91,13 +92,7 @@ function homeOf(
     return { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
   }
   const home = plan.areas.find((row) => row.code === homeAreaCode)?.location;
-  if (!home) {
-    throw new PlanningInputError({
-      path: 'homeAreaCode',
-      code: 'unknown-reference',
-      expected: 'the code of an area with a centroid in this plan',
-      received: homeAreaCode,
-    });
-  }
+  if (!home)
+    throw unknownArea('homeAreaCode', 'the code of an area with a centroid in this plan', homeAreaCode);
   return home;
 }

@@ -47,12 +47,7 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
     return root.code;
   }
   if (!plan.areas.some((row) => row.code === areaCode)) {
-    throw new PlanningInputError({
-      path: 'areaCode',
-      code: 'unknown-reference',
-      expected: 'the code of an area in the input',
-      received: areaCode,
-    });
+    throw unknownArea('areaCode', 'the code of an area in the input', areaCode);
   }
   return areaCode;
 }
@@ -64,15 +59,13 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
 export function planRow(result: PlanResult, areaCode: string | null | undefined): AreaPlan {
   const code = areaCode ?? result.areaCode;
   const row = result.areas.find((candidate) => candidate.code === code);
-  if (!row) {
-    throw new PlanningInputError({
-      path: 'areaCode',
-      code: 'unknown-reference',
-      expected: 'the code of an area in this plan',
-      received: code,
-    });
-  }
+  if (!row) throw unknownArea('areaCode', 'the code of an area in this plan', code);
   return row;
+}
+
+/** The refusal of an area an argument names that the plan does not offer. */
+export function unknownArea(path: string, expected: string, areaCode: string): PlanningInputError {
+  return new PlanningInputError({ path, code: 'unknown-reference', expected, received: areaCode });
 }
 
 /** The rows of `code` and its descendants, from a plan that lists parents before children. */
