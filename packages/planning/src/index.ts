@@ -16,6 +16,7 @@ export type {
   MachineAllocation,
   PlannedDay,
   PlanWarning,
+  ServiceOverride,
   SolveForResult,
   SolveForUnknown,
 } from './campaign/types.ts';

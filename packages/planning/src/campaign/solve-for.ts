@@ -24,7 +24,11 @@ const MINUTES_PER_DAY = 1440;
 /** A search that tightens a float answer to its step never needs more than a few moves. */
 const MAX_ADJUSTMENTS = 200;
 
-type Pool = { demand: number; machines: number };
+/**
+ * A pool with demand: `demand` is what it serves at the campaign's service, `fixedHours` the
+ * machine-hours its areas with a service of their own take (0 without overrides).
+ */
+type Pool = { demand: number; fixedHours: number; machines: number };
 
 /** The pools with demand and the pool plan they come from, or why the machines given cannot finish. */
 function poolsOf(
@@ -38,18 +42,33 @@ function poolsOf(
   }
   const plan = planPools(prep, prep.machines);
   const list: Pool[] = [];
-  for (const [pool, machines] of prep.machines)
-    list.push({ demand: plan.demandInPool[pool] as number, machines });
+  const fixed = new Map<number, { demand: number; hours: number }>();
   let unserved = 0;
   prep.tree.nodes.forEach((node, index) => {
-    if (node.children.length === 0 && (plan.poolOf[index] as number) < 0)
-      unserved += prep.demand[index]?.demand ?? 0;
+    if (node.children.length > 0) return;
+    const pool = plan.poolOf[index] as number;
+    const demand = prep.demand[index]?.demand ?? 0;
+    if (pool < 0) unserved += demand;
+    const own = prep.overrides?.get(prep.serviceOf[index] as number);
+    if (pool < 0 || own === undefined || demand === 0) return;
+    const entry = fixed.get(pool) ?? { demand: 0, hours: 0 };
+    entry.demand += demand;
+    entry.hours += demand / own.dossiersPerMachineHour;
+    fixed.set(pool, entry);
   });
+  for (const [pool, machines] of prep.machines) {
+    const own = fixed.get(pool);
+    list.push({
+      demand: (plan.demandInPool[pool] as number) - (own?.demand ?? 0),
+      fixedHours: own?.hours ?? 0,
+      machines,
+    });
+  }
   if (unserved > 0)
     return { reason: 'no-machines', detail: `${unserved} dossiers are in areas that no machine serves` };
-  const empty = list.find((pool) => pool.demand > 0 && pool.machines === 0);
+  const empty = list.find((pool) => (pool.demand > 0 || pool.fixedHours > 0) && pool.machines === 0);
   if (empty) return { reason: 'no-machines', detail: 'zero machines are given for an area with demand' };
-  return { pools: list.filter((pool) => pool.demand > 0), plan };
+  return { pools: list.filter((pool) => pool.demand > 0 || pool.fixedHours > 0), plan };
 }
 
 /** Open hours of a window over the campaign period (clock changes included). */
@@ -58,7 +77,10 @@ function periodHoursWith(prep: PreparedCampaign, window: OpeningWindow): number 
 }
 
 function meetsAll(pools: Pool[], perHour: number, hours: number): boolean {
-  return pools.every((pool) => pool.demand <= pool.machines * perHour * hours * (1 + RELATIVE_EPSILON));
+  return pools.every(
+    (pool) =>
+      pool.demand <= (pool.machines * perHour * hours - pool.fixedHours * perHour) * (1 + RELATIVE_EPSILON),
+  );
 }
 
 /**
@@ -66,7 +88,8 @@ function meetsAll(pools: Pool[], perHour: number, hours: number): boolean {
  * - `machines`: the fewest machines, in one pool over the whole tree, that finish by the deadline;
  * - `days`: the fewest open days from the start in which the machines given finish;
  * - `hoursPerDay`: the shortest daily window (same opening time, whole minutes) in which they finish;
- * - `minutesPerDossier`: the longest ordinary service time (to 0.01 min) at which they finish.
+ * - `minutesPerDossier`: the longest ordinary service time (to 0.01 min) at which they finish
+ *   (areas with a service override keep theirs).
  * Fed back into `planCampaign` the answer meets the deadline; one step worse does not.
  *
  * @example
@@ -98,14 +121,14 @@ export function trySolveFor(unknown: SolveForUnknown, input: CampaignInput): Sol
     reason,
     detail,
   });
-  const totalDemand = prep.tree.roots.reduce((sum, root) => sum + (prep.demand[root]?.demand ?? 0), 0);
+  const totalWorkload = prep.tree.roots.reduce((sum, root) => sum + (prep.workload[root] as number), 0);
   const perHour = prep.capacity.dossiersPerMachineHour;
 
   if (unknown === 'machines') {
-    if (totalDemand === 0) return answer(0);
+    if (totalWorkload === 0) return answer(0);
     if (prep.periodHours === 0)
       return fail('no-capacity', 'the calendar and window give no open hour before the deadline');
-    return answer(ceilTolerant(totalDemand / (perHour * prep.periodHours)));
+    return answer(ceilTolerant(totalWorkload / (perHour * prep.periodHours)));
   }
 
   const served = poolsOf(prep);
@@ -126,7 +149,9 @@ export function trySolveFor(unknown: SolveForUnknown, input: CampaignInput): Sol
   if (openDays === 0) return fail('no-open-days', 'the calendar has no open day between start and deadline');
 
   if (unknown === 'hoursPerDay') {
-    const needed = Math.max(...pools.map((pool) => pool.demand / (pool.machines * perHour)));
+    const needed = Math.max(
+      ...pools.map((pool) => (pool.demand / perHour + pool.fixedHours) / pool.machines),
+    );
     const windowOf = (minutes: number): OpeningWindow => ({
       openMinute: prep.window.openMinute,
       closeMinute: prep.window.openMinute + minutes,
@@ -145,13 +170,30 @@ export function trySolveFor(unknown: SolveForUnknown, input: CampaignInput): Sol
     return answer(minutes / 60);
   }
 
-  // minutesPerDossier: the mean time may grow until the tightest pool just fits.
+  // minutesPerDossier: the mean time may grow until the tightest pool just fits. Areas with a
+  // service of their own keep it: their hours are fixed.
   const c = prep.capacity;
   const hardMinutes = c.hardCaseShare * c.hardCaseExtraMinutes;
   const meets = (ordinary: number) =>
     meetsAll(pools, (60 * c.availability) / (ordinary + hardMinutes), prep.periodHours);
+  const overbooked = pools.find((pool) => pool.fixedHours > pool.machines * prep.periodHours);
+  if (overbooked) {
+    return fail(
+      'too-little-time',
+      'areas with a service of their own alone take more hours than the machines have before the deadline',
+    );
+  }
+  const atCampaignService = pools.filter((pool) => pool.demand > 0);
+  if (atCampaignService.length === 0) {
+    return fail(
+      'service-overridden',
+      'every area with demand has a service of its own, so the campaign’s minutesPerDossier does not change the plan',
+    );
+  }
   const tightest = Math.min(
-    ...pools.map((pool) => (60 * c.availability * pool.machines * prep.periodHours) / pool.demand),
+    ...atCampaignService.map(
+      (pool) => (60 * c.availability * (pool.machines * prep.periodHours - pool.fixedHours)) / pool.demand,
+    ),
   );
   let hundredths = Math.floor((tightest - hardMinutes) * 100 + RELATIVE_EPSILON);
   for (let i = 0; i < MAX_ADJUSTMENTS && hundredths > 0 && !meets(hundredths / 100); i++) hundredths--;

@@ -19,6 +19,18 @@ export type CampaignInput = {
    * Absent: the plan says how many machines are needed.
    */
   machines?: MachineAllocation[];
+  /**
+   * Services that differ from `service` in part of the tree, one entry per area: each holds for
+   * its area's subtree, less any descendant with its own entry (the nearest entry up the tree
+   * wins). A replan sets them from the pace observed per area. Absent: `service` everywhere.
+   */
+  serviceOverrides?: ServiceOverride[];
+};
+
+/** The service of an area's subtree where it differs from the campaign's. */
+export type ServiceOverride = {
+  areaCode: string;
+  service: ServiceInput;
 };
 
 /** Machines given to an area: a pool that serves its subtree, less descendants with their own. */
@@ -63,7 +75,10 @@ export type AreaPlan = {
   demand: number;
   /** Open days from start to deadline (the same for every area). */
   openDays: number;
-  /** Dossiers one machine does on an average open day of the period. */
+  /**
+   * Dossiers one machine does on an average open day of the period, at the area's service (a
+   * parent whose areas differ in service: its demand over its machine-days).
+   */
   dailyCapacityPerMachine: number;
   /** Days of one machine's work the demand takes (a parent's is the sum of its children's). */
   machineDays: number | null;
@@ -132,6 +147,7 @@ export type CampaignPlan = {
     firstOpenDate: string | null;
     lastOpenDate: string | null;
   };
+  /** The campaign's `service` (areas with a service override differ: see their rows). */
   capacity: MachineCapacity & { hoursPerDay: number; dailyCapacityPerMachine: number };
   /** One row per area, parents before children, siblings in input order. */
   areas: AreaPlan[];

@@ -12,7 +12,7 @@ import type {
   PlanWarning,
 } from '../types.ts';
 import { planPools } from './pools.ts';
-import { ceilTolerant, type PreparedCampaign } from './prepare-campaign.ts';
+import { capacityOf, ceilTolerant, type PreparedCampaign } from './prepare-campaign.ts';
 
 type Progress = {
   /** Demand under the area that no pool serves. */
@@ -190,12 +190,20 @@ function assumptionsOf(prep: PreparedCampaign, hoursPerDay: number): Assumption[
       note: "machines given for an area serve its subtree in proportion to demand, so its areas finish together; they are stationed over its children by Adams' method (each child with demand gets one, then by demand per machine) while there are enough, and below that children share their parent's",
     });
   }
+  if (prep.overrides) {
+    list.push({
+      key: 'serviceOverrides',
+      value: prep.overrides.size,
+      source: 'given',
+      note: "areas with a service of their own: it holds for their subtree (the nearest up the tree wins); machines of a pool are shared by hours of work (demand at each area's speed), so a slower area draws more of them and the pool's areas still finish together",
+    });
+  }
   return list;
 }
 
 /** `planCampaign` on an input already prepared, for stages that also need the preparation. */
 export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
-  const { tree, demand, capacity, period } = prep;
+  const { tree, demand, capacity, period, workload } = prep;
   const n = tree.nodes.length;
   const openDays = period.length;
   const periodCapacityPerMachine = capacity.dossiersPerMachineHour * prep.periodHours;
@@ -203,8 +211,18 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
   const dailyCapacityPerMachine = capacity.dossiersPerMachineHour * hoursPerDay;
   const pools = prep.machines ? planPools(prep, prep.machines) : null;
 
-  const neededFor = (d: number): number | null =>
-    d === 0 ? 0 : periodCapacityPerMachine > 0 ? ceilTolerant(d / periodCapacityPerMachine) : null;
+  // Sizing counts the workload (dossiers at the campaign's service), which is the demand itself
+  // unless some areas have a service of their own.
+  const neededFor = (work: number): number | null =>
+    work === 0 ? 0 : periodCapacityPerMachine > 0 ? ceilTolerant(work / periodCapacityPerMachine) : null;
+  const dailyCapacityOf = (index: number): number => {
+    if (!prep.overrides) return dailyCapacityPerMachine;
+    const d = demand[index]?.demand ?? 0;
+    const work = workload[index] as number;
+    return d > 0 && work > 0
+      ? (dailyCapacityPerMachine * d) / work
+      : capacityOf(prep, index).dossiersPerMachineHour * hoursPerDay;
+  };
 
   // Leaves first, then parents as sums, in reverse tree order.
   const atSites = new Array<number | null>(n).fill(null);
@@ -217,9 +235,11 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
     const node = tree.nodes[index] as AreaNode;
     const d = demand[index]?.demand ?? 0;
     if (node.children.length === 0) {
-      atSites[index] = neededFor(d);
+      const work = workload[index] as number;
+      atSites[index] = neededFor(work);
       dailyTarget[index] = openDays > 0 ? Math.ceil(d / openDays) : d === 0 ? 0 : null;
-      machineDays[index] = dailyCapacityPerMachine > 0 ? d / dailyCapacityPerMachine : d === 0 ? 0 : null;
+      machineDays[index] =
+        dailyCapacityPerMachine > 0 ? work / dailyCapacityPerMachine : work === 0 ? 0 : null;
       if (pools) {
         const pool = pools.poolOf[index] as number;
         const days = pool >= 0 ? (pools.poolDays.get(pool) ?? 0) : 0;
@@ -261,7 +281,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
   for (const index of tree.order) {
     const node = tree.nodes[index] as AreaNode;
     const figures = demand[index] as AreaDemand;
-    const machinesNeeded = neededFor(figures.demand);
+    const machinesNeeded = neededFor(workload[index] as number);
     const p = progress[index] ?? null;
     const own = pools?.share[index];
     const stationed = pools
@@ -287,7 +307,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
       alreadyServed: figures.alreadyServed,
       demand: figures.demand,
       openDays,
-      dailyCapacityPerMachine,
+      dailyCapacityPerMachine: dailyCapacityOf(index),
       machineDays: machineDays[index] ?? null,
       machinesNeeded,
       machinesNeededAtSites: atSites[index] ?? null,
@@ -306,7 +326,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
     });
   }
 
-  const totals = totalsOf(prep, areas, progress, neededFor, dateOfDay);
+  const totals = totalsOf(prep, areas, progress, neededFor, dateOfDay, dailyCapacityPerMachine);
   const infeasibilities: Infeasibility[] = [];
   if (prep.periodHours === 0) {
     infeasibilities.push({
@@ -369,8 +389,9 @@ function totalsOf(
   prep: PreparedCampaign,
   areas: AreaPlan[],
   progress: (Progress | null)[],
-  neededFor: (d: number) => number | null,
+  neededFor: (work: number) => number | null,
   dateOfDay: (days: number | null) => string | null,
+  dailyCapacityPerMachine: number,
 ): CampaignTotals {
   const rows = areas.filter((row) => row.parentCode === null);
   const sum = (pick: (row: AreaPlan) => number | null): number | null =>
@@ -391,7 +412,8 @@ function totalsOf(
     p ??= { unserved: 0, daysNeeded: 0, emptyPool: false };
     addProgress(p, q);
   }
-  const machinesNeeded = neededFor(figures.demand);
+  const work = prep.tree.roots.reduce((total, root) => total + (prep.workload[root] as number), 0);
+  const machinesNeeded = neededFor(work);
   const daysNeeded = finishedIn(p);
   const completionDate = dateOfDay(daysNeeded);
   const dailyTarget = sum((r) => r.dailyTarget);
@@ -401,7 +423,10 @@ function totalsOf(
   return {
     ...figures,
     openDays: prep.period.length,
-    dailyCapacityPerMachine: first?.dailyCapacityPerMachine ?? 0,
+    dailyCapacityPerMachine:
+      prep.overrides && figures.demand > 0 && work > 0
+        ? (dailyCapacityPerMachine * figures.demand) / work
+        : (first?.dailyCapacityPerMachine ?? 0),
     machineDays: sum((r) => r.machineDays),
     machinesNeeded,
     machinesNeededAtSites: sum((r) => r.machinesNeededAtSites),

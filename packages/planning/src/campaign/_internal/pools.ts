@@ -12,6 +12,8 @@ export type PoolPlan = {
   poolOf: Int32Array;
   /** Demand under each node that its own pool serves. */
   demandInPool: Float64Array;
+  /** The same as dossiers at the campaign's service (`PreparedCampaign.workload`): what the machines' hours go on. */
+  workloadInPool: Float64Array;
   /** Open days each pool needs (by pool node index); 0 with nothing to do; Infinity when never. */
   poolDays: Map<number, number>;
   /** Whole machines of a pool stationed in each node; null where a node shares its parent's. */
@@ -35,7 +37,7 @@ function firstDayReaching(cumulativeHours: Float64Array, neededHours: number): n
 }
 
 export function planPools(prep: PreparedCampaign, machines: Map<number, number>): PoolPlan {
-  const { tree, demand, capacity } = prep;
+  const { tree, demand, capacity, workload } = prep;
   const n = tree.nodes.length;
   const poolOf = new Int32Array(n).fill(NONE);
   for (const index of tree.order) {
@@ -43,30 +45,37 @@ export function planPools(prep: PreparedCampaign, machines: Map<number, number>)
     poolOf[index] = machines.has(index) ? index : node.parent >= 0 ? (poolOf[node.parent] as number) : NONE;
   }
   const demandInPool = new Float64Array(n);
+  const workloadInPool = prep.overrides ? new Float64Array(n) : demandInPool;
   for (let k = tree.order.length - 1; k >= 0; k--) {
     const index = tree.order[k] as number;
     const node = tree.nodes[index] as AreaNode;
     if (node.children.length === 0) {
       demandInPool[index] = demand[index]?.demand ?? 0;
+      workloadInPool[index] = workload[index] as number;
       continue;
     }
     let sum = 0;
-    for (const child of node.children)
-      if (poolOf[child] === poolOf[index]) sum += demandInPool[child] as number;
+    let work = 0;
+    for (const child of node.children) {
+      if (poolOf[child] !== poolOf[index]) continue;
+      sum += demandInPool[child] as number;
+      work += workloadInPool[child] as number;
+    }
     demandInPool[index] = sum;
+    workloadInPool[index] = work;
   }
 
   // Hours each pool needs, then enough open days to place the longest within the horizon.
   const neededHours = new Map<number, number>();
   let longest = 0;
   for (const [pool, count] of machines) {
-    const poolDemand = demandInPool[pool] as number;
+    const poolWork = workloadInPool[pool] as number;
     const hours =
-      poolDemand === 0
+      poolWork === 0
         ? 0
         : count === 0
           ? Number.POSITIVE_INFINITY
-          : poolDemand / (count * capacity.dossiersPerMachineHour);
+          : poolWork / (count * capacity.dossiersPerMachineHour);
     neededHours.set(pool, hours);
     if (Number.isFinite(hours)) longest = Math.max(longest, hours);
   }
@@ -102,14 +111,15 @@ export function planPools(prep: PreparedCampaign, machines: Map<number, number>)
     const own = share[index];
     if (own === null || own === undefined || node.children.length === 0) continue;
     const inPool = node.children.filter((child) => !machines.has(child));
+    // Machines go where the hours of work are: a slower area needs more for the same demand.
     const split = allocateByAdams(
       own,
-      inPool.map((child) => demandInPool[child] as number),
+      inPool.map((child) => workloadInPool[child] as number),
     );
     if (split === null) continue;
     inPool.forEach((child, i) => {
       share[child] = split[i] as number;
     });
   }
-  return { poolOf, demandInPool, poolDays, share, days, cumulativeHours };
+  return { poolOf, demandInPool, workloadInPool, poolDays, share, days, cumulativeHours };
 }

@@ -1,6 +1,6 @@
 import { requireArray, requireNumber, requireRecord, requireString } from '../../_internal/validate.ts';
 import { type MachineCapacity, machineCapacity } from '../../capacity/machine-capacity.ts';
-import { type AreaTree, buildAreaTree } from '../../demand/area-tree.ts';
+import { type AreaNode, type AreaTree, buildAreaTree } from '../../demand/area-tree.ts';
 import { type AreaDemand, computeDemand, type DemandDefaultsUsed } from '../../demand/compute-demand.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { listOpenDays, type OpenDay, type ResolvedCalendar, resolveCalendar } from '../../time/open-days.ts';
@@ -16,6 +16,16 @@ export type PreparedCampaign = {
   capacity: MachineCapacity;
   /** Machines given per node index; null when the input gives none. */
   machines: Map<number, number> | null;
+  /** Capacity of each service override by the node index of its area; null when the input gives none. */
+  overrides: Map<number, MachineCapacity> | null;
+  /** Node index of the override that holds for each node (the nearest up the tree), or -1 for `capacity`. */
+  serviceOf: Int32Array;
+  /**
+   * Demand in dossiers at the campaign's service: a leaf served at another speed counts its demand
+   * × the campaign's dossiers per machine-hour ÷ its own; parents sum their children. Equal to the
+   * demand, exactly, without overrides.
+   */
+  workload: Float64Array;
   /** Open days from start to deadline. */
   period: OpenDay[];
   periodHours: number;
@@ -29,27 +39,86 @@ function readMachines(value: unknown, tree: AreaTree, at: string): Map<number, n
   requireArray(value, at).forEach((item, i) => {
     const path = `${at}[${i}]`;
     const allocation = requireRecord(item, path);
-    const code = requireString(allocation.areaCode, `${path}.areaCode`);
-    const index = tree.byCode.get(code);
-    if (index === undefined) {
-      throw new PlanningInputError({
-        path: `${path}.areaCode`,
-        code: 'unknown-reference',
-        expected: 'the code of an area in the list',
-        received: code,
-      });
-    }
-    if (machines.has(index)) {
-      throw new PlanningInputError({
-        path: `${path}.areaCode`,
-        code: 'duplicate',
-        expected: 'an area code listed once',
-        received: code,
-      });
-    }
+    const index = requireAreaCode(allocation.areaCode, `${path}.areaCode`, tree, machines);
     machines.set(index, requireNumber(allocation.machines, `${path}.machines`, { min: 0, integer: true }));
   });
   return machines;
+}
+
+/** Capacity per node index of the overrides given, each checked like `service`; an area listed twice is refused. */
+function readOverrides(value: unknown, tree: AreaTree, at: string): Map<number, MachineCapacity> | null {
+  if (value === undefined || value === null) return null;
+  const overrides = new Map<number, MachineCapacity>();
+  requireArray(value, at).forEach((item, i) => {
+    const path = `${at}[${i}]`;
+    const override = requireRecord(item, path);
+    const index = requireAreaCode(override.areaCode, `${path}.areaCode`, tree, overrides);
+    overrides.set(index, machineCapacity(override.service, `${path}.service`));
+  });
+  return overrides;
+}
+
+/** The node index of an allocation's or override's area, refusing unknown codes and a second entry for one area. */
+function requireAreaCode(
+  value: unknown,
+  path: string,
+  tree: AreaTree,
+  seen: ReadonlyMap<number, unknown>,
+): number {
+  const code = requireString(value, path);
+  const index = tree.byCode.get(code);
+  if (index === undefined) {
+    throw new PlanningInputError({
+      path,
+      code: 'unknown-reference',
+      expected: 'the code of an area in the list',
+      received: code,
+    });
+  }
+  if (seen.has(index)) {
+    throw new PlanningInputError({
+      path,
+      code: 'duplicate',
+      expected: 'an area code listed once',
+      received: code,
+    });
+  }
+  return index;
+}
+
+/** The override holding for each node, and the demand as dossiers at the campaign's service. */
+function workloadOf(
+  tree: AreaTree,
+  demand: readonly AreaDemand[],
+  capacity: MachineCapacity,
+  overrides: ReadonlyMap<number, MachineCapacity> | null,
+): { serviceOf: Int32Array; workload: Float64Array } {
+  const n = tree.nodes.length;
+  const serviceOf = new Int32Array(n).fill(-1);
+  const workload = new Float64Array(n);
+  for (const index of tree.order) {
+    const parent = (tree.nodes[index] as AreaNode).parent;
+    serviceOf[index] = overrides?.has(index) ? index : parent >= 0 ? (serviceOf[parent] as number) : -1;
+  }
+  for (let k = tree.order.length - 1; k >= 0; k--) {
+    const index = tree.order[k] as number;
+    const node = tree.nodes[index] as AreaNode;
+    if (node.children.length === 0) {
+      const d = demand[index]?.demand ?? 0;
+      const own = overrides?.get(serviceOf[index] as number);
+      workload[index] = own ? (d * capacity.dossiersPerMachineHour) / own.dossiersPerMachineHour : d;
+      continue;
+    }
+    let sum = 0;
+    for (const child of node.children) sum += workload[child] as number;
+    workload[index] = sum;
+  }
+  return { serviceOf, workload };
+}
+
+/** The capacity that serves a node: its override's, or the campaign's. */
+export function capacityOf(prep: PreparedCampaign, index: number): MachineCapacity {
+  return prep.overrides?.get(prep.serviceOf[index] as number) ?? prep.capacity;
 }
 
 /** The node index of `areaCode` in a prepared campaign, or a PlanningInputError naming `path`. */
@@ -80,6 +149,8 @@ export function prepareCampaign(input: unknown, path?: string): PreparedCampaign
   const window = resolveOpeningWindow(record.hours, under('hours'));
   const capacity = machineCapacity(record.service, under('service'));
   const machines = readMachines(record.machines, tree, under('machines'));
+  const overrides = readOverrides(record.serviceOverrides, tree, under('serviceOverrides'));
+  const { serviceOf, workload } = workloadOf(tree, demand, capacity, overrides);
   const period = listOpenDays(calendar, window);
   const service = record.service as Record<string, unknown>;
   return {
@@ -90,6 +161,9 @@ export function prepareCampaign(input: unknown, path?: string): PreparedCampaign
     window,
     capacity,
     machines,
+    overrides,
+    serviceOf,
+    workload,
     period,
     periodHours: period.reduce((sum, day) => sum + day.hours, 0),
     given: {
