@@ -1,10 +1,30 @@
 export type {
-  ActualDayReport,
   CompareWithActualsOptions,
   ComparedDay,
   CompletionForecast,
   PlanComparison,
 } from './actuals/compare-with-actuals.ts';
+export type { Replan, ReplanOptions } from './actuals/replan-from-actuals.ts';
+export type {
+  ActualDayReport,
+  ActualsWarning,
+  DayAboveMaximumWarning,
+  DayReporting,
+  DeadlineAlternative,
+  HoursAlternative,
+  InfeasibleAlternative,
+  MachineChange,
+  MachineMove,
+  MachinesAlternative,
+  PaceAlternative,
+  PaceDiffersWarning,
+  PartialDayWarning,
+  ReplanAlternative,
+  ReplannedArea,
+  ReplanPace,
+  ReportingCompleteness,
+  WhatMustChange,
+} from './actuals/types.ts';
 export type {
   AreaPlan,
   AreaStatus,
@@ -93,6 +113,7 @@ export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
 
 export { compareWithActuals } from './actuals/compare-with-actuals.ts';
+export { replanFromActuals } from './actuals/replan-from-actuals.ts';
 export { checkCampaignInput } from './campaign/check-campaign-input.ts';
 export { nthOpenDate } from './campaign/nth-open-date.ts';
 export { planCampaign } from './campaign/plan-campaign.ts';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CampaignInput } from '../campaign/types.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { type ActualDayReport, compareWithActuals } from './compare-with-actuals.ts';
+import { compareWithActuals } from './compare-with-actuals.ts';
+import type { ActualDayReport } from './types.ts';
 
 // Đắk Nông as the field report tells it: the province reported 15,574 dossiers for 19–20 March
 // 2021 (no split by day published: half each day here), Đắk Song 1,085 and Đắk Glong 1,123 on

@@ -1,53 +1,54 @@
 import { DateTime } from 'luxon';
-import {
-  optionalNumber,
-  optionalString,
-  requireArray,
-  requireIsoDate,
-  requireNumber,
-  requireRecord,
-  requireString,
-} from '../_internal/validate.ts';
+import { requireIsoDate, requireNumber, requireRecord } from '../_internal/validate.ts';
 import { plannedDailySeriesOf } from '../campaign/_internal/daily-series.ts';
 import { planPreparedCampaign } from '../campaign/_internal/plan-prepared-campaign.ts';
-import { prepareCampaign, requireAreaIndex } from '../campaign/_internal/prepare-campaign.ts';
+import { type PlannedLeafDays, plannedLeafDays } from '../campaign/_internal/planned-leaf-days.ts';
+import {
+  capacityOf,
+  type PreparedCampaign,
+  prepareCampaign,
+  requireAreaIndex,
+} from '../campaign/_internal/prepare-campaign.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
-import { isInSubtree } from '../demand/_internal/subtree.ts';
-import type { AreaNode, AreaTree } from '../demand/area-tree.ts';
+import type { AreaNode } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from '../time/_internal/horizon.ts';
 import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
+import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './_internal/plan-rows.ts';
+import { type DayReports, readReports, reportsByDate } from './_internal/read-reports.ts';
+import { createRollUp, type DayRollUp, leafCounts, rollUpDay, subtreeOrder } from './_internal/roll-up.ts';
+import { dayAboveMaximum, paceDiffers, partialDay } from './_internal/warnings.ts';
+import type { ActualDayReport, ActualsWarning, DayReporting } from './types.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
 const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
-
-/** What the field reported for one day: for an area as a whole, or for one team in it. */
-export type ActualDayReport = {
-  /** ISO date in the campaign's time zone. */
-  date: string;
-  areaCode: string;
-  /** The team that reported; absent or null for the area's own total. */
-  teamCode?: string | null;
-  dossiers: number;
-  machinesWorking?: number | null;
-};
 
 export type CompareWithActualsOptions = {
   /** First day shown. Default: the campaign start. */
   from?: string;
   /** Last day shown. Default: the last planned or reported day. */
   to?: string;
+  /** Pace warning beyond this share of the planned dossiers per machine-day. Default 0.2. */
+  paceWarningShare?: number;
 };
 
 export type ComparedDay = {
   date: string;
   planned: number;
   cumulativePlanned: number;
-  /** Null when nobody in the area reported that day. */
+  /** Null when nobody in the area reported that day; on a partial day, what the areas that reported did. */
   actual: number | null;
   /** Everything reported from the campaign start (or `from`, if earlier) up to this day. */
   cumulativeActual: number;
+  /** Whether the day's reports cover the whole area, part of it, or none of it. */
+  reporting: DayReporting;
+  /** Leaves covered by the day's reports (of `PlanComparison.leaves`). */
+  reportedLeaves: number;
+  /** The plan of the part that reported: `planned` on a complete day, null on a day without reports. */
+  plannedOfReported: number | null;
+  /** `actual − plannedOfReported`: on a partial day only the areas that reported are compared. */
   variance: number | null;
+  /** `cumulativeActual − cumulativePlanned`: what is recorded against the plan, unreported days counting nothing yet. */
   cumulativeVariance: number;
   machinesWorking: number | null;
   dossiersPerMachineDay: number | null;
@@ -65,6 +66,7 @@ export type CompletionForecast = {
   meanDailyRate: number;
   minDailyRate: number;
   maxDailyRate: number;
+  /** Complete days with dossiers that the rates come from (partial days are left out). */
   basedOnDays: number;
 };
 
@@ -73,6 +75,8 @@ export type PlanComparison = {
   from: string;
   to: string;
   demand: number;
+  /** Leaves (communes) under the area. */
+  leaves: number;
   plannedCompletionDate: string | null;
   days: ComparedDay[];
   totalPlanned: number;
@@ -80,81 +84,92 @@ export type PlanComparison = {
   /** Dossiers per machine-day over the days that reported machines working; null without such days. */
   observedDossiersPerMachineDay: number | null;
   observedMachineDays: number;
-  /** Null until at least one day with dossiers was reported. */
+  /** Dossiers one machine does on an average open day in the plan, at the area's service. */
+  plannedDossiersPerMachineDay: number;
+  /** Null until at least one complete day with dossiers was reported. */
   forecast: CompletionForecast | null;
+  /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */
+  warnings: ActualsWarning[];
 };
-
-type Rolled = { dossiers: number; machines: number | null; reported: boolean };
-
-/** A report as checked; `area` is the node index of its area in the prepared tree. */
-type Report = { date: string; area: number; teamKey: string; dossiers: number; machines: number | null };
-
-/** A day's reports by the node index of their area. */
-type DayReports = Map<number, Report[]>;
-
-function readReports(value: unknown, byCode: ReadonlyMap<string, number>): Report[] {
-  // Reports share few dates: each distinct date is checked (with luxon) once.
-  const checkedDates = new Set<string>();
-  return requireArray(value, 'reports').map((item, index) => {
-    const at = `reports[${index}]`;
-    const report = requireRecord(item, at);
-    const areaCode = requireString(report.areaCode, `${at}.areaCode`);
-    const area = byCode.get(areaCode);
-    if (area === undefined) {
-      throw new PlanningInputError({
-        path: `${at}.areaCode`,
-        code: 'unknown-reference',
-        expected: 'the code of an area in the plan',
-        received: areaCode,
-      });
-    }
-    const date = requireString(report.date, `${at}.date`);
-    if (!checkedDates.has(date)) {
-      requireIsoDate(date, `${at}.date`, 'UTC');
-      checkedDates.add(date);
-    }
-    return {
-      date,
-      area,
-      teamKey: optionalString(report.teamCode, `${at}.teamCode`) ?? '',
-      dossiers: requireNumber(report.dossiers, `${at}.dossiers`, { min: 0, integer: true }),
-      machines:
-        optionalNumber(report.machinesWorking, `${at}.machinesWorking`, { min: 0, integer: true }) ?? null,
-    };
-  });
-}
-
-/**
- * An area's figure for a day: its own area-wide report when there is one (the most aggregated
- * report wins, so a province total is not added to its districts'), else its teams' reports
- * plus its children's figures.
- */
-function rollUp(tree: AreaTree, area: number, reports: DayReports): Rolled {
-  const own = reports.get(area) ?? [];
-  const areaWide = own.find((report) => report.teamKey === '');
-  if (areaWide) return { dossiers: areaWide.dossiers, machines: areaWide.machines, reported: true };
-  let dossiers = 0;
-  let machines: number | null = 0;
-  let reported = false;
-  const add = (part: Rolled) => {
-    if (!part.reported) return;
-    reported = true;
-    dossiers += part.dossiers;
-    machines = machines === null || part.machines === null ? null : machines + part.machines;
-  };
-  for (const report of own) add({ dossiers: report.dossiers, machines: report.machines, reported: true });
-  for (const child of (tree.nodes[area] as AreaNode).children) add(rollUp(tree, child, reports));
-  return { dossiers, machines: reported ? machines : null, reported };
-}
 
 const isoOf = (day: DateTime): string => day.toISODate() as string;
 
+/** The open day the rest is done at the mean, best and worst of the observed daily rates. */
+function forecastFrom(
+  input: CampaignInput,
+  prep: PreparedCampaign,
+  remaining: number,
+  rates: readonly number[],
+  lastReported: string,
+): CompletionForecast {
+  const mean = rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
+  const min = Math.min(...rates);
+  const max = Math.max(...rates);
+  const nextDay = isoOf(requireIsoDate(lastReported, 'reports', 'UTC').plus({ days: 1 }));
+  const openDaysNeeded = (rate: number) => Math.ceil(remaining / rate);
+  // One walk of the open days after the last report serves all three rates: the slowest
+  // rate within reach needs the most.
+  const longest = Math.max(0, ...[min, mean, max].map(openDaysNeeded).filter((n) => n <= MAX_COMPARED_DAYS));
+  const openDaysAfter =
+    remaining === 0 || longest === 0
+      ? []
+      : listOpenDays(resolveCalendar({ ...input.calendar, start: nextDay, deadline: nextDay }), prep.window, {
+          atLeast: longest,
+        });
+  const finishAt = (rate: number): string | null => {
+    if (remaining === 0) return lastReported;
+    const needed = openDaysNeeded(rate);
+    if (needed > MAX_COMPARED_DAYS) return null;
+    return openDaysAfter[needed - 1]?.date ?? null;
+  };
+  return {
+    remaining,
+    expected: finishAt(mean),
+    earliest: finishAt(max),
+    latest: finishAt(min),
+    meanDailyRate: mean,
+    minDailyRate: min,
+    maxDailyRate: max,
+    basedOnDays: rates.length,
+  };
+}
+
+/** What the plan had for the leaves covered by a partial day's reports. */
+function plannedOfCovered(
+  prep: PreparedCampaign,
+  area: number,
+  day: DayReports,
+  roll: DayRollUp,
+  leafDays: PlannedLeafDays,
+  dayIndex: number,
+): number {
+  const plannedOfLeaf = (leaf: AreaNode) =>
+    leafDays.cumulativeOf(leaf, dayIndex) - (dayIndex > 0 ? leafDays.cumulativeOf(leaf, dayIndex - 1) : 0);
+  let total = 0;
+  const stack = [area];
+  while (stack.length > 0) {
+    const index = stack.pop() as number;
+    const node = prep.tree.nodes[index] as AreaNode;
+    if (day.has(index)) {
+      for (const leaf of subtreeOrder(prep.tree, index)) {
+        const at = prep.tree.nodes[leaf] as AreaNode;
+        if (at.children.length === 0) total += plannedOfLeaf(at);
+      }
+    } else if (roll.reported[index] === 1) {
+      stack.push(...node.children);
+    }
+  }
+  return total;
+}
+
 /**
  * An area's plan day by day next to what the field reported: variance, throughput per
- * machine-day where reports say how many machines worked, and when the rest will be done at the
- * mean, best and worst observed daily rates (counting only open days). Reports below the area
- * roll up the tree; where an area reports its own total for a day, that total wins over its
- * children's (a province figure is not added to its districts').
+ * machine-day where reports say how many machines worked, warnings, and when the rest will be
+ * done at the mean, best and worst observed daily rates (counting only open days). Reports below
+ * the area roll up the tree; where an area reports its own total for a day, that total wins over
+ * its children's (a province figure is not added to its districts'). A day when only some areas
+ * below reported is `partial`: its variance compares what they did with their part of the plan,
+ * and the forecast leaves it out, so a missing report is never read as zero.
  *
  * @example
  * const input = {
@@ -175,15 +190,21 @@ export function compareWithActuals(
   // One preparation serves both the plan and its daily series.
   const prep = prepareCampaign(input);
   const area = requireAreaIndex(prep, areaCode);
-  const code = (prep.tree.nodes[area] as AreaNode).code;
+  const node = prep.tree.nodes[area] as AreaNode;
   const plan = planPreparedCampaign(prep);
-  const row = plan.areas.find((candidate) => candidate.code === code) as AreaPlan;
+  const rows = rowsByNode(prep, plan);
+  const row = rows[area] as AreaPlan;
   const series = plannedDailySeriesOf(prep, area);
-  const read = readReports(reports, prep.tree.byCode).filter((report) =>
-    isInSubtree(prep.tree, report.area, area),
-  );
+  const order = subtreeOrder(prep.tree, area);
+  const inArea = new Uint8Array(prep.tree.nodes.length);
+  for (const index of order) inArea[index] = 1;
+  const read = readReports(reports, prep.tree.byCode);
 
   const opts = requireRecord(options, 'options');
+  const marginShare =
+    opts.paceWarningShare === undefined
+      ? ACTUALS_DEFAULTS.paceWarningShare
+      : requireNumber(opts.paceWarningShare, 'paceWarningShare', { min: 0 });
   const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
   const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'from', 'UTC');
   const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'to', 'UTC');
@@ -198,21 +219,14 @@ export function compareWithActuals(
   const from = fromArg ?? start;
   const first = DateTime.min(from, start);
   const firstDate = isoOf(first);
+  const fromDate = isoOf(from);
   const toDate = toArg ? isoOf(toArg) : null;
-  const byDate = new Map<string, DayReports>();
-  for (const report of read) {
-    if (report.date < firstDate || (toDate !== null && report.date > toDate)) continue;
-    let day = byDate.get(report.date);
-    if (day === undefined) {
-      day = new Map();
-      byDate.set(report.date, day);
-    }
-    const list = day.get(report.area);
-    if (list) list.push(report);
-    else day.set(report.area, [report]);
-  }
-  const reportedDates = [...byDate.keys()].sort();
-  const lastReported = reportedDates.at(-1);
+  const byDate = reportsByDate(
+    read,
+    (report) =>
+      inArea[report.area] === 1 && report.date >= firstDate && (toDate === null || report.date <= toDate),
+  );
+  const lastReported = [...byDate.keys()].at(-1);
   const planned = new Map(series.map((day) => [day.date, day]));
   const defaultTo = [series.at(-1)?.date, lastReported, isoOf(start)]
     .filter((d): d is string => d !== undefined)
@@ -229,6 +243,14 @@ export function compareWithActuals(
     });
   }
 
+  const leaves = leafCounts(prep.tree);
+  const roll = createRollUp(prep.tree.nodes.length);
+  const plannedMachines = plannedMachinesByNode(prep, rows);
+  // Planned days per leaf are needed only for partial days.
+  let leafDays: PlannedLeafDays | null = null;
+  let leafDayIndex: Map<string, number> | null = null;
+  const warnings: ActualsWarning[] = [];
+  const partialWarnings: ActualsWarning[] = [];
   const days: ComparedDay[] = [];
   const rates: number[] = [];
   let cumulativePlanned = 0;
@@ -242,20 +264,53 @@ export function compareWithActuals(
     const plannedDay = planned.get(date);
     if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
     const dayReports = byDate.get(date);
-    const rolled = dayReports ? rollUp(prep.tree, area, dayReports) : null;
-    const actual = rolled?.reported ? rolled.dossiers : null;
+    if (dayReports) rollUpDay(prep.tree, order, dayReports, leaves, roll);
+    const reported = dayReports !== undefined && roll.reported[area] === 1;
+    const actual = reported ? (roll.dossiers[area] as number) : null;
     cumulativeActual += actual ?? 0;
     if (day < from) continue;
     const plannedCount = plannedDay?.planned ?? 0;
     totalPlanned += plannedCount;
+    const reportedLeaves = reported ? (roll.covered[area] as number) : 0;
+    const reporting: DayReporting = !reported
+      ? 'none'
+      : reportedLeaves >= (leaves[area] as number)
+        ? 'complete'
+        : 'partial';
+    let plannedOfReported: number | null = null;
+    if (reporting === 'complete') plannedOfReported = plannedCount;
+    if (reporting === 'partial' && dayReports) {
+      leafDays ??= plannedLeafDays(prep, area);
+      leafDayIndex ??= new Map(leafDays.days.map((open, k) => [open.date, k]));
+      const k = leafDayIndex.get(date);
+      plannedOfReported = k === undefined ? 0 : plannedOfCovered(prep, area, dayReports, roll, leafDays, k);
+      const missing = node.children
+        .filter((child) => roll.reported[child] === 0)
+        .map((child) => prep.tree.nodes[child] as AreaNode);
+      const warning = partialDay(node, date, reportedLeaves, leaves[area] as number, missing);
+      if (warning) partialWarnings.push(warning);
+    }
     if (actual !== null) {
       totalActual += actual;
-      if (actual > 0) rates.push(actual);
+      if (actual > 0 && reporting === 'complete') rates.push(actual);
     }
-    const machines = rolled?.reported ? rolled.machines : null;
+    const machinesValue = reported ? (roll.machines[area] as number) : Number.NaN;
+    const machines = Number.isNaN(machinesValue) ? null : machinesValue;
     if (actual !== null && machines !== null && machines > 0) {
       machineDays += machines;
       dossiersOnMachineDays += actual;
+    }
+    if (dayReports) {
+      for (const [at, own] of dayReports) {
+        const warning = dayAboveMaximum(
+          prep.tree.nodes[at] as AreaNode,
+          date,
+          own,
+          plannedMachines[at] ?? null,
+          capacityOf(prep, at).meanMinutesPerDossier,
+        );
+        if (warning) warnings.push(warning);
+      }
     }
     days.push({
       date,
@@ -263,67 +318,44 @@ export function compareWithActuals(
       cumulativePlanned,
       actual,
       cumulativeActual,
-      variance: actual === null ? null : actual - plannedCount,
+      reporting,
+      reportedLeaves,
+      plannedOfReported,
+      variance: actual === null || plannedOfReported === null ? null : actual - plannedOfReported,
       cumulativeVariance: cumulativeActual - cumulativePlanned,
       machinesWorking: machines,
       dossiersPerMachineDay: actual !== null && machines !== null && machines > 0 ? actual / machines : null,
     });
   }
+  const observed = machineDays > 0 ? dossiersOnMachineDays / machineDays : null;
+  const observedDays = days.filter((d) => d.dossiersPerMachineDay !== null).length;
+  const pace =
+    observed === null
+      ? null
+      : paceDiffers(node, observed, row.dailyCapacityPerMachine, observedDays, marginShare);
+  if (pace) warnings.unshift(pace);
+  warnings.push(...partialWarnings);
 
   let forecast: CompletionForecast | null = null;
   if (rates.length > 0 && lastReported !== undefined) {
-    const doneSoFar = days.at(-1)?.cumulativeActual ?? 0;
-    const remaining = Math.max(0, row.demand - doneSoFar);
-    const mean = rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
-    const min = Math.min(...rates);
-    const max = Math.max(...rates);
-    const nextDay = isoOf(requireIsoDate(lastReported, 'reports', 'UTC').plus({ days: 1 }));
-    const openDaysNeeded = (rate: number) => Math.ceil(remaining / rate);
-    // One walk of the open days after the last report serves all three rates: the slowest
-    // rate within reach needs the most.
-    const longest = Math.max(
-      0,
-      ...[min, mean, max].map(openDaysNeeded).filter((n) => n <= MAX_COMPARED_DAYS),
-    );
-    const openDaysAfter =
-      remaining === 0 || longest === 0
-        ? []
-        : listOpenDays(
-            resolveCalendar({ ...input.calendar, start: nextDay, deadline: nextDay }),
-            prep.window,
-            {
-              atLeast: longest,
-            },
-          );
-    const finishAt = (rate: number): string | null => {
-      if (remaining === 0) return lastReported;
-      const needed = openDaysNeeded(rate);
-      if (needed > MAX_COMPARED_DAYS) return null;
-      return openDaysAfter[needed - 1]?.date ?? null;
-    };
-    forecast = {
-      remaining,
-      expected: finishAt(mean),
-      earliest: finishAt(max),
-      latest: finishAt(min),
-      meanDailyRate: mean,
-      minDailyRate: min,
-      maxDailyRate: max,
-      basedOnDays: rates.length,
-    };
+    const remaining = Math.max(0, row.demand - (days.at(-1)?.cumulativeActual ?? 0));
+    forecast = forecastFrom(input, prep, remaining, rates, lastReported);
   }
 
   return {
-    areaCode: code,
-    from: isoOf(from),
+    areaCode: node.code,
+    from: fromDate,
     to: isoOf(to),
     demand: row.demand,
+    leaves: leaves[area] as number,
     plannedCompletionDate: row.completionDate ?? plan.completionDate,
     days,
     totalPlanned,
     totalActual,
-    observedDossiersPerMachineDay: machineDays > 0 ? dossiersOnMachineDays / machineDays : null,
+    observedDossiersPerMachineDay: observed,
     observedMachineDays: machineDays,
+    plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
     forecast,
+    warnings,
   };
 }

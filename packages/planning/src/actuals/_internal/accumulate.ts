@@ -1,0 +1,88 @@
+import type { AreaTree } from '../../demand/area-tree.ts';
+import { attributeDay, createAttribution, spreadPending } from './attribute-served.ts';
+import type { DayReports } from './read-reports.ts';
+import { createRollUp, type DayRollUp, rollUpDay } from './roll-up.ts';
+
+/** Everything reported up to a day, per node index of the whole tree. */
+export type AccumulatedActuals = {
+  /** Σ of the area's daily figures (its own total winning over its children's). */
+  reported: Float64Array;
+  /** Whole dossiers attributed to each leaf (see `attributeDay`); parents hold the sums of their leaves. */
+  served: Float64Array;
+  /** Machines working, summed over the days that said how many (and more than none). */
+  machineDays: Float64Array;
+  /** Dossiers of those days. */
+  dossiersOnMachineDays: Float64Array;
+  /** Those days. */
+  observedDays: Int32Array;
+  daysReported: Int32Array;
+  completeDays: Int32Array;
+  partialDays: Int32Array;
+  /** Leaves covered by reports on the last open day. */
+  coveredOnLastDay: Int32Array;
+};
+
+/**
+ * Rolls up every day's reports over the whole tree and adds them up per area: reported, served
+ * on the leaves, the machine-days behind an observed pace, and how fully each area reported on
+ * open days. `visit` sees each day rolled up, for warnings.
+ */
+export function accumulateActuals(
+  tree: AreaTree,
+  byDate: ReadonlyMap<string, DayReports>,
+  leaves: Int32Array,
+  demandOf: (index: number) => number,
+  openDates: ReadonlySet<string>,
+  lastOpenDay: string | null,
+  visit: (date: string, day: DayReports, roll: DayRollUp) => void,
+): AccumulatedActuals {
+  const n = tree.nodes.length;
+  const totals: AccumulatedActuals = {
+    reported: new Float64Array(n),
+    served: new Float64Array(n),
+    machineDays: new Float64Array(n),
+    dossiersOnMachineDays: new Float64Array(n),
+    observedDays: new Int32Array(n),
+    daysReported: new Int32Array(n),
+    completeDays: new Int32Array(n),
+    partialDays: new Int32Array(n),
+    coveredOnLastDay: new Int32Array(n),
+  };
+  const roll = createRollUp(n);
+  const attribution = createAttribution(n);
+  for (const [date, day] of byDate) {
+    rollUpDay(tree, tree.order, day, leaves, roll);
+    attributeDay(tree, roll, demandOf, attribution);
+    const open = openDates.has(date);
+    const last = date === lastOpenDay;
+    for (let index = 0; index < n; index++) {
+      if (roll.reported[index] === 0) continue;
+      const dossiers = roll.dossiers[index] as number;
+      const machines = roll.machines[index] as number;
+      totals.reported[index] = (totals.reported[index] as number) + dossiers;
+      if (machines > 0) {
+        totals.machineDays[index] = (totals.machineDays[index] as number) + machines;
+        totals.dossiersOnMachineDays[index] = (totals.dossiersOnMachineDays[index] as number) + dossiers;
+        totals.observedDays[index] = (totals.observedDays[index] as number) + 1;
+      }
+      if (open) {
+        totals.daysReported[index] = (totals.daysReported[index] as number) + 1;
+        if ((roll.covered[index] as number) >= (leaves[index] as number))
+          totals.completeDays[index] = (totals.completeDays[index] as number) + 1;
+        else totals.partialDays[index] = (totals.partialDays[index] as number) + 1;
+      }
+      if (last) totals.coveredOnLastDay[index] = roll.covered[index] as number;
+    }
+    visit(date, day, roll);
+  }
+  spreadPending(tree, demandOf, attribution);
+  // Parents hold the sums of their leaves.
+  const served = attribution.served;
+  for (let k = tree.order.length - 1; k >= 0; k--) {
+    const index = tree.order[k] as number;
+    const parent = tree.nodes[index]?.parent ?? -1;
+    if (parent >= 0) served[parent] = (served[parent] as number) + (served[index] as number);
+  }
+  totals.served = served;
+  return totals;
+}

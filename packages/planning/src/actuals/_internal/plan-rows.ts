@@ -1,0 +1,39 @@
+import type { PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
+import type { AreaPlan, CampaignPlan } from '../../campaign/types.ts';
+import type { AreaNode } from '../../demand/area-tree.ts';
+
+/** Defaults of the actuals stage, filled in here for every reader. */
+export const ACTUALS_DEFAULTS = {
+  /** An observed pace further than 20 % from the plan's is flagged. */
+  paceWarningShare: 0.2,
+  /**
+   * k of the blended pace's weight n ÷ (n + k), n the days with machines reported: after a week
+   * of such days the observed pace counts as much as the planned.
+   */
+  credibilityDays: 7,
+} as const;
+
+/** The plan's row of each node index (`plan.areas` lists the nodes in tree order). */
+export function rowsByNode(prep: PreparedCampaign, plan: CampaignPlan): AreaPlan[] {
+  const rows = new Array<AreaPlan>(prep.tree.nodes.length);
+  prep.tree.order.forEach((index, k) => {
+    rows[index] = plan.areas[k] as AreaPlan;
+  });
+  return rows;
+}
+
+/**
+ * Machines the plan puts in each area: those stationed there, or the pool's of the nearest area
+ * above that holds them; without machines given, those the area needs. Null where none serve it.
+ */
+export function plannedMachinesByNode(prep: PreparedCampaign, rows: readonly AreaPlan[]): (number | null)[] {
+  const machines = new Array<number | null>(prep.tree.nodes.length).fill(null);
+  for (const index of prep.tree.order) {
+    const row = rows[index] as AreaPlan;
+    const parent = (prep.tree.nodes[index] as AreaNode).parent;
+    machines[index] = prep.machines
+      ? (row.machines ?? (row.servedBy !== null && parent >= 0 ? (machines[parent] ?? null) : null))
+      : row.machinesNeeded;
+  }
+  return machines;
+}

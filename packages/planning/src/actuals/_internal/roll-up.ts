@@ -1,0 +1,102 @@
+import type { AreaNode, AreaTree } from '../../demand/area-tree.ts';
+import { type DayReports, ownFigure } from './read-reports.ts';
+
+/**
+ * One day's figures per node index, rolled up the tree (reused from day to day: only the nodes of
+ * the order last rolled hold that day's values).
+ */
+export type DayRollUp = {
+  /** The area's figure: its own area-wide report when there is one, else its teams' and its children's. */
+  dossiers: Float64Array;
+  /** Machines working behind `dossiers`; NaN when some report counted did not say. */
+  machines: Float64Array;
+  /** 1 when anything was reported in the area that day. */
+  reported: Uint8Array;
+  /** Leaves covered by a report: all of them where the area reported itself, else its children's. */
+  covered: Int32Array;
+};
+
+export function createRollUp(nodes: number): DayRollUp {
+  return {
+    dossiers: new Float64Array(nodes),
+    machines: new Float64Array(nodes),
+    reported: new Uint8Array(nodes),
+    covered: new Int32Array(nodes),
+  };
+}
+
+/** Leaves under each node (1 for a leaf). */
+export function leafCounts(tree: AreaTree): Int32Array {
+  const counts = new Int32Array(tree.nodes.length);
+  for (let k = tree.order.length - 1; k >= 0; k--) {
+    const index = tree.order[k] as number;
+    const node = tree.nodes[index] as AreaNode;
+    if (node.children.length === 0) counts[index] = 1;
+    else
+      for (const child of node.children)
+        counts[index] = (counts[index] as number) + (counts[child] as number);
+  }
+  return counts;
+}
+
+/** The nodes of one area's subtree, parents before children. */
+export function subtreeOrder(tree: AreaTree, area: number): number[] {
+  const order: number[] = [];
+  const stack = [area];
+  while (stack.length > 0) {
+    const index = stack.pop() as number;
+    order.push(index);
+    const children = (tree.nodes[index] as AreaNode).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as number);
+  }
+  return order;
+}
+
+/**
+ * Rolls one day's reports up the nodes of `order` (parents before children). Where an area
+ * reports its own total, that total wins over its children's (a province figure is not added to
+ * its districts'); a report of the area itself, its total or a team's, covers all its leaves.
+ */
+export function rollUpDay(
+  tree: AreaTree,
+  order: readonly number[],
+  day: DayReports,
+  leaves: Int32Array,
+  into: DayRollUp,
+): void {
+  const { dossiers, machines, reported, covered } = into;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const index = order[k] as number;
+    const own = day.get(index);
+    if (own?.some((report) => report.teamKey === '')) {
+      const figure = ownFigure(own);
+      dossiers[index] = figure.dossiers;
+      machines[index] = figure.machines ?? Number.NaN;
+      reported[index] = 1;
+      covered[index] = leaves[index] as number;
+      continue;
+    }
+    let sum = 0;
+    let working = 0;
+    let any = 0;
+    let cover = 0;
+    if (own) {
+      const figure = ownFigure(own);
+      sum = figure.dossiers;
+      working = figure.machines ?? Number.NaN;
+      any = 1;
+      cover = leaves[index] as number;
+    }
+    for (const child of (tree.nodes[index] as AreaNode).children) {
+      if (reported[child] === 0) continue;
+      sum += dossiers[child] as number;
+      working += machines[child] as number;
+      any = 1;
+      if (!own) cover += covered[child] as number;
+    }
+    dossiers[index] = sum;
+    machines[index] = any ? working : Number.NaN;
+    reported[index] = any;
+    covered[index] = cover;
+  }
+}

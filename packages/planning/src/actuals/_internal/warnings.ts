@@ -1,0 +1,96 @@
+import type { AreaNode } from '../../demand/area-tree.ts';
+import type { DayAboveMaximumWarning, PaceDiffersWarning, PartialDayWarning } from '../types.ts';
+import { ownFigure, type Report } from './read-reports.ts';
+
+/** Minutes in the 24 hours a day's figure is checked against. */
+const MINUTES_PER_DAY = 1440;
+/** Missing areas named in a message before the rest are counted. */
+const NAMED_IN_MESSAGE = 5;
+
+const label = (node: AreaNode) => `${node.name} (${node.code})`;
+const round = (x: number) => Math.round(x);
+
+/**
+ * "A day's figure is within what its machines can do in 24 hours at the modelled service time."
+ * The machines are those reported with the figure or, when the report gives none, those the plan
+ * stations in the area; the time is the mean minutes per dossier with hard cases, with no
+ * breakdown, so only a figure no machine could reach is flagged.
+ */
+export function dayAboveMaximum(
+  node: AreaNode,
+  date: string,
+  reports: readonly Report[],
+  plannedMachines: number | null,
+  meanMinutesPerDossier: number,
+): DayAboveMaximumWarning | null {
+  const figure = ownFigure(reports);
+  const machines = figure.machines ?? plannedMachines;
+  if (machines === null) return null;
+  const maximumDossiers = Math.floor((machines * MINUTES_PER_DAY) / meanMinutesPerDossier);
+  if (figure.dossiers <= maximumDossiers) return null;
+  const machinesFrom = figure.machines === null ? 'planned' : 'reported';
+  const each = machines > 0 ? `, ${Math.round((figure.dossiers / machines) * 10) / 10} each` : '';
+  return {
+    kind: 'day-above-maximum',
+    areaCode: node.code,
+    date,
+    dossiers: figure.dossiers,
+    machines,
+    machinesFrom,
+    maximumDossiers,
+    message: `${label(node)} reported ${figure.dossiers} dossiers on ${date} on its ${machines} ${machinesFrom} machine${machines === 1 ? '' : 's'}${each}: more than ${machines === 1 ? 'it' : 'they'} can do in 24 hours at ${round(meanMinutesPerDossier * 100) / 100} minutes a dossier (${maximumDossiers})`,
+  };
+}
+
+/**
+ * "An area's observed dossiers per machine-day are within the margin of the plan's." Both are
+ * per open day of the window; the observed pace counts the days that reported machines working.
+ */
+export function paceDiffers(
+  node: AreaNode,
+  observedDossiersPerMachineDay: number,
+  plannedDossiersPerMachineDay: number,
+  observedDays: number,
+  marginShare: number,
+): PaceDiffersWarning | null {
+  if (plannedDossiersPerMachineDay <= 0) return null;
+  const differenceShare =
+    (observedDossiersPerMachineDay - plannedDossiersPerMachineDay) / plannedDossiersPerMachineDay;
+  if (Math.abs(differenceShare) <= marginShare) return null;
+  const percent = Math.round(Math.abs(differenceShare) * 100);
+  return {
+    kind: 'pace-differs',
+    areaCode: node.code,
+    observedDossiersPerMachineDay,
+    plannedDossiersPerMachineDay,
+    differenceShare,
+    marginShare,
+    observedDays,
+    message: `${label(node)} did ${round(observedDossiersPerMachineDay)} dossiers per machine-day over ${observedDays} day${observedDays === 1 ? '' : 's'} with machines reported, ${percent} % ${differenceShare > 0 ? 'above' : 'below'} the ${round(plannedDossiersPerMachineDay)} planned (margin ${Math.round(marginShare * 100)} %)`,
+  };
+}
+
+/**
+ * "A day's figure covers every area below it." When it does not, the figure is what the areas
+ * that reported did: it is compared with their part of the plan, never read as zero for the others.
+ */
+export function partialDay(
+  node: AreaNode,
+  date: string,
+  leavesReported: number,
+  leaves: number,
+  missing: readonly AreaNode[],
+): PartialDayWarning | null {
+  if (leavesReported === 0 || leavesReported >= leaves) return null;
+  const named = missing.slice(0, NAMED_IN_MESSAGE).map(label).join(', ');
+  const more = missing.length > NAMED_IN_MESSAGE ? ` and ${missing.length - NAMED_IN_MESSAGE} more` : '';
+  return {
+    kind: 'partial-day',
+    areaCode: node.code,
+    date,
+    leavesReported,
+    leaves,
+    missingAreaCodes: missing.map((child) => child.code),
+    message: `${label(node)} on ${date}: partial, ${leavesReported} of ${leaves} leaf areas covered by reports; nothing yet from ${named}${more}. Its figure and variance count the areas that reported only`,
+  };
+}

@@ -1,0 +1,435 @@
+import { describe, expect, it } from 'vitest';
+import { demoProvinceAreas } from '../../bench/_data.ts';
+import { planCampaign } from '../campaign/plan-campaign.ts';
+import type { CampaignInput } from '../campaign/types.ts';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { replanFromActuals } from './replan-from-actuals.ts';
+import type { ActualDayReport, ReplannedArea } from './types.ts';
+
+// One area, 10,000 people to enrol over the 30 open days of April 2021, open 08:00–18:00 (10 h),
+// 6 minutes a dossier: 10 an hour, 100 a machine-day. 4 machines plan 400 a day: done on the
+// 25th open day, 25 April.
+const oneArea: CampaignInput = {
+  areas: [{ code: 'x', name: 'X', eligible: 10_000 }],
+  calendar: { start: '2021-04-01', deadline: '2021-04-30' },
+  hours: { open: '08:00', close: '18:00' },
+  service: { minutesPerDossier: 6 },
+  machines: [{ areaCode: 'x', machines: 4 }],
+};
+// Three days reported, each on 4 machines: 300 + 320 + 340 = 960 dossiers over 12 machine-days,
+// 80 dossiers per machine-day.
+const threeDays: ActualDayReport[] = [
+  { date: '2021-04-01', areaCode: 'x', dossiers: 300, machinesWorking: 4 },
+  { date: '2021-04-02', areaCode: 'x', dossiers: 320, machinesWorking: 4 },
+  { date: '2021-04-03', areaCode: 'x', dossiers: 340, machinesWorking: 4 },
+];
+
+const areaOf = (areas: ReplannedArea[], code: string) =>
+  areas.find((a) => a.areaCode === code) as ReplannedArea;
+
+describe('replanFromActuals on one area with three days reported', () => {
+  it('leaves 9,040 to do from 4 April at the observed 80 dossiers per machine-day', () => {
+    const replan = replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03', pace: 'observed' });
+    expect(replan.input.calendar.start).toBe('2021-04-04');
+    expect(replan.input.areas[0]?.alreadyServed).toBe(960);
+    // 10 h at 80 a machine-day is 7.5 minutes a dossier.
+    expect(replan.input.serviceOverrides).toEqual([{ areaCode: 'x', service: { minutesPerDossier: 7.5 } }]);
+    expect(areaOf(replan.areas, 'x')).toMatchObject({
+      demandDossiers: 10_000,
+      reportedDossiers: 960,
+      servedDossiers: 960,
+      remainingDossiers: 9_040,
+      observedDossiersPerMachineDay: 80,
+      observedMachineDays: 12,
+      observedDays: 3,
+      plannedDossiersPerMachineDay: 100,
+      observedPaceWeight: 1,
+      reporting: {
+        openDaysSoFar: 3,
+        daysReported: 3,
+        completeDays: 3,
+        partialDays: 0,
+        shareOfDaysReported: 1,
+        lastOpenDay: '2021-04-03',
+        leaves: 1,
+        leavesReportedOnLastDay: 1,
+        shareOfLeavesReportedOnLastDay: 1,
+      },
+    });
+    // 4 machines × 80 = 320 a day: 9,040 take 28.25, so 29 open days from 4 April: 2 May.
+    expect(replan.plan.completionDate).toBe('2021-05-02');
+  });
+
+  it('says exactly what must change to finish by 30 April at that pace', () => {
+    // 27 open days are left (4–30 April).
+    // Machines: 9,040 ÷ (80 × 27) = 4.19, so 5: one more (4 do 8,640).
+    // Hours: 80 a machine-day over 10 h is 8 an hour; 9,040 ÷ (4 × 8) = 282.5 machine-hours over
+    //   27 days is 10.463 h, 627.8 minutes: 628 (10 h 28 min; 627 do 9,028.8).
+    // Pace: 9,040 ÷ (4 × 27) = 83.7, so 84 (83 do 8,964).
+    // Deadline: the 29th open day, 2 May, two days late.
+    const replan = replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03', pace: 'observed' });
+    const change = replan.whatMustChange;
+    expect(change?.completionDate).toBe('2021-05-02');
+    expect(change?.alternatives).toEqual([
+      {
+        kind: 'machines',
+        addedMachines: 1,
+        movedMachines: 0,
+        changes: [{ areaCode: 'x', name: 'X', machinesBefore: 4, machinesAfter: 5 }],
+        moves: [],
+        sentence: '+1 machine in X',
+      },
+      {
+        kind: 'hours-per-day',
+        hours: { open: '08:00', close: '18:28' },
+        hoursPerDay: 628 / 60,
+        addedMinutesPerDay: 28,
+        sentence: 'open 28 min longer (08:00–18:28)',
+      },
+      expect.objectContaining({ kind: 'pace', dossiersPerMachineDay: 84, currentDossiersPerMachineDay: 80 }),
+      {
+        kind: 'deadline',
+        deadline: '2021-05-02',
+        slipCalendarDays: 2,
+        slipOpenDays: 2,
+        sentence: 'finish 2 days late (2021-05-02)',
+      },
+    ]);
+    expect(change?.sentence).toBe(
+      'To finish the campaign by 2021-04-30: +1 machine in X, or open 28 min longer (08:00–18:28), or reach 84 dossiers per machine-day (now 80), or finish 2 days late (2021-05-02).',
+    );
+  });
+
+  it('blends towards the plan while few days are reported', () => {
+    // n = 3 days with machines, k = 7: weight 0.3, pace 0.3 × 80 + 0.7 × 100 = 94. 4 × 94 = 376 a
+    // day do 9,040 in 24.04, so 25 open days from 4 April: 28 April, on time.
+    const replan = replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03' });
+    expect(replan.pace).toBe('blended');
+    expect(areaOf(replan.areas, 'x').observedPaceWeight).toBeCloseTo(0.3, 12);
+    expect(areaOf(replan.areas, 'x').paceDossiersPerMachineDay).toBeCloseTo(94, 9);
+    expect(replan.plan.completionDate).toBe('2021-04-28');
+    expect(replan.whatMustChange).toBeNull();
+    // At the planned 400 a day: 22.6, 23 open days: 26 April.
+    const planned = replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03', pace: 'planned' });
+    expect(planned.plan.completionDate).toBe('2021-04-26');
+    expect(planned.input.serviceOverrides).toBeUndefined();
+  });
+
+  it('is the plan from the next open day when nothing was reported', () => {
+    const input = { ...oneArea, calendar: { ...oneArea.calendar, closedDates: ['2021-04-04'] } };
+    const replan = replanFromActuals(input, [], { asOf: '2021-04-03', pace: 'observed' });
+    expect(replan.input.calendar.start).toBe('2021-04-05');
+    expect(replan.plan).toEqual(
+      planCampaign({ ...input, calendar: { ...input.calendar, start: '2021-04-05' } }),
+    );
+  });
+
+  it('ignores reports after asOf', () => {
+    const later = [...threeDays, { date: '2021-04-04', areaCode: 'x', dossiers: 5_000, machinesWorking: 4 }];
+    const replan = replanFromActuals(oneArea, later, { asOf: '2021-04-03', pace: 'observed' });
+    expect(areaOf(replan.areas, 'x').remainingDossiers).toBe(9_040);
+  });
+
+  it('flags a pace beyond the margin and a day above 24 hours of its machines', () => {
+    // −20 % is on the default margin, not beyond it; beyond a 10 % margin.
+    expect(replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03' }).warnings).toEqual([]);
+    const strict = replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03', paceWarningShare: 0.1 });
+    expect(strict.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'pace-differs',
+        areaCode: 'x',
+        observedDossiersPerMachineDay: 80,
+        plannedDossiersPerMachineDay: 100,
+        observedDays: 3,
+      }),
+    ]);
+    expect(strict.warnings[0]?.kind === 'pace-differs' && strict.warnings[0].differenceShare).toBeCloseTo(
+      -0.2,
+      12,
+    );
+    // One machine at 6 minutes does at most 1,440 ÷ 6 = 240 in 24 hours.
+    const day = replanFromActuals(
+      oneArea,
+      [
+        { date: '2021-04-01', areaCode: 'x', dossiers: 240, machinesWorking: 1 },
+        { date: '2021-04-02', areaCode: 'x', dossiers: 241, machinesWorking: 1 },
+      ],
+      { asOf: '2021-04-02', paceWarningShare: 10 },
+    );
+    expect(day.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'day-above-maximum',
+        date: '2021-04-02',
+        dossiers: 241,
+        machines: 1,
+        machinesFrom: 'reported',
+        maximumDossiers: 240,
+      }),
+    ]);
+  });
+});
+
+describe('replanFromActuals where totals above the leaves were reported', () => {
+  // A province P with districts A, B, C of 6,000, 3,000 and 1,000 people.
+  const province: CampaignInput = {
+    areas: [
+      { code: 'P', name: 'P' },
+      { code: 'A', name: 'A', parentCode: 'P', eligible: 6_000 },
+      { code: 'B', name: 'B', parentCode: 'P', eligible: 3_000 },
+      { code: 'C', name: 'C', parentCode: 'P', eligible: 1_000 },
+    ],
+    calendar: { start: '2021-04-01', deadline: '2021-04-30' },
+    hours: { open: '08:00', close: '18:00' },
+    service: { minutesPerDossier: 6 },
+    machines: [{ areaCode: 'P', machines: 4 }],
+  };
+
+  it('places each total on the areas that did not report, in proportion to their demand', () => {
+    // 1 April: P reports 1,000 and A 400 of them; the other 600 go to B and C as 3 : 1, 450 and 150.
+    // 2 April: P reports 500 but A and B report 300 each: P's total wins, 250 each.
+    // 3 April: a team of P reports 90 (no total of P), A 10: the 90 go to B and C, 67.5 and 22.5,
+    //   the spare one to B, the earlier: 68 and 22.
+    // Served: A 400 + 250 + 10 = 660, B 450 + 250 + 68 = 768, C 150 + 22 = 172; 1,600 in all.
+    const reports: ActualDayReport[] = [
+      { date: '2021-04-01', areaCode: 'P', dossiers: 1_000 },
+      { date: '2021-04-01', areaCode: 'A', dossiers: 400 },
+      { date: '2021-04-02', areaCode: 'P', dossiers: 500 },
+      { date: '2021-04-02', areaCode: 'A', dossiers: 300 },
+      { date: '2021-04-02', areaCode: 'B', dossiers: 300 },
+      { date: '2021-04-03', areaCode: 'P', teamCode: 'mobile-1', dossiers: 90 },
+      { date: '2021-04-03', areaCode: 'A', dossiers: 10 },
+    ];
+    const replan = replanFromActuals(province, reports, { asOf: '2021-04-03' });
+    const figures = (code: string) => {
+      const area = areaOf(replan.areas, code);
+      return [area.reportedDossiers, area.servedDossiers, area.remainingDossiers];
+    };
+    expect(figures('P')).toEqual([1_600, 1_600, 8_400]);
+    expect(figures('A')).toEqual([710, 660, 5_340]);
+    expect(figures('B')).toEqual([300, 768, 2_232]);
+    expect(figures('C')).toEqual([0, 172, 828]);
+    expect(replan.input.areas.map((a) => a.alreadyServed)).toEqual([undefined, 660, 768, 172]);
+  });
+
+  it('counts a partial day as partial and its pace from the districts that reported', () => {
+    // 1 April: A does 250 on 2 machines, B 60 on 1, C nothing reported. P's day is partial (2 of
+    // 3 districts) at (250 + 60) ÷ 3 machine-days, not diluted by C.
+    const replan = replanFromActuals(
+      province,
+      [
+        { date: '2021-04-01', areaCode: 'A', dossiers: 250, machinesWorking: 2 },
+        { date: '2021-04-01', areaCode: 'B', dossiers: 60, machinesWorking: 1 },
+      ],
+      { asOf: '2021-04-01', areaCode: 'P', paceWarningShare: 10 },
+    );
+    const p = areaOf(replan.areas, 'P');
+    expect(p.observedDossiersPerMachineDay).toBeCloseTo(310 / 3, 12);
+    expect(p.reporting).toMatchObject({
+      completeDays: 0,
+      partialDays: 1,
+      leavesReportedOnLastDay: 2,
+      leaves: 3,
+    });
+    expect(replan.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'partial-day',
+        areaCode: 'P',
+        date: '2021-04-01',
+        leavesReported: 2,
+        leaves: 3,
+        missingAreaCodes: ['C'],
+      }),
+    ]);
+  });
+});
+
+describe('replanFromActuals choosing where machines go', () => {
+  // Districts with machines of their own: A 1,000 people on 5 machines, B on 1; 10 open days of
+  // 10 h at 6 minutes, 100 a machine-day. A needs 1 machine and has 4 to spare.
+  const districts = (bEligible: number): CampaignInput => ({
+    areas: [
+      { code: 'P', name: 'Province' },
+      { code: 'A', name: 'District A', parentCode: 'P', eligible: 1_000 },
+      { code: 'B', name: 'District B', parentCode: 'P', eligible: bEligible },
+    ],
+    calendar: { start: '2021-04-01', deadline: '2021-04-10' },
+    hours: { open: '08:00', close: '18:00' },
+    service: { minutesPerDossier: 6 },
+    machines: [
+      { areaCode: 'A', machines: 5 },
+      { areaCode: 'B', machines: 1 },
+    ],
+  });
+
+  it('moves machines from a district ahead to one behind before adding any', () => {
+    // B: 3,000 need 3 machines, 2 more: both moved from A.
+    const replan = replanFromActuals(districts(3_000), [], { asOf: '2021-03-31', areaCode: 'P' });
+    expect(replan.whatMustChange?.alternatives[0]).toEqual({
+      kind: 'machines',
+      addedMachines: 0,
+      movedMachines: 2,
+      changes: [
+        { areaCode: 'A', name: 'District A', machinesBefore: 5, machinesAfter: 3 },
+        { areaCode: 'B', name: 'District B', machinesBefore: 1, machinesAfter: 3 },
+      ],
+      moves: [{ fromAreaCode: 'A', toAreaCode: 'B', machines: 2 }],
+      sentence: 'move 2 machines from District A to District B',
+    });
+  });
+
+  it('adds what moving cannot cover', () => {
+    // B: 8,000 need 8 machines, 7 more: A's 4 spare and 3 new.
+    const replan = replanFromActuals(districts(8_000), [], { asOf: '2021-03-31', areaCode: 'P' });
+    expect(replan.whatMustChange?.alternatives[0]).toMatchObject({
+      addedMachines: 3,
+      movedMachines: 4,
+      sentence: 'move 4 machines from District A to District B and +3 machines in District B',
+    });
+  });
+});
+
+describe('replanFromActuals on the Đắk Nông field reports (19–20 March 2021)', () => {
+  // Demo scenario: 437,513 people aged 14+ in the 71 communes, 24 machines for the province,
+  // 05:00–24:00 at 3.5 minutes a dossier (325.7 a machine-day), from 15 March. Reported: 15,574
+  // province-wide over 19–20 March (no split by day: half each), Đắk Song 1,085 and Đắk Glong
+  // 1,123 on the 20th. No report says how many machines worked.
+  const dakNong = (deadline: string): CampaignInput => ({
+    areas: demoProvinceAreas('67'),
+    calendar: { start: '2021-03-15', deadline, timeZone: 'Asia/Ho_Chi_Minh' },
+    hours: { open: '05:00', close: '24:00' },
+    service: { minutesPerDossier: 3.5 },
+    machines: [{ areaCode: '67', machines: 24 }],
+  });
+  const fieldReports: ActualDayReport[] = [
+    { date: '2021-03-19', areaCode: '67', dossiers: 7_787 },
+    { date: '2021-03-20', areaCode: '67', dossiers: 7_787 },
+    { date: '2021-03-20', areaCode: '665', dossiers: 1_085 },
+    { date: '2021-03-20', areaCode: '661', dossiers: 1_123 },
+  ];
+
+  it('leaves 421,939 from 21 March and flags Đắk Glong’s 1,123 on its 2 planned machines', () => {
+    const replan = replanFromActuals(dakNong('2021-06-30'), fieldReports, {
+      asOf: '2021-03-20',
+      areaCode: '67',
+    });
+    expect(replan.input.calendar.start).toBe('2021-03-21');
+    expect(areaOf(replan.areas, '67')).toMatchObject({
+      reportedDossiers: 15_574,
+      servedDossiers: 15_574,
+      remainingDossiers: 437_513 - 15_574,
+      observedDossiersPerMachineDay: null,
+      reporting: {
+        openDaysSoFar: 6,
+        daysReported: 2,
+        completeDays: 2,
+        leaves: 71,
+        leavesReportedOnLastDay: 71,
+      },
+    });
+    // Đắk Glong (44,030 of the 437,513) keeps its 1,123 and takes its share of the 19th's 7,787:
+    // 7,787 × 44,030 ÷ 437,513 = 783.7.
+    expect(areaOf(replan.areas, '661').servedDossiers).toBeGreaterThanOrEqual(1_123 + 783);
+    expect(areaOf(replan.areas, '661').servedDossiers).toBeLessThanOrEqual(1_123 + 784);
+    // Two machines at 3.5 minutes do at most 2 × 1,440 ÷ 3.5 = 822.9 in 24 hours.
+    expect(replan.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'day-above-maximum',
+        areaCode: '661',
+        date: '2021-03-20',
+        dossiers: 1_123,
+        machines: 2,
+        machinesFrom: 'planned',
+        maximumDossiers: 822,
+      }),
+    ]);
+    expect(replan.whatMustChange).toBeNull();
+  });
+
+  it('says what must change had the province aimed at 30 April', () => {
+    // 41 open days from 21 March to 30 April, 325.71 a machine-day:
+    // machines 421,939 ÷ (325.71 × 41) = 31.6, so 32: 8 more;
+    // pace 421,939 ÷ (24 × 41) = 428.8, so 429 — above the 411.4 a machine does in 24 hours;
+    // hours: 428.8 a machine-day at 17.14 an hour is 25 hours a day: not possible;
+    // deadline: 421,939 ÷ (24 × 325.71) = 53.97, the 54th open day from 21 March: 13 May.
+    const replan = replanFromActuals(dakNong('2021-04-30'), fieldReports, {
+      asOf: '2021-03-20',
+      areaCode: '67',
+    });
+    const alternatives = replan.whatMustChange?.alternatives ?? [];
+    expect(alternatives.map((a) => a.kind)).toEqual(['machines', 'infeasible', 'pace', 'deadline']);
+    expect(alternatives[0]).toMatchObject({
+      addedMachines: 8,
+      changes: [{ areaCode: '67', machinesAfter: 32 }],
+    });
+    expect(alternatives[1]).toMatchObject({ alternative: 'hours-per-day', reason: 'more-than-a-day' });
+    expect(alternatives[2]).toMatchObject({ dossiersPerMachineDay: 429, aboveDayMaximum: true });
+    expect(alternatives[3]).toMatchObject({ deadline: '2021-05-13', slipCalendarDays: 13 });
+    expect(replan.whatMustChange?.sentence).toBe(
+      'To finish Tỉnh Đắk Nông (67) by 2021-04-30: +8 machines in Tỉnh Đắk Nông, or reach 429 dossiers per machine-day (now 326), more than a machine does in 24 hours at the modelled service time (411), or finish 13 days late (2021-05-13). Opening longer cannot do it: the machines given would need more than 24 hours a day for 41 open days.',
+    );
+  });
+});
+
+describe('replanFromActuals refusals', () => {
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof PlanningInputError) return [error.path, error.code];
+      throw error;
+    }
+    return null;
+  };
+
+  it('names the refused field', () => {
+    expect(refusal(() => replanFromActuals(oneArea, [], { asOf: '2021-02-30' }))).toEqual([
+      'options.asOf',
+      'format',
+    ]);
+    expect(refusal(() => replanFromActuals(oneArea, [], {} as never))).toEqual(['options.asOf', 'required']);
+    expect(
+      refusal(() => replanFromActuals(oneArea, [], { asOf: '2021-04-03', pace: 'fast' as never })),
+    ).toEqual(['options.pace', 'format']);
+    expect(refusal(() => replanFromActuals(oneArea, [], { asOf: '2021-04-03', areaCode: 'zz' }))).toEqual([
+      'options.areaCode',
+      'unknown-reference',
+    ]);
+    expect(refusal(() => replanFromActuals(oneArea, [], { asOf: '2021-04-03', credibilityDays: 0 }))).toEqual(
+      ['options.credibilityDays', 'range'],
+    );
+    expect(
+      refusal(() =>
+        replanFromActuals(oneArea, [{ date: '2021-04-01', areaCode: 'x', dossiers: 1.5 }], {
+          asOf: '2021-04-03',
+        }),
+      ),
+    ).toEqual(['reports[0].dossiers', 'integer']);
+    expect(
+      refusal(() =>
+        replanFromActuals(
+          oneArea,
+          [{ date: '2021-04-01', areaCode: 'x', dossiers: 1, machinesWorking: -1 }],
+          {
+            asOf: '2021-04-03',
+          },
+        ),
+      ),
+    ).toEqual(['reports[0].machinesWorking', 'range']);
+  });
+
+  it('answers a campaign past its deadline with the slip alone', () => {
+    // asOf after the deadline: no open hour is left, so only a later deadline can do it.
+    const replan = replanFromActuals(oneArea, threeDays, { asOf: '2021-05-05', pace: 'observed' });
+    const kinds = replan.whatMustChange?.alternatives.map((a) =>
+      a.kind === 'infeasible' ? `${a.alternative}: ${a.reason}` : a.kind,
+    );
+    expect(kinds).toEqual([
+      'machines: no-open-days',
+      'hours-per-day: no-open-days',
+      'pace: no-open-days',
+      'deadline',
+    ]);
+    // 9,040 at 320 a day: 29 open days from 6 May, 3 June.
+    expect(replan.whatMustChange?.alternatives[3]).toMatchObject({ deadline: '2021-06-03' });
+  });
+});

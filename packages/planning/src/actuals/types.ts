@@ -1,0 +1,214 @@
+import type { ServiceOverride } from '../campaign/types.ts';
+
+/** What the field reported for one day: for an area as a whole, or for one team in it. */
+export type ActualDayReport = {
+  /** ISO date in the campaign's time zone. */
+  date: string;
+  areaCode: string;
+  /** The team that reported; absent or null for the area's own total. */
+  teamCode?: string | null;
+  dossiers: number;
+  machinesWorking?: number | null;
+};
+
+/**
+ * How much of an area one day's reports cover:
+ * - `complete`: the area reported (its own total or a team of its own), or every area below it
+ *   did, down to the leaves;
+ * - `partial`: some areas below it reported and some did not: its figure is theirs alone, never
+ *   read as zero for the others;
+ * - `none`: nothing was reported in the area.
+ */
+export type DayReporting = 'complete' | 'partial' | 'none';
+
+/** How fully an area reported, over the open days so far and on the last of them. */
+export type ReportingCompleteness = {
+  /** Open days of the calendar from its start to the day asked about, both included. */
+  openDaysSoFar: number;
+  /** Those with a report in the area (complete or partial). */
+  daysReported: number;
+  completeDays: number;
+  partialDays: number;
+  /** `daysReported ÷ openDaysSoFar`; null before the first open day. */
+  shareOfDaysReported: number | null;
+  /** The last open day so far; null before the first. */
+  lastOpenDay: string | null;
+  /** Leaves (communes) under the area; 1 for a leaf. */
+  leaves: number;
+  /** Leaves covered by a report on the last open day: their own, or one of an area above them within this area. */
+  leavesReportedOnLastDay: number;
+  /** `leavesReportedOnLastDay ÷ leaves`. */
+  shareOfLeavesReportedOnLastDay: number;
+};
+
+/**
+ * A day's figure above what its machines can do in 24 hours at the area's modelled service
+ * time (mean minutes per dossier, hard cases included, no breakdowns): a typing error, a figure
+ * that belongs to several days or areas, or machines not reported.
+ */
+export type DayAboveMaximumWarning = {
+  kind: 'day-above-maximum';
+  areaCode: string;
+  date: string;
+  dossiers: number;
+  machines: number;
+  /** Whether `machines` is what the report said or, when it said none, what the plan stations there. */
+  machinesFrom: 'reported' | 'planned';
+  /** `⌊machines × 1440 ÷ meanMinutesPerDossier⌋`. */
+  maximumDossiers: number;
+  message: string;
+};
+
+/** An area whose observed dossiers per machine-day differ from the plan's by more than the margin. */
+export type PaceDiffersWarning = {
+  kind: 'pace-differs';
+  areaCode: string;
+  observedDossiersPerMachineDay: number;
+  plannedDossiersPerMachineDay: number;
+  /** `(observed − planned) ÷ planned`: +0.36 is 36 % faster than planned. */
+  differenceShare: number;
+  /** The margin it is beyond (`paceWarningShare`). */
+  marginShare: number;
+  /** Days with machines reported behind the observed pace. */
+  observedDays: number;
+  message: string;
+};
+
+/** A day when some areas below an area reported and others did not. */
+export type PartialDayWarning = {
+  kind: 'partial-day';
+  areaCode: string;
+  date: string;
+  leavesReported: number;
+  leaves: number;
+  /** Codes of the areas right below it with no report that day. */
+  missingAreaCodes: string[];
+  message: string;
+};
+
+/** Something in the reports worth a second look: a union on `kind`. */
+export type ActualsWarning = DayAboveMaximumWarning | PaceDiffersWarning | PartialDayWarning;
+
+/**
+ * How a replan paces the remaining campaign in each area: `planned` at the plan's service,
+ * `observed` at the dossiers per machine-day reported so far, `blended` at a mix that leans on
+ * the plan while few days are reported (see `replanFromActuals`).
+ */
+export type ReplanPace = 'planned' | 'observed' | 'blended';
+
+/** One area of a replan: what was reported, what is left, and the pace it is replanned at. */
+export type ReplannedArea = {
+  areaCode: string;
+  name: string;
+  parentCode: string | null;
+  /** Demand of the whole campaign (the input's plan). */
+  demandDossiers: number;
+  /** The area's reports up to `asOf` added up: its own total where it gave one, else its teams' and children's. */
+  reportedDossiers: number;
+  /**
+   * Served up to `asOf` as the replan counts it: the reports placed on its leaves, with its share of
+   * totals reported for areas above it (see `replanFromActuals`). Rolls up exactly.
+   */
+  servedDossiers: number;
+  /** Demand left: over its leaves, demand − served, never negative. Rolls up exactly. */
+  remainingDossiers: number;
+  /** Dossiers per machine working over the days that reported machines; null without such days. */
+  observedDossiersPerMachineDay: number | null;
+  /** Machines working summed over those days: the machine-days behind the observed pace. */
+  observedMachineDays: number;
+  /** Those days. */
+  observedDays: number;
+  /** Dossiers one machine does on an average open day in the input's plan. */
+  plannedDossiersPerMachineDay: number;
+  /** Weight of the observed pace in this area's own replan pace: 0 as planned, 1 as observed, n ÷ (n + k) blended. */
+  observedPaceWeight: number;
+  /** Dossiers per machine-day the remaining plan counts for the area (its own pace or its areas'). */
+  paceDossiersPerMachineDay: number;
+  reporting: ReportingCompleteness;
+};
+
+/** Machines of one allocation before and after an alternative. */
+export type MachineChange = {
+  areaCode: string;
+  name: string;
+  /** Null when the area had no allocation of its own. */
+  machinesBefore: number | null;
+  machinesAfter: number;
+};
+
+/** Machines taken from a pool that finishes early to one that is late. */
+export type MachineMove = { fromAreaCode: string; toAreaCode: string; machines: number };
+
+/**
+ * More machines where the pools are late: first moved from pools that finish early with
+ * machines to spare (largest spare to largest shortfall), then new ones. Each late pool gets
+ * exactly the machines that finish it by the deadline: one fewer anywhere and it is late.
+ */
+export type MachinesAlternative = {
+  kind: 'machines';
+  addedMachines: number;
+  movedMachines: number;
+  changes: MachineChange[];
+  moves: MachineMove[];
+  sentence: string;
+};
+
+/** A longer day: the same opening time, closing later, to the minute. */
+export type HoursAlternative = {
+  kind: 'hours-per-day';
+  hours: { open: string; close: string };
+  hoursPerDay: number;
+  addedMinutesPerDay: number;
+  sentence: string;
+};
+
+/** A faster pace in the areas asked about, to the whole dossier per machine-day. */
+export type PaceAlternative = {
+  kind: 'pace';
+  dossiersPerMachineDay: number;
+  /** The pace the remaining plan counts now. */
+  currentDossiersPerMachineDay: number;
+  /** Whether it is more than a machine can do in 24 hours at the modelled service time. */
+  aboveDayMaximum: boolean;
+  /** The overrides that set it: one per area asked about, replacing those at or below it. */
+  serviceOverrides: ServiceOverride[];
+  sentence: string;
+};
+
+/** A later deadline: the open day the remaining plan finishes on. */
+export type DeadlineAlternative = {
+  kind: 'deadline';
+  deadline: string;
+  slipCalendarDays: number;
+  slipOpenDays: number;
+  sentence: string;
+};
+
+/** An alternative that cannot meet the deadline, and why. */
+export type InfeasibleAlternative = {
+  kind: 'infeasible';
+  alternative: 'machines' | 'hours-per-day' | 'pace' | 'deadline';
+  reason: string;
+  sentence: string;
+};
+
+/** One way to meet the deadline: a union on `kind`. */
+export type ReplanAlternative =
+  | MachinesAlternative
+  | HoursAlternative
+  | PaceAlternative
+  | DeadlineAlternative
+  | InfeasibleAlternative;
+
+/** What must change for the areas asked about to finish by the deadline at the chosen pace. */
+export type WhatMustChange = {
+  /** The area asked about; null for the whole input. */
+  areaCode: string | null;
+  deadline: string;
+  /** The open day the remaining plan finishes on; null when never (no machines, or beyond ten years). */
+  completionDate: string | null;
+  /** Each checked by planning with it, in the order machines, hours, pace, deadline. */
+  alternatives: ReplanAlternative[];
+  /** The alternatives in a planner's words. */
+  sentence: string;
+};
