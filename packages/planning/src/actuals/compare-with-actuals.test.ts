@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { demoProvinceAreas } from '../../bench/_data.ts';
+import { plannedDailySeries } from '../campaign/planned-daily-series.ts';
 import type { CampaignInput } from '../campaign/types.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { compareWithActuals } from './compare-with-actuals.ts';
@@ -168,6 +170,133 @@ describe('compareWithActuals', () => {
           const drawnTotal = drawn.reduce((sum, r) => sum + r.dossiers, 0);
           expect(result.totalActual).toBe(drawnTotal);
           expect(result.days.at(-1)?.cumulativeVariance).toBe(drawnTotal - PLANNED_BY_28_MARCH);
+        },
+      ),
+    );
+  });
+});
+
+describe('compareWithActuals on days some areas did not report', () => {
+  // The Đắk Nông demo: 8 districts, 71 communes, 24 machines for the province at 3.5 minutes a
+  // dossier, 05:00–24:00 (325.7 a machine-day: 7,817 a day province-wide).
+  const province: CampaignInput = {
+    areas: demoProvinceAreas('67'),
+    calendar: { start: '2021-03-15', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
+    hours: { open: '05:00', close: '24:00' },
+    service: { minutesPerDossier: 3.5 },
+    machines: [{ areaCode: '67', machines: 24 }],
+  };
+  const plannedOn = (code: string, date: string) =>
+    plannedDailySeries(province, code).find((day) => day.date === date)?.planned ?? 0;
+
+  it('compares a day when 3 of 8 districts reported with their part of the plan, not the whole', () => {
+    // 21 March: Đắk Song (9 communes), Đắk Glong (7) and Gia Nghĩa (8) report 2,900 together.
+    // Read as the province's day it would be 2,900 − 7,817 ≈ −4,918, as if the other five had
+    // done nothing; compared with the three districts' own plan it is a few hundred.
+    const reports: ActualDayReport[] = [
+      { date: '2021-03-21', areaCode: '665', dossiers: 1_100 },
+      { date: '2021-03-21', areaCode: '661', dossiers: 800 },
+      { date: '2021-03-21', areaCode: '660', dossiers: 1_000 },
+    ];
+    const result = compareWithActuals(province, '67', reports, { from: '2021-03-21', to: '2021-03-21' });
+    const plannedOfThree = ['665', '661', '660'].reduce(
+      (sum, code) => sum + plannedOn(code, '2021-03-21'),
+      0,
+    );
+    expect(result.leaves).toBe(71);
+    expect(result.days[0]).toMatchObject({
+      actual: 2_900,
+      reporting: 'partial',
+      reportedLeaves: 9 + 7 + 8,
+      plannedOfReported: plannedOfThree,
+      variance: 2_900 - plannedOfThree,
+    });
+    expect(result.days[0]?.planned).toBe(plannedOn('67', '2021-03-21'));
+    expect(result.forecast).toBeNull();
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'partial-day',
+        areaCode: '67',
+        date: '2021-03-21',
+        leavesReported: 24,
+        leaves: 71,
+        missingAreaCodes: ['662', '663', '664', '666', '667'],
+      }),
+    ]);
+  });
+
+  it("flags Đắk Glong's 1,123 on 20 March, more than its 2 planned machines do in 24 hours", () => {
+    const result = compareWithActuals(province, '67', [
+      { date: '2021-03-20', areaCode: '67', dossiers: 7_787 },
+      { date: '2021-03-20', areaCode: '661', dossiers: 1_123 },
+    ]);
+    // 2 × 1,440 ÷ 3.5 = 822.9.
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'day-above-maximum',
+        areaCode: '661',
+        machines: 2,
+        maximumDossiers: 822,
+      }),
+    ]);
+    expect(result.warnings[0]?.message).toBe(
+      'Huyện Đăk Glong (661) reported 1123 dossiers on 2021-03-20 on its 2 planned machines, 561.5 each: more than they can do in 24 hours at 3.5 minutes a dossier (822)',
+    );
+  });
+
+  it('flags a district whose pace is off the plan by more than the margin', () => {
+    // Đắk Song 444 a machine-day on 2 machines, Đắk Glong 212: +36 % and −35 % against 325.7.
+    // 444 is also above the 411.4 a machine does in 24 hours at 3.5 minutes: flagged as well.
+    const reports: ActualDayReport[] = [
+      { date: '2021-03-22', areaCode: '665', dossiers: 888, machinesWorking: 2 },
+      { date: '2021-03-22', areaCode: '661', dossiers: 424, machinesWorking: 2 },
+    ];
+    const song = compareWithActuals(province, '665', reports);
+    expect(song.plannedDossiersPerMachineDay).toBeCloseTo((19 * 60) / 3.5, 9);
+    expect(song.warnings).toEqual([
+      expect.objectContaining({ kind: 'pace-differs', areaCode: '665', observedDossiersPerMachineDay: 444 }),
+      expect.objectContaining({ kind: 'day-above-maximum', areaCode: '665', machinesFrom: 'reported' }),
+    ]);
+    expect(compareWithActuals(province, '661', reports).warnings[0]).toMatchObject({
+      kind: 'pace-differs',
+      observedDossiersPerMachineDay: 212,
+    });
+    expect(compareWithActuals(province, '661', reports, { paceWarningShare: 0.4 }).warnings).toEqual([]);
+  });
+
+  it('never reads a leaf that did not report as zero', () => {
+    // Three districts without machines: each spreads its demand evenly over 43 open days.
+    const leaves = ['665', '661', '660'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.subarray(leaves), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 30_000 }), { minLength: 12, maxLength: 12 }),
+        (reporting, figures) => {
+          const reports = reporting.flatMap((codes, day) =>
+            codes.map((areaCode, i) => ({
+              date: `2021-03-${String(19 + day).padStart(2, '0')}`,
+              areaCode,
+              dossiers: figures[day * 3 + i] as number,
+            })),
+          );
+          const result = compareWithActuals(dakNong, '67', reports, { from: '2021-03-19', to: '2021-03-22' });
+          result.days.forEach((day, k) => {
+            const codes = reporting[k] as string[];
+            const plannedOfReporters = codes.reduce(
+              (sum, code) =>
+                sum + (plannedDailySeries(dakNong, code).find((d) => d.date === day.date)?.planned ?? 0),
+              0,
+            );
+            const actual = reports.filter((r) => r.date === day.date).reduce((sum, r) => sum + r.dossiers, 0);
+            expect(day.reporting).toBe(
+              codes.length === 0 ? 'none' : codes.length === 3 ? 'complete' : 'partial',
+            );
+            expect(day.variance).toBe(codes.length === 0 ? null : actual - plannedOfReporters);
+          });
+          const completeWithDossiers = result.days.filter(
+            (day) => day.reporting === 'complete' && (day.actual ?? 0) > 0,
+          ).length;
+          expect(result.forecast?.basedOnDays ?? 0).toBe(completeWithDossiers);
         },
       ),
     );

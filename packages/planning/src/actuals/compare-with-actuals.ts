@@ -15,7 +15,7 @@ import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from '../time/_internal/horizon.ts';
 import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
 import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './_internal/plan-rows.ts';
-import { type DayReports, readReports, reportsByDate } from './_internal/read-reports.ts';
+import { createDayFigures, type DayFigures, figuresOfDay, readReports } from './_internal/read-reports.ts';
 import { createRollUp, type DayRollUp, leafCounts, rollUpDay, subtreeOrder } from './_internal/roll-up.ts';
 import { dayAboveMaximum, paceDiffers, partialDay } from './_internal/warnings.ts';
 import type { ActualDayReport, ActualsWarning, DayReporting } from './types.ts';
@@ -138,7 +138,7 @@ function forecastFrom(
 function plannedOfCovered(
   prep: PreparedCampaign,
   area: number,
-  day: DayReports,
+  day: DayFigures,
   roll: DayRollUp,
   leafDays: PlannedLeafDays,
   dayIndex: number,
@@ -150,7 +150,7 @@ function plannedOfCovered(
   while (stack.length > 0) {
     const index = stack.pop() as number;
     const node = prep.tree.nodes[index] as AreaNode;
-    if (day.has(index)) {
+    if (day.kind[index] !== 0) {
       for (const leaf of subtreeOrder(prep.tree, index)) {
         const at = prep.tree.nodes[leaf] as AreaNode;
         if (at.children.length === 0) total += plannedOfLeaf(at);
@@ -221,12 +221,23 @@ export function compareWithActuals(
   const firstDate = isoOf(first);
   const fromDate = isoOf(from);
   const toDate = toArg ? isoOf(toArg) : null;
-  const byDate = reportsByDate(
-    read,
-    (report) =>
-      inArea[report.area] === 1 && report.date >= firstDate && (toDate === null || report.date <= toDate),
-  );
-  const lastReported = [...byDate.keys()].at(-1);
+  const keep = (report: number) => {
+    const date = read.dates[read.day[report] as number] as string;
+    return (
+      inArea[read.area[report] as number] === 1 && date >= firstDate && (toDate === null || date <= toDate)
+    );
+  };
+  // The dates with a report kept, by their index among the reports' dates.
+  const reportedDays = new Map<string, number>();
+  read.dates.forEach((date, d) => {
+    for (let k = read.dayStart[d] as number; k < (read.dayStart[d + 1] as number); k++) {
+      if (keep(read.byDay[k] as number)) {
+        reportedDays.set(date, d);
+        return;
+      }
+    }
+  });
+  const lastReported = [...reportedDays.keys()].at(-1);
   const planned = new Map(series.map((day) => [day.date, day]));
   const defaultTo = [series.at(-1)?.date, lastReported, isoOf(start)]
     .filter((d): d is string => d !== undefined)
@@ -245,6 +256,7 @@ export function compareWithActuals(
 
   const leaves = leafCounts(prep.tree);
   const roll = createRollUp(prep.tree.nodes.length);
+  const figures = createDayFigures(prep.tree.nodes.length);
   const plannedMachines = plannedMachinesByNode(prep, rows);
   // Planned days per leaf are needed only for partial days.
   let leafDays: PlannedLeafDays | null = null;
@@ -263,9 +275,12 @@ export function compareWithActuals(
     const date = isoOf(day);
     const plannedDay = planned.get(date);
     if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
-    const dayReports = byDate.get(date);
-    if (dayReports) rollUpDay(prep.tree, order, dayReports, leaves, roll);
-    const reported = dayReports !== undefined && roll.reported[area] === 1;
+    const dayIndex = reportedDays.get(date);
+    if (dayIndex !== undefined) {
+      figuresOfDay(read, dayIndex, keep, figures);
+      rollUpDay(prep.tree, order, figures, leaves, roll);
+    }
+    const reported = dayIndex !== undefined && roll.reported[area] === 1;
     const actual = reported ? (roll.dossiers[area] as number) : null;
     cumulativeActual += actual ?? 0;
     if (day < from) continue;
@@ -279,11 +294,11 @@ export function compareWithActuals(
         : 'partial';
     let plannedOfReported: number | null = null;
     if (reporting === 'complete') plannedOfReported = plannedCount;
-    if (reporting === 'partial' && dayReports) {
+    if (reporting === 'partial') {
       leafDays ??= plannedLeafDays(prep, area);
       leafDayIndex ??= new Map(leafDays.days.map((open, k) => [open.date, k]));
       const k = leafDayIndex.get(date);
-      plannedOfReported = k === undefined ? 0 : plannedOfCovered(prep, area, dayReports, roll, leafDays, k);
+      plannedOfReported = k === undefined ? 0 : plannedOfCovered(prep, area, figures, roll, leafDays, k);
       const missing = node.children
         .filter((child) => roll.reported[child] === 0)
         .map((child) => prep.tree.nodes[child] as AreaNode);
@@ -300,12 +315,13 @@ export function compareWithActuals(
       machineDays += machines;
       dossiersOnMachineDays += actual;
     }
-    if (dayReports) {
-      for (const [at, own] of dayReports) {
+    if (dayIndex !== undefined) {
+      for (const at of figures.areas) {
+        const working = figures.machines[at] as number;
         const warning = dayAboveMaximum(
           prep.tree.nodes[at] as AreaNode,
           date,
-          own,
+          { dossiers: figures.dossiers[at] as number, machines: Number.isNaN(working) ? null : working },
           plannedMachines[at] ?? null,
           capacityOf(prep, at).meanMinutesPerDossier,
         );

@@ -15,7 +15,7 @@ import {
   serviceAtPace,
 } from './_internal/paces.ts';
 import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './_internal/plan-rows.ts';
-import { readReports, reportsByDate } from './_internal/read-reports.ts';
+import { readReports } from './_internal/read-reports.ts';
 import { leafCounts, subtreeOrder } from './_internal/roll-up.ts';
 import { scopeOf } from './_internal/scope.ts';
 import { dayAboveMaximum, paceDiffers, partialDay } from './_internal/warnings.ts';
@@ -257,18 +257,20 @@ export function replanFromActuals(
   const openDates = new Set(openSoFar.map((day) => day.date));
   const actuals = accumulateActuals(
     tree,
-    reportsByDate(readReports(reports, tree.byCode), (report) => report.date <= opts.asOf),
+    readReports(reports, tree.byCode),
+    opts.asOf,
     leaves,
     demandOf,
     openDates,
     lastOpenDay,
     (date, day, roll) => {
-      for (const [at, own] of day) {
+      for (const at of day.areas) {
         if (inFocus[at] === 0) continue;
+        const machines = day.machines[at] as number;
         const warning = dayAboveMaximum(
           tree.nodes[at] as AreaNode,
           date,
-          own,
+          { dossiers: day.dossiers[at] as number, machines: Number.isNaN(machines) ? null : machines },
           plannedMachines[at] ?? null,
           capacityOf(prep, at).meanMinutesPerDossier,
         );

@@ -158,15 +158,17 @@ export function trySolveFor(unknown: SolveForUnknown, input: CampaignInput): Sol
       nominalHours: minutes / 60,
     });
     const meets = (minutes: number) => meetsAll(pools, perHour, periodHoursWith(prep, windowOf(minutes)));
-    let minutes = Math.min(MINUTES_PER_DAY, Math.max(1, ceilTolerant((needed * 60) / openDays)));
-    for (let i = 0; i < MAX_ADJUSTMENTS && minutes < MINUTES_PER_DAY && !meets(minutes); i++) minutes++;
-    for (let i = 0; i < MAX_ADJUSTMENTS && minutes > 1 && meets(minutes - 1); i++) minutes--;
-    if (!meets(minutes)) {
-      return fail(
+    const moreThanADay = () =>
+      fail(
         'more-than-a-day',
         `the machines given would need more than 24 hours a day for ${openDays} open days`,
       );
-    }
+    // A whole day is the longest window: when it is not enough, no search is needed.
+    if (!meets(MINUTES_PER_DAY)) return moreThanADay();
+    let minutes = Math.min(MINUTES_PER_DAY, Math.max(1, ceilTolerant((needed * 60) / openDays)));
+    for (let i = 0; i < MAX_ADJUSTMENTS && minutes < MINUTES_PER_DAY && !meets(minutes); i++) minutes++;
+    for (let i = 0; i < MAX_ADJUSTMENTS && minutes > 1 && meets(minutes - 1); i++) minutes--;
+    if (!meets(minutes)) return moreThanADay();
     return answer(minutes / 60);
   }
 

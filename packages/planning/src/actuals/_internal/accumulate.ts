@@ -1,6 +1,6 @@
 import type { AreaTree } from '../../demand/area-tree.ts';
 import { attributeDay, createAttribution, spreadPending } from './attribute-served.ts';
-import type { DayReports } from './read-reports.ts';
+import { createDayFigures, type DayFigures, figuresOfDay, type ReadReports } from './read-reports.ts';
 import { createRollUp, type DayRollUp, rollUpDay } from './roll-up.ts';
 
 /** Everything reported up to a day, per node index of the whole tree. */
@@ -23,18 +23,19 @@ export type AccumulatedActuals = {
 };
 
 /**
- * Rolls up every day's reports over the whole tree and adds them up per area: reported, served
+ * Rolls up every day's reports up to `lastDate` over the whole tree and adds them up per area: reported, served
  * on the leaves, the machine-days behind an observed pace, and how fully each area reported on
  * open days. `visit` sees each day rolled up, for warnings.
  */
 export function accumulateActuals(
   tree: AreaTree,
-  byDate: ReadonlyMap<string, DayReports>,
+  reports: ReadReports,
+  lastDate: string,
   leaves: Int32Array,
   demandOf: (index: number) => number,
   openDates: ReadonlySet<string>,
   lastOpenDay: string | null,
-  visit: (date: string, day: DayReports, roll: DayRollUp) => void,
+  visit: (date: string, day: DayFigures, roll: DayRollUp) => void,
 ): AccumulatedActuals {
   const n = tree.nodes.length;
   const totals: AccumulatedActuals = {
@@ -50,7 +51,11 @@ export function accumulateActuals(
   };
   const roll = createRollUp(n);
   const attribution = createAttribution(n);
-  for (const [date, day] of byDate) {
+  const day = createDayFigures(n);
+  const all = () => true;
+  reports.dates.forEach((date, d) => {
+    if (date > lastDate) return;
+    figuresOfDay(reports, d, all, day);
     rollUpDay(tree, tree.order, day, leaves, roll);
     attributeDay(tree, roll, demandOf, attribution);
     const open = openDates.has(date);
@@ -74,7 +79,7 @@ export function accumulateActuals(
       if (last) totals.coveredOnLastDay[index] = roll.covered[index] as number;
     }
     visit(date, day, roll);
-  }
+  });
   spreadPending(tree, demandOf, attribution);
   // Parents hold the sums of their leaves.
   const served = attribution.served;

@@ -9,28 +9,44 @@ import {
 } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 
-/** A report as checked; `area` is the node index of its area in the prepared tree. */
-export type Report = {
-  date: string;
-  area: number;
-  teamKey: string;
-  dossiers: number;
-  machines: number | null;
+/**
+ * Reports as checked, one entry per report in parallel arrays (hundreds of thousands of them
+ * are read for a national replan), grouped by date in input order.
+ */
+export type ReadReports = {
+  /** The distinct dates, ascending. */
+  dates: string[];
+  /** Report indices of each date, in input order: those of `dates[d]` are `byDay[dayStart[d]]` up to `byDay[dayStart[d + 1]]`. */
+  byDay: Int32Array;
+  dayStart: Int32Array;
+  /** Index in `dates` of each report's date. */
+  day: Int32Array;
+  /** Node index of each report's area. */
+  area: Int32Array;
+  /** 1 for an area's own total, 0 for a team's report. */
+  areaWide: Uint8Array;
+  dossiers: Float64Array;
+  /** NaN when the report does not say. */
+  machines: Float64Array;
 };
 
-/** One day's reports by the node index of their area. */
-export type DayReports = Map<number, Report[]>;
-
 /** Checks the reports against the tree; each is refused with the path of its field. */
-export function readReports(value: unknown, byCode: ReadonlyMap<string, number>): Report[] {
+export function readReports(value: unknown, byCode: ReadonlyMap<string, number>): ReadReports {
+  const list = requireArray(value, 'reports');
+  const count = list.length;
+  const area = new Int32Array(count);
+  const areaWide = new Uint8Array(count);
+  const dossiers = new Float64Array(count);
+  const machines = new Float64Array(count);
+  const dayOf = new Int32Array(count);
   // Reports share few dates: each distinct date is checked (with luxon) once.
-  const checkedDates = new Set<string>();
-  return requireArray(value, 'reports').map((item, index) => {
+  const dateIndex = new Map<string, number>();
+  for (let index = 0; index < count; index++) {
     const at = `reports[${index}]`;
-    const report = requireRecord(item, at);
+    const report = requireRecord(list[index], at);
     const areaCode = requireString(report.areaCode, `${at}.areaCode`);
-    const area = byCode.get(areaCode);
-    if (area === undefined) {
+    const node = byCode.get(areaCode);
+    if (node === undefined) {
       throw new PlanningInputError({
         path: `${at}.areaCode`,
         code: 'unknown-reference',
@@ -39,53 +55,92 @@ export function readReports(value: unknown, byCode: ReadonlyMap<string, number>)
       });
     }
     const date = requireString(report.date, `${at}.date`);
-    if (!checkedDates.has(date)) {
-      requireIsoDate(date, `${at}.date`, 'UTC');
-      checkedDates.add(date);
-    }
-    return {
-      date,
-      area,
-      teamKey: optionalString(report.teamCode, `${at}.teamCode`) ?? '',
-      dossiers: requireNumber(report.dossiers, `${at}.dossiers`, { min: 0, integer: true }),
-      machines:
-        optionalNumber(report.machinesWorking, `${at}.machinesWorking`, { min: 0, integer: true }) ?? null,
-    };
-  });
-}
-
-/** The reports kept by `keep`, by date (ascending) and then by area. */
-export function reportsByDate(
-  reports: readonly Report[],
-  keep: (report: Report) => boolean,
-): Map<string, DayReports> {
-  const byDate = new Map<string, DayReports>();
-  for (const report of reports) {
-    if (!keep(report)) continue;
-    let day = byDate.get(report.date);
+    let day = dateIndex.get(date);
     if (day === undefined) {
-      day = new Map();
-      byDate.set(report.date, day);
+      requireIsoDate(date, `${at}.date`, 'UTC');
+      day = dateIndex.size;
+      dateIndex.set(date, day);
     }
-    const list = day.get(report.area);
-    if (list) list.push(report);
-    else day.set(report.area, [report]);
+    area[index] = node;
+    dayOf[index] = day;
+    areaWide[index] = optionalString(report.teamCode, `${at}.teamCode`) === undefined ? 1 : 0;
+    dossiers[index] = requireNumber(report.dossiers, `${at}.dossiers`, { min: 0, integer: true });
+    machines[index] =
+      optionalNumber(report.machinesWorking, `${at}.machinesWorking`, { min: 0, integer: true }) ??
+      Number.NaN;
   }
-  return new Map([...byDate].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Dates ascending, then the reports of each date in input order (a counting sort).
+  const dates = [...dateIndex.keys()].sort();
+  const rank = new Int32Array(dates.length);
+  dates.forEach((date, d) => {
+    rank[dateIndex.get(date) as number] = d;
+  });
+  const dayStart = new Int32Array(dates.length + 1);
+  for (let index = 0; index < count; index++) {
+    const d = rank[dayOf[index] as number] as number;
+    dayStart[d + 1] = (dayStart[d + 1] as number) + 1;
+  }
+  for (let d = 0; d < dates.length; d++)
+    dayStart[d + 1] = (dayStart[d + 1] as number) + (dayStart[d] as number);
+  const next = dayStart.slice(0, dates.length);
+  const byDay = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const d = rank[dayOf[index] as number] as number;
+    dayOf[index] = d;
+    byDay[next[d] as number] = index;
+    next[d] = (next[d] as number) + 1;
+  }
+  return { dates, byDay, dayStart, day: dayOf, area, areaWide, dossiers, machines };
 }
 
 /**
- * An area's own figure for a day: its area-wide report when there is one (the most aggregated
- * report wins), else the sum of its teams'. Machines are null unless every report counted says.
+ * Each area's own figure on one day: its own total when it gave one (the first, if several),
+ * else the sum of its teams'. Reused from day to day; `areas` lists those that reported.
  */
-export function ownFigure(reports: readonly Report[]): { dossiers: number; machines: number | null } {
-  const areaWide = reports.find((report) => report.teamKey === '');
-  if (areaWide) return { dossiers: areaWide.dossiers, machines: areaWide.machines };
-  let dossiers = 0;
-  let machines: number | null = 0;
-  for (const report of reports) {
-    dossiers += report.dossiers;
-    machines = machines === null || report.machines === null ? null : machines + report.machines;
+export type DayFigures = {
+  /** 0: nothing of its own; 1: teams' reports; 2: its own total. */
+  kind: Uint8Array;
+  dossiers: Float64Array;
+  /** NaN when a report counted does not say. */
+  machines: Float64Array;
+  /** The areas with a figure of their own that day, each once. */
+  areas: number[];
+};
+
+export function createDayFigures(nodes: number): DayFigures {
+  return {
+    kind: new Uint8Array(nodes),
+    dossiers: new Float64Array(nodes),
+    machines: new Float64Array(nodes),
+    areas: [],
+  };
+}
+
+/** Fills `into` with the figures of `reports.dates[day]`, keeping the reports `keep` accepts. */
+export function figuresOfDay(
+  reports: ReadReports,
+  day: number,
+  keep: (report: number) => boolean,
+  into: DayFigures,
+): void {
+  const { kind, dossiers, machines, areas } = into;
+  for (const at of areas) kind[at] = 0;
+  areas.length = 0;
+  for (let k = reports.dayStart[day] as number; k < (reports.dayStart[day + 1] as number); k++) {
+    const index = reports.byDay[k] as number;
+    if (!keep(index)) continue;
+    const at = reports.area[index] as number;
+    const was = kind[at] as number;
+    if (was === 2) continue;
+    if (was === 0) areas.push(at);
+    if (reports.areaWide[index] === 1) {
+      kind[at] = 2;
+      dossiers[at] = reports.dossiers[index] as number;
+      machines[at] = reports.machines[index] as number;
+    } else {
+      kind[at] = 1;
+      dossiers[at] = (was === 0 ? 0 : (dossiers[at] as number)) + (reports.dossiers[index] as number);
+      machines[at] = (was === 0 ? 0 : (machines[at] as number)) + (reports.machines[index] as number);
+    }
   }
-  return { dossiers, machines };
 }

@@ -1,5 +1,5 @@
 import type { AreaNode, AreaTree } from '../../demand/area-tree.ts';
-import { type DayReports, ownFigure } from './read-reports.ts';
+import type { DayFigures } from './read-reports.ts';
 
 /**
  * One day's figures per node index, rolled up the tree (reused from day to day: only the nodes of
@@ -53,46 +53,33 @@ export function subtreeOrder(tree: AreaTree, area: number): number[] {
 }
 
 /**
- * Rolls one day's reports up the nodes of `order` (parents before children). Where an area
+ * Rolls one day's figures up the nodes of `order` (parents before children). Where an area
  * reports its own total, that total wins over its children's (a province figure is not added to
  * its districts'); a report of the area itself, its total or a team's, covers all its leaves.
  */
 export function rollUpDay(
   tree: AreaTree,
   order: readonly number[],
-  day: DayReports,
+  day: DayFigures,
   leaves: Int32Array,
   into: DayRollUp,
 ): void {
   const { dossiers, machines, reported, covered } = into;
   for (let k = order.length - 1; k >= 0; k--) {
     const index = order[k] as number;
-    const own = day.get(index);
-    if (own?.some((report) => report.teamKey === '')) {
-      const figure = ownFigure(own);
-      dossiers[index] = figure.dossiers;
-      machines[index] = figure.machines ?? Number.NaN;
-      reported[index] = 1;
-      covered[index] = leaves[index] as number;
-      continue;
-    }
-    let sum = 0;
-    let working = 0;
-    let any = 0;
-    let cover = 0;
-    if (own) {
-      const figure = ownFigure(own);
-      sum = figure.dossiers;
-      working = figure.machines ?? Number.NaN;
-      any = 1;
-      cover = leaves[index] as number;
-    }
-    for (const child of (tree.nodes[index] as AreaNode).children) {
-      if (reported[child] === 0) continue;
-      sum += dossiers[child] as number;
-      working += machines[child] as number;
-      any = 1;
-      if (!own) cover += covered[child] as number;
+    const own = day.kind[index] as number;
+    let sum = own === 0 ? 0 : (day.dossiers[index] as number);
+    let working = own === 0 ? 0 : (day.machines[index] as number);
+    let any = own === 0 ? 0 : 1;
+    let cover = own === 0 ? 0 : (leaves[index] as number);
+    if (own !== 2) {
+      for (const child of (tree.nodes[index] as AreaNode).children) {
+        if (reported[child] === 0) continue;
+        sum += dossiers[child] as number;
+        working += machines[child] as number;
+        any = 1;
+        if (own === 0) cover += covered[child] as number;
+      }
     }
     dossiers[index] = sum;
     machines[index] = any ? working : Number.NaN;

@@ -1,6 +1,5 @@
 import type { AreaNode } from '../../demand/area-tree.ts';
 import type { DayAboveMaximumWarning, PaceDiffersWarning, PartialDayWarning } from '../types.ts';
-import { ownFigure, type Report } from './read-reports.ts';
 
 /** Minutes in the 24 hours a day's figure is checked against. */
 const MINUTES_PER_DAY = 1440;
@@ -19,11 +18,10 @@ const round = (x: number) => Math.round(x);
 export function dayAboveMaximum(
   node: AreaNode,
   date: string,
-  reports: readonly Report[],
+  figure: { dossiers: number; machines: number | null },
   plannedMachines: number | null,
   meanMinutesPerDossier: number,
 ): DayAboveMaximumWarning | null {
-  const figure = ownFigure(reports);
   const machines = figure.machines ?? plannedMachines;
   if (machines === null) return null;
   const maximumDossiers = Math.floor((machines * MINUTES_PER_DAY) / meanMinutesPerDossier);

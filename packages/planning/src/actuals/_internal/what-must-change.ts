@@ -39,6 +39,8 @@ export type ChangeContext = {
 /** Steps an answer may take past its closed form before planning with it agrees (float noise). */
 const MAX_STEPS = 20;
 const MINUTES_PER_DAY = 1440;
+/** Moves and additions named one by one in a sentence; more are summed up. */
+const PARTS_IN_A_SENTENCE = 3;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -211,6 +213,21 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
     ),
     ...[...added].map(([pool, k]) => `+${plural(k, 'machine')} in ${nodeOf(ctx, pool).name}`),
   ];
+  if (parts.length > PARTS_IN_A_SENTENCE) {
+    const donors = new Set(moves.map((m) => m.fromAreaCode)).size;
+    const late = changes.filter((c) => c.machinesAfter > (c.machinesBefore ?? 0)).length;
+    const summary = [
+      movedMachines > 0
+        ? `move ${plural(movedMachines, 'machine')} from ${plural(donors, 'area')} that finish early`
+        : '',
+      addedMachines > 0 ? `+${plural(addedMachines, 'machine')}` : '',
+    ];
+    parts.splice(
+      0,
+      parts.length,
+      `${summary.filter(Boolean).join(' and ')} for ${plural(late, 'late area')}`,
+    );
+  }
   const alternative: MachinesAlternative = {
     kind: 'machines',
     addedMachines,
