@@ -1,13 +1,13 @@
 export type {
   CompareWithActualsOptions,
   ComparedDay,
-  CompletionForecast,
   PlanComparison,
 } from './actuals/compare-with-actuals.ts';
 export type { Replan, ReplanOptions } from './actuals/replan-from-actuals.ts';
 export type {
   ActualDayReport,
   ActualsWarning,
+  CompletionForecast,
   DayAboveMaximumWarning,
   DayReporting,
   DeadlineAlternative,

@@ -3,22 +3,18 @@ import { requireIsoDate, requireNumber, requireRecord } from '../_internal/valid
 import { plannedDailySeriesOf } from '../campaign/_internal/daily-series.ts';
 import { planPreparedCampaign } from '../campaign/_internal/plan-prepared-campaign.ts';
 import { type PlannedLeafDays, plannedLeafDays } from '../campaign/_internal/planned-leaf-days.ts';
-import {
-  capacityOf,
-  type PreparedCampaign,
-  prepareCampaign,
-  requireAreaIndex,
-} from '../campaign/_internal/prepare-campaign.ts';
+import { capacityOf, prepareCampaign, requireAreaIndex } from '../campaign/_internal/prepare-campaign.ts';
 import type { AreaPlan, CampaignInput } from '../campaign/types.ts';
 import type { AreaNode } from '../demand/area-tree.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from '../time/_internal/horizon.ts';
-import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
+import { forecastFrom } from './_internal/forecast.ts';
 import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './_internal/plan-rows.ts';
-import { createDayFigures, type DayFigures, figuresOfDay, readReports } from './_internal/read-reports.ts';
-import { createRollUp, type DayRollUp, leafCounts, rollUpDay, subtreeOrder } from './_internal/roll-up.ts';
+import { plannedOfCovered } from './_internal/planned-of-covered.ts';
+import { createDayFigures, figuresOfDay, readReports } from './_internal/read-reports.ts';
+import { createRollUp, leafCounts, rollUpDay, subtreeOrder } from './_internal/roll-up.ts';
 import { dayAboveMaximum, paceDiffers, partialDay } from './_internal/warnings.ts';
-import type { ActualDayReport, ActualsWarning, DayReporting } from './types.ts';
+import type { ActualDayReport, ActualsWarning, CompletionForecast, DayReporting } from './types.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
 const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
@@ -54,22 +50,6 @@ export type ComparedDay = {
   dossiersPerMachineDay: number | null;
 };
 
-export type CompletionForecast = {
-  /** Dossiers still to take after the last reported day. */
-  remaining: number;
-  /** The open day the last dossier is expected at the mean observed daily rate. */
-  expected: string | null;
-  /** At the best observed day's rate. */
-  earliest: string | null;
-  /** At the worst observed day's rate. */
-  latest: string | null;
-  meanDailyRate: number;
-  minDailyRate: number;
-  maxDailyRate: number;
-  /** Complete days with dossiers that the rates come from (partial days are left out). */
-  basedOnDays: number;
-};
-
 export type PlanComparison = {
   areaCode: string;
   from: string;
@@ -93,74 +73,6 @@ export type PlanComparison = {
 };
 
 const isoOf = (day: DateTime): string => day.toISODate() as string;
-
-/** The open day the rest is done at the mean, best and worst of the observed daily rates. */
-function forecastFrom(
-  input: CampaignInput,
-  prep: PreparedCampaign,
-  remaining: number,
-  rates: readonly number[],
-  lastReported: string,
-): CompletionForecast {
-  const mean = rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
-  const min = Math.min(...rates);
-  const max = Math.max(...rates);
-  const nextDay = isoOf(requireIsoDate(lastReported, 'reports', 'UTC').plus({ days: 1 }));
-  const openDaysNeeded = (rate: number) => Math.ceil(remaining / rate);
-  // One walk of the open days after the last report serves all three rates: the slowest
-  // rate within reach needs the most.
-  const longest = Math.max(0, ...[min, mean, max].map(openDaysNeeded).filter((n) => n <= MAX_COMPARED_DAYS));
-  const openDaysAfter =
-    remaining === 0 || longest === 0
-      ? []
-      : listOpenDays(resolveCalendar({ ...input.calendar, start: nextDay, deadline: nextDay }), prep.window, {
-          atLeast: longest,
-        });
-  const finishAt = (rate: number): string | null => {
-    if (remaining === 0) return lastReported;
-    const needed = openDaysNeeded(rate);
-    if (needed > MAX_COMPARED_DAYS) return null;
-    return openDaysAfter[needed - 1]?.date ?? null;
-  };
-  return {
-    remaining,
-    expected: finishAt(mean),
-    earliest: finishAt(max),
-    latest: finishAt(min),
-    meanDailyRate: mean,
-    minDailyRate: min,
-    maxDailyRate: max,
-    basedOnDays: rates.length,
-  };
-}
-
-/** What the plan had for the leaves covered by a partial day's reports. */
-function plannedOfCovered(
-  prep: PreparedCampaign,
-  area: number,
-  day: DayFigures,
-  roll: DayRollUp,
-  leafDays: PlannedLeafDays,
-  dayIndex: number,
-): number {
-  const plannedOfLeaf = (leaf: AreaNode) =>
-    leafDays.cumulativeOf(leaf, dayIndex) - (dayIndex > 0 ? leafDays.cumulativeOf(leaf, dayIndex - 1) : 0);
-  let total = 0;
-  const stack = [area];
-  while (stack.length > 0) {
-    const index = stack.pop() as number;
-    const node = prep.tree.nodes[index] as AreaNode;
-    if (day.kind[index] !== 0) {
-      for (const leaf of subtreeOrder(prep.tree, index)) {
-        const at = prep.tree.nodes[leaf] as AreaNode;
-        if (at.children.length === 0) total += plannedOfLeaf(at);
-      }
-    } else if (roll.reported[index] === 1) {
-      stack.push(...node.children);
-    }
-  }
-  return total;
-}
 
 /**
  * An area's plan day by day next to what the field reported: variance, throughput per

@@ -1,24 +1,18 @@
-import { requireIsoDate, requireNumber, requireRecord, requireString } from '../_internal/validate.ts';
 import { planPreparedCampaign } from '../campaign/_internal/plan-prepared-campaign.ts';
-import { capacityOf, prepareCampaign, requireAreaIndex } from '../campaign/_internal/prepare-campaign.ts';
-import type { AreaPlan, Assumption, CampaignInput, CampaignPlan } from '../campaign/types.ts';
-import type { ServiceInput } from '../capacity/machine-capacity.ts';
-import type { AreaInput, AreaNode } from '../demand/area-tree.ts';
-import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
+import type { Assumption, CampaignInput, CampaignPlan } from '../campaign/types.ts';
+import type { AreaNode } from '../demand/area-tree.ts';
 import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
-import { type AccumulatedActuals, accumulateActuals } from './_internal/accumulate.ts';
-import {
-  givenServices,
-  observedWeight,
-  overridesAtPace,
-  SLOWEST_PACE_DOSSIERS_PER_MACHINE_DAY,
-  serviceAtPace,
-} from './_internal/paces.ts';
-import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './_internal/plan-rows.ts';
+import { accumulateActuals } from './_internal/accumulate.ts';
+import { dayWarnings, paceWarnings } from './_internal/day-warnings.ts';
+import { givenServices, pacedServices } from './_internal/paces.ts';
+import { rowsByNode } from './_internal/plan-rows.ts';
 import { readReports } from './_internal/read-reports.ts';
-import { leafCounts, subtreeOrder } from './_internal/roll-up.ts';
+import { nextOpenDay, remainingInput } from './_internal/remaining-input.ts';
+import { readReplanOptions, replanAssumptions } from './_internal/replan-options.ts';
+import { replannedAreas } from './_internal/replanned-areas.ts';
+import { leafCounts, subtreeMarks } from './_internal/roll-up.ts';
 import { scopeOf } from './_internal/scope.ts';
-import { dayAboveMaximum, paceDiffers, partialDay } from './_internal/warnings.ts';
 import { whatMustChange } from './_internal/what-must-change.ts';
 import type { ActualDayReport, ActualsWarning, ReplannedArea, ReplanPace, WhatMustChange } from './types.ts';
 
@@ -55,144 +49,6 @@ export type Replan = {
   /** The rules and figures the replan rests on. */
   assumptions: Assumption[];
 };
-
-const PACES: readonly ReplanPace[] = ['planned', 'observed', 'blended'];
-
-type ReadOptions = {
-  asOf: string;
-  pace: ReplanPace;
-  area: number | null;
-  credibilityDays: number;
-  paceWarningShare: number;
-  given: { pace: boolean; credibilityDays: boolean; paceWarningShare: boolean };
-};
-
-function readOptions(options: unknown, prep: ReturnType<typeof prepareCampaign>): ReadOptions {
-  const opts = requireRecord(options, 'options');
-  if (opts.asOf === undefined) {
-    throw new PlanningInputError({
-      path: 'options.asOf',
-      code: 'required',
-      expected: 'the last day whose reports count, an ISO date such as "2021-03-20"',
-      received: undefined,
-    });
-  }
-  const asOf = requireIsoDate(opts.asOf, 'options.asOf', prep.calendar.timeZone).toISODate() as string;
-  const pace = opts.pace === undefined ? 'blended' : requireString(opts.pace, 'options.pace');
-  if (!PACES.includes(pace as ReplanPace)) {
-    throw new PlanningInputError({
-      path: 'options.pace',
-      code: 'format',
-      expected: `one of ${PACES.join(', ')}`,
-      received: pace,
-    });
-  }
-  return {
-    asOf,
-    pace: pace as ReplanPace,
-    area: opts.areaCode === undefined ? null : requireAreaIndex(prep, opts.areaCode, 'options.areaCode'),
-    credibilityDays:
-      opts.credibilityDays === undefined
-        ? ACTUALS_DEFAULTS.credibilityDays
-        : requireNumber(opts.credibilityDays, 'options.credibilityDays', { min: 0, minExclusive: true }),
-    paceWarningShare:
-      opts.paceWarningShare === undefined
-        ? ACTUALS_DEFAULTS.paceWarningShare
-        : requireNumber(opts.paceWarningShare, 'options.paceWarningShare', { min: 0 }),
-    given: {
-      pace: opts.pace !== undefined,
-      credibilityDays: opts.credibilityDays !== undefined,
-      paceWarningShare: opts.paceWarningShare !== undefined,
-    },
-  };
-}
-
-/** The first open day after `asOf` (or the start, when later); the day after when none is left. */
-function nextOpenDay(input: CampaignInput, prep: ReturnType<typeof prepareCampaign>, asOf: string): string {
-  const dayAfter = requireIsoDate(asOf, 'options.asOf', prep.calendar.timeZone).plus({ days: 1 });
-  const from = dayAfter > prep.calendar.start ? (dayAfter.toISODate() as string) : input.calendar.start;
-  const open = listOpenDays(
-    resolveCalendar({ ...input.calendar, start: from, deadline: from }),
-    prep.window,
-    {
-      atLeast: 1,
-    },
-  );
-  return open[0]?.date ?? from;
-}
-
-function assumptionsOf(options: ReadOptions, hoursPerMachineDay: number, start: string): Assumption[] {
-  const list: Assumption[] = [
-    {
-      key: 'asOf',
-      value: options.asOf,
-      source: 'given',
-      note: `reports dated up to this day count (earlier than the start too); the remaining campaign starts on ${start}, the first open day after it`,
-    },
-    {
-      key: 'pace',
-      value: options.pace,
-      source: options.given.pace ? 'given' : 'default',
-      note: 'planned: the plan’s service; observed: dossiers per machine-day reported; blended: weighted n ÷ (n + k) towards the observed',
-    },
-    {
-      key: 'served',
-      value: 'leaves',
-      source: 'default',
-      note: "each leaf's already served is raised by its reports; what an area reported beyond its children's reports is spread over its children that did not report that day (all of them when every one did) in proportion to their demand, and down to the leaves the same way",
-    },
-    {
-      key: 'hoursPerMachineDay',
-      value: hoursPerMachineDay,
-      source: 'derived',
-      note: "the plan's open hours per open day: a pace in dossiers per machine-day is a service time over them",
-    },
-    {
-      key: 'paceWarningShare',
-      value: options.paceWarningShare,
-      source: options.given.paceWarningShare ? 'given' : 'default',
-      note: 'an observed pace further than this share from the planned one is flagged',
-    },
-    {
-      key: 'dayMaximum',
-      value: '24 h',
-      source: 'default',
-      note: "a day's figure is flagged above what its machines (reported, else planned) do in 24 hours at the mean minutes per dossier with hard cases and no breakdown",
-    },
-  ];
-  if (options.pace === 'blended') {
-    list.splice(2, 0, {
-      key: 'credibilityDays',
-      value: options.credibilityDays,
-      source: options.given.credibilityDays ? 'given' : 'default',
-      note: 'k of the weight n ÷ (n + k) of the observed pace, n the days with machines reported: after k such days it counts as much as the plan',
-    });
-  }
-  return list;
-}
-
-/** The remaining campaign: the leaves' served raised, the calendar moved, the paces as overrides. */
-function remainingInput(
-  input: CampaignInput,
-  prep: ReturnType<typeof prepareCampaign>,
-  actuals: AccumulatedActuals,
-  start: string,
-  paced: ReadonlyMap<number, ServiceInput>,
-): CampaignInput {
-  const areas = input.areas.map((area, index): AreaInput => {
-    const served = actuals.served[index] as number;
-    if (served === 0 || (prep.tree.nodes[index] as AreaNode).children.length > 0) return area;
-    return { ...area, alreadyServed: (area.alreadyServed ?? 0) + served };
-  });
-  const serviceOverrides = overridesAtPace(input, prep, paced);
-  const { serviceOverrides: _given, ...rest } = input;
-  return {
-    ...rest,
-    areas,
-    calendar: { ...input.calendar, start },
-    ...(serviceOverrides === undefined ? {} : { serviceOverrides }),
-  };
-}
 
 /**
  * The campaign replanned from what the field reported up to `asOf`: what is left per area, the
@@ -231,7 +87,7 @@ function remainingInput(
  *   { asOf: '2021-04-03', pace: 'observed' },
  * );
  * replan.whatMustChange?.sentence
- * // => 'To finish the campaign by 2021-04-10: +1 machine in X, or open 9 h 26 min longer (08:00–03:26), or reach 109 dossiers per machine-day (now 80), or finish 3 days late (2021-04-13).'
+ * // => 'To finish the campaign by 2021-04-10: +1 machine in X, or open 3 h 35 min longer (08:00–21:35), or reach 109 dossiers per machine-day (now 80), or finish 3 days late (2021-04-13).'
  */
 export function replanFromActuals(
   input: CampaignInput,
@@ -239,165 +95,62 @@ export function replanFromActuals(
   options: ReplanOptions,
 ): Replan {
   const prep = prepareCampaign(input);
-  const opts = readOptions(options, prep);
+  const opts = readReplanOptions(options, prep);
   const { tree } = prep;
   const plan = planPreparedCampaign(prep);
   const rows = rowsByNode(prep, plan);
   const leaves = leafCounts(tree);
-  const demandOf = (index: number) => prep.demand[index]?.demand ?? 0;
-  const openSoFar = listOpenDays(resolveCalendar({ ...input.calendar, deadline: opts.asOf }), prep.window);
-  const lastOpenDay = openSoFar.at(-1)?.date ?? null;
   const focus = opts.area === null ? tree.roots : [opts.area];
-  const inFocus = new Uint8Array(tree.nodes.length);
-  for (const area of focus) for (const index of subtreeOrder(tree, area)) inFocus[index] = 1;
-  const plannedMachines = plannedMachinesByNode(prep, rows);
-
-  const warnings: ActualsWarning[] = [];
-  const partialWarnings: ActualsWarning[] = [];
+  const inFocus = subtreeMarks(tree, focus);
+  const openSoFar = listOpenDays(resolveCalendar({ ...input.calendar, deadline: opts.asOf }), prep.window);
   const openDates = new Set(openSoFar.map((day) => day.date));
+
+  const days = dayWarnings(prep, rows, leaves, focus, inFocus, openDates);
   const actuals = accumulateActuals(
     tree,
     readReports(reports, tree.byCode),
     opts.asOf,
     leaves,
-    demandOf,
+    (index) => prep.demand[index]?.demand ?? 0,
     openDates,
-    lastOpenDay,
-    (date, day, roll) => {
-      for (const at of day.areas) {
-        if (inFocus[at] === 0) continue;
-        const machines = day.machines[at] as number;
-        const warning = dayAboveMaximum(
-          tree.nodes[at] as AreaNode,
-          date,
-          { dossiers: day.dossiers[at] as number, machines: Number.isNaN(machines) ? null : machines },
-          plannedMachines[at] ?? null,
-          capacityOf(prep, at).meanMinutesPerDossier,
-        );
-        if (warning) warnings.push(warning);
-      }
-      if (!openDates.has(date)) return;
-      for (const area of focus) {
-        const node = tree.nodes[area] as AreaNode;
-        if (roll.reported[area] === 0) continue;
-        const missing = node.children
-          .filter((c) => roll.reported[c] === 0)
-          .map((c) => tree.nodes[c] as AreaNode);
-        const warning = partialDay(node, date, roll.covered[area] as number, leaves[area] as number, missing);
-        if (warning) partialWarnings.push(warning);
-      }
-    },
+    openSoFar.at(-1)?.date ?? null,
+    days.visit,
   );
-
   const hoursPerMachineDay = plan.capacity.hoursPerDay;
-  const services = givenServices(input, prep);
-  const weights = new Float64Array(tree.nodes.length);
-  const paced = new Map<number, ServiceInput>();
-  const observedOf = (index: number) =>
-    (actuals.machineDays[index] as number) > 0
-      ? (actuals.dossiersOnMachineDays[index] as number) / (actuals.machineDays[index] as number)
-      : null;
-  for (const index of tree.order) {
-    const observed = observedOf(index);
-    const weight = observedWeight(opts.pace, actuals.observedDays[index] as number, opts.credibilityDays);
-    weights[index] = weight;
-    if (observed === null || weight === 0 || hoursPerMachineDay === 0) continue;
-    const planned = (rows[index] as AreaPlan).dailyCapacityPerMachine;
-    const pace = Math.max(SLOWEST_PACE_DOSSIERS_PER_MACHINE_DAY, weight * observed + (1 - weight) * planned);
-    paced.set(
-      index,
-      serviceAtPace(
-        services.get(prep.serviceOf[index] as number) ?? input.service,
-        capacityOf(prep, index),
-        pace,
-        hoursPerMachineDay,
-      ),
-    );
-  }
+  const paced = pacedServices(input, prep, rows, actuals, opts, hoursPerMachineDay);
 
   const start = nextOpenDay(input, prep, opts.asOf);
-  const remaining = remainingInput(input, prep, actuals, start, paced);
+  const remaining = remainingInput(input, prep, actuals, start, paced.services);
   const remainingPrep = prepareCampaign(remaining);
   const remainingPlan = planPreparedCampaign(remainingPrep);
   const remainingRows = rowsByNode(remainingPrep, remainingPlan);
 
-  const areas: ReplannedArea[] = [];
-  for (const area of focus) {
-    for (const index of subtreeOrder(tree, area)) {
-      const row = rows[index] as AreaPlan;
-      const reportedDays = actuals.daysReported[index] as number;
-      const leafCount = leaves[index] as number;
-      areas.push({
-        areaCode: row.code,
-        name: row.name,
-        parentCode: row.parentCode,
-        demandDossiers: row.demand,
-        reportedDossiers: actuals.reported[index] as number,
-        servedDossiers: actuals.served[index] as number,
-        remainingDossiers: (remainingRows[index] as AreaPlan).demand,
-        observedDossiersPerMachineDay: observedOf(index),
-        observedMachineDays: actuals.machineDays[index] as number,
-        observedDays: actuals.observedDays[index] as number,
-        plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
-        observedPaceWeight: weights[index] as number,
-        paceDossiersPerMachineDay: (remainingRows[index] as AreaPlan).dailyCapacityPerMachine,
-        reporting: {
-          openDaysSoFar: openSoFar.length,
-          daysReported: reportedDays,
-          completeDays: actuals.completeDays[index] as number,
-          partialDays: actuals.partialDays[index] as number,
-          shareOfDaysReported: openSoFar.length > 0 ? reportedDays / openSoFar.length : null,
-          lastOpenDay,
-          leaves: leafCount,
-          leavesReportedOnLastDay: actuals.coveredOnLastDay[index] as number,
-          shareOfLeavesReportedOnLastDay: (actuals.coveredOnLastDay[index] as number) / leafCount,
-        },
-      });
-    }
-  }
-
-  // Paces off the plan's, for the areas asked about and the areas right below them.
-  const paceWarnings: ActualsWarning[] = [];
-  for (const area of focus) {
-    for (const index of [area, ...(tree.nodes[area] as AreaNode).children]) {
-      const observed = observedOf(index);
-      if (observed === null) continue;
-      const warning = paceDiffers(
-        tree.nodes[index] as AreaNode,
-        observed,
-        (rows[index] as AreaPlan).dailyCapacityPerMachine,
-        actuals.observedDays[index] as number,
-        opts.paceWarningShare,
-      );
-      if (warning) paceWarnings.push(warning);
-    }
-  }
-
-  const scope = scopeOf(remaining, remainingPrep, remainingRows, opts.area);
-  const label =
-    opts.area === null
-      ? 'the campaign'
-      : `${(tree.nodes[opts.area] as AreaNode).name} (${(tree.nodes[opts.area] as AreaNode).code})`;
+  const area = opts.area === null ? null : (tree.nodes[opts.area] as AreaNode);
+  const change = whatMustChange(
+    {
+      input: remaining,
+      prep: remainingPrep,
+      plan: remainingPlan,
+      rows: remainingRows,
+      scope: scopeOf(remaining, remainingPrep, remainingRows, opts.area),
+      services: givenServices(remaining, remainingPrep),
+      hoursPerMachineDay,
+    },
+    area === null ? 'the campaign' : `${area.name} (${area.code})`,
+  );
   return {
     asOf: opts.asOf,
     pace: opts.pace,
-    areaCode: opts.area === null ? null : (tree.nodes[opts.area] as AreaNode).code,
+    areaCode: area?.code ?? null,
     input: remaining,
     plan: remainingPlan,
-    areas,
-    whatMustChange: whatMustChange(
-      {
-        input: remaining,
-        prep: remainingPrep,
-        plan: remainingPlan,
-        rows: remainingRows,
-        scope,
-        services: givenServices(remaining, remainingPrep),
-        hoursPerMachineDay,
-      },
-      label,
-    ),
-    warnings: [...paceWarnings, ...warnings, ...partialWarnings],
-    assumptions: assumptionsOf(opts, hoursPerMachineDay, start),
+    areas: replannedAreas(prep, focus, rows, remainingRows, actuals, paced.weights, leaves, openSoFar),
+    whatMustChange: change,
+    warnings: [
+      ...paceWarnings(prep, rows, actuals, focus, opts.paceWarningShare),
+      ...days.aboveMaximum,
+      ...days.partial,
+    ],
+    assumptions: replanAssumptions(opts, hoursPerMachineDay, start),
   };
 }

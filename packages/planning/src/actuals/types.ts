@@ -11,6 +11,23 @@ export type ActualDayReport = {
   machinesWorking?: number | null;
 };
 
+/** When the rest is done at the observed daily rates. */
+export type CompletionForecast = {
+  /** Dossiers still to take after the last reported day. */
+  remaining: number;
+  /** The open day the last dossier is expected at the mean observed daily rate. */
+  expected: string | null;
+  /** At the best observed day's rate. */
+  earliest: string | null;
+  /** At the worst observed day's rate. */
+  latest: string | null;
+  meanDailyRate: number;
+  minDailyRate: number;
+  maxDailyRate: number;
+  /** Complete days with dossiers that the rates come from (partial days are left out). */
+  basedOnDays: number;
+};
+
 /**
  * How much of an area one day's reports cover:
  * - `complete`: the area reported (its own total or a team of its own), or every area below it

@@ -1,9 +1,10 @@
-import type { PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
-import type { CampaignInput, ServiceOverride } from '../../campaign/types.ts';
+import { capacityOf, type PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
+import type { AreaPlan, CampaignInput, ServiceOverride } from '../../campaign/types.ts';
 import type { MachineCapacity, ServiceInput } from '../../capacity/machine-capacity.ts';
 import { minutesPerDossierFromThroughput } from '../../capacity/minutes-per-dossier-from-throughput.ts';
 import type { AreaNode } from '../../demand/area-tree.ts';
 import type { ReplanPace } from '../types.ts';
+import type { AccumulatedActuals } from './accumulate.ts';
 
 /** A pace of zero observed (machines that did nothing) is read as this, so that it stays a service time. */
 export const SLOWEST_PACE_DOSSIERS_PER_MACHINE_DAY = 1;
@@ -99,4 +100,49 @@ export function overridesAtPace(
     added.push({ areaCode: (tree.nodes[index] as AreaNode).code, service });
   }
   return [...kept, ...added];
+}
+
+/** Dossiers per machine-day observed in an area over the days that reported machines; null without such days. */
+export function observedPace(actuals: AccumulatedActuals, index: number): number | null {
+  const machineDays = actuals.machineDays[index] as number;
+  return machineDays > 0 ? (actuals.dossiersOnMachineDays[index] as number) / machineDays : null;
+}
+
+/**
+ * Each area's weight of the observed pace, and the service of those replanned at a pace of their
+ * own: `w × observed + (1 − w) × planned` dossiers per machine-day (never below the slowest pace).
+ */
+export function pacedServices(
+  input: CampaignInput,
+  prep: PreparedCampaign,
+  rows: readonly AreaPlan[],
+  actuals: AccumulatedActuals,
+  options: { pace: ReplanPace; credibilityDays: number },
+  hoursPerMachineDay: number,
+): { weights: Float64Array; services: Map<number, ServiceInput> } {
+  const given = givenServices(input, prep);
+  const weights = new Float64Array(prep.tree.nodes.length);
+  const services = new Map<number, ServiceInput>();
+  for (const index of prep.tree.order) {
+    const observed = observedPace(actuals, index);
+    const weight = observedWeight(
+      options.pace,
+      actuals.observedDays[index] as number,
+      options.credibilityDays,
+    );
+    weights[index] = weight;
+    if (observed === null || weight === 0 || hoursPerMachineDay === 0) continue;
+    const planned = (rows[index] as AreaPlan).dailyCapacityPerMachine;
+    const pace = Math.max(SLOWEST_PACE_DOSSIERS_PER_MACHINE_DAY, weight * observed + (1 - weight) * planned);
+    services.set(
+      index,
+      serviceAtPace(
+        given.get(prep.serviceOf[index] as number) ?? input.service,
+        capacityOf(prep, index),
+        pace,
+        hoursPerMachineDay,
+      ),
+    );
+  }
+  return { weights, services };
 }

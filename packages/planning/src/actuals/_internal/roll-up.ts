@@ -52,6 +52,13 @@ export function subtreeOrder(tree: AreaTree, area: number): number[] {
   return order;
 }
 
+/** 1 for each node in the subtree of one of `areas`. */
+export function subtreeMarks(tree: AreaTree, areas: readonly number[]): Uint8Array {
+  const marks = new Uint8Array(tree.nodes.length);
+  for (const area of areas) for (const index of subtreeOrder(tree, area)) marks[index] = 1;
+  return marks;
+}
+
 /**
  * Rolls one day's figures up the nodes of `order` (parents before children). Where an area
  * reports its own total, that total wins over its children's (a province figure is not added to

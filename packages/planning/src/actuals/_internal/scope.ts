@@ -1,7 +1,7 @@
 import type { PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
 import type { AreaPlan, CampaignInput, CampaignPlan } from '../../campaign/types.ts';
 import type { AreaInput, AreaNode } from '../../demand/area-tree.ts';
-import { subtreeOrder } from './roll-up.ts';
+import { subtreeMarks } from './roll-up.ts';
 
 /** The areas asked about, and the part of the campaign whose plan decides when they finish. */
 export type Scope = {
@@ -39,12 +39,9 @@ export function scopeOf(
   area: number | null,
 ): Scope {
   const n = prep.tree.nodes.length;
-  const inFocus = new Uint8Array(n);
-  if (area === null) {
-    inFocus.fill(1);
-    return { focus: prep.tree.roots, whole: true, inFocus, input };
-  }
-  for (const index of subtreeOrder(prep.tree, area)) inFocus[index] = 1;
+  if (area === null)
+    return { focus: prep.tree.roots, whole: true, inFocus: new Uint8Array(n).fill(1), input };
+  const inFocus = subtreeMarks(prep.tree, [area]);
   const servedBy = (rows[area] as AreaPlan).servedBy;
   const root = servedBy === null ? area : (prep.tree.byCode.get(servedBy) as number);
   const include = new Uint8Array(n);

@@ -341,7 +341,16 @@ export function paceAlternative(ctx: ChangeContext): ReplanAlternative {
 export function deadlineAlternative(ctx: ChangeContext): ReplanAlternative {
   const result = trySolveFor('days', ctx.scope.input);
   if (!result.feasible) return infeasible('deadline', result.reason, result.detail);
-  const date = nthOpenDate(ctx.scope.input, Math.max(1, result.value));
+  let openDays = Math.max(1, result.value);
+  let date = nthOpenDate(ctx.scope.input, openDays);
+  const withDeadline = (deadline: string) => (input: CampaignInput) => ({
+    ...input,
+    calendar: { ...input.calendar, deadline },
+  });
+  for (let step = 0; step < MAX_STEPS && date !== null && !meetsWith(ctx, withDeadline(date)); step++) {
+    openDays++;
+    date = nthOpenDate(ctx.scope.input, openDays);
+  }
   if (date === null)
     return infeasible('deadline', 'beyond-horizon', 'the machines given would need more than ten years');
   const deadline = ctx.plan.period.deadline;
@@ -353,7 +362,7 @@ export function deadlineAlternative(ctx: ChangeContext): ReplanAlternative {
     kind: 'deadline',
     deadline: date,
     slipCalendarDays,
-    slipOpenDays: result.value - ctx.plan.period.openDays,
+    slipOpenDays: openDays - ctx.plan.period.openDays,
     sentence: `finish ${plural(slipCalendarDays, 'day')} late (${date})`,
   };
 }

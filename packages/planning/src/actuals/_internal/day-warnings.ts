@@ -1,0 +1,83 @@
+import { capacityOf, type PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
+import type { AreaPlan } from '../../campaign/types.ts';
+import type { AreaNode } from '../../demand/area-tree.ts';
+import type { ActualsWarning } from '../types.ts';
+import type { AccumulatedActuals } from './accumulate.ts';
+import { observedPace } from './paces.ts';
+import { plannedMachinesByNode } from './plan-rows.ts';
+import type { DayFigures } from './read-reports.ts';
+import type { DayRollUp } from './roll-up.ts';
+import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
+
+/**
+ * Collects, day by day, the figures above a day's maximum in the areas asked about and below
+ * them, and the partial days of the areas asked about (open days only).
+ */
+export function dayWarnings(
+  prep: PreparedCampaign,
+  rows: readonly AreaPlan[],
+  leaves: Int32Array,
+  focus: readonly number[],
+  inFocus: Uint8Array,
+  openDates: ReadonlySet<string>,
+): {
+  visit: (date: string, day: DayFigures, roll: DayRollUp) => void;
+  aboveMaximum: ActualsWarning[];
+  partial: ActualsWarning[];
+} {
+  const { tree } = prep;
+  const plannedMachines = plannedMachinesByNode(prep, rows);
+  const aboveMaximum: ActualsWarning[] = [];
+  const partial: ActualsWarning[] = [];
+  const visit = (date: string, day: DayFigures, roll: DayRollUp) => {
+    for (const at of day.areas) {
+      if (inFocus[at] === 0) continue;
+      const machines = day.machines[at] as number;
+      const warning = dayAboveMaximum(
+        tree.nodes[at] as AreaNode,
+        date,
+        { dossiers: day.dossiers[at] as number, machines: Number.isNaN(machines) ? null : machines },
+        plannedMachines[at] ?? null,
+        capacityOf(prep, at).meanMinutesPerDossier,
+      );
+      if (warning) aboveMaximum.push(warning);
+    }
+    if (!openDates.has(date)) return;
+    for (const area of focus) {
+      if (roll.reported[area] === 0) continue;
+      const node = tree.nodes[area] as AreaNode;
+      const missing = node.children
+        .filter((c) => roll.reported[c] === 0)
+        .map((c) => tree.nodes[c] as AreaNode);
+      const warning = partialDay(node, date, roll.covered[area] as number, leaves[area] as number, missing);
+      if (warning) partial.push(warning);
+    }
+  };
+  return { visit, aboveMaximum, partial };
+}
+
+/** Paces off the plan's beyond the margin, for the areas asked about and the areas right below them. */
+export function paceWarnings(
+  prep: PreparedCampaign,
+  rows: readonly AreaPlan[],
+  actuals: AccumulatedActuals,
+  focus: readonly number[],
+  marginShare: number,
+): ActualsWarning[] {
+  const warnings: ActualsWarning[] = [];
+  for (const area of focus) {
+    for (const index of [area, ...(prep.tree.nodes[area] as AreaNode).children]) {
+      const observed = observedPace(actuals, index);
+      if (observed === null) continue;
+      const warning = paceDiffers(
+        prep.tree.nodes[index] as AreaNode,
+        observed,
+        (rows[index] as AreaPlan).dailyCapacityPerMachine,
+        actuals.observedDays[index] as number,
+        marginShare,
+      );
+      if (warning) warnings.push(warning);
+    }
+  }
+  return warnings;
+}
