@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoProvinceAreas } from '../../bench/_data.ts';
 import { plannedDailySeries } from '../campaign/planned-daily-series.ts';
 import type { CampaignInput } from '../campaign/types.ts';
-import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { refusal } from '../errors/_fixtures/refusal.ts';
 import { compareWithActuals } from './compare-with-actuals.ts';
 import type { ActualDayReport } from './types.ts';
 
@@ -112,15 +112,6 @@ describe('compareWithActuals', () => {
   });
 
   it('names the refused field', () => {
-    const refusal = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        if (error instanceof PlanningInputError) return [error.path, error.code];
-        throw error;
-      }
-      return null;
-    };
     const day = { date: '2021-03-20', areaCode: '665', dossiers: 10 };
     expect(refusal(() => compareWithActuals(dakNong, '999', []))).toEqual(['areaCode', 'unknown-reference']);
     expect(refusal(() => compareWithActuals(dakNong, '67', [{ ...day, areaCode: 'zz' }]))).toEqual([

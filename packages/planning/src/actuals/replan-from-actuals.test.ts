@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoProvinceAreas } from '../../bench/_data.ts';
 import { planCampaign } from '../campaign/plan-campaign.ts';
 import type { CampaignInput } from '../campaign/types.ts';
-import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { refusal } from '../errors/_fixtures/refusal.ts';
 import { replanFromActuals } from './replan-from-actuals.ts';
 import type { ActualDayReport, ReplannedArea } from './types.ts';
 
@@ -371,16 +371,6 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
 });
 
 describe('replanFromActuals refusals', () => {
-  const refusal = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof PlanningInputError) return [error.path, error.code];
-      throw error;
-    }
-    return null;
-  };
-
   it('names the refused field', () => {
     expect(refusal(() => replanFromActuals(oneArea, [], { asOf: '2021-02-30' }))).toEqual([
       'options.asOf',
