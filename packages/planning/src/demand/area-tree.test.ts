@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { refusal } from '../errors/_fixtures/refusal.ts';
 import { buildAreaTree } from './area-tree.ts';
-
-function refusal(run: () => unknown): [string, string] | null {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PlanningInputError) return [error.path, error.code];
-    throw error;
-  }
-  return null;
-}
 
 describe('buildAreaTree', () => {
   // Given children first, so the order has to be worked out, not copied.
