@@ -9,7 +9,7 @@ import { overridesAtPace } from './paces.ts';
 
 /** The first open day after `asOf` (or the start, when later); the day after when none is left. */
 export function nextOpenDay(input: CampaignInput, prep: PreparedCampaign, asOf: string): string {
-  const dayAfter = requireIsoDate(asOf, 'options.asOf', prep.calendar.timeZone).plus({ days: 1 });
+  const dayAfter = requireIsoDate(asOf, 'asOf', prep.calendar.timeZone).plus({ days: 1 });
   const from = dayAfter > prep.calendar.start ? (dayAfter.toISODate() as string) : input.calendar.start;
   const open = listOpenDays(
     resolveCalendar({ ...input.calendar, start: from, deadline: from }),

@@ -21,17 +21,17 @@ export function readReplanOptions(options: unknown, prep: PreparedCampaign): Rea
   const opts = requireRecord(options, 'options');
   if (opts.asOf === undefined) {
     throw new PlanningInputError({
-      path: 'options.asOf',
+      path: 'asOf',
       code: 'required',
       expected: 'the last day whose reports count, an ISO date such as "2021-03-20"',
       received: undefined,
     });
   }
-  const asOf = requireIsoDate(opts.asOf, 'options.asOf', prep.calendar.timeZone).toISODate() as string;
-  const pace = opts.pace === undefined ? 'blended' : requireString(opts.pace, 'options.pace');
+  const asOf = requireIsoDate(opts.asOf, 'asOf', prep.calendar.timeZone).toISODate() as string;
+  const pace = opts.pace === undefined ? 'blended' : requireString(opts.pace, 'pace');
   if (!PACES.includes(pace as ReplanPace)) {
     throw new PlanningInputError({
-      path: 'options.pace',
+      path: 'pace',
       code: 'format',
       expected: `one of ${PACES.join(', ')}`,
       received: pace,
@@ -40,15 +40,15 @@ export function readReplanOptions(options: unknown, prep: PreparedCampaign): Rea
   return {
     asOf,
     pace: pace as ReplanPace,
-    area: opts.areaCode === undefined ? null : requireAreaIndex(prep, opts.areaCode, 'options.areaCode'),
+    area: opts.areaCode === undefined ? null : requireAreaIndex(prep, opts.areaCode, 'areaCode'),
     credibilityDays:
       opts.credibilityDays === undefined
         ? ACTUALS_DEFAULTS.credibilityDays
-        : requireNumber(opts.credibilityDays, 'options.credibilityDays', { min: 0, minExclusive: true }),
+        : requireNumber(opts.credibilityDays, 'credibilityDays', { min: 0, minExclusive: true }),
     paceWarningShare:
       opts.paceWarningShare === undefined
         ? ACTUALS_DEFAULTS.paceWarningShare
-        : requireNumber(opts.paceWarningShare, 'options.paceWarningShare', { min: 0 }),
+        : requireNumber(opts.paceWarningShare, 'paceWarningShare', { min: 0 }),
     given: {
       pace: opts.pace !== undefined,
       credibilityDays: opts.credibilityDays !== undefined,
