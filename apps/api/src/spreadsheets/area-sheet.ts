@@ -1,0 +1,175 @@
+// A province's own list of areas with population, from a spreadsheet: one row per area, parents
+// linked by their code, any depth. Mirrors the planning library's `AreaInput` with the
+// centroid the API stores for mobile-team travel.
+import { code, numberBetween, share, text, wholeNumber } from './cell-rules.ts';
+import type { SheetKind } from './sheet-kind.ts';
+
+export type AreaSheetRow = {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  /** Free label: province, district, commune … */
+  level: string | null;
+  population: number | null;
+  /** Share aged 14 and over (the card's age), 0–1. */
+  eligibleShare: number | null;
+  /** People eligible, counted; wins over population × share in the plan. */
+  eligible: number | null;
+  alreadyServed: number | null;
+  /** Share of the eligible expected to come, 0–1. */
+  turnout: number | null;
+  /** Centroid in degrees; given with longitude or not at all. */
+  latitude: number | null;
+  longitude: number | null;
+};
+
+const MAX_NAME = 200;
+
+export const AREA_SHEET: SheetKind<AreaSheetRow> = {
+  name: 'areas',
+  title: { vi: 'Địa bàn', en: 'Areas' },
+  columns: [
+    {
+      key: 'code',
+      header: { vi: 'Mã địa bàn', en: 'Code' },
+      aliases: ['area code', 'mã', 'mã đơn vị', 'mã đơn vị hành chính'],
+      required: true,
+      unique: true,
+      rule: code(),
+      note: { vi: 'Mã riêng của địa bàn, ghi dạng chữ (01, 001…).', en: 'The area’s own code, as text (01, 001…).' },
+      example: '24718',
+      numFmt: '@',
+    },
+    {
+      key: 'name',
+      header: { vi: 'Tên địa bàn', en: 'Name' },
+      aliases: ['area name', 'tên', 'tên đơn vị'],
+      required: true,
+      rule: text(MAX_NAME),
+      note: { vi: 'Tên địa bàn.', en: 'The area’s name.' },
+      example: 'Xã Đắk Môl',
+    },
+    {
+      key: 'parentCode',
+      header: { vi: 'Mã cấp trên', en: 'Parent code' },
+      aliases: ['parent', 'mã địa bàn cấp trên', 'mã đơn vị cấp trên'],
+      required: false,
+      rule: code(),
+      note: {
+        vi: 'Mã địa bàn cấp trên (trong tệp hoặc đã có); để trống với cấp cao nhất.',
+        en: 'The parent area’s code (in the file or already stored); empty for the top.',
+      },
+      example: '665',
+      numFmt: '@',
+    },
+    {
+      key: 'level',
+      header: { vi: 'Cấp', en: 'Level' },
+      aliases: ['cấp hành chính', 'loại'],
+      required: false,
+      rule: text(MAX_NAME),
+      note: { vi: 'Tỉnh, huyện, xã… (tùy ý).', en: 'Province, district, commune… (free text).' },
+      example: 'commune',
+    },
+    {
+      key: 'population',
+      header: { vi: 'Dân số', en: 'Population' },
+      aliases: ['tổng dân số', 'dân số 2019', 'people'],
+      required: false,
+      rule: wholeNumber('people'),
+      note: { vi: 'Dân số (người); cấp trên là tổng cấp dưới.', en: 'People living there; parents sum their children.' },
+      example: 7354,
+      numFmt: '#,##0',
+    },
+    {
+      key: 'eligibleShare',
+      header: { vi: 'Tỷ lệ đủ tuổi', en: 'Eligible share' },
+      aliases: ['tỷ lệ từ 14 tuổi', 'tỉ lệ đủ tuổi', 'share 14 plus', 'share eligible'],
+      required: false,
+      rule: share(),
+      note: {
+        vi: 'Tỷ lệ dân số đủ tuổi (từ 14 tuổi), 0–1 hoặc %.',
+        en: 'Share of the population eligible (aged 14+), 0–1 or %.',
+      },
+      example: 0.696,
+      numFmt: '0.0%',
+    },
+    {
+      key: 'eligible',
+      header: { vi: 'Số người đủ tuổi', en: 'Eligible' },
+      aliases: ['eligible people', 'số người từ 14 tuổi', 'dân số đủ tuổi'],
+      required: false,
+      rule: wholeNumber('people'),
+      note: {
+        vi: 'Số người đủ tuổi, nếu đếm được (thay cho tỷ lệ).',
+        en: 'People eligible, when counted (instead of the share).',
+      },
+      example: 5118,
+      numFmt: '#,##0',
+    },
+    {
+      key: 'alreadyServed',
+      header: { vi: 'Đã thu nhận', en: 'Already served' },
+      aliases: ['đã cấp', 'served'],
+      required: false,
+      rule: wholeNumber('people'),
+      note: { vi: 'Số người đã làm xong hồ sơ.', en: 'People already enrolled.' },
+      example: 0,
+      numFmt: '#,##0',
+    },
+    {
+      key: 'turnout',
+      header: { vi: 'Tỷ lệ dự kiến đến', en: 'Turnout' },
+      aliases: ['tỷ lệ tham gia', 'expected turnout'],
+      required: false,
+      rule: share(),
+      note: {
+        vi: 'Tỷ lệ người đủ tuổi dự kiến đến, 0–1 hoặc %.',
+        en: 'Share of the eligible expected to come, 0–1 or %.',
+      },
+      example: 0.9,
+      numFmt: '0%',
+    },
+    {
+      key: 'latitude',
+      header: { vi: 'Vĩ độ', en: 'Latitude' },
+      aliases: ['lat'],
+      required: false,
+      rule: numberBetween(-90, 90, 'a latitude in degrees from -90 to 90'),
+      note: { vi: 'Vĩ độ tâm địa bàn (độ), đi cùng kinh độ.', en: 'Centroid latitude (degrees), with the longitude.' },
+      example: 12.2437,
+      numFmt: '0.0000',
+    },
+    {
+      key: 'longitude',
+      header: { vi: 'Kinh độ', en: 'Longitude' },
+      aliases: ['lon', 'lng', 'long'],
+      required: false,
+      rule: numberBetween(-180, 180, 'a longitude in degrees from -180 to 180'),
+      note: { vi: 'Kinh độ tâm địa bàn (độ), đi cùng vĩ độ.', en: 'Centroid longitude (degrees), with the latitude.' },
+      example: 107.7931,
+      numFmt: '0.0000',
+    },
+  ],
+  toRow: (cells, problem) => {
+    const latitude = cells.latitude as number | null;
+    const longitude = cells.longitude as number | null;
+    if ((latitude === null) !== (longitude === null)) {
+      const missing = latitude === null ? 'latitude' : 'longitude';
+      problem(missing, `given with the ${missing === 'latitude' ? 'longitude' : 'latitude'}`, 'an empty cell');
+    }
+    return {
+      code: cells.code as string,
+      name: cells.name as string,
+      parentCode: cells.parentCode as string | null,
+      level: cells.level as string | null,
+      population: cells.population as number | null,
+      eligibleShare: cells.eligibleShare as number | null,
+      eligible: cells.eligible as number | null,
+      alreadyServed: cells.alreadyServed as number | null,
+      turnout: cells.turnout as number | null,
+      latitude,
+      longitude,
+    };
+  },
+};
