@@ -36,7 +36,10 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       required: true,
       unique: true,
       rule: code(),
-      note: { vi: 'Mã riêng của địa bàn, ghi dạng chữ (01, 001…).', en: 'The area’s own code, as text (01, 001…).' },
+      note: {
+        vi: 'Mã riêng của địa bàn, ghi dạng chữ (01, 001…).',
+        en: 'The area’s own code, as text (01, 001…).',
+      },
       example: '24718',
       numFmt: '@',
     },
@@ -77,7 +80,10 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       aliases: ['tổng dân số', 'dân số 2019', 'people'],
       required: false,
       rule: wholeNumber('people'),
-      note: { vi: 'Dân số (người); cấp trên là tổng cấp dưới.', en: 'People living there; parents sum their children.' },
+      note: {
+        vi: 'Dân số (người); cấp trên là tổng cấp dưới.',
+        en: 'People living there; parents sum their children.',
+      },
       example: 7354,
       numFmt: '#,##0',
     },
@@ -136,7 +142,10 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       aliases: ['lat'],
       required: false,
       rule: numberBetween(-90, 90, 'a latitude in degrees from -90 to 90'),
-      note: { vi: 'Vĩ độ tâm địa bàn (độ), đi cùng kinh độ.', en: 'Centroid latitude (degrees), with the longitude.' },
+      note: {
+        vi: 'Vĩ độ tâm địa bàn (độ), đi cùng kinh độ.',
+        en: 'Centroid latitude (degrees), with the longitude.',
+      },
       example: 12.2437,
       numFmt: '0.0000',
     },
@@ -146,7 +155,10 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       aliases: ['lon', 'lng', 'long'],
       required: false,
       rule: numberBetween(-180, 180, 'a longitude in degrees from -180 to 180'),
-      note: { vi: 'Kinh độ tâm địa bàn (độ), đi cùng vĩ độ.', en: 'Centroid longitude (degrees), with the latitude.' },
+      note: {
+        vi: 'Kinh độ tâm địa bàn (độ), đi cùng vĩ độ.',
+        en: 'Centroid longitude (degrees), with the latitude.',
+      },
       example: 107.7931,
       numFmt: '0.0000',
     },
@@ -156,7 +168,11 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
     const longitude = cells.longitude as number | null;
     if ((latitude === null) !== (longitude === null)) {
       const missing = latitude === null ? 'latitude' : 'longitude';
-      problem(missing, `given with the ${missing === 'latitude' ? 'longitude' : 'latitude'}`, 'an empty cell');
+      problem(
+        missing,
+        `given with the ${missing === 'latitude' ? 'longitude' : 'latitude'}`,
+        'an empty cell',
+      );
     }
     return {
       code: cells.code as string,

@@ -191,7 +191,9 @@ export function code(): CellRule<string> {
     read(cell) {
       if (cell.kind === 'empty') return EMPTY_READ;
       if (cell.kind === 'number') {
-        return Number.isSafeInteger(cell.value) && cell.value >= 0 ? { ok: true, value: String(cell.value) } : FORMAT;
+        return Number.isSafeInteger(cell.value) && cell.value >= 0
+          ? { ok: true, value: String(cell.value) }
+          : FORMAT;
       }
       if (cell.kind !== 'text') return FORMAT;
       return cell.text.length > MAX_CODE_LENGTH ? RANGE : { ok: true, value: cell.text };

@@ -3,7 +3,13 @@
 // when the whole file is valid.
 import { csvSheet } from './_internal/csv-source.ts';
 import { bothHeaders, headerIndex, plainHeader } from './_internal/headers.ts';
-import { type CellRange, columnLetter, describeCell, type RawRow, type RawSheet } from './_internal/raw-cell.ts';
+import {
+  type CellRange,
+  columnLetter,
+  describeCell,
+  type RawRow,
+  type RawSheet,
+} from './_internal/raw-cell.ts';
 import { isZip, xlsxSheets } from './_internal/xlsx-source.ts';
 import type { CellContext } from './cell-rules.ts';
 import { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
@@ -56,13 +62,19 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 function formatOf(bytes: Uint8Array, fileName: string | undefined): SpreadsheetFormat {
   if (OLE2.every((byte, i) => bytes[i] === byte)) {
     throw new SpreadsheetRefusedError(
-      fileRefusal('unsupported-format', 'an Excel 97–2003 workbook (.xls) is not read; save it as .xlsx or CSV'),
+      fileRefusal(
+        'unsupported-format',
+        'an Excel 97–2003 workbook (.xls) is not read; save it as .xlsx or CSV',
+      ),
     );
   }
   if (isZip(bytes)) return 'xlsx';
   if (fileName && /\.(xlsx|xlsm|xls|ods|xlsb)$/i.test(fileName)) {
     throw new SpreadsheetRefusedError(
-      fileRefusal('not-a-spreadsheet', `${JSON.stringify(fileName)} is not a spreadsheet workbook (not a zip)`),
+      fileRefusal(
+        'not-a-spreadsheet',
+        `${JSON.stringify(fileName)} is not a spreadsheet workbook (not a zip)`,
+      ),
     );
   }
   return 'csv';
@@ -177,7 +189,10 @@ async function readSheet<T>(
       counted.rows += 1;
       if (counted.rows > limits.maxRows) {
         throw new SpreadsheetRefusedError(
-          fileRefusal('too-many-rows', `the file has more than ${limits.maxRows.toLocaleString('en')} rows; split it`),
+          fileRefusal(
+            'too-many-rows',
+            `the file has more than ${limits.maxRows.toLocaleString('en')} rows; split it`,
+          ),
         );
       }
       const values: Record<string, unknown> = {};
@@ -208,7 +223,12 @@ async function readSheet<T>(
         }
         if (code !== null) {
           valid = false;
-          issues.add({ ...at(spec.key, place), code, expected: spec.rule.expected, received: describeCell(cell) });
+          issues.add({
+            ...at(spec.key, place),
+            code,
+            expected: spec.rule.expected,
+            received: describeCell(cell),
+          });
         }
       }
       for (const spec of kind.columns) {
@@ -283,7 +303,9 @@ export async function readSpreadsheet<T>(
       const result = await readSheet(sheet, kind, index, limits, issues, counted, numericCodes);
       const named = sheet.name === null ? 'the file' : `sheet ${JSON.stringify(sheet.name)}`;
       if (result.header === null) {
-        notes.push(`${named} has no header row naming ${requiredList(kind)} in its first ${limits.maxHeaderRow} rows; not read`);
+        notes.push(
+          `${named} has no header row naming ${requiredList(kind)} in its first ${limits.maxHeaderRow} rows; not read`,
+        );
         continue;
       }
       rows.push(...result.rows);
@@ -308,7 +330,9 @@ export async function readSpreadsheet<T>(
       return { ok: false, format, refusal: cellsRefusal(issues.messages(sheets.length > 1), issues.count) };
     }
     if (rows.length === 0) {
-      throw new SpreadsheetRefusedError(fileRefusal('empty', 'the file has a header row but no data row below it'));
+      throw new SpreadsheetRefusedError(
+        fileRefusal('empty', 'the file has a header row but no data row below it'),
+      );
     }
     for (const [key, count] of numericCodes) {
       notes.push(

@@ -89,10 +89,7 @@ export function describeCellPlace(place: {
 }
 
 /** Builds an issue and its message: `row 14, column dossiers: must be …, got "12a"`. */
-export function cellIssue(
-  fields: Omit<CellIssue, 'message'>,
-  options: { showSheet: boolean },
-): CellIssue {
+export function cellIssue(fields: Omit<CellIssue, 'message'>, options: { showSheet: boolean }): CellIssue {
   const place = describeCellPlace({ ...fields, showSheet: options.showSheet });
   return { ...fields, message: `${place}: must be ${fields.expected}, got ${fields.received}` };
 }

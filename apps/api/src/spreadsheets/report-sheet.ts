@@ -57,7 +57,10 @@ export const REPORT_SHEET: SheetKind<ActualReportInput> = {
       aliases: ['hồ sơ', 'số hồ sơ thu nhận', 'số lượng hồ sơ', 'dossiers collected'],
       required: true,
       rule: wholeNumber(),
-      note: { vi: 'Số hồ sơ thu nhận trong ngày (số nguyên ≥ 0).', en: 'Dossiers taken that day (whole number ≥ 0).' },
+      note: {
+        vi: 'Số hồ sơ thu nhận trong ngày (số nguyên ≥ 0).',
+        en: 'Dossiers taken that day (whole number ≥ 0).',
+      },
       example: 1085,
       numFmt: '#,##0',
     },
@@ -77,7 +80,10 @@ export const REPORT_SHEET: SheetKind<ActualReportInput> = {
       aliases: ['hours', 'giờ mở cửa', 'số giờ làm việc'],
       required: false,
       rule: numberBetween(0, Number.MAX_SAFE_INTEGER, 'a number of hours ≥ 0'),
-      note: { vi: 'Số giờ mở cửa trong ngày (giờ, có thể lẻ).', en: 'Hours open that day (may have decimals).' },
+      note: {
+        vi: 'Số giờ mở cửa trong ngày (giờ, có thể lẻ).',
+        en: 'Hours open that day (may have decimals).',
+      },
       example: 19,
       numFmt: '0.0',
     },

@@ -9,8 +9,10 @@ import { EMPTY, type RawRow, type RawSheet, textCell } from './raw-cell.ts';
 function decode(bytes: Uint8Array): string {
   const [first, second, third] = bytes;
   try {
-    if (first === 0xff && second === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    if (first === 0xfe && second === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    if (first === 0xff && second === 0xfe)
+      return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    if (first === 0xfe && second === 0xff)
+      return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
     const start = first === 0xef && second === 0xbb && third === 0xbf ? 3 : 0;
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch {

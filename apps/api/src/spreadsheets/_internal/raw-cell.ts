@@ -54,7 +54,9 @@ function columnNumber(letters: string): number | null {
 
 /** Reads `B3:D9` (or a single cell `B3`); null when it is not a range. */
 export function parseRange(ref: string): CellRange | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim().toUpperCase());
+  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/.exec(
+    ref.trim().toUpperCase(),
+  );
   if (!match) return null;
   const left = columnNumber(match[1] as string);
   const right = columnNumber(match[3] ?? (match[1] as string));
@@ -124,15 +126,19 @@ export function excelCell(value: unknown): RawCell {
     const object = value as Record<string, unknown>;
     if ('formula' in object || 'sharedFormula' in object) {
       const formula = String(object.formula || object.sharedFormula || '');
-      if (!('result' in object) || object.result === undefined) return { kind: 'formula-without-result', formula };
+      if (!('result' in object) || object.result === undefined)
+        return { kind: 'formula-without-result', formula };
       const result = object.result;
       // The streaming reader reads an error result (`t="e"`) as a number: NaN.
-      if (typeof result === 'number' && Number.isNaN(result)) return { kind: 'error', error: 'a formula error' };
+      if (typeof result === 'number' && Number.isNaN(result))
+        return { kind: 'error', error: 'a formula error' };
       return excelCell(result);
     }
     if ('error' in object) return { kind: 'error', error: String(object.error) };
     if (Array.isArray(object.richText)) {
-      return textCell((object.richText as { text?: unknown }[]).map((run) => String(run.text ?? '')).join(''));
+      return textCell(
+        (object.richText as { text?: unknown }[]).map((run) => String(run.text ?? '')).join(''),
+      );
     }
     if ('text' in object) return excelCell(object.text);
   }

@@ -18,16 +18,25 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 /** An empty shared-string table, for workbooks written with inline strings only. */
-const NO_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+const NO_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
 const corrupt = (detail: string) =>
   new SpreadsheetRefusedError(
-    fileRefusal('corrupt', `the XLSX file is damaged and cannot be read (${detail}); save it again or send the whole file`),
+    fileRefusal(
+      'corrupt',
+      `the XLSX file is damaged and cannot be read (${detail}); save it again or send the whole file`,
+    ),
   );
 
 /** The first bytes of a zip (XLSX, ODS, DOCX …). */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && bytes[3] === bytes[2] + 1;
+  return (
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 0x03 || bytes[2] === 0x05) &&
+    bytes[3] === bytes[2] + 1
+  );
 }
 
 function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
@@ -58,7 +67,10 @@ async function unzipWorkbook(bytes: Uint8Array, limits: SpreadsheetLimits): Prom
   const zip = await openZip(bytes);
   const tooLarge = (what: string) =>
     new SpreadsheetRefusedError(
-      fileRefusal('unzipped-too-large', `the XLSX file unzips to ${what}; it is refused as a possible zip bomb`),
+      fileRefusal(
+        'unzipped-too-large',
+        `the XLSX file unzips to ${what}; it is refused as a possible zip bomb`,
+      ),
     );
   if (zip.entryCount > limits.maxZipEntries) {
     zip.close();
@@ -97,7 +109,10 @@ async function unzipWorkbook(bytes: Uint8Array, limits: SpreadsheetLimits): Prom
   if (!parts.has(WORKBOOK)) {
     if (names.includes('mimetype') && names.includes('content.xml')) {
       throw new SpreadsheetRefusedError(
-        fileRefusal('unsupported-format', 'an OpenDocument spreadsheet (.ods) is not read; save it as .xlsx or CSV'),
+        fileRefusal(
+          'unsupported-format',
+          'an OpenDocument spreadsheet (.ods) is not read; save it as .xlsx or CSV',
+        ),
       );
     }
     if (names.includes('xl/workbook.bin')) {

@@ -1,0 +1,88 @@
+// The plan per area as a table: one row per `AreaPlan` of `planCampaign`, parents before children.
+// Its first columns carry the area list's headers, so an exported plan reads back as areas.
+import type { AreaPlan } from '@muster/planning';
+import type { SheetView, ViewColumn } from './sheet-view.ts';
+
+const COLUMNS: readonly ViewColumn[] = [
+  { key: 'code', header: { vi: 'Mã địa bàn', en: 'Code' }, type: 'text', width: 12 },
+  { key: 'name', header: { vi: 'Tên địa bàn', en: 'Name' }, type: 'text', width: 28 },
+  { key: 'parentCode', header: { vi: 'Mã cấp trên', en: 'Parent code' }, type: 'text', width: 12 },
+  { key: 'level', header: { vi: 'Cấp', en: 'Level' }, type: 'text', width: 10 },
+  { key: 'population', header: { vi: 'Dân số', en: 'Population' }, type: 'integer', width: 12 },
+  { key: 'eligible', header: { vi: 'Số người đủ tuổi', en: 'Eligible' }, type: 'integer', width: 12 },
+  { key: 'alreadyServed', header: { vi: 'Đã thu nhận', en: 'Already served' }, type: 'integer', width: 12 },
+  { key: 'demand', header: { vi: 'Nhu cầu (hồ sơ)', en: 'Demand (dossiers)' }, type: 'integer', width: 14 },
+  { key: 'openDays', header: { vi: 'Số ngày mở cửa', en: 'Open days' }, type: 'integer', width: 10 },
+  {
+    key: 'dailyCapacityPerMachine',
+    header: { vi: 'Hồ sơ/máy/ngày', en: 'Dossiers per machine-day' },
+    type: 'decimal',
+    width: 12,
+  },
+  { key: 'machineDays', header: { vi: 'Máy-ngày cần', en: 'Machine-days' }, type: 'decimal', width: 12 },
+  { key: 'machinesNeeded', header: { vi: 'Số máy cần', en: 'Machines needed' }, type: 'integer', width: 12 },
+  {
+    key: 'machinesNeededAtSites',
+    header: { vi: 'Số máy cần tại điểm', en: 'Machines needed at sites' },
+    type: 'integer',
+    width: 12,
+  },
+  { key: 'machines', header: { vi: 'Số máy', en: 'Machines' }, type: 'integer', width: 10 },
+  { key: 'servedBy', header: { vi: 'Dùng máy của', en: 'Served by' }, type: 'text', width: 12 },
+  { key: 'dailyTarget', header: { vi: 'Chỉ tiêu/ngày', en: 'Daily target' }, type: 'integer', width: 12 },
+  {
+    key: 'dailyTargetPerMachine',
+    header: { vi: 'Chỉ tiêu/máy/ngày', en: 'Daily target per machine' },
+    type: 'decimal',
+    width: 12,
+  },
+  { key: 'daysNeeded', header: { vi: 'Số ngày cần', en: 'Days needed' }, type: 'integer', width: 10 },
+  {
+    key: 'completionDate',
+    header: { vi: 'Ngày hoàn thành', en: 'Completion date' },
+    type: 'date',
+    width: 12,
+  },
+  { key: 'meetsDeadline', header: { vi: 'Kịp hạn', en: 'Meets deadline' }, type: 'boolean', width: 10 },
+  { key: 'status', header: { vi: 'Tình trạng', en: 'Status' }, type: 'text', width: 14 },
+  { key: 'reason', header: { vi: 'Lý do', en: 'Reason' }, type: 'text', width: 40 },
+];
+
+function* rowsOf(areas: Iterable<AreaPlan>): Generator<(string | number | boolean | null)[]> {
+  for (const a of areas) {
+    yield [
+      a.code,
+      a.name,
+      a.parentCode,
+      a.level,
+      a.population,
+      a.eligible,
+      a.alreadyServed,
+      a.demand,
+      a.openDays,
+      a.dailyCapacityPerMachine,
+      a.machineDays,
+      a.machinesNeeded,
+      a.machinesNeededAtSites,
+      a.machines,
+      a.servedBy,
+      a.dailyTarget,
+      a.dailyTargetPerMachine,
+      a.daysNeeded,
+      a.completionDate,
+      a.meetsDeadline,
+      a.status,
+      a.reason,
+    ];
+  }
+}
+
+/**
+ * The view `plan`: the rows of `planCampaign(...).areas` (all, or those the caller keeps).
+ *
+ * @example
+ * planView(planCampaign(input).areas).columns[7]?.header.en // => 'Demand (dossiers)'
+ */
+export function planView(areas: Iterable<AreaPlan>): SheetView {
+  return { name: 'plan', title: { vi: 'Kế hoạch', en: 'Plan' }, columns: COLUMNS, rows: rowsOf(areas) };
+}
