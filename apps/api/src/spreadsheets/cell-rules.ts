@@ -121,8 +121,8 @@ function isoDay(year: number, month: number, day: number): string | null {
 }
 
 /**
- * A calendar day, as `yyyy-mm-dd`: from a date cell, an Excel serial number (its whole days),
- * or text `yyyy-mm-dd` or day first `dd/mm/yyyy` (also with `-` or `.`), as Vietnam writes it.
+ * A calendar day, as `yyyy-mm-dd`: from a date cell, an Excel serial number (its whole days,
+ * also written as digits in a CSV), or text `yyyy-mm-dd` or day first `dd/mm/yyyy` (also with `-` or `.`), as Vietnam writes it.
  *
  * @example
  * calendarDate().read({ kind: 'number', value: 44275 }, { decimalMark: '.', date1904: false }) // => { ok: true, value: '2021-03-20' }
@@ -145,6 +145,9 @@ export function calendarDate(): CellRule<string> {
           return { ok: true, value: date.toISODate() };
         }
         case 'text': {
+          // A serial written as text: a CSV saved from a date column formatted as General.
+          if (/^\d+(\.\d+)?$/.test(cell.text))
+            return this.read({ kind: 'number', value: Number(cell.text) }, context);
           const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell.text);
           const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cell.text);
           const value = iso

@@ -10,7 +10,10 @@ export type RawCell =
   | { kind: 'boolean'; value: boolean }
   /** A spreadsheet error such as `#N/A`, typed or left by a formula. */
   | { kind: 'error'; error: string }
-  /** A formula whose result was never saved (written by a program that does not compute). */
+  /**
+   * A formula without a saved value: never computed (written by a program that does not
+   * compute) or an error result, which exceljs's streaming reader does not keep.
+   */
   | { kind: 'formula-without-result'; formula: string };
 
 export const EMPTY: RawCell = Object.freeze({ kind: 'empty' });
@@ -88,7 +91,7 @@ export function describeCell(cell: RawCell): string {
     case 'error':
       return `the error ${cell.error}`;
     case 'formula-without-result':
-      return `the formula =${cell.formula} with no saved result (open and save the file in a spreadsheet program, or paste values)`;
+      return `the formula =${cell.formula} without a saved value (an error, or never computed: open and save the file in a spreadsheet program, or paste values)`;
   }
 }
 

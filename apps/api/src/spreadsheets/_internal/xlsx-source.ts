@@ -132,9 +132,13 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-/** Reads the elements of an XML fragment with saxes; a broken fragment ends the reading quietly. */
-function eachElement(xml: string, visit: (name: string, attributes: Record<string, string>) => void): void {
-  const parser = new SaxesParser({ fragment: true });
+/** Reads the elements of an XML document (or fragment) with saxes; a break ends the reading quietly. */
+function eachElement(
+  xml: string,
+  fragment: boolean,
+  visit: (name: string, attributes: Record<string, string>) => void,
+): void {
+  const parser = new SaxesParser({ fragment });
   parser.on('opentag', (node) => visit(localName(node.name), node.attributes as Record<string, string>));
   try {
     parser.write(xml).close();
@@ -157,7 +161,7 @@ function mergesOf(sheetXml: Buffer): CellRange[] {
   // The tail ends with the worksheet's closing tag, whose opening tag is not in it.
   const rootClose = tail.lastIndexOf('</');
   const merges: CellRange[] = [];
-  eachElement(rootClose === -1 ? tail : tail.slice(0, rootClose), (name, attributes) => {
+  eachElement(rootClose === -1 ? tail : tail.slice(0, rootClose), true, (name, attributes) => {
     const range = name === 'mergeCell' && attributes.ref ? parseRange(attributes.ref) : null;
     if (range) merges.push(range);
   });
@@ -167,7 +171,7 @@ function mergesOf(sheetXml: Buffer): CellRange[] {
 /** Whether the workbook counts date serials from 1904 (`<workbookPr date1904="1"/>`). */
 function usesDate1904(workbookXml: Buffer): boolean {
   let date1904 = false;
-  eachElement(workbookXml.toString('utf8'), (name, attributes) => {
+  eachElement(workbookXml.toString('utf8'), false, (name, attributes) => {
     if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
   });
   return date1904;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDate, parseNumberText, share, wholeNumber } from '../../src/spreadsheets/cell-rules.ts';
+
+const XLSX = { decimalMark: '.', date1904: false } as const;
+
+describe('cell rules', () => {
+  it('reads Excel serial 44275 as 20 March 2021 in the 1900 system and 42813 in the 1904 one', () => {
+    // 1 January 2021 is serial 44197 in Excel; 20 March is 31 + 28 + 19 = 78 days later. The
+    // 1904 system counts 1,462 days fewer.
+    expect(calendarDate().read({ kind: 'number', value: 44275 }, XLSX)).toEqual({
+      ok: true,
+      value: '2021-03-20',
+    });
+    expect(calendarDate().read({ kind: 'number', value: 44275.75 }, XLSX)).toEqual({
+      ok: true,
+      value: '2021-03-20',
+    });
+    expect(calendarDate().read({ kind: 'number', value: 42813 }, { ...XLSX, date1904: true })).toEqual({
+      ok: true,
+      value: '2021-03-20',
+    });
+  });
+
+  it('reads dates written as text day first or ISO, and refuses impossible or month-first ones', () => {
+    for (const text of ['2021-03-20', '20/03/2021', '20/3/2021', '20-03-2021', '20.03.2021']) {
+      expect(calendarDate().read({ kind: 'text', text }, XLSX)).toEqual({ ok: true, value: '2021-03-20' });
+    }
+    for (const text of ['31/02/2021', '03/20/2021', '20/03/21', 'hôm nay']) {
+      expect(calendarDate().read({ kind: 'text', text }, XLSX)).toEqual({ ok: false, code: 'format' });
+    }
+    expect(calendarDate().read({ kind: 'number', value: 12 }, XLSX)).toEqual({ ok: false, code: 'range' });
+  });
+
+  it('reads numbers written as text with the file’s decimal mark and groups of three', () => {
+    expect(parseNumberText('1085', '.')).toBe(1085);
+    expect(parseNumberText('1,085', '.')).toBe(1085);
+    expect(parseNumberText('1 085', '.')).toBe(1085);
+    expect(parseNumberText('1.085', ',')).toBe(1085);
+    expect(parseNumberText('16,5', ',')).toBe(16.5);
+    expect(parseNumberText('16.5', '.')).toBe(16.5);
+    expect(parseNumberText('-3', '.')).toBe(-3);
+    for (const text of ['16,5', '1,08', '12a', '1..2', '', '1,0850'])
+      expect(parseNumberText(text, '.')).toBeNull();
+  });
+
+  it('takes whole numbers from 0 up and names why others are refused', () => {
+    expect(wholeNumber().read({ kind: 'number', value: 1123 }, XLSX)).toEqual({ ok: true, value: 1123 });
+    expect(wholeNumber().read({ kind: 'number', value: 12.5 }, XLSX)).toEqual({ ok: false, code: 'range' });
+    expect(wholeNumber().read({ kind: 'number', value: -1 }, XLSX)).toEqual({ ok: false, code: 'range' });
+    expect(wholeNumber().read({ kind: 'text', text: '12a' }, XLSX)).toEqual({ ok: false, code: 'format' });
+    expect(wholeNumber().read({ kind: 'date', date: '2021-03-20' }, XLSX)).toEqual({
+      ok: false,
+      code: 'format',
+    });
+    expect(wholeNumber().read({ kind: 'empty' }, XLSX)).toEqual({ ok: true, value: null });
+  });
+
+  it('takes shares as 0–1 or as a percentage, never 69.6 meaning 69.6 %', () => {
+    expect(share().read({ kind: 'text', text: '69.6%' }, XLSX)).toEqual({ ok: true, value: 0.696 });
+    expect(share().read({ kind: 'text', text: '69,6%' }, { ...XLSX, decimalMark: ',' })).toEqual({
+      ok: true,
+      value: 0.696,
+    });
+    expect(share().read({ kind: 'number', value: 0.696 }, XLSX)).toEqual({ ok: true, value: 0.696 });
+    expect(share().read({ kind: 'number', value: 69.6 }, XLSX)).toEqual({ ok: false, code: 'range' });
+  });
+});
