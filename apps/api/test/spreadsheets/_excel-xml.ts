@@ -10,7 +10,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 export type XmlCell = string; // a raw `<c>` element
 export type XmlSheet = { name: string; rows: XmlCell[][]; merges?: string[] };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A cell holding a shared string. */
 export const s = (ref: string, index: number): XmlCell => `<c r="${ref}" t="s"><v>${index}</v></c>`;
@@ -20,13 +20,13 @@ export const n = (ref: string, value: number): XmlCell => `<c r="${ref}"><v>${va
 export const d = (ref: string, serial: number): XmlCell => `<c r="${ref}" s="1"><v>${serial}</v></c>`;
 /** An inline string. */
 export const t = (ref: string, text: string): XmlCell =>
-  `<c r="${ref}" t="inlineStr"><is><t>${escape(text)}</t></is></c>`;
+  `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
 /** A formula with (or without) its cached value. */
 export const f = (ref: string, formula: string, cached?: number): XmlCell =>
-  `<c r="${ref}"><f>${escape(formula)}</f>${cached === undefined ? '' : `<v>${cached}</v>`}</c>`;
+  `<c r="${ref}"><f>${escapeXml(formula)}</f>${cached === undefined ? '' : `<v>${cached}</v>`}</c>`;
 /** An error value, as Excel stores `#N/A` left by a formula. */
 export const e = (ref: string, formula: string, error: string): XmlCell =>
-  `<c r="${ref}" t="e"><f>${escape(formula)}</f><v>${error}</v></c>`;
+  `<c r="${ref}" t="e"><f>${escapeXml(formula)}</f><v>${error}</v></c>`;
 
 /** Builds the workbook. Sheets are zipped before the shared strings, as Excel orders them. */
 export function excelWorkbook(
@@ -45,7 +45,7 @@ export function excelWorkbook(
   put(
     'xl/workbook.xml',
     `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr${options.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets
-      .map((sheet, i) => `<sheet name="${escape(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join('')}</sheets></workbook>`,
   );
   put(
@@ -79,7 +79,7 @@ export function excelWorkbook(
   put(
     'xl/sharedStrings.xml',
     `<sst xmlns="${MAIN}" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings
-      .map((text) => `<si><t>${escape(text)}</t></si>`)
+      .map((text) => `<si><t>${escapeXml(text)}</t></si>`)
       .join('')}</sst>`,
   );
   return zipSync(files);
