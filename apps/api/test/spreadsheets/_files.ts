@@ -24,3 +24,12 @@ export function csvOf(text: string, bom = false): Buffer {
 
 /** 20 March 2021 as the date cell a spreadsheet program stores (UTC midnight of that day). */
 export const MARCH_20 = new Date(Date.UTC(2021, 2, 20));
+
+/** A written workbook opened with exceljs's full reader, to look at its formatting. */
+export async function openWorkbook(file: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+  );
+  return workbook;
+}

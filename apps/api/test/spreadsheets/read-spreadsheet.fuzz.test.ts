@@ -1,12 +1,13 @@
 // Broken and hostile files: every one gets a typed refusal (or, when a change happens to leave a
 // readable file, rows), never a throw, a crash or a hang.
-import fc from 'fast-check';
+
 import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  readSpreadsheet,
   REPORT_SHEET,
+  readSpreadsheet,
   type SpreadsheetRead,
   type SpreadsheetRefusalCode,
 } from '../../src/spreadsheets/index.ts';
@@ -42,7 +43,8 @@ function expectTyped(read: SpreadsheetRead<unknown>): void {
 
 async function reportWorkbook(): Promise<Buffer> {
   const rows: (string | number | Date)[][] = [['Ngày', 'Mã địa bàn', 'Mã tổ', 'Số hồ sơ', 'Ghi chú']];
-  for (let i = 0; i < 40; i += 1) rows.push([MARCH_20, String(24_700 + i), `T${i % 4}`, 1000 + i, `ghi chú ${i}`]);
+  for (let i = 0; i < 40; i += 1)
+    rows.push([MARCH_20, String(24_700 + i), `T${i % 4}`, 1000 + i, `ghi chú ${i}`]);
   return xlsxOf({ 'Báo cáo': rows, 'Hướng dẫn': [['…']] });
 }
 
@@ -92,9 +94,27 @@ describe('readSpreadsheet on broken files', () => {
       { seed: SEED, numRuns: RUNS },
     );
     const csvish = fc
-      .array(fc.constantFrom('Ngày', 'Mã địa bàn', 'Số hồ sơ', '665', '1085', '"', ',', ';', '\n', '\r', '\t', ' ', 'x', '20/03/2021'), {
-        maxLength: 200,
-      })
+      .array(
+        fc.constantFrom(
+          'Ngày',
+          'Mã địa bàn',
+          'Số hồ sơ',
+          '665',
+          '1085',
+          '"',
+          ',',
+          ';',
+          '\n',
+          '\r',
+          '\t',
+          ' ',
+          'x',
+          '20/03/2021',
+        ),
+        {
+          maxLength: 200,
+        },
+      )
       .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(csvish, async (text) => {
@@ -116,17 +136,25 @@ describe('readSpreadsheet on broken files', () => {
   it('refuses a zip whose parts unzip to more than their directory declares', async () => {
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${'<row r="1"/>'.repeat(200_000)}</sheetData></worksheet>`;
     const honest = zipSync({
-      'xl/workbook.xml': Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'),
+      'xl/workbook.xml': Buffer.from(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+      ),
       'xl/worksheets/sheet1.xml': Buffer.from(sheet),
     });
     const lying = Buffer.from(honest);
     // Rewrite the declared size of the sheet (local header +22, central directory +24) to 100 bytes.
     for (let at = 0; at < lying.length - 4; at += 1) {
       const signature = lying.readUInt32LE(at);
-      if (signature === 0x04034b50 && lying.toString('utf8', at + 30, at + 30 + 24) === 'xl/worksheets/sheet1.xml') {
+      if (
+        signature === 0x04034b50 &&
+        lying.toString('utf8', at + 30, at + 30 + 24) === 'xl/worksheets/sheet1.xml'
+      ) {
         lying.writeUInt32LE(100, at + 22);
       }
-      if (signature === 0x02014b50 && lying.toString('utf8', at + 46, at + 46 + 24) === 'xl/worksheets/sheet1.xml') {
+      if (
+        signature === 0x02014b50 &&
+        lying.toString('utf8', at + 46, at + 46 + 24) === 'xl/worksheets/sheet1.xml'
+      ) {
         lying.writeUInt32LE(100, at + 24);
       }
     }
