@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dropSchema, seededRandom } from '../test/_support.ts';
 import type { BenchMemory, BenchServerReady } from './server.ts';
+import { run as runSpreadsheets } from './spreadsheets.bench.ts';
 
 /** Measured seconds per backend; with start-up and warm-up a backend takes about 20 s. */
 const RUN_SECONDS = 8;
@@ -244,30 +245,44 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
   }
 }
 
-console.log(
-  `API open-loop load on loopback, ${RUN_SECONDS} s per backend after ${WARMUP_SECONDS} s warm-up: plan (Nghệ An, 460 communes) and recordActuals (${REPORTS_PER_BATCH.min}–${REPORTS_PER_BATCH.max} reports a batch, 3 reporters) at the same time`,
-);
-const { DATABASE_URL: serverUrl, BENCH_DATABASE_URL: benchUrl, ...base } = process.env;
-const postgresUrl = benchUrl ?? serverUrl;
-const measurePostgres = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
-const schema = `muster_bench_${randomBytes(6).toString('hex')}`;
-// Both start (migrate, seed) at once to save time; they are measured one after the other.
-const pglite = startServer({ ...base, PGLITE_DATA_DIR: 'memory://' });
-const postgres = measurePostgres
-  ? startServer({ ...base, DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema })
-  : null;
-let errors = 0;
-try {
-  errors += await run('PGlite', pglite);
-  if (postgres) errors += await run('PostgreSQL', postgres);
-  else console.log('PostgreSQL: not measured; set DATABASE_URL=postgres://… to measure it too.');
-} finally {
-  if (postgres) {
-    await postgres.then(({ child }) => stopServer(child)).catch(() => undefined);
-    await dropSchema(postgresUrl as string, schema);
+// `pnpm bench spreadsheets` (or `load`) runs one group; no word runs both.
+const groups = process.argv.slice(2).map((word) => word.toLowerCase());
+const wants = (group: string) => groups.length === 0 || groups.some((word) => group.includes(word));
+
+if (wants('spreadsheets')) {
+  console.log('\n## Spreadsheets in and out (issue 17)');
+  for (const row of await runSpreadsheets()) {
+    const verdict = row.meets === null ? '' : row.meets ? '  ✓ meets target' : '  ✗ misses target';
+    console.log(`${row.name}  ${row.measured}  target: ${row.target}${verdict}`);
   }
 }
-if (errors > 0) {
-  console.error(`${errors} errors at the target rates: lower TARGETS or find what broke.`);
-  process.exitCode = 1;
+
+if (wants('load')) {
+  console.log(
+    `API open-loop load on loopback, ${RUN_SECONDS} s per backend after ${WARMUP_SECONDS} s warm-up: plan (Nghệ An, 460 communes) and recordActuals (${REPORTS_PER_BATCH.min}–${REPORTS_PER_BATCH.max} reports a batch, 3 reporters) at the same time`,
+  );
+  const { DATABASE_URL: serverUrl, BENCH_DATABASE_URL: benchUrl, ...base } = process.env;
+  const postgresUrl = benchUrl ?? serverUrl;
+  const measurePostgres = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
+  const schema = `muster_bench_${randomBytes(6).toString('hex')}`;
+  // Both start (migrate, seed) at once to save time; they are measured one after the other.
+  const pglite = startServer({ ...base, PGLITE_DATA_DIR: 'memory://' });
+  const postgres = measurePostgres
+    ? startServer({ ...base, DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema })
+    : null;
+  let errors = 0;
+  try {
+    errors += await run('PGlite', pglite);
+    if (postgres) errors += await run('PostgreSQL', postgres);
+    else console.log('PostgreSQL: not measured; set DATABASE_URL=postgres://… to measure it too.');
+  } finally {
+    if (postgres) {
+      await postgres.then(({ child }) => stopServer(child)).catch(() => undefined);
+      await dropSchema(postgresUrl as string, schema);
+    }
+  }
+  if (errors > 0) {
+    console.error(`${errors} errors at the target rates: lower TARGETS or find what broke.`);
+    process.exitCode = 1;
+  }
 }

@@ -1,8 +1,8 @@
 // XLSX in: the zip is opened with yauzl, which checks every part's real unzipped size against
 // the size its directory declares, so a zip bomb stops at the limit instead of filling memory.
-// The parts a workbook needs are then zipped again (stored, in the order exceljs reads them
-// without temporary files) and read row by row by exceljs's streaming reader. Merged ranges,
-// which that reader skips, are read from the end of each sheet's XML with saxes.
+// Only the parts unzipped and checked here reach exceljs's streaming reader, which reads the
+// sheets row by row. Merged ranges, which that reader skips, are read from the end of each
+// sheet's XML with saxes.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
@@ -186,42 +186,64 @@ export async function* xlsxSheets(bytes: Uint8Array, limits: SpreadsheetLimits):
   const date1904 = usesDate1904(parts.get(WORKBOOK) as Buffer);
   const merges = sheetNames.map((name) => mergesOf(parts.get(name) as Buffer));
 
-  // Workbook, relations, strings and styles before the sheets: exceljs then reads each sheet as
-  // it comes instead of parking it in a temporary file.
-  const ordered: Record<string, Uint8Array> = {};
+  // exceljs reads the workbook, its relations, styles and shared strings from a small stored
+  // zip; each sheet is then handed to its worksheet reader as text from memory. (Through
+  // exceljs's unzipper a large sheet streams about twice as slowly, and a sheet zipped before the
+  // shared strings, as Excel writes them, is parked in a temporary file.)
+  const head: Record<string, Uint8Array> = {};
   for (const name of [WORKBOOK_RELS, WORKBOOK, STYLES, SHARED_STRINGS]) {
     const part = parts.get(name);
-    if (part) ordered[name] = part;
+    if (part) head[name] = part;
   }
-  ordered[SHARED_STRINGS] ??= Buffer.from(NO_SHARED_STRINGS);
-  for (const name of sheetNames) ordered[name] = parts.get(name) as Buffer;
-  const stored = zipSync(ordered, { level: 0 });
-  parts.clear();
-
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(stored)]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let index = 0;
+  head[SHARED_STRINGS] ??= Buffer.from(NO_SHARED_STRINGS);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(zipSync(head, { level: 0 }))]),
+    {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    },
+  ) as unknown as WorkbookInternals;
   try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
-      yield {
-        name: sheet.name,
-        merges: merges[index] ?? [],
-        date1904,
-        decimalMark: '.',
-        rows: rowsOf(sheet),
-      };
-      index += 1;
+    for await (const _ of reader.parse()) {
+      // The head holds no sheet: parsing it only fills the reader's strings, styles and names.
+    }
+    for (const [index, name] of sheetNames.entries()) {
+      const xml = (parts.get(name) as Buffer).toString('utf8');
+      parts.delete(name);
+      for (const { value } of reader._parseWorksheet(textChunks(xml), SHEET.exec(name)?.[1] as string)) {
+        const sheet = value as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
+        yield {
+          name: sheet.name,
+          merges: merges[index] ?? [],
+          date1904,
+          decimalMark: '.',
+          rows: rowsOf(sheet),
+        };
+      }
     }
   } catch (error) {
     if (error instanceof SpreadsheetRefusedError) throw error;
     throw corrupt((error as Error).message);
   }
+}
+
+/**
+ * What is used of exceljs's streaming `WorkbookReader` beyond its typings: `parse()` reads the
+ * workbook's parts, `_parseWorksheet` makes the reader of one sheet from its XML (exceljs 4.4).
+ */
+type WorkbookInternals = {
+  parse(): AsyncIterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterable<{ value: unknown }>;
+};
+
+/** Sheet XML in pieces for the SAX parser (whole characters, unlike byte chunks). */
+const CHUNK_CHARACTERS = 1 << 16;
+
+async function* textChunks(xml: string): AsyncGenerator<string> {
+  for (let at = 0; at < xml.length; at += CHUNK_CHARACTERS) yield xml.slice(at, at + CHUNK_CHARACTERS);
 }
 
 async function* rowsOf(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawRow> {

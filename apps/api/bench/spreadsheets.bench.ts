@@ -1,0 +1,154 @@
+// `pnpm --filter @muster/api bench spreadsheets`: spreadsheets in and out at the issue's sizes.
+// Reading 100,000 field reports from XLSX (the issue's target is the whole import, parse and
+// store, under 10 s on PGlite: the parse's share of it is printed) and writing a national plan
+// (11,371 areas) as XLSX (target under 3 s). Medians; baselines timed in this same process:
+// exceljs's bare streaming read of the same file, and the same view written as CSV.
+import { PassThrough, Readable } from 'node:stream';
+import { type AreaInput, planCampaign } from '@muster/planning';
+import ExcelJS from 'exceljs';
+import { readCountryAreas } from '../src/data/vietnam-areas.ts';
+import { csvText, planView, REPORT_SHEET, readSpreadsheet, xlsxBuffer } from '../src/spreadsheets/index.ts';
+import { seededRandom } from '../test/_support.ts';
+
+const REPORT_ROWS = 100_000;
+const IMPORT_TARGET_SECONDS = 10;
+const EXPORT_TARGET_SECONDS = 3;
+const RUNS = 3;
+const SEED = 20_210_320;
+
+async function medianSeconds(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await fn();
+    samples.push((performance.now() - started) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+}
+
+/** 100,000 reports over the communes of the country and 10 days, as a reporting office would send them. */
+async function reportWorkbook(): Promise<Buffer> {
+  const random = seededRandom(SEED);
+  const communes = readCountryAreas().filter((area) => area.level === 'commune');
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  const sheet = workbook.addWorksheet('Báo cáo');
+  sheet.columns = [
+    { key: 'date', width: 12, style: { numFmt: 'dd/mm/yyyy' } },
+    { key: 'area', width: 10 },
+    { key: 'team', width: 12 },
+    { key: 'dossiers', width: 10 },
+    { key: 'machines', width: 10 },
+    { key: 'hours', width: 10 },
+    { key: 'downtime', width: 10 },
+    { key: 'note', width: 20 },
+    { key: 'key', width: 24 },
+  ];
+  sheet
+    .addRow([
+      'Ngày',
+      'Mã địa bàn',
+      'Mã tổ',
+      'Số hồ sơ',
+      'Số máy hoạt động',
+      'Số giờ mở cửa',
+      'Số phút ngừng máy',
+      'Ghi chú',
+      'Mã báo cáo',
+    ])
+    .commit();
+  for (let i = 0; i < REPORT_ROWS; i += 1) {
+    const commune = communes[i % communes.length] as (typeof communes)[number];
+    const day = Math.floor(i / communes.length);
+    sheet
+      .addRow([
+        new Date(Date.UTC(2021, 2, 20 + day)),
+        commune.code,
+        `T-${commune.code}`,
+        Math.floor(random() * 1200),
+        1 + Math.floor(random() * 4),
+        19,
+        random() < 0.1 ? Math.floor(random() * 120) : null,
+        random() < 0.05 ? 'máy hỏng, sửa xong' : null,
+        `${commune.code}-2021-03-${20 + day}`,
+      ])
+      .commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
+
+/** Vietnam's 2021 tree (11,371 areas); figures on the leaves, parents are their sums. */
+function nationalInput() {
+  const rows = readCountryAreas();
+  const parents = new Set(rows.flatMap((row) => (row.parentCode ? [row.parentCode] : [])));
+  const areas: AreaInput[] = rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    ...(row.parentCode ? { parentCode: row.parentCode } : {}),
+    ...(parents.has(row.code) ? {} : { population: row.population, eligible: row.eligible }),
+  }));
+  return {
+    areas,
+    calendar: { start: '2021-03-22', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
+    hours: { open: '05:00', close: '24:00' },
+    service: { minutesPerDossier: 1440 / 278 },
+  };
+}
+
+export type SpreadsheetBenchRow = { name: string; measured: string; target: string; meets: boolean | null };
+
+export async function run(): Promise<SpreadsheetBenchRow[]> {
+  const rows: SpreadsheetBenchRow[] = [];
+  const reports = await reportWorkbook();
+  let read = 0;
+  const parse = await medianSeconds(async () => {
+    const result = await readSpreadsheet(reports, REPORT_SHEET);
+    if (!result.ok) throw new Error(result.refusal.message);
+    read = result.rows.length;
+  });
+  const bare = await medianSeconds(async () => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([reports]), {});
+    for await (const sheet of reader)
+      for await (const _row of sheet) {
+      }
+  });
+  rows.push({
+    name: `readSpreadsheet: ${read.toLocaleString('en')} reports from XLSX (${(reports.length / 2 ** 20).toFixed(1)} MiB)`,
+    measured: `${parse.toFixed(2)} s (${((parse / IMPORT_TARGET_SECONDS) * 100).toFixed(0)} % of the target; ×${(parse / bare).toFixed(2)} exceljs's bare read, ${bare.toFixed(2)} s)`,
+    target: `whole import < ${IMPORT_TARGET_SECONDS} s on PGlite (parse share printed)`,
+    meets: parse < IMPORT_TARGET_SECONDS,
+  });
+
+  const input = nationalInput();
+  const plan = planCampaign(input);
+  const about = {
+    scenario: { id: 'bench', name: 'Vietnam 2021' },
+    area: null,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    generatedAt: '2021-03-22T00:00:00.000Z',
+    inputs: [{ name: 'areas', value: input.areas.length }],
+  };
+  let bytes = 0;
+  const xlsx = await medianSeconds(async () => {
+    bytes = (await xlsxBuffer([planView(plan.areas)], { language: 'vi', about })).length;
+  });
+  const csv = await medianSeconds(() => csvText(planView(plan.areas), { language: 'vi' }));
+  rows.push({
+    name: `writeXlsx: national plan, ${plan.areas.length.toLocaleString('en')} areas (${(bytes / 2 ** 20).toFixed(1)} MiB)`,
+    measured: `${xlsx.toFixed(2)} s (×${(xlsx / csv).toFixed(1)} the same view as CSV, ${csv.toFixed(2)} s)`,
+    target: `< ${EXPORT_TARGET_SECONDS} s`,
+    meets: xlsx < EXPORT_TARGET_SECONDS,
+  });
+  return rows;
+}
