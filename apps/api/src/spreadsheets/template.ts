@@ -1,10 +1,8 @@
 // Downloadable templates: per kind, an XLSX with the headers in the chosen language, an example
 // row, a note on each header and a sheet of column notes; or a CSV with the headers and the
 // example row. A filled template reads back with `readSpreadsheet` (replace the example row).
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
 import type { SpreadsheetFormat } from './read-spreadsheet.ts';
 import type { SheetKind, SheetLanguage } from './sheet-kind.ts';
 
@@ -59,24 +57,10 @@ async function xlsxTemplate(kind: SheetKind<unknown>, language: SheetLanguage): 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function csvTemplate(kind: SheetKind<unknown>, language: SheetLanguage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await pipeline(
-    Readable.from([kind.columns.map((column) => String(column.example))]),
-    stringify({
-      bom: true,
-      header: true,
-      columns: kind.columns.map((c, i) => ({ key: String(i), header: c.header[language] })),
-      record_delimiter: 'windows',
-    }),
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(Buffer.from(chunk));
-        done();
-      },
-    }),
-  );
-  return Buffer.concat(chunks);
+function csvTemplate(kind: SheetKind<unknown>, language: SheetLanguage): Promise<Buffer> {
+  const headers = kind.columns.map((column) => column.header[language]);
+  const example = kind.columns.map((column) => String(column.example));
+  return collectBytes((output) => writeCsvRecords(headers, [example], output));
 }
 
 /**

@@ -2,9 +2,8 @@
 // Vietnamese), a header row in the chosen language, comma-separated, dates as ISO days, numbers
 // with a decimal point and no digit groups. Text that a spreadsheet would run as a formula is
 // prefixed with an apostrophe (CSV injection).
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import type { Writable } from 'node:stream';
+import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import { type SheetView, type ViewCell, viewHeaders } from './sheet-view.ts';
 
@@ -30,32 +29,11 @@ function* records(view: SheetView): Generator<string[]> {
  * await writeCsv(planView(plan.areas), { language: 'en' }, response);
  * // '\ufeffCode,Name,Parent code,…'
  */
-export async function writeCsv(view: SheetView, options: WriteCsvOptions, output: Writable): Promise<void> {
-  await pipeline(
-    Readable.from(records(view)),
-    stringify({
-      bom: true,
-      header: true,
-      // Records are arrays: a column's key is its index.
-      columns: viewHeaders(view, options.language).map((header, i) => ({ key: String(i), header })),
-      record_delimiter: 'windows',
-    }),
-    output,
-  );
+export function writeCsv(view: SheetView, options: WriteCsvOptions, output: Writable): Promise<void> {
+  return writeCsvRecords(viewHeaders(view, options.language), records(view), output);
 }
 
 /** {@link writeCsv} into one string (for tests and small files). */
 export async function csvText(view: SheetView, options: WriteCsvOptions): Promise<string> {
-  const chunks: string[] = [];
-  await writeCsv(
-    view,
-    options,
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk.toString('utf8'));
-        done();
-      },
-    }),
-  );
-  return chunks.join('');
+  return (await collectBytes((output) => writeCsv(view, options, output))).toString('utf8');
 }

@@ -1,7 +1,8 @@
 // Views out as an XLSX workbook, streamed: one sheet per view (bold header, frozen first row,
 // number formats, column widths) and a sheet "About" saying where the figures come from.
-import { PassThrough, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { collectBytes } from './_internal/write-out.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import type { ExportAbout, SheetView, ViewCell, ViewColumnType } from './sheet-view.ts';
 
@@ -113,15 +114,6 @@ export async function writeXlsx(
 }
 
 /** {@link writeXlsx} into one buffer (for tests and small files). */
-export async function xlsxBuffer(views: readonly SheetView[], options: WriteXlsxOptions): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  await writeXlsx(views, options, sink);
-  await ended;
-  return Buffer.concat(chunks);
+export function xlsxBuffer(views: readonly SheetView[], options: WriteXlsxOptions): Promise<Buffer> {
+  return collectBytes((output) => writeXlsx(views, options, output));
 }
