@@ -1,6 +1,7 @@
 // A province's own list of areas with population, from a spreadsheet: one row per area, parents
-// linked by their code, any depth. Mirrors the planning library's `AreaInput` with the
-// centroid the API stores for mobile-team travel.
+// linked by their code, any depth. Mirrors the planning library's `AreaInput` (nulls for empty
+// cells), its centroid a `GeoPoint` from the latitude and longitude columns.
+import type { GeoPoint } from '@muster/planning';
 import { code, numberBetween, share, text, wholeNumber } from './cell-rules.ts';
 import type { SheetKind } from './sheet-kind.ts';
 
@@ -18,9 +19,8 @@ export type AreaSheetRow = {
   alreadyServed: number | null;
   /** Share of the eligible expected to come, 0–1. */
   turnout: number | null;
-  /** Centroid in degrees; given with longitude or not at all. */
-  latitude: number | null;
-  longitude: number | null;
+  /** The centroid, from the latitude and longitude columns (both or neither). */
+  location: GeoPoint | null;
 };
 
 const MAX_NAME = 200;
@@ -184,8 +184,7 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       eligible: cells.eligible as number | null,
       alreadyServed: cells.alreadyServed as number | null,
       turnout: cells.turnout as number | null,
-      latitude,
-      longitude,
+      location: latitude !== null && longitude !== null ? { latitude, longitude } : null,
     };
   },
 };

@@ -1,9 +1,11 @@
-// A scenario's machines per area from a spreadsheet: each figure is a pool serving the area's
-// subtree, as `CampaignInput.machines` takes it.
+// A scenario's machines per area from a spreadsheet: each row a `MachineAllocation` of
+// `CampaignInput.machines`, a pool serving the area's subtree.
+import type { MachineAllocation } from '@muster/planning';
 import { code, wholeNumber } from './cell-rules.ts';
 import type { SheetKind } from './sheet-kind.ts';
 
-export type MachineSheetRow = { areaCode: string; machines: number };
+/** One row of a machines sheet: the library's own `MachineAllocation`. */
+export type MachineSheetRow = MachineAllocation;
 
 export const MACHINE_SHEET: SheetKind<MachineSheetRow> = {
   name: 'machines',

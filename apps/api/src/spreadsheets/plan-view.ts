@@ -46,6 +46,8 @@ const COLUMNS: readonly ViewColumn[] = [
   { key: 'meetsDeadline', header: { vi: 'Kịp hạn', en: 'Meets deadline' }, type: 'boolean', width: 10 },
   { key: 'status', header: { vi: 'Tình trạng', en: 'Status' }, type: 'text', width: 14 },
   { key: 'reason', header: { vi: 'Lý do', en: 'Reason' }, type: 'text', width: 40 },
+  { key: 'latitude', header: { vi: 'Vĩ độ', en: 'Latitude' }, type: 'decimal', width: 10 },
+  { key: 'longitude', header: { vi: 'Kinh độ', en: 'Longitude' }, type: 'decimal', width: 10 },
 ];
 
 function* rowsOf(areas: Iterable<AreaPlan>): Generator<(string | number | boolean | null)[]> {
@@ -73,6 +75,8 @@ function* rowsOf(areas: Iterable<AreaPlan>): Generator<(string | number | boolea
       a.meetsDeadline,
       a.status,
       a.reason,
+      a.location?.latitude ?? null,
+      a.location?.longitude ?? null,
     ];
   }
 }

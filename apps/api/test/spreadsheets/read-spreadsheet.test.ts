@@ -307,8 +307,7 @@ describe('readSpreadsheet: areas and machines', () => {
         eligible: null,
         alreadyServed: null,
         turnout: null,
-        latitude: null,
-        longitude: null,
+        location: null,
       },
       {
         code: '24718',
@@ -320,8 +319,7 @@ describe('readSpreadsheet: areas and machines', () => {
         eligible: null,
         alreadyServed: null,
         turnout: null,
-        latitude: 12.24,
-        longitude: 107.79,
+        location: { latitude: 12.24, longitude: 107.79 },
       },
     ]);
   });

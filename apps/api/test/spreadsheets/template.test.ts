@@ -20,8 +20,14 @@ describe('spreadsheetTemplate', () => {
           if (!read.ok) throw new Error(read.refusal.message);
           expect(read.rows).toHaveLength(1);
           const value = read.rows[0]?.value as Record<string, unknown>;
-          for (const column of kind.columns)
-            expect([column.key, value[column.key]]).toEqual([column.key, column.example]);
+          // An area's latitude and longitude come back as its location.
+          const location = (value.location ?? {}) as Record<string, unknown>;
+          for (const column of kind.columns) {
+            expect([column.key, value[column.key] ?? location[column.key]]).toEqual([
+              column.key,
+              column.example,
+            ]);
+          }
           expect(read.sheets[0]?.columns.map((c) => c.header)).toEqual(
             kind.columns.map((c) => c.header[language]),
           );

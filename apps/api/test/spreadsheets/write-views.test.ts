@@ -40,6 +40,9 @@ function dakNongAreas(): AreaInput[] {
       ...(row.parentCode ? { parentCode: row.parentCode } : {}),
       // Figures on leaves only: parents are the sums of their children.
       ...(row.level === 'commune' ? { population: row.population, eligible: row.eligible } : {}),
+      ...(row.latitude !== null && row.longitude !== null
+        ? { location: { latitude: row.latitude, longitude: row.longitude } }
+        : {}),
     }));
 }
 
@@ -48,7 +51,7 @@ const INPUT: CampaignInput = {
   calendar: { start: '2021-03-19', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
   hours: { open: '05:00', close: '24:00' },
   service: { minutesPerDossier: 3.5 },
-  machines: { '67': 24 },
+  machines: [{ areaCode: '67', machines: 24 }],
 };
 
 const ABOUT: ExportAbout = {
@@ -236,20 +239,18 @@ describe('views out and back', () => {
     );
     expect(rosterCsv.find((r) => r.Shift === 'Night')).toMatchObject({ Start: '22:00', End: '06:00' });
 
-    const points = new Map(
-      readDemoAreas().flatMap((row) =>
-        row.latitude !== null && row.longitude !== null
-          ? [[row.code, { latitude: row.latitude, longitude: row.longitude }] as const]
-          : [],
-      ),
-    );
-    const communes = mobileCommunesFromPlan(plan, { areaCode: '665', points });
+    const communes = mobileCommunesFromPlan(plan, { areaCode: '665' });
     // Home: the district town, Đức An (24717).
-    const home = points.get('24717');
+    const home = INPUT.areas.find((area) => area.code === '24717')?.location;
     const mobile = planMobileTeams({
       calendar: INPUT.calendar,
       communes,
-      teams: { count: 2, machinesPerTeam: 2, ...(home ? { home } : {}) },
+      teams: [
+        { id: 'DN-DAK-SONG-MOBILE', machines: 2 },
+        { id: 'DN-DAK-SONG-MOBILE-2', machines: 2 },
+      ],
+      service: INPUT.service,
+      ...(home ? { home } : {}),
     });
     if (mobile.status !== 'planned') throw new Error(mobile.status);
     const file = await xlsxBuffer([visitsView(mobile.teams)], { language: 'en', about: ABOUT });
