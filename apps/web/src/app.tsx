@@ -4,11 +4,12 @@ import { Component, type ErrorInfo, lazy, type ReactNode, Suspense } from 'react
 import { Link, Route, Switch } from 'wouter';
 import { Loading } from './components/problem.tsx';
 import { I18nProvider, translate, useI18n } from './i18n/i18n.tsx';
+import { OutboxProvider } from './outbox/outbox.tsx';
 import { paths, patterns } from './routes.ts';
 import { deviceStore } from './session/device-store.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
 import { useViewer, ViewerProvider } from './session/viewer.tsx';
-import { HomeView } from './views/home/home-view.tsx';
+import { HomeView, ReportView, ScenariosView } from './views/home/home-view.tsx';
 import { SignInView } from './views/sign-in/sign-in-view.tsx';
 
 const PlanView = lazy(() => import('./views/plan/plan-view.tsx'));
@@ -18,6 +19,7 @@ const StaffingView = lazy(() => import('./views/staffing/staffing-view.tsx'));
 const RosterView = lazy(() => import('./views/roster/roster-view.tsx'));
 const VisitsView = lazy(() => import('./views/visits/visits-view.tsx'));
 const AreasView = lazy(() => import('./views/areas/areas-view.tsx'));
+const ReportedView = lazy(() => import('./views/reported/reported-view.tsx'));
 
 /** A view that throws while drawing shows a message instead of an empty page. */
 class Crashed extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -45,17 +47,25 @@ class Crashed extends Component<{ children: ReactNode }, { failed: boolean }> {
 function Header() {
   const { t, locale, setLocale } = useI18n();
   const { token, signOut } = useSession();
-  const { viewer } = useViewer();
+  const { viewer, abilities } = useViewer();
   return (
     <header className="app-header">
       <Link href={paths.home} className="brand">
         Muster
       </Link>
-      <nav aria-label={t('nav.label')}>
-        <Link href={paths.home}>{t('nav.scenarios')}</Link>
-        <Link href={paths.areas()}>{t('nav.areas')}</Link>
-        <a href="/graphql">GraphiQL</a>
-      </nav>
+      {abilities.reportsDays ? (
+        <nav aria-label={t('nav.label')}>
+          <Link href={paths.home}>{t('nav.report')}</Link>
+          <Link href={paths.scenarios}>{t('nav.scenarios')}</Link>
+        </nav>
+      ) : (
+        <nav aria-label={t('nav.label')}>
+          <Link href={paths.home}>{t('nav.scenarios')}</Link>
+          <Link href={paths.areas()}>{t('nav.areas')}</Link>
+          {abilities.followsReports ? <Link href={paths.reported()}>{t('nav.reported')}</Link> : null}
+          <a href="/graphql">GraphiQL</a>
+        </nav>
+      )}
       <div className="header-end">
         <button
           type="button"
@@ -88,6 +98,9 @@ function Routes() {
       <Switch>
         <Route path={patterns.home} component={HomeView} />
         <Route path={patterns.signIn} component={SignInView} />
+        <Route path={patterns.scenarios} component={ScenariosView} />
+        <Route path={patterns.report} component={ReportView} />
+        <Route path={patterns.reported} component={ReportedView} />
         <Route path={patterns.areas} component={AreasView} />
         <Route path={patterns.whatIf} component={WhatIfView} />
         <Route path={patterns.staffing} component={StaffingView} />
@@ -108,12 +121,14 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <ViewerProvider>
-          <Header />
-          <main>
-            <Crashed>
-              <Routes />
-            </Crashed>
-          </main>
+          <OutboxProvider>
+            <Header />
+            <main>
+              <Crashed>
+                <Routes />
+              </Crashed>
+            </main>
+          </OutboxProvider>
         </ViewerProvider>
       </SessionProvider>
     </I18nProvider>

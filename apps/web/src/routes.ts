@@ -1,9 +1,18 @@
 // Every path of the app in one place. Paths are real URLs (the API serves the app's page for any
-// path that is not a file), so a link can be shared and the back button works. `/report` is kept
-// for the reporters' phone form (issue 17).
+// path that is not a file), so a link can be shared and the back button works. A reporter's home
+// (`/`) is the report form, also at `/report`; its scenarios are at `/scenarios`.
 export const paths = {
   home: '/',
   signIn: '/sign-in',
+  scenarios: '/scenarios',
+  report: '/report',
+  reported: (areaCode?: string, date?: string) => {
+    const query = new URLSearchParams();
+    if (areaCode) query.set('area', areaCode);
+    if (date) query.set('date', date);
+    const text = query.toString();
+    return text ? `/reports?${text}` : '/reports';
+  },
   areas: (code?: string) => (code ? `/areas/${encodeURIComponent(code)}` : '/areas'),
   plan: (scenarioId: string, areaCode?: string) =>
     `/scenarios/${encodeURIComponent(scenarioId)}${areaCode ? `?area=${encodeURIComponent(areaCode)}` : ''}`,
@@ -20,6 +29,9 @@ export const paths = {
 export const patterns = {
   home: '/',
   signIn: '/sign-in',
+  scenarios: '/scenarios',
+  report: '/report',
+  reported: '/reports',
   areas: '/areas/:code?',
   plan: '/scenarios/:id',
   whatIf: '/scenarios/:id/what-if',

@@ -1,5 +1,6 @@
-// What the app keeps on this device (localStorage, under one prefix): the sign-in token and the
-// language today; the reporter's pending reports later (issue 17) go through the same store.
+// What the app keeps on this device (localStorage, under one prefix): the sign-in token, the
+// language, the viewer last named for the token and a reporter's team and areas (so the app opens
+// with no signal). The reports themselves wait in IndexedDB (outbox/outbox-store.ts).
 const PREFIX = 'muster.';
 
 export const deviceStore = {

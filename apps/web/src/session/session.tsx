@@ -14,14 +14,19 @@ type Session = {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** The device store's key of the viewer last named for the token (session/viewer.tsx). */
+export const REMEMBERED_VIEWER = 'viewer';
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => deviceStore.get<string>('token'));
   const signIn = useCallback((next: string) => {
     deviceStore.set('token', next);
+    deviceStore.remove(REMEMBERED_VIEWER);
     setToken(next);
   }, []);
   const signOut = useCallback(() => {
     deviceStore.remove('token');
+    deviceStore.remove(REMEMBERED_VIEWER);
     setToken(null);
   }, []);
   const client = useMemo(() => createApiClient(token), [token]);

@@ -1,9 +1,13 @@
 // The caller the API names for the token, and what its role may do: the app offers only that.
-import { createContext, type ReactNode, useContext } from 'react';
+// The last answer is remembered on the device, so a reporter who opens the app with no signal is
+// still known (and sees the report form); a refused token is never replaced by the memory.
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { useQuery } from 'urql';
 import type { Role } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
-import { useSession } from './session.tsx';
+import { problemOf } from '../graphql/problem.ts';
+import { deviceStore } from './device-store.ts';
+import { REMEMBERED_VIEWER, useSession } from './session.tsx';
 
 const ViewerQuery = graphql(`
   query Viewer {
@@ -25,11 +29,21 @@ export type Abilities = {
   runsWhatIf: boolean;
   /** `createScenario`: planners (in their subtree) and admins. */
   savesScenarios: boolean;
+  /** `recordActuals` for a team from the phone form: reporters (admins record through the API). */
+  reportsDays: boolean;
+  /** Which areas and teams have reported: planners and admins. */
+  followsReports: boolean;
 };
 
 export function abilitiesOf(viewer: Viewer | null): Abilities {
   const plans = viewer?.role === 'PLANNER' || viewer?.role === 'ADMIN';
-  return { readsPlans: viewer !== null, runsWhatIf: plans, savesScenarios: plans };
+  return {
+    readsPlans: viewer !== null,
+    runsWhatIf: plans,
+    savesScenarios: plans,
+    reportsDays: viewer?.role === 'REPORTER',
+    followsReports: plans,
+  };
 }
 
 type ViewerState = {
@@ -44,7 +58,13 @@ const ViewerContext = createContext<ViewerState | null>(null);
 export function ViewerProvider({ children }: { children: ReactNode }) {
   const { token } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: ViewerQuery, pause: token === null });
-  const viewer = token === null ? null : (data?.viewer ?? null);
+  const answered = data?.viewer ?? null;
+  useEffect(() => {
+    if (answered) deviceStore.set(REMEMBERED_VIEWER, answered);
+  }, [answered]);
+  const unreachable = error !== undefined && problemOf(error) === 'offline';
+  const viewer =
+    token === null ? null : (answered ?? (unreachable ? deviceStore.get<Viewer>(REMEMBERED_VIEWER) : null));
   return (
     <ViewerContext.Provider value={{ viewer, abilities: abilitiesOf(viewer), fetching, error }}>
       {children}

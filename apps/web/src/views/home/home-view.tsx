@@ -1,6 +1,7 @@
 // The start page: the scenarios the caller sees, each with its views, and a comparison of any two
-// or more. Without a sign-in it says how to sign in (only the area tree is public).
-import { useState } from 'react';
+// or more; a reporter's start page is the report form instead (its scenarios at /scenarios).
+// Without a sign-in it says how to sign in (only the area tree is public).
+import { lazy, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation } from 'wouter';
 import { Requested } from '../../components/problem.tsx';
@@ -93,9 +94,23 @@ function Scenarios() {
   );
 }
 
+/** The reporter's form, loaded on first use (also at /report). */
+export const ReportView = lazy(() => import('../report/report-view.tsx'));
+
+export function ScenariosView() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      <Scenarios />
+    </section>
+  );
+}
+
 export function HomeView() {
   const { t } = useI18n();
-  const { viewer, error } = useViewer();
+  const { viewer, abilities, error } = useViewer();
+  if (abilities.reportsDays) return <ReportView />;
   return (
     <section>
       <h1>{t('home.title')}</h1>

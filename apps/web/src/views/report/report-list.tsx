@@ -1,0 +1,90 @@
+// The reports on this phone, the latest first, each as sent, pending or refused: a sent one says
+// what the API did with it (recorded, a correction, or already there), a pending one how often it
+// was tried, a refused one which figure and why, with a way to mend it or let it go.
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { OutboxEntry } from '../../outbox/outbox-entry.ts';
+import { refusalWords } from './refusal-words.ts';
+
+function Figures({ entry }: { entry: OutboxEntry }) {
+  const { t } = useI18n();
+  const { report } = entry;
+  const parts = [t('outbox.dossiers', { count: report.dossiers })];
+  if (report.machinesWorking !== null) parts.push(t('outbox.machines', { count: report.machinesWorking }));
+  if (report.hoursOpen !== null) parts.push(t('outbox.hours', { count: report.hoursOpen }));
+  if (report.downtimeMinutes !== null) parts.push(t('outbox.downtime', { count: report.downtimeMinutes }));
+  return <p className="outbox-figures">{parts.join(' · ')}</p>;
+}
+
+function Standing({ entry, timeZone }: { entry: OutboxEntry; timeZone: string }) {
+  const { t, instant } = useI18n();
+  if (entry.state === 'sent' && entry.receipt) {
+    return (
+      <p className="muted">
+        {t(`outbox.outcome.${entry.receipt.outcome}`)} · {instant(entry.receipt.at, timeZone)}
+      </p>
+    );
+  }
+  if (entry.state === 'refused' && entry.refusal) {
+    const { field, reason } = refusalWords(entry.refusal);
+    return (
+      <>
+        <p className="refusal">{field ? `${t(field)}: ${t(reason)}.` : `${t(reason)}.`}</p>
+        <p className="muted">
+          {t('outbox.apiSaid')} “{entry.refusal.message}”
+        </p>
+      </>
+    );
+  }
+  return (
+    <p className="muted">
+      {entry.attempts === 0 ? t('outbox.notTried') : t('outbox.tried', { count: entry.attempts })}
+    </p>
+  );
+}
+
+export function ReportList({
+  entries,
+  areaNames,
+  timeZone,
+  onMend,
+  onDiscard,
+}: {
+  entries: OutboxEntry[];
+  areaNames: ReadonlyMap<string, string>;
+  timeZone: string;
+  onMend(entry: OutboxEntry): void;
+  onDiscard(entry: OutboxEntry): void;
+}) {
+  const { t, date } = useI18n();
+  return (
+    <section aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{t('outbox.title')}</h2>
+      {entries.length === 0 ? <p className="muted">{t('outbox.none')}</p> : null}
+      <ul className="outbox-list">
+        {entries.map((entry) => (
+          <li key={entry.key} className="card" data-key={entry.key} data-state={entry.state}>
+            <p className="outbox-head">
+              <strong>{date(entry.report.date)}</strong>
+              <span>{areaNames.get(entry.report.areaCode) ?? entry.report.areaCode}</span>
+              <span className={`report-state report-state-${entry.state}`}>
+                {t(`outbox.state.${entry.state}`)}
+              </span>
+            </p>
+            <Figures entry={entry} />
+            <Standing entry={entry} timeZone={timeZone} />
+            {entry.state === 'refused' ? (
+              <p className="links">
+                <button type="button" onClick={() => onMend(entry)}>
+                  {t('outbox.mend')}
+                </button>
+                <button type="button" onClick={() => onDiscard(entry)}>
+                  {t('outbox.discard')}
+                </button>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+// The reporter's home: who reports for which team and area, whether the phone has signal, the
+// day's form, and the reports kept on this phone with where each stands. It opens with no signal
+// after a first visit (the service worker keeps the app, the device its reporter and reports).
+import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { Loading, Problem } from '../../components/problem.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useOutbox } from '../../outbox/outbox.tsx';
+import type { OutboxEntry } from '../../outbox/outbox-entry.ts';
+import { paths } from '../../routes.ts';
+import { useViewer, type Viewer } from '../../session/viewer.tsx';
+import { ReportForm } from './report-form.tsx';
+import { ReportList } from './report-list.tsx';
+import { useReporterContext } from './reporter-context.ts';
+
+/** Whether reports wait, and why: no signal, no answer, or a sign-in to renew. */
+function Connection() {
+  const { t } = useI18n();
+  const { entries, online, problem, sending, sendNow } = useOutbox();
+  const waiting = entries.filter((entry) => entry.state === 'pending').length;
+  let message: string;
+  if (!online) message = t('outbox.offline');
+  else if (waiting === 0) message = t('outbox.allSent');
+  else if (sending) message = t('outbox.sending', { count: waiting });
+  else if (problem === 'unauthenticated') message = t('outbox.signInAgain', { count: waiting });
+  else message = t('outbox.waiting', { count: waiting });
+  return (
+    <div
+      className={`connection connection-${online ? 'online' : 'offline'}`}
+      role="status"
+      data-waiting={waiting}
+    >
+      <p>{message}</p>
+      {problem === 'unauthenticated' && waiting > 0 ? (
+        <p>
+          <Link href={paths.signIn}>{t('signIn.again')}</Link>
+        </p>
+      ) : waiting > 0 && !sending ? (
+        <button type="button" onClick={sendNow}>
+          {t('outbox.sendNow')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function ReporterHome({ viewer }: { viewer: Viewer }) {
+  const { t } = useI18n();
+  const { context, fetching, error, retry } = useReporterContext(viewer);
+  const outbox = useOutbox();
+  const [draft, setDraft] = useState<OutboxEntry | null>(null);
+  const areaNames = useMemo(() => new Map(context?.areas.map((area) => [area.code, area.name])), [context]);
+  if (!context) {
+    if (error) return <Problem error={error} onRetry={retry} />;
+    return fetching ? <Loading /> : <p role="alert">{t('report.noTeam')}</p>;
+  }
+  const home = context.areas[0];
+  return (
+    <section className="report">
+      <h1>{t('report.title')}</h1>
+      <p className="report-who">
+        <span data-testid="report-team">{context.team.name}</span>
+        {home ? <span data-testid="report-area">{home.name}</span> : null}
+      </p>
+      <Connection />
+      <ReportForm
+        key={draft?.key ?? 'new'}
+        context={context}
+        draft={draft}
+        onEnter={async (report) => {
+          await outbox.enter(report);
+          if (draft) await outbox.discard(draft.key);
+          setDraft(null);
+        }}
+      />
+      <ReportList
+        entries={outbox.entries}
+        areaNames={areaNames}
+        timeZone={context.timeZone}
+        onMend={(entry) => {
+          setDraft(entry);
+          window.scrollTo({ top: 0 });
+        }}
+        onDiscard={(entry) => void outbox.discard(entry.key)}
+      />
+    </section>
+  );
+}
+
+export default function ReportView() {
+  const { t } = useI18n();
+  const { viewer, abilities, fetching, error } = useViewer();
+  if (!viewer) {
+    if (error) return <Problem error={error} />;
+    if (fetching) return <Loading />;
+    return (
+      <p>
+        <Link href={paths.signIn}>{t('signIn.title')}</Link>
+      </p>
+    );
+  }
+  if (!abilities.reportsDays) return <p role="alert">{t('report.onlyReporters')}</p>;
+  return <ReporterHome viewer={viewer} />;
+}

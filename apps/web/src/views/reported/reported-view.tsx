@@ -1,0 +1,372 @@
+// For planners: on a day, which areas under theirs and which teams have reported, and which have
+// not (a missing report is shown as missing, never as zero). The areas one level down are the
+// rows; each opens its own level; the day moves back and forth.
+import { useEffect, useMemo, useState } from 'react';
+import { type Client, type CombinedError, type OperationResult, useClient, useQuery } from 'urql';
+import { Link, useLocation, useSearch } from 'wouter';
+import { Loading, Problem, Refusal } from '../../components/problem.tsx';
+import type { ReportedDayQuery, ReportedDayQueryVariables } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
+import { addDays, CAMPAIGN_TIME_ZONE, campaignDay, isIsoDate } from '../../i18n/campaign-day.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { paths } from '../../routes.ts';
+import { useViewer } from '../../session/viewer.tsx';
+import { type DayReport, type DayTally, type Lineage, tallyReports } from './tally-reports.ts';
+
+// Ancestors up to three levels above an area: a commune's report reaches its province's rows.
+graphql(`
+  fragment AreaLineage on Area {
+    code
+    depth
+    parent {
+      code
+      depth
+      parent {
+        code
+        depth
+        parent {
+          code
+          depth
+        }
+      }
+    }
+  }
+`);
+
+const ReportedAreaDocument = graphql(`
+  query ReportedArea($areaCode: String!) {
+    area(code: $areaCode) {
+      code
+      name
+      depth
+      parent {
+        code
+        name
+      }
+      children {
+        code
+        name
+        childCount
+      }
+    }
+  }
+`);
+
+const ReportedRootsDocument = graphql(`
+  query ReportedRoots($first: Int!) {
+    areas(roots: true, first: $first) {
+      edges {
+        node {
+          code
+          name
+          childCount
+        }
+      }
+    }
+  }
+`);
+
+const ReportedTeamsDocument = graphql(`
+  query ReportedTeams {
+    teams {
+      code
+      name
+      kind
+      homeArea {
+        name
+        ...AreaLineage
+      }
+    }
+  }
+`);
+
+const ReportedDayDocument = graphql(`
+  query ReportedDay($areaCode: String, $date: Date!, $first: Int!, $after: String) {
+    actualReports(areaCode: $areaCode, from: $date, to: $date, first: $first, after: $after) {
+      __typename
+      ... on QueryActualReportsConnection {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            teamCode
+            dossiers
+            area {
+              ...AreaLineage
+            }
+          }
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+/** The API's largest page (README, Limits): a province's day fits in one or two. */
+const PAGE_SIZE = 500;
+
+type Row = { code: string; name: string; childCount: number };
+
+type DayReports =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: CombinedError }
+  | { kind: 'refused'; error: { __typename?: string; message: string } }
+  | { kind: 'loaded'; reports: DayReport[] };
+
+function reportsPage(
+  client: Client,
+  variables: ReportedDayQueryVariables,
+): Promise<OperationResult<ReportedDayQuery, ReportedDayQueryVariables>> {
+  return client.query(ReportedDayDocument, variables, { requestPolicy: 'network-only' }).toPromise();
+}
+
+/** Every report of the day under `areaCode`, page after page. */
+function useDayReports(areaCode: string | null, date: string): [DayReports, () => void] {
+  const client = useClient();
+  const [state, setState] = useState<DayReports>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` asks again on retry.
+  useEffect(() => {
+    let stopped = false;
+    setState({ kind: 'loading' });
+    void (async () => {
+      const reports: DayReport[] = [];
+      let after: string | null = null;
+      do {
+        const { data, error } = await reportsPage(client, { areaCode, date, first: PAGE_SIZE, after });
+        if (stopped) return;
+        const page = data?.actualReports;
+        if (!page || error) {
+          if (error) setState({ kind: 'failed', error });
+          return;
+        }
+        if (page.__typename !== 'QueryActualReportsConnection') {
+          setState({ kind: 'refused', error: page });
+          return;
+        }
+        reports.push(...page.edges.map(({ node }) => node));
+        after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+      } while (after !== null);
+      setState({ kind: 'loaded', reports });
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [client, areaCode, date, attempt]);
+  return [state, () => setAttempt((count) => count + 1)];
+}
+
+function Reported({ tally }: { tally: { reports: number; dossiers: number } | undefined }) {
+  const { t } = useI18n();
+  return tally ? (
+    <span className="report-state report-state-sent">{t('reported.yes')}</span>
+  ) : (
+    <span className="report-state report-state-missing">{t('reported.no')}</span>
+  );
+}
+
+function AreaRows({ rows, tally, date }: { rows: Row[]; tally: DayTally; date: string }) {
+  const { t, n } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="reported-areas">
+        <caption>{t('reported.areasCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.area')}</th>
+            <th scope="col">{t('reported.state')}</th>
+            <th scope="col" className="num">
+              {t('reported.reports')}
+            </th>
+            <th scope="col" className="num">
+              {t('reported.dossiers')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const found = tally.byArea.get(row.code);
+            return (
+              <tr key={row.code} data-area={row.code} data-reported={found ? 'true' : 'false'}>
+                <th scope="row">
+                  {row.childCount > 0 ? (
+                    <Link href={paths.reported(row.code, date)}>{row.name}</Link>
+                  ) : (
+                    row.name
+                  )}
+                </th>
+                <td>
+                  <Reported tally={found} />
+                </td>
+                <td className="num">{found ? n(found.reports) : '—'}</td>
+                <td className="num">{found ? n(found.dossiers) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TeamRows({ viewed, tally }: { viewed: string | null; tally: DayTally }) {
+  const { t, n } = useI18n();
+  const [{ data, error }] = useQuery({ query: ReportedTeamsDocument });
+  if (error && !data) return <Problem error={error} />;
+  const teams = (data?.teams ?? []).filter(
+    (team) => viewed === null || team.homeArea.code === viewed || isUnder(team.homeArea, viewed),
+  );
+  if (teams.length === 0) return <p className="muted">{t('reported.noTeams')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="reported-teams">
+        <caption>{t('reported.teamsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reported.team')}</th>
+            <th scope="col">{t('reported.homeArea')}</th>
+            <th scope="col">{t('reported.state')}</th>
+            <th scope="col" className="num">
+              {t('reported.dossiers')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((team) => {
+            const found = tally.byTeam.get(team.code);
+            return (
+              <tr key={team.code} data-team={team.code} data-reported={found ? 'true' : 'false'}>
+                <th scope="row">{team.name}</th>
+                <td>{team.homeArea.name}</td>
+                <td>
+                  <Reported tally={found} />
+                </td>
+                <td className="num">{found ? n(found.dossiers) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function isUnder(area: Lineage, ancestor: string): boolean {
+  for (let at = area.parent; at; at = at.parent) if (at.code === ancestor) return true;
+  return false;
+}
+
+/** The rows: the viewed area's children, or the roots when no area is viewed. */
+function useRows(viewed: string | null) {
+  const area = useQuery({
+    query: ReportedAreaDocument,
+    variables: { areaCode: viewed ?? '' },
+    pause: viewed === null,
+  })[0];
+  const roots = useQuery({
+    query: ReportedRootsDocument,
+    variables: { first: PAGE_SIZE },
+    pause: viewed !== null,
+  })[0];
+  if (viewed === null) {
+    const rows = roots.data?.areas.edges.map(({ node }) => node) ?? null;
+    return { area: null, rows, rowDepth: 0, error: roots.error, missing: false };
+  }
+  const found = area.data?.area ?? null;
+  return {
+    area: found,
+    rows: found ? found.children : null,
+    rowDepth: (found?.depth ?? 0) + 1,
+    error: area.error,
+    missing: area.data !== undefined && found === null,
+  };
+}
+
+export default function ReportedView() {
+  const { t, date: formatDate } = useI18n();
+  const { viewer, abilities } = useViewer();
+  const search = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const viewed = search.get('area') ?? viewer?.areaCode ?? null;
+  const asked = search.get('date') ?? '';
+  const date = isIsoDate(asked) ? asked : campaignDay(new Date(), CAMPAIGN_TIME_ZONE);
+  const { area, rows, rowDepth, error, missing } = useRows(viewed);
+  const [day, retry] = useDayReports(viewed, date);
+  const tally = useMemo(
+    () => (day.kind === 'loaded' ? tallyReports(day.reports, viewed, rowDepth) : null),
+    [day, viewed, rowDepth],
+  );
+  const go = (next: { area?: string | null; date?: string }) =>
+    navigate(
+      paths.reported(
+        next.area === undefined ? (viewed ?? undefined) : (next.area ?? undefined),
+        next.date ?? date,
+      ),
+      {
+        replace: true,
+      },
+    );
+
+  if (!abilities.followsReports) return <p role="alert">{t('problem.forbidden')}</p>;
+  const reportedCount = rows && tally ? rows.filter((row) => tally.byArea.has(row.code)).length : 0;
+  // A planner goes no higher than its own area.
+  const upward = viewer?.role === 'ADMIN' || viewed !== viewer?.areaCode ? (area?.parent ?? null) : null;
+
+  return (
+    <section className="reported">
+      <h1>{area ? t('reported.titleOf', { name: area.name }) : t('reported.title')}</h1>
+      <div className="controls">
+        <label>
+          {t('reported.day')}
+          <input
+            type="date"
+            value={date}
+            onChange={(event) => isIsoDate(event.target.value) && go({ date: event.target.value })}
+          />
+        </label>
+        <button type="button" onClick={() => go({ date: addDays(date, -1) })}>
+          {t('reported.previousDay')}
+        </button>
+        <button type="button" onClick={() => go({ date: addDays(date, 1) })}>
+          {t('reported.nextDay')}
+        </button>
+      </div>
+      {upward ? (
+        <p className="crumbs">
+          <Link href={paths.reported(upward.code, date)}>↑ {upward.name}</Link>
+        </p>
+      ) : null}
+      {missing ? <p role="alert">{t('areas.notFound', { code: viewed ?? '' })}</p> : null}
+      {error ? <Problem error={error} /> : null}
+      {day.kind === 'failed' ? <Problem error={day.error} onRetry={retry} /> : null}
+      {day.kind === 'refused' ? <Refusal error={day.error} /> : null}
+      {!rows || !tally ? (
+        day.kind === 'loading' || (!rows && !error) ? (
+          <Loading />
+        ) : null
+      ) : (
+        <>
+          <p className="reported-summary" data-testid="reported-summary">
+            {t('reported.summary', { date: formatDate(date), reported: reportedCount, total: rows.length })}
+          </p>
+          {area ? (
+            <p data-testid="reported-own">
+              {tally.own
+                ? t('reported.own', { name: area.name, dossiers: tally.own.dossiers })
+                : t('reported.ownNone', { name: area.name })}
+            </p>
+          ) : null}
+          <div className="grid-2">
+            <AreaRows rows={rows} tally={tally} date={date} />
+            <TeamRows viewed={viewed} tally={tally} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
