@@ -1,4 +1,5 @@
-// Helpers the stories share: sign in with a link as `pnpm start` prints it, and check a page fits.
+// Helpers the stories share: sign in with a link as `pnpm start` prints it, check a page fits, ask
+// the API directly (from the test process, which keeps its network when the browser loses it).
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -14,4 +15,33 @@ export async function signInAs(page: Page, role: keyof typeof server.tokens): Pr
 /** Width of the page's content beyond the window (0 when nothing scrolls sideways). */
 export function overflowX(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** The language of the app on this device: Vietnamese by default, English by its button. */
+export async function chooseLanguage(page: Page, locale: 'vi' | 'en'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current === locale) return;
+  await page.getByRole('button', { name: locale === 'en' ? 'English' : 'Tiếng Việt' }).click();
+  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, locale);
+}
+
+/** Waits until the page's service worker is active, its cache filled (it installs before it activates). */
+export async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** A GraphQL request to the demo API as `role`; the parsed answer. */
+export async function graphqlAs<T>(
+  role: keyof typeof server.tokens,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: T; errors?: { message: string }[] }> {
+  const response = await fetch(`${server.origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens[role]}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }

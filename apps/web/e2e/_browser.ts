@@ -19,15 +19,17 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Where the screenshots of the main views are kept (committed, shown in the README). */
-export const SCREENSHOTS = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'docs',
-  'screenshots',
-);
+const web = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where the stories' screenshots go: the git-ignored `apps/web/test-results/screenshots/` of a
+ * test run, or the committed `docs/screenshots/` shown in the README when `MUSTER_SCREENSHOTS=docs`
+ * (`pnpm --filter @muster/web screenshots` sets it), so a test run leaves the working tree clean.
+ */
+export const SCREENSHOTS =
+  process.env.MUSTER_SCREENSHOTS === 'docs'
+    ? path.join(web, '..', '..', 'docs', 'screenshots')
+    : path.join(web, 'test-results', 'screenshots');
 
 export type Browser = {
   context: BrowserContext;

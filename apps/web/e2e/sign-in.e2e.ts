@@ -48,9 +48,11 @@ describe('signing in', () => {
     await page.close();
   });
 
-  it('a reporter is not offered what-if, which its role may not run', async () => {
+  it('a reporter’s home is the report form, and its scenarios offer no what-if, which its role may not run', async () => {
     const page = await browser.newPage();
     await signInAs(page, 'reporter');
+    await page.getByRole('heading', { level: 1, name: 'Báo cáo trong ngày' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Kịch bản' }).click();
     await page.locator('.scenario-list h2').first().waitFor();
     expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBe(0);
     await signInAs(page, 'planner');

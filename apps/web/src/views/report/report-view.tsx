@@ -35,7 +35,7 @@ function Connection() {
         <p>
           <Link href={paths.signIn}>{t('signIn.again')}</Link>
         </p>
-      ) : waiting > 0 && !sending ? (
+      ) : waiting > 0 && online && !sending ? (
         <button type="button" onClick={sendNow}>
           {t('outbox.sendNow')}
         </button>

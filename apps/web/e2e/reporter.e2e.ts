@@ -1,0 +1,332 @@
+// The field reporters' stories (issue 17) and the planners' view of who reported, at 360 px and
+// 1440 px, in Vietnamese and in English, against the demo data: the Đắk Song mobile team's
+// reporter enters days with the network cut, with an answer lost on the way back, with a figure
+// the API refuses, and after reopening the app with no signal; each report is checked through the
+// API to be stored once. Each width and language has its own fresh browser profile and campaign
+// day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en.ts';
+import { vi } from '../src/i18n/vi.ts';
+import { chooseLanguage, graphqlAs, overflowX, server, serviceWorkerReady, signInAs } from './_app.ts';
+import { type Browser, openBrowser, screenshot } from './_browser.ts';
+
+const TEAM = 'DN-DAK-SONG-MOBILE';
+/** Communes of Đắk Song (665), one per story, so each report has its own date, area and team. */
+const DAK_MOL = '24718';
+const DAK_HOA = '24719';
+const NAM_BINH = '24721';
+const THUAN_HA = '24722';
+const GRAPHQL = '**/graphql';
+
+/** The calendar day in Hồ Chí Minh City (UTC+7) `daysBack` days ago, computed here with Intl. */
+function hcmDay(daysBack: number): string {
+  const instant = new Date(Date.now() - daysBack * 24 * 3600_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(instant);
+}
+
+type Stored = {
+  idempotencyKey: string | null;
+  teamCode: string | null;
+  dossiers: number;
+  hoursOpen: number | null;
+  version: number;
+  history: { version: number }[];
+};
+
+/** The reports the API holds for one area on one day, as an admin reads them. */
+async function storedReports(areaCode: string, date: string): Promise<Stored[]> {
+  const answer = await graphqlAs<{
+    actualReports: { edges: { node: Stored & { areaCode: string } }[] };
+  }>(
+    'admin',
+    `query Stored($areaCode: String!, $date: Date!) {
+      actualReports(areaCode: $areaCode, from: $date, to: $date) {
+        ... on QueryActualReportsConnection {
+          edges { node { areaCode idempotencyKey teamCode dossiers hoursOpen version history { version } } }
+        }
+      }
+    }`,
+    { areaCode, date },
+  );
+  expect(answer.errors).toBeUndefined();
+  return (answer.data?.actualReports.edges ?? [])
+    .map(({ node: { areaCode: _area, ...report } }) => report)
+    .filter((report) => report.teamCode === TEAM);
+}
+
+const LANGUAGES = [
+  { locale: 'vi' as const, words: vi, width: 360, daysBack: 0, thousand: '1.085', dossiers137: '137 hồ sơ' },
+  {
+    locale: 'en' as const,
+    words: en,
+    width: 1440,
+    daysBack: 1,
+    thousand: '1,085',
+    dossiers137: '137 dossiers',
+  },
+  {
+    locale: 'en' as const,
+    words: en,
+    width: 360,
+    daysBack: 2,
+    thousand: '1,085',
+    dossiers137: '137 dossiers',
+  },
+  { locale: 'vi' as const, words: vi, width: 1440, daysBack: 3, thousand: '1.085', dossiers137: '137 hồ sơ' },
+];
+
+describe.each(LANGUAGES)(
+  'at $width px in $locale',
+  ({ locale, words, width, daysBack, thousand, dossiers137 }) => {
+    let browser: Browser;
+    const day = hcmDay(daysBack);
+    const name = `${width}-${locale}`;
+
+    beforeAll(async () => {
+      browser = await openBrowser();
+    });
+    afterAll(async () => {
+      expect(browser.outsideAttempts).toEqual([]);
+      await browser.close();
+    });
+
+    /** The reporter's home, signed in, in this story's language. */
+    async function reporterHome(): Promise<Page> {
+      const page = await browser.newPage(width, 900);
+      await signInAs(page, 'reporter');
+      await chooseLanguage(page, locale);
+      await page.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
+      return page;
+    }
+
+    /** Fills the form and sends it; the new report in the list. */
+    async function enter(
+      page: Page,
+      figures: { area: string; dossiers: string; machines?: string; hours?: string; downtime?: string },
+    ): Promise<Locator> {
+      const listed = page.locator('.outbox-list li');
+      const before = await listed.count();
+      await page.locator('#report-date').fill(day);
+      await page.getByLabel(words['report.area']).selectOption(figures.area);
+      await page.getByLabel(words['report.dossiers']).fill(figures.dossiers);
+      if (figures.machines !== undefined)
+        await page.getByLabel(words['report.machinesWorking']).fill(figures.machines);
+      if (figures.hours !== undefined) await page.getByLabel(words['report.hoursOpen']).fill(figures.hours);
+      if (figures.downtime !== undefined)
+        await page.getByLabel(words['report.downtimeMinutes']).fill(figures.downtime);
+      await page.getByRole('button', { name: words['report.send'] }).click();
+      await expect.poll(() => listed.count()).toBe(before + 1);
+      // The latest entered is listed first.
+      const key = await listed.first().getAttribute('data-key');
+      return page.locator(`.outbox-list li[data-key="${key}"]`);
+    }
+
+    it('a reporter without signal sends the day once', async () => {
+      const page = await reporterHome();
+      // Its team and area, from the token alone.
+      expect(await page.getByTestId('report-team').textContent()).toBe('Đắk Song mobile team');
+      expect(await page.getByTestId('report-area').textContent()).toBe('Huyện Đắk Song');
+      // The team carries 2 machines: the form starts there.
+      expect(await page.getByLabel(words['report.machinesWorking']).inputValue()).toBe('2');
+      await serviceWorkerReady(page);
+
+      await browser.context.setOffline(true);
+      const report = await enter(page, { area: DAK_MOL, dossiers: '137', hours: '19', downtime: '45' });
+      await expect.poll(() => report.getAttribute('data-state')).toBe('pending');
+      expect(await report.textContent()).toContain(words['outbox.state.pending']);
+      expect(await report.textContent()).toContain(dossiers137);
+      expect(await page.locator('.connection').textContent()).toContain(words['outbox.offline']);
+      const key = await report.getAttribute('data-key');
+      expect(key).toMatch(/^[0-9a-f-]{36}$/);
+      // Kept on the phone, not on the server.
+      expect(await storedReports(DAK_MOL, day)).toEqual([]);
+      await screenshot(page, `report-offline-${name}`);
+
+      await browser.context.setOffline(false);
+      await expect.poll(() => report.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await report.textContent()).toContain(words['outbox.outcome.CREATED']);
+      const stored = await storedReports(DAK_MOL, day);
+      expect(stored).toEqual([
+        { idempotencyKey: key, teamCode: TEAM, dossiers: 137, hoursOpen: 19, version: 1, history: [] },
+      ]);
+
+      // A second resend, as a phone that never heard the answer makes it, changes nothing.
+      const resent = await graphqlAs<{ recordActuals: { reports: { outcome: string }[] } }>(
+        'reporter',
+        `mutation Resend($report: ActualReportInput!) {
+        recordActuals(reports: [$report]) { ... on RecordActualsPayload { reports { outcome } } }
+      }`,
+        {
+          report: {
+            idempotencyKey: key,
+            teamCode: TEAM,
+            date: day,
+            areaCode: DAK_MOL,
+            dossiers: 137,
+            machinesWorking: 2,
+            hoursOpen: 19,
+            downtimeMinutes: 45,
+          },
+        },
+      );
+      expect(resent.data?.recordActuals.reports).toEqual([{ outcome: 'UNCHANGED' }]);
+      expect(await storedReports(DAK_MOL, day)).toEqual(stored);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `report-${name}`);
+      await page.close();
+    });
+
+    it('a report whose answer was lost on the way back is sent again and counted once', async () => {
+      const page = await reporterHome();
+      // The report reaches the API, but the phone never hears the answer.
+      let delivered = 0;
+      await page.route(GRAPHQL, async (route) => {
+        if (!route.request().postData()?.includes('RecordReport')) return route.continue();
+        await route.fetch();
+        delivered += 1;
+        await route.abort('connectionreset');
+      });
+      const report = await enter(page, { area: DAK_HOA, dossiers: '1085', hours: '19' });
+      await expect.poll(() => report.textContent()).toContain(words['outbox.tried'].replace('{count}', '1'));
+      expect(await report.getAttribute('data-state')).toBe('pending');
+      expect(delivered).toBeGreaterThanOrEqual(1);
+      expect(await report.textContent()).toContain(thousand);
+      const key = await report.getAttribute('data-key');
+      const first = await storedReports(DAK_HOA, day);
+      expect(first).toMatchObject([{ idempotencyKey: key, dossiers: 1085, version: 1 }]);
+
+      // The answers get through again: the next try (a few seconds later) is answered.
+      await page.unroute(GRAPHQL);
+      await expect.poll(() => report.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      // The API had it already: the resend is the same report, not a second one.
+      expect(await report.textContent()).toContain(words['outbox.outcome.UNCHANGED']);
+      expect(await storedReports(DAK_HOA, day)).toEqual(first);
+      await page.close();
+    });
+
+    it('a refused report shows its reason, and mended it is sent', async () => {
+      const page = await reporterHome();
+      // A day has 24 hours: the API refuses 25.
+      const report = await enter(page, { area: NAM_BINH, dossiers: '212', hours: '25' });
+      await expect.poll(() => report.getAttribute('data-state'), { timeout: 20_000 }).toBe('refused');
+      const text = await report.textContent();
+      expect(text).toContain(words['outbox.state.refused']);
+      expect(text).toContain(`${words['report.hoursOpen']}: ${words['refusal.range']}.`);
+      expect(text).toContain('hoursOpen');
+      expect(await storedReports(NAM_BINH, day)).toEqual([]);
+      await screenshot(page, `report-refused-${name}`);
+
+      await report.getByRole('button', { name: words['outbox.mend'] }).click();
+      await page.getByRole('heading', { name: words['report.mendTitle'] }).waitFor();
+      expect(await page.getByLabel(words['report.hoursOpen']).inputValue()).toBe('25');
+      await page.getByLabel(words['report.hoursOpen']).fill('19');
+      await page.getByRole('button', { name: words['report.send'] }).click();
+      // The refused one gives way to the mended one, which is sent and stored once.
+      await expect.poll(() => report.count()).toBe(0);
+      const mended = page.locator('.outbox-list li').first();
+      await expect.poll(() => mended.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await page.locator('.outbox-list li[data-state="refused"]').count()).toBe(0);
+      expect(await storedReports(NAM_BINH, day)).toMatchObject([
+        { dossiers: 212, hoursOpen: 19, version: 1 },
+      ]);
+      await page.close();
+    });
+
+    it('the app reopens with no signal after a first visit and sends what was entered there on the next open', async () => {
+      const first = await reporterHome();
+      await serviceWorkerReady(first);
+      await first.close();
+
+      await browser.context.setOffline(true);
+      const offline = await browser.newPage(width, 900);
+      const opened = await offline.goto(`${server.origin}/`);
+      expect(opened?.fromServiceWorker()).toBe(true);
+      await offline.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
+      expect(await offline.getByTestId('report-team').textContent()).toBe('Đắk Song mobile team');
+      // Really without signal: the API cannot be reached from this page.
+      expect(
+        await offline.evaluate(() =>
+          fetch('/graphql', { method: 'POST' }).then(
+            () => 'answered',
+            () => 'unreachable',
+          ),
+        ),
+      ).toBe('unreachable');
+      const entered = await enter(offline, { area: THUAN_HA, dossiers: '96' });
+      const key = await entered.getAttribute('data-key');
+      await expect.poll(() => entered.getAttribute('data-state')).toBe('pending');
+      await offline.close();
+
+      await browser.context.setOffline(false);
+      const next = await browser.newPage(width, 900);
+      await next.goto(`${server.origin}/`);
+      await expect
+        .poll(() => next.locator(`.outbox-list li[data-key="${key}"]`).getAttribute('data-state'), {
+          timeout: 20_000,
+        })
+        .toBe('sent');
+      expect(await storedReports(THUAN_HA, day)).toMatchObject([
+        { idempotencyKey: key, dossiers: 96, version: 1 },
+      ]);
+      await next.close();
+    });
+
+    it('the planner sees which districts and teams reported on 20 March 2021, and the reporter’s day', async () => {
+      const page = await browser.newPage(width, 900);
+      await signInAs(page, 'planner');
+      await chooseLanguage(page, locale);
+      await page.goto(`${server.origin}/reports?date=2021-03-20`);
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: words['reported.titleOf'].replace('{name}', 'Tỉnh Đắk Nông'),
+        })
+        .waitFor();
+      const rows = page.locator('table.reported-areas tbody tr');
+      await expect.poll(() => rows.count()).toBe(8);
+      // The field reports of 20 March: Đắk Song 1,085 and Đắk Glong 1,123; the six other districts none.
+      expect(await page.locator('tr[data-area="665"]').getAttribute('data-reported')).toBe('true');
+      expect(await page.locator('tr[data-area="665"] td').nth(2).textContent()).toBe(thousand);
+      expect(await page.locator('tr[data-area="661"]').getAttribute('data-reported')).toBe('true');
+      expect(await page.locator('tr[data-reported="false"][data-area]').count()).toBe(6);
+      expect(await page.locator('tr[data-area="660"] td').first().textContent()).toBe(words['reported.no']);
+      expect(await page.getByTestId('reported-own').textContent()).toContain(
+        locale === 'vi' ? '7.787' : '7,787',
+      );
+      // No team reported that day (the demo's reports are area-wide).
+      await expect
+        .poll(() => page.locator('table.reported-teams tr[data-team][data-reported="false"]').count())
+        .toBe(2);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `reported-${name}`);
+
+      // The reporter's day in Đắk Song: the four communes whose reports were stored, and the team.
+      await page.goto(`${server.origin}/reports?area=665&date=${day}`);
+      const communes = page.locator('table.reported-areas tbody tr');
+      await expect.poll(() => communes.count()).toBe(9);
+      await expect
+        .poll(() =>
+          page
+            .locator('table.reported-areas tr[data-reported="true"]')
+            .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-area'))),
+        )
+        .toEqual([DAK_MOL, DAK_HOA, NAM_BINH, THUAN_HA]);
+      const team = page.locator(`table.reported-teams tr[data-team="${TEAM}"]`);
+      await expect.poll(() => team.getAttribute('data-reported')).toBe('true');
+      // 137 + 1,085 + 212 + 96 dossiers.
+      expect(await team.locator('td').nth(2).textContent()).toBe(locale === 'vi' ? '1.530' : '1,530');
+      await screenshot(page, `reported-commune-${name}`);
+      await page.close();
+    });
+
+    it('the date of a report is today in Hồ Chí Minh City even where the phone’s clock says yesterday', async () => {
+      const page = await browser.newPage(width, 900);
+      // 18:30 on 19 March in London (the browser's zone) is 01:30 on 20 March in Hồ Chí Minh City.
+      await page.clock.setFixedTime(new Date('2021-03-19T18:30:00Z'));
+      await signInAs(page, 'reporter');
+      expect(await page.locator('#report-date').inputValue()).toBe('2021-03-20');
+      await page.close();
+    });
+  },
+);
