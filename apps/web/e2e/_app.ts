@@ -2,13 +2,17 @@
 // the API directly (from the test process, which keeps its network when the browser loses it).
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { DemoServer } from './_server.ts';
 
+/** The demo API every story file shares (a file that writes much may start its own). */
 export const server = inject('server');
 
+type Role = keyof DemoServer['tokens'];
+
 /** Opens the sign-in link of `role` and waits for the start page. */
-export async function signInAs(page: Page, role: keyof typeof server.tokens): Promise<void> {
-  await page.goto(`${server.origin}/sign-in#token=${server.tokens[role]}`);
-  await page.waitForURL(`${server.origin}/`);
+export async function signInAs(page: Page, role: Role, on: DemoServer = server): Promise<void> {
+  await page.goto(`${on.origin}/sign-in#token=${on.tokens[role]}`);
+  await page.waitForURL(`${on.origin}/`);
   await page.locator('.viewer').waitFor();
 }
 
@@ -34,13 +38,14 @@ export async function serviceWorkerReady(page: Page): Promise<void> {
 
 /** A GraphQL request to the demo API as `role`; the parsed answer. */
 export async function graphqlAs<T>(
-  role: keyof typeof server.tokens,
+  on: DemoServer,
+  role: Role,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<{ data?: T; errors?: { message: string }[] }> {
-  const response = await fetch(`${server.origin}/graphql`, {
+  const response = await fetch(`${on.origin}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens[role]}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${on.tokens[role]}` },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };

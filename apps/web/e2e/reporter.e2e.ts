@@ -3,13 +3,15 @@
 // reporter enters days with the network cut, with an answer lost on the way back, with a figure
 // the API refuses, and after reopening the app with no signal; each report is checked through the
 // API to be stored once. Each width and language has its own fresh browser profile and campaign
-// day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports.
+// day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports; the file has
+// its own API, so the reports it adds to Đắk Nông change nothing the planner's stories read.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { vi } from '../src/i18n/vi.ts';
-import { chooseLanguage, graphqlAs, overflowX, server, serviceWorkerReady, signInAs } from './_app.ts';
+import { chooseLanguage, graphqlAs, overflowX, serviceWorkerReady, signInAs } from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
+import { type RunningServer, startDemoServer } from './_server.ts';
 
 const TEAM = 'DN-DAK-SONG-MOBILE';
 /** Communes of Đắk Song (665), one per story, so each report has its own date, area and team. */
@@ -18,6 +20,16 @@ const DAK_HOA = '24719';
 const NAM_BINH = '24721';
 const THUAN_HA = '24722';
 const GRAPHQL = '**/graphql';
+/** Longest this file's API lives; its stories take about a minute. */
+const API_LIFETIME_MS = 10 * 60_000;
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startDemoServer(API_LIFETIME_MS);
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
 /** The calendar day in Hồ Chí Minh City (UTC+7) `daysBack` days ago, computed here with Intl. */
 function hcmDay(daysBack: number): string {
@@ -39,6 +51,7 @@ async function storedReports(areaCode: string, date: string): Promise<Stored[]> 
   const answer = await graphqlAs<{
     actualReports: { edges: { node: Stored & { areaCode: string } }[] };
   }>(
+    server,
     'admin',
     `query Stored($areaCode: String!, $date: Date!) {
       actualReports(areaCode: $areaCode, from: $date, to: $date) {
@@ -94,7 +107,7 @@ describe.each(LANGUAGES)(
     /** The reporter's home, signed in, in this story's language. */
     async function reporterHome(): Promise<Page> {
       const page = await browser.newPage(width, 900);
-      await signInAs(page, 'reporter');
+      await signInAs(page, 'reporter', server);
       await chooseLanguage(page, locale);
       await page.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
       return page;
@@ -153,6 +166,7 @@ describe.each(LANGUAGES)(
 
       // A second resend, as a phone that never heard the answer makes it, changes nothing.
       const resent = await graphqlAs<{ recordActuals: { reports: { outcome: string }[] } }>(
+        server,
         'reporter',
         `mutation Resend($report: ActualReportInput!) {
         recordActuals(reports: [$report]) { ... on RecordActualsPayload { reports { outcome } } }
@@ -274,7 +288,7 @@ describe.each(LANGUAGES)(
 
     it('the planner sees which districts and teams reported on 20 March 2021, and the reporter’s day', async () => {
       const page = await browser.newPage(width, 900);
-      await signInAs(page, 'planner');
+      await signInAs(page, 'planner', server);
       await chooseLanguage(page, locale);
       await page.goto(`${server.origin}/reports?date=2021-03-20`);
       await page
@@ -324,7 +338,7 @@ describe.each(LANGUAGES)(
       const page = await browser.newPage(width, 900);
       // 18:30 on 19 March in London (the browser's zone) is 01:30 on 20 March in Hồ Chí Minh City.
       await page.clock.setFixedTime(new Date('2021-03-19T18:30:00Z'));
-      await signInAs(page, 'reporter');
+      await signInAs(page, 'reporter', server);
       expect(await page.locator('#report-date').inputValue()).toBe('2021-03-20');
       await page.close();
     });
