@@ -25,7 +25,7 @@ function row(what: string, measured: string, target: string, met?: boolean): voi
   console.log(`  ${what.padEnd(58)} ${measured.padStart(22)}   target ${target}${verdict}`);
 }
 
-console.log('\nWeb app (issue 16)');
+console.log('\nWeb app (issues 16, 17)');
 buildWebApp();
 // Every script the app serves: its chunks under assets/ and the service worker at the root.
 const scripts = [

@@ -21,15 +21,11 @@ const CHROMIUM_ARGS = [
 
 const web = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * Where the stories' screenshots go: the git-ignored `apps/web/test-results/screenshots/` of a
- * test run, or the committed `docs/screenshots/` shown in the README when `MUSTER_SCREENSHOTS=docs`
- * (`pnpm --filter @muster/web screenshots` sets it), so a test run leaves the working tree clean.
- */
-export const SCREENSHOTS =
-  process.env.MUSTER_SCREENSHOTS === 'docs'
-    ? path.join(web, '..', '..', 'docs', 'screenshots')
-    : path.join(web, 'test-results', 'screenshots');
+/** The stories' screenshots of a test run: git-ignored artifacts, so a run leaves the tree clean. */
+const ARTIFACTS = path.join(web, 'test-results', 'screenshots');
+/** The committed screenshots the README shows, refreshed only by `pnpm --filter @muster/web screenshots`. */
+const DOCS = path.join(web, '..', '..', 'docs', 'screenshots');
+const REFRESHING_DOCS = process.env.MUSTER_SCREENSHOTS === 'docs';
 
 export type Browser = {
   context: BrowserContext;
@@ -80,7 +76,12 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/**
+ * The whole page as `<name>.png` among the run's artifacts, or in docs/screenshots when the docs
+ * are being refreshed (`MUSTER_SCREENSHOTS=docs`) and the shot is one of theirs (`docs`, default).
+ */
+export async function screenshot(page: Page, name: string, { docs = true } = {}): Promise<void> {
+  const folder = REFRESHING_DOCS && docs ? DOCS : ARTIFACTS;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }

@@ -20,6 +20,15 @@ const DAK_HOA = '24719';
 const NAM_BINH = '24721';
 const THUAN_HA = '24722';
 const GRAPHQL = '**/graphql';
+/** The shots the README shows; the other widths and languages stay among the run's artifacts. */
+const IN_DOCS = new Set([
+  'report-offline-360-vi',
+  'report-360-vi',
+  'report-refused-360-vi',
+  'report-1440-en',
+  'reported-1440-en',
+  'reported-commune-1440-en',
+]);
 /** Longest this file's API lives; its stories take about a minute. */
 const API_LIFETIME_MS = 10 * 60_000;
 
@@ -104,6 +113,8 @@ describe.each(LANGUAGES)(
       await browser.close();
     });
 
+    const shoot = (page: Page, shot: string) => screenshot(page, shot, { docs: IN_DOCS.has(shot) });
+
     /** The reporter's home, signed in, in this story's language. */
     async function reporterHome(): Promise<Page> {
       const page = await browser.newPage(width, 900);
@@ -154,7 +165,7 @@ describe.each(LANGUAGES)(
       expect(key).toMatch(/^[0-9a-f-]{36}$/);
       // Kept on the phone, not on the server.
       expect(await storedReports(DAK_MOL, day)).toEqual([]);
-      await screenshot(page, `report-offline-${name}`);
+      await shoot(page, `report-offline-${name}`);
 
       await browser.context.setOffline(false);
       await expect.poll(() => report.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
@@ -187,7 +198,7 @@ describe.each(LANGUAGES)(
       expect(resent.data?.recordActuals.reports).toEqual([{ outcome: 'UNCHANGED' }]);
       expect(await storedReports(DAK_MOL, day)).toEqual(stored);
       expect(await overflowX(page)).toBeLessThanOrEqual(0);
-      await screenshot(page, `report-${name}`);
+      await shoot(page, `report-${name}`);
       await page.close();
     });
 
@@ -229,7 +240,7 @@ describe.each(LANGUAGES)(
       expect(text).toContain(`${words['report.hoursOpen']}: ${words['refusal.range']}.`);
       expect(text).toContain('hoursOpen');
       expect(await storedReports(NAM_BINH, day)).toEqual([]);
-      await screenshot(page, `report-refused-${name}`);
+      await shoot(page, `report-refused-${name}`);
 
       await report.getByRole('button', { name: words['outbox.mend'] }).click();
       await page.getByRole('heading', { name: words['report.mendTitle'] }).waitFor();
@@ -313,7 +324,7 @@ describe.each(LANGUAGES)(
         .poll(() => page.locator('table.reported-teams tr[data-team][data-reported="false"]').count())
         .toBe(2);
       expect(await overflowX(page)).toBeLessThanOrEqual(0);
-      await screenshot(page, `reported-${name}`);
+      await shoot(page, `reported-${name}`);
 
       // The reporter's day in Đắk Song: the four communes whose reports were stored, and the team.
       await page.goto(`${server.origin}/reports?area=665&date=${day}`);
@@ -330,7 +341,7 @@ describe.each(LANGUAGES)(
       await expect.poll(() => team.getAttribute('data-reported')).toBe('true');
       // 137 + 1,085 + 212 + 96 dossiers.
       expect(await team.locator('td').nth(2).textContent()).toBe(locale === 'vi' ? '1.530' : '1,530');
-      await screenshot(page, `reported-commune-${name}`);
+      await shoot(page, `reported-commune-${name}`);
       await page.close();
     });
 
