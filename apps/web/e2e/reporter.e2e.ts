@@ -312,7 +312,9 @@ describe.each(LANGUAGES)(
       await expect.poll(() => rows.count()).toBe(8);
       // The field reports of 20 March: Đắk Song 1,085 and Đắk Glong 1,123; the six other districts none.
       expect(await page.locator('tr[data-area="665"]').getAttribute('data-reported')).toBe('true');
-      expect(await page.locator('tr[data-area="665"] td').nth(2).textContent()).toBe(thousand);
+      expect(await page.locator('tr[data-area="665"] td[data-figure="dossiers"]').textContent()).toBe(
+        thousand,
+      );
       expect(await page.locator('tr[data-area="661"]').getAttribute('data-reported')).toBe('true');
       expect(await page.locator('tr[data-reported="false"][data-area]').count()).toBe(6);
       expect(await page.locator('tr[data-area="660"] td').first().textContent()).toBe(words['reported.no']);
@@ -340,7 +342,9 @@ describe.each(LANGUAGES)(
       const team = page.locator(`table.reported-teams tr[data-team="${TEAM}"]`);
       await expect.poll(() => team.getAttribute('data-reported')).toBe('true');
       // 137 + 1,085 + 212 + 96 dossiers.
-      expect(await team.locator('td').nth(2).textContent()).toBe(locale === 'vi' ? '1.530' : '1,530');
+      expect(await team.locator('td[data-figure="dossiers"]').textContent()).toBe(
+        locale === 'vi' ? '1.530' : '1,530',
+      );
       await shoot(page, `reported-commune-${name}`);
       await page.close();
     });

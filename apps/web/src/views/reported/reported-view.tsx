@@ -1,7 +1,7 @@
 // For planners: on a day, which areas under theirs and which teams have reported, and which have
 // not (a missing report is shown as missing, never as zero). The areas one level down are the
 // rows; each opens its own level; the day moves back and forth.
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Client, type CombinedError, type OperationResult, useClient, useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { Loading, Problem, Refusal } from '../../components/problem.tsx';
@@ -11,7 +11,7 @@ import { addDays, CAMPAIGN_TIME_ZONE, campaignDay, isIsoDate } from '../../i18n/
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
-import { type DayReport, type DayTally, type Lineage, tallyReports } from './tally-reports.ts';
+import { type DayReport, type DayTally, type Lineage, type Tally, tallyReports } from './tally-reports.ts';
 
 // Ancestors up to three levels above an area: a commune's report reaches its province's rows.
 graphql(`
@@ -161,7 +161,7 @@ function useDayReports(areaCode: string | null, date: string): [DayReports, () =
   return [state, () => setAttempt((count) => count + 1)];
 }
 
-function Reported({ tally }: { tally: { reports: number; dossiers: number } | undefined }) {
+function Reported({ tally }: { tally: Tally | undefined }) {
   const { t } = useI18n();
   return tally ? (
     <span className="report-state report-state-sent">{t('reported.yes')}</span>
@@ -170,15 +170,40 @@ function Reported({ tally }: { tally: { reports: number; dossiers: number } | un
   );
 }
 
-function AreaRows({ rows, tally, date }: { rows: Row[]; tally: DayTally; date: string }) {
+type TallyRow = {
+  key: string;
+  heading: ReactNode;
+  /** The team's home area (teams only). */
+  detail?: string;
+  tally: Tally | undefined;
+};
+
+/** Rows that reported or not, with their reports and dossiers; `—` where none came. */
+function TallyTable({
+  className,
+  caption,
+  columns,
+  rows,
+}: {
+  className: string;
+  caption: string;
+  /** The first column's heading, and the detail column's when the rows have one. */
+  columns: [string] | [string, string];
+  rows: TallyRow[];
+}) {
   const { t, n } = useI18n();
+  const kind = className === 'reported-teams' ? 'data-team' : 'data-area';
   return (
     <div className="table-wrap">
-      <table className="reported-areas">
-        <caption>{t('reported.areasCaption')}</caption>
+      <table className={className}>
+        <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('col.area')}</th>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
             <th scope="col">{t('reported.state')}</th>
             <th scope="col" className="num">
               {t('reported.reports')}
@@ -189,33 +214,46 @@ function AreaRows({ rows, tally, date }: { rows: Row[]; tally: DayTally; date: s
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
-            const found = tally.byArea.get(row.code);
-            return (
-              <tr key={row.code} data-area={row.code} data-reported={found ? 'true' : 'false'}>
-                <th scope="row">
-                  {row.childCount > 0 ? (
-                    <Link href={paths.reported(row.code, date)}>{row.name}</Link>
-                  ) : (
-                    row.name
-                  )}
-                </th>
-                <td>
-                  <Reported tally={found} />
-                </td>
-                <td className="num">{found ? n(found.reports) : '—'}</td>
-                <td className="num">{found ? n(found.dossiers) : '—'}</td>
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <tr key={row.key} {...{ [kind]: row.key }} data-reported={row.tally ? 'true' : 'false'}>
+              <th scope="row">{row.heading}</th>
+              {columns.length > 1 ? <td>{row.detail}</td> : null}
+              <td>
+                <Reported tally={row.tally} />
+              </td>
+              <td className="num" data-figure="reports">
+                {row.tally ? n(row.tally.reports) : '—'}
+              </td>
+              <td className="num" data-figure="dossiers">
+                {row.tally ? n(row.tally.dossiers) : '—'}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
 
+function AreaRows({ rows, tally, date }: { rows: Row[]; tally: DayTally; date: string }) {
+  const { t } = useI18n();
+  return (
+    <TallyTable
+      className="reported-areas"
+      caption={t('reported.areasCaption')}
+      columns={[t('col.area')]}
+      rows={rows.map((row) => ({
+        key: row.code,
+        heading:
+          row.childCount > 0 ? <Link href={paths.reported(row.code, date)}>{row.name}</Link> : row.name,
+        tally: tally.byArea.get(row.code),
+      }))}
+    />
+  );
+}
+
 function TeamRows({ viewed, tally }: { viewed: string | null; tally: DayTally }) {
-  const { t, n } = useI18n();
+  const { t } = useI18n();
   const [{ data, error }] = useQuery({ query: ReportedTeamsDocument });
   if (error && !data) return <Problem error={error} />;
   const teams = (data?.teams ?? []).filter(
@@ -223,36 +261,17 @@ function TeamRows({ viewed, tally }: { viewed: string | null; tally: DayTally })
   );
   if (teams.length === 0) return <p className="muted">{t('reported.noTeams')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="reported-teams">
-        <caption>{t('reported.teamsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reported.team')}</th>
-            <th scope="col">{t('reported.homeArea')}</th>
-            <th scope="col">{t('reported.state')}</th>
-            <th scope="col" className="num">
-              {t('reported.dossiers')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map((team) => {
-            const found = tally.byTeam.get(team.code);
-            return (
-              <tr key={team.code} data-team={team.code} data-reported={found ? 'true' : 'false'}>
-                <th scope="row">{team.name}</th>
-                <td>{team.homeArea.name}</td>
-                <td>
-                  <Reported tally={found} />
-                </td>
-                <td className="num">{found ? n(found.dossiers) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <TallyTable
+      className="reported-teams"
+      caption={t('reported.teamsCaption')}
+      columns={[t('reported.team'), t('reported.homeArea')]}
+      rows={teams.map((team) => ({
+        key: team.code,
+        heading: team.name,
+        detail: team.homeArea.name,
+        tally: tally.byTeam.get(team.code),
+      }))}
+    />
   );
 }
 
