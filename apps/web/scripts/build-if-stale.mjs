@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 const web = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(web, 'dist', '.source-hash');
-const inputs = ['src', 'index.html', 'vite.config.ts', 'codegen.ts', 'package.json', '../api/schema.graphql'];
+const inputs = [
+  'src',
+  'index.html',
+  'vite.config.ts',
+  'scripts/service-worker-plugin.ts',
+  'codegen.ts',
+  'package.json',
+  '../api/schema.graphql',
+];
 
 function filesUnder(entry) {
   const full = path.join(web, entry);
