@@ -4,6 +4,7 @@
 // over IPC with its process.memoryUsage(), and stops on SIGTERM or when its parent goes away.
 import type { AddressInfo } from 'node:net';
 import { issueToken } from '../src/auth/tokens.ts';
+import { computePool, destroyComputePool } from '../src/compute/pool.ts';
 import { seedDemo } from '../src/data/seed-demo.ts';
 import { database } from '../src/db.ts';
 import { createHttpServer } from '../src/http-server.ts';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     });
   }
 
+  computePool({ warm: true });
   const server = createHttpServer();
   server.listen(0, '127.0.0.1', () => {
     const ready: BenchServerReady = { port: (server.address() as AddressInfo).port, readerToken, reporters };
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
   const stop = (): void => {
     server.closeAllConnections();
     server.close(() => {
-      void database.close().then(() => process.exit(0));
+      void destroyComputePool()
+        .then(() => database.close())
+        .then(() => process.exit(0));
     });
   };
   process.on('SIGTERM', stop);

@@ -1,12 +1,20 @@
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
-import { type Principal, principalOfToken } from './auth/tokens.ts';
-import { prisma } from './db.ts';
+import { createAuthenticator, rateLimits, retryAfterSeconds, tooManyRequests } from './auth/rate-limit.ts';
+import type { Principal } from './auth/tokens.ts';
+import type { Memo } from './compute/memo.ts';
+import { database } from './db.ts';
+import { createRequestWork, type RequestWork } from './limits/request-work.ts';
 
 /** Per-request context: the caller named by its bearer token, or null when it sent none. */
 export type Context = {
   request: Request;
   principal: Principal | null;
+  /** What the request's computations may still spend (cost points, time). */
+  work: RequestWork;
+  /** Results computed once per request, whichever fields and aliases ask for them. */
+  memo: Memo;
 };
 
 function unauthenticated(message: string): GraphQLError {
@@ -15,13 +23,48 @@ function unauthenticated(message: string): GraphQLError {
   });
 }
 
-/** Reads `Authorization: Bearer <token>`; a token that is sent must be live, or the request fails. */
+const authenticator = createAuthenticator(database);
+
+/**
+ * Who sends the request, for the brake on failed authentications: the peer's address, or behind a
+ * proxy that sets it (TRUST_PROXY=1) the first X-Forwarded-For address.
+ */
+function clientOf(initial: YogaInitialContext & { req?: IncomingMessage }): string {
+  if (process.env.TRUST_PROXY === '1') {
+    const forwarded = initial.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return initial.req?.socket?.remoteAddress ?? 'local';
+}
+
+/**
+ * Reads `Authorization: Bearer <token>`; a token that is sent must be live, or the request fails
+ * (401; 429 once the client failed too often this minute, or the token asked too often).
+ */
 export async function createContext(initial: YogaInitialContext): Promise<Context> {
+  const fresh = { request: initial.request, work: createRequestWork(), memo: new Map() };
   const header = initial.request.headers.get('authorization');
-  if (header === null || header.trim() === '') return { request: initial.request, principal: null };
+  if (header === null || header.trim() === '') return { ...fresh, principal: null };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>".');
-  const principal = await principalOfToken(prisma, match[1]);
-  if (!principal) throw unauthenticated('The bearer token is unknown or revoked.');
-  return { request: initial.request, principal };
+  const limits = rateLimits();
+  const client = clientOf(initial);
+  const found = await authenticator.authenticate(match[1], client);
+  const blocked = () =>
+    tooManyRequests(
+      `More than ${limits.failedAuthPerMinute} failed authentications from this client this minute; try again after Retry-After seconds.`,
+      retryAfterSeconds(),
+    );
+  if (found.kind === 'blocked') throw blocked();
+  if (found.kind === 'unknown') {
+    if ((await authenticator.countFailure(client)) > limits.failedAuthPerMinute) throw blocked();
+    throw unauthenticated('The bearer token is unknown or revoked.');
+  }
+  if (found.requests > limits.requestsPerTokenPerMinute) {
+    throw tooManyRequests(
+      `This token made more than ${limits.requestsPerTokenPerMinute} requests this minute; try again after Retry-After seconds.`,
+      retryAfterSeconds(),
+    );
+  }
+  return { ...fresh, principal: found.principal };
 }

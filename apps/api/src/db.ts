@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { DataFolderInUseError, lockDataFolder } from './data-folder-lock.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -83,7 +84,11 @@ export function createDatabase(config: DatabaseConfig): Database {
     };
     closeDriver = () => pool.end();
   } else {
-    if (!config.location.includes('://')) mkdirSync(config.location, { recursive: true });
+    let unlock = (): void => undefined;
+    if (!config.location.includes('://')) {
+      mkdirSync(config.location, { recursive: true });
+      unlock = lockDataFolder(config.location);
+    }
     const pglite = new PGlite(config.location);
     prisma = newClient(new PrismaPGlite(pglite));
     exec = async (sql) => {
@@ -94,7 +99,10 @@ export function createDatabase(config: DatabaseConfig): Database {
         throw error;
       }
     };
-    closeDriver = () => pglite.close();
+    closeDriver = async () => {
+      await pglite.close();
+      unlock();
+    };
   }
   let closed = false;
   return {
@@ -115,6 +123,19 @@ export function createDatabase(config: DatabaseConfig): Database {
   };
 }
 
-/** The process's database, opened on first import from the environment. */
-export const database: Database = createDatabase(readDatabaseConfig(process.env));
+/**
+ * The process's database, opened on first import from the environment. An embedded folder held by
+ * another process stops this one with the reason, before anything else runs.
+ */
+function openProcessDatabase(): Database {
+  try {
+    return createDatabase(readDatabaseConfig(process.env));
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+export const database: Database = openProcessDatabase();
 export const prisma: PrismaClient = database.prisma;

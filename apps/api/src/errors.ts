@@ -3,7 +3,6 @@
 // names the field and the reason whether the library or the service found the problem. The
 // arguments have the shapes of the library's inputs, so a library path is the argument's path
 // as it is (see docs/architecture.md).
-import { GraphQLError } from 'graphql';
 
 export { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 
@@ -23,7 +22,42 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Which limit a request ran into: its cost estimate, or the time its computations may take. */
+export type LimitKind = 'cost' | 'time';
+
+/**
+ * A request asked for more work than one request may cause: refused before the computation runs
+ * (its estimated cost) or stopped when its time budget was spent. `what` names the field or the
+ * computation.
+ */
+export class LimitExceededError extends Error {
+  override readonly name = 'LimitExceededError';
+  readonly limit: LimitKind;
+  readonly what: string;
+
+  constructor(limit: LimitKind, what: string, message: string) {
+    super(message);
+    this.limit = limit;
+    this.what = what;
+  }
+}
+
 /** A refusal of who the caller is, not of what it sent: `field` names the part it may not touch. */
-export function forbidden(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', field, http: { status: 403 } } });
+abstract class AccessRefusal extends Error {
+  readonly field: string;
+
+  constructor(message: string, field: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+/** The caller's token does not let it use a field (`Query.plan`, `reports[2].teamCode`). */
+export class ForbiddenError extends AccessRefusal {
+  override readonly name = 'ForbiddenError';
+}
+
+/** A field needs a bearer token and the request sent none. */
+export class UnauthenticatedError extends AccessRefusal {
+  override readonly name = 'UnauthenticatedError';
 }

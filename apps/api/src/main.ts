@@ -1,6 +1,7 @@
 // `pnpm start`: apply migrations, load the demo data once (unless MUSTER_DEMO=0), print one demo
 // token per role, serve GraphQL until Ctrl-C. HOST (default 127.0.0.1) and PORT (4000) say where.
 import type { AddressInfo } from 'node:net';
+import { computePool, destroyComputePool } from './compute/pool.ts';
 import { type DemoToken, renewDemoTokens } from './data/demo-tokens.ts';
 import { seedDemo } from './data/seed-demo.ts';
 import { database } from './db.ts';
@@ -29,6 +30,8 @@ if (demo) {
   console.log('');
 }
 
+// Worker threads start now (with tsx and the planning library), not on the first plan asked for.
+computePool({ warm: true });
 const server = createHttpServer();
 server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -52,6 +55,7 @@ async function stop(signal: string): Promise<void> {
   console.log(`${signal}: stopping`);
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await destroyComputePool();
   await database.close();
   process.exit(0);
 }

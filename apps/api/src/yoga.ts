@@ -1,5 +1,4 @@
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -9,7 +8,13 @@ import { PlanningInputError } from '@muster/planning';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
+import { useRefusalStatus } from './auth/refusal-status.ts';
 import { createContext } from './context.ts';
+import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { useCostLimit } from './limits/cost-limit.ts';
+import { useNoNulCharacters } from './limits/no-nul-characters.ts';
+import { MAX_COST } from './limits/work.ts';
+import { corsFor, graphiqlFor, useCsrfPrevention, useIntrospectionForSignedIn } from './production.ts';
 import { schema } from './schema/index.ts';
 
 const MAX_MESSAGE_LENGTH = 500;
@@ -29,6 +34,26 @@ function maskError(error: unknown): Error {
       extensions: { code: 'BAD_USER_INPUT', field: original.path, reason: original.code },
     });
   }
+  // A refusal of who the caller is, where the field has no union for it.
+  if (
+    error instanceof GraphQLError &&
+    (original instanceof ForbiddenError || original instanceof UnauthenticatedError)
+  ) {
+    return new GraphQLError(original.message, {
+      ...(error.path ? { path: error.path } : {}),
+      extensions: {
+        code: original instanceof ForbiddenError ? 'FORBIDDEN' : 'UNAUTHENTICATED',
+        field: original.field,
+      },
+    });
+  }
+  // A computation over the request's cost or time where no typed error union is declared.
+  if (error instanceof GraphQLError && original instanceof LimitExceededError) {
+    return new GraphQLError(original.message, {
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: 'LIMIT_EXCEEDED', field: original.what, limit: original.limit },
+    });
+  }
   // Pothos refuses bad pagination arguments and cursors with messages fit for the caller.
   if (error instanceof GraphQLError && original instanceof PothosValidationError) {
     return new GraphQLError(original.message, {
@@ -45,6 +70,13 @@ function maskError(error: unknown): Error {
       return new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
         extensions: { code: 'LIMIT_EXCEEDED' },
       });
+    }
+    // graphql-yoga's CSRF prevention: a request a browser could send cross-site without a preflight.
+    if (error.message.startsWith('Required CSRF header')) {
+      return new GraphQLError(
+        'A request without a bearer token must be JSON or carry the x-graphql-yoga-csrf header (cross-site request forgery prevention).',
+        { extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } } },
+      );
     }
     const variable = /^Variable "\$(\w+)" /.exec(error.message)?.[1];
     if (code !== undefined && variable === undefined) return error;
@@ -70,7 +102,7 @@ export const DOCUMENT_LIMITS = {
   maxAliases: 20,
   maxDirectives: 20,
   maxTokens: 4000,
-  maxCost: 20_000,
+  maxCost: MAX_COST,
 } as const;
 
 /** A refusal of what the caller sent (a document over a limit, bad variables, bad input): not ours to log as an error. */
@@ -81,6 +113,10 @@ function isCallerMistake(error: unknown): boolean {
     original === null ||
     original instanceof GraphQLError ||
     original instanceof PlanningInputError ||
+    original instanceof LimitExceededError ||
+    original instanceof ForbiddenError ||
+    original instanceof UnauthenticatedError ||
+    original instanceof NotFoundError ||
     original instanceof PothosValidationError
   );
 }
@@ -89,9 +125,12 @@ export const yoga = createYoga({
   schema,
   context: createContext,
   graphqlEndpoint: '/graphql',
-  graphiql: { title: 'Muster' },
+  graphiql: graphiqlFor({ title: 'Muster' }),
   // GraphiQL's page with its scripts, styles and icon inline (from the installed package), not from a CDN.
   renderGraphiQL,
+  cors: corsFor,
+  // No uploads: a multipart body is never a GraphQL request here.
+  multipart: false,
   landingPage: false,
   maskedErrors: { maskError },
   // Unexpected failures are logged with their stack; refused requests are the caller's business.
@@ -105,11 +144,15 @@ export const yoga = createYoga({
     },
   },
   plugins: [
+    useCsrfPrevention(),
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
     maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesPlugin({ n: DOCUMENT_LIMITS.maxAliases }),
     maxDirectivesPlugin({ n: DOCUMENT_LIMITS.maxDirectives }),
-    costLimitPlugin({ maxCost: DOCUMENT_LIMITS.maxCost, ignoreIntrospection: true }),
+    useNoNulCharacters(),
+    useIntrospectionForSignedIn(),
+    useCostLimit(),
+    useRefusalStatus(),
     blockFieldSuggestionsPlugin(),
   ],
 });

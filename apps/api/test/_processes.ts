@@ -12,11 +12,15 @@ const apiDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PROCESS_LIFETIME_MS = 180_000;
 const START_TIMEOUT_MS = 60_000;
 
-// Loaded before main.ts in the child: stdin ends when the parent goes away, for any reason.
+// Loaded before main.ts in the child: stdin ends when the parent goes away, for any reason. Worker
+// threads inherit the flag; only the main thread watches.
 const watchdog = `data:text/javascript,${encodeURIComponent(
-  `process.stdin.on('end', () => process.kill(process.pid, 'SIGKILL'));
-process.stdin.resume();
-setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${PROCESS_LIFETIME_MS}).unref();`,
+  `import { isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  process.stdin.on('end', () => process.kill(process.pid, 'SIGKILL'));
+  process.stdin.resume();
+  setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${PROCESS_LIFETIME_MS}).unref();
+}`,
 )}`;
 
 const running = new Set<ChildProcess>();
@@ -32,8 +36,8 @@ export type ApiProcess = {
   output(): string;
   /** SIGKILL, then waits for the exit. */
   kill(): Promise<void>;
-  /** SIGTERM (SIGKILL after 10 s), then waits for the exit. */
-  stop(): Promise<void>;
+  /** SIGTERM (SIGKILL after 10 s), then waits for the exit; resolves to the exit code (null when killed). */
+  stop(): Promise<number | null>;
 };
 
 /**
@@ -94,6 +98,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
       child.kill('SIGTERM');
       await exited;
       clearTimeout(timer);
+      return child.exitCode;
     },
   };
 }

@@ -1,5 +1,6 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { data, database, gql, useDatabase } from './graphql.ts';
+import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -143,5 +144,207 @@ describe('recordActuals', () => {
         ['67', 7787],
       ]),
     );
+  });
+});
+
+const REPORT_FIELDS = `id date dossiers voided changeReason version recordedBy
+  history { version date dossiers voided changeReason recordedBy }`;
+
+describe('reports that cannot poison a forecast', () => {
+  const tomorrow = (days = 1) =>
+    DateTime.now().setZone('Asia/Ho_Chi_Minh').plus({ days }).toISODate() as string;
+
+  it('refuses dates before 2020-01-01 or after tomorrow in the campaign’s zone, naming reports[i].date', async () => {
+    for (const date of ['9999-12-31', '0000-01-01', '2019-12-31', tomorrow(2)]) {
+      const refused = await record([
+        { date: '2021-04-01', areaCode: '664', dossiers: 5 },
+        { date, areaCode: '664', dossiers: 5 },
+      ]);
+      expect(refused, date).toMatchObject({
+        __typename: 'InputError',
+        field: 'reports[1].date',
+        code: 'range',
+      });
+    }
+    const accepted = await record([{ date: tomorrow(), areaCode: '664', dossiers: 5 }]);
+    expect(accepted.created).toBe(1);
+  });
+
+  it('lets a report stored with a far date be voided, after which plan vs actual answers again', async () => {
+    // As the issue found it: a report of 9999-12-31 stored before dates were checked.
+    const stored = await database.prisma.actualReport.create({
+      data: { date: '9999-12-31', areaCode: '67', dossiers: 1, recordedBy: 'the past' },
+    });
+    const PVA = `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { __typename ... on PlanVsActual { to } } }`;
+    expect((await data<{ planVsActual: { __typename: string } }>(PVA)).planVsActual.__typename).toBe(
+      'InputError',
+    );
+    const voided = await data<{ voidActualReport: { voided: boolean; changeReason: string } }>(
+      `mutation { voidActualReport(id: "${stored.id}", reason: "a date that cannot be") { ... on ActualReport { voided changeReason } } }`,
+    );
+    expect(voided.voidActualReport).toEqual({ voided: true, changeReason: 'a date that cannot be' });
+    expect((await data<{ planVsActual: { __typename: string } }>(PVA)).planVsActual.__typename).toBe(
+      'PlanVsActual',
+    );
+  });
+
+  it('voids a report for its reporter and a planner of its area, keeping who and why in the history, never deleting it', async () => {
+    const reporter = await tokenFor({
+      role: 'REPORTER',
+      name: 'void reporter',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    const planner = await tokenFor({ role: 'PLANNER', name: 'void planner', areaCode: '665' });
+    const sent = await data<{ recordActuals: { reports: { report: { id: string } }[] } }>(
+      RECORD,
+      { reports: [{ date: '2021-04-02', areaCode: '24718', dossiers: 321, machinesWorking: 2 }] },
+      { token: reporter },
+    );
+    const id = sent.recordActuals.reports[0]?.report.id as string;
+    const VOID = `mutation ($id: ID!, $reason: String!) { voidActualReport(id: $id, reason: $reason) {
+      __typename ... on ActualReport { ${REPORT_FIELDS} } ... on Error { message } } }`;
+    const byReporter = await data<{ voidActualReport: Record<string, unknown> }>(
+      VOID,
+      { id, reason: 'sent twice by mistake' },
+      { token: reporter },
+    );
+    expect(byReporter.voidActualReport).toMatchObject({
+      voided: true,
+      version: 2,
+      recordedBy: 'void reporter',
+      changeReason: 'sent twice by mistake',
+      history: [
+        { version: 1, date: '2021-04-02', dossiers: 321, voided: false, recordedBy: 'void reporter' },
+      ],
+    });
+    // Voiding again changes nothing; a planner of the area may too.
+    const again = await data<{ voidActualReport: { version: number } }>(
+      VOID,
+      { id, reason: 'again' },
+      { token: planner },
+    );
+    expect(again.voidActualReport.version).toBe(2);
+    expect(await database.prisma.actualReport.count({ where: { id } })).toBe(1);
+    // Counted nowhere: not listed by default, not in plan vs actual.
+    const listed = await data<{ actualReports: { edges: { node: { id: string } }[] } }>(
+      `{ actualReports(areaCode: "24718", from: "2021-04-02", to: "2021-04-02") { ... on QueryActualReportsConnection { edges { node { id } } } } }`,
+    );
+    expect(listed.actualReports.edges).toEqual([]);
+    const compared = await data<{ planVsActual: { days: { date: string; actual: number | null }[] } }>(
+      `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "24718", from: "2021-04-02", to: "2021-04-02") { ... on PlanVsActual { days { date actual } } } }`,
+    );
+    expect(compared.planVsActual.days).toEqual([{ date: '2021-04-02', actual: null }]);
+  });
+
+  it('corrects a report’s date as a new version, and refuses a date another report of its area and team holds', async () => {
+    await record([
+      { date: '2021-04-03', areaCode: '663', dossiers: 70 },
+      { date: '2021-04-05', areaCode: '663', dossiers: 90 },
+    ]);
+    const id = (
+      await database.prisma.actualReport.findFirstOrThrow({ where: { date: '2021-04-03', areaCode: '663' } })
+    ).id;
+    const MOVE = `mutation ($id: ID!, $date: Date!) { correctActualReportDate(id: $id, date: $date, reason: "sent with the wrong day") {
+      __typename ... on ActualReport { ${REPORT_FIELDS} } ... on InputError { field code } } }`;
+    const moved = await data<{ correctActualReportDate: Record<string, unknown> }>(MOVE, {
+      id,
+      date: '2021-04-04',
+    });
+    expect(moved.correctActualReportDate).toMatchObject({
+      date: '2021-04-04',
+      version: 2,
+      changeReason: 'sent with the wrong day',
+      history: [{ version: 1, date: '2021-04-03', dossiers: 70 }],
+    });
+    const taken = await data<{ correctActualReportDate: Record<string, unknown> }>(MOVE, {
+      id,
+      date: '2021-04-05',
+    });
+    expect(taken.correctActualReportDate).toEqual({
+      __typename: 'InputError',
+      field: 'date',
+      code: 'conflict',
+    });
+    const tooLate = await data<{ correctActualReportDate: Record<string, unknown> }>(MOVE, {
+      id,
+      date: '9999-12-31',
+    });
+    expect(tooLate.correctActualReportDate).toMatchObject({ field: 'date', code: 'range' });
+  });
+
+  it('refuses dossiers with no machine working or with the site closed all day, naming the figure', async () => {
+    const noMachines = await record([
+      { date: '2021-04-06', areaCode: '664', dossiers: 500, machinesWorking: 0 },
+    ]);
+    expect(noMachines).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].machinesWorking',
+      code: 'conflict',
+    });
+    const closed = await record([{ date: '2021-04-06', areaCode: '664', dossiers: 500, hoursOpen: 0 }]);
+    expect(closed).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].hoursOpen',
+      code: 'conflict',
+    });
+  });
+
+  it('accepts unlikely figures with a warning, in the answer and in plan vs actual', async () => {
+    // Đắk Nông's scenario: 3.5 minutes a dossier, so at most 1440 / 3.5 = 411 a machine-day.
+    const WARNED = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+      ... on RecordActualsPayload { created reports { warnings { field severity code } } } } }`;
+    const result = await data<{
+      recordActuals: {
+        created: number;
+        reports: { warnings: { field: string; severity: string; code: string }[] }[];
+      };
+    }>(WARNED, {
+      reports: [
+        { date: '2021-04-07', areaCode: '662', dossiers: 50_000, machinesWorking: 1 },
+        { date: '2021-04-07', areaCode: '661', dossiers: 400, machinesWorking: 1 },
+      ],
+    });
+    expect(result.recordActuals.created).toBe(2);
+    expect(result.recordActuals.reports.map((r) => r.warnings)).toEqual([
+      [{ field: 'reports[0].dossiers', severity: 'unlikely', code: 'above-service-capacity' }],
+      [],
+    ]);
+    const compared = await data<{ planVsActual: { warnings: { code: string; message: string }[] } }>(
+      `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67", from: "2021-04-07", to: "2021-04-07") { ... on PlanVsActual { warnings { code message } } } }`,
+    );
+    expect(compared.planVsActual.warnings).toEqual([
+      {
+        code: 'above-service-capacity',
+        message:
+          'report of 2021-04-07, area 662: 50000 dossiers on 1 machine is 50000 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours',
+      },
+    ]);
+  });
+
+  it('refuses a key reused for another date, area or team, leaving the report it belongs to as it was', async () => {
+    await record([{ date: '2021-04-08', areaCode: '664', dossiers: 10, idempotencyKey: 'phone-7-0408' }]);
+    const reused = await record([
+      { date: '2021-04-09', areaCode: '664', dossiers: 99, idempotencyKey: 'phone-7-0408' },
+    ]);
+    expect(reused).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].idempotencyKey',
+      code: 'conflict',
+    });
+    const owner = await database.prisma.actualReport.findUniqueOrThrow({
+      where: { idempotencyKey: 'phone-7-0408' },
+    });
+    expect([owner.date, owner.dossiers, owner.version]).toEqual(['2021-04-08', 10, 1]);
+  });
+
+  it('refuses a team reporting outside its home area, even from an admin', async () => {
+    const outside = await record([
+      { date: '2021-04-10', areaCode: '661', teamCode: 'DN-DAK-SONG-MOBILE', dossiers: 5 },
+    ]);
+    expect(outside).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].areaCode',
+      code: 'conflict',
+    });
   });
 });

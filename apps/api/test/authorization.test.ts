@@ -3,7 +3,7 @@
 // under test). A refused mutation must also leave the database as it was.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
-import { data, database, type GraphQLResponse, gql, tokenFor, useDatabase } from './graphql.ts';
+import { data, database, type GraphQLResponse, gql, request, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -57,20 +57,40 @@ const report = (areaCode: string, teamCode: string | null) => {
   return { date, areaCode, dossiers: 100 + reportDay, ...(teamCode ? { teamCode } : {}) };
 };
 
+/** A report of Đắk Song's mobile team in one of its communes, stored for a cell to amend. */
+async function storedReport(): Promise<string> {
+  const { date, areaCode } = report('24718', null);
+  const stored = await database.prisma.actualReport.create({
+    data: { date, areaCode, teamCode: 'DN-DAK-SONG-MOBILE', teamKey: 'DN-DAK-SONG-MOBILE', dossiers: 10 },
+  });
+  return stored.id;
+}
+
 type Cell = {
   /** The Query or Mutation field the operation exercises. */
   field: string;
   what: string;
   query: string;
-  variables?: () => Record<string, unknown>;
+  variables?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   allowed: readonly Caller[];
   /** A mutation that changes nothing when allowed (importing areas already there). */
   idempotent?: boolean;
+  /**
+   * Signed-in callers who do not see the scenario named: they are answered as if it did not exist
+   * (NotFoundError, or null from `scenario`), never told it is elsewhere.
+   */
+  hiddenFrom?: readonly Caller[];
+  hiddenAs?: 'NOT_FOUND' | 'NULL';
+  /** Callers who may use the field but whose request is refused as bad input (InputError). */
+  badInputFor?: readonly Caller[];
 };
 
 const everyone: readonly Caller[] = CALLERS;
 const signedIn: readonly Caller[] = CALLERS.filter((c) => c !== 'anonymous');
 const seesDakSong: readonly Caller[] = ['admin', 'plannerDakNong', 'plannerDakSong', 'reporterDakSong'];
+// Who does not see each demo scenario (signed in): Nghệ An's reporter does not see Đắk Nông's.
+const outsideDakNong: readonly Caller[] = ['reporterHungNguyen'];
+const outsideNgheAn: readonly Caller[] = ['plannerDakNong', 'plannerDakSong', 'reporterDakSong'];
 
 const MATRIX: Cell[] = [
   { field: 'viewer', what: 'who am I', query: '{ viewer { name } }', allowed: everyone },
@@ -84,7 +104,13 @@ const MATRIX: Cell[] = [
     field: 'area',
     what: 'population figures',
     query: '{ area(code: "665") { population eligible } }',
-    allowed: signedIn,
+    allowed: seesDakSong,
+  },
+  {
+    field: 'area',
+    what: 'population figures of the province, above a district',
+    query: '{ area(code: "67") { population eligible } }',
+    allowed: ['admin', 'plannerDakNong'],
   },
   {
     field: 'areas',
@@ -98,12 +124,16 @@ const MATRIX: Cell[] = [
     what: 'Đắk Nông scenario (province above Đắk Song)',
     query: `{ scenario(id: "${DEMO_SCENARIO_IDS.dakNong}") { id } }`,
     allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
+    hiddenAs: 'NULL',
   },
   {
     field: 'scenario',
     what: 'Nghệ An scenario',
     query: `{ scenario(id: "${DEMO_SCENARIO_IDS.ngheAn}") { id } }`,
     allowed: ['admin', 'reporterHungNguyen'],
+    hiddenFrom: outsideNgheAn,
+    hiddenAs: 'NULL',
   },
   { field: 'teams', what: 'teams one sees', query: '{ teams { code } }', allowed: signedIn },
   {
@@ -129,24 +159,28 @@ const MATRIX: Cell[] = [
     what: 'plan of Đắk Song',
     query: `{ plan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665") { __typename } }`,
     allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
   },
   {
     field: 'plan',
     what: 'plan of the province',
     query: `{ plan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "67") { __typename } }`,
     allowed: ['admin', 'plannerDakNong'],
+    hiddenFrom: outsideDakNong,
   },
   {
     field: 'planVsActual',
     what: 'Đắk Song',
     query: `{ planVsActual(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665") { __typename } }`,
     allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
   },
   {
     field: 'planVsActual',
     what: 'Nghệ An',
     query: `{ planVsActual(scenarioId: "${DEMO_SCENARIO_IDS.ngheAn}", areaCode: "40") { __typename } }`,
     allowed: ['admin'],
+    hiddenFrom: outsideNgheAn,
   },
   {
     field: 'whatIf',
@@ -182,6 +216,7 @@ const MATRIX: Cell[] = [
     query: `mutation ($note: String) { updateScenario(id: "${DEMO_SCENARIO_IDS.dakNong}", input: { note: $note }) { __typename } }`,
     variables: () => ({ note: `matrix ${Math.random()}` }),
     allowed: ['admin', 'plannerDakNong'],
+    hiddenFrom: outsideDakNong,
   },
   {
     field: 'importAreas',
@@ -199,17 +234,53 @@ const MATRIX: Cell[] = [
   },
   {
     field: 'recordActuals',
-    what: "Đắk Song's mobile team in Đắk Glong",
+    what: "Đắk Song's mobile team in Đắk Glong, outside its home area",
     query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
     variables: () => ({ reports: [report('661', 'DN-DAK-SONG-MOBILE')] }),
-    allowed: ['admin'],
+    allowed: [],
+    badInputFor: ['admin'],
   },
   {
     field: 'recordActuals',
-    what: 'another team in Đắk Song',
+    what: 'another team in its own home area',
     query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
-    variables: () => ({ reports: [report('665', 'DN-DAK-GLONG-MOBILE')] }),
+    variables: () => ({ reports: [report('661', 'DN-DAK-GLONG-MOBILE')] }),
     allowed: ['admin'],
+  },
+  { field: 'tokens', what: 'the list', query: '{ tokens { id } }', allowed: ['admin'] },
+  {
+    field: 'issueToken',
+    what: 'a planner token',
+    query: `mutation ($name: String!) { issueToken(input: { role: PLANNER, name: $name, areaCode: "665" }) { __typename } }`,
+    variables: () => ({ name: `matrix issued ${Math.random()}` }),
+    allowed: ['admin'],
+  },
+  {
+    field: 'revokeToken',
+    what: 'a token by name',
+    query: 'mutation ($name: String!) { revokeToken(name: $name) { __typename } }',
+    variables: async () => {
+      const name = `matrix revoked ${Math.random()}`;
+      await tokenFor({ role: 'ADMIN', name });
+      return { name };
+    },
+    allowed: ['admin'],
+  },
+  {
+    field: 'voidActualReport',
+    what: "a report of Đắk Song's mobile team",
+    query: 'mutation ($id: ID!) { voidActualReport(id: $id, reason: "matrix") { __typename } }',
+    variables: async () => ({ id: await storedReport() }),
+    allowed: seesDakSong,
+    hiddenFrom: ['reporterHungNguyen'],
+  },
+  {
+    field: 'correctActualReportDate',
+    what: "a report of Đắk Song's mobile team",
+    query: `mutation ($id: ID!, $date: Date!) { correctActualReportDate(id: $id, date: $date, reason: "matrix") { __typename } }`,
+    variables: async () => ({ id: await storedReport(), date: report('24718', null).date }),
+    allowed: seesDakSong,
+    hiddenFrom: ['reporterHungNguyen'],
   },
 ];
 
@@ -222,6 +293,7 @@ async function snapshot(): Promise<number[]> {
     p.actualReport.count(),
     p.actualReportRevision.count(),
     p.area.count(),
+    p.apiToken.count({ where: { revokedAt: null } }),
     p.scenario
       .findUnique({ where: { id: DEMO_SCENARIO_IDS.dakNong } })
       .then((s) => s?.updatedAt.getTime() ?? 0),
@@ -230,6 +302,22 @@ async function snapshot(): Promise<number[]> {
 
 function refusalCodes(result: GraphQLResponse): string[] {
   return (result.errors ?? []).map((error) => String(error.extensions?.code));
+}
+
+/** How a field answered a refusal as a member of its result union, if it did. */
+const REFUSAL_OF_TYPE: Record<string, string> = {
+  UnauthenticatedError: 'UNAUTHENTICATED',
+  ForbiddenError: 'FORBIDDEN',
+  NotFoundError: 'NOT_FOUND',
+  InputError: 'BAD_INPUT',
+};
+
+/** Every refusal in an answer: errors by their code, union members by their type, `null` as NULL. */
+function refusals(result: GraphQLResponse): string[] {
+  const payload = Object.values(result.data ?? {})[0] as { __typename?: string } | null | undefined;
+  const typed = payload?.__typename ? REFUSAL_OF_TYPE[payload.__typename] : undefined;
+  const found = [...new Set([...refusalCodes(result), ...(typed ? [typed] : [])])];
+  return found.length === 0 && result.data && payload === null ? ['NULL'] : found;
 }
 
 describe('the authorisation matrix', () => {
@@ -249,18 +337,31 @@ describe('the authorisation matrix', () => {
       const allowed = cell.allowed.includes(caller);
       it(`${cell.field} (${cell.what}) for ${caller}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         const mutation = cell.query.startsWith('mutation');
+        const variables = (await cell.variables?.()) ?? {};
         const before = mutation ? await snapshot() : [];
-        const result = await gql(cell.query, cell.variables?.() ?? {}, { token: tokens.get(caller) ?? null });
-        const codes = refusalCodes(result);
+        const { status, body: result } = await request(cell.query, variables, {
+          token: tokens.get(caller) ?? null,
+        });
+        const codes = refusals(result);
         if (allowed) {
-          expect(codes).toEqual([]);
+          expect(codes.filter((code) => code !== 'NULL')).toEqual([]);
           expect(result.data).toBeTruthy();
           const payload = Object.values(result.data ?? {})[0] as { __typename?: string } | null;
           expect(payload?.__typename ?? 'data').not.toMatch(/Error$/);
           if (mutation && !cell.idempotent) expect(await snapshot()).not.toEqual(before);
         } else {
-          expect(codes.length).toBeGreaterThan(0);
-          expect(new Set(codes)).toEqual(new Set([caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']));
+          const expected =
+            caller === 'anonymous'
+              ? 'UNAUTHENTICATED'
+              : cell.hiddenFrom?.includes(caller)
+                ? (cell.hiddenAs ?? 'NOT_FOUND')
+                : cell.badInputFor?.includes(caller)
+                  ? 'BAD_INPUT'
+                  : 'FORBIDDEN';
+          expect(codes).toEqual([expected]);
+          // 401/403 only when nothing of the answer is left; a refused field leaves the rest (200).
+          const left = result.data != null && Object.values(result.data).some((value) => value !== null);
+          if (left || ['NULL', 'NOT_FOUND', 'BAD_INPUT'].includes(expected)) expect(status).toBe(200);
           if (mutation) expect(await snapshot()).toEqual(before);
         }
       });
@@ -334,7 +435,7 @@ describe('tokens', () => {
     const admin = tokens.get('admin') ?? null;
     const RECORD = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
       ... on RecordActualsPayload { reports { report { version recordedBy teamCode history { version recordedBy } } } } } }`;
-    const sent = { date: '2021-07-01', areaCode: '24718', dossiers: 300 };
+    const sent = { date: '2022-01-15', areaCode: '24718', dossiers: 300 };
     await data(RECORD, { reports: [sent] }, { token: reporter });
     const corrected = await data<{
       recordActuals: {
@@ -348,5 +449,59 @@ describe('tokens', () => {
       teamCode: 'DN-DAK-SONG-MOBILE',
       history: [{ version: 1, recordedBy: 'matrix reporter DS' }],
     });
+  });
+});
+
+describe('a refused field leaves the rest of the answer', () => {
+  it("answers a Đắk Nông planner's public areas next to the Nghệ An plan it may not see, with HTTP 200", async () => {
+    const token = tokens.get('plannerDakNong') ?? null;
+    const { status, body } = await request<{
+      areas: { edges: { node: { code: string } }[] };
+      plan: { __typename: string; field?: string; resource?: string };
+    }>(
+      `{ areas(roots: true, first: 5) { edges { node { code } } }
+         plan(scenarioId: "${DEMO_SCENARIO_IDS.ngheAn}", areaCode: "40") { __typename ... on NotFoundError { field resource } } }`,
+      {},
+      { token },
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.areas.edges.map((edge) => edge.node.code)).toEqual(['40', '67', 'VN2025-40']);
+    expect(body.data?.plan).toEqual({
+      __typename: 'NotFoundError',
+      field: 'scenarioId',
+      resource: 'scenario',
+    });
+  });
+
+  it('answers a scenario outside the caller’s scope exactly as one that does not exist', async () => {
+    const token = tokens.get('plannerDakNong') ?? null;
+    const ask = async (scenarioId: string) =>
+      (
+        await gql<{ plan: Record<string, string> }>(
+          `query ($id: ID!) { plan(scenarioId: $id, areaCode: "40") { __typename ... on NotFoundError { message field resource key } } }`,
+          { id: scenarioId },
+          { token },
+        )
+      ).data?.plan;
+    const hidden = await ask(DEMO_SCENARIO_IDS.ngheAn);
+    const missing = await ask('no-such-scenario');
+    expect({ ...hidden, message: '', key: '' }).toEqual({ ...missing, message: '', key: '' });
+    expect(hidden?.message).toBe(`scenarioId: no scenario "${DEMO_SCENARIO_IDS.ngheAn}"`);
+  });
+
+  it('keeps the public part of an anonymous request and refuses the rest as UnauthenticatedError, HTTP 200', async () => {
+    const { status, body } = await request<{
+      area: { name: string; population: number | null };
+      plan: { __typename: string };
+    }>(
+      `{ area(code: "665") { name population } plan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665") { __typename } }`,
+      {},
+      { token: null },
+    );
+    expect(status).toBe(200);
+    expect(body.data?.area).toEqual({ name: 'Huyện Đắk Song', population: null });
+    expect(body.data?.plan.__typename).toBe('UnauthenticatedError');
+    expect(refusalCodes(body)).toEqual(['UNAUTHENTICATED']);
   });
 });

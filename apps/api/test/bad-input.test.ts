@@ -3,7 +3,7 @@
 // 100,000 characters, a report twice in one batch). Whatever comes: never a 500 or an internal
 // error, never a partial write, and a refusal always names the field.
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
 import { database, request, tokenFor, useDatabase } from './graphql.ts';
 
@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Mutation = { name: string; query: string; valid: () => Record<string, Json> };
+type Mutation = {
+  name: string;
+  query: string;
+  valid: () => Record<string, Json> | Promise<Record<string, Json>>;
+};
 
 let serial = 0;
 /** A number no earlier request used, so accepted requests never collide with each other. */
@@ -27,6 +31,12 @@ const next = (): number => {
   serial += 1;
   return serial;
 };
+/** A stored report on a day of its own, for the mutations that amend one. */
+async function freshReport(): Promise<string> {
+  const date = new Date(Date.UTC(2024, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10);
+  return (await database.prisma.actualReport.create({ data: { date, areaCode: '665', dossiers: 7 } })).id;
+}
+
 const MUTATIONS: Mutation[] = [
   {
     name: 'createScenario',
@@ -94,6 +104,22 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'voidActualReport',
+    query: `mutation ($id: ID!, $reason: String!) { voidActualReport(id: $id, reason: $reason) {
+      __typename ... on ActualReport { id voided } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
+    valid: async () => ({ id: await freshReport(), reason: `fuzz ${next()}` }),
+  },
+  {
+    name: 'correctActualReportDate',
+    query: `mutation ($id: ID!, $date: Date!, $reason: String!) { correctActualReportDate(id: $id, date: $date, reason: $reason) {
+      __typename ... on ActualReport { id date } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
+    valid: async () => ({
+      id: await freshReport(),
+      date: new Date(Date.UTC(2020, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10),
+      reason: 'fuzz',
+    }),
+  },
+  {
     name: 'importAreas',
     query: 'mutation ($dataset: AreaDataset!) { importAreas(dataset: $dataset) { inserted total } }',
     valid: () => ({ dataset: 'DEMO' }),
@@ -140,6 +166,7 @@ const badValue: fc.Arbitrary<Json> = fc.oneof(
     [null],
   ),
   fc.constant('x'.repeat(100_000)),
+  fc.constant('a\u0000b'),
   fc.integer(),
   fc.double(),
   fc.string({ maxLength: 30 }),
@@ -170,18 +197,19 @@ async function fingerprint(): Promise<string> {
 const send = (query: string, variables: Json) =>
   request<Record<string, Record<string, unknown> | null>>(query, variables, { token });
 
-const ACCEPTED = new Set(['Scenario', 'RecordActualsPayload']);
+const ACCEPTED = new Set(['Scenario', 'RecordActualsPayload', 'ActualReport']);
 
 describe('bad input to every mutation', () => {
   for (const mutation of MUTATIONS) {
     it(`${mutation.name}: no 500, no partial write, refusals name the field`, async () => {
       await fc.assert(
         fc.asyncProperty(breaks, async (changes) => {
-          const variables = mutation.valid() as Json;
+          const variables = (await mutation.valid()) as Json;
           for (const change of changes) {
             if ('duplicate' in change) {
               const list = (variables as { reports?: Json[] }).reports;
-              if (list?.[0]) list.push({ ...(list[0] as Record<string, Json>), dossiers: 1 });
+              if (Array.isArray(list) && list[0])
+                list.push({ ...(list[0] as Record<string, Json>), dossiers: 1 });
               continue;
             }
             const targets = paths(variables);
@@ -237,7 +265,7 @@ describe('bad input to every mutation', () => {
 });
 
 describe('refusals that must name their field', () => {
-  const RECORD = MUTATIONS[2] as Mutation;
+  const RECORD = MUTATIONS.find((m) => m.name === 'recordActuals') as Mutation;
   const base = { date: '2023-05-01', areaCode: '665', dossiers: 10 };
   const cases: [string, Json, string][] = [
     ['a negative count', [{ ...base, dossiers: -3 }], 'reports[0].dossiers'],
@@ -268,6 +296,47 @@ describe('refusals that must name their field', () => {
       const named =
         body.errors?.[0]?.extensions?.field ?? (body.data?.recordActuals as { field?: string })?.field;
       expect(named, JSON.stringify(body)).toBe(field);
+      expect(await fingerprint()).toBe(before);
+    });
+  }
+});
+
+describe('a NUL character in a string argument', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const cases: [string, string, Json, string][] = [
+    ['a literal area code, without a token', '{ area(code: "a\\u0000b") { name } }', {}, 'code'],
+    [
+      'a report note',
+      (MUTATIONS[2] as Mutation).query,
+      { reports: [{ date: '2023-05-02', areaCode: '665', dossiers: 1, note: 'n\u0000' }] },
+      'reports[0].note',
+    ],
+    [
+      'an idempotency key',
+      (MUTATIONS[2] as Mutation).query,
+      { reports: [{ date: '2023-05-02', areaCode: '665', dossiers: 1, idempotencyKey: '\u0000' }] },
+      'reports[0].idempotencyKey',
+    ],
+    [
+      'a scenario name',
+      'mutation ($name: String) { updateScenario(id: "dak-nong-2021", input: { name: $name }) { __typename } }',
+      { name: 'Đắk Nông\u0000' },
+      'name',
+    ],
+  ];
+  for (const [what, query, variables, field] of cases) {
+    it(`refuses ${what} as BAD_USER_INPUT naming ${field}, logging nothing as an error`, async () => {
+      const logged = vi.spyOn(console, 'error');
+      const before = await fingerprint();
+      const caller = what.includes('without a token') ? { token: null } : { token };
+      const { status, body } = await request(query, variables, caller);
+      expect(status).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(body.data).toBeUndefined();
+      expect(logged).not.toHaveBeenCalled();
       expect(await fingerprint()).toBe(before);
     });
   }

@@ -13,16 +13,16 @@ useDatabase({ demo: true });
 const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   (result.errors ?? []).map((error) => error.extensions?.code);
 
-/** `{ area { code children { code children { … } } } }`, `levels` levels of children deep. */
+/** `{ area { code parent { code parent { … } } } }`, `levels` levels of parents deep (a parent is one row: cheap). */
 function nested(levels: number): string {
   let selection = 'code';
-  for (let level = 0; level < levels; level += 1) selection = `code children { ${selection} }`;
-  return `{ area(code: "67") { ${selection} } }`;
+  for (let level = 0; level < levels; level += 1) selection = `code parent { ${selection} }`;
+  return `{ area(code: "24718") { ${selection} } }`;
 }
 
 describe('document limits', () => {
   it('answers a query at the depth limit and refuses one a level deeper', async () => {
-    // The operation and `area` count two levels; each `children` adds one.
+    // The operation and `area` count two levels; each `parent` adds one.
     const atLimit = await gql(nested(DOCUMENT_LIMITS.maxDepth - 2));
     expect(codes(atLimit)).toEqual([]);
     const over = await gql(nested(DOCUMENT_LIMITS.maxDepth - 1));
@@ -42,19 +42,42 @@ describe('document limits', () => {
     expect(codes(await gql(`{ viewer { ${names} } }`))).toEqual(['LIMIT_EXCEEDED']);
   });
 
-  it('refuses a document whose estimated cost is over the limit', async () => {
-    // Every level doubles the document (children and parent), within the depth and token limits.
+  it('refuses a document whose estimated cost is over the limit, at the cost worked out by hand', async () => {
+    // Every field costs 1; a list of stored rows (children) multiplies its selection by 10. With
+    // `fields` scalars at the bottom and k levels of children: c(0) = fields, c(k) = 1 + 10·c(k−1),
+    // and the document costs 1 (area) + c(k). Five scalars: c(3) = 1 + 10·(1 + 10·(1 + 10·5)) =
+    // 5,111, so three levels cost 5,112; c(4) = 51,111, four levels cost 51,112, over 20,000.
     const tree = (levels: number) => {
-      let selection = 'code name level depth population eligible';
-      for (let level = 0; level < levels; level += 1) {
-        selection = `code name level depth population eligible children { ${selection} } parent { ${selection} }`;
-      }
+      let selection = 'code name level depth population';
+      for (let level = 0; level < levels; level += 1) selection = `children { ${selection} }`;
       return `{ area(code: "67") { ${selection} } }`;
     };
-    expect(codes(await gql(tree(5)))).toEqual([]);
-    const result = await gql(tree(7));
-    expect(codes(result)).toEqual(['LIMIT_EXCEEDED']);
-    expect(result.errors?.[0]?.message).toMatch(/Cost limit of 20000 exceeded/);
+    expect(codes(await gql(tree(3)))).toEqual([]);
+    const result = await gql(tree(4));
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      cost: 51_112,
+      limit: 20_000,
+    });
+    expect(result.data).toBeUndefined();
+  });
+
+  it('prices a page by the nodes it asks for, the same for a literal and a variable', async () => {
+    // 1 (areas) + first × (1 edges + 1 node + 10 fields).
+    const fields = 'code name level depth parentCode childCount population eligible alreadyServed turnout';
+    const literal = await gql(`{ areas(first: 500) { edges { node { ${fields} } } } }`);
+    const variable = await gql(`query ($n: Int) { areas(first: $n) { edges { node { ${fields} } } } }`, {
+      n: 500,
+    });
+    expect(codes(literal)).toEqual([]);
+    expect(codes(variable)).toEqual([]);
+    const nested = (first: string) => `areas(first: ${first}) { edges { node { children { ${fields} } } } }`;
+    // 1 + 500 × (1 + 1 + (1 + 10 × 10)) = 51,501 either way.
+    const refusedLiteral = await gql(`{ ${nested('500')} }`);
+    const refusedVariable = await gql(`query ($n: Int) { ${nested('$n')} }`, { n: 500 });
+    for (const refused of [refusedLiteral, refusedVariable]) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', cost: 51_501 });
+    }
   });
 
   it('lets GraphiQL introspect the schema without a token', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@muster/planning';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { data, gql, useDatabase } from './graphql.ts';
+import { data, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -97,6 +97,40 @@ type Plan = {
 };
 
 describe('plan', () => {
+  it('answers a district planner the totals and completion of its district, not of the province', async () => {
+    const token = await tokenFor({ role: 'PLANNER', name: 'totals planner 665', areaCode: '665' });
+    const expected = planCampaign(dakNongInput);
+    const district = expected.areas.find((row) => row.code === '665');
+    // Đắk Song and its communes, counted from the CSV's own tree.
+    const communes = dakNongInput.areas.filter((area) => area.parentCode === '665').length;
+    const result = await gql<{
+      plan: {
+        completionDate: string | null;
+        totals: { demand: number; machines: number | null; areaCount: number; leafCount: number };
+        scenarioTotals: null;
+      };
+    }>(
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+        completionDate totals { demand machines areaCount leafCount } scenarioTotals { demand } } } }`,
+      {},
+      { token },
+    );
+    expect(result.data?.plan.totals).toEqual({
+      demand: district?.demand,
+      machines: district?.machines,
+      areaCount: communes + 1,
+      leafCount: communes,
+    });
+    expect(result.data?.plan.totals.demand).toBeLessThan(expected.totals.demand);
+    expect(result.data?.plan.completionDate).toBe(district?.completionDate);
+    expect(result.data?.plan.scenarioTotals).toBeNull();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    const admin = await data<{ plan: { scenarioTotals: { demand: number } } }>(
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan { scenarioTotals { demand } } } }`,
+    );
+    expect(admin.plan.scenarioTotals.demand).toBe(expected.totals.demand);
+  });
+
   it('matches the planning library run on the same data for Đắk Nông and a district in it', async () => {
     const expected = planCampaign(dakNongInput);
     const result = (await data<{ plan: Plan }>(PLAN, { scenarioId: 'dak-nong-2021', areaCode: '67' })).plan;

@@ -15,6 +15,8 @@ if (serverUrl) {
 }
 
 afterAll(async () => {
+  const { destroyComputePool } = await import('../src/compute/pool.ts');
+  await destroyComputePool();
   const { database } = await import('../src/db.ts');
   await database.close();
   if (serverUrl) {

@@ -178,8 +178,15 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
     const own = await plan(DEMO_SCENARIO_IDS.ngheAn2025, 'VN2025-40', planner2025);
     expect(own.errors).toBeUndefined();
     expect(own.data?.plan.__typename).toBe('CampaignPlan');
-    expect(codes(await plan(DEMO_SCENARIO_IDS.ngheAn, '40', planner2025))).toEqual(['FORBIDDEN']);
-    expect(codes(await plan(DEMO_SCENARIO_IDS.ngheAn2025, 'VN2025-40', planner2021))).toEqual(['FORBIDDEN']);
+    // A scenario outside the planner's scope reads as missing (issue 11 §8), the rest of the answer stands.
+    for (const [scenarioId, areaCode, token] of [
+      [DEMO_SCENARIO_IDS.ngheAn, '40', planner2025],
+      [DEMO_SCENARIO_IDS.ngheAn2025, 'VN2025-40', planner2021],
+    ] as const) {
+      const refused = await plan(scenarioId, areaCode, token);
+      expect(codes(refused)).toEqual([]);
+      expect(refused.data?.plan.__typename).toBe('NotFoundError');
+    }
     const seen = await gql<{ scenarios: { id: string }[] }>(
       '{ scenarios { id } }',
       {},

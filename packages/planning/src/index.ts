@@ -26,6 +26,11 @@ export type {
   WhatMustChange,
 } from './actuals/types.ts';
 export type {
+  ReportFinding,
+  ReviewActualReportsOptions,
+  ReviewedReport,
+} from './actuals/review-actual-reports.ts';
+export type {
   AreaPlan,
   AreaStatus,
   Assumption,
@@ -114,6 +119,7 @@ export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
 
 export { compareWithActuals } from './actuals/compare-with-actuals.ts';
 export { replanFromActuals } from './actuals/replan-from-actuals.ts';
+export { reviewActualReports } from './actuals/review-actual-reports.ts';
 export { checkCampaignInput } from './campaign/check-campaign-input.ts';
 export { nthOpenDate } from './campaign/nth-open-date.ts';
 export { planCampaign } from './campaign/plan-campaign.ts';

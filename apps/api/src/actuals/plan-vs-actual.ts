@@ -1,11 +1,21 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
-// @muster/planning's compareWithActuals.
-import { compareWithActuals, type PlanComparison } from '@muster/planning';
+// @muster/planning's compareWithActuals, with the reports whose figures are unlikely at the
+// scenario's service time (reviewActualReports). Voided reports count nowhere.
+import {
+  compareWithActuals,
+  type PlanComparison,
+  type ReportFinding,
+  reviewActualReports,
+} from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 
-export type PlanVsActual = PlanComparison & { scenarioId: string };
+export type PlanVsActual = PlanComparison & {
+  scenarioId: string;
+  /** Reports compared whose figures are unlikely or impossible at the scenario's service time. */
+  warnings: ReportFinding[];
+};
 
 export async function planVsActual(
   prisma: PrismaClient,
@@ -16,9 +26,18 @@ export async function planVsActual(
   const reports = await prisma.actualReport.findMany({
     where: {
       area: subtreeOf(area.path),
+      voided: false,
       date: { gte: earliest, ...(args.to != null ? { lte: args.to } : {}) },
     },
-    select: { date: true, areaCode: true, teamCode: true, dossiers: true, machinesWorking: true },
+    select: {
+      id: true,
+      date: true,
+      areaCode: true,
+      teamCode: true,
+      dossiers: true,
+      machinesWorking: true,
+      hoursOpen: true,
+    },
     orderBy: { date: 'asc' },
   });
   // The arguments `from` and `to` are compareWithActuals' options of those names.
@@ -26,5 +45,18 @@ export async function planVsActual(
     ...(args.from != null ? { from: args.from } : {}),
     ...(args.to != null ? { to: args.to } : {}),
   });
-  return { ...comparison, scenarioId: scenario.id };
+  const findings = reviewActualReports(reports, { minutesPerDossier: scenario.minutesPerDossier });
+  // The library names reports by their index in the list compared: name them by id and day.
+  const warnings = findings.map((finding) => {
+    const [, index, figure] = /^reports\[(\d+)\](.*)$/.exec(finding.path) ?? [];
+    const report = reports[Number(index)];
+    if (!report) return finding;
+    const which = `report of ${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`;
+    return {
+      ...finding,
+      path: `${report.id}${figure}`,
+      message: finding.message.replace(/^reports\[\d+\][^:]*/, which),
+    };
+  });
+  return { ...comparison, scenarioId: scenario.id, warnings };
 }

@@ -1,11 +1,12 @@
 // What a principal may see and change. Planners and reporters see the subtree of their area;
 // scenarios are visible when their root area and that subtree overlap (a district planner reads
 // the province's scenario, for the district), and editable by planners only inside the subtree.
+import { ForbiddenError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Principal } from './tokens.ts';
 
 /** True when the area at `path` is the one at `rootPath` or lies below it. */
-function isInSubtree(path: string, rootPath: string): boolean {
+export function isInSubtree(path: string, rootPath: string): boolean {
   return path === rootPath || path.startsWith(`${rootPath}/`);
 }
 
@@ -38,6 +39,50 @@ export function scenarioScope(principal: Principal): Prisma.ScenarioWhereInput {
   if (principal.role === 'ADMIN') return {};
   const ancestors = (principal.areaPath ?? '').split('/').filter((code) => code !== '');
   return { OR: [{ area: areaScope(principal) }, { areaCode: { in: ancestors } }] };
+}
+
+/**
+ * Refuses a batch of reports a reporter may not send, naming the first report out of its scope:
+ * another team's, or an area outside the reporter's. Areas not in `areaPaths` (unknown) are left
+ * to the batch's checks.
+ */
+export function refuseReportsOutside(
+  reporter: Principal,
+  reports: readonly { areaCode: string; teamCode?: string | null }[],
+  areaPaths: ReadonlyMap<string, string>,
+): void {
+  reports.forEach((report, index) => {
+    if (report.teamCode != null && report.teamCode !== reporter.teamCode) {
+      const field = `reports[${index}].teamCode`;
+      throw new ForbiddenError(
+        `${field}: ${describePrincipal(reporter)} records for team ${reporter.teamCode} only, not ${report.teamCode}.`,
+        field,
+      );
+    }
+    const path = areaPaths.get(report.areaCode);
+    if (path !== undefined && !withinScope(reporter, path)) {
+      const field = `reports[${index}].areaCode`;
+      throw new ForbiddenError(
+        `${field}: area ${report.areaCode} is outside the area of ${describePrincipal(reporter)}.`,
+        field,
+      );
+    }
+  });
+}
+
+/**
+ * May amend (void, re-date) a stored report: an admin; a planner whose subtree holds its area; the
+ * reporter of its team, inside its area.
+ */
+export function mayAmendReport(
+  principal: Principal,
+  report: { areaPath: string; teamCode: string | null },
+): boolean {
+  if (principal.role === 'ADMIN') return true;
+  if (!withinScope(principal, report.areaPath)) return false;
+  return (
+    principal.role === 'PLANNER' || (principal.teamCode !== null && principal.teamCode === report.teamCode)
+  );
 }
 
 /** How a principal is named in messages and in the record of who wrote what. */

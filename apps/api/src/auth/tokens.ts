@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PlanningInputError, type PlanningInputErrorCode } from '@muster/planning';
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import { isInSubtree } from './access.ts';
 
 export type { Role };
 
@@ -31,11 +32,11 @@ export type TokenRequest = {
 const TOKEN_PREFIX = 'mst_';
 const MAX_TOKEN_NAME_LENGTH = 200;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function refuse(path: string, code: PlanningInputErrorCode, expected: string, received: unknown): never {
+function refuseAt(path: string, code: PlanningInputErrorCode, expected: string, received: unknown): never {
   throw new PlanningInputError({ path, code, expected, received });
 }
 
@@ -43,7 +44,14 @@ function refuse(path: string, code: PlanningInputErrorCode, expected: string, re
 async function resolveScope(
   prisma: PrismaClient,
   request: TokenRequest,
+  under: string,
 ): Promise<{ areaCode: string | null; teamCode: string | null }> {
+  const refuse: (path: string, code: PlanningInputErrorCode, expected: string, received: unknown) => never = (
+    path,
+    code,
+    expected,
+    received,
+  ) => refuseAt(`${under}${path}`, code, expected, received);
   if (request.name.trim() === '' || request.name.length > MAX_TOKEN_NAME_LENGTH) {
     refuse('name', 'range', `a name of 1 to ${MAX_TOKEN_NAME_LENGTH} characters`, request.name);
   }
@@ -61,20 +69,39 @@ async function resolveScope(
     return { areaCode: area.code, teamCode: null };
   }
   if (request.teamCode == null) refuse('teamCode', 'required', 'the team a reporter reports for', null);
-  const team = await prisma.team.findUnique({ where: { code: request.teamCode } });
+  const team = await prisma.team.findUnique({
+    where: { code: request.teamCode },
+    include: { homeArea: { select: { path: true } } },
+  });
   if (!team) refuse('teamCode', 'unknown-reference', 'the code of a known team', request.teamCode);
   const areaCode = request.areaCode ?? team.homeAreaCode;
-  const area = await prisma.area.findUnique({ where: { code: areaCode }, select: { code: true } });
+  const area = await prisma.area.findUnique({
+    where: { code: areaCode },
+    select: { code: true, path: true },
+  });
   if (!area) refuse('areaCode', 'unknown-reference', 'the code of a known area', areaCode);
+  // A team reports in its home area only: a reporter's area lies within it.
+  if (!isInSubtree(area.path, team.homeArea.path)) {
+    refuse(
+      'areaCode',
+      'conflict',
+      `an area within team ${team.code}'s home area ${team.homeAreaCode}`,
+      areaCode,
+    );
+  }
   return { areaCode, teamCode: team.code };
 }
 
-/** Issues a token; the returned secret is shown once and only its hash is stored. */
+/**
+ * Issues a token; the returned secret is shown once and only its hash is stored. A refusal names
+ * the request's field, under `options.under` when the request is an argument (`input.areaCode`).
+ */
 export async function issueToken(
   prisma: PrismaClient,
   request: TokenRequest,
+  options: { under?: string } = {},
 ): Promise<{ id: string; token: string }> {
-  const scope = await resolveScope(prisma, request);
+  const scope = await resolveScope(prisma, request, options.under ? `${options.under}.` : '');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row = await prisma.apiToken.create({
     data: { name: request.name, role: request.role, ...scope, tokenHash: hashToken(token) },
@@ -82,10 +109,13 @@ export async function issueToken(
   return { id: row.id, token };
 }
 
-/** Revokes every live token of this name (the demo renews its own at each start). */
-export async function revokeTokensNamed(prisma: PrismaClient, name: string): Promise<number> {
+/** Revokes a live token by id, or every live token of a holder's name; returns how many. */
+export async function revokeTokens(
+  prisma: PrismaClient,
+  which: { id: string } | { name: string },
+): Promise<number> {
   const result = await prisma.apiToken.updateMany({
-    where: { name, revokedAt: null },
+    where: { ...which, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   return result.count;

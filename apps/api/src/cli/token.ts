@@ -3,7 +3,7 @@
 // every live token of that name.
 import { parseArgs } from 'node:util';
 import { PlanningInputError } from '@muster/planning';
-import { issueToken, type Role, revokeTokensNamed } from '../auth/tokens.ts';
+import { issueToken, type Role, revokeTokens } from '../auth/tokens.ts';
 import { database } from '../db.ts';
 import { applyMigrations } from '../migrate.ts';
 
@@ -25,7 +25,7 @@ let status = 0;
 try {
   await applyMigrations(database);
   if (values.revoke !== undefined) {
-    console.log(`revoked ${await revokeTokensNamed(database.prisma, values.revoke)} token(s)`);
+    console.log(`revoked ${await revokeTokens(database.prisma, { name: values.revoke })} token(s)`);
   } else {
     const role = roles[values.role?.toLowerCase() ?? ''];
     if (!role)

@@ -1,7 +1,7 @@
 // One token per role for the embedded demo, so a newcomer can paste one into GraphiQL at once.
 // They are renewed at every start (the old ones revoked): only hashes are stored, so a token
 // can be shown only when it is issued.
-import { issueToken, revokeTokensNamed, type TokenRequest } from '../auth/tokens.ts';
+import { issueToken, revokeTokens, type TokenRequest } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 const DEMO_TOKENS: (TokenRequest & { what: string })[] = [
@@ -20,7 +20,7 @@ export type DemoToken = { role: string; name: string; what: string; token: strin
 export async function renewDemoTokens(prisma: PrismaClient): Promise<DemoToken[]> {
   const issued: DemoToken[] = [];
   for (const { what, ...request } of DEMO_TOKENS) {
-    await revokeTokensNamed(prisma, request.name);
+    await revokeTokens(prisma, { name: request.name });
     const { token } = await issueToken(prisma, request);
     issued.push({ role: request.role, name: request.name, what, token });
   }

@@ -13,12 +13,8 @@ import type {
   OpeningHours,
   PlanMobileTeamsOptions,
 } from '@muster/planning';
-import {
-  mobileCommunesFromPlan,
-  PlanningInfeasibleError,
-  PlanningInputError,
-  planMobileTeams,
-} from '@muster/planning';
+import { mobileCommunesFromPlan, PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
+import { compute } from '../compute/pool.ts';
 import { unknownArea } from './plan-result.ts';
 
 /** A visit with its commune's name, for the field. */
@@ -42,11 +38,11 @@ export type MobilePlanRequest = {
 };
 
 /** The visit calendar of the teams over the leaf areas under `areaCode`, at the plan's service. */
-export function planMobileTeamsOver(
+export async function planMobileTeamsOver(
   plan: CampaignPlan,
   input: Pick<CampaignInput, 'calendar' | 'service'>,
   request: MobilePlanRequest,
-): NamedMobilePlan {
+): Promise<NamedMobilePlan> {
   const communes = mobileCommunesFromPlan(plan, { areaCode: request.areaCode });
   const unplaced = communes.find((commune) => commune.location === undefined);
   if (unplaced !== undefined) {
@@ -57,7 +53,8 @@ export function planMobileTeamsOver(
       received: request.areaCode,
     });
   }
-  const result = planMobileTeams(
+  const result = await compute(
+    'planMobileTeams',
     {
       calendar: input.calendar,
       communes,

@@ -4,6 +4,10 @@ import type { AreaPlan, CampaignInput, CampaignPlan } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 
 export type PlanResult = {
+  /** What the plan depends on (its memo key): `plan:scenario:<id>` or `plan:input:<hash>`. */
+  key: string;
+  /** The stored scenario's root area, whose readers may see the whole plan; null for a what-if. */
+  rootCode: string | null;
   input: CampaignInput;
   plan: CampaignPlan;
   /** The area asked about: `areas` lists it and its descendants. */
@@ -15,14 +19,20 @@ export type PlanResult = {
   teamsPerSite: number | null;
 };
 
-/** The plan answered for `areaCode`, with the stored scenario's staffing targets (none for a what-if). */
+/**
+ * The plan answered for `areaCode`, with the stored scenario's root and staffing targets (none
+ * for a what-if); `key` names what it was computed from.
+ */
 export function planResult(
+  key: string,
   input: CampaignInput,
   plan: CampaignPlan,
   areaCode: string,
-  scenario: { waitTargetMinutes: number | null; teamsPerSite: number | null } | null,
+  scenario: { areaCode: string; waitTargetMinutes: number | null; teamsPerSite: number | null } | null,
 ): PlanResult {
   return {
+    key,
+    rootCode: scenario?.areaCode ?? null,
     input,
     plan,
     areaCode,

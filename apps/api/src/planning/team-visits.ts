@@ -1,7 +1,8 @@
 // One MOBILE team's own calendar (`Team.visits`): the plan of every MOBILE team based in its home
 // area over the communes under it, on a stored scenario's calendar, hours and service.
 import type { OpeningHours, PlanMobileTeamsOptions } from '@muster/planning';
-import { PlanningInputError, planCampaign } from '@muster/planning';
+import { PlanningInputError } from '@muster/planning';
+import { compute } from '../compute/pool.ts';
 import type { PrismaClient, Team } from '../generated/prisma/client.ts';
 import { type NamedMobilePlan, planMobileTeamsOver } from './mobile-plan.ts';
 import { loadScenarioPlanInput } from './scenario-input.ts';
@@ -56,7 +57,7 @@ export async function teamVisits(
         received: scenarioId,
       }),
   );
-  const campaign = planCampaign(loaded.input);
+  const campaign = await compute('planCampaign', loaded.input);
   // A team without machines has nothing to carry: it is left out, and its own calendar refused.
   const crew = await prisma.team.findMany({
     where: { kind: 'MOBILE', homeAreaCode: home, machines: { gt: 0 } },
@@ -71,7 +72,7 @@ export async function teamVisits(
     });
   }
   const hasCentroid = campaign.areas.some((row) => row.code === home && row.location !== null);
-  const plan = planMobileTeamsOver(campaign, loaded.input, {
+  const plan = await planMobileTeamsOver(campaign, loaded.input, {
     areaCode: home,
     areaArgument: 'scenarioId',
     homeAreaCode: hasCentroid ? home : null,

@@ -1,9 +1,10 @@
-import { PlanningInputError } from '@muster/planning';
+import { PlanningInputError, type ReportFinding } from '@muster/planning';
+import { correctReportDate, voidReport } from '../actuals/amend-report.ts';
 import type { RecordActualsResult, RecordOutcome } from '../actuals/record-actuals.ts';
 import { recordActuals } from '../actuals/record-actuals.ts';
 import { areaScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
-import { builder } from '../builder.ts';
+import { builder, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { inputErrors } from './error.ts';
@@ -19,6 +20,16 @@ builder.prismaObject('ActualReportRevision', {
     note: t.exposeString('note', { nullable: true }),
     recordedBy: t.exposeString('recordedBy', {
       description: 'The name on the token that recorded this value.',
+    }),
+    date: t.expose('date', {
+      type: 'Date',
+      nullable: true,
+      description: 'The report’s date in this version.',
+    }),
+    voided: t.exposeBoolean('voided', { description: 'This version was voided.' }),
+    changeReason: t.exposeString('changeReason', {
+      nullable: true,
+      description: 'Why this version was made, when it was a void or a date correction.',
     }),
     supersededAt: t.expose('supersededAt', { type: 'DateTime' }),
   }),
@@ -39,9 +50,19 @@ const ActualReportRef = builder.prismaObject('ActualReport', {
     hoursOpen: t.exposeFloat('hoursOpen', { nullable: true }),
     downtimeMinutes: t.exposeInt('downtimeMinutes', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
-    version: t.exposeInt('version', { description: '1, then one more for every correction.' }),
+    version: t.exposeInt('version', {
+      description: '1, then one more for every correction, void or new date.',
+    }),
     recordedBy: t.exposeString('recordedBy', {
-      description: 'The name on the token that recorded this version.',
+      description: 'The name on the token that recorded this version (who voided or re-dated it, for those).',
+    }),
+    voided: t.exposeBoolean('voided', {
+      description:
+        'Voided: kept with its history, counted nowhere (plan vs actual, lists without includeVoided).',
+    }),
+    changeReason: t.exposeString('changeReason', {
+      nullable: true,
+      description: 'Why this version was made, when it was a void or a date correction.',
     }),
     history: t.relation('revisions', {
       description: 'Earlier values, oldest first.',
@@ -70,12 +91,32 @@ const RecordOutcomeEnum = builder.enumType('RecordOutcome', {
   values: ['CREATED', 'CORRECTED', 'UNCHANGED'] as const,
 });
 
+export const ReportWarningRef = builder.objectRef<ReportFinding>('ReportWarning').implement({
+  description:
+    'A report whose figures are unlikely (more dossiers per machine-day than the service time allows in 24 hours): accepted, but worth a second look.',
+  fields: (t) => ({
+    field: t.exposeString('path', {
+      description: 'The figure: reports[3].dossiers in a batch, <report id>.dossiers in plan vs actual.',
+    }),
+    severity: t.exposeString('severity', {
+      description: 'unlikely (accepted); impossible figures are refused.',
+    }),
+    code: t.exposeString('code', { description: 'above-service-capacity, dossiers-without-machines, …' }),
+    message: t.exposeString('message'),
+  }),
+});
+
 const RecordedReportRef = builder
   .objectRef<RecordActualsResult['results'][number]>('RecordedReport')
   .implement({
     fields: (t) => ({
       outcome: t.field({ type: RecordOutcomeEnum, resolve: (r): RecordOutcome => r.outcome }),
       report: t.field({ type: ActualReportRef, resolve: (r) => r.report }),
+      warnings: t.field({
+        type: [ReportWarningRef],
+        description: 'What is unlikely about this report’s figures (empty when nothing is).',
+        resolve: (r) => r.warnings,
+      }),
     }),
   });
 
@@ -97,11 +138,51 @@ builder.mutationField('recordActuals', (t) =>
     errors: { types: inputErrors },
     args: { reports: t.arg({ type: [ActualReportInputRef], required: true }) },
     skipTypeScopes: true,
-    authScopes: { admin: true, reporter: true },
+    // An admin anything; a reporter its own team's reports inside its area (the first report out
+    // of scope is named in the ForbiddenError).
+    authScopes: (_root, args) => ({ recordsReports: args.reports }),
     resolve: (_root, args, { principal }) =>
       signedIn(principal, (writer) => recordActuals(prisma, args.reports, writer)),
   }),
 );
+
+builder.mutationFields((t) => ({
+  voidActualReport: t.field({
+    type: ActualReportRef,
+    description:
+      'Voids a report: it stays, with its history and who voided it why, but counts nowhere. Its reporter, a planner of its area or an admin; voiding it again changes nothing.',
+    errors: { types: inputErrors },
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, description: 'Why, 1 to 500 characters; kept in the history.' }),
+    },
+    skipTypeScopes: true,
+    authScopes: (_root, args) => ({ amendsReport: String(args.id) }),
+    resolve: (_root, args, { principal }) =>
+      signedIn(principal, (by) => voidReport(prisma, String(args.id), args.reason, by.name)),
+  }),
+  correctActualReportDate: t.field({
+    type: ActualReportRef,
+    description:
+      'Moves a report to the date it belongs to (as a new version, the earlier date kept in the history). Its reporter, a planner of its area or an admin.',
+    errors: { types: inputErrors },
+    args: {
+      id: t.arg.id({ required: true }),
+      date: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'The right date: from 2020-01-01 to tomorrow.',
+      }),
+      reason: t.arg.string({ required: true, description: 'Why, 1 to 500 characters; kept in the history.' }),
+    },
+    skipTypeScopes: true,
+    authScopes: (_root, args) => ({ amendsReport: String(args.id) }),
+    resolve: (_root, args, { principal }) =>
+      signedIn(principal, (by) =>
+        correctReportDate(prisma, String(args.id), args.date, args.reason, by.name),
+      ),
+  }),
+}));
 
 builder.queryField('actualReports', (t) =>
   t.prismaConnection({
@@ -114,7 +195,9 @@ builder.queryField('actualReports', (t) =>
       areaCode: t.arg.string(),
       from: t.arg({ type: 'Date' }),
       to: t.arg({ type: 'Date' }),
+      includeVoided: t.arg.boolean({ defaultValue: false, description: 'Voided reports too.' }),
     },
+    complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
     authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
     resolve: async (query, _root, args, { principal }) => {
       let areaFilter: Prisma.ActualReportWhereInput = { area: signedIn(principal, areaScope) };
@@ -134,6 +217,7 @@ builder.queryField('actualReports', (t) =>
         ...query,
         where: {
           ...areaFilter,
+          ...(args.includeVoided ? {} : { voided: false }),
           ...(args.from != null || args.to != null
             ? {
                 date: {

@@ -1,12 +1,12 @@
-import { builder } from '../builder.ts';
+import { builder, pageSize } from '../builder.ts';
 import { AREA_DATASETS } from '../data/area-datasets.ts';
 import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
 
 builder.prismaObject('Area', {
   description:
-    'An administrative unit at any depth, with its population figures (sums of its children on parents). Names, codes and the tree are public; the figures need a token.',
-  authScopes: { signedIn: true },
+    'An administrative unit at any depth, with its population figures (sums of its children on parents). Names, codes and the tree are public; the figures only for a caller whose area holds it (an admin: all).',
+  authScopes: (area) => ({ seesAreaAt: area.path }),
   fields: (t) => ({
     code: t.exposeString('code', { skipTypeScopes: true }),
     name: t.exposeString('name', { skipTypeScopes: true }),
@@ -46,6 +46,7 @@ builder.queryFields((t) => ({
       level: t.arg.string(),
       roots: t.arg.boolean({ description: 'Only areas without a parent.' }),
     },
+    complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
     skipTypeScopes: true,
     resolve: (query, _root, args) =>
       prisma.area.findMany({

@@ -1,13 +1,17 @@
 // The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
 // a stored scenario and `whatIf` for inline input.
 import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
-import { planCampaign, plannedDailySeries } from '@muster/planning';
+import { plannedDailySeries } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { keyOfValue, memoize } from '../compute/memo.ts';
+import { compute } from '../compute/pool.ts';
 import { prisma } from '../db.ts';
+import { planRowsMultiplier, priced, pricePlanRows } from '../limits/cost-limit.ts';
+import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import { type PlanResult, planResult, planRow, whatIfArea } from '../planning/plan-result.ts';
 import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
-import { inputErrors } from './error.ts';
+import { computeErrors } from './error.ts';
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
   description: 'Where an area stands (see @muster/planning AreaStatus).',
@@ -155,8 +159,15 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
   fields: (t) => ({
     areaCode: t.exposeString('areaCode', { description: 'The area asked about.' }),
     mode: t.field({ type: PlanModeEnum, resolve: (r) => r.plan.mode }),
-    feasible: t.boolean({ resolve: (r) => r.plan.feasible }),
-    infeasibilities: t.field({ type: [InfeasibilityRef], resolve: (r) => r.plan.infeasibilities }),
+    feasible: t.boolean({
+      description: 'No infeasibility in the area asked about and its descendants (nor of the whole plan).',
+      resolve: (r) => infeasibilitiesOf(r).length === 0,
+    }),
+    infeasibilities: t.field({
+      type: [InfeasibilityRef],
+      description: 'Why the plan cannot be met: of the whole plan, and of the areas asked about.',
+      resolve: infeasibilitiesOf,
+    }),
     period: t.field({ type: PlanPeriodRef, resolve: (r) => r.plan.period }),
     capacity: t.field({ type: MachineCapacityRef, resolve: (r) => r.plan.capacity }),
     area: t.field({
@@ -167,30 +178,101 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     areas: t.field({
       type: [AreaPlanRef],
       description: 'The area asked about and its descendants, parents before children.',
+      complexity: (_args, context) => ({ field: 1, multiplier: planRowsMultiplier(context) }),
       resolve: (r) => r.areas,
     }),
     totals: t.field({
       type: CampaignTotalsRef,
-      description: 'The figures of the whole scenario or what-if (all roots summed).',
+      description:
+        'The figures of the area asked about and its descendants (areaCount and leafCount count them). The whole plan’s are `scenarioTotals`.',
+      resolve: subtreeTotals,
+    }),
+    scenarioTotals: t.field({
+      type: CampaignTotalsRef,
+      nullable: true,
+      description:
+        'The figures of the whole scenario or what-if (all roots summed); null, with a FORBIDDEN error, for a caller who does not see the scenario’s whole area.',
+      authScopes: (r) => (r.rootCode === null ? { signedIn: true } : { seesArea: r.rootCode }),
       resolve: (r) => r.plan.totals,
     }),
-    completionDate: t.field({ type: 'Date', nullable: true, resolve: (r) => r.plan.completionDate }),
+    completionDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'When the area asked about and its descendants are done (projected past the deadline when late).',
+      resolve: (r) => r.areas[0]?.completionDate ?? null,
+    }),
     assumptions: t.field({ type: [AssumptionRef], resolve: (r) => r.plan.assumptions }),
-    warnings: t.field({ type: [PlanWarningRef], resolve: (r) => r.plan.warnings }),
+    warnings: t.field({
+      type: [PlanWarningRef],
+      description:
+        'Warnings about the input of the areas asked about (and of the whole input, when that is what was asked).',
+      resolve: warningsOf,
+    }),
     daily: t.field({
       type: [PlannedDayRef],
       description: 'Dossiers planned per open day for an area (default: the area asked about).',
       args: { areaCode: t.arg.string() },
-      resolve: (r, args) => plannedDailySeries(r.input, planRow(r, args.areaCode).code),
+      complexity: (_args, context) => ({
+        field: priced(context, 'CampaignPlan.daily', dailySeriesWork()),
+        multiplier: 10,
+      }),
+      resolve: (r, args, context) => {
+        const code = planRow(r, args.areaCode).code;
+        return memoize(context.memo, `${r.key}:daily:${code}`, async () => plannedDailySeries(r.input, code));
+      },
     }),
   }),
 });
+
+/** The figures of the area asked about, summed over its subtree as the plan's rows are. */
+function subtreeTotals(result: PlanResult): CampaignPlan['totals'] {
+  const {
+    code: _c,
+    name: _n,
+    parentCode: _p,
+    level: _l,
+    depth: _d,
+    isLeaf: _i,
+    servedBy: _s,
+    ...figures
+  } = result.areas[0] as AreaPlan;
+  return {
+    ...figures,
+    areaCount: result.areas.length,
+    leafCount: result.areas.filter((row) => row.isLeaf).length,
+  };
+}
+
+/** Whether the area asked about is the plan's only root: then what concerns the whole plan is its. */
+function isWholePlan(result: PlanResult): boolean {
+  return (
+    result.plan.areas.filter((row) => row.parentCode === null).length === 1 &&
+    result.areas[0]?.parentCode === null
+  );
+}
+
+/** Infeasibilities of the whole plan (no area) and of the areas asked about. */
+function infeasibilitiesOf(result: PlanResult): CampaignPlan['infeasibilities'] {
+  const inside = new Set(result.areas.map((row) => row.code));
+  return result.plan.infeasibilities.filter((item) => item.areaCode == null || inside.has(item.areaCode));
+}
+
+/** Warnings about the areas asked about: `areas[i]…` names an input area by its index. */
+function warningsOf(result: PlanResult): CampaignPlan['warnings'] {
+  if (isWholePlan(result)) return result.plan.warnings;
+  const inside = new Set(result.areas.map((row) => row.code));
+  return result.plan.warnings.filter((warning) => {
+    const index = /^areas\[(\d+)\]/.exec(warning.path)?.[1];
+    return index !== undefined && inside.has(result.input.areas[Number(index)]?.code ?? '');
+  });
+}
 
 builder.queryFields((t) => ({
   plan: t.field({
     type: CampaignPlanRef,
     description: 'The plan of a stored scenario for an area within it and its descendants.',
-    errors: { types: inputErrors },
+    errors: { types: computeErrors },
     args: {
       scenarioId: t.arg.id({ required: true }),
       areaCode: t.arg.string({ required: true }),
@@ -198,20 +280,32 @@ builder.queryFields((t) => ({
     authScopes: (_root, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
     }),
-    resolve: async (_root, args) => {
-      const { input, area, scenario } = await loadScenarioPlanInput(
-        prisma,
-        String(args.scenarioId),
-        args.areaCode,
+    complexity: (args, context) => {
+      pricePlanRows(context, NOMINAL.planRows);
+      return priced(
+        context,
+        'Query.plan',
+        planWork(NOMINAL.scenarioAreas),
+        `plan:scenario:${args.scenarioId}`,
       );
-      return planResult(input, planCampaign(input), area.code, scenario);
+    },
+    resolve: async (_root, args, context) => {
+      const scenarioId = String(args.scenarioId);
+      const { input, area, scenario } = await memoize(
+        context.memo,
+        `scenario-input:${scenarioId}:${args.areaCode}`,
+        () => loadScenarioPlanInput(prisma, scenarioId, args.areaCode),
+      );
+      const key = `plan:scenario:${scenarioId}`;
+      const plan = await memoize(context.memo, key, () => compute('planCampaign', input));
+      return planResult(key, input, plan, area.code, scenario);
     },
   }),
   whatIf: t.field({
     type: CampaignPlanRef,
     description:
       'A plan from inline input; nothing is stored. The first area listed is the one asked about. Planners and admins.',
-    errors: { types: inputErrors },
+    errors: { types: computeErrors },
     authScopes: { admin: true, planner: true },
     args: {
       input: t.arg({ type: CampaignInputRef, required: true }),
@@ -219,10 +313,20 @@ builder.queryFields((t) => ({
         description: 'The area whose rows and daily series to show (default: the first root).',
       }),
     },
-    resolve: (_root, args) => {
+    complexity: (args, context) => {
+      pricePlanRows(context, args.input.areas.length);
+      return priced(
+        context,
+        'Query.whatIf',
+        planWork(args.input.areas.length),
+        keyOfValue('plan:input', args.input),
+      );
+    },
+    resolve: async (_root, args, context) => {
       const input = toCampaignInput(args.input);
-      const plan = planCampaign(input, 'input');
-      return planResult(input, plan, whatIfArea(plan, args.areaCode), null);
+      const key = keyOfValue('plan:input', args.input);
+      const plan = await memoize(context.memo, key, () => compute('planCampaign', input, 'input'));
+      return planResult(key, input, plan, whatIfArea(plan, args.areaCode), null);
     },
   }),
 }));

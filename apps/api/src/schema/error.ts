@@ -1,5 +1,12 @@
 import { builder } from '../builder.ts';
-import { NotFoundError, PlanningInfeasibleError, PlanningInputError } from '../errors.ts';
+import {
+  ForbiddenError,
+  LimitExceededError,
+  NotFoundError,
+  PlanningInfeasibleError,
+  PlanningInputError,
+  UnauthenticatedError,
+} from '../errors.ts';
 
 const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'What every typed error answers: a message fit to show to a planner.',
@@ -43,5 +50,57 @@ builder.objectType(PlanningInfeasibleError, {
   }),
 });
 
+const LimitKindEnum = builder.enumType('LimitKind', {
+  description: 'Which limit of one request was reached.',
+  values: {
+    COST: {
+      value: 'cost',
+      description: 'The work a computation needs (cost points) is over what the request has left.',
+    },
+    TIME: {
+      value: 'time',
+      description: 'The time the request’s computations may take (COMPUTE_BUDGET_MS) is spent.',
+    },
+  } as const,
+});
+
+builder.objectType(LimitExceededError, {
+  name: 'LimitExceededError',
+  description:
+    'A computation was refused before it ran, its cost being over what the request has left, or stopped when the request’s time budget was spent. Ask for less or split the request.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof LimitExceededError,
+  fields: (t) => ({
+    limit: t.field({ type: LimitKindEnum, resolve: (error) => error.limit }),
+    computation: t.exposeString('what', {
+      description: 'The computation refused or stopped, e.g. buildRoster.',
+    }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description:
+    'The caller’s token does not let it use this field (extensions code FORBIDDEN): the rest of the answer stands.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ForbiddenError,
+  fields: (t) => ({ field: t.exposeString('field', { description: 'The field refused, e.g. Query.plan.' }) }),
+});
+
+builder.objectType(UnauthenticatedError, {
+  name: 'UnauthenticatedError',
+  description:
+    'This field needs a bearer token and the request sent none (extensions code UNAUTHENTICATED): the rest of the answer stands.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof UnauthenticatedError,
+  fields: (t) => ({ field: t.exposeString('field', { description: 'The field refused, e.g. Query.plan.' }) }),
+});
+
+/** Refusals of who the caller is, answered in a field's union so the rest of the answer stands. */
+const accessErrors = [ForbiddenError, UnauthenticatedError];
+
 /** The errors a field that takes planner input answers with. */
-export const inputErrors = [PlanningInputError, NotFoundError];
+export const inputErrors = [PlanningInputError, NotFoundError, ...accessErrors];
+
+/** The errors of a field that computes in the worker pool: its input, access, and the request's limits. */
+export const computeErrors = [...inputErrors, LimitExceededError];

@@ -1,17 +1,15 @@
 // Hourly staffing (queueing against a wait target) and the shifts that cover it, for one area of
 // a plan: `CampaignPlan.staffing`. Both computed by @muster/planning.
 import type { HourlyStaffingPlan, ShiftCover, StaffingHour } from '@muster/planning';
-import {
-  coverShifts,
-  crewsFromMachines,
-  generateShifts,
-  planHourlyStaffing,
-  plannedDailySeries,
-} from '@muster/planning';
+import { crewsFromMachines, generateShifts, plannedDailySeries } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { memoize } from '../compute/memo.ts';
+import { compute } from '../compute/pool.ts';
+import { priced } from '../limits/cost-limit.ts';
+import { shiftsWork, staffingWork } from '../limits/work.ts';
 import { planRow } from '../planning/plan-result.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
-import { inputErrors } from './error.ts';
+import { computeErrors } from './error.ts';
 
 /** Mean wait planned for when neither the field nor the scenario says. */
 export const DEFAULT_WAIT_TARGET_MINUTES = 30;
@@ -108,12 +106,16 @@ const HourlyStaffingRef = builder.objectRef<Staffing>('HourlyStaffing').implemen
     assumptions: t.exposeStringList('assumptions'),
     shifts: t.field({
       type: ShiftCoverRef,
-      description: 'Shifts of the given lengths (hours) covering each hour’s machines × operators.',
+      nullable: true,
+      description:
+        'Shifts of the given lengths (hours) covering each hour’s machines × operators; null, with the error, when the request’s limits refuse it.',
       args: {
         lengthsHours: t.arg.intList({ defaultValue: [8] }),
         operatorsPerMachine: t.arg.int({ defaultValue: 1 }),
       },
-      resolve: (s, args) => {
+      complexity: (args, context) =>
+        priced(context, 'HourlyStaffing.shifts', shiftsWork(args.lengthsHours?.length ?? 1)),
+      resolve: async (s, args) => {
         const requirement = crewsFromMachines(
           s.hours.map((hour) => hour.machinesOpen),
           args.operatorsPerMachine ?? 1,
@@ -123,7 +125,11 @@ const HourlyStaffingRef = builder.objectRef<Staffing>('HourlyStaffing').implemen
           lengths: [...(args.lengthsHours ?? [8])],
           overnight: s.roundTheClock,
         });
-        const cover = coverShifts({ requirement, cyclic: s.roundTheClock, shifts: templates });
+        const cover = await compute('coverShifts', {
+          requirement,
+          cyclic: s.roundTheClock,
+          shifts: templates,
+        });
         return { ...cover, templates, labels: s.hours.map((hour) => hour.start), requirement };
       },
     }),
@@ -135,23 +141,27 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
     type: HourlyStaffingRef,
     description:
       'Hourly machines for an area (default: the one asked about) on its daily target, or on the day planned for `date`.',
-    errors: { types: inputErrors },
+    errors: { types: computeErrors },
     args: {
       areaCode: t.arg.string(),
       date: t.arg({ type: 'Date' }),
       profile: t.arg({ type: ArrivalProfileEnum, defaultValue: 'mixed' }),
       waitTargetMinutes: t.arg.float({ description: 'Default: the scenario’s, else 30.' }),
     },
-    resolve: (result, args) => {
+    complexity: (args, context) => priced(context, 'CampaignPlan.staffing', staffingWork(args.date != null)),
+    resolve: async (result, args, context) => {
       const row = planRow(result, args.areaCode);
       const code = row.code;
       let dailyVisitors = row.dailyTarget ?? 0;
       if (args.date != null) {
-        const day = plannedDailySeries(result.input, code).find((d) => d.date === args.date);
+        const series = await memoize(context.memo, `${result.key}:daily:${code}`, async () =>
+          plannedDailySeries(result.input, code),
+        );
+        const day = series.find((d) => d.date === args.date);
         dailyVisitors = day?.planned ?? 0;
       }
       const capacity = result.plan.capacity;
-      const staffing = planHourlyStaffing({
+      const staffing = await compute('planHourlyStaffing', {
         dailyVisitors,
         profile: args.profile ?? 'mixed',
         hours: result.input.hours,

@@ -11,6 +11,7 @@ import './hourly-staffing.ts';
 import './roster.ts';
 import './mobile-teams.ts';
 import './actual-report.ts';
+import './api-token.ts';
 import './plan-vs-actual.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

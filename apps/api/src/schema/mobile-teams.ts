@@ -5,12 +5,14 @@
 import { itineraryToICalendar, PlanningInfeasibleError } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
+import { priced } from '../limits/cost-limit.ts';
+import { mobileWork, NOMINAL } from '../limits/work.ts';
 import { type NamedMobilePlan, type NamedVisit, planMobileTeamsOver } from '../planning/mobile-plan.ts';
 import { planRow } from '../planning/plan-result.ts';
 import { type TeamVisits, teamVisits } from '../planning/team-visits.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
-import { inputErrors } from './error.ts';
+import { computeErrors } from './error.ts';
 
 const PriorityRuleEnum = builder.enumType('ItineraryPriority', {
   description: 'Which communes mobile teams serve first.',
@@ -119,7 +121,7 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
     type: MobileTeamsPlanRef,
     description:
       'Mobile teams visiting the leaf areas under an area (default: the one asked about) for their demand, leaving from `homeAreaCode` (default: the centre of those areas).',
-    errors: { types: [...inputErrors, PlanningInfeasibleError] },
+    errors: { types: [...computeErrors, PlanningInfeasibleError] },
     args: {
       teams: t.arg({
         type: [MobileTeamInputRef],
@@ -135,6 +137,12 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
       priority: t.arg({ type: PriorityRuleEnum, defaultValue: 'rank' }),
       maxDaysPerVisit: t.arg.int(),
     },
+    complexity: (args, context) =>
+      priced(
+        context,
+        'CampaignPlan.mobileTeams',
+        mobileWork(NOMINAL.communes, Math.max(1, args.teams.length), NOMINAL.campaignDays),
+      ),
     resolve: (result, args) =>
       planMobileTeamsOver(result.plan, result.input, {
         areaCode: planRow(result, args.areaCode).code,
@@ -192,7 +200,7 @@ builder.prismaObjectField('Team', 'visits', (t) =>
     type: TeamVisitsRef,
     description:
       'This MOBILE team’s visits in a scenario: planned with every MOBILE team based in the same home area over the communes under it, with the scenario’s calendar, hours (default) and capacity.',
-    errors: { types: [...inputErrors, PlanningInfeasibleError] },
+    errors: { types: [...computeErrors, PlanningInfeasibleError] },
     args: {
       scenarioId: t.arg.id({ required: true }),
       hours: t.arg({
@@ -202,6 +210,13 @@ builder.prismaObjectField('Team', 'visits', (t) =>
       priority: t.arg({ type: PriorityRuleEnum, defaultValue: 'rank' }),
       maxDaysPerVisit: t.arg.int(),
     },
+    complexity: (args, context) =>
+      priced(
+        context,
+        'Team.visits',
+        mobileWork(NOMINAL.communes, NOMINAL.mobileTeamsPerArea, NOMINAL.campaignDays),
+        `visits:${args.scenarioId}`,
+      ),
     // The team itself is only reached through fields scoped to the caller's area.
     authScopes: (team, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: team.homeAreaCode },

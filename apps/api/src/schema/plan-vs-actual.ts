@@ -3,6 +3,7 @@ import type { PlanVsActual } from '../actuals/plan-vs-actual.ts';
 import { planVsActual } from '../actuals/plan-vs-actual.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
+import { ReportWarningRef } from './actual-report.ts';
 import { inputErrors } from './error.ts';
 
 const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').implement({
@@ -52,6 +53,12 @@ const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual').implemen
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', { nullable: true }),
     observedMachineDays: t.exposeInt('observedMachineDays'),
     forecast: t.field({ type: ForecastRef, nullable: true, resolve: (r) => r.forecast }),
+    warnings: t.field({
+      type: [ReportWarningRef],
+      description:
+        'Reports compared whose figures are unlikely at the scenario’s service time (more dossiers per machine-day than it allows in 24 hours), or impossible (stored before such reports were refused).',
+      resolve: (r) => r.warnings,
+    }),
   }),
 });
 

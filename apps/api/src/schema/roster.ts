@@ -2,10 +2,13 @@
 // window and the roster built and checked by @muster/planning (windowShifts, buildRoster,
 // minimumTeams).
 import type { Roster, RosterShift } from '@muster/planning';
-import { buildRoster, minimumTeams, PlanningInputError, windowShifts } from '@muster/planning';
+import { PlanningInputError, windowShifts } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { compute } from '../compute/pool.ts';
+import { priced } from '../limits/cost-limit.ts';
+import { rosterWorkOfArguments } from '../limits/work.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
-import { inputErrors } from './error.ts';
+import { computeErrors } from './error.ts';
 
 /** Longest roster answered in one call. */
 const MAX_ROSTER_DAYS = 366;
@@ -75,13 +78,15 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
     type: RosterRef,
     description:
       'A roster of one site’s teams over the opening window cut into equal shifts; teams default to the scenario’s teams per site, else the fewest that keep the rules.',
-    errors: { types: inputErrors },
+    errors: { types: computeErrors },
     args: {
       teams: t.arg.int(),
       days: t.arg.int({ defaultValue: 28 }),
       shiftHours: t.arg.int({ defaultValue: 8, description: 'Longest shift, in hours.' }),
     },
-    resolve: (result, args) => {
+    complexity: (args, context) =>
+      priced(context, 'CampaignPlan.roster', rosterWorkOfArguments(args.days ?? 28, args.shiftHours ?? 8)),
+    resolve: async (result, args) => {
       const days = args.days ?? 28;
       const shiftHours = args.shiftHours ?? 8;
       if (!(Number.isInteger(days) && days >= 1 && days <= MAX_ROSTER_DAYS)) {
@@ -107,10 +112,10 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
         timeZone: result.plan.period.timeZone,
         shifts,
       };
-      const fewest = minimumTeams(base);
+      const fewest = await compute('minimumTeams', base);
       const teamCount = args.teams ?? result.teamsPerSite ?? fewest;
       return {
-        ...buildRoster({ ...base, teams: teamCount }),
+        ...(await compute('buildRoster', { ...base, teams: teamCount })),
         shifts,
         teamCount,
         minimumTeams: fewest,

@@ -73,8 +73,9 @@ builder.prismaObject('Scenario', {
 builder.queryFields((t) => ({
   scenarios: t.prismaField({
     type: ['Scenario'],
+    nullable: true,
     description:
-      'Scenarios by name that the caller sees (rooted in its area or above it); only those of one root area when `areaCode` is given.',
+      'Scenarios by name that the caller sees (rooted in its area or above it); only those of one root area when `areaCode` is given. Null, with its error, without a token.',
     args: { areaCode: t.arg.string() },
     resolve: (query, _root, args, { principal }) =>
       prisma.scenario.findMany({
@@ -89,7 +90,13 @@ builder.queryFields((t) => ({
     type: 'Scenario',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
+    description: 'A scenario by id; null when it does not exist or is outside what the caller sees.',
     authScopes: (_root, args) => ({ seesScenario: String(args.id) }),
+    // Outside the caller's scope reads as missing: nobody learns which scenarios exist elsewhere.
+    unauthorizedResolver: (_root, _args, { principal }, _info, error) => {
+      if (principal === null) throw error;
+      return null;
+    },
     resolve: (query, _root, args) => prisma.scenario.findUnique({ ...query, where: { id: String(args.id) } }),
   }),
 }));
@@ -121,9 +128,11 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: ScenarioUpdateInputRef, required: true }),
     },
     skipTypeScopes: true,
-    // Moving a scenario needs the right to plan both where it is and where it goes.
+    // Moving a scenario needs the right to plan both where it is and where it goes; one the
+    // caller does not see is answered as missing.
     authScopes: (_root, args) => ({
       $all: {
+        seesScenario: String(args.id),
         plansScenario: String(args.id),
         ...(args.input.areaCode != null ? { plansArea: args.input.areaCode } : {}),
       },

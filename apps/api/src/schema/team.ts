@@ -25,8 +25,9 @@ builder.prismaObject('Team', {
 builder.queryField('teams', (t) =>
   t.prismaField({
     type: ['Team'],
+    nullable: true,
     description:
-      'Teams by code based in the areas the caller sees; only those based in one area when `homeAreaCode` is given.',
+      'Teams by code based in the areas the caller sees; only those based in one area when `homeAreaCode` is given. Null, with its error, when refused.',
     args: { homeAreaCode: t.arg.string() },
     authScopes: (_root, args) =>
       args.homeAreaCode != null ? { seesArea: args.homeAreaCode } : { signedIn: true },

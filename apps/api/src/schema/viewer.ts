@@ -2,7 +2,7 @@
 import type { Principal } from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
 
-const RoleEnum = builder.enumType('Role', {
+export const RoleEnum = builder.enumType('Role', {
   values: {
     ADMIN: { description: 'Everything, everywhere.' },
     PLANNER: { description: 'Reads and plans the scenarios of one area subtree.' },

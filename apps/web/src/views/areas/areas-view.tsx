@@ -151,7 +151,7 @@ function Tree({ code }: { code: string }) {
   const [{ data, fetching, error }] = useQuery({ query: AreaTreeDocument, variables: { code, withFigures } });
   const [scenarios] = useQuery({ query: AreaScenariosQuery, pause: !withFigures });
   const [chosenScenario, setChosenScenario] = useState<string | null>(null);
-  const scenarioId = chosenScenario ?? scenarios.data?.scenarios[0]?.id ?? null;
+  const scenarioId = chosenScenario ?? scenarios.data?.scenarios?.[0]?.id ?? null;
   const [plan] = useQuery({
     query: AreaPlanQuery,
     variables: { scenarioId: scenarioId ?? '', areaCode: code },
@@ -208,7 +208,7 @@ function Tree({ code }: { code: string }) {
                   onChange={(e) => setSearch(e.target.value)}
                 />
               </label>
-              {withFigures && (scenarios.data?.scenarios.length ?? 0) > 0 ? (
+              {withFigures && (scenarios.data?.scenarios?.length ?? 0) > 0 ? (
                 <label>
                   {t('areas.scenario')}
                   <select
@@ -216,7 +216,7 @@ function Tree({ code }: { code: string }) {
                     onChange={(e) => setChosenScenario(e.target.value)}
                     name="scenario"
                   >
-                    {scenarios.data?.scenarios.map((s) => (
+                    {scenarios.data?.scenarios?.map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.name}
                       </option>

@@ -47,9 +47,9 @@ function Scenarios() {
     >
       {() => (
         <>
-          {data?.scenarios.length === 0 ? <p>{t('home.none')}</p> : null}
+          {(data?.scenarios ?? []).length === 0 ? <p>{t('home.none')}</p> : null}
           <ul className="scenario-list">
-            {data?.scenarios.map((scenario) => (
+            {(data?.scenarios ?? []).map((scenario) => (
               <li key={scenario.id} className="card">
                 <label className="choose">
                   <input

@@ -1,0 +1,184 @@
+// Every check of a batch before anything is written: the planning library reviews the figures
+// (malformed ones throw, impossible ones are refused here, unlikely ones come back as warnings);
+// the service adds what only it knows: the dates a report may carry, the areas and teams that
+// exist, a team's home area, the length of notes and keys, and one report per batch entry.
+import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
+import { DateTime } from 'luxon';
+import { isInSubtree } from '../../auth/access.ts';
+import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
+
+/** Largest batch accepted in one call: bigger ones belong in several calls. */
+export const MAX_REPORTS_PER_BATCH = 5000;
+/** The first day a report may carry: nothing earlier belongs to a campaign this service plans. */
+export const REPORT_DATE_FLOOR = '2020-01-01';
+const MAX_NOTE_LENGTH = 2000;
+const MAX_KEY_LENGTH = 200;
+
+export type CheckedReport = {
+  date: string;
+  areaCode: string;
+  teamCode?: string | null;
+  idempotencyKey?: string | null;
+  dossiers: number;
+  machinesWorking?: number | null;
+  hoursOpen?: number | null;
+  downtimeMinutes?: number | null;
+  note?: string | null;
+};
+
+/** A finding about the report at `index` of the batch. */
+export type IndexedFinding = ReportFinding & { index: number };
+
+function refuse(path: string, code: PlanningInputError['code'], expected: string, received: unknown): never {
+  throw new PlanningInputError({ path, code, expected, received });
+}
+
+/**
+ * The latest date a report of `areaCode` may carry: tomorrow in the zone of its campaigns (the
+ * latest of them, when several cover it), so that a report made just after midnight anywhere in
+ * the campaign is taken, and nothing from further ahead.
+ */
+function latestDate(context: ReportContext, areaCode: string, now: DateTime): string {
+  const zones = context.campaignsOf(areaCode).map((campaign) => campaign.timeZone);
+  const candidates = (zones.length > 0 ? zones : [DEFAULT_CAMPAIGN_TIME_ZONE]).map(
+    (zone) => now.setZone(zone).plus({ days: 1 }).toISODate() ?? '',
+  );
+  return candidates.sort().at(-1) ?? '';
+}
+
+/** The fastest service of the campaigns over an area: reports above its 24-hour capacity are unlikely. */
+function fastestService(context: ReportContext, areaCode: string): number | undefined {
+  const minutes = context.campaignsOf(areaCode).map((campaign) => campaign.minutesPerDossier);
+  return minutes.length > 0 ? Math.min(...minutes) : undefined;
+}
+
+/** Refuses a date before {@link REPORT_DATE_FLOOR} or after tomorrow in the campaign's zone. */
+export function checkReportDate(
+  date: string,
+  areaCode: string,
+  context: ReportContext,
+  path: string,
+  now: DateTime = DateTime.now(),
+): void {
+  const latest = latestDate(context, areaCode, now);
+  if (date < REPORT_DATE_FLOOR || date > latest) {
+    refuse(
+      path,
+      'range',
+      `a date from ${REPORT_DATE_FLOOR} to ${latest} (tomorrow in the campaign's time zone)`,
+      date,
+    );
+  }
+}
+
+function checkLengths(report: CheckedReport, at: string): void {
+  if (report.note != null && report.note.length > MAX_NOTE_LENGTH) {
+    refuse(
+      `${at}.note`,
+      'range',
+      `at most ${MAX_NOTE_LENGTH} characters`,
+      `${report.note.length} characters`,
+    );
+  }
+  const key = report.idempotencyKey;
+  if (key != null && !(key.length >= 1 && key.length <= MAX_KEY_LENGTH)) {
+    refuse(`${at}.idempotencyKey`, 'format', `null or a key of 1 to ${MAX_KEY_LENGTH} characters`, key);
+  }
+}
+
+function checkReferences(report: CheckedReport, at: string, context: ReportContext): void {
+  const areaPath = context.areaPaths.get(report.areaCode);
+  if (areaPath === undefined) {
+    refuse(`${at}.areaCode`, 'unknown-reference', 'the code of a known area', report.areaCode);
+  }
+  if (report.teamCode) {
+    const home = context.teamHomes.get(report.teamCode);
+    if (!home) refuse(`${at}.teamCode`, 'unknown-reference', 'the code of a known team', report.teamCode);
+    if (!isInSubtree(areaPath, home.homePath)) {
+      refuse(
+        `${at}.areaCode`,
+        'conflict',
+        `an area within team ${report.teamCode}'s home area ${home.homeAreaCode}`,
+        report.areaCode,
+      );
+    }
+  }
+}
+
+/**
+ * One batch names each report once: by its idempotency key and by its date, area and team. Two
+ * entries for one report would make the batch's outcome depend on their order.
+ */
+function checkDistinct(reports: readonly CheckedReport[]): void {
+  const byKey = new Map<string, number>();
+  const byDay = new Map<string, number>();
+  reports.forEach((report, index) => {
+    const at = `reports[${index}]`;
+    if (report.idempotencyKey != null) {
+      const earlier = byKey.get(report.idempotencyKey);
+      if (earlier !== undefined) {
+        refuse(
+          `${at}.idempotencyKey`,
+          'duplicate',
+          `a key not already used by reports[${earlier}] of this batch`,
+          report.idempotencyKey,
+        );
+      }
+      byKey.set(report.idempotencyKey, index);
+    }
+    const day = JSON.stringify([report.date, report.areaCode, report.teamCode ?? '']);
+    const earlier = byDay.get(day);
+    if (earlier !== undefined) {
+      refuse(
+        at,
+        'duplicate',
+        `one report per date, area and team in a batch (reports[${earlier}] has the same)`,
+        `${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`,
+      );
+    }
+    byDay.set(day, index);
+  });
+}
+
+/** Refuses the batch at its first bad report; returns the warnings about the unlikely ones. */
+export function checkReports(
+  reports: readonly CheckedReport[],
+  context: ReportContext,
+  now: DateTime = DateTime.now(),
+): IndexedFinding[] {
+  if (reports.length > MAX_REPORTS_PER_BATCH) {
+    refuse(
+      'reports',
+      'range',
+      `at most ${MAX_REPORTS_PER_BATCH} reports per batch`,
+      `${reports.length} reports`,
+    );
+  }
+  // The figures, by the library's rules: malformed ones throw, naming the report.
+  const impossible = reviewActualReports(reports).find((finding) => finding.severity === 'impossible');
+  if (impossible) {
+    refuse(
+      impossible.path,
+      'conflict',
+      'figures that can be true together',
+      impossible.message.replace(/^\S+: /, ''),
+    );
+  }
+  const warnings: IndexedFinding[] = [];
+  reports.forEach((report, index) => {
+    const at = `reports[${index}]`;
+    // Unlikely figures, against the service time of the campaigns over this area.
+    const minutesPerDossier = fastestService(context, report.areaCode);
+    if (minutesPerDossier !== undefined) {
+      for (const finding of reviewActualReports([report], { minutesPerDossier })) {
+        const rename = (text: string) => text.replace(/^reports\[0\]/, at);
+        warnings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
+      }
+    }
+    checkLengths(report, at);
+    checkReferences(report, at, context);
+    checkReportDate(report.date, report.areaCode, context, `${at}.date`, now);
+  });
+  checkDistinct(reports);
+  return warnings;
+}

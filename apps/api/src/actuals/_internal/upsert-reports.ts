@@ -1,0 +1,177 @@
+// Writes a checked batch in one transaction: a report is found again by its idempotency key, or
+// else by its natural key (date, area, team); the same figures count once, new figures are a
+// correction whose earlier version goes to the history.
+import { PlanningInputError } from '@muster/planning';
+import type { ActualReport, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { CheckedReport } from './check-reports.ts';
+import { ConcurrentClaim } from './transaction-retry.ts';
+
+export type RecordOutcome = 'CREATED' | 'CORRECTED' | 'UNCHANGED';
+
+export type UpsertedReport = { outcome: RecordOutcome; report: ActualReport };
+
+type Figures = Pick<ActualReport, 'dossiers' | 'machinesWorking' | 'hoursOpen' | 'downtimeMinutes' | 'note'>;
+
+function figuresOf(report: CheckedReport): Figures {
+  return {
+    dossiers: report.dossiers,
+    machinesWorking: report.machinesWorking ?? null,
+    hoursOpen: report.hoursOpen ?? null,
+    downtimeMinutes: report.downtimeMinutes ?? null,
+    note: report.note ?? null,
+  };
+}
+
+function sameFigures(a: Figures, b: Figures): boolean {
+  return (
+    a.dossiers === b.dossiers &&
+    a.machinesWorking === b.machinesWorking &&
+    a.hoursOpen === b.hoursOpen &&
+    a.downtimeMinutes === b.downtimeMinutes &&
+    a.note === b.note
+  );
+}
+
+type NaturalKey = { date: string; areaCode: string; teamKey: string };
+
+function naturalKeyOf(report: NaturalKey): string {
+  return JSON.stringify([report.date, report.areaCode, report.teamKey]);
+}
+
+/** A stable total order on natural keys (code units, not locale), the same in every instance. */
+function compareNaturalKeys(a: NaturalKey, b: NaturalKey): number {
+  for (const field of ['date', 'areaCode', 'teamKey'] as const) {
+    if (a[field] !== b[field]) return a[field] < b[field] ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Keeps a report's current version in its history, before it changes. */
+export function keepVersion(tx: Prisma.TransactionClient, existing: ActualReport): Promise<unknown> {
+  return tx.actualReportRevision.create({
+    data: {
+      reportId: existing.id,
+      version: existing.version,
+      date: existing.date,
+      dossiers: existing.dossiers,
+      machinesWorking: existing.machinesWorking,
+      hoursOpen: existing.hoursOpen,
+      downtimeMinutes: existing.downtimeMinutes,
+      note: existing.note,
+      recordedBy: existing.recordedBy,
+      voided: existing.voided,
+      changeReason: existing.changeReason,
+    },
+  });
+}
+
+/** Refuses a report whose idempotency key already belongs to the report of another day, area or team. */
+function requireOwnKeys(reports: readonly CheckedReport[], found: readonly ActualReport[]): void {
+  const byIdempotencyKey = new Map(
+    found.flatMap((row) => (row.idempotencyKey ? [[row.idempotencyKey, row]] : [])),
+  );
+  reports.forEach((report, index) => {
+    const owner = report.idempotencyKey ? byIdempotencyKey.get(report.idempotencyKey) : undefined;
+    if (owner && compareNaturalKeys(owner, { ...report, teamKey: report.teamCode ?? '' }) !== 0) {
+      throw new PlanningInputError({
+        path: `reports[${index}].idempotencyKey`,
+        code: 'conflict',
+        expected: `a key not already used by the report of ${owner.date}, area ${owner.areaCode}${owner.teamCode ? `, team ${owner.teamCode}` : ''}`,
+        received: report.idempotencyKey,
+      });
+    }
+  });
+}
+
+/**
+ * One attempt at writing a batch. Concurrent batches (several requests, several instances) give
+ * the result of running them one after the other: the transaction first locks every existing row
+ * the batch names, in id order, so batches sharing a report queue behind each other and see each
+ * other's result; it then writes in natural-key order, so two batches creating the same new
+ * reports collide on the first one (a unique violation, not a deadlock), which the caller retries.
+ */
+export function upsertReports(
+  prisma: PrismaClient,
+  reports: readonly CheckedReport[],
+  recordedBy: string,
+): Promise<UpsertedReport[]> {
+  const keys = [
+    ...new Set(reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : []))),
+  ];
+  return prisma.$transaction(
+    async (tx) => {
+      // Under READ COMMITTED a locked row cannot change until this transaction ends, and every
+      // read after the lock sees the latest committed state of the rows not yet created.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "ActualReport"
+        WHERE ("date", "areaCode", "teamKey") IN (
+            SELECT * FROM unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]))
+          OR "idempotencyKey" = ANY(${keys}::text[])
+        ORDER BY "id"
+        FOR UPDATE`;
+      const found =
+        locked.length > 0
+          ? await tx.actualReport.findMany({ where: { id: { in: locked.map((row) => row.id) } } })
+          : [];
+      requireOwnKeys(reports, found);
+
+      // A batch names each report once (checked before), so the reports are independent and can
+      // be written in the order every instance uses.
+      const byNaturalKey = new Map(found.map((row) => [naturalKeyOf(row), row]));
+      const results: UpsertedReport[] = new Array(reports.length);
+      const order = reports
+        .map((report, index) => ({ ...report, index, teamKey: report.teamCode ?? '' }))
+        .sort(compareNaturalKeys);
+      for (const { index, teamKey, ...report } of order) {
+        const figures = figuresOf(report);
+        const existing = byNaturalKey.get(naturalKeyOf({ ...report, teamKey }));
+        if (!existing) {
+          const created = await tx.actualReport.create({
+            data: {
+              date: report.date,
+              areaCode: report.areaCode,
+              teamCode: report.teamCode ?? null,
+              teamKey,
+              idempotencyKey: report.idempotencyKey ?? null,
+              ...figures,
+              recordedBy,
+            },
+          });
+          results[index] = { outcome: 'CREATED', report: created };
+        } else if (sameFigures(existing, figures)) {
+          // A voided report sent again as it was stays voided: the resend is the report voided.
+          results[index] = { outcome: 'UNCHANGED', report: existing };
+        } else {
+          await keepVersion(tx, existing);
+          const updated = await tx.actualReport.update({
+            where: { id: existing.id },
+            data: {
+              ...figures,
+              recordedBy,
+              version: existing.version + 1,
+              voided: false,
+              changeReason: null,
+              idempotencyKey: existing.idempotencyKey ?? report.idempotencyKey ?? null,
+            },
+          });
+          results[index] = { outcome: 'CORRECTED', report: updated };
+        }
+      }
+
+      // A key this batch read as free but did not write (sent with a report whose row already
+      // had another key) may have been taken meanwhile by a batch that is now committed.
+      if (keys.length > 0) {
+        const known = new Set(results.map((result) => result.report.id));
+        const holders = await tx.actualReport.findMany({
+          where: { idempotencyKey: { in: keys } },
+          select: { id: true },
+        });
+        if (holders.some((holder) => !known.has(holder.id))) {
+          throw new ConcurrentClaim('an idempotency key of the batch was taken by a concurrent batch');
+        }
+      }
+      return results;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

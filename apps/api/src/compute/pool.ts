@@ -1,0 +1,93 @@
+// Heavy planning runs in a pool of worker threads, so no computation holds the event loop: other
+// requests keep flowing and SIGTERM still stops the process. `compute('buildRoster', input)` is
+// the call: it prices the work (refusing what the request's budget cannot pay), waits for a
+// thread, and stops the thread when the request's time budget is spent.
+import { availableParallelism } from 'node:os';
+import { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
+import { Piscina } from 'piscina';
+import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/request-work.ts';
+import { WORK_OF } from '../limits/work.ts';
+import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
+
+type Pool = Piscina<TaskMessage, TaskOutcome>;
+
+/**
+ * Computations estimated above this (about 100 ms) run in a lane of their own, one thread, so a
+ * heavy request never delays the light planning of ordinary requests and never takes more than
+ * one core from the main thread and the database.
+ */
+const HEAVY_POINTS = 2000;
+
+const lanes: { light: Pool | null; heavy: Pool | null } = { light: null, heavy: null };
+
+/** Threads of the light lane: COMPUTE_THREADS, else one per core less the heavy lane's (at least one). */
+function lightThreads(): number {
+  const configured = Number(process.env.COMPUTE_THREADS);
+  return Number.isInteger(configured) && configured > 0
+    ? configured
+    : Math.max(1, availableParallelism() - 1);
+}
+
+function startLane(threads: number, warm: boolean): Pool {
+  return new Piscina<TaskMessage, TaskOutcome>({
+    filename: new URL('./worker.mjs', import.meta.url).href,
+    minThreads: warm ? threads : 0,
+    maxThreads: threads,
+    // Threads start with tsx and the planning library: keep them rather than start them again.
+    idleTimeout: 60_000,
+  });
+}
+
+/** The pool's lanes, started on first use; `warm` starts every thread now (the service does at start). */
+export function computePool(options: { warm?: boolean } = {}): { light: Pool; heavy: Pool } {
+  lanes.light ??= startLane(lightThreads(), options.warm ?? false);
+  lanes.heavy ??= startLane(1, options.warm ?? false);
+  return { light: lanes.light, heavy: lanes.heavy };
+}
+
+/** Tasks the pool has finished so far in this process. */
+export function completedTasks(): number {
+  return (lanes.light?.completed ?? 0) + (lanes.heavy?.completed ?? 0);
+}
+
+/** Stops every thread (a running task is abandoned); the next compute starts new lanes. */
+export async function destroyComputePool(): Promise<void> {
+  const stopping = [lanes.light, lanes.heavy];
+  lanes.light = null;
+  lanes.heavy = null;
+  await Promise.all(stopping.map((lane) => lane?.destroy()));
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** Runs one of the planning library's heavy functions in the pool, within the current request's budget. */
+export async function compute<K extends TaskName>(
+  name: K,
+  ...args: Parameters<Tasks[K]>
+): Promise<ReturnType<Tasks[K]>> {
+  const work = currentRequestWork();
+  const points = (WORK_OF[name] as (...a: Parameters<Tasks[K]>) => number)(...args);
+  let signal: AbortSignal | undefined;
+  if (work) {
+    charge(work, points, name);
+    signal = AbortSignal.timeout(Math.ceil(remainingMs(work, name)));
+  }
+  const lane = computePool()[points > HEAVY_POINTS ? 'heavy' : 'light'];
+  let outcome: TaskOutcome;
+  try {
+    outcome = await lane.run({ name, args }, signal ? { signal } : {});
+  } catch (error) {
+    if (work && isAbort(error)) throw timeSpent(work, name);
+    throw error;
+  }
+  if (outcome.ok) return outcome.value as ReturnType<Tasks[K]>;
+  if (outcome.kind === 'infeasible') throw new PlanningInfeasibleError(outcome.reason, outcome.detail);
+  // The refusal as the library made it: `received` was already rendered for display.
+  const { path, code, expected, received, message } = outcome;
+  throw Object.assign(new PlanningInputError({ path, code, expected, received: undefined }), {
+    received,
+    message,
+  });
+}

@@ -1,0 +1,59 @@
+// The planning functions that run off the main thread, by name. Each is the library's own
+// function; what crosses the thread boundary is its arguments and its result (structured clone),
+// and a refusal as its fields, since a thrown class does not survive the trip.
+import {
+  buildRoster,
+  coverShifts,
+  minimumTeams,
+  PlanningInfeasibleError,
+  PlanningInputError,
+  planCampaign,
+  planHourlyStaffing,
+  planMobileTeams,
+} from '@muster/planning';
+
+export const TASKS = {
+  planCampaign,
+  buildRoster,
+  minimumTeams,
+  planMobileTeams,
+  planHourlyStaffing,
+  coverShifts,
+};
+
+export type Tasks = typeof TASKS;
+export type TaskName = keyof Tasks;
+
+/** A task's request as it travels to a worker. */
+export type TaskMessage = { name: TaskName; args: unknown[] };
+
+/** What comes back: the result, or a refusal described by its fields. */
+export type TaskOutcome =
+  | { ok: true; value: unknown }
+  | {
+      ok: false;
+      kind: 'input';
+      path: string;
+      code: PlanningInputError['code'];
+      expected: string;
+      received: string;
+      message: string;
+    }
+  | { ok: false; kind: 'infeasible'; reason: string; detail: string };
+
+/** Runs one task in the calling thread; only unexpected failures throw. */
+export function runTask({ name, args }: TaskMessage): TaskOutcome {
+  const task = TASKS[name] as (...parameters: unknown[]) => unknown;
+  try {
+    return { ok: true, value: task(...args) };
+  } catch (error) {
+    if (error instanceof PlanningInputError) {
+      const { path, code, expected, received, message } = error;
+      return { ok: false, kind: 'input', path, code, expected, received, message };
+    }
+    if (error instanceof PlanningInfeasibleError) {
+      return { ok: false, kind: 'infeasible', reason: error.reason, detail: error.detail };
+    }
+    throw error;
+  }
+}

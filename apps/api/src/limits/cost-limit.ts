@@ -1,0 +1,121 @@
+// A document's cost is estimated before anything runs (Pothos complexity: every field costs 1, a
+// list multiplies what it selects by 10 unless the field says otherwise, computed fields weigh
+// their work from their arguments) and a request over MAX_COST is refused with LIMIT_EXCEEDED
+// naming the field that weighs most. Arguments are read as the resolvers read them, so a literal
+// and a variable of the same value cost the same. Then the request executes within its own
+// allowance (cost points and time), which the worker pool reads for every computation.
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import {
+  GraphQLError,
+  type GraphQLOutputType,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  validate,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.ts';
+import { withRequestWork } from './request-work.ts';
+import { MAX_COST } from './work.ts';
+
+/** What the complexity of a list multiplies its selection by, unless the field says otherwise. */
+const LIST_MULTIPLIER = 10;
+
+/** The computed fields priced in one estimate: their points by field, and the work already priced. */
+type Pricing = { byField: Map<string, number>; priced: Set<string>; planRows: number };
+
+const pricings = new WeakMap<object, Pricing>();
+
+function pricingOf(context: object): Pricing {
+  let pricing = pricings.get(context);
+  if (!pricing) {
+    pricing = { byField: new Map(), priced: new Set(), planRows: LIST_MULTIPLIER };
+    pricings.set(context, pricing);
+  }
+  return pricing;
+}
+
+/**
+ * The complexity of a computed field: its work in points, remembered under `field` so that a
+ * refusal can name it. Work under a `key` already priced in this document (the same plan asked
+ * for through another alias) is computed once, so it costs 1 more.
+ */
+export function priced(context: object, field: string, points: number, key?: string): number {
+  const pricing = pricingOf(context);
+  if (key !== undefined) {
+    if (pricing.priced.has(key)) return 1;
+    pricing.priced.add(key);
+  }
+  pricing.byField.set(field, (pricing.byField.get(field) ?? 0) + points);
+  return points;
+}
+
+/**
+ * Says how many rows the plan being priced answers (`CampaignPlan.areas` multiplies its selection by
+ * a twentieth of them: a row's field costs about 2.5 µs to resolve and write out).
+ */
+export function pricePlanRows(context: object, rows: number): void {
+  pricingOf(context).planRows = Math.max(1, Math.ceil(rows / 20));
+}
+
+/** The multiplier of `CampaignPlan.areas`: set by the plan or what-if above it. */
+export function planRowsMultiplier(context: object): number {
+  return pricingOf(context).planRows;
+}
+
+/**
+ * Default complexity: 1 a field. A list of stored rows (a Prisma model: areas, teams, reports)
+ * multiplies its selection by 10, the n + 1 reads it may cause; a list of computed values (a
+ * plan's days, a roster's assignments) by 1, the computation that made it being priced already;
+ * so are a page's edges, the connection's page size having multiplied them.
+ */
+export function defaultFieldComplexity(
+  _args: unknown,
+  _context: unknown,
+  field: { type: GraphQLOutputType },
+): number | { field: number; multiplier: number } {
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  if (!isListType(type)) return 1;
+  const item = getNamedType(type);
+  const stored = isObjectType(item) && item.extensions?.pothosPrismaModel !== undefined;
+  return { field: 1, multiplier: stored ? LIST_MULTIPLIER : 1 };
+}
+
+function refusal(cost: number, pricing: Pricing | undefined): GraphQLError {
+  const heaviest = [...(pricing?.byField ?? new Map<string, number>())].sort((a, b) => b[1] - a[1])[0];
+  const field = heaviest?.[0];
+  const detail = heaviest
+    ? `; most of it is ${heaviest[0]} (${heaviest[1].toLocaleString('en')} points)`
+    : '';
+  return new GraphQLError(
+    `The request's estimated cost is ${cost.toLocaleString('en')} points, over the limit of ${MAX_COST.toLocaleString('en')}${detail}. Ask for less (fewer days, teams, rows or aliases) or split the request.`,
+    { extensions: { code: 'LIMIT_EXCEEDED', ...(field ? { field } : {}), cost, limit: MAX_COST } },
+  );
+}
+
+/** The yoga plugin: the estimate before execution, then execution within the request's allowance. */
+export function useCostLimit(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution, executeFn, setExecuteFn }) {
+      const context = args.contextValue;
+      const errors = validate(args.schema, args.document, [
+        createComplexityRule({
+          context,
+          variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+          ...(args.operationName ? { operationName: args.operationName } : {}),
+          validate: ({ complexity }, report) => {
+            if (complexity > MAX_COST) report(refusal(complexity, pricings.get(context)));
+          },
+        }),
+      ]);
+      // Variables that do not fit are left to execution, which names the field (BAD_USER_INPUT).
+      const refused = errors.filter((error) => error.extensions.code === 'LIMIT_EXCEEDED');
+      if (refused.length > 0) {
+        setResultAndStopExecution({ errors: refused });
+        return;
+      }
+      setExecuteFn((executeArgs) => withRequestWork(context.work, () => executeFn(executeArgs)));
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// How much work a computation is, in cost points, before it runs. One point is about 50 µs of
+// planning on the 2-core development machine (calibrated by `pnpm bench`'s slow-request run, see
+// the README); an ordinary field costs 1. The same estimates price a document before it runs
+// (from its arguments, with the nominal sizes below where stored data decides) and each
+// computation when it is about to run (from its real input), against one budget per request.
+import type { PlanMobileTeamsInput } from '@muster/planning';
+import type { TaskName, Tasks } from '../compute/tasks.ts';
+
+/** Most cost points one request may use: about one second of planning. */
+export const MAX_COST = 20_000;
+
+/** Largest opening window, in hours: where a document does not say, a roster is priced for it. */
+const DAY_HOURS = 24;
+/** A team works at most 48 h in any 7 days (the roster's default rule). */
+const MAX_HOURS_PER_WEEK = 48;
+/** The planning library's horizon: nothing is planned further than ten years out. */
+const MAX_CALENDAR_DAYS = 3660;
+
+/**
+ * Sizes a document cannot know before the stored data is read: the areas of a stored scenario
+ * (the whole country, 11,371 in 2021), the communes under an area (a province: Thanh Hóa, the
+ * largest, had 559; a plan's rows are priced as many), a campaign's open days (a season) and the
+ * mobile teams of one home area.
+ */
+export const NOMINAL = {
+  scenarioAreas: 11_371,
+  planRows: 600,
+  communes: 600,
+  campaignDays: 120,
+  mobileTeamsPerArea: 10,
+} as const;
+
+/**
+ * Points per unit of each computation's work, from the bench's measurements: planCampaign about
+ * 2.3 µs an area; a roster about 0.3 ms per day and shift for every roster built (minimumTeams
+ * builds one per team count it tries, each about twice as dear as the final one); planMobileTeams
+ * about 53 ns per commune, team and day; coverShifts about 25 µs per shift template; hourly
+ * staffing a fraction of a millisecond, plus a daily series when a date is asked.
+ */
+const POINTS = {
+  perPlannedArea: 0.05,
+  perRosterDayShift: 6,
+  perMobileUnit: 0.001,
+  perShiftTemplate: 0.5,
+  staffing: 20,
+  dailySeries: 300,
+} as const;
+
+/** Points of planning a campaign over `areas` areas. */
+export function planWork(areas: number): number {
+  return Math.ceil(areas * POINTS.perPlannedArea) + 1;
+}
+
+/**
+ * The fewest teams a roster of `shiftsPerDay` one-crew shifts needs, estimated: at least a week's
+ * hours over 48, and (shifts being at least 11 h apart) about one team per daily shift plus a
+ * day off a week.
+ */
+function estimatedTeams(shiftsPerDay: number, openHours: number): { lowest: number; fewest: number } {
+  const lowest = Math.max(1, Math.ceil((openHours * 7) / MAX_HOURS_PER_WEEK));
+  return { lowest, fewest: Math.max(lowest, Math.ceil((shiftsPerDay * 7) / 6)) };
+}
+
+/**
+ * Points of a roster: `minimumTeams` builds one roster per team count from its lower bound up to
+ * the answer, then the roster asked for is built.
+ */
+export function rosterWork(days: number, shiftsPerDay: number, openHours: number): number {
+  const { lowest, fewest } = estimatedTeams(shiftsPerDay, openHours);
+  const builds = 2 * (fewest - lowest + 1) + 1;
+  return Math.ceil(days * shiftsPerDay * builds * POINTS.perRosterDayShift);
+}
+
+/** Points of a roster a document asks for: the worst window (round the clock) cut into `shiftHours`. */
+export function rosterWorkOfArguments(days: number, shiftHours: number): number {
+  return rosterWork(days, Math.ceil(DAY_HOURS / Math.max(1, shiftHours)), DAY_HOURS);
+}
+
+/** Points of mobile teams' calendars. */
+export function mobileWork(communes: number, teams: number, days: number): number {
+  return Math.ceil(communes * teams * days * POINTS.perMobileUnit) + 1;
+}
+
+/** Points of covering a day's hours with shifts of `lengths` (one template per length and start hour). */
+export function shiftsWork(lengths: number): number {
+  return Math.ceil(lengths * DAY_HOURS * POINTS.perShiftTemplate) + 1;
+}
+
+/** Points of hourly staffing for one area; a date adds the plan's daily series. */
+export function staffingWork(withDate: boolean): number {
+  return POINTS.staffing + (withDate ? POINTS.dailySeries : 0);
+}
+
+/** Points of a plan's daily series for one area. */
+export function dailySeriesWork(): number {
+  return POINTS.dailySeries;
+}
+
+/** Calendar days from `start` to `deadline` included: an upper bound on the open days. */
+function calendarDays(calendar: { start: string; deadline: string }): number {
+  const days = (Date.parse(calendar.deadline) - Date.parse(calendar.start)) / 86_400_000 + 1;
+  return Number.isFinite(days) ? Math.min(MAX_CALENDAR_DAYS, Math.max(1, Math.ceil(days))) : 1;
+}
+
+/** Hours a day the shifts of a roster cover, from their HH:mm bounds (a shift may pass midnight). */
+function shiftHoursPerDay(shifts: readonly { start: string; end: string }[]): number {
+  const minutes = (time: string) => {
+    const [hours, mins] = time.split(':').map(Number);
+    return (hours ?? 0) * 60 + (mins ?? 0);
+  };
+  const total = shifts.reduce((sum, shift) => {
+    const length = (minutes(shift.end) - minutes(shift.start) + 1440) % 1440;
+    return sum + (length === 0 ? 1440 : length);
+  }, 0);
+  return Math.min(DAY_HOURS, total / 60);
+}
+
+/** Teams of a mobile plan: a count (0.x) or a list of teams. */
+function teamCount(teams: PlanMobileTeamsInput['teams']): number {
+  const given = teams as unknown as { count?: number } | readonly unknown[];
+  return Array.isArray(given) ? given.length : ((given as { count?: number }).count ?? 1);
+}
+
+/** Points of one computation from its real input, as the worker pool is about to run it. */
+export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => number } = {
+  planCampaign: (input) => planWork(input.areas.length),
+  minimumTeams: (input) => rosterWork(input.days, input.shifts.length, shiftHoursPerDay(input.shifts)),
+  buildRoster: (input) => Math.ceil(input.days * input.shifts.length * POINTS.perRosterDayShift),
+  planMobileTeams: (input) =>
+    mobileWork(input.communes.length, teamCount(input.teams), calendarDays(input.calendar)),
+  planHourlyStaffing: () => staffingWork(false),
+  coverShifts: (input) => Math.ceil(input.shifts.length * POINTS.perShiftTemplate) + 1,
+};

@@ -1,0 +1,109 @@
+// Tokens managed through the API by admins: issued and revoked while the service runs, on every
+// backend (the embedded database is held by the service, so this is the way to manage its tokens
+// without stopping it), and listed without their secrets.
+import { PlanningInputError } from '@muster/planning';
+import { issueToken, revokeTokens } from '../auth/tokens.ts';
+import { builder } from '../builder.ts';
+import { prisma } from '../db.ts';
+import { inputErrors } from './error.ts';
+import { RoleEnum } from './viewer.ts';
+
+builder.prismaObject('ApiToken', {
+  name: 'ApiToken',
+  description:
+    'A bearer token as stored: who holds it and what it grants; never its secret (only a hash is kept).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name', { description: 'Who holds it; writes made with it are recorded under it.' }),
+    role: t.expose('role', { type: RoleEnum }),
+    areaCode: t.exposeString('areaCode', { nullable: true, description: 'Root of the subtree it sees.' }),
+    teamCode: t.exposeString('teamCode', { nullable: true, description: 'The team a reporter reports for.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Null while it works.',
+    }),
+  }),
+});
+
+const IssuedTokenRef = builder.objectRef<{ id: string; token: string }>('IssuedToken').implement({
+  description: 'A new token: its secret is answered this once and stored only as a hash.',
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'The secret to send as Authorization: Bearer <token>.' }),
+    apiToken: t.prismaField({
+      type: 'ApiToken',
+      resolve: (query, issued) => prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: issued.id } }),
+    }),
+  }),
+});
+
+const TokenInputRef = builder.inputType('TokenInput', {
+  description:
+    'What a token grants: an admin everything; a planner an area subtree; a reporter one team in its home area.',
+  fields: (t) => ({
+    role: t.field({ type: RoleEnum, required: true }),
+    name: t.string({ required: true, description: 'Who holds it, 1 to 200 characters.' }),
+    areaCode: t.string({
+      description: 'Planner: the root it plans. Reporter: default its team’s home area.',
+    }),
+    teamCode: t.string({ description: 'Reporter: the team it reports for.' }),
+  }),
+});
+
+const RevokedTokensRef = builder.objectRef<{ revoked: number }>('RevokedTokens').implement({
+  fields: (t) => ({
+    revoked: t.exposeInt('revoked', {
+      description: 'Live tokens revoked now; they are refused from the next request.',
+    }),
+  }),
+});
+
+builder.queryField('tokens', (t) =>
+  t.prismaField({
+    type: ['ApiToken'],
+    nullable: true,
+    description: 'Every token, newest first, without secrets. Admins only.',
+    authScopes: { admin: true },
+    args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
+    resolve: (query, _root, args) =>
+      prisma.apiToken.findMany({
+        ...query,
+        where: args.includeRevoked ? {} : { revokedAt: null },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  issueToken: t.field({
+    type: IssuedTokenRef,
+    description: 'Issues a token; it works at once. Its secret is in this answer only. Admins only.',
+    errors: { types: inputErrors },
+    args: { input: t.arg({ type: TokenInputRef, required: true }) },
+    resolve: (_root, { input }) => issueToken(prisma, input, { under: 'input' }),
+  }),
+  revokeToken: t.field({
+    type: RevokedTokensRef,
+    description:
+      'Revokes a token by `id`, or every live token of a holder by `name` (one of the two). Refused from the next request on, on every instance. Admins only.',
+    errors: { types: inputErrors },
+    args: { id: t.arg.id(), name: t.arg.string() },
+    resolve: async (_root, args) => {
+      if ((args.id == null) === (args.name == null)) {
+        throw new PlanningInputError({
+          path: args.id == null ? 'id' : 'name',
+          code: 'conflict',
+          expected: 'either id or name, not both and not neither',
+          received: args.id ?? null,
+        });
+      }
+      return {
+        revoked: await revokeTokens(
+          prisma,
+          args.id != null ? { id: String(args.id) } : { name: args.name as string },
+        ),
+      };
+    },
+  }),
+}));

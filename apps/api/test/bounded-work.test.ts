@@ -1,0 +1,145 @@
+// Issue 11 §1: the work one request may cause is bounded before it runs, one plan asked for
+// through several aliases is computed once, and a computation outliving the request's time budget
+// is stopped with a typed error while the service goes on serving.
+import type { PlanMobileTeamsInput } from '@muster/planning';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { completedTasks, compute } from '../src/compute/pool.ts';
+import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
+import { data, gql, tokenFor, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+let reporter = '';
+beforeAll(async () => {
+  reporter = await tokenFor({ role: 'REPORTER', name: 'bounded reporter', teamCode: 'DN-DAK-SONG-MOBILE' });
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** Tasks the worker pool has finished so far in this process. */
+const finished = () => completedTasks();
+
+const roster = (args: string) =>
+  `roster(${args}) { __typename ... on Roster { teamCount feasible } ... on Error { message } }`;
+const onPlan = (body: string, area = '665') =>
+  `{ plan(scenarioId: "dak-nong-2021", areaCode: "${area}") { __typename ... on CampaignPlan { ${body} } } }`;
+
+describe('the cost of a request, before it runs', () => {
+  it('refuses the year-long roster of one-hour shifts a reporter sent, naming CampaignPlan.roster, without computing anything', async () => {
+    const before = finished();
+    const result = await gql(onPlan(roster('days: 366, shiftHours: 1')), {}, { token: reporter });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      field: 'CampaignPlan.roster',
+    });
+    expect(finished()).toBe(before);
+  });
+
+  it('refuses nineteen aliases of a roster that one request may ask for once', async () => {
+    const one = await data<{ plan: { r0: { __typename: string } } }>(onPlan(`r0: ${roster('days: 90')}`));
+    expect(one.plan.r0.__typename).toBe('Roster');
+    const aliases = Array.from({ length: 19 }, (_, i) => `r${i}: ${roster('days: 90')}`).join(' ');
+    const many = await gql(onPlan(aliases));
+    expect(many.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      field: 'CampaignPlan.roster',
+    });
+  });
+
+  it('prices a roster by days × shifts × teams: a day of one-hour shifts is accepted, a fortnight is not', async () => {
+    const day = await data<{ plan: { roster: { __typename: string } } }>(
+      onPlan(roster('days: 1, shiftHours: 1')),
+    );
+    expect(day.plan.roster.__typename).toBe('Roster');
+    const fortnight = await gql(onPlan(roster('days: 14, shiftHours: 1')));
+    expect(fortnight.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      field: 'CampaignPlan.roster',
+    });
+  });
+});
+
+describe('one computation per request', () => {
+  it('plans a scenario once for twenty aliases of its plan', async () => {
+    const before = finished();
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `p${i}: plan(scenarioId: "nghe-an-2021", areaCode: "40") { ... on CampaignPlan { completionDate daily { planned } } }`,
+    ).join(' ');
+    const result = await data<Record<string, { completionDate: string }>>(`{ ${aliases} }`);
+    expect(new Set(Object.values(result).map((plan) => plan.completionDate)).size).toBe(1);
+    expect(finished() - before).toBe(1);
+  });
+
+  it('plans a what-if once for twenty aliases on one variable', async () => {
+    const input = {
+      areas: [
+        { code: 'p', name: 'Province' },
+        ...Array.from({ length: 200 }, (_, i) => ({
+          code: `c${i}`,
+          name: `Commune ${i}`,
+          parentCode: 'p',
+          population: 5000 + i,
+        })),
+      ],
+      calendar: { start: '2021-03-19', deadline: '2021-05-31' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.5 },
+      machines: [{ areaCode: 'p', machines: 20 }],
+    };
+    const before = finished();
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) => `w${i}: whatIf(input: $input) { ... on CampaignPlan { completionDate } }`,
+    );
+    await data(`query ($input: CampaignInput!) { ${aliases.join(' ')} }`, { input });
+    expect(finished() - before).toBe(1);
+  });
+
+  it('refuses before it runs a computation whose real size is over what the request has left', async () => {
+    // Mobile teams are priced from nominal sizes in a document (600 communes, 120 days); the
+    // worker pool prices the real input: 800 communes × 30 teams × 1,096 days ≈ 26.3 million
+    // units ≈ 26,300 points, over the 20,000 of a request.
+    const communes = Array.from({ length: 800 }, (_, i) => ({
+      id: `c${i}`,
+      demand: 3000,
+      latitude: 12 + (i % 40) * 0.01,
+      longitude: 107 + Math.floor(i / 40) * 0.01,
+    }));
+    const input = {
+      calendar: { start: '2021-01-01', deadline: '2023-12-31' },
+      communes,
+      teams: { count: 30, machinesPerTeam: 2, home: { latitude: 12.2, longitude: 107.1 } },
+      dossiersPerMachineHour: 17,
+    } as unknown as PlanMobileTeamsInput;
+    const before = finished();
+    const work = createRequestWork();
+    await expect(withRequestWork(work, () => compute('planMobileTeams', input))).rejects.toMatchObject({
+      name: 'LimitExceededError',
+      limit: 'cost',
+      what: 'planMobileTeams',
+    });
+    expect(work.spent).toBe(0);
+    expect(finished()).toBe(before);
+  });
+});
+
+describe('the time budget of a request', () => {
+  it('stops a computation when the budget is spent, answering LimitExceededError (TIME), and serves the next request', async () => {
+    vi.stubEnv('COMPUTE_BUDGET_MS', '1');
+    const stopped = await data<{ plan: Record<string, string> }>(
+      `{ plan(scenarioId: "nghe-an-2021", areaCode: "40") { __typename ... on LimitExceededError { limit computation } } }`,
+    );
+    expect(stopped.plan).toEqual({
+      __typename: 'LimitExceededError',
+      limit: 'TIME',
+      computation: 'planCampaign',
+    });
+    vi.unstubAllEnvs();
+    const served = await data<{ plan: { roster: { __typename: string } } }>(onPlan(roster('days: 28')));
+    expect(served.plan.roster.__typename).toBe('Roster');
+  });
+});

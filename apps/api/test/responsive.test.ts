@@ -1,0 +1,48 @@
+// Issue 11 §1 on a real process: a heavy computation runs off the event loop, so a light request
+// sent after it is answered first, and SIGTERM stops the process cleanly while it computes. The
+// process has the demo data in its own in-memory PGlite, or in this file's PostgreSQL schema.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, post, startApi } from './_processes.ts';
+import { useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+let api: ApiProcess;
+let token = '';
+beforeAll(async () => {
+  api = await startApi({ MUSTER_DEMO: '1' });
+  // The demo admin token the process printed at start (its database may be its own).
+  token = /admin\s+everything\s+(mst_\S+)/i.exec(api.output())?.[1] ?? '';
+  if (token === '') throw new Error(`no demo token printed:\n${api.output()}`);
+}, 120_000);
+afterAll(async () => {
+  await api?.kill();
+});
+
+// The heaviest roster one request may ask for: about 0.8 s of computing on the development machine.
+const HEAVY = `{ plan(scenarioId: "nghe-an-2021", areaCode: "40") { ... on CampaignPlan {
+  roster(days: 180) { __typename } } } }`;
+
+describe('a service computing a heavy request', () => {
+  it('answers a light request sent after it first', async () => {
+    const order: string[] = [];
+    const heavy = post<{ plan: { roster: { __typename: string } } }>(api.url, token, HEAVY, {}).then((r) => {
+      order.push('heavy');
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const light = await post<{ viewer: { name: string } }>(api.url, token, '{ viewer { name } }', {});
+    order.push('light');
+    expect(light.body.data?.viewer.name, JSON.stringify(light.body)).toBe('demo admin');
+    expect((await heavy).body.data?.plan.roster.__typename).toBe('Roster');
+    expect(order).toEqual(['light', 'heavy']);
+  });
+
+  it('stops cleanly on SIGTERM while it computes', async () => {
+    const heavy = post(api.url, token, HEAVY, {}).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const code = await api.stop();
+    await heavy;
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { reviewActualReports } from './review-actual-reports.ts';
+
+const day = { date: '2021-03-20', areaCode: '665' };
+
+describe('reviewActualReports', () => {
+  it('finds nothing in the field reports of 20 March 2021 (Đắk Song 1,085, Đắk Glong 1,123)', () => {
+    // Đắk Nông's service: 3.5 minutes a dossier → 1440 / 3.5 = 411.4 a machine-day; Đắk Song's
+    // 1,085 on at least 3 machines is 361.7 each.
+    const findings = reviewActualReports(
+      [
+        { ...day, dossiers: 1085, machinesWorking: 3 },
+        { ...day, areaCode: '661', dossiers: 1123 },
+      ],
+      { minutesPerDossier: 3.5 },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('judges more dossiers per machine-day than the service allows in 24 hours unlikely, and not one more', () => {
+    // 1440 / 3.5 = 411.43: 411 on one machine fits, 412 does not; 50,000 on one is far above.
+    const findings = reviewActualReports(
+      [
+        { ...day, dossiers: 411, machinesWorking: 1 },
+        { ...day, dossiers: 412, machinesWorking: 1 },
+        { ...day, dossiers: 50_000, machinesWorking: 1 },
+        { ...day, dossiers: 50_000 },
+      ],
+      { minutesPerDossier: 3.5 },
+    );
+    expect(findings.map((f) => [f.path, f.severity, f.code])).toEqual([
+      ['reports[1].dossiers', 'unlikely', 'above-service-capacity'],
+      ['reports[2].dossiers', 'unlikely', 'above-service-capacity'],
+    ]);
+    expect(findings[1]?.message).toBe(
+      'reports[2].dossiers: 50000 dossiers on 1 machine is 50000 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours',
+    );
+  });
+
+  it('judges dossiers with no machine working, or with the site closed all day, impossible', () => {
+    const findings = reviewActualReports([
+      { ...day, dossiers: 500, machinesWorking: 0 },
+      { ...day, dossiers: 500, hoursOpen: 0 },
+      { ...day, dossiers: 0, machinesWorking: 0, hoursOpen: 0 },
+    ]);
+    expect(findings.map((f) => [f.path, f.severity])).toEqual([
+      ['reports[0].machinesWorking', 'impossible'],
+      ['reports[1].hoursOpen', 'impossible'],
+    ]);
+  });
+
+  it('refuses a malformed figure, naming it', () => {
+    const refused = (report: object) => {
+      try {
+        reviewActualReports([{ ...day, dossiers: 1 }, report as never]);
+      } catch (error) {
+        return error instanceof PlanningInputError ? [error.path, error.code] : error;
+      }
+      return null;
+    };
+    expect(refused({ ...day, dossiers: -5 })).toEqual(['reports[1].dossiers', 'range']);
+    expect(refused({ ...day, dossiers: 1.5 })).toEqual(['reports[1].dossiers', 'integer']);
+    expect(refused({ ...day, dossiers: 1, hoursOpen: 25 })).toEqual(['reports[1].hoursOpen', 'range']);
+    expect(refused({ ...day, dossiers: 1, downtimeMinutes: 2000 })).toEqual([
+      'reports[1].downtimeMinutes',
+      'range',
+    ]);
+    expect(refused({ ...day, date: '2021-02-30', dossiers: 1 })).toEqual(['reports[1].date', 'format']);
+  });
+});
