@@ -309,10 +309,10 @@ describe('reports that cannot poison a forecast', () => {
       [{ field: 'reports[0].dossiers', severity: 'unlikely', code: 'above-service-capacity' }],
       [],
     ]);
-    const compared = await data<{ planVsActual: { warnings: { code: string; message: string }[] } }>(
-      `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67", from: "2021-04-07", to: "2021-04-07") { ... on PlanVsActual { warnings { code message } } } }`,
+    const compared = await data<{ planVsActual: { reportWarnings: { code: string; message: string }[] } }>(
+      `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67", from: "2021-04-07", to: "2021-04-07") { ... on PlanVsActual { reportWarnings { code message } } } }`,
     );
-    expect(compared.planVsActual.warnings).toEqual([
+    expect(compared.planVsActual.reportWarnings).toEqual([
       {
         code: 'above-service-capacity',
         message:

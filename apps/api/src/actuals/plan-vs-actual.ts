@@ -14,7 +14,7 @@ import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
   /** Reports compared whose figures are unlikely or impossible at the scenario's service time. */
-  warnings: ReportFinding[];
+  reportWarnings: ReportFinding[];
 };
 
 export async function planVsActual(
@@ -47,7 +47,7 @@ export async function planVsActual(
   });
   const findings = reviewActualReports(reports, { minutesPerDossier: scenario.minutesPerDossier });
   // The library names reports by their index in the list compared: name them by id and day.
-  const warnings = findings.map((finding) => {
+  const reportWarnings = findings.map((finding) => {
     const [, index, figure] = /^reports\[(\d+)\](.*)$/.exec(finding.path) ?? [];
     const report = reports[Number(index)];
     if (!report) return finding;
@@ -58,5 +58,5 @@ export async function planVsActual(
       message: finding.message.replace(/^reports\[\d+\][^:]*/, which),
     };
   });
-  return { ...comparison, scenarioId: scenario.id, warnings };
+  return { ...comparison, scenarioId: scenario.id, reportWarnings };
 }

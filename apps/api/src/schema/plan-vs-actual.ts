@@ -53,11 +53,11 @@ const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual').implemen
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', { nullable: true }),
     observedMachineDays: t.exposeInt('observedMachineDays'),
     forecast: t.field({ type: ForecastRef, nullable: true, resolve: (r) => r.forecast }),
-    warnings: t.field({
+    reportWarnings: t.field({
       type: [ReportWarningRef],
       description:
         'Reports compared whose figures are unlikely at the scenario’s service time (more dossiers per machine-day than it allows in 24 hours), or impossible (stored before such reports were refused).',
-      resolve: (r) => r.warnings,
+      resolve: (r) => r.reportWarnings,
     }),
   }),
 });
