@@ -24,9 +24,13 @@ export function buildWebApp(): void {
 
 export async function startDemoServer(lifetimeMs: number): Promise<RunningServer> {
   const watchdog = `data:text/javascript,${encodeURIComponent(
-    `process.stdin.on('end', () => process.kill(process.pid, 'SIGKILL'));
-process.stdin.resume();
-setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${lifetimeMs}).unref();`,
+    // Worker threads (the API's compute pool) inherit the flag; only the main thread watches.
+    `import { isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  process.stdin.on('end', () => process.kill(process.pid, 'SIGKILL'));
+  process.stdin.resume();
+  setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${lifetimeMs}).unref();
+}`,
   )}`;
   const child: ChildProcess = spawn(
     process.execPath,
