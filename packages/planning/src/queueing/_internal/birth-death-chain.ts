@@ -1,0 +1,344 @@
+import { poissonWindow } from './poisson.ts';
+
+/**
+ * Buffers are zero outside the states written since they were last cleared; every read is within
+ * the window or two slots beyond it, which each step clears.
+ *
+ * The state of the time-varying queue, M(t)/M/c(t) with the queue counted in units of `unit`
+ * dossiers: state n < c is n dossiers in service and nobody waiting; state n ≥ c is every machine
+ * busy and n − c units waiting. With exponential service the unit is 1 and this is the exact
+ * birth–death chain. Its distribution over a window of states is advanced by uniformisation
+ * (Jensen 1953; Grassmann 1977): e^{Qt} = Σₖ Poisson(Λt; k)·Pᵏ with P = I + Q/Λ.
+ *
+ * Truncation: states are dropped from either end of the window when their probability falls below
+ * {@link STATE_FLOOR}, and Poisson terms whose total is below {@link POISSON_TAIL} are not summed.
+ * Both only remove probability, so the mass missing from the distribution (`1 − mass()`) bounds
+ * the total error of every probability computed from it.
+ */
+export const STATE_FLOOR = 1e-12;
+export const POISSON_TAIL = 1e-12;
+/** Buffer slots before state 0, so the stencil never reads out of bounds. */
+const OFFSET = 2;
+
+/** A distribution copied out of the chain: `probabilities[i]` is that of state `lo + i`. */
+export type Snapshot = { servers: number; lo: number; probabilities: readonly number[] };
+
+/** Expected figures of one stretch at constant rates. */
+export type Stretch = {
+  /** ∫ E[dossiers waiting] dt over the stretch, in dossier-minutes. */
+  waitingIntegral: number;
+  /** The distribution averaged over the stretch (what an arrival at a random moment of it finds), when asked for. */
+  average: Snapshot | null;
+};
+
+export class BirthDeathChain {
+  /** Probabilities, state n at index n + OFFSET; zero outside [lo, hi] and two slots beyond. */
+  private cur: Float64Array;
+  private next: Float64Array;
+  private sum: Float64Array;
+  private mean: Float64Array;
+  lo = 0;
+  hi = 0;
+  /** Machines of the current state space. */
+  servers: number;
+
+  constructor(
+    readonly serviceRatePerMinute: number,
+    readonly unit: number,
+    servers: number,
+  ) {
+    this.cur = new Float64Array(64);
+    this.next = new Float64Array(64);
+    this.sum = new Float64Array(64);
+    this.mean = new Float64Array(64);
+    this.cur[OFFSET] = 1;
+    this.servers = servers;
+  }
+
+  mass(): number {
+    let total = 0;
+    for (let n = this.lo; n <= this.hi; n++) total += this.cur[n + OFFSET] as number;
+    return total;
+  }
+
+  /** Dossiers waiting in state n. */
+  waitingIn(n: number): number {
+    return n > this.servers ? this.unit * (n - this.servers) : 0;
+  }
+
+  /** Dossiers at the site (in service or waiting) in state n. */
+  presentIn(n: number): number {
+    return n > this.servers ? this.servers + this.unit * (n - this.servers) : n;
+  }
+
+  expectedWaiting(): number {
+    return this.unit * this.sumAbove((units) => units);
+  }
+
+  expectedPresent(): number {
+    let total = 0;
+    for (let n = this.lo; n <= this.hi; n++) total += (this.cur[n + OFFSET] as number) * this.presentIn(n);
+    return total;
+  }
+
+  /** Σ over states above full of P(n)·f(n − c). */
+  sumAbove(f: (units: number) => number): number {
+    const c = this.servers;
+    let total = 0;
+    for (let n = Math.max(this.lo, c + 1); n <= this.hi; n++)
+      total += (this.cur[n + OFFSET] as number) * f(n - c);
+    return total;
+  }
+
+  snapshot(): Snapshot {
+    // A plain array: small ones allocate far faster than typed arrays, and a day keeps dozens.
+    const probabilities: number[] = [];
+    for (let i = this.lo + OFFSET; i <= this.hi + OFFSET; i++) probabilities.push(this.cur[i] as number);
+    return { servers: this.servers, lo: this.lo, probabilities };
+  }
+
+  restore(snapshot: Snapshot): void {
+    const { lo, probabilities } = snapshot;
+    const hi = lo + probabilities.length - 1;
+    this.ensure(hi + 4);
+    this.cur.fill(0);
+    this.cur.set(probabilities, lo + OFFSET);
+    this.lo = lo;
+    this.hi = hi;
+    this.servers = snapshot.servers;
+  }
+
+  /**
+   * Changes the number of machines to `servers` at a boundary. A rise lets the new machines take
+   * the head of the queue; a drop closes idle machines first, then busy ones, each finishing its
+   * dossier apart from the rest (it leaves the state: nobody waits behind it), while the queue
+   * stays as it was. A queue of units that does not divide evenly is split between the two nearest
+   * states, keeping its mean.
+   */
+  setServers(servers: number): void {
+    const old = this.servers;
+    if (servers === old) return;
+    const k = this.unit;
+    const top = Math.max(this.hi, servers + Math.ceil(Math.max(0, this.hi - old))) + 2;
+    this.ensure(top + 4);
+    const next = this.next;
+    next.fill(0);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    const put = (state: number, p: number) => {
+      next[state + OFFSET] = (next[state + OFFSET] as number) + p;
+      if (state < lo) lo = state;
+      if (state > hi) hi = state;
+    };
+    for (let n = this.lo; n <= this.hi; n++) {
+      const p = this.cur[n + OFFSET] as number;
+      if (p === 0) continue;
+      if (n <= old) {
+        put(Math.min(n, servers), p);
+        continue;
+      }
+      const waiting = n - old;
+      if (servers < old) {
+        put(servers + waiting, p);
+        continue;
+      }
+      // Present after the new machines took their share of the queue, on the scale of states.
+      const present = old + k * waiting;
+      const position = present <= servers ? present : servers + (present - servers) / k;
+      const below = Math.floor(position);
+      const share = position - below;
+      put(below, p * (1 - share));
+      if (share > 0) put(below + 1, p * share);
+    }
+    this.swap();
+    this.lo = lo === Number.POSITIVE_INFINITY ? 0 : lo;
+    this.hi = lo === Number.POSITIVE_INFINITY ? 0 : hi;
+    this.servers = servers;
+  }
+
+  /**
+   * Advances the distribution by `minutes` at `arrivalsPerMinute` with the current machines, and
+   * returns ∫ E[waiting] over the stretch and, if `average`, the distribution averaged over it.
+   */
+  advance(minutes: number, arrivalsPerMinute: number, average: boolean): Stretch {
+    const c = this.servers;
+    const k = this.unit;
+    const mu = this.serviceRatePerMinute;
+    const lambda = arrivalsPerMinute;
+    let waiting = this.expectedWaiting();
+    // Nobody present and nobody coming: nothing changes.
+    const idle = lambda === 0 && this.hi === 0;
+    const uniform = Math.max(lambda + Math.max(0, c - 1) * mu, lambda / k + c * mu, (lambda + c * mu) / k);
+    if (idle || uniform === 0 || minutes === 0) {
+      return { waitingIntegral: waiting * minutes, average: average ? this.snapshot() : null };
+    }
+    const { left, right, weights } = poissonWindow(uniform * minutes, POISSON_TAIL);
+
+    // Flows per step of the uniformised chain.
+    const arrive = lambda / uniform;
+    const arriveUnit = lambda / (k * uniform);
+    const serve = mu / uniform;
+    const serveUnit = (c * mu) / (k * uniform);
+    // With exponential service and Λ = λ + cμ a queued state always moves: no self-loop.
+    const stayQueued = k === 1 && uniform === lambda + c * mu ? 0 : 1 - arriveUnit - serveUnit;
+    const stayFull = 1 - arriveUnit - c * serve;
+    const arriveBelow = c >= 1 ? arrive : 0;
+    const leaveFull = c * serve;
+
+    let lo = this.lo;
+    let hi = this.hi;
+    this.ensure(hi + right + 4);
+    let cur = this.cur;
+    let next = this.next;
+    const sum = this.sum;
+    const mean = this.mean;
+    let atLeastFull = 0;
+    let aboveFull = 0;
+    for (let n = lo; n <= hi; n++) {
+      const p = cur[n + OFFSET] as number;
+      if (n >= c) atLeastFull += p;
+      if (n > c) aboveFull += p;
+    }
+    const full = c + OFFSET;
+    let sumLo = lo;
+    let sumHi = hi;
+    let integral = 0;
+    let cumulative = 0;
+    for (let step = 0; ; step++) {
+      const w = step >= left ? (weights[step - left] as number) : 0;
+      cumulative += w;
+      // ∫₀ᵗ p(s) ds = (1/Λ) Σₖ P(Poisson(Λt) > k)·Pᵏ p(0): one term a step, for the waiting and the average.
+      const later = cumulative < 1 ? 1 - cumulative : 0;
+      const toMean = average ? later : 0;
+      integral += later * waiting;
+      if (lo < sumLo) sumLo = lo;
+      if (hi > sumHi) sumHi = hi;
+      if (step === right) {
+        for (let i = lo + OFFSET; i <= hi + OFFSET; i++) {
+          const here = cur[i] as number;
+          sum[i] = (sum[i] as number) + w * here;
+          mean[i] = (mean[i] as number) + toMean * here;
+        }
+        break;
+      }
+
+      // One step, next[n] = up(n−1)·cur[n−1] + stay(n)·cur[n] + down(n+1)·cur[n+1], with this
+      // step's terms of the Poisson sum and of the average added on the way (cur is zero just
+      // outside the window, so the stencil's extra cells add nothing).
+      const from = lo > 0 ? lo - 1 : 0;
+      const last = hi + 1 + OFFSET;
+      const pBelow = c >= 1 && c - 1 >= lo && c - 1 <= hi ? (cur[full - 1] as number) : 0;
+      const pFull = c >= lo && c <= hi ? (cur[full] as number) : 0;
+      const pAbove = c + 1 >= lo && c + 1 <= hi ? (cur[full + 1] as number) : 0;
+      let i = from + OFFSET;
+      for (; i < full && i <= last; i++) {
+        const n = i - OFFSET;
+        const here = cur[i] as number;
+        next[i] =
+          arrive * (cur[i - 1] as number) +
+          (1 - arrive - n * serve) * here +
+          (n + 1) * serve * (cur[i + 1] as number);
+        sum[i] = (sum[i] as number) + w * here;
+        mean[i] = (mean[i] as number) + toMean * here;
+      }
+      if (i === full && i <= last) {
+        const here = cur[i] as number;
+        next[i] = arriveBelow * (cur[i - 1] as number) + stayFull * here + serveUnit * (cur[i + 1] as number);
+        sum[i] = (sum[i] as number) + w * here;
+        mean[i] = (mean[i] as number) + toMean * here;
+        i++;
+      }
+      if (w === 0 && !average && stayQueued === 0) {
+        // The long run of steps before the Poisson window, exponential service: two terms a state.
+        for (; i <= last; i++)
+          next[i] = arriveUnit * (cur[i - 1] as number) + serveUnit * (cur[i + 1] as number);
+      } else {
+        for (; i <= last; i++) {
+          const here = cur[i] as number;
+          next[i] =
+            arriveUnit * (cur[i - 1] as number) + stayQueued * here + serveUnit * (cur[i + 1] as number);
+          sum[i] = (sum[i] as number) + w * here;
+          mean[i] = (mean[i] as number) + toMean * here;
+        }
+      }
+      // Expected waiting, and the mass in and above the full state, change only by flows across
+      // the edges of the full state (exact for the uniformised step).
+      waiting += arrive * atLeastFull - leaveFull * aboveFull;
+      atLeastFull += arriveBelow * pBelow - leaveFull * pFull;
+      aboveFull += arriveUnit * pFull - serveUnit * pAbove;
+      const old = cur;
+      cur = next;
+      next = old;
+      lo = from;
+      hi = last - OFFSET;
+      // Drop negligible states at the ends of the window.
+      while (hi > lo && (cur[hi + OFFSET] as number) < STATE_FLOOR) {
+        const p = cur[hi + OFFSET] as number;
+        if (hi >= c) atLeastFull -= p;
+        if (hi > c) {
+          aboveFull -= p;
+          waiting -= p * k * (hi - c);
+        }
+        cur[hi + OFFSET] = 0;
+        hi--;
+      }
+      while (lo < hi && (cur[lo + OFFSET] as number) < STATE_FLOOR) {
+        const p = cur[lo + OFFSET] as number;
+        if (lo >= c) atLeastFull -= p;
+        if (lo > c) {
+          aboveFull -= p;
+          waiting -= p * k * (lo - c);
+        }
+        cur[lo + OFFSET] = 0;
+        lo++;
+      }
+      cur[lo + OFFSET - 1] = 0;
+      cur[lo + OFFSET - 2] = 0;
+      cur[hi + OFFSET + 1] = 0;
+      cur[hi + OFFSET + 2] = 0;
+    }
+    let averaged: Snapshot | null = null;
+    if (average) {
+      const scale = 1 / (uniform * minutes);
+      const probabilities: number[] = [];
+      for (let n = sumLo; n <= sumHi; n++) {
+        probabilities.push((mean[n + OFFSET] as number) * scale);
+        mean[n + OFFSET] = 0;
+      }
+      averaged = { servers: c, lo: sumLo, probabilities };
+    }
+    // The stretch's end distribution is the Poisson-weighted sum; the other buffers start clean.
+    cur.fill(0, 0, sumHi + OFFSET + 3);
+    next.fill(0, 0, sumHi + OFFSET + 3);
+    this.cur = sum;
+    this.sum = cur;
+    this.next = next;
+    this.lo = sumLo;
+    this.hi = sumHi;
+    while (this.hi > this.lo && (sum[this.hi + OFFSET] as number) === 0) this.hi--;
+    while (this.lo < this.hi && (sum[this.lo + OFFSET] as number) === 0) this.lo++;
+    return { waitingIntegral: integral / uniform, average: averaged };
+  }
+
+  private ensure(size: number): void {
+    const needed = size + OFFSET + 4;
+    if (needed <= this.cur.length) return;
+    let length = this.cur.length;
+    while (length < needed) length *= 2;
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(length);
+      b.set(a);
+      return b;
+    };
+    this.cur = grow(this.cur);
+    this.next = grow(this.next);
+    this.sum = grow(this.sum);
+    this.mean = grow(this.mean);
+  }
+
+  private swap(): void {
+    const old = this.cur;
+    this.cur = this.next;
+    this.next = old;
+  }
+}
