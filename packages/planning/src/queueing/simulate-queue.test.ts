@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { solveTransientDay } from './_internal/transient-day.ts';
 import { queueMetrics } from './queue-metrics.ts';
 import { simulateQueue } from './simulate-queue.ts';
 
@@ -20,21 +21,16 @@ function stationaryMeanWait(
   serviceMinutes: number,
   serviceCv: number,
 ) {
-  const means: number[] = [];
-  for (let seed = 1; seed <= REPLICATIONS; seed++) {
-    const run = simulateQueue({
-      seed,
-      arrivalsPerHour: new Array(WARMUP_HOURS + MEASURED_HOURS).fill(arrivalsPerHour),
-      machinesOpen: servers,
-      serviceMinutes,
-      serviceCv,
-      warmupMinutes: WARMUP_HOURS * 60,
-    });
-    means.push(run.meanWaitMinutes);
-  }
-  const mean = means.reduce((a, b) => a + b, 0) / REPLICATIONS;
-  const variance = means.reduce((a, b) => a + (b - mean) ** 2, 0) / (REPLICATIONS - 1);
-  return { mean, standardError: Math.sqrt(variance / REPLICATIONS) };
+  const run = simulateQueue({
+    seed: 1,
+    replications: REPLICATIONS,
+    arrivalsPerHour: new Array(WARMUP_HOURS + MEASURED_HOURS).fill(arrivalsPerHour),
+    machinesOpen: servers,
+    serviceMinutes,
+    serviceCv,
+    warmupMinutes: WARMUP_HOURS * 60,
+  });
+  return { mean: run.meanWaitMinutes, standardError: run.standardErrors?.meanWaitMinutes ?? Number.NaN };
 }
 
 function expectAgreement(
@@ -88,10 +84,48 @@ describe('simulateQueue', () => {
     }
   });
 
+  it('closes idle machines first when the count drops and lets a closing busy one finish, as the transient model does: the two agree hour by hour', () => {
+    // Arrivals of the field's evening peak with machines that rise and drop by the hour; a rule
+    // that closed busy machines while others stood idle (or sent their dossiers back to the queue)
+    // would leave waits after each drop several standard errors away from the model.
+    const arrivalsPerHour = [
+      0, 0, 0, 0, 2, 14, 24, 24, 14, 7, 5, 5, 7, 5, 5, 7, 12, 30, 40, 38, 26, 10, 3, 0,
+    ];
+    const machinesOpen = [1, 1, 1, 1, 1, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3, 2, 2, 1, 1, 1];
+    const serviceMinutes = 3.48;
+    const model = solveTransientDay(
+      {
+        minutes: new Float64Array(24).fill(60),
+        arrivalsPerMinute: Float64Array.from(arrivalsPerHour, (r) => r / 60),
+        servers: Int32Array.from(machinesOpen),
+        serviceRatePerMinute: 1 / serviceMinutes,
+        unit: 1,
+      },
+      { withinMinutes: 30, percentile: 0.9 },
+    );
+    const simulated = simulateQueue({
+      seed: 20_211_129,
+      replications: 20_000,
+      arrivalsPerHour,
+      machinesOpen,
+      serviceMinutes,
+    });
+    model.periods.forEach((hour, h) => {
+      const period = simulated.periods[h];
+      const errors = period?.standardErrors;
+      if (period === undefined || errors == null || hour.arrivals === 0) return;
+      const label = `${h}:00: model ${hour.meanWaitMinutes.toFixed(3)} min, simulated ${period.meanWaitMinutes.toFixed(3)} ± ${errors.meanWaitMinutes.toFixed(3)}`;
+      expect(Math.abs(hour.meanWaitMinutes - period.meanWaitMinutes), label).toBeLessThanOrEqual(
+        Math.max(STANDARD_ERRORS * errors.meanWaitMinutes, 0.02),
+      );
+    });
+  });
+
   it('gives the same result for the same seed and a different one for another seed', () => {
     const day = (seed: number) =>
       simulateQueue({
         seed,
+        replications: 3,
         arrivalsPerHour: [10, 40, 60, 20],
         machinesOpen: [1, 2, 2, 1],
         serviceMinutes: 3.48,
@@ -118,18 +152,32 @@ describe('simulateQueue', () => {
     expect(run.unserved).toBe(run.leftInQueueAtClosing);
   });
 
-  it('carries a peak queue into later hours and reports who is still waiting at closing', () => {
+  it('serves everyone who arrives: the queue of a peak carries into later hours and drains after closing', () => {
     const run = simulateQueue({
       seed: 5,
+      replications: 200,
       arrivalsPerHour: [20, 60, 20, 20],
       machinesOpen: 1,
       serviceMinutes: 3,
-      afterClosing: 'serve',
     });
+    // 60 an hour on one 3-minute machine (20 an hour) leaves about 40 waiting after the second hour.
     expect(run.periods[1]?.queueAtEnd).toBeGreaterThan(20);
     expect(run.leftInQueueAtClosing).toBeGreaterThan(0);
     expect(run.served).toBe(run.arrived);
+    expect(run.unserved).toBe(0);
     expect(run.lastDepartureMinute).toBeGreaterThan(240);
+  });
+
+  it('gives figures over many days with standard errors that shrink as days are added', () => {
+    const figures = (replications: number) =>
+      simulateQueue({ seed: 9, replications, arrivalsPerHour: [30, 30], machinesOpen: 2, serviceMinutes: 3 });
+    const few = figures(400);
+    const many = figures(6_400);
+    const ratio = (many.standardErrors?.meanWaitMinutes ?? 0) / (few.standardErrors?.meanWaitMinutes ?? 1);
+    // Sixteen times the days: a quarter of the standard error, give or take the estimates' own noise.
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(0.3);
+    expect(figures(1).standardErrors).toBeNull();
   });
 
   it('refuses mismatched machine counts, a negative rate and a bad availability, naming the field', () => {
@@ -138,6 +186,7 @@ describe('simulateQueue', () => {
     expect(() => simulateQueue({ ...base, arrivalsPerHour: [10, -1] })).toThrow(/^arrivalsPerHour\[1\]/);
     expect(() => simulateQueue({ ...base, availability: 0 })).toThrow(/^availability/);
     expect(() => simulateQueue({ ...base, serviceMinutes: 0 })).toThrow(/^serviceMinutes/);
+    expect(() => simulateQueue({ ...base, replications: 0 })).toThrow(/^replications/);
     expect(() => simulateQueue({ ...base, seed: 1.5 })).toThrow(PlanningInputError);
     expect(() => simulateQueue({ ...base, arrivalsPerHour: [1e9, 1e9] })).toThrow(/^arrivalsPerHour must/);
   });

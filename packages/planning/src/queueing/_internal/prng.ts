@@ -1,6 +1,7 @@
 /**
  * xoshiro128** (Blackman & Vigna), seeded through splitmix32 so that nearby seeds give unrelated
- * streams. 32-bit state words keep it in fast small-integer arithmetic.
+ * streams. The state lives in an Int32Array so the hot path stays in untagged 32-bit arithmetic
+ * (no boxed numbers, no garbage).
  */
 export type Random = { next(): number; normal(): number };
 
@@ -13,42 +14,44 @@ export function createRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
-  if ((a | b | c | d) === 0) a = 1;
-  let spareNormal: number | undefined;
+  const state = new Int32Array(4);
+  state[0] = split();
+  state[1] = split();
+  state[2] = split();
+  state[3] = split();
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  let spareNormal = 0;
+  let hasSpare = false;
 
-  const nextUint = () => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result;
-  };
   // Strictly inside (0, 1): safe for logarithms.
-  const next = () => (nextUint() + 0.5) / 4_294_967_296;
+  const next = () => {
+    const a = state[0] as number;
+    const b = state[1] as number;
+    const c = state[2] as number;
+    const d = state[3] as number;
+    const x = Math.imul(b, 5);
+    const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+    const t = b << 9;
+    const c1 = c ^ a;
+    const d1 = d ^ b;
+    state[1] = b ^ c1;
+    state[0] = a ^ d1;
+    state[2] = c1 ^ t;
+    state[3] = (d1 << 11) | (d1 >>> 21);
+    return (result + 0.5) / 4_294_967_296;
+  };
   const normal = () => {
-    if (spareNormal !== undefined) {
-      const value = spareNormal;
-      spareNormal = undefined;
-      return value;
+    if (hasSpare) {
+      hasSpare = false;
+      return spareNormal;
     }
     const radius = Math.sqrt(-2 * Math.log(next()));
     const angle = 2 * Math.PI * next();
     spareNormal = radius * Math.sin(angle);
+    hasSpare = true;
     return radius * Math.cos(angle);
   };
   return { next, normal };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
 export function exponential(random: Random, mean: number): number {
