@@ -427,9 +427,7 @@ describe('hourly staffing and shifts of a plan', () => {
       dailyVisitors: result.area.dailyTarget,
       profile: 'urban-workers',
       hours: input.hours,
-      serviceMinutes: 3.48,
-      serviceCv: 1,
-      availability: 1,
+      service: { minutesPerDossier: 3.48 },
       target: { meanWaitMinutes: 20 },
       machinesAvailable: 2,
     });

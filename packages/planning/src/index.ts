@@ -81,6 +81,7 @@ export type {
   SimulatedPeriod,
   SimulateQueueOptions,
   SimulationResult,
+  SimulationStandardErrors,
 } from './queueing/simulate-queue.ts';
 export type { Roster } from './rotations/build-roster.ts';
 export type { MinimumTeamsInput } from './rotations/minimum-teams.ts';
@@ -105,14 +106,20 @@ export type { GenerateShiftsInput } from './shifts/generate-shifts.ts';
 export type { WindowShiftsInput } from './shifts/window-shifts.ts';
 export type { ArrivalProfileInput, ArrivalProfileName } from './staffing/arrival-profiles.ts';
 export type {
-  HourlyStaffingOptions,
-  HourlyStaffingPlan,
-  StaffingHour,
-} from './staffing/plan-hourly-staffing.ts';
-export type {
   OpeningWindowRecommendation,
   RecommendOpeningWindowOptions,
 } from './staffing/recommend-opening-window.ts';
+export type {
+  EvaluateStaffingInput,
+  HourlyStaffingOptions,
+  HourlyStaffingPlan,
+  SiteArrivals,
+  StaffedHour,
+  StaffingEvaluation,
+  StaffingHour,
+  StaffingService,
+  WaitFigureOptions,
+} from './staffing/types.ts';
 export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } from './time/open-days.ts';
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
@@ -150,6 +157,7 @@ export { crewsFromMachines } from './shifts/crews-from-machines.ts';
 export { generateShifts } from './shifts/generate-shifts.ts';
 export { windowShifts } from './shifts/window-shifts.ts';
 export { ARRIVAL_PROFILES, arrivalProfile } from './staffing/arrival-profiles.ts';
+export { evaluateStaffing } from './staffing/evaluate-staffing.ts';
 export { planHourlyStaffing } from './staffing/plan-hourly-staffing.ts';
 export { recommendOpeningWindow } from './staffing/recommend-opening-window.ts';
 export { listOpenDays, resolveCalendar } from './time/open-days.ts';

@@ -1,12 +1,13 @@
-import { optionalNumber, requireRecord } from '../_internal/validate.ts';
+import { optionalNumber, requireNumber, requireRecord } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { type OpeningHours, resolveOpeningWindow } from '../time/opening-window.ts';
-import { formatTimeOfDay } from '../time/parse-time-of-day.ts';
-import { modelDay, shareBetween } from './_internal/hourly-model.ts';
-import { readSiteDay } from './_internal/site-day.ts';
-import { describePlan, type HourlyStaffingOptions, type HourlyStaffingPlan } from './plan-hourly-staffing.ts';
+import { planSiteDay } from './_internal/plan-site-day.ts';
+import { shareBetween, windowPeriods } from './_internal/site-day.ts';
+import { arrivalProfile } from './arrival-profiles.ts';
+import type { HourlyStaffingOptions, HourlyStaffingPlan } from './types.ts';
 
-export type RecommendOpeningWindowOptions = Omit<HourlyStaffingOptions, 'hours'> & {
+export type RecommendOpeningWindowOptions = Omit<HourlyStaffingOptions, 'hours' | 'arrivalsPerHour'> & {
+  dailyVisitors: number;
   /** Earliest opening and latest closing allowed. Default `05:00`–`24:00`; `05:00`–`02:00` allows overnight. */
   limits?: OpeningHours;
   /** Granularity of opening and closing times. Default 30. */
@@ -28,25 +29,34 @@ export type OpeningWindowRecommendation =
       widest: HourlyStaffingPlan;
     };
 
-/** A carried backlog below this many expected people at closing counts as none. */
-const BACKLOG_TOLERANCE = 0.5;
+/** Fewer expected people than this still waiting at closing counts as none. */
+const WAITING_AT_CLOSE_TOLERANCE = 0.5;
 
 /**
  * The shortest opening window within `limits` that covers `minProfileCoverage` of the arrival
- * profile and whose hourly staffing (with the machines available)
- * meets the wait target in every hour and leaves no carried backlog at closing; among windows of
- * that length, the one using the fewest machine-hours, then the earliest. Answers "how long must
- * we open, and with how many machines, so that people do not wait long" — the question Đắk Nông
- * answered by opening 05:00–24:00.
+ * profile and whose hourly staffing (`planHourlyStaffing`, with the machines available) meets the
+ * wait target in every hour and leaves nobody waiting at closing; among windows of that length,
+ * the one using the fewest machine-hours, then the earliest. Answers "how long must we open, and
+ * with how many machines, so that people do not wait long" — the question Đắk Nông answered by
+ * opening 05:00–24:00.
  *
  * @example
- * const r = recommendOpeningWindow({ dailyVisitors: 500, serviceMinutes: 3.48, machinesAvailable: 4,
- *   target: { meanWaitMinutes: 15 } });
+ * const r = recommendOpeningWindow({ dailyVisitors: 500, service: { minutesPerDossier: 3.48 },
+ *   machinesAvailable: 4, target: { meanWaitMinutes: 15 } });
  * r.kind === 'feasible' && [r.open, r.close] // => ['08:00', '21:00'] (Hưng Nguyên's 500 a day with 4 scanners; 2 or 3 cannot)
  */
 export function recommendOpeningWindow(options: RecommendOpeningWindowOptions): OpeningWindowRecommendation {
   const record = requireRecord(options, 'options');
-  const site = readSiteDay(record);
+  if (record.arrivalsPerHour !== undefined && record.arrivalsPerHour !== null) {
+    throw new PlanningInputError({
+      path: 'arrivalsPerHour',
+      code: 'conflict',
+      expected: 'absent: windows are tried by spreading dailyVisitors with the profile',
+      received: record.arrivalsPerHour,
+    });
+  }
+  const visitors = requireNumber(record.dailyVisitors, 'dailyVisitors', { min: 0, max: 10_000_000 });
+  const shares = arrivalProfile(record.profile ?? 'mixed', 'profile');
   const limits = resolveOpeningWindow(record.limits ?? { open: '05:00', close: '24:00' }, 'limits');
   const step = optionalNumber(record.stepMinutes, 'stepMinutes', { min: 5, max: 240, integer: true }) ?? 30;
   const coverage =
@@ -58,32 +68,35 @@ export function recommendOpeningWindow(options: RecommendOpeningWindowOptions): 
       path: 'limits',
       code: 'range',
       expected: `a window at least stepMinutes (${step}) long`,
-      received: `${formatTimeOfDay(limits.openMinute)}–${formatTimeOfDay(limits.closeMinute)}`,
+      received: record.limits,
     });
   }
+  const plan = (open: number, close: number) =>
+    planSiteDay(record, windowPeriods(visitors, shares, open, close));
   for (let length = step; length <= span; length += step) {
-    let best: { open: number; day: ReturnType<typeof modelDay> } | undefined;
+    let best: { open: number; plan: HourlyStaffingPlan } | undefined;
     for (let open = limits.openMinute; open + length <= limits.closeMinute; open += step) {
-      if (shareBetween(site.shares, open, open + length) < coverage - 1e-12) continue;
-      const day = modelDay(site, open, open + length);
-      if (!day.allMeetTarget || day.backlogAtClosing > BACKLOG_TOLERANCE) continue;
-      if (best === undefined || day.machineHours < best.day.machineHours - 1e-9) best = { open, day };
+      if (shareBetween(shares, open, open + length) < coverage - 1e-12) continue;
+      const candidate = plan(open, open + length);
+      if (!candidate.meetsTarget || candidate.waitingAtClose > WAITING_AT_CLOSE_TOLERANCE) continue;
+      if (best === undefined || candidate.machineHours < best.plan.machineHours - 1e-9)
+        best = { open, plan: candidate };
     }
     if (best !== undefined) {
       return {
         kind: 'feasible',
-        open: formatTimeOfDay(best.open),
-        close: formatTimeOfDay(best.open + length, { endOfDay: true }),
+        open: best.plan.open,
+        close: best.plan.close,
         nominalHours: length / 60,
-        plan: describePlan(best.day, best.open, best.open + length),
+        plan: best.plan,
       };
     }
   }
-  const widest = modelDay(site, limits.openMinute, limits.closeMinute);
+  const widest = plan(limits.openMinute, limits.closeMinute);
   return {
     kind: 'infeasible',
     reason: 'target-not-met-within-limits',
-    detail: `even open ${formatTimeOfDay(limits.openMinute)}–${formatTimeOfDay(limits.closeMinute, { endOfDay: true })} with ${site.maxMachines} machines, some hour misses the target, a backlog remains at closing, or the window covers too little of the arrival profile`,
-    widest: describePlan(widest, limits.openMinute, limits.closeMinute),
+    detail: `even open ${widest.open}–${widest.close} with the machines available, some hour misses the target, people are still waiting at closing, or the window covers too little of the arrival profile`,
+    widest,
   };
 }

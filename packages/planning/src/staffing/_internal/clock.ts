@@ -1,17 +1,15 @@
-import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
+/** `00` … `59`: two-digit numbers for clock labels. */
+const TWO_DIGITS: readonly string[] = Object.freeze(
+  Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0')),
+);
 
-/** `HH:mm` of every whole minute of a day, index 1440 being `24:00` (the end of a day). */
-let clockTable: string[] | undefined;
-
-/** `formatTimeOfDay(minute, { endOfDay })`, read from a table for whole minutes. */
+/**
+ * `HH:mm` of a whole number of minutes after the opening day's midnight, wrapping past 24 h;
+ * `endOfDay` writes midnight as `24:00` (the end of a window). The same as `formatTimeOfDay` for
+ * whole minutes, without its option object (a plan labels every hour twice).
+ */
 export function clock(minute: number, endOfDay: boolean): string {
-  if (!Number.isInteger(minute)) return formatTimeOfDay(minute, { endOfDay });
-  if (clockTable === undefined) {
-    clockTable = [];
-    for (let m = 0; m < 1440; m++) clockTable.push(formatTimeOfDay(m));
-    clockTable.push('24:00');
-  }
-  if (endOfDay && minute === 1440) return '24:00';
   const wrapped = ((minute % 1440) + 1440) % 1440;
-  return clockTable[wrapped] as string;
+  if (endOfDay && wrapped === 0 && minute > 0) return '24:00';
+  return `${TWO_DIGITS[Math.floor(wrapped / 60)]}:${TWO_DIGITS[wrapped % 60]}`;
 }
