@@ -14,7 +14,7 @@ type Suite = { title: string; run: () => Promise<BenchRow[]> };
 
 const suites: Suite[] = [
   { title: 'Campaign sizing on the national tree (issue 2)', run: runCampaign },
-  { title: 'Queueing and hourly staffing (issue 3)', run: runQueueing },
+  { title: 'Queueing and hourly staffing (issues 3, 14)', run: runQueueing },
   { title: 'Mobile teams: visit calendar (issue 7)', run: runItineraries },
   { title: 'Shifts: exact covering against HiGHS (issue 4)', run: runShifts },
 ];
