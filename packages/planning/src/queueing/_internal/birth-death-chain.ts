@@ -36,7 +36,8 @@ export class BirthDeathChain {
   private cur: Float64Array;
   private next: Float64Array;
   private sum: Float64Array;
-  private mean: Float64Array;
+  /** Room for the average's recursions. */
+  private scratch = new Float64Array(192);
   lo = 0;
   hi = 0;
   /** Machines of the current state space. */
@@ -50,7 +51,6 @@ export class BirthDeathChain {
     this.cur = new Float64Array(64);
     this.next = new Float64Array(64);
     this.sum = new Float64Array(64);
-    this.mean = new Float64Array(64);
     this.cur[OFFSET] = 1;
     this.servers = servers;
   }
@@ -187,11 +187,11 @@ export class BirthDeathChain {
 
     let lo = this.lo;
     let hi = this.hi;
+    const start = average ? this.snapshot() : null;
     this.ensure(hi + right + 4);
     let cur = this.cur;
     let next = this.next;
     const sum = this.sum;
-    const mean = this.mean;
     let atLeastFull = 0;
     let aboveFull = 0;
     for (let n = lo; n <= hi; n++) {
@@ -207,24 +207,18 @@ export class BirthDeathChain {
     for (let step = 0; ; step++) {
       const w = step >= left ? (weights[step - left] as number) : 0;
       cumulative += w;
-      // ∫₀ᵗ p(s) ds = (1/Λ) Σₖ P(Poisson(Λt) > k)·Pᵏ p(0): one term a step, for the waiting and the average.
-      const later = cumulative < 1 ? 1 - cumulative : 0;
-      const toMean = average ? later : 0;
-      integral += later * waiting;
+      // ∫₀ᵗ E[waiting] ds = (1/Λ) Σₖ P(Poisson(Λt) > k)·E_k[waiting]: one term a step.
+      integral += (cumulative < 1 ? 1 - cumulative : 0) * waiting;
       if (lo < sumLo) sumLo = lo;
       if (hi > sumHi) sumHi = hi;
       if (step === right) {
-        for (let i = lo + OFFSET; i <= hi + OFFSET; i++) {
-          const here = cur[i] as number;
-          sum[i] = (sum[i] as number) + w * here;
-          mean[i] = (mean[i] as number) + toMean * here;
-        }
+        for (let i = lo + OFFSET; i <= hi + OFFSET; i++) sum[i] = (sum[i] as number) + w * (cur[i] as number);
         break;
       }
 
       // One step, next[n] = up(n−1)·cur[n−1] + stay(n)·cur[n] + down(n+1)·cur[n+1], with this
-      // step's terms of the Poisson sum and of the average added on the way (cur is zero just
-      // outside the window, so the stencil's extra cells add nothing).
+      // step's term of the Poisson sum added on the way (cur is zero just outside the window, so
+      // the stencil's extra cells add nothing).
       const from = lo > 0 ? lo - 1 : 0;
       const last = hi + 1 + OFFSET;
       const pBelow = c >= 1 && c - 1 >= lo && c - 1 <= hi ? (cur[full - 1] as number) : 0;
@@ -239,16 +233,14 @@ export class BirthDeathChain {
           (1 - arrive - n * serve) * here +
           (n + 1) * serve * (cur[i + 1] as number);
         sum[i] = (sum[i] as number) + w * here;
-        mean[i] = (mean[i] as number) + toMean * here;
       }
       if (i === full && i <= last) {
         const here = cur[i] as number;
         next[i] = arriveBelow * (cur[i - 1] as number) + stayFull * here + serveUnit * (cur[i + 1] as number);
         sum[i] = (sum[i] as number) + w * here;
-        mean[i] = (mean[i] as number) + toMean * here;
         i++;
       }
-      if (w === 0 && !average && stayQueued === 0) {
+      if (w === 0 && stayQueued === 0) {
         // The long run of steps before the Poisson window, exponential service: two terms a state.
         for (; i <= last; i++)
           next[i] = arriveUnit * (cur[i - 1] as number) + serveUnit * (cur[i + 1] as number);
@@ -258,7 +250,6 @@ export class BirthDeathChain {
           next[i] =
             arriveUnit * (cur[i - 1] as number) + stayQueued * here + serveUnit * (cur[i + 1] as number);
           sum[i] = (sum[i] as number) + w * here;
-          mean[i] = (mean[i] as number) + toMean * here;
         }
       }
       // Expected waiting, and the mass in and above the full state, change only by flows across
@@ -297,16 +288,6 @@ export class BirthDeathChain {
       cur[hi + OFFSET + 1] = 0;
       cur[hi + OFFSET + 2] = 0;
     }
-    let averaged: Snapshot | null = null;
-    if (average) {
-      const scale = 1 / (uniform * minutes);
-      const probabilities: number[] = [];
-      for (let n = sumLo; n <= sumHi; n++) {
-        probabilities.push((mean[n + OFFSET] as number) * scale);
-        mean[n + OFFSET] = 0;
-      }
-      averaged = { servers: c, lo: sumLo, probabilities };
-    }
     // The stretch's end distribution is the Poisson-weighted sum; the other buffers start clean.
     cur.fill(0, 0, sumHi + OFFSET + 3);
     next.fill(0, 0, sumHi + OFFSET + 3);
@@ -317,7 +298,80 @@ export class BirthDeathChain {
     this.hi = sumHi;
     while (this.hi > this.lo && (sum[this.hi + OFFSET] as number) === 0) this.hi--;
     while (this.lo < this.hi && (sum[this.lo + OFFSET] as number) === 0) this.lo++;
+    const averaged =
+      start === null ? null : this.averageOver(start, minutes, lambda, sumLo, Math.max(sumHi, this.hi));
     return { waitingIntegral: integral / uniform, average: averaged };
+  }
+
+  /**
+   * The distribution averaged over a stretch of `minutes` that led from `start` to the current
+   * one, over states lo … hi. Integrating the forward equation across each cut n | n + 1 gives
+   *   L·(d(n+1)·p̄(n+1) − b(n)·p̄(n)) = P_end(N ≤ n) − P_start(N ≤ n),
+   * b and d the birth and death rates, so p̄ follows from the two ends in one pass. It is solved
+   * outwards from the first state where r(n) = b(n)/d(n+1) falls below 1: upwards multiplying by
+   * r < 1, downwards dividing by r ≥ 1, so rounding never grows; the value at that state comes
+   * from the total probability.
+   */
+  private averageOver(start: Snapshot, minutes: number, lambda: number, lo: number, hi: number): Snapshot {
+    const c = this.servers;
+    const k = this.unit;
+    const mu = this.serviceRatePerMinute;
+    const width = hi - lo + 1;
+    if (this.scratch.length < 3 * width) this.scratch = new Float64Array(6 * width);
+    // In the scratch space: the change of the distribution function at each cut (divided by the
+    // stretch's length), then p̄ = slope·x + offset along the states.
+    const scratch = this.scratch;
+    const SLOPE = width;
+    const OFF = 2 * width;
+    scratch.fill(0, 0, 3 * width);
+    let before = 0;
+    let after = 0;
+    for (let n = lo; n <= hi; n++) {
+      const i = n - start.lo;
+      before += i >= 0 && i < start.probabilities.length ? (start.probabilities[i] as number) : 0;
+      after += n >= this.lo && n <= this.hi ? (this.cur[n + OFFSET] as number) : 0;
+      scratch[n - lo] = (after - before) / minutes;
+    }
+    const mass = (before + after) / 2;
+    const birth = (n: number) => (n < c ? lambda : lambda / k);
+    const death = (n: number) => (n <= c ? n * mu : (c * mu) / k);
+    if (c === 0 || lambda === 0) {
+      // Only births (no machine) or only deaths (nobody coming): each cut gives one state directly.
+      for (let n = lo; n <= hi; n++) {
+        const f = scratch[n - lo] as number;
+        if (c === 0) scratch[OFF + n - lo] = -f / birth(n);
+        else if (n + 1 <= hi) scratch[OFF + n + 1 - lo] = f / death(n + 1);
+      }
+      if (c !== 0) scratch[SLOPE] = 1;
+    } else {
+      let pivot = lo;
+      while (pivot < hi && birth(pivot) >= death(pivot + 1)) pivot++;
+      scratch[SLOPE + pivot - lo] = 1;
+      for (let n = pivot; n < hi; n++) {
+        const r = birth(n) / death(n + 1);
+        const i = n - lo;
+        scratch[SLOPE + i + 1] = r * (scratch[SLOPE + i] as number);
+        scratch[OFF + i + 1] = r * (scratch[OFF + i] as number) + (scratch[i] as number) / death(n + 1);
+      }
+      for (let n = pivot - 1; n >= lo; n--) {
+        const r = birth(n) / death(n + 1);
+        const i = n - lo;
+        scratch[SLOPE + i] = (scratch[SLOPE + i + 1] as number) / r;
+        scratch[OFF + i] = ((scratch[OFF + i + 1] as number) - (scratch[i] as number) / death(n + 1)) / r;
+      }
+    }
+    let slopes = 0;
+    let offsets = 0;
+    for (let i = 0; i < width; i++) {
+      slopes += scratch[SLOPE + i] as number;
+      offsets += scratch[OFF + i] as number;
+    }
+    const x = slopes === 0 ? 0 : (mass - offsets) / slopes;
+    const probabilities: number[] = [];
+    for (let i = 0; i < width; i++) {
+      probabilities.push(Math.max(0, (scratch[SLOPE + i] as number) * x + (scratch[OFF + i] as number)));
+    }
+    return { servers: c, lo, probabilities };
   }
 
   private ensure(size: number): void {
@@ -333,7 +387,6 @@ export class BirthDeathChain {
     this.cur = grow(this.cur);
     this.next = grow(this.next);
     this.sum = grow(this.sum);
-    this.mean = grow(this.mean);
   }
 
   private swap(): void {

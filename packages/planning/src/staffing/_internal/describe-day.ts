@@ -37,14 +37,15 @@ function assumptions(serviceCv: number): string[] {
   ];
 }
 
-/** The evaluation as reported: clock labels, figures per hour and for the day. */
+/** The evaluation as reported: clock labels, figures per hour and for the day (and, for a plan, the machines each hour needs). */
 export function describeDay(
   periods: SitePeriods,
   machines: readonly number[],
   day: TransientDay,
   figures: { target: ResolvedTarget | null; withinMinutes: number; percentile: number; serviceCv: number },
+  needed?: readonly number[],
 ): StaffingEvaluation {
-  const hours: StaffedHour[] = [];
+  const hours: (StaffedHour & { machinesNeeded?: number })[] = [];
   let start = periods.startMinute;
   let worstMean = 0;
   let worstPercentile = 0;
@@ -56,7 +57,7 @@ export function describeDay(
     const open = machines[p] as number;
     const meets = figures.target === null ? null : meetsTarget(figures.target, period);
     if (meets === false) allMeet = false;
-    hours.push({
+    const hour: StaffedHour & { machinesNeeded?: number } = {
       start: clock(start, false),
       end: clock(start + length, true),
       arrivals: period.arrivals,
@@ -69,7 +70,9 @@ export function describeDay(
       shareWaitingLonger: period.shareWaitingLonger,
       waitPercentileMinutes: period.waitPercentileMinutes,
       meetsTarget: meets,
-    });
+    };
+    if (needed !== undefined) hour.machinesNeeded = needed[p] as number;
+    hours.push(hour);
     worstMean = Math.max(worstMean, period.meanWaitMinutes);
     worstPercentile = Math.max(worstPercentile, period.waitPercentileMinutes);
     machineHours += (open * length) / 60;

@@ -1,5 +1,5 @@
 import { optionalNumber } from '../../_internal/validate.ts';
-import type { HourlyStaffingPlan, StaffingHour } from '../types.ts';
+import type { HourlyStaffingPlan } from '../types.ts';
 import { chooseMachines } from './choose-machines.ts';
 import { describeDay } from './describe-day.ts';
 import {
@@ -35,14 +35,12 @@ export function planSiteDay(record: Record<string, unknown>, periods: SitePeriod
     record.dailyVisitors != null ? 'dailyVisitors' : 'arrivalsPerHour',
   );
   const choice = chooseMachines(periods, service, { ...figures, target }, { available, minimum });
-  const evaluation = describeDay(periods, choice.open, choice.day, {
-    ...figures,
-    serviceCv: service.serviceCv,
-  });
-  const hours: StaffingHour[] = evaluation.hours.map((hour, p) => ({
-    ...hour,
-    machinesNeeded: choice.needed[p] as number,
-    meetsTarget: hour.meetsTarget === true,
-  }));
-  return { ...evaluation, hours, meetsTarget: evaluation.meetsTarget === true };
+  // With a target every hour's meetsTarget is a boolean, and the plan's hours carry machinesNeeded.
+  return describeDay(
+    periods,
+    choice.open,
+    choice.day,
+    { ...figures, serviceCv: service.serviceCv },
+    choice.needed,
+  ) as HourlyStaffingPlan;
 }
