@@ -27,7 +27,7 @@ import type { EvaluateStaffingInput, StaffingEvaluation } from './types.ts';
  *
  * @example
  * const day = evaluateStaffing({ arrivalsPerHour: [30, 40, 20], machinesOpen: 2, serviceMinutes: 3.48 });
- * day.hours.map((h) => Math.round(h.meanWaitMinutes)) // => [6, 20, 18]  (2 scanners at 34.5 an hour: the 40 of the second hour build a queue the third still works off)
+ * day.hours.map((h) => Math.round(h.meanWaitMinutes)) // => [4, 13, 11]  (2 scanners serve 34.5 an hour: the second hour's 40 leave 10 waiting, and the third hour's arrivals queue behind them)
  */
 export function evaluateStaffing(input: EvaluateStaffingInput): StaffingEvaluation {
   const record = requireRecord(input, 'input');
@@ -35,7 +35,12 @@ export function evaluateStaffing(input: EvaluateStaffingInput): StaffingEvaluati
   const service = readQueueService(record);
   const figures = readWaitFigures(record, false);
   const machines = readMachinesOpen(record.machinesOpen, periods);
-  checkModelWork(periods, machines, service.serviceMinutes, 'arrivalsPerHour');
+  checkModelWork(
+    periods,
+    machines,
+    service.serviceMinutes,
+    record.dailyVisitors != null ? 'dailyVisitors' : 'arrivalsPerHour',
+  );
   const day = solveTransientDay(
     {
       minutes: Float64Array.from(periods.minutes),

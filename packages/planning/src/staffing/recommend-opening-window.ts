@@ -43,7 +43,7 @@ const WAITING_AT_CLOSE_TOLERANCE = 0.5;
  * @example
  * const r = recommendOpeningWindow({ dailyVisitors: 500, service: { minutesPerDossier: 3.48 },
  *   machinesAvailable: 4, target: { meanWaitMinutes: 15 } });
- * r.kind === 'feasible' && [r.open, r.close] // => ['08:00', '21:00'] (Hưng Nguyên's 500 a day with 4 scanners; 2 or 3 cannot)
+ * r.kind === 'feasible' && [r.open, r.close] // => ['07:30', '23:30'] (Hưng Nguyên's 500 a day with 4 scanners; 2 or 3 cannot)
  */
 export function recommendOpeningWindow(options: RecommendOpeningWindowOptions): OpeningWindowRecommendation {
   const record = requireRecord(options, 'options');
