@@ -1,9 +1,6 @@
 import { poissonWindow } from './poisson.ts';
 
 /**
- * Buffers are zero outside the states written since they were last cleared; every read is within
- * the window or two slots beyond it, which each step clears.
- *
  * The state of the time-varying queue, M(t)/M/c(t) with the queue counted in units of `unit`
  * dossiers: state n < c is n dossiers in service and nobody waiting; state n ≥ c is every machine
  * busy and n − c units waiting. With exponential service the unit is 1 and this is the exact
@@ -31,6 +28,10 @@ export type Stretch = {
   average: Snapshot | null;
 };
 
+/**
+ * Buffers are zero outside the states written since they were last cleared; every read is within
+ * the window or two slots beyond it, which each step clears.
+ */
 export class BirthDeathChain {
   /** Probabilities, state n at index n + OFFSET; zero outside [lo, hi] and two slots beyond. */
   private cur: Float64Array;
