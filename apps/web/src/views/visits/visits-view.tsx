@@ -47,7 +47,7 @@ const VisitsViewDocument = graphql(`
   }
 `);
 
-type Team = VisitsViewQuery['teams'][number];
+type Team = NonNullable<VisitsViewQuery['teams']>[number];
 type Visits = Extract<Team['visits'], { __typename: 'TeamVisits' }>;
 
 function VisitsMap({ team, visits }: { team: Team; visits: Visits }) {
