@@ -10,6 +10,8 @@ import {
   planCampaign,
   planHourlyStaffing,
   planMobileTeams,
+  replanFromActuals,
+  solveFor,
 } from '@muster/planning';
 
 export const TASKS = {
@@ -19,6 +21,8 @@ export const TASKS = {
   planMobileTeams,
   planHourlyStaffing,
   coverShifts,
+  replanFromActuals,
+  solveFor,
 };
 
 export type Tasks = typeof TASKS;

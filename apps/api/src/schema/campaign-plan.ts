@@ -91,7 +91,7 @@ const CampaignTotalsRef = builder.objectRef<CampaignPlan['totals']>('CampaignTot
   }),
 });
 
-const AssumptionRef = builder.objectRef<CampaignPlan['assumptions'][number]>('Assumption').implement({
+export const AssumptionRef = builder.objectRef<CampaignPlan['assumptions'][number]>('Assumption').implement({
   fields: (t) => ({
     key: t.exposeString('key'),
     value: t.string({ resolve: (a) => String(a.value) }),

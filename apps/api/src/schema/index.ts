@@ -13,5 +13,6 @@ import './mobile-teams.ts';
 import './actual-report.ts';
 import './api-token.ts';
 import './plan-vs-actual.ts';
+import './replan.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,74 @@
+// The campaign replanned from what the field reported: a stored scenario and its reports up to
+// `asOf`, replanned by @muster/planning's replanFromActuals in the worker pool. The arguments
+// `asOf`, `pace` and `areaCode` are the library's options of those names, so its refusals name
+// them as they are.
+import type { ActualDayReport, CampaignInput, Replan, ReplanPace } from '@muster/planning';
+import { subtreeOf } from '../auth/access.ts';
+import { type Memo, memoize } from '../compute/memo.ts';
+import { compute } from '../compute/pool.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { loadScenarioPlanInput, type ScenarioPlanInput } from '../planning/scenario-input.ts';
+
+export type ReplanArgs = { scenarioId: string; areaCode: string; asOf: string; pace: ReplanPace };
+
+/** A replan with the scenario it comes from. */
+export type ScenarioReplan = Replan & {
+  scenarioId: string;
+  /** The stored scenario's root area, whose readers see the whole remaining plan. */
+  rootCode: string;
+  waitTargetMinutes: number | null;
+  teamsPerSite: number | null;
+  /** What the replan was computed from (its memo key). */
+  key: string;
+};
+
+/** The reports of a scenario's whole area up to `asOf`, voided ones left out, as the library reads them. */
+export function loadReportsUpTo(
+  prisma: PrismaClient,
+  rootPath: string,
+  asOf: string,
+): Promise<ActualDayReport[]> {
+  return prisma.actualReport.findMany({
+    where: { area: subtreeOf(rootPath), voided: false, date: { lte: asOf } },
+    select: { date: true, areaCode: true, teamCode: true, dossiers: true, machinesWorking: true },
+    orderBy: [{ date: 'asc' }, { areaCode: 'asc' }, { teamKey: 'asc' }],
+  });
+}
+
+/**
+ * The scenario's whole campaign replanned from its reports up to `asOf` (so that pools above the
+ * area asked about are shared as planned), answered for `areaCode`; computed once per request.
+ */
+export async function replanScenario(
+  prisma: PrismaClient,
+  memo: Memo,
+  args: ReplanArgs,
+): Promise<ScenarioReplan> {
+  const key = `replan:scenario:${args.scenarioId}:${args.areaCode}:${args.asOf}:${args.pace}`;
+  return memoize(memo, key, async () => {
+    const loaded: ScenarioPlanInput = await memoize(
+      memo,
+      `scenario-input:${args.scenarioId}:${args.areaCode}`,
+      () => loadScenarioPlanInput(prisma, args.scenarioId, args.areaCode),
+    );
+    const root = await prisma.area.findUniqueOrThrow({
+      where: { code: loaded.scenario.areaCode },
+      select: { path: true },
+    });
+    const reports = await loadReportsUpTo(prisma, root.path, args.asOf);
+    const input: CampaignInput = loaded.input;
+    const replan = await compute('replanFromActuals', input, reports, {
+      asOf: args.asOf,
+      pace: args.pace,
+      areaCode: loaded.area.code,
+    });
+    return {
+      ...replan,
+      scenarioId: loaded.scenario.id,
+      rootCode: loaded.scenario.areaCode,
+      waitTargetMinutes: loaded.scenario.waitTargetMinutes,
+      teamsPerSite: loaded.scenario.teamsPerSite,
+      key,
+    };
+  });
+}

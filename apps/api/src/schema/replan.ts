@@ -1,0 +1,368 @@
+// The campaign replanned from the field's reports (@muster/planning's replanFromActuals): what is
+// left per area, the pace each is replanned at, how fully it reported, the remaining plan, the
+// warnings, and what must change to make the deadline, each alternative in the library's words.
+import type {
+  DeadlineAlternative,
+  HoursAlternative,
+  InfeasibleAlternative,
+  MachineChange,
+  MachineMove,
+  MachinesAlternative,
+  PaceAlternative,
+  ReplanAlternative,
+  ReplannedArea,
+  ReportingCompleteness,
+  WhatMustChange,
+} from '@muster/planning';
+import { replanScenario, type ScenarioReplan } from '../actuals/replan.ts';
+import { builder } from '../builder.ts';
+import { prisma } from '../db.ts';
+import { priced, pricePlanRows } from '../limits/cost-limit.ts';
+import { NOMINAL, replanWork } from '../limits/work.ts';
+import { planResult } from '../planning/plan-result.ts';
+import { ActualsWarningRef } from './actuals-warning.ts';
+import { AssumptionRef, CampaignPlanRef } from './campaign-plan.ts';
+import { computeErrors } from './error.ts';
+
+export const ReplanPaceEnum = builder.enumType('ReplanPace', {
+  description: 'How a replan paces the remaining campaign in each area.',
+  values: {
+    PLANNED: { value: 'planned', description: 'At the plan’s service.' },
+    OBSERVED: {
+      value: 'observed',
+      description:
+        'At the dossiers per machine-day reported so far, where reports say how many machines worked.',
+    },
+    BLENDED: {
+      value: 'blended',
+      description:
+        'At w × observed + (1 − w) × planned, w = n ÷ (n + 7) with n the days with machines reported: the plan weighs more while few days are reported.',
+    },
+  } as const,
+});
+
+const ReportingCompletenessRef = builder.objectRef<ReportingCompleteness>('ReportingCompleteness').implement({
+  description: 'How fully an area reported, over the open days so far and on the last of them.',
+  fields: (t) => ({
+    openDaysSoFar: t.exposeInt('openDaysSoFar', {
+      description: 'Open days of the calendar from its start to the day asked about, both included.',
+    }),
+    daysReported: t.exposeInt('daysReported', {
+      description: 'Open days with a report in the area (complete or partial).',
+    }),
+    completeDays: t.exposeInt('completeDays', {
+      description: 'Days the area’s reports covered it whole.',
+    }),
+    partialDays: t.exposeInt('partialDays', {
+      description: 'Days only some areas below it reported.',
+    }),
+    shareOfDaysReported: t.exposeFloat('shareOfDaysReported', {
+      nullable: true,
+      description: 'daysReported ÷ openDaysSoFar, 0..1; null before the first open day.',
+    }),
+    lastOpenDay: t.expose('lastOpenDay', {
+      type: 'Date',
+      nullable: true,
+      description: 'The last open day so far; null before the first.',
+    }),
+    leaves: t.exposeInt('leaves', { description: 'Leaves (communes) under the area; 1 for a leaf.' }),
+    leavesReportedOnLastDay: t.exposeInt('leavesReportedOnLastDay', {
+      description: 'Leaves covered by a report on the last open day.',
+    }),
+    shareOfLeavesReportedOnLastDay: t.exposeFloat('shareOfLeavesReportedOnLastDay', {
+      description: 'leavesReportedOnLastDay ÷ leaves, 0..1.',
+    }),
+  }),
+});
+
+const ReplannedAreaRef = builder.objectRef<ReplannedArea>('ReplannedArea').implement({
+  description: 'One area of a replan: what was reported, what is left, and the pace it is replanned at.',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { description: 'The area’s code.' }),
+    name: t.exposeString('name', { description: 'The area’s name.' }),
+    parentCode: t.exposeString('parentCode', {
+      nullable: true,
+      description: 'Its parent’s code; null on a root.',
+    }),
+    demandDossiers: t.exposeInt('demandDossiers', {
+      description: 'Dossiers of the whole campaign (the scenario’s plan).',
+    }),
+    reportedDossiers: t.exposeInt('reportedDossiers', {
+      description:
+        'Dossiers its reports up to asOf add up to: its own total where it gave one, else its teams’ and children’s.',
+    }),
+    servedDossiers: t.exposeInt('servedDossiers', {
+      description:
+        'Dossiers served up to asOf as the replan counts them: its reports placed on its leaves with its share of totals reported above it. Rolls up exactly.',
+    }),
+    remainingDossiers: t.exposeInt('remainingDossiers', {
+      description: 'Dossiers left: over its leaves, demand − served, never negative. Rolls up exactly.',
+    }),
+    observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
+      nullable: true,
+      description:
+        'Dossiers per machine working per day over the days that reported machines; null without such days.',
+    }),
+    observedMachineDays: t.exposeInt('observedMachineDays', {
+      description: 'Machines working summed over those days (machine-days).',
+    }),
+    observedDays: t.exposeInt('observedDays', { description: 'Days that reported machines working.' }),
+    plannedDossiersPerMachineDay: t.exposeFloat('plannedDossiersPerMachineDay', {
+      description: 'Dossiers one machine does on an average open day in the scenario’s plan.',
+    }),
+    observedPaceWeight: t.exposeFloat('observedPaceWeight', {
+      description:
+        'Weight of the observed pace in the area’s replan pace, 0..1: 0 as planned, 1 as observed.',
+    }),
+    paceDossiersPerMachineDay: t.exposeFloat('paceDossiersPerMachineDay', {
+      description: 'Dossiers per machine-day the remaining plan counts for the area.',
+    }),
+    reporting: t.field({
+      type: ReportingCompletenessRef,
+      description: 'How fully it reported.',
+      resolve: (area) => area.reporting,
+    }),
+  }),
+});
+
+const MachineChangeRef = builder.objectRef<MachineChange>('MachineChange').implement({
+  description: 'Machines of one allocation before and after an alternative.',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { description: 'The area whose pool changes.' }),
+    name: t.exposeString('name', { description: 'Its name.' }),
+    machinesBefore: t.exposeInt('machinesBefore', {
+      nullable: true,
+      description: 'Machines before; null when the area had no allocation of its own.',
+    }),
+    machinesAfter: t.exposeInt('machinesAfter', { description: 'Machines after.' }),
+  }),
+});
+
+const MachineMoveRef = builder.objectRef<MachineMove>('MachineMove').implement({
+  description: 'Machines taken from a pool that finishes early to one that is late.',
+  fields: (t) => ({
+    fromAreaCode: t.exposeString('fromAreaCode', { description: 'The pool they leave.' }),
+    toAreaCode: t.exposeString('toAreaCode', { description: 'The pool they join.' }),
+    machines: t.exposeInt('machines', { description: 'Machines moved.' }),
+  }),
+});
+
+const sentenceField = {
+  description: 'The alternative in a planner’s words, as the planning library says it (English).',
+} as const;
+
+const MachinesAlternativeRef = builder.objectRef<MachinesAlternative>('MachinesAlternative').implement({
+  description:
+    'More machines where pools are late: first moved from pools that finish early, then new ones; one fewer anywhere and it is late.',
+  fields: (t) => ({
+    addedMachines: t.exposeInt('addedMachines', { description: 'New machines.' }),
+    movedMachines: t.exposeInt('movedMachines', { description: 'Machines moved between pools.' }),
+    changes: t.field({
+      type: [MachineChangeRef],
+      description: 'Each allocation that changes.',
+      resolve: (a) => a.changes,
+    }),
+    moves: t.field({ type: [MachineMoveRef], description: 'Each move.', resolve: (a) => a.moves }),
+    sentence: t.exposeString('sentence', sentenceField),
+  }),
+});
+
+const HoursAlternativeRef = builder.objectRef<HoursAlternative>('HoursAlternative').implement({
+  description: 'A longer day: the same opening time, closing later, to the minute.',
+  fields: (t) => ({
+    open: t.string({ description: 'Opening time, HH:mm.', resolve: (a) => a.hours.open }),
+    close: t.string({
+      description: 'Closing time, HH:mm (past midnight when before open).',
+      resolve: (a) => a.hours.close,
+    }),
+    hoursPerDay: t.exposeFloat('hoursPerDay', { description: 'Hours open a day.' }),
+    addedMinutesPerDay: t.exposeInt('addedMinutesPerDay', { description: 'Minutes added to each day.' }),
+    sentence: t.exposeString('sentence', sentenceField),
+  }),
+});
+
+const PaceAlternativeRef = builder.objectRef<PaceAlternative>('PaceAlternative').implement({
+  description: 'A faster pace in the areas asked about, to the whole dossier per machine-day.',
+  fields: (t) => ({
+    dossiersPerMachineDay: t.exposeInt('dossiersPerMachineDay', {
+      description: 'Dossiers per machine-day needed.',
+    }),
+    currentDossiersPerMachineDay: t.exposeFloat('currentDossiersPerMachineDay', {
+      description: 'Dossiers per machine-day the remaining plan counts now.',
+    }),
+    aboveDayMaximum: t.exposeBoolean('aboveDayMaximum', {
+      description: 'Whether it is more than a machine does in 24 hours at the modelled service time.',
+    }),
+    sentence: t.exposeString('sentence', sentenceField),
+  }),
+});
+
+const DeadlineAlternativeRef = builder.objectRef<DeadlineAlternative>('DeadlineAlternative').implement({
+  description: 'A later deadline: the open day the remaining plan finishes on.',
+  fields: (t) => ({
+    deadline: t.expose('deadline', { type: 'Date', description: 'The day it finishes.' }),
+    slipCalendarDays: t.exposeInt('slipCalendarDays', { description: 'Calendar days after the deadline.' }),
+    slipOpenDays: t.exposeInt('slipOpenDays', { description: 'Open days after the deadline.' }),
+    sentence: t.exposeString('sentence', sentenceField),
+  }),
+});
+
+const AlternativeKindEnum = builder.enumType('AlternativeKind', {
+  description: 'The kinds of alternative a replan checks.',
+  values: {
+    MACHINES: { value: 'machines', description: 'Machines moved or added.' },
+    HOURS_PER_DAY: { value: 'hours-per-day', description: 'A longer day.' },
+    PACE: { value: 'pace', description: 'More dossiers per machine-day.' },
+    DEADLINE: { value: 'deadline', description: 'A later deadline.' },
+  } as const,
+});
+
+const InfeasibleAlternativeRef = builder.objectRef<InfeasibleAlternative>('InfeasibleAlternative').implement({
+  description: 'An alternative that cannot meet the deadline, and why.',
+  fields: (t) => ({
+    alternative: t.field({
+      type: AlternativeKindEnum,
+      description: 'Which alternative cannot.',
+      resolve: (a) => a.alternative,
+    }),
+    reason: t.exposeString('reason', { description: 'Why, in words (English).' }),
+    sentence: t.exposeString('sentence', sentenceField),
+  }),
+});
+
+const ReplanAlternativeRef = builder.unionType('ReplanAlternative', {
+  description: 'One way to meet the deadline, checked by planning with it; or why an alternative cannot.',
+  types: [
+    MachinesAlternativeRef,
+    HoursAlternativeRef,
+    PaceAlternativeRef,
+    DeadlineAlternativeRef,
+    InfeasibleAlternativeRef,
+  ],
+  resolveType: (alternative: ReplanAlternative) => {
+    switch (alternative.kind) {
+      case 'machines':
+        return MachinesAlternativeRef;
+      case 'hours-per-day':
+        return HoursAlternativeRef;
+      case 'pace':
+        return PaceAlternativeRef;
+      case 'deadline':
+        return DeadlineAlternativeRef;
+      default:
+        return InfeasibleAlternativeRef;
+    }
+  },
+});
+
+const WhatMustChangeRef = builder.objectRef<WhatMustChange>('WhatMustChange').implement({
+  description: 'What must change for the area asked about to finish by the deadline at the chosen pace.',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { nullable: true, description: 'The area asked about.' }),
+    deadline: t.expose('deadline', { type: 'Date', description: 'The scenario’s deadline.' }),
+    completionDate: t.expose('completionDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'The open day the remaining plan finishes on; null when never (beyond ten years).',
+    }),
+    alternatives: t.field({
+      type: [ReplanAlternativeRef],
+      description: 'Each checked by planning with it, in the order machines, hours, pace, deadline.',
+      resolve: (change) => change.alternatives,
+    }),
+    sentence: t.exposeString('sentence', {
+      description: 'The alternatives in one sentence, as the planning library says it (English).',
+    }),
+  }),
+});
+
+const ReplanRef = builder.objectRef<ScenarioReplan>('Replan').implement({
+  description:
+    'A scenario’s remaining campaign after the reports up to asOf, replanned at the chosen pace, with what must change to make the deadline.',
+  fields: (t) => ({
+    scenarioId: t.exposeID('scenarioId', { description: 'The scenario replanned.' }),
+    asOf: t.expose('asOf', { type: 'Date', description: 'The last day whose reports count.' }),
+    pace: t.field({ type: ReplanPaceEnum, description: 'The pace chosen.', resolve: (r) => r.pace }),
+    areaCode: t.string({ description: 'The area asked about.', resolve: (r) => r.areaCode ?? r.rootCode }),
+    start: t.field({
+      type: 'Date',
+      description: 'The first open day of the remaining campaign (the first after asOf).',
+      resolve: (r) => r.input.calendar.start,
+    }),
+    plan: t.field({
+      type: CampaignPlanRef,
+      description:
+        'The remaining campaign planned: already served raised by the reports, from `start`, at the chosen pace; its `daily` is the remaining daily series.',
+      resolve: (r) =>
+        planResult(`${r.key}:plan`, r.input, r.plan, r.areaCode ?? r.rootCode, {
+          areaCode: r.rootCode,
+          waitTargetMinutes: r.waitTargetMinutes,
+          teamsPerSite: r.teamsPerSite,
+        }),
+    }),
+    areas: t.field({
+      type: [ReplannedAreaRef],
+      description: 'The area asked about and every area below it, parents first.',
+      resolve: (r) => r.areas,
+    }),
+    whatMustChange: t.field({
+      type: WhatMustChangeRef,
+      nullable: true,
+      description:
+        'Null when the area asked about finishes by the deadline, or when the scenario gives no machines.',
+      resolve: (r) => r.whatMustChange,
+    }),
+    warnings: t.field({
+      type: [ActualsWarningRef],
+      description: 'Days above a machine’s 24 hours, paces off the plan’s, partial days.',
+      resolve: (r) => r.warnings,
+    }),
+    assumptions: t.field({
+      type: [AssumptionRef],
+      description: 'The rules and figures the replan rests on.',
+      resolve: (r) => r.assumptions,
+    }),
+  }),
+});
+
+builder.queryField('replan', (t) =>
+  t.field({
+    type: ReplanRef,
+    description:
+      'A scenario replanned from the reports up to asOf: what is left, the pace per area, reporting completeness, the remaining plan, warnings and what must change for the area asked about.',
+    errors: { types: computeErrors },
+    args: {
+      scenarioId: t.arg.id({ required: true, description: 'The scenario to replan.' }),
+      areaCode: t.arg.string({ required: true, description: 'The area asked about, within the scenario’s.' }),
+      asOf: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'The last day whose reports count; the remaining campaign starts on the next open day.',
+      }),
+      pace: t.arg({
+        type: ReplanPaceEnum,
+        defaultValue: 'blended',
+        description: 'How to pace the remaining campaign (default BLENDED).',
+      }),
+    },
+    authScopes: (_root, args) => ({
+      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
+    }),
+    complexity: (args, context) => {
+      pricePlanRows(context, NOMINAL.planRows);
+      return priced(
+        context,
+        'Query.replan',
+        replanWork(NOMINAL.scenarioAreas, NOMINAL.reports),
+        `replan:scenario:${args.scenarioId}:${args.areaCode}:${args.asOf}:${args.pace}`,
+      );
+    },
+    resolve: (_root, args, context) =>
+      replanScenario(prisma, context.memo, {
+        scenarioId: String(args.scenarioId),
+        areaCode: args.areaCode,
+        asOf: args.asOf,
+        pace: args.pace ?? 'blended',
+      }),
+  }),
+);
