@@ -1,15 +1,13 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
 // @muster/planning's compareWithActuals, with the reports whose figures are unlikely at the
 // scenario's service time (reviewActualReports). Voided reports count nowhere.
-import {
-  compareWithActuals,
-  type PlanComparison,
-  type ReportFinding,
-  reviewActualReports,
-} from '@muster/planning';
+import { type PlanComparison, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
+import { type Memo, memoize } from '../compute/memo.ts';
+import { compute } from '../compute/pool.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
+import { areaOfScenario } from '../planning/scenario-input.ts';
+import { storedScenario } from '../planning/stored-plan.ts';
 
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
@@ -17,11 +15,26 @@ export type PlanVsActual = PlanComparison & {
   reportWarnings: ReportFinding[];
 };
 
-export async function planVsActual(
+type PlanVsActualArgs = { scenarioId: string; areaCode: string; from?: string | null; to?: string | null };
+
+/** Plan against reports for one area of a stored scenario, once per request for the same arguments. */
+export function planVsActual(
   prisma: PrismaClient,
-  args: { scenarioId: string; areaCode: string; from?: string | null; to?: string | null },
+  memo: Memo,
+  args: PlanVsActualArgs,
 ): Promise<PlanVsActual> {
-  const { scenario, area, input } = await loadScenarioPlanInput(prisma, args.scenarioId, args.areaCode);
+  const key = `plan-vs-actual:${JSON.stringify([args.scenarioId, args.areaCode, args.from ?? null, args.to ?? null])}`;
+  return memoize(memo, key, () => comparePlanWithReports(prisma, memo, args));
+}
+
+async function comparePlanWithReports(
+  prisma: PrismaClient,
+  memo: Memo,
+  args: PlanVsActualArgs,
+): Promise<PlanVsActual> {
+  const loaded = await storedScenario(memo, prisma, args.scenarioId);
+  const { scenario, input } = loaded;
+  const area = await areaOfScenario(prisma, loaded, args.areaCode);
   const earliest = args.from != null && args.from < scenario.start ? args.from : scenario.start;
   const reports = await prisma.actualReport.findMany({
     where: {
@@ -41,7 +54,7 @@ export async function planVsActual(
     orderBy: { date: 'asc' },
   });
   // The arguments `from` and `to` are compareWithActuals' options of those names.
-  const comparison = compareWithActuals(input, area.code, reports, {
+  const comparison = await compute('compareWithActuals', input, area.code, reports, {
     ...(args.from != null ? { from: args.from } : {}),
     ...(args.to != null ? { to: args.to } : {}),
   });

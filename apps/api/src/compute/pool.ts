@@ -45,6 +45,13 @@ export function computePool(options: { warm?: boolean } = {}): { light: Pool; he
   return { light: lanes.light, heavy: lanes.heavy };
 }
 
+const started = new Map<TaskName, number>();
+
+/** Computations started so far in this process, by task: what the per-request memo and the plan cache save. */
+export function computationsStarted(): ReadonlyMap<TaskName, number> {
+  return started;
+}
+
 /** Tasks the pool has finished so far in this process. */
 export function completedTasks(): number {
   return (lanes.light?.completed ?? 0) + (lanes.heavy?.completed ?? 0);
@@ -75,6 +82,7 @@ export async function compute<K extends TaskName>(
     signal = AbortSignal.timeout(Math.ceil(remainingMs(work, name)));
   }
   const lane = computePool()[points > HEAVY_POINTS ? 'heavy' : 'light'];
+  started.set(name, (started.get(name) ?? 0) + 1);
   let outcome: TaskOutcome;
   try {
     outcome = await lane.run({ name, args }, signal ? { signal } : {});

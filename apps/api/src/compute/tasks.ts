@@ -3,6 +3,7 @@
 // and a refusal as its fields, since a thrown class does not survive the trip.
 import {
   buildRoster,
+  compareWithActuals,
   coverShifts,
   minimumTeams,
   PlanningInfeasibleError,
@@ -10,12 +11,15 @@ import {
   planCampaign,
   planHourlyStaffing,
   planMobileTeams,
+  plannedDailySeries,
   replanFromActuals,
   solveFor,
 } from '@muster/planning';
 
 export const TASKS = {
   planCampaign,
+  plannedDailySeries,
+  compareWithActuals,
   buildRoster,
   minimumTeams,
   planMobileTeams,

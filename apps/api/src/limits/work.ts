@@ -142,6 +142,10 @@ function teamCount(teams: PlanMobileTeamsInput['teams']): number {
 /** Points of one computation from its real input, as the worker pool is about to run it. */
 export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => number } = {
   planCampaign: (input) => planWork(input.areas.length),
+  plannedDailySeries: () => dailySeriesWork(),
+  // A daily series of the area, the reports summed by day.
+  compareWithActuals: (_input, _areaCode, reports) =>
+    dailySeriesWork() + Math.ceil(reports.length * POINTS.perReport),
   minimumTeams: (input) => rosterWork(input.days, input.shifts.length, shiftHoursPerDay(input.shifts)),
   buildRoster: (input) => Math.ceil(input.days * input.shifts.length * POINTS.perRosterDayShift),
   planMobileTeams: (input) =>

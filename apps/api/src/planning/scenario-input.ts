@@ -8,14 +8,6 @@ import { NotFoundError } from '../errors.ts';
 import type { Area, PrismaClient } from '../generated/prisma/client.ts';
 import { fieldsOfRow, type ScenarioRow } from '../scenarios/scenario-fields.ts';
 
-export type ScenarioPlanInput = {
-  scenario: ScenarioRow;
-  /** The area asked about; inside the scenario's area. */
-  area: Area;
-  /** The whole scenario area, so that machine pools above the asked area are shared as planned. */
-  input: CampaignInput;
-};
-
 /** The library's input for a scenario over its area's subtree, from areas ordered parents first. */
 function campaignInputOf(scenario: ScenarioRow, subtree: readonly Area[]): CampaignInput {
   const parents = new Set(subtree.map((area) => area.parentCode));
@@ -58,16 +50,17 @@ function outsideScenario(root: Area, areaCode: string): PlanningInputError {
   });
 }
 
-/**
- * A stored scenario as the library's input over its area's subtree, and the area asked about.
- * An area outside the scenario's is refused with `outside` (by default naming `areaCode`).
- */
-export async function loadScenarioPlanInput(
-  prisma: PrismaClient,
-  scenarioId: string,
-  areaCode: string,
-  outside: (root: Area, areaCode: string) => PlanningInputError = outsideScenario,
-): Promise<ScenarioPlanInput> {
+/** A stored scenario with its area's subtree (parents first) and the library's input over it. */
+export type StoredScenario = {
+  scenario: ScenarioRow;
+  /** The scenario's area and its descendants, parents before children. */
+  subtree: Area[];
+  /** The whole scenario area, so that machine pools above an area asked about are shared as planned. */
+  input: CampaignInput;
+};
+
+/** A stored scenario as the library's input over its area's subtree; an unknown id is refused. */
+export async function loadScenario(prisma: PrismaClient, scenarioId: string): Promise<StoredScenario> {
   const scenario = await prisma.scenario.findUnique({
     where: { id: scenarioId },
     include: { area: true, machines: true },
@@ -75,13 +68,24 @@ export async function loadScenarioPlanInput(
   if (!scenario) throw new NotFoundError('scenario', scenarioId, 'scenarioId');
   const { area: root, ...stored } = scenario;
   const subtree = await loadSubtree(prisma, root);
-  // The area asked about is one of the subtree's; only a refusal needs to know whether it exists.
-  const area = subtree.find((candidate) => candidate.code === areaCode);
-  if (!area) {
-    if (!(await prisma.area.findUnique({ where: { code: areaCode }, select: { code: true } }))) {
-      throw new NotFoundError('area', areaCode, 'areaCode');
-    }
-    throw outside(root, areaCode);
+  return { scenario: stored, subtree, input: campaignInputOf(stored, subtree) };
+}
+
+/**
+ * The area asked about, one of the scenario's subtree. An area outside the scenario's is refused
+ * with `outside` (by default naming `areaCode`), an unknown one as not found.
+ */
+export async function areaOfScenario(
+  prisma: PrismaClient,
+  loaded: StoredScenario,
+  areaCode: string,
+  outside: (root: Area, areaCode: string) => PlanningInputError = outsideScenario,
+): Promise<Area> {
+  const area = loaded.subtree.find((candidate) => candidate.code === areaCode);
+  if (area) return area;
+  // Only a refusal needs to know whether the area exists at all.
+  if (!(await prisma.area.findUnique({ where: { code: areaCode }, select: { code: true } }))) {
+    throw new NotFoundError('area', areaCode, 'areaCode');
   }
-  return { scenario: stored, area, input: campaignInputOf(stored, subtree) };
+  throw outside(loaded.subtree[0] as Area, areaCode);
 }

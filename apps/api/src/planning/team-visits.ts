@@ -2,10 +2,11 @@
 // area over the communes under it, on a stored scenario's calendar, hours and service.
 import type { OpeningHours, PlanMobileTeamsOptions } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
-import { compute } from '../compute/pool.ts';
+import { type Memo, memoize } from '../compute/memo.ts';
 import type { PrismaClient, Team } from '../generated/prisma/client.ts';
 import { type NamedMobilePlan, planMobileTeamsOver } from './mobile-plan.ts';
-import { loadScenarioPlanInput } from './scenario-input.ts';
+import { areaOfScenario } from './scenario-input.ts';
+import { storedPlan } from './stored-plan.ts';
 
 /** One mobile team's part of the plan of every mobile team based in its home area. */
 export type TeamVisits = {
@@ -32,6 +33,7 @@ export type TeamVisitsRequest = {
 /** `team`'s visits, planned with the other MOBILE teams of its home area, each with its own machines. */
 export async function teamVisits(
   prisma: PrismaClient,
+  memo: Memo,
   team: Team,
   request: TeamVisitsRequest,
 ): Promise<TeamVisits> {
@@ -45,9 +47,10 @@ export async function teamVisits(
   }
   const scenarioId = request.scenarioId;
   const home = team.homeAreaCode;
-  const loaded = await loadScenarioPlanInput(
+  const loaded = await storedPlan(memo, prisma, scenarioId);
+  await areaOfScenario(
     prisma,
-    scenarioId,
+    loaded,
     home,
     () =>
       new PlanningInputError({
@@ -57,7 +60,7 @@ export async function teamVisits(
         received: scenarioId,
       }),
   );
-  const campaign = await compute('planCampaign', loaded.input);
+  const campaign = loaded.plan;
   // A team without machines has nothing to carry: it is left out, and its own calendar refused.
   const crew = await prisma.team.findMany({
     where: { kind: 'MOBILE', homeAreaCode: home, machines: { gt: 0 } },
@@ -72,7 +75,7 @@ export async function teamVisits(
     });
   }
   const hasCentroid = campaign.areas.some((row) => row.code === home && row.location !== null);
-  const plan = await planMobileTeamsOver(campaign, loaded.input, {
+  const crewRequest = {
     areaCode: home,
     areaArgument: 'scenarioId',
     homeAreaCode: hasCentroid ? home : null,
@@ -80,7 +83,11 @@ export async function teamVisits(
     hours: request.hours ?? loaded.input.hours,
     maxDaysPerVisit: request.maxDaysPerVisit,
     priority: request.priority,
-  });
+  };
+  // Every team of the crew shares this plan: one computation for all their `visits` in a request.
+  const plan = await memoize(memo, `${loaded.key}:mobile:${JSON.stringify(crewRequest)}`, () =>
+    planMobileTeamsOver(campaign, loaded.input, crewRequest),
+  );
   const itinerary = plan.teams.find((itinerary) => itinerary.team === team.code);
   if (itinerary === undefined) throw new Error(`team ${team.code} is missing from its own plan`);
   const notes = hasCentroid

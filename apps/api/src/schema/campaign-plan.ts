@@ -1,7 +1,6 @@
 // The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
 // a stored scenario and `whatIf` for inline input.
 import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
-import { plannedDailySeries } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { keyOfValue, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
@@ -9,7 +8,8 @@ import { prisma } from '../db.ts';
 import { planRowsMultiplier, priced, pricePlanRows } from '../limits/cost-limit.ts';
 import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import { type PlanResult, planResult, planRow, whatIfArea } from '../planning/plan-result.ts';
-import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
+import { areaOfScenario } from '../planning/scenario-input.ts';
+import { plannedDays, storedPlan } from '../planning/stored-plan.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { computeErrors } from './error.ts';
 
@@ -217,10 +217,7 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
         field: priced(context, 'CampaignPlan.daily', dailySeriesWork()),
         multiplier: 10,
       }),
-      resolve: (r, args, context) => {
-        const code = planRow(r, args.areaCode).code;
-        return memoize(context.memo, `${r.key}:daily:${code}`, async () => plannedDailySeries(r.input, code));
-      },
+      resolve: (r, args, context) => plannedDays(context.memo, r, planRow(r, args.areaCode).code),
     }),
   }),
 });
@@ -290,15 +287,9 @@ builder.queryFields((t) => ({
       );
     },
     resolve: async (_root, args, context) => {
-      const scenarioId = String(args.scenarioId);
-      const { input, area, scenario } = await memoize(
-        context.memo,
-        `scenario-input:${scenarioId}:${args.areaCode}`,
-        () => loadScenarioPlanInput(prisma, scenarioId, args.areaCode),
-      );
-      const key = `plan:scenario:${scenarioId}`;
-      const plan = await memoize(context.memo, key, () => compute('planCampaign', input));
-      return planResult(key, input, plan, area.code, scenario);
+      const stored = await storedPlan(context.memo, prisma, String(args.scenarioId));
+      const area = await areaOfScenario(prisma, stored, args.areaCode);
+      return planResult(stored.key, stored.input, stored.plan, area.code, stored.scenario);
     },
   }),
   whatIf: t.field({

@@ -1,13 +1,14 @@
 // Hourly staffing (queueing against a wait target) and the shifts that cover it, for one area of
 // a plan: `CampaignPlan.staffing`. Both computed by @muster/planning.
 import type { HourlyStaffingPlan, ShiftCover, StaffingHour } from '@muster/planning';
-import { crewsFromMachines, generateShifts, plannedDailySeries } from '@muster/planning';
+import { crewsFromMachines, generateShifts } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { shiftsWork, staffingWork } from '../limits/work.ts';
 import { planRow } from '../planning/plan-result.ts';
+import { plannedDays } from '../planning/stored-plan.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
 
@@ -15,6 +16,8 @@ import { computeErrors } from './error.ts';
 export const DEFAULT_WAIT_TARGET_MINUTES = 30;
 
 type Staffing = HourlyStaffingPlan & {
+  /** What it was computed from, for the request's memo. */
+  key: string;
   areaCode: string;
   date: string | null;
   dailyVisitors: number;
@@ -115,22 +118,27 @@ const HourlyStaffingRef = builder.objectRef<Staffing>('HourlyStaffing').implemen
       },
       complexity: (args, context) =>
         priced(context, 'HourlyStaffing.shifts', shiftsWork(args.lengthsHours?.length ?? 1)),
-      resolve: async (s, args) => {
-        const requirement = crewsFromMachines(
-          s.hours.map((hour) => hour.machinesOpen),
-          args.operatorsPerMachine ?? 1,
-        );
-        const templates = generateShifts({
-          periods: requirement.length,
-          lengths: [...(args.lengthsHours ?? [8])],
-          overnight: s.roundTheClock,
+      resolve: (s, args, context) => {
+        const lengths = [...(args.lengthsHours ?? [8])];
+        const operatorsPerMachine = args.operatorsPerMachine ?? 1;
+        const key = `${s.key}:shifts:${JSON.stringify([lengths, operatorsPerMachine])}`;
+        return memoize(context.memo, key, async () => {
+          const requirement = crewsFromMachines(
+            s.hours.map((hour) => hour.machinesOpen),
+            operatorsPerMachine,
+          );
+          const templates = generateShifts({
+            periods: requirement.length,
+            lengths,
+            overnight: s.roundTheClock,
+          });
+          const cover = await compute('coverShifts', {
+            requirement,
+            cyclic: s.roundTheClock,
+            shifts: templates,
+          });
+          return { ...cover, templates, labels: s.hours.map((hour) => hour.start), requirement };
         });
-        const cover = await compute('coverShifts', {
-          requirement,
-          cyclic: s.roundTheClock,
-          shifts: templates,
-        });
-        return { ...cover, templates, labels: s.hours.map((hour) => hour.start), requirement };
       },
     }),
   }),
@@ -154,25 +162,28 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
       const code = row.code;
       let dailyVisitors = row.dailyTarget ?? 0;
       if (args.date != null) {
-        const series = await memoize(context.memo, `${result.key}:daily:${code}`, async () =>
-          plannedDailySeries(result.input, code),
-        );
+        const series = await plannedDays(context.memo, result, code);
         const day = series.find((d) => d.date === args.date);
         dailyVisitors = day?.planned ?? 0;
       }
       const capacity = result.plan.capacity;
-      const staffing = await compute('planHourlyStaffing', {
-        dailyVisitors,
-        profile: args.profile ?? 'mixed',
-        hours: result.input.hours,
-        service: result.input.service,
-        target: {
-          meanWaitMinutes: args.waitTargetMinutes ?? result.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES,
-        },
-        ...(row.machines != null && row.machines > 0 ? { machinesAvailable: row.machines } : {}),
-      });
+      const profile = args.profile ?? 'mixed';
+      const meanWaitMinutes =
+        args.waitTargetMinutes ?? result.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES;
+      const key = `${result.key}:staffing:${JSON.stringify([code, dailyVisitors, profile, meanWaitMinutes])}`;
+      const staffing = await memoize(context.memo, key, () =>
+        compute('planHourlyStaffing', {
+          dailyVisitors,
+          profile,
+          hours: result.input.hours,
+          service: result.input.service,
+          target: { meanWaitMinutes },
+          ...(row.machines != null && row.machines > 0 ? { machinesAvailable: row.machines } : {}),
+        }),
+      );
       return {
         ...staffing,
+        key,
         areaCode: code,
         date: args.date ?? null,
         dailyVisitors,

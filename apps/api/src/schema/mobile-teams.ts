@@ -4,6 +4,7 @@
 // planned with the machines it carries.
 import { itineraryToICalendar, PlanningInfeasibleError } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { memoize } from '../compute/memo.ts';
 import { prisma } from '../db.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { mobileWork, NOMINAL } from '../limits/work.ts';
@@ -143,8 +144,8 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
         'CampaignPlan.mobileTeams',
         mobileWork(NOMINAL.communes, Math.max(1, args.teams.length), NOMINAL.campaignDays),
       ),
-    resolve: (result, args) =>
-      planMobileTeamsOver(result.plan, result.input, {
+    resolve: (result, args, context) => {
+      const request = {
         areaCode: planRow(result, args.areaCode).code,
         areaArgument: 'areaCode',
         homeAreaCode: args.homeAreaCode,
@@ -152,7 +153,11 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
         hours: args.hours,
         maxDaysPerVisit: args.maxDaysPerVisit,
         priority: args.priority ?? 'rank',
-      }),
+      } as const;
+      return memoize(context.memo, `${result.key}:mobile:${JSON.stringify(request)}`, () =>
+        planMobileTeamsOver(result.plan, result.input, request),
+      );
+    },
   }),
 );
 
@@ -221,8 +226,8 @@ builder.prismaObjectField('Team', 'visits', (t) =>
     authScopes: (team, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: team.homeAreaCode },
     }),
-    resolve: (team, args) =>
-      teamVisits(prisma, team, {
+    resolve: (team, args, context) =>
+      teamVisits(prisma, context.memo, team, {
         scenarioId: String(args.scenarioId),
         hours: args.hours,
         maxDaysPerVisit: args.maxDaysPerVisit,

@@ -76,8 +76,8 @@ builder.queryField('planVsActual', (t) =>
     authScopes: (_root, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
     }),
-    resolve: (_root, args) =>
-      planVsActual(prisma, {
+    resolve: (_root, args, context) =>
+      planVsActual(prisma, context.memo, {
         scenarioId: String(args.scenarioId),
         areaCode: args.areaCode,
         from: args.from ?? null,

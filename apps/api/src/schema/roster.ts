@@ -4,6 +4,7 @@
 import type { Roster, RosterShift } from '@muster/planning';
 import { PlanningInputError, windowShifts } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { rosterWorkOfArguments } from '../limits/work.ts';
@@ -86,7 +87,7 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
     },
     complexity: (args, context) =>
       priced(context, 'CampaignPlan.roster', rosterWorkOfArguments(args.days ?? 28, args.shiftHours ?? 8)),
-    resolve: async (result, args) => {
+    resolve: async (result, args, context) => {
       const days = args.days ?? 28;
       const shiftHours = args.shiftHours ?? 8;
       if (!(Number.isInteger(days) && days >= 1 && days <= MAX_ROSTER_DAYS)) {
@@ -112,10 +113,13 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
         timeZone: result.plan.period.timeZone,
         shifts,
       };
-      const fewest = await compute('minimumTeams', base);
+      const key = `${result.key}:roster:${JSON.stringify([days, shiftHours])}`;
+      const fewest = await memoize(context.memo, `${key}:fewest`, () => compute('minimumTeams', base));
       const teamCount = args.teams ?? result.teamsPerSite ?? fewest;
       return {
-        ...(await compute('buildRoster', { ...base, teams: teamCount })),
+        ...(await memoize(context.memo, `${key}:teams:${teamCount}`, () =>
+          compute('buildRoster', { ...base, teams: teamCount }),
+        )),
         shifts,
         teamCount,
         minimumTeams: fewest,

@@ -1,0 +1,71 @@
+// How many planning computations a request causes: one per (scenario, data) and per distinct
+// question, whatever the aliases. The counts expected are read off the documents by hand (which
+// distinct plans, series and comparisons they name), not from the code under test.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { computationsStarted } from '../src/compute/pool.ts';
+import type { TaskName } from '../src/compute/tasks.ts';
+import { data, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+// Counts, not time: the worker threads' cold start on a loaded machine must not stop a computation.
+beforeAll(() => {
+  vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
+});
+
+/** Computations started while `run` runs, by task (tasks not started are left out). */
+async function counted(run: () => Promise<unknown>): Promise<Partial<Record<TaskName, number>>> {
+  const before = new Map(computationsStarted());
+  await run();
+  const started: Partial<Record<TaskName, number>> = {};
+  for (const [name, count] of computationsStarted()) {
+    const delta = count - (before.get(name) ?? 0);
+    if (delta > 0) started[name] = delta;
+  }
+  return started;
+}
+
+const WHAT_IF_INPUT = {
+  areas: [
+    { code: 'p', name: 'Province' },
+    { code: 'c1', name: 'Commune 1', parentCode: 'p', population: 12_000 },
+  ],
+  calendar: { start: '2021-03-22', deadline: '2021-04-30' },
+  hours: { open: '07:00', close: '17:00' },
+  service: { minutesPerDossier: 5 },
+  machines: [{ areaCode: 'p', machines: 2 }],
+};
+
+// Đắk Nông (67) and its district Đắk Song (665), in the demo scenario: one stored plan, two daily
+// series (67 and 665), one comparison (67, no dates), one staffing (67 on its daily target), and
+// one what-if plan (the same input twice).
+const MANY_ALIASES = `query ($input: CampaignInput!) {
+  province: plan(scenarioId: "dak-nong-2021", areaCode: "67") {
+    ... on CampaignPlan {
+      daily { date planned }
+      again: daily { planned }
+      district: daily(areaCode: "665") { planned }
+      s1: staffing { ... on HourlyStaffing { peakMachines } }
+      s2: staffing { ... on HourlyStaffing { machineHours } }
+    }
+  }
+  district: plan(scenarioId: "dak-nong-2021", areaCode: "665") {
+    ... on CampaignPlan { completionDate daily { planned } }
+  }
+  p1: planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { ... on PlanVsActual { totalActual } }
+  p2: planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { ... on PlanVsActual { totalPlanned } }
+  w1: whatIf(input: $input) { ... on CampaignPlan { completionDate } }
+  w2: whatIf(input: $input) { ... on CampaignPlan { daily { planned } } }
+}`;
+
+describe('one computation per (scenario, data) in a request', () => {
+  it('computes each plan, daily series, comparison and staffing once whatever the aliases', async () => {
+    const started = await counted(() => data(MANY_ALIASES, { input: WHAT_IF_INPUT }));
+    expect(started).toEqual({
+      planCampaign: 2,
+      plannedDailySeries: 3,
+      compareWithActuals: 1,
+      planHourlyStaffing: 1,
+    });
+  });
+});
