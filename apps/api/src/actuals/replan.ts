@@ -7,7 +7,8 @@ import { subtreeOf } from '../auth/access.ts';
 import { type Memo, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { loadScenarioPlanInput, type ScenarioPlanInput } from '../planning/scenario-input.ts';
+import { areaOfScenario } from '../planning/scenario-input.ts';
+import { storedScenario } from '../planning/stored-plan.ts';
 
 export type ReplanArgs = { scenarioId: string; areaCode: string; asOf: string; pace: ReplanPace };
 
@@ -46,21 +47,15 @@ export async function replanScenario(
 ): Promise<ScenarioReplan> {
   const key = `replan:scenario:${args.scenarioId}:${args.areaCode}:${args.asOf}:${args.pace}`;
   return memoize(memo, key, async () => {
-    const loaded: ScenarioPlanInput = await memoize(
-      memo,
-      `scenario-input:${args.scenarioId}:${args.areaCode}`,
-      () => loadScenarioPlanInput(prisma, args.scenarioId, args.areaCode),
-    );
-    const root = await prisma.area.findUniqueOrThrow({
-      where: { code: loaded.scenario.areaCode },
-      select: { path: true },
-    });
-    const reports = await loadReportsUpTo(prisma, root.path, args.asOf);
+    const loaded = await storedScenario(memo, prisma, args.scenarioId);
+    const area = await areaOfScenario(prisma, loaded, args.areaCode);
+    // The subtree lists the scenario's own area first.
+    const reports = await loadReportsUpTo(prisma, loaded.subtree[0]?.path ?? '', args.asOf);
     const input: CampaignInput = loaded.input;
     const replan = await compute('replanFromActuals', input, reports, {
       asOf: args.asOf,
       pace: args.pace,
-      areaCode: loaded.area.code,
+      areaCode: area.code,
     });
     return {
       ...replan,
