@@ -8,6 +8,7 @@ import {
   planHourlyStaffing,
   planMobileTeams,
   plannedDailySeries,
+  simulateQueue,
 } from '@muster/planning';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -446,6 +447,54 @@ describe('hourly staffing and shifts of a plan', () => {
     result.staffing.shifts.coverage.forEach((covered, hour) => {
       expect(covered).toBeGreaterThanOrEqual(result.staffing.shifts.requirement[hour] ?? 0);
     });
+  });
+});
+
+describe('hourly staffing on a site’s own figures in a stored scenario', () => {
+  it('evaluates Đắk Song’s 1,085 of 20 March on four machines as the seeded simulator does, beside the plan', async () => {
+    type Hour = { start: string; arrivals: number; arrivalsPerHour: number; meanWaitMinutes: number };
+    type Result = {
+      plan: {
+        staffing: {
+          dailyVisitors: number;
+          machinesAvailable: number;
+          hours: (Hour & { machinesOpen: number })[];
+          evaluation: { meanWaitMinutes: number; stillQueuingAtClose: number; hours: Hour[] };
+        };
+      };
+    };
+    const query = `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+      staffing(dailyVisitors: 1085, hours: { open: "05:00", close: "24:00" }, machinesAvailable: 6) {
+        ... on HourlyStaffing { dailyVisitors machinesAvailable hours { start arrivals arrivalsPerHour meanWaitMinutes machinesOpen }
+          evaluation(machinesOpen: [4]) { ... on StaffingEvaluation { meanWaitMinutes stillQueuingAtClose
+            hours { start arrivals arrivalsPerHour meanWaitMinutes } } } } } } } }`;
+    const staffing = (await data<Result>(query)).plan.staffing;
+    expect(staffing.dailyVisitors).toBe(1085);
+    expect(staffing.machinesAvailable).toBe(6);
+    expect(staffing.hours.every((h) => h.machinesOpen <= 6)).toBe(true);
+    const hours = staffing.evaluation.hours;
+    expect(hours.map((h) => h.start)).toEqual(staffing.hours.map((h) => h.start));
+    expect(hours.reduce((sum, h) => sum + h.arrivals, 0)).toBeCloseTo(1085, 6);
+    // The scenario's 3.5 minutes a dossier, the same arrivals, four machines: 8,000 seeded days.
+    const seed = 20_211_131;
+    const simulated = simulateQueue({
+      seed,
+      replications: 8_000,
+      arrivalsPerHour: hours.map((h) => h.arrivalsPerHour),
+      machinesOpen: 4,
+      serviceMinutes: 3.5,
+    });
+    console.info(`simulateQueue seed ${seed}, 8000 days`);
+    hours.forEach((hour, h) => {
+      const period = simulated.periods[h];
+      const band = Math.max(4 * (period?.standardErrors?.meanWaitMinutes ?? 0), 0.02);
+      expect(Math.abs(hour.meanWaitMinutes - (period?.meanWaitMinutes ?? 0)), hour.start).toBeLessThanOrEqual(
+        band,
+      );
+    });
+    expect(
+      Math.abs(staffing.evaluation.stillQueuingAtClose - simulated.leftInQueueAtClosing),
+    ).toBeLessThanOrEqual(Math.max(4 * (simulated.standardErrors?.queueAtEnd ?? 0), 0.02));
   });
 });
 

@@ -94,9 +94,36 @@ export function shiftsWork(lengths: number): number {
   return Math.ceil(lengths * DAY_HOURS * POINTS.perShiftTemplate) + 1;
 }
 
+/**
+ * Points of one site-day of the transient queue model (a plan of its hours, or a schedule
+ * evaluated): a base, plus a point per {@link ARRIVALS_PER_POINT} expected arrivals when the
+ * caller gives the site's own figures (a busy site's queue spans more states and more steps).
+ * Where the day's visitors come from a plan, a commune's day is assumed.
+ */
+export function siteDayWork(arrivals: number | null): number {
+  const extra =
+    arrivals === null || !Number.isFinite(arrivals)
+      ? 0
+      : Math.ceil(Math.max(0, arrivals) / ARRIVALS_PER_POINT);
+  return POINTS.staffing + extra;
+}
+
+/** Expected arrivals a day that cost one point more (a 5,000-visitor day is about 12 ms of model work). */
+const ARRIVALS_PER_POINT = 25;
+
 /** Points of hourly staffing for one area; a date adds the plan's daily series. */
-export function staffingWork(withDate: boolean): number {
-  return POINTS.staffing + (withDate ? POINTS.dailySeries : 0);
+export function staffingWork(withDate: boolean, arrivals: number | null = null): number {
+  return siteDayWork(arrivals) + (withDate ? POINTS.dailySeries : 0);
+}
+
+/** Expected arrivals of a site's day as its input gives them: daily visitors, or the hourly rates over their hours. */
+export function siteArrivals(site: {
+  dailyVisitors?: number | null;
+  arrivalsPerHour?: readonly number[] | null;
+}): number | null {
+  if (site.arrivalsPerHour != null)
+    return site.arrivalsPerHour.reduce((sum, rate) => sum + Math.max(0, rate), 0);
+  return site.dailyVisitors ?? null;
 }
 
 /** Points of replanning a campaign over `areas` areas from `reports` reports. */
@@ -150,7 +177,8 @@ export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => numb
   buildRoster: (input) => Math.ceil(input.days * input.shifts.length * POINTS.perRosterDayShift),
   planMobileTeams: (input) =>
     mobileWork(input.communes.length, teamCount(input.teams), calendarDays(input.calendar)),
-  planHourlyStaffing: () => staffingWork(false),
+  planHourlyStaffing: (options) => siteDayWork(siteArrivals(options)),
+  evaluateStaffing: (input) => siteDayWork(siteArrivals(input)),
   coverShifts: (input) => Math.ceil(input.shifts.length * POINTS.perShiftTemplate) + 1,
   replanFromActuals: (input, reports) => replanWork(input.areas.length, reports.length),
   solveFor: (_unknown, input) => solveWork(input.areas.length),
