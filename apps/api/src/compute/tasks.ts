@@ -14,7 +14,7 @@ import {
   planMobileTeams,
   plannedDailySeries,
   replanFromActuals,
-  solveFor,
+  trySolveFor,
 } from '@muster/planning';
 
 export const TASKS = {
@@ -28,7 +28,7 @@ export const TASKS = {
   evaluateStaffing,
   coverShifts,
   replanFromActuals,
-  solveFor,
+  trySolveFor,
 };
 
 export type Tasks = typeof TASKS;

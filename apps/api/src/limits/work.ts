@@ -181,5 +181,5 @@ export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => numb
   evaluateStaffing: (input) => siteDayWork(siteArrivals(input)),
   coverShifts: (input) => Math.ceil(input.shifts.length * POINTS.perShiftTemplate) + 1,
   replanFromActuals: (input, reports) => replanWork(input.areas.length, reports.length),
-  solveFor: (_unknown, input) => solveWork(input.areas.length),
+  trySolveFor: (_unknown, input) => solveWork(input.areas.length),
 };

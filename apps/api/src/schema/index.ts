@@ -14,5 +14,6 @@ import './actual-report.ts';
 import './api-token.ts';
 import './plan-vs-actual.ts';
 import './replan.ts';
+import './solve.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
