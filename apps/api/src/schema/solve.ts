@@ -10,8 +10,9 @@ import { PlanningInfeasibleError } from '../errors.ts';
 import { priced, pricePlanRows } from '../limits/cost-limit.ts';
 import { NOMINAL, planWork, solveWork } from '../limits/work.ts';
 import { type PlanResult, planResult, whatIfArea } from '../planning/plan-result.ts';
-import { loadScenarioPlanInput } from '../planning/scenario-input.ts';
+import { areaOfScenario } from '../planning/scenario-input.ts';
 import { type Solution, solve, subtreeInput } from '../planning/solve.ts';
+import { storedPlan, storedScenario } from '../planning/stored-plan.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
@@ -141,13 +142,10 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const scenarioId = String(args.scenarioId);
-      const { input, area, scenario } = await memoize(
-        context.memo,
-        `scenario-input:${scenarioId}:${args.areaCode}`,
-        () => loadScenarioPlanInput(prisma, scenarioId, args.areaCode),
-      );
-      const plan = () =>
-        memoize(context.memo, `plan:scenario:${scenarioId}`, () => compute('planCampaign', input));
+      const stored = await storedScenario(context.memo, prisma, scenarioId);
+      const area = await areaOfScenario(prisma, stored, args.areaCode);
+      const { input, scenario } = stored;
+      const plan = async () => (await storedPlan(context.memo, prisma, scenarioId)).plan;
       return solveArea(context.memo, input, area.code, plan, args.unknown, scenario.areaCode);
     },
   }),
