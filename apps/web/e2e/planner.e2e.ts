@@ -130,6 +130,49 @@ describe('the Đắk Nông planner', () => {
     await page.close();
   });
 
+  it('gives a site its own figures, edits its schedule and sees the waits beside the recommended ones', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    const rows = page.locator('table.staffing-hours tbody tr');
+    await expect.poll(() => rows.count()).toBe(19);
+    // Đắk Song's 1,085 of 20 March (the field report) on the four machines the site has.
+    await page.getByLabel('Người đến trong ngày').fill('1085');
+    await page.getByLabel('Số máy của điểm').fill('4');
+    await expect.poll(() => page.getByTestId('visitors').textContent()).toBe('1.085');
+    await expect.poll(() => page.getByTestId('machines-available').textContent()).toBe('4');
+    const minutes = async (testId: string) =>
+      Number((await page.getByTestId(testId).textContent())?.replace(/[^\d,]/g, '').replace(',', '.'));
+    // Before any edit the planner's schedule is the recommended one, and so are its waits.
+    await expect.poll(() => minutes('own-day-mean-wait')).toBe(await minutes('day-mean-wait'));
+    const recommendedWait = await minutes('day-mean-wait');
+    // One machine from 17:00 to 20:00, by keyboard: the evening queue grows and everyone waits longer.
+    for (const hour of ['17:00', '18:00', '19:00']) {
+      const box = page.getByLabel(`Số máy mở từ ${hour} theo lịch của bạn`);
+      await box.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('1');
+    }
+    await expect
+      .poll(() => minutes('own-day-mean-wait'), { timeout: 10_000 })
+      .toBeGreaterThan(recommendedWait);
+    expect(await page.locator('svg path[data-series="own"]').count()).toBe(1);
+    // The recommended column is left as it was.
+    expect(await minutes('day-mean-wait')).toBe(recommendedWait);
+    await screenshot(page, 'staffing-edit-1440');
+    await page.getByRole('button', { name: 'Quay về lịch đề xuất' }).click();
+    await expect.poll(() => minutes('own-day-mean-wait')).toBe(recommendedWait);
+    await page.close();
+  });
+
+  it('reads a site’s staffing on a 360 px phone without sideways scrolling of the page', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    await page.locator('table.staffing-hours tbody tr').first().waitFor();
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'staffing-360', { docs: false });
+    await page.close();
+  });
+
   it('prints the roster on A4, a month a page', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/scenarios/dak-nong-2021/roster`);

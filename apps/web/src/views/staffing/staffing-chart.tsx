@@ -1,5 +1,7 @@
 // Arrivals per hour (bars, left axis) against machines open (steps, right axis) at one site, with
-// the hours that miss the wait target marked. The table of the same hours is beside it.
+// the hours that miss the wait target marked, and the planner's own schedule dashed beside the
+// recommended one; then the mean wait per hour of both against the target. The table of the same
+// hours is beside them.
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,37 +13,74 @@ export type StaffingChartHour = {
   meetsTarget: boolean;
 };
 
+/** The planner's own schedule, in every chart. */
+const OWN = '#c2410c';
 const WIDTH = 720;
 const HEIGHT = 260;
 const MARGIN = { top: 12, right: 44, bottom: 28, left: 48 };
 
-export function StaffingChart({ hours }: { hours: readonly StaffingChartHour[] }) {
-  const { t, n } = useI18n();
-  if (hours.length === 0) return null;
-  const x = scaleBand<string>()
+/** The step line of machines per hour, from the left edge of the first band to the right edge of the last. */
+function stepLine(
+  x: ReturnType<typeof scaleBand<string>>,
+  y: (value: number) => number,
+  starts: readonly string[],
+  values: readonly number[],
+): string {
+  const step = x.step();
+  const points: [number, number][] = starts.map((start, i) => [
+    (x(start) ?? 0) - (step * x.padding()) / 2,
+    y(values[i] ?? 0),
+  ]);
+  const last = starts.at(-1);
+  if (last !== undefined)
+    points.push([(x(last) ?? 0) + x.bandwidth() + (step * x.padding()) / 2, y(values.at(-1) ?? 0)]);
+  return line().curve(curveStepAfter)(points) ?? '';
+}
+
+function bands(hours: readonly { start: string }[]) {
+  return scaleBand<string>()
     .domain(hours.map((h) => h.start))
     .range([MARGIN.left, WIDTH - MARGIN.right])
     .padding(0.15);
+}
+
+export function StaffingChart({
+  hours,
+  schedule = null,
+}: {
+  hours: readonly StaffingChartHour[];
+  /** The planner's own machines per hour, drawn dashed; null before any edit. */
+  schedule?: readonly { machinesOpen: number }[] | null;
+}) {
+  const { t, n } = useI18n();
+  if (hours.length === 0) return null;
+  const x = bands(hours);
   const arrivals = scaleLinear()
     .domain([0, Math.max(...hours.map((h) => h.arrivalsPerHour), 1)])
     .nice()
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const machines = scaleLinear()
-    .domain([0, Math.max(...hours.map((h) => h.machinesOpen), 1)])
+    .domain([
+      0,
+      Math.max(...hours.map((h) => h.machinesOpen), ...(schedule ?? []).map((h) => h.machinesOpen), 1),
+    ])
     .nice()
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const step = x.step();
-  const last = hours.at(-1);
-  const points: [number, number][] = hours.map((h) => [
-    (x(h.start) ?? 0) - (step * x.padding()) / 2,
-    machines(h.machinesOpen),
-  ]);
-  if (last)
-    points.push([
-      (x(last.start) ?? 0) + x.bandwidth() + (step * x.padding()) / 2,
-      machines(last.machinesOpen),
-    ]);
-  const stepPath = line().curve(curveStepAfter)(points) ?? '';
+  const starts = hours.map((h) => h.start);
+  const stepPath = stepLine(
+    x,
+    machines,
+    starts,
+    hours.map((h) => h.machinesOpen),
+  );
+  const ownPath = schedule
+    ? stepLine(
+        x,
+        machines,
+        starts,
+        schedule.map((h) => h.machinesOpen),
+      )
+    : null;
   const title = t('staffing.chartTitle');
   return (
     <figure className="card">
@@ -49,6 +88,9 @@ export function StaffingChart({ hours }: { hours: readonly StaffingChartHour[] }
         <span style={{ '--swatch': '#93c5fd' } as React.CSSProperties}>{t('staffing.arrivals')}</span>
         <span style={{ '--swatch': '#111827' } as React.CSSProperties}>{t('staffing.machinesOpen')}</span>
         <span style={{ '--swatch': '#b91c1c' } as React.CSSProperties}>{t('staffing.missesTarget')}</span>
+        {ownPath ? (
+          <span style={{ '--swatch': OWN } as React.CSSProperties}>{t('staffing.yourSchedule')}</span>
+        ) : null}
       </div>
       <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
         <title>{title}</title>
@@ -89,8 +131,82 @@ export function StaffingChart({ hours }: { hours: readonly StaffingChartHour[] }
           </g>
         ))}
         <path d={stepPath} fill="none" stroke="#111827" strokeWidth={2} />
+        {ownPath ? (
+          <path
+            d={ownPath}
+            fill="none"
+            stroke={OWN}
+            strokeWidth={2.5}
+            strokeDasharray="6 4"
+            data-series="own"
+          />
+        ) : null}
       </svg>
       <figcaption className="muted">{t('staffing.caption')}</figcaption>
+    </figure>
+  );
+}
+
+/** Mean wait per hour of the recommended schedule and of the planner's own, with the target as a rule. */
+export function WaitChart({
+  recommended,
+  own,
+  targetMinutes,
+}: {
+  recommended: readonly { start: string; meanWaitMinutes: number }[];
+  own: readonly { meanWaitMinutes: number }[] | null;
+  targetMinutes: number;
+}) {
+  const { t, n } = useI18n();
+  if (recommended.length === 0) return null;
+  const x = bands(recommended);
+  const waits = [...recommended, ...(own ?? [])].map((h) => h.meanWaitMinutes);
+  const y = scaleLinear()
+    .domain([0, Math.max(targetMinutes, ...waits, 1)])
+    .nice()
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const centre = (start: string) => (x(start) ?? 0) + x.bandwidth() / 2;
+  const path = (values: readonly { meanWaitMinutes: number }[]) =>
+    line()(recommended.map((h, i) => [centre(h.start), y(values[i]?.meanWaitMinutes ?? 0)])) ?? '';
+  const title = t('staffing.waitChartTitle');
+  return (
+    <figure className="card">
+      <div className="legend" aria-hidden="true">
+        <span style={{ '--swatch': '#111827' } as React.CSSProperties}>{t('staffing.recommended')}</span>
+        {own ? (
+          <span style={{ '--swatch': OWN } as React.CSSProperties}>{t('staffing.yourSchedule')}</span>
+        ) : null}
+        <span style={{ '--swatch': '#b91c1c' } as React.CSSProperties}>{t('staffing.waitTarget')}</span>
+      </div>
+      <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
+        <title>{title}</title>
+        {y.ticks(4).map((value) => (
+          <g key={value}>
+            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(value)} y2={y(value)} stroke="#e5e7eb" />
+            <text x={MARGIN.left - 6} y={y(value) + 4} textAnchor="end">
+              {n(value)}
+            </text>
+          </g>
+        ))}
+        {recommended.map((h) =>
+          Number(h.start.slice(0, 2)) % 3 === 0 ? (
+            <text key={h.start} x={centre(h.start)} y={HEIGHT - 8} textAnchor="middle">
+              {h.start}
+            </text>
+          ) : null,
+        )}
+        <line
+          x1={MARGIN.left}
+          x2={WIDTH - MARGIN.right}
+          y1={y(targetMinutes)}
+          y2={y(targetMinutes)}
+          stroke="#b91c1c"
+          strokeDasharray="2 3"
+        />
+        <path d={path(recommended)} fill="none" stroke="#111827" strokeWidth={2} />
+        {own ? <path d={path(own)} fill="none" stroke={OWN} strokeWidth={2.5} strokeDasharray="6 4" /> : null}
+      </svg>
+      <figcaption className="muted">{t('staffing.waitChartCaption')}</figcaption>
     </figure>
   );
 }

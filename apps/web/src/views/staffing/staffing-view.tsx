@@ -1,16 +1,18 @@
 // Hourly staffing at one site: how many machines to open each hour so that waits meet the target,
-// for the day's planned visitors and an arrival profile; the chart, the hours as a table, and the
-// day's figures. Site, day, profile and target can be changed.
-import { useState } from 'react';
+// for the day's planned visitors (or the site's own figures) and an arrival profile; the chart,
+// the hours as a table, and the day's figures. Site, day, profile, target, the site's own visitors,
+// hours and machines can be changed, and the planner's own schedule (machines open per hour) is
+// evaluated on the fly beside the recommended one.
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { useParams, useSearch } from 'wouter';
 import { Figures } from '../../components/figures.tsx';
-import { Refusal, Requested } from '../../components/problem.tsx';
-import type { ArrivalProfile } from '../../gql/graphql.ts';
+import { Problem, Refusal, Requested } from '../../components/problem.tsx';
+import type { ArrivalProfile, SiteDayFiguresFragment, SiteHourFiguresFragment } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
-import { StaffingChart } from './staffing-chart.tsx';
+import { StaffingChart, WaitChart } from './staffing-chart.tsx';
 
 const StaffingSitesQuery = graphql(`
   query StaffingSites($scenarioId: ID!, $areaCode: String!) {
@@ -35,33 +37,33 @@ const StaffingQuery = graphql(`
     $date: Date
     $profile: ArrivalProfile
     $waitTargetMinutes: Float
+    $dailyVisitors: Float
+    $hours: OpeningHoursInput
+    $machinesAvailable: Int
   ) {
     plan(scenarioId: $scenarioId, areaCode: $areaCode) {
       __typename
       ... on CampaignPlan {
-        staffing(areaCode: $siteCode, date: $date, profile: $profile, waitTargetMinutes: $waitTargetMinutes) {
+        staffing(
+          areaCode: $siteCode
+          date: $date
+          profile: $profile
+          waitTargetMinutes: $waitTargetMinutes
+          dailyVisitors: $dailyVisitors
+          hours: $hours
+          machinesAvailable: $machinesAvailable
+        ) {
           __typename
           ... on HourlyStaffing {
             areaCode
             date
-            open
-            close
             dailyVisitors
-            peakMachines
-            machineHours
-            meetsTarget
-            worstMeanWaitMinutes
-            worstP90WaitMinutes
-            stillQueuingAtClose
+            machinesAvailable
+            waitTargetMinutes
+            ...SiteDayFigures
             hours {
-              start
-              end
-              arrivalsPerHour
-              machinesOpen
               machinesNeeded
-              meanWaitMinutes
-              p90WaitMinutes
-              meetsTarget
+              ...SiteHourFigures
             }
           }
           ... on Error {
@@ -76,9 +78,124 @@ const StaffingQuery = graphql(`
   }
 `);
 
+/** The same site day with the planner's schedule evaluated (the server plans it again: one request, no state). */
+const StaffingEvaluationQuery = graphql(`
+  query StaffingEvaluation(
+    $scenarioId: ID!
+    $areaCode: String!
+    $siteCode: String
+    $date: Date
+    $profile: ArrivalProfile
+    $waitTargetMinutes: Float
+    $dailyVisitors: Float
+    $hours: OpeningHoursInput
+    $machinesAvailable: Int
+    $machinesOpen: [Int!]!
+  ) {
+    plan(scenarioId: $scenarioId, areaCode: $areaCode) {
+      __typename
+      ... on CampaignPlan {
+        staffing(
+          areaCode: $siteCode
+          date: $date
+          profile: $profile
+          waitTargetMinutes: $waitTargetMinutes
+          dailyVisitors: $dailyVisitors
+          hours: $hours
+          machinesAvailable: $machinesAvailable
+        ) {
+          __typename
+          ... on HourlyStaffing {
+            evaluation(machinesOpen: $machinesOpen) {
+              __typename
+              ... on StaffingEvaluation {
+                ...SiteDayFigures
+                hours {
+                  ...SiteHourFigures
+                }
+              }
+              ... on Error {
+                message
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 const PROFILES: ArrivalProfile[] = ['MIXED', 'FARMING', 'URBAN_WORKERS', 'STUDENTS'];
 
-type Choice = { siteCode: string; date: string; profile: ArrivalProfile; waitTargetMinutes: number | null };
+/** Edits of the schedule are evaluated once typing pauses this long. */
+const EVALUATE_AFTER_MS = 350;
+
+type Choice = {
+  siteCode: string;
+  date: string;
+  profile: ArrivalProfile;
+  waitTargetMinutes: number | null;
+  /** The site's own figures; null or blank: the scenario's. */
+  dailyVisitors: number | null;
+  open: string;
+  close: string;
+  machinesAvailable: number | null;
+};
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** The query's variables for a choice: only what the planner gave, so the rest is the scenario's. */
+function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
+  return {
+    scenarioId,
+    areaCode: rootCode,
+    siteCode: choice.siteCode,
+    profile: choice.profile,
+    ...(choice.date ? { date: choice.date } : {}),
+    ...(choice.waitTargetMinutes !== null ? { waitTargetMinutes: choice.waitTargetMinutes } : {}),
+    ...(choice.dailyVisitors !== null ? { dailyVisitors: choice.dailyVisitors } : {}),
+    ...(TIME.test(choice.open) && TIME.test(choice.close)
+      ? { hours: { open: choice.open, close: choice.close } }
+      : {}),
+    ...(choice.machinesAvailable !== null ? { machinesAvailable: choice.machinesAvailable } : {}),
+  };
+}
+
+/** `value` once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const numberOrNull = (text: string) =>
+  text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text);
+
+type DayFigures = SiteDayFiguresFragment;
+type HourFigures = SiteHourFiguresFragment;
+
+/** The planner's schedule evaluated on the same site day; the last answer is kept while the next one comes. */
+function useEvaluation(variables: ReturnType<typeof siteVariables>, schedule: number[] | null) {
+  const [{ data, fetching, error }] = useQuery({
+    query: StaffingEvaluationQuery,
+    variables: { ...variables, machinesOpen: schedule ?? [] },
+    pause: schedule === null,
+  });
+  const last = useRef<
+    { day: DayFigures & { hours: HourFigures[] } } | { refusal: { message: string } } | null
+  >(null);
+  if (schedule === null) last.current = null;
+  const staffing = data?.plan.__typename === 'CampaignPlan' ? data.plan.staffing : null;
+  if (staffing?.__typename === 'HourlyStaffing') {
+    const evaluation = staffing.evaluation;
+    last.current =
+      evaluation.__typename === 'StaffingEvaluation' ? { day: evaluation } : { refusal: evaluation };
+  }
+  return { answer: last.current, fetching, error };
+}
 
 function Staffing({
   scenarioId,
@@ -90,17 +207,16 @@ function Staffing({
   choice: Choice;
 }) {
   const { t, n, date } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: StaffingQuery,
-    variables: {
-      scenarioId,
-      areaCode: rootCode,
-      siteCode: choice.siteCode,
-      profile: choice.profile,
-      ...(choice.date ? { date: choice.date } : {}),
-      ...(choice.waitTargetMinutes !== null ? { waitTargetMinutes: choice.waitTargetMinutes } : {}),
-    },
-  });
+  const variables = siteVariables(scenarioId, rootCode, choice);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: StaffingQuery, variables });
+  // The planner's machines per hour as typed (text, so a box may be blank for a moment); null: the recommended ones.
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const typed = draft?.map((text) => numberOrNull(text)) ?? null;
+  const complete = typed?.every((m): m is number => m !== null && Number.isInteger(m))
+    ? (typed as number[])
+    : null;
+  const schedule = useSettled(complete, EVALUATE_AFTER_MS);
+  const evaluation = useEvaluation(variables, schedule);
   return (
     <Requested
       fetching={fetching}
@@ -115,37 +231,114 @@ function Staffing({
         const staffing = plan.staffing;
         if (staffing.__typename !== 'HourlyStaffing') return <Refusal error={staffing} />;
         const minutes = (value: number) => t('unit.minutes', { value: n(value, 1) });
+        const recommended = staffing.hours.map((hour) => hour.machinesOpen);
+        const boxes = draft ?? recommended.map(String);
+        const own = draft === null ? null : evaluation.answer;
+        // Until the planner edits, their schedule is the recommended one and so are its waits.
+        const ownDay: (DayFigures & { hours: HourFigures[] }) | null =
+          draft === null ? staffing : own !== null && 'day' in own ? own.day : null;
+        const edit = (hour: number, text: string) => {
+          const next = [...boxes];
+          next[hour] = text;
+          setDraft(next);
+        };
         return (
           <section className="staffing-result" aria-live="polite">
             <Figures
               items={[
                 { label: t('staffing.day'), value: staffing.date ? date(staffing.date) : '—' },
                 { label: t('staffing.window'), value: `${staffing.open}–${staffing.close}` },
-                { label: t('staffing.visitors'), value: n(staffing.dailyVisitors) },
+                { label: t('staffing.visitors'), value: n(staffing.dailyVisitors), testId: 'visitors' },
+                {
+                  label: t('staffing.machinesAvailable'),
+                  value: staffing.machinesAvailable === null ? '—' : n(staffing.machinesAvailable),
+                  testId: 'machines-available',
+                },
                 {
                   label: t('staffing.peakMachines'),
                   value: n(staffing.peakMachines),
                   testId: 'peak-machines',
                 },
                 { label: t('staffing.machineHours'), value: n(staffing.machineHours, 1) },
+                {
+                  label: t('staffing.dayMeanWait'),
+                  value: minutes(staffing.meanWaitMinutes),
+                  testId: 'day-mean-wait',
+                },
                 { label: t('staffing.worstMeanWait'), value: minutes(staffing.worstMeanWaitMinutes) },
                 { label: t('staffing.worstP90Wait'), value: minutes(staffing.worstP90WaitMinutes) },
+                { label: t('staffing.waitingAtClose'), value: n(staffing.stillQueuingAtClose, 1) },
                 {
                   label: t('staffing.meetsTarget'),
                   value: staffing.meetsTarget ? t('answer.yes') : t('answer.no'),
                 },
               ]}
             />
-            <StaffingChart hours={staffing.hours} />
+            <StaffingChart
+              hours={staffing.hours}
+              schedule={draft === null ? null : (ownDay?.hours ?? null)}
+            />
+            <WaitChart
+              recommended={staffing.hours}
+              own={draft === null ? null : (ownDay?.hours ?? null)}
+              targetMinutes={staffing.waitTargetMinutes}
+            />
+            <h2>{t('staffing.yourSchedule')}</h2>
+            <p className="muted">{t('staffing.scheduleHelp')}</p>
+            <div className="controls no-print">
+              <button type="button" onClick={() => setDraft(null)} disabled={draft === null}>
+                {t('staffing.resetSchedule')}
+              </button>
+              {draft !== null && (complete === null || evaluation.fetching) ? (
+                <span className="muted" role="status">
+                  {complete === null ? t('staffing.scheduleIncomplete') : t('staffing.evaluating')}
+                </span>
+              ) : null}
+            </div>
+            {own !== null && 'refusal' in own ? <Refusal error={own.refusal} /> : null}
+            {evaluation.error ? <Problem error={evaluation.error} /> : null}
+            {ownDay ? (
+              <Figures
+                items={[
+                  {
+                    label: t('staffing.dayMeanWait'),
+                    value: minutes(ownDay.meanWaitMinutes),
+                    changed: draft !== null,
+                    testId: 'own-day-mean-wait',
+                  },
+                  { label: t('staffing.worstMeanWait'), value: minutes(ownDay.worstMeanWaitMinutes) },
+                  {
+                    label: t('staffing.waitingAtClose'),
+                    value: n(ownDay.stillQueuingAtClose, 1),
+                    testId: 'own-waiting-at-close',
+                  },
+                  { label: t('staffing.machineHours'), value: n(ownDay.machineHours, 1) },
+                  {
+                    label: t('staffing.meetsTarget'),
+                    value: ownDay.meetsTarget ? t('answer.yes') : t('answer.no'),
+                  },
+                ]}
+              />
+            ) : null}
             <div className="table-wrap">
               <table className="staffing-hours">
                 <caption>{t('staffing.tableCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('staffing.hour')}</th>
-                    <th scope="col" className="num">
+                    <th scope="col" rowSpan={2}>
+                      {t('staffing.hour')}
+                    </th>
+                    <th scope="col" rowSpan={2} className="num">
                       {t('staffing.arrivals')}
                     </th>
+                    <th scope="colgroup" colSpan={4}>
+                      {t('staffing.recommended')}
+                    </th>
+                    <th scope="colgroup" colSpan={4}>
+                      {t('staffing.yourSchedule')}
+                    </th>
+                  </tr>
+                  <tr>
                     <th scope="col" className="num">
                       {t('staffing.machinesOpen')}
                     </th>
@@ -158,21 +351,54 @@ function Staffing({
                     <th scope="col" className="num">
                       {t('staffing.p90Wait')}
                     </th>
+                    <th scope="col" className="num">
+                      {t('staffing.machinesOpen')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.meanWait')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.p90Wait')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('staffing.queueAtEnd')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {staffing.hours.map((hour) => (
-                    <tr key={hour.start} className={hour.meetsTarget ? undefined : 'misses'}>
-                      <th scope="row">
-                        {hour.start}–{hour.end}
-                      </th>
-                      <td className="num">{n(hour.arrivalsPerHour, 1)}</td>
-                      <td className="num">{n(hour.machinesOpen)}</td>
-                      <td className="num">{n(hour.machinesNeeded)}</td>
-                      <td className="num">{n(hour.meanWaitMinutes, 1)}</td>
-                      <td className="num">{n(hour.p90WaitMinutes, 1)}</td>
-                    </tr>
-                  ))}
+                  {staffing.hours.map((hour, h) => {
+                    const mine = ownDay?.hours[h];
+                    return (
+                      <tr key={hour.start} className={hour.meetsTarget ? undefined : 'misses'}>
+                        <th scope="row">
+                          {hour.start}–{hour.end}
+                        </th>
+                        <td className="num">{n(hour.arrivalsPerHour, 1)}</td>
+                        <td className="num">{n(hour.machinesOpen)}</td>
+                        <td className="num">{n(hour.machinesNeeded)}</td>
+                        <td className="num">{n(hour.meanWaitMinutes, 1)}</td>
+                        <td className="num">{n(hour.p90WaitMinutes, 1)}</td>
+                        <td className="num own">
+                          <input
+                            type="number"
+                            inputMode="numeric"
+                            className="machines-box"
+                            min={0}
+                            step={1}
+                            name={`machinesOpen-${hour.start}`}
+                            aria-label={t('staffing.machinesOpenAt', { hour: hour.start })}
+                            value={boxes[h] ?? ''}
+                            onChange={(e) => edit(h, e.target.value)}
+                          />
+                        </td>
+                        <td className={mine && !mine.meetsTarget ? 'num own over' : 'num own'}>
+                          {mine ? n(mine.meanWaitMinutes, 1) : '—'}
+                        </td>
+                        <td className="num own">{mine ? n(mine.p90WaitMinutes, 1) : '—'}</td>
+                        <td className="num own">{mine ? n(mine.backlogAtEnd, 1) : '—'}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>
@@ -201,8 +427,14 @@ export default function StaffingView() {
     date: '',
     profile: 'MIXED',
     waitTargetMinutes: null,
+    dailyVisitors: null,
+    open: '',
+    close: '',
+    machinesAvailable: null,
   };
   const set = (patch: Partial<Choice>) => setChoice({ ...current, ...patch });
+  // Typing a figure asks the service once the typing pauses, not at every key.
+  const settled = useSettled(current, EVALUATE_AFTER_MS);
   const options = sites.data?.plan.__typename === 'CampaignPlan' ? sites.data.plan.areas : [];
   return (
     <section>
@@ -271,7 +503,65 @@ export default function StaffingView() {
                   />
                 </label>
               </div>
-              <Staffing scenarioId={id} rootCode={rootCode} choice={current} />
+              <fieldset className="controls no-print">
+                <legend>{t('staffing.siteFigures')}</legend>
+                <label>
+                  {t('staffing.visitors')}
+                  <input
+                    type="number"
+                    name="dailyVisitors"
+                    inputMode="numeric"
+                    min={0}
+                    step={1}
+                    value={current.dailyVisitors ?? ''}
+                    onChange={(e) => set({ dailyVisitors: numberOrNull(e.target.value) })}
+                  />
+                </label>
+                <label>
+                  {t('staffing.opens')}
+                  <input
+                    type="text"
+                    name="open"
+                    inputMode="numeric"
+                    placeholder="05:00"
+                    pattern="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"
+                    size={5}
+                    value={current.open}
+                    onChange={(e) => set({ open: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t('staffing.closes')}
+                  <input
+                    type="text"
+                    name="close"
+                    inputMode="numeric"
+                    placeholder="24:00"
+                    pattern="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"
+                    size={5}
+                    value={current.close}
+                    onChange={(e) => set({ close: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t('staffing.machinesAvailable')}
+                  <input
+                    type="number"
+                    name="machinesAvailable"
+                    inputMode="numeric"
+                    min={1}
+                    step={1}
+                    value={current.machinesAvailable ?? ''}
+                    onChange={(e) => set({ machinesAvailable: numberOrNull(e.target.value) })}
+                  />
+                </label>
+              </fieldset>
+              <Staffing
+                key={JSON.stringify(siteVariables(id, rootCode, settled))}
+                scenarioId={id}
+                rootCode={rootCode}
+                choice={settled}
+              />
             </>
           ) : (
             <p role="alert">{t('scenario.notFound', { id })}</p>
