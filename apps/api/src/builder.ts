@@ -6,7 +6,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, valueFromASTUntyped } from 'graphql';
 import {
   describePrincipal,
   mayAmendReport,
@@ -14,13 +14,14 @@ import {
   refuseReportsOutside,
   withinScope,
 } from './auth/access.ts';
+import { loadVisibleNode } from './auth/node-access.ts';
 import type { Principal } from './auth/tokens.ts';
 import type { Context } from './context.ts';
 import { prisma } from './db.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
-import { defaultFieldComplexity } from './limits/cost-limit.ts';
+import { defaultFieldComplexity, priceNodes } from './limits/cost-limit.ts';
 
 /** Largest page a connection returns, whatever `first` or `last` asks. */
 export const MAX_PAGE_SIZE = 500;
@@ -49,6 +50,56 @@ function hiddenResource(failure: AuthFailure): { resource: string; id: string } 
     }
   }
   return null;
+}
+
+/** Area codes a request's scopes found to name no area: refused as not found, not as forbidden. */
+const unknownAreas = new WeakMap<object, Set<string>>();
+
+function rememberUnknownArea(context: object, code: string): void {
+  let codes = unknownAreas.get(context);
+  if (!codes) {
+    codes = new Set();
+    unknownAreas.set(context, codes);
+  }
+  codes.add(code);
+}
+
+/** The unknown area a refusal is about, if an area scope failed because its code names none. */
+function unknownArea(context: object, failure: AuthFailure): string | null {
+  if ('parameter' in failure && typeof failure.parameter === 'string') {
+    return unknownAreas.get(context)?.has(failure.parameter) ? failure.parameter : null;
+  }
+  if ('failures' in failure) {
+    for (const inner of failure.failures) {
+      const code = unknownArea(context, inner);
+      if (code !== null) return code;
+    }
+  }
+  return null;
+}
+
+/** The path of the argument holding `value` (`areaCode`, `input.areaCode`), as the caller sent it. */
+function argumentHolding(info: GraphQLResolveInfo, value: string): string {
+  const find = (held: unknown, path: string): string | null => {
+    if (held === value) return path;
+    if (Array.isArray(held)) {
+      for (const [index, item] of held.entries()) {
+        const found = find(item, `${path}[${index}]`);
+        if (found !== null) return found;
+      }
+    } else if (typeof held === 'object' && held !== null) {
+      for (const [key, item] of Object.entries(held)) {
+        const found = find(item, `${path}.${key}`);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  };
+  for (const argument of info.fieldNodes[0]?.arguments ?? []) {
+    const found = find(valueFromASTUntyped(argument.value, info.variableValues), argument.name.value);
+    if (found !== null) return found;
+  }
+  return 'areaCode';
 }
 
 /** The argument that names the scenario or report: `scenarioId` where there is one, else `id`. */
@@ -94,9 +145,14 @@ export const builder = new SchemaBuilder<{
   plugins: [ErrorsPlugin, ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: ({ principal }) => {
-      const areaPath = async (code: string) =>
-        (await prisma.area.findUnique({ where: { code }, select: { path: true } }))?.path ?? null;
+    authScopes: (context) => {
+      const { principal } = context;
+      const areaPath = async (code: string) => {
+        const path =
+          (await prisma.area.findUnique({ where: { code }, select: { path: true } }))?.path ?? null;
+        if (path === null) rememberUnknownArea(context, code);
+        return path;
+      };
       // The scenario's root area found through the scenario: one statement, where selecting
       // `scenario.area.path` costs Prisma two.
       const rootPath = async (id: string) =>
@@ -111,7 +167,6 @@ export const builder = new SchemaBuilder<{
         reporter: principal?.role === 'REPORTER',
         seesArea: async (code) => {
           if (!principal) return false;
-          if (admin) return true;
           const path = await areaPath(code);
           return path !== null && withinScope(principal, path);
         },
@@ -123,8 +178,7 @@ export const builder = new SchemaBuilder<{
           return path !== null && overlapsScope(principal, path);
         },
         plansArea: async (code) => {
-          if (admin) return true;
-          if (!principal || !planner) return false;
+          if (!principal || !(admin || planner)) return false;
           const path = await areaPath(code);
           return path !== null && withinScope(principal, path);
         },
@@ -167,6 +221,9 @@ export const builder = new SchemaBuilder<{
           field,
         );
       }
+      // Areas are public: an unknown code is not found, for whoever asks.
+      const unknown = unknownArea(context, result.failure);
+      if (unknown !== null) return new NotFoundError('area', unknown, argumentHolding(info, unknown));
       // A scenario (or report) outside the caller's scope is answered as one that does not exist,
       // so that nobody learns which exist elsewhere.
       const hidden = hiddenResource(result.failure);
@@ -185,7 +242,63 @@ export const builder = new SchemaBuilder<{
     maxConnectionSize: MAX_PAGE_SIZE,
     defaultConnectionSize: DEFAULT_PAGE_SIZE,
   },
-  relay: { cursorType: 'String', clientMutationId: 'omit' },
+  relay: {
+    cursorType: 'String',
+    clientMutationId: 'omit',
+    nodeTypeOptions: {
+      description:
+        'An object with a global id: `node(id:)` fetches it again, and client caches (Apollo, urql, Relay) key it by `id`.',
+    },
+    idFieldOptions: {
+      description:
+        'Global id (opaque): the key of client caches and of `node(id:)`. Arguments that name a stored thing take its own key (`code`, `scenarioId`, `reportId`), not this.',
+    },
+    nodeQueryOptions: {
+      description:
+        'The object with this global id. Null, with an error NOT_FOUND naming `id`, when none exists or the caller may not see it (the two answer alike); UNAUTHENTICATED without a token, except for an Area.',
+      skipTypeScopes: true,
+      args: { id: { description: 'A global id, as `id` answers it.' } },
+      complexity: (args, context) => priceNodes(context, [args.id]),
+      resolve: (_root, args, context, _info, resolveNode) =>
+        loadVisibleNode(context, args.id, 'id', resolveNode),
+    },
+    nodesQueryOptions: {
+      description:
+        'The objects with these global ids, in the same order; each is null, with its error naming `ids[i]`, as `node` would be.',
+      skipTypeScopes: true,
+      args: { ids: { description: 'Global ids, as `id` answers them.' } },
+      complexity: (args, context) => ({ field: priceNodes(context, args.ids), multiplier: 1 }),
+      resolve: (_root, args, context, _info, resolveNodes) => {
+        // Pothos loads the ids asked for together, once; each is answered only if the caller sees it.
+        let loaded: Promise<unknown[]> | undefined;
+        return args.ids.map((id, index) =>
+          loadVisibleNode(context, id, `ids[${index}]`, async () => {
+            loaded ??= resolveNodes(args.ids);
+            return (await loaded)[index];
+          }),
+        );
+      },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).' },
+    hasNextPageFieldOptions: { description: 'More nodes follow this page (paging forward with `first`).' },
+    hasPreviousPageFieldOptions: {
+      description: 'More nodes come before this page (paging backward with `last`).',
+    },
+    startCursorFieldOptions: { description: 'Cursor of the first node of the page; null when it is empty.' },
+    endCursorFieldOptions: { description: 'Cursor of the last node of the page; null when it is empty.' },
+    cursorFieldOptions: { description: 'Where this node sits: pass it as `after` or `before`.' },
+    nodeFieldOptions: { description: 'The object at this place of the connection.' },
+    edgesFieldOptions: { description: 'The page’s nodes with their cursors, in the connection’s order.' },
+    pageInfoFieldOptions: { description: 'Whether more pages follow or precede, and their cursors.' },
+    firstArgOptions: {
+      description: `Nodes from the start (or after \`after\`): 0 to ${MAX_PAGE_SIZE}; more is refused. Not with \`last\`. Default ${DEFAULT_PAGE_SIZE}.`,
+    },
+    lastArgOptions: {
+      description: `Nodes from the end (or before \`before\`): 0 to ${MAX_PAGE_SIZE}; more is refused. Not with \`first\`.`,
+    },
+    afterArgOptions: { description: 'A cursor: the page starts after this node.' },
+    beforeArgOptions: { description: 'A cursor: the page ends before this node.' },
+  },
   // The estimate runs before execution in the cost-limit plugin (limits/cost-limit.ts), so that a
   // refusal stops the whole request; the fields only say what they weigh.
   complexity: { disabled: true, fieldComplexity: defaultFieldComplexity },

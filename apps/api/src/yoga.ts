@@ -34,6 +34,14 @@ function maskError(error: unknown): Error {
       extensions: { code: 'BAD_USER_INPUT', field: original.path, reason: original.code },
     });
   }
+  // Something named by an argument does not exist (or the caller may not see it), where the
+  // field has no union for it: `node`, `areas(parentCode:)`, `actualReports(areaCode:)`.
+  if (error instanceof GraphQLError && original instanceof NotFoundError) {
+    return new GraphQLError(original.message, {
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: 'NOT_FOUND', field: original.path, resource: original.resource, key: original.key },
+    });
+  }
   // A refusal of who the caller is, where the field has no union for it.
   if (
     error instanceof GraphQLError &&

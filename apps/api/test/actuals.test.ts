@@ -7,7 +7,7 @@ useDatabase({ demo: true });
 const RECORD = `mutation ($reports: [ActualReportInput!]!) {
   recordActuals(reports: $reports) {
     __typename
-    ... on RecordActualsPayload { created corrected unchanged reports { outcome report { id version dossiers history { version dossiers machinesWorking } } } }
+    ... on RecordActualsPayload { created corrected unchanged reports { outcome report { id: reportId version dossiers history { version dossiers machinesWorking } } } }
     ... on InputError { field code message }
   }
 }`;
@@ -133,7 +133,7 @@ describe('recordActuals', () => {
       };
     }>(
       `{ actualReports(areaCode: "67", from: "2021-03-20", to: "2021-03-20") {
-        __typename ... on QueryActualReportsConnection { edges { node { areaCode dossiers date } } } } }`,
+        __typename ... on ActualReportConnection { edges { node { areaCode dossiers date } } } } }`,
     );
     // The field reports of 20 March 2021: Đắk Song 1,085, Đắk Glong 1,123, and half the province's two-day total.
     const figures = result.actualReports.edges.map((edge) => [edge.node.areaCode, edge.node.dossiers]);
@@ -227,7 +227,7 @@ describe('reports that cannot poison a forecast', () => {
     expect(await database.prisma.actualReport.count({ where: { id } })).toBe(1);
     // Counted nowhere: not listed by default, not in plan vs actual.
     const listed = await data<{ actualReports: { edges: { node: { id: string } }[] } }>(
-      `{ actualReports(areaCode: "24718", from: "2021-04-02", to: "2021-04-02") { ... on QueryActualReportsConnection { edges { node { id } } } } }`,
+      `{ actualReports(areaCode: "24718", from: "2021-04-02", to: "2021-04-02") { ... on ActualReportConnection { edges { node { id: reportId } } } } }`,
     );
     expect(listed.actualReports.edges).toEqual([]);
     const compared = await data<{ planVsActual: { days: { date: string; actual: number | null }[] } }>(

@@ -11,7 +11,7 @@ type Node = { code: string; name: string; population: number | null; eligible: n
 describe('areas', () => {
   it('lists the demo provinces of both trees with their 2019 census population', async () => {
     const result = await data<{ areas: { edges: { node: Node }[] } }>(
-      '{ areas(level: "province") { edges { node { code name population eligible } } } }',
+      '{ areas(level: PROVINCE) { edges { node { code name population eligible } } } }',
     );
     const provinces = result.areas.edges.map((edge) => edge.node);
     // Census totals from data/vietnam/README.md: Nghệ An 3,327,791; Đắk Nông 622,168. Nghệ An
@@ -41,7 +41,7 @@ describe('areas', () => {
     for (let guard = 0; guard < 10; guard += 1) {
       const page: Page = await data<Page>(query, { after });
       codes.push(...page.areas.edges.map((edge) => edge.node.code));
-      expect(page.areas.edges.every((edge) => edge.node.level === 'commune')).toBe(true);
+      expect(page.areas.edges.every((edge) => edge.node.level === 'COMMUNE')).toBe(true);
       if (!page.areas.pageInfo.hasNextPage) break;
       after = page.areas.pageInfo.endCursor;
     }
@@ -73,12 +73,12 @@ describe('areas', () => {
     const result = await data<{ area: { population: number; level: string } }>(
       '{ area(code: "18001") { population level } }',
     );
-    expect(result.area).toEqual({ population: 9660, level: 'commune' });
+    expect(result.area).toEqual({ population: 9660, level: 'COMMUNE' });
   });
 
   it('reads a deep tree in a number of SQL statements that does not grow with the number of areas', async () => {
     const deep = (level: string, first: number) =>
-      `{ areas(level: "${level}", first: ${first}) { edges { node { code children { code children { code population } } } } } }`;
+      `{ areas(level: ${level}, first: ${first}) { edges { node { code children { code children { code population } } } } } }`;
     const count = async (query: string): Promise<{ statements: number; areas: number }> => {
       let statements = 0;
       const stop = database.onQuery(() => {
@@ -101,11 +101,11 @@ describe('areas', () => {
     });
     await data('{ viewer { name } }');
     stopCounting();
-    const small = await count(deep('province', 1));
-    const large = await count(deep('province', 2));
-    const oneDistrict = await count(deep('district', 1));
+    const small = await count(deep('PROVINCE', 1));
+    const large = await count(deep('PROVINCE', 2));
+    const oneDistrict = await count(deep('DISTRICT', 1));
     // Every one of the demo's 29 districts.
-    const allDistricts = await count(deep('district', 30));
+    const allDistricts = await count(deep('DISTRICT', 30));
     expect(large.areas).toBeGreaterThan(small.areas);
     expect(allDistricts.areas).toBeGreaterThan(10 * oneDistrict.areas);
     expect(large.statements).toBe(small.statements);

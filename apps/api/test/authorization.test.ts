@@ -92,6 +92,9 @@ const seesDakSong: readonly Caller[] = ['admin', 'plannerDakNong', 'plannerDakSo
 const outsideDakNong: readonly Caller[] = ['reporterHungNguyen'];
 const outsideNgheAn: readonly Caller[] = ['plannerDakNong', 'plannerDakSong', 'reporterDakSong'];
 
+/** A global id as the API makes them (Pothos' default: base64 of `<type>:<key>`). */
+const globalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString('base64');
+
 const MATRIX: Cell[] = [
   { field: 'viewer', what: 'who am I', query: '{ viewer { name } }', allowed: everyone },
   {
@@ -117,6 +120,26 @@ const MATRIX: Cell[] = [
     what: 'the tree',
     query: '{ areas(roots: true) { edges { node { code name childCount } } } }',
     allowed: everyone,
+  },
+  {
+    field: 'node',
+    what: 'an area by its global id',
+    query: `{ node(id: "${globalId('Area', '665')}") { id ... on Area { code name } } }`,
+    allowed: everyone,
+  },
+  {
+    field: 'node',
+    what: 'the Đắk Nông scenario by its global id',
+    query: `{ node(id: "${globalId('Scenario', DEMO_SCENARIO_IDS.dakNong)}") { id } }`,
+    allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
+  },
+  {
+    field: 'nodes',
+    what: 'Đắk Song’s mobile team and its row of the Đắk Nông plan',
+    query: `{ nodes(ids: ["${globalId('Team', 'DN-DAK-SONG-MOBILE')}", "${globalId('AreaPlan', `${DEMO_SCENARIO_IDS.dakNong}/665`)}"]) { id } }`,
+    allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
   },
   { field: 'scenarios', what: 'list', query: '{ scenarios { id } }', allowed: signedIn },
   {
@@ -372,20 +395,20 @@ describe('the authorisation matrix', () => {
 describe('filtered lists', () => {
   it('shows a district planner the scenarios over its district and the teams inside it, and nothing of another province', async () => {
     const token = tokens.get('plannerDakSong') ?? null;
-    const seen = await data<{ scenarios: { id: string }[]; teams: { code: string }[] }>(
-      '{ scenarios { id } teams { code } }',
+    const seen = await data<{ scenarios: { scenarioId: string }[]; teams: { code: string }[] }>(
+      '{ scenarios { scenarioId } teams { code } }',
       {},
       { token },
     );
-    expect(seen.scenarios.map((s) => s.id)).toContain(DEMO_SCENARIO_IDS.dakNong);
-    expect(seen.scenarios.map((s) => s.id)).not.toContain(DEMO_SCENARIO_IDS.ngheAn);
+    expect(seen.scenarios.map((s) => s.scenarioId)).toContain(DEMO_SCENARIO_IDS.dakNong);
+    expect(seen.scenarios.map((s) => s.scenarioId)).not.toContain(DEMO_SCENARIO_IDS.ngheAn);
     expect(seen.teams.map((t) => t.code)).toEqual(['DN-DAK-SONG-MOBILE']);
   });
 
   it('lists for a reporter only the reports of its area', async () => {
     const token = tokens.get('reporterHungNguyen') ?? null;
     const result = await data<{ actualReports: { edges: { node: { areaCode: string } }[] } }>(
-      '{ actualReports(first: 500) { ... on QueryActualReportsConnection { edges { node { areaCode } } } } }',
+      '{ actualReports(first: 500) { ... on ActualReportConnection { edges { node { areaCode } } } } }',
       {},
       { token },
     );

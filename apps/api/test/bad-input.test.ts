@@ -41,7 +41,7 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'createScenario',
     query: `mutation ($input: ScenarioInput!) { createScenario(input: $input) {
-      __typename ... on Scenario { id machines { areaCode machines } } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
+      __typename ... on Scenario { id: scenarioId machines { areaCode machines } } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
     valid: () => ({
       input: {
         name: `fuzz ${next()}`,
@@ -64,7 +64,7 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'updateScenario',
     query: `mutation ($id: ID!, $input: ScenarioUpdateInput!) { updateScenario(id: $id, input: $input) {
-      __typename ... on Scenario { id } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
+      __typename ... on Scenario { id: scenarioId } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
     valid: () => ({
       id: DEMO_SCENARIO_IDS.dakNong,
       input: {
@@ -106,13 +106,13 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'voidActualReport',
     query: `mutation ($id: ID!, $reason: String!) { voidActualReport(id: $id, reason: $reason) {
-      __typename ... on ActualReport { id voided } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
+      __typename ... on ActualReport { id: reportId voided } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
     valid: async () => ({ id: await freshReport(), reason: `fuzz ${next()}` }),
   },
   {
     name: 'correctActualReportDate',
     query: `mutation ($id: ID!, $date: Date!, $reason: String!) { correctActualReportDate(id: $id, date: $date, reason: $reason) {
-      __typename ... on ActualReport { id date } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
+      __typename ... on ActualReport { id: reportId date } ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } }`,
     valid: async () => ({
       id: await freshReport(),
       date: new Date(Date.UTC(2020, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10),

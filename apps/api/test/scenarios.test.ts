@@ -3,11 +3,13 @@ import { data, gql, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
-const FIELDS = `id name areaCode area { name } calendar { start deadline timeZone closedDates closedWeekdays }
+const FIELDS = `id: scenarioId name areaCode area { name } calendar { start deadline timeZone closedDates closedWeekdays }
   hours { open close } service { minutesPerDossier availability } machines { areaCode machines } teamsPerSite note`;
 
 const CREATE = `mutation ($input: ScenarioInput!) {
-  createScenario(input: $input) { __typename ... on Scenario { ${FIELDS} } ... on InputError { field code message } }
+  createScenario(input: $input) {
+    __typename ... on Scenario { ${FIELDS} } ... on InputError { field code message } ... on NotFoundError { field }
+  }
 }`;
 const UPDATE = `mutation ($id: ID!, $input: ScenarioUpdateInput!) {
   updateScenario(id: $id, input: $input) { __typename ... on Scenario { ${FIELDS} } ... on InputError { field code } ... on NotFoundError { field } }
@@ -27,7 +29,7 @@ type Scenario = Record<string, unknown> & { id: string; __typename: string; fiel
 describe('scenarios', () => {
   it('lists the three demo scenarios', async () => {
     const result = await data<{ scenarios: { id: string; machines: { machines: number }[] }[] }>(
-      '{ scenarios { id machines { machines } } }',
+      '{ scenarios { id: scenarioId machines { machines } } }',
     );
     expect(result.scenarios.map((s) => [s.id, s.machines[0]?.machines]).sort()).toEqual([
       ['dak-nong-2021', 24],
@@ -73,10 +75,11 @@ describe('scenarios', () => {
   });
 
   it('refuses bad assumptions with the field named and stores nothing', async () => {
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [Record<string, unknown>, string, string?][] = [
       [{ ...dakGlong, service: { minutesPerDossier: -1 } }, 'input.service.minutesPerDossier'],
       [{ ...dakGlong, hours: { open: '25:00', close: '22:00' } }, 'input.hours.open'],
-      [{ ...dakGlong, areaCode: 'nowhere' }, 'input.areaCode'],
+      // An unknown area is not found, as on every field that names one.
+      [{ ...dakGlong, areaCode: 'nowhere' }, 'input.areaCode', 'NotFoundError'],
       [{ ...dakGlong, machines: [{ areaCode: '40', machines: 3 }] }, 'input.machines[0].areaCode'],
       [{ ...dakGlong, machines: [{ areaCode: '661', machines: -3 }] }, 'input.machines[0].machines'],
       [
@@ -91,12 +94,12 @@ describe('scenarios', () => {
       ],
       [{ ...dakGlong, name: ' ' }, 'input.name'],
     ];
-    const before = await data<{ scenarios: unknown[] }>('{ scenarios { id } }');
-    for (const [input, field] of cases) {
+    const before = await data<{ scenarios: unknown[] }>('{ scenarios { id: scenarioId } }');
+    for (const [input, field, typename = 'InputError'] of cases) {
       const result = (await data<{ createScenario: Scenario }>(CREATE, { input })).createScenario;
-      expect({ typename: result.__typename, field: result.field }).toEqual({ typename: 'InputError', field });
+      expect({ typename: result.__typename, field: result.field }).toEqual({ typename, field });
     }
-    const after = await data<{ scenarios: unknown[] }>('{ scenarios { id } }');
+    const after = await data<{ scenarios: unknown[] }>('{ scenarios { id: scenarioId } }');
     expect(after.scenarios).toHaveLength(before.scenarios.length);
   });
 

@@ -118,13 +118,13 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
   it('has its 130 communes straight under the province and the same 3,327,791 people as in 2021', async () => {
     const province = await area('VN2025-40');
     // data/vietnam/README.md: Nghệ An 3,327,791; provinces_2025.csv: 130 communes, borders kept.
-    expect(province).toMatchObject({ level: 'province', depth: 0, population: 3_327_791 });
+    expect(province).toMatchObject({ level: 'PROVINCE', depth: 0, population: 3_327_791 });
     expect(province.childCount).toBe(communesByProvince2025.get('40'));
-    expect(province.children.every((c) => c.level === 'commune' && c.depth === 1 && c.childCount === 0)).toBe(
+    expect(province.children.every((c) => c.level === 'COMMUNE' && c.depth === 1 && c.childCount === 0)).toBe(
       true,
     );
     // The 2021 tree is still there beside it, with its districts.
-    expect(await area('40')).toMatchObject({ level: 'province', population: 3_327_791 });
+    expect(await area('40')).toMatchObject({ level: 'PROVINCE', population: 3_327_791 });
   });
 
   it('gives a commune formed of whole 2021 communes their census population and the centroid of their union', async () => {
@@ -135,7 +135,7 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
     // (104.71037·202.138 + 104.7336·40.956) / 243.094 = 104.71428 E.
     expect(await area('VN2025-16756')).toMatchObject({
       name: 'Xã Tri Lễ',
-      level: 'commune',
+      level: 'COMMUNE',
       population: 12_536,
       latitude: 19.61166,
       longitude: 104.71428,
@@ -154,7 +154,7 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
     expect(of2025.completionDate).toBe(of2021.completionDate);
     expect(of2025.totals).toEqual({ demand: of2021.totals.demand, areaCount: 131, leafCount: 130 });
     expect(new Set(of2025.areas.map((row) => `${row.level}@${row.depth}`))).toEqual(
-      new Set(['province@0', 'commune@1']),
+      new Set(['PROVINCE@0', 'COMMUNE@1']),
     );
     const commune = (
       await data<{ plan: Plan }>(PLAN, { scenarioId: DEMO_SCENARIO_IDS.ngheAn2025, areaCode: 'VN2025-16756' })
@@ -187,12 +187,12 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
       expect(codes(refused)).toEqual([]);
       expect(refused.data?.plan.__typename).toBe('NotFoundError');
     }
-    const seen = await gql<{ scenarios: { id: string }[] }>(
-      '{ scenarios { id } }',
+    const seen = await gql<{ scenarios: { scenarioId: string }[] }>(
+      '{ scenarios { scenarioId } }',
       {},
       { token: planner2025 },
     );
-    expect(seen.data?.scenarios.map((s) => s.id)).toEqual([DEMO_SCENARIO_IDS.ngheAn2025]);
+    expect(seen.data?.scenarios.map((s) => s.scenarioId)).toEqual([DEMO_SCENARIO_IDS.ngheAn2025]);
   });
 });
 

@@ -5,6 +5,7 @@
 // and a variable of the same value cost the same. Then the request executes within its own
 // allowance (cost points and time), which the worker pool reads for every computation.
 import { createComplexityRule } from '@pothos/plugin-complexity';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import {
   GraphQLError,
   type GraphQLOutputType,
@@ -16,8 +17,9 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
+import { parseAreaPlanKey } from '../planning/plan-result.ts';
 import { withRequestWork } from './request-work.ts';
-import { MAX_COST } from './work.ts';
+import { MAX_COST, NOMINAL, planWork } from './work.ts';
 
 /** What the complexity of a list multiplies its selection by, unless the field says otherwise. */
 const LIST_MULTIPLIER = 10;
@@ -62,6 +64,34 @@ export function pricePlanRows(context: object, rows: number): void {
 /** The multiplier of `CampaignPlan.areas`: set by the plan or what-if above it. */
 export function planRowsMultiplier(context: object): number {
   return pricingOf(context).planRows;
+}
+
+/**
+ * The complexity of `node`/`nodes`: 1 an id, and a stored scenario's plan for each scenario whose
+ * rows (`AreaPlan`) are asked for, priced once per scenario as `plan` is. Ids come as sent (the
+ * estimate runs before the arguments are parsed) or parsed.
+ */
+export function priceNodes(context: object, ids: readonly unknown[]): number {
+  let points = 0;
+  for (const id of ids) {
+    points += 1;
+    let parsed: { typename: string; id: string } | null = null;
+    try {
+      parsed = typeof id === 'string' ? decodeGlobalID(id) : (id as { typename: string; id: string });
+    } catch {
+      // A malformed id is refused when the arguments are parsed; it costs its 1 here.
+    }
+    const row = parsed?.typename === 'AreaPlan' ? parseAreaPlanKey(parsed.id) : null;
+    if (row !== null) {
+      points += priced(
+        context,
+        'Query.node',
+        planWork(NOMINAL.scenarioAreas),
+        `plan:scenario:${row.scenarioId}`,
+      );
+    }
+  }
+  return points;
 }
 
 /**

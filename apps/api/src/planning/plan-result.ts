@@ -8,6 +8,8 @@ export type PlanResult = {
   key: string;
   /** The stored scenario's root area, whose readers may see the whole plan; null for a what-if. */
   rootCode: string | null;
+  /** The stored scenario planned; null for a what-if. */
+  scenarioId: string | null;
   input: CampaignInput;
   plan: CampaignPlan;
   /** The area asked about: `areas` lists it and its descendants. */
@@ -28,11 +30,18 @@ export function planResult(
   input: CampaignInput,
   plan: CampaignPlan,
   areaCode: string,
-  scenario: { areaCode: string; waitTargetMinutes: number | null; teamsPerSite: number | null } | null,
+  scenario: {
+    /** The stored scenario planned as it is; absent for a plan derived from it (a replan). */
+    id?: string;
+    areaCode: string;
+    waitTargetMinutes: number | null;
+    teamsPerSite: number | null;
+  } | null,
 ): PlanResult {
   return {
     key,
     rootCode: scenario?.areaCode ?? null,
+    scenarioId: scenario?.id ?? null,
     input,
     plan,
     areaCode,
@@ -89,4 +98,25 @@ function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
     }
   }
   return rows;
+}
+
+/** Where the rows of a plan that is not a stored scenario's say they come from in their keys. */
+const COMPUTED = 'computed';
+
+/**
+ * The key of a plan's row in its global id: `<scenarioId>/<areaCode>` for a stored scenario (the
+ * row can be fetched again), `computed/<plan key>/<areaCode>` for a what-if or a replan (it cannot:
+ * its input is not stored).
+ */
+export function areaPlanKey(result: PlanResult, areaCode: string): string {
+  if (result.scenarioId !== null) return `${result.scenarioId}/${areaCode}`;
+  return `${COMPUTED}/${encodeURIComponent(result.key)}/${areaCode}`;
+}
+
+/** The scenario and area of a row's key; null for a computed plan's row or a key that is not one. */
+export function parseAreaPlanKey(key: string): { scenarioId: string; areaCode: string } | null {
+  const parts = key.split('/');
+  if (parts.length !== 2 || parts[0] === COMPUTED) return null;
+  const [scenarioId, areaCode] = parts as [string, string];
+  return scenarioId !== '' && areaCode !== '' ? { scenarioId, areaCode } : null;
 }

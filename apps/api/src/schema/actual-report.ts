@@ -1,12 +1,15 @@
-import { PlanningInputError, type ReportFinding } from '@muster/planning';
+import type { ReportFinding } from '@muster/planning';
 import { correctReportDate, voidReport } from '../actuals/amend-report.ts';
 import type { RecordActualsResult, RecordOutcome } from '../actuals/record-actuals.ts';
 import { recordActuals } from '../actuals/record-actuals.ts';
 import { areaScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
+import type { Principal } from '../auth/tokens.ts';
 import { builder, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
+import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { countedConnection } from './connection.ts';
 import { inputErrors } from './error.ts';
 
 builder.prismaObject('ActualReportRevision', {
@@ -35,10 +38,15 @@ builder.prismaObject('ActualReportRevision', {
   }),
 });
 
-const ActualReportRef = builder.prismaObject('ActualReport', {
+const ActualReportRef = builder.prismaNode('ActualReport', {
   description: 'What the field did on one day in one area, optionally by one team (latest version).',
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
-    id: t.exposeID('id'),
+    reportId: t.exposeID('id', {
+      description:
+        'The report’s own key (a UUID): what the `id` argument of `voidActualReport` and `correctActualReportDate` takes.',
+    }),
     date: t.expose('date', { type: 'Date' }),
     areaCode: t.exposeString('areaCode'),
     area: t.relation('area'),
@@ -185,50 +193,61 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryField('actualReports', (t) =>
-  t.prismaConnection({
-    type: 'ActualReport',
-    cursor: 'id',
-    description:
-      'Reports of one area and its descendants (or all the caller sees), by date, between `from` and `to` included.',
-    errors: { types: inputErrors },
-    args: {
-      areaCode: t.arg.string(),
-      from: t.arg({ type: 'Date' }),
-      to: t.arg({ type: 'Date' }),
-      includeVoided: t.arg.boolean({ defaultValue: false, description: 'Voided reports too.' }),
+  t.prismaConnection(
+    {
+      type: 'ActualReport',
+      cursor: 'id',
+      description:
+        'Reports of one area and its descendants (or all the caller sees), by date, between `from` and `to` included. Refused with NOT_FOUND for an unknown `areaCode`, FORBIDDEN outside the caller’s area.',
+      args: {
+        areaCode: t.arg.string({
+          description: 'Only reports of this area and the areas below it (its code).',
+        }),
+        from: t.arg({ type: 'Date', description: 'First day, included; default: the earliest.' }),
+        to: t.arg({ type: 'Date', description: 'Last day, included; default: the latest.' }),
+        includeVoided: t.arg.boolean({ defaultValue: false, description: 'Voided reports too.' }),
+      },
+      complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
+      authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
+      totalCount: async (_parent, args, { principal }) =>
+        prisma.actualReport.count({ where: await reportsWhere(args, principal) }),
+      resolve: async (query, _root, args, { principal }) =>
+        prisma.actualReport.findMany({
+          ...query,
+          where: await reportsWhere(args, principal),
+          orderBy: [{ date: 'asc' }, { id: 'asc' }],
+        }),
     },
-    complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
-    authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
-    resolve: async (query, _root, args, { principal }) => {
-      let areaFilter: Prisma.ActualReportWhereInput = { area: signedIn(principal, areaScope) };
-      if (args.areaCode != null) {
-        const area = await prisma.area.findUnique({ where: { code: args.areaCode } });
-        if (!area) {
-          throw new PlanningInputError({
-            path: 'areaCode',
-            code: 'unknown-reference',
-            expected: 'the code of a known area',
-            received: args.areaCode,
-          });
-        }
-        areaFilter = { area: subtreeOf(area.path) };
-      }
-      return prisma.actualReport.findMany({
-        ...query,
-        where: {
-          ...areaFilter,
-          ...(args.includeVoided ? {} : { voided: false }),
-          ...(args.from != null || args.to != null
-            ? {
-                date: {
-                  ...(args.from != null ? { gte: args.from } : {}),
-                  ...(args.to != null ? { lte: args.to } : {}),
-                },
-              }
-            : {}),
-        },
-        orderBy: [{ date: 'asc' }, { id: 'asc' }],
-      });
-    },
-  }),
+    ...countedConnection('ActualReport', 'reports'),
+  ),
 );
+
+/** The reports `actualReports` lists: of `areaCode`'s subtree (else all the caller sees), by date. */
+async function reportsWhere(
+  args: {
+    areaCode?: string | null;
+    from?: string | null;
+    to?: string | null;
+    includeVoided?: boolean | null;
+  },
+  principal: Principal | null,
+): Promise<Prisma.ActualReportWhereInput> {
+  let areaFilter: Prisma.ActualReportWhereInput = { area: signedIn(principal, areaScope) };
+  if (args.areaCode != null) {
+    const area = await prisma.area.findUnique({ where: { code: args.areaCode }, select: { path: true } });
+    if (!area) throw new NotFoundError('area', args.areaCode, 'areaCode');
+    areaFilter = { area: subtreeOf(area.path) };
+  }
+  return {
+    ...areaFilter,
+    ...(args.includeVoided ? {} : { voided: false }),
+    ...(args.from != null || args.to != null
+      ? {
+          date: {
+            ...(args.from != null ? { gte: args.from } : {}),
+            ...(args.to != null ? { lte: args.to } : {}),
+          },
+        }
+      : {}),
+  };
+}

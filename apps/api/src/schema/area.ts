@@ -2,30 +2,86 @@ import { builder, pageSize } from '../builder.ts';
 import { AREA_DATASETS } from '../data/area-datasets.ts';
 import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { countedConnection } from './connection.ts';
 
-builder.prismaObject('Area', {
+/** An area's level as stored: the values of {@link AreaLevelEnum}. */
+export type AreaLevel = 'country' | 'province' | 'district' | 'commune' | 'village';
+
+/** The levels an area may have, as stored (`Area.level`) and as the planning library labels them. */
+export const AreaLevelEnum = builder.enumType('AreaLevel', {
+  description:
+    'The kind of administrative unit an area is. The tree has no fixed depth: the units of 2021 are province → district → commune, those of 2025 province → commune.',
+  values: {
+    COUNTRY: { value: 'country', description: 'A whole country (above its provinces).' },
+    PROVINCE: { value: 'province', description: 'A province or centrally governed city (tỉnh, thành phố).' },
+    DISTRICT: {
+      value: 'district',
+      description: 'A district, town or provincial city (huyện, quận, thị xã); gone since 1 July 2025.',
+    },
+    COMMUNE: { value: 'commune', description: 'A commune, ward or township (xã, phường, thị trấn).' },
+    VILLAGE: { value: 'village', description: 'A village or hamlet below a commune (thôn, bản, ấp).' },
+  } as const,
+});
+
+builder.prismaNode('Area', {
   description:
     'An administrative unit at any depth, with its population figures (sums of its children on parents). Names, codes and the tree are public; the figures only for a caller whose area holds it (an admin: all).',
+  id: { field: 'code', skipTypeScopes: true },
+  nullable: true,
   authScopes: (area) => ({ seesAreaAt: area.path }),
   fields: (t) => ({
-    code: t.exposeString('code', { skipTypeScopes: true }),
-    name: t.exposeString('name', { skipTypeScopes: true }),
-    level: t.exposeString('level', {
+    code: t.exposeString('code', {
       skipTypeScopes: true,
-      description: 'province, district, commune, ... (any depth; the units of 2025 have no district).',
+      description: 'The area’s own key: its GSO code (`67`, `665`), `VN2025-<code>` for the units of 2025.',
     }),
-    depth: t.exposeInt('depth', { skipTypeScopes: true, description: '0 for a root.' }),
-    parentCode: t.exposeString('parentCode', { skipTypeScopes: true, nullable: true }),
-    parent: t.relation('parent', { skipTypeScopes: true, nullable: true }),
-    children: t.relation('children', { skipTypeScopes: true, query: { orderBy: { code: 'asc' } } }),
-    childCount: t.relationCount('children', { skipTypeScopes: true }),
-    population: t.exposeInt('population', { nullable: true }),
+    name: t.exposeString('name', { skipTypeScopes: true, description: 'Official name (Tỉnh Đắk Nông).' }),
+    level: t.field({
+      type: AreaLevelEnum,
+      skipTypeScopes: true,
+      description: 'What kind of unit it is (any depth; the units of 2025 have no district).',
+      // Stored as text; every writer (the bundled datasets) uses the enum's values.
+      resolve: (area) => area.level as AreaLevel,
+    }),
+    depth: t.exposeInt('depth', {
+      skipTypeScopes: true,
+      description: 'Levels below its root: 0 for a root, 1 for its children, …',
+    }),
+    parentCode: t.exposeString('parentCode', {
+      skipTypeScopes: true,
+      nullable: true,
+      description: 'Code of the area above; null for a root.',
+    }),
+    parent: t.relation('parent', {
+      skipTypeScopes: true,
+      nullable: true,
+      description: 'The area above; null for a root.',
+    }),
+    children: t.relation('children', {
+      skipTypeScopes: true,
+      description: 'The areas directly below, by code.',
+      query: { orderBy: { code: 'asc' } },
+    }),
+    childCount: t.relationCount('children', {
+      skipTypeScopes: true,
+      description: 'Number of areas directly below.',
+    }),
+    population: t.exposeInt('population', {
+      nullable: true,
+      description: 'People living in the area (2019 census), persons; null when unknown.',
+    }),
     eligibleShare: t.exposeFloat('eligibleShare', {
       nullable: true,
       description: 'Share of the population eligible (aged 14+), 0..1.',
     }),
-    eligible: t.exposeInt('eligible', { nullable: true, description: 'Eligible people (aged 14+).' }),
-    alreadyServed: t.exposeInt('alreadyServed'),
+    eligible: t.exposeInt('eligible', {
+      nullable: true,
+      description: 'Eligible people (aged 14+), persons.',
+    }),
+    alreadyServed: t.exposeInt('alreadyServed', {
+      description: 'Eligible people already served before the campaign, persons (dossiers taken).',
+    }),
     turnout: t.exposeFloat('turnout', {
       nullable: true,
       description: 'Expected share of the eligible who come, 0..1.',
@@ -36,36 +92,52 @@ builder.prismaObject('Area', {
 });
 
 builder.queryFields((t) => ({
-  areas: t.prismaConnection({
-    type: 'Area',
-    cursor: 'code',
-    description:
-      'Areas ordered by code: the children of `parentCode` (roots when `roots` is true), of one `level`, or all.',
-    args: {
-      parentCode: t.arg.string(),
-      level: t.arg.string(),
-      roots: t.arg.boolean({ description: 'Only areas without a parent.' }),
+  areas: t.prismaConnection(
+    {
+      type: 'Area',
+      cursor: 'code',
+      description:
+        'Areas ordered by code: the children of `parentCode` (roots when `roots` is true), of one `level`, or all; public. An unknown `parentCode` is refused with NOT_FOUND.',
+      args: {
+        parentCode: t.arg.string({ description: 'Only the areas directly below this one (its code).' }),
+        level: t.arg({ type: AreaLevelEnum, description: 'Only areas of this level.' }),
+        roots: t.arg.boolean({ description: 'Only areas without a parent.' }),
+      },
+      complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
+      skipTypeScopes: true,
+      totalCount: (_parent, args) => prisma.area.count({ where: areasWhere(args) }),
+      resolve: async (query, _root, args) => {
+        if (args.parentCode != null) {
+          const parent = await prisma.area.count({ where: { code: args.parentCode } });
+          if (parent === 0) throw new NotFoundError('area', args.parentCode, 'parentCode');
+        }
+        return prisma.area.findMany({ ...query, where: areasWhere(args) });
+      },
     },
-    complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
-    skipTypeScopes: true,
-    resolve: (query, _root, args) =>
-      prisma.area.findMany({
-        ...query,
-        where: {
-          ...(args.parentCode != null ? { parentCode: args.parentCode } : {}),
-          ...(args.roots ? { parentCode: null } : {}),
-          ...(args.level != null ? { level: args.level } : {}),
-        },
-      }),
-  }),
+    ...countedConnection('Area', 'areas'),
+  ),
   area: t.prismaField({
     type: 'Area',
     nullable: true,
-    args: { code: t.arg.string({ required: true }) },
+    description: 'The area of this code, or null when there is none; public.',
+    args: { code: t.arg.string({ required: true, description: 'The area’s code, e.g. `67`.' }) },
     skipTypeScopes: true,
     resolve: (query, _root, args) => prisma.area.findUnique({ ...query, where: { code: args.code } }),
   }),
 }));
+
+/** The areas `areas(parentCode, level, roots)` lists. */
+function areasWhere(args: {
+  parentCode?: string | null;
+  level?: string | null;
+  roots?: boolean | null;
+}): Prisma.AreaWhereInput {
+  return {
+    ...(args.parentCode != null ? { parentCode: args.parentCode } : {}),
+    ...(args.roots ? { parentCode: null } : {}),
+    ...(args.level != null ? { level: args.level } : {}),
+  };
+}
 
 const AreaDataset = builder.enumType('AreaDataset', {
   description:

@@ -3,6 +3,7 @@
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { AreaLevelEnum } from './area.ts';
 
 const GeoPointInputRef = builder.inputType('GeoPointInput', {
   description: 'A place in decimal degrees (WGS 84), such as a commune’s centroid.',
@@ -18,7 +19,7 @@ const AreaInputRef = builder.inputType('AreaInput', {
     code: t.string({ required: true, description: 'Unique code, such as the GSO code `40`.' }),
     name: t.string({ required: true, description: 'Name shown to planners.' }),
     parentCode: t.string({ description: 'Code of the parent area; absent on a root.' }),
-    level: t.string({ description: 'Free label such as province, district or commune.' }),
+    level: t.field({ type: AreaLevelEnum, description: 'What kind of unit it is; optional.' }),
     population: t.int({ description: 'People living in the area.' }),
     eligibleShare: t.float({ description: 'Share eligible (aged 14+), 0..1; inherited by descendants.' }),
     eligible: t.int({ description: 'Eligible people; wins over population × eligibleShare.' }),

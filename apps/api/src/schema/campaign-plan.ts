@@ -1,15 +1,26 @@
 // The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
 // a stored scenario and `whatIf` for inline input.
 import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
+import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { keyOfValue, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
+import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
+import { NotFoundError } from '../errors.ts';
 import { planRowsMultiplier, priced, pricePlanRows } from '../limits/cost-limit.ts';
 import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
-import { type PlanResult, planResult, planRow, whatIfArea } from '../planning/plan-result.ts';
+import {
+  areaPlanKey,
+  type PlanResult,
+  parseAreaPlanKey,
+  planResult,
+  planRow,
+  whatIfArea,
+} from '../planning/plan-result.ts';
 import { areaOfScenario } from '../planning/scenario-input.ts';
 import { plannedDays, storedPlan } from '../planning/stored-plan.ts';
+import { type AreaLevel, AreaLevelEnum } from './area.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { computeErrors } from './error.ts';
 
@@ -61,17 +72,49 @@ const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
   }),
 });
 
-const AreaPlanRef = builder.objectRef<AreaPlan>('AreaPlan').implement({
-  description: 'The plan of one area; integers of a parent are the sums of its children’s.',
+/** A plan's row with the key of its global id (plan-result.ts `areaPlanKey`). */
+type AreaPlanRow = AreaPlan & { nodeKey: string };
+
+/** The rows of a plan as the schema answers them, each with its global id's key. */
+function rowsOf(result: PlanResult, rows: readonly AreaPlan[]): AreaPlanRow[] {
+  return rows.map((row) => ({ ...row, nodeKey: areaPlanKey(result, row.code) }));
+}
+
+const AreaPlanRef = builder.objectRef<AreaPlanRow>('AreaPlan');
+
+builder.node(AreaPlanRef, {
+  description:
+    'The plan of one area in one scenario or what-if; integers of a parent are the sums of its children’s. A stored scenario’s row can be fetched again with `node(id:)`; a what-if’s cannot (its input is not stored).',
   interfaces: [PlanFiguresRef],
-  isTypeOf: (value) => typeof value === 'object' && value !== null && 'code' in value,
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'nodeKey' in value,
+  id: { resolve: (row) => row.nodeKey },
+  loadWithoutCache: async (key, context) => {
+    const parsed = parseAreaPlanKey(key);
+    if (parsed === null) return null;
+    try {
+      const result = await scenarioPlanResult(context, parsed.scenarioId, parsed.areaCode);
+      return rowsOf(result, result.areas.slice(0, 1))[0] ?? null;
+    } catch (error) {
+      // An area outside the scenario's tree: no such row.
+      if (error instanceof NotFoundError || error instanceof PlanningInputError) return null;
+      throw error;
+    }
+  },
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    parentCode: t.exposeString('parentCode', { nullable: true }),
-    level: t.exposeString('level', { nullable: true }),
-    depth: t.exposeInt('depth'),
-    isLeaf: t.exposeBoolean('isLeaf'),
+    code: t.exposeString('code', { description: 'The area’s code.' }),
+    name: t.exposeString('name', { description: 'The area’s name.' }),
+    parentCode: t.exposeString('parentCode', {
+      nullable: true,
+      description: 'Code of the area above in the plan; null for a root.',
+    }),
+    level: t.field({
+      type: AreaLevelEnum,
+      nullable: true,
+      description: 'What kind of unit it is; null when the input did not say.',
+      resolve: (row) => row.level as AreaLevel | null,
+    }),
+    depth: t.exposeInt('depth', { description: 'Levels below the plan’s root: 0 for a root.' }),
+    isLeaf: t.exposeBoolean('isLeaf', { description: 'No area below it in the plan.' }),
     location: t.field({
       type: GeoPointRef,
       nullable: true,
@@ -173,13 +216,13 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     area: t.field({
       type: AreaPlanRef,
       description: 'The row of the area asked about.',
-      resolve: (r) => r.areas[0] as AreaPlan,
+      resolve: (r) => rowsOf(r, r.areas.slice(0, 1))[0] as AreaPlanRow,
     }),
     areas: t.field({
       type: [AreaPlanRef],
       description: 'The area asked about and its descendants, parents before children.',
       complexity: (_args, context) => ({ field: 1, multiplier: planRowsMultiplier(context) }),
-      resolve: (r) => r.areas,
+      resolve: (r) => rowsOf(r, r.areas),
     }),
     totals: t.field({
       type: CampaignTotalsRef,
@@ -265,6 +308,17 @@ function warningsOf(result: PlanResult): CampaignPlan['warnings'] {
   });
 }
 
+/** A stored scenario's plan for `areaCode` and its descendants, computed once per request. */
+async function scenarioPlanResult(
+  context: Context,
+  scenarioId: string,
+  areaCode: string,
+): Promise<PlanResult> {
+  const stored = await storedPlan(context.memo, prisma, scenarioId);
+  const area = await areaOfScenario(prisma, stored, areaCode);
+  return planResult(stored.key, stored.input, stored.plan, area.code, stored.scenario);
+}
+
 builder.queryFields((t) => ({
   plan: t.field({
     type: CampaignPlanRef,
@@ -286,11 +340,7 @@ builder.queryFields((t) => ({
         `plan:scenario:${args.scenarioId}`,
       );
     },
-    resolve: async (_root, args, context) => {
-      const stored = await storedPlan(context.memo, prisma, String(args.scenarioId));
-      const area = await areaOfScenario(prisma, stored, args.areaCode);
-      return planResult(stored.key, stored.input, stored.plan, area.code, stored.scenario);
-    },
+    resolve: (_root, args, context) => scenarioPlanResult(context, String(args.scenarioId), args.areaCode),
   }),
   whatIf: t.field({
     type: CampaignPlanRef,

@@ -46,10 +46,15 @@ builder.prismaObject('ScenarioMachines', {
   }),
 });
 
-builder.prismaObject('Scenario', {
+builder.prismaNode('Scenario', {
   description: 'A named set of planning assumptions for an area and its descendants.',
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
-    id: t.exposeID('id'),
+    scenarioId: t.exposeID('id', {
+      description:
+        'The scenario’s own key (a UUID; a name such as `dak-nong-2021` for the demo’s): what `scenarioId` and `id` arguments take.',
+    }),
     name: t.exposeString('name'),
     areaCode: t.exposeString('areaCode'),
     area: t.relation('area'),

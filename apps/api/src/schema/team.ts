@@ -10,10 +10,12 @@ const TeamKindEnum = builder.enumType('TeamKind', {
   } as const,
 });
 
-builder.prismaObject('Team', {
+builder.prismaNode('Team', {
   description: 'A crew with its machines.',
+  id: { field: 'code' },
+  nullable: true,
   fields: (t) => ({
-    code: t.exposeString('code'),
+    code: t.exposeString('code', { description: 'The team’s own key, e.g. `DN-DAK-SONG-MOBILE`.' }),
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: TeamKindEnum }),
     homeAreaCode: t.exposeString('homeAreaCode'),

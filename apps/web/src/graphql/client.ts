@@ -1,25 +1,26 @@
-// One urql client per signed-in token, with graphcache as its normalised cache. Types that carry
-// an `id` are keyed by it; areas and teams by their code; every other object is data of its parent
-// (a plan's rows, a forecast), so the cache stores it where it was asked for.
+// One urql client per signed-in token, with graphcache as its normalised cache. Stored things are
+// keyed by their own keys, which the views select anyway (areas and teams by code, scenarios by
+// `scenarioId`, reports by `reportId`); their global `id` (the API's Node interface) is left to
+// clients that fetch by `node(id:)`. Every other object, a plan's rows included, is data of its
+// parent, so the cache stores it where it was asked for.
 import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange } from 'urql';
 import schema from '../gql/introspection.ts';
 
-const KEYED_BY_CODE = new Set(['Area', 'Team']);
+const OWN_KEY: Record<string, string> = {
+  Area: 'code',
+  Team: 'code',
+  Scenario: 'scenarioId',
+  ActualReport: 'reportId',
+};
 
 function keysOf(): KeyingConfig {
   const keys: KeyingConfig = {};
   for (const type of schema.__schema.types) {
     if (type.kind !== 'OBJECT' || type.name.startsWith('__')) continue;
     if (type.name === 'Query' || type.name === 'Mutation' || type.name === 'Subscription') continue;
-    const fields = 'fields' in type && Array.isArray(type.fields) ? type.fields : [];
-    const hasId = fields.some((field: { name: string }) => field.name === 'id');
-    if (KEYED_BY_CODE.has(type.name)) {
-      keys[type.name] = (data) =>
-        (data.id as string | undefined) ?? (data.code as string | undefined) ?? null;
-    } else if (!hasId) {
-      keys[type.name] = () => null;
-    }
+    const own = OWN_KEY[type.name];
+    keys[type.name] = own ? (data) => (data[own] as string | undefined) ?? null : () => null;
   }
   return keys;
 }

@@ -35,7 +35,7 @@ describe('what an answer to a sent report means', () => {
         data: {
           recordActuals: {
             __typename: 'RecordActualsPayload',
-            reports: [{ outcome: 'CREATED', report: { id: 'r1', version: 1 } }],
+            reports: [{ outcome: 'CREATED', report: { reportId: 'r1', version: 1 } }],
           },
         },
       },

@@ -14,7 +14,7 @@ const RecordReportDocument = graphql(`
         reports {
           outcome
           report {
-            id
+            reportId
             version
           }
         }
@@ -64,7 +64,7 @@ export function outcomeOf(answer: Answer, now: Date): SendOutcome {
         state: 'sent',
         receipt: {
           outcome: recorded.outcome,
-          reportId: recorded.report.id,
+          reportId: recorded.report.reportId,
           version: recorded.report.version,
           at: now.toISOString(),
         },

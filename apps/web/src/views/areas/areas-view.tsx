@@ -61,7 +61,7 @@ const AreaTreeDocument = graphql(`
 const AreaScenariosQuery = graphql(`
   query AreaScenarios {
     scenarios {
-      id
+      scenarioId
       name
       areaCode
     }
@@ -151,7 +151,7 @@ function Tree({ code }: { code: string }) {
   const [{ data, fetching, error }] = useQuery({ query: AreaTreeDocument, variables: { code, withFigures } });
   const [scenarios] = useQuery({ query: AreaScenariosQuery, pause: !withFigures });
   const [chosenScenario, setChosenScenario] = useState<string | null>(null);
-  const scenarioId = chosenScenario ?? scenarios.data?.scenarios?.[0]?.id ?? null;
+  const scenarioId = chosenScenario ?? scenarios.data?.scenarios?.[0]?.scenarioId ?? null;
   const [plan] = useQuery({
     query: AreaPlanQuery,
     variables: { scenarioId: scenarioId ?? '', areaCode: code },
@@ -217,7 +217,7 @@ function Tree({ code }: { code: string }) {
                     name="scenario"
                   >
                     {scenarios.data?.scenarios?.map((s) => (
-                      <option key={s.id} value={s.id}>
+                      <option key={s.scenarioId} value={s.scenarioId}>
                         {s.name}
                       </option>
                     ))}

@@ -14,7 +14,7 @@ import { summaryRows } from './plan-summary.ts';
 const CompareScenarioDocument = graphql(`
   query CompareScenario($scenarioId: ID!) {
     scenario(id: $scenarioId) {
-      id
+      scenarioId
       name
       areaCode
       hours {
@@ -114,7 +114,7 @@ export default function CompareView() {
             .filter((value) => value.refusal !== null)
             .map((value) => (
               <Refusal
-                key={value.scenario.id}
+                key={value.scenario.scenarioId}
                 error={{ message: `${value.scenario.name}: ${value.refusal}` }}
               />
             ))}
@@ -145,7 +145,7 @@ export default function CompareView() {
           />
           <p className="links">
             {ready.map((value) => (
-              <Link key={value.scenario.id} href={paths.plan(value.scenario.id)}>
+              <Link key={value.scenario.scenarioId} href={paths.plan(value.scenario.scenarioId)}>
                 {value.scenario.name}
               </Link>
             ))}

@@ -13,7 +13,7 @@ import { useViewer } from '../../session/viewer.tsx';
 const HomeScenariosQuery = graphql(`
   query HomeScenarios {
     scenarios {
-      id
+      scenarioId
       name
       areaCode
       area {
@@ -50,31 +50,31 @@ function Scenarios() {
           {(data?.scenarios ?? []).length === 0 ? <p>{t('home.none')}</p> : null}
           <ul className="scenario-list">
             {(data?.scenarios ?? []).map((scenario) => (
-              <li key={scenario.id} className="card">
+              <li key={scenario.scenarioId} className="card">
                 <label className="choose">
                   <input
                     type="checkbox"
-                    checked={chosen.includes(scenario.id)}
-                    onChange={() => toggle(scenario.id)}
+                    checked={chosen.includes(scenario.scenarioId)}
+                    onChange={() => toggle(scenario.scenarioId)}
                   />
                   <span className="visually-hidden">
                     {t('home.chooseToCompare', { name: scenario.name })}
                   </span>
                 </label>
                 <h2>
-                  <Link href={paths.plan(scenario.id)}>{scenario.name}</Link>
+                  <Link href={paths.plan(scenario.scenarioId)}>{scenario.name}</Link>
                 </h2>
                 <p className="muted">
                   {scenario.area.name} · {date(scenario.calendar.start)} – {date(scenario.calendar.deadline)}
                 </p>
                 <p className="links">
-                  <Link href={paths.plan(scenario.id)}>{t('nav.plan')}</Link>
+                  <Link href={paths.plan(scenario.scenarioId)}>{t('nav.plan')}</Link>
                   {abilities.runsWhatIf ? (
-                    <Link href={paths.whatIf(scenario.id)}>{t('nav.whatIf')}</Link>
+                    <Link href={paths.whatIf(scenario.scenarioId)}>{t('nav.whatIf')}</Link>
                   ) : null}
-                  <Link href={paths.staffing(scenario.id)}>{t('nav.staffing')}</Link>
-                  <Link href={paths.roster(scenario.id)}>{t('nav.roster')}</Link>
-                  <Link href={paths.visits(scenario.id)}>{t('nav.visits')}</Link>
+                  <Link href={paths.staffing(scenario.scenarioId)}>{t('nav.staffing')}</Link>
+                  <Link href={paths.roster(scenario.scenarioId)}>{t('nav.roster')}</Link>
+                  <Link href={paths.visits(scenario.scenarioId)}>{t('nav.visits')}</Link>
                 </p>
               </li>
             ))}

@@ -20,7 +20,7 @@ import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 export const ScenarioHeadQuery = graphql(`
   query ScenarioHead($scenarioId: ID!) {
     scenario(id: $scenarioId) {
-      id
+      scenarioId
       name
       areaCode
       calendar {
@@ -111,14 +111,11 @@ const PlanViewDocument = graphql(`
 const PlanReportsQuery = graphql(`
   query PlanReports($areaCode: String!, $first: Int!) {
     actualReports(areaCode: $areaCode, first: $first) {
-      __typename
-      ... on QueryActualReportsConnection {
-        edges {
-          node {
-            id
-            areaCode
-            dossiers
-          }
+      edges {
+        node {
+          reportId
+          areaCode
+          dossiers
         }
       }
     }
@@ -262,10 +259,8 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
     const parentOf = new Map(rows.map((row) => [row.code, row.parentCode ?? null]));
     const demandOf = new Map(rows.map((row) => [row.code, row.demand]));
     const reported = new Map<string, number>();
-    if (reports?.actualReports.__typename === 'QueryActualReportsConnection') {
-      for (const { node } of reports.actualReports.edges) {
-        reported.set(node.areaCode, (reported.get(node.areaCode) ?? 0) + node.dossiers);
-      }
+    for (const { node } of reports?.actualReports.edges ?? []) {
+      reported.set(node.areaCode, (reported.get(node.areaCode) ?? 0) + node.dossiers);
     }
     return communesOf(data).flatMap((commune) => {
       const row = rowOf.get(commune.code);

@@ -26,7 +26,7 @@ const ReporterContextQuery = graphql(`
       }
     }
     scenarios {
-      id
+      scenarioId
       calendar {
         timeZone
       }

@@ -83,25 +83,19 @@ const ReportedTeamsDocument = graphql(`
 const ReportedDayDocument = graphql(`
   query ReportedDay($areaCode: String, $date: Date!, $first: Int!, $after: String) {
     actualReports(areaCode: $areaCode, from: $date, to: $date, first: $first, after: $after) {
-      __typename
-      ... on QueryActualReportsConnection {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            id
-            teamCode
-            dossiers
-            area {
-              ...AreaLineage
-            }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          reportId
+          teamCode
+          dossiers
+          area {
+            ...AreaLineage
           }
         }
-      }
-      ... on Error {
-        message
       }
     }
   }
@@ -142,11 +136,10 @@ function useDayReports(areaCode: string | null, date: string): [DayReports, () =
         if (stopped) return;
         const page = data?.actualReports;
         if (!page || error) {
-          if (error) setState({ kind: 'failed', error });
-          return;
-        }
-        if (page.__typename !== 'QueryActualReportsConnection') {
-          setState({ kind: 'refused', error: page });
+          // An unknown area is a refusal to show as it is; anything else is a failed request.
+          const notFound = error?.graphQLErrors.find((e) => e.extensions?.code === 'NOT_FOUND');
+          if (notFound) setState({ kind: 'refused', error: notFound });
+          else if (error) setState({ kind: 'failed', error });
           return;
         }
         reports.push(...page.edges.map(({ node }) => node));

@@ -1,14 +1,20 @@
 // A stored scenario as `whatIf`'s CampaignInput, with the planner's edits on top. The areas come
 // from the tree (figures on the leaves, which roll up; shares and turnout wherever they are set,
 // as they inherit down), the rest from the scenario.
-import type { AreaInput, CampaignInput, ScenarioInput, WhatIfScenarioQuery } from '../../gql/graphql.ts';
+import type {
+  AreaInput,
+  AreaLevel,
+  CampaignInput,
+  ScenarioInput,
+  WhatIfScenarioQuery,
+} from '../../gql/graphql.ts';
 
 type Scenario = NonNullable<WhatIfScenarioQuery['scenario']>;
 type TreeArea = NonNullable<WhatIfScenarioQuery['area']>;
 type AnyArea = {
   code: string;
   name: string;
-  level: string;
+  level: AreaLevel;
   population?: number | null;
   eligible?: number | null;
   eligibleShare?: number | null;

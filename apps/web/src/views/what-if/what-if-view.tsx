@@ -32,7 +32,7 @@ export const WhatIfArea = graphql(`
 const WhatIfScenarioDocument = graphql(`
   query WhatIfScenario($scenarioId: ID!, $areaCode: String!) {
     scenario(id: $scenarioId) {
-      id
+      scenarioId
       name
       areaCode
       teamsPerSite
@@ -113,7 +113,7 @@ const SaveScenarioMutation = graphql(`
     createScenario(input: $input) {
       __typename
       ... on Scenario {
-        id
+        scenarioId
         name
       }
       ... on Error {
@@ -298,7 +298,7 @@ function SaveAsScenario({
     event.preventDefault();
     void save({ input: scenarioInputOf(scenario, input, name) }).then((done) => {
       const created = done.data?.createScenario;
-      if (created?.__typename === 'Scenario') onSaved({ id: created.id, name: created.name });
+      if (created?.__typename === 'Scenario') onSaved({ id: created.scenarioId, name: created.name });
     });
   };
   return (
@@ -324,7 +324,7 @@ function SaveAsScenario({
       {saved ? (
         <p role="status">
           {t('whatIf.saved')} <Link href={paths.plan(saved.id)}>{saved.name}</Link> ·{' '}
-          <Link href={paths.compare([scenario.id, saved.id])}>{t('whatIf.compareSaved')}</Link>
+          <Link href={paths.compare([scenario.scenarioId, saved.id])}>{t('whatIf.compareSaved')}</Link>
         </p>
       ) : null}
       {answer && answer.__typename !== 'Scenario' ? <Refusal error={answer} /> : null}
@@ -404,7 +404,7 @@ function WhatIf({
   );
   const [savedResult] = useQuery({
     query: SavedPlanQuery,
-    variables: { scenarioId: scenario.id, areaCode: scenario.areaCode },
+    variables: { scenarioId: scenario.scenarioId, areaCode: scenario.areaCode },
   });
   const savedPlan = savedResult.data?.plan;
   const saved = savedPlan?.__typename === 'CampaignPlan' ? savedPlan : null;
@@ -476,7 +476,7 @@ export default function WhatIfView() {
 const ScenarioRootQuery = graphql(`
   query WhatIfRoot($scenarioId: ID!) {
     scenario(id: $scenarioId) {
-      id
+      scenarioId
       areaCode
     }
   }
