@@ -33,7 +33,7 @@ const RECORD = `mutation ($reports: [ActualReportInput!]!) {
   recordActuals(reports: $reports) {
     __typename
     ... on RecordActualsPayload {
-      reports { outcome report { id date areaCode teamCode version dossiers machinesWorking recordedBy } }
+      reports { outcome report { id: reportId date areaCode teamCode version dossiers machinesWorking recordedBy } }
     }
     ... on Error { message }
   }

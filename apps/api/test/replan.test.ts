@@ -15,7 +15,7 @@ beforeAll(async () => {
     data: { code: COMMUNE, name: 'Xã Thử', level: 'commune', path: COMMUNE, depth: 0, eligible: 1000 },
   });
   const created = await data<{ createScenario: { id: string } }>(
-    `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on Scenario { id } } }`,
+    `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on Scenario { id: scenarioId } } }`,
     {
       input: {
         name: 'Xã Thử, April 2021',

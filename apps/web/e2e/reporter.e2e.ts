@@ -64,7 +64,7 @@ async function storedReports(areaCode: string, date: string): Promise<Stored[]> 
     'admin',
     `query Stored($areaCode: String!, $date: Date!) {
       actualReports(areaCode: $areaCode, from: $date, to: $date) {
-        ... on QueryActualReportsConnection {
+        ... on ActualReportConnection {
           edges { node { areaCode idempotencyKey teamCode dossiers hoursOpen version history { version } } }
         }
       }
