@@ -1,7 +1,8 @@
 // How many planning computations a request causes: one per (scenario, data) and per distinct
 // question, whatever the aliases. The counts expected are read off the documents by hand (which
 // distinct plans, series and comparisons they name), not from the code under test.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sharedCacheStats } from '../src/cache/shared-cache.ts';
 import { computationsStarted } from '../src/compute/pool.ts';
 import type { TaskName } from '../src/compute/tasks.ts';
 import { data, useDatabase } from './graphql.ts';
@@ -10,6 +11,10 @@ useDatabase({ demo: true });
 
 // Counts, not time: the worker threads' cold start on a loaded machine must not stop a computation.
 beforeAll(() => {
+  vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
   vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
 });
 
@@ -66,6 +71,73 @@ describe('one computation per (scenario, data) in a request', () => {
       plannedDailySeries: 3,
       compareWithActuals: 1,
       planHourlyStaffing: 1,
+    });
+  });
+});
+
+const DAK_NONG = `{
+  plan(scenarioId: "dak-nong-2021", areaCode: "67") {
+    ... on CampaignPlan { completionDate area { machines } daily { planned } }
+  }
+  planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { ... on PlanVsActual { totalActual } }
+}`;
+type DakNong = {
+  plan: { completionDate: string; area: { machines: number } };
+  planVsActual: { totalActual: number };
+};
+
+const RECORD = `mutation ($reports: [ActualReportInput!]!) {
+  recordActuals(reports: $reports) { __typename ... on RecordActualsPayload { created } }
+}`;
+
+describe('plans kept across requests, keyed on the stored data’s versions', () => {
+  it('answers the same documents again without computing anything', async () => {
+    await data(DAK_NONG);
+    expect(await counted(() => data(MANY_ALIASES, { input: WHAT_IF_INPUT }))).toEqual({});
+    expect(await counted(() => data(DAK_NONG))).toEqual({});
+  });
+
+  it('compares again after a report is written, with the report counted, and keeps the plan', async () => {
+    const before = await data<DakNong>(DAK_NONG);
+    // Đắk Song (665) on a day of the campaign nobody reported: the province's total grows by 123.
+    await data(RECORD, { reports: [{ date: '2021-06-21', areaCode: '665', dossiers: 123 }] });
+    let after: DakNong | undefined;
+    expect(
+      await counted(async () => {
+        after = await data<DakNong>(DAK_NONG);
+      }),
+    ).toEqual({ compareWithActuals: 1 });
+    expect(after?.planVsActual.totalActual).toBe(before.planVsActual.totalActual + 123);
+    expect(after?.plan).toEqual(before.plan);
+  });
+
+  it('plans again after the scenario’s machines change, and answers with the new machines', async () => {
+    await data(DAK_NONG);
+    const edited = await data<{ updateScenario: { __typename: string } }>(
+      `mutation { updateScenario(id: "dak-nong-2021", input: { machines: [{ areaCode: "67", machines: 48 }] }) { __typename } }`,
+    );
+    expect(edited.updateScenario.__typename).toBe('Scenario');
+    let after: DakNong | undefined;
+    const started = await counted(async () => {
+      after = await data<DakNong>(DAK_NONG);
+    });
+    // The scenario's data changed: the scenario is loaded, planned, its series and comparison made again.
+    expect(started).toEqual({ planCampaign: 1, plannedDailySeries: 1, compareWithActuals: 1 });
+    expect(after?.plan.area.machines).toBe(48);
+  });
+
+  it('keeps no more than its bound, least recently used first out', async () => {
+    // A bound below one daily series: nothing stays, so the same document is computed again.
+    vi.stubEnv('PLAN_CACHE_MIB', String(1 / 1024));
+    // Something new to keep: the bound is enforced whenever an entry is added.
+    await data('query ($input: CampaignInput!) { whatIf(input: $input) { __typename } }', {
+      input: { ...WHAT_IF_INPUT, machines: [{ areaCode: 'p', machines: 3 }] },
+    });
+    expect(sharedCacheStats().bytes).toBeLessThanOrEqual(1024);
+    expect(await counted(() => data(DAK_NONG))).toEqual({
+      planCampaign: 1,
+      plannedDailySeries: 1,
+      compareWithActuals: 1,
     });
   });
 });

@@ -3,11 +3,12 @@
 // scenario's service time (reviewActualReports). Voided reports count nowhere.
 import { type PlanComparison, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
-import { type Memo, memoize } from '../compute/memo.ts';
+import { cached } from '../cache/shared-cache.ts';
+import type { Memo } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { areaOfScenario } from '../planning/scenario-input.ts';
-import { storedScenario } from '../planning/stored-plan.ts';
+import { BYTES_KEPT, scenarioKey, storedScenario } from '../planning/stored-plan.ts';
 
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
@@ -17,14 +18,23 @@ export type PlanVsActual = PlanComparison & {
 
 type PlanVsActualArgs = { scenarioId: string; areaCode: string; from?: string | null; to?: string | null };
 
-/** Plan against reports for one area of a stored scenario, once per request for the same arguments. */
-export function planVsActual(
+/**
+ * Plan against reports for one area of a stored scenario: once per request for the same
+ * arguments, and kept across requests under the scenario's, the areas' and the reports' versions.
+ */
+export async function planVsActual(
   prisma: PrismaClient,
   memo: Memo,
   args: PlanVsActualArgs,
 ): Promise<PlanVsActual> {
-  const key = `plan-vs-actual:${JSON.stringify([args.scenarioId, args.areaCode, args.from ?? null, args.to ?? null])}`;
-  return memoize(memo, key, () => comparePlanWithReports(prisma, memo, args));
+  const data = await scenarioKey(memo, prisma, args.scenarioId, { reports: true });
+  const key = `plan-vs-actual:${data}:${JSON.stringify([args.areaCode, args.from ?? null, args.to ?? null])}`;
+  return cached(
+    memo,
+    key,
+    () => comparePlanWithReports(prisma, memo, args),
+    (result) => result.days.length * BYTES_KEPT.comparedDay,
+  );
 }
 
 async function comparePlanWithReports(

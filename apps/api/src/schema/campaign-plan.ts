@@ -3,7 +3,8 @@
 import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
-import { keyOfValue, memoize } from '../compute/memo.ts';
+import { cached } from '../cache/shared-cache.ts';
+import { keyOfValue } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
@@ -19,7 +20,7 @@ import {
   whatIfArea,
 } from '../planning/plan-result.ts';
 import { areaOfScenario } from '../planning/scenario-input.ts';
-import { plannedDays, storedPlan } from '../planning/stored-plan.ts';
+import { BYTES_KEPT, plannedDays, storedPlan } from '../planning/stored-plan.ts';
 import { type AreaLevel, AreaLevelEnum } from './area.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { computeErrors } from './error.ts';
@@ -366,7 +367,13 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const input = toCampaignInput(args.input);
       const key = keyOfValue('plan:input', args.input);
-      const plan = await memoize(context.memo, key, () => compute('planCampaign', input, 'input'));
+      // A what-if depends on its input only: kept across requests under its hash.
+      const plan = await cached(
+        context.memo,
+        key,
+        () => compute('planCampaign', input, 'input'),
+        (computed) => computed.areas.length * BYTES_KEPT.plannedArea,
+      );
       return planResult(key, input, plan, whatIfArea(plan, args.areaCode), null);
     },
   }),

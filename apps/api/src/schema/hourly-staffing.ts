@@ -12,12 +12,13 @@ import type {
 } from '@muster/planning';
 import { arrivalProfile, crewsFromMachines, generateShifts, PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { cached } from '../cache/shared-cache.ts';
 import { memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { shiftsWork, siteArrivals, siteDayWork, staffingWork } from '../limits/work.ts';
 import { planRow } from '../planning/plan-result.ts';
-import { plannedDays } from '../planning/stored-plan.ts';
+import { BYTES_KEPT, plannedDays } from '../planning/stored-plan.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
@@ -437,13 +438,18 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
             : {}),
       };
       const key = `${result.key}:staffing:${JSON.stringify([code, site])}`;
-      const staffing = await memoize(context.memo, key, () =>
-        compute('planHourlyStaffing', {
-          ...site,
-          target: { meanWaitMinutes: waitTargetMinutes },
-          // The shares count those waiting longer than the target.
-          withinMinutes: waitTargetMinutes,
-        }),
+      // The plan's key names the data it comes from: kept across requests under it.
+      const staffing = await cached(
+        context.memo,
+        key,
+        () =>
+          compute('planHourlyStaffing', {
+            ...site,
+            target: { meanWaitMinutes: waitTargetMinutes },
+            // The shares count those waiting longer than the target.
+            withinMinutes: waitTargetMinutes,
+          }),
+        (computed) => computed.hours.length * BYTES_KEPT.staffingHour,
       );
       const hoursOpen = staffing.hours.reduce((sum, hour) => sum + minutesOf(hour), 0);
       return {
