@@ -28,8 +28,64 @@ export type Database = {
   exec(sql: string): Promise<void>;
   /** Calls `listener` for every SQL statement Prisma sends until the returned function is called. */
   onQuery(listener: (sql: string) => void): () => void;
+  /**
+   * Calls `onPayload` with each notification on this schema's `topic` channel (PostgreSQL
+   * LISTEN/NOTIFY, in-process with PGlite), once its LISTEN is in place; the returned function stops.
+   */
+  listen(topic: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
+
+/**
+ * The channel of `topic` in `schema`: `muster_<topic>_<schema>`, lower-case letters, digits and
+ * underscores (an identifier LISTEN takes unquoted), at most 63 bytes. The triggers that notify
+ * (migration 20261129180000_data_versions) name it the same way.
+ */
+export function channelOf(topic: string, schema: string): string {
+  return `muster_${topic}_${schema.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}`.slice(0, 63);
+}
+
+/** Pause before a lost PostgreSQL listening connection is opened again. */
+const RELISTEN_MS = 1000;
+
+/**
+ * A connection of its own that LISTENs on `channel` while wanted, opened again after a loss
+ * (notifications sent while it is down are missed).
+ */
+async function listenOnServer(
+  connectionString: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const open = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on('error', () => {
+      if (client !== next) return;
+      client = null;
+      void next.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => void open().catch(() => undefined), RELISTEN_MS).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    if (stopped) {
+      await next.end();
+      return;
+    }
+    client = next;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
+  };
+}
 
 const defaultDataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.data', 'pglite');
 
@@ -61,6 +117,7 @@ export function createDatabase(config: DatabaseConfig): Database {
   let prisma: PrismaClient;
   let exec: (sql: string) => Promise<void>;
   let closeDriver: () => Promise<void>;
+  let listenOn: Database['listen'];
   const schema = config.schema ?? 'public';
 
   if (config.kind === 'postgres') {
@@ -83,6 +140,7 @@ export function createDatabase(config: DatabaseConfig): Database {
       }
     };
     closeDriver = () => pool.end();
+    listenOn = (topic, onPayload) => listenOnServer(config.location, channelOf(topic, schema), onPayload);
   } else {
     let unlock = (): void => undefined;
     if (!config.location.includes('://')) {
@@ -103,7 +161,15 @@ export function createDatabase(config: DatabaseConfig): Database {
       await pglite.close();
       unlock();
     };
+    // One session: its own notifications come back to it, at commit, in this process.
+    listenOn = async (topic, onPayload) => {
+      const unlisten = await pglite.listen(channelOf(topic, schema), onPayload);
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    };
   }
+  const listening = new Set<() => Promise<void>>();
   let closed = false;
   return {
     kind: config.kind,
@@ -114,9 +180,19 @@ export function createDatabase(config: DatabaseConfig): Database {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async listen(topic, onPayload) {
+      const unlisten = await listenOn(topic, onPayload);
+      const stop = async (): Promise<void> => {
+        listening.delete(stop);
+        await unlisten();
+      };
+      listening.add(stop);
+      return stop;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all([...listening].map((stop) => stop()));
       await prisma.$disconnect();
       await closeDriver();
     },

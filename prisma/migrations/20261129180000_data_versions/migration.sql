@@ -72,3 +72,17 @@ END $$;
 -- (The scenario's own trigger replaces the 0 with the next version.)
 CREATE TRIGGER "ScenarioMachines_scenario_version" AFTER INSERT OR UPDATE OR DELETE ON "ScenarioMachines"
     FOR EACH ROW EXECUTE FUNCTION "muster_bump_scenario_of_machines"();
+
+-- Live actuals: each report written notifies, at commit and only then, every instance listening on
+-- the schema's channel (named as the API's channelOf('actuals', schema) names it) with
+-- "<transaction id> <report id>", so that a listener tells one committed batch from the next.
+CREATE FUNCTION "muster_notify_actuals"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify(
+    left('muster_actuals_' || lower(regexp_replace(TG_TABLE_SCHEMA, '[^A-Za-z0-9_]', '_', 'g')), 63),
+    txid_current()::text || ' ' || NEW."id");
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ActualReport_notify" AFTER INSERT OR UPDATE ON "ActualReport"
+    FOR EACH ROW EXECUTE FUNCTION "muster_notify_actuals"();
