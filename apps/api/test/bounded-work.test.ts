@@ -60,6 +60,19 @@ describe('the cost of a request, before it runs', () => {
       field: 'CampaignPlan.roster',
     });
   });
+
+  it('runs a roster its document price accepts: 200 days of 8-hour shifts are not refused for cost when they run', async () => {
+    // Priced before it runs, for the dearest window: 17–24 h in 3 shifts with 3 teams at least and
+    // 4 expected, so minimumTeams tries 4 rosters and the roster is built once more: 200 days × 3
+    // shifts × 5 builds × 6 points = 18,000 of 20,000. Đắk Nông opens 19 h, 05:00–24:00: the same
+    // 18,000 when the worker pool prices the real input, which must not count the final build
+    // twice (it did: 21,600, refused). The time budget is lifted so that only the price can refuse.
+    vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
+    const year = await data<{ plan: { roster: { __typename: string; message?: string } } }>(
+      onPlan(roster('days: 200')),
+    );
+    expect(year.plan.roster).toMatchObject({ __typename: 'Roster' });
+  });
 });
 
 describe('one computation per request', () => {

@@ -28,8 +28,16 @@ function lightThreads(): number {
     : Math.max(1, availableParallelism() - 1);
 }
 
-function startLane(threads: number, warm: boolean): Pool {
+/**
+ * The heavy lane's threads run at the lowest CPU priority (nice 19, Linux; piscina applies it to
+ * each thread of the lane only): when the machine is busy the light planning of ordinary requests,
+ * the event loop and the database go first, and a heavy request takes only the CPU they leave.
+ */
+const HEAVY_NICE = 19;
+
+function startLane(threads: number, warm: boolean, niceIncrement = 0): Pool {
   return new Piscina<TaskMessage, TaskOutcome>({
+    niceIncrement,
     filename: new URL('./worker.mjs', import.meta.url).href,
     minThreads: warm ? threads : 0,
     maxThreads: threads,
@@ -41,7 +49,7 @@ function startLane(threads: number, warm: boolean): Pool {
 /** The pool's lanes, started on first use; `warm` starts every thread now (the service does at start). */
 export function computePool(options: { warm?: boolean } = {}): { light: Pool; heavy: Pool } {
   lanes.light ??= startLane(lightThreads(), options.warm ?? false);
-  lanes.heavy ??= startLane(1, options.warm ?? false);
+  lanes.heavy ??= startLane(1, options.warm ?? false, HEAVY_NICE);
   return { light: lanes.light, heavy: lanes.heavy };
 }
 

@@ -69,19 +69,37 @@ function estimatedTeams(shiftsPerDay: number, openHours: number): { lowest: numb
   return { lowest, fewest: Math.max(lowest, Math.ceil((shiftsPerDay * 7) / 6)) };
 }
 
+/** Points of building one roster of `days` days and `shiftsPerDay` shifts. */
+function buildRosterWork(days: number, shiftsPerDay: number): number {
+  return Math.ceil(days * shiftsPerDay * POINTS.perRosterDayShift);
+}
+
+/** Points of `minimumTeams`: one roster per team count it tries, from its lower bound up to the answer. */
+function minimumTeamsWork(days: number, shiftsPerDay: number, openHours: number): number {
+  const { lowest, fewest } = estimatedTeams(shiftsPerDay, openHours);
+  return 2 * (fewest - lowest + 1) * buildRosterWork(days, shiftsPerDay);
+}
+
 /**
  * Points of a roster: `minimumTeams` builds one roster per team count from its lower bound up to
  * the answer, then the roster asked for is built.
  */
 export function rosterWork(days: number, shiftsPerDay: number, openHours: number): number {
-  const { lowest, fewest } = estimatedTeams(shiftsPerDay, openHours);
-  const builds = 2 * (fewest - lowest + 1) + 1;
-  return Math.ceil(days * shiftsPerDay * builds * POINTS.perRosterDayShift);
+  return minimumTeamsWork(days, shiftsPerDay, openHours) + buildRosterWork(days, shiftsPerDay);
 }
 
-/** Points of a roster a document asks for: the worst window (round the clock) cut into `shiftHours`. */
+/**
+ * Points of a roster a document asks for, before the stored opening window is read: the dearest
+ * window of 1 to 24 hours cut into `shiftHours` (a shorter window can cost more, as minimumTeams
+ * then starts its search from fewer teams), so the price is never below what the run is charged.
+ */
 export function rosterWorkOfArguments(days: number, shiftHours: number): number {
-  return rosterWork(days, Math.ceil(DAY_HOURS / Math.max(1, shiftHours)), DAY_HOURS);
+  let dearest = 0;
+  for (let openHours = 1; openHours <= DAY_HOURS; openHours++) {
+    const shiftsPerDay = Math.ceil(openHours / Math.max(1, shiftHours));
+    dearest = Math.max(dearest, rosterWork(days, shiftsPerDay, openHours));
+  }
+  return dearest;
 }
 
 /** Points of mobile teams' calendars. */
@@ -173,8 +191,8 @@ export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => numb
   // A daily series of the area, the reports summed by day.
   compareWithActuals: (_input, _areaCode, reports) =>
     dailySeriesWork() + Math.ceil(reports.length * POINTS.perReport),
-  minimumTeams: (input) => rosterWork(input.days, input.shifts.length, shiftHoursPerDay(input.shifts)),
-  buildRoster: (input) => Math.ceil(input.days * input.shifts.length * POINTS.perRosterDayShift),
+  minimumTeams: (input) => minimumTeamsWork(input.days, input.shifts.length, shiftHoursPerDay(input.shifts)),
+  buildRoster: (input) => buildRosterWork(input.days, input.shifts.length),
   planMobileTeams: (input) =>
     mobileWork(input.communes.length, teamCount(input.teams), calendarDays(input.calendar)),
   planHourlyStaffing: (options) => siteDayWork(siteArrivals(options)),
