@@ -1,12 +1,9 @@
-export type {
-  CompareWithActualsOptions,
-  ComparedDay,
-  PlanComparison,
-} from './actuals/compare-with-actuals.ts';
 export type { Replan, ReplanOptions } from './actuals/replan-from-actuals.ts';
 export type {
   ActualDayReport,
   ActualsWarning,
+  ComparedDay,
+  CompareWithActualsOptions,
   CompletionForecast,
   DayAboveMaximumWarning,
   DayReporting,
@@ -19,6 +16,7 @@ export type {
   PaceAlternative,
   PaceDiffersWarning,
   PartialDayWarning,
+  PlanComparison,
   ReplanAlternative,
   ReplannedArea,
   ReplanPace,
@@ -124,6 +122,7 @@ export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } fr
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
 
+export { compareAreasWithActuals } from './actuals/compare-areas-with-actuals.ts';
 export { compareWithActuals } from './actuals/compare-with-actuals.ts';
 export { replanFromActuals } from './actuals/replan-from-actuals.ts';
 export { reviewActualReports } from './actuals/review-actual-reports.ts';

@@ -229,3 +229,56 @@ export type WhatMustChange = {
   /** The alternatives in a planner's words. */
   sentence: string;
 };
+
+export type CompareWithActualsOptions = {
+  /** First day shown. Default: the campaign start. */
+  from?: string;
+  /** Last day shown. Default: the last planned or reported day. */
+  to?: string;
+  /** Pace warning beyond this share of the planned dossiers per machine-day. Default 0.2. */
+  paceWarningShare?: number;
+};
+
+export type ComparedDay = {
+  date: string;
+  planned: number;
+  cumulativePlanned: number;
+  /** Null when nobody in the area reported that day; on a partial day, what the areas that reported did. */
+  actual: number | null;
+  /** Everything reported from the campaign start (or `from`, if earlier) up to this day. */
+  cumulativeActual: number;
+  /** Whether the day's reports cover the whole area, part of it, or none of it. */
+  reporting: DayReporting;
+  /** Leaves covered by the day's reports (of `PlanComparison.leaves`). */
+  reportedLeaves: number;
+  /** The plan of the part that reported: `planned` on a complete day, null on a day without reports. */
+  plannedOfReported: number | null;
+  /** `actual − plannedOfReported`: on a partial day only the areas that reported are compared. */
+  variance: number | null;
+  /** `cumulativeActual − cumulativePlanned`: what is recorded against the plan, unreported days counting nothing yet. */
+  cumulativeVariance: number;
+  machinesWorking: number | null;
+  dossiersPerMachineDay: number | null;
+};
+
+export type PlanComparison = {
+  areaCode: string;
+  from: string;
+  to: string;
+  demand: number;
+  /** Leaves (communes) under the area. */
+  leaves: number;
+  plannedCompletionDate: string | null;
+  days: ComparedDay[];
+  totalPlanned: number;
+  totalActual: number;
+  /** Dossiers per machine-day over the days that reported machines working; null without such days. */
+  observedDossiersPerMachineDay: number | null;
+  observedMachineDays: number;
+  /** Dossiers one machine does on an average open day in the plan, at the area's service. */
+  plannedDossiersPerMachineDay: number;
+  /** Null until at least one complete day with dossiers was reported. */
+  forecast: CompletionForecast | null;
+  /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */
+  warnings: ActualsWarning[];
+};

@@ -1,0 +1,262 @@
+import { DateTime } from 'luxon';
+import { requireIsoDate, requireNumber, requireRecord } from '../../_internal/validate.ts';
+import { plannedDailySeriesOf } from '../../campaign/_internal/daily-series.ts';
+import { planPreparedCampaign } from '../../campaign/_internal/plan-prepared-campaign.ts';
+import { type PlannedLeafDays, plannedLeafDays } from '../../campaign/_internal/planned-leaf-days.ts';
+import {
+  capacityOf,
+  type PreparedCampaign,
+  prepareCampaign,
+} from '../../campaign/_internal/prepare-campaign.ts';
+import type { AreaPlan, CampaignInput, CampaignPlan } from '../../campaign/types.ts';
+import type { AreaNode } from '../../demand/area-tree.ts';
+import { PlanningInputError } from '../../errors/planning-input-error.ts';
+import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
+import type {
+  ActualDayReport,
+  ActualsWarning,
+  ComparedDay,
+  CompareWithActualsOptions,
+  CompletionForecast,
+  DayReporting,
+  PlanComparison,
+} from '../types.ts';
+import { forecastFrom } from './forecast.ts';
+import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
+import { plannedOfCovered } from './planned-of-covered.ts';
+import { createDayFigures, figuresOfDay, type ReadReports, readReports } from './read-reports.ts';
+import { createRollUp, leafCounts, rollUpDay, subtreeOrder } from './roll-up.ts';
+import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
+
+/** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
+const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
+
+const isoOf = (day: DateTime): string => day.toISODate() as string;
+
+/** What every area compared shares: the campaign prepared and planned once, the reports read once, the options. */
+export type Comparison = {
+  input: CampaignInput;
+  prep: PreparedCampaign;
+  plan: CampaignPlan;
+  rows: AreaPlan[];
+  read: ReadReports;
+  leaves: Int32Array;
+  plannedMachines: (number | null)[];
+  marginShare: number;
+  start: DateTime;
+  fromArg: DateTime | null;
+  toArg: DateTime | null;
+};
+
+/** Prepares and plans `input` once, reads the reports and the options; `areas` are checked between. */
+export function prepareComparison(
+  input: CampaignInput,
+  checkAreas: (prep: PreparedCampaign) => void,
+  reports: readonly ActualDayReport[],
+  options: CompareWithActualsOptions,
+): Comparison {
+  // One preparation serves the plan and every area's daily series.
+  const prep = prepareCampaign(input);
+  checkAreas(prep);
+  const plan = planPreparedCampaign(prep);
+  const rows = rowsByNode(prep, plan);
+  const read = readReports(reports, prep.tree.byCode);
+
+  const opts = requireRecord(options, 'options');
+  const marginShare =
+    opts.paceWarningShare === undefined
+      ? ACTUALS_DEFAULTS.paceWarningShare
+      : requireNumber(opts.paceWarningShare, 'paceWarningShare', { min: 0 });
+  const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
+  const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'from', 'UTC');
+  const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'to', 'UTC');
+  if (fromArg && toArg && toArg < fromArg) {
+    throw new PlanningInputError({
+      path: 'to',
+      code: 'range',
+      expected: `a date on or after from (${isoOf(fromArg)})`,
+      received: opts.to,
+    });
+  }
+  return {
+    input,
+    prep,
+    plan,
+    rows,
+    read,
+    leaves: leafCounts(prep.tree),
+    plannedMachines: plannedMachinesByNode(prep, rows),
+    marginShare,
+    start,
+    fromArg,
+    toArg,
+  };
+}
+
+/** The plan of the area at node `area` next to its reports (see `compareWithActuals`). */
+export function compareArea(comparison: Comparison, area: number): PlanComparison {
+  const { input, prep, plan, rows, read, leaves, plannedMachines, marginShare, start, fromArg, toArg } =
+    comparison;
+  const node = prep.tree.nodes[area] as AreaNode;
+  const row = rows[area] as AreaPlan;
+  const series = plannedDailySeriesOf(prep, area);
+  const order = subtreeOrder(prep.tree, area);
+  const inArea = new Uint8Array(prep.tree.nodes.length);
+  for (const index of order) inArea[index] = 1;
+  const from = fromArg ?? start;
+  const first = DateTime.min(from, start);
+  const firstDate = isoOf(first);
+  const fromDate = isoOf(from);
+  const toDate = toArg ? isoOf(toArg) : null;
+  const keep = (report: number) => {
+    const date = read.dates[read.day[report] as number] as string;
+    return (
+      inArea[read.area[report] as number] === 1 && date >= firstDate && (toDate === null || date <= toDate)
+    );
+  };
+  // The dates with a report kept, by their index among the reports' dates.
+  const reportedDays = new Map<string, number>();
+  read.dates.forEach((date, d) => {
+    for (let k = read.dayStart[d] as number; k < (read.dayStart[d + 1] as number); k++) {
+      if (keep(read.byDay[k] as number)) {
+        reportedDays.set(date, d);
+        return;
+      }
+    }
+  });
+  const lastReported = [...reportedDays.keys()].at(-1);
+  const planned = new Map(series.map((day) => [day.date, day]));
+  const defaultTo = [series.at(-1)?.date, lastReported, isoOf(start)]
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1) as string;
+  const to = toArg ?? requireIsoDate(defaultTo, 'to', 'UTC');
+  const span = Math.round(to.diff(first, 'days').days) + 1;
+  if (span > MAX_COMPARED_DAYS) {
+    throw new PlanningInputError({
+      path: 'to',
+      code: 'range',
+      expected: `a date at most ${MAX_COMPARED_DAYS} days after the start of the campaign or from`,
+      received: isoOf(to),
+    });
+  }
+
+  const roll = createRollUp(prep.tree.nodes.length);
+  const figures = createDayFigures(prep.tree.nodes.length);
+  // Planned days per leaf are needed only for partial days.
+  let leafDays: PlannedLeafDays | null = null;
+  let leafDayIndex: Map<string, number> | null = null;
+  const warnings: ActualsWarning[] = [];
+  const partialWarnings: ActualsWarning[] = [];
+  const days: ComparedDay[] = [];
+  const rates: number[] = [];
+  let cumulativePlanned = 0;
+  let cumulativeActual = 0;
+  let totalPlanned = 0;
+  let totalActual = 0;
+  let machineDays = 0;
+  let dossiersOnMachineDays = 0;
+  for (let day = first; day <= to; day = day.plus({ days: 1 })) {
+    const date = isoOf(day);
+    const plannedDay = planned.get(date);
+    if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
+    const dayIndex = reportedDays.get(date);
+    if (dayIndex !== undefined) {
+      figuresOfDay(read, dayIndex, keep, figures);
+      rollUpDay(prep.tree, order, figures, leaves, roll);
+    }
+    const reported = dayIndex !== undefined && roll.reported[area] === 1;
+    const actual = reported ? (roll.dossiers[area] as number) : null;
+    cumulativeActual += actual ?? 0;
+    if (day < from) continue;
+    const plannedCount = plannedDay?.planned ?? 0;
+    totalPlanned += plannedCount;
+    const reportedLeaves = reported ? (roll.covered[area] as number) : 0;
+    const reporting: DayReporting = !reported
+      ? 'none'
+      : reportedLeaves >= (leaves[area] as number)
+        ? 'complete'
+        : 'partial';
+    let plannedOfReported: number | null = null;
+    if (reporting === 'complete') plannedOfReported = plannedCount;
+    if (reporting === 'partial') {
+      leafDays ??= plannedLeafDays(prep, area);
+      leafDayIndex ??= new Map(leafDays.days.map((open, k) => [open.date, k]));
+      const k = leafDayIndex.get(date);
+      plannedOfReported = k === undefined ? 0 : plannedOfCovered(prep, area, figures, roll, leafDays, k);
+      const missing = node.children
+        .filter((child) => roll.reported[child] === 0)
+        .map((child) => prep.tree.nodes[child] as AreaNode);
+      const warning = partialDay(node, date, reportedLeaves, leaves[area] as number, missing);
+      if (warning) partialWarnings.push(warning);
+    }
+    if (actual !== null) {
+      totalActual += actual;
+      if (actual > 0 && reporting === 'complete') rates.push(actual);
+    }
+    const machinesValue = reported ? (roll.machines[area] as number) : Number.NaN;
+    const machines = Number.isNaN(machinesValue) ? null : machinesValue;
+    if (actual !== null && machines !== null && machines > 0) {
+      machineDays += machines;
+      dossiersOnMachineDays += actual;
+    }
+    if (dayIndex !== undefined) {
+      for (const at of figures.areas) {
+        const working = figures.machines[at] as number;
+        const warning = dayAboveMaximum(
+          prep.tree.nodes[at] as AreaNode,
+          date,
+          { dossiers: figures.dossiers[at] as number, machines: Number.isNaN(working) ? null : working },
+          plannedMachines[at] ?? null,
+          capacityOf(prep, at).meanMinutesPerDossier,
+        );
+        if (warning) warnings.push(warning);
+      }
+    }
+    days.push({
+      date,
+      planned: plannedCount,
+      cumulativePlanned,
+      actual,
+      cumulativeActual,
+      reporting,
+      reportedLeaves,
+      plannedOfReported,
+      variance: actual === null || plannedOfReported === null ? null : actual - plannedOfReported,
+      cumulativeVariance: cumulativeActual - cumulativePlanned,
+      machinesWorking: machines,
+      dossiersPerMachineDay: actual !== null && machines !== null && machines > 0 ? actual / machines : null,
+    });
+  }
+  const observed = machineDays > 0 ? dossiersOnMachineDays / machineDays : null;
+  const observedDays = days.filter((d) => d.dossiersPerMachineDay !== null).length;
+  const pace =
+    observed === null
+      ? null
+      : paceDiffers(node, observed, row.dailyCapacityPerMachine, observedDays, marginShare);
+  if (pace) warnings.unshift(pace);
+  warnings.push(...partialWarnings);
+
+  let forecast: CompletionForecast | null = null;
+  if (rates.length > 0 && lastReported !== undefined) {
+    const remaining = Math.max(0, row.demand - (days.at(-1)?.cumulativeActual ?? 0));
+    forecast = forecastFrom(input, prep, remaining, rates, lastReported);
+  }
+
+  return {
+    areaCode: node.code,
+    from: fromDate,
+    to: isoOf(to),
+    demand: row.demand,
+    leaves: leaves[area] as number,
+    plannedCompletionDate: row.completionDate ?? plan.completionDate,
+    days,
+    totalPlanned,
+    totalActual,
+    observedDossiersPerMachineDay: observed,
+    observedMachineDays: machineDays,
+    plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
+    forecast,
+    warnings,
+  };
+}
