@@ -206,6 +206,41 @@ const MATRIX: Cell[] = [
     hiddenFrom: outsideNgheAn,
   },
   {
+    field: 'replan',
+    what: 'Đắk Song from its reports',
+    query: `{ replan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665", asOf: "2021-03-20") { __typename } }`,
+    allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
+  },
+  {
+    field: 'replan',
+    what: 'the province from its reports',
+    query: `{ replan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "67", asOf: "2021-03-20") { __typename } }`,
+    allowed: ['admin', 'plannerDakNong'],
+    hiddenFrom: outsideDakNong,
+  },
+  {
+    field: 'solve',
+    what: 'days for Đắk Song',
+    query: `{ solve(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665", unknown: DAYS) { __typename } }`,
+    allowed: seesDakSong,
+    hiddenFrom: outsideDakNong,
+  },
+  {
+    field: 'solveWhatIf',
+    what: 'machines for an inline plan',
+    query: `query ($input: CampaignInput!) { solveWhatIf(input: $input, unknown: MACHINES) { __typename } }`,
+    variables: () => ({
+      input: {
+        areas: [{ code: 'x', name: 'X', population: 9660, eligibleShare: 0.75 }],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '07:30', close: '22:00' },
+        service: { minutesPerDossier: 3.5 },
+      },
+    }),
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong'],
+  },
+  {
     field: 'whatIf',
     what: 'inline plan',
     query: `query ($input: CampaignInput!) { whatIf(input: $input) { __typename } }`,

@@ -69,7 +69,7 @@ describe('one computation per (scenario, data) in a request', () => {
     expect(started).toEqual({
       planCampaign: 2,
       plannedDailySeries: 3,
-      compareWithActuals: 1,
+      compareAreasWithActuals: 1,
       planHourlyStaffing: 1,
     });
   });

@@ -228,3 +228,77 @@ describe('replan', () => {
     expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('plan vs actual for the children of an area', () => {
+  const CHILDREN = `query {
+    province: planVsActual(scenarioId: "dak-nong-2021", areaCode: "67", to: "2021-03-20") {
+      ... on PlanVsActual {
+        totalActual
+        reporting { daysReported completeDays partialDays }
+        children {
+          areaCode totalActual variance
+          reporting { daysReported completeDays lastReportedDate leavesReportedOnLastDate shareOfLeavesReportedOnLastDate }
+          days { date actual reporting }
+          forecast { expected }
+        }
+      }
+    }
+    song: planVsActual(scenarioId: "dak-nong-2021", areaCode: "665", to: "2021-03-20") {
+      ... on PlanVsActual { totalActual }
+    }
+    glong: planVsActual(scenarioId: "dak-nong-2021", areaCode: "661", to: "2021-03-20") {
+      ... on PlanVsActual { totalActual children { areaCode } }
+    }
+  }`;
+
+  type Child = {
+    areaCode: string;
+    totalActual: number;
+    variance: number;
+    reporting: Record<string, unknown>;
+    days: { date: string; actual: number | null; reporting: string }[];
+    forecast: { expected: string } | null;
+  };
+
+  it('answers each district in one request with one comparison, missing reports never read as zero', async () => {
+    const before = completedTasks();
+    const answer = await data<{
+      province: { totalActual: number; reporting: Record<string, number>; children: Child[] };
+      song: { totalActual: number };
+      glong: { totalActual: number; children: { areaCode: string }[] };
+    }>(CHILDREN);
+    // One computation for the province, its 8 districts and both aliases (the stored plan's
+    // scenario is read once; nothing else is computed).
+    expect(completedTasks() - before).toBe(1);
+    // The province reported 7,787 on each of 19 and 20 March (15,574 for the two days).
+    expect(answer.province.totalActual).toBe(15_574);
+    expect(answer.province.reporting).toEqual({ daysReported: 2, completeDays: 2, partialDays: 0 });
+    expect(answer.province.children).toHaveLength(8);
+    const song = answer.province.children.find((child) => child.areaCode === '665');
+    const glong = answer.province.children.find((child) => child.areaCode === '661');
+    // 20 March: Đắk Song 1,085 and Đắk Glong 1,123 (the field's figures); on 19 March only the
+    // province reported, so the districts have no figure that day, not a zero.
+    expect(song?.totalActual).toBe(1085);
+    expect(song?.days.slice(-2)).toEqual([
+      { date: '2021-03-19', actual: null, reporting: 'NONE' },
+      { date: '2021-03-20', actual: 1085, reporting: 'COMPLETE' },
+    ]);
+    expect(glong?.reporting).toMatchObject({
+      daysReported: 1,
+      completeDays: 1,
+      lastReportedDate: '2021-03-20',
+    });
+    expect(glong?.reporting.shareOfLeavesReportedOnLastDate).toBe(1);
+    const silent = answer.province.children.filter((child) => child.totalActual === 0);
+    expect(silent).toHaveLength(6);
+    for (const child of silent) {
+      expect(child.variance).toBe(0);
+      expect(child.forecast).toBeNull();
+      expect(child.reporting).toMatchObject({ daysReported: 0, lastReportedDate: null });
+    }
+    expect(answer.song.totalActual).toBe(1085);
+    expect(answer.glong.totalActual).toBe(1123);
+    // Đắk Glong's communes, from the same computation's plan.
+    expect(answer.glong.children.length).toBeGreaterThan(0);
+  });
+});

@@ -1,56 +1,148 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
-// @muster/planning's compareWithActuals, with the reports whose figures are unlikely at the
+// @muster/planning's compareAreasWithActuals, with the reports whose figures are unlikely at the
 // scenario's service time (reviewActualReports). Voided reports count nowhere.
+//
+// Every area a request asks about for the same scenario and dates (aliases, an area's children)
+// is compared in one computation: the fields ask for their areas as they start, and the batch
+// runs once they all have (after the current turn of the event loop), so the plan is computed
+// once however many areas or aliases there are.
 import { type PlanComparison, type ReportFinding, reviewActualReports } from '@muster/planning';
-import { subtreeOf } from '../auth/access.ts';
+import { isInSubtree, subtreeOf } from '../auth/access.ts';
 import { cached } from '../cache/shared-cache.ts';
 import type { Memo } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { areaOfScenario } from '../planning/scenario-input.ts';
+import type { Area, PrismaClient } from '../generated/prisma/client.ts';
+import { areaOfScenario, type StoredScenario } from '../planning/scenario-input.ts';
 import { BYTES_KEPT, scenarioKey, storedScenario } from '../planning/stored-plan.ts';
 
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
   /** Reports compared whose figures are unlikely or impossible at the scenario's service time. */
   reportWarnings: ReportFinding[];
+  /** The dates the comparison was asked for (null: the default). */
+  asked: { from: string | null; to: string | null };
+  /** The areas right below, compared in the same computation; null when not asked for with it. */
+  children: PlanVsActual[] | null;
 };
 
-type PlanVsActualArgs = { scenarioId: string; areaCode: string; from?: string | null; to?: string | null };
+export type PlanVsActualArgs = {
+  scenarioId: string;
+  areaCode: string;
+  from?: string | null;
+  to?: string | null;
+};
+
+/** The areas one computation compares, and what each asker waits for. */
+type Batch = {
+  args: Omit<PlanVsActualArgs, 'areaCode'>;
+  /** Areas asked for, and whether with their children. */
+  asked: Map<string, boolean>;
+  started: boolean;
+  result: Promise<Map<string, PlanVsActual | Error>>;
+};
+
+const batchesOf = new WeakMap<Memo, Map<string, Batch[]>>();
 
 /**
- * Plan against reports for one area of a stored scenario: once per request for the same
- * arguments, and kept across requests under the scenario's, the areas' and the reports' versions.
+ * Plan against reports for one area of a stored scenario (with its children when asked): kept
+ * across requests under the scenario's, the areas' and the reports' versions, and otherwise
+ * compared in the request's batch for the same scenario and dates.
  */
 export async function planVsActual(
   prisma: PrismaClient,
   memo: Memo,
   args: PlanVsActualArgs,
+  options: { withChildren?: boolean } = {},
 ): Promise<PlanVsActual> {
+  const withChildren = options.withChildren ?? false;
   const data = await scenarioKey(memo, prisma, args.scenarioId, { reports: true });
-  const key = `plan-vs-actual:${data}:${JSON.stringify([args.areaCode, args.from ?? null, args.to ?? null])}`;
+  const key = `plan-vs-actual:${data}:${JSON.stringify([args.areaCode, args.from ?? null, args.to ?? null, withChildren])}`;
   return cached(
     memo,
     key,
-    () => comparePlanWithReports(prisma, memo, args),
-    (result) => result.days.length * BYTES_KEPT.comparedDay,
+    async () => {
+      const batch = batchFor(prisma, memo, args, withChildren);
+      const answer = (await batch.result).get(args.areaCode);
+      if (answer instanceof Error) throw answer;
+      if (!answer) throw new Error(`plan vs actual: ${args.areaCode} missing from its batch`);
+      return answer;
+    },
+    (result) => (1 + (result.children?.length ?? 0)) * result.days.length * BYTES_KEPT.comparedDay,
   );
 }
 
-async function comparePlanWithReports(
+/** A batch not started yet, or one already holding the area (with children when asked). */
+function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, withChildren: boolean): Batch {
+  let byDates = batchesOf.get(memo);
+  if (!byDates) {
+    byDates = new Map();
+    batchesOf.set(memo, byDates);
+  }
+  const key = JSON.stringify([args.scenarioId, args.from ?? null, args.to ?? null]);
+  const batches = byDates.get(key) ?? [];
+  byDates.set(key, batches);
+  const holding = batches.find((batch) => {
+    const asked = batch.asked.get(args.areaCode);
+    return asked !== undefined && (asked || !withChildren);
+  });
+  if (holding) return holding;
+  let open = batches.find((batch) => !batch.started);
+  if (!open) {
+    const batch: Batch = {
+      args: { scenarioId: args.scenarioId, from: args.from ?? null, to: args.to ?? null },
+      asked: new Map(),
+      started: false,
+      result: Promise.resolve(new Map()),
+    };
+    batch.result = new Promise((resolve) => setImmediate(resolve)).then(() => {
+      batch.started = true;
+      return compareBatch(prisma, memo, batch);
+    });
+    batches.push(batch);
+    open = batch;
+  }
+  open.asked.set(args.areaCode, withChildren || (open.asked.get(args.areaCode) ?? false));
+  return open;
+}
+
+/** Each area asked about (or why it is refused), compared in one computation. */
+async function compareBatch(
   prisma: PrismaClient,
   memo: Memo,
-  args: PlanVsActualArgs,
-): Promise<PlanVsActual> {
-  const loaded = await storedScenario(memo, prisma, args.scenarioId);
-  const { scenario, input } = loaded;
-  const area = await areaOfScenario(prisma, loaded, args.areaCode);
-  const earliest = args.from != null && args.from < scenario.start ? args.from : scenario.start;
+  batch: Batch,
+): Promise<Map<string, PlanVsActual | Error>> {
+  const { scenarioId, from, to } = batch.args;
+  const answers = new Map<string, PlanVsActual | Error>();
+  let loaded: StoredScenario;
+  try {
+    loaded = await storedScenario(memo, prisma, scenarioId);
+  } catch (error) {
+    for (const code of batch.asked.keys()) answers.set(code, error as Error);
+    return answers;
+  }
+  const { scenario, input, subtree } = loaded;
+  const areas = new Map<string, Area>();
+  for (const code of batch.asked.keys()) {
+    try {
+      areas.set(code, await areaOfScenario(prisma, loaded, code));
+    } catch (error) {
+      answers.set(code, error as Error);
+    }
+  }
+  const childrenOf = (code: string) => subtree.filter((area) => area.parentCode === code);
+  const compared = [...areas.keys()];
+  for (const [code, withChildren] of batch.asked) {
+    if (withChildren && areas.has(code)) compared.push(...childrenOf(code).map((area) => area.code));
+  }
+  const codes = [...new Set(compared)];
+  if (codes.length === 0) return answers;
+
+  const earliest = from != null && from < scenario.start ? from : scenario.start;
   const reports = await prisma.actualReport.findMany({
     where: {
-      area: subtreeOf(area.path),
+      area: subtreeOf(subtree[0]?.path ?? ''),
       voided: false,
-      date: { gte: earliest, ...(args.to != null ? { lte: args.to } : {}) },
+      date: { gte: earliest, ...(to != null ? { lte: to } : {}) },
     },
     select: {
       id: true,
@@ -61,25 +153,69 @@ async function comparePlanWithReports(
       machinesWorking: true,
       hoursOpen: true,
     },
-    orderBy: { date: 'asc' },
+    orderBy: [{ date: 'asc' }, { areaCode: 'asc' }, { teamKey: 'asc' }],
   });
-  // The arguments `from` and `to` are compareWithActuals' options of those names.
-  const comparison = await compute('compareWithActuals', input, area.code, reports, {
-    ...(args.from != null ? { from: args.from } : {}),
-    ...(args.to != null ? { to: args.to } : {}),
+  let comparisons: PlanComparison[];
+  try {
+    // The arguments `from` and `to` are the library's options of those names.
+    comparisons = await compute('compareAreasWithActuals', input, codes, reports, {
+      ...(from != null ? { from } : {}),
+      ...(to != null ? { to } : {}),
+    });
+  } catch (error) {
+    for (const code of areas.keys()) answers.set(code, error as Error);
+    return answers;
+  }
+  const findings = namedFindings(
+    reports,
+    reviewActualReports(reports, { minutesPerDossier: scenario.minutesPerDossier }),
+  );
+  const pathOf = new Map(subtree.map((area) => [area.code, area.path]));
+  const byCode = new Map<string, PlanVsActual>();
+  codes.forEach((code, i) => {
+    const path = pathOf.get(code) ?? code;
+    byCode.set(code, {
+      ...(comparisons[i] as PlanComparison),
+      scenarioId: scenario.id,
+      asked: { from: from ?? null, to: to ?? null },
+      reportWarnings: findings
+        .filter((finding) => isInSubtree(pathOf.get(finding.areaCode) ?? '', path))
+        .map((finding) => finding.warning),
+      children: null,
+    });
   });
-  const findings = reviewActualReports(reports, { minutesPerDossier: scenario.minutesPerDossier });
-  // The library names reports by their index in the list compared: name them by id and day.
-  const reportWarnings = findings.map((finding) => {
+  for (const [code, withChildren] of batch.asked) {
+    const own = byCode.get(code);
+    if (!own) continue;
+    answers.set(code, {
+      ...own,
+      children: withChildren ? childrenOf(code).map((child) => byCode.get(child.code) as PlanVsActual) : null,
+    });
+  }
+  return answers;
+}
+
+type StoredReport = { id: string; date: string; areaCode: string; teamCode: string | null };
+
+/** The library names reports by their index in the list compared: name them by id and day. */
+function namedFindings(
+  reports: readonly StoredReport[],
+  findings: readonly ReportFinding[],
+): { areaCode: string; warning: ReportFinding }[] {
+  return findings.flatMap((finding) => {
     const [, index, figure] = /^reports\[(\d+)\](.*)$/.exec(finding.path) ?? [];
     const report = reports[Number(index)];
-    if (!report) return finding;
+    if (!report) return [];
     const which = `report of ${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`;
-    return {
-      ...finding,
-      path: `${report.id}${figure}`,
-      message: finding.message.replace(/^reports\[\d+\][^:]*/, which),
-    };
+    return [
+      {
+        areaCode: report.areaCode,
+        warning: {
+          ...finding,
+          path: `${report.id}${figure}`,
+          message: finding.message.replace(/^reports\[\d+\][^:]*/, which),
+        },
+      },
+    ];
   });
-  return { ...comparison, scenarioId: scenario.id, reportWarnings };
 }

@@ -3,7 +3,7 @@
 // and a refusal as its fields, since a thrown class does not survive the trip.
 import {
   buildRoster,
-  compareWithActuals,
+  compareAreasWithActuals,
   coverShifts,
   evaluateStaffing,
   minimumTeams,
@@ -20,7 +20,7 @@ import {
 export const TASKS = {
   planCampaign,
   plannedDailySeries,
-  compareWithActuals,
+  compareAreasWithActuals,
   buildRoster,
   minimumTeams,
   planMobileTeams,

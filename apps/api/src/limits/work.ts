@@ -188,9 +188,11 @@ function teamCount(teams: PlanMobileTeamsInput['teams']): number {
 export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => number } = {
   planCampaign: (input) => planWork(input.areas.length),
   plannedDailySeries: () => dailySeriesWork(),
-  // A daily series of the area, the reports summed by day.
-  compareWithActuals: (_input, _areaCode, reports) =>
-    dailySeriesWork() + Math.ceil(reports.length * POINTS.perReport),
+  // The plan, a daily series per area compared, the reports summed by day.
+  compareAreasWithActuals: (input, areaCodes, reports) =>
+    planWork(input.areas.length) +
+    dailySeriesWork() * areaCodes.length +
+    Math.ceil(reports.length * POINTS.perReport),
   minimumTeams: (input) => minimumTeamsWork(input.days, input.shifts.length, shiftHoursPerDay(input.shifts)),
   buildRoster: (input) => buildRosterWork(input.days, input.shifts.length),
   planMobileTeams: (input) =>

@@ -1,10 +1,30 @@
 import type { ComparedDay, CompletionForecast } from '@muster/planning';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { PlanVsActual } from '../actuals/plan-vs-actual.ts';
 import { planVsActual } from '../actuals/plan-vs-actual.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
+import { priced } from '../limits/cost-limit.ts';
+import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import { ReportWarningRef } from './actual-report.ts';
+import { ActualsWarningRef } from './actuals-warning.ts';
 import { inputErrors } from './error.ts';
+
+const DayReportingEnum = builder.enumType('DayReporting', {
+  description: 'How much of an area one day’s reports cover.',
+  values: {
+    COMPLETE: {
+      value: 'complete',
+      description: 'The area reported (its own total or a team of its own), or every area below it did.',
+    },
+    PARTIAL: {
+      value: 'partial',
+      description:
+        'Some areas below it reported and some did not: its figure is theirs alone, compared with their part of the plan.',
+    },
+    NONE: { value: 'none', description: 'Nothing was reported in the area.' },
+  } as const,
+});
 
 const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').implement({
   fields: (t) => ({
@@ -18,7 +38,24 @@ const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').imp
     cumulativeActual: t.exposeInt('cumulativeActual', {
       description: 'Since the start of the scenario (or `from`, when earlier).',
     }),
-    variance: t.exposeInt('variance', { nullable: true, description: 'actual − planned.' }),
+    reporting: t.field({
+      type: DayReportingEnum,
+      description: 'Whether the day’s reports cover the whole area, part of it, or none of it.',
+      resolve: (day) => day.reporting,
+    }),
+    reportedLeaves: t.exposeInt('reportedLeaves', {
+      description: 'Leaves (communes) covered by the day’s reports.',
+    }),
+    plannedOfReported: t.exposeInt('plannedOfReported', {
+      nullable: true,
+      description:
+        'Dossiers planned for the part that reported: `planned` on a complete day, the reporting areas’ plan on a partial day, null without reports.',
+    }),
+    variance: t.exposeInt('variance', {
+      nullable: true,
+      description:
+        'actual − plannedOfReported, in dossiers: on a partial day only the areas that reported are compared (a missing report is never read as zero).',
+    }),
     cumulativeVariance: t.exposeInt('cumulativeVariance'),
     machinesWorking: t.exposeInt('machinesWorking', { nullable: true }),
     dossiersPerMachineDay: t.exposeFloat('dossiersPerMachineDay', { nullable: true }),
@@ -39,7 +76,53 @@ const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').
   }),
 });
 
-const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual').implement({
+const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual');
+
+const ComparisonReportingRef = builder.objectRef<PlanVsActual>('ComparisonReporting').implement({
+  description: 'How fully an area reported over the days compared.',
+  fields: (t) => ({
+    daysCompared: t.int({ description: 'Days from `from` to `to`.', resolve: (r) => r.days.length }),
+    daysPlanned: t.int({
+      description: 'Days compared with dossiers planned.',
+      resolve: (r) => r.days.filter((d) => d.planned > 0).length,
+    }),
+    daysReported: t.int({
+      description: 'Days compared with a report in the area (complete or partial).',
+      resolve: (r) => r.days.filter((d) => d.reporting !== 'none').length,
+    }),
+    completeDays: t.int({
+      description: 'Days its reports covered it whole.',
+      resolve: (r) => r.days.filter((d) => d.reporting === 'complete').length,
+    }),
+    partialDays: t.int({
+      description: 'Days only some areas below it reported.',
+      resolve: (r) => r.days.filter((d) => d.reporting === 'partial').length,
+    }),
+    lastReportedDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The last day compared with a report; null without one.',
+      resolve: (r) => lastReported(r)?.date ?? null,
+    }),
+    leavesReportedOnLastDate: t.int({
+      description: 'Leaves (communes) covered by a report on lastReportedDate; 0 without one.',
+      resolve: (r) => lastReported(r)?.reportedLeaves ?? 0,
+    }),
+    shareOfLeavesReportedOnLastDate: t.float({
+      description: 'leavesReportedOnLastDate ÷ leaves, 0..1.',
+      resolve: (r) => (r.leaves > 0 ? (lastReported(r)?.reportedLeaves ?? 0) / r.leaves : 0),
+    }),
+  }),
+});
+
+function lastReported(r: PlanVsActual): ComparedDay | undefined {
+  for (let k = r.days.length - 1; k >= 0; k--) {
+    if (r.days[k]?.reporting !== 'none') return r.days[k];
+  }
+  return undefined;
+}
+
+PlanVsActualRef.implement({
   fields: (t) => ({
     scenarioId: t.exposeID('scenarioId'),
     areaCode: t.exposeString('areaCode'),
@@ -53,6 +136,42 @@ const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual').implemen
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', { nullable: true }),
     observedMachineDays: t.exposeInt('observedMachineDays'),
     forecast: t.field({ type: ForecastRef, nullable: true, resolve: (r) => r.forecast }),
+    leaves: t.exposeInt('leaves', { description: 'Leaves (communes) under the area.' }),
+    plannedDossiersPerMachineDay: t.exposeFloat('plannedDossiersPerMachineDay', {
+      description: 'Dossiers one machine does on an average open day in the plan, at the area’s service.',
+    }),
+    variance: t.int({
+      description:
+        'Dossiers reported against the plan of the parts that reported, summed over the days compared (the days’ variances; days without reports count nothing, never as zero done).',
+      resolve: (r) => r.days.reduce((sum, day) => sum + (day.variance ?? 0), 0),
+    }),
+    reporting: t.field({
+      type: ComparisonReportingRef,
+      description: 'How fully the area reported over the days compared.',
+      resolve: (r) => r,
+    }),
+    warnings: t.field({
+      type: [ActualsWarningRef],
+      description:
+        'Days above 24 hours of their machines in the area or below it, its pace off the plan’s by more than 20 %, partial days.',
+      resolve: (r) => r.warnings,
+    }),
+    children: t.field({
+      type: [PlanVsActualRef],
+      description:
+        'The same comparison for each area right below, from the same plan and reports (one computation for the request, however many areas or aliases).',
+      resolve: async (r, _args, context) =>
+        r.children ??
+        (
+          await planVsActual(
+            prisma,
+            context.memo,
+            { scenarioId: r.scenarioId, areaCode: r.areaCode, ...r.asked },
+            { withChildren: true },
+          )
+        ).children ??
+        [],
+    }),
     reportWarnings: t.field({
       type: [ReportWarningRef],
       description:
@@ -76,12 +195,35 @@ builder.queryField('planVsActual', (t) =>
     authScopes: (_root, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
     }),
-    resolve: (_root, args, context) =>
-      planVsActual(prisma, context.memo, {
-        scenarioId: String(args.scenarioId),
-        areaCode: args.areaCode,
-        from: args.from ?? null,
-        to: args.to ?? null,
-      }),
+    complexity: (args, context) =>
+      priced(
+        context,
+        'Query.planVsActual',
+        planWork(NOMINAL.scenarioAreas) + dailySeriesWork(),
+        `plan-vs-actual:${JSON.stringify([String(args.scenarioId), args.from ?? null, args.to ?? null])}`,
+      ),
+    resolve: (_root, args, context, info) =>
+      planVsActual(
+        prisma,
+        context.memo,
+        {
+          scenarioId: String(args.scenarioId),
+          areaCode: args.areaCode,
+          from: args.from ?? null,
+          to: args.to ?? null,
+        },
+        { withChildren: selectsField(info, 'children') },
+      ),
   }),
 );
+
+/** Whether the selection of the field being resolved asks for `name` (directly or in a fragment). */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node: FieldNode) => within(node.selectionSet));
+}
