@@ -106,7 +106,7 @@ describe('plans kept across requests, keyed on the stored data’s versions', ()
       await counted(async () => {
         after = await data<DakNong>(DAK_NONG);
       }),
-    ).toEqual({ compareWithActuals: 1 });
+    ).toEqual({ compareAreasWithActuals: 1 });
     expect(after?.planVsActual.totalActual).toBe(before.planVsActual.totalActual + 123);
     expect(after?.plan).toEqual(before.plan);
   });
@@ -122,7 +122,7 @@ describe('plans kept across requests, keyed on the stored data’s versions', ()
       after = await data<DakNong>(DAK_NONG);
     });
     // The scenario's data changed: the scenario is loaded, planned, its series and comparison made again.
-    expect(started).toEqual({ planCampaign: 1, plannedDailySeries: 1, compareWithActuals: 1 });
+    expect(started).toEqual({ planCampaign: 1, plannedDailySeries: 1, compareAreasWithActuals: 1 });
     expect(after?.plan.area.machines).toBe(48);
   });
 
@@ -137,7 +137,7 @@ describe('plans kept across requests, keyed on the stored data’s versions', ()
     expect(await counted(() => data(DAK_NONG))).toEqual({
       planCampaign: 1,
       plannedDailySeries: 1,
-      compareWithActuals: 1,
+      compareAreasWithActuals: 1,
     });
   });
 });
