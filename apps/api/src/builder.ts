@@ -137,6 +137,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
+    /** An uploaded file (GraphQL multipart request), never sent back. */
+    File: { Input: File; Output: never };
   };
 }>({
   // Errors first, so that a refusal by scope auth becomes a member of the field's result union

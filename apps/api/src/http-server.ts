@@ -1,31 +1,45 @@
 // The HTTP front of the service: yoga behind a request-body limit, so a huge upload is refused
 // before anything reads it, and the web app on every other path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isDownloadPath } from './downloads/use-downloads.ts';
+import { SPREADSHEET_LIMITS } from './spreadsheets/index.ts';
 import { DEFAULT_WEB_DIR, serveWebApp } from './web/static-files.ts';
 import { yoga } from './yoga.ts';
 
 /** Largest request body accepted: a full `recordActuals` batch of 5,000 reports is about 1 MiB. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest multipart body (a spreadsheet upload): the file's own limit (20 MiB, refused by the
+ * import with `file-too-large` when the body is under this) and 1 MiB for the document and parts.
+ */
+export const MAX_UPLOAD_BODY_BYTES = SPREADSHEET_LIMITS.maxFileBytes + 1024 * 1024;
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-/** `/graphql` and below (GraphiQL included) and yoga's `/health` go to yoga; the rest is the web app. */
+/**
+ * `/graphql` and below (GraphiQL included), yoga's `/health`, templates and exports go to yoga;
+ * the rest is the web app.
+ */
 function isGraphQL(url: string | undefined): boolean {
   const pathname = (url ?? '/').split('?', 1)[0] ?? '/';
   return (
     pathname === yoga.graphqlEndpoint ||
     pathname.startsWith(`${yoga.graphqlEndpoint}/`) ||
-    pathname === '/health'
+    pathname === '/health' ||
+    isDownloadPath(pathname)
   );
 }
 
 function handleGraphQL(req: IncomingMessage, res: ServerResponse): void {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
-    refuse(res, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  const multipart = /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
+  const limit = multipart ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+  if (declared !== undefined && Number(declared) > limit) {
+    const what = multipart ? 'Uploads (multipart bodies)' : 'Request bodies';
+    refuse(res, 413, 'PAYLOAD_TOO_LARGE', `${what} are limited to ${limit} bytes.`);
     return;
   }
   if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {

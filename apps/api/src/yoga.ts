@@ -10,6 +10,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { useRefusalStatus } from './auth/refusal-status.ts';
 import { createContext } from './context.ts';
+import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { useNoNulCharacters } from './limits/no-nul-characters.ts';
@@ -137,8 +138,8 @@ export const yoga = createYoga({
   // GraphiQL's page with its scripts, styles and icon inline (from the installed package), not from a CDN.
   renderGraphiQL,
   cors: corsFor,
-  // No uploads: a multipart body is never a GraphQL request here.
-  multipart: false,
+  // Spreadsheet uploads (importReports, importAreas, importMachines) are GraphQL multipart requests.
+  multipart: true,
   landingPage: false,
   maskedErrors: { maskError },
   // Unexpected failures are logged with their stack; refused requests are the caller's business.
@@ -152,6 +153,8 @@ export const yoga = createYoga({
     },
   },
   plugins: [
+    // Templates and exports first: GET requests that are files, not GraphQL.
+    useDownloads(),
     useCsrfPrevention(),
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
     maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),

@@ -134,7 +134,7 @@ describe('importing the whole country', () => {
 
   it('leaves the demo areas as they are when imported again through the API', async () => {
     const result = await data<{ importAreas: { inserted: number; total: number } }>(
-      'mutation { importAreas(dataset: DEMO) { inserted total } }',
+      'mutation { importAreas(dataset: DEMO) { ... on ImportAreasPayload { inserted total } } }',
     );
     // 2 provinces, 29 districts and 531 communes, all already there.
     expect(result.importAreas).toEqual({ inserted: 0, total: 562 });

@@ -3,7 +3,17 @@
 // under test). A refused mutation must also leave the database as it was.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
-import { data, database, type GraphQLResponse, gql, request, tokenFor, useDatabase } from './graphql.ts';
+import {
+  data,
+  database,
+  type GraphQLResponse,
+  gql,
+  request,
+  tokenFor,
+  type UploadFile,
+  upload,
+  useDatabase,
+} from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -83,7 +93,16 @@ type Cell = {
   hiddenAs?: 'NOT_FOUND' | 'NULL';
   /** Callers who may use the field but whose request is refused as bad input (InputError). */
   badInputFor?: readonly Caller[];
+  /** Files sent with the operation as a multipart request, by variable name. */
+  files?: () => Record<string, UploadFile>;
 };
+
+let uploads = 0;
+/** A CSV file of a few lines, each upload's rows new (a day, an area code or a count of its own). */
+const csvFile = (lines: string[]): UploadFile => ({
+  bytes: new TextEncoder().encode(`${lines.join('\n')}\n`),
+  name: `matrix-${uploads}.csv`,
+});
 
 const everyone: readonly Caller[] = CALLERS;
 const signedIn: readonly Caller[] = CALLERS.filter((c) => c !== 'anonymous');
@@ -279,7 +298,7 @@ const MATRIX: Cell[] = [
   {
     field: 'importAreas',
     what: 'the demo areas again',
-    query: 'mutation { importAreas(dataset: DEMO) { total } }',
+    query: 'mutation { importAreas(dataset: DEMO) { __typename } }',
     allowed: ['admin'],
     idempotent: true,
   },
@@ -304,6 +323,47 @@ const MATRIX: Cell[] = [
     query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
     variables: () => ({ reports: [report('661', 'DN-DAK-GLONG-MOBILE')] }),
     allowed: ['admin'],
+  },
+  {
+    field: 'importReports',
+    what: "a file of Đắk Song's mobile team in a Đắk Song commune",
+    query: 'mutation ($file: File!) { importReports(file: $file) { __typename } }',
+    files: () => {
+      const { date, areaCode, dossiers } = report('24718', null);
+      return {
+        file: csvFile([
+          'Date,Area code,Team code,Dossiers',
+          `${date},${areaCode},DN-DAK-SONG-MOBILE,${dossiers}`,
+        ]),
+      };
+    },
+    allowed: ['admin', 'reporterDakSong'],
+  },
+  {
+    field: 'importMachines',
+    what: 'a file of machines for the Đắk Nông scenario',
+    query: `mutation ($file: File!) { importMachines(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", file: $file) { __typename } }`,
+    files: () => {
+      uploads += 1;
+      return { file: csvFile(['Area code,Machines', `665,${10 + uploads}`, '661,8']) };
+    },
+    allowed: ['admin', 'plannerDakNong'],
+    hiddenFrom: outsideDakNong,
+  },
+  {
+    field: 'importAreas',
+    what: 'a file of one new commune under Đắk Song',
+    query: 'mutation ($file: File) { importAreas(file: $file) { __typename } }',
+    files: () => {
+      uploads += 1;
+      return {
+        file: csvFile([
+          'Code,Name,Parent code,Level,Population',
+          `MATRIX-${uploads},Xã ${uploads},665,commune,100`,
+        ]),
+      };
+    },
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong'],
   },
   { field: 'tokens', what: 'the list', query: '{ tokens { id } }', allowed: ['admin'] },
   {
@@ -397,9 +457,10 @@ describe('the authorisation matrix', () => {
         const mutation = cell.query.startsWith('mutation');
         const variables = (await cell.variables?.()) ?? {};
         const before = mutation ? await snapshot() : [];
-        const { status, body: result } = await request(cell.query, variables, {
-          token: tokens.get(caller) ?? null,
-        });
+        const sender = { token: tokens.get(caller) ?? null };
+        const { status, body: result } = cell.files
+          ? await upload(cell.query, variables, cell.files(), sender)
+          : await request(cell.query, variables, sender);
         const codes = refusals(result);
         if (allowed) {
           expect(codes.filter((code) => code !== 'NULL')).toEqual([]);

@@ -121,7 +121,8 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: 'importAreas',
-    query: 'mutation ($dataset: AreaDataset!) { importAreas(dataset: $dataset) { inserted total } }',
+    query:
+      'mutation ($dataset: AreaDataset!) { importAreas(dataset: $dataset) { ... on ImportAreasPayload { inserted total } } }',
     valid: () => ({ dataset: 'DEMO' }),
   },
 ];

@@ -1,10 +1,12 @@
 // What one request may ask for (README, Limits): document depth, aliases, tokens and cost, page
 // size, batch size and body size. Each refusal carries a stable `extensions.code`.
+
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../src/builder.ts';
-import { createHttpServer, MAX_BODY_BYTES } from '../src/http-server.ts';
+import { createHttpServer, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '../src/http-server.ts';
 import { DOCUMENT_LIMITS } from '../src/yoga.ts';
 import { data, gql, useDatabase } from './graphql.ts';
 
@@ -127,5 +129,41 @@ describe('request body size', () => {
     const response = await post(JSON.stringify({ query: '{ viewer { name } }', variables: { padding } }));
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+
+  it('takes an upload over the JSON limit up to the upload limit, and refuses a larger one with 413 unread', async () => {
+    const form = new FormData();
+    form.set(
+      'operations',
+      JSON.stringify({
+        query: 'mutation ($f: File!) { importReports(file: $f) { __typename } }',
+        variables: { f: null },
+      }),
+    );
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File([new Uint8Array(MAX_BODY_BYTES + 1)], 'r.csv'));
+    const accepted = await fetch(url, {
+      method: 'POST',
+      headers: { 'x-graphql-yoga-csrf': '1' },
+      body: form,
+    });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({
+      data: { importReports: { __typename: 'UnauthenticatedError' } },
+    });
+    // Declared larger than the upload limit: refused from the header, the body never sent.
+    const status = await new Promise<number>((resolve, reject) => {
+      const sent = httpRequest(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'multipart/form-data; boundary=x',
+          'content-length': String(MAX_UPLOAD_BODY_BYTES + 1),
+        },
+      });
+      sent.on('response', (response) => resolve(response.statusCode ?? 0));
+      sent.on('error', reject);
+      sent.flushHeaders();
+    });
+    expect(status).toBe(413);
   });
 });

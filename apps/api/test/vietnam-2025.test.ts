@@ -197,7 +197,8 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
 });
 
 describe('importing all of Vietnam in the units of 2025', () => {
-  const IMPORT = 'mutation { importAreas(dataset: VIETNAM_2025) { inserted total } }';
+  const IMPORT =
+    'mutation { importAreas(dataset: VIETNAM_2025) { ... on ImportAreasPayload { inserted total } } }';
   const of2025 = { code: { startsWith: 'VN2025-' } };
 
   it('loads 34 provinces and 3,321 communes through the API, and changes nothing the second time', async () => {
@@ -270,7 +271,7 @@ describe('importing all of Vietnam in the units of 2025', () => {
 
   it('keeps the trees of 2021 and 2025 apart when both are loaded whole', async () => {
     await data(IMPORT);
-    await data('mutation { importAreas(dataset: COUNTRY) { inserted } }');
+    await data('mutation { importAreas(dataset: COUNTRY) { ... on ImportAreasPayload { inserted } } }');
     // 63 + 705 + 10,603 areas of 2021 (with 5 island districts as leaves) and 34 + 3,321 of 2025.
     expect(await database.prisma.area.count()).toBe(63 + 705 + 10_603 + 34 + 3_321);
     const roots = await data<{ areas: { edges: { node: { code: string } }[] } }>(

@@ -21,7 +21,7 @@ export type RecordActualsResult = {
 };
 
 /** A reporter's report without a team is its own team's. */
-function asSentBy(writer: Principal, reports: readonly ActualReportInput[]): ActualReportInput[] {
+export function asSentBy(writer: Principal, reports: readonly ActualReportInput[]): ActualReportInput[] {
   if (writer.role !== 'REPORTER') return [...reports];
   return reports.map((report) => ({ ...report, teamCode: report.teamCode ?? writer.teamCode }));
 }

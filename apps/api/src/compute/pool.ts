@@ -7,6 +7,7 @@ import { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { Piscina } from 'piscina';
 import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/request-work.ts';
 import { WORK_OF } from '../limits/work.ts';
+import type { FileTask, FileTaskResult } from './file-tasks.ts';
 import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
 type Pool = Piscina<TaskMessage, TaskOutcome>;
@@ -19,6 +20,13 @@ type Pool = Piscina<TaskMessage, TaskOutcome>;
 const HEAVY_POINTS = 2000;
 
 const lanes: { light: Pool | null; heavy: Pool | null } = { light: null, heavy: null };
+
+/**
+ * Spreadsheets read and written (uploads, exports) have a lane of one thread of their own: a
+ * 100,000-row import parses for seconds, bounded by the file limits rather than by a request's
+ * planning budget, and must delay neither planning nor the main thread.
+ */
+let filesLane: Piscina<FileTask, FileTaskResult> | null = null;
 
 /** Threads of the light lane: COMPUTE_THREADS, else one per core less the heavy lane's (at least one). */
 function lightThreads(): number {
@@ -67,10 +75,22 @@ export function completedTasks(): number {
 
 /** Stops every thread (a running task is abandoned); the next compute starts new lanes. */
 export async function destroyComputePool(): Promise<void> {
-  const stopping = [lanes.light, lanes.heavy];
+  const stopping = [lanes.light, lanes.heavy, filesLane];
   lanes.light = null;
   lanes.heavy = null;
+  filesLane = null;
   await Promise.all(stopping.map((lane) => lane?.destroy()));
+}
+
+/** Reads or writes a spreadsheet in the files lane (one thread, started on first use). */
+export function computeFile(task: FileTask): Promise<FileTaskResult> {
+  filesLane ??= new Piscina<FileTask, FileTaskResult>({
+    filename: new URL('./file-worker.mjs', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 60_000,
+  });
+  return filesLane.run(task);
 }
 
 function isAbort(error: unknown): boolean {

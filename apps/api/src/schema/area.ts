@@ -1,3 +1,5 @@
+import { PlanningInputError } from '@muster/planning';
+import { signedIn } from '../auth/signed-in.ts';
 import { builder, pageSize } from '../builder.ts';
 import { AREA_DATASETS } from '../data/area-datasets.ts';
 import { importAreas } from '../data/import-areas.ts';
@@ -5,6 +7,8 @@ import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { countedConnection } from './connection.ts';
+import { importAreaSheet } from '../imports/import-area-sheet.ts';
+import { fileErrors } from './spreadsheet-import.ts';
 
 /** An area's level as stored: the values of {@link AreaLevelEnum}. */
 export type AreaLevel = 'country' | 'province' | 'district' | 'commune' | 'village';
@@ -150,22 +154,51 @@ const AreaDataset = builder.enumType('AreaDataset', {
 });
 
 const ImportAreasPayload = builder
-  .objectRef<{ inserted: number; total: number }>('ImportAreasPayload')
+  .objectRef<{ inserted: number; updated: number; total: number; notes: string[] }>('ImportAreasPayload')
   .implement({
+    description: 'What an import of areas did.',
     fields: (t) => ({
       inserted: t.exposeInt('inserted', { description: 'Areas that were not there before.' }),
-      total: t.exposeInt('total', { description: 'Areas in the dataset.' }),
+      updated: t.exposeInt('updated', {
+        description: 'Areas already stored whose figures the file gave (0 for a bundled dataset).',
+      }),
+      total: t.exposeInt('total', { description: 'Areas in the dataset, or rows in the file.' }),
+      notes: t.exposeStringList('notes', {
+        description: 'What was left aside from a file: columns or sheets not read, codes typed as numbers.',
+      }),
     }),
   });
 
 builder.mutationField('importAreas', (t) =>
   t.field({
     type: ImportAreasPayload,
-    description: 'Loads a bundled dataset of areas; areas already present are left as they are. Admins only.',
-    args: { dataset: t.arg({ type: AreaDataset, required: true }) },
-    resolve: async (_root, args) => {
-      const rows = AREA_DATASETS[args.dataset].read();
-      return { inserted: await importAreas(prisma, rows), total: rows.length };
+    description:
+      'Loads areas, from one of: `dataset`, a bundled dataset (areas already present are left as they are; admins only); `file`, a province’s own list with population as XLSX or CSV (template: GET /templates/areas.xlsx), checked whole (every bad row and cell named, nothing stored unless all is valid), new areas added under a stored parent or one of the file, stored areas given the figures the file holds (an empty cell keeps the stored value; an area is never moved), parents’ figures summed again, all in one transaction (admins, and planners inside their area).',
+    errors: { types: fileErrors },
+    args: {
+      dataset: t.arg({ type: AreaDataset, description: 'A bundled dataset (admins only).' }),
+      file: t.arg({
+        type: 'File',
+        description: 'An XLSX or CSV file of areas (multipart part), at most 20 MiB and 100,000 rows.',
+      }),
+    },
+    skipTypeScopes: true,
+    authScopes: (_root, args) => (args.file != null ? { admin: true, planner: true } : { admin: true }),
+    resolve: async (_root, args, { principal }) => {
+      if ((args.dataset == null) === (args.file == null)) {
+        throw new PlanningInputError({
+          path: args.file == null ? 'dataset' : 'file',
+          code: 'conflict',
+          expected: 'exactly one of dataset and file',
+          received: args.file == null ? 'neither' : 'both',
+        });
+      }
+      if (args.file != null) {
+        const file = args.file;
+        return signedIn(principal, (writer) => importAreaSheet(prisma, file, writer));
+      }
+      const rows = AREA_DATASETS[args.dataset as keyof typeof AREA_DATASETS].read();
+      return { inserted: await importAreas(prisma, rows), updated: 0, total: rows.length, notes: [] };
     },
   }),
 );

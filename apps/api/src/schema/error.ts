@@ -8,7 +8,7 @@ import {
   UnauthenticatedError,
 } from '../errors.ts';
 
-const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'What every typed error answers: a message fit to show to a planner.',
   fields: (t) => ({ message: t.exposeString('message') }),
 });

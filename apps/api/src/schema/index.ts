@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import './scalars.ts';
 import './error.ts';
+import './spreadsheet-import.ts';
 import './area.ts';
 import './team.ts';
 import './viewer.ts';

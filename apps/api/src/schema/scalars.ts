@@ -29,3 +29,26 @@ builder.scalarType('DateTime', {
     return parsed;
   },
 });
+
+builder.scalarType('File', {
+  description:
+    'A file sent with the request as a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec): XLSX or CSV, at most 20 MiB.',
+  serialize: () => {
+    throw new GraphQLError('A File is only sent, never answered.');
+  },
+  // yoga hands over its fetch implementation's File, which need not be this runtime's global class.
+  parseValue: (value) => {
+    if (isFile(value)) return value;
+    throw new GraphQLError('File must be a file sent as a multipart request part', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  },
+});
+
+function isFile(value: unknown): value is File {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Partial<File>;
+  return (
+    typeof file.arrayBuffer === 'function' && typeof file.size === 'number' && typeof file.name === 'string'
+  );
+}

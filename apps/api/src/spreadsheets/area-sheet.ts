@@ -2,15 +2,15 @@
 // linked by their code, any depth. Mirrors the planning library's `AreaInput` (nulls for empty
 // cells), its centroid a `GeoPoint` from the latitude and longitude columns.
 import type { GeoPoint } from '@muster/planning';
-import { code, numberBetween, share, text, wholeNumber } from './cell-rules.ts';
+import { type AreaLevelValue, code, level, numberBetween, share, text, wholeNumber } from './cell-rules.ts';
 import type { SheetKind } from './sheet-kind.ts';
 
 export type AreaSheetRow = {
   code: string;
   name: string;
   parentCode: string | null;
-  /** Free label: province, district, commune … */
-  level: string | null;
+  /** province, district, commune, village or country. */
+  level: AreaLevelValue | null;
   population: number | null;
   /** Share aged 14 and over (the card's age), 0–1. */
   eligibleShare: number | null;
@@ -70,8 +70,11 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       header: { vi: 'Cấp', en: 'Level' },
       aliases: ['cấp hành chính', 'loại'],
       required: false,
-      rule: text(MAX_NAME),
-      note: { vi: 'Tỉnh, huyện, xã… (tùy ý).', en: 'Province, district, commune… (free text).' },
+      rule: level(),
+      note: {
+        vi: 'Cấp: tỉnh, huyện (quận, thị xã), xã (phường, thị trấn), thôn; hoặc province, district, commune, village.',
+        en: 'The level: province, district, commune or village (or tỉnh, huyện, xã, thôn).',
+      },
       example: 'commune',
     },
     {
@@ -178,7 +181,7 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       code: cells.code as string,
       name: cells.name as string,
       parentCode: cells.parentCode as string | null,
-      level: cells.level as string | null,
+      level: cells.level as AreaLevelValue | null,
       population: cells.population as number | null,
       eligibleShare: cells.eligibleShare as number | null,
       eligible: cells.eligible as number | null,

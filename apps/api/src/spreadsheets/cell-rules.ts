@@ -3,6 +3,7 @@
 // digit groups of three may be separated by the other mark or a space), shares as 0–1 or
 // a percentage, dates as date cells, Excel serial numbers or text (`yyyy-mm-dd`, `dd/mm/yyyy`).
 import { DateTime } from 'luxon';
+import { plainHeader } from './_internal/headers.ts';
 import type { RawCell } from './_internal/raw-cell.ts';
 
 /** How the file writes what a cell cannot say itself. */
@@ -200,6 +201,47 @@ export function code(): CellRule<string> {
       }
       if (cell.kind !== 'text') return FORMAT;
       return cell.text.length > MAX_CODE_LENGTH ? RANGE : { ok: true, value: cell.text };
+    },
+  };
+}
+
+/** The kinds of administrative unit the service stores (`Area.level`, the API's `AreaLevel`). */
+export type AreaLevelValue = 'country' | 'province' | 'district' | 'commune' | 'village';
+
+/**
+ * Words read as each level, compared as headers are (no diacritics, case or spaces): the English
+ * name, and the Vietnamese names of the units. `thành phố` is not among them: it is a province
+ * (Đà Nẵng) or a district (a provincial city), so the file must say which.
+ */
+const LEVEL_WORDS: Record<AreaLevelValue, readonly string[]> = {
+  country: ['country', 'quốc gia', 'cả nước'],
+  province: ['province', 'tỉnh'],
+  district: ['district', 'huyện', 'quận', 'thị xã'],
+  commune: ['commune', 'ward', 'xã', 'phường', 'thị trấn'],
+  village: ['village', 'thôn', 'bản', 'ấp', 'làng'],
+};
+
+const LEVEL_OF = new Map(
+  Object.entries(LEVEL_WORDS).flatMap(([level, words]) =>
+    words.map((word) => [plainHeader(word), level as AreaLevelValue] as const),
+  ),
+);
+
+/**
+ * An area's level: `province`, `district`, `commune`, `village` or `country`, in English or
+ * Vietnamese (`tỉnh`, `huyện`/`quận`/`thị xã`, `xã`/`phường`/`thị trấn`, `thôn`/`bản`/`ấp`).
+ *
+ * @example
+ * level().read({ kind: 'text', text: 'Thị trấn' }, { decimalMark: '.', date1904: false }) // => { ok: true, value: 'commune' }
+ */
+export function level(): CellRule<AreaLevelValue> {
+  return {
+    expected: 'a level: province, district, commune, village or country (tỉnh, huyện, xã, thôn…)',
+    read(cell) {
+      if (cell.kind === 'empty') return EMPTY_READ;
+      if (cell.kind !== 'text') return FORMAT;
+      const value = LEVEL_OF.get(plainHeader(cell.text));
+      return value === undefined ? FORMAT : { ok: true, value };
     },
   };
 }

@@ -18,7 +18,9 @@ export type CellIssueCode =
   /** The same code is given on two rows. */
   | 'duplicate'
   /** Cells of one row that only make sense together (latitude without longitude). */
-  | 'conflict';
+  | 'conflict'
+  /** A code the service does not know (an area or team that does not exist). */
+  | 'unknown-reference';
 
 /** One bad cell: where it is, what the column takes and what it holds. */
 export type CellIssue = {

@@ -313,7 +313,7 @@ describe('readSpreadsheet: areas and machines', () => {
         code: '24718',
         name: 'Xã Đắk Môl',
         parentCode: '665',
-        level: 'xã',
+        level: 'commune',
         population: 7354,
         eligibleShare: null,
         eligible: null,

@@ -109,59 +109,85 @@ function checkReferences(report: CheckedReport, at: string, context: ReportConte
  * One batch names each report once: by its idempotency key and by its date, area and team. Two
  * entries for one report would make the batch's outcome depend on their order.
  */
-function checkDistinct(reports: readonly CheckedReport[]): void {
+function checkDistinct(reports: readonly CheckedReport[], attempt: (check: () => void) => void): void {
   const byKey = new Map<string, number>();
   const byDay = new Map<string, number>();
   reports.forEach((report, index) => {
     const at = `reports[${index}]`;
-    if (report.idempotencyKey != null) {
-      const earlier = byKey.get(report.idempotencyKey);
-      if (earlier !== undefined) {
-        refuse(
-          `${at}.idempotencyKey`,
-          'duplicate',
-          `a key not already used by reports[${earlier}] of this batch`,
-          report.idempotencyKey,
+    const key = report.idempotencyKey;
+    if (key != null) {
+      const earlier = byKey.get(key);
+      if (earlier === undefined) byKey.set(key, index);
+      else {
+        attempt(() =>
+          refuse(
+            `${at}.idempotencyKey`,
+            'duplicate',
+            `a key not already used by reports[${earlier}] of this batch`,
+            key,
+          ),
         );
       }
-      byKey.set(report.idempotencyKey, index);
     }
     const day = JSON.stringify([report.date, report.areaCode, report.teamCode ?? '']);
     const earlier = byDay.get(day);
-    if (earlier !== undefined) {
-      refuse(
-        at,
-        'duplicate',
-        `one report per date, area and team in a batch (reports[${earlier}] has the same)`,
-        `${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`,
+    if (earlier === undefined) byDay.set(day, index);
+    else {
+      attempt(() =>
+        refuse(
+          at,
+          'duplicate',
+          `one report per date, area and team in a batch (reports[${earlier}] has the same)`,
+          `${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`,
+        ),
       );
     }
-    byDay.set(day, index);
   });
 }
 
-/** Refuses the batch at its first bad report; returns the warnings about the unlikely ones. */
+export type CheckReportsOptions = {
+  /** Largest batch (default {@link MAX_REPORTS_PER_BATCH}; a spreadsheet import takes its row limit). */
+  maxReports?: number;
+  /**
+   * When given, every refusal is collected here and the checks go on (a spreadsheet names all its
+   * bad rows at once); by default the batch is refused at its first.
+   */
+  refusals?: PlanningInputError[];
+};
+
+/**
+ * Refuses the batch at its first bad report (or collects every refusal into
+ * `options.refusals`); returns the warnings about the unlikely ones.
+ */
 export function checkReports(
   reports: readonly CheckedReport[],
   context: ReportContext,
   now: DateTime = DateTime.now(),
+  options: CheckReportsOptions = {},
 ): IndexedFinding[] {
-  if (reports.length > MAX_REPORTS_PER_BATCH) {
-    refuse(
-      'reports',
-      'range',
-      `at most ${MAX_REPORTS_PER_BATCH} reports per batch`,
-      `${reports.length} reports`,
-    );
+  const maxReports = options.maxReports ?? MAX_REPORTS_PER_BATCH;
+  if (reports.length > maxReports) {
+    refuse('reports', 'range', `at most ${maxReports} reports per batch`, `${reports.length} reports`);
   }
+  const collected = options.refusals;
+  const attempt = (check: () => void): void => {
+    try {
+      check();
+    } catch (error) {
+      if (collected && error instanceof PlanningInputError) collected.push(error);
+      else throw error;
+    }
+  };
   // The figures, by the library's rules: malformed ones throw, naming the report.
-  const impossible = reviewActualReports(reports).find((finding) => finding.severity === 'impossible');
-  if (impossible) {
-    refuse(
-      impossible.path,
-      'conflict',
-      'figures that can be true together',
-      impossible.message.replace(/^\S+: /, ''),
+  const impossible = reviewActualReports(reports).filter((finding) => finding.severity === 'impossible');
+  for (const finding of collected ? impossible : impossible.slice(0, 1)) {
+    attempt(() =>
+      refuse(
+        finding.path,
+        'conflict',
+        'figures that can be true together',
+        finding.message.replace(/^\S+: /, ''),
+      ),
     );
   }
   const warnings: IndexedFinding[] = [];
@@ -175,10 +201,12 @@ export function checkReports(
         warnings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
       }
     }
-    checkLengths(report, at);
-    checkReferences(report, at, context);
-    checkReportDate(report.date, report.areaCode, context, `${at}.date`, now);
+    attempt(() => {
+      checkLengths(report, at);
+      checkReferences(report, at, context);
+      checkReportDate(report.date, report.areaCode, context, `${at}.date`, now);
+    });
   });
-  checkDistinct(reports);
+  checkDistinct(reports, attempt);
   return warnings;
 }

@@ -1,6 +1,7 @@
 // Writes a checked batch in one transaction: a report is found again by its idempotency key, or
 // else by its natural key (date, area, team); the same figures count once, new figures are a
 // correction whose earlier version goes to the history.
+import { randomUUID } from 'node:crypto';
 import { PlanningInputError } from '@muster/planning';
 import type { ActualReport, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { CheckedReport } from './check-reports.ts';
@@ -46,23 +47,26 @@ function compareNaturalKeys(a: NaturalKey, b: NaturalKey): number {
   return 0;
 }
 
+/** A report's current version as a row of its history. */
+function revisionOf(existing: ActualReport): Prisma.ActualReportRevisionCreateManyInput {
+  return {
+    reportId: existing.id,
+    version: existing.version,
+    date: existing.date,
+    dossiers: existing.dossiers,
+    machinesWorking: existing.machinesWorking,
+    hoursOpen: existing.hoursOpen,
+    downtimeMinutes: existing.downtimeMinutes,
+    note: existing.note,
+    recordedBy: existing.recordedBy,
+    voided: existing.voided,
+    changeReason: existing.changeReason,
+  };
+}
+
 /** Keeps a report's current version in its history, before it changes. */
 export function keepVersion(tx: Prisma.TransactionClient, existing: ActualReport): Promise<unknown> {
-  return tx.actualReportRevision.create({
-    data: {
-      reportId: existing.id,
-      version: existing.version,
-      date: existing.date,
-      dossiers: existing.dossiers,
-      machinesWorking: existing.machinesWorking,
-      hoursOpen: existing.hoursOpen,
-      downtimeMinutes: existing.downtimeMinutes,
-      note: existing.note,
-      recordedBy: existing.recordedBy,
-      voided: existing.voided,
-      changeReason: existing.changeReason,
-    },
-  });
+  return tx.actualReportRevision.create({ data: revisionOf(existing) });
 }
 
 /** Refuses a report whose idempotency key already belongs to the report of another day, area or team. */
@@ -171,6 +175,113 @@ export function upsertReports(
         }
       }
       return results;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** What a bulk write did, counted (the rows themselves stay in the database). */
+export type BulkOutcome = { created: number; corrected: number; unchanged: number };
+
+/** Rows per statement of a bulk write: within PGlite's memory and PostgreSQL's 65,535 parameters. */
+const BULK_CHUNK = 1000;
+
+function chunks<T>(items: readonly T[], size = BULK_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let from = 0; from < items.length; from += size) out.push(items.slice(from, from + size));
+  return out;
+}
+
+/**
+ * {@link upsertReports} for a spreadsheet's worth of reports (up to 100,000): the same locks, the
+ * same outcome for each report (found again by idempotency key or by date, area and team; the
+ * same figures count once; new figures are a correction whose earlier version goes to the
+ * history) and the same late check of the keys, but written a thousand rows per statement
+ * instead of one, and answered with counts.
+ */
+export function upsertReportsInBulk(
+  prisma: PrismaClient,
+  reports: readonly CheckedReport[],
+  recordedBy: string,
+): Promise<BulkOutcome> {
+  const keys = [
+    ...new Set(reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : []))),
+  ];
+  return prisma.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "ActualReport"
+        WHERE ("date", "areaCode", "teamKey") IN (
+            SELECT * FROM unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]))
+          OR "idempotencyKey" = ANY(${keys}::text[])
+        ORDER BY "id"
+        FOR UPDATE`;
+      const found: ActualReport[] = [];
+      for (const ids of chunks(locked.map((row) => row.id))) {
+        found.push(...(await tx.actualReport.findMany({ where: { id: { in: ids } } })));
+      }
+      requireOwnKeys(reports, found);
+
+      const byNaturalKey = new Map(found.map((row) => [naturalKeyOf(row), row]));
+      const created: Prisma.ActualReportCreateManyInput[] = [];
+      const corrected: { existing: ActualReport; report: CheckedReport }[] = [];
+      let unchanged = 0;
+      const order = reports
+        .map((report) => ({ report, teamKey: report.teamCode ?? '' }))
+        .sort((a, b) =>
+          compareNaturalKeys({ ...a.report, teamKey: a.teamKey }, { ...b.report, teamKey: b.teamKey }),
+        );
+      for (const { report, teamKey } of order) {
+        const existing = byNaturalKey.get(naturalKeyOf({ ...report, teamKey }));
+        if (!existing) {
+          created.push({
+            id: randomUUID(),
+            date: report.date,
+            areaCode: report.areaCode,
+            teamCode: report.teamCode ?? null,
+            teamKey,
+            idempotencyKey: report.idempotencyKey ?? null,
+            ...figuresOf(report),
+            recordedBy,
+          });
+        } else if (sameFigures(existing, figuresOf(report))) {
+          unchanged += 1;
+        } else {
+          corrected.push({ existing, report });
+        }
+      }
+      for (const part of chunks(created)) await tx.actualReport.createMany({ data: part });
+      for (const part of chunks(corrected)) {
+        await tx.actualReportRevision.createMany({ data: part.map(({ existing }) => revisionOf(existing)) });
+        const figures = part.map(({ report }) => figuresOf(report));
+        await tx.$executeRaw`
+          UPDATE "ActualReport" AS r SET
+            "dossiers" = v.dossiers, "machinesWorking" = v.machines, "hoursOpen" = v.hours,
+            "downtimeMinutes" = v.downtime, "note" = v.note, "recordedBy" = ${recordedBy},
+            "version" = r."version" + 1, "voided" = false, "changeReason" = NULL,
+            "idempotencyKey" = COALESCE(r."idempotencyKey", v.key), "updatedAt" = now()
+          FROM unnest(
+            ${part.map(({ existing }) => existing.id)}::text[],
+            ${figures.map((f) => f.dossiers)}::int[],
+            ${figures.map((f) => f.machinesWorking)}::int[],
+            ${figures.map((f) => f.hoursOpen)}::float8[],
+            ${figures.map((f) => f.downtimeMinutes)}::int[],
+            ${figures.map((f) => f.note)}::text[],
+            ${part.map(({ report }) => report.idempotencyKey ?? null)}::text[]
+          ) AS v(id, dossiers, machines, hours, downtime, note, key)
+          WHERE r."id" = v.id`;
+      }
+
+      if (keys.length > 0) {
+        const known = [...found.map((row) => row.id), ...created.map((row) => row.id as string)];
+        const [taken] = await tx.$queryRaw<{ count: number }[]>`
+          SELECT count(*)::int AS count FROM "ActualReport"
+          WHERE "idempotencyKey" = ANY(${keys}::text[]) AND NOT ("id" = ANY(${known}::text[]))`;
+        if ((taken?.count ?? 0) > 0) {
+          throw new ConcurrentClaim('an idempotency key of the batch was taken by a concurrent batch');
+        }
+      }
+      return { created: created.length, corrected: corrected.length, unchanged };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -1,0 +1,35 @@
+// Records a spreadsheet's reports: every report checked first, with every refusal collected (so
+// the file's bad rows are all named), then the whole file written in one transaction with the
+// idempotency of `recordActuals`, a thousand rows a statement.
+import type { PlanningInputError } from '@muster/planning';
+import type { Principal } from '../auth/tokens.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { checkReports, type IndexedFinding } from './_internal/check-reports.ts';
+import { loadReportContext } from './_internal/report-context.ts';
+import { withTransactionRetry } from './_internal/transaction-retry.ts';
+import { type BulkOutcome, upsertReportsInBulk } from './_internal/upsert-reports.ts';
+import { type ActualReportInput, asSentBy } from './record-actuals.ts';
+
+export type ImportActualsResult =
+  | ({ ok: true; warnings: IndexedFinding[] } & BulkOutcome)
+  /** Every report refused, by its index in the list (`reports[41].areaCode`); nothing stored. */
+  | { ok: false; refusals: PlanningInputError[] };
+
+/**
+ * Checks `sent` whole and stores it only if every report passes. `maxReports` is the file's row
+ * limit (a batch of `recordActuals` takes 5,000).
+ */
+export async function importActuals(
+  prisma: PrismaClient,
+  sent: readonly ActualReportInput[],
+  writer: Principal,
+  maxReports: number,
+): Promise<ImportActualsResult> {
+  const reports = asSentBy(writer, sent);
+  const refusals: PlanningInputError[] = [];
+  const context = await loadReportContext(prisma, reports);
+  const warnings = checkReports(reports, context, undefined, { maxReports, refusals });
+  if (refusals.length > 0) return { ok: false, refusals };
+  const written = await withTransactionRetry(() => upsertReportsInBulk(prisma, reports, writer.name));
+  return { ok: true, warnings, ...written };
+}

@@ -1,0 +1,24 @@
+// `GET /templates/<kind>.<xlsx|csv>?lang=vi|en`: the blank spreadsheet each upload reads (public:
+// it holds no data), its headers in Vietnamese by default.
+import { SHEET_KINDS, type SheetKindName } from '../compute/file-tasks.ts';
+import { spreadsheetTemplate } from '../spreadsheets/index.ts';
+import { downloadResponse, languageOf, refuse } from './_internal/responses.ts';
+
+const TEMPLATE_PATH = /^\/templates\/(areas|machines|reports)\.(xlsx|csv)$/;
+
+export function isTemplatePath(pathname: string): boolean {
+  return pathname.startsWith('/templates/');
+}
+
+export async function templateResponse(url: URL): Promise<Response> {
+  const match = TEMPLATE_PATH.exec(url.pathname);
+  if (!match) {
+    return refuse(404, 'NOT_FOUND', 'templates are /templates/<areas|machines|reports>.<xlsx|csv>');
+  }
+  const language = languageOf(url);
+  if (language === null) return refuse(400, 'BAD_USER_INPUT', 'lang must be vi or en', 'lang');
+  const kind = match[1] as SheetKindName;
+  const format = match[2] as 'xlsx' | 'csv';
+  const bytes = await spreadsheetTemplate(SHEET_KINDS[kind], format, language);
+  return downloadResponse(bytes, format, `muster-${kind}-template.${format}`);
+}

@@ -1,0 +1,27 @@
+// The download endpoints beside GraphQL, answered before yoga's GraphQL handling:
+// `GET /templates/<kind>.<xlsx|csv>` and `GET /export/<view>.<xlsx|csv>`.
+import type { Plugin } from 'graphql-yoga';
+import { refuse } from './_internal/responses.ts';
+import { isTemplatePath, templateResponse } from './templates.ts';
+
+/** Paths the download endpoints answer (the HTTP server sends them to yoga). */
+export function isDownloadPath(pathname: string): boolean {
+  return isTemplatePath(pathname) || pathname.startsWith('/export/');
+}
+
+export function useDownloads(): Plugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (!isDownloadPath(url.pathname)) return;
+      if (request.method !== 'GET') {
+        endResponse(
+          refuse(405, 'METHOD_NOT_ALLOWED', 'downloads are GET requests', undefined, { allow: 'GET' }),
+        );
+        return;
+      }
+      return templateResponse(url).then(endResponse, () =>
+        endResponse(refuse(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')),
+      );
+    },
+  };
+}

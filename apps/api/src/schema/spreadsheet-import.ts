@@ -1,0 +1,160 @@
+// Spreadsheets in: `importReports(file)` and `importMachines(scenarioId, file)`, and the typed
+// refusal of a file (`SpreadsheetError`) that `importAreas(file)` answers too. A file is checked
+// whole and stored in one transaction, or nothing is stored.
+import { signedIn } from '../auth/signed-in.ts';
+import { builder } from '../builder.ts';
+import { prisma } from '../db.ts';
+import { type ImportMachinesResult, importMachineSheet } from '../imports/import-machine-sheet.ts';
+import { type ImportReportsResult, importReportSheet } from '../imports/import-report-sheet.ts';
+import type { CellIssue } from '../spreadsheets/index.ts';
+import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
+import { ErrorInterface, inputErrors } from './error.ts';
+
+const SpreadsheetRefusalCodeEnum = builder.enumType('SpreadsheetRefusalCode', {
+  description: 'Why a whole file was refused (README: Spreadsheets in and out).',
+  values: {
+    FILE_TOO_LARGE: { value: 'file-too-large', description: 'Over 20 MiB.' },
+    UNZIPPED_TOO_LARGE: {
+      value: 'unzipped-too-large',
+      description: 'An XLSX over 200 MiB or 1,000 parts once unzipped (a zip bomb).',
+    },
+    TOO_MANY_ROWS: { value: 'too-many-rows', description: 'Over 100,000 data rows.' },
+    NOT_A_SPREADSHEET: { value: 'not-a-spreadsheet', description: 'Neither an XLSX workbook nor CSV text.' },
+    UNSUPPORTED_FORMAT: { value: 'unsupported-format', description: 'An .xls, .xlsb or .ods workbook.' },
+    CORRUPT: { value: 'corrupt', description: 'A broken zip or XML (a truncated upload).' },
+    NO_HEADER: {
+      value: 'no-header',
+      description: 'No sheet has a header row naming every required column in its first 20 rows.',
+    },
+    DUPLICATE_COLUMN: { value: 'duplicate-column', description: 'Two columns stand for one field.' },
+    EMPTY: { value: 'empty', description: 'A header row and no data row.' },
+    INVALID_CELLS: { value: 'invalid-cells', description: 'Bad cells or rows, all listed in `issues`.' },
+  } as const,
+});
+
+const CellIssueRef = builder.objectRef<CellIssue>('CellIssue').implement({
+  description: 'One bad cell (or row) of a file.',
+  fields: (t) => ({
+    sheet: t.exposeString('sheet', { nullable: true, description: 'The sheet’s name; null in a CSV file.' }),
+    row: t.exposeInt('row', { description: 'The row as the spreadsheet numbers it (1 is the first line).' }),
+    column: t.exposeString('column', {
+      nullable: true,
+      description: 'The column’s field (dossiers, areaCode); null for a problem of the whole row.',
+    }),
+    header: t.exposeString('header', {
+      nullable: true,
+      description: 'The column’s header as written in the file.',
+    }),
+    cell: t.exposeString('cell', {
+      nullable: true,
+      description: 'The cell’s address (D14); null for a whole row.',
+    }),
+    code: t.exposeString('code', {
+      description:
+        'required, format, range, formula, cell-error, merged, duplicate, conflict or unknown-reference.',
+    }),
+    expected: t.exposeString('expected', {
+      description: 'What the column takes, phrased to follow “must be”.',
+    }),
+    received: t.exposeString('received', { description: 'What the cell holds, as in the file.' }),
+    message: t.exposeString('message', {
+      description: 'row 14, column dossiers: must be a whole number ≥ 0, got "12a".',
+    }),
+  }),
+});
+
+builder.objectType(SpreadsheetRefusedError, {
+  name: 'SpreadsheetError',
+  description:
+    'A file refused whole, nothing stored: every bad cell named (the first 100 listed, all counted).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SpreadsheetRefusedError,
+  fields: (t) => ({
+    code: t.field({ type: SpreadsheetRefusalCodeEnum, resolve: (error) => error.refusal.code }),
+    issues: t.field({
+      type: [CellIssueRef],
+      description: 'The bad cells, in sheet and row order (at most 100).',
+      resolve: (error) => error.refusal.issues,
+    }),
+    issueCount: t.int({
+      description: 'How many problems the file has in all (may exceed the issues listed).',
+      resolve: (error) => error.refusal.issueCount,
+    }),
+  }),
+});
+
+/** The errors of a field that takes a file: the file's refusal, then those of any input. */
+export const fileErrors = [SpreadsheetRefusedError, ...inputErrors];
+
+const ImportReportsPayloadRef = builder.objectRef<ImportReportsResult>('ImportReportsPayload').implement({
+  description: 'What a file of reports did; it is stored whole or not at all.',
+  fields: (t) => ({
+    rows: t.exposeInt('rows', { description: 'Reports read from the file (one a row).' }),
+    created: t.exposeInt('created', { description: 'Reports new to the service.' }),
+    corrected: t.exposeInt('corrected', {
+      description:
+        'Reports already stored with other figures: corrected, the earlier value kept in `history`.',
+    }),
+    unchanged: t.exposeInt('unchanged', { description: 'Reports already stored with the same figures.' }),
+    warnings: t.exposeStringList('warnings', {
+      description: 'Rows accepted whose figures are unlikely, named by row (the first 100).',
+    }),
+    warningCount: t.exposeInt('warningCount', { description: 'Rows with unlikely figures, in all.' }),
+    notes: t.exposeStringList('notes', {
+      description: 'What was left aside: columns or sheets not read, codes typed as numbers.',
+    }),
+  }),
+});
+
+const ImportMachinesPayloadRef = builder.objectRef<ImportMachinesResult>('ImportMachinesPayload').implement({
+  description: 'The scenario’s machines as the file gave them (its allocation replaced whole).',
+  fields: (t) => ({
+    scenario: t.prismaField({
+      type: 'Scenario',
+      description: 'The scenario with its new machines.',
+      resolve: (query, result) =>
+        prisma.scenario.findUniqueOrThrow({ ...query, where: { id: result.scenarioId } }),
+    }),
+    rows: t.exposeInt('rows', { description: 'Areas given machines (rows read).' }),
+    machines: t.exposeInt('machines', {
+      description: 'Machines of the whole allocation (enrollment machines).',
+    }),
+    notes: t.exposeStringList('notes', {
+      description: 'What was left aside: columns or sheets not read, codes typed as numbers.',
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  importReports: t.field({
+    type: ImportReportsPayloadRef,
+    description:
+      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins, and a reporter for its own team inside its area.',
+    errors: { types: fileErrors },
+    args: {
+      file: t.arg({ type: 'File', required: true, description: 'The XLSX or CSV file (multipart part).' }),
+    },
+    skipTypeScopes: true,
+    authScopes: { admin: true, reporter: true },
+    resolve: (_root, args, { principal }) =>
+      signedIn(principal, (writer) => importReportSheet(prisma, args.file, writer)),
+  }),
+  importMachines: t.field({
+    type: ImportMachinesPayloadRef,
+    description:
+      'Replaces a scenario’s machines per area with an XLSX or CSV file’s (template: GET /templates/machines.xlsx), checked whole first: every area outside the scenario named by its row. Who may update the scenario.',
+    errors: { types: fileErrors },
+    args: {
+      scenarioId: t.arg.id({ required: true, description: 'The scenario whose machines the file gives.' }),
+      file: t.arg({ type: 'File', required: true, description: 'The XLSX or CSV file (multipart part).' }),
+    },
+    skipTypeScopes: true,
+    authScopes: (_root, args) => ({
+      $all: { seesScenario: String(args.scenarioId), plansScenario: String(args.scenarioId) },
+    }),
+    resolve: (_root, args, { principal }) =>
+      signedIn(principal, (writer) =>
+        importMachineSheet(prisma, String(args.scenarioId), args.file, writer.name),
+      ),
+  }),
+}));

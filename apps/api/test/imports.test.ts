@@ -1,0 +1,348 @@
+// Spreadsheets in through the API (GraphQL multipart requests): the field reports of 20 March 2021
+// (Đắk Song 1,085 and Đắk Glong 1,123, docs/architecture.md §6) imported from a workbook laid out
+// as a district office would and read back by planVsActual; files with one bad row refused whole,
+// named, nothing stored; machines and areas by file; hostile files answered, never a 500.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
+import { data, database, tokenFor, type UploadFile, upload, useDatabase } from './graphql.ts';
+import { csvOf, MARCH_20, xlsxOf } from './spreadsheets/_files.ts';
+
+useDatabase({ demo: true });
+
+const SEED = Number(process.env.FC_SEED ?? 20_210_320);
+/** Each run is one upload through yoga (tens of milliseconds); 25 keep the file quick. */
+const RUNS = Number(process.env.FC_RUNS ?? 25);
+console.info(`fast-check seed ${SEED} (FC_SEED), ${RUNS} runs per property (FC_RUNS)`);
+
+const IMPORT_REPORTS = `mutation ($file: File!) { importReports(file: $file) {
+  __typename
+  ... on ImportReportsPayload { rows created corrected unchanged warnings notes }
+  ... on SpreadsheetError { code message issueCount issues { row column cell code message } }
+  ... on ForbiddenError { message }
+} }`;
+
+type ImportAnswer = {
+  importReports: {
+    __typename: string;
+    rows?: number;
+    created?: number;
+    corrected?: number;
+    unchanged?: number;
+    code?: string;
+    message?: string;
+    issueCount?: number;
+    issues?: { row: number; column: string | null; cell: string | null; code: string; message: string }[];
+  };
+};
+
+async function importReports(file: UploadFile, token?: string) {
+  const { status, body } = await upload<ImportAnswer>(IMPORT_REPORTS, {}, { file }, token ? { token } : {});
+  expect(body.errors).toBeUndefined();
+  return { status, answer: (body.data as ImportAnswer).importReports };
+}
+
+const reportCount = () => database.prisma.actualReport.count();
+
+/** The workbook of the two districts' reports, as an office sends it: a title above the header. */
+async function fieldReports(): Promise<UploadFile> {
+  const bytes = await xlsxOf(
+    {
+      'Báo cáo 20-3': [
+        ['BÁO CÁO KẾT QUẢ THU NHẬN HỒ SƠ CCCD NGÀY 20/3/2021'],
+        [],
+        ['Ngày', 'Mã địa bàn', 'Tên địa bàn', 'Số hồ sơ', 'Ghi chú'],
+        [MARCH_20, '665', 'Đắk Song', '1,085', 'Báo cáo của huyện'],
+        ['20/03/2021', '661', 'Đắk Glong', 1123, null],
+      ],
+    },
+    { 'Báo cáo 20-3': ['A1:E1'] },
+  );
+  return { bytes, name: 'bao-cao-20-3.xlsx' };
+}
+
+const PVA = `query ($areaCode: String!) { planVsActual(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: $areaCode, from: "2021-03-20", to: "2021-03-20") {
+  ... on PlanVsActual { days { date actual } } } }`;
+
+describe('importReports', () => {
+  beforeAll(async () => {
+    // The demo seeds these two reports; the file must bring them back by itself.
+    await database.prisma.actualReportRevision.deleteMany({});
+    await database.prisma.actualReport.deleteMany({ where: { areaCode: { in: ['665', '661'] } } });
+  });
+
+  it('stores the field reports of 20 March from a workbook and planVsActual shows 1,085 and 1,123', async () => {
+    const { answer } = await importReports(await fieldReports());
+    expect(answer).toMatchObject({ __typename: 'ImportReportsPayload', rows: 2, created: 2, unchanged: 0 });
+    for (const [areaCode, dossiers] of [
+      ['665', 1085],
+      ['661', 1123],
+    ] as const) {
+      const result = await data<{ planVsActual: { days: { date: string; actual: number }[] } }>(PVA, {
+        areaCode,
+      });
+      expect(result.planVsActual.days).toEqual([{ date: '2021-03-20', actual: dossiers }]);
+    }
+  });
+
+  it('counts the same file sent again once (as recordActuals does)', async () => {
+    const before = await reportCount();
+    const { answer } = await importReports(await fieldReports());
+    expect(answer).toMatchObject({ rows: 2, created: 0, corrected: 0, unchanged: 2 });
+    expect(await reportCount()).toBe(before);
+  });
+
+  it('corrects a report whose figures changed, keeping the earlier value in its history', async () => {
+    const file = csvOf('Date,Area code,Dossiers\n2021-03-20,665,1086\n2021-03-20,661,1123\n');
+    const { answer } = await importReports({ bytes: file, name: 'fix.csv' });
+    expect(answer).toMatchObject({ created: 0, corrected: 1, unchanged: 1 });
+    const stored = await database.prisma.actualReport.findFirstOrThrow({
+      where: { areaCode: '665', date: '2021-03-20', teamKey: '' },
+      include: { revisions: true },
+    });
+    expect([stored.dossiers, stored.version, stored.revisions.map((r) => r.dossiers)]).toEqual([
+      1086,
+      2,
+      [1085],
+    ]);
+    await importReports({ bytes: csvOf('Date,Area code,Dossiers\n2021-03-20,665,1085\n'), name: 'back.csv' });
+  });
+
+  it('refuses a file with one bad row whole, naming its row and column, and stores nothing', async () => {
+    const before = await reportCount();
+    const file = csvOf(
+      'Ngày,Mã địa bàn,Số hồ sơ\n2021-03-21,665,900\n2021-03-21,661,12a\n2021-03-22,665,950\n',
+    );
+    const { status, answer } = await importReports({ bytes: file, name: 'bad.csv' });
+    expect(status).toBe(200);
+    expect(answer.__typename).toBe('SpreadsheetError');
+    expect(answer.code).toBe('INVALID_CELLS');
+    expect(answer.issues).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'dossiers',
+        cell: 'C3',
+        message: 'row 3, column dossiers: must be a whole number ≥ 0, got "12a"',
+      }),
+    ]);
+    expect(await reportCount()).toBe(before);
+  });
+
+  it('names every row whose area or team the service does not know, and stores nothing', async () => {
+    const before = await reportCount();
+    const file = csvOf(
+      'Date,Area code,Team code,Dossiers\n2021-03-21,665,,10\n2021-03-21,99999,,10\n2021-03-22,665,NO-SUCH-TEAM,10\n',
+    );
+    const { answer } = await importReports({ bytes: file, name: 'unknown.csv' });
+    expect(answer.issueCount).toBe(2);
+    expect(answer.issues?.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
+      [3, 'areaCode', 'unknown-reference'],
+      [4, 'teamCode', 'unknown-reference'],
+    ]);
+    expect(answer.message).toContain('row 3, column areaCode: must be the code of a known area, got "99999"');
+    expect(await reportCount()).toBe(before);
+  });
+
+  it("refuses a reporter's file holding another district's row, naming the row", async () => {
+    const token = await tokenFor({
+      role: 'REPORTER',
+      name: 'import reporter',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    const before = await reportCount();
+    const file = csvOf('Date,Area code,Dossiers\n2021-03-23,24718,40\n2021-03-23,661,41\n');
+    const { answer } = await importReports({ bytes: file, name: 'team.csv' }, token);
+    expect(answer.__typename).toBe('ForbiddenError');
+    expect(answer.message).toMatch(/^row 3, column areaCode: area 661 is outside/);
+    expect(await reportCount()).toBe(before);
+  });
+});
+
+describe('hostile files', () => {
+  it('refuses an upload a browser form could send from another site (no token, no CSRF header)', async () => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: IMPORT_REPORTS, variables: { file: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.set('0', new File([csvOf('Date,Area code,Dossiers\n2021-03-24,665,1\n')], 'r.csv'));
+    const { yoga } = await import('../src/yoga.ts');
+    const response = await yoga.fetch('http://muster.test/graphql', { method: 'POST', body: form });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'CSRF_PREVENTED' } }] });
+  });
+
+  it('answers an empty file, random bytes, a truncated workbook and an old .xls with a typed refusal', async () => {
+    const workbook = (await fieldReports()).bytes;
+    const cases: [UploadFile, string][] = [
+      [{ bytes: new Uint8Array(0), name: 'empty.csv' }, 'NO_HEADER'],
+      [{ bytes: workbook.subarray(0, workbook.length >> 1), name: 'cut.xlsx' }, 'CORRUPT'],
+      [
+        { bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), name: 'old.xls' },
+        'UNSUPPORTED_FORMAT',
+      ],
+    ];
+    for (const [file, code] of cases) {
+      const { status, answer } = await importReports(file);
+      expect([status, answer.__typename, answer.code]).toEqual([200, 'SpreadsheetError', code]);
+    }
+  });
+
+  it('answers truncated and damaged workbooks with a typed result, never a 500', async () => {
+    const workbook = (await fieldReports()).bytes;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: workbook.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        async (cut, damage) => {
+          const bytes = Uint8Array.from(workbook.subarray(0, cut));
+          for (const [at, value] of damage) if (bytes.length > 0) bytes[at % bytes.length] = value;
+          const { status, answer } = await importReports({ bytes, name: 'fuzz.xlsx' });
+          expect(status).toBe(200);
+          expect(['SpreadsheetError', 'ImportReportsPayload']).toContain(answer.__typename);
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});
+
+const IMPORT_MACHINES = `mutation ($id: ID!, $file: File!) { importMachines(scenarioId: $id, file: $file) {
+  __typename
+  ... on ImportMachinesPayload { rows machines scenario { machines { areaCode machines } } }
+  ... on SpreadsheetError { code issues { row column code message } }
+} }`;
+
+describe('importMachines', () => {
+  it("replaces the Đắk Nông scenario's machines with a file's, per district", async () => {
+    const file = csvOf('Mã địa bàn;Số máy\n665;10\n661;8\n', true);
+    const { body } = await upload<{ importMachines: Record<string, unknown> }>(
+      IMPORT_MACHINES,
+      { id: DEMO_SCENARIO_IDS.dakNong },
+      { file: { bytes: file, name: 'may.csv' } },
+    );
+    expect(body.data?.importMachines).toEqual({
+      __typename: 'ImportMachinesPayload',
+      rows: 2,
+      machines: 18,
+      scenario: {
+        machines: [
+          { areaCode: '661', machines: 8 },
+          { areaCode: '665', machines: 10 },
+        ].sort((a, b) => a.areaCode.localeCompare(b.areaCode)),
+      },
+    });
+  });
+
+  it('names every row of an area outside the scenario, and leaves its machines as they were', async () => {
+    const before = await database.prisma.scenarioMachines.findMany({
+      where: { scenarioId: DEMO_SCENARIO_IDS.dakNong },
+    });
+    const file = csvOf('Area code,Machines\n665,12\n40,100\n18001,3\n');
+    const { body } = await upload<{
+      importMachines: { code: string; issues: { row: number; column: string }[] };
+    }>(IMPORT_MACHINES, { id: DEMO_SCENARIO_IDS.dakNong }, { file: { bytes: file, name: 'm.csv' } });
+    expect(body.data?.importMachines.code).toBe('INVALID_CELLS');
+    expect(body.data?.importMachines.issues.map((i) => [i.row, i.column])).toEqual([
+      [3, 'areaCode'],
+      [4, 'areaCode'],
+    ]);
+    const after = await database.prisma.scenarioMachines.findMany({
+      where: { scenarioId: DEMO_SCENARIO_IDS.dakNong },
+    });
+    expect(after).toEqual(before);
+  });
+});
+
+const IMPORT_AREAS = `mutation ($file: File) { importAreas(file: $file) {
+  __typename
+  ... on ImportAreasPayload { inserted updated total }
+  ... on SpreadsheetError { code issues { row column code } }
+  ... on ForbiddenError { message }
+  ... on InputError { field expected }
+} }`;
+
+describe('importAreas from a file', () => {
+  it("adds a commune under Đắk Song for its planner, and Đắk Song's population is its communes' sum again", async () => {
+    const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665', areaCode: '665' });
+    const before = await database.prisma.area.findUniqueOrThrow({ where: { code: '665' } });
+    // A new commune of 4,000 people, and an existing one's population left as stored (empty cell).
+    const file = csvOf(
+      'Mã địa bàn,Tên địa bàn,Mã cấp trên,Cấp,Dân số\nT-665-NEW,Xã Mới,665,commune,4000\n24718,Xã cũ,,,\n',
+    );
+    const { body } = await upload<{ importAreas: Record<string, unknown> }>(
+      IMPORT_AREAS,
+      {},
+      { file: { bytes: file, name: 'dia-ban.csv' } },
+      { token },
+    );
+    expect(body.data?.importAreas).toEqual({
+      __typename: 'ImportAreasPayload',
+      inserted: 1,
+      updated: 1,
+      total: 2,
+    });
+    const after = await database.prisma.area.findUniqueOrThrow({ where: { code: '665' } });
+    expect(after.population).toBe((before.population ?? 0) + 4000);
+    const added = await database.prisma.area.findUniqueOrThrow({ where: { code: 'T-665-NEW' } });
+    expect([added.path, added.depth]).toEqual([`${before.path}/T-665-NEW`, before.depth + 1]);
+  });
+
+  it("refuses a district planner's row under another district, storing nothing", async () => {
+    const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665 b', areaCode: '665' });
+    const count = await database.prisma.area.count();
+    const file = csvOf(
+      'Code,Name,Parent code,Level,Population\nT-665-B,B,665,commune,10\nT-661-B,B,661,commune,10\n',
+    );
+    const { body } = await upload<{ importAreas: { __typename: string; message: string } }>(
+      IMPORT_AREAS,
+      {},
+      { file: { bytes: file, name: 'a.csv' } },
+      { token },
+    );
+    expect(body.data?.importAreas.__typename).toBe('ForbiddenError');
+    expect(body.data?.importAreas.message).toMatch(/^row 3, column code: area T-661-B is outside/);
+    expect(await database.prisma.area.count()).toBe(count);
+  });
+
+  it('names rows whose parent is unknown or whose level is missing for a new area', async () => {
+    const file = csvOf(
+      'Code,Name,Parent code,Level\nT-X1,X1,NOPE,commune\nT-X2,X2,665,\nT-X3,X3,T-X1,commune\n',
+    );
+    const { body } = await upload<{
+      importAreas: { code: string; issues: { row: number; column: string; code: string }[] };
+    }>(IMPORT_AREAS, {}, { file: { bytes: file, name: 'a.csv' } });
+    expect(body.data?.importAreas.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, 'parentCode', 'unknown-reference'],
+      [3, 'level', 'required'],
+    ]);
+  });
+
+  it('refuses neither or both of dataset and file as bad input', async () => {
+    const { body } = await upload<{ importAreas: { __typename: string; field: string } }>(
+      `mutation { importAreas { __typename ... on InputError { field } } }`,
+      {},
+      {},
+    );
+    expect(body.data?.importAreas).toEqual({ __typename: 'InputError', field: 'dataset' });
+  });
+});
+
+describe('templates', () => {
+  it('serves each template, filled in the chosen language, to anyone', async () => {
+    const csv = await fetchPath('/templates/reports.csv?lang=en');
+    expect(csv.status).toBe(200);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for UTF-8
+    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe(
+      'Date,Area code,Team code,Dossiers,Machines working,Hours open,Downtime minutes,Note,Idempotency key',
+    );
+    const xlsx = await fetchPath('/templates/areas.xlsx');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect((await fetchPath('/templates/plan.xlsx')).status).toBe(404);
+    expect((await fetchPath('/templates/areas.xlsx?lang=fr')).status).toBe(400);
+  });
+});
+
+async function fetchPath(path: string): Promise<Response> {
+  const { yoga } = await import('../src/yoga.ts');
+  return yoga.fetch(`http://muster.test${path}`);
+}
