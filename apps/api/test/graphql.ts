@@ -98,7 +98,7 @@ export async function upload<T = Record<string, unknown>>(
   form.set('map', JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), [`variables.${n}`]]))));
   names.forEach((n, i) => {
     const file = files[n] as UploadFile;
-    form.set(String(i), new File([file.bytes], file.name));
+    form.set(String(i), new File([Uint8Array.from(file.bytes)], file.name));
   });
   const response = await yoga.fetch('http://muster.test/graphql', {
     method: 'POST',

@@ -163,7 +163,7 @@ describe('hostile files', () => {
     const form = new FormData();
     form.set('operations', JSON.stringify({ query: IMPORT_REPORTS, variables: { file: null } }));
     form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-    form.set('0', new File([csvOf('Date,Area code,Dossiers\n2021-03-24,665,1\n')], 'r.csv'));
+    form.set('0', new File([Uint8Array.from(csvOf('Date,Area code,Dossiers\n2021-03-24,665,1\n'))], 'r.csv'));
     const { yoga } = await import('../src/yoga.ts');
     const response = await yoga.fetch('http://muster.test/graphql', { method: 'POST', body: form });
     expect(response.status).toBe(403);

@@ -20,5 +20,5 @@ export async function templateResponse(url: URL): Promise<Response> {
   const kind = match[1] as SheetKindName;
   const format = match[2] as 'xlsx' | 'csv';
   const bytes = await spreadsheetTemplate(SHEET_KINDS[kind], format, language);
-  return downloadResponse(bytes, format, `muster-${kind}-template.${format}`);
+  return downloadResponse(new Uint8Array(bytes), format, `muster-${kind}-template.${format}`);
 }

@@ -7,7 +7,11 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-export function downloadResponse(bytes: Uint8Array, format: 'xlsx' | 'csv', fileName: string): Response {
+export function downloadResponse(
+  bytes: Uint8Array<ArrayBuffer>,
+  format: 'xlsx' | 'csv',
+  fileName: string,
+): Response {
   return new Response(bytes, {
     status: 200,
     headers: {
