@@ -6,8 +6,8 @@ import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { countedConnection } from './connection.ts';
 import { importAreaSheet } from '../imports/import-area-sheet.ts';
+import { countedConnection } from './connection.ts';
 import { fileErrors } from './spreadsheet-import.ts';
 
 /** An area's level as stored: the values of {@link AreaLevelEnum}. */
