@@ -58,6 +58,9 @@ export type {
 } from './itineraries/mobile-teams-needed.ts';
 export type {
   CommuneCoverage,
+  CommuneSplit,
+  CrewCalendar,
+  EnrollmentSite,
   FixedSite,
   MobileCommune,
   MobilePlan,
@@ -68,7 +71,16 @@ export type {
   MobileVisit,
   PlanMobileTeamsInput,
   PlanMobileTeamsOptions,
+  PlanSitesAndTeamsInput,
+  PlanSitesAndTeamsOptions,
+  PriorityRule,
+  SitePlan,
+  SiteReach,
+  SitesAndTeamsPlan,
+  SitesAndTeamsResult,
+  SplitReason,
   TeamItinerary,
+  TerrainClass,
   TravelPoint,
   UnreachedCommune,
 } from './itineraries/types.ts';
@@ -141,6 +153,7 @@ export { itineraryToICalendar } from './itineraries/itinerary-to-icalendar.ts';
 export { mobileCommunesFromPlan } from './itineraries/mobile-communes-from-plan.ts';
 export { mobileTeamsNeeded } from './itineraries/mobile-teams-needed.ts';
 export { planMobileTeams } from './itineraries/plan-mobile-teams.ts';
+export { planSitesAndTeams } from './itineraries/plan-sites-and-teams.ts';
 export { erlangC } from './queueing/erlang-c.ts';
 export { queueMetrics } from './queueing/queue-metrics.ts';
 export { serversForTarget } from './queueing/servers-for-target.ts';

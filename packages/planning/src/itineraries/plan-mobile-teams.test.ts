@@ -375,7 +375,11 @@ describe('planMobileTeams', () => {
       'teams[1].id',
     );
     bad({ hours: { open: '07:00', close: '07:00' } }, 'hours');
-    bad({ home: undefined }, 'home');
+    bad({ home: { latitude: 95, longitude: 107 } }, 'home.latitude');
+    bad({ crewsPerTeam: 0 }, 'crewsPerTeam');
+    bad({ crewRules: { daysOffPerWeek: 7 } }, 'crewRules.daysOffPerWeek');
+    bad({ travel: { speedsKmPerHour: { swamp: 5 } } }, 'travel.speedsKmPerHour.swamp');
+    bad({ communes: [{ ...input.communes[0], terrain: 'swamp' }] }, 'communes[0].terrain');
     bad({ travel: { hoursBetween: () => Number.NaN } }, 'travel.hoursBetween[0][1]');
     bad({ communes: [{ ...input.communes[0], demand: -5 }] }, 'communes[0].demand');
     bad(

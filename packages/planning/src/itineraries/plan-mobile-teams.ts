@@ -1,8 +1,13 @@
+import { requireIsoDate } from '../_internal/validate.ts';
+import { listOpenDays } from '../time/open-days.ts';
 import { apportionDossiers } from './_internal/apportion.ts';
+import { crewShift } from './_internal/crews.ts';
+import { latestDate } from './_internal/dates.ts';
 import { diagnoseCommunes } from './_internal/diagnose-communes.ts';
 import { assignFixedSites } from './_internal/fixed-sites.ts';
 import { lowerBoundHours } from './_internal/lower-bound.ts';
 import { readMobileInput } from './_internal/read-input.ts';
+import { remotenessHours } from './_internal/remoteness.ts';
 import { scheduleStops } from './_internal/schedule.ts';
 import { assignSharedVisits, guestsByHost } from './_internal/shared-visits.ts';
 import { planStops } from './_internal/stops.ts';
@@ -46,12 +51,13 @@ export function planMobileTeams(
     (latest, c) => (c.earliestDate !== undefined && c.earliestDate > latest ? c.earliestDate : latest),
     deadlineDate,
   );
-  const firstTimeline = workingTimeline(calendar, window, lastNamedDate);
+  const firstTimeline = workingTimeline(calendar, window, problem.crews, lastNamedDate);
   if (firstTimeline === null) {
     return {
       status: 'infeasible',
       reason: 'no-open-days',
-      detail: 'the calendar has no open day in ten years: every weekday or date is closed',
+      detail:
+        'the calendar has no open day in ten years that a crew may work: every weekday or date is closed',
     };
   }
 
@@ -59,20 +65,21 @@ export function planMobileTeams(
   const servedByFixed = assignFixedSites(problem);
   const hostOf = assignSharedVisits(problem, servedByFixed);
   const guestsOf = guestsByHost(hostOf);
-  const plan = planStops(problem, servedByFixed, hostOf, firstTimeline);
+  const remoteness = remotenessHours(problem);
+  const plan = planStops(problem, servedByFixed, hostOf, firstTimeline, remoteness);
   const schedule = scheduleStops(plan.table, plan.stops, {
     paces: problem.paces,
     setupHours: problem.setupHours,
     maxVisitWorkHours:
       problem.maxDaysPerVisit === null
         ? Number.POSITIVE_INFINITY
-        : problem.maxDaysPerVisit * window.nominalHours,
+        : problem.maxDaysPerVisit * problem.crews.hoursPerDay,
     minVisitWorkHours: problem.options.minVisitWorkHours,
   });
   const completionHours = Math.max(0, ...schedule.visits.map((v) => v.workEndHour));
 
   // Dates past the deadline, for plans that finish late.
-  const timeline = timelineHolding(calendar, window, firstTimeline, completionHours);
+  const timeline = timelineHolding(calendar, window, problem.crews, firstTimeline, completionHours);
   if (timeline === null) {
     return {
       status: 'infeasible',
@@ -99,8 +106,10 @@ export function planMobileTeams(
     windows: windowsByStop(problem, schedule.visits, done.visits),
     deadlineDate,
     deadlineHour,
+    remoteness,
   });
 
+  const { travel } = problem;
   const teamHours = problem.teams.length * completionHours;
   const totalTravel = sum(teams.map((t) => t.travelHours));
   const totalSetup = sum(teams.map((t) => t.setupHours));
@@ -110,9 +119,18 @@ export function planMobileTeams(
     (s) =>
       `${problem.communes[plan.communes[s] ?? 0]?.id ?? ''} needs more than ${problem.teams.length} teams × ${problem.maxDaysPerVisit} days: one team stays longer than maxDaysPerVisit`,
   );
+  if (travel.home === 'centre-of-communes')
+    notes.push(
+      'no home given: the teams leave from the centre of the communes (the mean of their locations)',
+    );
+  const lastDate = latestDate([timeline.days.at(-1)?.date ?? deadlineDate, deadlineDate]) ?? deadlineDate;
+  const crewDays = problem.crews.apply(
+    listOpenDays({ ...calendar, deadline: requireIsoDate(lastDate, 'date', calendar.timeZone) }, window),
+  );
+  const openCount = crewDays.working.length + crewDays.standDownDates.length;
+  const shift = crewShift(problem.crews);
   const dateAt = (hour: number): string | null =>
     hour <= 0 ? null : (timeline.days[dayIndexAt(timeline, hour, true)]?.date ?? null);
-  const { travel } = problem;
   return {
     status: 'planned',
     onTime: unreached.every((u) => u.reason === 'latest-date'),
@@ -127,16 +145,29 @@ export function planMobileTeams(
     setupShare: shareOf(totalSetup),
     idleShare: teamHours > 0 ? Math.max(0, 1 - shareOf(totalWork + totalTravel + totalSetup)) : 0,
     teams,
+    crews: {
+      crewsPerTeam: problem.crews.crewsPerTeam,
+      hoursPerDay: problem.crews.hoursPerDay,
+      start: shift.start,
+      end: shift.end,
+      rules: problem.crews.rules,
+      standDownDates: crewDays.standDownDates,
+      assignments: crewDays.assignments,
+    },
     communes,
     unreached,
     notes,
     assumptions: {
       dossiersPerMachineHour: problem.dossiersPerMachineHour,
-      hoursPerDay: window.nominalHours,
+      hoursPerDay: problem.crews.hoursPerDay,
       setupHours: problem.setupHours,
       travel: travel.kind,
       ...(travel.speedKmPerHour === undefined ? {} : { speedKmPerHour: travel.speedKmPerHour }),
+      ...(travel.speedsKmPerHour === undefined ? {} : { speedsKmPerHour: travel.speedsKmPerHour }),
       ...(travel.detourFactor === undefined ? {} : { detourFactor: travel.detourFactor }),
+      home: travel.home,
+      crewsPerTeam: problem.crews.crewsPerTeam,
+      teamDaysPerWeek: openCount === 0 ? 0 : (7 * crewDays.working.length) / openCount,
       priorityRule: problem.options.priorityRule,
       maxDaysPerVisit: problem.maxDaysPerVisit,
       minVisitWorkHours: problem.options.minVisitWorkHours,

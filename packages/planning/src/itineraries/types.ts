@@ -1,5 +1,6 @@
 import type { ServiceInput } from '../capacity/machine-capacity.ts';
 import type { GeoPoint } from '../geo/geo-point.ts';
+import type { RosterAssignment, RosterRules } from '../rotations/types.ts';
 import type { CalendarInput } from '../time/open-days.ts';
 import type { OpeningHours } from '../time/opening-window.ts';
 
@@ -22,7 +23,26 @@ export type MobileCommune = {
   latestDate?: string;
   /** Residents may walk to a neighbour's visit when `sharedVisits` allows it. Default true. */
   canShareVisit?: boolean;
+  /** Residents (the 2019 census), for the density that sets the terrain class. */
+  population?: number;
+  /** Land area, km², for the density that sets the terrain class. */
+  areaKm2?: number;
+  /** Share of the residents living in urban areas, 0–1; from 0.5 the commune is `urban`. */
+  urbanShare?: number;
+  /** `ward` (phường) is urban; `township` (thị trấn) is lowland when its density is unknown; `commune` (xã). */
+  communeType?: 'ward' | 'township' | 'commune';
+  /** The terrain class, overriding the one read from the figures above (see {@link TerrainClass}). */
+  terrain?: TerrainClass;
+  /** Door-to-door speed on the roads into this commune, km/h, overriding its terrain class's. */
+  speedKmPerHour?: number;
 };
+
+/**
+ * The terrain a commune's roads run through, which sets how fast a loaded vehicle drives there
+ * (default km/h: `urban` 25, `lowland` 40, `upland` 30, `mountain` 20). Read from the commune's
+ * type, urban share and density (people per km²: lowland from 250, mountain under 60) unless given.
+ */
+export type TerrainClass = 'urban' | 'lowland' | 'upland' | 'mountain';
 
 /** One mobile team: a crew and the machines it carries from commune to commune. */
 export type MobileTeam = {
@@ -47,12 +67,19 @@ export type FixedSite = {
 export type TravelPoint = { kind: 'home' } | { kind: 'commune'; id: string };
 
 /**
- * How long drives take. By default the straight line × `detourFactor` ÷ `speedKmPerHour`
- * (no road data exists for the communes); or a matrix of hours (row and column 0 are home,
- * `i + 1` is `communes[i]`); or a function of two points.
+ * How long drives take. By default the straight line × `detourFactor` (road km per straight km,
+ * default 1.4) at the speed of the terrain at each end (half the road in each: hours =
+ * km × detour × (1 ÷ speed at one end + 1 ÷ speed at the other) ÷ 2; home drives at the speed of
+ * the commune nearest it); `speedKmPerHour` sets one speed everywhere, `speedsKmPerHour` the
+ * speed of some terrain classes. Or a matrix of hours (row and column 0 are home, `i + 1` is
+ * `communes[i]`); or a function of two points.
  */
 export type MobileTravel =
-  | { speedKmPerHour?: number; detourFactor?: number }
+  | {
+      speedKmPerHour?: number;
+      speedsKmPerHour?: Partial<Record<TerrainClass, number>>;
+      detourFactor?: number;
+    }
   | { hoursMatrix: number[][] }
   | { hoursBetween: (from: TravelPoint, to: TravelPoint) => number };
 
@@ -64,10 +91,22 @@ export type PlanMobileTeamsInput = {
   teams: MobileTeam[];
   /** How one machine serves dossiers: the campaign's service, with the same defaults (see `machineCapacity`). */
   service: ServiceInput;
-  /** Where teams leave from (the provincial or district police); needed for straight-line travel. */
+  /**
+   * Where teams leave from (the provincial or district police). Without it, straight-line
+   * travel starts from the centre of the communes (the mean of their locations), and the plan
+   * says so in its notes.
+   */
   home?: GeoPoint;
   /** Daily working window of the teams, travel included. Default 07:00–19:00 (daylight: teams do not drive mountain roads at night). */
   hours?: OpeningHours;
+  /**
+   * Crews behind each team, who take turns by whole days, a positive integer. Default 2. With the
+   * roster rules of `buildRoster` (`crewRules`) they set the team's working hours per day (the
+   * window, cut to 24 h less the minimum rest) and its days off (a day no crew may work).
+   */
+  crewsPerTeam?: number;
+  /** The rules a crew's days keep, as in `buildRoster`; the same defaults (11 h rest, 48 h a week, 1 day off in 7). */
+  crewRules?: RosterRules;
   /** Unloading, cabling and testing machines on arrival, hours. Default 1. */
   setupHours?: number;
   /** Longest stay of one team in one commune, in days of work; a larger commune gets several visits. Default no limit. */
@@ -76,15 +115,20 @@ export type PlanMobileTeamsInput = {
   fixedSites?: FixedSite[];
 };
 
+/** Which communes mobile teams serve first (see {@link PlanMobileTeamsOptions}). */
+export type PriorityRule = 'rank' | 'remote-first' | 'low-coverage-first' | 'remote-low-coverage-first';
+
 export type PlanMobileTeamsOptions = {
   /**
    * Which communes go first. `'rank'`: by each commune's `priority`. `'remote-first'`: the
    * farthest from home first. `'low-coverage-first'`: the lowest `coverageShare` first.
    * Classes are strict: no commune of a class starts before every commune of the classes
    * before it is finished, so a small first class leaves some teams waiting (seen in
-   * `idleShare` and the gap to the bound). Default `'rank'`.
+   * `idleShare` and the gap to the bound). `'remote-first'` measures remoteness as the drive
+   * from the nearest fixed site (from home when there is none), so wards beside a site come last.
+   * `'remote-low-coverage-first'`: the highest drive hours × share not yet served first. Default `'rank'`.
    */
-  priorityRule?: 'rank' | 'remote-first' | 'low-coverage-first';
+  priorityRule?: PriorityRule;
   /** Classes `'remote-first'` and `'low-coverage-first'` cut the communes into, of equal size. Default 2. */
   priorityClasses?: number;
   /** Let a small commune share a neighbour's visit. Default: off. */
@@ -133,6 +177,10 @@ export type CommuneCoverage = {
   name?: string;
   demand: number;
   servedBy: 'mobile-team' | 'shared-visit' | 'fixed-site' | 'nothing-to-do';
+  /** The terrain class its drives are timed with (straight-line travel; null with a matrix or a function). */
+  terrain: TerrainClass | null;
+  /** Drive from the nearest fixed site, or from home when there is none, hours: how remote it is. */
+  remotenessHours: number;
   /** The commune whose visits these residents attend (a shared visit) or the fixed site. */
   servedAt?: string;
   plannedDossiers: number;
@@ -158,9 +206,17 @@ export type MobilePlanAssumptions = {
   hoursPerDay: number;
   setupHours: number;
   travel: 'straight-line' | 'matrix' | 'function';
+  /** One speed everywhere, when given. */
   speedKmPerHour?: number;
+  /** Straight-line travel: the speed of each terrain class, km/h. */
+  speedsKmPerHour?: Record<TerrainClass, number>;
   detourFactor?: number;
-  priorityRule: 'rank' | 'remote-first' | 'low-coverage-first';
+  /** Where teams leave from: `home` as given, or the centre of the communes when none was. */
+  home: 'given' | 'centre-of-communes' | 'none';
+  crewsPerTeam: number;
+  /** Open days a team works in every 7 from the start, on average over the plan's days. */
+  teamDaysPerWeek: number;
+  priorityRule: PriorityRule;
   maxDaysPerVisit: number | null;
   minVisitWorkHours: number;
 };
@@ -196,12 +252,164 @@ export type MobilePlan = {
   idleShare: number;
   /** One per team, in the order of `teams`. */
   teams: TeamItinerary[];
+  /**
+   * The days each team's crews work, by the roster rules: the dates it works (all teams alike,
+   * each crew by turns) and which crew is on. Checked with `checkRoster` it breaks no rule but
+   * `staffing` on the days the team stands down.
+   */
+  crews: CrewCalendar;
   communes: CommuneCoverage[];
   unreached: UnreachedCommune[];
   notes: string[];
   assumptions: MobilePlanAssumptions;
 };
 
+/** The roster of a team's crews: the same for every team of a plan. */
+export type CrewCalendar = {
+  crewsPerTeam: number;
+  /** Working hours of a team's day: the window, cut to 24 h less the minimum rest. */
+  hoursPerDay: number;
+  /** `HH:mm` the crew's day starts and ends (the start of the window and its start + `hoursPerDay`). */
+  start: string;
+  end: string;
+  rules: Required<RosterRules>;
+  /** Open days when no crew may work (the team stands down), in date order. */
+  standDownDates: string[];
+  /** One per working day, the crew on duty (`Crew 1`, `Crew 2`, …), as `buildRoster` names assignments. */
+  assignments: RosterAssignment[];
+};
+
 export type MobilePlanResult =
   | MobilePlan
+  | { status: 'infeasible'; reason: 'no-open-days' | 'beyond-horizon'; detail: string };
+
+/** A fixed enrollment site with its machines, standing in one commune. */
+export type EnrollmentSite = {
+  /** Unique key, such as the district police's code. */
+  id: string;
+  /** The commune where the site stands; its own residents are always served there. */
+  communeId: string;
+  /** Machines working at the site every open day, a positive integer. */
+  machines: number;
+};
+
+/** How far residents go to a fixed site, and how many come from far away. */
+export type SiteReach = {
+  /** Longest drive to a site that residents make, hours (the drive of a team's vehicle). Default 1. */
+  maxTravelHours?: number;
+  /**
+   * Drive after which half as many residents come, hours: of a commune `t` hours from a site,
+   * the share 0.5^(t ÷ half-life) of its demand comes. Default 1.5 (at an hour's drive 63 % come).
+   */
+  turnoutHalfLifeHours?: number;
+};
+
+/** Everything a plan of fixed sites and mobile teams together is computed from. */
+export type PlanSitesAndTeamsInput = Omit<PlanMobileTeamsInput, 'fixedSites' | 'teams'> & {
+  /** The fixed sites; at least one site or one team. */
+  sites: EnrollmentSite[];
+  /** The mobile teams; none when only sites serve. */
+  teams: MobileTeam[];
+  /** The sites' daily opening window (the campaign's hours). */
+  siteHours: OpeningHours;
+  reach?: SiteReach;
+};
+
+export type PlanSitesAndTeamsOptions = PlanMobileTeamsOptions & {
+  /**
+   * `'earliest'`: the split that finishes soonest (then the fewest machine-days). `'machine-days'`:
+   * the fewest machine-days that finish by the deadline (the earliest when none does). Default `'earliest'`.
+   */
+  objective?: 'earliest' | 'machine-days';
+};
+
+/** Why a commune is served where it is. */
+export type SplitReason =
+  /** The site stands in the commune. */
+  | 'site-commune'
+  /** A site is within reach and serves it as soon as a team would, or sooner. */
+  | 'within-reach'
+  /** A site is within reach, but the teams finish it sooner (or, for a deadline, the site would miss it). */
+  | 'sites-busy'
+  /** No site within reach: a team brings the service to it. */
+  | 'beyond-reach'
+  /** No site within reach and no team: residents must go to the nearest site. */
+  | 'no-team'
+  | 'nothing-to-do';
+
+/** Where one commune is served, and why. */
+export type CommuneSplit = {
+  communeId: string;
+  name?: string;
+  demand: number;
+  servedBy: 'fixed-site' | 'mobile-team' | 'nothing-to-do';
+  /** The site, when served at one. */
+  siteId: string | null;
+  /** Drive to the nearest site, hours (null without sites). */
+  nearestSiteHours: number | null;
+  /** Share of its demand that comes: 0.5^(drive ÷ half-life) at a site, 1 for a visit. */
+  turnoutShare: number;
+  /** Dossiers expected: demand × turnout share. */
+  expectedDossiers: number;
+  reason: SplitReason;
+  detail: string;
+  terrain: TerrainClass | null;
+  /** When it is finished: its site's completion, or the end of its last visit. */
+  completionDate: string | null;
+};
+
+/** One fixed site's load. */
+export type SitePlan = EnrollmentSite & {
+  /** The communes it serves, its own first. */
+  communeIds: string[];
+  /** Residents expected to come (each commune's demand × its turnout share). */
+  expectedDossiers: number;
+  /** Residents of its communes who do not come because of the drive. */
+  notComingDossiers: number;
+  /** Dossiers the site takes on an open day. */
+  dossiersPerDay: number;
+  /** Open days of work (fractional), from the first open day. */
+  openDays: number;
+  completionDate: string | null;
+  /** Machines × open days of work. */
+  machineDays: number;
+};
+
+export type SitesAndTeamsPlan = {
+  status: 'planned';
+  objective: 'earliest' | 'machine-days';
+  onTime: boolean;
+  deadline: string;
+  /** The later of the sites' and the teams' completion; null when nothing is to do. */
+  completionDate: string | null;
+  /** Open days until the last dossier (the sites' fractional days, the teams' whole days). */
+  completionOpenDays: number;
+  /** Open days before which no split and no route finishes: all work at its cheapest over all capacity, or the largest commune alone. */
+  lowerBoundOpenDays: number;
+  /** (completion − bound) ÷ bound in open days; 0 when nothing is to do. */
+  gapToLowerBound: number;
+  /** Machine-days of work: each site's machines until it finishes, each team's until the teams finish. */
+  machineDays: { sites: number; teams: number; total: number };
+  /** Dossiers expected (after turnout at sites) and those who do not come because of the drive. */
+  expectedDossiers: number;
+  notComingDossiers: number;
+  sites: SitePlan[];
+  communes: CommuneSplit[];
+  /** The teams' visits over the communes they serve; null without teams. */
+  mobile: MobilePlan | null;
+  notes: string[];
+  assumptions: {
+    maxTravelHours: number;
+    turnoutHalfLifeHours: number;
+    siteHoursPerDay: number;
+    /** A team's working hours per open day on average (crews' days off counted). */
+    teamHoursPerOpenDay: number;
+    /** Open days from the start to the deadline. */
+    deadlineOpenDays: number;
+    priorityRule: PriorityRule;
+  };
+};
+
+export type SitesAndTeamsResult =
+  | SitesAndTeamsPlan
   | { status: 'infeasible'; reason: 'no-open-days' | 'beyond-horizon'; detail: string };

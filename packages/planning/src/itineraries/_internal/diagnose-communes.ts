@@ -16,6 +16,8 @@ export type DiagnosisContext = {
   deadlineDate: string;
   /** Working hours from the start to the end of the deadline day. */
   deadlineHour: number;
+  /** Each commune's drive from the nearest fixed site (or home), by commune index. */
+  remoteness: Float64Array;
 };
 
 /**
@@ -37,7 +39,13 @@ export function diagnoseCommunes(
     const fixed = servedByFixed.get(c.index);
     const host = hostOf.get(c.index);
     const stop = plan.stopOf.get(host ?? c.index);
-    const base = { communeId: c.id, ...(c.name === undefined ? {} : { name: c.name }), demand: c.demand };
+    const base = {
+      communeId: c.id,
+      ...(c.name === undefined ? {} : { name: c.name }),
+      demand: c.demand,
+      terrain: problem.travel.terrain[c.index] ?? null,
+      remotenessHours: context.remoteness[c.index] ?? 0,
+    };
     if (fixed !== undefined) {
       communes.push({
         ...base,

@@ -16,10 +16,12 @@ import { type OpeningHours, type OpeningWindow, resolveOpeningWindow } from '../
 import type {
   FixedSite,
   MobileCommune,
-  MobilePlanAssumptions,
   MobileTeam,
   PlanMobileTeamsOptions,
+  PriorityRule,
+  TerrainClass,
 } from '../types.ts';
+import { type CrewPattern, readCrewPattern } from './crews.ts';
 import { type ResolvedTravel, readTravel } from './read-travel.ts';
 
 /** A commune as checked, with its place in the input. */
@@ -47,8 +49,16 @@ export type MobileProblem = {
     sharedVisits: PlanMobileTeamsOptions['sharedVisits'] | null;
   };
   travel: ResolvedTravel;
+  /** The crews' turns: which open days a team works and for how many hours. */
+  crews: CrewPattern;
 };
 
+const PRIORITY_RULES: readonly PriorityRule[] = [
+  'rank',
+  'remote-first',
+  'low-coverage-first',
+  'remote-low-coverage-first',
+];
 const DEFAULT_HOURS: OpeningHours = { open: '07:00', close: '19:00' };
 const DEFAULT_SETUP_HOURS = 1;
 const DEFAULT_PRIORITY_CLASSES = 2;
@@ -61,7 +71,11 @@ export const TEAM_MACHINES_RULE = { min: 1, max: 1000, integer: true } as const;
 const MAX_COMMUNES = 3000;
 
 /** Checks every field of a mobile-team input and its options, filling the documented defaults once. */
-export function readMobileInput(input: unknown, options: unknown): MobileProblem {
+export function readMobileInput(
+  input: unknown,
+  options: unknown,
+  { teamsRequired = true } = {},
+): MobileProblem {
   const record = requireRecord(input, 'input');
   const calendar = resolveCalendar(record.calendar, 'calendar');
   const window = resolveOpeningWindow(record.hours ?? DEFAULT_HOURS, 'hours');
@@ -74,8 +88,8 @@ export function readMobileInput(input: unknown, options: unknown): MobileProblem
     });
   }
   const resolvedOptions = readOptions(options);
-  const teams = readTeams(record.teams);
-  const fewestMachines = Math.min(...teams.map((team) => team.machines));
+  const teams = readTeams(record.teams, teamsRequired ? 1 : 0);
+  const fewestMachines = teams.length === 0 ? 1 : Math.min(...teams.map((team) => team.machines));
   const { dossiersPerMachineHour } = machineCapacity(record.service, 'service');
   const communes = readCommunes(record.communes);
   const ids = new Set(communes.map((c) => c.id));
@@ -94,20 +108,13 @@ export function readMobileInput(input: unknown, options: unknown): MobileProblem
     fixedSites: readFixedSites(record.fixedSites, ids),
     options: resolvedOptions,
     travel: readTravel(record.travel, record.home, communes),
+    crews: readCrewPattern(record.crewsPerTeam, record.crewRules, window),
   };
 }
 
 function readOptions(options: unknown): MobileProblem['options'] {
   const opts = requireRecord(options, 'options');
-  const priorityRule = (opts.priorityRule ?? 'rank') as MobilePlanAssumptions['priorityRule'];
-  if (priorityRule !== 'rank' && priorityRule !== 'remote-first' && priorityRule !== 'low-coverage-first') {
-    throw new PlanningInputError({
-      path: 'priorityRule',
-      code: 'format',
-      expected: "'rank', 'remote-first' or 'low-coverage-first'",
-      received: priorityRule,
-    });
-  }
+  const priorityRule = requireOneOf(opts.priorityRule ?? 'rank', 'priorityRule', PRIORITY_RULES);
   const priorityClasses =
     optionalNumber(opts.priorityClasses, 'priorityClasses', { min: 1, max: 1000, integer: true }) ??
     DEFAULT_PRIORITY_CLASSES;
@@ -128,13 +135,13 @@ function readOptions(options: unknown): MobileProblem['options'] {
   return { priorityRule, priorityClasses, minVisitWorkHours, sharedVisits };
 }
 
-function readTeams(value: unknown): MobileTeam[] {
+function readTeams(value: unknown, fewest: number): MobileTeam[] {
   const list = requireArray(value, 'teams');
-  if (list.length === 0 || list.length > MAX_TEAMS) {
+  if (list.length < fewest || list.length > MAX_TEAMS) {
     throw new PlanningInputError({
       path: 'teams',
       code: 'range',
-      expected: `from 1 to ${MAX_TEAMS} teams`,
+      expected: `from ${fewest} to ${MAX_TEAMS} teams`,
       received: `${list.length} teams`,
     });
   }
@@ -185,7 +192,41 @@ function readCommunes(value: unknown): IndexedCommune[] {
     }
     if (c.canShareVisit !== undefined)
       commune.canShareVisit = requireBoolean(c.canShareVisit, `${path}.canShareVisit`);
+    readTerrainFacts(c, path, commune);
     return commune;
+  });
+}
+
+const TERRAIN_CLASSES: readonly TerrainClass[] = ['urban', 'lowland', 'upland', 'mountain'];
+const COMMUNE_TYPES = ['ward', 'township', 'commune'] as const;
+
+/** The figures a commune's terrain class is read from, and its overrides. */
+function readTerrainFacts(c: Record<string, unknown>, path: string, commune: IndexedCommune): void {
+  const population = optionalNumber(c.population, `${path}.population`, { min: 0, integer: true });
+  if (population !== undefined) commune.population = population;
+  const areaKm2 = optionalNumber(c.areaKm2, `${path}.areaKm2`, { min: 0, minExclusive: true });
+  if (areaKm2 !== undefined) commune.areaKm2 = areaKm2;
+  const urbanShare = optionalNumber(c.urbanShare, `${path}.urbanShare`, { min: 0, max: 1 });
+  if (urbanShare !== undefined) commune.urbanShare = urbanShare;
+  if (c.communeType !== undefined)
+    commune.communeType = requireOneOf(c.communeType, `${path}.communeType`, COMMUNE_TYPES);
+  if (c.terrain !== undefined) commune.terrain = requireOneOf(c.terrain, `${path}.terrain`, TERRAIN_CLASSES);
+  const speed = optionalNumber(c.speedKmPerHour, `${path}.speedKmPerHour`, {
+    min: 0,
+    minExclusive: true,
+    max: 1000,
+  });
+  if (speed !== undefined) commune.speedKmPerHour = speed;
+}
+
+/** One of a few words, or a refusal that lists them. */
+export function requireOneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new PlanningInputError({
+    path,
+    code: 'format',
+    expected: allowed.map((a) => `'${a}'`).join(', '),
+    received: value,
   });
 }
 

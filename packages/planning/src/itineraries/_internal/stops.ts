@@ -23,6 +23,7 @@ export function planStops(
   servedByFixed: ReadonlyMap<number, string>,
   hostOf: ReadonlyMap<number, number>,
   timeline: Timeline,
+  remoteness: Float64Array,
 ): Stops {
   const stopOf = new Map<number, number>();
   const communes: number[] = [];
@@ -37,7 +38,7 @@ export function planStops(
     const stop = stopOf.get(host);
     if (stop !== undefined) demand[stop] = (demand[stop] ?? 0) + (problem.communes[guest]?.demand ?? 0);
   }
-  const phases = priorityClasses(problem, communes);
+  const phases = priorityClasses(problem, communes, remoteness);
   const stops: Stop[] = communes.map((communeIndex, s) => {
     const earliest = problem.communes[communeIndex]?.earliestDate;
     return {

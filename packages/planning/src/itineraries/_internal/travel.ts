@@ -40,9 +40,13 @@ export function travelHours(table: TravelTable, from: number, to: number): numbe
   return table.hours[from * table.size + to] ?? 0;
 }
 
+/**
+ * Drive hours between points at the speed of each end: half the road at each end's speed
+ * (`speedsKmPerHour[i]` belongs to `points[i]`), the straight line stretched by `detourFactor`.
+ */
 export function tableFromPoints(
   points: readonly { latitude: number; longitude: number }[],
-  speedKmPerHour: number,
+  speedsKmPerHour: readonly number[],
   detourFactor: number,
 ): TravelTable {
   const size = points.length;
@@ -50,11 +54,13 @@ export function tableFromPoints(
   for (let i = 0; i < size; i++) {
     const a = points[i];
     if (a === undefined) continue;
+    const slowA = 0.5 / (speedsKmPerHour[i] ?? DEFAULT_SPEED_KM_PER_HOUR);
     for (let j = i + 1; j < size; j++) {
       const b = points[j];
       if (b === undefined) continue;
+      const slowB = 0.5 / (speedsKmPerHour[j] ?? DEFAULT_SPEED_KM_PER_HOUR);
       const h =
-        (haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) * detourFactor) / speedKmPerHour;
+        haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) * detourFactor * (slowA + slowB);
       hours[i * size + j] = h;
       hours[j * size + i] = h;
     }

@@ -130,26 +130,7 @@ export function resolveRosterInput(
   const shifts = [...parsed]
     .sort((a, b) => a.startMinutes - b.startMinutes || (a.name < b.name ? -1 : 1))
     .map((s, index) => ({ ...s, index }));
-  const rulesRecord = record.rules === undefined ? {} : requireRecord(record.rules, 'rules');
-  const rules: Required<RosterRules> = {
-    minRestHours:
-      optionalNumber(rulesRecord.minRestHours, 'rules.minRestHours', { min: 0, max: 168 }) ??
-      DEFAULT_RULES.minRestHours,
-    maxHoursPerWeek:
-      optionalNumber(rulesRecord.maxHoursPerWeek, 'rules.maxHoursPerWeek', {
-        min: 0,
-        minExclusive: true,
-        max: 168,
-      }) ?? DEFAULT_RULES.maxHoursPerWeek,
-    maxConsecutiveNights:
-      optionalNumber(rulesRecord.maxConsecutiveNights, 'rules.maxConsecutiveNights', {
-        min: 0,
-        integer: true,
-      }) ?? DEFAULT_RULES.maxConsecutiveNights,
-    daysOffPerWeek:
-      optionalNumber(rulesRecord.daysOffPerWeek, 'rules.daysOffPerWeek', { min: 0, max: 7, integer: true }) ??
-      DEFAULT_RULES.daysOffPerWeek,
-  };
+  const rules = readRosterRules(record.rules, 'rules');
   const dates: string[] = [];
   const occurrences: Occurrence[][] = [];
   for (let day = 0; day < days; day++) {
@@ -178,4 +159,31 @@ export function resolveRosterInput(
   }
   const teams = options.withTeams ? resolveTeams(record.teams) : [];
   return { zone, first, days, dates, shifts, rules, occurrences, teams };
+}
+
+/** The roster rules at `path`, each default filled in. */
+export function readRosterRules(value: unknown, path: string): Required<RosterRules> {
+  const rulesRecord = value === undefined ? {} : requireRecord(value, path);
+  return {
+    minRestHours:
+      optionalNumber(rulesRecord.minRestHours, `${path}.minRestHours`, { min: 0, max: 168 }) ??
+      DEFAULT_RULES.minRestHours,
+    maxHoursPerWeek:
+      optionalNumber(rulesRecord.maxHoursPerWeek, `${path}.maxHoursPerWeek`, {
+        min: 0,
+        minExclusive: true,
+        max: 168,
+      }) ?? DEFAULT_RULES.maxHoursPerWeek,
+    maxConsecutiveNights:
+      optionalNumber(rulesRecord.maxConsecutiveNights, `${path}.maxConsecutiveNights`, {
+        min: 0,
+        integer: true,
+      }) ?? DEFAULT_RULES.maxConsecutiveNights,
+    daysOffPerWeek:
+      optionalNumber(rulesRecord.daysOffPerWeek, `${path}.daysOffPerWeek`, {
+        min: 0,
+        max: 7,
+        integer: true,
+      }) ?? DEFAULT_RULES.daysOffPerWeek,
+  };
 }
