@@ -6,6 +6,24 @@
 
 export { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 
+/** Characters of a refused value shown back: enough to recognise it, never a whole huge string. */
+const MAX_RECEIVED_LENGTH = 200;
+
+/**
+ * A refused value as the caller sent it: a string as it is (not quoted), anything else in JSON;
+ * null when nothing was sent. Cut at 200 characters.
+ */
+export function receivedAsSent(value: unknown): string | null {
+  if (value === undefined) return null;
+  let shown: string;
+  try {
+    shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    shown = String(value);
+  }
+  return shown.length > MAX_RECEIVED_LENGTH ? `${shown.slice(0, MAX_RECEIVED_LENGTH)}…` : shown;
+}
+
 /** A thing asked for by id or code does not exist. */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
@@ -14,8 +32,9 @@ export class NotFoundError extends Error {
   /** The argument that named it, e.g. `scenarioId`. */
   readonly path: string;
 
-  constructor(resource: string, key: string, path: string) {
-    super(`${path}: no ${resource} ${JSON.stringify(key)}`);
+  /** `where` narrows the place looked in, e.g. `in this plan`. */
+  constructor(resource: string, key: string, path: string, where?: string) {
+    super(`${path}: no ${resource} ${JSON.stringify(key)}${where ? ` ${where}` : ''}`);
     this.resource = resource;
     this.key = key;
     this.path = path;

@@ -9,6 +9,7 @@ const RECORD = `mutation ($reports: [ActualReportInput!]!) {
     __typename
     ... on RecordActualsPayload { created corrected unchanged reports { outcome report { id: reportId version dossiers history { version dossiers machinesWorking } } } }
     ... on InputError { field code message }
+    ... on NotFoundError { field }
   }
 }`;
 
@@ -84,11 +85,8 @@ describe('recordActuals', () => {
       { date: '2021-03-25', areaCode: '664', dossiers: 800 },
       { date: '2021-03-25', areaCode: 'no-such-area', dossiers: 10 },
     ]);
-    expect(result).toMatchObject({
-      __typename: 'InputError',
-      field: 'reports[1].areaCode',
-      code: 'unknown-reference',
-    });
+    // An unknown area is not found, as on every field that names one.
+    expect(result).toMatchObject({ __typename: 'NotFoundError', field: 'reports[1].areaCode' });
     expect(await database.prisma.actualReport.count()).toBe(before);
   });
 

@@ -4,6 +4,7 @@
 // plain SHA-256 is enough to keep the stored form useless to a thief (no password stretching needed).
 import { createHash, randomBytes } from 'node:crypto';
 import { PlanningInputError, type PlanningInputErrorCode } from '@muster/planning';
+import { NotFoundError } from '../errors.ts';
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
 import { isInSubtree } from './access.ts';
 
@@ -65,7 +66,7 @@ async function resolveScope(
     if (request.teamCode != null) refuse('teamCode', 'conflict', 'no team for a planner', request.teamCode);
     if (request.areaCode == null) refuse('areaCode', 'required', 'the area a planner plans', null);
     const area = await prisma.area.findUnique({ where: { code: request.areaCode }, select: { code: true } });
-    if (!area) refuse('areaCode', 'unknown-reference', 'the code of a known area', request.areaCode);
+    if (!area) throw new NotFoundError('area', request.areaCode, `${under}areaCode`);
     return { areaCode: area.code, teamCode: null };
   }
   if (request.teamCode == null) refuse('teamCode', 'required', 'the team a reporter reports for', null);
@@ -79,7 +80,7 @@ async function resolveScope(
     where: { code: areaCode },
     select: { code: true, path: true },
   });
-  if (!area) refuse('areaCode', 'unknown-reference', 'the code of a known area', areaCode);
+  if (!area) throw new NotFoundError('area', areaCode, `${under}areaCode`);
   // A team reports in its home area only: a reporter's area lies within it.
   if (!isInSubtree(area.path, team.homeArea.path)) {
     refuse(

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { PlanningInputError } from '@muster/planning';
 import { issueToken, type Role, revokeTokens } from '../auth/tokens.ts';
 import { database } from '../db.ts';
+import { NotFoundError } from '../errors.ts';
 import { applyMigrations } from '../migrate.ts';
 
 const usage = `usage: token --role admin|planner|reporter [--area <code>] [--team <code>] [--name <holder>]
@@ -45,7 +46,7 @@ try {
     console.log(token);
   }
 } catch (error) {
-  if (!(error instanceof PlanningInputError)) throw error;
+  if (!(error instanceof PlanningInputError || error instanceof NotFoundError)) throw error;
   console.error(
     `${error.message
       .replace(/^name\b/, '--name')

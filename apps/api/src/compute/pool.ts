@@ -120,9 +120,10 @@ export async function compute<K extends TaskName>(
   }
   if (outcome.ok) return outcome.value as ReturnType<Tasks[K]>;
   if (outcome.kind === 'infeasible') throw new PlanningInfeasibleError(outcome.reason, outcome.detail);
-  // The refusal as the library made it: `received` was already rendered for display.
-  const { path, code, expected, received, message } = outcome;
-  throw Object.assign(new PlanningInputError({ path, code, expected, received: undefined }), {
+  // The refusal as the library made it: `received` was already rendered for display, and the value
+  // as sent too (a string, which renders as itself).
+  const { path, code, expected, received, receivedAsSent: sent, message } = outcome;
+  throw Object.assign(new PlanningInputError({ path, code, expected, received: sent ?? undefined }), {
     received,
     message,
   });

@@ -16,6 +16,7 @@ import {
   replanFromActuals,
   trySolveFor,
 } from '@muster/planning';
+import { receivedAsSent } from '../errors.ts';
 
 export const TASKS = {
   planCampaign,
@@ -47,6 +48,8 @@ export type TaskOutcome =
       code: PlanningInputError['code'];
       expected: string;
       received: string;
+      /** The value refused as sent (errors.ts `receivedAsSent`), rendered here: it need not survive a copy. */
+      receivedAsSent: string | null;
       message: string;
     }
   | { ok: false; kind: 'infeasible'; reason: string; detail: string };
@@ -59,7 +62,8 @@ export function runTask({ name, args }: TaskMessage): TaskOutcome {
   } catch (error) {
     if (error instanceof PlanningInputError) {
       const { path, code, expected, received, message } = error;
-      return { ok: false, kind: 'input', path, code, expected, received, message };
+      const sent = receivedAsSent(error.receivedValue);
+      return { ok: false, kind: 'input', path, code, expected, received, receivedAsSent: sent, message };
     }
     if (error instanceof PlanningInfeasibleError) {
       return { ok: false, kind: 'infeasible', reason: error.reason, detail: error.detail };

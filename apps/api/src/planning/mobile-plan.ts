@@ -15,7 +15,7 @@ import type {
 } from '@muster/planning';
 import { mobileCommunesFromPlan, PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { compute } from '../compute/pool.ts';
-import { unknownArea } from './plan-result.ts';
+import { NotFoundError } from '../errors.ts';
 
 /** A visit with its commune's name, for the field. */
 export type NamedVisit = MobileVisit & { communeName: string | null };
@@ -88,8 +88,15 @@ function homeOf(
       communes.reduce((sum, c) => sum + (c.location ? of(c.location) : 0), 0) / Math.max(1, communes.length);
     return { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
   }
-  const home = plan.areas.find((row) => row.code === homeAreaCode)?.location;
-  if (!home)
-    throw unknownArea('homeAreaCode', 'the code of an area with a centroid in this plan', homeAreaCode);
-  return home;
+  const row = plan.areas.find((candidate) => candidate.code === homeAreaCode);
+  if (!row) throw new NotFoundError('area', homeAreaCode, 'homeAreaCode', 'in this plan');
+  if (!row.location) {
+    throw new PlanningInputError({
+      path: 'homeAreaCode',
+      code: 'required',
+      expected: 'an area with a centroid (latitude and longitude), for the teams to start from',
+      received: homeAreaCode,
+    });
+  }
+  return row.location;
 }

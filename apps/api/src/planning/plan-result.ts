@@ -2,6 +2,7 @@
 // `CampaignPlan` (the rows, the daily series, staffing, roster, mobile teams) answer from.
 import type { AreaPlan, CampaignInput, CampaignPlan } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
+import { NotFoundError } from '../errors.ts';
 
 export type PlanResult = {
   /** What the plan depends on (its memo key): `plan:scenario:<id>` or `plan:input:<hash>`. */
@@ -66,7 +67,7 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
     return root.code;
   }
   if (!plan.areas.some((row) => row.code === areaCode)) {
-    throw unknownArea('areaCode', 'the code of an area in the input', areaCode);
+    throw new NotFoundError('area', areaCode, 'areaCode', 'in the input');
   }
   return areaCode;
 }
@@ -78,13 +79,18 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
 export function planRow(result: PlanResult, areaCode: string | null | undefined): AreaPlan {
   const code = areaCode ?? result.areaCode;
   const row = result.areas.find((candidate) => candidate.code === code);
-  if (!row) throw unknownArea('areaCode', 'the code of an area in this plan', code);
-  return row;
-}
-
-/** The refusal of an area an argument names that the plan does not offer. */
-export function unknownArea(path: string, expected: string, areaCode: string): PlanningInputError {
-  return new PlanningInputError({ path, code: 'unknown-reference', expected, received: areaCode });
+  if (row) return row;
+  // An area of the plan outside the one asked about is a refusal of the argument, as `plan` refuses
+  // an area outside its scenario; one the plan does not hold at all is not found.
+  if (result.plan.areas.some((candidate) => candidate.code === code)) {
+    throw new PlanningInputError({
+      path: 'areaCode',
+      code: 'unknown-reference',
+      expected: `an area within ${result.areaCode}, the area asked about`,
+      received: code,
+    });
+  }
+  throw new NotFoundError('area', code, 'areaCode', 'in this plan');
 }
 
 /** The rows of `code` and its descendants, from a plan that lists parents before children. */

@@ -8,11 +8,12 @@ import {
   formatTimeOfDay,
   nthOpenDate,
   PlanningInfeasibleError,
+  PlanningInputError,
   parseTimeOfDay,
   type SolveForUnknown,
 } from '@muster/planning';
 import { compute } from '../compute/pool.ts';
-import { unknownArea } from './plan-result.ts';
+import { NotFoundError } from '../errors.ts';
 
 /** The answer: the solved value with its resolution, and the plan at that value. */
 export type Solution = {
@@ -34,7 +35,7 @@ export type Solution = {
 export function subtreeInput(input: CampaignInput, plan: CampaignPlan, areaCode: string): CampaignInput {
   const rows = new Map(plan.areas.map((row) => [row.code, row]));
   const row = rows.get(areaCode);
-  if (!row) throw unknownArea('areaCode', 'the code of an area in the input', areaCode);
+  if (!row) throw new NotFoundError('area', areaCode, 'areaCode', 'in the input');
   if (row.parentCode === null) {
     const roots = plan.areas.filter((candidate) => candidate.parentCode === null);
     if (roots.length === 1) return input;
@@ -54,11 +55,12 @@ export function subtreeInput(input: CampaignInput, plan: CampaignPlan, areaCode:
   const fromAbove = row.servedBy !== null && !inside.has(row.servedBy);
   if (input.machines && fromAbove && !machines?.some((allocation) => allocation.areaCode === areaCode)) {
     if (row.machines === null) {
-      throw unknownArea(
-        'areaCode',
-        'an area with machines of its own, or machines the plan stations there from a pool above',
-        areaCode,
-      );
+      throw new PlanningInputError({
+        path: 'areaCode',
+        code: 'unknown-reference',
+        expected: 'an area with machines of its own, or machines the plan stations there from a pool above',
+        received: areaCode,
+      });
     }
     machines?.push({ areaCode, machines: row.machines });
   }

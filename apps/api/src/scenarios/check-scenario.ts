@@ -2,6 +2,7 @@
 // the database, and its campaign fields checked by the planning library as it will plan them.
 import { checkCampaignInput, PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
+import { NotFoundError } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ScenarioFields } from './scenario-fields.ts';
 
@@ -46,14 +47,7 @@ export async function checkScenario(prisma: PrismaClient, fields: ScenarioFields
     });
   }
   const root = await prisma.area.findUnique({ where: { code: fields.areaCode } });
-  if (!root) {
-    throw new PlanningInputError({
-      path: 'input.areaCode',
-      code: 'unknown-reference',
-      expected: 'the code of a known area',
-      received: fields.areaCode,
-    });
-  }
+  if (!root) throw new NotFoundError('area', fields.areaCode, 'input.areaCode');
   const inside = await prisma.area.findMany({
     where: { code: { in: fields.machines.map((m) => m.areaCode) }, ...subtreeOf(root.path) },
     select: { code: true, name: true },

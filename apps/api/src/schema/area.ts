@@ -109,14 +109,10 @@ builder.queryFields((t) => ({
       },
       complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
       skipTypeScopes: true,
-      totalCount: (_parent, args) => prisma.area.count({ where: areasWhere(args) }),
-      resolve: async (query, _root, args) => {
-        if (args.parentCode != null) {
-          const parent = await prisma.area.count({ where: { code: args.parentCode } });
-          if (parent === 0) throw new NotFoundError('area', args.parentCode, 'parentCode');
-        }
-        return prisma.area.findMany({ ...query, where: areasWhere(args) });
-      },
+      // Either may run alone (a selection of only `totalCount` reads no page): both check the parent.
+      totalCount: async (_parent, args) => prisma.area.count({ where: await areasWhere(args) }),
+      resolve: async (query, _root, args) =>
+        prisma.area.findMany({ ...query, where: await areasWhere(args) }),
     },
     ...countedConnection('Area', 'areas'),
   ),
@@ -130,12 +126,15 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** The areas `areas(parentCode, level, roots)` lists. */
-function areasWhere(args: {
+/** The areas `areas(parentCode, level, roots)` lists; an unknown `parentCode` is not found. */
+async function areasWhere(args: {
   parentCode?: string | null;
   level?: string | null;
   roots?: boolean | null;
-}): Prisma.AreaWhereInput {
+}): Promise<Prisma.AreaWhereInput> {
+  if (args.parentCode != null && (await prisma.area.count({ where: { code: args.parentCode } })) === 0) {
+    throw new NotFoundError('area', args.parentCode, 'parentCode');
+  }
   return {
     ...(args.parentCode != null ? { parentCode: args.parentCode } : {}),
     ...(args.roots ? { parentCode: null } : {}),

@@ -221,9 +221,21 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     }),
     areas: t.field({
       type: [AreaPlanRef],
-      description: 'The area asked about and its descendants, parents before children.',
+      description:
+        'The area asked about and its descendants, parents before children; the filters keep the rows that pass all of them (Nghệ An: 482 rows in all, 22 with `depthBelow: 1`).',
+      args: {
+        depthBelow: t.arg.int({
+          description:
+            'Only rows at most this many levels below the area asked about: 0 the area itself, 1 with its children, …',
+        }),
+        levels: t.arg({ type: [AreaLevelEnum], description: 'Only rows of these levels (`[DISTRICT]`).' }),
+        codes: t.arg.stringList({
+          description:
+            'Only the rows of these area codes; a code outside the area asked about answers no row.',
+        }),
+      },
       complexity: (_args, context) => ({ field: 1, multiplier: planRowsMultiplier(context) }),
-      resolve: (r) => rowsOf(r, r.areas),
+      resolve: (r, args) => rowsOf(r, filterRows(r, args)),
     }),
     totals: t.field({
       type: CampaignTotalsRef,
@@ -265,6 +277,31 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     }),
   }),
 });
+
+/** The rows of `CampaignPlan.areas` its filters keep. */
+function filterRows(
+  result: PlanResult,
+  args: { depthBelow?: number | null; levels?: readonly string[] | null; codes?: readonly string[] | null },
+): AreaPlan[] {
+  const { depthBelow, levels, codes } = args;
+  if (depthBelow != null && !(Number.isInteger(depthBelow) && depthBelow >= 0)) {
+    throw new PlanningInputError({
+      path: 'depthBelow',
+      code: 'range',
+      expected: 'a whole number of levels, 0 or more',
+      received: depthBelow,
+    });
+  }
+  const top = result.areas[0]?.depth ?? 0;
+  const levelSet = levels != null ? new Set(levels) : null;
+  const codeSet = codes != null ? new Set(codes) : null;
+  return result.areas.filter(
+    (row) =>
+      (depthBelow == null || row.depth - top <= depthBelow) &&
+      (levelSet === null || (row.level !== null && levelSet.has(row.level))) &&
+      (codeSet === null || codeSet.has(row.code)),
+  );
+}
 
 /** The figures of the area asked about, summed over its subtree as the plan's rows are. */
 function subtreeTotals(result: PlanResult): CampaignPlan['totals'] {

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PlanningInfeasibleError,
   PlanningInputError,
+  receivedAsSent,
   UnauthenticatedError,
 } from '../errors.ts';
 
@@ -20,10 +21,23 @@ builder.objectType(PlanningInputError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof PlanningInputError,
   fields: (t) => ({
-    field: t.exposeString('path'),
-    code: t.exposeString('code'),
-    expected: t.exposeString('expected'),
-    received: t.exposeString('received'),
+    field: t.exposeString('path', {
+      description:
+        'The argument refused, as the caller wrote it: `waitTargetMinutes`, `input.areas[3].population`, `reports[2].date`.',
+    }),
+    code: t.exposeString('code', {
+      description:
+        'Why: required, type, range, integer, format, unknown-reference, duplicate, cycle or conflict.',
+    }),
+    expected: t.exposeString('expected', {
+      description: 'What the argument must be, phrased to follow “must be”.',
+    }),
+    received: t.string({
+      nullable: true,
+      description:
+        'The value refused as it was sent: a string as it is (not quoted), anything else in JSON, cut at 200 characters; null when nothing was sent.',
+      resolve: (error) => receivedAsSent(error.receivedValue),
+    }),
   }),
 });
 

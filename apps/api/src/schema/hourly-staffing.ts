@@ -13,11 +13,11 @@ import type {
 import { arrivalProfile, crewsFromMachines, generateShifts, PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { cached } from '../cache/shared-cache.ts';
-import { memoize } from '../compute/memo.ts';
+import { type Memo, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { shiftsWork, siteArrivals, siteDayWork, staffingWork } from '../limits/work.ts';
-import { planRow } from '../planning/plan-result.ts';
+import { type PlanResult, planRow } from '../planning/plan-result.ts';
 import { BYTES_KEPT, plannedDays } from '../planning/stored-plan.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
@@ -343,6 +343,32 @@ function readWaitTarget(value: number | null | undefined, fallback: number): num
   return value;
 }
 
+/**
+ * A staffing day must be one of the campaign's: from its start to its deadline, or to the last day
+ * planned when the area finishes later. Any other date would staff a day with nobody planned.
+ */
+async function refuseDateOutside(
+  result: PlanResult,
+  areaCode: string,
+  date: string,
+  memo: Memo,
+): Promise<void> {
+  const { start, deadline } = result.plan.period;
+  let last = deadline;
+  if (date > deadline) {
+    const planned = (await plannedDays(memo, result, areaCode)).at(-1)?.date;
+    if (planned !== undefined && planned > last) last = planned;
+  }
+  if (date < start || date > last) {
+    throw new PlanningInputError({
+      path: 'date',
+      code: 'range',
+      expected: `a day of the campaign, from ${start} to ${last}`,
+      received: date,
+    });
+  }
+}
+
 builder.objectField(CampaignPlanRef, 'staffing', (t) =>
   t.field({
     type: HourlyStaffingRef,
@@ -408,6 +434,7 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
         args.waitTargetMinutes,
         result.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES,
       );
+      if (args.date != null) await refuseDateOutside(result, code, args.date, context.memo);
       let dailyVisitors = row.dailyTarget ?? 0;
       if (args.date != null && args.dailyVisitors == null && args.arrivalsPerHour == null) {
         const series = await plannedDays(context.memo, result, code);

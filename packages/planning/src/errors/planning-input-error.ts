@@ -35,7 +35,10 @@ export class PlanningInputError extends Error {
   readonly path: string;
   readonly code: PlanningInputErrorCode;
   readonly expected: string;
+  /** The value refused, shortened and quoted for the message (`"40"`, `-5`, `an array of 3`). */
   readonly received: string;
+  /** The value refused as it came, for callers that show it themselves. */
+  readonly receivedValue: unknown;
 
   constructor(options: PlanningInputErrorOptions) {
     const received = describeValue(options.received);
@@ -44,5 +47,6 @@ export class PlanningInputError extends Error {
     this.code = options.code;
     this.expected = options.expected;
     this.received = received;
+    this.receivedValue = options.received;
   }
 }

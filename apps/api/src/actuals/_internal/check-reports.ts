@@ -5,6 +5,7 @@
 import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { isInSubtree } from '../../auth/access.ts';
+import { NotFoundError } from '../../errors.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
 
 /** Largest batch accepted in one call: bigger ones belong in several calls. */
@@ -88,9 +89,7 @@ function checkLengths(report: CheckedReport, at: string): void {
 
 function checkReferences(report: CheckedReport, at: string, context: ReportContext): void {
   const areaPath = context.areaPaths.get(report.areaCode);
-  if (areaPath === undefined) {
-    refuse(`${at}.areaCode`, 'unknown-reference', 'the code of a known area', report.areaCode);
-  }
+  if (areaPath === undefined) throw new NotFoundError('area', report.areaCode, `${at}.areaCode`);
   if (report.teamCode) {
     const home = context.teamHomes.get(report.teamCode);
     if (!home) refuse(`${at}.teamCode`, 'unknown-reference', 'the code of a known team', report.teamCode);
