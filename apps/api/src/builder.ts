@@ -147,6 +147,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ErrorsPlugin, ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // A subscription is refused when it is made, not when its first event comes.
+    authorizeOnSubscribe: true,
     authScopes: (context) => {
       const { principal } = context;
       const areaPath = async (code: string) => {
@@ -311,3 +313,7 @@ export const builder = new SchemaBuilder<{
 // and a mutation is for admins unless its own scopes let others in.
 builder.queryType({ authScopes: { signedIn: true } });
 builder.mutationType({ authScopes: { admin: true } });
+builder.subscriptionType({
+  description: 'Live data over Server-Sent Events (`Accept: text/event-stream`).',
+  authScopes: { signedIn: true },
+});

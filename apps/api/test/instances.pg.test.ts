@@ -1,9 +1,11 @@
-// Two instances of the API over one PostgreSQL schema: this test process (yoga in-process) and a
-// real API process on loopback. What one keeps across requests follows what the other writes: a
-// report recorded through the second is in the first's next answer (issue 15).
+// Instances of the API over one PostgreSQL schema: this test process (yoga in-process) and two
+// real API processes on loopback. What one keeps across requests follows what another writes: a
+// report recorded through one is in the other's next answer; and a subscriber on one instance
+// hears of a batch committed through another (issue 15).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computationsStarted } from '../src/compute/pool.ts';
 import { type ApiProcess, post, startApi } from './_processes.ts';
+import { sseResults, subscriptionRequest } from './_sse.ts';
 import { data, tokenFor, useDatabase } from './graphql.ts';
 
 if (!process.env.TEST_DATABASE_URL)
@@ -11,16 +13,22 @@ if (!process.env.TEST_DATABASE_URL)
 
 useDatabase({ demo: true });
 
+let first: ApiProcess;
 let second: ApiProcess;
 let admin = '';
+let reporter = '';
 beforeAll(async () => {
   vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
-  admin = await tokenFor({ role: 'ADMIN', name: 'second instance admin' });
+  admin = await tokenFor({ role: 'ADMIN', name: 'instances admin' });
+  reporter = await tokenFor({ role: 'REPORTER', name: 'instances reporter', teamCode: 'DN-DAK-SONG-MOBILE' });
   // The same schema as this file's (DATABASE_URL and DATABASE_SCHEMA from test/setup.ts).
-  second = await startApi({ COMPUTE_BUDGET_MS: '60000' });
+  [first, second] = await Promise.all([
+    startApi({ COMPUTE_BUDGET_MS: '60000' }),
+    startApi({ COMPUTE_BUDGET_MS: '60000' }),
+  ]);
 });
 afterAll(async () => {
-  await second?.stop();
+  await Promise.all([first?.stop(), second?.stop()]);
   vi.unstubAllEnvs();
 });
 
@@ -48,5 +56,65 @@ describe('a cache on each instance, keyed on the database’s versions', () => {
     const after = await data<Comparison>(COMPARISON);
     expect(after.planVsActual.totalActual).toBe(before.planVsActual.totalActual + 77);
     expect(comparisonRuns()).toBe(runs + 1);
+  });
+});
+
+type Event = { actualsRecorded: { areaCode: string; dossiers: number; reports: { date: string }[] } };
+
+const record = (url: string, token: string, reports: Record<string, unknown>[]) =>
+  post<{ recordActuals: { created: number } }>(
+    url,
+    token,
+    `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { ... on RecordActualsPayload { created } } }`,
+    { reports },
+  );
+
+describe('actualsRecorded across instances, over LISTEN/NOTIFY', () => {
+  it('tells a subscriber on one instance of each batch committed through the other', async () => {
+    const controller = new AbortController();
+    try {
+      const onFirst = sseResults<Event>(
+        await fetch(
+          first.url,
+          subscriptionRequest(
+            'subscription { actualsRecorded(areaCode: "665") { areaCode dossiers reports { date } } }',
+            reporter,
+            controller.signal,
+          ),
+        ),
+      );
+      const onSecond = sseResults<Event>(
+        await fetch(
+          second.url,
+          subscriptionRequest(
+            'subscription { actualsRecorded(areaCode: "67") { areaCode dossiers reports { date } } }',
+            admin,
+            controller.signal,
+          ),
+        ),
+      );
+      // The reporter's batch through the second instance, then the admin's through the first.
+      expect(
+        (await record(second.url, reporter, [{ date: '2021-06-26', areaCode: '665', dossiers: 21 }])).status,
+      ).toBe(200);
+      expect(
+        (await record(first.url, admin, [{ date: '2021-06-27', areaCode: '661', dossiers: 8 }])).status,
+      ).toBe(200);
+
+      expect((await onFirst.next()).value?.data?.actualsRecorded).toEqual({
+        areaCode: '665',
+        dossiers: 21,
+        reports: [{ date: '2021-06-26' }],
+      });
+      // The province's subscriber hears of both, in commit order.
+      expect((await onSecond.next()).value?.data?.actualsRecorded.dossiers).toBe(21);
+      expect((await onSecond.next()).value?.data?.actualsRecorded).toEqual({
+        areaCode: '67',
+        dossiers: 8,
+        reports: [{ date: '2021-06-27' }],
+      });
+    } finally {
+      controller.abort();
+    }
   });
 });

@@ -38,7 +38,7 @@ builder.prismaObject('ActualReportRevision', {
   }),
 });
 
-const ActualReportRef = builder.prismaNode('ActualReport', {
+export const ActualReportRef = builder.prismaNode('ActualReport', {
   description: 'What the field did on one day in one area, optionally by one team (latest version).',
   id: { field: 'id' },
   nullable: true,

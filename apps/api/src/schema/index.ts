@@ -12,6 +12,7 @@ import './hourly-staffing.ts';
 import './roster.ts';
 import './mobile-teams.ts';
 import './actual-report.ts';
+import './actuals-recorded.ts';
 import './api-token.ts';
 import './plan-vs-actual.ts';
 import './replan.ts';
