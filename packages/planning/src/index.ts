@@ -171,6 +171,7 @@ export { windowShifts } from './shifts/window-shifts.ts';
 export { ARRIVAL_PROFILES, arrivalProfile } from './staffing/arrival-profiles.ts';
 export { evaluateStaffing } from './staffing/evaluate-staffing.ts';
 export { planHourlyStaffing } from './staffing/plan-hourly-staffing.ts';
+export { planHourlyStaffingForSites } from './staffing/plan-hourly-staffing-for-sites.ts';
 export { recommendOpeningWindow } from './staffing/recommend-opening-window.ts';
 export { listOpenDays, resolveCalendar } from './time/open-days.ts';
 export { resolveOpeningWindow } from './time/opening-window.ts';

@@ -42,11 +42,27 @@ export class PlanningInputError extends Error {
 
   constructor(options: PlanningInputErrorOptions) {
     const received = describeValue(options.received);
-    super(`${options.path} must be ${options.expected}, got ${received}`);
+    super(message(options.path, options.expected, received));
     this.path = options.path;
     this.code = options.code;
     this.expected = options.expected;
     this.received = received;
     this.receivedValue = options.received;
   }
+
+  /**
+   * The same refusal of a value nested at `prefix` in a larger argument (`sites[3]` + `hours.open`
+   * is `sites[3].hours.open`), for a function that reads many inputs with one reader.
+   */
+  static within(prefix: string, error: PlanningInputError): PlanningInputError {
+    const nested = new PlanningInputError({ ...error, path: `${prefix}.${error.path}`, received: undefined });
+    return Object.assign(nested, {
+      received: error.received,
+      message: message(nested.path, error.expected, error.received),
+    });
+  }
+}
+
+function message(path: string, expected: string, received: string): string {
+  return `${path} must be ${expected}, got ${received}`;
 }

@@ -1,4 +1,5 @@
 import type { MomentPlan } from '../../queueing/_internal/arrival-wait.ts';
+import type { Snapshot } from '../../queueing/_internal/birth-death-chain.ts';
 import { type ResolvedTarget, serversForTargetUnchecked } from '../../queueing/_internal/target.ts';
 import { type PeriodRun, type TransientDay, TransientRun } from '../../queueing/_internal/transient-day.ts';
 import { meetsTarget } from './describe-day.ts';
@@ -67,12 +68,22 @@ function chooseOnce(
     const perHour = periods.arrivalsPerHour[p] as number;
     const whole: MomentPlan = { averagedUntil: minutes, moments: [] };
     const before = run.save();
-    // The period last run from `before`, which the chain is at the end of.
-    const tried: { last: PeriodRun | null } = { last: null };
+    // Each count tried, with the chain's state at the end of its hour, so the count chosen is not
+    // run again; `last` is the one the chain is at the end of.
+    const tried = new Map<number, { period: PeriodRun; end: Snapshot }>();
+    let last: number | null = null;
     const runWith = (servers: number): PeriodRun => {
-      if (tried.last !== null) run.restore(before);
-      tried.last = run.runPeriod(servers, minutes, perHour / 60, whole);
-      return tried.last;
+      const known = tried.get(servers);
+      if (known !== undefined) {
+        if (last !== servers) run.restore(known.end);
+        last = servers;
+        return known.period;
+      }
+      if (last !== null) run.restore(before);
+      const period = run.runPeriod(servers, minutes, perHour / 60, whole);
+      tried.set(servers, { period, end: run.save() });
+      last = servers;
+      return period;
     };
     const trial = (servers: number) => meetsIfKept(run, runWith(servers), figures);
     let need = 0;
@@ -88,7 +99,7 @@ function chooseOnce(
     }
     const lower = Math.max(bounds.minimum, floors[p] as number, p === count - 1 && anyArrivals ? 1 : 0);
     const chosen = Math.min(bounds.available, Math.max(need, lower));
-    run.keep(tried.last?.servers === chosen ? tried.last : runWith(chosen));
+    run.keep(runWith(chosen));
     open.push(chosen);
     needed.push(need);
   }

@@ -1,4 +1,5 @@
 import { optionalNumber } from '../../_internal/validate.ts';
+import type { ResolvedTarget } from '../../queueing/_internal/target.ts';
 import type { HourlyStaffingPlan } from '../types.ts';
 import { chooseMachines } from './choose-machines.ts';
 import { describeDay } from './describe-day.ts';
@@ -10,8 +11,16 @@ import {
   type SitePeriods,
 } from './site-day.ts';
 
-/** The plan for a site's periods, the rest of its options (service, target, machine bounds) read from `record`. */
-export function planSiteDay(record: Record<string, unknown>, periods: SitePeriods): HourlyStaffingPlan {
+/** A site's day read and checked: everything its plan depends on, nothing else. */
+export type SiteDayToPlan = {
+  periods: SitePeriods;
+  service: { serviceMinutes: number; serviceCv: number };
+  figures: { target: ResolvedTarget; withinMinutes: number; percentile: number };
+  bounds: { available: number; minimum: number };
+};
+
+/** Reads the rest of a site's options (service, target, machine bounds) from `record`, its periods already read. */
+export function readSiteDayToPlan(record: Record<string, unknown>, periods: SitePeriods): SiteDayToPlan {
   const service = readQueueService(record);
   const figures = readWaitFigures(record, true);
   const target = figures.target as NonNullable<typeof figures.target>;
@@ -34,7 +43,13 @@ export function planSiteDay(record: Record<string, unknown>, periods: SitePeriod
     service.serviceMinutes,
     record.dailyVisitors != null ? 'dailyVisitors' : 'arrivalsPerHour',
   );
-  const choice = chooseMachines(periods, service, { ...figures, target }, { available, minimum });
+  return { periods, service, figures: { ...figures, target }, bounds: { available, minimum } };
+}
+
+/** The plan of a site's day read by {@link readSiteDayToPlan}. */
+export function planReadSiteDay(day: SiteDayToPlan): HourlyStaffingPlan {
+  const { periods, service, figures, bounds } = day;
+  const choice = chooseMachines(periods, service, figures, bounds);
   // With a target every hour's meetsTarget is a boolean, and the plan's hours carry machinesNeeded.
   return describeDay(
     periods,
@@ -43,4 +58,9 @@ export function planSiteDay(record: Record<string, unknown>, periods: SitePeriod
     { ...figures, serviceCv: service.serviceCv },
     choice.needed,
   ) as HourlyStaffingPlan;
+}
+
+/** The plan for a site's periods, the rest of its options (service, target, machine bounds) read from `record`. */
+export function planSiteDay(record: Record<string, unknown>, periods: SitePeriods): HourlyStaffingPlan {
+  return planReadSiteDay(readSiteDayToPlan(record, periods));
 }
