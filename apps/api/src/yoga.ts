@@ -7,9 +7,9 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PlanningInputError } from '@muster/planning';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useRefusalStatus } from './auth/refusal-status.ts';
-import { createContext } from './context.ts';
+import { type Context, createContext } from './context.ts';
 import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
@@ -130,7 +130,12 @@ function isCallerMistake(error: unknown): boolean {
   );
 }
 
-export const yoga = createYoga({
+/** A GraphQL request to this service's own yoga, in-process (the exports ask their figures so). */
+function askOwnSchema(url: URL, init: RequestInit): Promise<Response> {
+  return Promise.resolve(yoga.fetch(url, init));
+}
+
+export const yoga: YogaServerInstance<Record<string, unknown>, Context> = createYoga({
   schema,
   context: createContext,
   graphqlEndpoint: '/graphql',
@@ -154,7 +159,18 @@ export const yoga = createYoga({
   },
   plugins: [
     // Templates and exports first: GET requests that are files, not GraphQL.
-    useDownloads(),
+    useDownloads(
+      (request, query, variables): Promise<Response> =>
+        askOwnSchema(new URL(yoga.graphqlEndpoint, request.url), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            authorization: request.headers.get('authorization') ?? '',
+          },
+          body: JSON.stringify({ query, variables }),
+        }),
+    ),
     useCsrfPrevention(),
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
     maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),

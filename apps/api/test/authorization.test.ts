@@ -624,3 +624,73 @@ describe('a refused field leaves the rest of the answer', () => {
     expect(refusalCodes(body)).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('the download endpoints', () => {
+  type Endpoint = { path: string; what: string; status: Record<Caller, number> };
+  const dakNong = DEMO_SCENARIO_IDS.dakNong;
+  // Written out by hand from the rules of the queries each export mirrors (plan, planVsActual):
+  // 401 without a token, 404 for a scenario the caller does not see, 403 for an area outside it.
+  const ENDPOINTS: Endpoint[] = [
+    {
+      path: '/templates/reports.xlsx',
+      what: 'a template (public)',
+      status: {
+        anonymous: 200,
+        admin: 200,
+        plannerDakNong: 200,
+        plannerDakSong: 200,
+        reporterDakSong: 200,
+        reporterHungNguyen: 200,
+      },
+    },
+    {
+      path: `/export/plan.csv?scenarioId=${dakNong}&areaCode=665`,
+      what: 'the plan of Đắk Song',
+      status: {
+        anonymous: 401,
+        admin: 200,
+        plannerDakNong: 200,
+        plannerDakSong: 200,
+        reporterDakSong: 200,
+        reporterHungNguyen: 404,
+      },
+    },
+    {
+      path: `/export/daily.csv?scenarioId=${dakNong}&areaCode=67`,
+      what: 'the daily targets of the province',
+      status: {
+        anonymous: 401,
+        admin: 200,
+        plannerDakNong: 200,
+        plannerDakSong: 403,
+        reporterDakSong: 403,
+        reporterHungNguyen: 404,
+      },
+    },
+    {
+      path: `/export/plan-vs-actual.xlsx?scenarioId=${DEMO_SCENARIO_IDS.ngheAn}&areaCode=40`,
+      what: 'Nghệ An plan vs actual',
+      status: {
+        anonymous: 401,
+        admin: 200,
+        plannerDakNong: 404,
+        plannerDakSong: 404,
+        reporterDakSong: 404,
+        reporterHungNguyen: 403,
+      },
+    },
+  ];
+  for (const endpoint of ENDPOINTS) {
+    for (const caller of CALLERS) {
+      const expected = endpoint.status[caller];
+      it(`GET ${endpoint.what} for ${caller}: ${expected}`, async () => {
+        const token = tokens.get(caller) ?? null;
+        const { yoga } = await import('../src/yoga.ts');
+        const response = await yoga.fetch(`http://muster.test${endpoint.path}`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+        expect(response.status).toBe(expected);
+      });
+    }
+  }
+});

@@ -1,15 +1,18 @@
 // The download endpoints beside GraphQL, answered before yoga's GraphQL handling:
 // `GET /templates/<kind>.<xlsx|csv>` and `GET /export/<view>.<xlsx|csv>`.
 import type { Plugin } from 'graphql-yoga';
+import type { RunGraphQL } from './_internal/ask-graphql.ts';
 import { refuse } from './_internal/responses.ts';
+import { exportResponse, isExportPath } from './exports.ts';
 import { isTemplatePath, templateResponse } from './templates.ts';
 
 /** Paths the download endpoints answer (the HTTP server sends them to yoga). */
 export function isDownloadPath(pathname: string): boolean {
-  return isTemplatePath(pathname) || pathname.startsWith('/export/');
+  return isTemplatePath(pathname) || isExportPath(pathname);
 }
 
-export function useDownloads(): Plugin {
+/** `run` asks the service's own schema as the caller (exports mirror its queries). */
+export function useDownloads(run: RunGraphQL): Plugin {
   return {
     onRequest({ request, url, endResponse }) {
       if (!isDownloadPath(url.pathname)) return;
@@ -19,7 +22,8 @@ export function useDownloads(): Plugin {
         );
         return;
       }
-      return templateResponse(url).then(endResponse, () =>
+      const answer = isTemplatePath(url.pathname) ? templateResponse(url) : exportResponse(request, url, run);
+      return answer.then(endResponse, () =>
         endResponse(refuse(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')),
       );
     },

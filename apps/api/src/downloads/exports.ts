@@ -1,0 +1,279 @@
+// `GET /export/<view>.<xlsx|csv>?scenarioId=…&areaCode=…&lang=vi|en`: the views of a stored
+// scenario's plan as a workbook (one sheet for the view, formatted, and an About sheet) or CSV,
+// for a bearer token. The figures come from the GraphQL fields each view mirrors, asked as the
+// caller (see ask-graphql.ts); the file is written in the files lane, off the main thread.
+import type { AreaPlan, PlanComparison, PlannedDay, RosterAssignment, RosterShift } from '@muster/planning';
+import type { PlainView } from '../compute/file-tasks.ts';
+import { computeFile } from '../compute/pool.ts';
+import {
+  type AreaSeries,
+  dailyView,
+  type ExportAbout,
+  planView,
+  planVsActualView,
+  rosterView,
+  type SheetView,
+  type TeamVisits,
+  type ViewName,
+  visitsView,
+} from '../spreadsheets/index.ts';
+import { askGraphQL, ExportRefused, type RunGraphQL } from './_internal/ask-graphql.ts';
+import { downloadResponse, languageOf, refuse } from './_internal/responses.ts';
+
+const EXPORT_PATH = /^\/export\/(plan|daily|plan-vs-actual|roster|visits)\.(xlsx|csv)$/;
+
+/** Areas whose daily series one internal request asks for (each an alias; the cost limit allows 20). */
+const DAILY_BATCH = 15;
+
+type Ask = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+type Params = { scenarioId: string; areaCode: string; url: URL };
+
+type PlanHead = {
+  scenario: { id: string; name: string } | null;
+  plan: {
+    period: { start: string; deadline: string; timeZone: string; openDays: number; openHours: number };
+    capacity: { minutesPerDossier: number; dailyCapacityPerMachine: number };
+    area: { code: string; name: string };
+  };
+};
+
+const HEAD = `scenario(id: $scenarioId) { id name }
+  plan(scenarioId: $scenarioId, areaCode: $areaCode) {
+    __typename ... on Error { message } ... on InputError { field } ... on NotFoundError { field }
+    ... on CampaignPlan {
+      period { start deadline timeZone openDays openHours }
+      capacity { minutesPerDossier dailyCapacityPerMachine }
+      area { code name }
+      VIEW
+    }
+  }`;
+
+function headQuery(viewFields: string, extraVariables = ''): string {
+  return `query ($scenarioId: ID!, $areaCode: String!${extraVariables}) { ${HEAD.replace('VIEW', viewFields)} }`;
+}
+
+const PLAN_FIELDS = `areas { code name parentCode level depth isLeaf population eligible alreadyServed demand openDays
+  dailyCapacityPerMachine machineDays machinesNeeded machinesNeededAtSites machines servedBy dailyTarget
+  dailyTargetPerMachine daysNeeded completionDate meetsDeadline status reason location { latitude longitude } }`;
+
+/** GraphQL enum values (`ON_TIME`, `COMMUNE`) as the library writes them (`on-time`, `commune`). */
+function libraryValue(value: string | null): string | null {
+  return value === null ? null : value.toLowerCase().replaceAll('_', '-');
+}
+
+function intParam(url: URL, name: string): number | undefined {
+  const text = url.searchParams.get(name);
+  if (text === null || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value)) {
+    throw new ExportRefused(
+      refuse(400, 'BAD_USER_INPUT', `${name} must be a whole number, got ${JSON.stringify(text)}`, name),
+    );
+  }
+  return value;
+}
+
+async function planExport(ask: Ask, { scenarioId, areaCode }: Params) {
+  const head = await ask<PlanHead & { plan: { areas: AreaPlan[] } }>(headQuery(PLAN_FIELDS), {
+    scenarioId,
+    areaCode,
+  });
+  const areas = head.plan.areas.map((row) => ({
+    ...row,
+    level: libraryValue(row.level),
+    status: libraryValue(row.status),
+  })) as AreaPlan[];
+  return { head, view: planView(areas) };
+}
+
+async function dailyExport(ask: Ask, { scenarioId, areaCode }: Params) {
+  const head = await ask<
+    PlanHead & { plan: { areas: { code: string; name: string; parentCode: string | null }[] } }
+  >(headQuery('areas { code name parentCode }'), { scenarioId, areaCode });
+  // The area asked about and the areas right below it.
+  const areas = head.plan.areas.filter((row) => row.code === areaCode || row.parentCode === areaCode);
+  const series: AreaSeries[] = [];
+  for (let from = 0; from < areas.length; from += DAILY_BATCH) {
+    const batch = areas.slice(from, from + DAILY_BATCH);
+    const aliases = batch
+      .map(
+        (_, i) =>
+          `d${i}: plan(scenarioId: $scenarioId, areaCode: $areaCode) { ... on CampaignPlan { daily(areaCode: $c${i}) { date planned cumulativePlanned } } }`,
+      )
+      .join('\n');
+    const declared = batch.map((_, i) => `, $c${i}: String!`).join('');
+    const answer = await ask<Record<string, { daily: PlannedDay[] }>>(
+      `query ($scenarioId: ID!, $areaCode: String!${declared}) { ${aliases} }`,
+      { scenarioId, areaCode, ...Object.fromEntries(batch.map((row, i) => [`c${i}`, row.code])) },
+    );
+    batch.forEach((row, i) => {
+      series.push({ areaCode: row.code, areaName: row.name, days: answer[`d${i}`]?.daily ?? [] });
+    });
+  }
+  return { head, view: dailyView(series) };
+}
+
+const DAY_FIELDS =
+  'date planned actual variance cumulativePlanned cumulativeActual cumulativeVariance machinesWorking dossiersPerMachineDay';
+
+async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url }: Params) {
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  type Compared = PlanComparison & { children: PlanComparison[] };
+  const head = await ask<PlanHead & { planVsActual: Compared }>(
+    headQuery('area { code }', ', $from: Date, $to: Date').replace(
+      /\}\s*$/,
+      `planVsActual(scenarioId: $scenarioId, areaCode: $areaCode, from: $from, to: $to) {
+        __typename ... on Error { message } ... on InputError { field }
+        ... on PlanVsActual { areaCode days { ${DAY_FIELDS} } children { areaCode days { ${DAY_FIELDS} } } } } }`,
+    ),
+    { scenarioId, areaCode, from: from || null, to: to || null },
+  );
+  const { children, ...area } = head.planVsActual;
+  return { head, view: planVsActualView([area, ...children]) };
+}
+
+async function rosterExport(ask: Ask, { scenarioId, areaCode, url }: Params) {
+  const args = {
+    days: intParam(url, 'days'),
+    shiftHours: intParam(url, 'shiftHours'),
+    teams: intParam(url, 'teams'),
+  };
+  type Roster = { shifts: RosterShift[]; assignments: RosterAssignment[] };
+  const head = await ask<PlanHead & { plan: { roster: Roster } }>(
+    headQuery(
+      `roster(days: $days, shiftHours: $shiftHours, teams: $teams) {
+        __typename ... on Error { message } ... on InputError { field }
+        ... on Roster { shifts { name start end crews } assignments { date shift team } } }`,
+      ', $days: Int = 28, $shiftHours: Int = 8, $teams: Int',
+    ),
+    { scenarioId, areaCode, ...Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) },
+  );
+  return { head, view: rosterView(head.plan.roster.assignments, head.plan.roster.shifts) };
+}
+
+type VisitAnswer = {
+  communeCode: string;
+  communeName: string | null;
+  arriveDate: string;
+  leaveDate: string;
+  days: number;
+  travelHoursBefore: number;
+  workHours: number;
+  dossiers: number;
+  servedCommuneCodes: string[];
+};
+
+async function visitsExport(ask: Ask, { scenarioId, areaCode }: Params) {
+  type Teams = {
+    teams:
+      | {
+          code: string;
+          kind: string;
+          visits: { plan?: { teams: { team: string; visits: VisitAnswer[] }[] } } | null;
+        }[]
+      | null;
+  };
+  const head = await ask<PlanHead & Teams>(
+    headQuery('area { code }').replace(
+      /\}\s*$/,
+      `teams(homeAreaCode: $areaCode) { code kind visits(scenarioId: $scenarioId) {
+        __typename ... on TeamVisits { plan { teams { team visits {
+          communeCode communeName arriveDate leaveDate days travelHoursBefore workHours dossiers servedCommuneCodes } } } } } } }`,
+    ),
+    { scenarioId, areaCode },
+  );
+  // Every MOBILE team of the home area answers the same plan of all of them: take the first.
+  const plan = (head.teams ?? []).find((team) => team.kind === 'MOBILE' && team.visits?.plan)?.visits?.plan;
+  const teams: TeamVisits[] = (plan?.teams ?? []).map((team) => ({
+    team: team.team,
+    visits: team.visits.map((visit) => ({
+      ...visit,
+      communeId: visit.communeCode,
+      servedCommuneIds: visit.servedCommuneCodes,
+      setupHours: null,
+    })) as unknown as TeamVisits['visits'],
+  }));
+  return { head, view: visitsView(teams) };
+}
+
+const EXPORTS: Record<ViewName, (ask: Ask, params: Params) => Promise<{ head: PlanHead; view: SheetView }>> =
+  {
+    plan: planExport,
+    daily: dailyExport,
+    'plan-vs-actual': planVsActualExport,
+    roster: rosterExport,
+    visits: visitsExport,
+  };
+
+export function isExportPath(pathname: string): boolean {
+  return pathname.startsWith('/export/');
+}
+
+function aboutOf(head: PlanHead, generatedAt: string): ExportAbout {
+  const { period, capacity, area } = head.plan;
+  return {
+    scenario: head.scenario,
+    area,
+    timeZone: period.timeZone,
+    generatedAt,
+    inputs: [
+      { name: 'calendar.start', value: period.start },
+      { name: 'calendar.deadline', value: period.deadline },
+      { name: 'openDays', value: period.openDays },
+      { name: 'openHours', value: period.openHours },
+      { name: 'service.minutesPerDossier', value: capacity.minutesPerDossier },
+      { name: 'dailyCapacityPerMachine', value: capacity.dailyCapacityPerMachine },
+    ],
+  };
+}
+
+export async function exportResponse(request: Request, url: URL, run: RunGraphQL): Promise<Response> {
+  const match = EXPORT_PATH.exec(url.pathname);
+  if (!match) {
+    return refuse(
+      404,
+      'NOT_FOUND',
+      'exports are /export/<plan|daily|plan-vs-actual|roster|visits>.<xlsx|csv>',
+    );
+  }
+  const name = match[1] as ViewName;
+  const format = match[2] as 'xlsx' | 'csv';
+  if (!request.headers.get('authorization')) {
+    return refuse(
+      401,
+      'UNAUTHENTICATED',
+      'exports need a bearer token (Authorization: Bearer <token>)',
+      undefined,
+      {
+        'www-authenticate': 'Bearer',
+      },
+    );
+  }
+  const language = languageOf(url);
+  if (language === null) return refuse(400, 'BAD_USER_INPUT', 'lang must be vi or en', 'lang');
+  const scenarioId = url.searchParams.get('scenarioId');
+  const areaCode = url.searchParams.get('areaCode');
+  if (!scenarioId) return refuse(400, 'BAD_USER_INPUT', 'scenarioId is required', 'scenarioId');
+  if (!areaCode) return refuse(400, 'BAD_USER_INPUT', 'areaCode is required', 'areaCode');
+  const ask: Ask = (query, variables) => askGraphQL(run, request, query, variables);
+  try {
+    const { head, view } = await EXPORTS[name](ask, { scenarioId, areaCode, url });
+    const plain: PlainView = { ...view, rows: [...view.rows].map((row) => [...row]) };
+    const bytes = await computeFile({
+      name: 'write',
+      format,
+      views: [plain],
+      language,
+      about: aboutOf(head, new Date().toISOString()),
+    });
+    return downloadResponse(
+      new Uint8Array(bytes as Uint8Array),
+      format,
+      `muster-${name}-${scenarioId}-${areaCode}.${format}`.replace(/[^\w.-]/g, '_'),
+    );
+  } catch (error) {
+    if (error instanceof ExportRefused) return error.response;
+    throw error;
+  }
+}
