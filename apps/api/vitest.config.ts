@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { WITHOUT_DATABASE } from './test/without-database.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -11,8 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    // Proofs that need a PostgreSQL server (several processes, an observer outside a killed one).
-    exclude: process.env.TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'],
+    // Proofs that need a PostgreSQL server (several processes, an observer outside a killed one)
+    // run only with one; files that never open a database run only without one (once is enough).
+    exclude: process.env.TEST_DATABASE_URL ? WITHOUT_DATABASE : ['**/*.pg.test.ts'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

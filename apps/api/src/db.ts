@@ -199,13 +199,18 @@ export function createDatabase(config: DatabaseConfig): Database {
   };
 }
 
+/** Marks the process's database as opened (the tests close it only in files that opened it). */
+export const PROCESS_DATABASE_OPENED = Symbol.for('muster.processDatabaseOpened');
+
 /**
  * The process's database, opened on first import from the environment. An embedded folder held by
  * another process stops this one with the reason, before anything else runs.
  */
 function openProcessDatabase(): Database {
   try {
-    return createDatabase(readDatabaseConfig(process.env));
+    const opened = createDatabase(readDatabaseConfig(process.env));
+    (globalThis as { [PROCESS_DATABASE_OPENED]?: true })[PROCESS_DATABASE_OPENED] = true;
+    return opened;
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
     console.error(error.message);

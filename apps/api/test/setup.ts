@@ -1,8 +1,10 @@
 // Each test file gets its own database: an in-memory PGlite, or with TEST_DATABASE_URL a fresh
 // schema on that PostgreSQL server, dropped afterwards. Migrations are the committed ones.
 import { randomBytes } from 'node:crypto';
-import { afterAll } from 'vitest';
+import path from 'node:path';
+import { afterAll, expect } from 'vitest';
 import { dropSchema } from './_support.ts';
+import { WITHOUT_DATABASE } from './without-database.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const schema = `muster_test_${randomBytes(6).toString('hex')}`;
@@ -17,8 +19,15 @@ if (serverUrl) {
 afterAll(async () => {
   const { destroyComputePool } = await import('../src/compute/pool.ts');
   await destroyComputePool();
-  const { database } = await import('../src/db.ts');
-  await database.close();
+  // A file that never opened the database (the spreadsheet readers and writers) does not open it now.
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for('muster.processDatabaseOpened')] === true) {
+    const { database } = await import('../src/db.ts');
+    await database.close();
+    const file = path.relative(process.cwd(), expect.getState().testPath ?? '');
+    if (WITHOUT_DATABASE.includes(file)) {
+      throw new Error(`${file} opened the database: take it out of test/without-database.ts`);
+    }
+  }
   if (serverUrl) {
     // A connection of its own: the file's database may already be closed.
     await dropSchema(serverUrl, schema);
