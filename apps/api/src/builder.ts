@@ -18,12 +18,15 @@ import { loadVisibleNode } from './auth/node-access.ts';
 import type { Principal } from './auth/tokens.ts';
 import type { Context } from './context.ts';
 import { prisma } from './db.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { ForbiddenError, NotFoundError, PlanningInputError, UnauthenticatedError } from './errors.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 import { defaultFieldComplexity, priceNodes } from './limits/cost-limit.ts';
 
-/** Largest page a connection returns, whatever `first` or `last` asks. */
+/**
+ * Largest page a connection returns; `first` or `last` above it is refused, not cut. A page of this
+ * size with every scalar field of its node always fits the cost limit (README, Limits).
+ */
 export const MAX_PAGE_SIZE = 500;
 /** Page size when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -31,6 +34,35 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** Nodes a page asks for, as the cost estimate multiplies them (at most {@link MAX_PAGE_SIZE}). */
 export function pageSize(args: { first?: number | null; last?: number | null }): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(0, args.first ?? args.last ?? DEFAULT_PAGE_SIZE));
+}
+
+/**
+ * The page size a connection may serve, after refusing what it must not: `first` or `last` over
+ * {@link MAX_PAGE_SIZE}, and `first` with `last` (a page is read forward or backward, not both).
+ * Given to each connection as its `maxSize`, and called before a count that reads no page.
+ */
+export function checkedPageSize(args: { first?: number | null; last?: number | null }): number {
+  for (const name of ['first', 'last'] as const) {
+    const asked = args[name];
+    if (asked != null && asked > MAX_PAGE_SIZE) {
+      throw new PlanningInputError({
+        path: name,
+        code: 'range',
+        expected: `at most ${MAX_PAGE_SIZE} nodes a page (ask for the next page with after or before)`,
+        received: asked,
+      });
+    }
+  }
+  if (args.first != null && args.last != null) {
+    throw new PlanningInputError({
+      path: 'last',
+      code: 'conflict',
+      expected:
+        'absent when first is given (page forward with first and after, backward with last and before)',
+      received: args.last,
+    });
+  }
+  return MAX_PAGE_SIZE;
 }
 
 type Signed = Context & { principal: Principal };

@@ -3,6 +3,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PlanningInputError } from '@muster/planning';
 import { PothosValidationError } from '@pothos/core';
@@ -171,6 +172,10 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
           body: JSON.stringify({ query, variables }),
         }),
     ),
+    // Apollo's automatic persisted queries: a hash alone runs a document this instance has seen
+    // (kept in memory, 1,000 at most); otherwise PERSISTED_QUERY_NOT_FOUND with HTTP 200, as Apollo
+    // Server answers, and the client sends the document with its hash once.
+    useAPQ({ store: createInMemoryAPQStore({ max: 1000 }), responseConfig: { forceStatusCodeOk: true } }),
     useCsrfPrevention(),
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
     maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),

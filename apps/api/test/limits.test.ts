@@ -1,14 +1,15 @@
 // What one request may ask for (README, Limits): document depth, aliases, tokens and cost, page
 // size, batch size and body size. Each refusal carries a stable `extensions.code`.
 
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../src/builder.ts';
 import { createHttpServer, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '../src/http-server.ts';
-import { DOCUMENT_LIMITS } from '../src/yoga.ts';
-import { data, gql, useDatabase } from './graphql.ts';
+import { DOCUMENT_LIMITS, yoga } from '../src/yoga.ts';
+import { data, type GraphQLResponse, gql, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -94,12 +95,84 @@ describe('document limits', () => {
 });
 
 describe('page size', () => {
-  it(`returns at most ${MAX_PAGE_SIZE} nodes a page, however many are asked for`, async () => {
-    const page = async (first: number) =>
-      (await data<{ areas: { edges: unknown[] } }>(`{ areas(first: ${first}) { edges { node { code } } } }`))
-        .areas.edges.length;
-    expect(await page(MAX_PAGE_SIZE + 100)).toBe(MAX_PAGE_SIZE);
-    expect(await page(20)).toBe(20);
+  const page = (first: string) => `{ areas(${first}) { totalCount edges { node { code } } } }`;
+
+  it(`returns a page of up to ${MAX_PAGE_SIZE} nodes and refuses one more, naming first or last`, async () => {
+    const full = await data<{ areas: { edges: unknown[] } }>(page(`first: ${MAX_PAGE_SIZE}`));
+    expect(full.areas.edges).toHaveLength(MAX_PAGE_SIZE);
+    for (const [argument, name] of [
+      [`first: ${MAX_PAGE_SIZE + 1}`, 'first'],
+      [`last: ${MAX_PAGE_SIZE + 1}`, 'last'],
+    ] as const) {
+      const refused = await gql(page(argument));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: name });
+      expect(refused.data).toBeNull();
+    }
+    // A count alone reads no page, and is refused alike.
+    const countOnly = await gql(`{ areas(first: ${MAX_PAGE_SIZE + 1}) { totalCount } }`);
+    expect(countOnly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('refuses first and last together', async () => {
+    const refused = await gql(page('first: 2, last: 2'));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+  });
+
+  it(`fits the cost limit with a page of ${MAX_PAGE_SIZE} nodes and every scalar field of the node, on every connection`, async () => {
+    type Field = { name: string; args: unknown[]; type: { kind: string; ofType: { kind: string } | null } };
+    const leaves = async (type: string) => {
+      const { __type } = await data<{ __type: { fields: Field[] } }>(
+        `{ __type(name: "${type}") { fields { name args { name } type { kind ofType { kind } } } } }`,
+      );
+      const leaf = (kind: string | undefined) => kind === 'SCALAR' || kind === 'ENUM';
+      return __type.fields
+        .filter((field) => field.args.length === 0)
+        .filter(
+          (field) =>
+            leaf(field.type.kind) || (field.type.kind === 'NON_NULL' && leaf(field.type.ofType?.kind)),
+        )
+        .map((field) => field.name)
+        .join(' ');
+    };
+    for (const [connection, node] of [
+      ['areas', 'Area'],
+      ['actualReports', 'ActualReport'],
+    ] as const) {
+      const result = await gql(
+        `{ ${connection}(first: ${MAX_PAGE_SIZE}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${await leaves(node)} } } } }`,
+      );
+      expect(codes(result)).not.toContain('LIMIT_EXCEEDED');
+    }
+  });
+});
+
+describe('automatic persisted queries', () => {
+  const query = '{ area(code: "67") { name } }';
+  // The Apollo protocol: the SHA-256 of the document, in hex, under extensions.persistedQuery.
+  const sha256Hash = createHash('sha256').update(query).digest('hex');
+  const send = async (body: Record<string, unknown>) => {
+    const response = await yoga.fetch('http://muster.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse };
+  };
+  const extensions = { persistedQuery: { version: 1, sha256Hash } };
+
+  it('answers an unknown hash PERSISTED_QUERY_NOT_FOUND with 200, then runs it by hash once sent', async () => {
+    const unknown = await send({ extensions });
+    expect(unknown.status).toBe(200);
+    expect(codes(unknown.body)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    const registered = await send({ query, extensions });
+    expect(registered.body).toEqual({ data: { area: { name: 'Tỉnh Đắk Nông' } } });
+    const byHash = await send({ extensions });
+    expect(byHash).toEqual({ status: 200, body: { data: { area: { name: 'Tỉnh Đắk Nông' } } } });
+  });
+
+  it('refuses a document whose hash does not match it', async () => {
+    const mismatch = await send({ query: '{ viewer { name } }', extensions });
+    expect(codes(mismatch.body)).toEqual(['PERSISTED_QUERY_MISMATCH']);
   });
 });
 

@@ -5,7 +5,7 @@ import { recordActuals } from '../actuals/record-actuals.ts';
 import { areaScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import type { Principal } from '../auth/tokens.ts';
-import { builder, pageSize } from '../builder.ts';
+import { builder, checkedPageSize, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -209,8 +209,11 @@ builder.queryField('actualReports', (t) =>
       },
       complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
       authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
-      totalCount: async (_parent, args, { principal }) =>
-        prisma.actualReport.count({ where: await reportsWhere(args, principal) }),
+      maxSize: checkedPageSize,
+      totalCount: async (_parent, args, { principal }) => {
+        checkedPageSize(args);
+        return prisma.actualReport.count({ where: await reportsWhere(args, principal) });
+      },
       resolve: async (query, _root, args, { principal }) =>
         prisma.actualReport.findMany({
           ...query,

@@ -1,6 +1,6 @@
 import { PlanningInputError } from '@muster/planning';
 import { signedIn } from '../auth/signed-in.ts';
-import { builder, pageSize } from '../builder.ts';
+import { builder, checkedPageSize, pageSize } from '../builder.ts';
 import { AREA_DATASETS } from '../data/area-datasets.ts';
 import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
@@ -109,8 +109,13 @@ builder.queryFields((t) => ({
       },
       complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
       skipTypeScopes: true,
-      // Either may run alone (a selection of only `totalCount` reads no page): both check the parent.
-      totalCount: async (_parent, args) => prisma.area.count({ where: await areasWhere(args) }),
+      maxSize: checkedPageSize,
+      // Either may run alone (a selection of only `totalCount` reads no page): both check the page
+      // and the parent.
+      totalCount: async (_parent, args) => {
+        checkedPageSize(args);
+        return prisma.area.count({ where: await areasWhere(args) });
+      },
       resolve: async (query, _root, args) =>
         prisma.area.findMany({ ...query, where: await areasWhere(args) }),
     },
