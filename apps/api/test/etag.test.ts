@@ -15,8 +15,8 @@ beforeAll(async () => {
 
 const QUERY = `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { ... on PlanVsActual { totalActual } } }`;
 
-function get(token: string, ifNoneMatch?: string): Promise<Response> {
-  return yoga.fetch(`http://muster.test/graphql?query=${encodeURIComponent(QUERY)}`, {
+async function get(token: string, ifNoneMatch?: string): Promise<Response> {
+  return await yoga.fetch(`http://muster.test/graphql?query=${encodeURIComponent(QUERY)}`, {
     method: 'GET',
     headers: {
       accept: 'application/json',
@@ -70,10 +70,10 @@ describe('ETag on GET queries', () => {
     // Not answer data: the shared rate-limit counters, the versions themselves, the migrations' log.
     const untracked = new Set(['RateLimit', 'DataVersion', '_prisma_migrations']);
     const tables = await database.prisma.$queryRaw<{ table_name: string }[]>`
-      SELECT table_name FROM information_schema.tables
+      SELECT table_name::text AS table_name FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
     const triggered = await database.prisma.$queryRaw<{ event_object_table: string }[]>`
-      SELECT DISTINCT event_object_table FROM information_schema.triggers
+      SELECT DISTINCT event_object_table::text AS event_object_table FROM information_schema.triggers
       WHERE trigger_schema = current_schema() AND trigger_name LIKE '%\\_data\\_version'`;
     const covered = new Set(triggered.map((row) => row.event_object_table));
     const missing = tables

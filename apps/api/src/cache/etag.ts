@@ -28,7 +28,7 @@ export function useETag(): Plugin {
   const tagged = new WeakMap<Request, Tagged>();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as Context;
+      const context = args.contextValue as unknown as Context;
       const { request } = context;
       if (request.method !== 'GET') return;
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
