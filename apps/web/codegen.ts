@@ -5,10 +5,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: '../api/schema.graphql',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: true,
   generates: {
     './src/gql/': {
+      documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
@@ -17,6 +17,19 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: { Date: 'string', DateTime: 'string', File: 'File' },
         avoidOptionals: false,
+      },
+    },
+    // A dashboard developer's documents (README, API: a dashboard on the API), typed the same way;
+    // `tsc` then checks examples/dashboard/dashboard.ts against them.
+    './examples/dashboard/gql/': {
+      documents: ['examples/dashboard/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { Date: 'string', DateTime: 'string', File: 'File' },
       },
     },
     './src/gql/introspection.ts': {
