@@ -2,7 +2,12 @@ import { DateTime } from 'luxon';
 import { requireIsoDate, requireNumber, requireRecord } from '../../_internal/validate.ts';
 import { plannedDailySeriesOf } from '../../campaign/_internal/daily-series.ts';
 import { planPreparedCampaign } from '../../campaign/_internal/plan-prepared-campaign.ts';
-import { type PlannedLeafDays, plannedLeafDays } from '../../campaign/_internal/planned-leaf-days.ts';
+import {
+  createLeafShares,
+  type LeafShares,
+  type PlannedLeafDays,
+  plannedLeafDays,
+} from '../../campaign/_internal/planned-leaf-days.ts';
 import {
   capacityOf,
   type PreparedCampaign,
@@ -42,6 +47,8 @@ export type Comparison = {
   read: ReadReports;
   leaves: Int32Array;
   plannedMachines: (number | null)[];
+  /** The pools' days shared over their leaves, worked out once for every area compared. */
+  shares: LeafShares;
   marginShare: number;
   start: DateTime;
   fromArg: DateTime | null;
@@ -86,6 +93,7 @@ export function prepareComparison(
     read,
     leaves: leafCounts(prep.tree),
     plannedMachines: plannedMachinesByNode(prep, rows),
+    shares: createLeafShares(prep),
     marginShare,
     start,
     fromArg,
@@ -95,11 +103,23 @@ export function prepareComparison(
 
 /** The plan of the area at node `area` next to its reports (see `compareWithActuals`). */
 export function compareArea(comparison: Comparison, area: number): PlanComparison {
-  const { input, prep, plan, rows, read, leaves, plannedMachines, marginShare, start, fromArg, toArg } =
-    comparison;
+  const {
+    input,
+    prep,
+    plan,
+    rows,
+    read,
+    leaves,
+    plannedMachines,
+    shares,
+    marginShare,
+    start,
+    fromArg,
+    toArg,
+  } = comparison;
   const node = prep.tree.nodes[area] as AreaNode;
   const row = rows[area] as AreaPlan;
-  const series = plannedDailySeriesOf(prep, area);
+  const series = plannedDailySeriesOf(prep, area, shares);
   const order = subtreeOrder(prep.tree, area);
   const inArea = new Uint8Array(prep.tree.nodes.length);
   for (const index of order) inArea[index] = 1;
@@ -180,7 +200,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     let plannedOfReported: number | null = null;
     if (reporting === 'complete') plannedOfReported = plannedCount;
     if (reporting === 'partial') {
-      leafDays ??= plannedLeafDays(prep, area);
+      leafDays ??= plannedLeafDays(prep, area, shares);
       leafDayIndex ??= new Map(leafDays.days.map((open, k) => [open.date, k]));
       const k = leafDayIndex.get(date);
       plannedOfReported = k === undefined ? 0 : plannedOfCovered(prep, area, figures, roll, leafDays, k);
