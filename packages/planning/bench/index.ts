@@ -9,6 +9,7 @@ import { run as runCampaign } from './campaign.bench.ts';
 import { run as runItineraries } from './itineraries.bench.ts';
 import { run as runQueueing } from './queueing.bench.ts';
 import { run as runShifts } from './shifts.bench.ts';
+import { run as runSitesAndTeams } from './sites-and-teams.bench.ts';
 
 type Suite = { title: string; run: () => Promise<BenchRow[]> };
 
@@ -16,6 +17,7 @@ const suites: Suite[] = [
   { title: 'Campaign sizing on the national tree (issue 2)', run: runCampaign },
   { title: 'Queueing and hourly staffing (issues 3, 14)', run: runQueueing },
   { title: 'Mobile teams: visit calendar (issue 7)', run: runItineraries },
+  { title: 'Fixed sites and mobile teams in one plan (issue 18)', run: runSitesAndTeams },
   { title: 'Shifts: exact covering against HiGHS (issue 4)', run: runShifts },
 ];
 

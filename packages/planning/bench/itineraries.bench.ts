@@ -21,7 +21,7 @@ const MOBILE_SHARE = 0.5;
 /** Vinh, Phường Hưng Bình: the provincial police. */
 const VINH = { latitude: 18.6736, longitude: 105.6813 };
 
-function ngheAnInstance(mobileShare = MOBILE_SHARE): PlanMobileTeamsInput {
+export function ngheAnInstance(mobileShare = MOBILE_SHARE): PlanMobileTeamsInput {
   const centroid = new Map(readVietnamCsv('commune_centroids_2021.csv').map((r) => [r.commune_code, r]));
   const rows = readVietnamCsv('demo_nghean_daknong_2021.csv').filter((r) => r.province_code === '40');
   const communes: MobileCommune[] = rows.map((r) => {

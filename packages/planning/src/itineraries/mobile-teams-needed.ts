@@ -1,19 +1,27 @@
 import { requireNumber, requireRecord } from '../_internal/validate.ts';
 import { TEAM_MACHINES_RULE } from './_internal/read-input.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
+import { planSitesAndTeams } from './plan-sites-and-teams.ts';
 import type {
   MobilePlan,
   MobileTeam,
   PlanMobileTeamsInput,
   PlanMobileTeamsOptions,
+  PlanSitesAndTeamsInput,
+  SitesAndTeamsPlan,
   UnreachedCommune,
 } from './types.ts';
 
-/** The input of {@link planMobileTeams} with teams of one size whose number is the unknown. */
-export type MobileTeamsNeededInput = Omit<PlanMobileTeamsInput, 'teams'> & {
-  /** Machines each team carries, a positive integer. */
-  machinesPerTeam: number;
-};
+/**
+ * The input of {@link planMobileTeams} with teams of one size whose number is the unknown; with
+ * `sites` and `siteHours`, the input of {@link planSitesAndTeams}: the teams needed beside the
+ * fixed sites (possibly none).
+ */
+export type MobileTeamsNeededInput = Omit<PlanMobileTeamsInput, 'teams'> &
+  Partial<Pick<PlanSitesAndTeamsInput, 'sites' | 'siteHours' | 'reach'>> & {
+    /** Machines each team carries, a positive integer. */
+    machinesPerTeam: number;
+  };
 
 export type MobileTeamsNeededOptions = PlanMobileTeamsOptions & {
   /** Largest number of teams tried. Default 200. */
@@ -25,9 +33,12 @@ export type MobileTeamsNeededResult =
       status: 'found';
       /** Fewest teams whose plan takes every dossier by the deadline (named `team-1`, `team-2`, … in the plan). */
       teams: number;
-      /** No plan of any kind finishes with fewer: team-hours of work, set-up and least travel over the hours to the deadline. */
+      /** No plan of any kind finishes with fewer: team-hours of work, set-up and least travel over the hours to the deadline (0 beside sites). */
       lowerBoundTeams: number;
-      plan: MobilePlan;
+      /** The teams' plan (with sites: their part of the combined plan; null when the sites need no team). */
+      plan: MobilePlan | null;
+      /** With sites: the combined plan with that many teams. */
+      sitesAndTeams?: SitesAndTeamsPlan;
     }
   | {
       status: 'infeasible';
@@ -67,6 +78,7 @@ export function mobileTeamsNeeded(
     rawMax === undefined
       ? DEFAULT_MAX_TEAMS
       : requireNumber(rawMax, 'maxTeams', { min: 1, max: 1000, integer: true });
+  if (shared.sites !== undefined) return teamsBesideSites(shared as SitesInput, machines, maxTeams, planOptions);
   const planWith = (count: number) => {
     const teams: MobileTeam[] = Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, machines }));
     return planMobileTeams({ ...shared, teams }, planOptions);
@@ -119,4 +131,60 @@ export function mobileTeamsNeeded(
     }
   }
   return { status: 'found', teams: high, lowerBoundTeams, plan: best };
+}
+
+type SitesInput = Omit<MobileTeamsNeededInput, 'machinesPerTeam' | 'sites'> &
+  Pick<PlanSitesAndTeamsInput, 'sites' | 'siteHours'>;
+
+/**
+ * Beside fixed sites: the fewest teams (from none) whose combined plan is on time with every
+ * commune beyond the sites' reach visited (none left to a far site), by doubling then
+ * bisection, as more teams can only take communes off busy sites.
+ */
+function teamsBesideSites(
+  input: SitesInput,
+  machines: number,
+  maxTeams: number,
+  options: PlanMobileTeamsOptions,
+): MobileTeamsNeededResult {
+  const planWith = (count: number) =>
+    planSitesAndTeams(
+      { ...input, teams: Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, machines })) },
+      options,
+    );
+  const enough = (p: ReturnType<typeof planWith>): boolean =>
+    p.status === 'planned' && p.onTime && p.communes.every((c) => c.reason !== 'no-team');
+  let low = -1;
+  let high = 0;
+  let plan = planWith(0);
+  while (plan.status === 'planned' && !enough(plan) && high < maxTeams) {
+    low = high;
+    high = Math.min(maxTeams, Math.max(1, high * 2));
+    plan = planWith(high);
+  }
+  if (plan.status !== 'planned') return { status: 'infeasible', reason: plan.reason, detail: plan.detail, unreached: [] };
+  if (!enough(plan)) {
+    const late = plan.mobile?.unreached.find((u) => u.reason === 'too-far' || u.reason === 'opens-after-deadline');
+    return {
+      status: 'infeasible',
+      reason: late === undefined ? 'max-teams' : (late.reason as 'too-far' | 'opens-after-deadline'),
+      detail:
+        late === undefined
+          ? `even ${maxTeams} teams beside the sites finish on ${plan.completionDate}, after the deadline ${plan.deadline}`
+          : `${late.communeId}: ${late.detail}`,
+      unreached: (plan.mobile?.unreached ?? []).filter((u) => u.reason !== 'latest-date'),
+    };
+  }
+  let best = plan;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    const trial = planWith(mid);
+    if (trial.status === 'planned' && enough(trial)) {
+      high = mid;
+      best = trial;
+    } else {
+      low = mid;
+    }
+  }
+  return { status: 'found', teams: high, lowerBoundTeams: 0, plan: best.mobile, sitesAndTeams: best };
 }
