@@ -92,13 +92,8 @@ export async function run(): Promise<BenchRow[]> {
     };
     const baseline = time(() => planMobileTeams(routeOnly), { runs: 3, warmup: 1 });
     const t = time(() => planSitesAndTeams(input), { runs: 5, warmup: 1 });
-    const served = plan.communes.reduce(
-      (counts, c) => {
-        counts[c.servedBy === 'fixed-site' ? 0 : c.servedBy === 'mobile-team' ? 1 : 2] += 1;
-        return counts;
-      },
-      [0, 0, 0],
-    );
+    const count = (servedBy: string) => plan.communes.filter((c) => c.servedBy === servedBy).length;
+    const served = [count('fixed-site'), count('mobile-team'), count('nothing-to-do')];
     rows.push(
       {
         name: `${name} (median)`,
