@@ -78,7 +78,8 @@ export function mobileTeamsNeeded(
     rawMax === undefined
       ? DEFAULT_MAX_TEAMS
       : requireNumber(rawMax, 'maxTeams', { min: 1, max: 1000, integer: true });
-  if (shared.sites !== undefined) return teamsBesideSites(shared as SitesInput, machines, maxTeams, planOptions);
+  if (shared.sites !== undefined)
+    return teamsBesideSites(shared as SitesInput, machines, maxTeams, planOptions);
   const planWith = (count: number) => {
     const teams: MobileTeam[] = Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, machines }));
     return planMobileTeams({ ...shared, teams }, planOptions);
@@ -162,9 +163,12 @@ function teamsBesideSites(
     high = Math.min(maxTeams, Math.max(1, high * 2));
     plan = planWith(high);
   }
-  if (plan.status !== 'planned') return { status: 'infeasible', reason: plan.reason, detail: plan.detail, unreached: [] };
+  if (plan.status !== 'planned')
+    return { status: 'infeasible', reason: plan.reason, detail: plan.detail, unreached: [] };
   if (!enough(plan)) {
-    const late = plan.mobile?.unreached.find((u) => u.reason === 'too-far' || u.reason === 'opens-after-deadline');
+    const late = plan.mobile?.unreached.find(
+      (u) => u.reason === 'too-far' || u.reason === 'opens-after-deadline',
+    );
     return {
       status: 'infeasible',
       reason: late === undefined ? 'max-teams' : (late.reason as 'too-far' | 'opens-after-deadline'),
