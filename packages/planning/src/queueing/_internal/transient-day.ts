@@ -138,6 +138,12 @@ export class TransientRun {
     };
   }
 
+  /** Forgets the periods from `periods` on, the chain set back to `state` (its state when they began). */
+  rewind(periods: number, state: Snapshot): void {
+    this.runs.length = periods;
+    this.chain.restore(state);
+  }
+
   /** Keeps a period run (the chain must be at its end). */
   keep(run: PeriodRun): void {
     this.runs.push(run);

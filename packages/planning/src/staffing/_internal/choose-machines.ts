@@ -30,9 +30,17 @@ export function chooseMachines(
   const count = periods.minutes.length;
   const floors = new Array<number>(count).fill(0);
   const anyArrivals = periods.arrivalsPerHour.some((r) => r > 0);
+  const rateOf = 1 / service.serviceMinutes;
+  const run = new TransientRun(rateOf, (1 + service.serviceCv * service.serviceCv) / 2, 0, figures);
+  const chosen: Chosen = { open: [], needed: [], ends: [run.save()] };
+  // A repair changes one hour's floor: the hours before it are kept as they were chosen, and the
+  // day is chosen again from there.
+  let from = 0;
   for (let round = 0; ; round++) {
-    const { open, needed, day } = chooseOnce(periods, service, figures, bounds, floors, anyArrivals);
-    if (round === MAX_REPAIRS) return { open, needed, day };
+    chooseFrom(run, from, periods, service, figures, bounds, floors, anyArrivals, chosen);
+    const { open, needed } = chosen;
+    const day = run.finish();
+    if (round === MAX_REPAIRS) return { open: [...open], needed: [...needed], day };
     // The first hour that got what it needs and still misses the target: a later drop holds up its
     // arrivals, so the first hour after it with fewer machines keeps one more.
     let repaired = false;
@@ -43,27 +51,36 @@ export function chooseMachines(
       const drop = open.findIndex((machines, q) => q > p && machines < (open[p] as number));
       if (drop >= 0 && (open[drop] as number) < bounds.available) {
         floors[drop] = (open[drop] as number) + 1;
+        from = drop;
         repaired = true;
       }
     }
-    if (!repaired) return { open, needed, day };
+    if (!repaired) return { open: [...open], needed: [...needed], day };
   }
 }
 
-function chooseOnce(
+/** The hours chosen so far, and the chain's state before each hour (`ends[p]`, before hour p). */
+type Chosen = { open: number[]; needed: number[]; ends: Snapshot[] };
+
+/** Chooses hours `from` … end, the hours before kept as chosen, the chain rewound to the start of `from`. */
+function chooseFrom(
+  run: TransientRun,
+  from: number,
   periods: SitePeriods,
   service: { serviceMinutes: number; serviceCv: number },
   figures: Figures,
   bounds: MachineBounds,
   floors: readonly number[],
   anyArrivals: boolean,
-): MachineChoice {
+  chosen: Chosen,
+): void {
   const count = periods.minutes.length;
-  const rateOf = 1 / service.serviceMinutes;
-  const run = new TransientRun(rateOf, (1 + service.serviceCv * service.serviceCv) / 2, 0, figures);
-  const open: number[] = [];
-  const needed: number[] = [];
-  for (let p = 0; p < count; p++) {
+  run.rewind(from, chosen.ends[from] as Snapshot);
+  const { open, needed, ends } = chosen;
+  open.length = from;
+  needed.length = from;
+  ends.length = from + 1;
+  for (let p = from; p < count; p++) {
     const minutes = periods.minutes[p] as number;
     const perHour = periods.arrivalsPerHour[p] as number;
     const whole: MomentPlan = { averagedUntil: minutes, moments: [] };
@@ -88,22 +105,24 @@ function chooseOnce(
     const trial = (servers: number) => meetsIfKept(run, runWith(servers), figures);
     let need = 0;
     if (perHour > 0) {
+      // One below the steady state's count: an hour that starts with little queue often needs it,
+      // so the search usually proves its answer in two trials instead of three.
       const guess = Math.max(
         1,
         Math.min(
           MAX_MACHINES,
-          serversForTargetUnchecked(perHour, service.serviceMinutes, service.serviceCv, figures.target),
+          serversForTargetUnchecked(perHour, service.serviceMinutes, service.serviceCv, figures.target) - 1,
         ),
       );
       need = fewestMeeting(trial, guess);
     }
     const lower = Math.max(bounds.minimum, floors[p] as number, p === count - 1 && anyArrivals ? 1 : 0);
-    const chosen = Math.min(bounds.available, Math.max(need, lower));
-    run.keep(runWith(chosen));
-    open.push(chosen);
+    const machines = Math.min(bounds.available, Math.max(need, lower));
+    run.keep(runWith(machines));
+    open.push(machines);
     needed.push(need);
+    ends.push(run.save());
   }
-  return { open, needed, day: run.finish() };
 }
 
 /** Whether the hour just run meets the target, its machines kept until its arrivals are served. */
