@@ -274,6 +274,27 @@ export const vi = {
   'reported.team': 'Tổ',
   'reported.homeArea': 'Địa bàn của tổ',
   'reported.noTeams': 'Không có tổ nào trong địa bàn này.',
+  'export.title': 'Tải về:',
+  'export.view.plan': 'Kế hoạch',
+  'export.view.daily': 'Chỉ tiêu theo ngày',
+  'export.view.plan-vs-actual': 'Kế hoạch và thực hiện',
+  'export.view.roster': 'Lịch trực',
+  'export.view.visits': 'Lịch tổ lưu động',
+  'export.download': 'Tải {view} dạng {format}',
+  'import.title.reports': 'Nhập báo cáo từ bảng tính',
+  'import.title.areas': 'Nhập danh sách địa bàn từ bảng tính',
+  'import.title.machines': 'Nhập số máy từ bảng tính',
+  'import.help':
+    'Tệp XLSX hoặc CSV, tối đa 20 MiB và 100.000 dòng. Tệp được kiểm tra toàn bộ: có một ô sai thì không lưu gì. Mẫu:',
+  'import.template': 'tải mẫu',
+  'import.file': 'Tệp bảng tính',
+  'import.send': 'Gửi tệp',
+  'import.done.reports': 'Đã đọc {rows} dòng: {created} báo cáo mới, {corrected} sửa, {unchanged} không đổi.',
+  'import.done.areas': 'Đã đọc {total} dòng: {inserted} địa bàn mới, {updated} cập nhật.',
+  'import.done.machines': 'Đã lưu {machines} máy cho {rows} địa bàn.',
+  'import.refused': 'Không lưu gì: tệp có {count} lỗi.',
+  'import.issue': 'Dòng {row}, cột {column}: phải là {expected}, nhận được {received}',
+  'import.more': 'và {count} lỗi khác.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { Requested } from '../../components/problem.tsx';
+import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import type { AreaStatus, AreaTreeQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
@@ -146,7 +147,7 @@ function Roots() {
 
 function Tree({ code }: { code: string }) {
   const { t, n } = useI18n();
-  const { viewer } = useViewer();
+  const { viewer, abilities } = useViewer();
   const withFigures = viewer !== null;
   const [{ data, fetching, error }] = useQuery({ query: AreaTreeDocument, variables: { code, withFigures } });
   const [scenarios] = useQuery({ query: AreaScenariosQuery, pause: !withFigures });
@@ -288,6 +289,7 @@ function Tree({ code }: { code: string }) {
                 </tbody>
               </table>
             </div>
+            {abilities.savesScenarios ? <SpreadsheetImport kind="areas" /> : null}
           </>
         ) : (
           <p role="alert">{t('areas.notFound', { code })}</p>

@@ -6,8 +6,10 @@ import { type CombinedError, useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
 import { CommuneCentroidsDocument, communesOf } from '../../components/commune-centroids.ts';
 import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
+import { ExportLinks } from '../../components/export-links.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
+import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import { STATUS_COLOURS, StatusBadge } from '../../components/status-badge.tsx';
 import type { AreaStatus, PlanViewQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
@@ -372,6 +374,11 @@ function Plan({
               <Link href={paths.roster(scenarioId)}>{t('nav.roster')}</Link>
               <Link href={paths.visits(scenarioId)}>{t('nav.visits')}</Link>
             </p>
+            <ExportLinks
+              views={['plan', 'daily', 'plan-vs-actual']}
+              scenarioId={scenarioId}
+              areaCode={areaCode}
+            />
             <Figures
               items={[
                 { label: t('col.status'), value: <StatusBadge status={plan.area.status} /> },
@@ -402,6 +409,7 @@ function Plan({
               {children.length > 0 ? <AreaTable rows={children} scenarioId={scenarioId} /> : null}
               <PlanMap areaCode={areaCode} rows={plan.areas} />
             </div>
+            {abilities.savesScenarios ? <SpreadsheetImport kind="machines" scenarioId={scenarioId} /> : null}
           </>
         );
       }}

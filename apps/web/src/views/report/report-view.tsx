@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { Loading, Problem } from '../../components/problem.tsx';
+import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOutbox } from '../../outbox/outbox.tsx';
 import type { OutboxEntry } from '../../outbox/outbox-entry.ts';
@@ -83,6 +84,7 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
         }}
         onDiscard={(entry) => void outbox.discard(entry.key)}
       />
+      <SpreadsheetImport kind="reports" />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // team's shifts as an iCalendar file.
 import { useQuery } from 'urql';
 import { useParams } from 'wouter';
+import { ExportLinks } from '../../components/export-links.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
 import type { RosterViewQuery } from '../../gql/graphql.ts';
@@ -248,6 +249,7 @@ export default function RosterView() {
                 </button>{' '}
                 <span className="muted">{t('roster.printHelp')}</span>
               </p>
+              <ExportLinks views={['roster']} scenarioId={id} areaCode={scenario.areaCode} />
               <RosterOf
                 scenarioId={id}
                 areaCode={scenario.areaCode}

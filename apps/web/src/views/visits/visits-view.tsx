@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { useParams } from 'wouter';
 import { CommuneCentroidsDocument, communesOf } from '../../components/commune-centroids.ts';
 import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
+import { ExportLinks } from '../../components/export-links.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
 import type { VisitsViewQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
@@ -164,6 +165,9 @@ export default function VisitsView() {
                   ))}
                 </select>
               </label>
+              {[...new Set(mobile.map((team) => team.homeAreaCode))].map((home) => (
+                <ExportLinks key={home} views={['visits']} scenarioId={id} areaCode={home} />
+              ))}
               {mobile
                 .filter((team) => only === '' || team.code === only)
                 .map((team) => (

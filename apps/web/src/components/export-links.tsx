@@ -1,0 +1,85 @@
+// Downloads of a view as XLSX or CSV from `GET /export/<view>.<format>`. A link cannot carry the
+// bearer token, so each button fetches the file with it and hands the browser the bytes.
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session/session.tsx';
+
+export type ExportView = 'plan' | 'daily' | 'plan-vs-actual' | 'roster' | 'visits';
+
+function fileNameOf(response: Response, fallback: string): string {
+  return /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
+}
+
+export function ExportLinks({
+  views,
+  scenarioId,
+  areaCode,
+}: {
+  views: readonly ExportView[];
+  scenarioId: string;
+  areaCode: string;
+}) {
+  const { t, locale } = useI18n();
+  const { token } = useSession();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function download(view: ExportView, format: 'xlsx' | 'csv') {
+    setProblem(null);
+    setBusy(`${view}.${format}`);
+    try {
+      const query = new URLSearchParams({ scenarioId, areaCode, lang: locale });
+      const response = await fetch(`/export/${view}.${format}?${query}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+        setProblem(body?.errors?.[0]?.message ?? t('problem.server'));
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileNameOf(response, `muster-${view}.${format}`);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setProblem(t('problem.offline'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="export-links no-print">
+      <span>{t('export.title')}</span>
+      {views.map((view) => (
+        <span key={view} className="export-view">
+          {t(`export.view.${view}`)}:{' '}
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="link-button"
+              disabled={busy !== null}
+              aria-label={t('export.download', {
+                view: t(`export.view.${view}`),
+                format: format.toUpperCase(),
+              })}
+              onClick={() => void download(view, format)}
+            >
+              {format.toUpperCase()}
+            </button>
+          ))}
+        </span>
+      ))}
+      {problem ? (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+// A spreadsheet sent to the API (importReports, importAreas, importMachines as a multipart upload):
+// a file picker, the template to start from, then the summary of what was stored, or every bad
+// row and cell the service named (nothing stored then).
+import { type FormEvent, useState } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../gql/index.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const ImportReportsDocument = graphql(`
+  mutation ImportReports($file: File!) {
+    importReports(file: $file) {
+      __typename
+      ... on ImportReportsPayload {
+        rows
+        created
+        corrected
+        unchanged
+      }
+      ...SheetRefusal
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const ImportAreasDocument = graphql(`
+  mutation ImportAreas($file: File!) {
+    importAreas(file: $file) {
+      __typename
+      ... on ImportAreasPayload {
+        total
+        inserted
+        updated
+      }
+      ...SheetRefusal
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const ImportMachinesDocument = graphql(`
+  mutation ImportMachines($scenarioId: ID!, $file: File!) {
+    importMachines(scenarioId: $scenarioId, file: $file) {
+      __typename
+      ... on ImportMachinesPayload {
+        rows
+        machines
+      }
+      ...SheetRefusal
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment SheetRefusal on SpreadsheetError {
+    code
+    issueCount
+    issues {
+      row
+      column
+      header
+      expected
+      received
+    }
+  }
+`);
+
+export type SheetKind = 'reports' | 'areas' | 'machines';
+
+type Answer = {
+  __typename: string;
+  message?: string;
+  issueCount?: number;
+  issues?: {
+    row: number;
+    column: string | null;
+    header: string | null;
+    expected: string;
+    received: string;
+  }[];
+  [figure: string]: unknown;
+};
+
+export function SpreadsheetImport({ kind, scenarioId }: { kind: SheetKind; scenarioId?: string }) {
+  const { t, locale, n } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [reports, importReports] = useMutation(ImportReportsDocument);
+  const [areas, importAreas] = useMutation(ImportAreasDocument);
+  const [machines, importMachines] = useMutation(ImportMachinesDocument);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fetching = reports.fetching || areas.fetching || machines.fetching;
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setAnswer(null);
+    setProblem(null);
+    const result =
+      kind === 'reports'
+        ? await importReports({ file })
+        : kind === 'areas'
+          ? await importAreas({ file })
+          : await importMachines({ file, scenarioId: scenarioId ?? '' });
+    if (result.error) {
+      setProblem(result.error.networkError ? t('problem.offline') : result.error.message);
+      return;
+    }
+    const data = result.data as Record<string, Answer> | undefined;
+    setAnswer(data ? (Object.values(data)[0] ?? null) : null);
+  }
+
+  const summary = (a: Answer): string => {
+    if (a.__typename === 'ImportReportsPayload') return t('import.done.reports', a as Record<string, number>);
+    if (a.__typename === 'ImportAreasPayload') return t('import.done.areas', a as Record<string, number>);
+    return t('import.done.machines', a as Record<string, number>);
+  };
+
+  return (
+    <section className="card sheet-import no-print" aria-labelledby={`import-${kind}`}>
+      <h2 id={`import-${kind}`}>{t(`import.title.${kind}`)}</h2>
+      <p className="muted">
+        {t('import.help')}{' '}
+        <a href={`/templates/${kind}.xlsx?lang=${locale}`} download>
+          {t('import.template')} XLSX
+        </a>{' '}
+        ·{' '}
+        <a href={`/templates/${kind}.csv?lang=${locale}`} download>
+          CSV
+        </a>
+      </p>
+      <form onSubmit={(event) => void send(event)}>
+        <label>
+          {t('import.file')}
+          <input
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        </label>
+        <button type="submit" disabled={!file || fetching}>
+          {fetching ? t('state.loading') : t('import.send')}
+        </button>
+      </form>
+      {problem ? (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      ) : null}
+      {answer?.__typename.endsWith('Payload') ? <p role="status">{summary(answer)}</p> : null}
+      {answer && !answer.__typename.endsWith('Payload') ? (
+        <div role="alert" className="problem sheet-refusal">
+          <p>
+            {answer.issues?.length
+              ? t('import.refused', { count: n(answer.issueCount ?? 0) })
+              : answer.message}
+          </p>
+          {answer.issues?.length ? (
+            <ul>
+              {answer.issues.map((issue) => (
+                <li key={`${issue.row}:${issue.column}`} data-row={issue.row}>
+                  {t('import.issue', {
+                    row: String(issue.row),
+                    column: issue.header ?? issue.column ?? '—',
+                    expected: issue.expected,
+                    received: issue.received,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {(answer.issueCount ?? 0) > (answer.issues?.length ?? 0) ? (
+            <p>{t('import.more', { count: n((answer.issueCount ?? 0) - (answer.issues?.length ?? 0)) })}</p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
