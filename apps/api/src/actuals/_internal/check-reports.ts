@@ -60,8 +60,8 @@ export function checkReportDate(
   context: ReportContext,
   path: string,
   now: DateTime = DateTime.now(),
+  latest: string = latestDate(context, areaCode, now),
 ): void {
-  const latest = latestDate(context, areaCode, now);
   if (date < REPORT_DATE_FLOOR || date > latest) {
     refuse(
       path,
@@ -173,8 +173,19 @@ export function checkReports(
     try {
       check();
     } catch (error) {
-      if (collected && error instanceof PlanningInputError) collected.push(error);
-      else throw error;
+      if (!collected) throw error;
+      if (error instanceof PlanningInputError) collected.push(error);
+      // A file names its rows: an unknown area is one more bad cell there, not the file's answer.
+      else if (error instanceof NotFoundError) {
+        collected.push(
+          new PlanningInputError({
+            path: error.path,
+            code: 'unknown-reference',
+            expected: `the code of a known ${error.resource}`,
+            received: error.key,
+          }),
+        );
+      } else throw error;
     }
   };
   // The figures, by the library's rules: malformed ones throw, naming the report.
@@ -190,6 +201,16 @@ export function checkReports(
     );
   }
   const warnings: IndexedFinding[] = [];
+  // A file's 100,000 reports name a few thousand areas: each area's latest date worked out once.
+  const latestDates = new Map<string, string>();
+  const latestOf = (areaCode: string): string => {
+    let latest = latestDates.get(areaCode);
+    if (latest === undefined) {
+      latest = latestDate(context, areaCode, now);
+      latestDates.set(areaCode, latest);
+    }
+    return latest;
+  };
   reports.forEach((report, index) => {
     const at = `reports[${index}]`;
     // Unlikely figures, against the service time of the campaigns over this area.
@@ -203,7 +224,7 @@ export function checkReports(
     attempt(() => {
       checkLengths(report, at);
       checkReferences(report, at, context);
-      checkReportDate(report.date, report.areaCode, context, `${at}.date`, now);
+      checkReportDate(report.date, report.areaCode, context, `${at}.date`, now, latestOf(report.areaCode));
     });
   });
   checkDistinct(reports, attempt);

@@ -185,6 +185,23 @@ export type BulkOutcome = { created: number; corrected: number; unchanged: numbe
 
 /** Rows per statement of a bulk write: within PGlite's memory and PostgreSQL's 65,535 parameters. */
 const BULK_CHUNK = 1000;
+/** Rows per INSERT of new reports: one array parameter per column, so only memory bounds it. */
+const INSERT_CHUNK = 20_000;
+
+type NewReport = {
+  id: string;
+  date: string;
+  areaCode: string;
+  teamCode: string | null;
+  teamKey: string;
+  idempotencyKey: string | null;
+  dossiers: number;
+  machinesWorking: number | null;
+  hoursOpen: number | null;
+  downtimeMinutes: number | null;
+  note: string | null;
+  recordedBy: string;
+};
 
 function chunks<T>(items: readonly T[], size = BULK_CHUNK): T[][] {
   const out: T[][] = [];
@@ -209,13 +226,18 @@ export function upsertReportsInBulk(
   ];
   return prisma.$transaction(
     async (tx) => {
+      // The same rows as upsertReports locks, found by joins (hashed) rather than by `IN`/`ANY`
+      // over 100,000-element arrays evaluated row by row.
       const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "ActualReport"
-        WHERE ("date", "areaCode", "teamKey") IN (
-            SELECT * FROM unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]))
-          OR "idempotencyKey" = ANY(${keys}::text[])
-        ORDER BY "id"
-        FOR UPDATE`;
+        SELECT r."id" FROM "ActualReport" AS r
+        WHERE r."id" IN (
+            SELECT n."id" FROM "ActualReport" AS n
+            JOIN unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]) AS v(date, area, team)
+              ON n."date" = v.date AND n."areaCode" = v.area AND n."teamKey" = v.team
+            UNION
+            SELECT k."id" FROM "ActualReport" AS k JOIN unnest(${keys}::text[]) AS u(key) ON k."idempotencyKey" = u.key)
+        ORDER BY r."id"
+        FOR UPDATE OF r`;
       const found: ActualReport[] = [];
       for (const ids of chunks(locked.map((row) => row.id))) {
         found.push(...(await tx.actualReport.findMany({ where: { id: { in: ids } } })));
@@ -223,7 +245,7 @@ export function upsertReportsInBulk(
       requireOwnKeys(reports, found);
 
       const byNaturalKey = new Map(found.map((row) => [naturalKeyOf(row), row]));
-      const created: Prisma.ActualReportCreateManyInput[] = [];
+      const created: NewReport[] = [];
       const corrected: { existing: ActualReport; report: CheckedReport }[] = [];
       let unchanged = 0;
       const order = reports
@@ -250,7 +272,18 @@ export function upsertReportsInBulk(
           corrected.push({ existing, report });
         }
       }
-      for (const part of chunks(created)) await tx.actualReport.createMany({ data: part });
+      for (const part of chunks(created, INSERT_CHUNK)) {
+        const column = <K extends keyof NewReport>(key: K) => part.map((row) => row[key]);
+        await tx.$executeRaw`
+          INSERT INTO "ActualReport" ("id", "date", "areaCode", "teamCode", "teamKey", "idempotencyKey",
+            "dossiers", "machinesWorking", "hoursOpen", "downtimeMinutes", "note", "recordedBy", "updatedAt")
+          SELECT v.*, now() FROM unnest(
+            ${column('id')}::text[], ${column('date')}::text[], ${column('areaCode')}::text[],
+            ${column('teamCode')}::text[], ${column('teamKey')}::text[], ${column('idempotencyKey')}::text[],
+            ${column('dossiers')}::int[], ${column('machinesWorking')}::int[], ${column('hoursOpen')}::float8[],
+            ${column('downtimeMinutes')}::int[], ${column('note')}::text[], ${column('recordedBy')}::text[])
+          AS v`;
+      }
       for (const part of chunks(corrected)) {
         await tx.actualReportRevision.createMany({ data: part.map(({ existing }) => revisionOf(existing)) });
         const figures = part.map(({ report }) => figuresOf(report));
@@ -273,10 +306,11 @@ export function upsertReportsInBulk(
       }
 
       if (keys.length > 0) {
-        const known = [...found.map((row) => row.id), ...created.map((row) => row.id as string)];
+        const known = [...found.map((row) => row.id), ...created.map((row) => row.id)];
         const [taken] = await tx.$queryRaw<{ count: number }[]>`
-          SELECT count(*)::int AS count FROM "ActualReport"
-          WHERE "idempotencyKey" = ANY(${keys}::text[]) AND NOT ("id" = ANY(${known}::text[]))`;
+          SELECT count(*)::int AS count FROM "ActualReport" AS r
+          JOIN unnest(${keys}::text[]) AS u(key) ON r."idempotencyKey" = u.key
+          WHERE NOT EXISTS (SELECT 1 FROM unnest(${known}::text[]) AS k(id) WHERE k.id = r."id")`;
         if ((taken?.count ?? 0) > 0) {
           throw new ConcurrentClaim('an idempotency key of the batch was taken by a concurrent batch');
         }
