@@ -6,13 +6,11 @@
 // falls behind shows it), errors (non-200, any GraphQL error, any typed error), and the server
 // process's RSS and heap before and after. Embedded PGlite always; PostgreSQL too when
 // DATABASE_URL (or BENCH_DATABASE_URL) names a server, in a schema of its own, dropped afterwards.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { dropSchema, seededRandom } from '../test/_support.ts';
-import type { BenchMemory, BenchServerReady } from './server.ts';
+import { memoryOf, percentile, type Server, startServer, stopServer } from './_servers.ts';
+import { run as runLive } from './live.bench.ts';
+import type { BenchServerReady } from './server.ts';
 import { run as runSpreadsheets } from './spreadsheets.bench.ts';
 
 /** Measured seconds per backend; with start-up and warm-up a backend takes about 20 s. */
@@ -111,8 +109,6 @@ const SLOW_REQUESTS: {
   },
 ];
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
 type Request = { token: string; query: string; variables?: Record<string, unknown>; expect: string };
 type Tally = { latenciesMs: number[]; errors: number; firstError: string | null; pending: number };
 
@@ -172,50 +168,6 @@ function openLoop(
     };
     const timer = setInterval(tick, 2);
   });
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-type Server = { child: ChildProcess; ready: BenchServerReady };
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  // --expose-gc: memory is read after a full collection, so before and after compare like with like.
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'server.ts')], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the API did not start within 120 s'));
-    }, 120_000);
-    child.once('exit', (code) => reject(new Error(`the API exited early (${code})`)));
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(line) as BenchServerReady);
-    });
-  });
-  return { child, ready };
-}
-
-function memoryOf(child: ChildProcess): Promise<BenchMemory> {
-  return new Promise((resolve) => {
-    child.once('message', (message) => resolve(message as BenchMemory));
-    child.send('memory');
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -480,6 +432,14 @@ if (wants('plan-vs-actual')) {
   console.log('\n## Plan vs actual per district in one request (issue 13)');
   const { DATABASE_URL: _server, BENCH_DATABASE_URL: _bench, ...env } = process.env;
   await runChildren(env);
+}
+
+if (wants('live')) {
+  console.log('\n## A dashboard on the API: cached plans and live actuals (issue 15)');
+  for (const row of await runLive()) {
+    const verdict = row.meets === null ? '' : row.meets ? '  ✓ meets target' : '  ✗ misses target';
+    console.log(`${row.name}  ${row.measured}  target: ${row.target}${verdict}`);
+  }
 }
 
 if (wants('load')) {

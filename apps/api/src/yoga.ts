@@ -10,7 +10,7 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useRefusalStatus } from './auth/refusal-status.ts';
-import { useETag } from './cache/etag.ts';
+import { useAnswerCache } from './cache/answer-cache.ts';
 import { type Context, createContext } from './context.ts';
 import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
@@ -186,7 +186,7 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
     useIntrospectionForSignedIn(),
     useCostLimit(),
     useRefusalStatus(),
-    useETag(),
+    useAnswerCache(),
     blockFieldSuggestionsPlugin(),
   ],
 });

@@ -8,7 +8,7 @@ import { type Memo, memoize } from '../compute/memo.ts';
 /** Bound on the estimated bytes kept, unless PLAN_CACHE_MIB says otherwise (a national plan is ~15 MiB). */
 export const DEFAULT_CACHE_MIB = 128;
 
-type Entry = { promise: Promise<unknown>; bytes: number };
+type Entry = { promise: Promise<unknown>; bytes: number; settled?: { value: unknown } };
 
 function boundBytes(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.PLAN_CACHE_MIB);
@@ -40,6 +40,7 @@ function keep<T>(key: string, make: () => Promise<T>, bytesOf: (value: T) => num
   promise.then(
     (value) => {
       if (entries.get(key) !== entry) return;
+      entry.settled = { value };
       // An estimate that is not a number would hide every other entry's bytes.
       entry.bytes = Math.max(0, bytesOf(value) || 0);
       totalBytes += entry.bytes;
@@ -83,6 +84,25 @@ export function cached<T>(
   bytesOf: (value: T) => number,
 ): Promise<T> {
   return memoize(memo, key, () => shared(key, make, bytesOf));
+}
+
+/** The value kept under `key` if it is made already (no waiting), as a hit; undefined otherwise. */
+export function keptValue<T>(key: string): T | undefined {
+  const kept = entries.get(key);
+  if (!kept?.settled) return undefined;
+  entries.delete(key);
+  entries.set(key, kept);
+  counts.hits += 1;
+  return kept.settled.value as T;
+}
+
+/** Keeps `value` under `key`, made already, weighing `bytes`. */
+export function keepValue(key: string, value: unknown, bytes: number): void {
+  void keep(
+    key,
+    () => Promise.resolve(value),
+    () => bytes,
+  );
 }
 
 /** What the cache holds now, and its hits and misses so far in this process. */

@@ -15,6 +15,8 @@ export type RequestWork = {
   /** `performance.now()` after which no computation of the request runs or goes on. */
   readonly deadline: number;
   readonly budgetMs: number;
+  /** Set once a computation of the request was refused or stopped: its answer is not the data's alone. */
+  refused?: boolean;
 };
 
 /** A request's allowance, starting now. */
@@ -27,6 +29,7 @@ export function createRequestWork(env: NodeJS.ProcessEnv = process.env): Request
 /** Spends `points` on `what`, or refuses it when the request's budget would be exceeded. */
 export function charge(work: RequestWork, points: number, what: string): void {
   if (work.spent + points > work.maxCost) {
+    work.refused = true;
     throw new LimitExceededError(
       'cost',
       what,
@@ -44,6 +47,7 @@ export function remainingMs(work: RequestWork, what: string): number {
 }
 
 export function timeSpent(work: RequestWork, what: string): LimitExceededError {
+  work.refused = true;
   return new LimitExceededError(
     'time',
     what,
