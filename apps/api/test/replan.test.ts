@@ -302,3 +302,61 @@ describe('plan vs actual for the children of an area', () => {
     expect(answer.glong.children.length).toBeGreaterThan(0);
   });
 });
+
+describe('a replan saved as a scenario', () => {
+  const SAVE = `mutation ($from: ScenarioFromReplanInput, $input: ScenarioInput) {
+    createScenario(fromReplan: $from, input: $input) {
+      __typename
+      ... on Scenario {
+        scenarioId name derivedAsOf derivedPace derivedFrom { scenarioId }
+        calendar { start deadline }
+        alreadyServed { areaCode alreadyServed }
+        serviceOverrides { areaCode minutesPerDossier }
+      }
+      ... on InputError { field code }
+    }
+  }`;
+  type Saved = {
+    __typename: string;
+    scenarioId: string;
+    derivedAsOf: string;
+    derivedPace: string;
+    derivedFrom: { scenarioId: string } | null;
+    calendar: { start: string; deadline: string };
+    alreadyServed: { areaCode: string; alreadyServed: number }[];
+    serviceOverrides: { areaCode: string; minutesPerDossier: number }[];
+    field?: string;
+  };
+
+  it('stores the remaining campaign with what was served and the observed pace, and plans as the replan did', async () => {
+    const saved = (
+      await data<{ createScenario: Saved }>(SAVE, {
+        from: { scenarioId, asOf: '2021-04-03', pace: 'OBSERVED', name: 'Xã Thử from 4 April' },
+      })
+    ).createScenario;
+    // 240 served by 3 April; 80 a machine-day over 10 hours is 8 an hour, 7.5 minutes a dossier.
+    expect(saved).toMatchObject({
+      __typename: 'Scenario',
+      derivedAsOf: '2021-04-03',
+      derivedPace: 'OBSERVED',
+      derivedFrom: { scenarioId },
+      calendar: { start: '2021-04-04', deadline: '2021-04-10' },
+      alreadyServed: [{ areaCode: COMMUNE, alreadyServed: 240 }],
+    });
+    expect(saved.serviceOverrides).toHaveLength(1);
+    expect(saved.serviceOverrides[0]?.minutesPerDossier).toBeCloseTo(7.5, 9);
+    const plan = (
+      await data<{ plan: { completionDate: string; area: { demand: number; alreadyServed: number } } }>(
+        `query ($id: ID!) { plan(scenarioId: $id, areaCode: "${COMMUNE}") { ... on CampaignPlan { completionDate area { demand alreadyServed } } } }`,
+        { id: saved.scenarioId },
+      )
+    ).plan;
+    // As the replan: 760 left at 80 a day from 4 April, done on 13 April.
+    expect(plan).toEqual({ completionDate: '2021-04-13', area: { demand: 760, alreadyServed: 240 } });
+  });
+
+  it('asks for exactly one of input and fromReplan', async () => {
+    const neither = (await data<{ createScenario: Saved }>(SAVE, {})).createScenario;
+    expect(neither).toMatchObject({ __typename: 'InputError', field: 'input' });
+  });
+});

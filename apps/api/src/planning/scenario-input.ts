@@ -1,7 +1,7 @@
 // Turns a stored scenario and the area tree into the planning library's CampaignInput: the one
 // place where stored rows become the library's input (areas with their centroids, the
 // scenario's calendar, hours, service and machines).
-import type { AreaInput, CampaignInput } from '@muster/planning';
+import type { AreaInput, CampaignInput, ServiceOverride } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
@@ -12,6 +12,8 @@ import { fieldsOfRow, type ScenarioRow } from '../scenarios/scenario-fields.ts';
 function campaignInputOf(scenario: ScenarioRow, subtree: readonly Area[]): CampaignInput {
   const parents = new Set(subtree.map((area) => area.parentCode));
   const rootCode = scenario.areaCode;
+  // A scenario made from a replan counts its own served figures on the leaves.
+  const served = new Map((scenario.served ?? []).map((row) => [row.areaCode, row.alreadyServed]));
   const areas = subtree.map((area): AreaInput => {
     const row: AreaInput = { code: area.code, name: area.name, level: area.level };
     if (area.code !== rootCode && area.parentCode) row.parentCode = area.parentCode;
@@ -24,12 +26,22 @@ function campaignInputOf(scenario: ScenarioRow, subtree: readonly Area[]): Campa
       if (area.population != null) row.population = area.population;
       if (area.eligibleShare != null) row.eligibleShare = area.eligibleShare;
       if (area.eligible != null) row.eligible = area.eligible;
-      if (area.alreadyServed > 0) row.alreadyServed = area.alreadyServed;
+      const alreadyServed = served.get(area.code) ?? area.alreadyServed;
+      if (alreadyServed > 0) row.alreadyServed = alreadyServed;
     }
     return row;
   });
   const { calendar, hours, service, machines } = fieldsOfRow(scenario);
-  return { areas, calendar, hours, service, ...(machines.length > 0 ? { machines } : {}) };
+  const overrides =
+    scenario.serviceOverrides == null ? null : (JSON.parse(scenario.serviceOverrides) as ServiceOverride[]);
+  return {
+    areas,
+    calendar,
+    hours,
+    service,
+    ...(machines.length > 0 ? { machines } : {}),
+    ...(overrides && overrides.length > 0 ? { serviceOverrides: overrides } : {}),
+  };
 }
 
 /** The areas of a subtree, parents before children. */
@@ -63,7 +75,7 @@ export type StoredScenario = {
 export async function loadScenario(prisma: PrismaClient, scenarioId: string): Promise<StoredScenario> {
   const scenario = await prisma.scenario.findUnique({
     where: { id: scenarioId },
-    include: { area: true, machines: true },
+    include: { area: true, machines: true, served: true },
   });
   if (!scenario) throw new NotFoundError('scenario', scenarioId, 'scenarioId');
   const { area: root, ...stored } = scenario;

@@ -1,7 +1,7 @@
 // A scenario's fields in the planning library's shapes (calendar, hours, service, machines), read
 // from its stored row and changed by a GraphQL input.
 import type { CalendarInput, MachineAllocation, OpeningHours, ServiceInput } from '@muster/planning';
-import type { Scenario, ScenarioMachines } from '../generated/prisma/client.ts';
+import type { Scenario, ScenarioMachines, ScenarioServed } from '../generated/prisma/client.ts';
 import type { ScenarioChanges } from '../schema/scenario-input.ts';
 
 /** Stored scenarios are read in Vietnam's zone unless they say otherwise. */
@@ -19,7 +19,11 @@ export type ScenarioFields = {
   note: string | null;
 };
 
-export type ScenarioRow = Scenario & { machines: Pick<ScenarioMachines, 'areaCode' | 'machines'>[] };
+export type ScenarioRow = Scenario & {
+  machines: Pick<ScenarioMachines, 'areaCode' | 'machines'>[];
+  /** Per-leaf already served, where the scenario counts its own (one made from a replan). */
+  served?: Pick<ScenarioServed, 'areaCode' | 'alreadyServed'>[];
+};
 
 /** Before any input: nothing given yet (`createScenario`'s input gives every required field). */
 export const NEW_SCENARIO: ScenarioFields = {

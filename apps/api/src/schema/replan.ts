@@ -23,23 +23,7 @@ import { planResult } from '../planning/plan-result.ts';
 import { ActualsWarningRef } from './actuals-warning.ts';
 import { AssumptionRef, CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
-
-export const ReplanPaceEnum = builder.enumType('ReplanPace', {
-  description: 'How a replan paces the remaining campaign in each area.',
-  values: {
-    PLANNED: { value: 'planned', description: 'At the plan’s service.' },
-    OBSERVED: {
-      value: 'observed',
-      description:
-        'At the dossiers per machine-day reported so far, where reports say how many machines worked.',
-    },
-    BLENDED: {
-      value: 'blended',
-      description:
-        'At w × observed + (1 − w) × planned, w = n ÷ (n + 7) with n the days with machines reported: the plan weighs more while few days are reported.',
-    },
-  } as const,
-});
+import { ReplanPaceEnum } from './replan-pace.ts';
 
 const ReportingCompletenessRef = builder.objectRef<ReportingCompleteness>('ReportingCompleteness').implement({
   description: 'How fully an area reported, over the open days so far and on the last of them.',

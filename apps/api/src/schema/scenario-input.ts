@@ -7,6 +7,7 @@ import {
   OpeningHoursInputRef,
   ServiceInputRef,
 } from './campaign-input.ts';
+import { ReplanPaceEnum } from './replan-pace.ts';
 
 export const ScenarioInputRef = builder.inputType('ScenarioInput', {
   description: 'A new scenario: the assumptions of a campaign plan for an area and its descendants.',
@@ -22,6 +23,29 @@ export const ScenarioInputRef = builder.inputType('ScenarioInput', {
     }),
     waitTargetMinutes: t.float({ description: 'Target mean wait in minutes, for hourly staffing.' }),
     teamsPerSite: t.int({ description: 'Teams per site working in rotation.' }),
+    note: t.string({ description: 'Free text, at most 2,000 characters.' }),
+  }),
+});
+
+export const ScenarioFromReplanInputRef = builder.inputType('ScenarioFromReplanInput', {
+  description:
+    'A new scenario of the remaining campaign: a stored scenario replanned from its reports up to asOf (as `replan` answers), linked to it.',
+  fields: (t) => ({
+    scenarioId: t.id({ required: true, description: 'The scenario replanned.' }),
+    asOf: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The last day whose reports count; the new scenario starts on the next open day.',
+    }),
+    pace: t.field({
+      type: ReplanPaceEnum,
+      defaultValue: 'blended',
+      description:
+        'The pace of the remaining campaign, kept as the new scenario’s service per area (default BLENDED).',
+    }),
+    name: t.string({
+      description: 'Name, 1 to 200 characters; default: the scenario’s, with the date and pace.',
+    }),
     note: t.string({ description: 'Free text, at most 2,000 characters.' }),
   }),
 });

@@ -1,16 +1,19 @@
 // Scenarios: named sets of planning assumptions, read and written. The checks, the merging of an
 // update and the rows Prisma stores live in ../scenarios/.
+import type { ServiceOverride } from '@muster/planning';
 import { scenarioScope } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, PlanningInputError } from '../errors.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import { checkScenario } from '../scenarios/check-scenario.ts';
 import { applyChanges, fieldsOfRow, NEW_SCENARIO } from '../scenarios/scenario-fields.ts';
+import { scenarioFromReplan } from '../scenarios/scenario-from-replan.ts';
 import { createData, updateData } from '../scenarios/scenario-rows.ts';
-import { inputErrors } from './error.ts';
-import { ScenarioInputRef, ScenarioUpdateInputRef } from './scenario-input.ts';
+import { computeErrors, inputErrors } from './error.ts';
+import { ReplanPaceEnum } from './replan-pace.ts';
+import { ScenarioFromReplanInputRef, ScenarioInputRef, ScenarioUpdateInputRef } from './scenario-input.ts';
 
 const CalendarRef = builder.objectRef<Scenario>('Calendar').implement({
   fields: (t) => ({
@@ -46,6 +49,47 @@ builder.prismaObject('ScenarioMachines', {
   }),
 });
 
+builder.prismaObject('ScenarioServed', {
+  name: 'ScenarioServed',
+  description: 'Eligible people already served in a leaf, as a scenario counts them.',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { description: 'The leaf (commune).' }),
+    alreadyServed: t.exposeInt('alreadyServed', { description: 'People already served (dossiers taken).' }),
+  }),
+});
+
+const ServiceOverrideRef = builder.objectRef<ServiceOverride>('ServiceOverride').implement({
+  description:
+    'The service of an area’s subtree where it differs from the scenario’s (the nearest up the tree wins).',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { description: 'The area whose subtree it serves.' }),
+    minutesPerDossier: t.float({
+      description: 'Mean minutes to take one ordinary dossier.',
+      resolve: (o) => o.service.minutesPerDossier,
+    }),
+    serviceCv: t.float({
+      nullable: true,
+      description: 'Coefficient of variation of the service time.',
+      resolve: (o) => o.service.serviceCv ?? null,
+    }),
+    availability: t.float({
+      nullable: true,
+      description: 'Share of open time a machine works, 0..1.',
+      resolve: (o) => o.service.availability ?? null,
+    }),
+    hardCaseShare: t.float({
+      nullable: true,
+      description: 'Share of dossiers that take longer, 0..1.',
+      resolve: (o) => o.service.hardCaseShare ?? null,
+    }),
+    hardCaseExtraMinutes: t.float({
+      nullable: true,
+      description: 'Extra minutes a hard case takes.',
+      resolve: (o) => o.service.hardCaseExtraMinutes ?? null,
+    }),
+  }),
+});
+
 builder.prismaNode('Scenario', {
   description: 'A named set of planning assumptions for an area and its descendants.',
   id: { field: 'id' },
@@ -68,6 +112,32 @@ builder.prismaNode('Scenario', {
     waitTargetMinutes: t.exposeFloat('waitTargetMinutes', { nullable: true }),
     teamsPerSite: t.exposeInt('teamsPerSite', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
+    derivedFrom: t.relation('derivedFrom', {
+      nullable: true,
+      description: 'The scenario this one was made from by a replan; null when made by hand.',
+    }),
+    derivedAsOf: t.expose('derivedAsOf', {
+      type: 'Date',
+      nullable: true,
+      description: 'The replan’s asOf: the last day whose reports it counts; null when made by hand.',
+    }),
+    derivedPace: t.field({
+      type: ReplanPaceEnum,
+      nullable: true,
+      description: 'The replan’s pace; null when made by hand.',
+      resolve: (s) => s.derivedPace as 'planned' | 'observed' | 'blended' | null,
+    }),
+    alreadyServed: t.relation('served', {
+      description:
+        'Eligible people already served per leaf as this scenario counts them (a replan’s reports), where they differ from the area’s own figure.',
+      query: { orderBy: { areaCode: 'asc' } },
+    }),
+    serviceOverrides: t.field({
+      type: [ServiceOverrideRef],
+      description: 'Services that differ from `service` in part of the tree (a replan’s paces per area).',
+      resolve: (s) =>
+        s.serviceOverrides == null ? [] : (JSON.parse(s.serviceOverrides) as ServiceOverride[]),
+    }),
     createdBy: t.exposeString('createdBy', { description: 'The name on the token that created it.' }),
     updatedBy: t.exposeString('updatedBy', { description: 'The name on the token that changed it last.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -109,20 +179,52 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createScenario: t.prismaField({
     type: 'Scenario',
-    errors: { types: inputErrors },
-    args: { input: t.arg({ type: ScenarioInputRef, required: true }) },
+    description:
+      'Stores a new scenario: from `input`, or from `fromReplan`, the remaining campaign of a scenario replanned from its reports (linked to it by `derivedFrom`). Exactly one of the two.',
+    errors: { types: computeErrors },
+    args: {
+      input: t.arg({ type: ScenarioInputRef, description: 'The new scenario’s assumptions.' }),
+      fromReplan: t.arg({
+        type: ScenarioFromReplanInputRef,
+        description: 'A stored scenario replanned from its reports up to asOf, at a pace.',
+      }),
+    },
     skipTypeScopes: true,
-    authScopes: (_root, args) => ({ plansArea: args.input.areaCode }),
-    resolve: async (query, _root, args, { principal }) => {
-      const fields = applyChanges(NEW_SCENARIO, args.input);
+    // From a replan: the right to read the scenario replanned and to plan where it is rooted.
+    authScopes: (_root, args) =>
+      args.fromReplan
+        ? {
+            $all: {
+              seesScenario: String(args.fromReplan.scenarioId),
+              plansScenario: String(args.fromReplan.scenarioId),
+            },
+          }
+        : args.input
+          ? { plansArea: args.input.areaCode }
+          : { signedIn: true },
+    resolve: async (query, _root, args, { principal, memo }) => {
+      const by = signedIn(principal, (p) => p.name);
+      if ((args.input == null) === (args.fromReplan == null)) {
+        throw new PlanningInputError({
+          path: args.input == null ? 'input' : 'fromReplan',
+          code: 'required',
+          expected: 'exactly one of input and fromReplan',
+          received: args.input == null ? 'neither' : 'both',
+        });
+      }
+      if (args.fromReplan) {
+        const { scenarioId, asOf, pace, name, note } = args.fromReplan;
+        const data = await scenarioFromReplan(
+          prisma,
+          memo,
+          { scenarioId: String(scenarioId), asOf, pace: pace ?? 'blended', name, note },
+          by,
+        );
+        return prisma.scenario.create({ ...query, data });
+      }
+      const fields = applyChanges(NEW_SCENARIO, args.input as NonNullable<typeof args.input>);
       await checkScenario(prisma, fields);
-      return prisma.scenario.create({
-        ...query,
-        data: createData(
-          fields,
-          signedIn(principal, (p) => p.name),
-        ),
-      });
+      return prisma.scenario.create({ ...query, data: createData(fields, by) });
     },
   }),
   updateScenario: t.prismaField({

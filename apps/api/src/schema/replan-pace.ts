@@ -1,0 +1,19 @@
+// How a replan paces the remaining campaign: @muster/planning's ReplanPace.
+import { builder } from '../builder.ts';
+
+export const ReplanPaceEnum = builder.enumType('ReplanPace', {
+  description: 'How a replan paces the remaining campaign in each area.',
+  values: {
+    PLANNED: { value: 'planned', description: 'At the plan’s service.' },
+    OBSERVED: {
+      value: 'observed',
+      description:
+        'At the dossiers per machine-day reported so far, where reports say how many machines worked.',
+    },
+    BLENDED: {
+      value: 'blended',
+      description:
+        'At w × observed + (1 − w) × planned, w = n ÷ (n + 7) with n the days with machines reported: the plan weighs more while few days are reported.',
+    },
+  } as const,
+});
