@@ -248,6 +248,11 @@ export function upsertReportsInBulk(
       const created: NewReport[] = [];
       const corrected: { existing: ActualReport; report: CheckedReport }[] = [];
       let unchanged = 0;
+      // Keys sent with a report whose row keeps another key (or none) are not written here, so a
+      // concurrent batch may take them meanwhile; a key written here is guarded by its unique index.
+      const unwritten: string[] = [];
+      const keepsOtherKey = (existing: ActualReport, report: CheckedReport) =>
+        report.idempotencyKey != null && existing.idempotencyKey !== report.idempotencyKey;
       const order = reports
         .map((report) => ({ report, teamKey: report.teamCode ?? '' }))
         .sort((a, b) =>
@@ -268,8 +273,12 @@ export function upsertReportsInBulk(
           });
         } else if (sameFigures(existing, figuresOf(report))) {
           unchanged += 1;
+          if (keepsOtherKey(existing, report)) unwritten.push(report.idempotencyKey as string);
         } else {
           corrected.push({ existing, report });
+          if (existing.idempotencyKey !== null && keepsOtherKey(existing, report)) {
+            unwritten.push(report.idempotencyKey as string);
+          }
         }
       }
       for (const part of chunks(created, INSERT_CHUNK)) {
@@ -305,11 +314,11 @@ export function upsertReportsInBulk(
           WHERE r."id" = v.id`;
       }
 
-      if (keys.length > 0) {
+      if (unwritten.length > 0) {
         const known = [...found.map((row) => row.id), ...created.map((row) => row.id)];
         const [taken] = await tx.$queryRaw<{ count: number }[]>`
           SELECT count(*)::int AS count FROM "ActualReport" AS r
-          JOIN unnest(${keys}::text[]) AS u(key) ON r."idempotencyKey" = u.key
+          JOIN unnest(${unwritten}::text[]) AS u(key) ON r."idempotencyKey" = u.key
           WHERE NOT EXISTS (SELECT 1 FROM unnest(${known}::text[]) AS k(id) WHERE k.id = r."id")`;
         if ((taken?.count ?? 0) > 0) {
           throw new ConcurrentClaim('an idempotency key of the batch was taken by a concurrent batch');
