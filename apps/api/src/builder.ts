@@ -338,13 +338,27 @@ export const builder = new SchemaBuilder<{
   // The estimate runs before execution in the cost-limit plugin (limits/cost-limit.ts), so that a
   // refusal stops the whole request; the fields only say what they weigh.
   complexity: { disabled: true, fieldComplexity: defaultFieldComplexity },
-  errors: { directResult: true },
+  errors: {
+    directResult: true,
+    defaultUnionOptions: {
+      description:
+        'The field’s result, or a typed error saying why not (every one implements Error { message }): select __typename and narrow on it.',
+    },
+  },
 });
 
 // Deny by default: a query field needs a token unless it says otherwise (public reference data),
 // and a mutation is for admins unless its own scopes let others in.
-builder.queryType({ authScopes: { signedIn: true } });
-builder.mutationType({ authScopes: { admin: true } });
+builder.queryType({
+  description:
+    'What may be read: areas, scenarios and their plans, reports, teams, tokens. A token is needed unless a field says otherwise.',
+  authScopes: { signedIn: true },
+});
+builder.mutationType({
+  description:
+    'What may be changed: scenarios, reports, tokens, areas. Admins only unless a field says who else may.',
+  authScopes: { admin: true },
+});
 builder.subscriptionType({
   description: 'Live data over Server-Sent Events (`Accept: text/event-stream`).',
   authScopes: { signedIn: true },

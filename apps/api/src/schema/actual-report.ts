@@ -15,12 +15,21 @@ import { inputErrors } from './error.ts';
 builder.prismaObject('ActualReportRevision', {
   description: 'An earlier value of a corrected report.',
   fields: (t) => ({
-    version: t.exposeInt('version'),
-    dossiers: t.exposeInt('dossiers'),
-    machinesWorking: t.exposeInt('machinesWorking', { nullable: true }),
-    hoursOpen: t.exposeFloat('hoursOpen', { nullable: true }),
-    downtimeMinutes: t.exposeInt('downtimeMinutes', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    version: t.exposeInt('version', { description: 'Which version it was: 1 for the first.' }),
+    dossiers: t.exposeInt('dossiers', { description: 'Dossiers in this version, dossiers.' }),
+    machinesWorking: t.exposeInt('machinesWorking', {
+      description: 'Machines working in this version, machines.',
+      nullable: true,
+    }),
+    hoursOpen: t.exposeFloat('hoursOpen', {
+      description: 'Hours open in this version, hours.',
+      nullable: true,
+    }),
+    downtimeMinutes: t.exposeInt('downtimeMinutes', {
+      description: 'Downtime in this version, machine-minutes.',
+      nullable: true,
+    }),
+    note: t.exposeString('note', { description: 'Note in this version.', nullable: true }),
     recordedBy: t.exposeString('recordedBy', {
       description: 'The name on the token that recorded this value.',
     }),
@@ -34,7 +43,10 @@ builder.prismaObject('ActualReportRevision', {
       nullable: true,
       description: 'Why this version was made, when it was a void or a date correction.',
     }),
-    supersededAt: t.expose('supersededAt', { type: 'DateTime' }),
+    supersededAt: t.expose('supersededAt', {
+      description: 'When a later version replaced it (UTC).',
+      type: 'DateTime',
+    }),
   }),
 });
 
@@ -47,17 +59,39 @@ export const ActualReportRef = builder.prismaNode('ActualReport', {
       description:
         'The report’s own key (a UUID): what the `id` argument of `voidActualReport` and `correctActualReportDate` takes.',
     }),
-    date: t.expose('date', { type: 'Date' }),
-    areaCode: t.exposeString('areaCode'),
-    area: t.relation('area'),
-    teamCode: t.exposeString('teamCode', { nullable: true }),
-    team: t.relation('team', { nullable: true }),
-    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true }),
-    dossiers: t.exposeInt('dossiers'),
-    machinesWorking: t.exposeInt('machinesWorking', { nullable: true }),
-    hoursOpen: t.exposeFloat('hoursOpen', { nullable: true }),
-    downtimeMinutes: t.exposeInt('downtimeMinutes', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    date: t.expose('date', { description: 'The day reported, in the campaign’s time zone.', type: 'Date' }),
+    areaCode: t.exposeString('areaCode', { description: 'Code of the area reported for.' }),
+    area: t.relation('area', { description: 'The area reported for.' }),
+    teamCode: t.exposeString('teamCode', {
+      description: 'Code of the team that reported; null for an area’s own total.',
+      nullable: true,
+    }),
+    team: t.relation('team', {
+      description: 'The team that reported; null for an area’s own total.',
+      nullable: true,
+    }),
+    idempotencyKey: t.exposeString('idempotencyKey', {
+      description:
+        'The key the sender made for this report (resending it is the same report); null when none was sent.',
+      nullable: true,
+    }),
+    dossiers: t.exposeInt('dossiers', { description: 'Dossiers taken that day, dossiers.' }),
+    machinesWorking: t.exposeInt('machinesWorking', {
+      description: 'Machines that worked that day, machines; null when not reported.',
+      nullable: true,
+    }),
+    hoursOpen: t.exposeFloat('hoursOpen', {
+      description: 'Hours the site was open that day, hours; null when not reported.',
+      nullable: true,
+    }),
+    downtimeMinutes: t.exposeInt('downtimeMinutes', {
+      description: 'Minutes machines stood still that day, machine-minutes; null when not reported.',
+      nullable: true,
+    }),
+    note: t.exposeString('note', {
+      description: 'Free note from the field, up to 2,000 characters.',
+      nullable: true,
+    }),
     version: t.exposeInt('version', {
       description: '1, then one more for every correction, void or new date.',
     }),
@@ -76,27 +110,50 @@ export const ActualReportRef = builder.prismaNode('ActualReport', {
       description: 'Earlier values, oldest first.',
       query: { orderBy: { version: 'asc' } },
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When it was first recorded (UTC).', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', {
+      description: 'When its latest version was recorded (UTC).',
+      type: 'DateTime',
+    }),
   }),
 });
 
 const ActualReportInputRef = builder.inputType('ActualReportInput', {
+  description: 'One day of one area (and team) as the field reports it.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', required: true }),
-    areaCode: t.string({ required: true }),
-    teamCode: t.string(),
+    date: t.field({
+      description: 'The day reported: from 2020-01-01 to tomorrow in the campaign’s time zone.',
+      type: 'Date',
+      required: true,
+    }),
+    areaCode: t.string({
+      description: 'Code of the area reported for; inside the team’s home area.',
+      required: true,
+    }),
+    teamCode: t.string({
+      description:
+        'Code of the team reporting; absent for an area’s own total (a reporter’s own team by default).',
+    }),
     idempotencyKey: t.string({ description: 'Resending the same key with new figures is a correction.' }),
-    dossiers: t.int({ required: true }),
-    machinesWorking: t.int(),
-    hoursOpen: t.float(),
-    downtimeMinutes: t.int(),
-    note: t.string(),
+    dossiers: t.int({ description: 'Dossiers taken that day, a whole number ≥ 0.', required: true }),
+    machinesWorking: t.int({ description: 'Machines that worked, a whole number ≥ 0; absent when unknown.' }),
+    hoursOpen: t.float({ description: 'Hours open, 0 to 24; absent when unknown.' }),
+    downtimeMinutes: t.int({
+      description: 'Minutes machines stood still, machine-minutes ≥ 0; absent when unknown.',
+    }),
+    note: t.string({ description: 'Free note, up to 2,000 characters.' }),
   }),
 });
 
 const RecordOutcomeEnum = builder.enumType('RecordOutcome', {
-  values: ['CREATED', 'CORRECTED', 'UNCHANGED'] as const,
+  description: 'What recording a report did.',
+  values: {
+    CREATED: { description: 'Stored for the first time.' },
+    CORRECTED: {
+      description: 'New figures for a stored report: a new version, the earlier kept in history.',
+    },
+    UNCHANGED: { description: 'Already stored with these figures: counted once.' },
+  } as const,
 });
 
 export const ReportWarningRef = builder.objectRef<ReportFinding>('ReportWarning').implement({
@@ -110,16 +167,25 @@ export const ReportWarningRef = builder.objectRef<ReportFinding>('ReportWarning'
       description: 'unlikely (accepted); impossible figures are refused.',
     }),
     code: t.exposeString('code', { description: 'above-service-capacity, dossiers-without-machines, …' }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'What is unlikely, in a sentence with the figures.' }),
   }),
 });
 
 const RecordedReportRef = builder
   .objectRef<RecordActualsResult['results'][number]>('RecordedReport')
   .implement({
+    description: 'One report of a batch: what recording it did and the report as stored.',
     fields: (t) => ({
-      outcome: t.field({ type: RecordOutcomeEnum, resolve: (r): RecordOutcome => r.outcome }),
-      report: t.field({ type: ActualReportRef, resolve: (r) => r.report }),
+      outcome: t.field({
+        description: 'What recording it did.',
+        type: RecordOutcomeEnum,
+        resolve: (r): RecordOutcome => r.outcome,
+      }),
+      report: t.field({
+        description: 'The report as stored now.',
+        type: ActualReportRef,
+        resolve: (r) => r.report,
+      }),
       warnings: t.field({
         type: [ReportWarningRef],
         description: 'What is unlikely about this report’s figures (empty when nothing is).',
@@ -131,10 +197,18 @@ const RecordedReportRef = builder
 const RecordActualsPayloadRef = builder.objectRef<RecordActualsResult>('RecordActualsPayload').implement({
   description: 'What a batch did; a batch is stored whole or not at all.',
   fields: (t) => ({
-    created: t.exposeInt('created'),
-    corrected: t.exposeInt('corrected'),
-    unchanged: t.exposeInt('unchanged'),
-    reports: t.field({ type: [RecordedReportRef], resolve: (r) => r.results }),
+    created: t.exposeInt('created', { description: 'Reports stored for the first time, reports.' }),
+    corrected: t.exposeInt('corrected', {
+      description: 'Reports whose figures changed (the earlier ones kept in history), reports.',
+    }),
+    unchanged: t.exposeInt('unchanged', {
+      description: 'Reports already stored with the same figures, reports.',
+    }),
+    reports: t.field({
+      description: 'Each report of the batch, in the order sent.',
+      type: [RecordedReportRef],
+      resolve: (r) => r.results,
+    }),
   }),
 });
 
@@ -144,7 +218,13 @@ builder.mutationField('recordActuals', (t) =>
     description:
       'Records a batch of reports: the same report twice counts once, a changed one is a correction (the earlier value stays in `history`), and the batch is all or nothing.',
     errors: { types: inputErrors },
-    args: { reports: t.arg({ type: [ActualReportInputRef], required: true }) },
+    args: {
+      reports: t.arg({
+        type: [ActualReportInputRef],
+        required: true,
+        description: 'The reports, 1 to 5,000; each named in a refusal as `reports[i]`.',
+      }),
+    },
     skipTypeScopes: true,
     // An admin anything; a reporter its own team's reports inside its area (the first report out
     // of scope is named in the ForbiddenError).
@@ -161,7 +241,7 @@ builder.mutationFields((t) => ({
       'Voids a report: it stays, with its history and who voided it why, but counts nowhere. Its reporter, a planner of its area or an admin; voiding it again changes nothing.',
     errors: { types: inputErrors },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ required: true, description: 'The report’s own key (`reportId`).' }),
       reason: t.arg.string({ required: true, description: 'Why, 1 to 500 characters; kept in the history.' }),
     },
     skipTypeScopes: true,
@@ -175,7 +255,7 @@ builder.mutationFields((t) => ({
       'Moves a report to the date it belongs to (as a new version, the earlier date kept in the history). Its reporter, a planner of its area or an admin.',
     errors: { types: inputErrors },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ required: true, description: 'The report’s own key (`reportId`).' }),
       date: t.arg({
         type: 'Date',
         required: true,

@@ -13,12 +13,12 @@ builder.prismaObject('ApiToken', {
   description:
     'A bearer token as stored: who holds it and what it grants; never its secret (only a hash is kept).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'The token’s id (not its secret): what `revokeToken(id:)` takes.' }),
     name: t.exposeString('name', { description: 'Who holds it; writes made with it are recorded under it.' }),
-    role: t.expose('role', { type: RoleEnum }),
+    role: t.expose('role', { type: RoleEnum, description: 'What it may do.' }),
     areaCode: t.exposeString('areaCode', { nullable: true, description: 'Root of the subtree it sees.' }),
     teamCode: t.exposeString('teamCode', { nullable: true, description: 'The team a reporter reports for.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was issued (UTC).' }),
     revokedAt: t.expose('revokedAt', {
       type: 'DateTime',
       nullable: true,
@@ -32,6 +32,7 @@ const IssuedTokenRef = builder.objectRef<{ id: string; token: string }>('IssuedT
   fields: (t) => ({
     token: t.exposeString('token', { description: 'The secret to send as Authorization: Bearer <token>.' }),
     apiToken: t.prismaField({
+      description: 'The token as stored (without its secret).',
       type: 'ApiToken',
       resolve: (query, issued) => prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: issued.id } }),
     }),
@@ -42,7 +43,7 @@ const TokenInputRef = builder.inputType('TokenInput', {
   description:
     'What a token grants: an admin everything; a planner an area subtree; a reporter one team in its home area.',
   fields: (t) => ({
-    role: t.field({ type: RoleEnum, required: true }),
+    role: t.field({ type: RoleEnum, required: true, description: 'What the token may do.' }),
     name: t.string({ required: true, description: 'Who holds it, 1 to 200 characters.' }),
     areaCode: t.string({
       description: 'Planner: the root it plans. Reporter: default its team’s home area.',
@@ -52,6 +53,7 @@ const TokenInputRef = builder.inputType('TokenInput', {
 });
 
 const RevokedTokensRef = builder.objectRef<{ revoked: number }>('RevokedTokens').implement({
+  description: 'What a revocation did.',
   fields: (t) => ({
     revoked: t.exposeInt('revoked', {
       description: 'Live tokens revoked now; they are refused from the next request.',
@@ -65,7 +67,7 @@ builder.queryField('tokens', (t) =>
     nullable: true,
     description: 'Every token, newest first, without secrets. Admins only.',
     authScopes: { admin: true },
-    args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
+    args: { includeRevoked: t.arg.boolean({ defaultValue: false, description: 'Revoked tokens too.' }) },
     resolve: (query, _root, args) =>
       prisma.apiToken.findMany({
         ...query,
@@ -80,7 +82,13 @@ builder.mutationFields((t) => ({
     type: IssuedTokenRef,
     description: 'Issues a token; it works at once. Its secret is in this answer only. Admins only.',
     errors: { types: inputErrors },
-    args: { input: t.arg({ type: TokenInputRef, required: true }) },
+    args: {
+      input: t.arg({
+        type: TokenInputRef,
+        required: true,
+        description: 'Whom the token is for and what it may do.',
+      }),
+    },
     resolve: (_root, { input }) => issueToken(prisma, input, { under: 'input' }),
   }),
   revokeToken: t.field({
@@ -88,7 +96,10 @@ builder.mutationFields((t) => ({
     description:
       'Revokes a token by `id`, or every live token of a holder by `name` (one of the two). Refused from the next request on, on every instance. Admins only.',
     errors: { types: inputErrors },
-    args: { id: t.arg.id(), name: t.arg.string() },
+    args: {
+      id: t.arg.id({ description: 'The token’s id; or else `name`.' }),
+      name: t.arg.string({ description: 'Every live token of this name; or else `id`.' }),
+    },
     resolve: async (_root, args) => {
       if ((args.id == null) === (args.name == null)) {
         throw new PlanningInputError({

@@ -28,13 +28,25 @@ import { computeErrors } from './error.ts';
 const AreaStatusEnum = builder.enumType('AreaStatus', {
   description: 'Where an area stands (see @muster/planning AreaStatus).',
   values: {
-    NOTHING_TO_DO: { value: 'nothing-to-do' },
-    NO_CAPACITY: { value: 'no-capacity' },
-    SIZED: { value: 'sized' },
-    ON_TIME: { value: 'on-time' },
-    LATE: { value: 'late' },
-    NO_MACHINES: { value: 'no-machines' },
-    BEYOND_HORIZON: { value: 'beyond-horizon' },
+    NOTHING_TO_DO: { value: 'nothing-to-do', description: 'No demand left: everyone eligible is served.' },
+    NO_CAPACITY: {
+      value: 'no-capacity',
+      description: 'No open hour or no capacity per machine: nothing can be served.',
+    },
+    SIZED: {
+      value: 'sized',
+      description: 'No machines given: `machinesNeeded` says how many finish by the deadline.',
+    },
+    ON_TIME: { value: 'on-time', description: 'The machines given finish by the deadline.' },
+    LATE: {
+      value: 'late',
+      description: 'The machines given finish after the deadline (`completionDate` says when).',
+    },
+    NO_MACHINES: {
+      value: 'no-machines',
+      description: 'Machines are given elsewhere but none serve this area.',
+    },
+    BEYOND_HORIZON: { value: 'beyond-horizon', description: 'Not done within ten years at this pace.' },
   } as const,
 });
 
@@ -43,25 +55,68 @@ type Figures = Omit<CampaignPlan['totals'], 'areaCount' | 'leafCount'>;
 const PlanFiguresRef = builder.interfaceRef<Figures>('PlanFigures').implement({
   description: 'Sizing figures of an area or of a whole plan.',
   fields: (t) => ({
-    population: t.exposeInt('population'),
-    eligible: t.exposeInt('eligible'),
-    alreadyServed: t.exposeInt('alreadyServed'),
+    population: t.exposeInt('population', {
+      description: 'People living in the area(s), persons (sum over the leaves).',
+    }),
+    eligible: t.exposeInt('eligible', { description: 'People eligible (aged 14+), persons.' }),
+    alreadyServed: t.exposeInt('alreadyServed', {
+      description: 'Eligible people served before the campaign, persons (dossiers already taken).',
+    }),
     demand: t.exposeInt('demand', {
       description: 'Dossiers still to take: eligible × turnout − already served.',
     }),
-    openDays: t.exposeInt('openDays'),
-    dailyCapacityPerMachine: t.exposeFloat('dailyCapacityPerMachine'),
-    machineDays: t.exposeFloat('machineDays', { nullable: true }),
-    machinesNeeded: t.exposeInt('machinesNeeded', { nullable: true }),
-    machinesNeededAtSites: t.exposeInt('machinesNeededAtSites', { nullable: true }),
-    dailyTarget: t.exposeInt('dailyTarget', { nullable: true }),
-    dailyTargetPerMachine: t.exposeFloat('dailyTargetPerMachine', { nullable: true }),
-    machines: t.exposeInt('machines', { nullable: true }),
-    daysNeeded: t.exposeInt('daysNeeded', { nullable: true }),
-    completionDate: t.expose('completionDate', { type: 'Date', nullable: true }),
-    meetsDeadline: t.exposeBoolean('meetsDeadline', { nullable: true }),
-    status: t.field({ type: AreaStatusEnum, resolve: (row) => row.status }),
-    reason: t.exposeString('reason', { nullable: true }),
+    openDays: t.exposeInt('openDays', { description: 'Open days from the start to the deadline, days.' }),
+    dailyCapacityPerMachine: t.exposeFloat('dailyCapacityPerMachine', {
+      description:
+        'Dossiers one machine takes in an open day, dossiers per machine-day (breakdowns and hard cases included).',
+    }),
+    machineDays: t.exposeFloat('machineDays', {
+      description: 'Machine-days the demand needs, machine-days; null when there is no capacity.',
+      nullable: true,
+    }),
+    machinesNeeded: t.exposeInt('machinesNeeded', {
+      description: 'Machines needed to finish by the deadline, machines (pooled); null when none can.',
+      nullable: true,
+    }),
+    machinesNeededAtSites: t.exposeInt('machinesNeededAtSites', {
+      description: 'Machines needed with one site per leaf (each leaf rounded up on its own), machines.',
+      nullable: true,
+    }),
+    dailyTarget: t.exposeInt('dailyTarget', {
+      description: 'Dossiers to take each open day to finish by the deadline, dossiers per day.',
+      nullable: true,
+    }),
+    dailyTargetPerMachine: t.exposeFloat('dailyTargetPerMachine', {
+      description: 'The daily target per machine given, dossiers per machine-day; null without machines.',
+      nullable: true,
+    }),
+    machines: t.exposeInt('machines', {
+      description: 'Machines given (from the pools that serve it), machines; null when none are given.',
+      nullable: true,
+    }),
+    daysNeeded: t.exposeInt('daysNeeded', {
+      description: 'Open days the machines given need to take the demand, days; null without machines.',
+      nullable: true,
+    }),
+    completionDate: t.expose('completionDate', {
+      description:
+        'Day the demand is done with the machines given (projected past the deadline when late); null without machines or beyond ten years.',
+      type: 'Date',
+      nullable: true,
+    }),
+    meetsDeadline: t.exposeBoolean('meetsDeadline', {
+      description: 'Done by the deadline with the machines given; null without machines.',
+      nullable: true,
+    }),
+    status: t.field({
+      description: 'Where it stands: sized, on time, late, nothing to do, …',
+      type: AreaStatusEnum,
+      resolve: (row) => row.status,
+    }),
+    reason: t.exposeString('reason', {
+      description: 'Why it is late or cannot be served, in a sentence; null otherwise.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -122,79 +177,144 @@ builder.node(AreaPlanRef, {
       description: 'The area’s centroid as planned; null when it has none.',
       resolve: (row) => row.location,
     }),
-    servedBy: t.exposeString('servedBy', { nullable: true }),
+    servedBy: t.exposeString('servedBy', {
+      nullable: true,
+      description: 'Code of the area whose machine pool serves it; null when no machines are given.',
+    }),
   }),
 });
 
 const CampaignTotalsRef = builder.objectRef<CampaignPlan['totals']>('CampaignTotals').implement({
+  description: 'Figures summed over the area asked about and its descendants, or over a whole plan.',
   interfaces: [PlanFiguresRef],
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'areaCount' in value,
   fields: (t) => ({
-    areaCount: t.exposeInt('areaCount'),
-    leafCount: t.exposeInt('leafCount'),
+    areaCount: t.exposeInt('areaCount', {
+      description: 'Areas counted, the one asked about and all below it.',
+    }),
+    leafCount: t.exposeInt('leafCount', {
+      description: 'Areas without children among them (communes, usually).',
+    }),
   }),
 });
 
 export const AssumptionRef = builder.objectRef<CampaignPlan['assumptions'][number]>('Assumption').implement({
+  description:
+    'A figure the plan used that the input did not give (a default or a derived value), with its source.',
   fields: (t) => ({
-    key: t.exposeString('key'),
-    value: t.string({ resolve: (a) => String(a.value) }),
+    key: t.exposeString('key', {
+      description: 'What was assumed, by its input name (minutesPerDossier, turnout, …).',
+    }),
+    value: t.string({
+      description: 'The value used, as text (with the input’s units).',
+      resolve: (a) => String(a.value),
+    }),
     source: t.exposeString('source', { description: 'given, default or derived.' }),
-    note: t.exposeString('note'),
+    note: t.exposeString('note', { description: 'Why or where from, in a sentence.' }),
   }),
 });
 
 const PlanWarningRef = builder.objectRef<CampaignPlan['warnings'][number]>('PlanWarning').implement({
-  fields: (t) => ({ field: t.exposeString('path'), message: t.exposeString('message') }),
+  description: 'Something in the input that looks wrong but does not stop the plan.',
+  fields: (t) => ({
+    field: t.exposeString('path', { description: 'The input it is about, e.g. `areas[3].eligible`.' }),
+    message: t.exposeString('message', { description: 'What looks wrong, in a sentence.' }),
+  }),
 });
 
 const InfeasibilityRef = builder
   .objectRef<CampaignPlan['infeasibilities'][number]>('Infeasibility')
   .implement({
+    description: 'Why (part of) a plan cannot be met.',
     fields: (t) => ({
-      code: t.exposeString('code'),
-      message: t.exposeString('message'),
-      areaCode: t.exposeString('areaCode', { nullable: true }),
+      code: t.exposeString('code', {
+        description: 'Why, as a code: no-open-days, deadline-before-start, no-capacity, …',
+      }),
+      message: t.exposeString('message', {
+        description: 'Why, in a sentence.',
+      }),
+      areaCode: t.exposeString('areaCode', {
+        description: 'The area it concerns; null for the whole plan.',
+        nullable: true,
+      }),
     }),
   });
 
 const PlanPeriodRef = builder.objectRef<CampaignPlan['period']>('PlanPeriod').implement({
+  description: 'The campaign’s days: start, deadline, open days and hours, in its time zone.',
   fields: (t) => ({
-    start: t.expose('start', { type: 'Date' }),
-    deadline: t.expose('deadline', { type: 'Date' }),
-    timeZone: t.exposeString('timeZone'),
-    openDays: t.exposeInt('openDays'),
-    openHours: t.exposeFloat('openHours'),
-    firstOpenDate: t.expose('firstOpenDate', { type: 'Date', nullable: true }),
-    lastOpenDate: t.expose('lastOpenDate', { type: 'Date', nullable: true }),
+    start: t.expose('start', { description: 'First day of the campaign.', type: 'Date' }),
+    deadline: t.expose('deadline', { description: 'Last day of the campaign, included.', type: 'Date' }),
+    timeZone: t.exposeString('timeZone', {
+      description: 'IANA time zone of the dates and hours, e.g. Asia/Ho_Chi_Minh.',
+    }),
+    openDays: t.exposeInt('openDays', { description: 'Open days from start to deadline, days.' }),
+    openHours: t.exposeFloat('openHours', { description: 'Hours open per open day, hours.' }),
+    firstOpenDate: t.expose('firstOpenDate', {
+      description: 'First open day; null when none is open.',
+      type: 'Date',
+      nullable: true,
+    }),
+    lastOpenDate: t.expose('lastOpenDate', {
+      description: 'Last open day up to the deadline; null when none is open.',
+      type: 'Date',
+      nullable: true,
+    }),
   }),
 });
 
 const MachineCapacityRef = builder.objectRef<CampaignPlan['capacity']>('MachineCapacity').implement({
+  description: 'What one machine does: the service figures and the capacity that follows from them.',
   fields: (t) => ({
-    minutesPerDossier: t.exposeFloat('minutesPerDossier'),
-    serviceCv: t.exposeFloat('serviceCv'),
-    availability: t.exposeFloat('availability'),
-    hardCaseShare: t.exposeFloat('hardCaseShare'),
-    hardCaseExtraMinutes: t.exposeFloat('hardCaseExtraMinutes'),
-    meanMinutesPerDossier: t.exposeFloat('meanMinutesPerDossier'),
-    effectiveServiceCv: t.exposeFloat('effectiveServiceCv'),
-    dossiersPerMachineHour: t.exposeFloat('dossiersPerMachineHour'),
-    hoursPerDay: t.exposeFloat('hoursPerDay'),
-    dailyCapacityPerMachine: t.exposeFloat('dailyCapacityPerMachine'),
+    minutesPerDossier: t.exposeFloat('minutesPerDossier', {
+      description: 'Mean minutes to take an ordinary dossier, minutes.',
+    }),
+    serviceCv: t.exposeFloat('serviceCv', {
+      description: 'Coefficient of variation of the service time (standard deviation ÷ mean), no unit.',
+    }),
+    availability: t.exposeFloat('availability', {
+      description: 'Share of open time a machine works (breakdowns take the rest), 0..1.',
+    }),
+    hardCaseShare: t.exposeFloat('hardCaseShare', {
+      description: 'Share of dossiers that are hard cases (fingerprints retried), 0..1.',
+    }),
+    hardCaseExtraMinutes: t.exposeFloat('hardCaseExtraMinutes', {
+      description: 'Extra minutes a hard case takes, minutes.',
+    }),
+    meanMinutesPerDossier: t.exposeFloat('meanMinutesPerDossier', {
+      description: 'Mean minutes per dossier with hard cases, minutes.',
+    }),
+    effectiveServiceCv: t.exposeFloat('effectiveServiceCv', {
+      description: 'Coefficient of variation with hard cases mixed in, no unit.',
+    }),
+    dossiersPerMachineHour: t.exposeFloat('dossiersPerMachineHour', {
+      description:
+        'Dossiers one machine takes per open hour, breakdowns included, dossiers per machine-hour.',
+    }),
+    hoursPerDay: t.exposeFloat('hoursPerDay', { description: 'Hours open per open day, hours.' }),
+    dailyCapacityPerMachine: t.exposeFloat('dailyCapacityPerMachine', {
+      description: 'Dossiers one machine takes per open day, dossiers per machine-day.',
+    }),
   }),
 });
 
 const PlannedDayRef = builder.objectRef<PlannedDay>('PlannedDay').implement({
+  description: 'Dossiers planned on one open day, and since the start.',
   fields: (t) => ({
-    date: t.expose('date', { type: 'Date' }),
-    planned: t.exposeInt('planned'),
-    cumulativePlanned: t.exposeInt('cumulativePlanned'),
+    date: t.expose('date', { description: 'The open day.', type: 'Date' }),
+    planned: t.exposeInt('planned', { description: 'Dossiers planned that day, dossiers.' }),
+    cumulativePlanned: t.exposeInt('cumulativePlanned', {
+      description: 'Dossiers planned from the start to that day included, dossiers.',
+    }),
   }),
 });
 
 const PlanModeEnum = builder.enumType('PlanMode', {
-  values: { SIZING: { value: 'sizing' }, COMPLETION: { value: 'completion' } } as const,
+  description: 'What a plan answers: machines needed, or when the machines given finish.',
+  values: {
+    SIZING: { value: 'sizing', description: 'No machines given: how many finish by the deadline.' },
+    COMPLETION: { value: 'completion', description: 'Machines given: when they finish.' },
+  } as const,
 });
 
 export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').implement({
@@ -202,7 +322,12 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     'A campaign plan from @muster/planning: sizing (machines needed) or completion (machines given).',
   fields: (t) => ({
     areaCode: t.exposeString('areaCode', { description: 'The area asked about.' }),
-    mode: t.field({ type: PlanModeEnum, resolve: (r) => r.plan.mode }),
+    mode: t.field({
+      description:
+        'Sizing (no machines given: how many are needed) or completion (machines given: when it is done).',
+      type: PlanModeEnum,
+      resolve: (r) => r.plan.mode,
+    }),
     feasible: t.boolean({
       description: 'No infeasibility in the area asked about and its descendants (nor of the whole plan).',
       resolve: (r) => infeasibilitiesOf(r).length === 0,
@@ -212,8 +337,16 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
       description: 'Why the plan cannot be met: of the whole plan, and of the areas asked about.',
       resolve: infeasibilitiesOf,
     }),
-    period: t.field({ type: PlanPeriodRef, resolve: (r) => r.plan.period }),
-    capacity: t.field({ type: MachineCapacityRef, resolve: (r) => r.plan.capacity }),
+    period: t.field({
+      description: 'The campaign’s days and hours.',
+      type: PlanPeriodRef,
+      resolve: (r) => r.plan.period,
+    }),
+    capacity: t.field({
+      description: 'What one machine does, from the service figures.',
+      type: MachineCapacityRef,
+      resolve: (r) => r.plan.capacity,
+    }),
     area: t.field({
       type: AreaPlanRef,
       description: 'The row of the area asked about.',
@@ -258,7 +391,11 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
         'When the area asked about and its descendants are done (projected past the deadline when late).',
       resolve: (r) => r.areas[0]?.completionDate ?? null,
     }),
-    assumptions: t.field({ type: [AssumptionRef], resolve: (r) => r.plan.assumptions }),
+    assumptions: t.field({
+      description: 'Every figure the plan used that the input did not give, with where it came from.',
+      type: [AssumptionRef],
+      resolve: (r) => r.plan.assumptions,
+    }),
     warnings: t.field({
       type: [PlanWarningRef],
       description:
@@ -268,7 +405,11 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     daily: t.field({
       type: [PlannedDayRef],
       description: 'Dossiers planned per open day for an area (default: the area asked about).',
-      args: { areaCode: t.arg.string() },
+      args: {
+        areaCode: t.arg.string({
+          description: 'The area of the series (its code); default: the one asked about.',
+        }),
+      },
       complexity: (_args, context) => ({
         field: priced(context, 'CampaignPlan.daily', dailySeriesWork()),
         multiplier: 10,
@@ -363,8 +504,14 @@ builder.queryFields((t) => ({
     description: 'The plan of a stored scenario for an area within it and its descendants.',
     errors: { types: computeErrors },
     args: {
-      scenarioId: t.arg.id({ required: true }),
-      areaCode: t.arg.string({ required: true }),
+      scenarioId: t.arg.id({
+        required: true,
+        description: 'The scenario’s own key (`scenarioId`), e.g. `dak-nong-2021`.',
+      }),
+      areaCode: t.arg.string({
+        required: true,
+        description: 'The area asked about (its code): it and its descendants are answered.',
+      }),
     },
     authScopes: (_root, args) => ({
       $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
@@ -387,7 +534,11 @@ builder.queryFields((t) => ({
     errors: { types: computeErrors },
     authScopes: { admin: true, planner: true },
     args: {
-      input: t.arg({ type: CampaignInputRef, required: true }),
+      input: t.arg({
+        type: CampaignInputRef,
+        required: true,
+        description: 'The campaign to plan, shaped as the planning library’s CampaignInput.',
+      }),
       areaCode: t.arg.string({
         description: 'The area whose rows and daily series to show (default: the first root).',
       }),

@@ -11,7 +11,9 @@ import {
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'What every typed error answers: a message fit to show to a planner.',
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'What was refused and why, in a sentence (English).' }),
+  }),
 });
 
 builder.objectType(PlanningInputError, {
@@ -47,9 +49,13 @@ builder.objectType(NotFoundError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
   fields: (t) => ({
-    field: t.exposeString('path'),
-    resource: t.exposeString('resource'),
-    key: t.exposeString('key'),
+    field: t.exposeString('path', {
+      description: 'The argument that named it, e.g. `areaCode`, `reports[2].areaCode`.',
+    }),
+    resource: t.exposeString('resource', {
+      description: 'What was looked for: area, scenario, report, team, token, …',
+    }),
+    key: t.exposeString('key', { description: 'The code or id given.' }),
   }),
 });
 
@@ -59,8 +65,8 @@ builder.objectType(PlanningInfeasibleError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof PlanningInfeasibleError,
   fields: (t) => ({
-    reason: t.exposeString('reason'),
-    detail: t.exposeString('detail'),
+    reason: t.exposeString('reason', { description: 'Why, as a code.' }),
+    detail: t.exposeString('detail', { description: 'Why, in a sentence.' }),
   }),
 });
 
@@ -85,7 +91,11 @@ builder.objectType(LimitExceededError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof LimitExceededError,
   fields: (t) => ({
-    limit: t.field({ type: LimitKindEnum, resolve: (error) => error.limit }),
+    limit: t.field({
+      description: 'Which limit: the request’s cost points or its time.',
+      type: LimitKindEnum,
+      resolve: (error) => error.limit,
+    }),
     computation: t.exposeString('what', {
       description: 'The computation refused or stopped, e.g. buildRoster.',
     }),

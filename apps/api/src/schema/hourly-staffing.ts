@@ -190,6 +190,7 @@ type Shifts = ShiftCover & {
 const ShiftCountRef = builder
   .objectRef<{ start: string; lengthHours: number; staff: number }>('ShiftCount')
   .implement({
+    description: 'People (or crews) starting one shift of the cover.',
     fields: (t) => ({
       start: t.exposeString('start', { description: 'Clock time the shift starts, HH:mm.' }),
       lengthHours: t.exposeInt('lengthHours', { description: 'Length of the shift (hours).' }),

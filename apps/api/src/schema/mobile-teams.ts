@@ -39,81 +39,136 @@ const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
 });
 
 const VisitDayRef = builder.objectRef<NamedVisit['dossiersPerDay'][number]>('VisitDay').implement({
+  description: 'One day of a visit and the dossiers expected that day.',
   fields: (t) => ({
-    date: t.expose('date', { type: 'Date' }),
+    date: t.expose('date', { description: 'The day.', type: 'Date' }),
     dossiers: t.exposeInt('dossiers', { description: 'Dossiers expected that day.' }),
   }),
 });
 
 const MobileVisitRef = builder.objectRef<NamedVisit>('MobileVisit').implement({
+  description: 'One stay of a team in a commune: when, how long, and what it takes there.',
   fields: (t) => ({
-    communeCode: t.exposeString('communeId'),
-    communeName: t.exposeString('communeName', { nullable: true }),
-    servedCommuneCodes: t.exposeStringList('servedCommuneIds'),
-    arriveDate: t.expose('arriveDate', { type: 'Date' }),
-    leaveDate: t.expose('leaveDate', { type: 'Date' }),
-    days: t.exposeInt('days'),
-    travelHoursBefore: t.exposeFloat('travelHoursBefore'),
-    workHours: t.exposeFloat('workHours'),
-    dossiers: t.exposeInt('dossiers'),
-    dossiersPerDay: t.field({ type: [VisitDayRef], resolve: (visit) => visit.dossiersPerDay }),
+    communeCode: t.exposeString('communeId', { description: 'Code of the commune visited.' }),
+    communeName: t.exposeString('communeName', {
+      description: 'Name of the commune visited; null when the input gave none.',
+      nullable: true,
+    }),
+    servedCommuneCodes: t.exposeStringList('servedCommuneIds', {
+      description:
+        'Codes of the communes served by this stay (a small neighbour may join), the visited one first.',
+    }),
+    arriveDate: t.expose('arriveDate', { description: 'First day of the stay.', type: 'Date' }),
+    leaveDate: t.expose('leaveDate', { description: 'Last day of the stay, included.', type: 'Date' }),
+    days: t.exposeInt('days', { description: 'Days of the stay, days.' }),
+    travelHoursBefore: t.exposeFloat('travelHoursBefore', {
+      description: 'Hours on the road to get there, hours.',
+    }),
+    workHours: t.exposeFloat('workHours', { description: 'Hours of work there, hours.' }),
+    dossiers: t.exposeInt('dossiers', { description: 'Dossiers expected over the stay, dossiers.' }),
+    dossiersPerDay: t.field({
+      description: 'Dossiers expected on each day of the stay.',
+      type: [VisitDayRef],
+      resolve: (visit) => visit.dossiersPerDay,
+    }),
   }),
 });
 
 const TeamItineraryRef = builder.objectRef<NamedMobilePlan['teams'][number]>('TeamItinerary').implement({
+  description: 'One team’s visits in order, with its hours of travel and work.',
   fields: (t) => ({
     team: t.exposeString('team', { description: 'The team’s id as given.' }),
     machines: t.exposeInt('machines', { description: 'Machines the team carries; it works at their pace.' }),
-    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
-    travelHours: t.exposeFloat('travelHours'),
-    workHours: t.exposeFloat('workHours'),
-    visits: t.field({ type: [MobileVisitRef], resolve: (team) => team.visits }),
+    endDate: t.expose('endDate', {
+      description: 'Last day of its last visit; null when it has none.',
+      type: 'Date',
+      nullable: true,
+    }),
+    travelHours: t.exposeFloat('travelHours', { description: 'Hours on the road in all, hours.' }),
+    workHours: t.exposeFloat('workHours', { description: 'Hours of work in all, hours.' }),
+    visits: t.field({
+      description: 'Its visits in order.',
+      type: [MobileVisitRef],
+      resolve: (team) => team.visits,
+    }),
   }),
 });
 
 const CommuneCoverageRef = builder
   .objectRef<NamedMobilePlan['communes'][number]>('CommuneCoverage')
   .implement({
+    description:
+      'What the plan does for one commune: its demand, who serves it and what is left at the deadline.',
     fields: (t) => ({
-      communeCode: t.exposeString('communeId'),
-      demand: t.exposeInt('demand'),
-      servedBy: t.exposeString('servedBy'),
-      plannedDossiers: t.exposeInt('plannedDossiers'),
-      dossiersByDeadline: t.exposeInt('dossiersByDeadline'),
-      shortfallAtDeadline: t.exposeInt('shortfallAtDeadline'),
-      coverageByDeadline: t.exposeFloat('coverageByDeadline'),
+      communeCode: t.exposeString('communeId', { description: 'Code of the commune.' }),
+      demand: t.exposeInt('demand', { description: 'Dossiers it has to take, dossiers.' }),
+      servedBy: t.exposeString('servedBy', { description: 'Who serves it: a team’s id, or a fixed site.' }),
+      plannedDossiers: t.exposeInt('plannedDossiers', {
+        description: 'Dossiers the plan takes there, dossiers.',
+      }),
+      dossiersByDeadline: t.exposeInt('dossiersByDeadline', {
+        description: 'Dossiers taken there by the deadline, dossiers.',
+      }),
+      shortfallAtDeadline: t.exposeInt('shortfallAtDeadline', {
+        description: 'Dossiers left there at the deadline, dossiers.',
+      }),
+      coverageByDeadline: t.exposeFloat('coverageByDeadline', {
+        description: 'Share of its demand taken by the deadline, 0..1.',
+      }),
     }),
   });
 
 const UnreachedRef = builder.objectRef<NamedMobilePlan['unreached'][number]>('UnreachedCommune').implement({
+  description: 'A commune the teams do not finish by the deadline, and why.',
   fields: (t) => ({
-    communeCode: t.exposeString('communeId'),
-    reason: t.exposeString('reason'),
-    detail: t.exposeString('detail'),
-    shortfallDossiers: t.exposeInt('shortfallDossiers'),
+    communeCode: t.exposeString('communeId', { description: 'Code of the commune.' }),
+    reason: t.exposeString('reason', { description: 'Why, as a code.' }),
+    detail: t.exposeString('detail', { description: 'Why, in a sentence.' }),
+    shortfallDossiers: t.exposeInt('shortfallDossiers', {
+      description: 'Dossiers left at the deadline, dossiers.',
+    }),
   }),
 });
 
 const MobileTeamsPlanRef = builder.objectRef<NamedMobilePlan>('MobileTeamsPlan').implement({
   description: 'Which team is in which commune on which days, with its quality against a lower bound.',
   fields: (t) => ({
-    onTime: t.exposeBoolean('onTime'),
-    deadline: t.expose('deadline', { type: 'Date' }),
-    completionDate: t.expose('completionDate', { type: 'Date', nullable: true }),
+    onTime: t.exposeBoolean('onTime', { description: 'Every commune is done by the deadline.' }),
+    deadline: t.expose('deadline', { description: 'The campaign’s last day.', type: 'Date' }),
+    completionDate: t.expose('completionDate', {
+      description: 'Day the last visit ends; null when some commune is never reached.',
+      type: 'Date',
+      nullable: true,
+    }),
     lowerBoundCompletionDate: t.field({
+      description: 'The earliest any plan could finish (a lower bound); null when none can.',
       type: 'Date',
       nullable: true,
       resolve: (plan) => plan.lowerBound.completionDate,
     }),
-    gapToLowerBound: t.exposeFloat('gapToLowerBound'),
-    workShare: t.exposeFloat('workShare'),
-    travelShare: t.exposeFloat('travelShare'),
-    setupShare: t.exposeFloat('setupShare'),
-    idleShare: t.exposeFloat('idleShare'),
-    teams: t.field({ type: [TeamItineraryRef], resolve: (plan) => plan.teams }),
-    communes: t.field({ type: [CommuneCoverageRef], resolve: (plan) => plan.communes }),
-    unreached: t.field({ type: [UnreachedRef], resolve: (plan) => plan.unreached }),
-    notes: t.exposeStringList('notes'),
+    gapToLowerBound: t.exposeFloat('gapToLowerBound', {
+      description: 'How far this plan is above the bound, as a share of it (0.05: 5 %).',
+    }),
+    workShare: t.exposeFloat('workShare', { description: 'Share of the teams’ time spent working, 0..1.' }),
+    travelShare: t.exposeFloat('travelShare', { description: 'Share of the teams’ time on the road, 0..1.' }),
+    setupShare: t.exposeFloat('setupShare', { description: 'Share of the teams’ time setting up, 0..1.' }),
+    idleShare: t.exposeFloat('idleShare', { description: 'Share of the teams’ time idle, 0..1.' }),
+    teams: t.field({
+      description: 'Each team’s itinerary.',
+      type: [TeamItineraryRef],
+      resolve: (plan) => plan.teams,
+    }),
+    communes: t.field({
+      description: 'Each commune’s coverage.',
+      type: [CommuneCoverageRef],
+      resolve: (plan) => plan.communes,
+    }),
+    unreached: t.field({
+      description: 'Communes not done by the deadline.',
+      type: [UnreachedRef],
+      resolve: (plan) => plan.unreached,
+    }),
+    notes: t.exposeStringList('notes', { description: 'What the plan assumed, in sentences.' }),
   }),
 });
 
@@ -129,14 +184,25 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
         required: true,
         description: 'The teams, each planned with the machines it carries.',
       }),
-      areaCode: t.arg.string(),
-      homeAreaCode: t.arg.string(),
+      areaCode: t.arg.string({
+        description: 'The area whose leaves are visited (its code); default: the one asked about.',
+      }),
+      homeAreaCode: t.arg.string({
+        description:
+          'Where the teams start and come back (an area code with a centroid); default: the centre of the communes.',
+      }),
       hours: t.arg({
         type: OpeningHoursInputRef,
         description: 'Working window, travel included. Default 07:00–19:00.',
       }),
-      priority: t.arg({ type: PriorityRuleEnum, defaultValue: 'rank' }),
-      maxDaysPerVisit: t.arg.int(),
+      priority: t.arg({
+        type: PriorityRuleEnum,
+        defaultValue: 'rank',
+        description: 'Which communes go first.',
+      }),
+      maxDaysPerVisit: t.arg.int({
+        description: 'Longest stay in one commune, days; default: as long as its demand needs.',
+      }),
     },
     complexity: (args, context) =>
       priced(
@@ -165,8 +231,8 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
   description:
     'A mobile team’s own visit calendar: its part of the plan of every MOBILE team based in its home area, over the communes under that area.',
   fields: (t) => ({
-    teamCode: t.exposeString('teamCode'),
-    scenarioId: t.exposeID('scenarioId'),
+    teamCode: t.exposeString('teamCode', { description: 'The team (its code).' }),
+    scenarioId: t.exposeID('scenarioId', { description: 'The scenario planned (its own key).' }),
     areaCode: t.exposeString('areaCode', { description: 'The home area whose communes are visited.' }),
     timeZone: t.exposeString('timeZone', { description: 'The scenario’s; dates are in it.' }),
     teamCodes: t.exposeStringList('teamCodes', {
@@ -177,10 +243,25 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
       description: 'Machines this team carries; each team works at the pace of its own.',
       resolve: (r) => r.itinerary.machines,
     }),
-    endDate: t.field({ type: 'Date', nullable: true, resolve: (r) => r.itinerary.endDate }),
-    travelHours: t.float({ resolve: (r) => r.itinerary.travelHours }),
-    workHours: t.float({ resolve: (r) => r.itinerary.workHours }),
-    visits: t.field({ type: [MobileVisitRef], resolve: (r) => r.itinerary.visits }),
+    endDate: t.field({
+      description: 'Last day of its last visit; null when it has none.',
+      type: 'Date',
+      nullable: true,
+      resolve: (r) => r.itinerary.endDate,
+    }),
+    travelHours: t.float({
+      description: 'Hours on the road in all, hours.',
+      resolve: (r) => r.itinerary.travelHours,
+    }),
+    workHours: t.float({
+      description: 'Hours of work in all, hours.',
+      resolve: (r) => r.itinerary.workHours,
+    }),
+    visits: t.field({
+      description: 'Its visits in order.',
+      type: [MobileVisitRef],
+      resolve: (r) => r.itinerary.visits,
+    }),
     iCalendar: t.string({
       description:
         'The visits as an iCalendar file (RFC 5545): one all-day event per visit, with UIDs from scenario, team, commune and arrival date so that a re-import updates rather than duplicates.',
@@ -196,7 +277,7 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
       description: 'The plan of all the teams in `teamCodes`, with its quality and the communes left late.',
       resolve: (r) => r.plan,
     }),
-    notes: t.exposeStringList('notes'),
+    notes: t.exposeStringList('notes', { description: 'What the plan assumed, in sentences.' }),
   }),
 });
 
@@ -207,13 +288,22 @@ builder.prismaObjectField('Team', 'visits', (t) =>
       'This MOBILE team’s visits in a scenario: planned with every MOBILE team based in the same home area over the communes under it, with the scenario’s calendar, hours (default) and capacity.',
     errors: { types: [...computeErrors, PlanningInfeasibleError] },
     args: {
-      scenarioId: t.arg.id({ required: true }),
+      scenarioId: t.arg.id({
+        required: true,
+        description: 'The scenario’s own key (`scenarioId`), e.g. `dak-nong-2021`.',
+      }),
       hours: t.arg({
         type: OpeningHoursInputRef,
         description: 'Working window, travel included. Default the scenario’s opening hours.',
       }),
-      priority: t.arg({ type: PriorityRuleEnum, defaultValue: 'rank' }),
-      maxDaysPerVisit: t.arg.int(),
+      priority: t.arg({
+        type: PriorityRuleEnum,
+        defaultValue: 'rank',
+        description: 'Which communes go first.',
+      }),
+      maxDaysPerVisit: t.arg.int({
+        description: 'Longest stay in one commune, days; default: as long as its demand needs.',
+      }),
     },
     complexity: (args, context) =>
       priced(

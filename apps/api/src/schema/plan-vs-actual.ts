@@ -27,10 +27,13 @@ const DayReportingEnum = builder.enumType('DayReporting', {
 });
 
 const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').implement({
+  description: 'One day: dossiers planned and reported, and since the start.',
   fields: (t) => ({
-    date: t.expose('date', { type: 'Date' }),
-    planned: t.exposeInt('planned'),
-    cumulativePlanned: t.exposeInt('cumulativePlanned'),
+    date: t.expose('date', { description: 'The day.', type: 'Date' }),
+    planned: t.exposeInt('planned', { description: 'Dossiers planned that day, dossiers.' }),
+    cumulativePlanned: t.exposeInt('cumulativePlanned', {
+      description: 'Dossiers planned from the start to that day included, dossiers.',
+    }),
     actual: t.exposeInt('actual', {
       nullable: true,
       description: 'Null when nobody in the area reported that day.',
@@ -56,23 +59,49 @@ const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').imp
       description:
         'actual − plannedOfReported, in dossiers: on a partial day only the areas that reported are compared (a missing report is never read as zero).',
     }),
-    cumulativeVariance: t.exposeInt('cumulativeVariance'),
-    machinesWorking: t.exposeInt('machinesWorking', { nullable: true }),
-    dossiersPerMachineDay: t.exposeFloat('dossiersPerMachineDay', { nullable: true }),
+    cumulativeVariance: t.exposeInt('cumulativeVariance', {
+      description: 'Reported minus planned from the start to that day, dossiers.',
+    }),
+    machinesWorking: t.exposeInt('machinesWorking', {
+      description: 'Machines reported working that day, machines; null when no report says.',
+      nullable: true,
+    }),
+    dossiersPerMachineDay: t.exposeFloat('dossiersPerMachineDay', {
+      description: 'Dossiers per machine that day, dossiers per machine-day; null without machines reported.',
+      nullable: true,
+    }),
   }),
 });
 
 const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').implement({
   description: 'When the remaining demand is done at the observed daily rates (mean, best day, worst day).',
   fields: (t) => ({
-    remaining: t.exposeInt('remaining'),
-    expected: t.expose('expected', { type: 'Date', nullable: true }),
-    earliest: t.expose('earliest', { type: 'Date', nullable: true }),
-    latest: t.expose('latest', { type: 'Date', nullable: true }),
-    meanDailyRate: t.exposeFloat('meanDailyRate'),
-    minDailyRate: t.exposeFloat('minDailyRate'),
-    maxDailyRate: t.exposeFloat('maxDailyRate'),
-    basedOnDays: t.exposeInt('basedOnDays'),
+    remaining: t.exposeInt('remaining', {
+      description: 'Dossiers left after the last day reported, dossiers.',
+    }),
+    expected: t.expose('expected', {
+      description: 'When the rest is done at the mean observed daily rate; null when none is observed.',
+      type: 'Date',
+      nullable: true,
+    }),
+    earliest: t.expose('earliest', {
+      description: 'When the rest is done at the best observed day’s rate.',
+      type: 'Date',
+      nullable: true,
+    }),
+    latest: t.expose('latest', {
+      description: 'When the rest is done at the worst observed day’s rate.',
+      type: 'Date',
+      nullable: true,
+    }),
+    meanDailyRate: t.exposeFloat('meanDailyRate', {
+      description: 'Mean dossiers a day over the days reported, dossiers per day.',
+    }),
+    minDailyRate: t.exposeFloat('minDailyRate', { description: 'The worst day reported, dossiers per day.' }),
+    maxDailyRate: t.exposeFloat('maxDailyRate', { description: 'The best day reported, dossiers per day.' }),
+    basedOnDays: t.exposeInt('basedOnDays', {
+      description: 'Open days with reports the rates come from, days.',
+    }),
   }),
 });
 
@@ -123,19 +152,40 @@ function lastReported(r: PlanVsActual): ComparedDay | undefined {
 }
 
 PlanVsActualRef.implement({
+  description:
+    'Planned against reported, day by day, for an area of a scenario, with the forecast of its completion.',
   fields: (t) => ({
-    scenarioId: t.exposeID('scenarioId'),
-    areaCode: t.exposeString('areaCode'),
-    from: t.expose('from', { type: 'Date' }),
-    to: t.expose('to', { type: 'Date' }),
-    demand: t.exposeInt('demand'),
-    plannedCompletionDate: t.expose('plannedCompletionDate', { type: 'Date', nullable: true }),
-    days: t.field({ type: [PlanVsActualDayRef], resolve: (r) => r.days }),
+    scenarioId: t.exposeID('scenarioId', { description: 'The scenario compared (its own key).' }),
+    areaCode: t.exposeString('areaCode', { description: 'The area compared (its code).' }),
+    from: t.expose('from', { description: 'First day compared.', type: 'Date' }),
+    to: t.expose('to', { description: 'Last day compared, included.', type: 'Date' }),
+    demand: t.exposeInt('demand', { description: 'Dossiers the area had to take at the start, dossiers.' }),
+    plannedCompletionDate: t.expose('plannedCompletionDate', {
+      description: 'When the plan finishes the area; null when it does not.',
+      type: 'Date',
+      nullable: true,
+    }),
+    days: t.field({
+      description: 'Each day from `from` to `to`.',
+      type: [PlanVsActualDayRef],
+      resolve: (r) => r.days,
+    }),
     totalPlanned: t.exposeInt('totalPlanned', { description: 'Planned from `from` to `to`.' }),
     totalActual: t.exposeInt('totalActual', { description: 'Reported from `from` to `to`.' }),
-    observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', { nullable: true }),
-    observedMachineDays: t.exposeInt('observedMachineDays'),
-    forecast: t.field({ type: ForecastRef, nullable: true, resolve: (r) => r.forecast }),
+    observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
+      description:
+        'Dossiers per machine-day over the days machines were reported, dossiers per machine-day; null without such days.',
+      nullable: true,
+    }),
+    observedMachineDays: t.exposeInt('observedMachineDays', {
+      description: 'Machine-days reported, machine-days.',
+    }),
+    forecast: t.field({
+      description: 'When the rest is done at the observed rates; null before any report.',
+      type: ForecastRef,
+      nullable: true,
+      resolve: (r) => r.forecast,
+    }),
     leaves: t.exposeInt('leaves', { description: 'Leaves (communes) under the area.' }),
     plannedDossiersPerMachineDay: t.exposeFloat('plannedDossiersPerMachineDay', {
       description: 'Dossiers one machine does on an average open day in the plan, at the area’s service.',
@@ -187,8 +237,14 @@ builder.queryField('planVsActual', (t) =>
     description: 'Per day, planned against reported for an area of a scenario, with variance and forecast.',
     errors: { types: inputErrors },
     args: {
-      scenarioId: t.arg.id({ required: true }),
-      areaCode: t.arg.string({ required: true }),
+      scenarioId: t.arg.id({
+        required: true,
+        description: 'The scenario’s own key (`scenarioId`), e.g. `dak-nong-2021`.',
+      }),
+      areaCode: t.arg.string({
+        required: true,
+        description: 'The area asked about (its code): it and its descendants are answered.',
+      }),
       from: t.arg({ type: 'Date', description: 'Default: the scenario start.' }),
       to: t.arg({ type: 'Date', description: 'Default: the last planned or reported day.' }),
     },

@@ -23,39 +23,49 @@ type RosterResult = Roster & {
 };
 
 const RosterShiftRef = builder.objectRef<RosterShift>('RosterShift').implement({
+  description: 'One shift of the day, with the crews it needs.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    start: t.exposeString('start'),
-    end: t.exposeString('end'),
-    crews: t.exposeInt('crews'),
+    name: t.exposeString('name', { description: 'The shift’s name (day, evening, night, or its hours).' }),
+    start: t.exposeString('start', { description: 'Local time it starts, HH:mm.' }),
+    end: t.exposeString('end', {
+      description: 'Local time it ends, HH:mm (past midnight for a night shift).',
+    }),
+    crews: t.exposeInt('crews', { description: 'Teams on it at once, teams.' }),
   }),
 });
 
 const TeamLoadRef = builder.objectRef<Roster['teams'][number]>('TeamLoad').implement({
+  description: 'What one team works over the roster: hours, nights, weekends.',
   fields: (t) => ({
-    team: t.exposeString('team'),
-    hours: t.exposeFloat('hours'),
-    nights: t.exposeInt('nights'),
-    weekends: t.exposeInt('weekends'),
-    maxHoursInAnyWeek: t.exposeFloat('maxHoursInAnyWeek'),
+    team: t.exposeString('team', { description: 'The team’s name in the roster (A, B, …).' }),
+    hours: t.exposeFloat('hours', { description: 'Hours worked over the roster, hours.' }),
+    nights: t.exposeInt('nights', { description: 'Night shifts worked, shifts.' }),
+    weekends: t.exposeInt('weekends', { description: 'Weekend days worked, days.' }),
+    maxHoursInAnyWeek: t.exposeFloat('maxHoursInAnyWeek', {
+      description: 'Most hours worked in any 7 days in a row, hours (the rule: 48).',
+    }),
   }),
 });
 
 const RosterViolationRef = builder.objectRef<Roster['violations'][number]>('RosterViolation').implement({
+  description: 'A rule the roster breaks: which, for whom, when.',
   fields: (t) => ({
-    rule: t.exposeString('rule'),
+    rule: t.exposeString('rule', {
+      description: 'The rule broken, by name (minimum-rest, max-hours-per-week, …).',
+    }),
     severity: t.exposeString('severity', { description: 'hard (the roster is infeasible) or soft.' }),
-    team: t.exposeString('team'),
-    date: t.expose('date', { type: 'Date' }),
-    detail: t.exposeString('detail'),
+    team: t.exposeString('team', { description: 'The team that breaks it.' }),
+    date: t.expose('date', { description: 'The day it is broken.', type: 'Date' }),
+    detail: t.exposeString('detail', { description: 'What happens, in a sentence.' }),
   }),
 });
 
 const RosterAssignmentRef = builder.objectRef<Roster['assignments'][number]>('RosterAssignment').implement({
+  description: 'One team on one shift on one day.',
   fields: (t) => ({
-    date: t.expose('date', { type: 'Date' }),
-    shift: t.exposeString('shift'),
-    team: t.exposeString('team'),
+    date: t.expose('date', { description: 'The day.', type: 'Date' }),
+    shift: t.exposeString('shift', { description: 'The shift’s name.' }),
+    team: t.exposeString('team', { description: 'The team on it.' }),
   }),
 });
 
@@ -63,14 +73,26 @@ const RosterRef = builder.objectRef<RosterResult>('Roster').implement({
   description:
     'Teams rotating through the day’s shifts, with every rule broken (rest, 48 h weeks, nights, days off).',
   fields: (t) => ({
-    startDate: t.expose('startDate', { type: 'Date' }),
-    teamCount: t.exposeInt('teamCount'),
+    startDate: t.expose('startDate', { description: 'First day of the roster.', type: 'Date' }),
+    teamCount: t.exposeInt('teamCount', { description: 'Teams rotating, teams.' }),
     minimumTeams: t.exposeInt('minimumTeams', { description: 'Fewest teams that keep every hard rule.' }),
     feasible: t.exposeBoolean('feasible', { description: 'No hard rule is broken.' }),
-    shifts: t.field({ type: [RosterShiftRef], resolve: (r) => r.shifts }),
-    teams: t.field({ type: [TeamLoadRef], resolve: (r) => r.teams }),
-    violations: t.field({ type: [RosterViolationRef], resolve: (r) => r.violations }),
-    assignments: t.field({ type: [RosterAssignmentRef], resolve: (r) => r.assignments }),
+    shifts: t.field({
+      description: 'The shifts of a day.',
+      type: [RosterShiftRef],
+      resolve: (r) => r.shifts,
+    }),
+    teams: t.field({ description: 'Each team’s load.', type: [TeamLoadRef], resolve: (r) => r.teams }),
+    violations: t.field({
+      description: 'Every rule broken, hard ones first.',
+      type: [RosterViolationRef],
+      resolve: (r) => r.violations,
+    }),
+    assignments: t.field({
+      description: 'Who works which shift on which day.',
+      type: [RosterAssignmentRef],
+      resolve: (r) => r.assignments,
+    }),
   }),
 });
 
@@ -81,8 +103,11 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
       'A roster of one site’s teams over the opening window cut into equal shifts; teams default to the scenario’s teams per site, else the fewest that keep the rules.',
     errors: { types: computeErrors },
     args: {
-      teams: t.arg.int(),
-      days: t.arg.int({ defaultValue: 28 }),
+      teams: t.arg.int({
+        description:
+          'Teams to rotate; default: the scenario’s teams per site, else the fewest that keep the rules.',
+      }),
+      days: t.arg.int({ defaultValue: 28, description: 'Days of the roster, 1 to 366.' }),
       shiftHours: t.arg.int({ defaultValue: 8, description: 'Longest shift, in hours.' }),
     },
     complexity: (args, context) =>

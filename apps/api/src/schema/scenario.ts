@@ -16,26 +16,54 @@ import { ReplanPaceEnum } from './replan-pace.ts';
 import { ScenarioFromReplanInputRef, ScenarioInputRef, ScenarioUpdateInputRef } from './scenario-input.ts';
 
 const CalendarRef = builder.objectRef<Scenario>('Calendar').implement({
+  description: 'A scenario’s days: ISO dates, both ends included, in its time zone.',
   fields: (t) => ({
-    start: t.expose('start', { type: 'Date' }),
-    deadline: t.expose('deadline', { type: 'Date' }),
-    timeZone: t.exposeString('timeZone'),
-    closedDates: t.field({ type: ['Date'], resolve: (s) => s.closedDates }),
-    closedWeekdays: t.exposeIntList('closedWeekdays'),
+    start: t.expose('start', { description: 'First day of service.', type: 'Date' }),
+    deadline: t.expose('deadline', { description: 'Last day of service, included.', type: 'Date' }),
+    timeZone: t.exposeString('timeZone', {
+      description: 'IANA time zone of the dates and hours, e.g. Asia/Ho_Chi_Minh.',
+    }),
+    closedDates: t.field({
+      description: 'Dates with no service (holidays).',
+      type: ['Date'],
+      resolve: (s) => s.closedDates,
+    }),
+    closedWeekdays: t.exposeIntList('closedWeekdays', {
+      description: 'ISO weekdays with no service, 1 = Monday … 7 = Sunday.',
+    }),
   }),
 });
 
 const OpeningHoursRef = builder.objectRef<Scenario>('OpeningHours').implement({
-  fields: (t) => ({ open: t.exposeString('open'), close: t.exposeString('close') }),
+  description: 'The daily window, HH:mm local time; a close at or before the open ends after midnight.',
+  fields: (t) => ({
+    open: t.exposeString('open', { description: 'Local time the window opens, HH:mm.' }),
+    close: t.exposeString('close', { description: 'Local time the window closes, HH:mm (24:00 allowed).' }),
+  }),
 });
 
 const ServiceRef = builder.objectRef<Scenario>('Service').implement({
+  description: 'How one machine serves dossiers, as the scenario stores it (null: the library’s default).',
   fields: (t) => ({
-    minutesPerDossier: t.exposeFloat('minutesPerDossier'),
-    serviceCv: t.exposeFloat('serviceCv', { nullable: true }),
-    availability: t.exposeFloat('availability', { nullable: true }),
-    hardCaseShare: t.exposeFloat('hardCaseShare', { nullable: true }),
-    hardCaseExtraMinutes: t.exposeFloat('hardCaseExtraMinutes', { nullable: true }),
+    minutesPerDossier: t.exposeFloat('minutesPerDossier', {
+      description: 'Mean minutes to take one ordinary dossier, minutes.',
+    }),
+    serviceCv: t.exposeFloat('serviceCv', {
+      description: 'Coefficient of variation of the service time, no unit; null: 1.',
+      nullable: true,
+    }),
+    availability: t.exposeFloat('availability', {
+      description: 'Share of open time a machine works, 0..1; null: 1 (no breakdowns).',
+      nullable: true,
+    }),
+    hardCaseShare: t.exposeFloat('hardCaseShare', {
+      description: 'Share of dossiers that are hard cases, 0..1; null: none.',
+      nullable: true,
+    }),
+    hardCaseExtraMinutes: t.exposeFloat('hardCaseExtraMinutes', {
+      description: 'Extra minutes a hard case takes, minutes; null: none.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -43,9 +71,9 @@ builder.prismaObject('ScenarioMachines', {
   name: 'MachineAllocation',
   description: 'Machines that serve an area and its subtree (less descendants with their own figure).',
   fields: (t) => ({
-    areaCode: t.exposeString('areaCode'),
-    area: t.relation('area'),
-    machines: t.exposeInt('machines'),
+    areaCode: t.exposeString('areaCode', { description: 'The area served (with its subtree), by code.' }),
+    area: t.relation('area', { description: 'The area served.' }),
+    machines: t.exposeInt('machines', { description: 'Machines given to it, machines.' }),
   }),
 });
 
@@ -99,19 +127,27 @@ builder.prismaNode('Scenario', {
       description:
         'The scenario’s own key (a UUID; a name such as `dak-nong-2021` for the demo’s): what `scenarioId` and `id` arguments take.',
     }),
-    name: t.exposeString('name'),
-    areaCode: t.exposeString('areaCode'),
-    area: t.relation('area'),
-    calendar: t.field({ type: CalendarRef, resolve: (s) => s }),
-    hours: t.field({ type: OpeningHoursRef, resolve: (s) => s }),
-    service: t.field({ type: ServiceRef, resolve: (s) => s }),
+    name: t.exposeString('name', { description: 'Name shown to planners, 1 to 200 characters.' }),
+    areaCode: t.exposeString('areaCode', {
+      description: 'Code of the scenario’s root area: it plans that area and everything below.',
+    }),
+    area: t.relation('area', { description: 'The scenario’s root area.' }),
+    calendar: t.field({ description: 'Its days.', type: CalendarRef, resolve: (s) => s }),
+    hours: t.field({ description: 'Its daily opening window.', type: OpeningHoursRef, resolve: (s) => s }),
+    service: t.field({ description: 'How a machine serves dossiers.', type: ServiceRef, resolve: (s) => s }),
     machines: t.relation('machines', {
       description: 'Machines per area; empty: plans say how many are needed.',
       query: { orderBy: { areaCode: 'asc' } },
     }),
-    waitTargetMinutes: t.exposeFloat('waitTargetMinutes', { nullable: true }),
-    teamsPerSite: t.exposeInt('teamsPerSite', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    waitTargetMinutes: t.exposeFloat('waitTargetMinutes', {
+      description: 'Mean wait staffing plans for, minutes; null: 30.',
+      nullable: true,
+    }),
+    teamsPerSite: t.exposeInt('teamsPerSite', {
+      description: 'Teams rotating at each site, for rosters; null: as many as the rules need.',
+      nullable: true,
+    }),
+    note: t.exposeString('note', { description: 'Free note, up to 2,000 characters.', nullable: true }),
     derivedFrom: t.relation('derivedFrom', {
       nullable: true,
       description: 'The scenario this one was made from by a replan; null when made by hand.',
@@ -140,8 +176,8 @@ builder.prismaNode('Scenario', {
     }),
     createdBy: t.exposeString('createdBy', { description: 'The name on the token that created it.' }),
     updatedBy: t.exposeString('updatedBy', { description: 'The name on the token that changed it last.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When it was created (UTC).', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { description: 'When it was last changed (UTC).', type: 'DateTime' }),
   }),
 });
 
@@ -151,7 +187,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'Scenarios by name that the caller sees (rooted in its area or above it); only those of one root area when `areaCode` is given. Null, with its error, without a token.',
-    args: { areaCode: t.arg.string() },
+    args: { areaCode: t.arg.string({ description: 'Only the scenarios of this root area (its code).' }) },
     resolve: (query, _root, args, { principal }) =>
       prisma.scenario.findMany({
         ...query,
@@ -164,7 +200,7 @@ builder.queryFields((t) => ({
   scenario: t.prismaField({
     type: 'Scenario',
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The scenario’s own key (`scenarioId`).' }) },
     description: 'A scenario by id; null when it does not exist or is outside what the caller sees.',
     authScopes: (_root, args) => ({ seesScenario: String(args.id) }),
     // Outside the caller's scope reads as missing: nobody learns which scenarios exist elsewhere.
@@ -229,10 +265,16 @@ builder.mutationFields((t) => ({
   }),
   updateScenario: t.prismaField({
     type: 'Scenario',
+    description:
+      'Changes the fields given of a stored scenario (machines replaced whole), checked again. Planners inside its area, admins.',
     errors: { types: inputErrors },
     args: {
-      id: t.arg.id({ required: true }),
-      input: t.arg({ type: ScenarioUpdateInputRef, required: true }),
+      id: t.arg.id({ required: true, description: 'The scenario’s own key (`scenarioId`).' }),
+      input: t.arg({
+        type: ScenarioUpdateInputRef,
+        required: true,
+        description: 'The fields to change; absent ones stay.',
+      }),
     },
     skipTypeScopes: true,
     // Moving a scenario needs the right to plan both where it is and where it goes; one the

@@ -70,7 +70,11 @@ builder.objectType(SpreadsheetRefusedError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof SpreadsheetRefusedError,
   fields: (t) => ({
-    code: t.field({ type: SpreadsheetRefusalCodeEnum, resolve: (error) => error.refusal.code }),
+    code: t.field({
+      type: SpreadsheetRefusalCodeEnum,
+      description: 'Why the file was refused, as a whole.',
+      resolve: (error) => error.refusal.code,
+    }),
     issues: t.field({
       type: [CellIssueRef],
       description: 'The bad cells, in sheet and row order (at most 100).',

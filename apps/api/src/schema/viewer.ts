@@ -3,6 +3,7 @@ import type { Principal } from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
 
 export const RoleEnum = builder.enumType('Role', {
+  description: 'What a token may do.',
   values: {
     ADMIN: { description: 'Everything, everywhere.' },
     PLANNER: { description: 'Reads and plans the scenarios of one area subtree.' },
@@ -11,9 +12,10 @@ export const RoleEnum = builder.enumType('Role', {
 });
 
 const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
+  description: 'Who the bearer token says the caller is.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The name on the token; writes are recorded under it.' }),
-    role: t.expose('role', { type: RoleEnum }),
+    role: t.expose('role', { type: RoleEnum, description: 'What it may do.' }),
     areaCode: t.exposeString('areaCode', { nullable: true, description: 'Root of the subtree it sees.' }),
     teamCode: t.exposeString('teamCode', { nullable: true, description: 'The team a reporter reports for.' }),
   }),
