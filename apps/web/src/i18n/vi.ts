@@ -295,6 +295,33 @@ export const vi = {
   'import.refused': 'Không lưu gì: tệp có {count} lỗi.',
   'import.issue': 'Dòng {row}, cột {column}: phải là {expected}, nhận được {received}',
   'import.more': 'và {count} lỗi khác.',
+  'replan.title': 'Lập lại kế hoạch: cần thay đổi gì',
+  'replan.paceLabel': 'Tốc độ cho phần còn lại',
+  'replan.pace.BLENDED': 'kết hợp (kế hoạch và thực tế)',
+  'replan.pace.OBSERVED': 'theo thực tế đã báo cáo',
+  'replan.pace.PLANNED': 'theo kế hoạch',
+  'replan.late':
+    'Với các báo cáo đến ngày {asOf}, phần còn lại từ {start}: {area} xong vào {completion}, sau hạn {deadline}. Để kịp hạn, chọn một trong các cách:',
+  'replan.onTime': 'Với các báo cáo đến ngày {asOf}, {area} vẫn kịp hạn ở tốc độ này: không cần thay đổi.',
+  'replan.machines': 'Thêm {added} máy, điều chuyển {moved} máy ({where})',
+  'replan.hours': 'Mở cửa thêm {longer} mỗi ngày ({open}–{close})',
+  'replan.pace': 'Đạt {pace} hồ sơ mỗi máy mỗi ngày (hiện {current})',
+  'replan.paceAboveMaximum':
+    'Đạt {pace} hồ sơ mỗi máy mỗi ngày (hiện {current}), nhiều hơn một máy làm được trong 24 giờ',
+  'replan.deadline': 'Chấp nhận xong muộn {days} ngày ({date})',
+  'replan.infeasible': 'Không thể bằng cách {alternative}: {reason}',
+  'replan.kind.MACHINES': 'thêm máy',
+  'replan.kind.HOURS_PER_DAY': 'mở cửa lâu hơn',
+  'replan.kind.PACE': 'tăng tốc độ',
+  'replan.kind.DEADLINE': 'lùi hạn',
+  'replan.duration': '{hours} giờ {minutes} phút',
+  'replan.reason.more-than-a-day': 'số máy hiện có phải làm hơn 24 giờ mỗi ngày',
+  'replan.reason.no-open-days': 'không còn ngày mở cửa nào trước hạn',
+  'replan.reason.zero-hour-window': 'giờ mở cửa mỗi ngày bằng không',
+  'replan.reason.beyond-horizon': 'số máy hiện có cần hơn mười năm',
+  'replan.reason.no-machines': 'một phần hồ sơ không có máy nào phục vụ',
+  'replan.save': 'Lưu kế hoạch lại thành kịch bản mới',
+  'replan.saved': 'Đã lưu:',
 } as const;
 
 export type MessageKey = keyof typeof vi;

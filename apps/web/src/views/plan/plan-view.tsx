@@ -18,6 +18,7 @@ import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
+import { ReplanAlternatives } from './replan-alternatives.tsx';
 
 export const ScenarioHeadQuery = graphql(`
   query ScenarioHead($scenarioId: ID!) {
@@ -334,10 +335,12 @@ function Plan({
   scenarioId,
   areaCode,
   scenarioName,
+  scenarioStart,
 }: {
   scenarioId: string;
   areaCode: string;
   scenarioName: string;
+  scenarioStart: string;
 }) {
   const { t, n, date } = useI18n();
   const { abilities } = useViewer();
@@ -405,6 +408,16 @@ function Plan({
             ) : data.planVsActual.__typename !== 'PlanVsActual' ? (
               <Refusal error={data.planVsActual} />
             ) : null}
+            {plan.area.status === 'LATE' || plan.area.status === 'BEYOND_HORIZON' ? (
+              <ReplanAlternatives
+                scenarioId={scenarioId}
+                areaCode={areaCode}
+                areaName={data.area?.name ?? areaCode}
+                lastReported={pva?.days.findLast((day) => day.actual != null)?.date ?? null}
+                start={scenarioStart}
+                maySave={abilities.savesScenarios}
+              />
+            ) : null}
             <div className="grid-2">
               {children.length > 0 ? <AreaTable rows={children} scenarioId={scenarioId} /> : null}
               <PlanMap areaCode={areaCode} rows={plan.areas} />
@@ -426,7 +439,12 @@ export default function PlanView() {
     <Requested fetching={fetching} error={error} hasData={data !== undefined}>
       {() =>
         data?.scenario ? (
-          <Plan scenarioId={id} areaCode={area ?? data.scenario.areaCode} scenarioName={data.scenario.name} />
+          <Plan
+            scenarioId={id}
+            areaCode={area ?? data.scenario.areaCode}
+            scenarioName={data.scenario.name}
+            scenarioStart={data.scenario.calendar.start}
+          />
         ) : (
           <p role="alert">{t('scenario.notFound', { id })}</p>
         )

@@ -1,0 +1,260 @@
+// When an area is late: the scenario replanned from the reports up to the last reported day, at
+// the pace the planner picks, and what must change to make the deadline — each alternative the
+// API checked by planning with it, worded from the catalogue with its figures. A planner may save
+// the replan as a scenario of the remaining campaign.
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link } from 'wouter';
+import { Refusal, Requested } from '../../components/problem.tsx';
+import type { ReplanAlternativesQuery, ReplanPace } from '../../gql/graphql.ts';
+import { graphql } from '../../gql/index.ts';
+import { type I18n, useI18n } from '../../i18n/i18n.tsx';
+import { paths } from '../../routes.ts';
+
+const ReplanAlternativesDocument = graphql(`
+  query ReplanAlternatives($scenarioId: ID!, $areaCode: String!, $asOf: Date!, $pace: ReplanPace) {
+    replan(scenarioId: $scenarioId, areaCode: $areaCode, asOf: $asOf, pace: $pace) {
+      __typename
+      ... on Replan {
+        start
+        whatMustChange {
+          deadline
+          completionDate
+          alternatives {
+            __typename
+            ... on MachinesAlternative {
+              addedMachines
+              movedMachines
+              changes {
+                areaCode
+                name
+                machinesBefore
+                machinesAfter
+              }
+              sentence
+            }
+            ... on HoursAlternative {
+              open
+              close
+              addedMinutesPerDay
+              sentence
+            }
+            ... on PaceAlternative {
+              dossiersPerMachineDay
+              currentDossiersPerMachineDay
+              aboveDayMaximum
+              sentence
+            }
+            ... on DeadlineAlternative {
+              deadline
+              slipOpenDays
+              sentence
+            }
+            ... on InfeasibleAlternative {
+              alternative
+              reason
+              sentence
+            }
+          }
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const SaveReplanMutation = graphql(`
+  mutation SaveReplan($from: ScenarioFromReplanInput!) {
+    createScenario(fromReplan: $from) {
+      __typename
+      ... on Scenario {
+        scenarioId
+        name
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+type Alternative = NonNullable<
+  Extract<ReplanAlternativesQuery['replan'], { __typename: 'Replan' }>['whatMustChange']
+>['alternatives'][number];
+
+const PACES: ReplanPace[] = ['BLENDED', 'OBSERVED', 'PLANNED'];
+
+/** Why an alternative cannot do it, as the planning library names it (`trySolveFor`'s reasons). */
+const KNOWN_REASONS = [
+  'more-than-a-day',
+  'no-open-days',
+  'zero-hour-window',
+  'beyond-horizon',
+  'no-machines',
+] as const;
+
+/** Minutes as hours and minutes in the reader's words ("3 h 35 min"). */
+function duration(i18n: I18n, minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return i18n.t('replan.duration', { hours: String(hours), minutes: String(rest) });
+}
+
+/** One alternative as a sentence of the catalogue, from its figures. */
+function sentenceOf(i18n: I18n, alternative: Alternative): string {
+  const { t, n, date } = i18n;
+  switch (alternative.__typename) {
+    case 'MachinesAlternative':
+      return t('replan.machines', {
+        added: String(alternative.addedMachines),
+        moved: String(alternative.movedMachines),
+        where: alternative.changes
+          .map((change) => `${change.name} ${change.machinesBefore ?? 0} → ${change.machinesAfter}`)
+          .join(', '),
+      });
+    case 'HoursAlternative':
+      return t('replan.hours', {
+        longer: duration(i18n, alternative.addedMinutesPerDay),
+        open: alternative.open,
+        close: alternative.close,
+      });
+    case 'PaceAlternative':
+      return t(alternative.aboveDayMaximum ? 'replan.paceAboveMaximum' : 'replan.pace', {
+        pace: n(alternative.dossiersPerMachineDay),
+        current: n(Math.round(alternative.currentDossiersPerMachineDay)),
+      });
+    case 'DeadlineAlternative':
+      return t('replan.deadline', {
+        days: String(alternative.slipOpenDays),
+        date: date(alternative.deadline),
+      });
+    case 'InfeasibleAlternative':
+      // The reasons the catalogue words; any other is said in the library's own sentence.
+      return (KNOWN_REASONS as readonly string[]).includes(alternative.reason)
+        ? t('replan.infeasible', {
+            alternative: t(`replan.kind.${alternative.alternative}`),
+            reason: t(`replan.reason.${alternative.reason as (typeof KNOWN_REASONS)[number]}`),
+          })
+        : alternative.sentence;
+    default:
+      return '';
+  }
+}
+
+/** The day before an ISO date. */
+function dayBefore(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+export function ReplanAlternatives({
+  scenarioId,
+  areaCode,
+  areaName,
+  lastReported,
+  start,
+  maySave,
+}: {
+  scenarioId: string;
+  areaCode: string;
+  areaName: string;
+  /** The last day with a report in the area; null before any. */
+  lastReported: string | null;
+  /** The scenario's first day. */
+  start: string;
+  maySave: boolean;
+}) {
+  const i18n = useI18n();
+  const { t, date } = i18n;
+  const [pace, setPace] = useState<ReplanPace>('BLENDED');
+  const asOf = lastReported ?? dayBefore(start);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ReplanAlternativesDocument,
+    variables: { scenarioId, areaCode, asOf, pace },
+  });
+  const [saving, save] = useMutation(SaveReplanMutation);
+  const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
+  const saveReplan = (event: FormEvent) => {
+    event.preventDefault();
+    void save({ from: { scenarioId, asOf, pace } }).then((done) => {
+      const created = done.data?.createScenario;
+      if (created?.__typename === 'Scenario') setSaved({ id: created.scenarioId, name: created.name });
+    });
+  };
+  const refused = saving.data?.createScenario;
+  return (
+    <section className="card replan" data-testid="replan">
+      <h2>{t('replan.title')}</h2>
+      <label>
+        {t('replan.paceLabel')}{' '}
+        <select value={pace} onChange={(event) => setPace(event.target.value as ReplanPace)}>
+          {PACES.map((option) => (
+            <option key={option} value={option}>
+              {t(`replan.pace.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Requested
+        fetching={fetching}
+        error={error}
+        hasData={data !== undefined}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      >
+        {() => {
+          const replan = data?.replan;
+          if (!replan) return null;
+          if (replan.__typename !== 'Replan') return <Refusal error={replan} />;
+          const change = replan.whatMustChange;
+          return (
+            <>
+              <p>
+                {change
+                  ? t('replan.late', {
+                      area: areaName,
+                      asOf: date(asOf),
+                      start: date(replan.start),
+                      completion: change.completionDate ? date(change.completionDate) : '—',
+                      deadline: date(change.deadline),
+                    })
+                  : t('replan.onTime', { area: areaName, asOf: date(asOf) })}
+              </p>
+              {change ? (
+                <ul className="alternatives">
+                  {change.alternatives.map((alternative, k) => (
+                    <li
+                      // The API gives them in a fixed order: machines, hours, pace, deadline.
+                      // biome-ignore lint/suspicious/noArrayIndexKey: order is the identity here
+                      key={k}
+                      className={alternative.__typename === 'InfeasibleAlternative' ? 'muted' : undefined}
+                      data-kind={alternative.__typename}
+                    >
+                      {sentenceOf(i18n, alternative)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {maySave ? (
+                <form onSubmit={saveReplan} className="no-print">
+                  <button type="submit" disabled={saving.fetching}>
+                    {t('replan.save')}
+                  </button>
+                  {saved ? (
+                    <p role="status">
+                      {t('replan.saved')} <Link href={paths.plan(saved.id, areaCode)}>{saved.name}</Link>
+                    </p>
+                  ) : refused && refused.__typename !== 'Scenario' ? (
+                    <Refusal error={refused} />
+                  ) : null}
+                </form>
+              ) : null}
+            </>
+          );
+        }}
+      </Requested>
+    </section>
+  );
+}
