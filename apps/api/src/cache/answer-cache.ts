@@ -53,7 +53,13 @@ export function useAnswerCache(): Plugin {
       const context = args.contextValue as unknown as Context;
       const { request } = context;
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-      const versions = await dataVersions(context.memo, prisma);
+      let versions: Awaited<ReturnType<typeof dataVersions>>;
+      try {
+        versions = await dataVersions(context.memo, prisma);
+      } catch {
+        // No versions to key on (a database not migrated yet): the query runs, untagged and not kept.
+        return;
+      }
       const digest = createHash('sha256')
         .update(
           JSON.stringify([
