@@ -98,6 +98,8 @@ type Cell = {
 };
 
 let uploads = 0;
+/** Teams made by the team cells, each with a code of its own. */
+let teamsMade = 0;
 /** A CSV file of a few lines, each upload's rows new (a day, an area code or a count of its own). */
 const csvFile = (lines: string[]): UploadFile => ({
   bytes: new TextEncoder().encode(`${lines.join('\n')}\n`),
@@ -274,6 +276,46 @@ const MATRIX: Cell[] = [
     allowed: ['admin', 'plannerDakNong', 'plannerDakSong'],
   },
   {
+    field: 'createTeam',
+    what: 'a mobile team in Đắk Song',
+    query: 'mutation ($input: TeamInput!) { createTeam(input: $input) { __typename } }',
+    variables: () => {
+      teamsMade += 1;
+      return {
+        input: {
+          code: `MATRIX-${teamsMade}`,
+          name: 'matrix team',
+          kind: 'MOBILE',
+          homeAreaCode: '665',
+          machines: 2,
+        },
+      };
+    },
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong'],
+  },
+  {
+    field: 'updateTeam',
+    what: 'Đắk Song’s mobile team',
+    query:
+      'mutation ($name: String) { updateTeam(code: "DN-DAK-SONG-MOBILE", input: { name: $name }) { __typename } }',
+    variables: () => ({ name: `matrix ${Math.random()}` }),
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong'],
+  },
+  {
+    field: 'retireTeam',
+    what: 'a team of Đắk Song',
+    query: 'mutation ($code: String!) { retireTeam(code: $code) { __typename } }',
+    variables: async () => {
+      teamsMade += 1;
+      const code = `MATRIX-RETIRE-${teamsMade}`;
+      await database.prisma.team.create({
+        data: { code, name: 'to retire', kind: 'MOBILE', homeAreaCode: '665', machines: 1 },
+      });
+      return { code };
+    },
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong'],
+  },
+  {
     field: 'createScenario',
     what: 'in Đắk Song',
     query: 'mutation ($input: ScenarioInput!) { createScenario(input: $input) { __typename } }',
@@ -412,6 +454,17 @@ async function snapshot(): Promise<number[]> {
     p.actualReportRevision.count(),
     p.area.count(),
     p.apiToken.count({ where: { revokedAt: null } }),
+    // Teams: how many, how many retired, and a digest of their names (an edit changes one).
+    p.team.count(),
+    p.team.count({ where: { retired: true } }),
+    p.team
+      .findMany({ select: { name: true } })
+      .then((teams) =>
+        teams.reduce(
+          (sum, t) => sum + [...t.name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7),
+          0,
+        ),
+      ),
     p.scenario
       .findUnique({ where: { id: DEMO_SCENARIO_IDS.dakNong } })
       .then((s) => s?.updatedAt.getTime() ?? 0),
@@ -498,7 +551,10 @@ describe('filtered lists', () => {
     );
     expect(seen.scenarios.map((s) => s.scenarioId)).toContain(DEMO_SCENARIO_IDS.dakNong);
     expect(seen.scenarios.map((s) => s.scenarioId)).not.toContain(DEMO_SCENARIO_IDS.ngheAn);
-    expect(seen.teams.map((t) => t.code)).toEqual(['DN-DAK-SONG-MOBILE']);
+    // The matrix's own team cells add teams to Đắk Song; of the demo's, the planner sees its own.
+    expect(seen.teams.map((t) => t.code).filter((code) => !code.startsWith('MATRIX-'))).toEqual([
+      'DN-DAK-SONG-MOBILE',
+    ]);
   });
 
   it('lists for a reporter only the reports of its area', async () => {

@@ -178,6 +178,13 @@ function shiftHoursPerDay(shifts: readonly { start: string; end: string }[]): nu
   return Math.min(DAY_HOURS, total / 60);
 }
 
+/** Routings of the teams in one combined plan of sites and teams, as a rule. */
+const COMBINED_ROUTINGS = 3;
+/** Plans tried by mobileTeamsNeeded for a province's answer (up to 32 teams: 6 doublings, 5 bisections). */
+const TEAMS_NEEDED_PLANS = 11;
+/** Teams in a typical plan tried (the bisection's middle for a province). */
+const TEAMS_NEEDED_TYPICAL_TEAMS = 8;
+
 /** Teams of a mobile plan: a count (0.x) or a list of teams. */
 function teamCount(teams: PlanMobileTeamsInput['teams']): number {
   const given = teams as unknown as { count?: number } | readonly unknown[];
@@ -197,6 +204,16 @@ export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => numb
   buildRoster: (input) => buildRosterWork(input.days, input.shifts.length),
   planMobileTeams: (input) =>
     mobileWork(input.communes.length, teamCount(input.teams), calendarDays(input.calendar)),
+  // The combined plan routes the teams a few times (once, then at their routed pace, and again
+  // for each round of communes a site finishes sooner): three routings is its usual price.
+  planSitesAndTeams: (input) =>
+    COMBINED_ROUTINGS *
+    mobileWork(input.communes.length, Math.max(1, input.teams.length), calendarDays(input.calendar)),
+  // Doubling then bisection: about twice the binary logarithm of the teams tried, each a combined plan.
+  mobileTeamsNeeded: (input) =>
+    TEAMS_NEEDED_PLANS *
+    COMBINED_ROUTINGS *
+    mobileWork(input.communes.length, TEAMS_NEEDED_TYPICAL_TEAMS, calendarDays(input.calendar)),
   planHourlyStaffing: (options) => siteDayWork(siteArrivals(options)),
   evaluateStaffing: (input) => siteDayWork(siteArrivals(input)),
   coverShifts: (input) => Math.ceil(input.shifts.length * POINTS.perShiftTemplate) + 1,

@@ -5,6 +5,7 @@
 import type {
   CampaignInput,
   CampaignPlan,
+  EnrollmentSite,
   GeoPoint,
   MobileCommune,
   MobilePlan,
@@ -12,6 +13,8 @@ import type {
   MobileVisit,
   OpeningHours,
   PlanMobileTeamsOptions,
+  SiteReach,
+  SitesAndTeamsPlan,
 } from '@muster/planning';
 import { mobileCommunesFromPlan, PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { compute } from '../compute/pool.ts';
@@ -34,42 +37,36 @@ export type MobilePlanRequest = {
   teams: readonly MobileTeam[];
   hours?: OpeningHours | null;
   maxDaysPerVisit?: number | null;
+  /** Crews behind each team; default the library's (2). */
+  crewsPerTeam?: number | null;
   priority: NonNullable<PlanMobileTeamsOptions['priorityRule']>;
 };
 
-/** The visit calendar of the teams over the leaf areas under `areaCode`, at the plan's service. */
-export async function planMobileTeamsOver(
-  plan: CampaignPlan,
-  input: Pick<CampaignInput, 'calendar' | 'service'>,
-  request: MobilePlanRequest,
-): Promise<NamedMobilePlan> {
-  const communes = mobileCommunesFromPlan(plan, { areaCode: request.areaCode });
+/** The communes under `areaCode`, each with a centroid, or a refusal naming the argument. */
+export function placedCommunes(plan: CampaignPlan, areaCode: string, areaArgument: string): MobileCommune[] {
+  const communes = mobileCommunesFromPlan(plan, { areaCode });
   const unplaced = communes.find((commune) => commune.location === undefined);
   if (unplaced !== undefined) {
     throw new PlanningInputError({
-      path: request.areaArgument,
+      path: areaArgument,
       code: 'required',
       expected: `an area whose leaf areas all have a centroid (${unplaced.id} has none)`,
-      received: request.areaCode,
+      received: areaCode,
     });
   }
-  const result = await compute(
-    'planMobileTeams',
-    {
-      calendar: input.calendar,
-      communes,
-      teams: [...request.teams],
-      service: input.service,
-      home: homeOf(plan, request.homeAreaCode, communes),
-      ...(request.hours ? { hours: request.hours } : {}),
-      ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
-    },
-    { priorityRule: request.priority },
-  );
-  if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
+  return communes;
+}
+
+/** With their commune names, for the fields. */
+function named(
+  result: MobilePlan,
+  communes: readonly MobileCommune[],
+  notes: readonly string[],
+): NamedMobilePlan {
   const names = new Map(communes.map((c) => [c.id, c.name ?? null]));
   return {
     ...result,
+    notes: [...result.notes, ...notes],
     teams: result.teams.map((team) => ({
       ...team,
       visits: team.visits.map((visit) => ({ ...visit, communeName: names.get(visit.communeId) ?? null })),
@@ -77,26 +74,120 @@ export async function planMobileTeamsOver(
   };
 }
 
-/** The centroid of `homeAreaCode`, or without one the mean of the communes' centroids. */
-function homeOf(
+/** The visit calendar of the teams over the leaf areas under `areaCode`, at the plan's service. */
+export async function planMobileTeamsOver(
+  plan: CampaignPlan,
+  input: Pick<CampaignInput, 'calendar' | 'service'>,
+  request: MobilePlanRequest,
+): Promise<NamedMobilePlan> {
+  const communes = placedCommunes(plan, request.areaCode, request.areaArgument);
+  const base = baseOf(plan, request.homeAreaCode);
+  const result = await compute(
+    'planMobileTeams',
+    {
+      calendar: input.calendar,
+      communes,
+      teams: [...request.teams],
+      service: input.service,
+      ...(base.home ? { home: base.home } : {}),
+      ...(request.hours ? { hours: request.hours } : {}),
+      ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
+      ...(request.crewsPerTeam != null ? { crewsPerTeam: request.crewsPerTeam } : {}),
+    },
+    { priorityRule: request.priority },
+  );
+  if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
+  return named(result, communes, base.notes);
+}
+
+/**
+ * Where the teams leave from, the same on every path: `homeAreaCode`'s centroid; for a base
+ * without one, the centre of its own communes (noted); with no base named, nothing, and the
+ * library leaves from the centre of the communes visited (and says so).
+ */
+export function baseOf(
   plan: CampaignPlan,
   homeAreaCode: string | null | undefined,
-  communes: readonly MobileCommune[],
-): GeoPoint {
-  if (homeAreaCode == null) {
-    const mean = (of: (point: GeoPoint) => number): number =>
-      communes.reduce((sum, c) => sum + (c.location ? of(c.location) : 0), 0) / Math.max(1, communes.length);
-    return { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
-  }
+): { home: GeoPoint | null; notes: string[] } {
+  if (homeAreaCode == null) return { home: null, notes: [] };
   const row = plan.areas.find((candidate) => candidate.code === homeAreaCode);
   if (!row) throw new NotFoundError('area', homeAreaCode, 'homeAreaCode', 'in this plan');
-  if (!row.location) {
+  if (row.location) return { home: row.location, notes: [] };
+  const points = mobileCommunesFromPlan(plan, { areaCode: homeAreaCode }).flatMap((c) =>
+    c.location ? [c.location] : [],
+  );
+  if (points.length === 0) {
     throw new PlanningInputError({
       path: 'homeAreaCode',
       code: 'required',
-      expected: 'an area with a centroid (latitude and longitude), for the teams to start from',
+      expected: 'an area with a centroid, or with communes that have one, for the teams to start from',
       received: homeAreaCode,
     });
   }
-  return row.location;
+  const mean = (of: (point: GeoPoint) => number): number =>
+    points.reduce((sum, p) => sum + of(p), 0) / points.length;
+  return {
+    home: { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) },
+    notes: [`${homeAreaCode} has no centroid: the teams leave from the centre of its communes`],
+  };
+}
+
+/** A combined plan with its teams' visits named. */
+export type NamedSitesAndTeamsPlan = Omit<SitesAndTeamsPlan, 'mobile'> & { mobile: NamedMobilePlan | null };
+
+export type SitesAndTeamsRequest = Omit<MobilePlanRequest, 'teams'> & {
+  sites: readonly EnrollmentSite[];
+  teams: readonly MobileTeam[];
+  siteHours: OpeningHours;
+  reach?: { [K in keyof SiteReach]?: SiteReach[K] | null } | null;
+  objective: 'earliest' | 'machine-days';
+};
+
+/** Fixed sites and mobile teams in one plan over the leaf areas under `areaCode`. */
+export async function planSitesAndTeamsOver(
+  plan: CampaignPlan,
+  input: Pick<CampaignInput, 'calendar' | 'service'>,
+  request: SitesAndTeamsRequest,
+): Promise<NamedSitesAndTeamsPlan> {
+  const communes = placedCommunes(plan, request.areaCode, request.areaArgument);
+  const base = baseOf(plan, request.homeAreaCode);
+  const result = await compute(
+    'planSitesAndTeams',
+    {
+      calendar: input.calendar,
+      communes,
+      sites: [...request.sites],
+      teams: [...request.teams],
+      service: input.service,
+      siteHours: request.siteHours,
+      ...(base.home ? { home: base.home } : {}),
+      ...(request.hours ? { hours: request.hours } : {}),
+      ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
+      ...(request.crewsPerTeam != null ? { crewsPerTeam: request.crewsPerTeam } : {}),
+      ...(request.reach ? { reach: withoutNulls(request.reach) } : {}),
+    },
+    { priorityRule: request.priority, objective: request.objective },
+  );
+  if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
+  return namedSitesAndTeams(result, communes, base.notes);
+}
+
+/** A combined plan with its commune names and the service's own notes. */
+export function namedSitesAndTeams(
+  result: SitesAndTeamsPlan,
+  communes: readonly MobileCommune[],
+  notes: readonly string[],
+): NamedSitesAndTeamsPlan {
+  return {
+    ...result,
+    notes: [...result.notes, ...notes],
+    mobile: result.mobile === null ? null : named(result.mobile, communes, []),
+  };
+}
+
+/** The fields given (GraphQL nulls are absent fields). */
+export function withoutNulls<T extends object>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
 }

@@ -63,7 +63,7 @@ export async function teamVisits(
   const campaign = loaded.plan;
   // A team without machines has nothing to carry: it is left out, and its own calendar refused.
   const crew = await prisma.team.findMany({
-    where: { kind: 'MOBILE', homeAreaCode: home, machines: { gt: 0 } },
+    where: { kind: 'MOBILE', homeAreaCode: home, machines: { gt: 0 }, retired: false },
     orderBy: { code: 'asc' },
   });
   if (!crew.some((member) => member.code === team.code)) {

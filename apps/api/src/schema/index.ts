@@ -11,6 +11,7 @@ import './campaign-plan.ts';
 import './hourly-staffing.ts';
 import './roster.ts';
 import './mobile-teams.ts';
+import './sites-and-teams.ts';
 import './actual-report.ts';
 import './actuals-recorded.ts';
 import './api-token.ts';

@@ -15,16 +15,21 @@ import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
 
-const PriorityRuleEnum = builder.enumType('ItineraryPriority', {
+export const PriorityRuleEnum = builder.enumType('ItineraryPriority', {
   description: 'Which communes mobile teams serve first.',
   values: {
     RANK: { value: 'rank', description: 'In the order given (all communes alike here).' },
     REMOTE_FIRST: { value: 'remote-first', description: 'The farthest from home first.' },
     LOW_COVERAGE_FIRST: { value: 'low-coverage-first', description: 'The least served first.' },
+    REMOTE_LOW_COVERAGE_FIRST: {
+      value: 'remote-low-coverage-first',
+      description:
+        'The longest drive from the nearest fixed site (or home) × the share not yet served, highest first.',
+    },
   } as const,
 });
 
-const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
+export const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
   description: 'A mobile team as the planning library takes it: its key and the machines it carries.',
   fields: (t) => ({
     id: t.string({
@@ -130,7 +135,40 @@ const UnreachedRef = builder.objectRef<NamedMobilePlan['unreached'][number]>('Un
   }),
 });
 
-const MobileTeamsPlanRef = builder.objectRef<NamedMobilePlan>('MobileTeamsPlan').implement({
+export const CrewDayRef = builder
+  .objectRef<NamedMobilePlan['crews']['assignments'][number]>('CrewDay')
+  .implement({
+    description: 'One crew on duty with the team on one day.',
+    fields: (t) => ({
+      date: t.expose('date', { type: 'Date', description: 'The day, in the scenario’s time zone.' }),
+      crew: t.exposeString('team', { description: 'The crew on duty (`Crew 1`, `Crew 2`, …).' }),
+    }),
+  });
+
+const CrewCalendarRef = builder.objectRef<NamedMobilePlan['crews']>('CrewCalendar').implement({
+  description:
+    'A mobile team’s crews and the days they work, from the roster rules of `buildRoster` (11 h rest, 48 h a week, 1 day off in 7).',
+  fields: (t) => ({
+    crewsPerTeam: t.exposeInt('crewsPerTeam', { description: 'Crews behind each team.' }),
+    hoursPerDay: t.exposeFloat('hoursPerDay', {
+      description: 'Hours of a team’s working day: the window, cut to 24 h less the minimum rest.',
+    }),
+    start: t.exposeString('start', { description: 'Local time (HH:mm) a crew’s day starts.' }),
+    end: t.exposeString('end', { description: 'Local time (HH:mm) a crew’s day ends.' }),
+    standDownDates: t.field({
+      type: ['Date'],
+      description: 'Open days on which no crew may work, so the team stands down.',
+      resolve: (c) => c.standDownDates,
+    }),
+    days: t.field({
+      type: [CrewDayRef],
+      description: 'Each working day and the crew on duty.',
+      resolve: (c) => c.assignments,
+    }),
+  }),
+});
+
+export const MobileTeamsPlanRef = builder.objectRef<NamedMobilePlan>('MobileTeamsPlan').implement({
   description: 'Which team is in which commune on which days, with its quality against a lower bound.',
   fields: (t) => ({
     onTime: t.exposeBoolean('onTime', { description: 'Every commune is done by the deadline.' }),
@@ -169,6 +207,11 @@ const MobileTeamsPlanRef = builder.objectRef<NamedMobilePlan>('MobileTeamsPlan')
       resolve: (plan) => plan.unreached,
     }),
     notes: t.exposeStringList('notes', { description: 'What the plan assumed, in sentences.' }),
+    crews: t.field({
+      type: CrewCalendarRef,
+      description: 'The days the teams’ crews work, by the roster rules: the visits fall only on them.',
+      resolve: (plan) => plan.crews,
+    }),
   }),
 });
 
@@ -203,6 +246,9 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
       maxDaysPerVisit: t.arg.int({
         description: 'Longest stay in one commune, days; default: as long as its demand needs.',
       }),
+      crewsPerTeam: t.arg.int({
+        description: 'Crews behind each team, who take turns by whole days (1 to 20). Default 2.',
+      }),
     },
     complexity: (args, context) =>
       priced(
@@ -218,6 +264,7 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
         teams: args.teams,
         hours: args.hours,
         maxDaysPerVisit: args.maxDaysPerVisit,
+        crewsPerTeam: args.crewsPerTeam,
         priority: args.priority ?? 'rank',
       } as const;
       return memoize(context.memo, `${result.key}:mobile:${JSON.stringify(request)}`, () =>

@@ -1,12 +1,15 @@
+import { PlanningInputError } from '@muster/planning';
 import { areaScope } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
+import { NotFoundError } from '../errors.ts';
+import { inputErrors } from './error.ts';
 
 const TeamKindEnum = builder.enumType('TeamKind', {
   description: 'How a team works: at one site or from commune to commune.',
   values: {
-    FIXED: { description: 'Works at one site.' },
+    FIXED: { description: 'Works at one site (its home commune).' },
     MOBILE: { description: 'Carries its machines from commune to commune.' },
   } as const,
 });
@@ -20,11 +23,19 @@ builder.prismaNode('Team', {
     name: t.exposeString('name', { description: 'Name shown to planners.' }),
     kind: t.expose('kind', { description: 'At a fixed site or mobile.', type: TeamKindEnum }),
     homeAreaCode: t.exposeString('homeAreaCode', {
-      description: 'Code of the area it is based in; its reports lie inside it.',
+      description:
+        'Code of the area it is based in; its reports lie inside it. A FIXED team’s site stands in it; a MOBILE team visits the communes under it.',
     }),
     homeArea: t.relation('homeArea', { description: 'The area it is based in.' }),
     machines: t.exposeInt('machines', {
       description: 'Enrollment machines it works with (carries, when mobile), machines.',
+    }),
+    crews: t.exposeInt('crews', {
+      description:
+        'Crews behind the team, who take turns by whole days under the roster rules (11 h rest, 48 h a week, 1 day off in 7): they set a MOBILE team’s working hours per day and its days off.',
+    }),
+    retired: t.exposeBoolean('retired', {
+      description: 'A retired team keeps its reports but is planned and listed no more.',
     }),
   }),
 });
@@ -34,8 +45,11 @@ builder.queryField('teams', (t) =>
     type: ['Team'],
     nullable: true,
     description:
-      'Teams by code based in the areas the caller sees; only those based in one area when `homeAreaCode` is given. Null, with its error, when refused.',
-    args: { homeAreaCode: t.arg.string({ description: 'Only the teams based in this area (its code).' }) },
+      'Teams by code based in the areas the caller sees; only those based in one area when `homeAreaCode` is given; retired teams only with `includeRetired`. Null, with its error, when refused.',
+    args: {
+      homeAreaCode: t.arg.string({ description: 'Only the teams based in this area (its code).' }),
+      includeRetired: t.arg.boolean({ description: 'List retired teams too. Default false.' }),
+    },
     authScopes: (_root, args) =>
       args.homeAreaCode != null ? { seesArea: args.homeAreaCode } : { signedIn: true },
     resolve: (query, _root, args, { principal }) =>
@@ -44,8 +58,135 @@ builder.queryField('teams', (t) =>
         where: {
           homeArea: signedIn(principal, areaScope),
           ...(args.homeAreaCode != null ? { homeAreaCode: args.homeAreaCode } : {}),
+          ...(args.includeRetired ? {} : { retired: false }),
         },
         orderBy: { code: 'asc' },
       }),
   }),
 );
+
+const TeamInputRef = builder.inputType('TeamInput', {
+  description: 'A new team.',
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'Unique key, such as `DN-DAK-GLONG-MOBILE-2`.' }),
+    name: t.string({ required: true, description: 'The team’s name, for people.' }),
+    kind: t.field({ type: TeamKindEnum, required: true, description: 'At a fixed site or mobile.' }),
+    homeAreaCode: t.string({
+      required: true,
+      description: 'Where the team is based (see Team.homeAreaCode).',
+    }),
+    machines: t.int({ required: true, description: 'Machines the team works with at once, 0 to 1,000.' }),
+    crews: t.int({ description: 'Crews behind the team, 1 to 20. Default 2.' }),
+  }),
+});
+
+const TeamUpdateInputRef = builder.inputType('TeamUpdateInput', {
+  description: 'Changes to a team; absent fields keep their value.',
+  fields: (t) => ({
+    name: t.string({ description: 'The team’s name, for people.' }),
+    homeAreaCode: t.string({ description: 'Where the team is based; the caller must plan both areas.' }),
+    machines: t.int({ description: 'Machines the team works with at once, 0 to 1,000.' }),
+    crews: t.int({ description: 'Crews behind the team, 1 to 20.' }),
+  }),
+});
+
+/** A whole number within its bounds, or a refusal naming the argument. */
+function checkCount(value: number | null | undefined, path: string, min: number, max: number): void {
+  if (value == null) return;
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new PlanningInputError({
+      path,
+      code: 'range',
+      expected: `an integer from ${min} to ${max}`,
+      received: value,
+    });
+}
+
+/**
+ * Who may change a team: whoever plans its home area. A team that does not exist is left to the
+ * resolver to answer as missing, for planners and admins only.
+ */
+async function plansTeam(code: string) {
+  const team = await prisma.team.findUnique({ where: { code }, select: { homeAreaCode: true } });
+  return team === null ? { $any: { admin: true, planner: true } } : { plansArea: team.homeAreaCode };
+}
+
+builder.mutationFields((t) => ({
+  createTeam: t.prismaField({
+    type: 'Team',
+    description: 'Creates a team based in an area the caller plans (admins anywhere; reporters cannot).',
+    errors: { types: inputErrors },
+    args: { input: t.arg({ type: TeamInputRef, required: true, description: 'The team.' }) },
+    skipTypeScopes: true,
+    authScopes: (_root, args) => ({ plansArea: args.input.homeAreaCode }),
+    resolve: async (query, _root, { input }) => {
+      checkCount(input.machines, 'input.machines', 0, 1000);
+      checkCount(input.crews, 'input.crews', 1, 20);
+      if ((await prisma.team.findUnique({ where: { code: input.code }, select: { code: true } })) !== null)
+        throw new PlanningInputError({
+          path: 'input.code',
+          code: 'duplicate',
+          expected: 'a code no team has',
+          received: input.code,
+        });
+      return prisma.team.create({
+        ...query,
+        data: {
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          homeAreaCode: input.homeAreaCode,
+          machines: input.machines,
+          crews: input.crews ?? 2,
+        },
+      });
+    },
+  }),
+  updateTeam: t.prismaField({
+    type: 'Team',
+    description:
+      'Changes a team the caller plans (admins any; reporters cannot); moving it needs the right to plan where it goes.',
+    errors: { types: inputErrors },
+    args: {
+      code: t.arg.string({ required: true, description: 'The team’s code.' }),
+      input: t.arg({ type: TeamUpdateInputRef, required: true, description: 'The changes.' }),
+    },
+    skipTypeScopes: true,
+    authScopes: async (_root, args) => ({
+      $all: {
+        $any: await plansTeam(args.code),
+        ...(args.input.homeAreaCode != null ? { plansArea: args.input.homeAreaCode } : {}),
+      },
+    }),
+    resolve: async (query, _root, { code, input }) => {
+      checkCount(input.machines, 'input.machines', 0, 1000);
+      checkCount(input.crews, 'input.crews', 1, 20);
+      const found = await prisma.team.findUnique({ where: { code }, select: { code: true } });
+      if (found === null) throw new NotFoundError('team', code, 'code');
+      return prisma.team.update({
+        ...query,
+        where: { code },
+        data: {
+          ...(input.name != null ? { name: input.name } : {}),
+          ...(input.homeAreaCode != null ? { homeAreaCode: input.homeAreaCode } : {}),
+          ...(input.machines != null ? { machines: input.machines } : {}),
+          ...(input.crews != null ? { crews: input.crews } : {}),
+        },
+      });
+    },
+  }),
+  retireTeam: t.prismaField({
+    type: 'Team',
+    description:
+      'Retires a team the caller plans (admins any; reporters cannot): it keeps its reports and tokens’ history but is planned and listed no more.',
+    errors: { types: inputErrors },
+    args: { code: t.arg.string({ required: true, description: 'The team’s code.' }) },
+    skipTypeScopes: true,
+    authScopes: async (_root, args) => plansTeam(args.code),
+    resolve: async (query, _root, { code }) => {
+      const found = await prisma.team.findUnique({ where: { code }, select: { code: true } });
+      if (found === null) throw new NotFoundError('team', code, 'code');
+      return prisma.team.update({ ...query, where: { code }, data: { retired: true } });
+    },
+  }),
+}));

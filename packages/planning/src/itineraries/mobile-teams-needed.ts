@@ -155,9 +155,10 @@ function teamsBesideSites(
     );
   const enough = (p: ReturnType<typeof planWith>): boolean =>
     p.status === 'planned' && p.onTime && p.communes.every((c) => c.reason !== 'no-team');
-  let low = -1;
-  let high = 0;
-  let plan = planWith(0);
+  // Without a site, a plan needs at least one team.
+  let high = input.sites.length === 0 ? 1 : 0;
+  let low = high - 1;
+  let plan = planWith(high);
   while (plan.status === 'planned' && !enough(plan) && high < maxTeams) {
     low = high;
     high = Math.min(maxTeams, Math.max(1, high * 2));

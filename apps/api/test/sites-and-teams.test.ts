@@ -1,0 +1,232 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { data, gql, tokenFor, useDatabase } from './graphql.ts';
+
+useDatabase({ demo: true });
+
+/** The seat of each of Đắk Nông's eight districts (2021 codes), 3 of the province's 24 machines each. */
+const SEATS = ['24612', '24631', '24640', '24664', '24688', '24717', '24733', '24739'];
+const SITES = SEATS.map((communeId) => ({ id: `site-${communeId}`, communeId, machines: 3 }));
+const TEAMS = Array.from({ length: 10 }, (_, i) => ({ id: `M${i + 1}`, machines: 2 }));
+
+type Split = {
+  communeCode: string;
+  servedBy: string;
+  siteId: string | null;
+  reason: string;
+  nearestSiteHours: number | null;
+  expectedDossiers: number;
+  demand: number;
+};
+type Combined = {
+  __typename: string;
+  onTime: boolean;
+  completionDate: string;
+  gapToLowerBound: number;
+  sites: { id: string; machines: number; communeCodes: string[] }[];
+  communes: Split[];
+  mobile: {
+    teams: { team: string; visits: { communeCode: string; dossiers: number }[] }[];
+    crews: { hoursPerDay: number; standDownDates: string[] };
+  } | null;
+  notes: string[];
+};
+
+const COMBINED = `__typename
+  ... on SitesAndTeamsPlan {
+    onTime completionDate gapToLowerBound notes
+    sites { id machines communeCodes }
+    communes { communeCode servedBy siteId reason nearestSiteHours expectedDossiers demand }
+    mobile { teams { team visits { communeCode dossiers } } crews { hoursPerDay standDownDates } }
+  }
+  ... on Error { message }
+  ... on InputError { field }`;
+
+const VARIABLE_TYPES: Record<string, string> = {
+  sites: '[EnrollmentSiteInput!]',
+  teams: '[MobileTeamInput!]',
+};
+
+async function combined(args: string, variables: Record<string, unknown> = {}, areaCode = '67') {
+  const declared = Object.keys(variables)
+    .map((name) => `, $${name}: ${VARIABLE_TYPES[name]}`)
+    .join('');
+  const result = await data<{ plan: { sitesAndTeams: Combined } }>(
+    `query ($areaCode: String!${declared}) {
+      plan(scenarioId: "dak-nong-2021", areaCode: $areaCode) { ... on CampaignPlan {
+        sitesAndTeams(${args}) { ${COMBINED} }
+      } }
+    }`,
+    { areaCode, ...variables },
+  );
+  return result.plan.sitesAndTeams;
+}
+
+describe('CampaignPlan.sitesAndTeams', () => {
+  it('splits Đắk Nông between its 24 machines at the district seats and 10 mobile teams, each commune once', async () => {
+    const plan = await combined('sites: $sites, teams: $teams', { sites: SITES, teams: TEAMS });
+    expect(plan.__typename).toBe('SitesAndTeamsPlan');
+    expect(plan.sites.reduce((sum, s) => sum + s.machines, 0)).toBe(24);
+    expect(plan.communes).toHaveLength(71);
+    const atSites = plan.sites.flatMap((s) => s.communeCodes);
+    const visited = new Set(plan.mobile?.teams.flatMap((t) => t.visits.map((v) => v.communeCode)));
+    for (const c of plan.communes) {
+      if (c.servedBy === 'fixed-site') {
+        expect(atSites.filter((code) => code === c.communeCode)).toHaveLength(1);
+        expect(visited.has(c.communeCode)).toBe(false);
+      } else {
+        expect(atSites).not.toContain(c.communeCode);
+        expect(visited.has(c.communeCode)).toBe(true);
+        expect(c.expectedDossiers).toBe(c.demand);
+      }
+      if (c.reason === 'BEYOND_REACH') expect(c.nearestSiteHours).toBeGreaterThan(1);
+    }
+    for (const seat of SEATS)
+      expect(plan.communes.find((c) => c.communeCode === seat)?.reason).toBe('SITE_COMMUNE');
+    // The teams' default window, 07:00–19:00: 12 h, within the 13 h the 11 h rest leaves, so two
+    // crews by turns (each at most 4 days of 12 h in 7) cover every day.
+    expect(plan.mobile?.crews.hoursPerDay).toBe(12);
+    expect(plan.mobile?.crews.standDownDates).toEqual([]);
+  });
+
+  it('plans the stored MOBILE teams when none are given, and leaves from the centre of a base without a centroid, saying so', async () => {
+    const plan = await combined('homeAreaCode: "661"');
+    expect(plan.__typename).toBe('SitesAndTeamsPlan');
+    // No FIXED team in Đắk Nông: no site; the two MOBILE teams of the seed visit every commune.
+    expect(plan.sites).toEqual([]);
+    expect(plan.mobile?.teams.map((t) => t.team)).toEqual(['DN-DAK-GLONG-MOBILE', 'DN-DAK-SONG-MOBILE']);
+    expect(plan.notes).toContain('661 has no centroid: the teams leave from the centre of its communes');
+  });
+
+  it('refuses a site in a commune outside the area, naming the argument', async () => {
+    const plan = await combined('sites: $sites, teams: $teams', {
+      sites: [{ id: 'x', communeId: '18001', machines: 2 }],
+      teams: TEAMS,
+    });
+    expect(plan).toMatchObject({ __typename: 'InputError', field: 'sites[0].communeId' });
+  });
+});
+
+describe('CampaignPlan.mobileTeams from a base without a centroid', () => {
+  it('leaves from the centre of the base’s communes, as Team.visits does, instead of refusing', async () => {
+    const result = await data<{ plan: { mobileTeams: { __typename: string; notes?: string[] } } }>(
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "661") { ... on CampaignPlan {
+        mobileTeams(teams: [{ id: "T", machines: 2 }], homeAreaCode: "661") {
+          __typename ... on MobileTeamsPlan { notes } ... on Error { message }
+        }
+      } } }`,
+    );
+    expect(result.plan.mobileTeams.__typename).toBe('MobileTeamsPlan');
+    expect(result.plan.mobileTeams.notes).toContain(
+      '661 has no centroid: the teams leave from the centre of its communes',
+    );
+  });
+});
+
+describe('CampaignPlan.mobileTeamsNeeded', () => {
+  it('answers the fewest teams of 2 machines beside the seats’ 24 machines, with their plan on time', async () => {
+    const result = await data<{
+      plan: {
+        mobileTeamsNeeded: {
+          __typename: string;
+          teams: number;
+          plan: { onTime: boolean; communes: Split[] };
+        };
+      };
+    }>(
+      `query ($sites: [EnrollmentSiteInput!]) { plan(scenarioId: "dak-nong-2021", areaCode: "67") { ... on CampaignPlan {
+        mobileTeamsNeeded(machinesPerTeam: 2, sites: $sites) {
+          __typename ... on MobileTeamsNeeded { teams plan { onTime communes { communeCode reason servedBy siteId nearestSiteHours expectedDossiers demand } } }
+          ... on Error { message }
+        }
+      } } }`,
+      { sites: SITES },
+    );
+    const need = result.plan.mobileTeamsNeeded;
+    expect(need.__typename).toBe('MobileTeamsNeeded');
+    // Communes more than an hour from every seat need a visit: at least one team.
+    expect(need.teams).toBeGreaterThanOrEqual(1);
+    expect(need.plan.onTime).toBe(true);
+    expect(need.plan.communes.some((c) => c.reason === 'NO_TEAM')).toBe(false);
+  });
+});
+
+describe('teams created, edited and retired', () => {
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    tokens.glong = await tokenFor({ role: 'PLANNER', name: 'Đắk Glong planner', areaCode: '661' });
+    tokens.song = await tokenFor({ role: 'PLANNER', name: 'Đắk Song planner', areaCode: '665' });
+    tokens.reporter = await tokenFor({
+      role: 'REPORTER',
+      name: 'team reporter',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+  });
+  const create = (code: string, homeAreaCode: string, token?: string) =>
+    gql<{ createTeam: { __typename: string; code?: string; crews?: number } }>(
+      `mutation ($input: TeamInput!) { createTeam(input: $input) {
+        __typename ... on Team { code crews } ... on Error { message }
+      } }`,
+      { input: { code, name: code, kind: 'MOBILE', homeAreaCode, machines: 2, crews: 3 } },
+      token === undefined ? {} : { token },
+    );
+
+  it('lets a planner create, edit and retire a team of their area, and no one else', async () => {
+    const made = await create('DN-GLONG-2', '661', tokens.glong);
+    expect(made.data?.createTeam).toMatchObject({ __typename: 'Team', code: 'DN-GLONG-2', crews: 3 });
+    // Another district's planner, and a reporter, may not.
+    expect((await create('DN-GLONG-3', '661', tokens.song)).data?.createTeam.__typename).toBe(
+      'ForbiddenError',
+    );
+    expect((await create('DN-GLONG-4', '661', tokens.reporter)).data?.createTeam.__typename).toBe(
+      'ForbiddenError',
+    );
+    const edit = (token: string) =>
+      gql<{ updateTeam: { __typename: string; machines?: number; crews?: number } }>(
+        `mutation { updateTeam(code: "DN-GLONG-2", input: { machines: 3, crews: 1 }) {
+          __typename ... on Team { machines crews }
+        } }`,
+        {},
+        { token },
+      );
+    expect((await edit(tokens.song as string)).data?.updateTeam.__typename).toBe('ForbiddenError');
+    expect((await edit(tokens.glong as string)).data?.updateTeam).toEqual({
+      __typename: 'Team',
+      machines: 3,
+      crews: 1,
+    });
+    // Its area's teams now include it, planned on the days one crew may work.
+    const listed = await data<{ teams: { code: string }[] }>('{ teams(homeAreaCode: "661") { code } }');
+    expect(listed.teams.map((t) => t.code)).toContain('DN-GLONG-2');
+    const retire = (token: string) =>
+      gql<{ retireTeam: { __typename: string } }>(
+        'mutation { retireTeam(code: "DN-GLONG-2") { __typename } }',
+        {},
+        { token },
+      );
+    expect((await retire(tokens.reporter as string)).data?.retireTeam.__typename).toBe('ForbiddenError');
+    expect((await retire(tokens.glong as string)).data?.retireTeam.__typename).toBe('Team');
+    const after = await data<{ teams: { code: string }[] }>('{ teams(homeAreaCode: "661") { code } }');
+    expect(after.teams.map((t) => t.code)).not.toContain('DN-GLONG-2');
+  });
+
+  it('lets an admin create anywhere, and refuses bad counts and a code taken, naming the field', async () => {
+    const made = await create('NA-NEW', '40');
+    expect(made.data?.createTeam.__typename).toBe('Team');
+    const again = await gql<{ createTeam: { __typename: string; field?: string } }>(
+      `mutation { createTeam(input: { code: "NA-NEW", name: "x", kind: FIXED, homeAreaCode: "40", machines: 1 }) {
+        __typename ... on InputError { field }
+      } }`,
+    );
+    expect(again.data?.createTeam).toEqual({ __typename: 'InputError', field: 'input.code' });
+    const bad = await gql<{ createTeam: { __typename: string; field?: string } }>(
+      `mutation { createTeam(input: { code: "NA-BAD", name: "x", kind: MOBILE, homeAreaCode: "40", machines: 2, crews: 0 }) {
+        __typename ... on InputError { field }
+      } }`,
+    );
+    expect(bad.data?.createTeam).toEqual({ __typename: 'InputError', field: 'input.crews' });
+    const missing = await gql<{ retireTeam: { __typename: string } }>(
+      'mutation { retireTeam(code: "NO-SUCH-TEAM") { __typename } }',
+    );
+    expect(missing.data?.retireTeam.__typename).toBe('NotFoundError');
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN     "crews" INTEGER NOT NULL DEFAULT 2,
+ADD COLUMN     "retired" BOOLEAN NOT NULL DEFAULT false;
