@@ -324,6 +324,14 @@ const MATRIX: Cell[] = [
   },
   {
     field: 'createScenario',
+    what: 'from the Đắk Nông scenario replanned (rooted at the province)',
+    query: 'mutation ($from: ScenarioFromReplanInput) { createScenario(fromReplan: $from) { __typename } }',
+    variables: () => ({ from: { scenarioId: DEMO_SCENARIO_IDS.dakNong, asOf: '2021-03-20' } }),
+    allowed: ['admin', 'plannerDakNong'],
+    hiddenFrom: outsideDakNong,
+  },
+  {
+    field: 'createScenario',
     what: 'in Nghệ An',
     query: 'mutation ($input: ScenarioInput!) { createScenario(input: $input) { __typename } }',
     variables: () => ({ input: scenarioInput('40') }),
