@@ -360,3 +360,21 @@ describe('a replan saved as a scenario', () => {
     expect(neither).toMatchObject({ __typename: 'InputError', field: 'input' });
   });
 });
+
+describe('a replan after a new report', () => {
+  it('plans the remaining days anew, not from the answer kept before the report', async () => {
+    const ask = { scenarioId, areaCode: COMMUNE, asOf: '2021-04-03', pace: 'OBSERVED' };
+    const before = await replan(ask);
+    expect(before.plan.daily.at(-1)?.cumulativePlanned).toBe(760);
+    // 3 April corrected from 80 to 140: 300 served, 700 left, at 100 a machine-day.
+    await data(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }`,
+      {
+        reports: [{ date: '2021-04-03', areaCode: COMMUNE, dossiers: 140, machinesWorking: 1 }],
+      },
+    );
+    const after = await replan(ask);
+    expect(after.plan.area).toMatchObject({ demand: 700, alreadyServed: 300 });
+    expect(after.plan.daily.at(-1)?.cumulativePlanned).toBe(700);
+  });
+});

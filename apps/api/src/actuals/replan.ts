@@ -8,7 +8,7 @@ import { type Memo, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { areaOfScenario } from '../planning/scenario-input.ts';
-import { storedScenario } from '../planning/stored-plan.ts';
+import { scenarioKey, storedScenario } from '../planning/stored-plan.ts';
 
 export type ReplanArgs = { scenarioId: string; areaCode: string; asOf: string; pace: ReplanPace };
 
@@ -47,6 +47,10 @@ export async function replanScenario(
 ): Promise<ScenarioReplan> {
   const key = `replan:scenario:${args.scenarioId}:${args.areaCode}:${args.asOf}:${args.pace}`;
   return memoize(memo, key, async () => {
+    // Fields below a replan (its plan's daily series, staffing) keep their answers across requests
+    // under this key: it carries the scenario's and the reports' versions, read before the data,
+    // so a write renews it.
+    const versioned = await scenarioKey(memo, prisma, args.scenarioId, { reports: true });
     const loaded = await storedScenario(memo, prisma, args.scenarioId);
     const area = await areaOfScenario(prisma, loaded, args.areaCode);
     // The subtree lists the scenario's own area first.
@@ -63,7 +67,7 @@ export async function replanScenario(
       rootCode: loaded.scenario.areaCode,
       waitTargetMinutes: loaded.scenario.waitTargetMinutes,
       teamsPerSite: loaded.scenario.teamsPerSite,
-      key,
+      key: `replan:${versioned}:${args.areaCode}:${args.asOf}:${args.pace}`,
     };
   });
 }

@@ -92,15 +92,22 @@ export function createActualsFeed(database: Database): Feed {
 
   return {
     async subscribe(areaPath) {
+      // A listen that failed (the database unreachable) is forgotten, so the next subscriber tries again.
       listening ??= database.listen('actuals', onPayload);
-      await listening;
+      const started = listening;
+      try {
+        await started;
+      } catch (error) {
+        if (listening === started) listening = null;
+        throw error;
+      }
       return subscription(subscribers, (report) => isInSubtree(report.area.path, areaPath));
     },
     async close() {
       if (quiet) clearTimeout(quiet);
       const stop = listening;
       listening = null;
-      if (stop) await (await stop)();
+      if (stop) await (await stop.catch(() => async () => undefined))();
     },
   };
 }
