@@ -24,6 +24,7 @@ import { BYTES_KEPT, plannedDays, storedPlan } from '../planning/stored-plan.ts'
 import { type AreaLevel, AreaLevelEnum } from './area.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { computeErrors } from './error.ts';
+import { scenarioAreaArgs, seesScenarioArea } from './scenario-area.ts';
 
 const AreaStatusEnum = builder.enumType('AreaStatus', {
   description: 'Where an area stands (see @muster/planning AreaStatus).',
@@ -503,19 +504,8 @@ builder.queryFields((t) => ({
     type: CampaignPlanRef,
     description: 'The plan of a stored scenario for an area within it and its descendants.',
     errors: { types: computeErrors },
-    args: {
-      scenarioId: t.arg.id({
-        required: true,
-        description: 'The scenario’s own key (`scenarioId`), e.g. `dak-nong-2021`.',
-      }),
-      areaCode: t.arg.string({
-        required: true,
-        description: 'The area asked about (its code): it and its descendants are answered.',
-      }),
-    },
-    authScopes: (_root, args) => ({
-      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
-    }),
+    args: scenarioAreaArgs,
+    authScopes: seesScenarioArea,
     complexity: (args, context) => {
       pricePlanRows(context, NOMINAL.planRows);
       return priced(

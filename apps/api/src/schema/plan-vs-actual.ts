@@ -9,6 +9,7 @@ import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import { ReportWarningRef } from './actual-report.ts';
 import { ActualsWarningRef } from './actuals-warning.ts';
 import { inputErrors } from './error.ts';
+import { scenarioAreaArgs, seesScenarioArea } from './scenario-area.ts';
 
 const DayReportingEnum = builder.enumType('DayReporting', {
   description: 'How much of an area one day’s reports cover.',
@@ -237,20 +238,11 @@ builder.queryField('planVsActual', (t) =>
     description: 'Per day, planned against reported for an area of a scenario, with variance and forecast.',
     errors: { types: inputErrors },
     args: {
-      scenarioId: t.arg.id({
-        required: true,
-        description: 'The scenario’s own key (`scenarioId`), e.g. `dak-nong-2021`.',
-      }),
-      areaCode: t.arg.string({
-        required: true,
-        description: 'The area asked about (its code): it and its descendants are answered.',
-      }),
+      ...scenarioAreaArgs,
       from: t.arg({ type: 'Date', description: 'Default: the scenario start.' }),
       to: t.arg({ type: 'Date', description: 'Default: the last planned or reported day.' }),
     },
-    authScopes: (_root, args) => ({
-      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
-    }),
+    authScopes: seesScenarioArea,
     complexity: (args, context) =>
       priced(
         context,

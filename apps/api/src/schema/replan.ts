@@ -24,6 +24,7 @@ import { ActualsWarningRef } from './actuals-warning.ts';
 import { AssumptionRef, CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
 import { ReplanPaceEnum } from './replan-pace.ts';
+import { scenarioAreaArgs, seesScenarioArea } from './scenario-area.ts';
 
 const ReportingCompletenessRef = builder.objectRef<ReportingCompleteness>('ReportingCompleteness').implement({
   description: 'How fully an area reported, over the open days so far and on the last of them.',
@@ -316,8 +317,7 @@ builder.queryField('replan', (t) =>
       'A scenario replanned from the reports up to asOf: what is left, the pace per area, reporting completeness, the remaining plan, warnings and what must change for the area asked about.',
     errors: { types: computeErrors },
     args: {
-      scenarioId: t.arg.id({ required: true, description: 'The scenario to replan.' }),
-      areaCode: t.arg.string({ required: true, description: 'The area asked about, within the scenario’s.' }),
+      ...scenarioAreaArgs,
       asOf: t.arg({
         type: 'Date',
         required: true,
@@ -329,9 +329,7 @@ builder.queryField('replan', (t) =>
         description: 'How to pace the remaining campaign (default BLENDED).',
       }),
     },
-    authScopes: (_root, args) => ({
-      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
-    }),
+    authScopes: seesScenarioArea,
     complexity: (args, context) => {
       pricePlanRows(context, NOMINAL.planRows);
       return priced(

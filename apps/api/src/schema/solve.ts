@@ -16,6 +16,7 @@ import { storedPlan, storedScenario } from '../planning/stored-plan.ts';
 import { CampaignInputRef, toCampaignInput } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
+import { seesScenarioArea } from './scenario-area.ts';
 
 const SolveForUnknownEnum = builder.enumType('SolveForUnknown', {
   description: 'What to solve a campaign for; the answer meets the deadline and one step worse does not.',
@@ -133,9 +134,7 @@ builder.queryFields((t) => ({
       }),
       unknown: t.arg({ type: SolveForUnknownEnum, required: true, description: 'What to solve for.' }),
     },
-    authScopes: (_root, args) => ({
-      $all: { seesScenario: String(args.scenarioId), seesArea: args.areaCode },
-    }),
+    authScopes: seesScenarioArea,
     complexity: (_args, context) => {
       pricePlanRows(context, NOMINAL.planRows);
       return priced(context, 'Query.solve', solvePoints(NOMINAL.scenarioAreas));
