@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { renewDemoTokens } from '../src/data/demo-tokens.ts';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
 import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
 
@@ -193,6 +194,19 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
       { token: planner2025 },
     );
     expect(seen.data?.scenarios.map((s) => s.scenarioId)).toEqual([DEMO_SCENARIO_IDS.ngheAn2025]);
+  });
+
+  it('gives the demo a planner of today’s units, who sees the 2025 scenario and only it', async () => {
+    const demo = await renewDemoTokens(database.prisma);
+    const planners = demo.filter((issued) => issued.role === 'PLANNER');
+    expect(planners).toHaveLength(2);
+    const seenBy = async (token: string) =>
+      (
+        await data<{ scenarios: { scenarioId: string }[] }>('{ scenarios { scenarioId } }', {}, { token })
+      ).scenarios.map((s) => s.scenarioId);
+    const seen = await Promise.all(planners.map((issued) => seenBy(issued.token)));
+    expect(seen).toContainEqual([DEMO_SCENARIO_IDS.ngheAn2025]);
+    expect(seen).toContainEqual([DEMO_SCENARIO_IDS.dakNong]);
   });
 });
 

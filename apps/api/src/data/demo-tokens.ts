@@ -1,12 +1,19 @@
-// One token per role for the embedded demo, so a newcomer can paste one into GraphiQL at once.
+// One token per role for the embedded demo (and a planner of today's units beside the 2021 one), so a newcomer can paste one into GraphiQL at once.
 // They are renewed at every start (the old ones revoked): only hashes are stored, so a token
 // can be shown only when it is issued.
 import { issueToken, revokeTokens, type TokenRequest } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { NGHE_AN_2025 } from './seed-demo.ts';
 
 const DEMO_TOKENS: (TokenRequest & { what: string })[] = [
   { role: 'ADMIN', name: 'demo admin', what: 'everything' },
   { role: 'PLANNER', name: 'demo planner, Đắk Nông', areaCode: '67', what: 'plans Đắk Nông (67)' },
+  {
+    role: 'PLANNER',
+    name: 'demo planner, Nghệ An in the units of 2025',
+    areaCode: NGHE_AN_2025,
+    what: `plans Nghệ An in today's units (${NGHE_AN_2025}, scenario nghe-an-2025)`,
+  },
   {
     role: 'REPORTER',
     name: 'demo reporter, Đắk Song mobile team',
