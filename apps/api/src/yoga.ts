@@ -1,4 +1,3 @@
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -16,6 +15,7 @@ import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
 import { useNoNulCharacters } from './limits/no-nul-characters.ts';
+import { useNoSuggestions } from './limits/no-suggestions.ts';
 import { MAX_COST } from './limits/work.ts';
 import { corsFor, graphiqlFor, useCsrfPrevention, useIntrospectionForSignedIn } from './production.ts';
 import { schema } from './schema/index.ts';
@@ -187,6 +187,6 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
     useCostLimit(),
     useRefusalStatus(),
     useAnswerCache(),
-    blockFieldSuggestionsPlugin(),
+    useNoSuggestions(),
   ],
 });

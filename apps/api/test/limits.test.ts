@@ -87,10 +87,23 @@ describe('document limits', () => {
     expect(codes(await gql(getIntrospectionQuery(), {}, { token: null }))).toEqual([]);
   });
 
-  it('does not suggest field names to a caller guessing at the schema', async () => {
-    const result = await gql('{ viewr { name } }');
-    expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  it('does not suggest field, argument, type or enum value names to a caller guessing at the schema', async () => {
+    // Each a near miss graphql-js would answer with "Did you mean …?": in the document or in the variables.
+    const guesses: [string, Record<string, unknown>][] = [
+      ['{ viewr { name } }', {}],
+      ['{ areas(levl: PROVINCE, first: 1) { totalCount } }', {}],
+      ['{ areas(level: Province, first: 1) { totalCount } }', {}],
+      ['query ($level: AreaLevl) { areas(level: $level, first: 1) { totalCount } }', {}],
+      ['query ($level: AreaLevel) { areas(level: $level, first: 1) { totalCount } }', { level: 'Province' }],
+    ];
+    for (const [query, variables] of guesses) {
+      const result = await gql(query, variables, { token: null });
+      expect(result.errors?.length, query).toBeGreaterThan(0);
+      for (const error of result.errors ?? []) {
+        expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(error.extensions?.code);
+        expect(error.message).not.toMatch(/Did you mean|PROVINCE|"level"/);
+      }
+    }
   });
 });
 
