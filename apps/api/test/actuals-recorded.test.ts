@@ -81,6 +81,35 @@ describe('actualsRecorded', () => {
     });
   });
 
+  it('ends a subscription at once, with UNAUTHENTICATED, when its token is revoked', async () => {
+    const phone = await tokenFor({ role: 'REPORTER', name: 'lost phone', teamCode: 'DN-DAK-SONG-MOBILE' });
+    const { events } = await subscribe('665', phone);
+    // A batch while the token is live arrives.
+    await data(RECORD, { reports: [{ date: '2021-06-28', areaCode: '665', dossiers: 5 }] });
+    expect((await events.next()).value?.data?.actualsRecorded.dossiers).toBe(5);
+
+    const revoked = await data<{ revokeToken: { revoked: number } }>(
+      `mutation { revokeToken(name: "lost phone") { ... on RevokedTokens { revoked } } }`,
+    );
+    expect(revoked.revokeToken.revoked).toBe(1);
+    // Nothing else is written: the end comes from the revocation itself.
+    const ended = await events.next();
+    expect(ended.value?.data ?? null).toBeNull();
+    expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await events.next()).done).toBe(true);
+  });
+
+  it('sends a revoked token nothing written after the revocation, only the end', async () => {
+    const phone = await tokenFor({ role: 'REPORTER', name: 'stolen phone', teamCode: 'DN-DAK-SONG-MOBILE' });
+    const { events } = await subscribe('665', phone);
+    await data(`mutation { revokeToken(name: "stolen phone") { ... on RevokedTokens { revoked } } }`);
+    await data(RECORD, { reports: [{ date: '2021-06-29', areaCode: '665', dossiers: 9 }] });
+    const first = await events.next();
+    expect(first.value?.data ?? null).toBeNull();
+    expect(first.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await events.next()).done).toBe(true);
+  });
+
   it('refuses a reporter who follows an area outside its own', async () => {
     const { events } = await subscribe('661', reporter);
     const first = await events.next();

@@ -2,6 +2,8 @@
 // real API processes on loopback. What one keeps across requests follows what another writes: a
 // report recorded through one is in the other's next answer; and a subscriber on one instance
 // hears of a batch committed through another (issue 15).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computationsStarted } from '../src/compute/pool.ts';
 import { type ApiProcess, post, startApi } from './_processes.ts';
@@ -113,6 +115,46 @@ describe('actualsRecorded across instances, over LISTEN/NOTIFY', () => {
         dossiers: 8,
         reports: [{ date: '2021-06-27' }],
       });
+    } finally {
+      controller.abort();
+    }
+  });
+});
+
+describe('a revoked token’s subscription, across instances', () => {
+  it('ends on another instance when the token command revokes the token', async () => {
+    const phone = await tokenFor({
+      role: 'REPORTER',
+      name: 'instances lost phone',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    const controller = new AbortController();
+    try {
+      const events = sseResults<Event>(
+        await fetch(
+          first.url,
+          subscriptionRequest(
+            'subscription { actualsRecorded(areaCode: "665") { areaCode dossiers reports { date } } }',
+            phone,
+            controller.signal,
+          ),
+        ),
+      );
+      expect(
+        (await record(second.url, phone, [{ date: '2021-06-30', areaCode: '665', dossiers: 4 }])).status,
+      ).toBe(200);
+      expect((await events.next()).value?.data?.actualsRecorded.dossiers).toBe(4);
+      // Revoked by the command, a third process on the same schema (DATABASE_URL, DATABASE_SCHEMA).
+      const revoked = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/token.ts', '--revoke', 'instances lost phone'],
+        { cwd: path.join(import.meta.dirname, '..'), env: process.env, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(revoked.stdout, revoked.stderr).toBe('revoked 1 token(s)\n');
+      const ended = await events.next();
+      expect(ended.value?.data ?? null).toBeNull();
+      expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await events.next()).done).toBe(true);
     } finally {
       controller.abort();
     }

@@ -134,6 +134,22 @@ export async function principalOfToken(prisma: PrismaClient, token: string): Pro
   return rows[0] ?? null;
 }
 
+/**
+ * The principals of the tokens among `tokenIds` that are still live, by id: what a live
+ * subscription checks its token against after it was opened (a revoked or deleted token is absent).
+ */
+export async function liveGrants(
+  prisma: PrismaClient,
+  tokenIds: readonly string[],
+): Promise<Map<string, Principal>> {
+  if (tokenIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<Principal[]>`
+    SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
+    FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"
+    WHERE t."id" = ANY(${[...tokenIds]}::text[]) AND t."revokedAt" IS NULL`;
+  return new Map(rows.map((row) => [row.tokenId, row]));
+}
+
 /** The service itself writing (demo seed, imports, benches): an admin with no token. */
 export function systemPrincipal(name: string): Principal {
   return { tokenId: '', name, role: 'ADMIN', areaCode: null, areaPath: null, teamCode: null };

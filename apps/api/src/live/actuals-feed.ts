@@ -4,7 +4,12 @@
 // own in-process), as "<transaction id> <report id> …". This
 // process listens once for all its subscribers, groups the notifications of one transaction into
 // one batch, reads the batch's reports once, and hands each subscriber those in its area.
-import { isInSubtree } from '../auth/access.ts';
+// A subscription lasts only as long as the token it was opened with: a change of a token's grant
+// is notified on the schema's `tokens` channel (migration 20261129210000_tokens_notify, from any
+// instance or the token command), and every batch is checked against the tokens before it goes
+// out, so a revoked token's subscription ends at once, or at the latest before its next event.
+import { isInSubtree, withinScope } from '../auth/access.ts';
+import { liveGrants } from '../auth/tokens.ts';
 import type { Database } from '../db.ts';
 import type { ActualReport } from '../generated/prisma/client.ts';
 
@@ -13,6 +18,7 @@ export type RecordedReport = ActualReport & { area: { path: string } };
 
 /** The reports of one committed transaction (a batch recorded, a report voided or re-dated). */
 export type RecordedBatch = {
+  kind: 'batch';
   reports: RecordedReport[];
   /** When this instance heard of the commit. */
   receivedAt: Date;
@@ -35,21 +41,76 @@ function byDateAreaTeam(a: RecordedReport, b: RecordedReport): number {
   return 0;
 }
 
+/**
+ * Why a subscription ended before its subscriber left: its token was revoked (or deleted), or the
+ * token's area no longer holds the area subscribed to.
+ */
+export type SubscriptionEnd = { kind: 'ended'; reason: 'token-revoked' | 'out-of-scope' };
+
+/** What a subscriber reads: batches, and last, when its token stops allowing it, why it ended. */
+export type FeedEvent = RecordedBatch | SubscriptionEnd;
+
+/** One subscriber: the token it subscribed with and the area it follows. */
+type Subscriber = {
+  tokenId: string;
+  areaPath: string;
+  deliver(batch: RecordedBatch): void;
+  end(reason: SubscriptionEnd['reason']): void;
+};
+
 type Feed = {
-  /** Batches with reports in or below `areaPath`, from now on, until the iterator is returned. */
-  subscribe(areaPath: string): Promise<AsyncIterable<RecordedBatch>>;
+  /**
+   * Batches with reports in or below `areaPath`, from now on, until the iterator is returned or the
+   * token `tokenId` no longer lets its holder see `areaPath`.
+   */
+  subscribe(areaPath: string, tokenId: string): Promise<AsyncIterable<FeedEvent>>;
   /** Stops listening. */
   close(): Promise<void>;
 };
 
+/** Listens on each topic; when one fails, stops those already listening and throws. */
+async function listenAll(
+  database: Database,
+  handlers: Record<string, (payload: string) => void>,
+): Promise<(() => Promise<void>)[]> {
+  const started = await Promise.allSettled(
+    Object.entries(handlers).map(([topic, onPayload]) => database.listen(topic, onPayload)),
+  );
+  const stops = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
+    throw failed.reason;
+  }
+  return stops;
+}
+
 /** The feed of `database`'s committed reports; it starts listening on its first subscriber. */
 export function createActualsFeed(database: Database): Feed {
-  const subscribers = new Set<(batch: RecordedBatch) => void>();
-  let listening: Promise<() => Promise<void>> | null = null;
+  const subscribers = new Set<Subscriber>();
+  let listening: Promise<(() => Promise<void>)[]> | null = null;
   let pending: { transaction: string; ids: Set<string>; receivedAt: Date } | null = null;
   let quiet: NodeJS.Timeout | null = null;
   // Batches are read and published one after the other, so subscribers get them in commit order.
   let publishing: Promise<void> = Promise.resolve();
+
+  // Ends the subscriptions whose token is no longer live, or no longer sees the area followed.
+  const checkTokens = async (checked: readonly Subscriber[]): Promise<void> => {
+    if (checked.length === 0) return;
+    const grants = await liveGrants(database.prisma, [...new Set(checked.map((s) => s.tokenId))]);
+    for (const subscriber of checked) {
+      const grant = grants.get(subscriber.tokenId);
+      if (!grant) subscriber.end('token-revoked');
+      else if (!withinScope(grant, subscriber.areaPath)) subscriber.end('out-of-scope');
+    }
+  };
+
+  const onTokenChanged = (tokenId: string): void => {
+    const affected = [...subscribers].filter((subscriber) => subscriber.tokenId === tokenId);
+    checkTokens(affected).catch((error: unknown) => {
+      console.error('actuals feed: a changed token could not be checked', error);
+    });
+  };
 
   const publish = (ids: string[], receivedAt: Date): void => {
     publishing = publishing.then(async () => {
@@ -64,7 +125,11 @@ export function createActualsFeed(database: Database): Feed {
         );
       }
       reports.sort(byDateAreaTeam);
-      if (reports.length > 0) for (const deliver of subscribers) deliver({ reports, receivedAt });
+      if (reports.length === 0) return;
+      // A token notification missed while the listening connection was down still ends its
+      // subscriptions here, before they receive anything more.
+      await checkTokens([...subscribers]);
+      for (const subscriber of subscribers) subscriber.deliver({ kind: 'batch', reports, receivedAt });
     });
     publishing = publishing.catch((error: unknown) => {
       console.error('actuals feed: a batch could not be read', error);
@@ -91,9 +156,9 @@ export function createActualsFeed(database: Database): Feed {
   };
 
   return {
-    async subscribe(areaPath) {
+    async subscribe(areaPath, tokenId) {
       // A listen that failed (the database unreachable) is forgotten, so the next subscriber tries again.
-      listening ??= database.listen('actuals', onPayload);
+      listening ??= listenAll(database, { actuals: onPayload, tokens: onTokenChanged });
       const started = listening;
       try {
         await started;
@@ -101,13 +166,18 @@ export function createActualsFeed(database: Database): Feed {
         if (listening === started) listening = null;
         throw error;
       }
-      return subscription(subscribers, (report) => isInSubtree(report.area.path, areaPath));
+      const events = subscription(subscribers, tokenId, areaPath);
+      // The token was read when the request began: a revocation committed since, before this
+      // subscriber was listed, was heard by nobody for it.
+      await checkTokens([...subscribers].filter((subscriber) => subscriber.tokenId === tokenId));
+      return events;
     },
     async close() {
       if (quiet) clearTimeout(quiet);
       const stop = listening;
       listening = null;
-      if (stop) await (await stop.catch(() => async () => undefined))();
+      const stops = stop ? await stop.catch(() => []) : [];
+      await Promise.all(stops.map((unlisten) => unlisten()));
     },
   };
 }
@@ -116,33 +186,48 @@ export function createActualsFeed(database: Database): Feed {
 const MAX_QUEUED_BATCHES = 1000;
 
 /**
- * A subscriber's batches, the reports `inArea` only, from the moment it is made (not from its
- * first read, so nothing committed between subscribing and reading is lost), until returned.
+ * A subscriber's batches, the reports in or below `areaPath` only, from the moment it is made (not
+ * from its first read, so nothing committed between subscribing and reading is lost), until
+ * returned, or ended by its token (then the end is its last event, and what was queued is dropped).
  */
 function subscription(
-  subscribers: Set<(batch: RecordedBatch) => void>,
-  inArea: (report: RecordedReport) => boolean,
-): AsyncIterableIterator<RecordedBatch> {
-  const queued: RecordedBatch[] = [];
-  let waiting: ((result: IteratorResult<RecordedBatch>) => void) | null = null;
+  subscribers: Set<Subscriber>,
+  tokenId: string,
+  areaPath: string,
+): AsyncIterableIterator<FeedEvent> {
+  const queued: FeedEvent[] = [];
+  let waiting: ((result: IteratorResult<FeedEvent>) => void) | null = null;
   let finished = false;
-  const deliver = (batch: RecordedBatch): void => {
-    const reports = batch.reports.filter(inArea);
-    if (reports.length === 0) return;
-    const mine = { ...batch, reports };
+  const push = (event: FeedEvent): void => {
     if (waiting) {
       const wake = waiting;
       waiting = null;
-      wake({ value: mine, done: false });
+      wake({ value: event, done: false });
       return;
     }
-    queued.push(mine);
+    queued.push(event);
     if (queued.length > MAX_QUEUED_BATCHES) queued.shift();
   };
-  subscribers.add(deliver);
-  const finish = (): IteratorResult<RecordedBatch> => {
+  const subscriber: Subscriber = {
+    tokenId,
+    areaPath,
+    deliver(batch) {
+      const reports = batch.reports.filter((report) => isInSubtree(report.area.path, areaPath));
+      if (reports.length > 0) push({ ...batch, reports });
+    },
+    end(reason) {
+      if (finished) return;
+      subscribers.delete(subscriber);
+      queued.length = 0;
+      push({ kind: 'ended', reason });
+      finished = true;
+    },
+  };
+  subscribers.add(subscriber);
+  const finish = (): IteratorResult<FeedEvent> => {
     finished = true;
-    subscribers.delete(deliver);
+    subscribers.delete(subscriber);
+    queued.length = 0;
     waiting?.({ value: undefined, done: true });
     waiting = null;
     return { value: undefined, done: true };

@@ -1,15 +1,32 @@
 // `Subscription.actualsRecorded(areaCode)`: the reports of each committed write of actuals in an
 // area, on whichever instance it was written, over Server-Sent Events (graphql-yoga's distinct
-// connections mode). Scoped like the queries: a caller subscribes to an area it sees.
+// connections mode). Scoped like the queries: a caller subscribes to an area it sees, for as long
+// as its token lets it (a revoked token's subscription ends at once with UNAUTHENTICATED).
+import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { database, prisma } from '../db.ts';
-import { NotFoundError } from '../errors.ts';
-import { createActualsFeed, type RecordedBatch } from '../live/actuals-feed.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { createActualsFeed, type FeedEvent, type RecordedBatch } from '../live/actuals-feed.ts';
 import { ActualReportRef } from './actual-report.ts';
 
 const feed = createActualsFeed(database);
 
 type ActualsRecorded = RecordedBatch & { areaCode: string };
+
+/** The batch to answer, or the refusal that ends a subscription whose token no longer allows it. */
+function batchOrRefusal(event: FeedEvent, areaCode: string): ActualsRecorded {
+  if (event.kind === 'batch') return { ...event, areaCode };
+  if (event.reason === 'token-revoked') {
+    throw new UnauthenticatedError(
+      'The bearer token of this subscription was revoked: the subscription ends. Subscribe again with a live token.',
+      'actualsRecorded',
+    );
+  }
+  throw new ForbiddenError(
+    `The bearer token of this subscription no longer sees area ${areaCode}: the subscription ends.`,
+    'actualsRecorded',
+  );
+}
 
 const ActualsRecordedRef = builder.objectRef<ActualsRecorded>('ActualsRecorded').implement({
   description:
@@ -41,7 +58,7 @@ builder.subscriptionField('actualsRecorded', (t) =>
   t.field({
     type: ActualsRecordedRef,
     description:
-      'One event per committed write of actual reports with reports in or below `areaCode`, through any instance of the service (PostgreSQL LISTEN/NOTIFY between them). Over Server-Sent Events: POST (or GET) /graphql with `Accept: text/event-stream`. Writes made while the connection is down are not replayed: read planVsActual or actualReports after reconnecting.',
+      'One event per committed write of actual reports with reports in or below `areaCode`, through any instance of the service (PostgreSQL LISTEN/NOTIFY between them). Over Server-Sent Events: POST (or GET) /graphql with `Accept: text/event-stream`. Writes made while the connection is down are not replayed: read planVsActual or actualReports after reconnecting. Lasts while the token does: when it is revoked, or no longer sees `areaCode`, the stream sends one error (UNAUTHENTICATED, or FORBIDDEN) and completes, on every instance.',
     args: {
       areaCode: t.arg.string({
         required: true,
@@ -49,11 +66,11 @@ builder.subscriptionField('actualsRecorded', (t) =>
       }),
     },
     authScopes: (_root, args) => ({ seesArea: args.areaCode }),
-    subscribe: async (_root, args) => {
+    subscribe: async (_root, args, { principal }) => {
       const area = await prisma.area.findUnique({ where: { code: args.areaCode }, select: { path: true } });
       if (!area) throw new NotFoundError('area', args.areaCode, 'areaCode');
-      return feed.subscribe(area.path);
+      return signedIn(principal, (subscriber) => feed.subscribe(area.path, subscriber.tokenId));
     },
-    resolve: (batch, args) => ({ ...batch, areaCode: args.areaCode }),
+    resolve: (event, args) => batchOrRefusal(event, args.areaCode),
   }),
 );
