@@ -21,6 +21,28 @@ export function overflowX(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/**
+ * How the page's charts read: the height of their smallest label as drawn, in CSS px, and how many
+ * pairs of neighbouring time-axis labels overlap.
+ */
+export function chartLabels(page: Page): Promise<{ charts: number; smallestPx: number; overlaps: number }> {
+  return page.evaluate(() => {
+    const charts = [...document.querySelectorAll('svg.chart')];
+    const heights = charts.flatMap((chart) =>
+      [...chart.querySelectorAll('text')].map((text) => text.getBoundingClientRect().height),
+    );
+    let overlaps = 0;
+    for (const chart of charts) {
+      const boxes = [...chart.querySelectorAll('text.x-tick')].map((text) => text.getBoundingClientRect());
+      boxes.sort((a, b) => a.left - b.left);
+      for (let i = 1; i < boxes.length; i += 1) {
+        if ((boxes[i]?.left ?? 0) < (boxes[i - 1]?.right ?? 0)) overlaps += 1;
+      }
+    }
+    return { charts: charts.length, smallestPx: Math.min(...heights), overlaps };
+  });
+}
+
 /** The language of the app on this device: Vietnamese by default, English by its button. */
 export async function chooseLanguage(page: Page, locale: 'vi' | 'en'): Promise<void> {
   const current = await page.evaluate(() => document.documentElement.lang);

@@ -63,7 +63,9 @@ if (isMainThread) {
       printed += chunk.toString();
       const origin = /Muster web app on (http:\/\/127\.0\.0\.1:\d+)\//.exec(printed)?.[1];
       if (!origin) return;
-      const token = (role: string) => new RegExp(`as ${role}: \\S+#token=(\\S+)`).exec(printed)?.[1] ?? '';
+      // The first link of a role: the planner's is Đắk Nông's (the 2025 one comes after it).
+      const token = (role: string) =>
+        new RegExp(`as ${role} \\([^)]*\\): \\S+#token=(\\S+)`).exec(printed)?.[1] ?? '';
       clearTimeout(timer);
       resolve({
         origin,

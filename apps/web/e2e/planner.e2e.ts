@@ -1,6 +1,7 @@
 // The Đắk Nông planner's stories (issue 16), in Vietnamese as the app opens, against the demo data.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseLanguage, graphqlAs, overflowX, server, signInAs } from './_app.ts';
+import { chartLabels, chooseLanguage, graphqlAs, overflowX, server, signInAs } from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
 
 let browser: Browser;
@@ -15,6 +16,21 @@ afterAll(async () => {
   expect(browser.outsideAttempts).toEqual([]);
   await browser.close();
 });
+
+/**
+ * Smallest label a phone's reader can take in, in CSS px: the charts' 11 px type draws about 13 px
+ * high; a 720-unit drawing squeezed to a phone's width drew it at 6.
+ */
+const READABLE_LABEL_PX = 10;
+
+/** The page's charts draw their labels at a readable size and their time axes without collisions. */
+async function expectReadableCharts(page: Page): Promise<void> {
+  await expect.poll(async () => (await chartLabels(page)).charts).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await chartLabels(page)).smallestPx)
+    .toBeGreaterThanOrEqual(READABLE_LABEL_PX);
+  expect((await chartLabels(page)).overlaps).toBe(0);
+}
 
 describe('the Đắk Nông planner', () => {
   it('opens the province and sees plan against actual with the 19–20 March figures', async () => {
@@ -64,6 +80,7 @@ describe('the Đắk Nông planner', () => {
     await page.goto(`${server.origin}/scenarios/dak-nong-2021`);
     await page.getByTestId('total-actual').waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await expectReadableCharts(page);
     await screenshot(page, 'plan-360');
     await page.close();
   });
@@ -216,6 +233,7 @@ describe('the Đắk Nông planner', () => {
     await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
     await page.locator('table.staffing-hours tbody tr').first().waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await expectReadableCharts(page);
     await screenshot(page, 'staffing-360', { docs: false });
     await page.close();
   });

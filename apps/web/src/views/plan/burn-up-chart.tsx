@@ -3,6 +3,7 @@
 // completion), and at the mean (expected, dashed). The table behind it is beside it on the page.
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { useChartWidth } from '../../components/use-chart-width.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type BurnUpDay = {
@@ -18,8 +19,9 @@ export type BurnUpForecast = {
   remaining: number;
 };
 
-const WIDTH = 720;
 const HEIGHT = 300;
+/** Room for one date label on the time axis, in px. */
+const DATE_LABEL_PX = 90;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
 const DAY_MS = 86_400_000;
 
@@ -34,6 +36,7 @@ export function BurnUpChart({
   forecast: BurnUpForecast | null;
 }) {
   const { t, n, date } = useI18n();
+  const { ref, width: WIDTH } = useChartWidth();
   if (days.length === 0) return null;
   const reported = days.filter((day) => day.actual !== null && day.actual !== undefined);
   const lastReported = reported.at(-1);
@@ -66,10 +69,12 @@ export function BurnUpChart({
           .map(([d, v]) => `${x(d as number).toFixed(1)},${y(v as number).toFixed(1)}`)
           .join(' ')
       : null;
-  const xTicks = x.ticks(6).map((day) => Math.round(day));
+  const xTicks = x
+    .ticks(Math.max(2, Math.min(6, Math.floor((WIDTH - MARGIN.left - MARGIN.right) / DATE_LABEL_PX))))
+    .map((day) => Math.round(day));
   const title = t('burnUp.title');
   return (
-    <figure className="card">
+    <figure className="card" ref={ref}>
       <div className="legend" aria-hidden="true">
         <span style={{ '--swatch': 'var(--planned)' } as React.CSSProperties}>{t('burnUp.planned')}</span>
         <span style={{ '--swatch': 'var(--actual)' } as React.CSSProperties}>{t('burnUp.actual')}</span>
@@ -86,7 +91,7 @@ export function BurnUpChart({
           </g>
         ))}
         {xTicks.map((day) => (
-          <text key={day} x={x(day)} y={HEIGHT - 8} textAnchor="middle">
+          <text key={day} className="x-tick" x={x(day)} y={HEIGHT - 8} textAnchor="middle">
             {date(isoOfDay(day), 'short')}
           </text>
         ))}

@@ -4,6 +4,7 @@
 // hours is beside them.
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
+import { labelEvery, useChartWidth } from '../../components/use-chart-width.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type StaffingChartHour = {
@@ -15,8 +16,9 @@ export type StaffingChartHour = {
 
 /** The planner's own schedule, in every chart. */
 const OWN = '#c2410c';
-const WIDTH = 720;
 const HEIGHT = 260;
+/** Room for one hour label ("06:00") on the time axis, in px. */
+const HOUR_LABEL_PX = 40;
 const MARGIN = { top: 12, right: 44, bottom: 28, left: 48 };
 
 /** The step line of machines per hour, from the left edge of the first band to the right edge of the last. */
@@ -37,12 +39,15 @@ function stepLine(
   return line().curve(curveStepAfter)(points) ?? '';
 }
 
-function bands(hours: readonly { start: string }[]) {
+function bands(hours: readonly { start: string }[], width: number) {
   return scaleBand<string>()
     .domain(hours.map((h) => h.start))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .range([MARGIN.left, width - MARGIN.right])
     .padding(0.15);
 }
+
+/** Whether the hour starting at `start` is labelled: every `every` hours from midnight. */
+const labelled = (start: string, every: number) => Number(start.slice(0, 2)) % every === 0;
 
 export function StaffingChart({
   hours,
@@ -53,8 +58,10 @@ export function StaffingChart({
   schedule?: readonly { machinesOpen: number }[] | null;
 }) {
   const { t, n } = useI18n();
+  const { ref, width: WIDTH } = useChartWidth();
   if (hours.length === 0) return null;
-  const x = bands(hours);
+  const x = bands(hours, WIDTH);
+  const every = labelEvery(x.step(), HOUR_LABEL_PX, 24);
   const arrivals = scaleLinear()
     .domain([0, Math.max(...hours.map((h) => h.arrivalsPerHour), 1)])
     .nice()
@@ -83,7 +90,7 @@ export function StaffingChart({
     : null;
   const title = t('staffing.chartTitle');
   return (
-    <figure className="card">
+    <figure className="card" ref={ref}>
       <div className="legend" aria-hidden="true">
         <span style={{ '--swatch': '#93c5fd' } as React.CSSProperties}>{t('staffing.arrivals')}</span>
         <span style={{ '--swatch': '#111827' } as React.CSSProperties}>{t('staffing.machinesOpen')}</span>
@@ -123,8 +130,13 @@ export function StaffingChart({
               fill={h.meetsTarget ? '#93c5fd' : '#fca5a5'}
               stroke={h.meetsTarget ? 'none' : '#b91c1c'}
             />
-            {Number(h.start.slice(0, 2)) % 3 === 0 ? (
-              <text x={(x(h.start) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 8} textAnchor="middle">
+            {labelled(h.start, every) ? (
+              <text
+                className="x-tick"
+                x={(x(h.start) ?? 0) + x.bandwidth() / 2}
+                y={HEIGHT - 8}
+                textAnchor="middle"
+              >
                 {h.start}
               </text>
             ) : null}
@@ -158,8 +170,10 @@ export function WaitChart({
   targetMinutes: number;
 }) {
   const { t, n } = useI18n();
+  const { ref, width: WIDTH } = useChartWidth();
   if (recommended.length === 0) return null;
-  const x = bands(recommended);
+  const x = bands(recommended, WIDTH);
+  const every = labelEvery(x.step(), HOUR_LABEL_PX, 24);
   const waits = [...recommended, ...(own ?? [])].map((h) => h.meanWaitMinutes);
   const y = scaleLinear()
     .domain([0, Math.max(targetMinutes, ...waits, 1)])
@@ -170,7 +184,7 @@ export function WaitChart({
     line()(recommended.map((h, i) => [centre(h.start), y(values[i]?.meanWaitMinutes ?? 0)])) ?? '';
   const title = t('staffing.waitChartTitle');
   return (
-    <figure className="card">
+    <figure className="card" ref={ref}>
       <div className="legend" aria-hidden="true">
         <span style={{ '--swatch': '#111827' } as React.CSSProperties}>{t('staffing.recommended')}</span>
         {own ? (
@@ -189,8 +203,8 @@ export function WaitChart({
           </g>
         ))}
         {recommended.map((h) =>
-          Number(h.start.slice(0, 2)) % 3 === 0 ? (
-            <text key={h.start} x={centre(h.start)} y={HEIGHT - 8} textAnchor="middle">
+          labelled(h.start, every) ? (
+            <text key={h.start} className="x-tick" x={centre(h.start)} y={HEIGHT - 8} textAnchor="middle">
               {h.start}
             </text>
           ) : null,
