@@ -384,7 +384,11 @@ export type SitesAndTeamsPlan = {
   completionDate: string | null;
   /** Open days until the last dossier (the sites' fractional days, the teams' whole days). */
   completionOpenDays: number;
-  /** Open days before which no split and no route finishes: all work at its cheapest over all capacity, or the largest commune alone. */
+  /**
+   * Open days before which no split and no route finishes: the split's linear relaxation (each
+   * commune shared in fractions among its options, at each option's own cost), or the largest
+   * commune alone at its quickest option.
+   */
   lowerBoundOpenDays: number;
   /** (completion − bound) ÷ bound in open days; 0 when nothing is to do. */
   gapToLowerBound: number;

@@ -12,7 +12,8 @@ import type {
 import { lastVisitDates, latestDate } from './dates.ts';
 import type { MobileProblem } from './read-input.ts';
 import { turnoutShare } from './read-sites.ts';
-import { type SplitCosts, splitLowerBound } from './split-costs.ts';
+import type { SplitCosts } from './split-costs.ts';
+import { splitLowerBound } from './split-lower-bound.ts';
 import { travelHours } from './travel.ts';
 
 /** The sites' open days, grown on demand past the deadline for late sites. */
