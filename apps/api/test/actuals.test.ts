@@ -346,3 +346,55 @@ describe('reports that cannot poison a forecast', () => {
     });
   });
 });
+
+describe('a retired team', () => {
+  it('records nothing more, from its own reporter or an admin, the refusal naming the team', async () => {
+    await database.prisma.team.create({
+      data: {
+        code: 'DN-MIL-RETIRING',
+        name: 'Đắk Mil, retiring',
+        kind: 'MOBILE',
+        homeAreaCode: '663',
+        machines: 1,
+      },
+    });
+    const phone = await tokenFor({ role: 'REPORTER', name: 'retiring phone', teamCode: 'DN-MIL-RETIRING' });
+    const send = (token?: string) =>
+      gql<{ recordActuals: Payload }>(
+        RECORD,
+        { reports: [{ date: '2021-04-12', areaCode: '663', teamCode: 'DN-MIL-RETIRING', dossiers: 7 }] },
+        token === undefined ? {} : { token },
+      );
+    // In service, its reporter records.
+    expect((await send(phone)).data?.recordActuals.created).toBe(1);
+    await data(`mutation { retireTeam(code: "DN-MIL-RETIRING") { __typename } }`);
+    const before = await database.prisma.actualReport.count();
+    for (const token of [phone, undefined]) {
+      const refused = (await send(token)).data?.recordActuals;
+      expect(refused).toMatchObject({
+        __typename: 'InputError',
+        field: 'reports[0].teamCode',
+        code: 'conflict',
+      });
+      expect(refused?.message).toContain('team DN-MIL-RETIRING is retired');
+    }
+    // A report without a team from its reporter is the team's: refused too.
+    const areaWide = await gql<{ recordActuals: Payload }>(
+      RECORD,
+      { reports: [{ date: '2021-04-13', areaCode: '663', dossiers: 3 }] },
+      { token: phone },
+    );
+    expect(areaWide.data?.recordActuals).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].teamCode',
+    });
+    expect(await database.prisma.actualReport.count()).toBe(before);
+    // Nor is a new token issued for it.
+    const issued = await gql<{ issueToken: { __typename: string; field?: string } }>(
+      `mutation { issueToken(input: { role: REPORTER, name: "new phone", teamCode: "DN-MIL-RETIRING" }) {
+        __typename ... on InputError { field }
+      } }`,
+    );
+    expect(issued.data?.issueToken).toEqual({ __typename: 'InputError', field: 'input.teamCode' });
+  });
+});

@@ -158,6 +158,32 @@ describe('importReports', () => {
   });
 });
 
+describe('a retired team’s file', () => {
+  it('is refused whole, each row naming the team, and nothing is stored', async () => {
+    await database.prisma.team.create({
+      data: {
+        code: 'DN-SONG-RETIRED',
+        name: 'Đắk Song, retired',
+        kind: 'FIXED',
+        homeAreaCode: '665',
+        machines: 1,
+      },
+    });
+    const token = await tokenFor({ role: 'REPORTER', name: 'retired importer', teamCode: 'DN-SONG-RETIRED' });
+    await database.prisma.team.update({ where: { code: 'DN-SONG-RETIRED' }, data: { retired: true } });
+    const before = await reportCount();
+    const file = csvOf('Date,Area code,Dossiers\n2021-03-25,665,12\n2021-03-26,665,14\n');
+    const { answer } = await importReports({ bytes: file, name: 'retired.csv' }, token);
+    expect(answer.__typename).toBe('SpreadsheetError');
+    expect(answer.issues?.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
+      [2, 'teamCode', 'conflict'],
+      [3, 'teamCode', 'conflict'],
+    ]);
+    expect(answer.message).toContain('team DN-SONG-RETIRED is retired');
+    expect(await reportCount()).toBe(before);
+  });
+});
+
 describe('hostile files', () => {
   it('refuses an upload a browser form could send from another site (no token, no CSRF header)', async () => {
     const form = new FormData();

@@ -75,6 +75,9 @@ async function resolveScope(
     include: { homeArea: { select: { path: true } } },
   });
   if (!team) refuse('teamCode', 'unknown-reference', 'the code of a known team', request.teamCode);
+  if (team.retired) {
+    refuse('teamCode', 'conflict', `a team in service (team ${team.code} is retired)`, request.teamCode);
+  }
   const areaCode = request.areaCode ?? team.homeAreaCode;
   const area = await prisma.area.findUnique({
     where: { code: areaCode },

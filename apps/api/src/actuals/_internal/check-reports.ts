@@ -1,7 +1,7 @@
 // Every check of a batch before anything is written: the planning library reviews the figures
 // (malformed ones throw, impossible ones are refused here, unlikely ones come back as warnings);
 // the service adds what only it knows: the dates a report may carry, the areas and teams that
-// exist, a team's home area, the length of notes and keys, and one report per batch entry.
+// exist, a team's home area and whether it is retired, the length of notes and keys, and one report per batch entry.
 import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { isInSubtree } from '../../auth/access.ts';
@@ -93,6 +93,15 @@ function checkReferences(report: CheckedReport, at: string, context: ReportConte
   if (report.teamCode) {
     const home = context.teamHomes.get(report.teamCode);
     if (!home) refuse(`${at}.teamCode`, 'unknown-reference', 'the code of a known team', report.teamCode);
+    // A retired team is planned no more and records nothing more, whoever sends it (its reporters' tokens too).
+    if (home.retired) {
+      refuse(
+        `${at}.teamCode`,
+        'conflict',
+        `a team in service (team ${report.teamCode} is retired and records no more reports)`,
+        report.teamCode,
+      );
+    }
     if (!isInSubtree(areaPath, home.homePath)) {
       refuse(
         `${at}.areaCode`,

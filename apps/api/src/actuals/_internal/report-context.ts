@@ -10,8 +10,8 @@ export const DEFAULT_CAMPAIGN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export type ReportContext = {
   /** Path of every known area the batch names. */
   areaPaths: ReadonlyMap<string, string>;
-  /** Path of the home area of every known team the batch names. */
-  teamHomes: ReadonlyMap<string, { homeAreaCode: string; homePath: string }>;
+  /** Path of the home area of every known team the batch names, and whether it is retired. */
+  teamHomes: ReadonlyMap<string, { homeAreaCode: string; homePath: string; retired: boolean }>;
   /** The campaigns (scenarios) whose area holds an area of the batch. */
   campaignsOf(areaCode: string): { timeZone: string; minutesPerDossier: number }[];
 };
@@ -27,7 +27,7 @@ export async function loadReportContext(
     teamCodes.length > 0
       ? prisma.team.findMany({
           where: { code: { in: teamCodes } },
-          select: { code: true, homeAreaCode: true, homeArea: { select: { path: true } } },
+          select: { code: true, homeAreaCode: true, retired: true, homeArea: { select: { path: true } } },
         })
       : Promise.resolve([]),
   ]);
@@ -41,7 +41,10 @@ export async function loadReportContext(
   return {
     areaPaths,
     teamHomes: new Map(
-      teams.map((team) => [team.code, { homeAreaCode: team.homeAreaCode, homePath: team.homeArea.path }]),
+      teams.map((team) => [
+        team.code,
+        { homeAreaCode: team.homeAreaCode, homePath: team.homeArea.path, retired: team.retired },
+      ]),
     ),
     campaignsOf(areaCode) {
       const path = areaPaths.get(areaCode);
