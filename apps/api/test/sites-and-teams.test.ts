@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { data, gql, tokenFor, useDatabase } from './graphql.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { yoga } from '../src/yoga.ts';
+import { sseResults, subscriptionRequest } from './_sse.ts';
+import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -228,5 +230,85 @@ describe('teams created, edited and retired', () => {
       'mutation { retireTeam(code: "NO-SUCH-TEAM") { __typename } }',
     );
     expect(missing.data?.retireTeam.__typename).toBe('NotFoundError');
+  });
+});
+
+describe('a team moved to another home', () => {
+  const controllers: AbortController[] = [];
+  afterEach(() => {
+    for (const controller of controllers.splice(0)) controller.abort();
+  });
+  const viewer = async (token: string) =>
+    (await data<{ viewer: { areaCode: string | null } }>('{ viewer { areaCode } }', {}, { token })).viewer;
+  const move = (to: string) =>
+    gql<{
+      updateTeam: {
+        __typename: string;
+        homeAreaCode?: string;
+        field?: string;
+        code?: string;
+        message?: string;
+      };
+    }>(
+      `mutation ($to: String!) { updateTeam(code: "DN-MOVING", input: { homeAreaCode: $to }) {
+        __typename ... on Team { homeAreaCode } ... on InputError { field code message }
+      } }`,
+      { to },
+    );
+
+  it('takes its reporters’ tokens along, and is refused while a token is scoped inside the old home only', async () => {
+    await data(
+      `mutation { createTeam(input: { code: "DN-MOVING", name: "moving", kind: MOBILE, homeAreaCode: "661", machines: 1 }) { __typename } }`,
+    );
+    const commune = await database.prisma.area.findFirstOrThrow({ where: { parentCode: '661' } });
+    const phone = await tokenFor({ role: 'REPORTER', name: 'moving phone', teamCode: 'DN-MOVING' });
+    const communePhone = await tokenFor({
+      role: 'REPORTER',
+      name: 'moving commune phone',
+      teamCode: 'DN-MOVING',
+      areaCode: commune.code,
+    });
+    expect(await viewer(phone)).toEqual({ areaCode: '661' });
+    // The phone follows its old district live.
+    const controller = new AbortController();
+    controllers.push(controller);
+    const events = sseResults<{ actualsRecorded: { dossiers: number } }>(
+      await yoga.fetch(
+        'http://muster.test/graphql',
+        subscriptionRequest(
+          'subscription { actualsRecorded(areaCode: "661") { dossiers } }',
+          phone,
+          controller.signal,
+        ),
+      ),
+    );
+
+    // The commune's token would be left outside its team: refused, naming it, nothing moved.
+    const refused = (await move('665')).data?.updateTeam;
+    expect(refused).toMatchObject({
+      __typename: 'InputError',
+      field: 'input.homeAreaCode',
+      code: 'conflict',
+    });
+    expect(refused?.message).toContain('"moving commune phone"');
+    expect(await viewer(phone)).toEqual({ areaCode: '661' });
+    expect(await viewer(communePhone)).toEqual({ areaCode: commune.code });
+
+    await data(`mutation { revokeToken(name: "moving commune phone") { __typename } }`);
+    expect((await move('665')).data?.updateTeam).toEqual({ __typename: 'Team', homeAreaCode: '665' });
+    // The home's token moved with the team: it reports and sees in 665, no longer in 661.
+    expect(await viewer(phone)).toEqual({ areaCode: '665' });
+    const send = (areaCode: string) =>
+      gql<{ recordActuals: { __typename: string } }>(
+        `mutation ($areaCode: String!) { recordActuals(reports: [{ date: "2021-04-20", areaCode: $areaCode, dossiers: 2 }]) { __typename } }`,
+        { areaCode },
+        { token: phone },
+      );
+    expect((await send('665')).data?.recordActuals.__typename).toBe('RecordActualsPayload');
+    expect((await send('661')).data?.recordActuals.__typename).toBe('ForbiddenError');
+    // Its subscription to the old district ended when the token moved.
+    const ended = await events.next();
+    expect(ended.value?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await events.next()).done).toBe(true);
   });
 });

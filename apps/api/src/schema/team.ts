@@ -1,9 +1,10 @@
 import { PlanningInputError } from '@muster/planning';
-import { areaScope } from '../auth/access.ts';
+import { areaScope, isInSubtree } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { inputErrors } from './error.ts';
 
 const TeamKindEnum = builder.enumType('TeamKind', {
@@ -84,7 +85,10 @@ const TeamUpdateInputRef = builder.inputType('TeamUpdateInput', {
   description: 'Changes to a team; absent fields keep their value.',
   fields: (t) => ({
     name: t.string({ description: 'The team’s name, for people.' }),
-    homeAreaCode: t.string({ description: 'Where the team is based; the caller must plan both areas.' }),
+    homeAreaCode: t.string({
+      description:
+        'Where the team is based; the caller must plan both areas. Its reporters’ tokens scoped to the old home move with it; refused (conflict) while a live token of the team is scoped to an area inside the old home that the new one does not hold: revoke it first.',
+    }),
     machines: t.int({ description: 'Machines the team works with at once, 0 to 1,000.' }),
     crews: t.int({ description: 'Crews behind the team, 1 to 20.' }),
   }),
@@ -109,6 +113,40 @@ function checkCount(value: number | null | undefined, path: string, min: number,
 async function plansTeam(code: string) {
   const team = await prisma.team.findUnique({ where: { code }, select: { homeAreaCode: true } });
   return team === null ? { $any: { admin: true, planner: true } } : { plansArea: team.homeAreaCode };
+}
+
+/**
+ * Moves a team's home and, with it, the scope of its reporters' live tokens: a token scoped to the
+ * old home follows the team (a reporter reports and sees where its team is based), while one scoped
+ * to a smaller area inside the old home that the new home does not hold would be left outside its
+ * team, so the move is refused until that token is revoked. Runs inside the move's transaction.
+ */
+async function moveReporterTokens(
+  tx: Prisma.TransactionClient,
+  team: { code: string; homeAreaCode: string },
+  to: string,
+): Promise<void> {
+  const home = await tx.area.findUnique({ where: { code: to }, select: { path: true } });
+  if (!home) throw new NotFoundError('area', to, 'input.homeAreaCode');
+  const narrowed = await tx.apiToken.findMany({
+    where: { teamCode: team.code, revokedAt: null, areaCode: { not: team.homeAreaCode } },
+    select: { name: true, area: { select: { code: true, path: true } } },
+  });
+  const stranded = narrowed.filter((token) => !token.area || !isInSubtree(token.area.path, home.path));
+  if (stranded.length > 0) {
+    throw new PlanningInputError({
+      path: 'input.homeAreaCode',
+      code: 'conflict',
+      expected: `a home holding the areas of team ${team.code}'s live reporter tokens (revoke ${stranded
+        .map((token) => `"${token.name}" of area ${token.area?.code}`)
+        .join(', ')} first)`,
+      received: to,
+    });
+  }
+  await tx.apiToken.updateMany({
+    where: { teamCode: team.code, revokedAt: null, areaCode: team.homeAreaCode },
+    data: { areaCode: to },
+  });
 }
 
 builder.mutationFields((t) => ({
@@ -161,17 +199,23 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { code, input }) => {
       checkCount(input.machines, 'input.machines', 0, 1000);
       checkCount(input.crews, 'input.crews', 1, 20);
-      const found = await prisma.team.findUnique({ where: { code }, select: { code: true } });
-      if (found === null) throw new NotFoundError('team', code, 'code');
-      return prisma.team.update({
-        ...query,
-        where: { code },
-        data: {
-          ...(input.name != null ? { name: input.name } : {}),
-          ...(input.homeAreaCode != null ? { homeAreaCode: input.homeAreaCode } : {}),
-          ...(input.machines != null ? { machines: input.machines } : {}),
-          ...(input.crews != null ? { crews: input.crews } : {}),
-        },
+      return prisma.$transaction(async (tx) => {
+        // Locked, so that a concurrent move of the same team waits for this one.
+        const [found] = await tx.$queryRaw<{ code: string; homeAreaCode: string }[]>`
+          SELECT "code", "homeAreaCode" FROM "Team" WHERE "code" = ${code} FOR UPDATE`;
+        if (found === undefined) throw new NotFoundError('team', code, 'code');
+        if (input.homeAreaCode != null && input.homeAreaCode !== found.homeAreaCode)
+          await moveReporterTokens(tx, found, input.homeAreaCode);
+        return tx.team.update({
+          ...query,
+          where: { code },
+          data: {
+            ...(input.name != null ? { name: input.name } : {}),
+            ...(input.homeAreaCode != null ? { homeAreaCode: input.homeAreaCode } : {}),
+            ...(input.machines != null ? { machines: input.machines } : {}),
+            ...(input.crews != null ? { crews: input.crews } : {}),
+          },
+        });
       });
     },
   }),
