@@ -35,9 +35,12 @@ async function medianSeconds(fn: () => Promise<unknown>, runs = RUNS): Promise<n
   return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
 }
 
-/** 100,000 reports over the communes of the country and 10 days, as a reporting office would send them. */
-async function reportWorkbook(): Promise<Buffer> {
-  const random = seededRandom(SEED);
+/**
+ * 100,000 reports over the communes of the country and 10 days from 20 March 2021 plus `firstDay`,
+ * as a reporting office would send them.
+ */
+export async function reportWorkbook(firstDay = 0): Promise<Buffer> {
+  const random = seededRandom(SEED + firstDay);
   const communes = readCountryAreas().filter((area) => area.level === 'commune');
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
@@ -74,10 +77,10 @@ async function reportWorkbook(): Promise<Buffer> {
     .commit();
   for (let i = 0; i < REPORT_ROWS; i += 1) {
     const commune = communes[i % communes.length] as (typeof communes)[number];
-    const day = Math.floor(i / communes.length);
+    const date = new Date(Date.UTC(2021, 2, 20 + firstDay + Math.floor(i / communes.length)));
     sheet
       .addRow([
-        new Date(Date.UTC(2021, 2, 20 + day)),
+        date,
         commune.code,
         null,
         Math.floor(random() * 1200),
@@ -85,7 +88,7 @@ async function reportWorkbook(): Promise<Buffer> {
         19,
         random() < 0.1 ? Math.floor(random() * 120) : null,
         random() < 0.05 ? 'máy hỏng, sửa xong' : null,
-        `${commune.code}-2021-03-${20 + day}`,
+        `${commune.code}-${date.toISOString().slice(0, 10)}`,
       ])
       .commit();
   }
@@ -174,18 +177,33 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value:
   return { seconds: (performance.now() - started) / 1000, value };
 }
 
-/** The issue's two targets through the API: the whole import of 100,000 reports, a national plan exported. */
+/** Files of 100,000 reports each on days of their own, imported after the first as new reports. */
+const OTHER_FILES_FIRST_DAYS = [10, 20, 30];
+
+/**
+ * The issue's two targets through the API: the whole import of 100,000 new reports (the median of
+ * three files on days of their own, after a warm-up import of a fourth, as a running service meets
+ * them: its files thread and database already used), the first file again (all unchanged), and a
+ * national plan exported.
+ */
 async function throughApi(reports: Buffer): Promise<SpreadsheetBenchRow[]> {
+  const [warmUp, ...others] = await Promise.all(
+    [...OTHER_FILES_FIRST_DAYS].reverse().map((firstDay) => reportWorkbook(firstDay)),
+  );
   const server = await startServer();
   try {
-    const first = await timed(() => importOverHttp(server, reports));
+    await importOverHttp(server, warmUp as Buffer);
+    const imports = [];
+    for (const file of [reports, ...others]) imports.push(await timed(() => importOverHttp(server, file)));
+    const runs = imports.map((run) => run.seconds).sort((a, b) => a - b);
+    const median = runs[Math.floor(runs.length / 2)] as number;
     const again = await timed(() => importOverHttp(server, reports));
     const rows: SpreadsheetBenchRow[] = [
       {
-        name: `importReports over HTTP on PGlite: ${Number(first.value.created).toLocaleString('en')} new reports from XLSX (upload, parse, checks, one transaction)`,
-        measured: `${first.seconds.toFixed(2)} s (${((first.seconds / IMPORT_TARGET_SECONDS) * 100).toFixed(0)} % of the target); the same file again, ${Number(again.value.unchanged).toLocaleString('en')} unchanged: ${again.seconds.toFixed(2)} s`,
+        name: `importReports over HTTP on PGlite: ${Number(imports[0]?.value.created).toLocaleString('en')} new reports from XLSX (upload, parse, checks, one transaction; median of ${imports.length} files after a warm-up file)`,
+        measured: `${median.toFixed(2)} s (${((median / IMPORT_TARGET_SECONDS) * 100).toFixed(0)} % of the target; runs ${runs.map((run) => run.toFixed(2)).join(', ')} s); the first file again, ${Number(again.value.unchanged).toLocaleString('en')} unchanged: ${again.seconds.toFixed(2)} s`,
         target: `< ${IMPORT_TARGET_SECONDS} s`,
-        meets: first.seconds < IMPORT_TARGET_SECONDS,
+        meets: median < IMPORT_TARGET_SECONDS,
       },
     ];
     let bytes = 0;

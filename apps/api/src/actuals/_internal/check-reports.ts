@@ -37,14 +37,26 @@ function refuse(path: string, code: PlanningInputError['code'], expected: string
 /**
  * The latest date a report of `areaCode` may carry: tomorrow in the zone of its campaigns (the
  * latest of them, when several cover it), so that a report made just after midnight anywhere in
- * the campaign is taken, and nothing from further ahead.
+ * the campaign is taken, and nothing from further ahead. `byZones` keeps the answer for each set
+ * of zones: a file's thousands of areas share a few.
  */
-function latestDate(context: ReportContext, areaCode: string, now: DateTime): string {
+function latestDate(
+  context: ReportContext,
+  areaCode: string,
+  now: DateTime,
+  byZones: Map<string, string> = new Map(),
+): string {
   const zones = context.campaignsOf(areaCode).map((campaign) => campaign.timeZone);
-  const candidates = (zones.length > 0 ? zones : [DEFAULT_CAMPAIGN_TIME_ZONE]).map(
-    (zone) => now.setZone(zone).plus({ days: 1 }).toISODate() ?? '',
-  );
-  return candidates.sort().at(-1) ?? '';
+  const key = zones.join(' ');
+  let latest = byZones.get(key);
+  if (latest === undefined) {
+    const candidates = (zones.length > 0 ? zones : [DEFAULT_CAMPAIGN_TIME_ZONE]).map(
+      (zone) => now.setZone(zone).plus({ days: 1 }).toISODate() ?? '',
+    );
+    latest = candidates.sort().at(-1) ?? '';
+    byZones.set(key, latest);
+  }
+  return latest;
 }
 
 /** The fastest service of the campaigns over an area: reports above its 24-hour capacity are unlikely. */
@@ -153,6 +165,37 @@ function checkDistinct(reports: readonly CheckedReport[], attempt: (check: () =>
   });
 }
 
+/**
+ * The findings about each report against the fastest service of the campaigns over its area
+ * (unlikely figures), in batch order: one review per service time rather than one per report, so
+ * a file of 100,000 reports over a few campaigns costs a few passes.
+ */
+function findingsAgainstService(reports: readonly CheckedReport[], context: ReportContext): IndexedFinding[] {
+  const serviceOfArea = new Map<string, number | undefined>();
+  const byService = new Map<number, number[]>();
+  reports.forEach((report, index) => {
+    let minutesPerDossier = serviceOfArea.get(report.areaCode);
+    if (!serviceOfArea.has(report.areaCode)) {
+      minutesPerDossier = fastestService(context, report.areaCode);
+      serviceOfArea.set(report.areaCode, minutesPerDossier);
+    }
+    if (minutesPerDossier === undefined) return;
+    const indices = byService.get(minutesPerDossier);
+    if (indices) indices.push(index);
+    else byService.set(minutesPerDossier, [index]);
+  });
+  const findings: IndexedFinding[] = [];
+  for (const [minutesPerDossier, indices] of byService) {
+    const group = indices.map((index) => reports[index] as CheckedReport);
+    for (const finding of reviewActualReports(group, { minutesPerDossier })) {
+      const index = indices[Number(/^reports\[(\d+)\]/.exec(finding.path)?.[1])] as number;
+      const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
+      findings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
+    }
+  }
+  return findings.sort((a, b) => a.index - b.index);
+}
+
 export type CheckReportsOptions = {
   /** Largest batch (default {@link MAX_REPORTS_PER_BATCH}; a spreadsheet import takes its row limit). */
   maxReports?: number;
@@ -209,27 +252,21 @@ export function checkReports(
       ),
     );
   }
-  const warnings: IndexedFinding[] = [];
-  // A file's 100,000 reports name a few thousand areas: each area's latest date worked out once.
+  const warnings = findingsAgainstService(reports, context);
+  // A file's 100,000 reports name a few thousand areas under a few campaigns: each area's latest
+  // date looked up once, each set of time zones worked out once.
+  const latestByZones = new Map<string, string>();
   const latestDates = new Map<string, string>();
   const latestOf = (areaCode: string): string => {
     let latest = latestDates.get(areaCode);
     if (latest === undefined) {
-      latest = latestDate(context, areaCode, now);
+      latest = latestDate(context, areaCode, now, latestByZones);
       latestDates.set(areaCode, latest);
     }
     return latest;
   };
   reports.forEach((report, index) => {
     const at = `reports[${index}]`;
-    // Unlikely figures, against the service time of the campaigns over this area.
-    const minutesPerDossier = fastestService(context, report.areaCode);
-    if (minutesPerDossier !== undefined) {
-      for (const finding of reviewActualReports([report], { minutesPerDossier })) {
-        const rename = (text: string) => text.replace(/^reports\[0\]/, at);
-        warnings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
-      }
-    }
     attempt(() => {
       checkLengths(report, at);
       checkReferences(report, at, context);
