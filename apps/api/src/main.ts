@@ -40,7 +40,9 @@ server.listen(port, host, () => {
   const origin = `http://${shown}:${bound}`;
   // The token rides in the fragment, which the browser never sends: it stays out of server logs.
   for (const issued of demoTokens) {
-    console.log(`Sign in to the web app as ${issued.role.toLowerCase()} (${issued.name}): ${origin}/sign-in#token=${issued.token}`);
+    console.log(
+      `Sign in to the web app as ${issued.role.toLowerCase()} (${issued.name}): ${origin}/sign-in#token=${issued.token}`,
+    );
   }
   console.log(`Muster web app on ${origin}/`);
   console.log(`Muster GraphQL (${database.kind}) on ${origin}${yoga.graphqlEndpoint}`);
