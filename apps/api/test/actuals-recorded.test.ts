@@ -2,9 +2,10 @@
 // subscriber to an area gets one event per committed batch with reports in it, only those, and
 // a caller may only follow an area it sees (issue 15).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REPLAYED_REPORTS } from '../src/live/actuals-replay.ts';
 import { yoga } from '../src/yoga.ts';
 import { sseResults, subscriptionRequest } from './_sse.ts';
-import { data, tokenFor, useDatabase } from './graphql.ts';
+import { data, database, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -20,16 +21,22 @@ afterEach(() => {
 });
 
 type Event = {
-  actualsRecorded: { areaCode: string; dossiers: number; reports: { areaCode: string; dossiers: number }[] };
+  actualsRecorded: {
+    areaCode: string;
+    dossiers: number;
+    replayed: boolean;
+    reports: { areaCode: string; dossiers: number; date: string }[];
+  };
 };
 
-async function subscribe(areaCode: string, token: string) {
+async function subscribe(areaCode: string, token: string, since?: Date) {
   const controller = new AbortController();
   controllers.push(controller);
+  const sinceArg = since ? `, since: "${since.toISOString()}"` : '';
   const response = await yoga.fetch(
     'http://muster.test/graphql',
     subscriptionRequest(
-      `subscription { actualsRecorded(areaCode: "${areaCode}") { areaCode dossiers reports { areaCode dossiers } } }`,
+      `subscription { actualsRecorded(areaCode: "${areaCode}"${sinceArg}) { areaCode dossiers replayed reports { areaCode dossiers date } } }`,
       token,
       controller.signal,
     ),
@@ -68,16 +75,18 @@ describe('actualsRecorded', () => {
     expect(first.value?.data?.actualsRecorded).toEqual({
       areaCode: '665',
       dossiers: 24,
+      replayed: false,
       reports: [
-        { areaCode: '665', dossiers: 11 },
-        { areaCode: '665', dossiers: 13 },
+        { areaCode: '665', dossiers: 11, date: '2021-06-23' },
+        { areaCode: '665', dossiers: 13, date: '2021-06-24' },
       ],
     });
     const second = await events.next();
     expect(second.value?.data?.actualsRecorded).toEqual({
       areaCode: '665',
       dossiers: 17,
-      reports: [{ areaCode: '665', dossiers: 17 }],
+      replayed: false,
+      reports: [{ areaCode: '665', dossiers: 17, date: '2021-06-25' }],
     });
   });
 
@@ -108,6 +117,55 @@ describe('actualsRecorded', () => {
     expect(first.value?.data ?? null).toBeNull();
     expect(first.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await events.next()).done).toBe(true);
+  });
+
+  it('answers first what was written since the given instant in the area, then goes on live', async () => {
+    const since = new Date();
+    // Written while the dashboard was away: two in Đắk Song (665), one in Gia Nghĩa (661), outside it.
+    await data(RECORD, {
+      reports: [
+        { date: '2021-06-10', areaCode: '665', dossiers: 31 },
+        { date: '2021-06-10', areaCode: '661', dossiers: 47 },
+      ],
+    });
+    await data(RECORD, { reports: [{ date: '2021-06-11', areaCode: '665', dossiers: 12 }] });
+    const { events } = await subscribe('665', reporter, since);
+    const replayed = (await events.next()).value?.data?.actualsRecorded;
+    expect(replayed?.replayed).toBe(true);
+    expect(replayed?.reports).toEqual([
+      { areaCode: '665', dossiers: 31, date: '2021-06-10' },
+      { areaCode: '665', dossiers: 12, date: '2021-06-11' },
+    ]);
+    expect(replayed?.dossiers).toBe(43);
+    await data(RECORD, { reports: [{ date: '2021-06-12', areaCode: '665', dossiers: 8 }] });
+    const live = (await events.next()).value?.data?.actualsRecorded;
+    expect(live?.replayed).toBe(false);
+    expect(live?.reports).toEqual([{ areaCode: '665', dossiers: 8, date: '2021-06-12' }]);
+  });
+
+  it('replays nothing when nothing was written since, and sends the next write live', async () => {
+    const { events } = await subscribe('665', reporter, new Date(Date.now() + 60_000));
+    await data(RECORD, { reports: [{ date: '2021-06-13', areaCode: '665', dossiers: 4 }] });
+    const first = (await events.next()).value?.data?.actualsRecorded;
+    expect(first?.replayed).toBe(false);
+    expect(first?.dossiers).toBe(4);
+  });
+
+  it(`refuses a since with more than ${MAX_REPLAYED_REPORTS} reports written after it, naming since`, async () => {
+    const since = new Date();
+    // One more report than a replay answers, on distinct days of Đắk Song's own area.
+    const first = Date.parse('2030-01-01T00:00:00Z');
+    await database.prisma.actualReport.createMany({
+      data: Array.from({ length: MAX_REPLAYED_REPORTS + 1 }, (_, day) => ({
+        date: new Date(first + day * 86_400_000).toISOString().slice(0, 10),
+        areaCode: '665',
+        dossiers: 1,
+      })),
+    });
+    const { events } = await subscribe('665', reporter, since);
+    const refused = (await events.next()).value;
+    expect(refused?.data ?? null).toBeNull();
+    expect(refused?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
   });
 
   it('refuses a reporter who follows an area outside its own', async () => {

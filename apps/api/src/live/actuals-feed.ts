@@ -63,7 +63,7 @@ type Feed = {
    * Batches with reports in or below `areaPath`, from now on, until the iterator is returned or the
    * token `tokenId` no longer lets its holder see `areaPath`.
    */
-  subscribe(areaPath: string, tokenId: string): Promise<AsyncIterable<FeedEvent>>;
+  subscribe(areaPath: string, tokenId: string): Promise<AsyncIterableIterator<FeedEvent>>;
   /** Stops listening. */
   close(): Promise<void>;
 };

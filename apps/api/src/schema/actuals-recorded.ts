@@ -1,20 +1,22 @@
 // `Subscription.actualsRecorded(areaCode)`: the reports of each committed write of actuals in an
 // area, on whichever instance it was written, over Server-Sent Events (graphql-yoga's distinct
 // connections mode). Scoped like the queries: a caller subscribes to an area it sees, for as long
-// as its token lets it (a revoked token's subscription ends at once with UNAUTHENTICATED).
+// as its token lets it (a revoked token's subscription ends at once with UNAUTHENTICATED). With
+// `since`, what was written from then on comes first, so a dashboard that reconnects misses nothing.
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { database, prisma } from '../db.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, PlanningInputError, UnauthenticatedError } from '../errors.ts';
 import { createActualsFeed, type FeedEvent, type RecordedBatch } from '../live/actuals-feed.ts';
+import { MAX_REPLAYED_REPORTS, reportsWrittenSince, withReplay } from '../live/actuals-replay.ts';
 import { ActualReportRef } from './actual-report.ts';
 
 const feed = createActualsFeed(database);
 
-type ActualsRecorded = RecordedBatch & { areaCode: string };
+type ActualsRecorded = RecordedBatch & { areaCode: string; replayed?: boolean };
 
 /** The batch to answer, or the refusal that ends a subscription whose token no longer allows it. */
-function batchOrRefusal(event: FeedEvent, areaCode: string): ActualsRecorded {
+function batchOrRefusal(event: FeedEvent & { replayed?: boolean }, areaCode: string): ActualsRecorded {
   if (event.kind === 'batch') return { ...event, areaCode };
   if (event.reason === 'token-revoked') {
     throw new UnauthenticatedError(
@@ -46,6 +48,11 @@ const ActualsRecordedRef = builder.objectRef<ActualsRecorded>('ActualsRecorded')
       resolve: (event) =>
         event.reports.reduce((sum, report) => sum + (report.voided ? 0 : report.dossiers), 0),
     }),
+    replayed: t.boolean({
+      description:
+        'True for the first event of a subscription with `since`: the reports written from then until it opened, as stored now.',
+      resolve: (event) => event.replayed === true,
+    }),
     receivedAt: t.expose('receivedAt', {
       type: 'DateTime',
       description:
@@ -58,18 +65,40 @@ builder.subscriptionField('actualsRecorded', (t) =>
   t.field({
     type: ActualsRecordedRef,
     description:
-      'One event per committed write of actual reports with reports in or below `areaCode`, through any instance of the service (PostgreSQL LISTEN/NOTIFY between them). Over Server-Sent Events: POST (or GET) /graphql with `Accept: text/event-stream`. Writes made while the connection is down are not replayed: read planVsActual or actualReports after reconnecting. Lasts while the token does: when it is revoked, or no longer sees `areaCode`, the stream sends one error (UNAUTHENTICATED, or FORBIDDEN) and completes, on every instance.',
+      'One event per committed write of actual reports with reports in or below `areaCode`, through any instance of the service (PostgreSQL LISTEN/NOTIFY between them). Over Server-Sent Events: POST (or GET) /graphql with `Accept: text/event-stream`. After a dropped connection, subscribe again with `since` (the last event’s `receivedAt`, or a little earlier): the writes made meanwhile come first, in one event marked `replayed`, then the live ones without what the replay answered; none is lost. Lasts while the token does: when it is revoked, or no longer sees `areaCode`, the stream sends one error (UNAUTHENTICATED, or FORBIDDEN) and completes, on every instance.',
     args: {
       areaCode: t.arg.string({
         required: true,
         description: 'The area to follow, with everything below it; one the caller may see.',
+      }),
+      since: t.arg({
+        type: 'DateTime',
+        description: `Also answer, first, the reports in the area written (recorded, corrected, voided, re-dated) at or after this instant (ISO 8601), by the writing instance’s clock; at most ${MAX_REPLAYED_REPORTS.toLocaleString('en')} reports, more is refused naming \`since\` (read actualReports, paged, instead).`,
       }),
     },
     authScopes: (_root, args) => ({ seesArea: args.areaCode }),
     subscribe: async (_root, args, { principal }) => {
       const area = await prisma.area.findUnique({ where: { code: args.areaCode }, select: { path: true } });
       if (!area) throw new NotFoundError('area', args.areaCode, 'areaCode');
-      return signedIn(principal, (subscriber) => feed.subscribe(area.path, subscriber.tokenId));
+      const live = await signedIn(principal, (subscriber) => feed.subscribe(area.path, subscriber.tokenId));
+      if (args.since == null) return live;
+      // Listened to first, read second: a write committed between the two is never lost.
+      const replayed = await reportsWrittenSince(prisma, area.path, args.since).catch(
+        async (error: unknown) => {
+          await live.return?.();
+          throw error;
+        },
+      );
+      if (replayed === null) {
+        await live.return?.();
+        throw new PlanningInputError({
+          path: 'since',
+          code: 'range',
+          expected: `an instant after which at most ${MAX_REPLAYED_REPORTS.toLocaleString('en')} reports in the area were written (read actualReports, paged, for more)`,
+          received: args.since.toISOString(),
+        });
+      }
+      return withReplay(replayed, live);
     },
     resolve: (event, args) => batchOrRefusal(event, args.areaCode),
   }),
