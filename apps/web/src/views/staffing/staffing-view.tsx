@@ -29,6 +29,10 @@ const StaffingSitesQuery = graphql(`
   }
 `);
 
+/**
+ * The site day with the recommended schedule and, when `$evaluate`, the planner's own schedule
+ * evaluated on it (the server plans the day again for that: one request, no state).
+ */
 const StaffingQuery = graphql(`
   query Staffing(
     $scenarioId: ID!
@@ -40,6 +44,8 @@ const StaffingQuery = graphql(`
     $dailyVisitors: Float
     $hours: OpeningHoursInput
     $machinesAvailable: Int
+    $evaluate: Boolean! = false
+    $machinesOpen: [Int!]! = []
   ) {
     plan(scenarioId: $scenarioId, areaCode: $areaCode) {
       __typename
@@ -65,48 +71,7 @@ const StaffingQuery = graphql(`
               machinesNeeded
               ...SiteHourFigures
             }
-          }
-          ... on Error {
-            message
-          }
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-/** The same site day with the planner's schedule evaluated (the server plans it again: one request, no state). */
-const StaffingEvaluationQuery = graphql(`
-  query StaffingEvaluation(
-    $scenarioId: ID!
-    $areaCode: String!
-    $siteCode: String
-    $date: Date
-    $profile: ArrivalProfile
-    $waitTargetMinutes: Float
-    $dailyVisitors: Float
-    $hours: OpeningHoursInput
-    $machinesAvailable: Int
-    $machinesOpen: [Int!]!
-  ) {
-    plan(scenarioId: $scenarioId, areaCode: $areaCode) {
-      __typename
-      ... on CampaignPlan {
-        staffing(
-          areaCode: $siteCode
-          date: $date
-          profile: $profile
-          waitTargetMinutes: $waitTargetMinutes
-          dailyVisitors: $dailyVisitors
-          hours: $hours
-          machinesAvailable: $machinesAvailable
-        ) {
-          __typename
-          ... on HourlyStaffing {
-            evaluation(machinesOpen: $machinesOpen) {
+            evaluation(machinesOpen: $machinesOpen) @include(if: $evaluate) {
               __typename
               ... on StaffingEvaluation {
                 ...SiteDayFigures
@@ -119,7 +84,13 @@ const StaffingEvaluationQuery = graphql(`
               }
             }
           }
+          ... on Error {
+            message
+          }
         }
+      }
+      ... on Error {
+        message
       }
     }
   }
@@ -180,8 +151,8 @@ type HourFigures = SiteHourFiguresFragment;
 /** The planner's schedule evaluated on the same site day; the last answer is kept while the next one comes. */
 function useEvaluation(variables: ReturnType<typeof siteVariables>, schedule: number[] | null) {
   const [{ data, fetching, error }] = useQuery({
-    query: StaffingEvaluationQuery,
-    variables: { ...variables, machinesOpen: schedule ?? [] },
+    query: StaffingQuery,
+    variables: { ...variables, evaluate: true, machinesOpen: schedule ?? [] },
     pause: schedule === null,
   });
   const last = useRef<
@@ -189,7 +160,7 @@ function useEvaluation(variables: ReturnType<typeof siteVariables>, schedule: nu
   >(null);
   if (schedule === null) last.current = null;
   const staffing = data?.plan.__typename === 'CampaignPlan' ? data.plan.staffing : null;
-  if (staffing?.__typename === 'HourlyStaffing') {
+  if (staffing?.__typename === 'HourlyStaffing' && staffing.evaluation) {
     const evaluation = staffing.evaluation;
     last.current =
       evaluation.__typename === 'StaffingEvaluation' ? { day: evaluation } : { refusal: evaluation };
