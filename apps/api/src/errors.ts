@@ -80,3 +80,25 @@ export class ForbiddenError extends AccessRefusal {
 export class UnauthenticatedError extends AccessRefusal {
   override readonly name = 'UnauthenticatedError';
 }
+
+/**
+ * The PostgreSQL SQLSTATE of a failed statement, where Prisma 6.19 with its driver adapters puts it:
+ * `meta.driverAdapterError.cause.originalCode` for a model or raw query, `cause.originalCode` for an
+ * unwrapped `DriverAdapterError`; null when there is none.
+ */
+export function sqlStateOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { meta, cause } = error as {
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+    cause?: { originalCode?: unknown; code?: unknown };
+  };
+  const sqlState = meta?.driverAdapterError?.cause?.originalCode ?? cause?.originalCode ?? cause?.code;
+  return typeof sqlState === 'string' ? sqlState : null;
+}
+
+/** True when a write failed on a unique key another write took first (Prisma `P2002`, SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002')
+    return true;
+  return sqlStateOf(error) === '23505';
+}

@@ -233,6 +233,52 @@ describe('teams created, edited and retired', () => {
   });
 });
 
+describe('a team code taken', () => {
+  it('is checked only after the caller may create there, and says nothing of the team holding it', async () => {
+    const song = await tokenFor({ role: 'PLANNER', name: 'Đắk Song planner, codes', areaCode: '665' });
+    const create = (code: string, homeAreaCode: string) =>
+      gql<{ createTeam: { __typename: string; field?: string; code?: string; message?: string } }>(
+        `mutation ($input: TeamInput!) { createTeam(input: $input) {
+          __typename ... on InputError { field code message } ... on ForbiddenError { message }
+        } }`,
+        { input: { code, name: code, kind: 'FIXED', homeAreaCode, machines: 1 } },
+        { token: song },
+      );
+    // Đắk Glong's team, in an area the planner does not plan: refused for the area, not the code.
+    expect((await create('DN-DAK-GLONG-MOBILE', '661')).data?.createTeam.__typename).toBe('ForbiddenError');
+    expect((await create('DN-FREE-CODE', '661')).data?.createTeam.__typename).toBe('ForbiddenError');
+    // In its own area, a code taken in Nghệ An is refused as taken, without where or by whom.
+    const taken = (await create('NA-HUNG-NGUYEN', '665')).data?.createTeam;
+    expect(taken).toMatchObject({ __typename: 'InputError', field: 'input.code', code: 'duplicate' });
+    expect(taken?.message).not.toMatch(/Hưng Nguyên|\b40\b|Nghệ An/);
+  });
+
+  it('answers concurrent creates of one code with one team and the others refused as duplicate', async () => {
+    const CONCURRENT = 8;
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) =>
+        gql<{ createTeam: { __typename: string; field?: string; code?: string } }>(
+          `mutation ($input: TeamInput!) { createTeam(input: $input) {
+            __typename ... on InputError { field code }
+          } }`,
+          { input: { code: 'DN-RACE', name: `race ${i}`, kind: 'FIXED', homeAreaCode: '665', machines: 1 } },
+        ),
+      ),
+    );
+    expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+    const kinds = answers.map((answer) => answer.data?.createTeam);
+    expect(kinds.filter((answer) => answer?.__typename === 'Team')).toHaveLength(1);
+    expect(kinds.filter((answer) => answer?.__typename === 'InputError')).toEqual(
+      Array.from({ length: CONCURRENT - 1 }, () => ({
+        __typename: 'InputError',
+        field: 'input.code',
+        code: 'duplicate',
+      })),
+    );
+    expect(await database.prisma.team.count({ where: { code: 'DN-RACE' } })).toBe(1);
+  });
+});
+
 describe('a team moved to another home', () => {
   const controllers: AbortController[] = [];
   afterEach(() => {

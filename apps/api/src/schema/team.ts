@@ -3,7 +3,7 @@ import { areaScope, isInSubtree } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { NotFoundError } from '../errors.ts';
+import { isUniqueViolation, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { inputErrors } from './error.ts';
 
@@ -160,24 +160,31 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }) => {
       checkCount(input.machines, 'input.machines', 0, 1000);
       checkCount(input.crews, 'input.crews', 1, 20);
-      if ((await prisma.team.findUnique({ where: { code: input.code }, select: { code: true } })) !== null)
+      // The code is looked at only now, once the caller may create a team there (its scopes, which
+      // answer an unknown home area as not found), and by the unique key alone, so that concurrent
+      // creates of one code get one team and the same refusal, which says that the code is taken
+      // (codes are one namespace) and nothing of the team holding it.
+      try {
+        return await prisma.team.create({
+          ...query,
+          data: {
+            code: input.code,
+            name: input.name,
+            kind: input.kind,
+            homeAreaCode: input.homeAreaCode,
+            machines: input.machines,
+            crews: input.crews ?? 2,
+          },
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
         throw new PlanningInputError({
           path: 'input.code',
           code: 'duplicate',
-          expected: 'a code no team has',
+          expected: 'a code no team has (team codes are one namespace for every area)',
           received: input.code,
         });
-      return prisma.team.create({
-        ...query,
-        data: {
-          code: input.code,
-          name: input.name,
-          kind: input.kind,
-          homeAreaCode: input.homeAreaCode,
-          machines: input.machines,
-          crews: input.crews ?? 2,
-        },
-      });
+      }
     },
   }),
   updateTeam: t.prismaField({

@@ -1,4 +1,5 @@
 // Reruns a transaction that lost a race with a concurrent one: the same work may succeed now.
+import { isUniqueViolation, sqlStateOf } from '../../errors.ts';
 
 /** Attempts of one transaction before a conflict with concurrent ones is given up and reported. */
 const MAX_ATTEMPTS = 8;
@@ -24,16 +25,11 @@ export class ConcurrentClaim extends Error {
  * transaction arrives unwrapped as a `DriverAdapterError` whose `cause.originalCode` is 40P01.
  */
 function isTransient(error: unknown): boolean {
-  if (error instanceof ConcurrentClaim) return true;
+  if (error instanceof ConcurrentClaim || isUniqueViolation(error)) return true;
   if (typeof error !== 'object' || error === null) return false;
-  const { code, meta, cause } = error as {
-    code?: unknown;
-    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
-    cause?: { originalCode?: unknown; code?: unknown };
-  };
-  if (code === 'P2002' || code === 'P2034') return true;
-  const sqlState = meta?.driverAdapterError?.cause?.originalCode ?? cause?.originalCode ?? cause?.code;
-  return typeof sqlState === 'string' && TRANSIENT_SQLSTATES.has(sqlState);
+  if ((error as { code?: unknown }).code === 'P2034') return true;
+  const sqlState = sqlStateOf(error);
+  return sqlState !== null && TRANSIENT_SQLSTATES.has(sqlState);
 }
 
 /** "Full jitter": a random pause below a ceiling that doubles with each attempt. */
