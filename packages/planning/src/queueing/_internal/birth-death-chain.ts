@@ -151,7 +151,11 @@ export class BirthDeathChain {
       put(below, p * (1 - share));
       if (share > 0) put(below + 1, p * share);
     }
+    const oldLo = this.lo;
+    const oldHi = this.hi;
     this.swap();
+    // The old distribution is now the spare buffer, which every step assumes clean beyond what it writes.
+    this.next.fill(0, Math.max(0, oldLo + OFFSET - 2), oldHi + OFFSET + 3);
     this.lo = lo === Number.POSITIVE_INFINITY ? 0 : lo;
     this.hi = lo === Number.POSITIVE_INFINITY ? 0 : hi;
     this.servers = servers;

@@ -11,7 +11,7 @@ export type MachineChoice = { open: number[]; needed: number[]; day: TransientDa
 
 type Figures = { target: ResolvedTarget; withinMinutes: number; percentile: number };
 
-/** Rounds of repair at most, each a whole day run again; a plan rarely needs more than one. */
+/** Days chosen again at most while repairing, each from the repaired hour on; a plan rarely needs more than a few. */
 const MAX_REPAIRS = 48;
 
 /**
@@ -19,7 +19,9 @@ const MAX_REPAIRS = 48;
  * the queue carried in, judged as if they stayed open until those arrivals are served (the next
  * hours are not chosen yet), within `minimum` and `available`. The day is then solved with the
  * machines chosen; where an hour misses the target only because a later hour opens fewer
- * machines, that later hour gets one more and the hours from there are chosen again.
+ * machines, that later hour keeps more — the fewest with which the earlier hour meets it, found
+ * by bisection between the count it had and the earlier hour's — and the hours from there are
+ * chosen again.
  */
 export function chooseMachines(
   periods: SitePeriods,
@@ -27,53 +29,90 @@ export function chooseMachines(
   figures: Figures,
   bounds: MachineBounds,
 ): MachineChoice {
-  const count = periods.minutes.length;
-  const floors = new Array<number>(count).fill(0);
+  const floors = new Array<number>(periods.minutes.length).fill(0);
   const anyArrivals = periods.arrivalsPerHour.some((r) => r > 0);
   const rateOf = 1 / service.serviceMinutes;
   const run = new TransientRun(rateOf, (1 + service.serviceCv * service.serviceCv) / 2, 0, figures);
   const chosen: Chosen = { open: [], needed: [], ends: [run.save()] };
+  const context: Context = { run, periods, service, figures, bounds, floors, anyArrivals, chosen };
   // A repair changes one hour's floor: the hours before it are kept as they were chosen, and the
-  // day is chosen again from there.
-  let from = 0;
-  for (let round = 0; ; round++) {
-    chooseFrom(run, from, periods, service, figures, bounds, floors, anyArrivals, chosen);
+  // day is chosen again from there, each hour's search starting from what it needed before.
+  let repairs = 0;
+  let day = chooseDayFrom(context, 0, []);
+  for (;;) {
     const { open, needed } = chosen;
-    const day = run.finish();
-    if (round === MAX_REPAIRS) return { open: [...open], needed: [...needed], day };
-    // The first hour that got what it needs and still misses the target: a later drop holds up its
-    // arrivals, so the first hour after it with fewer machines keeps one more.
-    let repaired = false;
-    for (let p = 0; p + 1 < count && !repaired; p++) {
-      const period = day.periods[p];
-      if (period === undefined || period.arrivals === 0 || meetsTarget(figures.target, period)) continue;
-      if ((open[p] as number) < (needed[p] as number)) continue;
-      const drop = open.findIndex((machines, q) => q > p && machines < (open[p] as number));
-      if (drop >= 0 && (open[drop] as number) < bounds.available) {
-        floors[drop] = (open[drop] as number) + 1;
-        from = drop;
-        repaired = true;
-      }
+    const fault = repairs < MAX_REPAIRS ? findFault(day, open, needed, figures, bounds) : null;
+    if (fault === null) return { open: [...open], needed: [...needed], day };
+    const { hour, drop } = fault;
+    // The drop keeps at most the earlier hour's count (beyond it, it is no longer a drop), and
+    // the fewest that let that hour meet its target, if any does: more machines never wait
+    // longer, so the hour meets from some count on.
+    let failing = open[drop] as number;
+    let passing = Math.min(open[hour] as number, bounds.available);
+    const meetsWith = (floor: number): boolean => {
+      floors[drop] = floor;
+      repairs++;
+      day = chooseDayFrom(context, drop, [...needed]);
+      const period = day.periods[hour];
+      return period === undefined || meetsTarget(figures.target, period);
+    };
+    if (!meetsWith(passing)) continue;
+    let atPassing = true;
+    while (passing - failing > 1 && repairs < MAX_REPAIRS) {
+      const middle = Math.floor((failing + passing) / 2);
+      atPassing = meetsWith(middle);
+      if (atPassing) passing = middle;
+      else failing = middle;
     }
-    if (!repaired) return { open: [...open], needed: [...needed], day };
+    if (!atPassing) meetsWith(passing);
   }
+}
+
+type Context = {
+  run: TransientRun;
+  periods: SitePeriods;
+  service: { serviceMinutes: number; serviceCv: number };
+  figures: Figures;
+  bounds: MachineBounds;
+  floors: number[];
+  anyArrivals: boolean;
+  chosen: Chosen;
+};
+
+/** Chooses the hours from `from` on and solves the day; `hints[p]` is where hour p's search starts. */
+function chooseDayFrom(context: Context, from: number, hints: readonly number[]): TransientDay {
+  chooseFrom(context, from, hints);
+  return context.run.finish();
+}
+
+/**
+ * The first hour that got what it needs and still misses the target because a later hour opens
+ * fewer machines (the first such later hour is the drop), if the drop can open more.
+ */
+function findFault(
+  day: TransientDay,
+  open: readonly number[],
+  needed: readonly number[],
+  figures: Figures,
+  bounds: MachineBounds,
+): { hour: number; drop: number } | null {
+  for (let p = 0; p + 1 < open.length; p++) {
+    const period = day.periods[p];
+    if (period === undefined || period.arrivals === 0 || meetsTarget(figures.target, period)) continue;
+    if ((open[p] as number) < (needed[p] as number)) continue;
+    const drop = open.findIndex((machines, q) => q > p && machines < (open[p] as number));
+    if (drop >= 0 && (open[drop] as number) < bounds.available) return { hour: p, drop };
+    // No later hour can mend this one's misses: it is left as it is.
+  }
+  return null;
 }
 
 /** The hours chosen so far, and the chain's state before each hour (`ends[p]`, before hour p). */
 type Chosen = { open: number[]; needed: number[]; ends: Snapshot[] };
 
 /** Chooses hours `from` … end, the hours before kept as chosen, the chain rewound to the start of `from`. */
-function chooseFrom(
-  run: TransientRun,
-  from: number,
-  periods: SitePeriods,
-  service: { serviceMinutes: number; serviceCv: number },
-  figures: Figures,
-  bounds: MachineBounds,
-  floors: readonly number[],
-  anyArrivals: boolean,
-  chosen: Chosen,
-): void {
+function chooseFrom(context: Context, from: number, hints: readonly number[]): void {
+  const { run, periods, service, figures, bounds, floors, anyArrivals, chosen } = context;
   const count = periods.minutes.length;
   run.rewind(from, chosen.ends[from] as Snapshot);
   const { open, needed, ends } = chosen;
@@ -105,15 +144,25 @@ function chooseFrom(
     const trial = (servers: number) => meetsIfKept(run, runWith(servers), figures);
     let need = 0;
     if (perHour > 0) {
-      // One below the steady state's count: an hour that starts with little queue often needs it,
-      // so the search usually proves its answer in two trials instead of three.
-      const guess = Math.max(
-        1,
-        Math.min(
-          MAX_MACHINES,
-          serversForTargetUnchecked(perHour, service.serviceMinutes, service.serviceCv, figures.target) - 1,
-        ),
-      );
+      // What the hour needed when the day was last chosen, else one below the steady state's
+      // count (an hour that starts with little queue often needs it): the search usually proves
+      // its answer in two trials.
+      const hint = hints[p];
+      const guess =
+        hint !== undefined && hint >= 1
+          ? Math.min(hint, MAX_MACHINES)
+          : Math.max(
+              1,
+              Math.min(
+                MAX_MACHINES,
+                serversForTargetUnchecked(
+                  perHour,
+                  service.serviceMinutes,
+                  service.serviceCv,
+                  figures.target,
+                ) - 1,
+              ),
+            );
       need = fewestMeeting(trial, guess);
     }
     const lower = Math.max(bounds.minimum, floors[p] as number, p === count - 1 && anyArrivals ? 1 : 0);
