@@ -45,12 +45,22 @@ export function channelOf(topic: string, schema: string): string {
   return `muster_${topic}_${schema.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}`.slice(0, 63);
 }
 
-/** Pause before a lost PostgreSQL listening connection is opened again. */
-const RELISTEN_MS = 1000;
+/** First pause before a lost PostgreSQL listening connection is opened again; doubled per failed try. */
+const RELISTEN_FIRST_MS = 250;
+/** Longest pause between two tries, however long the server stays away. */
+const RELISTEN_MAX_MS = 10_000;
+
+/** The pause before try `attempt` (1, 2, …): doubling from the first, bounded, with jitter so instances spread out. */
+function relistenDelayMs(attempt: number): number {
+  const ceiling = Math.min(RELISTEN_MAX_MS, RELISTEN_FIRST_MS * 2 ** (attempt - 1));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
 
 /**
- * A connection of its own that LISTENs on `channel` while wanted, opened again after a loss
- * (notifications sent while it is down are missed).
+ * A connection of its own that LISTENs on `channel` while wanted. The first connection's failure
+ * is thrown; once listening, a lost connection is closed and opened again, with a bounded backoff,
+ * for as long as it takes, until the returned function stops it (notifications sent while it is
+ * down are missed). Every client that fails, on connecting or later, is closed.
  */
 async function listenOnServer(
   connectionString: string,
@@ -59,28 +69,73 @@ async function listenOnServer(
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
-  const open = async (): Promise<void> => {
+  let retry: NodeJS.Timeout | null = null;
+  let connecting: Promise<void> | null = null;
+  let attempt = 0;
+
+  /** A listening client, or a throw with the client closed. */
+  const connect = async (): Promise<pg.Client> => {
     const next = new pg.Client({ connectionString });
+    let broken = false;
+    const lose = (): void => {
+      broken = true;
+      lost(next);
+    };
     next.on('notification', (message) => {
       if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
     });
-    next.on('error', () => {
-      if (client !== next) return;
-      client = null;
-      void next.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => void open().catch(() => undefined), RELISTEN_MS).unref();
-    });
-    await next.connect();
-    await next.query(`LISTEN ${channel}`);
-    if (stopped) {
-      await next.end();
-      return;
+    next.on('error', lose);
+    next.on('end', lose);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${channel}`);
+      if (broken) throw new Error(`the connection listening on ${channel} was lost while it started`);
+      return next;
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
     }
-    client = next;
   };
-  await open();
+
+  const reopen = async (): Promise<void> => {
+    try {
+      const next = await connect();
+      if (stopped) {
+        await next.end().catch(() => undefined);
+        return;
+      }
+      client = next;
+      attempt = 0;
+    } catch {
+      schedule();
+    }
+  };
+
+  function schedule(): void {
+    if (stopped || retry !== null) return;
+    attempt += 1;
+    retry = setTimeout(() => {
+      retry = null;
+      connecting = reopen().finally(() => {
+        connecting = null;
+      });
+    }, relistenDelayMs(attempt));
+    retry.unref();
+  }
+
+  function lost(failed: pg.Client): void {
+    if (client !== failed) return;
+    client = null;
+    void failed.end().catch(() => undefined);
+    schedule();
+  }
+
+  client = await connect();
   return async () => {
     stopped = true;
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
+    await connecting;
     const current = client;
     client = null;
     await current?.end().catch(() => undefined);
