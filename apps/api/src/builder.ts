@@ -158,7 +158,7 @@ export const builder = new SchemaBuilder<{
     plansArea: string;
     /** May change this scenario (by id): its root area is in a planner's subtree, or an admin. */
     plansScenario: string;
-    /** May send these reports: an admin, or the reporter of their team inside its area. */
+    /** May send these reports: an admin, a planner inside its subtree, or the reporter of their team inside its area. */
     recordsReports: readonly { areaCode: string; teamCode?: string | null }[];
     /** May void or re-date this report (by id): an admin, a planner of its area, its team's reporter. */
     amendsReport: string;
@@ -220,7 +220,7 @@ export const builder = new SchemaBuilder<{
         },
         recordsReports: async (reports) => {
           if (admin) return true;
-          if (principal?.role !== 'REPORTER') return false;
+          if (principal?.role !== 'REPORTER' && !planner) return false;
           const codes = [...new Set(reports.map((report) => report.areaCode))];
           const areas = await prisma.area.findMany({
             where: { code: { in: codes } },

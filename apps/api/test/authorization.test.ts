@@ -357,7 +357,8 @@ const MATRIX: Cell[] = [
     what: "Đắk Song's mobile team in a Đắk Song commune",
     query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
     variables: () => ({ reports: [report('24718', 'DN-DAK-SONG-MOBILE')] }),
-    allowed: ['admin', 'reporterDakSong'],
+    // A planner types up the tallies of any team inside its subtree (README: Who may do what).
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong', 'reporterDakSong'],
   },
   {
     field: 'recordActuals',
@@ -365,14 +366,23 @@ const MATRIX: Cell[] = [
     query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
     variables: () => ({ reports: [report('661', 'DN-DAK-SONG-MOBILE')] }),
     allowed: [],
-    badInputFor: ['admin'],
+    // Đắk Glong is inside the province's planner's area: the team's home is what refuses it.
+    badInputFor: ['admin', 'plannerDakNong'],
   },
   {
     field: 'recordActuals',
     what: 'another team in its own home area',
     query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
     variables: () => ({ reports: [report('661', 'DN-DAK-GLONG-MOBILE')] }),
-    allowed: ['admin'],
+    allowed: ['admin', 'plannerDakNong'],
+  },
+  {
+    field: 'recordActuals',
+    what: 'an area-wide report of a Hưng Nguyên commune (Nghệ An)',
+    query: 'mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }',
+    variables: () => ({ reports: [report('18001', null)] }),
+    // Nghệ An's reporter sends it as its own team's.
+    allowed: ['admin', 'reporterHungNguyen'],
   },
   {
     field: 'importReports',
@@ -387,7 +397,22 @@ const MATRIX: Cell[] = [
         ]),
       };
     },
-    allowed: ['admin', 'reporterDakSong'],
+    allowed: ['admin', 'plannerDakNong', 'plannerDakSong', 'reporterDakSong'],
+  },
+  {
+    field: 'importReports',
+    what: "a file of Đắk Glong's mobile team in Đắk Glong (the province's, not Đắk Song's)",
+    query: 'mutation ($file: File!) { importReports(file: $file) { __typename } }',
+    files: () => {
+      const { date, areaCode, dossiers } = report('661', null);
+      return {
+        file: csvFile([
+          'Date,Area code,Team code,Dossiers',
+          `${date},${areaCode},DN-DAK-GLONG-MOBILE,${dossiers}`,
+        ]),
+      };
+    },
+    allowed: ['admin', 'plannerDakNong'],
   },
   {
     field: 'importMachines',

@@ -156,6 +156,38 @@ describe('importReports', () => {
     expect(answer.message).toMatch(/^row 3, column areaCode: area 661 is outside/);
     expect(await reportCount()).toBe(before);
   });
+
+  it("stores a district planner's file of its teams' paper tallies, and refuses one holding another district's row", async () => {
+    const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665 tallies', areaCode: '665' });
+    const before = await reportCount();
+    const outside = csvOf(
+      'Date,Area code,Team code,Dossiers\n2021-03-24,24718,DN-DAK-SONG-MOBILE,52\n2021-03-24,661,,60\n',
+    );
+    const refused = await importReports({ bytes: outside, name: 'tallies.csv' }, token);
+    expect(refused.answer.__typename).toBe('ForbiddenError');
+    expect(refused.answer.message).toMatch(/^row 3, column areaCode: area 661 is outside/);
+    expect(await reportCount()).toBe(before);
+
+    const tallies = csvOf(
+      'Date,Area code,Team code,Dossiers\n2021-03-24,24718,DN-DAK-SONG-MOBILE,52\n2021-03-24,24719,,60\n',
+    );
+    const { answer } = await importReports({ bytes: tallies, name: 'tallies.csv' }, token);
+    expect(answer).toMatchObject({ __typename: 'ImportReportsPayload', rows: 2, created: 2 });
+    const stored = await database.prisma.actualReport.findMany({
+      where: { date: '2021-03-24', areaCode: { in: ['24718', '24719'] } },
+      select: { areaCode: true, teamCode: true, dossiers: true, recordedBy: true },
+      orderBy: { areaCode: 'asc' },
+    });
+    expect(stored).toEqual([
+      {
+        areaCode: '24718',
+        teamCode: 'DN-DAK-SONG-MOBILE',
+        dossiers: 52,
+        recordedBy: 'import planner 665 tallies',
+      },
+      { areaCode: '24719', teamCode: null, dossiers: 60, recordedBy: 'import planner 665 tallies' },
+    ]);
+  });
 });
 
 describe('a retired team’s file', () => {

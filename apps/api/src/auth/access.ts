@@ -42,28 +42,29 @@ export function scenarioScope(principal: Principal): Prisma.ScenarioWhereInput {
 }
 
 /**
- * Refuses a batch of reports a reporter may not send, naming the first report out of its scope:
- * another team's, or an area outside the reporter's. Areas not in `areaPaths` (unknown) are left
- * to the batch's checks.
+ * Refuses a batch of reports its sender may not send, naming the first report out of scope: for a
+ * reporter another team's, or an area outside its own; for a planner an area outside its subtree
+ * (any team: a district office types in the paper tallies of teams without signal). Areas not in
+ * `areaPaths` (unknown) are left to the batch's checks.
  */
 export function refuseReportsOutside(
-  reporter: Principal,
+  sender: Principal,
   reports: readonly { areaCode: string; teamCode?: string | null }[],
   areaPaths: ReadonlyMap<string, string>,
 ): void {
   reports.forEach((report, index) => {
-    if (report.teamCode != null && report.teamCode !== reporter.teamCode) {
+    if (sender.role === 'REPORTER' && report.teamCode != null && report.teamCode !== sender.teamCode) {
       const field = `reports[${index}].teamCode`;
       throw new ForbiddenError(
-        `${field}: ${describePrincipal(reporter)} records for team ${reporter.teamCode} only, not ${report.teamCode}.`,
+        `${field}: ${describePrincipal(sender)} records for team ${sender.teamCode} only, not ${report.teamCode}.`,
         field,
       );
     }
     const path = areaPaths.get(report.areaCode);
-    if (path !== undefined && !withinScope(reporter, path)) {
+    if (path !== undefined && !withinScope(sender, path)) {
       const field = `reports[${index}].areaCode`;
       throw new ForbiddenError(
-        `${field}: area ${report.areaCode} is outside the area of ${describePrincipal(reporter)}.`,
+        `${field}: area ${report.areaCode} is outside the area of ${describePrincipal(sender)}.`,
         field,
       );
     }

@@ -27,7 +27,7 @@ export type ImportReportsResult = {
   notes: string[];
 };
 
-/** Refuses a reporter's file naming the first row it may not send (another team's, another area). */
+/** Refuses a planner's or reporter's file naming the first row it may not send (another area; for a reporter, another team's). */
 async function refuseRowsOutside(
   prisma: PrismaClient,
   writer: Principal,

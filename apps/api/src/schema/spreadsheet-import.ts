@@ -133,13 +133,13 @@ builder.mutationFields((t) => ({
   importReports: t.field({
     type: ImportReportsPayloadRef,
     description:
-      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins, and a reporter for its own team inside its area.',
+      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins; a planner for any team inside its area (paper tallies typed up at the district); a reporter for its own team inside its area.',
     errors: { types: fileErrors },
     args: {
       file: t.arg({ type: 'File', required: true, description: 'The XLSX or CSV file (multipart part).' }),
     },
     skipTypeScopes: true,
-    authScopes: { admin: true, reporter: true },
+    authScopes: { admin: true, planner: true, reporter: true },
     resolve: (_root, args, { principal }) =>
       signedIn(principal, (writer) => importReportSheet(prisma, args.file, writer)),
   }),
