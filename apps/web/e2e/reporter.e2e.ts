@@ -4,7 +4,9 @@
 // the API refuses, and after reopening the app with no signal; each report is checked through the
 // API to be stored once. Each width and language has its own fresh browser profile and campaign
 // day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports; the file has
-// its own API, so the reports it adds to Đắk Nông change nothing the planner's stories read.
+// its own API, so the reports it adds to Đắk Nông change nothing the planner's stories read. At
+// 360 px in both languages, the reporter imports a day from a spreadsheet (refused whole for a bad
+// cell, refused for another district's row, then stored once) and a planner imports a team's tally.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
@@ -355,6 +357,128 @@ describe.each(LANGUAGES)(
       await page.clock.setFixedTime(new Date('2021-03-19T18:30:00Z'));
       await signInAs(page, 'reporter', server);
       expect(await page.locator('#report-date').inputValue()).toBe('2021-03-20');
+      await page.close();
+    });
+  },
+);
+
+/** Communes of Đắk Song for the spreadsheet stories, which no other story reports. */
+const THUAN_HANH = '24724';
+const DAK_N_DUNG = '24727';
+const NAM_N_JANG = '24728';
+
+const SHEET_LANGUAGES = [
+  {
+    locale: 'vi' as const,
+    words: vi,
+    daysBack: 4,
+    header: 'Ngày,Mã địa bàn,Số hồ sơ,Số giờ mở cửa',
+    teamHeader: 'Ngày,Mã địa bàn,Mã tổ,Số hồ sơ',
+    refused: 'Không lưu gì: tệp có 1 lỗi.',
+    badRow: /^Dòng 3, cột Số hồ sơ: phải là .*"12a"$/,
+    stored: 'Đã đọc 2 dòng: 2 báo cáo mới, 0 sửa, 0 không đổi.',
+    again: 'Đã đọc 2 dòng: 0 báo cáo mới, 0 sửa, 2 không đổi.',
+  },
+  {
+    locale: 'en' as const,
+    words: en,
+    daysBack: 5,
+    header: 'Date,Area code,Dossiers,Hours open',
+    teamHeader: 'Date,Area code,Team code,Dossiers',
+    refused: 'Nothing stored. Problems in the file: 1.',
+    badRow: /^Row 3, column Dossiers: must be .*"12a"$/,
+    stored: '2 rows read: 2 new reports, 0 corrected, 0 unchanged.',
+    again: '2 rows read: 0 new reports, 0 corrected, 2 unchanged.',
+  },
+];
+
+const csv = (lines: string[]) => ({
+  name: 'bao-cao.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
+});
+
+describe.each(SHEET_LANGUAGES)(
+  'spreadsheets at 360 px in $locale',
+  ({ locale, words, daysBack, header, teamHeader, refused, badRow, stored, again }) => {
+    let browser: Browser;
+    const day = hcmDay(daysBack);
+
+    beforeAll(async () => {
+      browser = await openBrowser();
+    });
+    afterAll(async () => {
+      expect(browser.outsideAttempts).toEqual([]);
+      await browser.close();
+    });
+
+    /** Picks `file` in the page's report import and sends it. */
+    async function send(page: Page, file: ReturnType<typeof csv>): Promise<Locator> {
+      const form = page.locator('section.sheet-import');
+      await form.getByLabel(words['import.file']).setInputFiles(file);
+      await form.getByRole('button', { name: words['import.send'] }).click();
+      return form;
+    }
+
+    it('a reporter imports the team’s day from a spreadsheet: a bad row refuses it whole, another district’s row is not theirs, the mended file is stored once', async () => {
+      const page = await browser.newPage(360, 900);
+      await signInAs(page, 'reporter', server);
+      await chooseLanguage(page, locale);
+      const form = page.locator('section.sheet-import');
+      await form.getByRole('heading', { name: words['import.title.reports'] }).waitFor();
+
+      // One bad cell: the file is refused whole, the row and column named, nothing stored.
+      await send(page, csv([header, `${day},${THUAN_HANH},140,19`, `${day},${DAK_N_DUNG},12a,19`]));
+      const alert = form.getByRole('alert');
+      await expect.poll(() => alert.locator('p').first().textContent()).toBe(refused);
+      expect(await alert.locator('li[data-row="3"]').textContent()).toMatch(badRow);
+      expect(await storedReports(THUAN_HANH, day)).toEqual([]);
+      await screenshot(page, `import-reports-refused-360-${locale}`, { docs: false });
+
+      // A row of Đắk Glong (another district): the reporter sends for its own team and area only.
+      await send(page, csv([header, `${day},${THUAN_HANH},140,19`, `${day},661,90,19`]));
+      await expect.poll(() => alert.textContent()).toMatch(/^row 3, column areaCode: area 661 is outside/);
+      expect(await storedReports(THUAN_HANH, day)).toEqual([]);
+
+      // Mended: both rows stored as the reporter's team's, once; the same file again changes nothing.
+      const mended = csv([header, `${day},${THUAN_HANH},140,19`, `${day},${DAK_N_DUNG},121,19`]);
+      await send(page, mended);
+      await expect.poll(() => form.getByRole('status').textContent()).toBe(stored);
+      const first = [...(await storedReports(THUAN_HANH, day)), ...(await storedReports(DAK_N_DUNG, day))];
+      expect(first).toEqual([
+        { idempotencyKey: null, teamCode: TEAM, dossiers: 140, hoursOpen: 19, version: 1, history: [] },
+        { idempotencyKey: null, teamCode: TEAM, dossiers: 121, hoursOpen: 19, version: 1, history: [] },
+      ]);
+      await send(page, mended);
+      await expect.poll(() => form.getByRole('status').textContent()).toBe(again);
+      expect([...(await storedReports(THUAN_HANH, day)), ...(await storedReports(DAK_N_DUNG, day))]).toEqual(
+        first,
+      );
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `import-reports-360-${locale}`, { docs: false });
+      await page.close();
+    });
+
+    it('a planner imports a team’s paper tally and sees the commune reported that day', async () => {
+      const page = await browser.newPage(360, 900);
+      await signInAs(page, 'planner', server);
+      await chooseLanguage(page, locale);
+      await page.goto(`${server.origin}/reports?area=665&date=${day}`);
+      const commune = page.locator(`table.reported-areas tr[data-area="${NAM_N_JANG}"]`);
+      await expect.poll(() => commune.getAttribute('data-reported')).toBe('false');
+
+      const form = await send(page, csv([teamHeader, `${day},${NAM_N_JANG},${TEAM},77`]));
+      await expect
+        .poll(() => form.getByRole('status').textContent())
+        .toContain(locale === 'vi' ? '1 báo cáo mới' : '1 new reports');
+      // The day is read again once the file is stored.
+      await expect.poll(() => commune.getAttribute('data-reported')).toBe('true');
+      expect(await commune.locator('td[data-figure="dossiers"]').textContent()).toBe('77');
+      expect(await storedReports(NAM_N_JANG, day)).toMatchObject([
+        { teamCode: TEAM, dossiers: 77, version: 1 },
+      ]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `import-tallies-360-${locale}`, { docs: false });
       await page.close();
     });
   },

@@ -87,7 +87,16 @@ type Answer = {
   [figure: string]: unknown;
 };
 
-export function SpreadsheetImport({ kind, scenarioId }: { kind: SheetKind; scenarioId?: string }) {
+export function SpreadsheetImport({
+  kind,
+  scenarioId,
+  onStored,
+}: {
+  kind: SheetKind;
+  scenarioId?: string;
+  /** Called once a file is stored, so the view around it reads its figures again. */
+  onStored?: () => void;
+}) {
   const { t, locale, n } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [reports, importReports] = useMutation(ImportReportsDocument);
@@ -113,7 +122,9 @@ export function SpreadsheetImport({ kind, scenarioId }: { kind: SheetKind; scena
       return;
     }
     const data = result.data as Record<string, Answer> | undefined;
-    setAnswer(data ? (Object.values(data)[0] ?? null) : null);
+    const answered = data ? (Object.values(data)[0] ?? null) : null;
+    setAnswer(answered);
+    if (answered?.__typename.endsWith('Payload')) onStored?.();
   }
 
   const summary = (a: Answer): string => {

@@ -296,7 +296,7 @@ export const en: Record<MessageKey, string> = {
     '{rows} rows read: {created} new reports, {corrected} corrected, {unchanged} unchanged.',
   'import.done.areas': '{total} rows read: {inserted} new areas, {updated} updated.',
   'import.done.machines': '{machines} machines stored for {rows} areas.',
-  'import.refused': 'Nothing stored: the file has {count} problems.',
+  'import.refused': 'Nothing stored. Problems in the file: {count}.',
   'import.issue': 'Row {row}, column {column}: must be {expected}, got {received}',
   'import.more': 'and {count} more.',
   'replan.title': 'Re-plan: what must change',

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Client, type CombinedError, type OperationResult, useClient, useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { Loading, Problem, Refusal } from '../../components/problem.tsx';
+import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import type { ReportedDayQuery, ReportedDayQueryVariables } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { addDays, CAMPAIGN_TIME_ZONE, campaignDay, isIsoDate } from '../../i18n/campaign-day.ts';
@@ -379,6 +380,8 @@ export default function ReportedView() {
           </div>
         </>
       )}
+      {/* The paper tallies of teams without signal, typed up at the office (README: Who may do what). */}
+      <SpreadsheetImport kind="reports" onStored={retry} />
     </section>
   );
 }
