@@ -106,6 +106,14 @@ const csvFile = (lines: string[]): UploadFile => ({
   name: `matrix-${uploads}.csv`,
 });
 
+/** A file of one report of `teamCode` in `areaCode`, on a day of its own. */
+const reportFile = (areaCode: string, teamCode: string): Record<string, UploadFile> => {
+  const { date, dossiers } = report(areaCode, null);
+  return {
+    file: csvFile(['Date,Area code,Team code,Dossiers', `${date},${areaCode},${teamCode},${dossiers}`]),
+  };
+};
+
 const everyone: readonly Caller[] = CALLERS;
 const signedIn: readonly Caller[] = CALLERS.filter((c) => c !== 'anonymous');
 const seesDakSong: readonly Caller[] = ['admin', 'plannerDakNong', 'plannerDakSong', 'reporterDakSong'];
@@ -388,30 +396,14 @@ const MATRIX: Cell[] = [
     field: 'importReports',
     what: "a file of Đắk Song's mobile team in a Đắk Song commune",
     query: 'mutation ($file: File!) { importReports(file: $file) { __typename } }',
-    files: () => {
-      const { date, areaCode, dossiers } = report('24718', null);
-      return {
-        file: csvFile([
-          'Date,Area code,Team code,Dossiers',
-          `${date},${areaCode},DN-DAK-SONG-MOBILE,${dossiers}`,
-        ]),
-      };
-    },
+    files: () => reportFile('24718', 'DN-DAK-SONG-MOBILE'),
     allowed: ['admin', 'plannerDakNong', 'plannerDakSong', 'reporterDakSong'],
   },
   {
     field: 'importReports',
     what: "a file of Đắk Glong's mobile team in Đắk Glong (the province's, not Đắk Song's)",
     query: 'mutation ($file: File!) { importReports(file: $file) { __typename } }',
-    files: () => {
-      const { date, areaCode, dossiers } = report('661', null);
-      return {
-        file: csvFile([
-          'Date,Area code,Team code,Dossiers',
-          `${date},${areaCode},DN-DAK-GLONG-MOBILE,${dossiers}`,
-        ]),
-      };
-    },
+    files: () => reportFile('661', 'DN-DAK-GLONG-MOBILE'),
     allowed: ['admin', 'plannerDakNong'],
   },
   {
