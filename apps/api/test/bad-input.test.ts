@@ -283,6 +283,21 @@ describe('refusals that must name their field', () => {
     ],
     ['a note of 100,000 characters', [{ ...base, note: 'x'.repeat(100_000) }], 'reports[0].note'],
     ['a count over 2³¹', [{ ...base, dossiers: 2 ** 31 }], 'reports[0].dossiers'],
+    // A batch this long is coerced in slices before it runs (src/limits/long-variables.ts).
+    [
+      'a count that is not a whole number in a batch of 1,200',
+      Array.from({ length: 1200 }, (_, i) => ({ ...base, dossiers: i === 900 ? 'many' : 10 })),
+      'reports[900].dossiers',
+    ],
+    [
+      'a negative count in a batch of 1,200',
+      Array.from({ length: 1200 }, (_, i) => ({
+        ...base,
+        date: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
+        dossiers: i === 900 ? -3 : 10,
+      })),
+      'reports[900].dossiers',
+    ],
     [
       'more than 5,000 reports',
       Array.from({ length: 5001 }, (_, i) => ({ ...base, dossiers: i })),

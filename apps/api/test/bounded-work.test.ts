@@ -1,7 +1,7 @@
 // Issue 11 §1: the work one request may cause is bounded before it runs, one plan asked for
 // through several aliases is computed once, and a computation outliving the request's time budget
 // is stopped with a typed error while the service goes on serving.
-import type { PlanMobileTeamsInput } from '@muster/planning';
+import { type PlanMobileTeamsInput, planCampaign } from '@muster/planning';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearSharedCache } from '../src/cache/shared-cache.ts';
 import { completedTasks, compute } from '../src/compute/pool.ts';
@@ -72,6 +72,53 @@ describe('the cost of a request, before it runs', () => {
       onPlan(roster('days: 200')),
     );
     expect(year.plan.roster).toMatchObject({ __typename: 'Roster' });
+  });
+});
+
+describe('long lists in the variables (coerced once, in slices)', () => {
+  it('refuses 1,500 mobile teams sent in a variable before anything runs, naming CampaignPlan.mobileTeams', async () => {
+    // 1,500 teams × 600 nominal communes × 120 days ÷ 1,000 ≈ 108,000 points, over the 20,000 of a request.
+    const teams = Array.from({ length: 1500 }, (_, i) => ({ id: `T${i + 1}`, machines: 2 }));
+    const before = finished();
+    const result = await gql(
+      onPlan('mobileTeams(teams: $teams) { __typename }').replace(
+        '{',
+        'query ($teams: [MobileTeamInput!]!) {',
+      ),
+      { teams },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      field: 'CampaignPlan.mobileTeams',
+    });
+    expect(finished()).toBe(before);
+  });
+
+  it('plans a what-if of 1,200 areas sent in a variable as the planning library plans it', async () => {
+    const input = {
+      areas: [
+        { code: 'p', name: 'Province' },
+        ...Array.from({ length: 1199 }, (_, i) => ({
+          code: `c${i}`,
+          name: `Commune ${i}`,
+          parentCode: 'p',
+          population: 3000 + (i % 400) * 5,
+        })),
+      ],
+      calendar: { start: '2021-03-19', deadline: '2021-05-31' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.5 },
+      machines: [{ areaCode: 'p', machines: 150 }],
+    };
+    const expected = planCampaign(input);
+    const result = await data<{ whatIf: { completionDate: string; totals: { demand: number } } }>(
+      'query ($input: CampaignInput!) { whatIf(input: $input) { ... on CampaignPlan { completionDate totals { demand } } } }',
+      { input },
+    );
+    expect(result.whatIf).toEqual({
+      completionDate: expected.completionDate,
+      totals: { demand: expected.totals.demand },
+    });
   });
 });
 

@@ -7,4 +7,5 @@ export const WITHOUT_DATABASE = [
   'test/spreadsheets/read-spreadsheet.fuzz.test.ts',
   'test/spreadsheets/template.test.ts',
   'test/spreadsheets/write-views.test.ts',
+  'test/long-variables.test.ts',
 ];

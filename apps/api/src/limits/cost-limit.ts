@@ -3,7 +3,8 @@
 // their work from their arguments) and a request over MAX_COST is refused with LIMIT_EXCEEDED
 // naming the field that weighs most. Arguments are read as the resolvers read them, so a literal
 // and a variable of the same value cost the same. Then the request executes within its own
-// allowance (cost points and time), which the worker pool reads for every computation.
+// allowance (cost points and time), which the worker pool reads for every computation. Long lists
+// in the variables are coerced once, in slices, for both (long-variables.ts).
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import {
@@ -18,6 +19,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import { parseAreaPlanKey } from '../planning/plan-result.ts';
+import { type CoercedRequest, coerceLongVariables } from './long-variables.ts';
 import { withRequestWork } from './request-work.ts';
 import { MAX_COST, NOMINAL, planWork } from './work.ts';
 
@@ -127,25 +129,44 @@ function refusal(cost: number, pricing: Pricing | undefined): GraphQLError {
 /** The yoga plugin: the estimate before execution, then execution within the request's allowance. */
 export function useCostLimit(): Plugin<Context> {
   return {
-    onExecute({ args, setResultAndStopExecution, executeFn, setExecuteFn }) {
-      const context = args.contextValue;
-      const errors = validate(args.schema, args.document, [
-        createComplexityRule({
-          context,
-          variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-          ...(args.operationName ? { operationName: args.operationName } : {}),
-          validate: ({ complexity }, report) => {
-            if (complexity > MAX_COST) report(refusal(complexity, pricings.get(context)));
-          },
-        }),
-      ]);
-      // Variables that do not fit are left to execution, which names the field (BAD_USER_INPUT).
-      const refused = errors.filter((error) => error.extensions.code === 'LIMIT_EXCEEDED');
-      if (refused.length > 0) {
-        setResultAndStopExecution({ errors: refused });
-        return;
-      }
-      setExecuteFn((executeArgs) => withRequestWork(context.work, () => executeFn(executeArgs)));
+    onExecute(payload) {
+      const long = coerceLongVariables(payload.args);
+      // Most requests hold no long list: estimated and set to run in this turn, as they came.
+      if (long === null) return estimateThenRun(payload, null);
+      return long.then((coerced) => estimateThenRun(payload, coerced));
     },
   };
+}
+
+type OnExecute = Parameters<NonNullable<Plugin<Context>['onExecute']>>[0];
+
+/**
+ * Refuses the request when its estimate is over MAX_COST, else sets it to run within its
+ * allowance; `coerced` (variables coerced already) is what both read when it is given.
+ */
+function estimateThenRun(
+  { args, setResultAndStopExecution, executeFn, setExecuteFn }: OnExecute,
+  coerced: CoercedRequest | null,
+): void {
+  const context = args.contextValue;
+  const read = coerced ?? args;
+  const errors = validate(read.schema, read.document, [
+    createComplexityRule({
+      context,
+      variableValues: (read.variableValues ?? {}) as Record<string, unknown>,
+      ...(args.operationName ? { operationName: args.operationName } : {}),
+      validate: ({ complexity }, report) => {
+        if (complexity > MAX_COST) report(refusal(complexity, pricings.get(context)));
+      },
+    }),
+  ]);
+  // Variables that do not fit are left to execution, which names the field (BAD_USER_INPUT).
+  const refused = errors.filter((error) => error.extensions.code === 'LIMIT_EXCEEDED');
+  if (refused.length > 0) {
+    setResultAndStopExecution({ errors: refused });
+    return;
+  }
+  setExecuteFn((executeArgs) =>
+    withRequestWork(context.work, () => executeFn(coerced ? { ...executeArgs, ...coerced } : executeArgs)),
+  );
 }

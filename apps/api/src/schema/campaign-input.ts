@@ -93,9 +93,13 @@ export const CampaignInputRef = builder.inputType('CampaignInput', {
 
 /** Drops GraphQL nulls: an optional field sent as null is absent, and takes the library's default. */
 function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], null>;
-  };
+  // A loop rather than entries → filter → fromEntries: a what-if's 20,000 areas go through here.
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== null && field !== undefined) kept[key] = field;
+  }
+  return kept as { [K in keyof T]: Exclude<T[K], null> };
 }
 
 /** Most areas a what-if may list: the whole country (11,371 areas) with room to spare. */
