@@ -76,6 +76,39 @@ describe('areas', () => {
     expect(result.area).toEqual({ population: 9660, level: 'COMMUNE' });
   });
 
+  it('gives each area its land, urban share and commune type, parents the sums of their communes', async () => {
+    type Land = { areaKm2: number; urbanShare: number; communeType: string | null };
+    const result = await data<{
+      ward: Land;
+      town: Land;
+      dakNong: Land;
+      ngheAn: Land;
+      ngheAn2025: Land;
+      vinhPhu: Land;
+    }>(
+      `{ ward: area(code: "24612") { ...land } town: area(code: "18001") { ...land }
+         dakNong: area(code: "67") { ...land } ngheAn: area(code: "40") { ...land }
+         ngheAn2025: area(code: "VN2025-40") { ...land } vinhPhu: area(code: "VN2025-16702") { ...land } }
+       fragment land on Area { areaKm2 urbanShare communeType }`,
+    );
+    // demo_nghean_daknong_2021.csv: Phường Nghĩa Thành, 2.978 km², 9,996 people all urban.
+    expect(result.ward).toEqual({ areaKm2: 2.978, urbanShare: 1, communeType: 'WARD' });
+    expect(result.town.communeType).toBe('TOWNSHIP');
+    // The GSO's yearbook gives Nghệ An 16,490 km² and Đắk Nông 6,509 km²; the map polygons are
+    // approximate (data/vietnam/README.md), within 1 %. Urban shares: population_province_2019.csv,
+    // 490,038 of 3,327,791 and 94,770 of 622,168.
+    expect(Math.abs(result.ngheAn.areaKm2 / 16_490 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(result.dakNong.areaKm2 / 6_509 - 1)).toBeLessThan(0.01);
+    expect(result.ngheAn.urbanShare).toBeCloseTo(490_038 / 3_327_791, 4);
+    expect(result.dakNong.urbanShare).toBeCloseTo(94_770 / 622_168, 4);
+    expect([result.ngheAn.communeType, result.dakNong.communeType]).toEqual([null, null]);
+    // Nghệ An kept its borders in 2025 (provinces_2025.csv: giữ nguyên): the same land and people.
+    expect(result.ngheAn2025.areaKm2).toBeCloseTo(result.ngheAn.areaKm2, 0);
+    expect(result.ngheAn2025.urbanShare).toBeCloseTo(result.ngheAn.urbanShare, 4);
+    // units_2025.csv: 16702 Phường Vinh Phú.
+    expect(result.vinhPhu.communeType).toBe('WARD');
+  });
+
   it('reads a deep tree in a number of SQL statements that does not grow with the number of areas', async () => {
     const deep = (level: string, first: number) =>
       `{ areas(level: ${level}, first: ${first}) { edges { node { code children { code children { code population } } } } } }`;
@@ -118,18 +151,20 @@ describe('areas', () => {
 });
 
 describe('importing the whole country', () => {
-  it('fills in the centroid of an area stored without one', async () => {
+  it('fills in the centroid, land, urban share and type of an area stored without them', async () => {
     // Xã Đức Minh (Đắk Mil), 24685: 12.40526°N 107.62279°E per data/vietnam/commune_centroids_2021.csv.
     await database.prisma.area.update({
       where: { code: '24685' },
-      data: { latitude: null, longitude: null },
+      data: { latitude: null, longitude: null, areaKm2: null, urbanShare: null, communeType: null },
     });
     await importAreas(database.prisma, readDemoAreas());
-    const area = await data<{ area: { latitude: number; longitude: number } }>(
-      '{ area(code: "24685") { latitude longitude } }',
-    );
+    const area = await data<{
+      area: { latitude: number; longitude: number; areaKm2: number; urbanShare: number; communeType: string };
+    }>('{ area(code: "24685") { latitude longitude areaKm2 urbanShare communeType } }');
     expect(area.area.latitude).toBe(12.40526);
     expect(area.area.longitude).toBe(107.62279);
+    // demo_nghean_daknong_2021.csv: Xã Đức Minh, 35.402 km², 14,193 people, none urban.
+    expect([area.area.areaKm2, area.area.urbanShare, area.area.communeType]).toEqual([35.402, 0, 'COMMUNE']);
   });
 
   it('leaves the demo areas as they are when imported again through the API', async () => {

@@ -344,6 +344,37 @@ describe('importAreas from a file', () => {
     expect([added.path, added.depth]).toEqual([`${before.path}/T-665-NEW`, before.depth + 1]);
   });
 
+  it('stores the optional land, urban share and commune type, reading the type from the name when its cell is empty', async () => {
+    const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665 land', areaCode: '665' });
+    const good =
+      'Mã địa bàn,Tên địa bàn,Mã cấp trên,Cấp,Dân số,Diện tích (km²),Tỷ lệ dân thành thị,Loại xã\n' +
+      'T-665-W,Phường Mới,665,commune,9000,3.5,100%,\n' +
+      'T-665-C,Bản Mới,665,commune,800,120,0,xã\n';
+    const file = csvOf(`${good}T-665-Z,Khu Mới,665,commune,800,,,city\n`);
+    const refused = await upload<{
+      importAreas: { issues: { row: number; column: string; code: string }[] };
+    }>(IMPORT_AREAS, {}, { file: { bytes: file, name: 'dia-ban.csv' } }, { token });
+    expect(refused.body.data?.importAreas.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [4, 'communeType', 'format'],
+    ]);
+    const { body } = await upload<{ importAreas: { inserted: number } }>(
+      IMPORT_AREAS,
+      {},
+      { file: { bytes: csvOf(good), name: 'dia-ban.csv' } },
+      { token },
+    );
+    expect(body.data?.importAreas.inserted).toBe(2);
+    const stored = await database.prisma.area.findMany({
+      where: { code: { in: ['T-665-W', 'T-665-C'] } },
+      select: { code: true, areaKm2: true, urbanShare: true, communeType: true },
+      orderBy: { code: 'asc' },
+    });
+    expect(stored).toEqual([
+      { code: 'T-665-C', areaKm2: 120, urbanShare: 0, communeType: 'commune' },
+      { code: 'T-665-W', areaKm2: 3.5, urbanShare: 1, communeType: 'ward' },
+    ]);
+  });
+
   it("refuses a district planner's row under another district, storing nothing", async () => {
     const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665 b', areaCode: '665' });
     const count = await database.prisma.area.count();

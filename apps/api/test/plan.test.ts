@@ -560,7 +560,7 @@ describe('mobile teams of a plan', () => {
     });
   });
 
-  it('plans Đắk Song’s communes for two mobile teams from Đức An as the library does from the centroid file', async () => {
+  it('plans Đắk Song’s communes for two mobile teams from Đức An as the library does from the centroid and census files', async () => {
     type Result = {
       plan: {
         areas: { code: string; name: string; demand: number }[];
@@ -591,6 +591,29 @@ describe('mobile teams of a plan', () => {
       const row = centroids.find((r) => r.commune_code === code);
       return { latitude: Number(row?.lat), longitude: Number(row?.lon) };
     };
+    // The census figures the terrain class is read from: population, land, urban share and type.
+    const census: Record<string, string>[] = parse(
+      readFileSync(
+        path.join(import.meta.dirname, '../../../data/vietnam/demo_nghean_daknong_2021.csv'),
+        'utf8',
+      ),
+      { columns: true },
+    );
+    const TYPES: Record<string, 'ward' | 'township' | 'commune'> = {
+      phường: 'ward',
+      'thị trấn': 'township',
+      xã: 'commune',
+    };
+    const facts = (code: string) => {
+      const row = census.find((r) => r.commune_code === code);
+      const population = Number(row?.pop2019_total);
+      return {
+        population,
+        areaKm2: Number(row?.area_km2_gis_approx),
+        urbanShare: Math.round((Number(row?.pop2019_urban) / population) * 1e4) / 1e4,
+        communeType: TYPES[row?.commune_type ?? ''] ?? 'commune',
+      };
+    };
     const communes = result.areas
       .filter((row) => row.code.length === 5)
       .map((row) => ({
@@ -599,6 +622,7 @@ describe('mobile teams of a plan', () => {
         demand: row.demand,
         coverageShare: 0,
         location: point(row.code),
+        ...facts(row.code),
       }));
     const library = planMobileTeams({
       calendar: dakNongInput.calendar,

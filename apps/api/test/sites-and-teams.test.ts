@@ -99,6 +99,27 @@ describe('CampaignPlan.sitesAndTeams', () => {
     expect(plan.notes).toContain('661 has no centroid: the teams leave from the centre of its communes');
   });
 
+  it('drives through Gia Nghĩa’s wards as urban terrain and Đắk Glong’s sparse communes as mountain, from the stored areas', async () => {
+    const result = await data<{
+      plan: { sitesAndTeams: { communes: { communeCode: string; terrain: string }[] } };
+    }>(
+      `query ($sites: [EnrollmentSiteInput!], $teams: [MobileTeamInput!]) {
+        plan(scenarioId: "dak-nong-2021", areaCode: "67") { ... on CampaignPlan {
+          sitesAndTeams(sites: $sites, teams: $teams) { ... on SitesAndTeamsPlan { communes { communeCode terrain } } }
+        } }
+      }`,
+      { sites: SITES, teams: TEAMS },
+    );
+    const terrain = new Map(result.plan.sitesAndTeams.communes.map((c) => [c.communeCode, c.terrain]));
+    // demo_nghean_daknong_2021.csv: Gia Nghĩa's six wards (phường), urban terrain by the planning
+    // library's rule for a ward (Quảng Thành too, though its census counts none of its people
+    // urban); every commune was upland when the areas carried nothing.
+    for (const ward of ['24611', '24612', '24614', '24615', '24617', '24619'])
+      expect(terrain.get(ward)).toBe('urban');
+    // Xã Đắk Plao, Đắk Glong: 3,096 people on 229.2 km², 13.5 a km², under the 60 of mountain terrain.
+    expect(terrain.get('24634')).toBe('mountain');
+  });
+
   it('refuses a site in a commune outside the area, naming the argument', async () => {
     const plan = await combined('sites: $sites, teams: $teams', {
       sites: [{ id: 'x', communeId: '18001', machines: 2 }],

@@ -45,7 +45,7 @@ export type {
 } from './campaign/types.ts';
 export type { MachineCapacity, ServiceInput } from './capacity/machine-capacity.ts';
 export type { ThroughputObservation } from './capacity/minutes-per-dossier-from-throughput.ts';
-export type { AreaInput, AreaNode, AreaTree } from './demand/area-tree.ts';
+export type { AreaInput, AreaNode, AreaTree, CommuneType } from './demand/area-tree.ts';
 export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
 export type { GeoPoint } from './geo/geo-point.ts';

@@ -2,9 +2,11 @@
 // district level (units_2025.csv), with the 2019 census population of the 2021 communes carried
 // onto them through crosswalk_2025_new_to_old.csv. data/vietnam/README.md gives the method and
 // its error bound; this file is that method, step by step.
+import type { CommuneType } from '@muster/planning';
 import {
   type AreaRow,
   type Centroid,
+  communeTypeOf,
   field,
   type Leaf,
   readCentroids,
@@ -72,7 +74,13 @@ export type Vietnam2025Summary = {
   neighbourCheck: { communes: number; agreeing: number };
 };
 
-type Unit2025 = { code: string; name: string; provinceCode: string; provinceName: string };
+type Unit2025 = {
+  code: string;
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+  communeType: CommuneType | null;
+};
 
 /** The 3,321 communes of 2025 by GSO code, in the file's order. */
 function readUnits2025(): Map<string, Unit2025> {
@@ -84,6 +92,7 @@ function readUnits2025(): Map<string, Unit2025> {
       name: field(row, 'commune_name'),
       provinceCode: field(row, 'province_code'),
       provinceName: field(row, 'province_name'),
+      communeType: communeTypeOf(field(row, 'commune_type')),
     });
   }
   return units;
@@ -238,6 +247,9 @@ function shareEvenly(total: number, parts: number): number[] {
 type Sums = {
   population: number;
   eligible: number;
+  urbanPopulation: number;
+  /** Land of the parts that have a known area, km² (a part shared by k communes gives each 1/k). */
+  landKm2: number;
   /** Area-weighted sums of the parts' centroids and the weight, in km². */
   latitudeKm2: number;
   longitudeKm2: number;
@@ -247,8 +259,9 @@ type Sums = {
 
 /**
  * The 2025 communes as leaves under their provinces, with the summary of how their people were
- * placed. A 2021 commune split between k communes gives each 1/k of its people and of its
- * area; a 2025 commune's centroid is the area-weighted mean of its parts' centroids (exactly the
+ * placed. A 2021 commune split between k communes gives each 1/k of its people (urban ones too)
+ * and of its area, so a 2025 commune's land is the sum of its parts' (an area missing from the
+ * source, as on Trường Sa's islands, counts nothing); a 2025 commune's centroid is the area-weighted mean of its parts' centroids (exactly the
  * centroid of their union when the parts are whole), none when no part has one.
  */
 function carryOnto2025(): { leaves: Leaf[]; summary: Vietnam2025Summary } {
@@ -280,11 +293,14 @@ function carryOnto2025(): { leaves: Leaf[]; summary: Vietnam2025Summary } {
     }
     const population = shareEvenly(from.population, to.length);
     const eligible = shareEvenly(from.eligible, to.length);
+    const urban = shareEvenly(from.urbanPopulation, to.length);
     const km2 = (centroids.get(from.code)?.areaKm2 ?? 0) / to.length;
     to.forEach((code, i) => {
       const sum = sums.get(code) ?? {
         population: 0,
         eligible: 0,
+        urbanPopulation: 0,
+        landKm2: 0,
         latitudeKm2: 0,
         longitudeKm2: 0,
         km2: 0,
@@ -292,6 +308,8 @@ function carryOnto2025(): { leaves: Leaf[]; summary: Vietnam2025Summary } {
       };
       sum.population += population[i] ?? 0;
       sum.eligible += eligible[i] ?? 0;
+      sum.urbanPopulation += urban[i] ?? 0;
+      sum.landKm2 += (from.areaKm2 ?? 0) / to.length;
       if (from.latitude !== null && from.longitude !== null && km2 > 0) {
         sum.latitudeKm2 += from.latitude * km2;
         sum.longitudeKm2 += from.longitude * km2;
@@ -317,6 +335,9 @@ function carryOnto2025(): { leaves: Leaf[]; summary: Vietnam2025Summary } {
       eligibleShare: population > 0 ? Math.round((eligible / population) * 1e4) / 1e4 : 0,
       latitude: located ? round5(sum.latitudeKm2 / sum.km2) : null,
       longitude: located ? round5(sum.longitudeKm2 / sum.km2) : null,
+      areaKm2: sum !== undefined && sum.landKm2 > 0 ? sum.landKm2 : null,
+      urbanPopulation: sum?.urbanPopulation ?? 0,
+      communeType: unit.communeType,
     };
   });
   const provinces = new Set([...units.values()].map((unit) => unit.provinceCode));

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CommuneType } from '@muster/planning';
 import { parse } from 'csv-parse/sync';
 
 export const vietnamDataDir = path.join(
@@ -30,6 +31,12 @@ export type AreaRow = {
   /** Commune centroids (GADM 4.1); null on parents and the few communes without one. */
   latitude: number | null;
   longitude: number | null;
+  /** Land area, km² (map polygons); a parent's is the sum of its leaves' known areas; null when none is known. */
+  areaKm2: number | null;
+  /** Urban residents over residents (2019); null without residents. */
+  urbanShare: number | null;
+  /** A commune's type; null above the communes. */
+  communeType: CommuneType | null;
 };
 
 /** An area above the leaves, as the data names it. */
@@ -43,7 +50,29 @@ export type Leaf = Unit & {
   eligibleShare: number;
   latitude: number | null;
   longitude: number | null;
+  areaKm2: number | null;
+  /** Urban residents (2019), for the urban shares of the leaf and the units above it. */
+  urbanPopulation: number;
+  communeType: CommuneType | null;
 };
+
+/** The type of a commune as the GSO's lists write it (`phường`, `thị trấn`, `xã`, `đặc khu`). */
+export function communeTypeOf(text: string): CommuneType | null {
+  return COMMUNE_TYPE_OF[text.trim().toLowerCase()] ?? null;
+}
+
+const COMMUNE_TYPE_OF: Readonly<Record<string, CommuneType>> = {
+  phường: 'ward',
+  'thị trấn': 'township',
+  xã: 'commune',
+  'đặc khu': 'special-zone',
+};
+
+/** A positive area from a column, or null where the source has none. */
+export function areaField(row: Record<string, string>, name: string): number | null {
+  const km2 = countField(row, name);
+  return km2 > 0 ? km2 : null;
+}
 
 export function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(path.join(vietnamDataDir, file), 'utf8'), {
@@ -99,6 +128,7 @@ export function readCentroids(): Map<string, Centroid> {
  */
 export function toTree(leaves: readonly Leaf[]): AreaRow[] {
   const parents = new Map<string, AreaRow>();
+  const urbanOf = new Map<string, number>();
   const rows: AreaRow[] = [];
   for (const leaf of leaves) {
     let above = null as AreaRow | null;
@@ -115,11 +145,17 @@ export function toTree(leaves: readonly Leaf[]): AreaRow[] {
           eligibleShare: 0,
           latitude: null,
           longitude: null,
+          areaKm2: null,
+          urbanShare: null,
+          communeType: null,
         };
         parents.set(unit.code, parent);
+        urbanOf.set(unit.code, 0);
       }
       parent.population += leaf.population;
       parent.eligible += leaf.eligible;
+      if (leaf.areaKm2 !== null) parent.areaKm2 = (parent.areaKm2 ?? 0) + leaf.areaKm2;
+      urbanOf.set(unit.code, (urbanOf.get(unit.code) ?? 0) + leaf.urbanPopulation);
       above = parent;
     }
     rows.push({
@@ -134,13 +170,28 @@ export function toTree(leaves: readonly Leaf[]): AreaRow[] {
       eligibleShare: leaf.eligibleShare,
       latitude: leaf.latitude,
       longitude: leaf.longitude,
+      areaKm2: leaf.areaKm2 === null ? null : roundKm2(leaf.areaKm2),
+      urbanShare: urbanShareOf(leaf.urbanPopulation, leaf.population),
+      communeType: leaf.communeType,
     });
   }
   for (const parent of parents.values()) {
     parent.eligibleShare =
       parent.population > 0 ? Math.round((parent.eligible / parent.population) * 1e4) / 1e4 : 0;
+    parent.urbanShare = urbanShareOf(urbanOf.get(parent.code) ?? 0, parent.population);
+    if (parent.areaKm2 !== null) parent.areaKm2 = roundKm2(parent.areaKm2);
   }
   return [...[...parents.values()].sort((a, b) => a.depth - b.depth), ...rows];
+}
+
+/** Urban over all residents to four places (0.0001 of a commune of 10,000 is a person); null without residents. */
+function urbanShareOf(urban: number, population: number): number | null {
+  return population > 0 ? Math.round((urban / population) * 1e4) / 1e4 : null;
+}
+
+/** Areas to a thousandth of a km², the source's own precision. */
+function roundKm2(km2: number): number {
+  return Math.round(km2 * 1000) / 1000;
 }
 
 /** Province and district above a 2021 commune. */
@@ -167,6 +218,9 @@ function commune2021(
     ...figures,
     latitude: centroid?.latitude ?? null,
     longitude: centroid?.longitude ?? null,
+    areaKm2: areaField(row, 'area_km2_gis_approx'),
+    urbanPopulation: countField(row, 'pop2019_urban'),
+    communeType: communeTypeOf(field(row, 'commune_type')),
   };
 }
 
@@ -220,6 +274,9 @@ export function readDistrictsWithoutCommunes2021(): Leaf[] {
       eligibleShare: countField(row, 'est_share_14plus_2019'),
       latitude: null,
       longitude: null,
+      areaKm2: areaField(row, 'area_km2_gis_approx'),
+      urbanPopulation: countField(row, 'pop2019_urban'),
+      communeType: null,
     }));
 }
 

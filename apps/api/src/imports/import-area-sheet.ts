@@ -119,6 +119,9 @@ function figuresOf(row: AreaSheetRow): Prisma.AreaUpdateInput {
     turnout: row.turnout,
     latitude: row.location?.latitude ?? null,
     longitude: row.location?.longitude ?? null,
+    areaKm2: row.areaKm2,
+    urbanShare: row.urbanShare,
+    communeType: row.communeType,
   };
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null));
 }
@@ -201,6 +204,9 @@ export async function importAreaSheet(
             turnout: row.turnout,
             latitude: row.location?.latitude ?? null,
             longitude: row.location?.longitude ?? null,
+            areaKm2: row.areaKm2,
+            urbanShare: row.urbanShare,
+            communeType: row.communeType,
           })),
         });
       }

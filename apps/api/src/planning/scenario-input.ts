@@ -1,7 +1,7 @@
 // Turns a stored scenario and the area tree into the planning library's CampaignInput: the one
-// place where stored rows become the library's input (areas with their centroids, the
-// scenario's calendar, hours, service and machines).
-import type { AreaInput, CampaignInput, ServiceOverride } from '@muster/planning';
+// place where stored rows become the library's input (areas with their centroids, land, urban
+// share and commune type; the scenario's calendar, hours, service and machines).
+import type { AreaInput, CampaignInput, CommuneType, ServiceOverride } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
@@ -21,6 +21,10 @@ function campaignInputOf(scenario: ScenarioRow, subtree: readonly Area[]): Campa
     if (area.latitude != null && area.longitude != null) {
       row.location = { latitude: area.latitude, longitude: area.longitude };
     }
+    // The figures a commune's terrain class (its drive times for mobile teams) is read from.
+    if (area.areaKm2 != null) row.areaKm2 = area.areaKm2;
+    if (area.urbanShare != null) row.urbanShare = area.urbanShare;
+    if (area.communeType != null) row.communeType = area.communeType as CommuneType;
     // Parents' stored figures are sums of their children: only leaves carry population.
     if (!parents.has(area.code)) {
       if (area.population != null) row.population = area.population;

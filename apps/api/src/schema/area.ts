@@ -1,4 +1,4 @@
-import { PlanningInputError } from '@muster/planning';
+import { type CommuneType, PlanningInputError } from '@muster/planning';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder, checkedPageSize, pageSize } from '../builder.ts';
 import { AREA_DATASETS } from '../data/area-datasets.ts';
@@ -26,6 +26,29 @@ export const AreaLevelEnum = builder.enumType('AreaLevel', {
     },
     COMMUNE: { value: 'commune', description: 'A commune, ward or township (xã, phường, thị trấn).' },
     VILLAGE: { value: 'village', description: 'A village or hamlet below a commune (thôn, bản, ấp).' },
+  } as const,
+});
+
+/** The types of commune-level unit, as stored (`Area.communeType`) and as the planning library names them. */
+export const CommuneTypeEnum = builder.enumType('CommuneType', {
+  description:
+    'The legal type of a commune-level unit, which with its density and urban share sets the terrain class mobile teams drive through.',
+  values: {
+    WARD: { value: 'ward', description: 'An urban ward (phường): urban terrain.' },
+    TOWNSHIP: {
+      value: 'township',
+      description:
+        'A district’s town (thị trấn; gone since 1 July 2025): by its density, lowland without one.',
+    },
+    COMMUNE: {
+      value: 'commune',
+      description: 'A rural commune (xã): terrain by its density and urban share.',
+    },
+    SPECIAL_ZONE: {
+      value: 'special-zone',
+      description:
+        'An island special zone (đặc khu, since 1 July 2025): terrain by its density and urban share.',
+    },
   } as const,
 });
 
@@ -92,6 +115,25 @@ builder.prismaNode('Area', {
     }),
     latitude: t.exposeFloat('latitude', { nullable: true, description: 'Centroid, degrees (communes).' }),
     longitude: t.exposeFloat('longitude', { nullable: true, description: 'Centroid, degrees (communes).' }),
+    areaKm2: t.exposeFloat('areaKm2', {
+      nullable: true,
+      description:
+        'Land area, km² (approximate, from map polygons; a parent’s is the sum of its children’s); with the population, the density that sets a commune’s terrain class. Null when unknown.',
+    }),
+    urbanShare: t.exposeFloat('urbanShare', {
+      nullable: true,
+      description:
+        'Share of the residents living in urban areas, 0..1 (2019 census); from 0.5 a commune is urban terrain. Null when unknown.',
+    }),
+    communeType: t.field({
+      type: CommuneTypeEnum,
+      nullable: true,
+      skipTypeScopes: true,
+      description:
+        'The legal type of a commune-level unit (a ward is urban terrain); null above the communes or when unknown.',
+      // Stored as text; every writer (the datasets, the spreadsheet import) uses the enum's values.
+      resolve: (area) => area.communeType as CommuneType | null,
+    }),
   }),
 });
 

@@ -3,7 +3,7 @@
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
-import { AreaLevelEnum } from './area.ts';
+import { AreaLevelEnum, CommuneTypeEnum } from './area.ts';
 
 const GeoPointInputRef = builder.inputType('GeoPointInput', {
   description: 'A place in decimal degrees (WGS 84), such as a commune’s centroid.',
@@ -30,6 +30,16 @@ const AreaInputRef = builder.inputType('AreaInput', {
     location: t.field({
       type: GeoPointInputRef,
       description: 'Where the area is (its centroid); mobile teams travel between communes’ locations.',
+    }),
+    areaKm2: t.float({
+      description: 'Land area, km²; with the population, the density that sets a commune’s terrain class.',
+    }),
+    urbanShare: t.float({
+      description: 'Share of the residents living in urban areas, 0..1; from 0.5 a commune is urban terrain.',
+    }),
+    communeType: t.field({
+      type: CommuneTypeEnum,
+      description: 'The commune’s legal type (a ward is urban terrain).',
     }),
   }),
 });

@@ -1,8 +1,18 @@
 // A province's own list of areas with population, from a spreadsheet: one row per area, parents
 // linked by their code, any depth. Mirrors the planning library's `AreaInput` (nulls for empty
 // cells), its centroid a `GeoPoint` from the latitude and longitude columns.
-import type { GeoPoint } from '@muster/planning';
-import { type AreaLevelValue, code, level, numberBetween, share, text, wholeNumber } from './cell-rules.ts';
+import type { CommuneType, GeoPoint } from '@muster/planning';
+import {
+  type AreaLevelValue,
+  code,
+  communeType,
+  communeTypeOfName,
+  level,
+  numberBetween,
+  share,
+  text,
+  wholeNumber,
+} from './cell-rules.ts';
 import type { SheetKind } from './sheet-kind.ts';
 
 export type AreaSheetRow = {
@@ -21,7 +31,16 @@ export type AreaSheetRow = {
   turnout: number | null;
   /** The centroid, from the latitude and longitude columns (both or neither). */
   location: GeoPoint | null;
+  /** Land area, km². */
+  areaKm2: number | null;
+  /** Share of the residents living in urban areas, 0–1. */
+  urbanShare: number | null;
+  /** The commune's legal type; for a commune without one, read from its name (`Phường …` is a ward). */
+  communeType: CommuneType | null;
 };
+
+/** A commune larger than any in Vietnam (the largest, in Kon Tum and Nghệ An, are under 1,000 km²) by far: a typo. */
+const MAX_AREA_KM2 = 100_000;
 
 const MAX_NAME = 200;
 
@@ -165,6 +184,44 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       example: 107.7931,
       numFmt: '0.0000',
     },
+    {
+      key: 'areaKm2',
+      header: { vi: 'Diện tích (km²)', en: 'Area (km²)' },
+      aliases: ['diện tích', 'diện tích km2', 'area', 'area km2', 'land km2'],
+      required: false,
+      rule: numberBetween(Number.MIN_VALUE, MAX_AREA_KM2, 'a land area in km², above 0'),
+      note: {
+        vi: 'Diện tích tự nhiên (km²); cùng dân số cho mật độ, để biết địa hình đường đi.',
+        en: 'Land area (km²); with the population, the density that sets the terrain of its roads.',
+      },
+      example: 84.2,
+      numFmt: '#,##0.0',
+    },
+    {
+      key: 'urbanShare',
+      header: { vi: 'Tỷ lệ dân thành thị', en: 'Urban share' },
+      aliases: ['tỷ lệ thành thị', 'dân thành thị', 'urban', 'share urban'],
+      required: false,
+      rule: share(),
+      note: {
+        vi: 'Tỷ lệ dân sống ở khu vực thành thị, 0–1 hoặc %; từ 50 % là địa hình đô thị.',
+        en: 'Share of the residents living in urban areas, 0–1 or %; from 50 % the terrain is urban.',
+      },
+      example: 0,
+      numFmt: '0%',
+    },
+    {
+      key: 'communeType',
+      header: { vi: 'Loại xã', en: 'Commune type' },
+      aliases: ['loại đơn vị', 'loại xã phường', 'type', 'commune kind'],
+      required: false,
+      rule: communeType(),
+      note: {
+        vi: 'Phường, thị trấn, xã hoặc đặc khu; để trống thì đọc từ tên (Phường …).',
+        en: 'Ward, township, commune or special zone (phường, thị trấn, xã, đặc khu); empty: read from the name.',
+      },
+      example: 'commune',
+    },
   ],
   toRow: (cells, problem) => {
     const latitude = cells.latitude as number | null;
@@ -188,6 +245,11 @@ export const AREA_SHEET: SheetKind<AreaSheetRow> = {
       alreadyServed: cells.alreadyServed as number | null,
       turnout: cells.turnout as number | null,
       location: latitude !== null && longitude !== null ? { latitude, longitude } : null,
+      areaKm2: cells.areaKm2 as number | null,
+      urbanShare: cells.urbanShare as number | null,
+      communeType:
+        (cells.communeType as CommuneType | null) ??
+        (cells.level === 'commune' ? communeTypeOfName(cells.name as string) : null),
     };
   },
 };

@@ -2,6 +2,7 @@
 // numbers as number cells or as text (decimal mark `.`, or `,` in a semicolon-separated CSV;
 // digit groups of three may be separated by the other mark or a space), shares as 0–1 or
 // a percentage, dates as date cells, Excel serial numbers or text (`yyyy-mm-dd`, `dd/mm/yyyy`).
+import type { CommuneType } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { plainHeader } from './_internal/headers.ts';
 import type { RawCell } from './_internal/raw-cell.ts';
@@ -221,11 +222,29 @@ const LEVEL_WORDS: Record<AreaLevelValue, readonly string[]> = {
   village: ['village', 'thôn', 'bản', 'ấp', 'làng'],
 };
 
-const LEVEL_OF = new Map(
-  Object.entries(LEVEL_WORDS).flatMap(([level, words]) =>
-    words.map((word) => [plainHeader(word), level as AreaLevelValue] as const),
-  ),
-);
+/** Each word, compared as headers are, to the value it is read as. */
+function wordsOf<T extends string>(words: Record<T, readonly string[]>): Map<string, T> {
+  return new Map(
+    (Object.entries(words) as [T, readonly string[]][]).flatMap(([value, list]) =>
+      list.map((word) => [plainHeader(word), value] as const),
+    ),
+  );
+}
+
+/** A text cell read as one of a few words (`of`); anything else is a format error. */
+function wordRule<T extends string>(of: ReadonlyMap<string, T>, expected: string): CellRule<T> {
+  return {
+    expected,
+    read(cell) {
+      if (cell.kind === 'empty') return EMPTY_READ;
+      if (cell.kind !== 'text') return FORMAT;
+      const value = of.get(plainHeader(cell.text));
+      return value === undefined ? FORMAT : { ok: true, value };
+    },
+  };
+}
+
+const LEVEL_OF = wordsOf(LEVEL_WORDS);
 
 /**
  * An area's level: `province`, `district`, `commune`, `village` or `country`, in English or
@@ -235,13 +254,45 @@ const LEVEL_OF = new Map(
  * level().read({ kind: 'text', text: 'Thị trấn' }, { decimalMark: '.', date1904: false }) // => { ok: true, value: 'commune' }
  */
 export function level(): CellRule<AreaLevelValue> {
-  return {
-    expected: 'a level: province, district, commune, village or country (tỉnh, huyện, xã, thôn…)',
-    read(cell) {
-      if (cell.kind === 'empty') return EMPTY_READ;
-      if (cell.kind !== 'text') return FORMAT;
-      const value = LEVEL_OF.get(plainHeader(cell.text));
-      return value === undefined ? FORMAT : { ok: true, value };
-    },
-  };
+  return wordRule(
+    LEVEL_OF,
+    'a level: province, district, commune, village or country (tỉnh, huyện, xã, thôn…)',
+  );
+}
+
+/**
+ * Words read as each commune type, compared as headers are: the English name (the API's enum in
+ * lower case, `-` or a space), and the Vietnamese one.
+ */
+const COMMUNE_TYPE_WORDS: Record<CommuneType, readonly string[]> = {
+  ward: ['ward', 'phường'],
+  township: ['township', 'thị trấn'],
+  commune: ['commune', 'xã'],
+  'special-zone': ['special zone', 'special-zone', 'đặc khu'],
+};
+
+const COMMUNE_TYPE_OF = wordsOf(COMMUNE_TYPE_WORDS);
+
+/**
+ * A commune's legal type: `ward`, `township`, `commune` or `special-zone`, in English or
+ * Vietnamese (`phường`, `thị trấn`, `xã`, `đặc khu`).
+ *
+ * @example
+ * communeType().read({ kind: 'text', text: 'Phường' }, { decimalMark: '.', date1904: false }) // => { ok: true, value: 'ward' }
+ */
+export function communeType(): CellRule<CommuneType> {
+  return wordRule(
+    COMMUNE_TYPE_OF,
+    'a commune type: ward, township, commune or special zone (phường, thị trấn, xã, đặc khu)',
+  );
+}
+
+/**
+ * The type a commune's name starts with (`Phường Nghĩa Thành` is a ward), for a row that gives
+ * none; null when the name starts with no type's word.
+ */
+export function communeTypeOfName(name: string): CommuneType | null {
+  const plain = plainHeader(name);
+  for (const [word, type] of COMMUNE_TYPE_OF) if (plain.startsWith(`${word} `)) return type;
+  return null;
 }

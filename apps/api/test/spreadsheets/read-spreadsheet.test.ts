@@ -308,6 +308,9 @@ describe('readSpreadsheet: areas and machines', () => {
         alreadyServed: null,
         turnout: null,
         location: null,
+        areaKm2: null,
+        urbanShare: null,
+        communeType: null,
       },
       {
         code: '24718',
@@ -320,6 +323,10 @@ describe('readSpreadsheet: areas and machines', () => {
         alreadyServed: null,
         turnout: null,
         location: { latitude: 12.24, longitude: 107.79 },
+        areaKm2: null,
+        urbanShare: null,
+        // No type column: a commune's name says it (Xã …).
+        communeType: 'commune',
       },
     ]);
   });

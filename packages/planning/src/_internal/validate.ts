@@ -122,3 +122,14 @@ export function requireGeoPoint(value: unknown, path: string): GeoPoint {
 export function optionalGeoPoint(value: unknown, path: string): GeoPoint | undefined {
   return value === undefined || value === null ? undefined : requireGeoPoint(value, path);
 }
+
+/** One of a few words, or a refusal that lists them. */
+export function requireOneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new PlanningInputError({
+    path,
+    code: 'format',
+    expected: allowed.map((a) => `'${a}'`).join(', '),
+    received: value,
+  });
+}

@@ -1,5 +1,5 @@
 import type { MachineCapacity, ServiceInput } from '../capacity/machine-capacity.ts';
-import type { AreaInput } from '../demand/area-tree.ts';
+import type { AreaInput, CommuneType } from '../demand/area-tree.ts';
 import type { GeoPoint } from '../geo/geo-point.ts';
 import type { CalendarInput } from '../time/open-days.ts';
 import type { OpeningHours } from '../time/opening-window.ts';
@@ -68,6 +68,12 @@ export type AreaPlan = {
   isLeaf: boolean;
   /** The area's location as given; null when none was. */
   location: GeoPoint | null;
+  /** Land area in km², as given; null when none was. */
+  areaKm2: number | null;
+  /** Share of the residents living in urban areas (0–1), as given; null when none was. */
+  urbanShare: number | null;
+  /** The commune's type, as given; null when none was. */
+  communeType: CommuneType | null;
   /** Sums of the leaves below (or the leaf's own figures). */
   population: number;
   eligible: number;
@@ -108,7 +114,17 @@ export type AreaPlan = {
 /** The figures of the whole input (all roots summed). */
 export type CampaignTotals = Omit<
   AreaPlan,
-  'code' | 'name' | 'parentCode' | 'level' | 'depth' | 'isLeaf' | 'location' | 'servedBy'
+  | 'code'
+  | 'name'
+  | 'parentCode'
+  | 'level'
+  | 'depth'
+  | 'isLeaf'
+  | 'location'
+  | 'areaKm2'
+  | 'urbanShare'
+  | 'communeType'
+  | 'servedBy'
 > & {
   areaCount: number;
   leafCount: number;

@@ -1,13 +1,22 @@
+import { COMMUNE_TYPES } from '../_internal/commune-types.ts';
 import {
   optionalGeoPoint,
   optionalNumber,
   optionalString,
   requireArray,
+  requireOneOf,
   requireRecord,
   requireString,
 } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import type { GeoPoint } from '../geo/geo-point.ts';
+
+/**
+ * A commune-level unit's type, as Vietnam's law names them: `ward` (phường, urban), `township`
+ * (thị trấn, a district's town, gone since 2025), `commune` (xã, rural), `special-zone` (đặc
+ * khu, island units since 2025).
+ */
+export type CommuneType = 'ward' | 'township' | 'commune' | 'special-zone';
 
 /** One area as given: a flat list, `parentCode` links the tree (any depth). */
 export type AreaInput = {
@@ -26,6 +35,12 @@ export type AreaInput = {
   turnout?: number;
   /** Where the area is, such as its centroid; mobile teams travel between the locations of communes. */
   location?: GeoPoint;
+  /** Land area, km²: with the population, the density that sets a commune's terrain class for mobile teams. */
+  areaKm2?: number;
+  /** Share of the residents living in urban areas, 0–1 (from 0.5 a commune is urban terrain). */
+  urbanShare?: number;
+  /** The commune's type (a ward is urban terrain). */
+  communeType?: CommuneType;
 };
 
 /** An area as checked, with its place in the tree. */
@@ -43,6 +58,9 @@ export type AreaNode = {
   alreadyServed: number | undefined;
   turnout: number | undefined;
   location: GeoPoint | null;
+  areaKm2: number | null;
+  urbanShare: number | null;
+  communeType: CommuneType | null;
 };
 
 /** Areas checked and linked: `order` lists every node with parents before their children. */
@@ -89,6 +107,12 @@ function readArea(
     alreadyServed: optionalNumber(area.alreadyServed, `${path}.alreadyServed`, count),
     turnout: optionalNumber(area.turnout, `${path}.turnout`, share),
     location: optionalGeoPoint(area.location, `${path}.location`) ?? null,
+    areaKm2: optionalNumber(area.areaKm2, `${path}.areaKm2`, { min: 0, minExclusive: true }) ?? null,
+    urbanShare: optionalNumber(area.urbanShare, `${path}.urbanShare`, share) ?? null,
+    communeType:
+      area.communeType === undefined || area.communeType === null
+        ? null
+        : requireOneOf(area.communeType, `${path}.communeType`, COMMUNE_TYPES),
   };
 }
 

@@ -195,4 +195,56 @@ describe('mobileCommunesFromPlan', () => {
       code: 'type',
     });
   });
+
+  it('carries the areas’ land, urban share and type, so Gia Nghĩa’s six wards drive as urban terrain', () => {
+    const census = new Map(communesOf('67').map((c) => [c.communeCode, c]));
+    const input = dakNong();
+    const areas = input.areas.map((area) => {
+      const c = census.get(area.code);
+      if (c === undefined) return area;
+      return {
+        ...area,
+        population: c.population2019,
+        areaKm2: c.areaKm2,
+        urbanShare: c.urbanPopulation2019 / c.population2019,
+        communeType:
+          c.communeType === 'phường'
+            ? ('ward' as const)
+            : c.communeType === 'thị trấn'
+              ? ('township' as const)
+              : ('commune' as const),
+      };
+    });
+    const communes = mobileCommunesFromPlan(planCampaign({ ...input, areas }), { areaCode: '67' });
+    const plan = planMobileTeams({
+      calendar: CALENDAR,
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(4, 2),
+      communes,
+    });
+    if (plan.status !== 'planned') throw new Error(plan.status);
+    const terrain = new Map(plan.communes.map((c) => [c.communeId, c.terrain]));
+    // The GSO's list of 2021 units names six phường in Đắk Nông, all in Gia Nghĩa (code 660).
+    const wards = communesOf('67').filter((c) => c.communeType === 'phường');
+    expect(wards.map((c) => c.districtCode)).toEqual(Array(6).fill('660'));
+    for (const ward of wards) expect(terrain.get(ward.communeCode)).toBe('urban');
+    // Without the figures every commune is upland, the speed used when nothing is known.
+    const bare = planMobileTeams({
+      calendar: CALENDAR,
+      service: HUNG_NGUYEN_SERVICE,
+      teams: identicalTeams(4, 2),
+      communes: mobileCommunesFromPlan(planCampaign(input), { areaCode: '67' }),
+    });
+    if (bare.status !== 'planned') throw new Error(bare.status);
+    expect(new Set(bare.communes.map((c) => c.terrain))).toEqual(new Set(['upland']));
+  });
+
+  it('refuses a commune type it does not know, naming the area', () => {
+    const input = {
+      ...TINY,
+      areas: TINY.areas.map((a) => (a.code === 'b' ? { ...a, communeType: 'city' } : a)),
+    };
+    const error = refusal(() => planCampaign(input as CampaignInput));
+    expect([error.path, error.code]).toEqual(['areas[3].communeType', 'format']);
+  });
 });

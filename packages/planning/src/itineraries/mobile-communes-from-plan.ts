@@ -11,8 +11,9 @@ export type MobileCommunesFromPlanOptions = {
 /**
  * The communes a mobile team may visit, from a campaign plan: the leaf areas under an area,
  * each with the plan's demand (dossiers still to take), its name, its share already served
- * (for `priorityRule: 'low-coverage-first'`) and its `location` when its area has one (give
- * areas their centroids for straight-line travel). The result is the `communes` of
+ * (for `priorityRule: 'low-coverage-first'`), its `location` when its area has one (give
+ * areas their centroids for straight-line travel), and its `areaKm2` (with its population, the
+ * density), `urbanShare` and `communeType` when given, from which its terrain class is read. The result is the `communes` of
  * {@link planMobileTeams}, so `planCampaign` → `planMobileTeams` takes two calls.
  *
  * @example
@@ -63,6 +64,13 @@ export function mobileCommunesFromPlan(
       coverageShare: row.eligible > 0 ? Math.min(1, row.alreadyServed / row.eligible) : 0,
     };
     if (row.location) commune.location = row.location;
+    // The figures the terrain class is read from, when the areas carry them.
+    if (row.areaKm2 !== null) {
+      commune.areaKm2 = row.areaKm2;
+      if (row.population > 0) commune.population = row.population;
+    }
+    if (row.urbanShare !== null) commune.urbanShare = row.urbanShare;
+    if (row.communeType !== null) commune.communeType = row.communeType;
     communes.push(commune);
   }
   return communes;

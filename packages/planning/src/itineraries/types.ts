@@ -1,4 +1,5 @@
 import type { ServiceInput } from '../capacity/machine-capacity.ts';
+import type { CommuneType } from '../demand/area-tree.ts';
 import type { GeoPoint } from '../geo/geo-point.ts';
 import type { RosterAssignment, RosterRules } from '../rotations/types.ts';
 import type { CalendarInput } from '../time/open-days.ts';
@@ -29,8 +30,8 @@ export type MobileCommune = {
   areaKm2?: number;
   /** Share of the residents living in urban areas, 0–1; from 0.5 the commune is `urban`. */
   urbanShare?: number;
-  /** `ward` (phường) is urban; `township` (thị trấn) is lowland when its density is unknown; `commune` (xã). */
-  communeType?: 'ward' | 'township' | 'commune';
+  /** `ward` (phường) is urban; `township` (thị trấn) is lowland when its density is unknown; `commune` (xã) and `special-zone` (đặc khu) by their figures. */
+  communeType?: CommuneType;
   /** The terrain class, overriding the one read from the figures above (see {@link TerrainClass}). */
   terrain?: TerrainClass;
   /** Door-to-door speed on the roads into this commune, km/h, overriding its terrain class's. */

@@ -1,3 +1,4 @@
+import { COMMUNE_TYPES } from '../../_internal/commune-types.ts';
 import {
   optionalGeoPoint,
   optionalNumber,
@@ -6,6 +7,7 @@ import {
   requireBoolean,
   requireIsoDate,
   requireNumber,
+  requireOneOf,
   requireRecord,
   requireString,
 } from '../../_internal/validate.ts';
@@ -198,7 +200,6 @@ function readCommunes(value: unknown): IndexedCommune[] {
 }
 
 const TERRAIN_CLASSES: readonly TerrainClass[] = ['urban', 'lowland', 'upland', 'mountain'];
-const COMMUNE_TYPES = ['ward', 'township', 'commune'] as const;
 
 /** The figures a commune's terrain class is read from, and its overrides. */
 function readTerrainFacts(c: Record<string, unknown>, path: string, commune: IndexedCommune): void {
@@ -217,17 +218,6 @@ function readTerrainFacts(c: Record<string, unknown>, path: string, commune: Ind
     max: 1000,
   });
   if (speed !== undefined) commune.speedKmPerHour = speed;
-}
-
-/** One of a few words, or a refusal that lists them. */
-export function requireOneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new PlanningInputError({
-    path,
-    code: 'format',
-    expected: allowed.map((a) => `'${a}'`).join(', '),
-    received: value,
-  });
 }
 
 function readFixedSites(value: unknown, communeIds: ReadonlySet<string>): FixedSite[] {

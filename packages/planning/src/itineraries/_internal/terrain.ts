@@ -1,3 +1,4 @@
+import type { CommuneType } from '../../demand/area-tree.ts';
 import type { TerrainClass } from '../types.ts';
 
 /**
@@ -27,7 +28,7 @@ export const URBAN_SHARE_THRESHOLD = 0.5;
 /** What the terrain class is read from: the commune's own figures, all optional. */
 export type TerrainFacts = {
   terrain?: TerrainClass;
-  communeType?: 'ward' | 'township' | 'commune';
+  communeType?: CommuneType;
   urbanShare?: number;
   population?: number;
   areaKm2?: number;
