@@ -5,14 +5,19 @@
 import { type Memo, memoize } from '../compute/memo.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
-/** The kinds of stored data and their versions (decimal strings of a growing sequence). */
+/**
+ * The kinds of stored data and their versions: decimal strings of a growing sequence, one per
+ * shard of the kind joined by `-` (migration 20261129220000_report_version_shards), so that any
+ * committed write of the kind changes it.
+ */
 export type DataVersions = Readonly<Record<'areas' | 'scenarios' | 'teams' | 'reports' | 'tokens', string>>;
 
 /** Every kind's version, read once per request. */
 export function dataVersions(memo: Memo, prisma: PrismaClient): Promise<DataVersions> {
   return memoize(memo, 'versions', async () => {
     const rows = await prisma.$queryRaw<{ name: string; version: string }[]>`
-      SELECT "name", "version"::text AS "version" FROM "DataVersion"`;
+      SELECT "name", string_agg("version"::text, '-' ORDER BY "shard") AS "version"
+      FROM "DataVersion" GROUP BY "name"`;
     return Object.fromEntries(rows.map((row) => [row.name, row.version])) as DataVersions;
   });
 }
