@@ -319,6 +319,63 @@ describe('reports that cannot poison a forecast', () => {
     ]);
   });
 
+  it('compares a day’s team reports summed, an area’s own total over its teams’, voided reports nowhere, impossible ones named', async () => {
+    // Four communes of Đắk Song (665) on 14 April, stored as they might have been before the checks
+    // of recordActuals existed (an impossible figure among them).
+    const [a, b, c, d] = (
+      await database.prisma.area.findMany({ where: { parentCode: '665' }, orderBy: { code: 'asc' }, take: 4 })
+    ).map((area) => area.code);
+    await database.prisma.team.create({
+      data: { code: 'DN-DAK-SONG-2', name: 'Đắk Song 2', kind: 'MOBILE', homeAreaCode: '665', machines: 1 },
+    });
+    const day = { date: '2021-04-14', recordedBy: 'the past' };
+    const [one, two] = ['DN-DAK-SONG-MOBILE', 'DN-DAK-SONG-2'];
+    await database.prisma.actualReport.createMany({
+      data: [
+        // a: two teams, one not saying its machines: 120 + 80 = 200 dossiers, machines unknown.
+        { ...day, areaCode: a as string, teamCode: one, teamKey: one, dossiers: 120, machinesWorking: 1 },
+        { ...day, areaCode: a as string, teamCode: two, teamKey: two, dossiers: 80 },
+        // b: its own total (300 on 2 machines) wins over a team's 50.
+        { ...day, areaCode: b as string, dossiers: 300, machinesWorking: 2 },
+        { ...day, areaCode: b as string, teamCode: one, teamKey: one, dossiers: 50, machinesWorking: 1 },
+        // c: voided, so nothing reported.
+        { ...day, areaCode: c as string, dossiers: 90, machinesWorking: 1, voided: true },
+        // d: 40 dossiers with no machine working (impossible), and a team's 30 while closed.
+        { ...day, areaCode: d as string, dossiers: 40, machinesWorking: 0 },
+        { ...day, areaCode: d as string, teamCode: one, teamKey: one, dossiers: 30, hoursOpen: 0 },
+      ],
+    });
+    const at = (code: string | undefined) =>
+      `planVsActual(scenarioId: "dak-nong-2021", areaCode: "${code}", from: "2021-04-14", to: "2021-04-14") { ... on PlanVsActual { days { actual machinesWorking reporting } } }`;
+    const compared = await data<
+      Record<string, { days: { actual: number | null; machinesWorking: number | null }[] }>
+    >(
+      `{ a: ${at(a)} b: ${at(b)} c: ${at(c)} d: ${at(d)}
+        district: planVsActual(scenarioId: "dak-nong-2021", areaCode: "665", from: "2021-04-14", to: "2021-04-14") {
+          ... on PlanVsActual { reportWarnings { code message } } } }`,
+    );
+    expect(['a', 'b', 'c', 'd'].map((alias) => compared[alias]?.days)).toEqual([
+      [{ actual: 200, machinesWorking: null, reporting: 'COMPLETE' }],
+      [{ actual: 300, machinesWorking: 2, reporting: 'COMPLETE' }],
+      [{ actual: null, machinesWorking: null, reporting: 'NONE' }],
+      // Its own total wins over the team's, impossible as it is.
+      [{ actual: 40, machinesWorking: 0, reporting: 'COMPLETE' }],
+    ]);
+    expect(
+      (compared.district as unknown as { reportWarnings: { code: string; message: string }[] })
+        .reportWarnings,
+    ).toEqual([
+      {
+        code: 'dossiers-without-machines',
+        message: `report of 2021-04-14, area ${d}: 40 dossiers cannot be taken with 0 machines working`,
+      },
+      {
+        code: 'dossiers-while-closed',
+        message: `report of 2021-04-14, area ${d}, team ${one}: 30 dossiers cannot be taken in 0 hours open`,
+      },
+    ]);
+  });
+
   it('refuses a key reused for another date, area or team, leaving the report it belongs to as it was', async () => {
     await record([{ date: '2021-04-08', areaCode: '664', dossiers: 10, idempotencyKey: 'phone-7-0408' }]);
     const reused = await record([

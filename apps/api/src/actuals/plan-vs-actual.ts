@@ -14,6 +14,7 @@ import { compute } from '../compute/pool.ts';
 import type { Area, PrismaClient } from '../generated/prisma/client.ts';
 import { areaOfScenario, type StoredScenario } from '../planning/scenario-input.ts';
 import { BYTES_KEPT, scenarioKey, storedScenario } from '../planning/stored-plan.ts';
+import { readDayReports, readReviewedReports } from './_internal/read-day-reports.ts';
 
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
@@ -138,24 +139,16 @@ async function compareBatch(
   if (codes.length === 0) return answers;
 
   const earliest = from != null && from < scenario.start ? from : scenario.start;
-  const reports = await prisma.actualReport.findMany({
-    where: {
-      // The scenario's areas are loaded already: naming them spares a join on the area tree.
-      areaCode: { in: subtree.map((area) => area.code) },
-      voided: false,
-      date: { gte: earliest, ...(to != null ? { lte: to } : {}) },
-    },
-    select: {
-      id: true,
-      date: true,
-      areaCode: true,
-      teamCode: true,
-      dossiers: true,
-      machinesWorking: true,
-      hoursOpen: true,
-    },
-    orderBy: { date: 'asc' },
-  });
+  // The scenario's areas are loaded already: naming them spares a join on the area tree.
+  const subtreeCodes = subtree.map((area) => area.code);
+  const days = { from: earliest, to: to ?? null };
+  const { reports, doubtfulIds } = await readDayReports(
+    prisma,
+    subtreeCodes,
+    days,
+    scenario.minutesPerDossier,
+  );
+  const doubtful = await readReviewedReports(prisma, doubtfulIds);
   let comparisons: PlanComparison[];
   try {
     // The arguments `from` and `to` are the library's options of those names.
@@ -168,8 +161,8 @@ async function compareBatch(
     return answers;
   }
   const findings = namedFindings(
-    reports,
-    reviewActualReports(reports, { minutesPerDossier: scenario.minutesPerDossier }),
+    doubtful,
+    reviewActualReports(doubtful, { minutesPerDossier: scenario.minutesPerDossier }),
   );
   const pathOf = new Map(subtree.map((area) => [area.code, area.path]));
   const byCode = new Map<string, PlanVsActual>();

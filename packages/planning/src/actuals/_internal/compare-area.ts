@@ -26,7 +26,7 @@ import type {
   DayReporting,
   PlanComparison,
 } from '../types.ts';
-import { forecastFrom } from './forecast.ts';
+import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
 import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
 import { plannedOfCovered } from './planned-of-covered.ts';
 import { createDayFigures, figuresOfDay, type ReadReports, readReports } from './read-reports.ts';
@@ -37,6 +37,17 @@ import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
 const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
 
 const isoOf = (day: DateTime): string => day.toISODate() as string;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `count` ISO dates from `first` (a UTC day) on. Calendar dates walk in UTC arithmetic: luxon's
+ * day arithmetic, once per area and day compared, was a third of a province's comparison.
+ */
+function datesFrom(first: DateTime, count: number): string[] {
+  const start = Date.UTC(first.year, first.month - 1, first.day);
+  return Array.from({ length: count }, (_, k) => new Date(start + k * DAY_MS).toISOString().slice(0, 10));
+}
 
 /** What every area compared shares: the campaign prepared and planned once, the reports read once, the options. */
 export type Comparison = {
@@ -53,6 +64,8 @@ export type Comparison = {
   start: DateTime;
   fromArg: DateTime | null;
   toArg: DateTime | null;
+  /** The forecasts' walks of open days, shared by the areas compared. */
+  walked: OpenDaysWalked;
 };
 
 /** Prepares and plans `input` once, reads the reports and the options; `areas` are checked between. */
@@ -98,6 +111,7 @@ export function prepareComparison(
     start,
     fromArg,
     toArg,
+    walked: new Map(),
   };
 }
 
@@ -116,6 +130,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     start,
     fromArg,
     toArg,
+    walked,
   } = comparison;
   const node = prep.tree.nodes[area] as AreaNode;
   const row = rows[area] as AreaPlan;
@@ -176,8 +191,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   let totalActual = 0;
   let machineDays = 0;
   let dossiersOnMachineDays = 0;
-  for (let day = first; day <= to; day = day.plus({ days: 1 })) {
-    const date = isoOf(day);
+  for (const date of datesFrom(first, span)) {
     const plannedDay = planned.get(date);
     if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
     const dayIndex = reportedDays.get(date);
@@ -188,7 +202,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     const reported = dayIndex !== undefined && roll.reported[area] === 1;
     const actual = reported ? (roll.dossiers[area] as number) : null;
     cumulativeActual += actual ?? 0;
-    if (day < from) continue;
+    if (date < fromDate) continue;
     const plannedCount = plannedDay?.planned ?? 0;
     totalPlanned += plannedCount;
     const reportedLeaves = reported ? (roll.covered[area] as number) : 0;
@@ -260,7 +274,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   let forecast: CompletionForecast | null = null;
   if (rates.length > 0 && lastReported !== undefined) {
     const remaining = Math.max(0, row.demand - (days.at(-1)?.cumulativeActual ?? 0));
-    forecast = forecastFrom(input, prep, remaining, rates, lastReported);
+    forecast = forecastFrom(input, prep, remaining, rates, lastReported, walked);
   }
 
   return {

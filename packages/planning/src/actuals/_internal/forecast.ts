@@ -3,10 +3,17 @@ import { requireIsoDate } from '../../_internal/validate.ts';
 import type { PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
 import type { CampaignInput } from '../../campaign/types.ts';
 import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
+import type { OpenDay } from '../../time/open-days.ts';
 import { listOpenDays, resolveCalendar } from '../../time/open-days.ts';
 import type { CompletionForecast } from '../types.ts';
 
 const isoOf = (day: DateTime): string => day.toISODate() as string;
+
+/**
+ * The open days after each last reported date, as long as the longest walk asked so far: the areas
+ * of one comparison mostly share their last report, and a walk reads the zone's offset each day.
+ */
+export type OpenDaysWalked = Map<string, OpenDay[]>;
 
 /** The open day the rest is done at the mean, best and worst of the observed daily rates. */
 export function forecastFrom(
@@ -15,6 +22,7 @@ export function forecastFrom(
   remaining: number,
   rates: readonly number[],
   lastReported: string,
+  walked: OpenDaysWalked = new Map(),
 ): CompletionForecast {
   const mean = rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
   const min = Math.min(...rates);
@@ -27,12 +35,16 @@ export function forecastFrom(
     0,
     ...[min, mean, max].map(openDaysNeeded).filter((n) => n <= DEFAULT_HORIZON_DAYS),
   );
-  const openDaysAfter =
-    remaining === 0 || longest === 0
-      ? []
-      : listOpenDays(resolveCalendar({ ...input.calendar, start: nextDay, deadline: nextDay }), prep.window, {
-          atLeast: longest,
-        });
+  let openDaysAfter = walked.get(nextDay) ?? [];
+  // A walk lists every open day in order, so a longer one's first days are a shorter one's.
+  if (remaining > 0 && openDaysAfter.length < longest) {
+    openDaysAfter = listOpenDays(
+      resolveCalendar({ ...input.calendar, start: nextDay, deadline: nextDay }),
+      prep.window,
+      { atLeast: longest },
+    );
+    walked.set(nextDay, openDaysAfter);
+  }
   const finishAt = (rate: number): string | null => {
     if (remaining === 0) return lastReported;
     const needed = openDaysNeeded(rate);
