@@ -1,7 +1,8 @@
 // Downloadable templates: per kind, an XLSX with the headers in the chosen language, an example
 // row, a note on each header and a sheet of column notes; or a CSV with the headers and the
 // example row. A filled template reads back with `readSpreadsheet` (replace the example row).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJS } from './_internal/exceljs.ts';
 import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
 import type { SpreadsheetFormat } from './read-spreadsheet.ts';
 import type { SheetKind, SheetLanguage } from './sheet-kind.ts';
@@ -25,7 +26,8 @@ function exampleCell(value: string | number, numFmt: string | undefined): ExcelJ
 }
 
 async function xlsxTemplate(kind: SheetKind<unknown>, language: SheetLanguage): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await excelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Muster';
   const sheet = workbook.addWorksheet(kind.title[language], { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = kind.columns.map((column) => ({

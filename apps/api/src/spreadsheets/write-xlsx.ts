@@ -1,7 +1,8 @@
 // Views out as an XLSX workbook, streamed: one sheet per view (bold header, frozen first row,
 // number formats, column widths) and a sheet "About" saying where the figures come from.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJS } from './_internal/exceljs.ts';
 import { collectBytes } from './_internal/write-out.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import type { ExportAbout, SheetView, ViewCell, ViewColumnType } from './sheet-view.ts';
@@ -72,7 +73,8 @@ export async function writeXlsx(
   output: Writable,
 ): Promise<void> {
   const { language } = options;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await excelJS();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,

@@ -4,12 +4,13 @@
 // sheets row by row. Merged ranges, which that reader skips, are read from the end of each
 // sheet's XML with saxes.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import type { SpreadsheetLimits } from '../limits.ts';
 import { fileRefusal, SpreadsheetRefusedError } from '../refusal.ts';
+import { excelJS } from './exceljs.ts';
 import { type CellRange, excelCell, parseRange, type RawRow, type RawSheet } from './raw-cell.ts';
 
 const WORKBOOK = 'xl/workbook.xml';
@@ -196,16 +197,14 @@ export async function* xlsxSheets(bytes: Uint8Array, limits: SpreadsheetLimits):
     if (part) head[name] = part;
   }
   head[SHARED_STRINGS] ??= Buffer.from(NO_SHARED_STRINGS);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    Readable.from([Buffer.from(zipSync(head, { level: 0 }))]),
-    {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    },
-  ) as unknown as WorkbookInternals;
+  const { stream } = await excelJS();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([Buffer.from(zipSync(head, { level: 0 }))]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as WorkbookInternals;
   try {
     for await (const _ of reader.parse()) {
       // The head holds no sheet: parsing it only fills the reader's strings, styles and names.
