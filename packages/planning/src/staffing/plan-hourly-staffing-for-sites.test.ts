@@ -50,4 +50,22 @@ describe('planHourlyStaffingForSites', () => {
     }
     expect(() => planHourlyStaffingForSites([null as never])).toThrow(/sites\[0\]/);
   });
+
+  it('reads on its own a site that only looks like an earlier one once written as JSON', () => {
+    // JSON writes NaN as null and a Date's time through toJSON; neither is what the reader sees.
+    const opening = { toJSON: () => '05:00' };
+    const pairs: [unknown, unknown][] = [
+      [commune(120), { ...commune(120), hours: { open: opening, close: '24:00' } }],
+      [
+        { ...commune(120), machinesAvailable: null },
+        { ...commune(120), machinesAvailable: Number.NaN },
+      ],
+    ];
+    for (const [earlier, lookalike] of pairs) {
+      expect(JSON.stringify(lookalike)).toBe(JSON.stringify(earlier));
+      expect(() => planHourlyStaffingForSites([earlier, lookalike] as never)).toThrow(
+        /^sites\[1\]\.(hours\.open|machinesAvailable) must be/,
+      );
+    }
+  });
 });

@@ -13,7 +13,7 @@ import { poissonWindow } from './poisson.ts';
  * the total error of every probability computed from it.
  */
 export const STATE_FLOOR = 1e-12;
-export const POISSON_TAIL = 1e-12;
+export const POISSON_TAIL = 1e-10;
 /** Buffer slots before state 0, so the stencil never reads out of bounds. */
 const OFFSET = 2;
 
