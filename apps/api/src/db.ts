@@ -75,7 +75,9 @@ async function listenOnServer(
 
   /** A listening client, or a throw with the client closed. */
   const connect = async (): Promise<pg.Client> => {
-    const next = new pg.Client({ connectionString });
+    // TCP keepalive: a connection dropped without a word (a half-open socket) still ends in an
+    // error, so the listen is opened again.
+    const next = new pg.Client({ connectionString, keepAlive: true });
     let broken = false;
     const lose = (): void => {
       broken = true;
@@ -179,7 +181,9 @@ export function createDatabase(config: DatabaseConfig): Database {
     const pool = new pg.Pool({
       connectionString: config.location,
       max: 10,
-      options: `-c search_path=${quoteIdentifier(schema)}`,
+      // UTC sessions: `now()` in a raw statement is stored in a `timestamp without time zone` column
+      // as Prisma stores its own times, whatever the server's TimeZone.
+      options: `-c search_path=${quoteIdentifier(schema)} -c TimeZone=UTC`,
     });
     prisma = newClient(new PrismaPg(pool, { schema }));
     exec = async (sql) => {

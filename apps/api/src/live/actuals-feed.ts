@@ -58,12 +58,15 @@ type Subscriber = {
   end(reason: SubscriptionEnd['reason']): void;
 };
 
+/** A subscriber's events, and whether its token has already ended it (its end is then queued). */
+export type FeedSubscription = AsyncIterableIterator<FeedEvent> & { hasEnded(): boolean };
+
 type Feed = {
   /**
    * Batches with reports in or below `areaPath`, from now on, until the iterator is returned or the
    * token `tokenId` no longer lets its holder see `areaPath`.
    */
-  subscribe(areaPath: string, tokenId: string): Promise<AsyncIterableIterator<FeedEvent>>;
+  subscribe(areaPath: string, tokenId: string): Promise<FeedSubscription>;
   /** Stops listening. */
   close(): Promise<void>;
 };
@@ -169,7 +172,13 @@ export function createActualsFeed(database: Database): Feed {
       const events = subscription(subscribers, tokenId, areaPath);
       // The token was read when the request began: a revocation committed since, before this
       // subscriber was listed, was heard by nobody for it.
-      await checkTokens([...subscribers].filter((subscriber) => subscriber.tokenId === tokenId));
+      try {
+        await checkTokens([...subscribers].filter((subscriber) => subscriber.tokenId === tokenId));
+      } catch (error) {
+        // Not left listed (and queueing) when the subscription fails.
+        await events.return?.();
+        throw error;
+      }
       return events;
     },
     async close() {
@@ -190,12 +199,10 @@ const MAX_QUEUED_BATCHES = 1000;
  * from its first read, so nothing committed between subscribing and reading is lost), until
  * returned, or ended by its token (then the end is its last event, and what was queued is dropped).
  */
-function subscription(
-  subscribers: Set<Subscriber>,
-  tokenId: string,
-  areaPath: string,
-): AsyncIterableIterator<FeedEvent> {
+function subscription(subscribers: Set<Subscriber>, tokenId: string, areaPath: string): FeedSubscription {
   const queued: FeedEvent[] = [];
+  // Ended by its token (then its end is queued), as against finished by its reader.
+  let ended = false;
   let waiting: ((result: IteratorResult<FeedEvent>) => void) | null = null;
   let finished = false;
   const push = (event: FeedEvent): void => {
@@ -217,6 +224,7 @@ function subscription(
     },
     end(reason) {
       if (finished) return;
+      ended = true;
       subscribers.delete(subscriber);
       queued.length = 0;
       push({ kind: 'ended', reason });
@@ -241,6 +249,7 @@ function subscription(
         waiting = resolve;
       });
     },
+    hasEnded: () => ended,
     return: () => Promise.resolve(finish()),
     throw: (error: unknown) => {
       finish();

@@ -1,8 +1,11 @@
 // What a dashboard missed while its connection was down: `actualsRecorded(since)` first answers the
-// reports in the area written (recorded, corrected, voided or re-dated) from `since` on, as stored
-// now, in one event, then the live batches. The live feed is listened to before the replay is read,
+// reports in the area written (recorded, corrected, voided or re-dated) from `since` on (and from
+// up to two minutes before it: a write's time is taken before its commit), as stored now, in one
+// event, then the live batches. The live feed is listened to before the replay is read,
 // so a write committed in between is in one or the other, never lost; a live batch repeating what
 // the replay answered (the same report at the same version) is not sent again.
+
+import { REPORT_WRITE_TIMEOUT_MS } from '../actuals/_internal/upsert-reports.ts';
 import { subtreeOf } from '../auth/access.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FeedEvent, RecordedBatch, RecordedReport } from './actuals-feed.ts';
@@ -14,8 +17,11 @@ export type ReplayedBatch = RecordedBatch & { replayed: true };
 export const MAX_REPLAYED_REPORTS = 10_000;
 
 /**
- * The reports in or below `areaPath` written at or after `since` (by the writing instance's clock),
- * by date, area and team; null when there are more than {@link MAX_REPLAYED_REPORTS}.
+ * The reports in or below `areaPath` whose writes may have committed at or after `since`, by date,
+ * area and team; null when there are more than {@link MAX_REPLAYED_REPORTS}. A report's `updatedAt`
+ * is its statement's time, up to {@link REPORT_WRITE_TIMEOUT_MS} before the commit that made it
+ * visible, so the replay reaches back that much further: it may repeat reports the subscriber had,
+ * never miss one.
  */
 export async function reportsWrittenSince(
   prisma: PrismaClient,
@@ -23,7 +29,10 @@ export async function reportsWrittenSince(
   since: Date,
 ): Promise<RecordedReport[] | null> {
   const reports = await prisma.actualReport.findMany({
-    where: { updatedAt: { gte: since }, area: subtreeOf(areaPath) },
+    where: {
+      updatedAt: { gte: new Date(since.getTime() - REPORT_WRITE_TIMEOUT_MS) },
+      area: subtreeOf(areaPath),
+    },
     include: { area: { select: { path: true } } },
     orderBy: [{ date: 'asc' }, { areaCode: 'asc' }, { teamKey: 'asc' }],
     take: MAX_REPLAYED_REPORTS + 1,

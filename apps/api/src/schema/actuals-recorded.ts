@@ -73,7 +73,7 @@ builder.subscriptionField('actualsRecorded', (t) =>
       }),
       since: t.arg({
         type: 'DateTime',
-        description: `Also answer, first, the reports in the area written (recorded, corrected, voided, re-dated) at or after this instant (ISO 8601), by the writing instance’s clock; at most ${MAX_REPLAYED_REPORTS.toLocaleString('en')} reports, more is refused naming \`since\` (read actualReports, paged, instead).`,
+        description: `Also answer, first, the reports in the area written (recorded, corrected, voided, re-dated) at or after this instant (ISO 8601), reaching two minutes further back (a write is timed by its statement, before its commit), so a report may repeat one already had, none is missed; at most ${MAX_REPLAYED_REPORTS.toLocaleString('en')} reports, more is refused naming \`since\` (read actualReports, paged, instead).`,
       }),
     },
     authScopes: (_root, args) => ({ seesArea: args.areaCode }),
@@ -81,7 +81,8 @@ builder.subscriptionField('actualsRecorded', (t) =>
       const area = await prisma.area.findUnique({ where: { code: args.areaCode }, select: { path: true } });
       if (!area) throw new NotFoundError('area', args.areaCode, 'areaCode');
       const live = await signedIn(principal, (subscriber) => feed.subscribe(area.path, subscriber.tokenId));
-      if (args.since == null) return live;
+      // A token revoked meanwhile gets its end, never the replay.
+      if (args.since == null || live.hasEnded()) return live;
       // Listened to first, read second: a write committed between the two is never lost.
       const replayed = await reportsWrittenSince(prisma, area.path, args.since).catch(
         async (error: unknown) => {

@@ -6,6 +6,12 @@ import type { ActualReport, Prisma, PrismaClient } from '../../generated/prisma/
 import type { CheckedReport } from './check-reports.ts';
 import { ConcurrentClaim } from './transaction-retry.ts';
 
+/**
+ * The longest a transaction writing reports may run: a report's `updatedAt` (the statement's time)
+ * is at most this much before its commit, which a replay of live actuals reaches back for.
+ */
+export const REPORT_WRITE_TIMEOUT_MS = 120_000;
+
 export type RecordOutcome = 'CREATED' | 'CORRECTED' | 'UNCHANGED';
 
 export type UpsertedReport = { outcome: RecordOutcome; report: ActualReport };
@@ -175,7 +181,7 @@ export function upsertReports(
       }
       return results;
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: REPORT_WRITE_TIMEOUT_MS, maxWait: 30_000 },
   );
 }
 
@@ -313,6 +319,6 @@ export function upsertReportsInBulk(
       }
       return { created: created.length, corrected: corrected.length, unchanged };
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: REPORT_WRITE_TIMEOUT_MS, maxWait: 30_000 },
   );
 }
