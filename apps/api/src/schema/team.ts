@@ -1,9 +1,9 @@
 import { PlanningInputError } from '@muster/planning';
-import { areaScope, isInSubtree } from '../auth/access.ts';
+import { areaScope, isInSubtree, withinScope } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { isUniqueViolation, NotFoundError } from '../errors.ts';
+import { ForbiddenError, isUniqueViolation, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { inputErrors } from './error.ts';
 
@@ -203,14 +203,24 @@ builder.mutationFields((t) => ({
         ...(args.input.homeAreaCode != null ? { plansArea: args.input.homeAreaCode } : {}),
       },
     }),
-    resolve: async (query, _root, { code, input }) => {
+    resolve: async (query, _root, { code, input }, { principal }) => {
       checkCount(input.machines, 'input.machines', 0, 1000);
       checkCount(input.crews, 'input.crews', 1, 20);
       return prisma.$transaction(async (tx) => {
         // Locked, so that a concurrent move of the same team waits for this one.
-        const [found] = await tx.$queryRaw<{ code: string; homeAreaCode: string }[]>`
-          SELECT "code", "homeAreaCode" FROM "Team" WHERE "code" = ${code} FOR UPDATE`;
+        const [found] = await tx.$queryRaw<{ code: string; homeAreaCode: string; path: string }[]>`
+          SELECT t."code", t."homeAreaCode", a."path" FROM "Team" AS t
+          JOIN "Area" AS a ON a."code" = t."homeAreaCode"
+          WHERE t."code" = ${code} FOR UPDATE OF t`;
         if (found === undefined) throw new NotFoundError('team', code, 'code');
+        // The scope was checked on the home read before the lock: a move committed in between
+        // (by an admin) may have taken the team out of the caller's area.
+        if (principal === null || !withinScope(principal, found.path)) {
+          throw new ForbiddenError(
+            `Team ${code} is no longer in the caller's area: it was moved meanwhile.`,
+            'code',
+          );
+        }
         if (input.homeAreaCode != null && input.homeAreaCode !== found.homeAreaCode)
           await moveReporterTokens(tx, found, input.homeAreaCode);
         return tx.team.update({
