@@ -221,19 +221,20 @@ export function upsertReportsInBulk(
   ];
   return prisma.$transaction(
     async (tx) => {
-      // The rows upsertReports locks and a few more: every report of the batch's dates in its
-      // areas (whatever the team), which names a file's 100,000 reports by a dozen dates and a few
-      // thousand area codes rather than 100,000 triples. Found by joins (hashed) rather than by
+      // The rows upsertReports locks and a few more: every report of the batch's teams on its
+      // dates in its areas, which names a file's 100,000 reports by a dozen dates, a few teams and
+      // a few thousand area codes rather than 100,000 triples (other teams' writers there go on). Found by joins (hashed) rather than by
       // `IN`/`ANY` over large arrays evaluated row by row, and read in the same statement. The
       // extra rows are locked and read but never written: lookups below are by the batch's keys.
       const dates = [...new Set(reports.map((report) => report.date))];
       const areas = [...new Set(reports.map((report) => report.areaCode))];
+      const teamKeys = [...new Set(reports.map((report) => report.teamCode ?? ''))];
       const found = await tx.$queryRaw<ActualReport[]>`
         SELECT r.* FROM "ActualReport" AS r
         WHERE r."id" IN (
             SELECT n."id" FROM "ActualReport" AS n
             JOIN unnest(${areas}::text[]) AS a(code) ON n."areaCode" = a.code
-            WHERE n."date" = ANY(${dates}::text[])
+            WHERE n."date" = ANY(${dates}::text[]) AND n."teamKey" = ANY(${teamKeys}::text[])
             UNION
             SELECT k."id" FROM "ActualReport" AS k JOIN unnest(${keys}::text[]) AS u(key) ON k."idempotencyKey" = u.key)
         ORDER BY r."id"
