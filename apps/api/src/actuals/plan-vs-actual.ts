@@ -24,7 +24,23 @@ export type PlanVsActual = PlanComparison & {
   asked: { from: string | null; to: string | null };
   /** The areas right below, compared in the same computation; null when not asked for with it. */
   children: PlanVsActual[] | null;
+  /** Pages of the areas of a level below, compared in the same computation, by `pageKey`. */
+  pages: ReadonlyMap<string, AreaPage>;
 };
+
+/** A page of the areas of `level` below an area, ordered by code: `limit` of them from `offset`. */
+export type PageAsk = { level: string; offset: number; limit: number };
+
+/** One page of the areas of a level below an area, and how many such areas there are in all. */
+export type AreaPage = { totalCount: number; nodes: PlanVsActual[] };
+
+export const pageKey = (page: PageAsk): string => `${page.level}:${page.offset}:${page.limit}`;
+
+/** What is asked of one area: its children, pages of the areas of a level below it. */
+type Wants = { children: boolean; pages: Map<string, PageAsk> };
+
+const holds = (had: Wants, wants: Wants): boolean =>
+  (had.children || !wants.children) && [...wants.pages.keys()].every((key) => had.pages.has(key));
 
 export type PlanVsActualArgs = {
   scenarioId: string;
@@ -36,8 +52,8 @@ export type PlanVsActualArgs = {
 /** The areas one computation compares, and what each asker waits for. */
 type Batch = {
   args: Omit<PlanVsActualArgs, 'areaCode'>;
-  /** Areas asked for, and whether with their children. */
-  asked: Map<string, boolean>;
+  /** Areas asked for, and what with them. */
+  asked: Map<string, Wants>;
   started: boolean;
   result: Promise<Map<string, PlanVsActual | Error>>;
 };
@@ -45,7 +61,8 @@ type Batch = {
 const batchesOf = new WeakMap<Memo, Map<string, Batch[]>>();
 
 /**
- * Plan against reports for one area of a stored scenario (with its children when asked): kept
+ * Plan against reports for one area of a stored scenario (with its children and pages of the areas
+ * of a level below when asked): kept
  * across requests under the scenario's, the areas' and the reports' versions, and otherwise
  * compared in the request's batch for the same scenario and dates.
  */
@@ -53,27 +70,35 @@ export async function planVsActual(
   prisma: PrismaClient,
   memo: Memo,
   args: PlanVsActualArgs,
-  options: { withChildren?: boolean } = {},
+  options: { withChildren?: boolean; pages?: readonly PageAsk[] } = {},
 ): Promise<PlanVsActual> {
-  const withChildren = options.withChildren ?? false;
+  const wants: Wants = {
+    children: options.withChildren ?? false,
+    pages: new Map((options.pages ?? []).map((page) => [pageKey(page), page])),
+  };
   const data = await scenarioKey(memo, prisma, args.scenarioId, { reports: true });
-  const key = `plan-vs-actual:${data}:${JSON.stringify([args.areaCode, args.from ?? null, args.to ?? null, withChildren])}`;
+  const key = `plan-vs-actual:${data}:${JSON.stringify([args.areaCode, args.from ?? null, args.to ?? null, wants.children, [...wants.pages.keys()].sort()])}`;
   return cached(
     memo,
     key,
     async () => {
-      const batch = batchFor(prisma, memo, args, withChildren);
+      const batch = batchFor(prisma, memo, args, wants);
       const answer = (await batch.result).get(args.areaCode);
       if (answer instanceof Error) throw answer;
       if (!answer) throw new Error(`plan vs actual: ${args.areaCode} missing from its batch`);
       return answer;
     },
-    (result) => (1 + (result.children?.length ?? 0)) * result.days.length * BYTES_KEPT.comparedDay,
+    (result) =>
+      (1 +
+        (result.children?.length ?? 0) +
+        [...result.pages.values()].reduce((n, page) => n + page.nodes.length, 0)) *
+      result.days.length *
+      BYTES_KEPT.comparedDay,
   );
 }
 
-/** A batch not started yet, or one already holding the area (with children when asked). */
-function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, withChildren: boolean): Batch {
+/** A batch not started yet, or one already holding the area with what is wanted of it. */
+function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, wants: Wants): Batch {
   let byDates = batchesOf.get(memo);
   if (!byDates) {
     byDates = new Map();
@@ -84,7 +109,7 @@ function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, with
   byDates.set(key, batches);
   const holding = batches.find((batch) => {
     const asked = batch.asked.get(args.areaCode);
-    return asked !== undefined && (asked || !withChildren);
+    return asked !== undefined && holds(asked, wants);
   });
   if (holding) return holding;
   let open = batches.find((batch) => !batch.started);
@@ -102,7 +127,11 @@ function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, with
     batches.push(batch);
     open = batch;
   }
-  open.asked.set(args.areaCode, withChildren || (open.asked.get(args.areaCode) ?? false));
+  const had = open.asked.get(args.areaCode);
+  open.asked.set(args.areaCode, {
+    children: wants.children || (had?.children ?? false),
+    pages: new Map([...(had?.pages ?? []), ...wants.pages]),
+  });
   return open;
 }
 
@@ -131,9 +160,29 @@ async function compareBatch(
     }
   }
   const childrenOf = (code: string) => subtree.filter((area) => area.parentCode === code);
+  // The areas of each level below each area asked, ordered by code, for the pages asked of them.
+  const below = new Map<string, Area[]>();
+  const areasBelow = (area: Area, level: string): Area[] => {
+    const key = JSON.stringify([area.code, level]);
+    let list = below.get(key);
+    if (!list) {
+      list = subtree
+        .filter(
+          (other) => other.level === level && other.code !== area.code && isInSubtree(other.path, area.path),
+        )
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      below.set(key, list);
+    }
+    return list;
+  };
+  const pageOf = (area: Area, page: PageAsk) =>
+    areasBelow(area, page.level).slice(page.offset, page.offset + page.limit);
   const compared = [...areas.keys()];
-  for (const [code, withChildren] of batch.asked) {
-    if (withChildren && areas.has(code)) compared.push(...childrenOf(code).map((area) => area.code));
+  for (const [code, wants] of batch.asked) {
+    const area = areas.get(code);
+    if (!area) continue;
+    if (wants.children) compared.push(...childrenOf(code).map((child) => child.code));
+    for (const page of wants.pages.values()) compared.push(...pageOf(area, page).map((other) => other.code));
   }
   const codes = [...new Set(compared)];
   if (codes.length === 0) return answers;
@@ -176,14 +225,25 @@ async function compareBatch(
         .filter((finding) => isInSubtree(pathOf.get(finding.areaCode) ?? '', path))
         .map((finding) => finding.warning),
       children: null,
+      pages: new Map(),
     });
   });
-  for (const [code, withChildren] of batch.asked) {
+  const comparedOf = (list: readonly Area[]) => list.map((other) => byCode.get(other.code) as PlanVsActual);
+  for (const [code, wants] of batch.asked) {
     const own = byCode.get(code);
-    if (!own) continue;
+    const area = areas.get(code);
+    if (!own || !area) continue;
+    const pages = new Map<string, AreaPage>();
+    for (const [key, page] of wants.pages) {
+      pages.set(key, {
+        totalCount: areasBelow(area, page.level).length,
+        nodes: comparedOf(pageOf(area, page)),
+      });
+    }
     answers.set(code, {
       ...own,
-      children: withChildren ? childrenOf(code).map((child) => byCode.get(child.code) as PlanVsActual) : null,
+      children: wants.children ? comparedOf(childrenOf(code)) : null,
+      pages,
     });
   }
   return answers;

@@ -1,13 +1,22 @@
 import type { ComparedDay, CompletionForecast } from '@muster/planning';
-import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
-import type { PlanVsActual } from '../actuals/plan-vs-actual.ts';
-import { planVsActual } from '../actuals/plan-vs-actual.ts';
-import { builder } from '../builder.ts';
+import { offsetForArgs, resolveOffsetConnection } from '@pothos/plugin-relay';
+import {
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getArgumentValues,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import { type PageAsk, type PlanVsActual, pageKey, planVsActual } from '../actuals/plan-vs-actual.ts';
+import { builder, checkedPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import { ReportWarningRef } from './actual-report.ts';
 import { ActualsWarningRef } from './actuals-warning.ts';
+import { AreaLevelEnum } from './area.ts';
+import { countedConnection } from './connection.ts';
 import { inputErrors } from './error.ts';
 import { scenarioAreaArgs, seesScenarioArea } from './scenario-area.ts';
 
@@ -223,6 +232,45 @@ PlanVsActualRef.implement({
         ).children ??
         [],
     }),
+    byArea: t.connection(
+      {
+        type: PlanVsActualRef,
+        description:
+          'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children).',
+        args: {
+          level: t.arg({
+            type: AreaLevelEnum,
+            required: true,
+            description: 'The level of the areas compared, below this area (e.g. COMMUNE).',
+          }),
+        },
+        // Each area of the page is compared: its daily series and its days, as the computation charges it.
+        complexity: (args, context) => ({
+          field: priced(context, 'PlanVsActual.byArea', pageSize(args) * dailySeriesWork()),
+          multiplier: pageSize(args),
+        }),
+        resolve: async (r, args, context) => {
+          checkedPageSize(args);
+          const ask = pageAsk(args.level, args);
+          const page =
+            r.pages.get(pageKey(ask)) ??
+            (
+              await planVsActual(
+                prisma,
+                context.memo,
+                { scenarioId: r.scenarioId, areaCode: r.areaCode, ...r.asked },
+                { pages: [ask] },
+              )
+            ).pages.get(pageKey(ask));
+          const connection = await resolveOffsetConnection(
+            { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+            () => page?.nodes ?? [],
+          );
+          return { ...connection, totalCount: () => page?.totalCount ?? 0 };
+        },
+      },
+      ...countedConnection('PlanVsActual', 'areas compared'),
+    ),
     reportWarnings: t.field({
       type: [ReportWarningRef],
       description:
@@ -260,7 +308,7 @@ builder.queryField('planVsActual', (t) =>
           from: args.from ?? null,
           to: args.to ?? null,
         },
-        { withChildren: selectsField(info, 'children') },
+        { withChildren: selectsField(info, 'children'), pages: pagesAsked(info) },
       ),
   }),
 );
@@ -274,4 +322,41 @@ function selectsField(info: GraphQLResolveInfo, name: string): boolean {
       return within(info.fragments[selection.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node: FieldNode) => within(node.selectionSet));
+}
+
+/** The page of the areas of `level` that a connection's paging arguments ask for (one more, to tell a next page). */
+function pageAsk(
+  level: string,
+  args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null },
+): PageAsk {
+  const { offset, limit } = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  return { level, offset, limit };
+}
+
+/**
+ * The pages `byArea` asks for right in the selection of the field being resolved, so that they are
+ * compared with it (a `byArea` deeper down is compared when it resolves). Paging that would be
+ * refused is left to the field itself to refuse.
+ */
+function pagesAsked(info: GraphQLResolveInfo): PageAsk[] {
+  const byArea = (info.schema.getType('PlanVsActual') as GraphQLObjectType).getFields().byArea;
+  if (!byArea) return [];
+  const pages: PageAsk[] = [];
+  const within = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== 'byArea') continue;
+        try {
+          const args = getArgumentValues(byArea, selection, info.variableValues);
+          checkedPageSize(args);
+          pages.push(pageAsk(String(args.level), args));
+        } catch {
+          // The field refuses it with its own error.
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) within(selection.selectionSet);
+      else within(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) within(node.selectionSet);
+  return pages;
 }
