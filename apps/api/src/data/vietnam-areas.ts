@@ -1,11 +1,13 @@
 // Vietnam's 2021 administrative units with their 2019 census population, read from the repo's
 // data/vietnam (sources in data/vietnam/README.md), and the tree builder shared with the units
 // of 2025 (vietnam-2025.ts): leaves at any depth, each parent holding the sums of its leaves.
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommuneType } from '@muster/planning';
 import { parse } from 'csv-parse/sync';
+import { communeTypeOfWord } from '../spreadsheets/cell-rules.ts';
 
 export const vietnamDataDir = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -57,16 +59,7 @@ export type Leaf = Unit & {
 };
 
 /** The type of a commune as the GSO's lists write it (`phường`, `thị trấn`, `xã`, `đặc khu`). */
-export function communeTypeOf(text: string): CommuneType | null {
-  return COMMUNE_TYPE_OF[text.trim().toLowerCase()] ?? null;
-}
-
-const COMMUNE_TYPE_OF: Readonly<Record<string, CommuneType>> = {
-  phường: 'ward',
-  'thị trấn': 'township',
-  xã: 'commune',
-  'đặc khu': 'special-zone',
-};
+export const communeTypeOf: (text: string) => CommuneType | null = communeTypeOfWord;
 
 /** A positive area from a column, or null where the source has none. */
 export function areaField(row: Record<string, string>, name: string): number | null {

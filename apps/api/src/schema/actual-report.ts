@@ -216,7 +216,7 @@ builder.mutationField('recordActuals', (t) =>
   t.field({
     type: RecordActualsPayloadRef,
     description:
-      'Records a batch of reports: the same report twice counts once, a changed one is a correction (the earlier value stays in `history`), and the batch is all or nothing. Admins; a planner for any team inside its area; a reporter for its own team inside its area.',
+      'Records a batch of reports: the same report twice counts once, a changed one is a correction (the earlier value stays in `history`), and the batch is all or nothing. Admins; a planner for reports whose area is inside its own (of any team, or none); a reporter for its own team inside its area.',
     errors: { types: inputErrors },
     args: {
       reports: t.arg({
@@ -226,7 +226,7 @@ builder.mutationField('recordActuals', (t) =>
       }),
     },
     skipTypeScopes: true,
-    // An admin anything; a planner reports of any team inside its subtree; a reporter its own
+    // An admin anything; a planner reports whose area is inside its subtree (any team); a reporter its own
     // team's reports inside its area (the first report out of scope is named in the ForbiddenError).
     authScopes: (_root, args) => ({ recordsReports: args.reports }),
     resolve: (_root, args, { principal }) =>

@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
   importReports: t.field({
     type: ImportReportsPayloadRef,
     description:
-      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins; a planner for any team inside its area (paper tallies typed up at the district); a reporter for its own team inside its area.',
+      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins; a planner for reports whose area is inside its own, of any team (paper tallies typed up at the district); a reporter for its own team inside its area.',
     errors: { types: fileErrors },
     args: {
       file: t.arg({ type: 'File', required: true, description: 'The XLSX or CSV file (multipart part).' }),

@@ -39,8 +39,11 @@ export type AreaSheetRow = {
   communeType: CommuneType | null;
 };
 
-/** A commune larger than any in Vietnam (the largest, in Kon Tum and Nghệ An, are under 1,000 km²) by far: a typo. */
-const MAX_AREA_KM2 = 100_000;
+/**
+ * Larger than any country (Russia, 17.1 million km²): a typo such as square metres written as km².
+ * The sheet holds provinces and countries too, so the bound is not a commune's.
+ */
+const MAX_AREA_KM2 = 20_000_000;
 
 const MAX_NAME = 200;
 

@@ -292,7 +292,15 @@ export function communeType(): CellRule<CommuneType> {
  * none; null when the name starts with no type's word.
  */
 export function communeTypeOfName(name: string): CommuneType | null {
-  const plain = plainHeader(name);
-  for (const [word, type] of COMMUNE_TYPE_OF) if (plain.startsWith(`${word} `)) return type;
+  // Accents kept: `Xà Bang` is no `xã`.
+  const lower = name.normalize('NFC').trim().toLowerCase();
+  for (const [type, words] of Object.entries(COMMUNE_TYPE_WORDS) as [CommuneType, readonly string[]][]) {
+    if (words.some((word) => lower.startsWith(`${word} `))) return type;
+  }
   return null;
+}
+
+/** A commune type written as one word of {@link communeType} (`Xã`, `ward`); null for any other text. */
+export function communeTypeOfWord(text: string): CommuneType | null {
+  return COMMUNE_TYPE_OF.get(plainHeader(text)) ?? null;
 }

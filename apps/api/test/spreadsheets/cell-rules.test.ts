@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, parseNumberText, share, wholeNumber } from '../../src/spreadsheets/cell-rules.ts';
+import {
+  calendarDate,
+  communeTypeOfName,
+  communeTypeOfWord,
+  parseNumberText,
+  share,
+  wholeNumber,
+} from '../../src/spreadsheets/cell-rules.ts';
 
 const XLSX = { decimalMark: '.', date1904: false } as const;
 
@@ -63,5 +70,20 @@ describe('cell rules', () => {
     });
     expect(share().read({ kind: 'number', value: 0.696 }, XLSX)).toEqual({ ok: true, value: 0.696 });
     expect(share().read({ kind: 'number', value: 69.6 }, XLSX)).toEqual({ ok: false, code: 'range' });
+  });
+
+  it('reads a commune type from the word its name starts with, accents and all', () => {
+    // The four legal types, as the GSO writes them at the head of a unit's name.
+    expect(communeTypeOfName('Phường Nghĩa Thành')).toBe('ward');
+    expect(communeTypeOfName('Thị trấn Đức An')).toBe('township');
+    expect(communeTypeOfName('Xã Đắk Plao')).toBe('commune');
+    expect(communeTypeOfName('Đặc khu Phú Quốc')).toBe('special-zone');
+    // Names that only look like one once accents are gone: Xà Bang (Bà Rịa), Phuong without its marks.
+    expect(communeTypeOfName('Xà Bang')).toBeNull();
+    expect(communeTypeOfName('Bản Mới')).toBeNull();
+    // A type cell, read as headers are (case and accents aside).
+    expect(communeTypeOfWord('XÃ')).toBe('commune');
+    expect(communeTypeOfWord('special zone')).toBe('special-zone');
+    expect(communeTypeOfWord('city')).toBeNull();
   });
 });
