@@ -2,6 +2,7 @@
 // campaign plan into planMobileTeams' input, for `CampaignPlan.mobileTeams` and `Team.visits`.
 // The request's fields are planMobileTeams' own (teams, hours, maxDaysPerVisit), so a refusal
 // names the argument as the library names the field.
+
 import type {
   CampaignInput,
   CampaignPlan,
@@ -19,6 +20,7 @@ import type {
 import { mobileCommunesFromPlan, PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { compute } from '../compute/pool.ts';
 import { NotFoundError } from '../errors.ts';
+import { withoutNulls } from './without-nulls.ts';
 
 /** A visit with its commune's name, for the field. */
 export type NamedVisit = MobileVisit & { communeName: string | null };
@@ -182,12 +184,5 @@ export function namedSitesAndTeams(
     ...result,
     notes: [...result.notes, ...notes],
     mobile: result.mobile === null ? null : named(result.mobile, communes, []),
-  };
-}
-
-/** The fields given (GraphQL nulls are absent fields). */
-export function withoutNulls<T extends object>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null)) as {
-    [K in keyof T]?: NonNullable<T[K]>;
   };
 }

@@ -1,8 +1,10 @@
 // The planning library's inputs as GraphQL input types, field for field, so a refusal's path in
 // the library (`machines[1].machines`) is the path in the argument (`input.machines[1].machines`).
+
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { withoutNulls } from '../planning/without-nulls.ts';
 import { AreaLevelEnum, CommuneTypeEnum } from './area.ts';
 
 const GeoPointInputRef = builder.inputType('GeoPointInput', {
@@ -100,17 +102,6 @@ export const CampaignInputRef = builder.inputType('CampaignInput', {
     }),
   }),
 });
-
-/** Drops GraphQL nulls: an optional field sent as null is absent, and takes the library's default. */
-function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  // A loop rather than entries → filter → fromEntries: a what-if's 20,000 areas go through here.
-  const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = (value as Record<string, unknown>)[key];
-    if (field !== null && field !== undefined) kept[key] = field;
-  }
-  return kept as { [K in keyof T]: Exclude<T[K], null> };
-}
 
 /** Most areas a what-if may list: the whole country (11,371 areas) with room to spare. */
 const MAX_WHAT_IF_AREAS = 20_000;

@@ -15,10 +15,10 @@ import {
   namedSitesAndTeams,
   placedCommunes,
   planSitesAndTeamsOver,
-  withoutNulls,
 } from '../planning/mobile-plan.ts';
 import type { PlanResult } from '../planning/plan-result.ts';
 import { planRow } from '../planning/plan-result.ts';
+import { withoutNulls } from '../planning/without-nulls.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
