@@ -114,7 +114,7 @@ describe('the Đắk Nông planner', () => {
     await page.close();
   });
 
-  it('sees what must change where a district is late, in both languages, and saves the re-plan', async () => {
+  it('sees what must change where a district is late as of a day it picks, in both languages on a desk and a phone, and saves the re-plan', async () => {
     // Đăk Glong (661) with one machine to 30 April: 44,030 dossiers at 325.7 a machine-day need
     // 136 days, so it is late; its own report of 20 March (1,123) is the last it sent.
     const created = await graphqlAs<{ createScenario: { __typename: string; scenarioId: string } }>(
@@ -156,9 +156,30 @@ describe('the Đắk Nông planner', () => {
       /^Finish \d+ days late/,
     );
     await chooseLanguage(page, 'vi');
+    // As of 19 March instead: Đăk Glong had not reported yet, the rest starts on 20 March.
+    const asOf = replan.getByLabel('Báo cáo tính đến ngày');
+    expect(await asOf.inputValue()).toBe('2021-03-20');
+    expect([await asOf.getAttribute('min'), await asOf.getAttribute('max')]).toEqual([
+      '2021-03-14',
+      '2021-04-30',
+    ]);
+    await asOf.fill('2021-03-19');
+    await replan.getByText(/báo cáo đến ngày 19 thg 3, 2021, phần còn lại từ 20 thg 3, 2021/).waitFor();
+    // A day after the deadline is outside the campaign: the re-plan shown stays.
+    await asOf.fill('2021-05-02');
+    expect(await asOf.inputValue()).toBe('2021-03-19');
     await replan.getByRole('button', { name: 'Lưu kế hoạch lại thành kịch bản mới' }).click();
     await replan.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
     await page.close();
+
+    const phone = await browser.newPage(360, 740);
+    await phone.goto(`${server.origin}/scenarios/${id}`);
+    await chooseLanguage(phone, 'en');
+    const small = phone.getByTestId('replan');
+    await small.getByLabel('Reports up to').fill('2021-03-19');
+    await small.getByText(/reports up to 19 Mar 2021, the rest from 20 Mar 2021/).waitFor();
+    await screenshot(phone, 'replan-as-of-360');
+    await phone.close();
   });
 
   it('compares two scenarios side by side with the differences highlighted', async () => {

@@ -300,6 +300,7 @@ export const en: Record<MessageKey, string> = {
   'import.issue': 'Row {row}, column {column}: must be {expected}, got {received}',
   'import.more': 'and {count} more.',
   'replan.title': 'Re-plan: what must change',
+  'replan.asOfLabel': 'Reports up to',
   'replan.paceLabel': 'Pace of the rest',
   'replan.pace.BLENDED': 'blended (plan and reports)',
   'replan.pace.OBSERVED': 'as reported',

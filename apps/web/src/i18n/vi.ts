@@ -296,6 +296,7 @@ export const vi = {
   'import.issue': 'Dòng {row}, cột {column}: phải là {expected}, nhận được {received}',
   'import.more': 'và {count} lỗi khác.',
   'replan.title': 'Lập lại kế hoạch: cần thay đổi gì',
+  'replan.asOfLabel': 'Báo cáo tính đến ngày',
   'replan.paceLabel': 'Tốc độ cho phần còn lại',
   'replan.pace.BLENDED': 'kết hợp (kế hoạch và thực tế)',
   'replan.pace.OBSERVED': 'theo thực tế đã báo cáo',

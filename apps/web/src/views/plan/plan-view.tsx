@@ -336,11 +336,13 @@ function Plan({
   areaCode,
   scenarioName,
   scenarioStart,
+  scenarioDeadline,
 }: {
   scenarioId: string;
   areaCode: string;
   scenarioName: string;
   scenarioStart: string;
+  scenarioDeadline: string;
 }) {
   const { t, n, date } = useI18n();
   const { abilities } = useViewer();
@@ -415,6 +417,7 @@ function Plan({
                 areaName={data.area?.name ?? areaCode}
                 lastReported={pva?.days.findLast((day) => day.actual != null)?.date ?? null}
                 start={scenarioStart}
+                deadline={scenarioDeadline}
                 maySave={abilities.savesScenarios}
               />
             ) : null}
@@ -444,6 +447,7 @@ export default function PlanView() {
             areaCode={area ?? data.scenario.areaCode}
             scenarioName={data.scenario.name}
             scenarioStart={data.scenario.calendar.start}
+            scenarioDeadline={data.scenario.calendar.deadline}
           />
         ) : (
           <p role="alert">{t('scenario.notFound', { id })}</p>

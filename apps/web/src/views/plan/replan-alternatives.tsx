@@ -1,5 +1,5 @@
-// When an area is late: the scenario replanned from the reports up to the last reported day, at
-// the pace the planner picks, and what must change to make the deadline — each alternative the
+// When an area is late: the scenario replanned from the reports up to a day the planner picks
+// (the last reported day unless changed, within the campaign), at the pace the planner picks, and what must change to make the deadline — each alternative the
 // API checked by planning with it, worded from the catalogue with its figures. A planner may save
 // the replan as a scenario of the remaining campaign.
 import { type FormEvent, useState } from 'react';
@@ -156,6 +156,7 @@ export function ReplanAlternatives({
   areaName,
   lastReported,
   start,
+  deadline,
   maySave,
 }: {
   scenarioId: string;
@@ -165,12 +166,17 @@ export function ReplanAlternatives({
   lastReported: string | null;
   /** The scenario's first day. */
   start: string;
+  /** The scenario's deadline, the last day the replan may be as of. */
+  deadline: string;
   maySave: boolean;
 }) {
   const i18n = useI18n();
   const { t, date } = i18n;
   const [pace, setPace] = useState<ReplanPace>('BLENDED');
-  const asOf = lastReported ?? dayBefore(start);
+  // As of the day before the start, nothing is reported yet: the earliest replan there is.
+  const earliest = dayBefore(start);
+  const [chosen, choose] = useState<string | null>(null);
+  const asOf = chosen ?? lastReported ?? earliest;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ReplanAlternativesDocument,
     variables: { scenarioId, areaCode, asOf, pace },
@@ -188,6 +194,21 @@ export function ReplanAlternatives({
   return (
     <section className="card replan" data-testid="replan">
       <h2>{t('replan.title')}</h2>
+      <label>
+        {t('replan.asOfLabel')}{' '}
+        <input
+          type="date"
+          value={asOf}
+          min={earliest}
+          max={deadline}
+          required
+          onChange={(event) => {
+            const value = event.target.value;
+            // A day typed outside the campaign, or half typed, keeps the replan shown.
+            if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value >= earliest && value <= deadline) choose(value);
+          }}
+        />
+      </label>{' '}
       <label>
         {t('replan.paceLabel')}{' '}
         <select value={pace} onChange={(event) => setPace(event.target.value as ReplanPace)}>
