@@ -5,8 +5,7 @@
 // process) in memory.
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db.ts';
-import type { Principal } from './tokens.ts';
-import { hashToken } from './tokens.ts';
+import { hashToken, PRINCIPAL_ROW, type Principal, principalOfToken } from './tokens.ts';
 
 const WINDOW_MS = 60_000;
 /** Failed authentications a client may make in a minute: far above typing a token wrong. */
@@ -74,11 +73,7 @@ function inProcess(database: Database): Authenticator {
       const failures = counters.get(`auth-fail:${client}`);
       if (failures?.start === start && failures.count >= rateLimits().failedAuthPerMinute)
         return { kind: 'blocked' };
-      const rows = await database.prisma.$queryRaw<Principal[]>`
-        SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
-        FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"
-        WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL`;
-      const principal = rows[0];
+      const principal = await principalOfToken(database.prisma, token);
       if (!principal) return { kind: 'unknown' };
       return { kind: 'known', principal, requests: hit(`token:${principal.tokenId}`, start) };
     },
@@ -100,8 +95,7 @@ function shared(database: Database): Authenticator {
         WITH blocked AS (
           SELECT "count" FROM "RateLimit" WHERE "key" = ${`auth-fail:${client}`} AND "windowStart" = ${start}::bigint
         ), found AS (
-          SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
-          FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"
+          ${PRINCIPAL_ROW}
           WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL
             AND COALESCE((SELECT "count" FROM blocked), 0) < ${rateLimits().failedAuthPerMinute}
         ), hit AS (

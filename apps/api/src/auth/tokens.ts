@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PlanningInputError, type PlanningInputErrorCode } from '@muster/planning';
 import { NotFoundError } from '../errors.ts';
-import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type Role } from '../generated/prisma/client.ts';
 import { isInSubtree } from './access.ts';
 
 export type { Role };
@@ -125,15 +125,21 @@ export async function revokeTokens(
   return result.count;
 }
 
+/**
+ * A token's principal as one row: the select list and the tables, for the statements that read
+ * it (by hash, by id, and with the rate limit's counters in one statement on PostgreSQL).
+ */
+export const PRINCIPAL_ROW = Prisma.sql`
+  SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
+  FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"`;
+
 /** The principal of a live token, or null when it is unknown or revoked. */
 export async function principalOfToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   // Every request with a token runs this: one statement, where an `include` of the area would
   // cost Prisma a second one.
   const rows = await prisma.$queryRaw<Principal[]>`
-    SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
-    FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"
-    WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL`;
+    ${PRINCIPAL_ROW} WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL`;
   return rows[0] ?? null;
 }
 
@@ -147,9 +153,7 @@ export async function liveGrants(
 ): Promise<Map<string, Principal>> {
   if (tokenIds.length === 0) return new Map();
   const rows = await prisma.$queryRaw<Principal[]>`
-    SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
-    FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"
-    WHERE t."id" = ANY(${[...tokenIds]}::text[]) AND t."revokedAt" IS NULL`;
+    ${PRINCIPAL_ROW} WHERE t."id" = ANY(${[...tokenIds]}::text[]) AND t."revokedAt" IS NULL`;
   return new Map(rows.map((row) => [row.tokenId, row]));
 }
 
