@@ -73,7 +73,7 @@ builder.subscriptionField('actualsRecorded', (t) =>
       }),
       since: t.arg({
         type: 'DateTime',
-        description: `Also answer, first, the reports in the area written (recorded, corrected, voided, re-dated) at or after this instant (ISO 8601), reaching two minutes further back (a write is timed by its statement, before its commit), so a report may repeat one already had, none is missed; at most ${MAX_REPLAYED_REPORTS.toLocaleString('en')} reports, more is refused naming \`since\` (read actualReports, paged, instead).`,
+        description: `Also answer, first, the reports in the area written (recorded, corrected, voided, re-dated) at or after this instant (ISO 8601; a write is timed by the clock of the instance or database that made it, by its statement, before its commit, so the replay reaches two minutes further back and may repeat a report already had); at most ${MAX_REPLAYED_REPORTS.toLocaleString('en')} reports, more is refused naming \`since\`, also within two minutes after a large import (read actualReports, paged, or planVsActual instead).`,
       }),
     },
     authScopes: (_root, args) => ({ seesArea: args.areaCode }),
@@ -90,6 +90,8 @@ builder.subscriptionField('actualsRecorded', (t) =>
           throw error;
         },
       );
+      // Revoked while the replay was read: its end, and nothing of the replay.
+      if (live.hasEnded()) return live;
       if (replayed === null) {
         await live.return?.();
         throw new PlanningInputError({

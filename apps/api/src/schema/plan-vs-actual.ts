@@ -236,7 +236,7 @@ PlanVsActualRef.implement({
       {
         type: PlanVsActualRef,
         description:
-          'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children).',
+          'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a `byArea` right under the top-level `planVsActual`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit.',
         args: {
           level: t.arg({
             type: AreaLevelEnum,

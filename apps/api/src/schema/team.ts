@@ -1,6 +1,7 @@
 import { PlanningInputError } from '@muster/planning';
 import { areaScope, isInSubtree, withinScope } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
+import type { Principal } from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { ForbiddenError, isUniqueViolation, NotFoundError } from '../errors.ts';
@@ -116,6 +117,30 @@ async function plansTeam(code: string) {
 }
 
 /**
+ * The team `code`, locked for the transaction (a concurrent change of it waits), with its home's
+ * path, once the caller is seen to plan that home: the scope was checked on a read before the lock,
+ * and a move committed in between (by an admin) may have taken the team out of the caller's area.
+ */
+async function lockTeamInScope(
+  tx: Prisma.TransactionClient,
+  code: string,
+  principal: Principal | null,
+): Promise<{ code: string; homeAreaCode: string; path: string }> {
+  const [found] = await tx.$queryRaw<{ code: string; homeAreaCode: string; path: string }[]>`
+    SELECT t."code", t."homeAreaCode", a."path" FROM "Team" AS t
+    JOIN "Area" AS a ON a."code" = t."homeAreaCode"
+    WHERE t."code" = ${code} FOR UPDATE OF t`;
+  if (found === undefined) throw new NotFoundError('team', code, 'code');
+  if (principal === null || !withinScope(principal, found.path)) {
+    throw new ForbiddenError(
+      `Team ${code} is no longer in the caller's area: it was moved meanwhile.`,
+      'code',
+    );
+  }
+  return found;
+}
+
+/**
  * Moves a team's home and, with it, the scope of its reporters' live tokens: a token scoped to the
  * old home follows the team (a reporter reports and sees where its team is based), while one scoped
  * to a smaller area inside the old home that the new home does not hold would be left outside its
@@ -207,20 +232,7 @@ builder.mutationFields((t) => ({
       checkCount(input.machines, 'input.machines', 0, 1000);
       checkCount(input.crews, 'input.crews', 1, 20);
       return prisma.$transaction(async (tx) => {
-        // Locked, so that a concurrent move of the same team waits for this one.
-        const [found] = await tx.$queryRaw<{ code: string; homeAreaCode: string; path: string }[]>`
-          SELECT t."code", t."homeAreaCode", a."path" FROM "Team" AS t
-          JOIN "Area" AS a ON a."code" = t."homeAreaCode"
-          WHERE t."code" = ${code} FOR UPDATE OF t`;
-        if (found === undefined) throw new NotFoundError('team', code, 'code');
-        // The scope was checked on the home read before the lock: a move committed in between
-        // (by an admin) may have taken the team out of the caller's area.
-        if (principal === null || !withinScope(principal, found.path)) {
-          throw new ForbiddenError(
-            `Team ${code} is no longer in the caller's area: it was moved meanwhile.`,
-            'code',
-          );
-        }
+        const found = await lockTeamInScope(tx, code, principal);
         if (input.homeAreaCode != null && input.homeAreaCode !== found.homeAreaCode)
           await moveReporterTokens(tx, found, input.homeAreaCode);
         return tx.team.update({
@@ -244,10 +256,10 @@ builder.mutationFields((t) => ({
     args: { code: t.arg.string({ required: true, description: 'The team’s code.' }) },
     skipTypeScopes: true,
     authScopes: async (_root, args) => plansTeam(args.code),
-    resolve: async (query, _root, { code }) => {
-      const found = await prisma.team.findUnique({ where: { code }, select: { code: true } });
-      if (found === null) throw new NotFoundError('team', code, 'code');
-      return prisma.team.update({ ...query, where: { code }, data: { retired: true } });
-    },
+    resolve: (query, _root, { code }, { principal }) =>
+      prisma.$transaction(async (tx) => {
+        await lockTeamInScope(tx, code, principal);
+        return tx.team.update({ ...query, where: { code }, data: { retired: true } });
+      }),
   }),
 }));

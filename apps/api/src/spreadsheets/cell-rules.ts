@@ -293,7 +293,7 @@ export function communeType(): CellRule<CommuneType> {
  */
 export function communeTypeOfName(name: string): CommuneType | null {
   // Accents kept: `Xà Bang` is no `xã`.
-  const lower = name.normalize('NFC').trim().toLowerCase();
+  const lower = name.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
   for (const [type, words] of Object.entries(COMMUNE_TYPE_WORDS) as [CommuneType, readonly string[]][]) {
     if (words.some((word) => lower.startsWith(`${word} `))) return type;
   }

@@ -78,9 +78,10 @@ describe('cell rules', () => {
     expect(communeTypeOfName('Thị trấn Đức An')).toBe('township');
     expect(communeTypeOfName('Xã Đắk Plao')).toBe('commune');
     expect(communeTypeOfName('Đặc khu Phú Quốc')).toBe('special-zone');
-    // Names that only look like one once accents are gone: Xà Bang (Bà Rịa), Phuong without its marks.
+    // However the spaces fall (a no-break space, two spaces, as copied from a PDF).
+    expect(communeTypeOfName('Thị\u00a0trấn  Đức An')).toBe('township');
+    // A name that only looks like one once accents are gone: Xà Bang (Bà Rịa) is no xã.
     expect(communeTypeOfName('Xà Bang')).toBeNull();
-    expect(communeTypeOfName('Bản Mới')).toBeNull();
     // A type cell, read as headers are (case and accents aside).
     expect(communeTypeOfWord('XÃ')).toBe('commune');
     expect(communeTypeOfWord('special zone')).toBe('special-zone');

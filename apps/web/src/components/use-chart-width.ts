@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 /** Width drawn before the first measure (and where ResizeObserver is missing). */
 const FIRST_WIDTH = 720;
 /** Narrower than this the axes' labels no longer fit; the drawing scales down from here. */
-const MIN_WIDTH = 280;
+const MIN_WIDTH = 200;
 
 /** A ref for the chart's container and the width, in CSS px, to draw at. */
 export function useChartWidth(): { ref: (element: Element | null) => void; width: number } {

@@ -68,4 +68,11 @@ describe('planHourlyStaffingForSites', () => {
       );
     }
   });
+
+  it('reads a site that JSON cannot write (a cycle) on its own, as planHourlyStaffing would', () => {
+    const site: Record<string, unknown> = { ...commune(120) };
+    site.self = site;
+    const [planned] = planHourlyStaffingForSites([site] as never);
+    expect(planned).toEqual(planHourlyStaffing(site as never));
+  });
 });

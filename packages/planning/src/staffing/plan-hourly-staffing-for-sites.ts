@@ -57,26 +57,32 @@ export function planHourlyStaffingForSites(sites: readonly HourlyStaffingOptions
  */
 function plainKey(site: unknown): string | null {
   let plain = true;
-  const key = JSON.stringify(site, function (this: Record<string, unknown>, field: string, value: unknown) {
-    // A toJSON method (a Date's, say) shows the reader something else than JSON does.
-    if (this[field] !== value) plain = false;
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) plain = false;
-      return value;
-    }
-    if (value === undefined) {
-      // An absent field reads as undefined either way; a hole in an array would turn into null.
-      if (Array.isArray(this)) plain = false;
-      return value;
-    }
-    if (typeof value === 'object') {
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== Array.prototype) plain = false;
-      return value;
-    }
-    plain = false;
+  let key: string | undefined;
+  try {
+    key = JSON.stringify(site, function (this: Record<string, unknown>, field: string, value: unknown) {
+      // A toJSON method (a Date's, say) shows the reader something else than JSON does.
+      if (this[field] !== value) plain = false;
+      if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) plain = false;
+        return value;
+      }
+      if (value === undefined) {
+        // An absent field reads as undefined either way; a hole in an array would turn into null.
+        if (Array.isArray(this)) plain = false;
+        return value;
+      }
+      if (typeof value === 'object') {
+        const prototype = Object.getPrototypeOf(value);
+        if (prototype !== Object.prototype && prototype !== Array.prototype) plain = false;
+        return value;
+      }
+      plain = false;
+      return null;
+    });
+  } catch {
+    // A cycle (or a getter that throws): read on its own, where the reader names what is wrong.
     return null;
-  });
+  }
   return plain && key !== undefined ? key : null;
 }

@@ -75,7 +75,8 @@ export async function readReviewedReports(
 ): Promise<StoredReviewedReport[]> {
   if (ids.length === 0) return [];
   return prisma.actualReport.findMany({
-    where: { id: { in: [...ids] } },
+    // Voided since the days were read: no longer warned about.
+    where: { id: { in: [...ids] }, voided: false },
     select: {
       id: true,
       date: true,

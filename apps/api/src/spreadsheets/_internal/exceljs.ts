@@ -6,6 +6,13 @@ let loading: Promise<typeof ExcelJS> | null = null;
 
 /** The exceljs module, loaded once. */
 export function excelJS(): Promise<typeof ExcelJS> {
-  loading ??= import('exceljs').then((module) => module.default);
+  // A load that failed is tried again by the next caller, not kept failed until a restart.
+  loading ??= import('exceljs').then(
+    (module) => module.default,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }

@@ -412,6 +412,8 @@ function Plan({
             ) : null}
             {plan.area.status === 'LATE' || plan.area.status === 'BEYOND_HORIZON' ? (
               <ReplanAlternatives
+                // The day chosen belongs to one area of one scenario: another starts again from its own.
+                key={`${scenarioId}:${areaCode}`}
                 scenarioId={scenarioId}
                 areaCode={areaCode}
                 areaName={data.area?.name ?? areaCode}
