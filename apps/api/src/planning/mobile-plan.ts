@@ -82,24 +82,34 @@ export async function planMobileTeamsOver(
   input: Pick<CampaignInput, 'calendar' | 'service'>,
   request: MobilePlanRequest,
 ): Promise<NamedMobilePlan> {
+  const { communes, notes, teamsInput } = teamsInputOver(plan, input, request);
+  const result = await compute('planMobileTeams', teamsInput, { priorityRule: request.priority });
+  if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
+  return named(result, communes, notes);
+}
+
+/**
+ * What the teams' plans (mobile only, or beside sites) are built from: the communes under the area
+ * asked, the base's notes, and the library input both take alike.
+ */
+function teamsInputOver(
+  plan: CampaignPlan,
+  input: Pick<CampaignInput, 'calendar' | 'service'>,
+  request: MobilePlanRequest,
+) {
   const communes = placedCommunes(plan, request.areaCode, request.areaArgument);
   const base = baseOf(plan, request.homeAreaCode);
-  const result = await compute(
-    'planMobileTeams',
-    {
-      calendar: input.calendar,
-      communes,
-      teams: [...request.teams],
-      service: input.service,
-      ...(base.home ? { home: base.home } : {}),
-      ...(request.hours ? { hours: request.hours } : {}),
-      ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
-      ...(request.crewsPerTeam != null ? { crewsPerTeam: request.crewsPerTeam } : {}),
-    },
-    { priorityRule: request.priority },
-  );
-  if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
-  return named(result, communes, base.notes);
+  const teamsInput = {
+    calendar: input.calendar,
+    communes,
+    teams: [...request.teams],
+    service: input.service,
+    ...(base.home ? { home: base.home } : {}),
+    ...(request.hours ? { hours: request.hours } : {}),
+    ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
+    ...(request.crewsPerTeam != null ? { crewsPerTeam: request.crewsPerTeam } : {}),
+  };
+  return { communes, notes: base.notes, teamsInput };
 }
 
 /**
@@ -151,27 +161,19 @@ export async function planSitesAndTeamsOver(
   input: Pick<CampaignInput, 'calendar' | 'service'>,
   request: SitesAndTeamsRequest,
 ): Promise<NamedSitesAndTeamsPlan> {
-  const communes = placedCommunes(plan, request.areaCode, request.areaArgument);
-  const base = baseOf(plan, request.homeAreaCode);
+  const { communes, notes, teamsInput } = teamsInputOver(plan, input, request);
   const result = await compute(
     'planSitesAndTeams',
     {
-      calendar: input.calendar,
-      communes,
+      ...teamsInput,
       sites: [...request.sites],
-      teams: [...request.teams],
-      service: input.service,
       siteHours: request.siteHours,
-      ...(base.home ? { home: base.home } : {}),
-      ...(request.hours ? { hours: request.hours } : {}),
-      ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
-      ...(request.crewsPerTeam != null ? { crewsPerTeam: request.crewsPerTeam } : {}),
       ...(request.reach ? { reach: withoutNulls(request.reach) } : {}),
     },
     { priorityRule: request.priority, objective: request.objective },
   );
   if (result.status === 'infeasible') throw new PlanningInfeasibleError(result.reason, result.detail);
-  return namedSitesAndTeams(result, communes, base.notes);
+  return namedSitesAndTeams(result, communes, notes);
 }
 
 /** A combined plan with its commune names and the service's own notes. */
