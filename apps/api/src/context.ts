@@ -58,7 +58,7 @@ export async function createContext(initial: YogaInitialContext): Promise<Contex
   if (found.kind === 'blocked') throw blocked();
   if (found.kind === 'unknown') {
     if ((await authenticator.countFailure(client)) > limits.failedAuthPerMinute) throw blocked();
-    throw unauthenticated('The bearer token is unknown or revoked.');
+    throw unauthenticated('The bearer token is unknown, revoked or expired.');
   }
   if (found.requests > limits.requestsPerTokenPerMinute) {
     throw tooManyRequests(

@@ -2,7 +2,7 @@
 // token per role, serve GraphQL until Ctrl-C. HOST (default 127.0.0.1) and PORT (4000) say where.
 import type { AddressInfo } from 'node:net';
 import { computePool, destroyComputePool } from './compute/pool.ts';
-import { type DemoToken, renewDemoTokens } from './data/demo-tokens.ts';
+import { DEMO_TOKEN_LIFETIME_DAYS, type DemoToken, renewDemoTokens } from './data/demo-tokens.ts';
 import { seedDemo } from './data/seed-demo.ts';
 import { database } from './db.ts';
 import { createHttpServer } from './http-server.ts';
@@ -21,7 +21,7 @@ if (demo) {
     console.log(`demo data loaded: ${seeded.areasInserted} areas, ${seeded.reports.created} reports`);
   }
   console.log(
-    '\nDemo tokens (renewed at every start; in GraphiQL add the header {"Authorization": "Bearer <token>"}):',
+    `\nDemo tokens (renewed at every start, each working ${DEMO_TOKEN_LIFETIME_DAYS} days; in GraphiQL add the header {"Authorization": "Bearer <token>"}):`,
   );
   demoTokens = await renewDemoTokens(database.prisma);
   for (const issued of demoTokens) {

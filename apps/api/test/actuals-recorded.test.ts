@@ -119,6 +119,50 @@ describe('actualsRecorded', () => {
     expect((await events.next()).done).toBe(true);
   });
 
+  it('ends a subscription at its token’s expiry, with UNAUTHENTICATED, with nothing written', async () => {
+    const phone = await tokenFor({
+      role: 'REPORTER',
+      name: 'expiring phone',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    // The token's last second, set in the database as a token issued long ago would have it.
+    const expiresAt = Date.now() + 1000;
+    await database.prisma.apiToken.updateMany({
+      where: { name: 'expiring phone' },
+      data: { expiresAt: new Date(expiresAt) },
+    });
+    const { events } = await subscribe('665', phone);
+    // A batch of an earlier story still being published may come first; this story writes nothing.
+    let ended = await events.next();
+    while (ended.value?.data?.actualsRecorded) ended = await events.next();
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    expect(ended.value?.data ?? null).toBeNull();
+    expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(ended.value?.errors?.[0]?.message).toMatch(/has expired/);
+    expect((await events.next()).done).toBe(true);
+  });
+
+  it('ends a subscription at the new expiry when its token’s expiry is brought forward while it is open', async () => {
+    const phone = await tokenFor({
+      role: 'REPORTER',
+      name: 'shortened phone',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    const { events } = await subscribe('665', phone);
+    await data(RECORD, { reports: [{ date: '2021-06-15', areaCode: '665', dossiers: 6 }] });
+    expect((await events.next()).value?.data?.actualsRecorded.dossiers).toBe(6);
+    // Issued for 90 days, its end moved to half a second from now.
+    const expiresAt = Date.now() + 500;
+    await database.prisma.apiToken.updateMany({
+      where: { name: 'shortened phone' },
+      data: { expiresAt: new Date(expiresAt) },
+    });
+    const ended = await events.next();
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await events.next()).done).toBe(true);
+  });
+
   it('answers first what was written since the given instant in the area, then goes on live', async () => {
     const since = new Date();
     // Written while the dashboard was away: two in Đắk Song (665), one in Gia Nghĩa (661), outside it.

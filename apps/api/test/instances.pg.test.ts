@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computationsStarted } from '../src/compute/pool.ts';
 import { type ApiProcess, post, startApi } from './_processes.ts';
 import { sseResults, subscriptionRequest } from './_sse.ts';
-import { data, tokenFor, useDatabase } from './graphql.ts';
+import { data, database, tokenFor, useDatabase } from './graphql.ts';
 
 if (!process.env.TEST_DATABASE_URL)
   throw new Error('a *.pg.test.ts file needs TEST_DATABASE_URL=postgres://…');
@@ -63,6 +63,20 @@ describe('a cache on each instance, keyed on the database’s versions', () => {
 
 type Event = { actualsRecorded: { areaCode: string; dossiers: number; reports: { date: string }[] } };
 
+/** Follows `areaCode` on the instance at `url`, as `token`, until `signal` aborts. */
+async function follow(url: string, token: string, areaCode: string, signal: AbortSignal) {
+  return sseResults<Event>(
+    await fetch(
+      url,
+      subscriptionRequest(
+        `subscription { actualsRecorded(areaCode: "${areaCode}") { areaCode dossiers reports { date } } }`,
+        token,
+        signal,
+      ),
+    ),
+  );
+}
+
 const record = (url: string, token: string, reports: Record<string, unknown>[]) =>
   post<{ recordActuals: { created: number } }>(
     url,
@@ -75,26 +89,8 @@ describe('actualsRecorded across instances, over LISTEN/NOTIFY', () => {
   it('tells a subscriber on one instance of each batch committed through the other', async () => {
     const controller = new AbortController();
     try {
-      const onFirst = sseResults<Event>(
-        await fetch(
-          first.url,
-          subscriptionRequest(
-            'subscription { actualsRecorded(areaCode: "665") { areaCode dossiers reports { date } } }',
-            reporter,
-            controller.signal,
-          ),
-        ),
-      );
-      const onSecond = sseResults<Event>(
-        await fetch(
-          second.url,
-          subscriptionRequest(
-            'subscription { actualsRecorded(areaCode: "67") { areaCode dossiers reports { date } } }',
-            admin,
-            controller.signal,
-          ),
-        ),
-      );
+      const onFirst = await follow(first.url, reporter, '665', controller.signal);
+      const onSecond = await follow(second.url, admin, '67', controller.signal);
       // The reporter's batch through the second instance, then the admin's through the first.
       expect(
         (await record(second.url, reporter, [{ date: '2021-06-26', areaCode: '665', dossiers: 21 }])).status,
@@ -130,16 +126,7 @@ describe('a revoked token’s subscription, across instances', () => {
     });
     const controller = new AbortController();
     try {
-      const events = sseResults<Event>(
-        await fetch(
-          first.url,
-          subscriptionRequest(
-            'subscription { actualsRecorded(areaCode: "665") { areaCode dossiers reports { date } } }',
-            phone,
-            controller.signal,
-          ),
-        ),
-      );
+      const events = await follow(first.url, phone, '665', controller.signal);
       expect(
         (await record(second.url, phone, [{ date: '2021-06-30', areaCode: '665', dossiers: 4 }])).status,
       ).toBe(200);
@@ -155,6 +142,41 @@ describe('a revoked token’s subscription, across instances', () => {
       expect(ended.value?.data ?? null).toBeNull();
       expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await events.next()).done).toBe(true);
+    } finally {
+      controller.abort();
+    }
+  });
+});
+
+describe('an expired token, across instances', () => {
+  it('is refused by every instance, and its subscription on another instance ends at its expiry', async () => {
+    const phone = await tokenFor({
+      role: 'REPORTER',
+      name: 'instances expiring phone',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    const controller = new AbortController();
+    try {
+      const events = await follow(first.url, phone, '665', controller.signal);
+      expect(
+        (await record(second.url, phone, [{ date: '2021-07-01', areaCode: '665', dossiers: 2 }])).status,
+      ).toBe(200);
+      expect((await events.next()).value?.data?.actualsRecorded.dossiers).toBe(2);
+      // Its end moved to a second from now in the database, as an old token's would stand.
+      const expiresAt = Date.now() + 1000;
+      await database.prisma.apiToken.updateMany({
+        where: { name: 'instances expiring phone' },
+        data: { expiresAt: new Date(expiresAt) },
+      });
+      // Nothing is written: the first instance ends it by itself at the expiry.
+      const ended = await events.next();
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+      expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await events.next()).done).toBe(true);
+      for (const instance of [first, second]) {
+        const refused = await post(instance.url, phone, '{ viewer { name } }', {});
+        expect(refused.status, instance.url).toBe(401);
+      }
     } finally {
       controller.abort();
     }

@@ -5,7 +5,7 @@
 // process) in memory.
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db.ts';
-import { hashToken, PRINCIPAL_ROW, type Principal, principalOfToken } from './tokens.ts';
+import { hashToken, liveToken, PRINCIPAL_ROW, type Principal, principalOfToken } from './tokens.ts';
 
 const WINDOW_MS = 60_000;
 /** Failed authentications a client may make in a minute: far above typing a token wrong. */
@@ -96,7 +96,7 @@ function shared(database: Database): Authenticator {
           SELECT "count" FROM "RateLimit" WHERE "key" = ${`auth-fail:${client}`} AND "windowStart" = ${start}::bigint
         ), found AS (
           ${PRINCIPAL_ROW}
-          WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL
+          WHERE t."tokenHash" = ${hashToken(token)} AND ${liveToken()}
             AND COALESCE((SELECT "count" FROM blocked), 0) < ${rateLimits().failedAuthPerMinute}
         ), hit AS (
           INSERT INTO "RateLimit" ("key", "windowStart", "count")

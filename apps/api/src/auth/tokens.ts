@@ -2,6 +2,8 @@
 // and its token must stop working at once (`revokedAt`), every instance already shares the
 // database, and there is no signing key to distribute or rotate. A token is 32 random bytes, so a
 // plain SHA-256 is enough to keep the stored form useless to a thief (no password stretching needed).
+// Every token also ends by itself (`expiresAt`): one forgotten on an old phone or in a script stops
+// working within a season even if nobody revokes it.
 import { createHash, randomBytes } from 'node:crypto';
 import { PlanningInputError, type PlanningInputErrorCode } from '@muster/planning';
 import { NotFoundError } from '../errors.ts';
@@ -28,7 +30,27 @@ export type TokenRequest = {
   areaCode?: string | null;
   /** Reporter: the team it reports for. */
   teamCode?: string | null;
+  /**
+   * Days from now until it stops working, a whole number from 1 to {@link MAX_TOKEN_LIFETIME_DAYS};
+   * default {@link DEFAULT_TOKEN_LIFETIME_DAYS} of its role.
+   */
+  expiresInDays?: number | null;
 };
+
+/**
+ * A token's lifetime when none is asked for, in days, by role: an admin's, which may do anything,
+ * a month; a planner's and a reporter's a season (a campaign's months), renewed with the next one.
+ */
+export const DEFAULT_TOKEN_LIFETIME_DAYS: Readonly<Record<Role, number>> = {
+  ADMIN: 30,
+  PLANNER: 90,
+  REPORTER: 90,
+};
+
+/** The longest lifetime a token may be issued with, in days: a year, the longest campaign. */
+export const MAX_TOKEN_LIFETIME_DAYS = 365;
+
+const DAY_MS = 86_400_000;
 
 const TOKEN_PREFIX = 'mst_';
 const MAX_TOKEN_NAME_LENGTH = 200;
@@ -55,6 +77,10 @@ async function resolveScope(
   ) => refuseAt(`${under}${path}`, code, expected, received);
   if (request.name.trim() === '' || request.name.length > MAX_TOKEN_NAME_LENGTH) {
     refuse('name', 'range', `a name of 1 to ${MAX_TOKEN_NAME_LENGTH} characters`, request.name);
+  }
+  const days = request.expiresInDays;
+  if (days != null && !(Number.isInteger(days) && days >= 1 && days <= MAX_TOKEN_LIFETIME_DAYS)) {
+    refuse('expiresInDays', 'range', `a whole number of days from 1 to ${MAX_TOKEN_LIFETIME_DAYS}`, days);
   }
   if (request.role === 'ADMIN') {
     if (request.areaCode != null || request.teamCode != null) {
@@ -97,20 +123,23 @@ async function resolveScope(
 }
 
 /**
- * Issues a token; the returned secret is shown once and only its hash is stored. A refusal names
- * the request's field, under `options.under` when the request is an argument (`input.areaCode`).
+ * Issues a token that works from now until `request.expiresInDays` (default by role) have passed;
+ * the returned secret is shown once and only its hash is stored. A refusal names the request's
+ * field, under `options.under` when the request is an argument (`input.areaCode`).
  */
 export async function issueToken(
   prisma: PrismaClient,
   request: TokenRequest,
   options: { under?: string } = {},
-): Promise<{ id: string; token: string }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const scope = await resolveScope(prisma, request, options.under ? `${options.under}.` : '');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const days = request.expiresInDays ?? DEFAULT_TOKEN_LIFETIME_DAYS[request.role];
+  const expiresAt = new Date(Date.now() + days * DAY_MS);
   const row = await prisma.apiToken.create({
-    data: { name: request.name, role: request.role, ...scope, tokenHash: hashToken(token) },
+    data: { name: request.name, role: request.role, ...scope, tokenHash: hashToken(token), expiresAt },
   });
-  return { id: row.id, token };
+  return { id: row.id, token, expiresAt };
 }
 
 /** Revokes a live token by id, or every live token of a holder's name; returns how many. */
@@ -125,35 +154,55 @@ export async function revokeTokens(
   return result.count;
 }
 
-/**
- * A token's principal as one row: the select list and the tables, for the statements that read
- * it (by hash, by id, and with the rate limit's counters in one statement on PostgreSQL).
- */
-export const PRINCIPAL_ROW = Prisma.sql`
-  SELECT t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"
-  FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"`;
+const PRINCIPAL_COLUMNS = Prisma.sql`t."id" AS "tokenId", t."name", t."role"::text AS "role", t."areaCode", a."path" AS "areaPath", t."teamCode"`;
+const TOKEN_TABLES = Prisma.sql`FROM "ApiToken" t LEFT JOIN "Area" a ON a."code" = t."areaCode"`;
 
-/** The principal of a live token, or null when it is unknown or revoked. */
+/**
+ * A token's principal as one row: the select list and the tables (the token as `t`), for the
+ * statements that read it (by hash, by id, and with the rate limit's counters in one statement on
+ * PostgreSQL).
+ */
+export const PRINCIPAL_ROW = Prisma.sql`SELECT ${PRINCIPAL_COLUMNS} ${TOKEN_TABLES}`;
+
+/**
+ * The condition on `t` of a token that works now: neither revoked nor expired. Expiry is judged by
+ * this instance's clock (the one its subscriptions' timers run on), not the database's.
+ */
+export function liveToken(): Prisma.Sql {
+  return Prisma.sql`t."revokedAt" IS NULL AND t."expiresAt" > ${new Date()}`;
+}
+
+/** The same condition for Prisma's queries. */
+export function liveTokenWhere(): Prisma.ApiTokenWhereInput {
+  return { revokedAt: null, expiresAt: { gt: new Date() } };
+}
+
+/** The principal of a live token, or null when it is unknown, revoked or expired. */
 export async function principalOfToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   // Every request with a token runs this: one statement, where an `include` of the area would
   // cost Prisma a second one.
   const rows = await prisma.$queryRaw<Principal[]>`
-    ${PRINCIPAL_ROW} WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL`;
+    ${PRINCIPAL_ROW} WHERE t."tokenHash" = ${hashToken(token)} AND ${liveToken()}`;
   return rows[0] ?? null;
 }
 
+/** What a token grants, and until when. */
+export type Grant = Principal & { expiresAt: Date };
+
 /**
- * The principals of the tokens among `tokenIds` that are still live, by id: what a live
- * subscription checks its token against after it was opened (a revoked or deleted token is absent).
+ * The grants of the tokens among `tokenIds` not revoked, by id, expired ones too (their
+ * `expiresAt` past): what a live subscription checks its token against after it was opened, to
+ * end it when revoked (or deleted: absent), expired, or moved out of the area it follows.
  */
-export async function liveGrants(
+export async function unrevokedGrants(
   prisma: PrismaClient,
   tokenIds: readonly string[],
-): Promise<Map<string, Principal>> {
+): Promise<Map<string, Grant>> {
   if (tokenIds.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<Principal[]>`
-    ${PRINCIPAL_ROW} WHERE t."id" = ANY(${[...tokenIds]}::text[]) AND t."revokedAt" IS NULL`;
+  const rows = await prisma.$queryRaw<Grant[]>`
+    SELECT ${PRINCIPAL_COLUMNS}, t."expiresAt" ${TOKEN_TABLES}
+    WHERE t."id" = ANY(${[...tokenIds]}::text[]) AND t."revokedAt" IS NULL`;
   return new Map(rows.map((row) => [row.tokenId, row]));
 }
 

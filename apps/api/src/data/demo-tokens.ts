@@ -1,6 +1,8 @@
 // One token per role for the embedded demo (and a planner of today's units beside the 2021 one), so a newcomer can paste one into GraphiQL at once.
 // They are renewed at every start (the old ones revoked): only hashes are stored, so a token
-// can be shown only when it is issued.
+// can be shown only when it is issued. They last a week (DEMO_TOKEN_LIFETIME_DAYS), not a season
+// like the tokens an admin issues: printed in a terminal and in links, they should not outlive the
+// demo for long.
 import { issueToken, revokeTokens, type TokenRequest } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { NGHE_AN_2025 } from './seed-demo.ts';
@@ -22,14 +24,20 @@ const DEMO_TOKENS: (TokenRequest & { what: string })[] = [
   },
 ];
 
-export type DemoToken = { role: string; name: string; what: string; token: string };
+/** Days a demo token works; every start issues new ones. */
+export const DEMO_TOKEN_LIFETIME_DAYS = 7;
+
+export type DemoToken = { role: string; name: string; what: string; token: string; expiresAt: Date };
 
 export async function renewDemoTokens(prisma: PrismaClient): Promise<DemoToken[]> {
   const issued: DemoToken[] = [];
   for (const { what, ...request } of DEMO_TOKENS) {
     await revokeTokens(prisma, { name: request.name });
-    const { token } = await issueToken(prisma, request);
-    issued.push({ role: request.role, name: request.name, what, token });
+    const { token, expiresAt } = await issueToken(prisma, {
+      ...request,
+      expiresInDays: DEMO_TOKEN_LIFETIME_DAYS,
+    });
+    issued.push({ role: request.role, name: request.name, what, token, expiresAt });
   }
   return issued;
 }

@@ -8,8 +8,10 @@
 // is notified on the schema's `tokens` channel (migration 20261129210000_tokens_notify, from any
 // instance or the token command), and every batch is checked against the tokens before it goes
 // out, so a revoked token's subscription ends at once, or at the latest before its next event.
+// A token's expiry needs no notification: each subscriber holds a timer at its token's expiry, which
+// checks the token again then and ends the subscription, with no traffic at all.
 import { isInSubtree, withinScope } from '../auth/access.ts';
-import { liveGrants } from '../auth/tokens.ts';
+import { unrevokedGrants } from '../auth/tokens.ts';
 import type { Database } from '../db.ts';
 import type { ActualReport } from '../generated/prisma/client.ts';
 
@@ -42,10 +44,10 @@ function byDateAreaTeam(a: RecordedReport, b: RecordedReport): number {
 }
 
 /**
- * Why a subscription ended before its subscriber left: its token was revoked (or deleted), or the
- * token's area no longer holds the area subscribed to.
+ * Why a subscription ended before its subscriber left: its token was revoked (or deleted), expired,
+ * or the token's area no longer holds the area subscribed to.
  */
-export type SubscriptionEnd = { kind: 'ended'; reason: 'token-revoked' | 'out-of-scope' };
+export type SubscriptionEnd = { kind: 'ended'; reason: 'token-revoked' | 'token-expired' | 'out-of-scope' };
 
 /** What a subscriber reads: batches, and last, when its token stops allowing it, why it ended. */
 export type FeedEvent = RecordedBatch | SubscriptionEnd;
@@ -56,7 +58,12 @@ type Subscriber = {
   areaPath: string;
   deliver(batch: RecordedBatch): void;
   end(reason: SubscriptionEnd['reason']): void;
+  /** Calls `due` once at `expiresAt` (this instance's clock), in place of an earlier call set. */
+  atExpiry(expiresAt: Date, due: () => void): void;
 };
+
+/** The longest delay a Node.js timer takes (about 24.8 days); a later expiry is re-armed then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A subscriber's events, and whether its token has already ended it (its end is then queued). */
 export type FeedSubscription = AsyncIterableIterator<FeedEvent> & { hasEnded(): boolean };
@@ -97,15 +104,30 @@ export function createActualsFeed(database: Database): Feed {
   // Batches are read and published one after the other, so subscribers get them in commit order.
   let publishing: Promise<void> = Promise.resolve();
 
-  // Ends the subscriptions whose token is no longer live, or no longer sees the area followed.
+  // Ends the subscriptions whose token is no longer live, or no longer sees the area followed; the
+  // others are checked again at their token's expiry.
   const checkTokens = async (checked: readonly Subscriber[]): Promise<void> => {
     if (checked.length === 0) return;
-    const grants = await liveGrants(database.prisma, [...new Set(checked.map((s) => s.tokenId))]);
+    const grants = await unrevokedGrants(database.prisma, [...new Set(checked.map((s) => s.tokenId))]);
+    const now = Date.now();
     for (const subscriber of checked) {
       const grant = grants.get(subscriber.tokenId);
       if (!grant) subscriber.end('token-revoked');
+      else if (grant.expiresAt.getTime() <= now) subscriber.end('token-expired');
       else if (!withinScope(grant, subscriber.areaPath)) subscriber.end('out-of-scope');
+      else subscriber.atExpiry(grant.expiresAt, () => onExpiryDue(subscriber, grant.expiresAt));
     }
+  };
+
+  // Read again rather than ended outright: an expiry moved later (a change notified meanwhile
+  // re-arms the timer, but one missed while listening was down does not).
+  const onExpiryDue = (subscriber: Subscriber, expiresAt: Date): void => {
+    checkTokens([subscriber]).catch((error: unknown) => {
+      console.error('actuals feed: an expiring token could not be checked', error);
+      // Past the last expiry read: it ends, whether or not the token was renewed since.
+      if (Date.now() >= expiresAt.getTime()) subscriber.end('token-expired');
+      else subscriber.atExpiry(expiresAt, () => onExpiryDue(subscriber, expiresAt));
+    });
   };
 
   const onTokenChanged = (tokenId: string): void => {
@@ -205,6 +227,11 @@ function subscription(subscribers: Set<Subscriber>, tokenId: string, areaPath: s
   let ended = false;
   let waiting: ((result: IteratorResult<FeedEvent>) => void) | null = null;
   let finished = false;
+  let expiry: NodeJS.Timeout | null = null;
+  const stopExpiry = (): void => {
+    if (expiry) clearTimeout(expiry);
+    expiry = null;
+  };
   const push = (event: FeedEvent): void => {
     if (waiting) {
       const wake = waiting;
@@ -224,16 +251,27 @@ function subscription(subscribers: Set<Subscriber>, tokenId: string, areaPath: s
     },
     end(reason) {
       if (finished) return;
+      stopExpiry();
       ended = true;
       subscribers.delete(subscriber);
       queued.length = 0;
       push({ kind: 'ended', reason });
       finished = true;
     },
+    atExpiry(expiresAt, due) {
+      stopExpiry();
+      if (finished) return;
+      const delayMs = Math.max(0, expiresAt.getTime() - Date.now());
+      // A later expiry than a timer takes: checked again at the longest delay, which re-arms it.
+      expiry = setTimeout(due, Math.min(delayMs, MAX_TIMER_MS));
+      // An open subscription does not keep a stopping process alive.
+      expiry.unref();
+    },
   };
   subscribers.add(subscriber);
   const finish = (): IteratorResult<FeedEvent> => {
     finished = true;
+    stopExpiry();
     subscribers.delete(subscriber);
     queued.length = 0;
     waiting?.({ value: undefined, done: true });

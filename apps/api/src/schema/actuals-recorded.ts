@@ -1,7 +1,7 @@
 // `Subscription.actualsRecorded(areaCode)`: the reports of each committed write of actuals in an
 // area, on whichever instance it was written, over Server-Sent Events (graphql-yoga's distinct
 // connections mode). Scoped like the queries: a caller subscribes to an area it sees, for as long
-// as its token lets it (a revoked token's subscription ends at once with UNAUTHENTICATED). With
+// as its token lets it (a revoked or expired token's subscription ends at once with UNAUTHENTICATED). With
 // `since`, what was written from then on comes first, so a dashboard that reconnects misses nothing.
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
@@ -18,9 +18,9 @@ type ActualsRecorded = RecordedBatch & { areaCode: string; replayed?: boolean };
 /** The batch to answer, or the refusal that ends a subscription whose token no longer allows it. */
 function batchOrRefusal(event: FeedEvent & { replayed?: boolean }, areaCode: string): ActualsRecorded {
   if (event.kind === 'batch') return { ...event, areaCode };
-  if (event.reason === 'token-revoked') {
+  if (event.reason === 'token-revoked' || event.reason === 'token-expired') {
     throw new UnauthenticatedError(
-      'The bearer token of this subscription was revoked: the subscription ends. Subscribe again with a live token.',
+      `The bearer token of this subscription ${event.reason === 'token-revoked' ? 'was revoked' : 'has expired'}: the subscription ends. Subscribe again with a live token.`,
       'actualsRecorded',
     );
   }
@@ -65,7 +65,7 @@ builder.subscriptionField('actualsRecorded', (t) =>
   t.field({
     type: ActualsRecordedRef,
     description:
-      'One event per committed write of actual reports with reports in or below `areaCode`, through any instance of the service (PostgreSQL LISTEN/NOTIFY between them). Over Server-Sent Events: POST (or GET) /graphql with `Accept: text/event-stream`. After a dropped connection, subscribe again with `since` (the last event’s `receivedAt`, or a little earlier): the writes made meanwhile come first, in one event marked `replayed`, then the live ones without what the replay answered; none is lost. Lasts while the token does: when it is revoked, or no longer sees `areaCode`, the stream sends one error (UNAUTHENTICATED, or FORBIDDEN) and completes, on every instance.',
+      'One event per committed write of actual reports with reports in or below `areaCode`, through any instance of the service (PostgreSQL LISTEN/NOTIFY between them). Over Server-Sent Events: POST (or GET) /graphql with `Accept: text/event-stream`. After a dropped connection, subscribe again with `since` (the last event’s `receivedAt`, or a little earlier): the writes made meanwhile come first, in one event marked `replayed`, then the live ones without what the replay answered; none is lost. Lasts while the token does: when it is revoked, expires, or no longer sees `areaCode`, the stream sends one error (UNAUTHENTICATED, or FORBIDDEN) and completes, on every instance.',
     args: {
       areaCode: t.arg.string({
         required: true,

@@ -2,7 +2,13 @@
 // backend (the embedded database is held by the service, so this is the way to manage its tokens
 // without stopping it), and listed without their secrets.
 import { PlanningInputError } from '@muster/planning';
-import { issueToken, revokeTokens } from '../auth/tokens.ts';
+import {
+  DEFAULT_TOKEN_LIFETIME_DAYS,
+  issueToken,
+  liveTokenWhere,
+  MAX_TOKEN_LIFETIME_DAYS,
+  revokeTokens,
+} from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { inputErrors } from './error.ts';
@@ -19,6 +25,11 @@ builder.prismaObject('ApiToken', {
     areaCode: t.exposeString('areaCode', { nullable: true, description: 'Root of the subtree it sees.' }),
     teamCode: t.exposeString('teamCode', { nullable: true, description: 'The team a reporter reports for.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was issued (UTC).' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description:
+        'When it stops working (UTC): refused from then on like a revoked token, and its open subscriptions end.',
+    }),
     revokedAt: t.expose('revokedAt', {
       type: 'DateTime',
       nullable: true,
@@ -49,6 +60,9 @@ const TokenInputRef = builder.inputType('TokenInput', {
       description: 'Planner: the root it plans. Reporter: default its team’s home area.',
     }),
     teamCode: t.string({ description: 'Reporter: the team it reports for.' }),
+    expiresInDays: t.int({
+      description: `Days from now until it stops working (days), a whole number from 1 to ${MAX_TOKEN_LIFETIME_DAYS}; default ${DEFAULT_TOKEN_LIFETIME_DAYS.ADMIN} for an admin, ${DEFAULT_TOKEN_LIFETIME_DAYS.PLANNER} for a planner, ${DEFAULT_TOKEN_LIFETIME_DAYS.REPORTER} for a reporter.`,
+    }),
   }),
 });
 
@@ -65,13 +79,18 @@ builder.queryField('tokens', (t) =>
   t.prismaField({
     type: ['ApiToken'],
     nullable: true,
-    description: 'Every token, newest first, without secrets. Admins only.',
+    description: 'The tokens that work now (or every one), newest first, without secrets. Admins only.',
     authScopes: { admin: true },
-    args: { includeRevoked: t.arg.boolean({ defaultValue: false, description: 'Revoked tokens too.' }) },
+    args: {
+      includeRevoked: t.arg.boolean({
+        defaultValue: false,
+        description: 'Every token: revoked and expired ones too.',
+      }),
+    },
     resolve: (query, _root, args) =>
       prisma.apiToken.findMany({
         ...query,
-        where: args.includeRevoked ? {} : { revokedAt: null },
+        where: args.includeRevoked ? {} : liveTokenWhere(),
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       }),
   }),
@@ -80,7 +99,8 @@ builder.queryField('tokens', (t) =>
 builder.mutationFields((t) => ({
   issueToken: t.field({
     type: IssuedTokenRef,
-    description: 'Issues a token; it works at once. Its secret is in this answer only. Admins only.',
+    description:
+      'Issues a token; it works at once, until its `expiresAt`. Its secret is in this answer only. Admins only.',
     errors: { types: inputErrors },
     args: {
       input: t.arg({

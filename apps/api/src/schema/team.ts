@@ -1,7 +1,7 @@
 import { PlanningInputError } from '@muster/planning';
 import { areaScope, isInSubtree, withinScope } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
-import type { Principal } from '../auth/tokens.ts';
+import { liveTokenWhere, type Principal } from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { ForbiddenError, isUniqueViolation, NotFoundError } from '../errors.ts';
@@ -154,7 +154,7 @@ async function moveReporterTokens(
   const home = await tx.area.findUnique({ where: { code: to }, select: { path: true } });
   if (!home) throw new NotFoundError('area', to, 'input.homeAreaCode');
   const narrowed = await tx.apiToken.findMany({
-    where: { teamCode: team.code, revokedAt: null, areaCode: { not: team.homeAreaCode } },
+    where: { ...liveTokenWhere(), teamCode: team.code, areaCode: { not: team.homeAreaCode } },
     select: { name: true, area: { select: { code: true, path: true } } },
   });
   const stranded = narrowed.filter((token) => !token.area || !isInSubtree(token.area.path, home.path));
@@ -169,7 +169,7 @@ async function moveReporterTokens(
     });
   }
   await tx.apiToken.updateMany({
-    where: { teamCode: team.code, revokedAt: null, areaCode: team.homeAreaCode },
+    where: { ...liveTokenWhere(), teamCode: team.code, areaCode: team.homeAreaCode },
     data: { areaCode: to },
   });
 }
