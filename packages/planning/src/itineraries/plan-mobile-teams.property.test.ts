@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkRoster } from '../rotations/check-roster.ts';
 import { brokenLaws } from './_fixtures/check-plan.ts';
 import { HUNG_NGUYEN_SERVICE } from './_fixtures/mountain-communes.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
@@ -127,6 +128,100 @@ describe('planMobileTeams laws', () => {
         expect(JSON.stringify(planMobileTeams(input))).toBe(JSON.stringify(planMobileTeams(input)));
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+/** The same instances with teams of 1–3 crews each (often unlike) and a window of 8, 12 or 19 hours. */
+const crewed = fc
+  .record({
+    input: instance,
+    crews: fc.array(fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    hours: fc.constantFrom(
+      { open: '07:00', close: '15:00' },
+      { open: '07:00', close: '19:00' },
+      { open: '05:00', close: '24:00' },
+    ),
+  })
+  .map(({ input, crews, hours }) => ({
+    ...input,
+    hours,
+    teams: input.teams.map((team, i) => {
+      const own = crews[i];
+      return own === undefined ? team : { ...team, crews: own };
+    }),
+  }));
+
+/** Teams whose crews differ are planned on several lines (about twice the work): fewer runs. */
+const CREWED_RUNS = 50;
+/** Checking each team's roster with checkRoster is the slow part: fewer still. */
+const ROSTER_RUNS = 25;
+
+describe('planMobileTeams laws with crews per team', () => {
+  it('puts every team’s visits on its own crews’ days only, within a crew’s hours, and never beyond its hours in all', () => {
+    fc.assert(
+      fc.property(crewed, (input) => {
+        const plan = planMobileTeams(input);
+        expect(plan.status).toBe('planned');
+        if (plan.status !== 'planned') return;
+        expect(brokenLaws(input, plan)).toEqual([]);
+        plan.teams.forEach((team, t) => {
+          expect(team.crews.crewsPerTeam).toBe(input.teams[t]?.crews ?? 2);
+          const worked = new Set(team.crews.assignments.map((a) => a.date));
+          const hoursOn = new Map<string, number>();
+          for (const d of team.visits.flatMap((v) => v.dossiersPerDay)) {
+            expect(worked.has(d.date)).toBe(true);
+            hoursOn.set(d.date, (hoursOn.get(d.date) ?? 0) + d.workHours);
+          }
+          for (const hours of hoursOn.values())
+            expect(hours).toBeLessThanOrEqual(team.crews.hoursPerDay + 1e-6);
+          // Drives, waits, set-ups and work fit in the hours its roster gives it up to its last day.
+          const used = team.visits.reduce(
+            (sum, v) => sum + v.travelHoursBefore + v.waitHoursBefore + v.setupHours + v.workHours,
+            0,
+          );
+          const given =
+            team.endDate === null ? 0 : [...worked].filter((d) => d <= (team.endDate ?? '')).length;
+          expect(used).toBeLessThanOrEqual(given * team.crews.hoursPerDay + 1e-6);
+        });
+      }),
+      { numRuns: CREWED_RUNS },
+    );
+  });
+
+  it('gives every team a roster that checkRoster finds short only on the days it stands down', () => {
+    fc.assert(
+      fc.property(crewed, (input) => {
+        const plan = planMobileTeams(input);
+        if (plan.status !== 'planned') return;
+        const through = plan.teams.reduce(
+          (last, t) => (t.endDate !== null && t.endDate > last ? t.endDate : last),
+          plan.deadline,
+        );
+        const days = Math.round((Date.parse(through) - Date.parse(input.calendar.start)) / 86_400_000) + 1;
+        for (const team of plan.teams) {
+          const check = checkRoster({
+            startDate: input.calendar.start,
+            days,
+            timeZone: input.calendar.timeZone ?? 'UTC',
+            shifts: [{ name: 'Team day', start: team.crews.start, end: team.crews.end, crews: 1 }],
+            teams: Array.from({ length: team.crews.crewsPerTeam }, (_, i) => `Crew ${i + 1}`),
+            assignments: team.crews.assignments.filter((a) => a.date <= through),
+          });
+          expect(check.violations.filter((v) => v.rule !== 'staffing')).toEqual([]);
+          // Closed days have no crew either; every other day short of a crew is a stand-down day.
+          const standDown = new Set(team.crews.standDownDates);
+          const closed = new Set(input.calendar.closedWeekdays ?? []);
+          for (const v of check.violations) {
+            const weekday = ((new Date(`${v.date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+            expect(closed.has(weekday) || standDown.has(v.date)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: ROSTER_RUNS },
     );
   });
 });

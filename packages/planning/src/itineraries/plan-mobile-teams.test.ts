@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { buildRoster } from '../rotations/build-roster.ts';
+import { checkRoster } from '../rotations/check-roster.ts';
 import { brokenLaws, greatCircleKm } from './_fixtures/check-plan.ts';
 import {
   asMobileCommunes,
@@ -377,6 +379,8 @@ describe('planMobileTeams', () => {
     bad({ hours: { open: '07:00', close: '07:00' } }, 'hours');
     bad({ home: { latitude: 95, longitude: 107 } }, 'home.latitude');
     bad({ crewsPerTeam: 0 }, 'crewsPerTeam');
+    bad({ teams: [{ id: 'a', machines: 2, crews: 0 }] }, 'teams[0].crews');
+    bad({ teams: [{ id: 'a', machines: 2, crews: 2.5 }] }, 'teams[0].crews');
     bad({ crewRules: { daysOffPerWeek: 7 } }, 'crewRules.daysOffPerWeek');
     bad({ travel: { speedsKmPerHour: { swamp: 5 } } }, 'travel.speedsKmPerHour.swamp');
     bad({ communes: [{ ...input.communes[0], terrain: 'swamp' }] }, 'communes[0].terrain');
@@ -392,5 +396,106 @@ describe('planMobileTeams', () => {
     bad({ fixedSites: [{ id: 's', communeId: 'nowhere' }] }, 'fixedSites[0].communeId');
     bad({ service: { minutesPerDossier: 0 } }, 'service.minutesPerDossier');
     bad({ service: { minutesPerDossier: 3.5, availability: 2 } }, 'service.availability');
+  });
+});
+
+describe('teams with their own crews', () => {
+  // One commune at home (no drive, no set-up), 17 dossiers a machine-hour, the default 07:00–19:00
+  // window: 12 h days. Team `one` has one crew, team `two` two crews (the plan's default).
+  const twoTeams: PlanMobileTeamsInput = {
+    calendar: { start: '2021-03-22', deadline: '2021-04-04', timeZone: VN },
+    teams: [
+      { id: 'one', machines: 1, crews: 1 },
+      { id: 'two', machines: 1 },
+    ],
+    service: HUNG_NGUYEN_SERVICE,
+    home: { latitude: 12.0, longitude: 107.7 },
+    setupHours: 0,
+    // By hand: 138 machine-hours of work (2,346 ÷ 17).
+    communes: [{ id: 'A', demand: 2346, location: { latitude: 12.0, longitude: 107.7 } }],
+  };
+  const dates = (from: number, to: number): string[] =>
+    Array.from({ length: to - from + 1 }, (_, i) =>
+      new Date(Date.UTC(2021, 2, 22 + from + i)).toISOString().slice(0, 10),
+    );
+
+  it('gives each team the calendar of its own crews: one crew works 4 days in 7, two crews every day', () => {
+    const plan = planned(twoTeams);
+    const [one, two] = plan.teams;
+    if (one === undefined || two === undefined) throw new Error('two itineraries expected');
+    // By hand: a crew works at most 48 h (4 days of 12 h) in any 7 days. Team one works 22–25
+    // March, stands down 26–28, works 29 March–1 April and stands down 2–4 April; team two's two
+    // crews take turns every day. Both start on 22 March and end together: by the end of 28 March
+    // they have 48 + 84 = 132 h, so the last 6 h are 3 h each on 29 March.
+    expect(one.crews.crewsPerTeam).toBe(1);
+    expect(one.crews.standDownDates).toEqual([...dates(4, 6), ...dates(11, 13)]);
+    expect(two.crews.crewsPerTeam).toBe(2);
+    expect(two.crews.standDownDates).toEqual([]);
+    expect(plan.completionDate).toBe('2021-03-29');
+    const days = (visits: MobilePlan['teams'][number]['visits']) =>
+      visits.flatMap((v) => v.dossiersPerDay.map((d) => [d.date, Math.round(d.workHours * 100) / 100]));
+    expect(days(one.visits)).toEqual([...dates(0, 3).map((d) => [d, 12]), ['2021-03-29', 3]]);
+    expect(days(two.visits)).toEqual([...dates(0, 6).map((d) => [d, 12]), ['2021-03-29', 3]]);
+    // 51 h of one machine and 87 h of the other: 867 and 1,479 dossiers.
+    // Team one's stay spans its days off: 5 of its working days, 8 of team two's.
+    expect(one.visits.map((v) => [v.arriveDate, v.leaveDate, v.days, v.dossiers])).toEqual([
+      ['2021-03-22', '2021-03-29', 5, 867],
+    ]);
+    expect(two.visits.map((v) => [v.arriveDate, v.leaveDate, v.days, v.dossiers])).toEqual([
+      ['2021-03-22', '2021-03-29', 8, 1479],
+    ]);
+    expect(brokenLaws(twoTeams, plan)).toEqual([]);
+  });
+
+  it('agrees with the roster rules day by day: buildRoster for two crews, checkRoster for one', () => {
+    const plan = planned(twoTeams);
+    const [one, two] = plan.teams;
+    if (one === undefined || two === undefined) throw new Error('two itineraries expected');
+    const shift = { name: 'Team day', start: two.crews.start, end: two.crews.end, crews: 1 };
+    const through = <T extends { date: string }>(assignments: T[]) =>
+      assignments.filter((a) => a.date <= '2021-04-04');
+    // Two crews of 12 h days keep every rule working every day: buildRoster's roster, crew by crew.
+    const roster = buildRoster({
+      startDate: '2021-03-22',
+      days: 14,
+      timeZone: VN,
+      shifts: [shift],
+      teams: ['Crew 1', 'Crew 2'],
+    });
+    expect(roster.feasible).toBe(true);
+    expect(through(two.crews.assignments)).toEqual(roster.assignments);
+    // One crew cannot cover every day: checkRoster finds only the days it stands down unstaffed.
+    const check = checkRoster({
+      startDate: '2021-03-22',
+      days: 14,
+      timeZone: VN,
+      shifts: [{ ...shift, start: one.crews.start, end: one.crews.end }],
+      teams: ['Crew 1'],
+      assignments: through(one.crews.assignments),
+    });
+    expect(check.violations.filter((v) => v.rule !== 'staffing')).toEqual([]);
+    expect(check.violations.filter((v) => v.rule === 'staffing').map((v) => v.date)).toEqual(
+      one.crews.standDownDates,
+    );
+    // The visits fall on the roster's days, within a crew's hours.
+    for (const team of [one, two]) {
+      const worked = new Set(team.crews.assignments.map((a) => a.date));
+      for (const d of team.visits.flatMap((v) => v.dossiersPerDay)) {
+        expect(worked.has(d.date)).toBe(true);
+        expect(d.workHours).toBeLessThanOrEqual(team.crews.hoursPerDay + 1e-9);
+      }
+    }
+  });
+
+  it('takes a single crews value for every team as before: crewsPerTeam alone, or each team naming the same', () => {
+    const { teams, ...rest } = twoTeams;
+    const byDefault = planned({
+      ...rest,
+      crewsPerTeam: 1,
+      teams: teams.map((t) => ({ id: t.id, machines: 1 })),
+    });
+    const named = planned({ ...rest, teams: teams.map((t) => ({ ...t, crews: 1 })) });
+    expect(named.teams.map((t) => t.visits)).toEqual(byDefault.teams.map((t) => t.visits));
+    expect(byDefault.teams.map((t) => t.crews)).toEqual([byDefault.crews, byDefault.crews]);
   });
 });

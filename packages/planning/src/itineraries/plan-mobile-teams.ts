@@ -1,7 +1,7 @@
 import { requireIsoDate } from '../_internal/validate.ts';
 import { listOpenDays } from '../time/open-days.ts';
 import { apportionDossiers } from './_internal/apportion.ts';
-import { crewShift } from './_internal/crews.ts';
+import { crewCalendars } from './_internal/crews.ts';
 import { latestDate } from './_internal/dates.ts';
 import { diagnoseCommunes } from './_internal/diagnose-communes.ts';
 import { assignFixedSites } from './_internal/fixed-sites.ts';
@@ -11,15 +11,21 @@ import { remotenessHours } from './_internal/remoteness.ts';
 import { scheduleStops } from './_internal/schedule.ts';
 import { assignSharedVisits, guestsByHost } from './_internal/shared-visits.ts';
 import { planStops } from './_internal/stops.ts';
+import { teamClocks } from './_internal/team-clocks.ts';
 import { sum, teamItineraries, windowsByStop } from './_internal/team-itineraries.ts';
-import { dayIndexAt, hourAfterDate, timelineHolding, workingTimeline } from './_internal/timeline.ts';
-import type { MobilePlanResult, PlanMobileTeamsInput, PlanMobileTeamsOptions } from './types.ts';
+import { dayIndexAt, hourAfterDate } from './_internal/timeline.ts';
+import type {
+  CrewCalendar,
+  MobilePlanResult,
+  PlanMobileTeamsInput,
+  PlanMobileTeamsOptions,
+} from './types.ts';
 
 /**
  * A visit calendar for mobile teams that carry machines to communes: which team is where on
  * which days, with travel and set-up, serving priority communes first; how it compares with a
  * lower bound; and which communes miss the deadline and why. Each team works at the pace of
- * the machines it carries.
+ * the machines it carries, on the days and hours its crews may work by the roster rules.
  *
  * The method is route first, split second: a short path through the communes of each
  * priority class (nearest neighbour, then 2-opt and Or-opt), cut into one consecutive piece
@@ -46,13 +52,14 @@ export function planMobileTeams(
   const { calendar, window } = problem;
   const deadlineDate = calendar.deadline.toISODate() ?? '';
 
-  // The line of working hours, long enough for the deadline and every earliest date first.
+  // The lines of working hours (each team's crews' days, and the plan's: the days any team
+  // works), long enough for the deadline and every earliest date first.
   const lastNamedDate = problem.communes.reduce(
     (latest, c) => (c.earliestDate !== undefined && c.earliestDate > latest ? c.earliestDate : latest),
     deadlineDate,
   );
-  const firstTimeline = workingTimeline(calendar, window, problem.crews, lastNamedDate);
-  if (firstTimeline === null) {
+  const clocks = teamClocks(calendar, window, problem.teamCrews, problem.crews, lastNamedDate);
+  if (clocks === null) {
     return {
       status: 'infeasible',
       reason: 'no-open-days',
@@ -66,7 +73,7 @@ export function planMobileTeams(
   const hostOf = assignSharedVisits(problem, servedByFixed);
   const guestsOf = guestsByHost(hostOf);
   const remoteness = remotenessHours(problem);
-  const plan = planStops(problem, servedByFixed, hostOf, firstTimeline, remoteness);
+  const plan = planStops(problem, servedByFixed, hostOf, clocks.line, remoteness);
   const schedule = scheduleStops(plan.table, plan.stops, {
     paces: problem.paces,
     setupHours: problem.setupHours,
@@ -75,18 +82,22 @@ export function planMobileTeams(
         ? Number.POSITIVE_INFINITY
         : problem.maxDaysPerVisit * problem.crews.hoursPerDay,
     minVisitWorkHours: problem.options.minVisitWorkHours,
+    clock: clocks,
   });
-  const completionHours = Math.max(0, ...schedule.visits.map((v) => v.workEndHour));
+  const completionHours = Math.max(
+    0,
+    ...schedule.visits.map((v) => clocks.toPlan(v.team, v.workEndHour, true)),
+  );
 
   // Dates past the deadline, for plans that finish late.
-  const timeline = timelineHolding(calendar, window, problem.crews, firstTimeline, completionHours);
-  if (timeline === null) {
+  if (!clocks.hold(completionHours)) {
     return {
       status: 'infeasible',
       reason: 'beyond-horizon',
       detail: `the plan needs ${Math.round(completionHours)} working hours, more than the calendar holds in ten years`,
     };
   }
+  const timeline = clocks.line;
   const deadlineHour = hourAfterDate(timeline, deadlineDate);
   const bound = lowerBoundHours(
     plan.table,
@@ -94,11 +105,26 @@ export function planMobileTeams(
     plan.stops.map((s) => s.earliestHour),
     problem.paces,
     problem.setupHours,
+    (hours) => clocks.hourHolding(hours, problem.paces),
   );
 
   // Dated visits with whole dossiers, each team's itinerary, and each commune's coverage.
-  const done = apportionDossiers(problem, plan, schedule.visits, guestsOf, timeline, deadlineDate);
-  const teams = teamItineraries(problem, schedule.visits, done.visits);
+  const done = apportionDossiers(problem, plan, schedule.visits, guestsOf, clocks, deadlineDate);
+  const dateAt = (hour: number): string | null =>
+    hour <= 0 ? null : (timeline.days[dayIndexAt(timeline, hour, true)]?.date ?? null);
+  // The rosters run through the line's last day; when crews differ, the line may have grown past
+  // it while the teams were compared, so through the deadline, an earliest date or completion.
+  const lastDate =
+    latestDate(
+      clocks.shared
+        ? [timeline.days.at(-1)?.date ?? deadlineDate, deadlineDate]
+        : [deadlineDate, lastNamedDate, dateAt(completionHours) ?? deadlineDate],
+    ) ?? deadlineDate;
+  const crews = crewCalendars(
+    [problem.crews, ...problem.teamCrews],
+    listOpenDays({ ...calendar, deadline: requireIsoDate(lastDate, 'date', calendar.timeZone) }, window),
+  );
+  const teams = teamItineraries(problem, schedule.visits, done.visits, crews.calendars.slice(1));
   const { communes, unreached } = diagnoseCommunes(problem, plan, done, {
     servedByFixed,
     hostOf,
@@ -110,7 +136,10 @@ export function planMobileTeams(
   });
 
   const { travel } = problem;
-  const teamHours = problem.teams.length * completionHours;
+  // Each team's own hours until the last team finishes (its crews' days off are no idle time).
+  const teamHours = clocks.shared
+    ? problem.teams.length * completionHours
+    : sum(problem.teams.map((_, t) => clocks.toTeam(t, completionHours)));
   const totalTravel = sum(teams.map((t) => t.travelHours));
   const totalSetup = sum(teams.map((t) => t.setupHours));
   const totalWork = sum(teams.map((t) => t.workHours));
@@ -123,14 +152,6 @@ export function planMobileTeams(
     notes.push(
       'no home given: the teams leave from the centre of the communes (the mean of their locations)',
     );
-  const lastDate = latestDate([timeline.days.at(-1)?.date ?? deadlineDate, deadlineDate]) ?? deadlineDate;
-  const crewDays = problem.crews.apply(
-    listOpenDays({ ...calendar, deadline: requireIsoDate(lastDate, 'date', calendar.timeZone) }, window),
-  );
-  const openCount = crewDays.working.length + crewDays.standDownDates.length;
-  const shift = crewShift(problem.crews);
-  const dateAt = (hour: number): string | null =>
-    hour <= 0 ? null : (timeline.days[dayIndexAt(timeline, hour, true)]?.date ?? null);
   return {
     status: 'planned',
     onTime: unreached.every((u) => u.reason === 'latest-date'),
@@ -145,15 +166,7 @@ export function planMobileTeams(
     setupShare: shareOf(totalSetup),
     idleShare: teamHours > 0 ? Math.max(0, 1 - shareOf(totalWork + totalTravel + totalSetup)) : 0,
     teams,
-    crews: {
-      crewsPerTeam: problem.crews.crewsPerTeam,
-      hoursPerDay: problem.crews.hoursPerDay,
-      start: shift.start,
-      end: shift.end,
-      rules: problem.crews.rules,
-      standDownDates: crewDays.standDownDates,
-      assignments: crewDays.assignments,
-    },
+    crews: crews.calendars[0] as CrewCalendar,
     communes,
     unreached,
     notes,
@@ -167,7 +180,7 @@ export function planMobileTeams(
       ...(travel.detourFactor === undefined ? {} : { detourFactor: travel.detourFactor }),
       home: travel.home,
       crewsPerTeam: problem.crews.crewsPerTeam,
-      teamDaysPerWeek: openCount === 0 ? 0 : (7 * crewDays.working.length) / openCount,
+      teamDaysPerWeek: crews.daysPerWeek(problem.teamCrews),
       priorityRule: problem.options.priorityRule,
       maxDaysPerVisit: problem.maxDaysPerVisit,
       minVisitWorkHours: problem.options.minVisitWorkHours,

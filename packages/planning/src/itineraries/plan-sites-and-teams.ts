@@ -3,6 +3,7 @@ import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { listOpenDays } from '../time/open-days.ts';
 import { resolveOpeningWindow } from '../time/opening-window.ts';
 import { chooseSplit, loadsOf } from './_internal/choose-split.ts';
+import type { CrewPattern } from './_internal/crews.ts';
 import { lastVisitDates } from './_internal/dates.ts';
 import { readMobileInput } from './_internal/read-input.ts';
 import { readReach, readSites } from './_internal/read-sites.ts';
@@ -94,16 +95,30 @@ export function planSitesAndTeams(
       detail: 'the calendar has no open day before the deadline',
     };
   }
+  // Each team's hours per open day, on the days its own crews work.
   const teamOpenDays = listOpenDays(calendar, problem.window);
-  const teamWorking = problem.crews.apply(teamOpenDays).working;
-  const teamHoursPerOpenDay =
-    teamOpenDays.length === 0 ? 0 : teamWorking.reduce((sum, d) => sum + d.hours, 0) / teamOpenDays.length;
+  const hoursPerOpenDay = new Map<CrewPattern, number>();
+  const hoursOf = (pattern: CrewPattern): number => {
+    const known = hoursPerOpenDay.get(pattern);
+    if (known !== undefined) return known;
+    const worked = pattern.apply(teamOpenDays).working.reduce((sum, d) => sum + d.hours, 0);
+    const hours = teamOpenDays.length === 0 ? 0 : worked / teamOpenDays.length;
+    hoursPerOpenDay.set(pattern, hours);
+    return hours;
+  };
+  const teamHours = problem.teamCrews.map(hoursOf);
+  const alike = new Set(problem.teamCrews).size <= 1;
+  const teamHoursPerOpenDay = alike
+    ? hoursOf(problem.teamCrews[0] ?? problem.crews)
+    : teamHours.reduce((sum, h) => sum + h, 0) / teamHours.length;
   const paceSum = problem.paces.reduce((sum, p) => sum + p, 0);
   const costs = splitCosts(problem, sites, {
     siteDossiersPerDay: sites.map(
       (s) => s.machines * problem.dossiersPerMachineHour * siteWindow.nominalHours,
     ),
-    teamHoursPerDay: paceSum * teamHoursPerOpenDay,
+    teamHoursPerDay: alike
+      ? paceSum * teamHoursPerOpenDay
+      : problem.paces.reduce((sum, pace, t) => sum + pace * (teamHours[t] ?? 0), 0),
     maxTravelHours: reach.maxTravelHours,
     turnoutHalfLifeHours: reach.turnoutHalfLifeHours,
     deadlineDays: siteDays.length,

@@ -51,6 +51,11 @@ export type MobileTeam = {
   id: string;
   /** Machines the team carries and works with at once, a positive integer. */
   machines: number;
+  /**
+   * Crews behind this team, who take turns by whole days, a positive integer (at most 20); they
+   * set its days off by the roster rules. Default the plan's `crewsPerTeam`.
+   */
+  crews?: number;
 };
 
 /** A fixed enrollment site that already serves its own commune and, possibly, neighbours. */
@@ -101,9 +106,10 @@ export type PlanMobileTeamsInput = {
   /** Daily working window of the teams, travel included. Default 07:00–19:00 (daylight: teams do not drive mountain roads at night). */
   hours?: OpeningHours;
   /**
-   * Crews behind each team, who take turns by whole days, a positive integer. Default 2. With the
-   * roster rules of `buildRoster` (`crewRules`) they set the team's working hours per day (the
-   * window, cut to 24 h less the minimum rest) and its days off (a day no crew may work).
+   * Crews behind each team that names none (`MobileTeam.crews`), who take turns by whole days, a
+   * positive integer. Default 2. With the roster rules of `buildRoster` (`crewRules`) a team's
+   * crews set its working hours per day (the window, cut to 24 h less the minimum rest) and its
+   * days off (a day no crew may work); teams with different crews work different days.
    */
   crewsPerTeam?: number;
   /** The rules a crew's days keep, as in `buildRoster`; the same defaults (11 h rest, 48 h a week, 1 day off in 7). */
@@ -145,15 +151,21 @@ export type MobileVisit = {
   servedCommuneIds: string[];
   arriveDate: string;
   leaveDate: string;
-  /** Open days from arrival to departure, both included. */
+  /** Days the team works from arrival to departure, both included. */
   days: number;
   travelHoursBefore: number;
   waitHoursBefore: number;
   setupHours: number;
   workHours: number;
   dossiers: number;
-  dossiersPerDay: { date: string; dossiers: number }[];
-  /** Working hours since the first open day, for machines: travel starts at `departHour`, work runs `[workStartHour, workEndHour)`. */
+  /** Each day the team works there: dossiers and hours of work (within its crews' day). */
+  dossiersPerDay: { date: string; dossiers: number; workHours: number }[];
+  /**
+   * Hours of the plan's line (the days any team works, laid end to end from the first), for
+   * machines: travel starts at `departHour`, work runs `[workStartHour, workEndHour)`. Travel,
+   * set-up and work advance only on the team's own days, so on days its crews stand down while
+   * another team works the line moves on without it.
+   */
   departHour: number;
   workStartHour: number;
   workEndHour: number;
@@ -171,6 +183,8 @@ export type TeamItinerary = {
   waitHours: number;
   /** Date the team finishes its last visit (null when it has none). */
   endDate: string | null;
+  /** The team's own crews and the days they work, by the roster rules: its visits fall only on them. */
+  crews: CrewCalendar;
 };
 
 export type CommuneCoverage = {
@@ -214,8 +228,9 @@ export type MobilePlanAssumptions = {
   detourFactor?: number;
   /** Where teams leave from: `home` as given, or the centre of the communes when none was. */
   home: 'given' | 'centre-of-communes' | 'none';
+  /** Crews of a team that names none. */
   crewsPerTeam: number;
-  /** Open days a team works in every 7 from the start, on average over the plan's days. */
+  /** Open days a team works in every 7 from the start, on average over the plan's days and its teams. */
   teamDaysPerWeek: number;
   priorityRule: PriorityRule;
   maxDaysPerVisit: number | null;
@@ -228,9 +243,9 @@ export type MobilePlan = {
   onTime: boolean;
   deadline: string;
   completionDate: string | null;
-  /** Working hours of the team timeline until the last team finishes. */
+  /** Hours of the plan's line (the days any team works) until the last team finishes. */
   completionHours: number;
-  /** Working hours from the start to the end of the deadline day. */
+  /** Hours of the plan's line from the start to the end of the deadline day. */
   deadlineHours: number;
   /**
    * No plan finishes before `hours`. Its parts are in hours of a team with the fewest machines:
@@ -254,9 +269,10 @@ export type MobilePlan = {
   /** One per team, in the order of `teams`. */
   teams: TeamItinerary[];
   /**
-   * The days each team's crews work, by the roster rules: the dates it works (all teams alike,
-   * each crew by turns) and which crew is on. Checked with `checkRoster` it breaks no rule but
-   * `staffing` on the days the team stands down.
+   * The days a team of `crewsPerTeam` crews works, by the roster rules: the dates it works (each
+   * crew by turns) and which crew is on. Checked with `checkRoster` it breaks no rule but
+   * `staffing` on the days the team stands down. A team with its own `crews` has its own
+   * calendar in `teams[i].crews`.
    */
   crews: CrewCalendar;
   communes: CommuneCoverage[];
@@ -265,7 +281,7 @@ export type MobilePlan = {
   assumptions: MobilePlanAssumptions;
 };
 
-/** The roster of a team's crews: the same for every team of a plan. */
+/** The roster of a team's crews: teams with as many crews have the same. */
 export type CrewCalendar = {
   crewsPerTeam: number;
   /** Working hours of a team's day: the window, cut to 24 h less the minimum rest. */
@@ -407,7 +423,7 @@ export type SitesAndTeamsPlan = {
     maxTravelHours: number;
     turnoutHalfLifeHours: number;
     siteHoursPerDay: number;
-    /** A team's working hours per open day on average (crews' days off counted). */
+    /** A team's working hours per open day on average over the teams (each its crews' days off counted). */
     teamHoursPerOpenDay: number;
     /** Open days from the start to the deadline. */
     deadlineOpenDays: number;

@@ -5,10 +5,11 @@ import type { RosterAssignment, RosterRules } from '../../rotations/types.ts';
 import type { OpenDay } from '../../time/open-days.ts';
 import type { OpeningWindow } from '../../time/opening-window.ts';
 import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
+import type { CrewCalendar } from '../types.ts';
 
 export const DEFAULT_CREWS_PER_TEAM = 2;
 /** Crews of one team: a typo such as 1000 would only slow the turns down. */
-const MAX_CREWS_PER_TEAM = 20;
+export const CREWS_RULE = { min: 1, max: 20, integer: true } as const;
 /** The roster's shift name for a crew's day with the team. */
 export const CREW_SHIFT_NAME = 'Team day';
 
@@ -38,9 +39,7 @@ export function readCrewPattern(
   window: OpeningWindow,
 ): CrewPattern {
   const crewsPerTeam =
-    crewsValue === undefined
-      ? DEFAULT_CREWS_PER_TEAM
-      : requireNumber(crewsValue, 'crewsPerTeam', { min: 1, max: MAX_CREWS_PER_TEAM, integer: true });
+    crewsValue === undefined ? DEFAULT_CREWS_PER_TEAM : requireNumber(crewsValue, 'crewsPerTeam', CREWS_RULE);
   const rules = readRosterRules(rulesValue, 'crewRules');
   const restCap = 24 - rules.minRestHours;
   const hoursPerDay = Math.min(window.nominalHours, restCap >= 1 ? restCap : 24, rules.maxHoursPerWeek);
@@ -52,7 +51,15 @@ export function readCrewPattern(
       received: rules.daysOffPerWeek,
     });
   }
-  const startMinute = window.openMinute;
+  return withCrews({ rules, hoursPerDay, startMinute: window.openMinute }, crewsPerTeam);
+}
+
+/** The same day and rules with another number of crews taking turns (a team's own `crews`). */
+export function withCrews(
+  pattern: Pick<CrewPattern, 'rules' | 'hoursPerDay' | 'startMinute'>,
+  crewsPerTeam: number,
+): CrewPattern {
+  const { rules, hoursPerDay, startMinute } = pattern;
   const night = nightHours(startMinute, startMinute + hoursPerDay * 60) >= NIGHT_HOURS_THRESHOLD;
   return {
     crewsPerTeam,
@@ -71,6 +78,48 @@ export function crewShift(pattern: CrewPattern): { name: string; start: string; 
     start: formatTimeOfDay(pattern.startMinute % 1440),
     end: formatTimeOfDay(endMinute % 1440, { endOfDay: endMinute % 1440 === 0 }),
     crews: 1,
+  };
+}
+
+/**
+ * The roster of each pattern over the open days (a pattern met twice is computed once), and
+ * the open days a team works in every 7 on average over the teams' patterns.
+ */
+export function crewCalendars(
+  patterns: readonly CrewPattern[],
+  open: readonly OpenDay[],
+): { calendars: CrewCalendar[]; daysPerWeek(teams: readonly CrewPattern[]): number } {
+  const days = new Map<CrewPattern, CrewDays>();
+  const daysOf = (pattern: CrewPattern): CrewDays => {
+    const known = days.get(pattern) ?? pattern.apply(open);
+    days.set(pattern, known);
+    return known;
+  };
+  const calendars = patterns.map((pattern): CrewCalendar => {
+    const { standDownDates, assignments } = daysOf(pattern);
+    const shift = crewShift(pattern);
+    return {
+      crewsPerTeam: pattern.crewsPerTeam,
+      hoursPerDay: pattern.hoursPerDay,
+      start: shift.start,
+      end: shift.end,
+      rules: pattern.rules,
+      standDownDates,
+      assignments,
+    };
+  });
+  return {
+    calendars,
+    daysPerWeek(teams) {
+      let worked = 0;
+      let opened = 0;
+      for (const pattern of teams) {
+        const { working, standDownDates } = daysOf(pattern);
+        worked += working.length;
+        opened += working.length + standDownDates.length;
+      }
+      return opened === 0 ? 0 : (7 * worked) / opened;
+    },
   };
 }
 

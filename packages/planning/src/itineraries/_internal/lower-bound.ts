@@ -37,7 +37,9 @@ export type LowerBoundParts = {
  * (the least is 1): by time T the teams do Σ pace × (T − their set-ups and drives) of work, and
  * set-ups and drives cost the least work when the slowest team makes them, so
  * T ≥ (work + set-ups + drives) ÷ Σ pace. Identical teams have pace 1 and share them evenly.
- * Stops are table points 1..n; `workHours[i]` and `earliestHour[i]` belong to point i + 1.
+ * Stops are table points 1..n; `workHours[i]` and `earliestHour[i]` belong to point i + 1. When
+ * teams' crews work different days, `hourHolding` gives the first hour by which the teams, each
+ * on its own days, have worked that many hours × pace together.
  */
 export function lowerBoundHours(
   table: TravelTable,
@@ -45,6 +47,8 @@ export function lowerBoundHours(
   earliestHour: readonly number[],
   paces: readonly number[],
   setupHours: number,
+  hourHolding: (teamHours: number) => number = (teamHours) =>
+    teamHours / paces.reduce((total, pace) => total + pace, 0),
 ): LowerBoundParts {
   const teams = paces.reduce((total, pace) => total + pace, 0);
   const n = workHours.length;
@@ -66,7 +70,7 @@ export function lowerBoundHours(
     const start = Math.max(reach[i + 1] ?? 0, earliestHour[i] ?? 0) + setupHours;
     single = Math.max(single, start + w / teams);
   }
-  const shared = (work + setup + travel) / teams;
+  const shared = hourHolding(work + setup + travel);
   return {
     hours: Math.max(shared, single),
     workHours: work,

@@ -23,7 +23,7 @@ import type {
   PriorityRule,
   TerrainClass,
 } from '../types.ts';
-import { type CrewPattern, readCrewPattern } from './crews.ts';
+import { CREWS_RULE, type CrewPattern, readCrewPattern, withCrews } from './crews.ts';
 import { type ResolvedTravel, readTravel } from './read-travel.ts';
 
 /** A commune as checked, with its place in the input. */
@@ -51,8 +51,10 @@ export type MobileProblem = {
     sharedVisits: PlanMobileTeamsOptions['sharedVisits'] | null;
   };
   travel: ResolvedTravel;
-  /** The crews' turns: which open days a team works and for how many hours. */
+  /** The crews' turns of a team with `crewsPerTeam` crews: which open days it works and for how many hours. */
   crews: CrewPattern;
+  /** Each team's own turns, by team index (`crews` unless the team names its own number of crews). */
+  teamCrews: CrewPattern[];
 };
 
 const PRIORITY_RULES: readonly PriorityRule[] = [
@@ -95,6 +97,7 @@ export function readMobileInput(
   const { dossiersPerMachineHour } = machineCapacity(record.service, 'service');
   const communes = readCommunes(record.communes);
   const ids = new Set(communes.map((c) => c.id));
+  const crews = readCrewPattern(record.crewsPerTeam, record.crewRules, window);
   return {
     calendar,
     window,
@@ -110,8 +113,20 @@ export function readMobileInput(
     fixedSites: readFixedSites(record.fixedSites, ids),
     options: resolvedOptions,
     travel: readTravel(record.travel, record.home, communes),
-    crews: readCrewPattern(record.crewsPerTeam, record.crewRules, window),
+    crews,
+    teamCrews: crewsOfTeams(teams, crews),
   };
+}
+
+/** Each team's turns; teams with the same number of crews share one pattern (so one line of days). */
+function crewsOfTeams(teams: readonly MobileTeam[], crews: CrewPattern): CrewPattern[] {
+  const byCount = new Map([[crews.crewsPerTeam, crews]]);
+  return teams.map((team) => {
+    const count = team.crews ?? crews.crewsPerTeam;
+    const pattern = byCount.get(count) ?? withCrews(crews, count);
+    byCount.set(count, pattern);
+    return pattern;
+  });
 }
 
 function readOptions(options: unknown): MobileProblem['options'] {
@@ -152,7 +167,10 @@ function readTeams(value: unknown, fewest: number): MobileTeam[] {
     const path = `teams[${index}]`;
     const team = requireRecord(item, path);
     const id = requireUniqueId(team.id, `${path}.id`, seen);
-    return { id, machines: requireNumber(team.machines, `${path}.machines`, TEAM_MACHINES_RULE) };
+    const machines = requireNumber(team.machines, `${path}.machines`, TEAM_MACHINES_RULE);
+    return team.crews === undefined
+      ? { id, machines }
+      : { id, machines, crews: requireNumber(team.crews, `${path}.crews`, CREWS_RULE) };
   });
 }
 

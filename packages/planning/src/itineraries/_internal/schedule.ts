@@ -1,3 +1,4 @@
+import { type Clock, SHARED_CLOCK } from './team-clocks.ts';
 import { shortOpenPaths, shortOrder } from './tour.ts';
 import { type TravelTable, travelHours } from './travel.ts';
 
@@ -5,13 +6,13 @@ import { type TravelTable, travelHours } from './travel.ts';
 export type Stop = {
   /** Hours the slowest team would work there; a team of pace 2 does them in half the time. */
   workHours: number;
-  /** Team-timeline hour before which work may not start (its earliest visit date). */
+  /** Hour of the plan's line before which work may not start (its earliest visit date). */
   earliestHour: number;
   /** Lower phases are served first: every stop of phase 1 is scheduled before any of phase 2. */
   phase: number;
 };
 
-/** One stay of one team, on the team timeline (hours of working time since the start). */
+/** One stay of one team, on the team's own line (hours of its working time since the start). */
 export type RawVisit = {
   team: number;
   stop: number;
@@ -31,6 +32,8 @@ export type ScheduleOptions = {
   maxVisitWorkHours: number;
   /** A team does not unpack for less work than this, unless it finishes the stop. */
   minVisitWorkHours: number;
+  /** Each team's own hours against the plan's line, when their crews differ. Default one line for all. */
+  clock?: Clock;
 };
 
 export type Schedule = {
@@ -78,8 +81,11 @@ export function scheduleStops(
     });
     if (nodes.length === 0) continue;
     // Classes are strict: a team with nothing left of an earlier class waits for it to finish.
-    const classStart = Math.max(0, ...visits.map((v) => v.workEndHour));
-    for (const team of teams) team.hour = Math.max(team.hour, classStart);
+    const clock = options.clock ?? SHARED_CLOCK;
+    const classStart = Math.max(0, ...visits.map((v) => clock.toPlan(v.team, v.workEndHour, true)));
+    teams.forEach((team, t) => {
+      team.hour = Math.max(team.hour, clock.toTeam(t, classStart));
+    });
     let best: { segments: Segment[]; end: number; relaxed: boolean; path: number[] } | undefined;
     for (const start of shortOpenPaths(table, 0, nodes)) {
       let path = start;
@@ -191,8 +197,10 @@ function bestCut(
   teams: readonly TeamState[],
   options: ScheduleOptions,
 ): { segments: Segment[]; end: number; relaxed: boolean } {
-  const lo = Math.min(...teams.map((t) => t.hour));
-  let hi = Math.max(...teams.map((t) => t.hour)) + 1;
+  const clock = options.clock ?? SHARED_CLOCK;
+  const starts = teams.map((t, k) => clock.toPlan(k, t.hour));
+  const lo = Math.min(...starts);
+  let hi = Math.max(...starts) + 1;
   let maxTravel = 0;
   let previous = 0;
   for (const node of path) {
@@ -203,6 +211,16 @@ function bestCut(
     previous = node;
   }
   hi += maxTravel + (stops.reduce((m, s) => Math.max(m, s.earliestHour), 0) || 0);
+  // Any one team alone covers the path in that many of its own hours, wherever its days fall.
+  if (!clock.shared) {
+    const span = hi - lo;
+    for (const [k, t] of teams.entries()) hi = Math.max(hi, clock.toPlan(k, t.hour + span, true));
+  }
+  const endOf = (segments: readonly Segment[]): number =>
+    Math.max(
+      ...teams.map((t, k) => clock.toPlan(k, t.hour, true)),
+      ...segments.map((s) => clock.toPlan(s.team, s.end.hour, true)),
+    );
   for (const relaxed of [false, true]) {
     let upper = hi;
     let fill = fillTo(table, stops, path, teams, options, upper, relaxed);
@@ -222,8 +240,7 @@ function bestCut(
         low = mid;
       }
     }
-    const end = Math.max(...teams.map((t) => t.hour), ...fill.segments.map((s) => s.end.hour));
-    return { segments: fill.segments, end, relaxed };
+    return { segments: fill.segments, end: endOf(fill.segments), relaxed };
   }
   // Unreachable in practice: one team alone with no stay limit covers any path by `hi`.
   const fill = fillTo(
@@ -235,11 +252,7 @@ function bestCut(
     hi * 16,
     true,
   );
-  return {
-    segments: fill.segments,
-    end: Math.max(...fill.segments.map((s) => s.end.hour), hi),
-    relaxed: true,
-  };
+  return { segments: fill.segments, end: Math.max(endOf(fill.segments), hi), relaxed: true };
 }
 
 type Pending = { node: number; remainingHours: number };
@@ -258,6 +271,7 @@ function fillTo(
   endHour: number,
   relaxed: boolean,
 ): { covered: boolean; segments: Segment[] } {
+  const clock = options.clock ?? SHARED_CLOCK;
   let queue: Pending[] = path.map((node) => ({ node, remainingHours: stops[node - 1]?.workHours ?? 0 }));
   const used = new Array<boolean>(teams.length).fill(false);
   const segments: Segment[] = [];
@@ -267,7 +281,7 @@ function fillTo(
     let soonest = Number.POSITIVE_INFINITY;
     teams.forEach((state, index) => {
       if (used[index]) return;
-      const reach = state.hour + travelHours(table, state.at, first.node);
+      const reach = clock.toPlan(index, state.hour + travelHours(table, state.at, first.node));
       if (reach < soonest - EPSILON) {
         soonest = reach;
         team = index;
@@ -278,6 +292,8 @@ function fillTo(
     const cap = relaxed && round === teams.length - 1 ? Number.POSITIVE_INFINITY : options.maxVisitWorkHours;
     const state = teams[team] as TeamState;
     const pace = options.paces[team] ?? 1;
+    // The cut's end and the stops' earliest hours, on this team's own line.
+    const teamEnd = clock.toTeam(team, endHour);
     let at = state.at;
     let hour = state.hour;
     const carried: Pending[] = [];
@@ -287,9 +303,9 @@ function fillTo(
       const stop = stops[item.node - 1] as Stop;
       const travel = travelHours(table, at, item.node);
       const arrive = hour + travel;
-      const setupStart = Math.max(arrive, stop.earliestHour);
+      const setupStart = Math.max(arrive, clock.toTeam(team, stop.earliestHour));
       const workStart = setupStart + options.setupHours;
-      const room = Math.min(endHour - workStart, cap);
+      const room = Math.min(teamEnd - workStart, cap);
       // Work left is in hours of the slowest team; this team needs `remaining / pace` of its own.
       const needed = item.remainingHours / pace;
       if (room < Math.min(needed, options.minVisitWorkHours) - EPSILON) break;
@@ -308,7 +324,7 @@ function fillTo(
       hour = workStart + portion;
       item.remainingHours -= portion * pace;
       if (item.remainingHours > EPSILON) {
-        if (endHour - hour > EPSILON) {
+        if (teamEnd - hour > EPSILON) {
           // Left because of the stay limit, not the end hour: the next team takes over here.
           carried.push(item);
           queue.shift();

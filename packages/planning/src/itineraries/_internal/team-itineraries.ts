@@ -1,4 +1,4 @@
-import type { CommuneCoverage, MobileVisit, TeamItinerary } from '../types.ts';
+import type { CommuneCoverage, CrewCalendar, MobileVisit, TeamItinerary } from '../types.ts';
 import type { MobileProblem } from './read-input.ts';
 import type { RawVisit } from './schedule.ts';
 
@@ -7,6 +7,7 @@ export function teamItineraries(
   problem: MobileProblem,
   visits: readonly RawVisit[],
   dated: ReadonlyMap<RawVisit, MobileVisit>,
+  crews: readonly CrewCalendar[],
 ): TeamItinerary[] {
   return problem.teams.map((team, t) => {
     const mine = visits.filter((v) => v.team === t).sort((a, b) => a.departHour - b.departHour);
@@ -20,6 +21,7 @@ export function teamItineraries(
       workHours: sum(mine.map((v) => v.workEndHour - v.workStartHour)),
       waitHours: sum(mine.map((v) => v.waitHours)),
       endDate: list.at(-1)?.leaveDate ?? null,
+      crews: crews[t] as CrewCalendar,
     };
   });
 }
@@ -31,8 +33,10 @@ export function windowsByStop(
   dated: ReadonlyMap<RawVisit, MobileVisit>,
 ): Map<number, CommuneCoverage['windows']> {
   const windows = new Map<number, CommuneCoverage['windows']>();
-  for (const v of visits.slice().sort((a, b) => a.workStartHour - b.workStartHour || a.team - b.team)) {
-    const out = dated.get(v) as MobileVisit;
+  const inOrder = visits
+    .map((v) => ({ v, out: dated.get(v) as MobileVisit }))
+    .sort((a, b) => a.out.workStartHour - b.out.workStartHour || a.v.team - b.v.team);
+  for (const { v, out } of inOrder) {
     const list = windows.get(v.stop) ?? [];
     list.push({ team: problem.teams[v.team]?.id ?? '', from: out.arriveDate, to: out.leaveDate });
     windows.set(v.stop, list);

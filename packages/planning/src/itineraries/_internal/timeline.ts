@@ -1,7 +1,4 @@
-import { requireIsoDate } from '../../_internal/validate.ts';
-import { listOpenDays, type OpenDay, type ResolvedCalendar } from '../../time/open-days.ts';
-import type { OpeningWindow } from '../../time/opening-window.ts';
-import type { CrewPattern } from './crews.ts';
+import type { OpenDay } from '../../time/open-days.ts';
 
 /**
  * The working hours of a team laid end to end: hour 0 opens the first open day, and each open
@@ -18,46 +15,6 @@ export function buildTimeline(days: readonly OpenDay[]): Timeline {
     total += day.hours;
   });
   return { days, startHours, totalHours: total };
-}
-
-/**
- * The teams' working days from the start through the deadline or `lastDate`, whichever is later
- * (a commune may name an earliest date past the deadline): the open days a crew may work, each
- * cut to a crew's hours; null when no day is worked in ten years.
- */
-export function workingTimeline(
-  calendar: ResolvedCalendar,
-  window: OpeningWindow,
-  crews: CrewPattern,
-  lastDate: string,
-): Timeline | null {
-  const deadlineDate = calendar.deadline.toISODate() ?? '';
-  const to =
-    lastDate > deadlineDate ? requireIsoDate(lastDate, 'date', calendar.timeZone) : calendar.deadline;
-  const days = crews.apply(listOpenDays({ ...calendar, deadline: to }, window, { atLeast: 1 })).working;
-  return days.length === 0 ? null : buildTimeline(days);
-}
-
-/** The timeline grown past the deadline until it holds `hours`; null when ten years do not. */
-export function timelineHolding(
-  calendar: ResolvedCalendar,
-  window: OpeningWindow,
-  crews: CrewPattern,
-  timeline: Timeline,
-  hours: number,
-): Timeline | null {
-  if (hours <= timeline.totalHours) return timeline;
-  const shortestDay = Math.max(1e-3, Math.min(...timeline.days.map((d) => d.hours)));
-  // A crew works at least one day in seven (fewer than 7 days off), so 7 open days per day needed suffice.
-  let atLeast = timeline.days.length + Math.ceil((hours - timeline.totalHours) / shortestDay) + 1;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const open = listOpenDays(calendar, window, { atLeast });
-    const grown = buildTimeline(crews.apply(open).working);
-    if (grown.totalHours >= hours) return grown;
-    if (open.length < atLeast) return null;
-    atLeast *= 2;
-  }
-  return null;
 }
 
 /** Index of the open day holding `hour`; an interval's end at closing time belongs to that day (`closing`). */
