@@ -22,6 +22,9 @@ import { compute } from '../compute/pool.ts';
 import { NotFoundError } from '../errors.ts';
 import { withoutNulls } from './without-nulls.ts';
 
+/** A team as asked: the library's, its crews null when not named (the plan's `crewsPerTeam` then). */
+export type TeamRequest = Omit<MobileTeam, 'crews'> & { crews?: number | null };
+
 /** A visit with its commune's name, for the field. */
 export type NamedVisit = MobileVisit & { communeName: string | null };
 
@@ -36,10 +39,10 @@ export type MobilePlanRequest = {
   areaArgument: string;
   /** Where teams leave from, an area with a centroid; default the mean of the communes' centroids. */
   homeAreaCode?: string | null;
-  teams: readonly MobileTeam[];
+  teams: readonly TeamRequest[];
   hours?: OpeningHours | null;
   maxDaysPerVisit?: number | null;
-  /** Crews behind each team; default the library's (2). */
+  /** Crews behind each team that names none; default the library's (2). */
   crewsPerTeam?: number | null;
   priority: NonNullable<PlanMobileTeamsOptions['priorityRule']>;
 };
@@ -102,7 +105,7 @@ function teamsInputOver(
   const teamsInput = {
     calendar: input.calendar,
     communes,
-    teams: [...request.teams],
+    teams: request.teams.map((team) => withoutNulls(team)),
     service: input.service,
     ...(base.home ? { home: base.home } : {}),
     ...(request.hours ? { hours: request.hours } : {}),
@@ -149,7 +152,7 @@ export type NamedSitesAndTeamsPlan = Omit<SitesAndTeamsPlan, 'mobile'> & { mobil
 
 export type SitesAndTeamsRequest = Omit<MobilePlanRequest, 'teams'> & {
   sites: readonly EnrollmentSite[];
-  teams: readonly MobileTeam[];
+  teams: readonly TeamRequest[];
   siteHours: OpeningHours;
   reach?: { [K in keyof SiteReach]?: SiteReach[K] | null } | null;
   objective: 'earliest' | 'machine-days';

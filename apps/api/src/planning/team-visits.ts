@@ -62,11 +62,11 @@ export async function teamVisits(
   );
   const campaign = loaded.plan;
   // A team without machines has nothing to carry: it is left out, and its own calendar refused.
-  const crew = await prisma.team.findMany({
+  const homeTeams = await prisma.team.findMany({
     where: { kind: 'MOBILE', homeAreaCode: home, machines: { gt: 0 }, retired: false },
     orderBy: { code: 'asc' },
   });
-  if (!crew.some((member) => member.code === team.code)) {
+  if (!homeTeams.some((member) => member.code === team.code)) {
     throw new PlanningInputError({
       path: 'team',
       code: 'range',
@@ -75,18 +75,19 @@ export async function teamVisits(
     });
   }
   const hasCentroid = campaign.areas.some((row) => row.code === home && row.location !== null);
-  const crewRequest = {
+  // Each team with its own crews, so its visits fall on the days of its own roster.
+  const homeRequest = {
     areaCode: home,
     areaArgument: 'scenarioId',
     homeAreaCode: hasCentroid ? home : null,
-    teams: crew.map((member) => ({ id: member.code, machines: member.machines })),
+    teams: homeTeams.map((member) => ({ id: member.code, machines: member.machines, crews: member.crews })),
     hours: request.hours ?? loaded.input.hours,
     maxDaysPerVisit: request.maxDaysPerVisit,
     priority: request.priority,
   };
-  // Every team of the crew shares this plan: one computation for all their `visits` in a request.
-  const plan = await memoize(memo, `${loaded.key}:mobile:${JSON.stringify(crewRequest)}`, () =>
-    planMobileTeamsOver(campaign, loaded.input, crewRequest),
+  // Every team of the home area shares this plan: one computation for all their `visits` in a request.
+  const plan = await memoize(memo, `${loaded.key}:mobile:${JSON.stringify(homeRequest)}`, () =>
+    planMobileTeamsOver(campaign, loaded.input, homeRequest),
   );
   const itinerary = plan.teams.find((itinerary) => itinerary.team === team.code);
   if (itinerary === undefined) throw new Error(`team ${team.code} is missing from its own plan`);
@@ -100,7 +101,7 @@ export async function teamVisits(
     scenarioName: loaded.scenario.name,
     areaCode: home,
     timeZone: campaign.period.timeZone,
-    teamCodes: crew.map((member) => member.code),
+    teamCodes: homeTeams.map((member) => member.code),
     plan,
     itinerary,
     notes,

@@ -40,6 +40,10 @@ export const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
       required: true,
       description: 'Machines the team carries and works with at once, 1 or more.',
     }),
+    crews: t.int({
+      description:
+        'Crews behind the team, who take turns by whole days (1 to 20): they set its days off. Default the plan’s `crewsPerTeam`.',
+    }),
   }),
 });
 
@@ -48,6 +52,9 @@ const VisitDayRef = builder.objectRef<NamedVisit['dossiersPerDay'][number]>('Vis
   fields: (t) => ({
     date: t.expose('date', { description: 'The day.', type: 'Date' }),
     dossiers: t.exposeInt('dossiers', { description: 'Dossiers expected that day.' }),
+    workHours: t.exposeFloat('workHours', {
+      description: 'Hours of work that day (within the crew’s day of the team’s roster), hours.',
+    }),
   }),
 });
 
@@ -95,6 +102,12 @@ const TeamItineraryRef = builder.objectRef<NamedMobilePlan['teams'][number]>('Te
       description: 'Its visits in order.',
       type: [MobileVisitRef],
       resolve: (team) => team.visits,
+    }),
+    crews: t.field({
+      type: CrewCalendarRef,
+      description:
+        'The team’s own crews and the days they work, by the roster rules: its visits fall only on them.',
+      resolve: (team) => team.crews,
     }),
   }),
 });
@@ -149,7 +162,7 @@ const CrewCalendarRef = builder.objectRef<NamedMobilePlan['crews']>('CrewCalenda
   description:
     'A mobile team’s crews and the days they work, from the roster rules of `buildRoster` (11 h rest, 48 h a week, 1 day off in 7).',
   fields: (t) => ({
-    crewsPerTeam: t.exposeInt('crewsPerTeam', { description: 'Crews behind each team.' }),
+    crewsPerTeam: t.exposeInt('crewsPerTeam', { description: 'Crews behind the team, crews.' }),
     hoursPerDay: t.exposeFloat('hoursPerDay', {
       description: 'Hours of a team’s working day: the window, cut to 24 h less the minimum rest.',
     }),
@@ -209,7 +222,8 @@ export const MobileTeamsPlanRef = builder.objectRef<NamedMobilePlan>('MobileTeam
     notes: t.exposeStringList('notes', { description: 'What the plan assumed, in sentences.' }),
     crews: t.field({
       type: CrewCalendarRef,
-      description: 'The days the teams’ crews work, by the roster rules: the visits fall only on them.',
+      description:
+        'The days a team of `crewsPerTeam` crews works, by the roster rules; each team’s own roster is its itinerary’s `crews`.',
       resolve: (plan) => plan.crews,
     }),
   }),
@@ -247,7 +261,8 @@ builder.objectField(CampaignPlanRef, 'mobileTeams', (t) =>
         description: 'Longest stay in one commune, days; default: as long as its demand needs.',
       }),
       crewsPerTeam: t.arg.int({
-        description: 'Crews behind each team, who take turns by whole days (1 to 20). Default 2.',
+        description:
+          'Crews behind each team that names none, who take turns by whole days (1 to 20). Default 2.',
       }),
     },
     complexity: (args, context) =>
@@ -309,6 +324,12 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
       type: [MobileVisitRef],
       resolve: (r) => r.itinerary.visits,
     }),
+    crews: t.field({
+      type: CrewCalendarRef,
+      description:
+        'Its roster: its own crews (the team’s `crews`) and the days they work by the roster rules; its visits fall only on them.',
+      resolve: (r) => r.itinerary.crews,
+    }),
     iCalendar: t.string({
       description:
         'The visits as an iCalendar file (RFC 5545): one all-day event per visit, with UIDs from scenario, team, commune and arrival date so that a re-import updates rather than duplicates.',
@@ -332,7 +353,7 @@ builder.prismaObjectField('Team', 'visits', (t) =>
   t.field({
     type: TeamVisitsRef,
     description:
-      'This MOBILE team’s visits in a scenario: planned with every MOBILE team based in the same home area over the communes under it, with the scenario’s calendar, hours (default) and capacity.',
+      'This MOBILE team’s visits in a scenario: planned with every MOBILE team based in the same home area over the communes under it, each on the days its own crews work, with the scenario’s calendar, hours (default) and capacity.',
     errors: { types: [...computeErrors, PlanningInfeasibleError] },
     args: {
       scenarioId: t.arg.id({

@@ -235,8 +235,7 @@ async function storedSitesAndTeams(result: PlanResult, areaCode: string) {
   const mobile = teams.filter((t) => t.kind === 'MOBILE');
   return {
     sites,
-    teams: mobile.map((t): MobileTeam => ({ id: t.code, machines: t.machines })),
-    crews: mobile.length === 0 ? null : Math.min(...mobile.map((t) => t.crews)),
+    teams: mobile.map((t): MobileTeam => ({ id: t.code, machines: t.machines, crews: t.crews })),
   };
 }
 
@@ -265,7 +264,8 @@ builder.objectField(CampaignPlanRef, 'sitesAndTeams', (t) =>
         description: 'The teams’ working window, travel included. Default 07:00–19:00.',
       }),
       crewsPerTeam: t.arg.int({
-        description: 'Crews behind each team (1 to 20). Default the fewest of the stored teams’, or 2.',
+        description:
+          'Crews behind each team that names none (1 to 20). Default 2. Stored teams plan with their own crews.',
       }),
       reach: t.arg({
         type: ReachInputRef,
@@ -307,7 +307,7 @@ builder.objectField(CampaignPlanRef, 'sitesAndTeams', (t) =>
         teams: args.teams ?? stored.teams,
         siteHours: result.input.hours,
         hours: args.hours,
-        crewsPerTeam: args.crewsPerTeam ?? (args.teams ? null : stored.crews),
+        crewsPerTeam: args.crewsPerTeam,
         reach: args.reach,
         maxDaysPerVisit: args.maxDaysPerVisit,
         objective: args.objective ?? 'earliest',
