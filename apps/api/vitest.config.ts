@@ -15,6 +15,7 @@ export default defineConfig({
     // Proofs that need a PostgreSQL server (several processes, an observer outside a killed one)
     // run only with one; files that never open a database run only without one (once is enough).
     exclude: process.env.TEST_DATABASE_URL ? WITHOUT_DATABASE : ['**/*.pg.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

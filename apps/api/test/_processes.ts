@@ -41,13 +41,22 @@ export type ApiProcess = {
 };
 
 /**
+ * This process's environment with `env` on top, less the snapshot this test file's own in-memory
+ * database started from (test/setup.ts): a child opens its database from scratch.
+ */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { PGLITE_SNAPSHOT: _snapshot, ...inherited } = process.env;
+  return { ...inherited, ...env };
+}
+
+/**
  * Starts `src/main.ts` with no demo data on 127.0.0.1 and a free port, with `env` on top of this
  * process's environment, and resolves once it prints its URL.
  */
 export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', `--import=${watchdog}`, 'src/main.ts'], {
     cwd: apiDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', MUSTER_DEMO: '0', ...env },
+    env: childEnv({ HOST: '127.0.0.1', PORT: '0', MUSTER_DEMO: '0', ...env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);

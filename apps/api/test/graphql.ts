@@ -14,11 +14,16 @@ export type GraphQLResponse<T = Record<string, unknown>> = {
 
 let adminToken: string | null = null;
 
-/** Migrates this file's database before its tests, and loads the demo data when asked. */
+/**
+ * Migrates this file's database before its tests, and loads the demo data when asked — unless the
+ * file's database started from the run's dump that has it (test/setup.ts).
+ */
 export function useDatabase(options: { demo?: boolean } = {}): void {
+  const seeded = process.env.PGLITE_SNAPSHOT_SEEDED === '1';
+  if (seeded && !options.demo) throw new Error('this file started from the demo data it did not ask for');
   beforeAll(async () => {
     await applyMigrations(database);
-    if (options.demo) await seedDemo(database.prisma);
+    if (options.demo && !seeded) await seedDemo(database.prisma);
     adminToken = (await issueToken(database.prisma, { role: 'ADMIN', name: 'test admin' })).token;
   });
 }

@@ -1,8 +1,9 @@
 // Each test file gets its own database: an in-memory PGlite, or with TEST_DATABASE_URL a fresh
 // schema on that PostgreSQL server, dropped afterwards. Migrations are the committed ones.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { dropSchema } from './_support.ts';
 import { WITHOUT_DATABASE } from './without-database.ts';
 
@@ -14,6 +15,15 @@ if (serverUrl) {
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = 'memory://';
+  // Started from the run's dump (test/global-setup.ts): with the demo data when the file asks for
+  // it (useDatabase reads PGLITE_SNAPSHOT_SEEDED and checks that it got what it asked for).
+  const snapshots = inject('pgliteSnapshots');
+  const file = expect.getState().testPath;
+  if (snapshots && file) {
+    const seeded = /useDatabase\(\{ demo: true \}\)/.test(readFileSync(file, 'utf8'));
+    process.env.PGLITE_SNAPSHOT = seeded ? snapshots.demo : snapshots.migrated;
+    process.env.PGLITE_SNAPSHOT_SEEDED = seeded ? '1' : '0';
+  }
 }
 
 afterAll(async () => {

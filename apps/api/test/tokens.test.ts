@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startApi } from './_processes.ts';
+import { childEnv, startApi } from './_processes.ts';
 import { data, database, gql, request, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -149,7 +149,7 @@ describe('the embedded database folder', () => {
       ['--import', 'tsx', 'src/cli/token.ts', '--role', 'admin', '--name', 'ops', ...options],
       {
         cwd: path.join(import.meta.dirname, '..'),
-        env: { ...process.env, ...env },
+        env: childEnv(env),
         encoding: 'utf8',
         timeout: 60_000,
       },
