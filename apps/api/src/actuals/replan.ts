@@ -2,13 +2,13 @@
 // `asOf`, replanned by @muster/planning's replanFromActuals in the worker pool. The arguments
 // `asOf`, `pace` and `areaCode` are the library's options of those names, so its refusals name
 // them as they are.
-import type { ActualDayReport, CampaignInput, Replan, ReplanPace } from '@muster/planning';
-import { subtreeOf } from '../auth/access.ts';
+import type { CampaignInput, Replan, ReplanPace } from '@muster/planning';
 import { type Memo, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { areaOfScenario } from '../planning/scenario-input.ts';
 import { scenarioKey, storedScenario } from '../planning/stored-plan.ts';
+import { readDayReports } from './_internal/read-day-reports.ts';
 
 export type ReplanArgs = { scenarioId: string; areaCode: string; asOf: string; pace: ReplanPace };
 
@@ -22,19 +22,6 @@ export type ScenarioReplan = Replan & {
   /** What the replan was computed from (its memo key). */
   key: string;
 };
-
-/** The reports of a scenario's whole area up to `asOf`, voided ones left out, as the library reads them. */
-export function loadReportsUpTo(
-  prisma: PrismaClient,
-  rootPath: string,
-  asOf: string,
-): Promise<ActualDayReport[]> {
-  return prisma.actualReport.findMany({
-    where: { area: subtreeOf(rootPath), voided: false, date: { lte: asOf } },
-    select: { date: true, areaCode: true, teamCode: true, dossiers: true, machinesWorking: true },
-    orderBy: [{ date: 'asc' }, { areaCode: 'asc' }, { teamKey: 'asc' }],
-  });
-}
 
 /**
  * The scenario's whole campaign replanned from its reports up to `asOf` (so that pools above the
@@ -53,8 +40,14 @@ export async function replanScenario(
     const versioned = await scenarioKey(memo, prisma, args.scenarioId, { reports: true });
     const loaded = await storedScenario(memo, prisma, args.scenarioId);
     const area = await areaOfScenario(prisma, loaded, args.areaCode);
-    // The subtree lists the scenario's own area first.
-    const reports = await loadReportsUpTo(prisma, loaded.subtree[0]?.path ?? '', args.asOf);
+    // Every report of the scenario's areas up to asOf, read as plan vs actual reads them (one row
+    // of arrays per date). The doubtful ones it would warn about are plan vs actual's business.
+    const { reports } = await readDayReports(
+      prisma,
+      loaded.subtree.map((inScenario) => inScenario.code),
+      { from: null, to: args.asOf },
+      loaded.scenario.minutesPerDossier,
+    );
     const input: CampaignInput = loaded.input;
     const replan = await compute('replanFromActuals', input, reports, {
       asOf: args.asOf,
