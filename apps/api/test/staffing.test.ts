@@ -3,7 +3,8 @@
 // Expected values come from Erlang C worked by hand and from the library's seeded simulator.
 import { simulateQueue } from '@muster/planning';
 import { describe, expect, it } from 'vitest';
-import { data, useDatabase } from './graphql.ts';
+import { completedTasks } from '../src/compute/pool.ts';
+import { data, gql, useDatabase } from './graphql.ts';
 
 useDatabase();
 
@@ -201,5 +202,20 @@ describe('a site’s own figures with a schedule evaluated beside the recommende
         });
       }
     }
+  });
+
+  it('refuses a 50,000-visitor site’s plan before computing anything, naming CampaignPlan.staffing (the bench: 36 s of planning)', async () => {
+    const before = completedTasks();
+    const byVisitors = { dailyVisitors: 50_000, hours: { open: '07:30', close: '22:00' } };
+    const byRates = { arrivalsPerHour: new Array(24).fill(2_100) };
+    for (const site of [byVisitors, byRates]) {
+      const result = await gql(STAFFING, { input: campaign(3.48), ...site, machinesOpen: [200] });
+      expect(result.data, JSON.stringify(site)).toBeUndefined();
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        field: 'CampaignPlan.staffing',
+      });
+    }
+    expect(completedTasks()).toBe(before);
   });
 });

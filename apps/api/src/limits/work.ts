@@ -113,25 +113,39 @@ export function shiftsWork(lengths: number): number {
 }
 
 /**
- * Points of one site-day of the transient queue model (a plan of its hours, or a schedule
- * evaluated): a base, plus a point per {@link ARRIVALS_PER_POINT} expected arrivals when the
- * caller gives the site's own figures (a busy site's queue spans more states and more steps).
- * Where the day's visitors come from a plan, a commune's day is assumed.
+ * Points of one site-day of the transient queue model, a schedule evaluated: a base, plus the
+ * model's work, which grows faster than the day's expected arrivals (a step of the uniformised
+ * chain per arrival or service, over states that grow with the machines and the queue): about
+ * (arrivals / 83)^1.5, the bench's evening-peak day (4,600 arrivals) about 10 ms, 10,000
+ * arrivals about 70 ms. Where the day's visitors come from a plan, a commune's day is assumed.
  */
 export function siteDayWork(arrivals: number | null): number {
-  const extra =
-    arrivals === null || !Number.isFinite(arrivals)
-      ? 0
-      : Math.ceil(Math.max(0, arrivals) / ARRIVALS_PER_POINT);
-  return POINTS.staffing + extra;
+  return POINTS.staffing + Math.ceil((knownArrivals(arrivals) / EVALUATED_ARRIVALS_SCALE) ** 1.5);
 }
 
-/** Expected arrivals a day that cost one point more (a 5,000-visitor day is about 12 ms of model work). */
-const ARRIVALS_PER_POINT = 25;
+/**
+ * Points of planning a site's day hour by hour, the whole plan: the planner solves each hour for
+ * about two machine counts and a busy day again from each hour a later drop in machines holds up,
+ * so its work grows with the square of the day's expected arrivals, about (arrivals / 60)²: a
+ * commune's 300 visitors about 2 ms, 10,000 about 1.3 s, 20,000 5.3 s, 50,000 36 s (the bench).
+ * Above about 8,500 visitors a plan is beyond one request's budget and is refused before it runs.
+ */
+export function sitePlanWork(arrivals: number | null): number {
+  return POINTS.staffing + Math.ceil((knownArrivals(arrivals) / PLANNED_ARRIVALS_SCALE) ** 2);
+}
 
-/** Points of hourly staffing for one area; a date adds the plan's daily series. */
+/** Expected arrivals a day at which an evaluation costs one point more than its base. */
+const EVALUATED_ARRIVALS_SCALE = 83;
+/** Expected arrivals a day at which a plan costs one point more than its base. */
+const PLANNED_ARRIVALS_SCALE = 60;
+
+function knownArrivals(arrivals: number | null): number {
+  return arrivals === null || !Number.isFinite(arrivals) ? 0 : Math.max(0, arrivals);
+}
+
+/** Points of hourly staffing (a plan) for one area; a date adds the plan's daily series. */
 export function staffingWork(withDate: boolean, arrivals: number | null = null): number {
-  return siteDayWork(arrivals) + (withDate ? POINTS.dailySeries : 0);
+  return sitePlanWork(arrivals) + (withDate ? POINTS.dailySeries : 0);
 }
 
 /** Expected arrivals of a site's day as its input gives them: daily visitors, or the hourly rates over their hours. */
@@ -214,7 +228,7 @@ export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => numb
     TEAMS_NEEDED_PLANS *
     COMBINED_ROUTINGS *
     mobileWork(input.communes.length, TEAMS_NEEDED_TYPICAL_TEAMS, calendarDays(input.calendar)),
-  planHourlyStaffing: (options) => siteDayWork(siteArrivals(options)),
+  planHourlyStaffing: (options) => sitePlanWork(siteArrivals(options)),
   evaluateStaffing: (input) => siteDayWork(siteArrivals(input)),
   coverShifts: (input) => Math.ceil(input.shifts.length * POINTS.perShiftTemplate) + 1,
   replanFromActuals: (input, reports) => replanWork(input.areas.length, reports.length),
