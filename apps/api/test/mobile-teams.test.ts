@@ -28,6 +28,7 @@ type TeamVisits = {
   endDate: string | null;
   visits: Visit[];
   iCalendar: string;
+  crews: { days: { date: string }[] };
   notes: string[];
   plan: { teams: { team: string; visits: Visit[] }[] };
 };
@@ -38,7 +39,7 @@ const TEAM_VISITS = `query ($homeAreaCode: String!, $scenarioId: ID!, $hours: Op
     visits(scenarioId: $scenarioId, hours: $hours, maxDaysPerVisit: $maxDaysPerVisit) {
       __typename
       ... on TeamVisits {
-        teamCode areaCode timeZone teamCodes machines endDate notes iCalendar
+        teamCode areaCode timeZone teamCodes machines endDate notes iCalendar crews { days { date } }
         visits { ${VISIT_FIELDS} }
         plan { teams { team visits { ${VISIT_FIELDS} } } }
       }
@@ -138,26 +139,38 @@ describe('Team.visits', () => {
     expect(mine.visits.length).toBeGreaterThanOrEqual(communes.length);
   });
 
-  it('writes one all-day event per visit, on the visit’s dates in the scenario’s time zone, with stable UIDs', async () => {
+  it('writes one all-day event per run of days the team works in a commune, in the scenario’s time zone, with stable UIDs', async () => {
     const [first] = await visitsOf('665');
     const [second] = await visitsOf('665');
     if (first?.visits.__typename !== 'TeamVisits' || second?.visits.__typename !== 'TeamVisits')
       throw new Error('expected visits');
-    const { visits, iCalendar } = first.visits;
+    const { visits, iCalendar, crews } = first.visits;
     expect(second.visits.iCalendar).toBe(iCalendar);
     expect(iCalendar.endsWith('END:VCALENDAR\r\n')).toBe(true);
     const parsed = parseCalendar(iCalendar);
     expect(parsed.timeZone).toBe('Asia/Ho_Chi_Minh');
-    expect(parsed.events).toHaveLength(visits.length);
-    parsed.events.forEach((event, i) => {
-      const visit = visits[i] as Visit;
-      expect(event).toMatchObject({ allDay: true, first: visit.arriveDate, last: visit.leaveDate });
+    // Each visit's stay, cut where the team's roster stands it down (its two crews rest a day a week).
+    const worked = new Set(crews.days.map((d) => d.date));
+    const expected = visits.flatMap((visit, i) => {
       const nth = visits.slice(0, i + 1).filter((v) => v.communeCode === visit.communeCode).length;
-      expect(event.uid).toBe(
-        `dak-nong-2021/DN-DAK-SONG-MOBILE/${visit.communeCode}/visit-${nth}@muster.itinerary`,
-      );
-      expect(event.summary).toBe(`${visit.communeName} — DN-DAK-SONG-MOBILE`);
+      const runs: { first: string; last: string }[] = [];
+      for (let day = visit.arriveDate; day <= visit.leaveDate; day = dayAfter(day)) {
+        const run = runs.at(-1);
+        if (!worked.has(day)) continue;
+        if (run && run.last === dayBefore(day)) run.last = day;
+        else runs.push({ first: day, last: day });
+      }
+      return runs.map((run, k) => ({
+        allDay: true,
+        ...run,
+        uid: `dak-nong-2021/DN-DAK-SONG-MOBILE/${visit.communeCode}/visit-${nth}${k === 0 ? '' : `-part-${k + 1}`}@muster.itinerary`,
+        summary: `${visit.communeName} — DN-DAK-SONG-MOBILE`,
+      }));
     });
+    // The month holds stand-down days inside stays, so some stays are indeed cut.
+    expect(expected.length).toBeGreaterThan(visits.length);
+    expect(parsed.events).toHaveLength(expected.length);
+    expect(parsed.events).toMatchObject(expected);
     expect(new Set(parsed.events.map((e) => e.uid)).size).toBe(parsed.events.length);
     expect(parseCalendar(second.visits.iCalendar).events.map((e) => e.uid)).toEqual(
       parsed.events.map((e) => e.uid),
@@ -240,6 +253,20 @@ describe('Team.visits', () => {
     const uids = [...parseCalendar(a.iCalendar).events, ...parseCalendar(b.iCalendar).events].map(
       (e) => e.uid,
     );
-    expect(new Set(uids).size).toBe(a.visits.length + b.visits.length);
+    expect(new Set(uids).size).toBe(uids.length);
+    // One event per visit, and more for the stays cut by a day off.
+    expect(new Set(uids.map((uid) => uid.replace(/-part-\d+@/, '@'))).size).toBe(
+      a.visits.length + b.visits.length,
+    );
   });
 });
+
+/** The ISO date after `date`. */
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The ISO date before `date`. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

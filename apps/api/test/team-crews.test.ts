@@ -82,6 +82,27 @@ describe('mobile teams with different crews', () => {
     ]);
   });
 
+  it('plans every stored team with the crews a planner asks of the combined plan, as a what-if', async () => {
+    const result = await data<{
+      plan: { sitesAndTeams: { mobile: { teams: { team: string; crews: Roster }[] } } };
+    }>(
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+        sitesAndTeams(crewsPerTeam: 3) { ... on SitesAndTeamsPlan { mobile { teams { team ${ROSTER} } } } }
+      } } }`,
+    );
+    const teams = result.plan.sitesAndTeams.mobile.teams;
+    expect(teams.map((t) => [t.team, t.crews.crewsPerTeam])).toEqual([
+      ['DN-DAK-SONG-2', 3],
+      ['DN-DAK-SONG-MOBILE', 3],
+    ]);
+    // By hand: three crews of 3 days in 7 cover every day, so no day is stood down in March.
+    for (const team of teams) expect(team.crews.standDownDates.filter((d) => d <= '2021-03-31')).toEqual([]);
+    const stored = await data<{ teams: { code: string; crews: number }[] }>(
+      '{ teams(homeAreaCode: "665") { code crews } }',
+    );
+    expect(stored.teams.map((t) => t.crews)).toEqual([1, 2]);
+  });
+
   it('refuses a team’s crews out of range, naming the team’s field', async () => {
     const result = await gql<{ plan: { mobileTeams: { __typename: string; field?: string } } }>(
       `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {

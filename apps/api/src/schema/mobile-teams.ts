@@ -72,7 +72,10 @@ const MobileVisitRef = builder.objectRef<NamedVisit>('MobileVisit').implement({
     }),
     arriveDate: t.expose('arriveDate', { description: 'First day of the stay.', type: 'Date' }),
     leaveDate: t.expose('leaveDate', { description: 'Last day of the stay, included.', type: 'Date' }),
-    days: t.exposeInt('days', { description: 'Days of the stay, days.' }),
+    days: t.exposeInt('days', {
+      description:
+        'Days the team works from arrival to departure, both included (its crews’ days off in between not counted), days.',
+    }),
     travelHoursBefore: t.exposeFloat('travelHoursBefore', {
       description: 'Hours on the road to get there, hours.',
     }),
@@ -332,7 +335,7 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
     }),
     iCalendar: t.string({
       description:
-        'The visits as an iCalendar file (RFC 5545): one all-day event per visit, with UIDs from scenario, team, commune and arrival date so that a re-import updates rather than duplicates.',
+        'The visits as an iCalendar file (RFC 5545): one all-day event per run of days the team works in a commune (a stay its crews stand down in the middle of is two events), with UIDs from the scenario, team, commune, the visit’s number there and its part, not from dates, so that a re-import moves an event rather than duplicating it.',
       resolve: (r) =>
         itineraryToICalendar(r.plan, r.teamCode, {
           uidScope: r.scenarioId,

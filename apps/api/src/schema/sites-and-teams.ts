@@ -239,6 +239,11 @@ async function storedSitesAndTeams(result: PlanResult, areaCode: string) {
   };
 }
 
+/** The stored teams as they are, or all with `crews` when the planner asks what that would change. */
+function withCrews(teams: MobileTeam[], crews: number | null | undefined): MobileTeam[] {
+  return crews == null ? teams : teams.map((team) => ({ ...team, crews }));
+}
+
 builder.objectField(CampaignPlanRef, 'sitesAndTeams', (t) =>
   t.field({
     type: SitesAndTeamsPlanRef,
@@ -265,7 +270,7 @@ builder.objectField(CampaignPlanRef, 'sitesAndTeams', (t) =>
       }),
       crewsPerTeam: t.arg.int({
         description:
-          'Crews behind each team that names none (1 to 20). Default 2. Stored teams plan with their own crews.',
+          'Crews behind each team (1 to 20): every team sent in `teams` that names none, or, without `teams`, every stored team (a what-if of more or fewer crews). Default: a sent team 2, a stored team its own `crews`.',
       }),
       reach: t.arg({
         type: ReachInputRef,
@@ -304,7 +309,7 @@ builder.objectField(CampaignPlanRef, 'sitesAndTeams', (t) =>
         areaArgument: 'areaCode',
         homeAreaCode: args.homeAreaCode,
         sites: args.sites ?? stored.sites,
-        teams: args.teams ?? stored.teams,
+        teams: args.teams ?? withCrews(stored.teams, args.crewsPerTeam),
         siteHours: result.input.hours,
         hours: args.hours,
         crewsPerTeam: args.crewsPerTeam,

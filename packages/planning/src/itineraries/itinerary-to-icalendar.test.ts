@@ -6,6 +6,7 @@ import {
   communesOf,
   HUNG_NGUYEN_SERVICE,
   identicalTeams,
+  TEAMS_OF_ONE_AND_TWO_CREWS,
 } from './_fixtures/mountain-communes.ts';
 import { itineraryToICalendar } from './itinerary-to-icalendar.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
@@ -70,6 +71,24 @@ describe('itineraryToICalendar', () => {
     });
     const names = new Map(communesOf('667').map((c) => [c.communeCode, c.communeName]));
     expect(events[0]?.summary).toBe(`${names.get(team.visits[0]?.communeId ?? '')} — team-1`);
+  });
+
+  it('splits a stay its crews stand down in the middle of, so no event covers a day off', () => {
+    // One commune at home, 2,346 dossiers, 12-hour days; team `one` has one crew, `two` two. By hand
+    // (as in plan-mobile-teams.test.ts): both stay 22–29 March; one crew works at most 4 days of
+    // 12 h in any 7, so team one stands down 26–28 March, and team two's crews work every day.
+    const result = planMobileTeams(TEAMS_OF_ONE_AND_TWO_CREWS);
+    if (result.status !== 'planned') throw new Error('expected a plan');
+    const spans = (team: string) =>
+      parse(itineraryToICalendar(result, team, { uidScope: 's' })).map((e) => [e.uid, e.start, e.end]);
+    // DTEND is the day after the last (ical.js reads it as given).
+    expect(spans('one')).toEqual([
+      ['s/one/A/visit-1@muster.itinerary', '2021-03-22', '2021-03-26'],
+      ['s/one/A/visit-1-part-2@muster.itinerary', '2021-03-29', '2021-03-30'],
+    ]);
+    expect(spans('two')).toEqual([['s/two/A/visit-1@muster.itinerary', '2021-03-22', '2021-03-30']]);
+    const [first] = parse(itineraryToICalendar(result, 'one'));
+    expect(first?.description).toContain('Part 1 of 2 of the stay 2021-03-22 – 2021-03-29');
   });
 
   it('gives the same bytes twice, distinct UIDs, CRLF line ends and names the time zone', () => {

@@ -22,12 +22,13 @@ export type ItineraryToICalendarOptions = {
 
 /**
  * One mobile team's visits as an iCalendar file (RFC 5545) for the field: one all-day VEVENT
- * per visit from the arrival date to the departure date (both included), named after the
- * commune, with the drive before it and the dossiers expected each day. UIDs come from the
- * scope, team, commune and the visit's number among the team's visits there (1 for the first),
- * not from dates, so importing a re-computed calendar moves a visit whose dates changed instead
- * of leaving the old one beside it. DTSTAMP is the plan's first arrival,
- * so the same plan gives the same bytes.
+ * per run of consecutive days the team works in a commune (a stay the team's crews stand down in
+ * the middle of is two events, so a phone never shows the team at work on its days off), named
+ * after the commune, with the drive before it and the dossiers expected each day. UIDs come from
+ * the scope, team, commune, the visit's number among the team's visits there (1 for the first) and
+ * the part of the stay (from 2 on), not from dates, so importing a re-computed calendar moves a
+ * visit whose dates changed instead of leaving the old one beside it. DTSTAMP is the plan's first
+ * arrival, so the same plan gives the same bytes.
  *
  * @example
  * const plan = planMobileTeams({
@@ -72,6 +73,7 @@ export function itineraryToICalendar(
     `X-WR-CALNAME:${escapeText(calendarName)}`,
     ...(zone === undefined ? [] : [`X-WR-TIMEZONE:${zone}`]),
   ];
+  const worked = new Set((itinerary.crews?.assignments ?? []).map((day) => day.date));
   const visitsSoFar = new Map<string, number>();
   for (const visit of itinerary.visits) {
     const nth = (visitsSoFar.get(visit.communeId) ?? 0) + 1;
@@ -89,21 +91,48 @@ export function itineraryToICalendar(
       `Expected dossiers: ${visit.dossiers}${perDay === '' ? '' : ` (${perDay})`}.`,
       ...(guests.length === 0 ? [] : [`Also serves: ${guests.join(', ')}.`]),
     ].join('\n');
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${key}/visit-${nth}@muster.itinerary`,
-      `DTSTAMP:${basicDate(firstArrival)}T000000Z`,
-      `DTSTART;VALUE=DATE:${basicDate(visit.arriveDate)}`,
-      `DTEND;VALUE=DATE:${basicDate(nextDate(visit.leaveDate))}`,
-      `SUMMARY:${escapeText(`${place} — ${name}`)}`,
-      `LOCATION:${escapeText(place)}`,
-      `DESCRIPTION:${escapeText(description)}`,
-      'TRANSP:OPAQUE',
-      'END:VEVENT',
-    );
+    const parts = workingRuns(visit.arriveDate, visit.leaveDate, worked);
+    parts.forEach((part, k) => {
+      const partNote =
+        parts.length === 1
+          ? ''
+          : `\nPart ${k + 1} of ${parts.length} of the stay ${visit.arriveDate} – ${visit.leaveDate}: the team stands down between.`;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${key}/visit-${nth}${k === 0 ? '' : `-part-${k + 1}`}@muster.itinerary`,
+        `DTSTAMP:${basicDate(firstArrival)}T000000Z`,
+        `DTSTART;VALUE=DATE:${basicDate(part.from)}`,
+        `DTEND;VALUE=DATE:${basicDate(nextDate(part.to))}`,
+        `SUMMARY:${escapeText(`${place} — ${name}`)}`,
+        `LOCATION:${escapeText(place)}`,
+        `DESCRIPTION:${escapeText(description + partNote)}`,
+        'TRANSP:OPAQUE',
+        'END:VEVENT',
+      );
+    });
   }
   lines.push('END:VCALENDAR');
   return calendarText(lines);
+}
+
+/**
+ * The runs of consecutive dates from `from` to `to` (both included) that are in `worked`; the whole
+ * span when `worked` holds none of them (an itinerary without its roster).
+ */
+function workingRuns(from: string, to: string, worked: ReadonlySet<string>): { from: string; to: string }[] {
+  const runs: { from: string; to: string }[] = [];
+  let open: { from: string; to: string } | null = null;
+  for (let date = from; date <= to; date = nextDate(date)) {
+    if (!worked.has(date)) {
+      open = null;
+      continue;
+    }
+    if (open === null) {
+      open = { from: date, to: date };
+      runs.push(open);
+    } else open.to = date;
+  }
+  return runs.length === 0 ? [{ from, to }] : runs;
 }
 
 /** All-day events end on the day after the last, exclusive (RFC 5545 §3.6.1). */

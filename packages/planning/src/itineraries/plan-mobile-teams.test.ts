@@ -8,6 +8,7 @@ import {
   communesOf,
   HUNG_NGUYEN_SERVICE,
   identicalTeams,
+  TEAMS_OF_ONE_AND_TWO_CREWS,
 } from './_fixtures/mountain-communes.ts';
 import { planMobileTeams } from './plan-mobile-teams.ts';
 import type { MobilePlan, PlanMobileTeamsInput } from './types.ts';
@@ -400,20 +401,9 @@ describe('planMobileTeams', () => {
 });
 
 describe('teams with their own crews', () => {
-  // One commune at home (no drive, no set-up), 17 dossiers a machine-hour, the default 07:00–19:00
-  // window: 12 h days. Team `one` has one crew, team `two` two crews (the plan's default).
-  const twoTeams: PlanMobileTeamsInput = {
-    calendar: { start: '2021-03-22', deadline: '2021-04-04', timeZone: VN },
-    teams: [
-      { id: 'one', machines: 1, crews: 1 },
-      { id: 'two', machines: 1 },
-    ],
-    service: HUNG_NGUYEN_SERVICE,
-    home: { latitude: 12.0, longitude: 107.7 },
-    setupHours: 0,
-    // By hand: 138 machine-hours of work (2,346 ÷ 17).
-    communes: [{ id: 'A', demand: 2346, location: { latitude: 12.0, longitude: 107.7 } }],
-  };
+  // One commune at home, 12-hour days; team `one` has one crew, team `two` two (the fixture's).
+  const twoTeams = TEAMS_OF_ONE_AND_TWO_CREWS;
+  // By hand: 138 machine-hours of work (2,346 ÷ 17).
   const dates = (from: number, to: number): string[] =>
     Array.from({ length: to - from + 1 }, (_, i) =>
       new Date(Date.UTC(2021, 2, 22 + from + i)).toISOString().slice(0, 10),

@@ -1,7 +1,7 @@
 /** Test-only reader of `mountain_communes_2021.csv` (see README.md here for its sources). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { MobileCommune, MobileTeam, PlanSitesAndTeamsInput } from '../types.ts';
+import type { MobileCommune, MobileTeam, PlanMobileTeamsInput, PlanSitesAndTeamsInput } from '../types.ts';
 
 export type MountainCommune = {
   provinceCode: string;
@@ -119,3 +119,20 @@ export function dakNongSitesAndTeams(teams = 10): PlanSitesAndTeamsInput {
     communes: asTerrainCommunes(rows),
   };
 }
+
+/**
+ * Two teams at one commune at home (no drive, no set-up), 2,346 dossiers (138 machine-hours at 17
+ * an hour), the default 07:00–19:00 window: 12-hour days. Team `one` has one crew, team `two` the
+ * plan's default two. Worked by hand in plan-mobile-teams.test.ts.
+ */
+export const TEAMS_OF_ONE_AND_TWO_CREWS: PlanMobileTeamsInput = {
+  calendar: { start: '2021-03-22', deadline: '2021-04-04', timeZone: 'Asia/Ho_Chi_Minh' },
+  teams: [
+    { id: 'one', machines: 1, crews: 1 },
+    { id: 'two', machines: 1 },
+  ],
+  service: HUNG_NGUYEN_SERVICE,
+  home: { latitude: 12.0, longitude: 107.7 },
+  setupHours: 0,
+  communes: [{ id: 'A', demand: 2346, location: { latitude: 12.0, longitude: 107.7 } }],
+};
