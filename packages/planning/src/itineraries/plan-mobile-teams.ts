@@ -11,7 +11,7 @@ import { remotenessHours } from './_internal/remoteness.ts';
 import { scheduleStops } from './_internal/schedule.ts';
 import { assignSharedVisits, guestsByHost } from './_internal/shared-visits.ts';
 import { planStops } from './_internal/stops.ts';
-import { teamClocks } from './_internal/team-clocks.ts';
+import { SHARED_CLOCK, teamClocks } from './_internal/team-clocks.ts';
 import { sum, teamItineraries, windowsByStop } from './_internal/team-itineraries.ts';
 import { dayIndexAt, hourAfterDate } from './_internal/timeline.ts';
 import type {
@@ -82,7 +82,7 @@ export function planMobileTeams(
         ? Number.POSITIVE_INFINITY
         : problem.maxDaysPerVisit * problem.crews.hoursPerDay,
     minVisitWorkHours: problem.options.minVisitWorkHours,
-    clock: clocks,
+    clock: clocks.shared ? SHARED_CLOCK : clocks,
   });
   const completionHours = Math.max(
     0,

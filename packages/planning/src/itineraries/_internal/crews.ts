@@ -95,10 +95,13 @@ export function crewCalendars(
     days.set(pattern, known);
     return known;
   };
+  const known = new Map<CrewPattern, CrewCalendar>();
   const calendars = patterns.map((pattern): CrewCalendar => {
+    const cached = known.get(pattern);
+    if (cached !== undefined) return cached;
     const { standDownDates, assignments } = daysOf(pattern);
     const shift = crewShift(pattern);
-    return {
+    const calendar = {
       crewsPerTeam: pattern.crewsPerTeam,
       hoursPerDay: pattern.hoursPerDay,
       start: shift.start,
@@ -107,6 +110,8 @@ export function crewCalendars(
       standDownDates,
       assignments,
     };
+    known.set(pattern, calendar);
+    return calendar;
   });
   return {
     calendars,

@@ -198,7 +198,7 @@ function bestCut(
   options: ScheduleOptions,
 ): { segments: Segment[]; end: number; relaxed: boolean } {
   const clock = options.clock ?? SHARED_CLOCK;
-  const starts = teams.map((t, k) => clock.toPlan(k, t.hour));
+  const starts = clock.shared ? teams.map((t) => t.hour) : teams.map((t, k) => clock.toPlan(k, t.hour));
   const lo = Math.min(...starts);
   let hi = Math.max(...starts) + 1;
   let maxTravel = 0;
@@ -216,11 +216,6 @@ function bestCut(
     const span = hi - lo;
     for (const [k, t] of teams.entries()) hi = Math.max(hi, clock.toPlan(k, t.hour + span, true));
   }
-  const endOf = (segments: readonly Segment[]): number =>
-    Math.max(
-      ...teams.map((t, k) => clock.toPlan(k, t.hour, true)),
-      ...segments.map((s) => clock.toPlan(s.team, s.end.hour, true)),
-    );
   for (const relaxed of [false, true]) {
     let upper = hi;
     let fill = fillTo(table, stops, path, teams, options, upper, relaxed);
@@ -240,7 +235,7 @@ function bestCut(
         low = mid;
       }
     }
-    return { segments: fill.segments, end: endOf(fill.segments), relaxed };
+    return { segments: fill.segments, end: endHourOf(teams, fill.segments, clock), relaxed };
   }
   // Unreachable in practice: one team alone with no stay limit covers any path by `hi`.
   const fill = fillTo(
@@ -252,7 +247,22 @@ function bestCut(
     hi * 16,
     true,
   );
-  return { segments: fill.segments, end: Math.max(endOf(fill.segments), hi), relaxed: true };
+  return {
+    segments: fill.segments,
+    end: Math.max(endHourOf(teams, fill.segments, clock), hi),
+    relaxed: true,
+  };
+}
+
+/** Hour of the plan's line when the last team stops: at its start, or at the end of its piece. */
+function endHourOf(teams: readonly TeamState[], segments: readonly Segment[], clock: Clock): number {
+  let end = Number.NEGATIVE_INFINITY;
+  teams.forEach((t, k) => {
+    end = Math.max(end, clock.shared ? t.hour : clock.toPlan(k, t.hour, true));
+  });
+  for (const s of segments)
+    end = Math.max(end, clock.shared ? s.end.hour : clock.toPlan(s.team, s.end.hour, true));
+  return end;
 }
 
 type Pending = { node: number; remainingHours: number };
@@ -272,6 +282,7 @@ function fillTo(
   relaxed: boolean,
 ): { covered: boolean; segments: Segment[] } {
   const clock = options.clock ?? SHARED_CLOCK;
+  const shared = clock.shared;
   let queue: Pending[] = path.map((node) => ({ node, remainingHours: stops[node - 1]?.workHours ?? 0 }));
   const used = new Array<boolean>(teams.length).fill(false);
   const segments: Segment[] = [];
@@ -281,7 +292,8 @@ function fillTo(
     let soonest = Number.POSITIVE_INFINITY;
     teams.forEach((state, index) => {
       if (used[index]) return;
-      const reach = clock.toPlan(index, state.hour + travelHours(table, state.at, first.node));
+      const arrive = state.hour + travelHours(table, state.at, first.node);
+      const reach = shared ? arrive : clock.toPlan(index, arrive);
       if (reach < soonest - EPSILON) {
         soonest = reach;
         team = index;
@@ -293,7 +305,7 @@ function fillTo(
     const state = teams[team] as TeamState;
     const pace = options.paces[team] ?? 1;
     // The cut's end and the stops' earliest hours, on this team's own line.
-    const teamEnd = clock.toTeam(team, endHour);
+    const teamEnd = shared ? endHour : clock.toTeam(team, endHour);
     let at = state.at;
     let hour = state.hour;
     const carried: Pending[] = [];
@@ -303,7 +315,8 @@ function fillTo(
       const stop = stops[item.node - 1] as Stop;
       const travel = travelHours(table, at, item.node);
       const arrive = hour + travel;
-      const setupStart = Math.max(arrive, clock.toTeam(team, stop.earliestHour));
+      const earliest = shared ? stop.earliestHour : clock.toTeam(team, stop.earliestHour);
+      const setupStart = Math.max(arrive, earliest);
       const workStart = setupStart + options.setupHours;
       const room = Math.min(teamEnd - workStart, cap);
       // Work left is in hours of the slowest team; this team needs `remaining / pace` of its own.
