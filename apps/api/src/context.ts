@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { createAuthenticator, rateLimits, retryAfterSeconds, tooManyRequests } from './auth/rate-limit.ts';
-import type { Principal } from './auth/tokens.ts';
+import type { Principal, TokenEnd } from './auth/tokens.ts';
 import type { Memo } from './compute/memo.ts';
 import { database } from './db.ts';
 import { createRequestWork, type RequestWork } from './limits/request-work.ts';
@@ -17,9 +17,13 @@ export type Context = {
   memo: Memo;
 };
 
-function unauthenticated(message: string): GraphQLError {
+function unauthenticated(message: string, reason?: TokenEnd): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      ...(reason ? { reason } : {}),
+      http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+    },
   });
 }
 
@@ -59,6 +63,17 @@ export async function createContext(initial: YogaInitialContext): Promise<Contex
   if (found.kind === 'unknown') {
     if ((await authenticator.countFailure(client)) > limits.failedAuthPerMinute) throw blocked();
     throw unauthenticated('The bearer token is unknown, revoked or expired.');
+  }
+  // A token that was issued and has ended is nobody guessing: it is not counted against the
+  // client (a district office behind one address whose phones all reach the expiry together
+  // would otherwise lock out its own live tokens), and the holder is told why, to ask for a new one.
+  if (found.kind === 'ended') {
+    throw unauthenticated(
+      found.reason === 'EXPIRED'
+        ? 'The bearer token has expired; ask an admin for a new one.'
+        : 'The bearer token was revoked; ask an admin for a new one.',
+      found.reason,
+    );
   }
   if (found.requests > limits.requestsPerTokenPerMinute) {
     throw tooManyRequests(

@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { yoga } from '../src/yoga.ts';
 import { childEnv, startApi } from './_processes.ts';
-import { data, database, gql, request, useDatabase } from './graphql.ts';
+import { data, database, gql, request, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -28,19 +29,28 @@ describe('tokens managed through the API', () => {
     }>(ISSUE, { input: { role: 'PLANNER', name: 'Đắk Song office', areaCode: '665' } });
     const { token, apiToken } = issued.issueToken;
     expect(token).toMatch(/^mst_/);
-    const viewer = await data<{ viewer: { name: string; areaCode: string } }>(
-      '{ viewer { name areaCode } }',
+    const viewer = await data<{ viewer: { name: string; areaCode: string; expiresAt: string } }>(
+      '{ viewer { name areaCode expiresAt } }',
       {},
       { token },
     );
-    expect(viewer.viewer).toEqual({ name: 'Đắk Song office', areaCode: '665' });
+    const { expiresAt, ...who } = viewer.viewer;
+    expect(who).toEqual({ name: 'Đắk Song office', areaCode: '665' });
+    // A planner's token lasts 90 days (README): the holder sees until when.
+    expect(Math.abs(Date.parse(expiresAt) - (Date.now() + 90 * DAY_MS))).toBeLessThan(60_000);
     // Only its hash is stored; the list shows no secret.
     const stored = await database.prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } });
     expect(stored.tokenHash).not.toContain(token.slice(4));
     expect(JSON.stringify(await data('{ tokens { id name role } }'))).not.toContain(token);
     const revoked = await data<{ revokeToken: { revoked: number } }>(REVOKE, { id: apiToken.id });
     expect(revoked.revokeToken.revoked).toBe(1);
-    expect(codes(await gql('{ viewer { name } }', {}, { token }))).toEqual(['UNAUTHENTICATED']);
+    const refused = await gql('{ viewer { name } }', {}, { token });
+    expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+    expect(refused.errors?.[0]?.extensions?.reason).toBe('REVOKED');
+    // A token never issued gets no reason: nothing tells a guesser it came near.
+    const unknown = await gql('{ viewer { name } }', {}, { token: `mst_${'x'.repeat(43)}` });
+    expect(codes(unknown)).toEqual(['UNAUTHENTICATED']);
+    expect(unknown.errors?.[0]?.extensions?.reason).toBeUndefined();
   });
 
   it('revokes every live token of a holder by name', async () => {
@@ -107,6 +117,7 @@ describe('tokens managed through the API', () => {
     const refused = await request('{ viewer { name } }', {}, { token });
     expect(refused.status).toBe(401);
     expect(codes(refused.body)).toEqual(['UNAUTHENTICATED']);
+    expect(refused.body.errors?.[0]?.extensions?.reason).toBe('EXPIRED');
     // Nor does it write, or reach the plans.
     const write = await request(
       'mutation { recordActuals(reports: [{ date: "2021-06-23", areaCode: "665", dossiers: 3 }]) { __typename } }',
@@ -124,6 +135,45 @@ describe('tokens managed through the API', () => {
       expiresAt: expiresAt.toISOString(),
       revokedAt: null,
     });
+  });
+
+  it('does not count an expired token against its client: an office whose phones all expire keeps its live tokens', async () => {
+    vi.stubEnv('TRUST_PROXY', '1');
+    vi.stubEnv('RATE_LIMIT_FAILED_AUTH_PER_MINUTE', '3');
+    try {
+      const office = '203.0.113.77';
+      const ask = async (token: string) =>
+        (
+          await yoga.fetch('http://localhost/graphql', {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              'x-forwarded-for': office,
+            },
+            body: JSON.stringify({ query: '{ viewer { name } }' }),
+          })
+        ).status;
+      const expired = await tokenFor({ role: 'REPORTER', name: 'old phone', teamCode: 'DN-DAK-SONG-MOBILE' });
+      await database.prisma.apiToken.updateMany({
+        where: { name: 'old phone' },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
+      // Ten retries of the expired token from the office, over the limit of three failures a minute.
+      for (let i = 0; i < 10; i += 1) expect(await ask(expired)).toBe(401);
+      const live = await tokenFor({ role: 'REPORTER', name: 'new phone', teamCode: 'DN-DAK-SONG-MOBILE' });
+      expect(await ask(live)).toBe(200);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('gives a token written without an expiry, as by an instance of the version before, 90 days', async () => {
+    await database.prisma.$executeRawUnsafe(
+      `INSERT INTO "ApiToken" ("id", "name", "role", "tokenHash") VALUES ('older-writer', 'older writer', 'PLANNER', 'older-writer-hash')`,
+    );
+    const { expiresAt } = await database.prisma.apiToken.findUniqueOrThrow({ where: { id: 'older-writer' } });
+    expect(Math.abs(expiresAt.getTime() - (Date.now() + 90 * DAY_MS))).toBeLessThan(60_000);
   });
 
   it('refuses a reporter token for an area outside its team’s home area, naming input.areaCode', async () => {

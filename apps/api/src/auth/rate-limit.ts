@@ -5,7 +5,15 @@
 // process) in memory.
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db.ts';
-import { hashToken, liveToken, PRINCIPAL_ROW, type Principal, principalOfToken } from './tokens.ts';
+import {
+  hashToken,
+  liveToken,
+  PRINCIPAL_ROW,
+  type Principal,
+  type TokenEnd,
+  tokenEnd,
+  tokenOf,
+} from './tokens.ts';
 
 const WINDOW_MS = 60_000;
 /** Failed authentications a client may make in a minute: far above typing a token wrong. */
@@ -45,7 +53,12 @@ export function tooManyRequests(message: string, retryAfterSeconds: number): Gra
 
 export type Authentication =
   /** The client failed too often this minute: no token is looked up. */
-  { kind: 'blocked' } | { kind: 'unknown' } | { kind: 'known'; principal: Principal; requests: number };
+  | { kind: 'blocked' }
+  /** No token was ever issued with this secret: a failure, counted against the client. */
+  | { kind: 'unknown' }
+  /** A token issued and since revoked or expired: refused, not counted (it is no guess). */
+  | { kind: 'ended'; reason: TokenEnd }
+  | { kind: 'known'; principal: Principal; requests: number };
 
 /** Counters and the token look-up, per backend. */
 export type Authenticator = {
@@ -73,8 +86,10 @@ function inProcess(database: Database): Authenticator {
       const failures = counters.get(`auth-fail:${client}`);
       if (failures?.start === start && failures.count >= rateLimits().failedAuthPerMinute)
         return { kind: 'blocked' };
-      const principal = await principalOfToken(database.prisma, token);
-      if (!principal) return { kind: 'unknown' };
+      const found = await tokenOf(database.prisma, token);
+      if (!found) return { kind: 'unknown' };
+      if (found.ended !== null) return { kind: 'ended', reason: found.ended };
+      const { principal } = found;
       return { kind: 'known', principal, requests: hit(`token:${principal.tokenId}`, start) };
     },
     async countFailure(client) {
@@ -90,10 +105,12 @@ function shared(database: Database): Authenticator {
       const { start } = windowOf(Date.now());
       // One statement: the client's failures, the token, and the token's request counted.
       const rows = await database.prisma.$queryRaw<
-        (Partial<Principal> & { failures: number | null; requests: number | null })[]
+        (Partial<Principal> & { failures: number | null; requests: number | null; ended: TokenEnd | null })[]
       >`
         WITH blocked AS (
           SELECT "count" FROM "RateLimit" WHERE "key" = ${`auth-fail:${client}`} AND "windowStart" = ${start}::bigint
+        ), issued AS (
+          SELECT ${tokenEnd()} AS "ended" FROM "ApiToken" t WHERE t."tokenHash" = ${hashToken(token)}
         ), found AS (
           ${PRINCIPAL_ROW}
           WHERE t."tokenHash" = ${hashToken(token)} AND ${liveToken()}
@@ -106,12 +123,14 @@ function shared(database: Database): Authenticator {
             "windowStart" = EXCLUDED."windowStart"
           RETURNING "count"
         )
-        SELECT found.*, (SELECT "count" FROM blocked) AS "failures", (SELECT "count" FROM hit) AS "requests"
+        SELECT found.*, (SELECT "count" FROM blocked) AS "failures", (SELECT "count" FROM hit) AS "requests",
+          (SELECT "ended" FROM issued) AS "ended"
         FROM (SELECT 1) AS one LEFT JOIN found ON true`;
       const row = rows[0];
       if ((row?.failures ?? 0) >= rateLimits().failedAuthPerMinute) return { kind: 'blocked' };
+      if (row?.ended) return { kind: 'ended', reason: row.ended };
       if (!row?.tokenId) return { kind: 'unknown' };
-      const { failures: _f, requests, ...principal } = row;
+      const { failures: _f, requests, ended: _e, ...principal } = row;
       return { kind: 'known', principal: principal as Principal, requests: Number(requests ?? 1) };
     },
     async countFailure(client) {

@@ -179,12 +179,39 @@ export function liveTokenWhere(): Prisma.ApiTokenWhereInput {
 
 /** The principal of a live token, or null when it is unknown, revoked or expired. */
 export async function principalOfToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
+  const found = await tokenOf(prisma, token);
+  return found?.ended === null ? found.principal : null;
+}
+
+/** Why a token that was issued no longer works. */
+export type TokenEnd = 'EXPIRED' | 'REVOKED';
+
+/**
+ * Why the token `t` no longer works, or null while it does: revoked wins over expired. Judged, as
+ * {@link liveToken}, by this instance's clock.
+ */
+export function tokenEnd(): Prisma.Sql {
+  return Prisma.sql`CASE WHEN t."revokedAt" IS NOT NULL THEN 'REVOKED'
+    WHEN t."expiresAt" <= ${new Date()} THEN 'EXPIRED' END`;
+}
+
+/**
+ * A token as sent: its principal and why it no longer works (null while it does); null when no
+ * token was ever issued with that secret.
+ */
+export async function tokenOf(
+  prisma: PrismaClient,
+  token: string,
+): Promise<{ principal: Principal; ended: TokenEnd | null } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   // Every request with a token runs this: one statement, where an `include` of the area would
   // cost Prisma a second one.
-  const rows = await prisma.$queryRaw<Principal[]>`
-    ${PRINCIPAL_ROW} WHERE t."tokenHash" = ${hashToken(token)} AND ${liveToken()}`;
-  return rows[0] ?? null;
+  const rows = await prisma.$queryRaw<(Principal & { ended: TokenEnd | null })[]>`
+    SELECT ${PRINCIPAL_COLUMNS}, ${tokenEnd()} AS "ended" ${TOKEN_TABLES} WHERE t."tokenHash" = ${hashToken(token)}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { ended, ...principal } = row;
+  return { principal, ended };
 }
 
 /** What a token grants, and until when. */

@@ -1,6 +1,7 @@
 // `viewer`: who the bearer token says the caller is, so a client can show it and hide what it may not do.
 import type { Principal } from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
+import { prisma } from '../db.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a token may do.',
@@ -18,6 +19,19 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
     role: t.expose('role', { type: RoleEnum, description: 'What it may do.' }),
     areaCode: t.exposeString('areaCode', { nullable: true, description: 'Root of the subtree it sees.' }),
     teamCode: t.exposeString('teamCode', { nullable: true, description: 'The team a reporter reports for.' }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description:
+        'When the token stops working (UTC), so a client can warn its holder in time to get a new one.',
+      resolve: async (principal) => {
+        const token = await prisma.apiToken.findUnique({
+          where: { id: principal.tokenId },
+          select: { expiresAt: true },
+        });
+        // The token was read live for this request; gone since, it ends now.
+        return token?.expiresAt ?? new Date();
+      },
+    }),
   }),
 });
 
