@@ -168,6 +168,8 @@ describe('planMobileTeams laws with crews per team', () => {
         expect(plan.status).toBe('planned');
         if (plan.status !== 'planned') return;
         expect(brokenLaws(input, plan)).toEqual([]);
+        // The bound counts each team's own days: no plan ends before it.
+        expect(plan.completionHours).toBeGreaterThanOrEqual(plan.lowerBound.hours - 1e-6);
         plan.teams.forEach((team, t) => {
           expect(team.crews.crewsPerTeam).toBe(input.teams[t]?.crews ?? 2);
           const worked = new Set(team.crews.assignments.map((a) => a.date));

@@ -435,6 +435,10 @@ describe('teams with their own crews', () => {
       ['2021-03-22', '2021-03-29', 8, 1479],
     ]);
     expect(brokenLaws(twoTeams, plan)).toEqual([]);
+    // No plan does better: 138 h of work at two teams' 24 h a day on 22–25 March (96), one team's
+    // 12 h on 26–28 (132), then 3 h of both on 29 March: 7 days of 12 h and 3 h, 87 h of the line.
+    expect(plan.lowerBound.hours).toBeCloseTo(87, 6);
+    expect(plan.completionHours).toBeCloseTo(87, 2);
   });
 
   it('agrees with the roster rules day by day: buildRoster for two crews, checkRoster for one', () => {
