@@ -12,6 +12,14 @@ const HUNG_NGUYEN: HourlyStaffingOptions = {
   target: { meanWaitMinutes: 15 },
 };
 
+/**
+ * How closely a plan's figures and its schedule evaluated agree, relative to the figure: the two
+ * solve the day in different stretches, each dropping up to its truncation error (about 10⁻⁸ of
+ * probability on a heavy day) where the queue is longest, a few hundred-millionths of a minute
+ * at Hưng Nguyên's evening peak.
+ */
+const TRUNCATION_AGREEMENT = 1e-6;
+
 /** The plan's own schedule, evaluated as a given schedule. */
 function evaluated(options: HourlyStaffingOptions, machinesOpen: number[]) {
   const { machinesAvailable: _available, minMachinesOpen: _minimum, ...site } = options;
@@ -35,6 +43,27 @@ describe('planHourlyStaffing', () => {
       expect(hour.meanWaitMinutes).toBeCloseTo(day.hours[h]?.meanWaitMinutes ?? Number.NaN, 8);
     });
     expect(plan.waitingAtClose).toBeCloseTo(day.waitingAtClose, 8);
+  });
+
+  it('runs an hour whole with the machines the site has when it needs more (the trial of that count was given up part way)', () => {
+    // Hưng Nguyên's 2 scanners miss 15 minutes at the evening peak: the planner gives up trying 2
+    // there once the hour is sure to miss, then keeps 2; its figures are still the whole day's.
+    const plan = planHourlyStaffing(HUNG_NGUYEN);
+    expect(plan.hours.some((h) => h.machinesNeeded > 2 && h.machinesOpen === 2)).toBe(true);
+    const day = evaluated(
+      HUNG_NGUYEN,
+      plan.hours.map((h) => h.machinesOpen),
+    );
+    const agree = (a: number, b: number | undefined, what: string) =>
+      expect(Math.abs(a - (b ?? Number.NaN)), what).toBeLessThanOrEqual(
+        TRUNCATION_AGREEMENT * Math.max(1, a),
+      );
+    plan.hours.forEach((hour, h) => {
+      agree(hour.meanWaitMinutes, day.hours[h]?.meanWaitMinutes, `${hour.start} mean wait`);
+      agree(hour.queueAtEnd, day.hours[h]?.queueAtEnd, `${hour.start} queue`);
+      agree(hour.utilization, day.hours[h]?.utilization, `${hour.start} utilization`);
+    });
+    agree(plan.waitingAtClose, day.waitingAtClose, 'waiting at close');
   });
 
   it('gives each hour the fewest machines that meet the target with the queue carried in: one fewer, kept from then on, misses it', () => {

@@ -26,6 +26,11 @@ export type Stretch = {
   waitingIntegral: number;
   /** The distribution averaged over the stretch (what an arrival at a random moment of it finds), when asked for. */
   average: Snapshot | null;
+  /**
+   * The stretch was given up once ∫ E[waiting] passed `giveUpAbove`: its integral is then only
+   * known to exceed that, and the chain holds no distribution until one is restored.
+   */
+  gaveUp: boolean;
 };
 
 /**
@@ -164,8 +169,15 @@ export class BirthDeathChain {
   /**
    * Advances the distribution by `minutes` at `arrivalsPerMinute` with the current machines, and
    * returns ∫ E[waiting] over the stretch and, if `average`, the distribution averaged over it.
+   * Gives up as soon as ∫ E[waiting] so far exceeds `giveUpAbove` (every term of it is
+   * non-negative, so the whole stretch's exceeds it too).
    */
-  advance(minutes: number, arrivalsPerMinute: number, average: boolean): Stretch {
+  advance(
+    minutes: number,
+    arrivalsPerMinute: number,
+    average: boolean,
+    giveUpAbove = Number.POSITIVE_INFINITY,
+  ): Stretch {
     const c = this.servers;
     const k = this.unit;
     const mu = this.serviceRatePerMinute;
@@ -175,7 +187,11 @@ export class BirthDeathChain {
     const idle = lambda === 0 && this.hi === 0;
     const uniform = Math.max(lambda + Math.max(0, c - 1) * mu, lambda / k + c * mu, (lambda + c * mu) / k);
     if (idle || uniform === 0 || minutes === 0) {
-      return { waitingIntegral: waiting * minutes, average: average ? this.snapshot() : null };
+      return {
+        waitingIntegral: waiting * minutes,
+        average: average ? this.snapshot() : null,
+        gaveUp: false,
+      };
     }
     const { left, right, weights } = poissonWindow(uniform * minutes, POISSON_TAIL);
 
@@ -209,6 +225,7 @@ export class BirthDeathChain {
     let sumHi = hi;
     let integral = 0;
     let cumulative = 0;
+    const giveUpAt = giveUpAbove * uniform;
     for (let step = 0; ; step++) {
       const w = step >= left ? (weights[step - left] as number) : 0;
       cumulative += w;
@@ -216,6 +233,18 @@ export class BirthDeathChain {
       integral += (cumulative < 1 ? 1 - cumulative : 0) * waiting;
       if (lo < sumLo) sumLo = lo;
       if (hi > sumHi) sumHi = hi;
+      if (integral > giveUpAt) {
+        // Every buffer clean again, and no distribution: the caller restores one.
+        const end = sumHi + OFFSET + 4;
+        cur.fill(0, 0, end);
+        next.fill(0, 0, end);
+        sum.fill(0, 0, end);
+        this.cur = cur;
+        this.next = next;
+        this.lo = 0;
+        this.hi = 0;
+        return { waitingIntegral: integral / uniform, average: null, gaveUp: true };
+      }
       if (step === right) {
         for (let i = lo + OFFSET; i <= hi + OFFSET; i++) sum[i] = (sum[i] as number) + w * (cur[i] as number);
         break;
@@ -229,32 +258,42 @@ export class BirthDeathChain {
       const pBelow = c >= 1 && c - 1 >= lo && c - 1 <= hi ? (cur[full - 1] as number) : 0;
       const pFull = c >= lo && c <= hi ? (cur[full] as number) : 0;
       const pAbove = c + 1 >= lo && c + 1 <= hi ? (cur[full + 1] as number) : 0;
+      // Each cell's neighbours are carried along in registers: one read a state.
       let i = from + OFFSET;
-      for (; i < full && i <= last; i++) {
+      let below = cur[i - 1] as number;
+      let here = cur[i] as number;
+      const belowFull = Math.min(full - 1, last);
+      for (; i <= belowFull; i++) {
         const n = i - OFFSET;
-        const here = cur[i] as number;
-        next[i] =
-          arrive * (cur[i - 1] as number) +
-          (1 - arrive - n * serve) * here +
-          (n + 1) * serve * (cur[i + 1] as number);
+        const above = cur[i + 1] as number;
+        next[i] = arrive * below + (1 - arrive - n * serve) * here + (n + 1) * serve * above;
         sum[i] = (sum[i] as number) + w * here;
+        below = here;
+        here = above;
       }
       if (i === full && i <= last) {
-        const here = cur[i] as number;
-        next[i] = arriveBelow * (cur[i - 1] as number) + stayFull * here + serveUnit * (cur[i + 1] as number);
+        const above = cur[i + 1] as number;
+        next[i] = arriveBelow * below + stayFull * here + serveUnit * above;
         sum[i] = (sum[i] as number) + w * here;
+        below = here;
+        here = above;
         i++;
       }
       if (w === 0 && stayQueued === 0) {
         // The long run of steps before the Poisson window, exponential service: two terms a state.
-        for (; i <= last; i++)
-          next[i] = arriveUnit * (cur[i - 1] as number) + serveUnit * (cur[i + 1] as number);
+        for (; i <= last; i++) {
+          const above = cur[i + 1] as number;
+          next[i] = arriveUnit * below + serveUnit * above;
+          below = here;
+          here = above;
+        }
       } else {
         for (; i <= last; i++) {
-          const here = cur[i] as number;
-          next[i] =
-            arriveUnit * (cur[i - 1] as number) + stayQueued * here + serveUnit * (cur[i + 1] as number);
+          const above = cur[i + 1] as number;
+          next[i] = arriveUnit * below + stayQueued * here + serveUnit * above;
           sum[i] = (sum[i] as number) + w * here;
+          below = here;
+          here = above;
         }
       }
       // Expected waiting, and the mass in and above the full state, change only by flows across
@@ -305,7 +344,7 @@ export class BirthDeathChain {
     while (this.lo < this.hi && (sum[this.lo + OFFSET] as number) === 0) this.lo++;
     const averaged =
       start === null ? null : this.averageOver(start, minutes, lambda, sumLo, Math.max(sumHi, this.hi));
-    return { waitingIntegral: integral / uniform, average: averaged };
+    return { waitingIntegral: integral / uniform, average: averaged, gaveUp: false };
   }
 
   /**

@@ -57,6 +57,11 @@ export type PeriodRun = {
    * the planner can know before choosing the next hours).
    */
   meanWaitIfKept: number;
+  /**
+   * The run was given up once that mean was sure to exceed what it was tried against
+   * (`meanWaitIfKept` is then infinite and nothing else is known): run it again to keep it.
+   */
+  gaveUp: boolean;
 };
 
 /**
@@ -97,24 +102,54 @@ export class TransientRun {
     return this.runs.length;
   }
 
-  /** Runs the next period from the chain's state (the previous period's end) without keeping it. */
-  runPeriod(servers: number, minutes: number, arrivalsPerMinute: number, plan: MomentPlan): PeriodRun {
+  /**
+   * Runs the next period from the chain's state (the previous period's end) without keeping it.
+   * With `giveUpAboveMeanWait`, a period whose arrivals' `meanWaitIfKept` is sure to exceed it is
+   * given up part way (a machine count that fails a target by a wide margin costs a fraction).
+   */
+  runPeriod(
+    servers: number,
+    minutes: number,
+    arrivalsPerMinute: number,
+    plan: MomentPlan,
+    giveUpAboveMeanWait = Number.POSITIVE_INFINITY,
+  ): PeriodRun {
     const chain = this.chain;
     chain.setServers(servers);
     const start = chain.snapshot();
     const queueAtStart = chain.expectedWaiting();
     const presentAtStart = chain.expectedPresent();
     const period = this.runs.length;
-    const { integral, moments } = this.advanceWithMoments(period, minutes, arrivalsPerMinute, plan);
-    const queueAtEnd = chain.expectedWaiting();
     const arrivals = arrivalsPerMinute * minutes;
+    // With the same machines from then on, the unit at position i waits i·unit/(c·μ): those
+    // waiting at a moment still have unit²·Σ j(j + 1)/(2cμ) to wait, j the units queued.
+    const still = (units: number) =>
+      (this.unit * this.unit * units) / (2 * servers * this.serviceRatePerMinute);
+    // The mean is at least (∫ E[waiting] − what those waiting at the start still had) / arrivals.
+    const giveUpAbove =
+      servers > 0 && arrivals > 0 && giveUpAboveMeanWait < Number.POSITIVE_INFINITY
+        ? giveUpAboveMeanWait * arrivals + still(sumUnits(start))
+        : Number.POSITIVE_INFINITY;
+    const { integral, moments, gaveUp } = this.advanceWithMoments(period, minutes, arrivalsPerMinute, plan, {
+      giveUpAbove,
+    });
+    const known = { servers, minutes, arrivalsPerMinute, start, queueAtStart, waitingIntegral: integral };
+    if (gaveUp) {
+      const unknown = Number.NaN;
+      return {
+        ...known,
+        queueAtEnd: unknown,
+        busyMinutes: unknown,
+        plan,
+        moments,
+        meanWaitIfKept: Number.POSITIVE_INFINITY,
+        gaveUp,
+      };
+    }
+    const queueAtEnd = chain.expectedWaiting();
     const busyMinutes = (presentAtStart + arrivals - chain.expectedPresent()) / this.serviceRatePerMinute;
     let meanWaitIfKept = 0;
     if (arrivals > 0) {
-      // With the same machines from then on, the unit at position i waits i·unit/(c·μ): those
-      // waiting at a moment still have unit²·Σ j(j + 1)/(2cμ) to wait, j the units queued.
-      const still = (units: number) =>
-        (this.unit * this.unit * units) / (2 * servers * this.serviceRatePerMinute);
       meanWaitIfKept =
         servers === 0
           ? Number.POSITIVE_INFINITY
@@ -123,19 +158,7 @@ export class TransientRun {
               (integral + still(chain.sumAbove((j) => j * (j + 1))) - still(sumUnits(start))) / arrivals,
             );
     }
-    return {
-      servers,
-      minutes,
-      arrivalsPerMinute,
-      start,
-      queueAtStart,
-      waitingIntegral: integral,
-      queueAtEnd,
-      busyMinutes,
-      plan,
-      moments,
-      meanWaitIfKept,
-    };
+    return { ...known, queueAtEnd, busyMinutes, plan, moments, meanWaitIfKept, gaveUp };
   }
 
   /** Forgets the periods from `periods` on, the chain set back to `state` (its state when they began). */
@@ -177,7 +200,10 @@ export class TransientRun {
       const plan = planMoments(day, p, this.figures.withinMinutes);
       if (samePlan(plan, run.plan)) continue;
       this.chain.restore(run.start);
-      run.moments = this.advanceWithMoments(p, run.minutes, run.arrivalsPerMinute, plan).moments;
+      // Only the moments are read again: the period's end and integral are known.
+      run.moments = this.advanceWithMoments(p, run.minutes, run.arrivalsPerMinute, plan, {
+        toEnd: false,
+      }).moments;
       run.plan = plan;
     }
     this.chain.restore(closing);
@@ -231,13 +257,16 @@ export class TransientRun {
     minutes: number,
     arrivalsPerMinute: number,
     plan: MomentPlan,
-  ): { integral: number; moments: ArrivalMoment[] } {
+    { giveUpAbove = Number.POSITIVE_INFINITY, toEnd = true }: { giveUpAbove?: number; toEnd?: boolean } = {},
+  ): { integral: number; moments: ArrivalMoment[]; gaveUp: boolean } {
     const chain = this.chain;
     const moments: ArrivalMoment[] = [];
     if (arrivalsPerMinute === 0) {
-      return { integral: chain.advance(minutes, 0, false).waitingIntegral, moments };
+      return { integral: chain.advance(minutes, 0, false).waitingIntegral, moments, gaveUp: false };
     }
-    const first = chain.advance(plan.averagedUntil, arrivalsPerMinute, true);
+    const whole = plan.moments.length === 0 && plan.averagedUntil === minutes;
+    const first = chain.advance(plan.averagedUntil, arrivalsPerMinute, true, whole ? giveUpAbove : undefined);
+    if (first.gaveUp) return { integral: first.waitingIntegral, moments, gaveUp: true };
     let integral = first.waitingIntegral;
     if (first.average !== null && plan.averagedUntil > 0) {
       moments.push({
@@ -253,8 +282,8 @@ export class TransientRun {
       at = offset;
       moments.push({ period, offset, weight, state: chain.snapshot() });
     }
-    integral += chain.advance(minutes - at, arrivalsPerMinute, false).waitingIntegral;
-    return { integral, moments };
+    if (toEnd) integral += chain.advance(minutes - at, arrivalsPerMinute, false).waitingIntegral;
+    return { integral, moments, gaveUp: false };
   }
 
   /** The day so far with `run`'s machines kept from its period on (for its wait law before the next hours are chosen). */

@@ -11,6 +11,12 @@ export type MachineChoice = { open: number[]; needed: number[]; day: TransientDa
 
 type Figures = { target: ResolvedTarget; withinMinutes: number; percentile: number };
 
+/** Where the chain is after a trial given up: nowhere (a count is never negative). */
+const GAVE_UP = -1;
+
+/** Minutes of slack on a mean-wait target: the model's rounding must not flip an hour that meets it exactly. */
+const MEAN_SLACK = 1e-9;
+
 /** Days chosen again at most while repairing, each from the repaired hour on; a plan rarely needs more than a few. */
 const MAX_REPAIRS = 48;
 
@@ -124,24 +130,30 @@ function chooseFrom(context: Context, from: number, hints: readonly number[]): v
     const perHour = periods.arrivalsPerHour[p] as number;
     const whole: MomentPlan = { averagedUntil: minutes, moments: [] };
     const before = run.save();
-    // Each count tried, with the chain's state at the end of its hour, so the count chosen is not
-    // run again; `last` is the one the chain is at the end of.
-    const tried = new Map<number, { period: PeriodRun; end: Snapshot }>();
+    // Each count tried, with the chain's state at the end of its hour (none for a trial given up
+    // part way), so the count chosen is not run again; `last` is the one the chain is at the end of.
+    const tried = new Map<number, { period: PeriodRun; end: Snapshot | null }>();
     let last: number | null = null;
-    const runWith = (servers: number): PeriodRun => {
+    const runWith = (servers: number, giveUpAbove = Number.POSITIVE_INFINITY): PeriodRun => {
       const known = tried.get(servers);
-      if (known !== undefined) {
+      // A trial given up answers the same trial again; a count kept is run whole.
+      if (known !== undefined && known.end === null && giveUpAbove < Number.POSITIVE_INFINITY)
+        return known.period;
+      if (known !== undefined && known.end !== null) {
         if (last !== servers) run.restore(known.end);
         last = servers;
         return known.period;
       }
       if (last !== null) run.restore(before);
-      const period = run.runPeriod(servers, minutes, perHour / 60, whole);
-      tried.set(servers, { period, end: run.save() });
-      last = servers;
+      const period = run.runPeriod(servers, minutes, perHour / 60, whole, giveUpAbove);
+      tried.set(servers, { period, end: period.gaveUp ? null : run.save() });
+      // A run given up leaves the chain with no distribution: the next one starts from `before`.
+      last = period.gaveUp ? GAVE_UP : servers;
       return period;
     };
-    const trial = (servers: number) => meetsIfKept(run, runWith(servers), figures);
+    const meanTarget = figures.target.meanWaitMinutes;
+    const giveUpAbove = meanTarget === undefined ? Number.POSITIVE_INFINITY : meanTarget + 2 * MEAN_SLACK;
+    const trial = (servers: number) => meetsIfKept(run, runWith(servers, giveUpAbove), figures);
     let need = 0;
     if (perHour > 0) {
       // What the hour needed when the day was last chosen, else one below the steady state's
@@ -177,7 +189,7 @@ function chooseFrom(context: Context, from: number, hints: readonly number[]): v
 /** Whether the hour just run meets the target, its machines kept until its arrivals are served. */
 function meetsIfKept(run: TransientRun, period: PeriodRun, figures: Figures): boolean {
   const { target } = figures;
-  if (target.meanWaitMinutes !== undefined && !(period.meanWaitIfKept <= target.meanWaitMinutes + 1e-9))
+  if (target.meanWaitMinutes !== undefined && !(period.meanWaitIfKept <= target.meanWaitMinutes + MEAN_SLACK))
     return false;
   if (target.maxUtilization !== undefined) {
     const utilization = period.servers === 0 ? 1 : period.busyMinutes / (period.servers * period.minutes);
