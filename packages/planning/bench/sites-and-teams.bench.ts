@@ -4,7 +4,8 @@
  * (the mobile-team bench's instance with all the 14+) with a site at each district's largest
  * town or ward and 40 teams, 90 days, under 1 s on one core; the gap to the lower bound of each,
  * target under 10 %. Baseline in the same process: `planMobileTeams` alone on the same teams
- * and the communes the plan gives them, the route any split must pay for.
+ * and the communes the plan gives them, the route any split must pay for. A last row plans
+ * Đắk Nông's teams with crews of 1, 2 and 3 (each team on its own days), beside all of 2.
  */
 import { dakNongSitesAndTeams } from '../src/itineraries/_fixtures/mountain-communes.ts';
 import { planMobileTeams } from '../src/itineraries/plan-mobile-teams.ts';
@@ -115,5 +116,22 @@ export async function run(): Promise<BenchRow[]> {
       },
     );
   }
+  // Teams whose crews differ each work on their own days: the same Đắk Nông with teams of one,
+  // two and three crews by turns, against the same teams all of two crews (the row above).
+  const dakNong = dakNongSitesAndTeams(10);
+  const mixed = { ...dakNong, teams: dakNong.teams.map((t, i) => ({ ...t, crews: 1 + (i % 3) })) };
+  const mixedResult = planSitesAndTeams(mixed);
+  const same = time(() => planSitesAndTeams(dakNong), { runs: 5, warmup: 1 });
+  const t = time(() => planSitesAndTeams(mixed), { runs: 5, warmup: 1 });
+  rows.push({
+    name: 'Đắk Nông, its 10 teams of 1, 2 and 3 crews by turns (median)',
+    measured: `${t.medianMs.toFixed(0)} ms (×${(t.medianMs / same.medianMs).toFixed(1)} of all teams of 2 crews)${
+      mixedResult.status === 'planned'
+        ? `, ${pct(mixedResult.gapToLowerBound)} above the bound, done ${mixedResult.completionDate}`
+        : ''
+    }`,
+    target: 'reported',
+    meets: null,
+  });
   return rows;
 }

@@ -76,8 +76,8 @@ export function teamClocks(
   let open = listOpenDays({ ...calendar, deadline: to }, window, { atLeast: 1 });
   let state = linesOver(open, distinct);
   if (state.line.days.length === 0) return null;
-  /** Lists `atLeast` open days and lays the lines over them; false when ten years hold fewer. */
   let exhausted = false;
+  /** Lists `atLeast` open days and lays the lines over them; false when ten years hold fewer. */
   const growTo = (atLeast: number): boolean => {
     if (exhausted) return false;
     const more = listOpenDays(calendar, window, { atLeast });
@@ -88,10 +88,14 @@ export function teamClocks(
     exhausted = more.length < atLeast;
     return !exhausted;
   };
-  const growUntil = (enough: () => boolean): void => {
-    for (let i = 0; i < MAX_GROWTHS && !enough(); i++) if (!growTo(open.length * 2 + 7)) return;
-  };
+  const growMore = (): boolean => growTo(open.length * 2 + 7);
   const ownOf = (team: number): PatternLine => state.lines[patternOf[team] ?? 0] as PatternLine;
+  // No closure is made per conversion: they run in the scheduler's innermost loop.
+  const onPlanLine = (hour: number): boolean => hour <= state.line.totalHours - EPSILON;
+  const onTeamLine = (team: number, teamHour: number, closing: boolean): boolean => {
+    const total = ownOf(team).own.totalHours;
+    return closing ? teamHour <= total + EPSILON : teamHour < total - EPSILON;
+  };
   return {
     shared,
     get line() {
@@ -103,8 +107,7 @@ export function teamClocks(
     toTeam: shared
       ? SHARED_CLOCK.toTeam
       : (team, hour) => {
-          if (hour > state.line.totalHours - EPSILON)
-            growUntil(() => hour <= state.line.totalHours - EPSILON);
+          for (let i = 0; i < MAX_GROWTHS && !onPlanLine(hour); i++) if (!growMore()) break;
           const { line } = state;
           const pattern = ownOf(team);
           if (hour > line.totalHours) return pattern.own.totalHours + (hour - line.totalHours);
@@ -116,11 +119,8 @@ export function teamClocks(
     toPlan: shared
       ? SHARED_CLOCK.toPlan
       : (team, teamHour, closing = false) => {
-          const inside = (): boolean => {
-            const total = ownOf(team).own.totalHours;
-            return closing ? teamHour <= total + EPSILON : teamHour < total - EPSILON;
-          };
-          if (!inside()) growUntil(inside);
+          for (let i = 0; i < MAX_GROWTHS && !onTeamLine(team, teamHour, closing); i++)
+            if (!growMore()) break;
           const { line } = state;
           const pattern = ownOf(team);
           if (teamHour > pattern.own.totalHours) return line.totalHours + (teamHour - pattern.own.totalHours);
@@ -153,7 +153,7 @@ export function teamClocks(
         return null;
       };
       let found = walk();
-      for (let i = 0; found === null && i < MAX_GROWTHS && growTo(open.length * 2 + 7); i++) found = walk();
+      for (let i = 0; found === null && i < MAX_GROWTHS && growMore(); i++) found = walk();
       return found ?? state.line.totalHours;
     },
   };
