@@ -1,7 +1,7 @@
 // Live actuals in one process (the embedded PGlite's own LISTEN/NOTIFY, or PostgreSQL's): a
 // subscriber to an area gets one event per committed batch with reports in it, only those, and
 // a caller may only follow an area it sees (issue 15).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_REPLAYED_REPORTS } from '../src/live/actuals-replay.ts';
 import { yoga } from '../src/yoga.ts';
 import { sseResults, subscriptionRequest } from './_sse.ts';
@@ -161,6 +161,68 @@ describe('actualsRecorded', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
     expect(ended.value?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await events.next()).done).toBe(true);
+  });
+
+  it('ends at the new expiry even when an older check of its token, begun before the change, answers after it', async () => {
+    const phone = await tokenFor({ role: 'REPORTER', name: 'raced phone', teamCode: 'DN-DAK-SONG-MOBILE' });
+    const { events } = await subscribe('665', phone);
+    await data(RECORD, { reports: [{ date: '2021-06-16', areaCode: '665', dossiers: 7 }] });
+    expect((await events.next()).value?.data?.actualsRecorded.dossiers).toBe(7);
+    // The next check of the subscribers' tokens (a batch's) is held until the expiry has been
+    // brought forward and read again: it then answers the old expiry, 90 days away.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = true;
+    let caught = (): void => undefined;
+    const holdingOne = new Promise<void>((resolve) => {
+      caught = resolve;
+    });
+    const original = database.prisma.$queryRaw;
+    const spy = vi.spyOn(database.prisma, '$queryRaw').mockImplementation(function (
+      this: unknown,
+      query: TemplateStringsArray,
+      ...values: unknown[]
+    ) {
+      const text = query.join('?');
+      const answer = Reflect.apply(original, this, [query, ...values]);
+      if (!(holding && text.includes('"revokedAt" IS NULL') && text.includes('ANY('))) return answer;
+      holding = false;
+      caught();
+      // A Prisma query runs when first awaited: started now, answered once released.
+      const read = answer.then((rows) => rows);
+      return held.then(() => read);
+    } as typeof database.prisma.$queryRaw);
+    try {
+      await data(RECORD, { reports: [{ date: '2021-06-17', areaCode: '665', dossiers: 8 }] });
+      await holdingOne;
+      const expiresAt = Date.now() + 800;
+      await database.prisma.apiToken.updateMany({
+        where: { name: 'raced phone' },
+        data: { expiresAt: new Date(expiresAt) },
+      });
+      // The change's own check has run by now; the held one answers after it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      const seen: string[] = [];
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const next = await Promise.race([
+          events.next(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
+        ]);
+        if (next === null || next.done) break;
+        const code = next.value?.errors?.[0]?.extensions?.code;
+        seen.push(code ? String(code) : `dossiers ${next.value?.data?.actualsRecorded.dossiers}`);
+        if (next.value?.errors) break;
+      }
+      expect(seen).toEqual(['dossiers 8', 'UNAUTHENTICATED']);
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    } finally {
+      spy.mockRestore();
+      release();
+    }
   });
 
   it('answers first what was written since the given instant in the area, then goes on live', async () => {

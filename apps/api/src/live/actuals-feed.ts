@@ -106,11 +106,21 @@ export function createActualsFeed(database: Database): Feed {
 
   // Ends the subscriptions whose token is no longer live, or no longer sees the area followed; the
   // others are checked again at their token's expiry.
+  // Checks run concurrently (a batch, a token's change, a subscription opening, an expiry due),
+  // each on its own connection: a read begun before a change may finish after the read begun
+  // after it. Each subscriber keeps the newest read applied to it, and an older one is dropped, so
+  // a stale expiry never replaces a newer timer.
+  let reads = 0;
+  const newestRead = new WeakMap<Subscriber, number>();
   const checkTokens = async (checked: readonly Subscriber[]): Promise<void> => {
     if (checked.length === 0) return;
+    reads += 1;
+    const read = reads;
     const grants = await unrevokedGrants(database.prisma, [...new Set(checked.map((s) => s.tokenId))]);
     const now = Date.now();
     for (const subscriber of checked) {
+      if ((newestRead.get(subscriber) ?? 0) > read) continue;
+      newestRead.set(subscriber, read);
       const grant = grants.get(subscriber.tokenId);
       if (!grant) subscriber.end('token-revoked');
       else if (grant.expiresAt.getTime() <= now) subscriber.end('token-expired');
