@@ -16,10 +16,21 @@ export type Server = { child: ChildProcess; ready: BenchServerReady };
 
 export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   // --expose-gc: memory is read after a full collection, so before and after compare like with like.
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'server.ts')], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
+  // BENCH_NODE_FLAGS adds flags (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the server).
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--expose-gc',
+      '--import',
+      'tsx',
+      path.join(here, 'server.ts'),
+    ],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  );
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const ready = await new Promise<BenchServerReady>((resolve, reject) => {
     const timer = setTimeout(() => {

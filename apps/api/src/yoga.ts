@@ -10,6 +10,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useRefusalStatus } from './auth/refusal-status.ts';
 import { useAnswerCache } from './cache/answer-cache.ts';
+import { useBodyDigest } from './cache/body-digest.ts';
 import { type Context, createContext } from './context.ts';
 import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
@@ -176,6 +177,8 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
     // Apollo's automatic persisted queries: a hash alone runs a document this instance has seen
     // (kept in memory, 1,000 at most); otherwise PERSISTED_QUERY_NOT_FOUND with HTTP 200, as Apollo
     // Server answers, and the client sends the document with its hash once.
+    // A JSON body's digest, taken as it is read (the answer cache's and long variables' keys).
+    useBodyDigest(),
     useAPQ({ store: createInMemoryAPQStore({ max: 1000 }), responseConfig: { forceStatusCodeOk: true } }),
     useCsrfPrevention(),
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),

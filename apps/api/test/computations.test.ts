@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sharedCacheStats } from '../src/cache/shared-cache.ts';
 import { computationsStarted } from '../src/compute/pool.ts';
 import type { TaskName } from '../src/compute/tasks.ts';
+import { LONG_LIST_ITEMS } from '../src/limits/long-variables.ts';
 import { data, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -71,6 +72,59 @@ describe('one computation per (scenario, data) in a request', () => {
       plannedDailySeries: 3,
       compareAreasWithActuals: 1,
       planHourlyStaffing: 1,
+    });
+  });
+});
+
+/** A what-if of `communes` communes of `population` people each, under one province. */
+const whatIfOf = (communes: number, population: number) => ({
+  ...WHAT_IF_INPUT,
+  areas: [
+    { code: 'p', name: 'Province' },
+    ...Array.from({ length: communes }, (_, i) => ({
+      code: `c${i}`,
+      name: `Commune ${i}`,
+      parentCode: 'p',
+      population,
+    })),
+  ],
+  machines: [{ areaCode: 'p', machines: 50 }],
+});
+
+// Two aliases of one long variable and one of another: two plans, each answered under its own
+// alias (a long variable's plan is keyed on its request body and its name, not on its value).
+const LONG_WHAT_IFS = `query ($a: CampaignInput!, $b: CampaignInput!) {
+  x: whatIf(input: $a) { ... on CampaignPlan { totals { population } } }
+  y: whatIf(input: $a) { ... on CampaignPlan { completionDate } }
+  z: whatIf(input: $b) { ... on CampaignPlan { totals { population } } }
+}`;
+type LongWhatIfs = { x: { totals: { population: number } }; z: { totals: { population: number } } };
+
+describe('what-ifs with a long list of areas', () => {
+  it('computes once per variable, nothing for the same body again, again for another body, and answers each variable with its own plan', async () => {
+    // 1,000 communes (a long list: coerced in slices) of 1,000 people, and of 3,000.
+    const [small, large] = [whatIfOf(LONG_LIST_ITEMS, 1000), whatIfOf(LONG_LIST_ITEMS, 3000)];
+    // Each body's answer (x, z) and the plans it caused.
+    const ask = async (variables: Record<string, unknown>) => {
+      let answer: LongWhatIfs | null = null;
+      const started = await counted(async () => {
+        answer = await data<LongWhatIfs>(LONG_WHAT_IFS, variables);
+      });
+      const { x, z } = answer as unknown as LongWhatIfs;
+      return { x: x.totals.population, z: z.totals.population, started };
+    };
+    expect(await ask({ a: small, b: large })).toEqual({
+      x: 1_000_000,
+      z: 3_000_000,
+      started: { planCampaign: 2 },
+    });
+    expect(await ask({ a: small, b: large })).toEqual({ x: 1_000_000, z: 3_000_000, started: {} });
+    // The same values under the other names: another body, so planned again (a long variable's
+    // plan is named by its body, not written out and hashed), and each alias its own variable's plan.
+    expect(await ask({ a: large, b: small })).toEqual({
+      x: 3_000_000,
+      z: 1_000_000,
+      started: { planCampaign: 2 },
     });
   });
 });

@@ -8,4 +8,5 @@ export const WITHOUT_DATABASE = [
   'test/spreadsheets/template.test.ts',
   'test/spreadsheets/write-views.test.ts',
   'test/long-variables.test.ts',
+  'test/rows-as-columns.test.ts',
 ];

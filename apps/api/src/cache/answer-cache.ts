@@ -1,5 +1,6 @@
-// Whole answers to queries, keyed on the document, its variables, the caller (its token, so no
-// two callers share anything) and the versions of the stored data, read before the query runs.
+// Whole answers to queries, keyed on the document, its variables (both as the digest of a POSTed
+// body), the caller (its token, so no two callers share anything) and the versions of the stored
+// data, read before the query runs.
 // No query field reads the clock, so under an unchanged key the answer is unchanged:
 // - a query asked again is answered from the answers kept across requests (the bounded cache of
 //   shared-cache.ts), without running;
@@ -12,6 +13,7 @@ import { type DocumentNode, getOperationAST, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
+import { bodyDigestOf } from './body-digest.ts';
 import { dataVersions } from './data-versions.ts';
 import { keepValue, keptValue } from './shared-cache.ts';
 
@@ -60,16 +62,15 @@ export function useAnswerCache(): Plugin {
         // No versions to key on (a database not migrated yet): the query runs, untagged and not kept.
         return;
       }
+      // A POSTed query by its body's digest (its document, operation and variables as sent), taken
+      // when it was read; a GET by the document and variables themselves.
+      const body = bodyDigestOf(request);
+      const asked =
+        body !== undefined
+          ? ['body', body]
+          : [textOf(args.document), args.operationName ?? null, args.variableValues ?? {}];
       const digest = createHash('sha256')
-        .update(
-          JSON.stringify([
-            textOf(args.document),
-            args.operationName ?? null,
-            args.variableValues ?? {},
-            context.principal?.tokenId ?? null,
-            versions,
-          ]),
-        )
+        .update(JSON.stringify([...asked, context.principal?.tokenId ?? null, versions]))
         .digest('base64url')
         .slice(0, 32);
       const tag = `W/"${digest}"`;

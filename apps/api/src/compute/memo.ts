@@ -31,3 +31,12 @@ export function keyOfValue(prefix: string, value: object): string {
   }
   return `${prefix}:${digest}`;
 }
+
+/**
+ * Names `value` for {@link keyOfValue} by a digest worked out already, so that it is not written
+ * out and hashed again: a long variable by its request body's digest and its name (the same body
+ * coerces it to the same value).
+ */
+export function nameValue(value: object, digest: string): void {
+  digests.set(value, digest);
+}

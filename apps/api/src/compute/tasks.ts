@@ -1,6 +1,7 @@
 // The planning functions that run off the main thread, by name. Each is the library's own
-// function; what crosses the thread boundary is its arguments and its result (structured clone),
-// and a refusal as its fields, since a thrown class does not survive the trip.
+// function; what crosses the thread boundary is its arguments and its result (structured clone,
+// long arrays of rows as columns), and a refusal as its fields, since a thrown class does not
+// survive the trip.
 import {
   buildRoster,
   compareAreasWithActuals,
@@ -19,6 +20,7 @@ import {
   trySolveFor,
 } from '@muster/planning';
 import { receivedAsSent } from '../errors.ts';
+import { rowsAsColumns, rowsFromColumns } from './_internal/rows-as-columns.ts';
 
 export const TASKS = {
   planCampaign,
@@ -58,11 +60,15 @@ export type TaskOutcome =
     }
   | { ok: false; kind: 'infeasible'; reason: string; detail: string };
 
-/** Runs one task in the calling thread; only unexpected failures throw. */
-export function runTask({ name, args }: TaskMessage): TaskOutcome {
+/**
+ * Runs one task in the calling thread (a worker); only unexpected failures throw. Long arrays of
+ * rows come and go as columns (_internal/rows-as-columns.ts), read and written here at once.
+ */
+export async function runTask({ name, args }: TaskMessage): Promise<TaskOutcome> {
   const task = TASKS[name] as (...parameters: unknown[]) => unknown;
   try {
-    return { ok: true, value: task(...args) };
+    const value = task(...((await rowsFromColumns(args, { sliced: false })) as unknown[]));
+    return { ok: true, value: await rowsAsColumns(value, { sliced: false }) };
   } catch (error) {
     if (error instanceof PlanningInputError) {
       const { path, code, expected, received, message } = error;

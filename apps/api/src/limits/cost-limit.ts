@@ -17,6 +17,8 @@ import {
   validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { bodyDigestOf } from '../cache/body-digest.ts';
+import { nameValue } from '../compute/memo.ts';
 import type { Context } from '../context.ts';
 import { parseAreaPlanKey } from '../planning/plan-result.ts';
 import { type CoercedRequest, coerceLongVariables } from './long-variables.ts';
@@ -150,6 +152,12 @@ function estimateThenRun(
 ): void {
   const context = args.contextValue;
   const read = coerced ?? args;
+  // A long variable is named by the body it came in, for the plan keys (compute/memo.ts).
+  const body = coerced ? bodyDigestOf(context.request) : undefined;
+  for (const name of body !== undefined ? (coerced?.coercedNames ?? []) : []) {
+    const value = coerced?.variableValues[name];
+    if (typeof value === 'object' && value !== null) nameValue(value, `body:${body}:$${name}`);
+  }
   const errors = validate(read.schema, read.document, [
     createComplexityRule({
       context,

@@ -120,6 +120,8 @@ export type CoercedRequest = {
   schema: GraphQLSchema;
   document: DocumentNode;
   variableValues: Record<string, unknown>;
+  /** The variables coerced here (the long ones). */
+  coercedNames: readonly string[];
 };
 
 /**
@@ -130,7 +132,7 @@ export type CoercedRequest = {
  *
  * @example
  * const coerced = await coerceLongVariables({ schema, document, variableValues: { input } });
- * // → { schema: <schema + MusterCoercedVariable>, document: <$input retyped>, variableValues: { input: <coerced> } }
+ * // → { schema: <schema + MusterCoercedVariable>, document: <$input retyped>, variableValues: { input: <coerced> }, coercedNames: ['input'] }
  */
 export function coerceLongVariables(request: {
   schema: GraphQLSchema;
@@ -184,5 +186,6 @@ async function coerceInTurns(
       ),
     },
     variableValues: { ...variables, ...coerced },
+    coercedNames: Object.keys(coerced),
   };
 }

@@ -1,5 +1,6 @@
 // The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
 // a stored scenario and `whatIf` for inline input.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
@@ -543,13 +544,20 @@ builder.queryFields((t) => ({
       );
     },
     resolve: async (_root, args, context) => {
+      // Each step on the main thread in a turn of its own (reading the input, copying it to a
+      // worker): a request waiting behind a 20,000-area what-if waits for one step, not all.
+      await nextTurn();
       const input = toCampaignInput(args.input);
       const key = keyOfValue('plan:input', args.input);
-      // A what-if depends on its input only: kept across requests under its hash.
+      // A what-if depends on its input only: kept across requests under its hash (a long input
+      // under its request body's, compute/memo.ts).
       const plan = await cached(
         context.memo,
         key,
-        () => compute('planCampaign', input, 'input'),
+        async () => {
+          await nextTurn();
+          return compute('planCampaign', input, 'input');
+        },
         (computed) => computed.areas.length * BYTES_KEPT.plannedArea,
       );
       return planResult(key, input, plan, whatIfArea(plan, args.areaCode), null);
