@@ -126,39 +126,40 @@ export class TransientRun {
     const still = (units: number) =>
       (this.unit * this.unit * units) / (2 * servers * this.serviceRatePerMinute);
     // The mean is at least (∫ E[waiting] − what those waiting at the start still had) / arrivals.
+    const stillAtStart = servers > 0 && arrivals > 0 ? still(sumUnits(start)) : 0;
     const giveUpAbove =
       servers > 0 && arrivals > 0 && giveUpAboveMeanWait < Number.POSITIVE_INFINITY
-        ? giveUpAboveMeanWait * arrivals + still(sumUnits(start))
+        ? giveUpAboveMeanWait * arrivals + stillAtStart
         : Number.POSITIVE_INFINITY;
     const { integral, moments, gaveUp } = this.advanceWithMoments(period, minutes, arrivalsPerMinute, plan, {
       giveUpAbove,
     });
-    const known = { servers, minutes, arrivalsPerMinute, start, queueAtStart, waitingIntegral: integral };
-    if (gaveUp) {
-      const unknown = Number.NaN;
-      return {
-        ...known,
-        queueAtEnd: unknown,
-        busyMinutes: unknown,
-        plan,
-        moments,
-        meanWaitIfKept: Number.POSITIVE_INFINITY,
-        gaveUp,
-      };
+    // Filled in below unless the run was given up, when nothing else is known.
+    const run: PeriodRun = {
+      servers,
+      minutes,
+      arrivalsPerMinute,
+      start,
+      queueAtStart,
+      waitingIntegral: integral,
+      queueAtEnd: Number.NaN,
+      busyMinutes: Number.NaN,
+      plan,
+      moments,
+      meanWaitIfKept: Number.POSITIVE_INFINITY,
+      gaveUp,
+    };
+    if (gaveUp) return run;
+    run.queueAtEnd = chain.expectedWaiting();
+    run.busyMinutes = (presentAtStart + arrivals - chain.expectedPresent()) / this.serviceRatePerMinute;
+    if (arrivals === 0) run.meanWaitIfKept = 0;
+    else if (servers > 0) {
+      run.meanWaitIfKept = Math.max(
+        0,
+        (integral + still(chain.sumAbove((j) => j * (j + 1))) - stillAtStart) / arrivals,
+      );
     }
-    const queueAtEnd = chain.expectedWaiting();
-    const busyMinutes = (presentAtStart + arrivals - chain.expectedPresent()) / this.serviceRatePerMinute;
-    let meanWaitIfKept = 0;
-    if (arrivals > 0) {
-      meanWaitIfKept =
-        servers === 0
-          ? Number.POSITIVE_INFINITY
-          : Math.max(
-              0,
-              (integral + still(chain.sumAbove((j) => j * (j + 1))) - still(sumUnits(start))) / arrivals,
-            );
-    }
-    return { ...known, queueAtEnd, busyMinutes, plan, moments, meanWaitIfKept, gaveUp };
+    return run;
   }
 
   /** Forgets the periods from `periods` on, the chain set back to `state` (its state when they began). */
