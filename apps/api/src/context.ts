@@ -64,10 +64,17 @@ export async function createContext(initial: YogaInitialContext): Promise<Contex
     if ((await authenticator.countFailure(client)) > limits.failedAuthPerMinute) throw blocked();
     throw unauthenticated('The bearer token is unknown, revoked or expired.');
   }
-  // A token that was issued and has ended is nobody guessing: it is not counted against the
-  // client (a district office behind one address whose phones all reach the expiry together
-  // would otherwise lock out its own live tokens), and the holder is told why, to ask for a new one.
+  // A token that was issued and has ended is nobody guessing: it is counted against itself, not
+  // the client (a district office behind one address whose phones all reach the expiry together
+  // would otherwise lock out its own live tokens), so a leaked and revoked one is still slowed, and
+  // the holder is told why, to ask for a new one.
   if (found.kind === 'ended') {
+    if ((await authenticator.countEnded(found.tokenId)) > limits.failedAuthPerMinute) {
+      throw tooManyRequests(
+        `This token has ended and was sent more than ${limits.failedAuthPerMinute} times this minute; try again after Retry-After seconds.`,
+        retryAfterSeconds(),
+      );
+    }
     throw unauthenticated(
       found.reason === 'EXPIRED'
         ? 'The bearer token has expired; ask an admin for a new one.'

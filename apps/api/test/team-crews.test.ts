@@ -103,6 +103,15 @@ describe('mobile teams with different crews', () => {
     expect(stored.teams.map((t) => t.crews)).toEqual([1, 2]);
   });
 
+  it('refuses a crewsPerTeam out of range for the stored teams, naming crewsPerTeam', async () => {
+    const result = await gql<{ plan: { sitesAndTeams: { __typename: string; field?: string } } }>(
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+        sitesAndTeams(crewsPerTeam: 0) { __typename ... on InputError { field } }
+      } } }`,
+    );
+    expect(result.data?.plan.sitesAndTeams).toEqual({ __typename: 'InputError', field: 'crewsPerTeam' });
+  });
+
   it('refuses a team’s crews out of range, naming the team’s field', async () => {
     const result = await gql<{ plan: { mobileTeams: { __typename: string; field?: string } } }>(
       `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {

@@ -2,10 +2,7 @@
 -- tokens issued before this migration had no end: a live one gets 90 days from the migration (a
 -- planner's default lifetime), so a deployment's tokens keep working now and expire in a season;
 -- a revoked one its revocation's instant.
--- The default is for a writer that names no expiry (an instance of the version before, still
--- running beside upgraded ones on one PostgreSQL): its tokens get a planner's 90 days too.
-ALTER TABLE "ApiToken" ADD COLUMN "expiresAt" TIMESTAMP(3)
-    DEFAULT ((now() AT TIME ZONE 'UTC') + interval '90 days');
+ALTER TABLE "ApiToken" ADD COLUMN "expiresAt" TIMESTAMP(3);
 UPDATE "ApiToken" SET "expiresAt" = CASE
     WHEN "revokedAt" IS NULL THEN (now() AT TIME ZONE 'UTC') + interval '90 days'
     ELSE "revokedAt" END;

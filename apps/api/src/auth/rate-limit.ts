@@ -56,8 +56,11 @@ export type Authentication =
   | { kind: 'blocked' }
   /** No token was ever issued with this secret: a failure, counted against the client. */
   | { kind: 'unknown' }
-  /** A token issued and since revoked or expired: refused, not counted (it is no guess). */
-  | { kind: 'ended'; reason: TokenEnd }
+  /**
+   * A token issued and since revoked or expired: refused, and counted against the token rather
+   * than the client (it is no guess; an office whose phones all expire keeps its live tokens).
+   */
+  | { kind: 'ended'; reason: TokenEnd; tokenId: string }
   | { kind: 'known'; principal: Principal; requests: number };
 
 /** Counters and the token look-up, per backend. */
@@ -65,6 +68,8 @@ export type Authenticator = {
   authenticate(token: string, client: string): Promise<Authentication>;
   /** Counts a failed authentication of a client; returns its failures this window. */
   countFailure(client: string): Promise<number>;
+  /** Counts a request with an ended token; returns that token's requests this window. */
+  countEnded(tokenId: string): Promise<number>;
 };
 
 type Counter = { start: number; count: number };
@@ -88,32 +93,52 @@ function inProcess(database: Database): Authenticator {
         return { kind: 'blocked' };
       const found = await tokenOf(database.prisma, token);
       if (!found) return { kind: 'unknown' };
-      if (found.ended !== null) return { kind: 'ended', reason: found.ended };
       const { principal } = found;
+      if (found.ended !== null) return { kind: 'ended', reason: found.ended, tokenId: principal.tokenId };
       return { kind: 'known', principal, requests: hit(`token:${principal.tokenId}`, start) };
     },
     async countFailure(client) {
       return hit(`auth-fail:${client}`, windowOf(Date.now()).start);
+    },
+    async countEnded(tokenId) {
+      return hit(`ended:${tokenId}`, windowOf(Date.now()).start);
     },
   };
 }
 
 /** On PostgreSQL: counters in the RateLimit table, shared by every instance. */
 function shared(database: Database): Authenticator {
+  /** Counts one more of `key` in this window; returns its count. */
+  const hit = async (key: string): Promise<number> => {
+    const { start } = windowOf(Date.now());
+    const rows = await database.prisma.$queryRaw<{ count: number }[]>`
+      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${start}::bigint, 1)
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit"."count" + 1 ELSE 1 END,
+        "windowStart" = EXCLUDED."windowStart"
+      RETURNING "count"`;
+    return Number(rows[0]?.count ?? 1);
+  };
   return {
     async authenticate(token, client) {
-      const { start } = windowOf(Date.now());
+      const now = new Date();
+      const { start } = windowOf(now.getTime());
       // One statement: the client's failures, the token, and the token's request counted.
       const rows = await database.prisma.$queryRaw<
-        (Partial<Principal> & { failures: number | null; requests: number | null; ended: TokenEnd | null })[]
+        (Partial<Principal> & {
+          failures: number | null;
+          requests: number | null;
+          ended: TokenEnd | null;
+          endedId: string | null;
+        })[]
       >`
         WITH blocked AS (
           SELECT "count" FROM "RateLimit" WHERE "key" = ${`auth-fail:${client}`} AND "windowStart" = ${start}::bigint
         ), issued AS (
-          SELECT ${tokenEnd()} AS "ended" FROM "ApiToken" t WHERE t."tokenHash" = ${hashToken(token)}
+          SELECT ${tokenEnd(now)} AS "ended", t."id" FROM "ApiToken" t WHERE t."tokenHash" = ${hashToken(token)}
         ), found AS (
           ${PRINCIPAL_ROW}
-          WHERE t."tokenHash" = ${hashToken(token)} AND ${liveToken()}
+          WHERE t."tokenHash" = ${hashToken(token)} AND ${liveToken(now)}
             AND COALESCE((SELECT "count" FROM blocked), 0) < ${rateLimits().failedAuthPerMinute}
         ), hit AS (
           INSERT INTO "RateLimit" ("key", "windowStart", "count")
@@ -124,25 +149,17 @@ function shared(database: Database): Authenticator {
           RETURNING "count"
         )
         SELECT found.*, (SELECT "count" FROM blocked) AS "failures", (SELECT "count" FROM hit) AS "requests",
-          (SELECT "ended" FROM issued) AS "ended"
+          (SELECT "ended" FROM issued) AS "ended", (SELECT "id" FROM issued) AS "endedId"
         FROM (SELECT 1) AS one LEFT JOIN found ON true`;
       const row = rows[0];
       if ((row?.failures ?? 0) >= rateLimits().failedAuthPerMinute) return { kind: 'blocked' };
-      if (row?.ended) return { kind: 'ended', reason: row.ended };
+      if (row?.ended && row.endedId) return { kind: 'ended', reason: row.ended, tokenId: row.endedId };
       if (!row?.tokenId) return { kind: 'unknown' };
-      const { failures: _f, requests, ended: _e, ...principal } = row;
+      const { failures: _f, requests, ended: _e, endedId: _i, ...principal } = row;
       return { kind: 'known', principal: principal as Principal, requests: Number(requests ?? 1) };
     },
-    async countFailure(client) {
-      const { start } = windowOf(Date.now());
-      const rows = await database.prisma.$queryRaw<{ count: number }[]>`
-        INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${`auth-fail:${client}`}, ${start}::bigint, 1)
-        ON CONFLICT ("key") DO UPDATE SET
-          "count" = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit"."count" + 1 ELSE 1 END,
-          "windowStart" = EXCLUDED."windowStart"
-        RETURNING "count"`;
-      return Number(rows[0]?.count ?? 1);
-    },
+    countFailure: (client) => hit(`auth-fail:${client}`),
+    countEnded: (tokenId) => hit(`ended:${tokenId}`),
   };
 }
 

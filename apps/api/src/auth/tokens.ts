@@ -168,8 +168,8 @@ export const PRINCIPAL_ROW = Prisma.sql`SELECT ${PRINCIPAL_COLUMNS} ${TOKEN_TABL
  * The condition on `t` of a token that works now: neither revoked nor expired. Expiry is judged by
  * this instance's clock (the one its subscriptions' timers run on), not the database's.
  */
-export function liveToken(): Prisma.Sql {
-  return Prisma.sql`t."revokedAt" IS NULL AND t."expiresAt" > ${new Date()}`;
+export function liveToken(now: Date = new Date()): Prisma.Sql {
+  return Prisma.sql`t."revokedAt" IS NULL AND t."expiresAt" > ${now}`;
 }
 
 /** The same condition for Prisma's queries. */
@@ -190,9 +190,9 @@ export type TokenEnd = 'EXPIRED' | 'REVOKED';
  * Why the token `t` no longer works, or null while it does: revoked wins over expired. Judged, as
  * {@link liveToken}, by this instance's clock.
  */
-export function tokenEnd(): Prisma.Sql {
+export function tokenEnd(now: Date = new Date()): Prisma.Sql {
   return Prisma.sql`CASE WHEN t."revokedAt" IS NOT NULL THEN 'REVOKED'
-    WHEN t."expiresAt" <= ${new Date()} THEN 'EXPIRED' END`;
+    WHEN t."expiresAt" <= ${now} THEN 'EXPIRED' END`;
 }
 
 /**

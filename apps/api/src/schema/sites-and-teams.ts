@@ -239,9 +239,13 @@ async function storedSitesAndTeams(result: PlanResult, areaCode: string) {
   };
 }
 
-/** The stored teams as they are, or all with `crews` when the planner asks what that would change. */
+/**
+ * The stored teams as they are, or, when the planner asks what `crewsPerTeam` would change, without
+ * their own crews, so that the plan's `crewsPerTeam` holds for all (and a bad one is refused under
+ * its own name).
+ */
 function withCrews(teams: MobileTeam[], crews: number | null | undefined): MobileTeam[] {
-  return crews == null ? teams : teams.map((team) => ({ ...team, crews }));
+  return crews == null ? teams : teams.map(({ crews: _own, ...team }) => team);
 }
 
 builder.objectField(CampaignPlanRef, 'sitesAndTeams', (t) =>
