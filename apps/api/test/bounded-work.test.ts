@@ -39,8 +39,7 @@ describe('the cost of a request, before it runs', () => {
   });
 
   it('refuses nineteen aliases of a roster that one request may ask for once', async () => {
-    // The price is what is tested, not the clock: a busy machine must not stop the one roster.
-    vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
+    // The price is what is tested, not the clock (test/setup.ts lifts the time budget).
     const one = await data<{ plan: { r0: { __typename: string } } }>(onPlan(`r0: ${roster('days: 90')}`));
     expect(one.plan.r0.__typename).toBe('Roster');
     const aliases = Array.from({ length: 19 }, (_, i) => `r${i}: ${roster('days: 90')}`).join(' ');
@@ -68,8 +67,7 @@ describe('the cost of a request, before it runs', () => {
     // 4 expected, so minimumTeams tries 4 rosters and the roster is built once more: 200 days × 3
     // shifts × 5 builds × 6 points = 18,000 of 20,000. Đắk Nông opens 19 h, 05:00–24:00: the same
     // 18,000 when the worker pool prices the real input, which must not count the final build
-    // twice (it did: 21,600, refused). The time budget is lifted so that only the price can refuse.
-    vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
+    // twice (it did: 21,600, refused). The time budget is lifted (test/setup.ts): only the price can refuse.
     const year = await data<{ plan: { roster: { __typename: string; message?: string } } }>(
       onPlan(roster('days: 200')),
     );

@@ -1,7 +1,7 @@
 // How many planning computations a request causes: one per (scenario, data) and per distinct
 // question, whatever the aliases. The counts expected are read off the documents by hand (which
 // distinct plans, series and comparisons they name), not from the code under test.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sharedCacheStats } from '../src/cache/shared-cache.ts';
 import { computationsStarted } from '../src/compute/pool.ts';
 import type { TaskName } from '../src/compute/tasks.ts';
@@ -10,13 +10,9 @@ import { data, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
-// Counts, not time: the worker threads' cold start on a loaded machine must not stop a computation.
-beforeAll(() => {
-  vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
-});
+// Counts, not time: test/setup.ts lifts the time budget, so a loaded machine stops no computation.
 afterEach(() => {
   vi.unstubAllEnvs();
-  vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
 });
 
 /** Computations started while `run` runs, by task (tasks not started are left out). */

@@ -4,7 +4,7 @@
 // hears of a batch committed through another (issue 15).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computationsStarted } from '../src/compute/pool.ts';
 import { type ApiProcess, post, startApi } from './_processes.ts';
 import { sseResults, subscriptionRequest } from './_sse.ts';
@@ -20,18 +20,13 @@ let second: ApiProcess;
 let admin = '';
 let reporter = '';
 beforeAll(async () => {
-  vi.stubEnv('COMPUTE_BUDGET_MS', '60000');
   admin = await tokenFor({ role: 'ADMIN', name: 'instances admin' });
   reporter = await tokenFor({ role: 'REPORTER', name: 'instances reporter', teamCode: 'DN-DAK-SONG-MOBILE' });
   // The same schema as this file's (DATABASE_URL and DATABASE_SCHEMA from test/setup.ts).
-  [first, second] = await Promise.all([
-    startApi({ COMPUTE_BUDGET_MS: '60000' }),
-    startApi({ COMPUTE_BUDGET_MS: '60000' }),
-  ]);
+  [first, second] = await Promise.all([startApi({}), startApi({})]);
 });
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
-  vi.unstubAllEnvs();
 });
 
 const COMPARISON = `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { ... on PlanVsActual { totalActual } } }`;

@@ -44,6 +44,8 @@ if (isMainThread) {
         PGLITE_DATA_DIR: 'memory://',
         DATABASE_URL: '',
         MUSTER_DEMO: '1',
+        // The browser tests check what a planner sees, not how fast this machine plans (see the API's test/setup.ts).
+        COMPUTE_BUDGET_MS: process.env.COMPUTE_BUDGET_MS ?? '60000',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
