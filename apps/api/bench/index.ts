@@ -55,7 +55,7 @@ const SLOW_TARGET_MS = 2000;
 const P99_RATIO_TARGET = 2;
 const ON_NGHE_AN = (field: string) =>
   `query { plan(scenarioId: "nghe-an-2021", areaCode: "40") { __typename ... on CampaignPlan { ${field} } } }`;
-const SLOW_REQUESTS: {
+const ALL_SLOW_REQUESTS: {
   name: string;
   query: string;
   variables?: () => Record<string, unknown>;
@@ -111,6 +111,12 @@ const SLOW_REQUESTS: {
     expect: /"__typename":"CampaignPlan"/,
   },
 ];
+
+/** The heavy requests sent; BENCH_SLOW (names, comma-separated) picks some, to see which weighs. */
+const SLOW_REQUESTS = ALL_SLOW_REQUESTS.filter(
+  (request) =>
+    process.env.BENCH_SLOW === undefined || process.env.BENCH_SLOW.split(',').includes(request.name),
+);
 
 type Request = { token: string; query: string; variables?: Record<string, unknown>; expect: string };
 type Tally = { latenciesMs: number[]; errors: number; firstError: string | null; pending: number };
@@ -516,13 +522,16 @@ if (wants('load')) {
   const measurePostgres = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
   const schema = `muster_bench_${randomBytes(6).toString('hex')}`;
   // Both start (migrate, seed) at once to save time; they are measured one after the other.
-  const pglite = startServer({ ...base, PGLITE_DATA_DIR: 'memory://' });
-  const postgres = measurePostgres
-    ? startServer({ ...base, DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema })
-    : null;
+  // BENCH_BACKENDS=postgresql (or pglite) measures one of them.
+  const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgresql').toLowerCase().split(',');
+  const pglite = backends.includes('pglite') ? startServer({ ...base, PGLITE_DATA_DIR: 'memory://' }) : null;
+  const postgres =
+    measurePostgres && backends.includes('postgresql')
+      ? startServer({ ...base, DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema })
+      : null;
   let errors = 0;
   try {
-    errors += await run('PGlite', pglite);
+    if (pglite) errors += await run('PGlite', pglite);
     if (postgres) errors += await run('PostgreSQL', postgres);
     else console.log('PostgreSQL: not measured; set DATABASE_URL=postgres://… to measure it too.');
   } finally {

@@ -2,6 +2,7 @@
 // before anything reads it, and the web app on every other path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isDownloadPath } from './downloads/use-downloads.ts';
+import { serveInTurn } from './limits/ordinary-first.ts';
 import { SPREADSHEET_LIMITS } from './spreadsheets/index.ts';
 import { DEFAULT_WEB_DIR, serveWebApp } from './web/static-files.ts';
 import { yoga } from './yoga.ts';
@@ -46,7 +47,12 @@ function handleGraphQL(req: IncomingMessage, res: ServerResponse): void {
     refuse(res, 411, 'LENGTH_REQUIRED', 'Send the request body with a Content-Length header.');
     return;
   }
-  void yoga(req, res);
+  const request = {
+    bodyBytes: Number(declared ?? 0),
+    eventStream: /\btext\/event-stream\b/i.test(req.headers.accept ?? ''),
+  };
+  const done = serveInTurn(request, () => void yoga(req, res));
+  if (done) res.once('close', done);
 }
 
 export type HttpServerOptions = {

@@ -9,4 +9,5 @@ export const WITHOUT_DATABASE = [
   'test/spreadsheets/write-views.test.ts',
   'test/long-variables.test.ts',
   'test/rows-as-columns.test.ts',
+  'test/ordinary-first.test.ts',
 ];

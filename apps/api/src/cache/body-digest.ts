@@ -5,6 +5,7 @@
 // thread, once for the answer's key and once for the plan's.
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
+import { afterOrdinaryRequests, LONG_BODY_BYTES } from '../limits/ordinary-first.ts';
 
 const digests = new WeakMap<Request, string>();
 
@@ -25,6 +26,8 @@ export function useBodyDigest(): Plugin {
       const parse = requestParser;
       setRequestParser(async (sent) => {
         const bytes = new Uint8Array(await sent.arrayBuffer());
+        // A long body is hashed, decoded and parsed in one piece: after the ordinary requests.
+        if (bytes.byteLength >= LONG_BODY_BYTES) await afterOrdinaryRequests();
         const digest = createHash('sha256').update(bytes).digest('base64url');
         const params = await parse(
           new fetchAPI.Request(sent.url, { method: 'POST', headers: sent.headers, body: bytes }),

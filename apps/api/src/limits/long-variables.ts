@@ -26,6 +26,7 @@ import {
   typeFromAST,
   type VariableDefinitionNode,
 } from 'graphql';
+import { afterOrdinaryRequests } from './ordinary-first.ts';
 
 /** A list this long or longer, at the top of a variable or directly in its fields, is coerced in slices. */
 export const LONG_LIST_ITEMS = 1000;
@@ -79,13 +80,11 @@ function refuse(): never {
   throw new NotCoercible();
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** A list's items coerced to `itemType`, ITEMS_PER_SLICE at a time with a turn of the event loop between. */
+/** A list's items coerced to `itemType`, ITEMS_PER_SLICE at a time, each slice after the ordinary requests. */
 async function coerceItems(items: readonly unknown[], itemType: GraphQLInputType): Promise<unknown[]> {
   const coerced = new Array<unknown>(items.length);
   for (let start = 0; start < items.length; start += ITEMS_PER_SLICE) {
-    await nextTurn();
+    await afterOrdinaryRequests();
     const end = Math.min(items.length, start + ITEMS_PER_SLICE);
     for (let index = start; index < end; index++)
       coerced[index] = coerceInputValue(items[index], itemType, refuse);

@@ -1,6 +1,5 @@
 // The computed plan (from @muster/planning) and the two fields that answer with one: `plan` for
 // a stored scenario and `whatIf` for inline input.
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AreaPlan, CampaignPlan, GeoPoint, PlannedDay } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
@@ -11,6 +10,7 @@ import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import { planRowsMultiplier, priced, pricePlanRows } from '../limits/cost-limit.ts';
+import { afterOrdinaryRequests } from '../limits/ordinary-first.ts';
 import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import {
   areaPlanKey,
@@ -545,8 +545,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       // Each step on the main thread in a turn of its own (reading the input, copying it to a
-      // worker): a request waiting behind a 20,000-area what-if waits for one step, not all.
-      await nextTurn();
+      // worker), after the ordinary requests: they wait for one step of a 20,000-area what-if at most.
+      await afterOrdinaryRequests();
       const input = toCampaignInput(args.input);
       const key = keyOfValue('plan:input', args.input);
       // A what-if depends on its input only: kept across requests under its hash (a long input
@@ -555,7 +555,7 @@ builder.queryFields((t) => ({
         context.memo,
         key,
         async () => {
-          await nextTurn();
+          await afterOrdinaryRequests();
           return compute('planCampaign', input, 'input');
         },
         (computed) => computed.areas.length * BYTES_KEPT.plannedArea,

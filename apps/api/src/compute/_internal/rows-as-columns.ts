@@ -3,8 +3,8 @@
 // object of its own, in one piece: a 20,000-row plan coming back held the main thread 70–80 ms.
 // As columns, the numbers travel as Float64Arrays (a copy of bytes) and each other field as one
 // array of its values; the main thread writes and reads rows a slice at a time, with the event
-// loop free between slices, and a worker all at once.
-import { setImmediate as nextTurn } from 'node:timers/promises';
+// loop free between slices (the ordinary requests first), and a worker all at once.
+import { afterOrdinaryRequests } from '../../limits/ordinary-first.ts';
 
 /** Arrays of at least this many rows travel as columns; shorter ones are cloned as they are. */
 export const MIN_ROWS = 1000;
@@ -57,14 +57,14 @@ function sharedKeys(rows: readonly unknown[]): string[] | null {
 
 type Work = (from: number, to: number) => void;
 
-/** Runs `work` over `length` rows: at once, or in slices with a turn of the event loop between. */
+/** Runs `work` over `length` rows: at once, or in slices, each after the ordinary requests. */
 async function inSlices(length: number, work: Work, sliced: boolean): Promise<void> {
   if (!sliced) {
     work(0, length);
     return;
   }
   for (let from = 0; from < length; from += ROWS_PER_SLICE) {
-    await nextTurn();
+    await afterOrdinaryRequests();
     work(from, Math.min(length, from + ROWS_PER_SLICE));
   }
 }
