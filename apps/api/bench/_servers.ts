@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { BenchMemory, BenchServerReady } from './server.ts';
+import type { BenchLoopDelay, BenchMemory, BenchServerReady } from './server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -51,6 +51,14 @@ export function memoryOf(child: ChildProcess): Promise<BenchMemory> {
   return new Promise((resolve) => {
     child.once('message', (message) => resolve(message as BenchMemory));
     child.send('memory');
+  });
+}
+
+/** The server's event-loop delay since the last call (the first call only starts the count). */
+export function loopDelayOf(child: ChildProcess): Promise<BenchLoopDelay> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message as BenchLoopDelay));
+    child.send('loop');
   });
 }
 

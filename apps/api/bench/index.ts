@@ -10,9 +10,9 @@
 // DATABASE_URL (or BENCH_DATABASE_URL) names a server, in a schema of its own, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { dropSchema, seededRandom } from '../test/_support.ts';
-import { memoryOf, percentile, type Server, startServer, stopServer } from './_servers.ts';
+import { loopDelayOf, memoryOf, percentile, type Server, startServer, stopServer } from './_servers.ts';
 import { run as runLive } from './live.bench.ts';
-import type { BenchServerReady } from './server.ts';
+import type { BenchLoopDelay, BenchServerReady } from './server.ts';
 import { run as runSpreadsheets } from './spreadsheets.bench.ts';
 
 /** Measured seconds of each side of a round (see ROUNDS); with start-up a backend takes about 90 s. */
@@ -239,8 +239,8 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
     };
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const without = await loadRound(url, planRequest, recordRequest, null);
-      const withSlow = await loadRound(url, planRequest, recordRequest, heavy);
+      const without = await loadRound(url, child, planRequest, recordRequest, null);
+      const withSlow = await loadRound(url, child, planRequest, recordRequest, heavy);
       rounds.push({ without, withSlow });
       // What the heavy requests left running (a worker started again after one ran out of time)
       // must not weigh on the next round's figures without them.
@@ -290,6 +290,8 @@ type LoadRound = {
   /** Heavy requests by name; empty for a round without them. */
   slow: Map<string, SlowTally>;
   elapsedSeconds: number;
+  /** The server's event-loop delay over the round. */
+  loop: BenchLoopDelay;
 };
 type Round = { without: LoadRound; withSlow: LoadRound };
 
@@ -322,6 +324,7 @@ function spread(values: readonly number[], unit: 'ms' | '×'): string {
  */
 async function loadRound(
   url: string,
+  child: Server['child'],
   planRequest: () => Request,
   recordRequest: () => Request,
   heavy: { token: string; bodies: ReadonlyMap<string, string> } | null,
@@ -331,6 +334,7 @@ async function loadRound(
   const slow = new Map<string, SlowTally>(
     heavy === null ? [] : SLOW_REQUESTS.map((r) => [r.name, { latenciesMs: [], failures: [] }]),
   );
+  await loopDelayOf(child);
   const start = performance.now();
   const until = start + RUN_SECONDS * 1000;
   const sent: Promise<void>[] = [];
@@ -376,7 +380,7 @@ async function loadRound(
       tally.firstError ??= `${tally.pending} answers missing ${DRAIN_TIMEOUT_MS} ms after the run`;
     }
   }
-  return { tallies, slow, elapsedSeconds };
+  return { tallies, slow, elapsedSeconds, loop: await loopDelayOf(child) };
 }
 
 /** Normal traffic's figures with the heavy requests against those without, and each heavy request's. */
@@ -396,6 +400,16 @@ function printSlowRounds(backend: string, rounds: readonly Round[]): number {
       `${backend.padEnd(10)} ${operation.padEnd(13)} with slow requests: p99 ${p99.toFixed(0).padStart(5)} ms (×${ratio.toFixed(2)} of the run without, ${baseline.toFixed(0)} ms; ${rounds.length} rounds of ${RUN_SECONDS} s each side, ${withSlow.latenciesMs.length} requests; round by round ${spread(ratios, '×')})  errors ${withSlow.errors}  target: 0 errors, p99 ≤ ×${P99_RATIO_TARGET}  ${met ? '✓ meets target' : '✗ misses target'}${withSlow.firstError ? ` (first: ${withSlow.firstError})` : ''}`,
     );
   }
+  const loop = (side: 'without' | 'withSlow'): string => {
+    const delays = rounds.map((round) => round[side].loop);
+    return `p99 ${spread(
+      delays.map((delay) => delay.p99Ms),
+      'ms',
+    )}, longest ${Math.max(...delays.map((delay) => delay.maxMs)).toFixed(0)} ms`;
+  };
+  console.log(
+    `${backend.padEnd(10)} event-loop delay by round: without the heavy requests ${loop('without')}; with them ${loop('withSlow')}  target: reported`,
+  );
   for (const request of SLOW_REQUESTS) {
     const tallies = rounds.map((round) => round.withSlow.slow.get(request.name) as SlowTally);
     const latencies = tallies.flatMap((tally) => tally.latenciesMs);

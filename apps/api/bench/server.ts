@@ -1,8 +1,10 @@
 // The API as the benchmark drives it: migrations, the demo data, one admin token for reading and
 // one reporter token per demo team, the real HTTP front (body limit included) on an ephemeral
 // loopback port. It prints one JSON line with the port and tokens, answers `memory` messages
-// over IPC with its process.memoryUsage(), and stops on SIGTERM or when its parent goes away.
+// over IPC with its process.memoryUsage() and `loop` messages with its event loop's delay since the
+// last `loop` (then starts counting again), and stops on SIGTERM or when its parent goes away.
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { issueToken } from '../src/auth/tokens.ts';
 import { computePool, destroyComputePool } from '../src/compute/pool.ts';
 import { seedDemo } from '../src/data/seed-demo.ts';
@@ -24,6 +26,8 @@ export type BenchServerReady = {
 };
 
 export type BenchMemory = { rssBytes: number; heapUsedBytes: number };
+/** How late the event loop ran its timers, in milliseconds (sampled every 5 ms). */
+export type BenchLoopDelay = { p99Ms: number; maxMs: number };
 
 async function main(): Promise<void> {
   await applyMigrations(database);
@@ -51,7 +55,14 @@ async function main(): Promise<void> {
     const ready: BenchServerReady = { port: (server.address() as AddressInfo).port, readerToken, reporters };
     console.log(JSON.stringify(ready));
   });
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   process.on('message', (message) => {
+    if (message === 'loop') {
+      const delay: BenchLoopDelay = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      loop.reset();
+      process.send?.(delay);
+    }
     if (message === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
       const usage = process.memoryUsage();
