@@ -14,8 +14,37 @@ import { poissonWindow } from './poisson.ts';
  */
 export const STATE_FLOOR = 1e-12;
 export const POISSON_TAIL = 1e-10;
-/** Buffer slots before state 0, so the stencil never reads out of bounds. */
-const OFFSET = 2;
+/** Buffer slots before state 0, so the two-step stencil never reads out of bounds. */
+const OFFSET = 4;
+
+/**
+ * Flows of one step out of state n at index n + 1 (index 0, state −1, holds nothing): `up` to
+ * n + 1, `stay`, `down` to n − 1; `edge` holds the middle distribution of a two-step pass near full.
+ */
+type Flows = { up: Float64Array; stay: Float64Array; down: Float64Array; edge: Float64Array };
+
+function newFlows(length: number): Flows {
+  return {
+    up: new Float64Array(length),
+    stay: new Float64Array(length),
+    down: new Float64Array(length),
+    edge: new Float64Array(length),
+  };
+}
+
+/** State n of P·cur, cur held on states lo … hi (n at most three above full). */
+function middleAt(cur: Float64Array, lo: number, hi: number, n: number, flows: Flows): number {
+  if (n < 0) return 0;
+  const i = n + OFFSET;
+  const below = n - 1 >= lo && n - 1 <= hi ? (cur[i - 1] as number) : 0;
+  const here = n >= lo && n <= hi ? (cur[i] as number) : 0;
+  const above = n + 1 >= lo && n + 1 <= hi ? (cur[i + 1] as number) : 0;
+  return (
+    (flows.up[n] as number) * below +
+    (flows.stay[n + 1] as number) * here +
+    (flows.down[n + 2] as number) * above
+  );
+}
 
 /** A distribution copied out of the chain: `probabilities[i]` is that of state `lo + i`. */
 export type Snapshot = { servers: number; lo: number; probabilities: readonly number[] };
@@ -35,15 +64,17 @@ export type Stretch = {
 
 /**
  * Buffers are zero outside the states written since they were last cleared; every read is within
- * the window or two slots beyond it, which each step clears.
+ * the window or four slots beyond it, which each step clears.
  */
 export class BirthDeathChain {
-  /** Probabilities, state n at index n + OFFSET; zero outside [lo, hi] and two slots beyond. */
+  /** Probabilities, state n at index n + OFFSET; zero outside [lo, hi] and four slots beyond. */
   private cur: Float64Array;
   private next: Float64Array;
   private sum: Float64Array;
   /** Room for the average's recursions. */
   private scratch = new Float64Array(192);
+  /** Each state's flows in the current stretch, up to three above full. */
+  private flows: Flows = newFlows(64);
   lo = 0;
   hi = 0;
   /** Machines of the current state space. */
@@ -221,6 +252,9 @@ export class BirthDeathChain {
       if (n > c) aboveFull += p;
     }
     const full = c + OFFSET;
+    // Each state's flows, for the states up to two above full (beyond, the queued state's).
+    const flows = this.coefficients(c, arrive, arriveUnit, serve, serveUnit, stayFull, stayQueued);
+    const { up, stay, down, edge } = flows;
     let sumLo = lo;
     let sumHi = hi;
     let integral = 0;
@@ -233,61 +267,40 @@ export class BirthDeathChain {
       integral += (cumulative < 1 ? 1 - cumulative : 0) * waiting;
       if (lo < sumLo) sumLo = lo;
       if (hi > sumHi) sumHi = hi;
-      if (integral > giveUpAt) {
-        // Every buffer clean again, and no distribution: the caller restores one.
-        const end = sumHi + OFFSET + 4;
-        cur.fill(0, 0, end);
-        next.fill(0, 0, end);
-        sum.fill(0, 0, end);
-        this.cur = cur;
-        this.next = next;
-        this.lo = 0;
-        this.hi = 0;
-        return { waitingIntegral: integral / uniform, average: null, gaveUp: true };
-      }
+      if (integral > giveUpAt) return this.giveUp(cur, next, sumHi + 2, integral / uniform);
       if (step === right) {
         for (let i = lo + OFFSET; i <= hi + OFFSET; i++) sum[i] = (sum[i] as number) + w * (cur[i] as number);
         break;
       }
-
-      // One step, next[n] = up(n−1)·cur[n−1] + stay(n)·cur[n] + down(n+1)·cur[n+1], with this
-      // step's term of the Poisson sum added on the way (cur is zero just outside the window, so
-      // the stencil's extra cells add nothing).
-      const from = lo > 0 ? lo - 1 : 0;
-      const last = hi + 1 + OFFSET;
       const pBelow = c >= 1 && c - 1 >= lo && c - 1 <= hi ? (cur[full - 1] as number) : 0;
       const pFull = c >= lo && c <= hi ? (cur[full] as number) : 0;
       const pAbove = c + 1 >= lo && c + 1 <= hi ? (cur[full + 1] as number) : 0;
-      // Each cell's neighbours are carried along in registers: one read a state.
-      let i = from + OFFSET;
-      let below = cur[i - 1] as number;
-      let here = cur[i] as number;
-      const belowFull = Math.min(full - 1, last);
-      for (; i <= belowFull; i++) {
-        const n = i - OFFSET;
-        const above = cur[i + 1] as number;
-        next[i] = arrive * below + (1 - arrive - n * serve) * here + (n + 1) * serve * above;
-        sum[i] = (sum[i] as number) + w * here;
-        below = here;
-        here = above;
-      }
-      if (i === full && i <= last) {
-        const above = cur[i + 1] as number;
-        next[i] = arriveBelow * below + stayFull * here + serveUnit * above;
-        sum[i] = (sum[i] as number) + w * here;
-        below = here;
-        here = above;
-        i++;
-      }
-      if (w === 0 && stayQueued === 0) {
-        // The long run of steps before the Poisson window, exponential service: two terms a state.
-        for (; i <= last; i++) {
+      const from = lo > 0 ? lo - 1 : 0;
+      if ((right - step) % 2 === 1) {
+        // One step (the odd one of the stretch), next[n] = up(n−1)·cur[n−1] + stay(n)·cur[n] +
+        // down(n+1)·cur[n+1], with this step's term of the Poisson sum added on the way (cur is
+        // zero just outside the window, so the stencil's extra cells add nothing).
+        const last = hi + 1 + OFFSET;
+        let i = from + OFFSET;
+        let below = cur[i - 1] as number;
+        let here = cur[i] as number;
+        const belowFull = Math.min(full - 1, last);
+        for (; i <= belowFull; i++) {
+          const n = i - OFFSET;
           const above = cur[i + 1] as number;
-          next[i] = arriveUnit * below + serveUnit * above;
+          next[i] = arrive * below + (1 - arrive - n * serve) * here + (n + 1) * serve * above;
+          sum[i] = (sum[i] as number) + w * here;
           below = here;
           here = above;
         }
-      } else {
+        if (i === full && i <= last) {
+          const above = cur[i + 1] as number;
+          next[i] = arriveBelow * below + stayFull * here + serveUnit * above;
+          sum[i] = (sum[i] as number) + w * here;
+          below = here;
+          here = above;
+          i++;
+        }
         for (; i <= last; i++) {
           const above = cur[i + 1] as number;
           next[i] = arriveUnit * below + stayQueued * here + serveUnit * above;
@@ -295,17 +308,106 @@ export class BirthDeathChain {
           below = here;
           here = above;
         }
+        // Expected waiting, and the mass in and above the full state, change only by flows across
+        // the edges of the full state (exact for the uniformised step).
+        waiting += arrive * atLeastFull - leaveFull * aboveFull;
+        atLeastFull += arriveBelow * pBelow - leaveFull * pFull;
+        aboveFull += arriveUnit * pFull - serveUnit * pAbove;
+        lo = from;
+        hi = last - OFFSET;
+      } else {
+        // Two steps in one pass, this one and the next: the middle distribution m = P·cur is
+        // carried in registers, so each state is read and written once for both (the work is
+        // in memory traffic, not arithmetic). Up to two states above full each state has its
+        // own flows; above them, the queued state's.
+        const wNext = step + 1 >= left ? (weights[step + 1 - left] as number) : 0;
+        const to = hi + 2;
+        const interior = Math.max(c + 2, lo > 1 ? lo - 2 : 0);
+        const start2 = lo > 1 ? lo - 2 : 0;
+        if (start2 < interior) {
+          // The middle distribution up to the interior, in the spare buffer's own scratch.
+          const middleTop = Math.min(interior, hi + 1);
+          for (let n = from; n <= interior; n++) {
+            const i = n + OFFSET;
+            edge[n - from] =
+              n > middleTop
+                ? 0
+                : (up[n] as number) * (cur[i - 1] as number) +
+                  (stay[n + 1] as number) * (cur[i] as number) +
+                  (down[n + 2] as number) * (cur[i + 1] as number);
+          }
+          const end = Math.min(interior - 1, to);
+          for (let n = start2; n <= end; n++) {
+            const mBelow = n - 1 >= from ? (edge[n - 1 - from] as number) : 0;
+            const mHere = n >= from ? (edge[n - from] as number) : 0;
+            const mAbove = edge[n + 1 - from] as number;
+            const i = n + OFFSET;
+            next[i] =
+              (up[n] as number) * mBelow + (stay[n + 1] as number) * mHere + (down[n + 2] as number) * mAbove;
+            sum[i] = (sum[i] as number) + w * (cur[i] as number) + wNext * mHere;
+          }
+        }
+        if (interior <= to) {
+          const a = arriveUnit;
+          const b = serveUnit;
+          const s = stayQueued;
+          let i = interior + OFFSET;
+          let c0 = cur[i] as number;
+          let c1 = cur[i + 1] as number;
+          let mBelow = a * (cur[i - 2] as number) + s * (cur[i - 1] as number) + b * c0;
+          let mHere = a * (cur[i - 1] as number) + s * c0 + b * c1;
+          const last = to + OFFSET;
+          if (w === 0 && wNext === 0 && s === 0) {
+            // Before the Poisson window, exponential service: P² has three terms a state.
+            const aa = a * a;
+            const ab2 = 2 * a * b;
+            const bb = b * b;
+            let c2 = cur[i - 2] as number;
+            let c3 = cur[i - 1] as number;
+            for (; i <= last; i++) {
+              const c4 = cur[i + 2] as number;
+              next[i] = aa * c2 + ab2 * c0 + bb * c4;
+              c2 = c3;
+              c3 = c0;
+              c0 = c1;
+              c1 = c4;
+            }
+          } else {
+            for (; i <= last; i++) {
+              const c2 = cur[i + 2] as number;
+              const mAbove = a * c0 + s * c1 + b * c2;
+              next[i] = a * mBelow + s * mHere + b * mAbove;
+              sum[i] = (sum[i] as number) + w * c0 + wNext * mHere;
+              mBelow = mHere;
+              mHere = mAbove;
+              c0 = c1;
+              c1 = c2;
+            }
+          }
+        }
+        // The flows across the edges of the full state, for this step and then the next.
+        const mBelowFull = c >= 1 ? middleAt(cur, lo, hi, c - 1, flows) : 0;
+        const mFull = middleAt(cur, lo, hi, c, flows);
+        const mAboveFull = middleAt(cur, lo, hi, c + 1, flows);
+        waiting += arrive * atLeastFull - leaveFull * aboveFull;
+        atLeastFull += arriveBelow * pBelow - leaveFull * pFull;
+        aboveFull += arriveUnit * pFull - serveUnit * pAbove;
+        // The next step's term of the integral, as at the top of the loop.
+        step++;
+        cumulative += wNext;
+        integral += (cumulative < 1 ? 1 - cumulative : 0) * waiting;
+        if (from < sumLo) sumLo = from;
+        if (hi + 1 > sumHi) sumHi = hi + 1;
+        if (integral > giveUpAt) return this.giveUp(cur, next, to, integral / uniform);
+        waiting += arrive * atLeastFull - leaveFull * aboveFull;
+        atLeastFull += arriveBelow * mBelowFull - leaveFull * mFull;
+        aboveFull += arriveUnit * mFull - serveUnit * mAboveFull;
+        lo = start2;
+        hi = to;
       }
-      // Expected waiting, and the mass in and above the full state, change only by flows across
-      // the edges of the full state (exact for the uniformised step).
-      waiting += arrive * atLeastFull - leaveFull * aboveFull;
-      atLeastFull += arriveBelow * pBelow - leaveFull * pFull;
-      aboveFull += arriveUnit * pFull - serveUnit * pAbove;
       const old = cur;
       cur = next;
       next = old;
-      lo = from;
-      hi = last - OFFSET;
       // Drop negligible states at the ends of the window.
       while (hi > lo && (cur[hi + OFFSET] as number) < STATE_FLOOR) {
         const p = cur[hi + OFFSET] as number;
@@ -327,14 +429,21 @@ export class BirthDeathChain {
         cur[lo + OFFSET] = 0;
         lo++;
       }
-      cur[lo + OFFSET - 1] = 0;
-      cur[lo + OFFSET - 2] = 0;
-      cur[hi + OFFSET + 1] = 0;
-      cur[hi + OFFSET + 2] = 0;
+      // Every read is within four states of the window: those are zero.
+      const bottom = lo + OFFSET;
+      const top = hi + OFFSET;
+      cur[bottom - 1] = 0;
+      cur[bottom - 2] = 0;
+      cur[bottom - 3] = 0;
+      cur[bottom - 4] = 0;
+      cur[top + 1] = 0;
+      cur[top + 2] = 0;
+      cur[top + 3] = 0;
+      cur[top + 4] = 0;
     }
     // The stretch's end distribution is the Poisson-weighted sum; the other buffers start clean.
-    cur.fill(0, 0, sumHi + OFFSET + 3);
-    next.fill(0, 0, sumHi + OFFSET + 3);
+    cur.fill(0, 0, sumHi + OFFSET + 5);
+    next.fill(0, 0, sumHi + OFFSET + 5);
     this.cur = sum;
     this.sum = cur;
     this.next = next;
@@ -345,6 +454,39 @@ export class BirthDeathChain {
     const averaged =
       start === null ? null : this.averageOver(start, minutes, lambda, sumLo, Math.max(sumHi, this.hi));
     return { waitingIntegral: integral / uniform, average: averaged, gaveUp: false };
+  }
+
+  /** The flows of one uniformised step out of each state up to three above full (the queued state's beyond). */
+  private coefficients(
+    c: number,
+    arrive: number,
+    arriveUnit: number,
+    serve: number,
+    serveUnit: number,
+    stayFull: number,
+    stayQueued: number,
+  ): Flows {
+    if (this.flows.up.length < c + 6) this.flows = newFlows(2 * c + 6);
+    const { up, stay, down } = this.flows;
+    for (let n = 0; n <= c + 3; n++) {
+      up[n + 1] = n < c ? arrive : arriveUnit;
+      stay[n + 1] = n < c ? 1 - arrive - n * serve : n === c ? stayFull : stayQueued;
+      down[n + 1] = n <= c ? n * serve : serveUnit;
+    }
+    return this.flows;
+  }
+
+  /** A stretch given up: every buffer clean again (up to state `top`), and no distribution. */
+  private giveUp(cur: Float64Array, next: Float64Array, top: number, waitingIntegral: number): Stretch {
+    const end = top + OFFSET + 5;
+    cur.fill(0, 0, end);
+    next.fill(0, 0, end);
+    this.sum.fill(0, 0, end);
+    this.cur = cur;
+    this.next = next;
+    this.lo = 0;
+    this.hi = 0;
+    return { waitingIntegral, average: null, gaveUp: true };
   }
 
   /**
