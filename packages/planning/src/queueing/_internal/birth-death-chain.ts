@@ -46,6 +46,14 @@ function middleAt(cur: Float64Array, lo: number, hi: number, n: number, flows: F
   );
 }
 
+function birthRate(n: number, c: number, lambda: number, k: number): number {
+  return n < c ? lambda : lambda / k;
+}
+
+function deathRate(n: number, c: number, mu: number, k: number): number {
+  return n <= c ? n * mu : (c * mu) / k;
+}
+
 /** A distribution copied out of the chain: `probabilities[i]` is that of state `lo + i`. */
 export type Snapshot = { servers: number; lo: number; probabilities: readonly number[] };
 
@@ -109,7 +117,11 @@ export class BirthDeathChain {
   }
 
   expectedWaiting(): number {
-    return this.unit * this.sumAbove((units) => units);
+    const c = this.servers;
+    let total = 0;
+    for (let n = Math.max(this.lo, c + 1); n <= this.hi; n++)
+      total += (this.cur[n + OFFSET] as number) * (n - c);
+    return this.unit * total;
   }
 
   expectedPresent(): number {
@@ -118,12 +130,14 @@ export class BirthDeathChain {
     return total;
   }
 
-  /** Σ over states above full of P(n)·f(n − c). */
-  sumAbove(f: (units: number) => number): number {
+  /** Σ over states above full of P(n)·j(j + 1), j = n − c the units waiting. */
+  sumQueuedPairs(): number {
     const c = this.servers;
     let total = 0;
-    for (let n = Math.max(this.lo, c + 1); n <= this.hi; n++)
-      total += (this.cur[n + OFFSET] as number) * f(n - c);
+    for (let n = Math.max(this.lo, c + 1); n <= this.hi; n++) {
+      const j = n - c;
+      total += (this.cur[n + OFFSET] as number) * j * (j + 1);
+    }
     return total;
   }
 
@@ -138,8 +152,10 @@ export class BirthDeathChain {
     const { lo, probabilities } = snapshot;
     const hi = lo + probabilities.length - 1;
     this.ensure(hi + 4);
-    this.cur.fill(0);
-    this.cur.set(probabilities, lo + OFFSET);
+    // At rest the distribution is zero outside its window: only that is cleared.
+    const cur = this.cur;
+    cur.fill(0, Math.max(0, this.lo + OFFSET - 4), this.hi + OFFSET + 5);
+    for (let i = 0; i < probabilities.length; i++) cur[lo + OFFSET + i] = probabilities[i] as number;
     this.lo = lo;
     this.hi = hi;
     this.servers = snapshot.servers;
@@ -159,33 +175,28 @@ export class BirthDeathChain {
     const top = Math.max(this.hi, servers + Math.ceil(Math.max(0, this.hi - old))) + 2;
     this.ensure(top + 4);
     const next = this.next;
-    next.fill(0);
+    next.fill(0, 0, top + OFFSET + 5);
     let lo = Number.POSITIVE_INFINITY;
     let hi = 0;
-    const put = (state: number, p: number) => {
-      next[state + OFFSET] = (next[state + OFFSET] as number) + p;
-      if (state < lo) lo = state;
-      if (state > hi) hi = state;
-    };
     for (let n = this.lo; n <= this.hi; n++) {
       const p = this.cur[n + OFFSET] as number;
       if (p === 0) continue;
-      if (n <= old) {
-        put(Math.min(n, servers), p);
-        continue;
+      // Where the state goes: one state, or (a queue of units that does not divide evenly) two.
+      let state: number;
+      let share = 0;
+      if (n <= old) state = Math.min(n, servers);
+      else if (servers < old) state = servers + n - old;
+      else {
+        // Present after the new machines took their share of the queue, on the scale of states.
+        const present = old + k * (n - old);
+        const position = present <= servers ? present : servers + (present - servers) / k;
+        state = Math.floor(position);
+        share = position - state;
       }
-      const waiting = n - old;
-      if (servers < old) {
-        put(servers + waiting, p);
-        continue;
-      }
-      // Present after the new machines took their share of the queue, on the scale of states.
-      const present = old + k * waiting;
-      const position = present <= servers ? present : servers + (present - servers) / k;
-      const below = Math.floor(position);
-      const share = position - below;
-      put(below, p * (1 - share));
-      if (share > 0) put(below + 1, p * share);
+      next[state + OFFSET] = (next[state + OFFSET] as number) + p * (1 - share);
+      if (share > 0) next[state + 1 + OFFSET] = (next[state + 1 + OFFSET] as number) + p * share;
+      if (state < lo) lo = state;
+      if (state + (share > 0 ? 1 : 0) > hi) hi = state + (share > 0 ? 1 : 0);
     }
     const oldLo = this.lo;
     const oldHi = this.hi;
@@ -519,31 +530,31 @@ export class BirthDeathChain {
       scratch[n - lo] = (after - before) / minutes;
     }
     const mass = (before + after) / 2;
-    const birth = (n: number) => (n < c ? lambda : lambda / k);
-    const death = (n: number) => (n <= c ? n * mu : (c * mu) / k);
     if (c === 0 || lambda === 0) {
       // Only births (no machine) or only deaths (nobody coming): each cut gives one state directly.
       for (let n = lo; n <= hi; n++) {
         const f = scratch[n - lo] as number;
-        if (c === 0) scratch[OFF + n - lo] = -f / birth(n);
-        else if (n + 1 <= hi) scratch[OFF + n + 1 - lo] = f / death(n + 1);
+        if (c === 0) scratch[OFF + n - lo] = -f / birthRate(n, c, lambda, k);
+        else if (n + 1 <= hi) scratch[OFF + n + 1 - lo] = f / deathRate(n + 1, c, mu, k);
       }
       if (c !== 0) scratch[SLOPE] = 1;
     } else {
       let pivot = lo;
-      while (pivot < hi && birth(pivot) >= death(pivot + 1)) pivot++;
+      while (pivot < hi && birthRate(pivot, c, lambda, k) >= deathRate(pivot + 1, c, mu, k)) pivot++;
       scratch[SLOPE + pivot - lo] = 1;
       for (let n = pivot; n < hi; n++) {
-        const r = birth(n) / death(n + 1);
+        const death = deathRate(n + 1, c, mu, k);
+        const r = birthRate(n, c, lambda, k) / death;
         const i = n - lo;
         scratch[SLOPE + i + 1] = r * (scratch[SLOPE + i] as number);
-        scratch[OFF + i + 1] = r * (scratch[OFF + i] as number) + (scratch[i] as number) / death(n + 1);
+        scratch[OFF + i + 1] = r * (scratch[OFF + i] as number) + (scratch[i] as number) / death;
       }
       for (let n = pivot - 1; n >= lo; n--) {
-        const r = birth(n) / death(n + 1);
+        const death = deathRate(n + 1, c, mu, k);
+        const r = birthRate(n, c, lambda, k) / death;
         const i = n - lo;
         scratch[SLOPE + i] = (scratch[SLOPE + i + 1] as number) / r;
-        scratch[OFF + i] = ((scratch[OFF + i + 1] as number) - (scratch[i] as number) / death(n + 1)) / r;
+        scratch[OFF + i] = ((scratch[OFF + i + 1] as number) - (scratch[i] as number) / death) / r;
       }
     }
     let slopes = 0;

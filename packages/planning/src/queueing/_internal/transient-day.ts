@@ -123,10 +123,9 @@ export class TransientRun {
     const arrivals = arrivalsPerMinute * minutes;
     // With the same machines from then on, the unit at position i waits i·unit/(c·μ): those
     // waiting at a moment still have unit²·Σ j(j + 1)/(2cμ) to wait, j the units queued.
-    const still = (units: number) =>
-      (this.unit * this.unit * units) / (2 * servers * this.serviceRatePerMinute);
+    const still = (this.unit * this.unit) / (2 * servers * this.serviceRatePerMinute);
     // The mean is at least (∫ E[waiting] − what those waiting at the start still had) / arrivals.
-    const stillAtStart = servers > 0 && arrivals > 0 ? still(sumUnits(start)) : 0;
+    const stillAtStart = servers > 0 && arrivals > 0 ? still * sumUnits(start) : 0;
     const giveUpAbove =
       servers > 0 && arrivals > 0 && giveUpAboveMeanWait < Number.POSITIVE_INFINITY
         ? giveUpAboveMeanWait * arrivals + stillAtStart
@@ -154,10 +153,7 @@ export class TransientRun {
     run.busyMinutes = (presentAtStart + arrivals - chain.expectedPresent()) / this.serviceRatePerMinute;
     if (arrivals === 0) run.meanWaitIfKept = 0;
     else if (servers > 0) {
-      run.meanWaitIfKept = Math.max(
-        0,
-        (integral + still(chain.sumAbove((j) => j * (j + 1))) - stillAtStart) / arrivals,
-      );
+      run.meanWaitIfKept = Math.max(0, (integral + still * chain.sumQueuedPairs() - stillAtStart) / arrivals);
     }
     return run;
   }
