@@ -19,16 +19,15 @@ const OFFSET = 4;
 
 /**
  * Flows of one step out of state n at index n + 1 (index 0, state −1, holds nothing): `up` to
- * n + 1, `stay`, `down` to n − 1; `edge` holds the middle distribution of a two-step pass near full.
+ * n + 1, `stay`, `down` to n − 1.
  */
-type Flows = { up: Float64Array; stay: Float64Array; down: Float64Array; edge: Float64Array };
+type Flows = { up: Float64Array; stay: Float64Array; down: Float64Array };
 
 function newFlows(length: number): Flows {
   return {
     up: new Float64Array(length),
     stay: new Float64Array(length),
     down: new Float64Array(length),
-    edge: new Float64Array(length),
   };
 }
 
@@ -265,7 +264,7 @@ export class BirthDeathChain {
     const full = c + OFFSET;
     // Each state's flows, for the states up to two above full (beyond, the queued state's).
     const flows = this.coefficients(c, arrive, arriveUnit, serve, serveUnit, stayFull, stayQueued);
-    const { up, stay, down, edge } = flows;
+    const { up, stay, down } = flows;
     let sumLo = lo;
     let sumHi = hi;
     let integral = 0;
@@ -336,26 +335,34 @@ export class BirthDeathChain {
         const interior = Math.max(c + 2, lo > 1 ? lo - 2 : 0);
         const start2 = lo > 1 ? lo - 2 : 0;
         if (start2 < interior) {
-          // The middle distribution up to the interior, in the spare buffer's own scratch.
-          const middleTop = Math.min(interior, hi + 1);
-          for (let n = from; n <= interior; n++) {
-            const i = n + OFFSET;
-            edge[n - from] =
-              n > middleTop
-                ? 0
-                : (up[n] as number) * (cur[i - 1] as number) +
-                  (stay[n + 1] as number) * (cur[i] as number) +
-                  (down[n + 2] as number) * (cur[i + 1] as number);
-          }
+          // Up to the interior each state with its own flows, m(n + 1) computed a state ahead:
+          // m(n) = up(n−1)·cur(n−1) + stay(n)·cur(n) + down(n+1)·cur(n+1), zero below state 0.
           const end = Math.min(interior - 1, to);
-          for (let n = start2; n <= end; n++) {
-            const mBelow = n - 1 >= from ? (edge[n - 1 - from] as number) : 0;
-            const mHere = n >= from ? (edge[n - from] as number) : 0;
-            const mAbove = edge[n + 1 - from] as number;
-            const i = n + OFFSET;
+          let i = start2 + OFFSET;
+          let c0 = cur[i] as number;
+          let c1 = cur[i + 1] as number;
+          let mBelow =
+            start2 === 0
+              ? 0
+              : (up[start2 - 1] as number) * (cur[i - 2] as number) +
+                (stay[start2] as number) * (cur[i - 1] as number) +
+                (down[start2 + 1] as number) * c0;
+          let mHere =
+            (up[start2] as number) * (cur[i - 1] as number) +
+            (stay[start2 + 1] as number) * c0 +
+            (down[start2 + 2] as number) * c1;
+          for (let n = start2; n <= end; n++, i++) {
+            const c2 = cur[i + 2] as number;
+            const upHere = up[n + 1] as number;
+            const stayAbove = stay[n + 2] as number;
+            const mAbove = upHere * c0 + stayAbove * c1 + (down[n + 3] as number) * c2;
             next[i] =
               (up[n] as number) * mBelow + (stay[n + 1] as number) * mHere + (down[n + 2] as number) * mAbove;
-            sum[i] = (sum[i] as number) + w * (cur[i] as number) + wNext * mHere;
+            sum[i] = (sum[i] as number) + w * c0 + wNext * mHere;
+            mBelow = mHere;
+            mHere = mAbove;
+            c0 = c1;
+            c1 = c2;
           }
         }
         if (interior <= to) {
