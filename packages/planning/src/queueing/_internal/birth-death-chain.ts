@@ -142,8 +142,9 @@ export class BirthDeathChain {
 
   snapshot(): Snapshot {
     // A plain array: small ones allocate far faster than typed arrays, and a day keeps dozens.
-    const probabilities: number[] = [];
-    for (let i = this.lo + OFFSET; i <= this.hi + OFFSET; i++) probabilities.push(this.cur[i] as number);
+    const width = this.hi - this.lo + 1;
+    const probabilities = new Array<number>(width);
+    for (let i = 0; i < width; i++) probabilities[i] = this.cur[this.lo + OFFSET + i] as number;
     return { servers: this.servers, lo: this.lo, probabilities };
   }
 
@@ -571,9 +572,9 @@ export class BirthDeathChain {
       offsets += scratch[OFF + i] as number;
     }
     const x = slopes === 0 ? 0 : (mass - offsets) / slopes;
-    const probabilities: number[] = [];
+    const probabilities = new Array<number>(width);
     for (let i = 0; i < width; i++) {
-      probabilities.push(Math.max(0, (scratch[SLOPE + i] as number) * x + (scratch[OFF + i] as number)));
+      probabilities[i] = Math.max(0, (scratch[SLOPE + i] as number) * x + (scratch[OFF + i] as number));
     }
     return { servers: c, lo, probabilities };
   }

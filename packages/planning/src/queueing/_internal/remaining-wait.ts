@@ -61,7 +61,7 @@ export function remainingWaitTotals(
     carried = Math.max(0, (need[p] as number) - (window?.left ?? 0) - Math.floor(rise));
   }
 
-  let after: number[] | null = null;
+  let after: Float64Array | null = null;
   for (let p = periods - 1; p >= 1; p--) {
     const count = need[p] as number;
     const start = starts[p];
@@ -73,11 +73,11 @@ export function remainingWaitTotals(
     const last = p === periods - 1;
     const rise = last ? 0 : Math.max(0, (day.servers[p + 1] as number) - servers) / k;
     // What each position at the end of this period still has to wait, after the next rise.
-    const ahead: number[] = new Array(count + 1).fill(0);
+    const ahead = new Float64Array(count + 1);
     for (let j = 1; j <= count; j++) {
       ahead[j] = last ? (j * k) / (lastServers * mu) : interpolated(after, j - rise);
     }
-    const g: number[] = new Array(count + 1).fill(0);
+    const g = new Float64Array(count + 1);
     const length = day.minutes[p] as number;
     const window = windows[p];
     if (window === null || window === undefined) {
@@ -110,7 +110,7 @@ function queuedUnits(snapshot: Snapshot): number {
 }
 
 /** g at a real position: 0 at or before the head, linear between whole positions, extended past the end. */
-function interpolated(g: readonly number[] | null, position: number): number {
+function interpolated(g: Float64Array | null, position: number): number {
   if (position <= 0 || g === null) return 0;
   const last = g.length - 1;
   if (position >= last) {
@@ -122,7 +122,7 @@ function interpolated(g: readonly number[] | null, position: number): number {
   return (g[below] as number) * (1 - share) + (g[below + 1] as number) * share;
 }
 
-function startTotal(start: Snapshot, k: number, g: readonly number[]): number {
+function startTotal(start: Snapshot, k: number, g: Float64Array): number {
   let total = 0;
   let cumulative = 0;
   const first = start.servers + 1;
