@@ -177,24 +177,23 @@ export function waitPercentile(
 ): number {
   const tail = 1 - p;
   if (shareAndSlope(day, moments, 0, scratch)[0] <= tail) return 0;
+  // Newton from the guess, kept inside the bracket [low, high] of what is known (high unknown
+  // until a share at or below the tail is seen: then it doubles).
   let low = 0;
-  let high = Math.max(guess, PERCENTILE_TOLERANCE);
-  while (shareAndSlope(day, moments, high, scratch)[0] > tail && high < MAX_WAIT_MINUTES) {
-    low = high;
-    high *= 2;
-  }
-  let x = (low + high) / 2;
-  for (let i = 0; i < 100; i++) {
+  let high = Number.POSITIVE_INFINITY;
+  let x = Math.max(guess, PERCENTILE_TOLERANCE);
+  for (let i = 0; i < 200; i++) {
     const [share, slope] = shareAndSlope(day, moments, x, scratch);
     if (share > tail) low = x;
     else high = x;
     if (high - low <= PERCENTILE_TOLERANCE) break;
+    if (low >= MAX_WAIT_MINUTES) return MAX_WAIT_MINUTES;
     const newton = slope < 0 ? x - (share - tail) / slope : Number.NaN;
     if (newton > low && newton < high) {
       if (Math.abs(newton - x) < PERCENTILE_TOLERANCE / 2) return newton;
       x = newton;
     } else {
-      x = (low + high) / 2;
+      x = high === Number.POSITIVE_INFINITY ? Math.min(2 * x, MAX_WAIT_MINUTES) : (low + high) / 2;
     }
   }
   return high;
