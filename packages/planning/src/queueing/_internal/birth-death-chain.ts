@@ -391,6 +391,18 @@ export class BirthDeathChain {
               c0 = c1;
               c1 = c4;
             }
+          } else if (s === 0) {
+            // In the Poisson window, exponential service: a queued state always moves.
+            for (; i <= last; i++) {
+              const c2 = cur[i + 2] as number;
+              const mAbove = a * c0 + b * c2;
+              next[i] = a * mBelow + b * mAbove;
+              sum[i] = (sum[i] as number) + w * c0 + wNext * mHere;
+              mBelow = mHere;
+              mHere = mAbove;
+              c0 = c1;
+              c1 = c2;
+            }
           } else {
             for (; i <= last; i++) {
               const c2 = cur[i + 2] as number;
