@@ -37,10 +37,11 @@ export const NOMINAL = {
  * 2.3 µs an area; a roster about 0.3 ms per day and shift for every roster built (minimumTeams
  * builds one per team count it tries, each about twice as dear as the final one); planMobileTeams
  * about 53 ns per commune, team and day; coverShifts about 25 µs per shift template; hourly
- * staffing a fraction of a millisecond, plus a daily series when a date is asked; a replan about
- * 20 µs an area (the plan before and after the reports and the plans that check what must change)
- * and 1 µs a report (the national bench: 11,371 areas and 318,090 reports in about 0.5 s); solving
- * for an unknown about two plans' work.
+ * staffing of a commune's day about 1.5 ms (the 10,603 communes' 532 distinct days in 0.7–0.95 s,
+ * 2026-11-30; a site's day more with its visitors, below), plus a daily series when a date is
+ * asked; a replan about 20 µs an area (the plan before and after the reports and the plans that
+ * check what must change) and 1 µs a report (the national bench: 11,371 areas and 318,090 reports
+ * in about 0.5 s); solving for an unknown about two plans' work.
  */
 const POINTS = {
   perPlannedArea: 0.05,
@@ -117,7 +118,8 @@ export function shiftsWork(lengths: number): number {
  * model's work, which grows faster than the day's expected arrivals (a step of the uniformised
  * chain per arrival or service, over states that grow with the machines and the queue): about
  * (arrivals / 83)^1.5, the bench's evening-peak day (4,600 arrivals) about 10 ms, 10,000
- * arrivals about 70 ms. Where the day's visitors come from a plan, a commune's day is assumed.
+ * arrivals about 70 ms (the peak day measured 6.4–7.5 ms on 2026-11-30; the scale is kept from
+ * the slower figures). Where the day's visitors come from a plan, a commune's day is assumed.
  */
 export function siteDayWork(arrivals: number | null): number {
   return POINTS.staffing + Math.ceil((knownArrivals(arrivals) / EVALUATED_ARRIVALS_SCALE) ** 1.5);
@@ -127,7 +129,8 @@ export function siteDayWork(arrivals: number | null): number {
  * Points of planning a site's day hour by hour, the whole plan: the planner solves each hour for
  * about two machine counts and a busy day again from each hour a later drop in machines holds up,
  * so its work grows with the square of the day's expected arrivals, about (arrivals / 60)²: a
- * commune's 300 visitors about 2 ms, 10,000 about 1.3 s, 20,000 5.3 s, 50,000 36 s (the bench).
+ * commune's 300 visitors about 2 ms, 10,000 about 1.3 s, 20,000 5.3 s, 50,000 36 s (the bench;
+ * on 2026-11-30 1.6 ms, 0.67 s, 2.8 s and 15 s, the scale kept from the slower figures).
  * Above about 8,500 visitors a plan is beyond one request's budget and is refused before it runs.
  */
 export function sitePlanWork(arrivals: number | null): number {
