@@ -263,7 +263,7 @@ export class BirthDeathChain {
       if (n > c) aboveFull += p;
     }
     const full = c + OFFSET;
-    // Each state's flows, for the states up to two above full (beyond, the queued state's).
+    // Each state's flows, for the states up to three above full (beyond, the queued state's).
     const flows = this.coefficients(c, arrive, arriveUnit, serve, serveUnit, stayFull, stayQueued);
     const { up, stay, down } = flows;
     let sumLo = lo;
