@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BirthDeathChain } from './birth-death-chain.ts';
+import { BirthDeathChain, STATE_FLOOR } from './birth-death-chain.ts';
 
 /**
  * States of the oracle's chain: the arbitraries below bring at most about 60 dossiers (a start
@@ -93,9 +93,13 @@ const stretch = fc.record({
   servers: fc.integer({ min: 0, max: 6 }),
   // Exponential service (1), and the units of service with cv 0.5 and 1.5.
   unit: fc.constantFrom(1, 0.625, 1.625),
-  // Nobody, or from 0.06 an hour: with no machine and λ·t below about 1e-10 the time average,
-  // read from the difference of the two ends, loses its digits (a known limit, not exercised).
-  arrivalsPerMinute: fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1.5, noNaN: true })),
+  // Nobody, next to nobody (with no machine the time average is then a series, not the two
+  // ends' difference, which had no digit left), or from 0.06 an hour.
+  arrivalsPerMinute: fc.oneof(
+    fc.constant(0),
+    fc.double({ min: 1e-15, max: 1e-3, noNaN: true }),
+    fc.double({ min: 1e-3, max: 1.5, noNaN: true }),
+  ),
   serviceRatePerMinute: fc.double({ min: 0.1, max: 1, noNaN: true }),
   minutes: fc.double({ min: 0.5, max: 20, noNaN: true }),
   start: fc.integer({ min: 0, max: 20 }),
@@ -178,5 +182,31 @@ describe('BirthDeathChain.advance', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('keeps its digits with no machine and next to nobody coming: the time average and ∫ E[waiting] of a pure birth', () => {
+    // From one waiting, births at λ: at t the state is 1 + Poisson(λt); averaged over L, state 1
+    // has (1 − e^(−a))/a and state 2 about a/2 (a = λL, the next terms below a²); E[waiting] grows
+    // by λ a minute from 1, so its integral is L + λL²/2. These were read from the two ends'
+    // difference, which keeps no digit when a is tiny (state 1's average came out 0).
+    for (const arrivalsPerMinute of [1e-15, 1e-9, 1e-5]) {
+      for (const minutes of [0.5, 60]) {
+        const chain = new BirthDeathChain(0.2, 1, 0);
+        chain.restore({ servers: 0, lo: 1, probabilities: [1] });
+        const result = chain.advance(minutes, arrivalsPerMinute, true);
+        const a = arrivalsPerMinute * minutes;
+        const average = result.average;
+        if (average === null) throw new Error('an average was asked for');
+        const at = (n: number) => average.probabilities[n - average.lo] ?? 0;
+        const label = `λ ${arrivalsPerMinute} a minute over ${minutes} min`;
+        expect(Math.abs(at(1) - -Math.expm1(-a) / a), label).toBeLessThan(1e-14);
+        // State 2 is kept once it holds more than the chain's floor (below it a state is dropped
+        // and counted in the truncation bound).
+        if (a / 2 > STATE_FLOOR) expect(Math.abs(at(2) - a / 2), label).toBeLessThan(a * a);
+        else expect(at(2), label).toBeLessThanOrEqual(a / 2);
+        const integral = minutes + (arrivalsPerMinute * minutes * minutes) / 2;
+        expect(Math.abs(result.waitingIntegral - integral), label).toBeLessThan(1e-12 * minutes);
+      }
+    }
   });
 });

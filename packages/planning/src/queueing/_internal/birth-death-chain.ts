@@ -53,6 +53,43 @@ function deathRate(n: number, c: number, mu: number, k: number): number {
   return n <= c ? n * mu : (c * mu) / k;
 }
 
+/**
+ * Expected births of a stretch with no machine up to which its time average is summed as a series
+ * ({@link pureBirthAverage}); above it the two ends' difference keeps its digits.
+ */
+const PURE_BIRTH_SERIES_UP_TO = 1;
+
+/**
+ * The time average over a stretch of births only (no machine), `births` expected in it, starting
+ * from `start`, over the states from `lo` on, written into `into`. From state j the chain is at
+ * j + m at time t with the Poisson(β·t) probability of m; averaged over the stretch that is
+ *   Q(m) = P(Poisson(a) > m) / a = Σ_{i>m} e^(−a)·a^(i−1)/i!,  a = β·L,
+ * a sum of positive terms (read from the two ends instead, p̄ is a difference of two numbers near 1
+ * divided by a: no digit is left when a is tiny). Used while a ≤ 1, where the terms fall at once.
+ */
+function pureBirthAverage(start: Snapshot, births: number, lo: number, into: Float64Array): void {
+  const hi = lo + into.length - 1;
+  const most = hi - start.lo;
+  // term[i - 1] = e^(−a)·a^(i−1)/i!, for i = 1 … most + 1 and on until the terms vanish.
+  const terms: number[] = [];
+  let term = Math.exp(-births);
+  for (let i = 1; i <= most + 1 || (term > 0 && term > 1e-18 * (terms[0] as number)); i++) {
+    terms.push(term);
+    term = (term * births) / (i + 1);
+  }
+  // tails[m] = Q(m) = Σ_{i>m} term[i − 1], summed from the smallest.
+  const tails = new Float64Array(terms.length + 1);
+  for (let m = terms.length - 1; m >= 0; m--) tails[m] = (tails[m + 1] as number) + (terms[m] as number);
+  into.fill(0);
+  for (let n = Math.max(lo, start.lo); n <= hi; n++) {
+    let sum = 0;
+    for (let j = start.lo; j <= n && j - start.lo < start.probabilities.length; j++) {
+      sum += (start.probabilities[j - start.lo] as number) * (tails[n - j] as number);
+    }
+    into[n - lo] = sum;
+  }
+}
+
 /** A distribution copied out of the chain: `probabilities[i]` is that of state `lo + i`. */
 export type Snapshot = { servers: number; lo: number; probabilities: readonly number[] };
 
@@ -270,7 +307,10 @@ export class BirthDeathChain {
     let sumHi = hi;
     let integral = 0;
     let cumulative = 0;
-    const giveUpAt = giveUpAbove * uniform;
+    // With no machine everyone waits and E[waiting] grows by λ a minute: its integral is exact
+    // (from the Poisson sum it is a tail 1 − e^(−Λt) divided by Λ, no digit left when Λt is tiny).
+    const noMachine = c === 0 ? waiting * minutes + (lambda * minutes * minutes) / 2 : null;
+    const giveUpAt = noMachine === null ? giveUpAbove * uniform : Number.POSITIVE_INFINITY;
     for (let step = 0; ; step++) {
       const w = step >= left ? (weights[step - left] as number) : 0;
       cumulative += w;
@@ -484,7 +524,7 @@ export class BirthDeathChain {
     while (this.lo < this.hi && (sum[this.lo + OFFSET] as number) === 0) this.lo++;
     const averaged =
       start === null ? null : this.averageOver(start, minutes, lambda, sumLo, Math.max(sumHi, this.hi));
-    return { waitingIntegral: integral / uniform, average: averaged, gaveUp: false };
+    return { waitingIntegral: noMachine ?? integral / uniform, average: averaged, gaveUp: false };
   }
 
   /** The flows of one uniformised step out of each state up to three above full (the queued state's beyond). */
@@ -550,7 +590,10 @@ export class BirthDeathChain {
       scratch[n - lo] = (after - before) / minutes;
     }
     const mass = (before + after) / 2;
-    if (c === 0 || lambda === 0) {
+    const births = c === 0 ? birthRate(0, c, lambda, k) * minutes : 0;
+    if (c === 0 && births <= PURE_BIRTH_SERIES_UP_TO) {
+      pureBirthAverage(start, births, lo, scratch.subarray(OFF, OFF + width));
+    } else if (c === 0 || lambda === 0) {
       // Only births (no machine) or only deaths (nobody coming): each cut gives one state directly.
       for (let n = lo; n <= hi; n++) {
         const f = scratch[n - lo] as number;
