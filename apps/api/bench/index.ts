@@ -121,6 +121,14 @@ const SLOW_REQUESTS = ALL_SLOW_REQUESTS.filter(
   (request) =>
     process.env.BENCH_SLOW === undefined || process.env.BENCH_SLOW.split(',').includes(request.name),
 );
+const unknownSlow = (process.env.BENCH_SLOW?.split(',') ?? []).filter(
+  (name) => !ALL_SLOW_REQUESTS.some((request) => request.name === name),
+);
+if (unknownSlow.length > 0) {
+  throw new Error(
+    `BENCH_SLOW names no heavy request ${unknownSlow.join(', ')}; the names are ${ALL_SLOW_REQUESTS.map((request) => request.name).join(', ')}`,
+  );
+}
 
 type Request = { token: string; query: string; variables?: Record<string, unknown>; expect: string };
 type Tally = { latenciesMs: number[]; errors: number; firstError: string | null; pending: number };
@@ -248,8 +256,8 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
       sent: new Map<string, number>(),
     };
     const rounds: Round[] = [];
-    // Memory is judged from the end of the first round, the kept plans and answers (bounded,
-    // PLAN_CACHE_MIB) filled by then with what the heavy requests computed, to the end of the last.
+    // Memory is judged from the end of the first round to the end of the last, beside what the
+    // kept plans (bounded, PLAN_CACHE_MIB) hold at each: the heavy requests' plans fill them.
     let before = start;
     for (let round = 0; round < ROUNDS; round++) {
       const without = await loadRound(url, child, planRequest, recordRequest, null);
@@ -281,7 +289,7 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
     }
     const heapRatio = after.heapUsedBytes / before.heapUsedBytes;
     console.log(
-      `${backend.padEnd(10)} server memory (heap ${mib(start.heapUsedBytes)} at the start) from the end of round 1 to the end of round ${ROUNDS}: RSS ${mib(before.rssBytes)} → ${mib(after.rssBytes)} (×${(
+      `${backend.padEnd(10)} server memory (heap ${mib(start.heapUsedBytes)} at the start) from the end of round 1 to the end of round ${ROUNDS}, plans kept ${mib(before.cacheBytes)} → ${mib(after.cacheBytes)}: RSS ${mib(before.rssBytes)} → ${mib(after.rssBytes)} (×${(
         after.rssBytes / before.rssBytes
       ).toFixed(
         2,
@@ -573,6 +581,12 @@ if (wants('load')) {
   // Both start (migrate, seed) at once to save time; they are measured one after the other.
   // BENCH_BACKENDS=postgresql (or pglite) measures one of them.
   const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgresql').toLowerCase().split(',');
+  const unknownBackends = backends.filter((name) => name !== 'pglite' && name !== 'postgresql');
+  if (unknownBackends.length > 0) {
+    throw new Error(
+      `BENCH_BACKENDS names ${unknownBackends.join(', ')}: the backends are pglite and postgresql`,
+    );
+  }
   const pglite = backends.includes('pglite') ? startServer({ ...base, PGLITE_DATA_DIR: 'memory://' }) : null;
   const postgres =
     measurePostgres && backends.includes('postgresql')

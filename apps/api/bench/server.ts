@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { issueToken } from '../src/auth/tokens.ts';
+import { sharedCacheStats } from '../src/cache/shared-cache.ts';
 import { computePool, destroyComputePool } from '../src/compute/pool.ts';
 import { seedDemo } from '../src/data/seed-demo.ts';
 import { database } from '../src/db.ts';
@@ -25,7 +26,8 @@ export type BenchServerReady = {
   reporters: { teamCode: string; token: string; areaCodes: string[] }[];
 };
 
-export type BenchMemory = { rssBytes: number; heapUsedBytes: number };
+/** Memory after a full collection, and the estimated bytes of the plans kept (bounded, PLAN_CACHE_MIB). */
+export type BenchMemory = { rssBytes: number; heapUsedBytes: number; cacheBytes: number };
 /** How late the event loop ran its timers, in milliseconds (sampled every 5 ms). */
 export type BenchLoopDelay = { p99Ms: number; maxMs: number };
 
@@ -66,7 +68,11 @@ async function main(): Promise<void> {
     if (message === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
       const usage = process.memoryUsage();
-      process.send?.({ rssBytes: usage.rss, heapUsedBytes: usage.heapUsed } satisfies BenchMemory);
+      process.send?.({
+        rssBytes: usage.rss,
+        heapUsedBytes: usage.heapUsed,
+        cacheBytes: sharedCacheStats().bytes,
+      } satisfies BenchMemory);
     }
   });
   const stop = (): void => {

@@ -7,7 +7,9 @@ import {
   LONG_BODY_BYTES,
   ORDINARY_FIRST_MAX_WAIT_MS,
   serveInTurn,
+  waitedForOrdinaryMs,
 } from '../src/limits/ordinary-first.ts';
+import { createRequestWork, remainingMs } from '../src/limits/request-work.ts';
 
 const turns = async (count: number): Promise<void> => {
   for (let k = 0; k < count; k++) await new Promise((resolve) => setImmediate(resolve));
@@ -99,5 +101,24 @@ describe('long work after the ordinary requests', () => {
     still();
     await turns(2);
     expect(slice.ran()).toBe(true);
+  });
+
+  it('gives a long request back, in its time budget, the time it stood aside', async () => {
+    vi.useRealTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const done = ordinary();
+    const seen = { waited: -1, left: -1 };
+    serveInTurn({ bodyBytes: LONG_BODY_BYTES, eventStream: false }, () => {
+      const work = createRequestWork({ COMPUTE_BUDGET_MS: '100' });
+      void afterOrdinaryRequests().then(() => {
+        seen.waited = waitedForOrdinaryMs();
+        seen.left = remainingMs(work, 'Query.whatIf');
+      });
+    });
+    await turns(2);
+    vi.advanceTimersByTime(ORDINARY_FIRST_MAX_WAIT_MS);
+    await turns(2);
+    expect(seen).toEqual({ waited: ORDINARY_FIRST_MAX_WAIT_MS, left: 100 });
+    done();
   });
 });

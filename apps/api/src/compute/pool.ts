@@ -105,18 +105,19 @@ export async function compute<K extends TaskName>(
 ): Promise<ReturnType<Tasks[K]>> {
   const work = currentRequestWork();
   const points = (WORK_OF[name] as (...a: Parameters<Tasks[K]>) => number)(...args);
-  let signal: AbortSignal | undefined;
   if (work) {
     charge(work, points, name);
-    signal = AbortSignal.timeout(Math.ceil(remainingMs(work, name)));
+    remainingMs(work, name);
   }
   const lane = computePool()[points > HEAVY_POINTS ? 'heavy' : 'light'];
   started.set(name, (started.get(name) ?? 0) + 1);
   let outcome: TaskOutcome;
   try {
     // Long arrays of rows cross as columns, written and read here a slice at a time: a structured
-    // clone of a 20,000-area plan held the main thread 70–80 ms in one piece.
+    // clone of a 20,000-area plan held the main thread 70–80 ms in one piece. The worker's time
+    // is what is left once they are written (their waits for ordinary requests do not count).
     const sent = (await rowsAsColumns(args, { sliced: true })) as unknown[];
+    const signal = work ? AbortSignal.timeout(Math.ceil(remainingMs(work, name))) : undefined;
     outcome = await lane.run({ name, args: sent }, signal ? { signal } : {});
   } catch (error) {
     if (work && isAbort(error)) throw timeSpent(work, name);

@@ -3,7 +3,8 @@
 // and laid out for a worker, in slices (long-variables.ts, compute/_internal/rows-as-columns.ts).
 // Between slices it used to take its turn with everyone else, so every request arriving meanwhile
 // waited behind a few of its slices. Now a slice starts when no ordinary request is in flight, or
-// after ORDINARY_FIRST_MAX_WAIT_MS, so a long request cannot starve under steady traffic.
+// after ORDINARY_FIRST_MAX_WAIT_MS, so a long request cannot starve under steady traffic. The body
+// itself is hashed and parsed in one piece (JSON.parse cannot be sliced), after one such wait.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
@@ -13,9 +14,18 @@ export const LONG_BODY_BYTES = 64 * 1024;
 export const ORDINARY_FIRST_MAX_WAIT_MS = 15;
 
 let ordinaryInFlight = 0;
-/** True inside an ordinary request: its slices (a long list in a short body) wait for nobody. */
-const ordinaryScope = new AsyncLocalStorage<true>();
+/**
+ * The request being served: an ordinary one's slices (a long list in a short body) wait for
+ * nobody; a long one's waits are summed, and added to its time budget (request-work.ts), which
+ * counts the time its computations take, not the time it stood aside.
+ */
+const turnScope = new AsyncLocalStorage<{ ordinary: boolean; waitedMs: number }>();
 const waiting = new Set<() => void>();
+
+/** Milliseconds the current request has stood aside for ordinary ones so far. */
+export function waitedForOrdinaryMs(): number {
+  return turnScope.getStore()?.waitedMs ?? 0;
+}
 
 /**
  * Runs `serve` for a request: a long one as it is; an ordinary one counted in flight until the
@@ -27,10 +37,10 @@ export function serveInTurn(
   serve: () => void,
 ): (() => void) | null {
   if (request.bodyBytes >= LONG_BODY_BYTES) {
-    serve();
+    turnScope.run({ ordinary: false, waitedMs: 0 }, serve);
     return null;
   }
-  ordinaryScope.run(true, serve);
+  turnScope.run({ ordinary: true, waitedMs: 0 }, serve);
   if (request.eventStream) return null;
   ordinaryInFlight += 1;
   let finished = false;
@@ -49,7 +59,9 @@ export function serveInTurn(
  */
 export async function afterOrdinaryRequests(): Promise<void> {
   await nextTurn();
-  if (ordinaryScope.getStore() === true || ordinaryInFlight <= 0) return;
+  const turn = turnScope.getStore();
+  if (turn?.ordinary === true || ordinaryInFlight <= 0) return;
+  const began = performance.now();
   await new Promise<void>((resolve) => {
     const waiter = (): void => {
       clearTimeout(timer);
@@ -59,4 +71,5 @@ export async function afterOrdinaryRequests(): Promise<void> {
     const timer = setTimeout(waiter, ORDINARY_FIRST_MAX_WAIT_MS);
     waiting.add(waiter);
   });
+  if (turn) turn.waitedMs += performance.now() - began;
 }

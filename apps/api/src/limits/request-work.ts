@@ -3,6 +3,7 @@
 // pool reads it through the request scope, so a resolver calls `compute(...)` with no context.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LimitExceededError } from '../errors.ts';
+import { waitedForOrdinaryMs } from './ordinary-first.ts';
 import { MAX_COST } from './work.ts';
 
 /** Time the computations of one request may take, all together, unless COMPUTE_BUDGET_MS says otherwise. */
@@ -41,7 +42,8 @@ export function charge(work: RequestWork, points: number, what: string): void {
 
 /** Time left to the request's deadline, refusing when none is. */
 export function remainingMs(work: RequestWork, what: string): number {
-  const left = work.deadline - performance.now();
+  // Time the request stood aside for ordinary ones (ordinary-first.ts) is not its computations'.
+  const left = work.deadline + waitedForOrdinaryMs() - performance.now();
   if (left <= 0) throw timeSpent(work, what);
   return left;
 }

@@ -469,7 +469,7 @@ export class BirthDeathChain {
         integral += (cumulative < 1 ? 1 - cumulative : 0) * waiting;
         if (from < sumLo) sumLo = from;
         if (hi + 1 > sumHi) sumHi = hi + 1;
-        if (integral > giveUpAt) return this.giveUp(cur, next, to, integral / uniform);
+        if (integral > giveUpAt) return this.giveUp(cur, next, Math.max(sumHi, to) + 2, integral / uniform);
         waiting += arrive * atLeastFull - leaveFull * aboveFull;
         atLeastFull += arriveBelow * mBelowFull - leaveFull * mFull;
         aboveFull += arriveUnit * mFull - serveUnit * mAboveFull;
