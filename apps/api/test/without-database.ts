@@ -10,4 +10,5 @@ export const WITHOUT_DATABASE = [
   'test/long-variables.test.ts',
   'test/rows-as-columns.test.ts',
   'test/ordinary-first.test.ts',
+  'test/heavy-lane.test.ts',
 ];
