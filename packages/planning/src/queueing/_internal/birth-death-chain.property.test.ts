@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BirthDeathChain, STATE_FLOOR } from './birth-death-chain.ts';
+import { BirthDeathChain, type Snapshot, STATE_FLOOR } from './birth-death-chain.ts';
 
 /**
  * States of the oracle's chain: the arbitraries below bring at most about 60 dossiers (a start
@@ -89,6 +89,26 @@ function generatorOf(servers: number, unit: number, arrivalsPerMinute: number, s
   return q;
 }
 
+/** A state's probability in a snapshot (0 outside its window). */
+function probabilityAt(snapshot: Snapshot, n: number): number {
+  return snapshot.probabilities[n - snapshot.lo] ?? 0;
+}
+
+/**
+ * Every probability of the chain's distribution within the mass it dropped (its stated bound) of
+ * the oracle's `end`; returns that mass.
+ */
+function expectEndWithinDropped(chain: BirthDeathChain, end: Float64Array): number {
+  const dropped = Math.max(0, 1 - chain.mass());
+  const got = chain.snapshot();
+  for (let n = 0; n < STATES; n++) {
+    expect(Math.abs(probabilityAt(got, n) - (end[n] as number)), `state ${n}`).toBeLessThanOrEqual(
+      dropped + ROUNDING,
+    );
+  }
+  return dropped;
+}
+
 const stretch = fc.record({
   servers: fc.integer({ min: 0, max: 6 }),
   // Exponential service (1), and the units of service with cv 0.5 and 1.5.
@@ -121,13 +141,7 @@ describe('BirthDeathChain.advance', () => {
             start,
             total,
           );
-          const dropped = Math.max(0, 1 - chain.mass());
-          const got = chain.snapshot();
-          for (let n = 0; n < STATES; n++) {
-            const i = n - got.lo;
-            const p = i >= 0 && i < got.probabilities.length ? (got.probabilities[i] as number) : 0;
-            expect(Math.abs(p - (end[n] as number)), `state ${n}`).toBeLessThanOrEqual(dropped + ROUNDING);
-          }
+          expectEndWithinDropped(chain, end);
         },
       ),
       { numRuns: 30 },
@@ -145,14 +159,7 @@ describe('BirthDeathChain.advance', () => {
           start,
           minutes,
         );
-        // Every probability is off by at most the mass dropped (the chain's stated bound).
-        const dropped = Math.max(0, 1 - chain.mass());
-        const got = chain.snapshot();
-        for (let n = 0; n < STATES; n++) {
-          const i = n - got.lo;
-          const p = i >= 0 && i < got.probabilities.length ? (got.probabilities[i] as number) : 0;
-          expect(Math.abs(p - (end[n] as number)), `end, state ${n}`).toBeLessThanOrEqual(dropped + ROUNDING);
-        }
+        const dropped = expectEndWithinDropped(chain, end);
         // ∫ E[waiting]: each state's waiting (at most unit·STATES) off by at most the mass dropped.
         let waitingIntegral = 0;
         for (let n = servers + 1; n < STATES; n++)
@@ -171,11 +178,10 @@ describe('BirthDeathChain.advance', () => {
         const slowest = Math.min(...rates.filter((rate) => rate > 0));
         const averageBound = STATES * (dropped + ROUNDING) * (1 + 1 / (minutes * slowest));
         for (let n = 0; n < STATES; n++) {
-          const i = n - average.lo;
-          const p = i >= 0 && i < average.probabilities.length ? (average.probabilities[i] as number) : 0;
-          expect(Math.abs(p - (integral[n] as number) / minutes), `average, state ${n}`).toBeLessThanOrEqual(
-            averageBound,
-          );
+          expect(
+            Math.abs(probabilityAt(average, n) - (integral[n] as number) / minutes),
+            `average, state ${n}`,
+          ).toBeLessThanOrEqual(averageBound);
         }
       }),
       { numRuns: 40 },
@@ -195,7 +201,7 @@ describe('BirthDeathChain.advance', () => {
         const a = arrivalsPerMinute * minutes;
         const average = result.average;
         if (average === null) throw new Error('an average was asked for');
-        const at = (n: number) => average.probabilities[n - average.lo] ?? 0;
+        const at = (n: number) => probabilityAt(average, n);
         const label = `λ ${arrivalsPerMinute} a minute over ${minutes} min`;
         expect(Math.abs(at(1) - -Math.expm1(-a) / a), label).toBeLessThan(1e-14);
         // State 2 is kept once it holds more than the chain's floor (below it a state is dropped
