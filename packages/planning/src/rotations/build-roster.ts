@@ -64,7 +64,7 @@ function greedy(r: Resolved, teams: string[]): Plan {
           if (onThisShift.has(t)) return;
           let hard = 0;
           const last = lastShift[t];
-          if (last && (o.start.toMillis() - last.end) / HOUR < r.rules.minRestHours) hard++;
+          if (last && (o.startMs - last.end) / HOUR < r.rules.minRestHours) hard++;
           const perDay = hoursByDay[t] ?? [];
           for (let first = Math.max(0, day - 6); first <= Math.min(day, Math.max(0, r.days - 7)); first++) {
             let sum = o.hours;
@@ -94,7 +94,7 @@ function greedy(r: Resolved, teams: string[]): Plan {
         const perDay = hoursByDay[best];
         if (perDay) perDay[day] = (perDay[day] ?? 0) + o.hours;
         total[best] = (total[best] ?? 0) + o.hours;
-        lastShift[best] = { day, index: o.shift.index, end: o.end.toMillis() };
+        lastShift[best] = { day, index: o.shift.index, end: o.endMs };
         const run = nightRun[best];
         if (run && o.night) nightRun[best] = { day, run: run.day === day - 1 ? run.run + 1 : 1 };
       }
@@ -133,7 +133,11 @@ function better(a: Candidate, b: Candidate): boolean {
  * buildRoster({ startDate: '2021-03-20', days: 28, shifts, teams: 3 }).feasible // => false (56 h weeks break the 48 h rule)
  */
 export function buildRoster(input: RosterInput): Roster {
-  const resolved = resolveRosterInput(input, { withTeams: true });
+  return buildResolvedRoster(resolveRosterInput(input, { withTeams: true }));
+}
+
+/** {@link buildRoster} on an input already read (a caller trying several team counts reads it once). */
+export function buildResolvedRoster(resolved: Resolved & { teams: string[] }): Roster {
   const teams = resolved.teams;
   const plans: Plan[] = [greedy(resolved, teams)];
   for (let block = 1; block <= MAX_BLOCK_DAYS; block++) {

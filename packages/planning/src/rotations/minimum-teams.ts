@@ -1,6 +1,6 @@
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
-import { resolveRosterInput } from './_internal/resolve.ts';
-import { buildRoster } from './build-roster.ts';
+import { resolveRosterInput, resolveTeams } from './_internal/resolve.ts';
+import { buildResolvedRoster } from './build-roster.ts';
 import type { RosterInput } from './types.ts';
 
 /** What {@link minimumTeams} reads: a roster's input without the teams. */
@@ -29,7 +29,7 @@ export function minimumTeams(input: MinimumTeamsInput): number {
   // Past one team per daily crew slot for every day of the week, more teams cannot help.
   const highest = Math.max(lowest, perDay * 7);
   for (let teams = lowest; teams <= highest; teams++) {
-    if (buildRoster({ ...input, teams }).feasible) return teams;
+    if (buildResolvedRoster({ ...resolved, teams: resolveTeams(teams) }).feasible) return teams;
   }
   throw new PlanningInfeasibleError(
     'no-roster',

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { FOUR_WEEKS } from './_fixtures/three-eights.ts';
 import { buildRoster } from './build-roster.ts';
@@ -31,5 +32,34 @@ describe('rosterToCsv', () => {
       hours: '8',
       night: 'yes',
     });
+  });
+
+  it('puts every shift at the instant luxon reads for its local date and time, in zones whose clocks change', () => {
+    // Santiago and Havana change their clocks at midnight (a day can start at 01:00), Lord Howe by
+    // half an hour, Paris at 02:00 and 03:00; a year of days crosses each change of the year.
+    const shifts = [
+      { name: 'Early', start: '00:00', end: '08:00', crews: 1 },
+      { name: 'Mid', start: '02:30', end: '10:30', crews: 0 },
+      { name: 'Night', start: '22:00', end: '06:00', crews: 1 },
+    ];
+    for (const timeZone of ['America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Europe/Paris']) {
+      const year = { startDate: '2021-01-01', days: 366, timeZone, shifts, teams: 4 };
+      const rows: Record<string, string>[] = parse(rosterToCsv(year, buildRoster(year).assignments), {
+        columns: true,
+      });
+      const local = (date: string, time: string) =>
+        DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toISO({ suppressMilliseconds: true });
+      const nextDay = (date: string) => DateTime.fromISO(date).plus({ days: 1 }).toISODate() ?? '';
+      for (const row of rows) {
+        const shift = shifts.find((s) => s.name === row.shift);
+        if (shift === undefined) throw new Error(`unknown shift ${row.shift}`);
+        const endDate = shift.end <= shift.start ? nextDay(row.date as string) : (row.date as string);
+        expect([row.date, row.start, row.end]).toEqual([
+          row.date,
+          local(row.date as string, shift.start),
+          local(endDate, shift.end),
+        ]);
+      }
+    }
   });
 });

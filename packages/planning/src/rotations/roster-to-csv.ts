@@ -1,4 +1,4 @@
-import { resolveRosterInput } from './_internal/resolve.ts';
+import { instantIn, resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
 import type { RosterAssignment, RosterInput } from './types.ts';
 
@@ -23,8 +23,8 @@ export function rosterToCsv(input: RosterInput, assignments: RosterAssignment[])
       assignment.date,
       assignment.shift,
       assignment.team,
-      occurrence.start.toISO({ suppressMilliseconds: true }) ?? '',
-      occurrence.end.toISO({ suppressMilliseconds: true }) ?? '',
+      instantIn(resolved, occurrence.startMs).toISO({ suppressMilliseconds: true }) ?? '',
+      instantIn(resolved, occurrence.endMs).toISO({ suppressMilliseconds: true }) ?? '',
       String(Math.round(occurrence.hours * 100) / 100),
       occurrence.night ? 'yes' : 'no',
     ]);

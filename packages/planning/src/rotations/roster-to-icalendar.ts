@@ -1,7 +1,7 @@
 import { calendarText, escapeText, localDateTime, timeZoneLines, uidPart } from '../_internal/icalendar.ts';
 import { requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { resolveRosterInput } from './_internal/resolve.ts';
+import { instantIn, resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
 import type { RosterAssignment, RosterInput } from './types.ts';
 
@@ -57,8 +57,8 @@ export function rosterToICalendar(
       'BEGIN:VEVENT',
       `UID:${assignment.date}-${uidPart(assignment.shift)}-${uidPart(name)}@muster.roster`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=${resolved.zone}:${localDateTime(occurrence.start)}`,
-      `DTEND;TZID=${resolved.zone}:${localDateTime(occurrence.end)}`,
+      `DTSTART;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.startMs))}`,
+      `DTEND;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.endMs))}`,
       `SUMMARY:${escapeText(`${assignment.shift} shift — ${name}`)}`,
       `DESCRIPTION:${escapeText(`${occurrence.shift.start}–${occurrence.shift.end}, ${hours} h${occurrence.night ? ', night' : ''}`)}`,
       'TRANSP:OPAQUE',

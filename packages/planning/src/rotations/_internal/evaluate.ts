@@ -16,7 +16,7 @@ export function contextOf(
     staffed[day]?.[shift]?.push(team);
   }
   for (const list of work.values())
-    list.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shift.index - b.shift.index);
+    list.sort((a, b) => a.startMs - b.startMs || a.shift.index - b.shift.index);
   return { ...resolved, work, staffed };
 }
 

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import {
   optionalNumber,
   requireArray,
@@ -31,8 +31,10 @@ export type Occurrence = {
   day: number;
   date: string;
   shift: ResolvedShift;
-  start: DateTime;
-  end: DateTime;
+  /** The start, in milliseconds since the epoch. */
+  startMs: number;
+  /** The end, in milliseconds since the epoch. */
+  endMs: number;
   hours: number;
   night: boolean;
   weekend: boolean;
@@ -74,17 +76,51 @@ export function resolveTeams(value: unknown, path = 'teams'): string[] {
   return names;
 }
 
-function overlapHours(aStart: DateTime, aEnd: DateTime, bStart: DateTime, bEnd: DateTime): number {
-  const from = Math.max(aStart.toMillis(), bStart.toMillis());
-  const to = Math.min(aEnd.toMillis(), bEnd.toMillis());
-  return Math.max(0, to - from) / 3_600_000;
+/** An occurrence's start or end as a date-time in the roster's zone. */
+export function instantIn(resolved: Resolved, ms: number): DateTime {
+  return DateTime.fromMillis(ms, { zone: resolved.zone });
 }
 
-function nightHours(start: DateTime, end: DateTime): number {
+/**
+ * The instants a local clock shows on the days around a roster's, read with few zone look-ups:
+ * luxon finds a zone's offset by formatting a date (microseconds each), and a year's roster asks
+ * for thousands of instants. Between two local midnights with the same offset the clocks did not
+ * change, so a wall-clock minute of that day is its midnight plus the minutes; on a day they
+ * changed (or midnight was skipped), luxon resolves it ({@link wallClock}).
+ */
+class LocalClock {
+  /** Local midnights of days −1 … days + 2 (index day + 1). */
+  private readonly midnights: DateTime[] = [];
+
+  constructor(first: DateTime, days: number) {
+    for (let day = -1; day <= days + 2; day++) this.midnights.push(first.plus({ days: day }));
+  }
+
+  midnight(day: number): DateTime {
+    return this.midnights[day + 1] as DateTime;
+  }
+
+  /** The instant `minute` minutes after the local midnight of `day` (past 1440: a later day), in ms. */
+  at(day: number, minute: number): number {
+    const later = Math.floor(minute / 1440);
+    const inDay = minute - later * 1440;
+    const midnight = this.midnight(day + later);
+    const next = this.midnight(day + later + 1);
+    // (A midnight the clocks skipped is read as the hour after: not 00:00, so not a day to add to.)
+    if (midnight.offset === next.offset && midnight.hour === 0 && midnight.minute === 0) {
+      return midnight.toMillis() + inDay * 60_000;
+    }
+    return wallClock(midnight, inDay).toMillis();
+  }
+}
+
+/** Hours of [start, end) in the nights (22:00–06:00) that begin on the day before, the day of and the day after `day`. */
+function nightHours(clock: LocalClock, day: number, start: number, end: number): number {
   let total = 0;
-  for (let d = -1; d <= 1; d++) {
-    const day = start.startOf('day').plus({ days: d });
-    total += overlapHours(start, end, day.set({ hour: 22 }), day.plus({ days: 1 }).set({ hour: 6 }));
+  for (let d = day - 1; d <= day + 1; d++) {
+    const from = Math.max(start, clock.at(d, 22 * 60));
+    const to = Math.min(end, clock.at(d, 1440 + 6 * 60));
+    total += Math.max(0, to - from) / 3_600_000;
   }
   return total;
 }
@@ -133,25 +169,26 @@ export function resolveRosterInput(
   const rules = readRosterRules(record.rules, 'rules');
   const dates: string[] = [];
   const occurrences: Occurrence[][] = [];
+  const clock = new LocalClock(first, days);
   for (let day = 0; day < days; day++) {
-    const date = first.plus({ days: day });
+    const date = clock.midnight(day);
     const iso = date.toISODate() ?? '';
     dates.push(iso);
     occurrences.push(
       shifts.map((shift) => {
-        const start = wallClock(date, shift.startMinutes);
+        const startMs = clock.at(day, shift.startMinutes);
         // An end at or before the start is on the next day ("22:00"–"06:00").
-        const end = wallClock(date, shift.endMinutes + (shift.endMinutes <= shift.startMinutes ? 1440 : 0));
+        const endMs = clock.at(day, shift.endMinutes + (shift.endMinutes <= shift.startMinutes ? 1440 : 0));
         // Elapsed time, so a night across a clock change is 7 or 9 hours, not 8.
-        const hours = (end.toMillis() - start.toMillis()) / 3_600_000;
+        const hours = (endMs - startMs) / 3_600_000;
         return {
           day,
           date: iso,
           shift,
-          start,
-          end,
+          startMs,
+          endMs,
           hours,
-          night: nightHours(start, end) >= NIGHT_HOURS_THRESHOLD,
+          night: nightHours(clock, day, startMs, endMs) >= NIGHT_HOURS_THRESHOLD,
           weekend: date.weekday >= 6,
         };
       }),

@@ -57,7 +57,7 @@ export const oneShiftAtATime: RosterRule = {
       const shifts = c.work.get(team) ?? [];
       return shifts.slice(1).flatMap((o, i) => {
         const before = shifts[i];
-        return before && o.start < before.end
+        return before && o.startMs < before.endMs
           ? [
               {
                 team,
@@ -80,8 +80,8 @@ export const minimumRest: RosterRule = {
       const shifts = c.work.get(team) ?? [];
       return shifts.slice(1).flatMap((o, i) => {
         const before = shifts[i];
-        if (!before || o.start < before.end) return [];
-        const rest = (o.start.toMillis() - before.end.toMillis()) / HOUR_MS;
+        if (!before || o.startMs < before.endMs) return [];
+        const rest = (o.startMs - before.endMs) / HOUR_MS;
         return rest < c.rules.minRestHours
           ? [
               {
