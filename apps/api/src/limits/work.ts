@@ -34,8 +34,10 @@ export const NOMINAL = {
 
 /**
  * Points per unit of each computation's work, from the bench's measurements: planCampaign about
- * 2.3 µs an area; a roster about 0.3 ms per day and shift for every roster built (minimumTeams
- * builds one per team count it tries, each about twice as dear as the final one); planMobileTeams
+ * 2.3 µs an area; a roster at most 0.03 ms per day and shift for every roster built, 0.05 ms
+ * priced for a first run's slower code (minimumTeams builds one per team count it tries, each
+ * priced twice as dear as the final one; 2026-11-30: Nghệ An's 210 days of three shifts, four
+ * rosters in all, 84 ms; 30 days of 24 one-hour shifts, 26 teams, 198 ms); planMobileTeams
  * about 53 ns per commune, team and day; coverShifts about 25 µs per shift template; hourly
  * staffing of a commune's day about 1.5 ms (the 10,603 communes' 532 distinct days in 0.7–0.95 s,
  * 2026-11-30; a site's day more with its visitors, below), plus a daily series when a date is
@@ -45,7 +47,7 @@ export const NOMINAL = {
  */
 const POINTS = {
   perPlannedArea: 0.05,
-  perRosterDayShift: 6,
+  perRosterDayShift: 1,
   perMobileUnit: 0.001,
   perShiftTemplate: 0.5,
   staffing: 20,
