@@ -33,6 +33,7 @@ const areas = (count: number) =>
     ...(i === 0 ? {} : { parentCode: 'a0', level: 'COMMUNE', population: 4000 + (i % 500) }),
     ...(i % 7 === 0 ? { place: { latitude: 18.6 + i * 1e-4, longitude: 105.6 } } : {}),
     ...(i % 11 === 0 ? { share: 0.75 } : {}),
+    ...(i % 13 === 0 ? { population: null, place: null } : {}),
   }));
 
 /** What graphql-js coerces the variables to, in one go: the reference. */
@@ -48,9 +49,9 @@ describe('variables holding long lists', () => {
     extra: areas(LONG_LIST_ITEMS),
   };
 
-  it('coerces them to what graphql-js coerces them to, defaults and lists of one included', async () => {
+  it('coerces them to what graphql-js coerces them to, defaults, nulls and lists of one included', async () => {
     const coerced = await coerceLongVariables({ schema, document, variableValues: variables });
-    expect(coerced?.variableValues).toEqual(coercedByGraphql(variables));
+    expect(coerced?.variableValues).toStrictEqual(coercedByGraphql(variables));
   });
 
   it(`lets the event loop turn at least once every ${ITEMS_PER_SLICE} items while it coerces`, async () => {
@@ -85,13 +86,26 @@ describe('variables holding long lists', () => {
     expect(validate(schema, document)).toEqual([]);
   });
 
-  it('leaves to graphql-js a long list with one item it cannot coerce, which it refuses naming the item', async () => {
+  it.each([
+    {
+      what: 'an item it cannot coerce, which it refuses naming the item',
+      index: 4321,
+      change: { population: 'many' },
+      refusal: /at "campaign\.areas\[4321\]\.population"/,
+    },
+    {
+      what: 'a field its type does not define, which it refuses naming it',
+      index: 17,
+      change: { colour: 'red' },
+      refusal: /at "campaign\.areas\[17\]"; Field "colour" is not defined/,
+    },
+  ])('leaves to graphql-js a long list with $what', async ({ index, change, refusal }) => {
     const bad: Record<string, unknown>[] = areas(5000);
-    bad[4321] = { ...bad[4321], population: 'many' };
+    bad[index] = { ...bad[index], ...change };
     const sent = { campaign: { areas: bad, start: '2021-03-22' } };
     await expect(coerceLongVariables({ schema, document, variableValues: sent })).resolves.toBeNull();
     const refused = await execute({ schema, document, variableValues: sent, rootValue: { plan: () => 1 } });
-    expect(refused.errors?.[0]?.message).toMatch(/at "campaign\.areas\[4321\]\.population"/);
+    expect(refused.errors?.[0]?.message).toMatch(refusal);
   });
 
   it('does nothing, and takes no turn of the event loop, when no list is long', () => {
