@@ -81,12 +81,39 @@ const CANDIDATES = 10;
 /** For each node of the path (by table index), its `CANDIDATES` nearest other nodes of the path. */
 function candidateLists(table: TravelTable, nodes: readonly number[]): Map<number, number[]> {
   const lists = new Map<number, number[]>();
-  for (const a of nodes) {
-    const others = nodes.filter((b) => b !== a);
-    others.sort((x, y) => travelHours(table, a, x) - travelHours(table, a, y) || x - y);
-    lists.set(a, others.slice(0, CANDIDATES));
-  }
+  for (const a of nodes)
+    lists.set(
+      a,
+      nearestOf(nodes, a, (b) => travelHours(table, a, b)),
+    );
   return lists;
+}
+
+/**
+ * The first CANDIDATES of `nodes` but `a` as sorting them by hours, then index, would list them,
+ * kept by insertion in one pass (a sort of every node for each node was most of a 460-commune
+ * plan's routing). Hours and index order the nodes totally, so the first ones are the same
+ * whatever the method; a NaN hour breaks that order, and the nodes are sorted as they were.
+ */
+function nearestOf(nodes: readonly number[], a: number, hoursTo: (b: number) => number): number[] {
+  const closer = (x: number, y: number): number => hoursTo(x) - hoursTo(y) || x - y;
+  const first: number[] = [];
+  for (const b of nodes) {
+    if (b === a) continue;
+    if (Number.isNaN(hoursTo(b)))
+      return nodes
+        .filter((n) => n !== a)
+        .sort(closer)
+        .slice(0, CANDIDATES);
+    if (first.length === CANDIDATES) {
+      if (closer(b, first[CANDIDATES - 1] as number) >= 0) continue;
+      first.pop();
+    }
+    let at = first.length;
+    while (at > 0 && closer(b, first[at - 1] as number) < 0) at--;
+    first.splice(at, 0, b);
+  }
+  return first;
 }
 
 /** `path[0]` is fixed (the start); the path is open at its end. */
