@@ -217,24 +217,21 @@ function bestCut(
     for (const [k, t] of teams.entries()) hi = Math.max(hi, clock.toPlan(k, t.hour + span, true));
   }
   for (const relaxed of [false, true]) {
+    // The trials only ask whether the path is covered; the pieces are made once, at the end found.
     let upper = hi;
-    let fill = fillTo(table, stops, path, teams, options, upper, relaxed);
-    for (let doubling = 0; !fill.covered && doubling < 4; doubling++) {
+    let covered = fillTo(table, stops, path, teams, options, upper, relaxed, false).covered;
+    for (let doubling = 0; !covered && doubling < 4; doubling++) {
       upper *= 2;
-      fill = fillTo(table, stops, path, teams, options, upper, relaxed);
+      covered = fillTo(table, stops, path, teams, options, upper, relaxed, false).covered;
     }
-    if (!fill.covered) continue;
+    if (!covered) continue;
     let low = lo;
     for (let i = 0; i < MAX_BISECTIONS && upper - low > BISECTION_TOLERANCE_HOURS; i++) {
       const mid = (low + upper) / 2;
-      const trial = fillTo(table, stops, path, teams, options, mid, relaxed);
-      if (trial.covered) {
-        upper = mid;
-        fill = trial;
-      } else {
-        low = mid;
-      }
+      if (fillTo(table, stops, path, teams, options, mid, relaxed, false).covered) upper = mid;
+      else low = mid;
     }
+    const fill = fillTo(table, stops, path, teams, options, upper, relaxed);
     return { segments: fill.segments, end: endHourOf(teams, fill.segments, clock), relaxed };
   }
   // Unreachable in practice: one team alone with no stay limit covers any path by `hi`.
@@ -280,6 +277,8 @@ function fillTo(
   options: ScheduleOptions,
   endHour: number,
   relaxed: boolean,
+  /** False for a trial: only `covered` is read, no visit is made. */
+  withVisits = true,
 ): { covered: boolean; segments: Segment[] } {
   const clock = options.clock ?? SHARED_CLOCK;
   const shared = clock.shared;
@@ -323,16 +322,17 @@ function fillTo(
       const needed = item.remainingHours / pace;
       if (room < Math.min(needed, options.minVisitWorkHours) - EPSILON) break;
       const portion = Math.min(needed, room);
-      segmentVisits.push({
-        team,
-        stop: item.node - 1,
-        departHour: hour,
-        travelHours: travel,
-        waitHours: setupStart - arrive,
-        setupStartHour: setupStart,
-        workStartHour: workStart,
-        workEndHour: workStart + portion,
-      });
+      if (withVisits)
+        segmentVisits.push({
+          team,
+          stop: item.node - 1,
+          departHour: hour,
+          travelHours: travel,
+          waitHours: setupStart - arrive,
+          setupStartHour: setupStart,
+          workStartHour: workStart,
+          workEndHour: workStart + portion,
+        });
       at = item.node;
       hour = workStart + portion;
       item.remainingHours -= portion * pace;
@@ -348,7 +348,7 @@ function fillTo(
       queue.shift();
     }
     queue = carried.length > 0 ? [...carried, ...queue] : queue;
-    segments.push({ team, visits: segmentVisits, end: { at, hour } });
+    if (withVisits) segments.push({ team, visits: segmentVisits, end: { at, hour } });
   }
   return { covered: queue.length === 0, segments };
 }
