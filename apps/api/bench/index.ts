@@ -51,7 +51,7 @@ const RECORD_MUTATION = `mutation ($reports: [ActualReportInput!]!) { recordActu
  * errors and a p99 (over every round) within ×2 of the halves without them, and each of these must
  * answer (accepted) within 2 s. Each send (`send`, from 0) asks for work no earlier one did, so
  * none is answered from a kept plan or answer: a what-if's first area changes its population, a
- * staffing its day; a roster and a mobile-team plan are kept by no cache.
+ * staffing its day, a mobile-team plan its first team's id; a roster is kept by no cache.
  */
 const SLOW_EVERY_MS = 3000;
 const SLOW_TARGET_MS = 2000;
@@ -78,7 +78,13 @@ const ALL_SLOW_REQUESTS: {
       'query {',
       'query ($teams: [MobileTeamInput!]!) {',
     ),
-    variables: () => ({ teams: Array.from({ length: 260 }, (_, i) => ({ id: `T${i + 1}`, machines: 2 })) }),
+    // The first team's id names the send, so no send is answered from an earlier one's kept answer.
+    variables: (send) => ({
+      teams: Array.from({ length: 260 }, (_, i) => ({
+        id: i === 0 ? `T1-${send}` : `T${i + 1}`,
+        machines: 2,
+      })),
+    }),
     expect: /"mobileTeams":\{"__typename":"MobileTeamsPlan"/,
   },
   // Every shift length from 1 to 24 hours over a dated day's staffing at a district's site (Hưng Nguyên).

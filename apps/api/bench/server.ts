@@ -3,6 +3,7 @@
 // loopback port. It prints one JSON line with the port and tokens, answers `memory` messages
 // over IPC with its process.memoryUsage() and `loop` messages with its event loop's delay since the
 // last `loop` (then starts counting again), and stops on SIGTERM or when its parent goes away.
+import '../src/production-mode.ts';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { issueToken } from '../src/auth/tokens.ts';

@@ -1,5 +1,6 @@
 // `pnpm start`: apply migrations, load the demo data once (unless MUSTER_DEMO=0), print one demo
 // token per role, serve GraphQL until Ctrl-C. HOST (default 127.0.0.1) and PORT (4000) say where.
+import './production-mode.ts';
 import type { AddressInfo } from 'node:net';
 import { computePool, destroyComputePool } from './compute/pool.ts';
 import { DEMO_TOKEN_LIFETIME_DAYS, type DemoToken, renewDemoTokens } from './data/demo-tokens.ts';
