@@ -4,7 +4,7 @@
 import { type PlanMobileTeamsInput, planCampaign } from '@muster/planning';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearSharedCache } from '../src/cache/shared-cache.ts';
-import { completedTasks, compute } from '../src/compute/pool.ts';
+import { completedTasks, compute, computePool } from '../src/compute/pool.ts';
 import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
 import { data, gql, tokenFor, useDatabase } from './graphql.ts';
 
@@ -74,6 +74,38 @@ describe('the cost of a request, before it runs', () => {
       onPlan(roster('days: 350, shiftHours: 4')),
     );
     expect(year.plan.roster).toMatchObject({ __typename: 'Roster' });
+  });
+});
+
+describe('the lanes of a request', () => {
+  /** Tasks each lane has finished so far. */
+  const finishedByLane = () => {
+    const { light, heavy } = computePool();
+    return { light: light.completed, heavy: heavy.completed };
+  };
+
+  it('runs every computation of a heavy request in the heavy lane, the small ones too', async () => {
+    // 60 days of 4-hour shifts, priced 3,240 points: heavy. Its roster alone (60 days × 5 shifts,
+    // 300 points) ran in the light lane, where ordinary requests' plans queued behind it.
+    const before = finishedByLane();
+    const result = await data<{ plan: { roster: { __typename: string } } }>(
+      onPlan(roster('days: 60, shiftHours: 4')),
+    );
+    expect(result.plan.roster.__typename).toBe('Roster');
+    const after = finishedByLane();
+    expect(after.light - before.light).toBe(0);
+    expect(after.heavy - before.heavy).toBeGreaterThanOrEqual(2);
+  });
+
+  it('runs an ordinary request’s computations in the light lane', async () => {
+    const before = finishedByLane();
+    const result = await data<{ whatIf: { __typename: string } }>(
+      `{ whatIf(input: { areas: [{ code: "lane", name: "Lane", population: 4321 }], calendar: { start: "2021-03-22", deadline: "2021-04-30" }, hours: { open: "07:30", close: "17:00" }, service: { minutesPerDossier: 5 }, machines: [{ areaCode: "lane", machines: 1 }] }) { __typename } }`,
+    );
+    expect(result.whatIf.__typename).toBe('CampaignPlan');
+    const after = finishedByLane();
+    expect(after.light - before.light).toBeGreaterThanOrEqual(1);
+    expect(after.heavy - before.heavy).toBe(0);
   });
 });
 

@@ -14,9 +14,10 @@ import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 type Pool = Piscina<TaskMessage, TaskOutcome>;
 
 /**
- * Computations estimated above this (about 100 ms) run in a lane of their own, one thread, so a
- * heavy request never delays the light planning of ordinary requests and never takes more than
- * one core from the main thread and the database.
+ * Computations estimated above this (about 100 ms), and every computation of a request whose
+ * document is, run in a lane of their own, one thread, so a heavy request never delays the light
+ * planning of ordinary requests and never takes more than one core from the main thread and the
+ * database.
  */
 const HEAVY_POINTS = 2000;
 
@@ -115,7 +116,10 @@ export async function compute<K extends TaskName>(
     charge(work, points, name);
     remainingMs(work, name);
   }
-  const lane = computePool()[points > HEAVY_POINTS ? 'heavy' : 'light'];
+  // A heavy request's small computations (a what-if's plan, the roster after minimumTeams) go
+  // with it: in the light lane they would queue ordinary requests' plans behind them.
+  const heavy = points > HEAVY_POINTS || (work?.estimated ?? 0) > HEAVY_POINTS;
+  const lane = computePool()[heavy ? 'heavy' : 'light'];
   started.set(name, (started.get(name) ?? 0) + 1);
   let outcome: TaskOutcome;
   try {

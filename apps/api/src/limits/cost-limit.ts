@@ -164,6 +164,7 @@ function estimateThenRun(
       variableValues: (read.variableValues ?? {}) as Record<string, unknown>,
       ...(args.operationName ? { operationName: args.operationName } : {}),
       validate: ({ complexity }, report) => {
+        context.work.estimated = complexity;
         if (complexity > MAX_COST) report(refusal(complexity, pricings.get(context)));
       },
     }),
