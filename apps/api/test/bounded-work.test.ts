@@ -50,28 +50,28 @@ describe('the cost of a request, before it runs', () => {
     });
   });
 
-  it('prices a roster by days × shifts × teams: a day of one-hour shifts is accepted, a month is not', async () => {
+  it('prices a roster by days × shifts × teams: a day of one-hour shifts is accepted, a fortnight is not', async () => {
     const day = await data<{ plan: { roster: { __typename: string } } }>(
       onPlan(roster('days: 1, shiftHours: 1')),
     );
     expect(day.plan.roster.__typename).toBe('Roster');
-    // Priced for a whole day of 24 one-hour shifts, 4 to 28 teams tried: 30 × 24 × 51 builds = 36,720 points.
-    const month = await gql(onPlan(roster('days: 30, shiftHours: 1')));
-    expect(month.errors?.[0]?.extensions).toMatchObject({
+    // Priced for a whole day of 24 one-hour shifts, 4 to 28 teams tried: 14 × 24 × 51 builds × 2 = 34,272 points.
+    const fortnight = await gql(onPlan(roster('days: 14, shiftHours: 1')));
+    expect(fortnight.errors?.[0]?.extensions).toMatchObject({
       code: 'LIMIT_EXCEEDED',
       field: 'CampaignPlan.roster',
     });
   });
 
-  it('runs a roster its document price accepts: 350 days of 4-hour shifts are not refused for cost when they run', async () => {
+  it('runs a roster its document price accepts: 175 days of 4-hour shifts are not refused for cost when they run', async () => {
     // Priced before it runs, for the dearest window: 21–24 h in 6 shifts with 4 teams at least and
     // 7 expected, so minimumTeams tries 4 team counts at 2 builds each and the roster is built
-    // once more: 350 days × 6 shifts × 9 builds × 1 point = 18,900 of 20,000. Đắk Nông opens 19 h,
+    // once more: 175 days × 6 shifts × 9 builds × 2 points = 18,900 of 20,000. Đắk Nông opens 19 h,
     // 05:00–24:00, 5 shifts: 15,750 when the worker pool prices the real input, which must not
     // count the final build twice (it did once, and refused rosters near the limit). The time
     // budget is lifted (test/setup.ts): only the price can refuse.
     const year = await data<{ plan: { roster: { __typename: string; message?: string } } }>(
-      onPlan(roster('days: 350, shiftHours: 4')),
+      onPlan(roster('days: 175, shiftHours: 4')),
     );
     expect(year.plan.roster).toMatchObject({ __typename: 'Roster' });
   });
@@ -85,8 +85,8 @@ describe('the lanes of a request', () => {
   };
 
   it('runs every computation of a heavy request in the heavy lane, the small ones too', async () => {
-    // 60 days of 4-hour shifts, priced 3,240 points: heavy. Its roster alone (60 days × 5 shifts,
-    // 300 points) ran in the light lane, where ordinary requests' plans queued behind it.
+    // 60 days of 4-hour shifts, priced 6,480 points: heavy. Its roster alone (60 days × 5 shifts,
+    // 600 points) ran in the light lane, where ordinary requests' plans queued behind it.
     const before = finishedByLane();
     const result = await data<{ plan: { roster: { __typename: string } } }>(
       onPlan(roster('days: 60, shiftHours: 4')),

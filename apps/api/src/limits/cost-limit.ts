@@ -164,7 +164,10 @@ function estimateThenRun(
       variableValues: (read.variableValues ?? {}) as Record<string, unknown>,
       ...(args.operationName ? { operationName: args.operationName } : {}),
       validate: ({ complexity }, report) => {
-        context.work.estimated = complexity;
+        // The computed fields' part of the estimate (not stored rows' pages) decides the lane.
+        let computed = 0;
+        for (const points of pricings.get(context)?.byField.values() ?? []) computed += points;
+        context.work.estimated = computed;
         if (complexity > MAX_COST) report(refusal(complexity, pricings.get(context)));
       },
     }),

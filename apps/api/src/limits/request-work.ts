@@ -12,7 +12,7 @@ export const DEFAULT_COMPUTE_BUDGET_MS = 1500;
 export type RequestWork = {
   /** Cost points the request's computations used so far. */
   spent: number;
-  /** The document's estimated cost points, once estimated: a heavy request's computations all run in the heavy lane. */
+  /** The document's computed fields' estimated cost points, once estimated: a heavy request's computations all run in the heavy lane. */
   estimated?: number;
   readonly maxCost: number;
   /** `performance.now()` after which no computation of the request runs or goes on. */

@@ -34,10 +34,10 @@ export const NOMINAL = {
 
 /**
  * Points per unit of each computation's work, from the bench's measurements: planCampaign about
- * 2.3 µs an area; a roster at most 0.03 ms per day and shift for every roster built, 0.05 ms
- * priced for a first run's slower code (minimumTeams builds one per team count it tries, each
- * priced twice as dear as the final one; 2026-11-30: Nghệ An's 210 days of three shifts, four
- * rosters in all, 84 ms; 30 days of 24 one-hour shifts, 26 teams, 198 ms); planMobileTeams
+ * 2.3 µs an area; a roster 0.02–0.03 ms per day and shift for every roster built once its code
+ * is warm, up to 0.12 ms on a first run, priced at 0.1 ms (minimumTeams builds one per team count
+ * it tries, each priced twice as dear as the final one; 2026-11-30: Nghệ An's 210 days of three
+ * shifts, four rosters in all, 84 ms warm; the final roster alone 15–78 ms); planMobileTeams
  * about 53 ns per commune, team and day; coverShifts about 25 µs per shift template; hourly
  * staffing of a commune's day about 1.5 ms (the 10,603 communes' 532 distinct days in 0.7–0.95 s,
  * 2026-11-30; a site's day more with its visitors, below), plus a daily series when a date is
@@ -47,7 +47,7 @@ export const NOMINAL = {
  */
 const POINTS = {
   perPlannedArea: 0.05,
-  perRosterDayShift: 1,
+  perRosterDayShift: 2,
   perMobileUnit: 0.001,
   perShiftTemplate: 0.5,
   staffing: 20,

@@ -34,12 +34,14 @@ describe('rosterToCsv', () => {
     });
   });
 
-  it('puts every shift at the instant luxon reads for its local date and time, in zones whose clocks change', () => {
+  it('puts every shift at the instant luxon sets for its local time on its date, in zones whose clocks change', () => {
     // Santiago and Havana change their clocks at midnight (a day can start at 01:00), Lord Howe by
-    // half an hour, Paris at 02:00 and 03:00; a year of days crosses each change of the year.
+    // half an hour, Paris at 02:00 and 03:00 (02:30 skipped once and repeated once); a year of days
+    // crosses each change. A time the clocks skip is read as the hour after, and a repeated one at
+    // the offset of its day's start (luxon setting the time on the date, whatever the date today).
     const shifts = [
       { name: 'Early', start: '00:00', end: '08:00', crews: 1 },
-      { name: 'Mid', start: '02:30', end: '10:30', crews: 0 },
+      { name: 'Mid', start: '02:30', end: '10:30', crews: 1 },
       { name: 'Night', start: '22:00', end: '06:00', crews: 1 },
     ];
     for (const timeZone of ['America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Europe/Paris']) {
@@ -48,14 +50,15 @@ describe('rosterToCsv', () => {
         columns: true,
       });
       const local = (date: string, time: string) =>
-        DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toISO({ suppressMilliseconds: true });
+        DateTime.fromISO(date, { zone: timeZone })
+          .set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) })
+          .toISO({ suppressMilliseconds: true });
       const nextDay = (date: string) => DateTime.fromISO(date).plus({ days: 1 }).toISODate() ?? '';
       for (const row of rows) {
         const shift = shifts.find((s) => s.name === row.shift);
         if (shift === undefined) throw new Error(`unknown shift ${row.shift}`);
         const endDate = shift.end <= shift.start ? nextDay(row.date as string) : (row.date as string);
-        expect([row.date, row.start, row.end]).toEqual([
-          row.date,
+        expect([row.start, row.end], `${timeZone} ${row.date} ${row.shift}`).toEqual([
           local(row.date as string, shift.start),
           local(endDate, shift.end),
         ]);
