@@ -2,6 +2,7 @@
 // requests keep flowing and SIGTERM still stops the process. `compute('buildRoster', input)` is
 // the call: it prices the work (refusing what the request's budget cannot pay), waits for a
 // thread, and stops the thread when the request's time budget is spent.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { availableParallelism } from 'node:os';
 import { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { Piscina } from 'piscina';
@@ -105,6 +106,17 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
+const sharedWork = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `make`, work kept for every request (a stored scenario's plan), so that its computations
+ * take the lane of their own size whatever the request that happens to start them: ordinary
+ * requests wait on the same computation, and in the heavy lane they would wait at its priority.
+ */
+export function forEveryRequest<T>(make: () => Promise<T>): Promise<T> {
+  return sharedWork.run(true, make);
+}
+
 /** Runs one of the planning library's heavy functions in the pool, within the current request's budget. */
 export async function compute<K extends TaskName>(
   name: K,
@@ -118,7 +130,8 @@ export async function compute<K extends TaskName>(
   }
   // A heavy request's small computations (a what-if's plan, the roster after minimumTeams) go
   // with it: in the light lane they would queue ordinary requests' plans behind them.
-  const heavy = points > HEAVY_POINTS || (work?.estimated ?? 0) > HEAVY_POINTS;
+  const heavy =
+    points > HEAVY_POINTS || (sharedWork.getStore() === undefined && (work?.estimated ?? 0) > HEAVY_POINTS);
   const lane = computePool()[heavy ? 'heavy' : 'light'];
   started.set(name, (started.get(name) ?? 0) + 1);
   let outcome: TaskOutcome;

@@ -7,7 +7,7 @@ import type { CampaignInput, CampaignPlan, PlannedDay } from '@muster/planning';
 import { dataVersions, scenarioVersion } from '../cache/data-versions.ts';
 import { cached } from '../cache/shared-cache.ts';
 import type { Memo } from '../compute/memo.ts';
-import { compute } from '../compute/pool.ts';
+import { compute, forEveryRequest } from '../compute/pool.ts';
 import { NotFoundError } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { loadScenario, type StoredScenario } from './scenario-input.ts';
@@ -71,7 +71,7 @@ export async function storedPlan(memo: Memo, prisma: PrismaClient, scenarioId: s
   const plan = await cached(
     memo,
     key,
-    () => compute('planCampaign', loaded.input),
+    () => forEveryRequest(() => compute('planCampaign', loaded.input)),
     (computed) => computed.areas.length * BYTES_KEPT.plannedArea,
   );
   return { ...loaded, key, plan };
@@ -89,7 +89,11 @@ export function plannedDays(
   return cached(
     memo,
     `${plan.key}:daily:${areaCode}`,
-    () => compute('plannedDailySeries', plan.input, areaCode),
+    // A what-if's key is its own body's: only a stored scenario's series is shared.
+    () =>
+      plan.key.startsWith('plan:scenario:')
+        ? forEveryRequest(() => compute('plannedDailySeries', plan.input, areaCode))
+        : compute('plannedDailySeries', plan.input, areaCode),
     (days) => days.length * BYTES_KEPT.plannedDay,
   );
 }
