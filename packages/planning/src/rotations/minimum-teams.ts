@@ -1,6 +1,6 @@
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
+import { buildResolvedRoster } from './_internal/build.ts';
 import { resolveRosterInput, resolveTeams } from './_internal/resolve.ts';
-import { buildResolvedRoster } from './build-roster.ts';
 import type { RosterInput } from './types.ts';
 
 /** What {@link minimumTeams} reads: a roster's input without the teams. */
