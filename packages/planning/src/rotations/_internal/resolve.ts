@@ -86,7 +86,8 @@ export function instantIn(resolved: Resolved, ms: number): DateTime {
  * luxon finds a zone's offset by formatting a date (microseconds each), and a year's roster asks
  * for thousands of instants. Between two local midnights with the same offset the clocks did not
  * change, so a wall-clock minute of that day is its midnight plus the minutes; on a day they
- * changed (or midnight was skipped), luxon resolves it ({@link wallClock}).
+ * changed (or midnight was skipped), luxon resolves it ({@link wallClock}). (Two changes in one
+ * day that cancel out would go unseen; no zone's rules have had them.)
  */
 class LocalClock {
   /** Local midnights of days −1 … days + 2 (index day + 1). */
