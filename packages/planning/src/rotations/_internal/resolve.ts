@@ -87,7 +87,7 @@ export function instantIn(resolved: Resolved, ms: number): DateTime {
  * for thousands of instants. Between two local midnights with the same offset the clocks did not
  * change, so a wall-clock minute of that day is its midnight plus the minutes; on a day they
  * changed (or midnight was skipped), luxon resolves it ({@link wallClock}). (Two changes in one
- * day that cancel out would go unseen; no zone's rules have had them.)
+ * day that cancel out would go unseen: the offsets at the two midnights are the same.)
  */
 class LocalClock {
   /** Local midnights of days −1 … days + 2 (index day + 1). */
