@@ -8,6 +8,7 @@ export const WITHOUT_DATABASE = [
   'test/spreadsheets/template.test.ts',
   'test/spreadsheets/write-views.test.ts',
   'test/long-variables.test.ts',
+  'test/input-coercer.property.test.ts',
   'test/rows-as-columns.test.ts',
   'test/ordinary-first.test.ts',
   'test/heavy-lane.test.ts',

@@ -76,7 +76,7 @@ const MAX_SWEEPS = 60;
 /** Beyond this many stops, moves are only tried towards each stop's nearest neighbours. */
 const FULL_NEIGHBOURHOOD_UP_TO = 60;
 /** Nearest neighbours a move may join a stop to on large paths (the usual candidate-list size for 2-opt). */
-const CANDIDATES = 10;
+export const CANDIDATES = 10;
 
 /** For each node of the path (by table index), its `CANDIDATES` nearest other nodes of the path. */
 function candidateLists(table: TravelTable, nodes: readonly number[]): Map<number, number[]> {
@@ -95,7 +95,7 @@ function candidateLists(table: TravelTable, nodes: readonly number[]): Map<numbe
  * plan's routing). Hours and index order the nodes totally, so the first ones are the same
  * whatever the method; a NaN hour breaks that order, and the nodes are sorted as they were.
  */
-function nearestOf(nodes: readonly number[], a: number, hoursTo: (b: number) => number): number[] {
+export function nearestOf(nodes: readonly number[], a: number, hoursTo: (b: number) => number): number[] {
   const closer = (x: number, y: number): number => hoursTo(x) - hoursTo(y) || x - y;
   const first: number[] = [];
   for (const b of nodes) {
