@@ -16,9 +16,9 @@ type Pool = Piscina<TaskMessage, TaskOutcome>;
 
 /**
  * Computations estimated above this (about 100 ms), and every computation of a request whose
- * document's estimate is above it, run in a lane of their own, one thread, so a heavy request never delays the light
- * planning of ordinary requests and never takes more than one core from the main thread and the
- * database.
+ * computed fields are estimated above it, run in a lane of their own, one thread, so a heavy
+ * request never delays the light planning of ordinary requests and never takes more than one core
+ * from the main thread and the database.
  */
 const HEAVY_POINTS = 2000;
 

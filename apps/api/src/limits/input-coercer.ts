@@ -1,9 +1,10 @@
 // A long list's items coerced as graphql-js's `coerceInputValue` coerces them, by a function built
 // once per input type instead of graphql-js's walk of the type at every value: the walk builds a
 // path object per field and, unless NODE_ENV is `production`, runs its development checks on
-// every type it meets (they look for a second copy of graphql-js): about 10 µs an area of a what-if
-// (200 ms for 20,000) against under 1 µs here. It only ever answers what graphql-js would; anything it is not sure of (a value
-// graphql-js would refuse, a oneOf input) it answers UNSURE, for graphql-js to coerce or refuse.
+// every type it meets (they look for a second copy of graphql-js): about 10 µs an area of a
+// what-if (200 ms for 20,000) against under 1 µs here. It only ever answers what graphql-js would;
+// anything it is not sure of (a value graphql-js would refuse, a oneOf input) it answers UNSURE,
+// for graphql-js to coerce or refuse.
 import {
   type GraphQLInputType,
   getNullableType,
