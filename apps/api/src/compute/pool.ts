@@ -45,8 +45,9 @@ function lightThreads(): number {
  * thread itself in worker.mjs): when the machine is busy the light planning of ordinary requests,
  * the event loop and the database go first, and a heavy request takes only the CPU they leave.
  * At nice 19 alone a waking ordinary thread could still wait for the scheduler's wake-up granularity
- * at each hop; at the idle policy it takes the core at once (`pnpm bench load`: normal traffic's
- * p99 beside the heavy requests ×2.2 of the run without, twice, against ×2.5–5.4 at nice 19 alone).
+ * at each hop; at the idle policy it takes the core at once (`pnpm bench load`, when its mobile-team
+ * sends were still answered from a kept answer: normal traffic's p99 beside the heavy requests
+ * ×2.2 of the run without, twice, against ×2.5–5.4 at nice 19 alone).
  */
 const HEAVY_NICE = 19;
 

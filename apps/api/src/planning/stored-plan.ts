@@ -25,6 +25,9 @@ export const BYTES_KEPT = {
   staffingHour: 800,
 } as const;
 
+/** How a stored scenario's plan key begins (a what-if's names its body instead). */
+const STORED_PLAN_KEY_PREFIX = 'plan:scenario:';
+
 export type StoredPlan = StoredScenario & {
   /** What the plan depends on: `plan:scenario:<id>@<scenario version>.<areas version>`. */
   key: string;
@@ -66,7 +69,7 @@ export async function storedScenario(
 
 /** The plan of the stored scenario `scenarioId`, with what it was computed from. */
 export async function storedPlan(memo: Memo, prisma: PrismaClient, scenarioId: string): Promise<StoredPlan> {
-  const key = `plan:scenario:${await scenarioKey(memo, prisma, scenarioId)}`;
+  const key = `${STORED_PLAN_KEY_PREFIX}${await scenarioKey(memo, prisma, scenarioId)}`;
   const loaded = await storedScenario(memo, prisma, scenarioId);
   const plan = await cached(
     memo,
@@ -89,9 +92,9 @@ export function plannedDays(
   return cached(
     memo,
     `${plan.key}:daily:${areaCode}`,
-    // A what-if's key is its own body's: only a stored scenario's series is shared.
+    // Only a stored scenario's series is shared by other requests.
     () =>
-      plan.key.startsWith('plan:scenario:')
+      plan.key.startsWith(STORED_PLAN_KEY_PREFIX)
         ? forEveryRequest(() => compute('plannedDailySeries', plan.input, areaCode))
         : compute('plannedDailySeries', plan.input, areaCode),
     (days) => days.length * BYTES_KEPT.plannedDay,
