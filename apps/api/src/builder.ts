@@ -14,6 +14,7 @@ import {
   refuseReportsOutside,
   withinScope,
 } from './auth/access.ts';
+import { areaPathsOf } from './auth/area-paths.ts';
 import { loadVisibleNode } from './auth/node-access.ts';
 import type { Principal } from './auth/tokens.ts';
 import type { Context } from './context.ts';
@@ -222,12 +223,8 @@ export const builder = new SchemaBuilder<{
           if (admin) return true;
           if (principal?.role !== 'REPORTER' && !planner) return false;
           const codes = [...new Set(reports.map((report) => report.areaCode))];
-          const areas = await prisma.area.findMany({
-            where: { code: { in: codes } },
-            select: { code: true, path: true },
-          });
           // Throws a ForbiddenError naming the first report out of scope.
-          refuseReportsOutside(principal, reports, new Map(areas.map((area) => [area.code, area.path])));
+          refuseReportsOutside(principal, reports, await areaPathsOf(prisma, codes));
           return true;
         },
         amendsReport: async (id) => {

@@ -71,6 +71,68 @@ describe('recordActuals', () => {
     });
   });
 
+  it('answers each report of a batch as stored, whether created, corrected or unchanged', async () => {
+    const FULL = `mutation ($reports: [ActualReportInput!]!) {
+      recordActuals(reports: $reports) {
+        ... on RecordActualsPayload { reports { outcome report {
+          id: reportId date areaCode teamCode dossiers machinesWorking hoursOpen downtimeMinutes note
+          version recordedBy voided changeReason createdAt updatedAt history { version dossiers } } } }
+      }
+    }`;
+    type Answered = { outcome: string; report: Record<string, unknown> & { id: string } };
+    const send = async (reports: unknown[]) =>
+      (await data<{ recordActuals: { reports: Answered[] } }>(FULL, { reports })).recordActuals.reports;
+    const day = (date: string, dossiers: number, note: string | null = null) => ({
+      date,
+      areaCode: '665',
+      dossiers,
+      machinesWorking: 2,
+      hoursOpen: 12.5,
+      downtimeMinutes: 30,
+      note,
+    });
+    await send([day('2021-04-02', 500), day('2021-04-03', 600)]);
+    // In input order: a correction, a new report, an unchanged one.
+    const answered = await send([
+      day('2021-04-03', 650, 'recount'),
+      day('2021-04-01', 400),
+      day('2021-04-02', 500),
+    ]);
+    expect(answered.map((each) => each.outcome)).toEqual(['CORRECTED', 'CREATED', 'UNCHANGED']);
+    for (const { report } of answered) {
+      // Read back through Prisma's model queries: another path than the one that wrote and answered.
+      const stored = await database.prisma.actualReport.findUniqueOrThrow({
+        where: { id: report.id },
+        include: { revisions: { orderBy: { version: 'asc' } } },
+      });
+      expect(report).toEqual({
+        id: stored.id,
+        date: stored.date,
+        areaCode: stored.areaCode,
+        teamCode: stored.teamCode,
+        dossiers: stored.dossiers,
+        machinesWorking: stored.machinesWorking,
+        hoursOpen: stored.hoursOpen,
+        downtimeMinutes: stored.downtimeMinutes,
+        note: stored.note,
+        version: stored.version,
+        recordedBy: stored.recordedBy,
+        voided: stored.voided,
+        changeReason: stored.changeReason,
+        createdAt: stored.createdAt.toISOString(),
+        updatedAt: stored.updatedAt.toISOString(),
+        history: stored.revisions.map(({ version, dossiers }) => ({ version, dossiers })),
+      });
+    }
+    expect(answered[0]?.report).toMatchObject({
+      date: '2021-04-03',
+      dossiers: 650,
+      note: 'recount',
+      version: 2,
+    });
+    expect(answered[0]?.report.history).toEqual([{ version: 1, dossiers: 600 }]);
+  });
+
   it('treats a team report and the area-wide report of the same day as two reports', async () => {
     const result = await record([
       { date: '2021-03-24', areaCode: '665', dossiers: 1000 },

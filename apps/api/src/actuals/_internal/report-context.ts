@@ -2,6 +2,7 @@
 // and teams it names (with their paths), and the campaigns over those areas (their time zones,
 // for the latest date a report may carry, and their fastest service, for unlikely figures).
 import { isInSubtree } from '../../auth/access.ts';
+import { areaPathsOf } from '../../auth/area-paths.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 
 /** Zone of the campaigns when no scenario covers an area (Vietnam's, as stored scenarios default to). */
@@ -22,34 +23,35 @@ export async function loadReportContext(
 ): Promise<ReportContext> {
   const areaCodes = [...new Set(reports.map((report) => report.areaCode))];
   const teamCodes = [...new Set(reports.flatMap((report) => (report.teamCode ? [report.teamCode] : [])))];
-  const [areas, teams] = await Promise.all([
-    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { code: true, path: true } }),
+  // Plain statements, all at once: a batch of a few reports is sent many times a second, and a
+  // model query costs the main thread about twice as much (Prisma compiles each one).
+  const [areaPaths, teams, scenarios] = await Promise.all([
+    areaPathsOf(prisma, areaCodes),
     teamCodes.length > 0
-      ? prisma.team.findMany({
-          where: { code: { in: teamCodes } },
-          select: { code: true, homeAreaCode: true, retired: true, homeArea: { select: { path: true } } },
-        })
+      ? prisma.$queryRaw<{ code: string; homeAreaCode: string; homePath: string; retired: boolean }[]>`
+          SELECT t."code", t."homeAreaCode", a."path" AS "homePath", t."retired"
+          FROM "Team" AS t JOIN "Area" AS a ON a."code" = t."homeAreaCode"
+          WHERE t."code" = ANY(${teamCodes}::text[])`
       : Promise.resolve([]),
+    // A scenario covers an area when rooted at it or at one of its ancestors (codes along the path).
+    prisma.$queryRaw<{ timeZone: string; minutesPerDossier: number; path: string }[]>`
+      SELECT s."timeZone", s."minutesPerDossier", a."path"
+      FROM "Scenario" AS s JOIN "Area" AS a ON a."code" = s."areaCode"
+      WHERE s."areaCode" IN (
+        SELECT unnest(string_to_array(b."path", '/')) FROM "Area" AS b WHERE b."code" = ANY(${areaCodes}::text[]))`,
   ]);
-  const areaPaths = new Map(areas.map((area) => [area.code, area.path]));
-  // A scenario covers an area when rooted at it or at one of its ancestors (codes along the path).
-  const ancestors = [...new Set(areas.flatMap((area) => area.path.split('/')))];
-  const scenarios = await prisma.scenario.findMany({
-    where: { areaCode: { in: ancestors } },
-    select: { areaCode: true, timeZone: true, minutesPerDossier: true, area: { select: { path: true } } },
-  });
   return {
     areaPaths,
     teamHomes: new Map(
       teams.map((team) => [
         team.code,
-        { homeAreaCode: team.homeAreaCode, homePath: team.homeArea.path, retired: team.retired },
+        { homeAreaCode: team.homeAreaCode, homePath: team.homePath, retired: team.retired },
       ]),
     ),
     campaignsOf(areaCode) {
       const path = areaPaths.get(areaCode);
       if (path === undefined) return [];
-      return scenarios.filter((scenario) => isInSubtree(path, scenario.area.path));
+      return scenarios.filter((scenario) => isInSubtree(path, scenario.path));
     },
   };
 }

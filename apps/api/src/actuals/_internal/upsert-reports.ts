@@ -2,7 +2,7 @@
 // else by its natural key (date, area, team); the same figures count once, new figures are a
 // correction whose earlier version goes to the history.
 import { PlanningInputError } from '@muster/planning';
-import type { ActualReport, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { type ActualReport, Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { CheckedReport } from './check-reports.ts';
 import { ConcurrentClaim } from './transaction-retry.ts';
 
@@ -92,99 +92,6 @@ function requireOwnKeys(reports: readonly CheckedReport[], found: readonly Actua
   });
 }
 
-/**
- * One attempt at writing a batch. Concurrent batches (several requests, several instances) give
- * the result of running them one after the other: the transaction first locks every existing row
- * the batch names, in id order, so batches sharing a report queue behind each other and see each
- * other's result; it then writes in natural-key order, so two batches creating the same new
- * reports collide on the first one (a unique violation, not a deadlock), which the caller retries.
- */
-export function upsertReports(
-  prisma: PrismaClient,
-  reports: readonly CheckedReport[],
-  recordedBy: string,
-): Promise<UpsertedReport[]> {
-  const keys = [
-    ...new Set(reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : []))),
-  ];
-  return prisma.$transaction(
-    async (tx) => {
-      // Under READ COMMITTED a locked row cannot change until this transaction ends, and every
-      // read after the lock sees the latest committed state of the rows not yet created.
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "ActualReport"
-        WHERE ("date", "areaCode", "teamKey") IN (
-            SELECT * FROM unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]))
-          OR "idempotencyKey" = ANY(${keys}::text[])
-        ORDER BY "id"
-        FOR UPDATE`;
-      const found =
-        locked.length > 0
-          ? await tx.actualReport.findMany({ where: { id: { in: locked.map((row) => row.id) } } })
-          : [];
-      requireOwnKeys(reports, found);
-
-      // A batch names each report once (checked before), so the reports are independent and can
-      // be written in the order every instance uses.
-      const byNaturalKey = new Map(found.map((row) => [naturalKeyOf(row), row]));
-      const results: UpsertedReport[] = new Array(reports.length);
-      const order = reports
-        .map((report, index) => ({ ...report, index, teamKey: report.teamCode ?? '' }))
-        .sort(compareNaturalKeys);
-      for (const { index, teamKey, ...report } of order) {
-        const figures = figuresOf(report);
-        const existing = byNaturalKey.get(naturalKeyOf({ ...report, teamKey }));
-        if (!existing) {
-          const created = await tx.actualReport.create({
-            data: {
-              date: report.date,
-              areaCode: report.areaCode,
-              teamCode: report.teamCode ?? null,
-              teamKey,
-              idempotencyKey: report.idempotencyKey ?? null,
-              ...figures,
-              recordedBy,
-            },
-          });
-          results[index] = { outcome: 'CREATED', report: created };
-        } else if (sameFigures(existing, figures)) {
-          // A voided report sent again as it was stays voided: the resend is the report voided.
-          results[index] = { outcome: 'UNCHANGED', report: existing };
-        } else {
-          await keepVersion(tx, existing);
-          const updated = await tx.actualReport.update({
-            where: { id: existing.id },
-            data: {
-              ...figures,
-              recordedBy,
-              version: existing.version + 1,
-              voided: false,
-              changeReason: null,
-              idempotencyKey: existing.idempotencyKey ?? report.idempotencyKey ?? null,
-            },
-          });
-          results[index] = { outcome: 'CORRECTED', report: updated };
-        }
-      }
-
-      // A key this batch read as free but did not write (sent with a report whose row already
-      // had another key) may have been taken meanwhile by a batch that is now committed.
-      if (keys.length > 0) {
-        const known = new Set(results.map((result) => result.report.id));
-        const holders = await tx.actualReport.findMany({
-          where: { idempotencyKey: { in: keys } },
-          select: { id: true },
-        });
-        if (holders.some((holder) => !known.has(holder.id))) {
-          throw new ConcurrentClaim('an idempotency key of the batch was taken by a concurrent batch');
-        }
-      }
-      return results;
-    },
-    { timeout: REPORT_WRITE_TIMEOUT_MS, maxWait: 30_000 },
-  );
-}
-
 /** What a bulk write did, counted (the rows themselves stay in the database). */
 export type BulkOutcome = { created: number; corrected: number; unchanged: number };
 
@@ -200,83 +107,110 @@ function chunks<T>(items: readonly T[], size = BULK_CHUNK): T[][] {
 }
 
 /** A report of the batch with its natural key spelled out, so sorting builds no objects. */
-type Keyed = NaturalKey & { report: CheckedReport };
+type Keyed = NaturalKey & { report: CheckedReport; index: number };
 
 /**
- * {@link upsertReports} for a spreadsheet's worth of reports (up to 100,000): the same locks, the
- * same outcome for each report (found again by idempotency key or by date, area and team; the
- * same figures count once; new figures are a correction whose earlier version goes to the
- * history) and the same late check of the keys, but written in a few statements instead of one a
- * report, and answered with counts. The arrays sent are what costs on the embedded database (the
- * client carries some tens of nanoseconds a byte), so the lock returns the rows it finds whole, and new rows
- * take their ids, team keys and times from the database.
+ * How a batch finds its existing rows. `named`: exactly the rows of its (date, area, team) triples
+ * and idempotency keys. `covering`: every row of its teams on its dates in its areas, which names a
+ * file's 100,000 reports by a dozen dates, a few teams and a few thousand area codes rather than
+ * 100,000 triples (other teams' writers there go on); found by joins (hashed) rather than by
+ * `IN`/`ANY` over large arrays evaluated row by row. The extra rows are locked and read but never
+ * written: lookups are by the batch's keys.
  */
-export function upsertReportsInBulk(
+type Lookup = 'named' | 'covering';
+
+/** Each report's outcome in input order, with its row as written when the rows were asked for. */
+type Written = { outcomes: RecordOutcome[]; rows: ActualReport[] | null };
+
+/**
+ * One attempt at writing a batch, in a few statements whatever its size. Concurrent batches
+ * (several requests, several instances) give the result of running them one after the other: the
+ * transaction first locks every existing row the batch names, in id order, and reads it in the
+ * same statement, so batches sharing a report queue behind each other and see each other's
+ * result; new rows are then inserted in natural-key order, so two batches creating the same new
+ * reports collide on the first one (a unique violation, not a deadlock), which the caller retries.
+ * New rows take their ids (v4 UUIDs, as Prisma's) and times from the database.
+ */
+function writeReports(
   prisma: PrismaClient,
   reports: readonly CheckedReport[],
   recordedBy: string,
-): Promise<BulkOutcome> {
+  { lookup, returnRows }: { lookup: Lookup; returnRows: boolean },
+): Promise<Written> {
   const keys = [
     ...new Set(reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : []))),
   ];
+  const returning = returnRows ? Prisma.sql`RETURNING r.*` : Prisma.empty;
   return prisma.$transaction(
     async (tx) => {
-      // The rows upsertReports locks and a few more: every report of the batch's teams on its
-      // dates in its areas, which names a file's 100,000 reports by a dozen dates, a few teams and
-      // a few thousand area codes rather than 100,000 triples (other teams' writers there go on). Found by joins (hashed) rather than by
-      // `IN`/`ANY` over large arrays evaluated row by row, and read in the same statement. The
-      // extra rows are locked and read but never written: lookups below are by the batch's keys.
-      const dates = [...new Set(reports.map((report) => report.date))];
-      const areas = [...new Set(reports.map((report) => report.areaCode))];
-      const teamKeys = [...new Set(reports.map((report) => report.teamCode ?? ''))];
-      const found = await tx.$queryRaw<ActualReport[]>`
-        SELECT r.* FROM "ActualReport" AS r
-        WHERE r."id" IN (
-            SELECT n."id" FROM "ActualReport" AS n
-            JOIN unnest(${areas}::text[]) AS a(code) ON n."areaCode" = a.code
-            WHERE n."date" = ANY(${dates}::text[]) AND n."teamKey" = ANY(${teamKeys}::text[])
-            UNION
-            SELECT k."id" FROM "ActualReport" AS k JOIN unnest(${keys}::text[]) AS u(key) ON k."idempotencyKey" = u.key)
-        ORDER BY r."id"
-        FOR UPDATE OF r`;
+      // Under READ COMMITTED a row locked after a wait is read as the concurrent writer committed it.
+      const found =
+        lookup === 'named'
+          ? await tx.$queryRaw<ActualReport[]>`
+              SELECT r.* FROM "ActualReport" AS r
+              WHERE (r."date", r."areaCode", r."teamKey") IN (
+                  SELECT * FROM unnest(${reports.map((r) => r.date)}::text[], ${reports.map((r) => r.areaCode)}::text[], ${reports.map((r) => r.teamCode ?? '')}::text[]))
+                OR r."idempotencyKey" = ANY(${keys}::text[])
+              ORDER BY r."id"
+              FOR UPDATE`
+          : await tx.$queryRaw<ActualReport[]>`
+              SELECT r.* FROM "ActualReport" AS r
+              WHERE r."id" IN (
+                  SELECT n."id" FROM "ActualReport" AS n
+                  JOIN unnest(${[...new Set(reports.map((report) => report.areaCode))]}::text[]) AS a(code) ON n."areaCode" = a.code
+                  WHERE n."date" = ANY(${[...new Set(reports.map((report) => report.date))]}::text[])
+                    AND n."teamKey" = ANY(${[...new Set(reports.map((report) => report.teamCode ?? ''))]}::text[])
+                  UNION
+                  SELECT k."id" FROM "ActualReport" AS k JOIN unnest(${keys}::text[]) AS u(key) ON k."idempotencyKey" = u.key)
+              ORDER BY r."id"
+              FOR UPDATE OF r`;
       requireOwnKeys(reports, found);
 
+      // A batch names each report once (checked before), so the reports are independent.
       const byNaturalKey = new Map(found.map((row) => [naturalKeyOf(row), row]));
-      const created: CheckedReport[] = [];
-      const corrected: { existing: ActualReport; report: CheckedReport }[] = [];
-      let unchanged = 0;
+      const outcomes: RecordOutcome[] = new Array(reports.length);
+      const rows: ActualReport[] = new Array(reports.length);
+      const created: Keyed[] = [];
+      const corrected: { existing: ActualReport; keyed: Keyed }[] = [];
       // Keys sent with a report whose row keeps another key (or none) are not written here, so a
       // concurrent batch may take them meanwhile; a key written here is guarded by its unique index.
       const unwritten: string[] = [];
       const keepsOtherKey = (existing: ActualReport, report: CheckedReport) =>
         report.idempotencyKey != null && existing.idempotencyKey !== report.idempotencyKey;
       const order: Keyed[] = reports
-        .map((report) => ({
+        .map((report, index) => ({
           report,
+          index,
           date: report.date,
           areaCode: report.areaCode,
           teamKey: report.teamCode ?? '',
         }))
         .sort(compareNaturalKeys);
       for (const keyed of order) {
-        const { report } = keyed;
+        const { report, index } = keyed;
         const existing = byNaturalKey.get(naturalKeyOf(keyed));
-        if (!existing) created.push(report);
-        else if (sameFigures(existing, figuresOf(report))) {
-          unchanged += 1;
+        if (!existing) {
+          outcomes[index] = 'CREATED';
+          created.push(keyed);
+        } else if (sameFigures(existing, figuresOf(report))) {
+          // A voided report sent again as it was stays voided: the resend is the report voided.
+          outcomes[index] = 'UNCHANGED';
+          rows[index] = existing;
           if (keepsOtherKey(existing, report)) unwritten.push(report.idempotencyKey as string);
         } else {
-          corrected.push({ existing, report });
+          outcomes[index] = 'CORRECTED';
+          corrected.push({ existing, keyed });
           if (existing.idempotencyKey !== null && keepsOtherKey(existing, report)) {
             unwritten.push(report.idempotencyKey as string);
           }
         }
       }
       for (const part of chunks(created, INSERT_CHUNK)) {
-        const column = <K extends keyof CheckedReport>(key: K) => part.map((row) => row[key] ?? null);
-        // unnest yields the rows in the arrays' order: natural-key order, as upsertReports writes them.
-        await tx.$executeRaw`
-          INSERT INTO "ActualReport" ("id", "date", "areaCode", "teamCode", "teamKey", "idempotencyKey",
+        const column = <K extends keyof CheckedReport>(key: K) =>
+          part.map(({ report }) => report[key] ?? null);
+        // unnest yields the rows in the arrays' order: natural-key order.
+        const inserted = await tx.$queryRaw<ActualReport[]>`
+          INSERT INTO "ActualReport" AS r ("id", "date", "areaCode", "teamCode", "teamKey", "idempotencyKey",
             "dossiers", "machinesWorking", "hoursOpen", "downtimeMinutes", "note", "recordedBy", "updatedAt")
           SELECT gen_random_uuid()::text, v.date, v.area, v.team, COALESCE(v.team, ''), v.key,
             v.dossiers, v.machines, v.hours, v.downtime, v.note, ${recordedBy}, now()
@@ -284,27 +218,43 @@ export function upsertReportsInBulk(
             ${column('date')}::text[], ${column('areaCode')}::text[], ${column('teamCode')}::text[],
             ${column('idempotencyKey')}::text[], ${column('dossiers')}::int[], ${column('machinesWorking')}::int[],
             ${column('hoursOpen')}::float8[], ${column('downtimeMinutes')}::int[], ${column('note')}::text[])
-            AS v(date, area, team, key, dossiers, machines, hours, downtime, note)`;
+            AS v(date, area, team, key, dossiers, machines, hours, downtime, note)
+          ${returning}`;
+        placeRows(part, inserted, rows);
       }
       for (const part of chunks(corrected)) {
-        await tx.actualReportRevision.createMany({ data: part.map(({ existing }) => revisionOf(existing)) });
-        const figures = part.map(({ report }) => figuresOf(report));
-        await tx.$executeRaw`
+        const figures = part.map(({ keyed }) => figuresOf(keyed.report));
+        const ids = part.map(({ existing }) => existing.id);
+        // The rows' current versions go to the history first: the statement's parts all read the
+        // rows as they were before it.
+        const updated = await tx.$queryRaw<ActualReport[]>`
+          WITH kept AS (
+            INSERT INTO "ActualReportRevision" ("id", "reportId", "version", "date", "dossiers", "machinesWorking",
+              "hoursOpen", "downtimeMinutes", "note", "recordedBy", "voided", "changeReason")
+            SELECT gen_random_uuid()::text, o."id", o."version", o."date", o."dossiers", o."machinesWorking",
+              o."hoursOpen", o."downtimeMinutes", o."note", o."recordedBy", o."voided", o."changeReason"
+            FROM "ActualReport" AS o WHERE o."id" = ANY(${ids}::text[]))
           UPDATE "ActualReport" AS r SET
             "dossiers" = v.dossiers, "machinesWorking" = v.machines, "hoursOpen" = v.hours,
             "downtimeMinutes" = v.downtime, "note" = v.note, "recordedBy" = ${recordedBy},
             "version" = r."version" + 1, "voided" = false, "changeReason" = NULL,
             "idempotencyKey" = COALESCE(r."idempotencyKey", v.key), "updatedAt" = now()
           FROM unnest(
-            ${part.map(({ existing }) => existing.id)}::text[],
+            ${ids}::text[],
             ${figures.map((f) => f.dossiers)}::int[],
             ${figures.map((f) => f.machinesWorking)}::int[],
             ${figures.map((f) => f.hoursOpen)}::float8[],
             ${figures.map((f) => f.downtimeMinutes)}::int[],
             ${figures.map((f) => f.note)}::text[],
-            ${part.map(({ report }) => report.idempotencyKey ?? null)}::text[]
+            ${part.map(({ keyed }) => keyed.report.idempotencyKey ?? null)}::text[]
           ) AS v(id, dossiers, machines, hours, downtime, note, key)
-          WHERE r."id" = v.id`;
+          WHERE r."id" = v.id
+          ${returning}`;
+        placeRows(
+          part.map(({ keyed }) => keyed),
+          updated,
+          rows,
+        );
       }
 
       if (unwritten.length > 0) {
@@ -318,8 +268,56 @@ export function upsertReportsInBulk(
           throw new ConcurrentClaim('an idempotency key of the batch was taken by a concurrent batch');
         }
       }
-      return { created: created.length, corrected: corrected.length, unchanged };
+      return { outcomes, rows: returnRows ? rows : null };
     },
     { timeout: REPORT_WRITE_TIMEOUT_MS, maxWait: 30_000 },
   );
+}
+
+/** Puts the rows a statement returned (none unless asked for) at their reports' places, by natural key. */
+function placeRows(part: readonly Keyed[], written: readonly ActualReport[], rows: ActualReport[]): void {
+  const byKey = new Map(written.map((row) => [naturalKeyOf(row), row]));
+  for (const keyed of part) {
+    const row = byKey.get(naturalKeyOf(keyed));
+    if (row !== undefined) rows[keyed.index] = row;
+  }
+}
+
+/**
+ * Writes a checked batch in one transaction: a report is found again by its idempotency key, or
+ * else by its natural key (date, area, team); the same figures count once, new figures are a
+ * correction whose earlier version goes to the history. Answers each report's outcome and row.
+ */
+export async function upsertReports(
+  prisma: PrismaClient,
+  reports: readonly CheckedReport[],
+  recordedBy: string,
+): Promise<UpsertedReport[]> {
+  const { outcomes, rows } = await writeReports(prisma, reports, recordedBy, {
+    lookup: 'named',
+    returnRows: true,
+  });
+  return outcomes.map((outcome, index) => ({
+    outcome,
+    report: (rows as ActualReport[])[index] as ActualReport,
+  }));
+}
+
+/**
+ * {@link upsertReports} for a spreadsheet's worth of reports (up to 100,000): the same locks, the
+ * same outcome for each report and the same late check of the keys, answered with counts. The
+ * arrays sent are what costs on the embedded database (the client carries some tens of
+ * nanoseconds a byte), so nothing written is read back.
+ */
+export async function upsertReportsInBulk(
+  prisma: PrismaClient,
+  reports: readonly CheckedReport[],
+  recordedBy: string,
+): Promise<BulkOutcome> {
+  const { outcomes } = await writeReports(prisma, reports, recordedBy, {
+    lookup: 'covering',
+    returnRows: false,
+  });
+  const count = (outcome: RecordOutcome) => outcomes.filter((each) => each === outcome).length;
+  return { created: count('CREATED'), corrected: count('CORRECTED'), unchanged: count('UNCHANGED') };
 }
