@@ -64,6 +64,58 @@ describe('rows as columns between threads', () => {
     );
   });
 
+  it('builds again a plan’s wide rows as plain objects, keys in order, `__proto__` an own key, nulls as null', async () => {
+    // An AreaPlan's 28 keys and more: past a dozen, rows are built from a copy of the first.
+    // Entries, not a literal: `__proto__:` in a literal sets the prototype instead of a key.
+    const rows = Array.from({ length: 3 * MIN_ROWS }, (_, i) =>
+      Object.fromEntries([
+        ['code', `c${i}`],
+        ['name', `Commune ${i}`],
+        ['parentCode', i === 0 ? null : 'p'],
+        ['level', i % 2 ? 'commune' : null],
+        ['depth', i === 0 ? 0 : 1],
+        ['isLeaf', i !== 0],
+        ['location', i % 5 ? { latitude: 10.5, longitude: 106.25 } : null],
+        ['areaKm2', i % 7 ? 12.5 : null],
+        ['urbanShare', i % 3 ? i / 3000 : null],
+        ['communeType', i % 4 ? 'ward' : null],
+        // An assignment of an object or null here would set the row's prototype.
+        ['__proto__', i % 2 ? { latitude: i } : null],
+        ['population', 5000 + i],
+        ['eligible', 4000 + i],
+        ['alreadyServed', i % 11 ? 0 : -0],
+        ['demand', i === 9 ? Number.NaN : 1000.5],
+        ['openDays', 52],
+        ['dailyCapacityPerMachine', 278.25],
+        ['machineDays', i % 6 ? i * 0.5 : null],
+        ['machinesNeeded', null],
+        ['machinesNeededAtSites', i % 8 ? i : null],
+        ['dailyTarget', i % 9 ? i : null],
+        ['dailyTargetPerMachine', i % 10 ? i / 7 : null],
+        ['machines', i % 2 ? 3 : null],
+        ['servedBy', i % 2 ? 'p' : null],
+        ['daysNeeded', i % 12 ? 40 : null],
+        ['completionDate', i % 13 ? '2021-05-20' : null],
+        ['meetsDeadline', i % 3 ? i % 2 === 0 : null],
+        ['status', 'on-time'],
+        // Values of every kind in one field: numbers, strings, booleans, undefined and null.
+        ['reason', [1.5, 'late', true, undefined, null][i % 5]],
+        ['12', i],
+      ]),
+    );
+    for (const sliced of [true, false]) {
+      const arrived = (await roundTrip({ areas: rows }, sliced)) as { areas: Record<string, unknown>[] };
+      expect(arrived.areas).toHaveLength(rows.length);
+      arrived.areas.forEach((row, i) => {
+        const sent = rows[i] as Record<string, unknown>;
+        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+        expect(Object.keys(row)).toEqual(Object.keys(sent));
+        expect(Object.hasOwn(row, '__proto__')).toBe(true);
+        expect(row).toStrictEqual(sent);
+      });
+    }
+  });
+
   it('sends a long table’s numbers as Float64Arrays and lets the event loop turn between slices', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => ({
       code: `a${i}`,
