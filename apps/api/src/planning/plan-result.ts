@@ -99,7 +99,8 @@ function subtreeRows(plan: CampaignPlan, code: string): AreaPlan[] {
   const rows: AreaPlan[] = [];
   for (const row of plan.areas) {
     if (row.code === code || (row.parentCode != null && inside.has(row.parentCode))) {
-      inside.add(row.code);
+      // Only a parent's code is looked for again: the set stays a few hundred codes long, not 20,000.
+      if (!row.isLeaf) inside.add(row.code);
       rows.push(row);
     }
   }
