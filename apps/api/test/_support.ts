@@ -23,3 +23,28 @@ export async function dropSchema(serverUrl: string, schema: string): Promise<voi
     await client.end();
   }
 }
+
+/**
+ * A what-if's input: a root area `root` and `communes` communes under it (`c0`, `c1`, …), each of
+ * `population(i)` people, planned from 2021-03-22 to 2021-06-30 with `machines` machines at the root.
+ */
+export function communesUnderRoot(
+  communes: number,
+  { machines = 4, population = (i: number) => 4_000 + i } = {},
+) {
+  return {
+    areas: [
+      { code: 'root', name: 'Root' },
+      ...Array.from({ length: communes }, (_, i) => ({
+        code: `c${i}`,
+        name: `Commune ${i}`,
+        parentCode: 'root',
+        population: population(i),
+      })),
+    ],
+    calendar: { start: '2021-03-22', deadline: '2021-06-30' },
+    hours: { open: '07:00', close: '19:00' },
+    service: { minutesPerDossier: 5 },
+    machines: [{ areaCode: 'root', machines }],
+  };
+}

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearSharedCache } from '../src/cache/shared-cache.ts';
 import { completedTasks, compute, computePool } from '../src/compute/pool.ts';
 import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
+import { communesUnderRoot } from './_support.ts';
 import { data, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -174,21 +175,7 @@ describe('one computation per request', () => {
   });
 
   it('plans a what-if once for twenty aliases on one variable', async () => {
-    const input = {
-      areas: [
-        { code: 'p', name: 'Province' },
-        ...Array.from({ length: 200 }, (_, i) => ({
-          code: `c${i}`,
-          name: `Commune ${i}`,
-          parentCode: 'p',
-          population: 5000 + i,
-        })),
-      ],
-      calendar: { start: '2021-03-19', deadline: '2021-05-31' },
-      hours: { open: '07:30', close: '22:00' },
-      service: { minutesPerDossier: 3.5 },
-      machines: [{ areaCode: 'p', machines: 20 }],
-    };
+    const input = communesUnderRoot(200, { machines: 20 });
     const before = finished();
     const aliases = Array.from(
       { length: 20 },

@@ -1,18 +1,21 @@
-// The heavy lane's thread runs at Linux's idle scheduling policy (SCHED_IDLE): any ordinary thread
-// that wakes (the event loop, the light lane, the database, the client) takes the core from it at
-// once, where at nice 19 it waited for the scheduler's wake-up granularity, hop after hop of every
-// ordinary request. Read from /proc: the policy of each thread of this process.
+// The heavy lane is a child process at Linux's idle scheduling policy (SCHED_IDLE), every thread of
+// it, its garbage collector's and compiler's included: any ordinary thread that wakes (the event
+// loop, the light lane, the database, the client) takes the core from it at once. Read from /proc:
+// the policy of each thread of each child of this process, and of this one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computePool } from '../src/compute/pool.ts';
+import { compute, computePool, destroyComputePool } from '../src/compute/pool.ts';
+import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
+import { communesUnderRoot } from './_support.ts';
 
 const SCHED_IDLE = 5;
+const SCHED_OTHER = 0;
 
-/** Scheduling policy of each thread of this process. */
-function policies(): number[] {
-  return readdirSync('/proc/self/task').flatMap((tid) => {
+/** Scheduling policy of each thread of process `pid`. */
+function policies(pid: number | 'self'): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
     try {
-      const sched = readFileSync(`/proc/self/task/${tid}/sched`, 'utf8');
+      const sched = readFileSync(`/proc/${pid}/task/${tid}/sched`, 'utf8');
       return [Number(/^policy\s*:\s*(\d+)/m.exec(sched)?.[1])];
     } catch {
       return []; // a thread that ended meanwhile
@@ -20,18 +23,72 @@ function policies(): number[] {
   });
 }
 
+/** The processes started by this one that are running Node now (the heavy lane's, once `chrt` has made way for it). */
+function nodeChildren(): number[] {
+  return readdirSync('/proc/self/task').flatMap((tid) =>
+    readFileSync(`/proc/self/task/${tid}/children`, 'utf8')
+      .split(' ')
+      .filter((pid) => pid !== '')
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node';
+        } catch {
+          return false;
+        }
+      }),
+  );
+}
+
 describe('the heavy lane', () => {
-  it('runs at the idle scheduling policy; this thread (the event loop) stays at the normal one', async () => {
-    const idleNow = () => policies().filter((policy) => policy === SCHED_IDLE).length;
-    const before = idleNow();
+  it('runs in a process whose every thread is at the idle scheduling policy; this process stays at the normal one', async () => {
     computePool({ warm: true });
-    let idle = 0;
-    for (let tries = 0; tries < 200 && idle === 0; tries++) {
+    let children: number[] = [];
+    for (let tries = 0; tries < 200 && children.length === 0; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      idle = idleNow() - before;
+      children = nodeChildren();
     }
-    expect(idle).toBeGreaterThanOrEqual(1);
-    const own = readFileSync('/proc/thread-self/sched', 'utf8');
-    expect(Number(/^policy\s*:\s*(\d+)/m.exec(own)?.[1])).toBe(0);
+    expect(children).toHaveLength(1);
+    // A computation of a request priced as heavy runs there, and answers.
+    const { heavy, light } = computePool();
+    const [heavyBefore, lightBefore] = [heavy.completed, light.completed];
+    const input = communesUnderRoot(20);
+    const heavyRequest = { ...createRequestWork(), estimated: 3_000 };
+    const plan = await withRequestWork(heavyRequest, () => compute('planCampaign', input, 'input'));
+    expect(plan.areas).toHaveLength(input.areas.length);
+    expect([heavy.completed - heavyBefore, light.completed - lightBefore]).toEqual([1, 0]);
+    const threads = policies(children[0] as number);
+    // Node's own threads: the main one, the platform's workers, libuv's, the inspector's.
+    expect(threads.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(threads)).toEqual(new Set([SCHED_IDLE]));
+    expect(new Set(policies('self'))).toEqual(new Set([SCHED_OTHER]));
+  });
+
+  it('stops its process when a computation runs out of time, answers the next from a new one, and leaves none behind when destroyed', async () => {
+    const heavyRequest = (budgetMs: number) => ({
+      ...createRequestWork({ COMPUTE_BUDGET_MS: String(budgetMs) }),
+      estimated: 3_000,
+    });
+    computePool({ warm: true });
+    await withRequestWork(heavyRequest(60_000), () =>
+      compute('planCampaign', communesUnderRoot(20), 'input'),
+    );
+    const [first] = nodeChildren();
+    expect(first).toBeDefined();
+    // 20,000 communes take seconds to plan: 50 ms is not enough.
+    const started = performance.now();
+    await expect(
+      withRequestWork(heavyRequest(50), () => compute('planCampaign', communesUnderRoot(20_000), 'input')),
+    ).rejects.toMatchObject({ name: 'LimitExceededError', limit: 'time', what: 'planCampaign' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const plan = await withRequestWork(heavyRequest(60_000), () =>
+      compute('planCampaign', communesUnderRoot(20), 'input'),
+    );
+    expect(plan.areas).toHaveLength(21);
+    const children = nodeChildren();
+    expect(children).toHaveLength(1);
+    expect(children[0]).not.toBe(first);
+    await destroyComputePool();
+    expect(nodeChildren()).toEqual([]);
   });
 });

@@ -1,28 +1,32 @@
-// Heavy planning runs in a pool of worker threads, so no computation holds the event loop: other
-// requests keep flowing and SIGTERM still stops the process. `compute('buildRoster', input)` is
-// the call: it prices the work (refusing what the request's budget cannot pay), waits for a
-// thread, and stops the thread when the request's time budget is spent.
+// Heavy planning runs off the main thread, in a pool of worker threads and a process of its own,
+// so no computation holds the event loop: other requests keep flowing and SIGTERM still stops the
+// process. `compute('buildRoster', input)` is the call: it prices the work (refusing what the
+// request's budget cannot pay), waits for its lane, and stops the thread or process when the
+// request's time budget is spent.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { availableParallelism } from 'node:os';
 import { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { Piscina } from 'piscina';
 import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/request-work.ts';
 import { WORK_OF } from '../limits/work.ts';
+import { ProcessLane } from './_internal/process-lane.ts';
 import { rowsAsColumns, rowsFromColumns } from './_internal/rows-as-columns.ts';
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
 import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
 type Pool = Piscina<TaskMessage, TaskOutcome>;
 
+type HeavyLane = ProcessLane<TaskMessage, TaskOutcome>;
+
 /**
  * Computations estimated above this (about 100 ms), and every computation of a request whose
- * computed fields are estimated above it, run in a lane of their own, one thread, so a heavy
+ * computed fields are estimated above it, run in a lane of their own, one process, so a heavy
  * request never delays the light planning of ordinary requests and never takes more than one core
  * from the main thread and the database.
  */
 const HEAVY_POINTS = 2000;
 
-const lanes: { light: Pool | null; heavy: Pool | null } = { light: null, heavy: null };
+const lanes: { light: Pool | null; heavy: HeavyLane | null } = { light: null, heavy: null };
 
 /**
  * Spreadsheets read and written (uploads, exports) have a lane of one thread of their own: a
@@ -40,22 +44,21 @@ function lightThreads(): number {
 }
 
 /**
- * The heavy lane's threads run at the lowest CPU priority: nice 19 (piscina applies it to each
- * thread of the lane only) and, on Linux, the idle scheduling policy (SCHED_IDLE, set by the
- * thread itself in worker.mjs): when the machine is busy the light planning of ordinary requests,
- * the event loop and the database go first, and a heavy request takes only the CPU they leave.
- * At nice 19 alone a waking ordinary thread could still wait for the scheduler's wake-up granularity
- * at each hop; at the idle policy it takes the core at once (`pnpm bench load`, when its mobile-team
- * sends were still answered from a kept answer: normal traffic's p99 beside the heavy requests
- * ×2.2 of the run without, twice, against ×2.5–5.4 at nice 19 alone).
+ * The heavy lane is a child process at Linux's idle scheduling policy (SCHED_IDLE, started under
+ * `chrt --idle`), every thread of it: when the machine is busy the light planning of ordinary
+ * requests, the event loop and the database go first, and a heavy request takes only the CPU they
+ * leave. As a worker thread at that policy (and nice 19) its own thread yielded, but the garbage
+ * collector's and compiler's threads, which a process's threads share, ran at the normal policy
+ * and took two to four times its CPU from everything else (read from /proc during `pnpm bench load`).
  */
-const HEAVY_NICE = 19;
+function startHeavyLane(warm: boolean): HeavyLane {
+  const lane: HeavyLane = new ProcessLane(new URL('./process-worker.mjs', import.meta.url), true);
+  if (warm) lane.warm();
+  return lane;
+}
 
-function startLane(threads: number, warm: boolean, niceIncrement = 0): Pool {
+function startLane(threads: number, warm: boolean): Pool {
   return new Piscina<TaskMessage, TaskOutcome>({
-    niceIncrement,
-    // The lowest priority also at the idle scheduling policy (worker.mjs).
-    workerData: { idlePolicy: niceIncrement > 0 },
     filename: new URL('./worker.mjs', import.meta.url).href,
     minThreads: warm ? threads : 0,
     maxThreads: threads,
@@ -65,9 +68,9 @@ function startLane(threads: number, warm: boolean, niceIncrement = 0): Pool {
 }
 
 /** The pool's lanes, started on first use; `warm` starts every thread now (the service does at start). */
-export function computePool(options: { warm?: boolean } = {}): { light: Pool; heavy: Pool } {
+export function computePool(options: { warm?: boolean } = {}): { light: Pool; heavy: HeavyLane } {
   lanes.light ??= startLane(lightThreads(), options.warm ?? false);
-  lanes.heavy ??= startLane(1, options.warm ?? false, HEAVY_NICE);
+  lanes.heavy ??= startHeavyLane(options.warm ?? false);
   return { light: lanes.light, heavy: lanes.heavy };
 }
 
@@ -83,7 +86,7 @@ export function completedTasks(): number {
   return (lanes.light?.completed ?? 0) + (lanes.heavy?.completed ?? 0);
 }
 
-/** Stops every thread (a running task is abandoned); the next compute starts new lanes. */
+/** Stops every thread and the heavy lane's process (a running task is abandoned); the next compute starts new lanes. */
 export async function destroyComputePool(): Promise<void> {
   const stopping = [lanes.light, lanes.heavy, filesLane];
   lanes.light = null;

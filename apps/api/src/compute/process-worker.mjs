@@ -1,0 +1,16 @@
+// The heavy lane's process (_internal/process-lane.ts), plain JavaScript so that Node can start it
+// as it is: it registers tsx, loads the task table, and answers each task its parent sends, one at
+// a time. It ends with its parent (the IPC channel closes when the parent is gone).
+import { register } from 'tsx/esm/api';
+
+register();
+const { runTask } = await import('./tasks.ts');
+
+process.on('message', async (task) => {
+  try {
+    process.send({ outcome: await runTask(task) });
+  } catch (error) {
+    process.send({ failed: error instanceof Error ? error.message : String(error) });
+  }
+});
+process.on('disconnect', () => process.exit(0));
