@@ -5,6 +5,7 @@ import { type PlanMobileTeamsInput, planCampaign } from '@muster/planning';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearSharedCache } from '../src/cache/shared-cache.ts';
 import { completedTasks, compute, computePool } from '../src/compute/pool.ts';
+import { LONG_BODY_BYTES, serveInTurn } from '../src/limits/ordinary-first.ts';
 import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
 import { communesUnderRoot } from './_support.ts';
 import { data, gql, tokenFor, useDatabase } from './graphql.ts';
@@ -110,6 +111,22 @@ describe('the lanes of a request', () => {
     const after = finishedByLane();
     expect(after.light - before.light).toBeGreaterThanOrEqual(1);
     expect(after.heavy - before.heavy).toBe(0);
+  });
+
+  it('runs a long request’s computations in the heavy lane, cheap as they are', async () => {
+    // Served as a request with a long body (a what-if of thousands of areas is one): the same small
+    // what-if as above, which an ordinary request plans in the light lane.
+    const before = finishedByLane();
+    let answer: Promise<{ whatIf: { __typename: string } }> | undefined;
+    serveInTurn({ bodyBytes: LONG_BODY_BYTES, eventStream: false }, () => {
+      answer = data(
+        `{ whatIf(input: { areas: [{ code: "long", name: "Long", population: 4322 }], calendar: { start: "2021-03-22", deadline: "2021-04-30" }, hours: { open: "07:30", close: "17:00" }, service: { minutesPerDossier: 5 }, machines: [{ areaCode: "long", machines: 1 }] }) { __typename } }`,
+      );
+    });
+    expect((await answer)?.whatIf.__typename).toBe('CampaignPlan');
+    const after = finishedByLane();
+    expect(after.heavy - before.heavy).toBeGreaterThanOrEqual(1);
+    expect(after.light - before.light).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { availableParallelism } from 'node:os';
 import { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { Piscina } from 'piscina';
+import { inLongRequest } from '../limits/ordinary-first.ts';
 import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/request-work.ts';
 import { WORK_OF } from '../limits/work.ts';
 import { ProcessLane } from './_internal/process-lane.ts';
@@ -132,10 +133,13 @@ export async function compute<K extends TaskName>(
     charge(work, points, name);
     remainingMs(work, name);
   }
-  // A heavy request's small computations (a what-if's plan, the roster after minimumTeams) go
-  // with it: in the light lane they would queue ordinary requests' plans behind them.
+  // A heavy request's small computations (the roster after minimumTeams) go with it, and so do a
+  // long request's (a what-if of 20,000 areas, 1,000 points: its plan took the light lane at the
+  // normal priority for 60–240 ms): in the light lane they would queue ordinary requests' plans
+  // behind them and take the CPU from them.
   const heavy =
-    points > HEAVY_POINTS || (sharedWork.getStore() === undefined && (work?.estimated ?? 0) > HEAVY_POINTS);
+    points > HEAVY_POINTS ||
+    (sharedWork.getStore() === undefined && ((work?.estimated ?? 0) > HEAVY_POINTS || inLongRequest()));
   const lane = computePool()[heavy ? 'heavy' : 'light'];
   started.set(name, (started.get(name) ?? 0) + 1);
   let outcome: TaskOutcome;

@@ -22,6 +22,11 @@ let ordinaryInFlight = 0;
 const turnScope = new AsyncLocalStorage<{ ordinary: boolean; waitedMs: number }>();
 const waiting = new Set<() => void>();
 
+/** True while serving a long request (its body LONG_BODY_BYTES or more). */
+export function inLongRequest(): boolean {
+  return turnScope.getStore()?.ordinary === false;
+}
+
 /** Milliseconds the current request has stood aside for ordinary ones so far. */
 export function waitedForOrdinaryMs(): number {
   return turnScope.getStore()?.waitedMs ?? 0;
