@@ -76,7 +76,8 @@ describe('recordActuals', () => {
       recordActuals(reports: $reports) {
         ... on RecordActualsPayload { reports { outcome report {
           id: reportId date areaCode teamCode dossiers machinesWorking hoursOpen downtimeMinutes note
-          version recordedBy voided changeReason createdAt updatedAt history { version dossiers } } } }
+          version recordedBy voided changeReason createdAt updatedAt
+          history { version date dossiers machinesWorking hoursOpen downtimeMinutes note recordedBy voided changeReason } } } }
       }
     }`;
     type Answered = { outcome: string; report: Record<string, unknown> & { id: string } };
@@ -121,7 +122,18 @@ describe('recordActuals', () => {
         changeReason: stored.changeReason,
         createdAt: stored.createdAt.toISOString(),
         updatedAt: stored.updatedAt.toISOString(),
-        history: stored.revisions.map(({ version, dossiers }) => ({ version, dossiers })),
+        history: stored.revisions.map((revision) => ({
+          version: revision.version,
+          date: revision.date,
+          dossiers: revision.dossiers,
+          machinesWorking: revision.machinesWorking,
+          hoursOpen: revision.hoursOpen,
+          downtimeMinutes: revision.downtimeMinutes,
+          note: revision.note,
+          recordedBy: revision.recordedBy,
+          voided: revision.voided,
+          changeReason: revision.changeReason,
+        })),
       });
     }
     expect(answered[0]?.report).toMatchObject({
@@ -130,7 +142,9 @@ describe('recordActuals', () => {
       note: 'recount',
       version: 2,
     });
-    expect(answered[0]?.report.history).toEqual([{ version: 1, dossiers: 600 }]);
+    expect(answered[0]?.report.history).toMatchObject([
+      { version: 1, dossiers: 600, note: null, hoursOpen: 12.5 },
+    ]);
   });
 
   it('treats a team report and the area-wide report of the same day as two reports', async () => {

@@ -21,7 +21,8 @@ type HeavyLane = ProcessLane<TaskMessage, TaskOutcome>;
 
 /**
  * Computations estimated above this (about 100 ms), and every computation of a request whose
- * computed fields are estimated above it, run in a lane of their own, one process, so a heavy
+ * computed fields are estimated above it or whose body is long (ordinary-first.ts), run in a lane
+ * of their own, one process, so a heavy
  * request never delays the light planning of ordinary requests and never takes more than one core
  * from the main thread and the database.
  */

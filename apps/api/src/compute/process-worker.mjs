@@ -6,11 +6,11 @@ import { register } from 'tsx/esm/api';
 register();
 const { runTask } = await import('./tasks.ts');
 
-process.on('message', async (task) => {
+process.on('message', async ({ id, task }) => {
   try {
-    process.send({ outcome: await runTask(task) });
+    process.send({ id, outcome: await runTask(task) });
   } catch (error) {
-    process.send({ failed: error instanceof Error ? error.message : String(error) });
+    process.send({ id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
 process.on('disconnect', () => process.exit(0));

@@ -19,7 +19,7 @@ export const MAX_REPLAYED_REPORTS = 10_000;
 /**
  * The reports in or below `areaPath` whose writes may have committed at or after `since`, by date,
  * area and team; null when there are more than {@link MAX_REPLAYED_REPORTS}. A report's `updatedAt`
- * is its statement's time, up to {@link REPORT_WRITE_TIMEOUT_MS} before the commit that made it
+ * is its transaction's start, up to {@link REPORT_WRITE_TIMEOUT_MS} before the commit that made it
  * visible, so the replay reaches back that much further: it may repeat reports the subscriber had,
  * never miss one.
  */

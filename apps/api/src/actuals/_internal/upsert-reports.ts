@@ -7,8 +7,9 @@ import type { CheckedReport } from './check-reports.ts';
 import { ConcurrentClaim } from './transaction-retry.ts';
 
 /**
- * The longest a transaction writing reports may run: a report's `updatedAt` (the statement's time)
- * is at most this much before its commit, which a replay of live actuals reaches back for.
+ * The longest a transaction writing reports may run: a report's `updatedAt` (its transaction's
+ * start, `now()`) is at most this much before its commit, which a replay of live actuals reaches
+ * back for.
  */
 export const REPORT_WRITE_TIMEOUT_MS = 120_000;
 
@@ -297,10 +298,12 @@ export async function upsertReports(
     lookup: 'named',
     returnRows: true,
   });
-  return outcomes.map((outcome, index) => ({
-    outcome,
-    report: (rows as ActualReport[])[index] as ActualReport,
-  }));
+  return outcomes.map((outcome, index) => {
+    const report = rows?.[index];
+    // Every statement returned its rows: one missing is a fault here, not an answer to give.
+    if (report === undefined) throw new Error(`the row of report ${index} was not read back`);
+    return { outcome, report };
+  });
 }
 
 /**

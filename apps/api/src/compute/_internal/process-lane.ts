@@ -3,9 +3,12 @@
 // the compiler's included, where a worker thread shares them with the event loop (they ran at the
 // normal policy, taking two to four times the heavy thread's own CPU from the ordinary requests).
 import { type ChildProcess, type SpawnOptions, spawn, spawnSync } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 type Job<Task, Outcome> = {
+  /** Names the job in the messages to and from the child. */
+  id: number;
   task: Task;
   resolve: (outcome: Outcome) => void;
   reject: (error: Error) => void;
@@ -13,16 +16,26 @@ type Job<Task, Outcome> = {
   onAbort: () => void;
 };
 
-/** What the child answers for a task: its outcome, or the message of what it threw. */
-export type ProcessReply<Outcome> = { outcome: Outcome } | { failed: string };
+/** What the lane sends the child: a task and the id its answer carries back. */
+export type ProcessRequest<Task> = { id: number; task: Task };
+/** What the child answers for a task: its outcome, or what it threw (its stack, else its message). */
+export type ProcessReply<Outcome> = { id: number } & ({ outcome: Outcome } | { failed: string });
 
-let chrt: boolean | null = null;
+let idlePolicy: boolean | null = null;
 
-/** True when `chrt` (util-linux) can be run here: looked for once. */
-function hasChrt(): boolean {
-  chrt ??= process.platform === 'linux' && spawnSync('chrt', ['--version'], { stdio: 'ignore' }).status === 0;
-  return chrt;
+/**
+ * True when a process may be started at the idle scheduling policy here: `chrt` (util-linux) is
+ * there and the system lets it set the policy (a sandbox may refuse). Tried once.
+ */
+function canRunIdle(): boolean {
+  idlePolicy ??=
+    process.platform === 'linux' &&
+    spawnSync('chrt', ['--idle', '0', 'true'], { stdio: 'ignore' }).status === 0;
+  return idlePolicy;
 }
+
+/** The lowest priority where the idle policy cannot be had (it reaches the child's main thread only). */
+const FALLBACK_NICE = 19;
 
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -40,12 +53,13 @@ export class ProcessLane<Task, Outcome> {
   completed = 0;
   private child: ChildProcess | null = null;
   private running: Job<Task, Outcome> | null = null;
+  private lastId = 0;
   private readonly waiting: Job<Task, Outcome>[] = [];
   private destroyed = false;
 
   /**
    * `entry`: the child's script, which answers each task sent with a {@link ProcessReply}.
-   * `idle`: start it under `chrt --idle 0` (where `chrt` is missing, as it is).
+   * `idle`: start it under `chrt --idle 0`; where that is refused or `chrt` is missing, at nice 19.
    */
   constructor(
     private readonly entry: URL,
@@ -61,7 +75,15 @@ export class ProcessLane<Task, Outcome> {
     if (this.destroyed) return Promise.reject(new Error('The lane was stopped'));
     if (signal?.aborted) return Promise.reject(abortError(signal));
     return new Promise<Outcome>((resolve, reject) => {
-      const job: Job<Task, Outcome> = { task, resolve, reject, signal, onAbort: () => this.abort(job) };
+      this.lastId += 1;
+      const job: Job<Task, Outcome> = {
+        id: this.lastId,
+        task,
+        resolve,
+        reject,
+        signal,
+        onAbort: () => this.abort(job),
+      };
       signal?.addEventListener('abort', job.onAbort, { once: true });
       this.waiting.push(job);
       this.next();
@@ -82,27 +104,43 @@ export class ProcessLane<Task, Outcome> {
     const job = this.waiting.shift();
     if (job === undefined) return;
     this.running = job;
-    const child = this.ensureChild();
-    child.send(job.task as object, (error) => {
-      if (error) this.lost(child, error);
-    });
+    let child: ChildProcess | null = null;
+    try {
+      child = this.ensureChild();
+      const started = child;
+      const request: ProcessRequest<Task> = { id: job.id, task: job.task };
+      started.send(request, (error) => {
+        if (error) this.lost(started, error);
+      });
+    } catch (error) {
+      // A process that cannot be started (no file descriptor left), or a task that cannot be sent.
+      if (child !== null) this.lost(child, error as Error);
+      else this.fail(job, error as Error);
+    }
   }
 
   private ensureChild(): ChildProcess {
     if (this.child !== null) return this.child;
     const script = fileURLToPath(this.entry);
-    const child =
-      this.idle && hasChrt()
-        ? spawn('chrt', ['--idle', '0', process.execPath, script], CHILD_OPTIONS)
-        : spawn(process.execPath, [script], CHILD_OPTIONS);
+    const idle = this.idle && canRunIdle();
+    const child = idle
+      ? spawn('chrt', ['--idle', '0', process.execPath, script], CHILD_OPTIONS)
+      : spawn(process.execPath, [script], CHILD_OPTIONS);
+    if (this.idle && !idle && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, FALLBACK_NICE);
+      } catch {
+        // Not allowed here either: it runs at the normal priority.
+      }
+    }
     child.on('error', (error) => this.lost(child, error));
-    child.on('message', (reply: ProcessReply<Outcome>) => {
+    child.on('message', (reply: unknown) => {
       const job = this.running;
-      if (this.child !== child || job === null) return;
+      if (this.child !== child || job === null || !isReplyTo(reply, job.id)) return;
       this.running = null;
       this.completed += 1;
       this.settle(job, () =>
-        'outcome' in reply ? job.resolve(reply.outcome) : job.reject(new Error(reply.failed)),
+        'outcome' in reply ? job.resolve(reply.outcome as Outcome) : job.reject(new Error(reply.failed)),
       );
       this.next();
     });
@@ -113,13 +151,20 @@ export class ProcessLane<Task, Outcome> {
     return child;
   }
 
-  /** The child is gone: its task (if any) fails, the next starts a new one. */
+  /** The child is gone or unusable: stopped for good, its task (if any) fails, the next starts a new one. */
   private lost(child: ChildProcess, error: Error): void {
     if (this.child !== child) return;
     this.child = null;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     const job = this.running;
-    this.running = null;
-    if (job) this.settle(job, () => job.reject(error));
+    if (job) this.fail(job, error);
+    else this.next();
+  }
+
+  /** The running job fails with `error`; the next one starts. */
+  private fail(job: Job<Task, Outcome>, error: Error): void {
+    if (this.running === job) this.running = null;
+    this.settle(job, () => job.reject(error));
     this.next();
   }
 
@@ -139,6 +184,8 @@ export class ProcessLane<Task, Outcome> {
     child?.kill('SIGKILL');
     this.settle(job, () => job.reject(error));
     this.next();
+    // A new process now, so that the next heavy computation does not wait for its start.
+    if (!this.destroyed) this.warm();
   }
 
   private settle(job: Job<Task, Outcome>, answer: () => void): void {
@@ -155,4 +202,9 @@ export class ProcessLane<Task, Outcome> {
       child.kill('SIGKILL');
     });
   }
+}
+
+function isReplyTo(reply: unknown, id: number): reply is ProcessReply<unknown> {
+  if (typeof reply !== 'object' || reply === null || (reply as { id?: unknown }).id !== id) return false;
+  return 'outcome' in reply || typeof (reply as { failed?: unknown }).failed === 'string';
 }
