@@ -22,9 +22,8 @@ type HeavyLane = ProcessLane<TaskMessage, TaskOutcome>;
 /**
  * Computations estimated above this (about 100 ms), and every computation of a request whose
  * computed fields are estimated above it or whose body is long (ordinary-first.ts), run in a lane
- * of their own, one process, so a heavy
- * request never delays the light planning of ordinary requests and never takes more than one core
- * from the main thread and the database.
+ * of their own, one process, so a heavy request never delays the light planning of ordinary
+ * requests and never takes more than one core from the main thread and the database.
  */
 const HEAVY_POINTS = 2000;
 
@@ -37,7 +36,7 @@ const lanes: { light: Pool | null; heavy: HeavyLane | null } = { light: null, he
  */
 let filesLane: Piscina<FileTask, FileTaskResult> | null = null;
 
-/** Threads of the light lane: COMPUTE_THREADS, else one per core less the heavy lane's (at least one). */
+/** Threads of the light lane: COMPUTE_THREADS, else one per core less one for the heavy lane (at least one). */
 function lightThreads(): number {
   const configured = Number(process.env.COMPUTE_THREADS);
   return Number.isInteger(configured) && configured > 0
@@ -47,9 +46,9 @@ function lightThreads(): number {
 
 /**
  * The heavy lane is a child process at Linux's idle scheduling policy (SCHED_IDLE, started under
- * `chrt --idle`), every thread of it: when the machine is busy the light planning of ordinary
- * requests, the event loop and the database go first, and a heavy request takes only the CPU they
- * leave. As a worker thread at that policy (and nice 19) its own thread yielded, but the garbage
+ * `chrt --idle`; at nice 19 where that is refused), every thread of it: when the machine is busy
+ * the light planning of ordinary requests, the event loop and the database go first, and a heavy
+ * request takes only the CPU they leave. As a worker thread at that policy (and nice 19) its own thread yielded, but the garbage
  * collector's and compiler's threads, which a process's threads share, ran at the normal policy
  * and took two to four times its CPU from everything else (read from /proc during `pnpm bench load`).
  */

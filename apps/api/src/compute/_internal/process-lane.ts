@@ -66,9 +66,13 @@ export class ProcessLane<Task, Outcome> {
     private readonly idle: boolean,
   ) {}
 
-  /** Starts the child now rather than with the first task. */
+  /** Starts the child now rather than with the first task (which tries again if this fails). */
   warm(): void {
-    this.ensureChild();
+    try {
+      this.ensureChild();
+    } catch {
+      // No process could be started now (no file descriptor left): the next task tries again.
+    }
   }
 
   run(task: Task, { signal }: { signal?: AbortSignal } = {}): Promise<Outcome> {
