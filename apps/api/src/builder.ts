@@ -224,7 +224,7 @@ export const builder = new SchemaBuilder<{
           if (principal?.role !== 'REPORTER' && !planner) return false;
           const codes = [...new Set(reports.map((report) => report.areaCode))];
           // Throws a ForbiddenError naming the first report out of scope.
-          refuseReportsOutside(principal, reports, await areaPathsOf(prisma, codes));
+          refuseReportsOutside(principal, reports, await areaPathsOf(prisma, codes, context.memo));
           return true;
         },
         amendsReport: async (id) => {

@@ -2,6 +2,7 @@
 // report is a correction whose earlier value goes to the history. Who may send which reports is
 // decided by the `recordsReports` scope before this runs.
 import type { Principal } from '../auth/tokens.ts';
+import type { Memo } from '../compute/memo.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { type CheckedReport, checkReports, type IndexedFinding } from './_internal/check-reports.ts';
 import { loadReportContext } from './_internal/report-context.ts';
@@ -26,14 +27,18 @@ export function asSentBy(writer: Principal, reports: readonly ActualReportInput[
   return reports.map((report) => ({ ...report, teamCode: report.teamCode ?? writer.teamCode }));
 }
 
-/** Checks a batch (refusing it whole at its first bad report), then writes it in one transaction, retried on a conflict. */
+/**
+ * Checks a batch (refusing it whole at its first bad report), then writes it in one transaction,
+ * retried on a conflict. `memo`: the request's, where its areas' paths were read for its scope.
+ */
 export async function recordActuals(
   prisma: PrismaClient,
   sent: readonly ActualReportInput[],
   writer: Principal,
+  memo?: Memo,
 ): Promise<RecordActualsResult> {
   const reports = asSentBy(writer, sent);
-  const warnings = checkReports(reports, await loadReportContext(prisma, reports));
+  const warnings = checkReports(reports, await loadReportContext(prisma, reports, memo));
   const written = await withTransactionRetry(() => upsertReports(prisma, reports, writer.name));
   const results = written.map((result, index) => ({
     ...result,

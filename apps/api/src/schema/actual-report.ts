@@ -229,8 +229,8 @@ builder.mutationField('recordActuals', (t) =>
     // An admin anything; a planner reports whose area is inside its subtree (any team); a reporter its own
     // team's reports inside its area (the first report out of scope is named in the ForbiddenError).
     authScopes: (_root, args) => ({ recordsReports: args.reports }),
-    resolve: (_root, args, { principal }) =>
-      signedIn(principal, (writer) => recordActuals(prisma, args.reports, writer)),
+    resolve: (_root, args, { principal, memo }) =>
+      signedIn(principal, (writer) => recordActuals(prisma, args.reports, writer, memo)),
   }),
 );
 

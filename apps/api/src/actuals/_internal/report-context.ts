@@ -3,6 +3,7 @@
 // for the latest date a report may carry, and their fastest service, for unlikely figures).
 import { isInSubtree } from '../../auth/access.ts';
 import { areaPathsOf } from '../../auth/area-paths.ts';
+import type { Memo } from '../../compute/memo.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 
 /** Zone of the campaigns when no scenario covers an area (Vietnam's, as stored scenarios default to). */
@@ -20,13 +21,15 @@ export type ReportContext = {
 export async function loadReportContext(
   prisma: PrismaClient,
   reports: readonly { areaCode: string; teamCode?: string | null }[],
+  /** The request's, where its areas' paths may have been read already (its writer's scope). */
+  memo?: Memo,
 ): Promise<ReportContext> {
   const areaCodes = [...new Set(reports.map((report) => report.areaCode))];
   const teamCodes = [...new Set(reports.flatMap((report) => (report.teamCode ? [report.teamCode] : [])))];
   // Plain statements, all at once: a batch of a few reports is sent many times a second, and a
   // model query costs the main thread about twice as much (Prisma compiles each one).
   const [areaPaths, teams, scenarios] = await Promise.all([
-    areaPathsOf(prisma, areaCodes),
+    areaPathsOf(prisma, areaCodes, memo),
     teamCodes.length > 0
       ? prisma.$queryRaw<{ code: string; homeAreaCode: string; homePath: string; retired: boolean }[]>`
           SELECT t."code", t."homeAreaCode", a."path" AS "homePath", t."retired"
