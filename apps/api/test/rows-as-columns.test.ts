@@ -11,14 +11,20 @@ const SEED = Number(process.env.FC_SEED ?? 20_261_130);
 const RUNS = Number(process.env.FC_RUNS ?? 25);
 console.info(`fast-check seed ${SEED} (FC_SEED), ${RUNS} runs per property (FC_RUNS)`);
 
-/** What one field of a table may hold in every row: numbers (with nulls), or anything cloneable. */
+/**
+ * What one field of a table may hold in every row: numbers, booleans or strings (each with nulls
+ * or without; strings of any UTF-16 units, lone surrogates too), or anything cloneable.
+ */
 const number = fc.oneof(fc.double(), fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY));
 const cellOf: fc.Arbitrary<fc.Arbitrary<unknown>> = fc
-  .constantFrom('number', 'number-or-null', 'string', 'mixed')
+  .constantFrom('number', 'number-or-null', 'boolean', 'boolean-or-null', 'string', 'string-or-null', 'mixed')
   .map((kind): fc.Arbitrary<unknown> => {
     if (kind === 'number') return number;
     if (kind === 'number-or-null') return fc.option(number, { nil: null });
-    if (kind === 'string') return fc.string();
+    if (kind === 'boolean') return fc.boolean();
+    if (kind === 'boolean-or-null') return fc.option(fc.boolean(), { nil: null });
+    if (kind === 'string') return fc.string({ unit: 'binary' });
+    if (kind === 'string-or-null') return fc.option(fc.string({ unit: 'binary' }), { nil: null });
     return fc.oneof(
       fc.boolean(),
       fc.constant(undefined),
@@ -116,25 +122,41 @@ describe('rows as columns between threads', () => {
     }
   });
 
-  it('sends a long table’s numbers as Float64Arrays and lets the event loop turn between slices', async () => {
+  it('sends a long table’s numbers as Float64Arrays, its strings as one, and lets the event loop turn between slices', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => ({
       code: `a${i}`,
       demand: i * 1.5,
       machines: i % 3 ? i : null,
+      meetsDeadline: i % 5 ? i % 2 === 0 : null,
+      reason: i % 7 ? null : `late by ${i} days`,
+      location: i % 2 ? { latitude: i } : null,
     }));
     let turns = 0;
     const counting = setInterval(() => {
       turns += 1;
     }, 0);
     const sent = (await rowsAsColumns({ areas: rows }, { sliced: true })) as {
-      areas: { columns: ({ numbers: Float64Array } | { values: unknown[] })[] };
+      areas: { columns: Record<string, unknown>[] };
     };
     const arrived = await rowsFromColumns(structuredClone(sent), { sliced: true });
     clearInterval(counting);
-    expect(sent.areas.columns.map((column) => ('numbers' in column ? 'Float64Array' : 'values'))).toEqual([
-      'values',
-      'Float64Array',
-      'Float64Array',
+    // What each column travels as: a structured clone copies a typed array or one string as bytes,
+    // where an array of 20,000 strings or booleans is read value by value.
+    const travelsAs = (column: Record<string, unknown>): string =>
+      Object.entries(column)
+        .filter(([, part]) => part !== null)
+        .map(
+          ([name, part]) =>
+            `${name}: ${typeof part === 'string' ? 'string' : (part as object).constructor.name}`,
+        )
+        .join(', ');
+    expect(sent.areas.columns.map(travelsAs)).toEqual([
+      'text: string, ends: Uint32Array',
+      'numbers: Float64Array',
+      'numbers: Float64Array, nulls: Uint8Array',
+      'flags: Uint8Array',
+      'text: string, ends: Uint32Array, nulls: Uint8Array',
+      'values: Array',
     ]);
     expect(arrived).toStrictEqual({ areas: rows });
     // 20,000 rows, 2,000 a slice, written and read: a timer ran between slices, not once at the end.
