@@ -8,7 +8,7 @@ import { completedTasks, compute, computePool } from '../src/compute/pool.ts';
 import { LONG_BODY_BYTES, serveInTurn } from '../src/limits/ordinary-first.ts';
 import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
 import { communesUnderRoot } from './_support.ts';
-import { data, gql, tokenFor, useDatabase } from './graphql.ts';
+import { data, gql, postBody, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -127,6 +127,44 @@ describe('the lanes of a request', () => {
     const after = finishedByLane();
     expect(after.heavy - before.heavy).toBeGreaterThanOrEqual(1);
     expect(after.light - before.light).toBe(0);
+  });
+  it('reads a long body’s JSON in the heavy lane, and refuses one that is not JSON or not an object as yoga does', async () => {
+    // A what-if of 1,500 communes: its body is long, its plan an ordinary one (the light lane's).
+    const input = communesUnderRoot(1500);
+    const body = JSON.stringify({
+      query:
+        'query ($input: CampaignInput!) { whatIf(input: $input) { __typename ... on CampaignPlan { completionDate totals { demand machines } } } }',
+      variables: { input },
+    });
+    expect(body.length).toBeGreaterThanOrEqual(LONG_BODY_BYTES);
+    const before = finishedByLane();
+    const answer = await postBody<{ whatIf: { completionDate: string; totals: { demand: number } } }>(body);
+    const after = finishedByLane();
+    const library = planCampaign(input);
+    expect(answer.status).toBe(200);
+    expect(answer.body.data?.whatIf).toEqual({
+      __typename: 'CampaignPlan',
+      completionDate: library.completionDate,
+      totals: { demand: library.totals.demand, machines: library.totals.machines },
+    });
+    expect(after.heavy - before.heavy).toBe(1);
+    expect(after.light - before.light).toBe(1);
+
+    // What yoga answers for a short body that is not JSON, or not an object, it answers for a long one.
+    const filler = 'x'.repeat(LONG_BODY_BYTES);
+    for (const [short, long] of [
+      ['{"query": "{ __typename }", "note": "', `{"query": "{ __typename }", "note": "${filler}`],
+      [JSON.stringify('a string'), JSON.stringify(filler)],
+    ] as const) {
+      const heavyBefore = finishedByLane().heavy;
+      const [refusedShort, refusedLong] = [await postBody(short), await postBody(long)];
+      expect(finishedByLane().heavy - heavyBefore).toBe(1);
+      expect(refusedShort.status).toBe(400);
+      expect(refusedLong.status).toBe(refusedShort.status);
+      expect(refusedLong.body.errors?.map((error) => error.message)).toEqual(
+        refusedShort.body.errors?.map((error) => error.message),
+      );
+    }
   });
 });
 

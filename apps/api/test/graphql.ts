@@ -37,9 +37,17 @@ export async function tokenFor(request: TokenRequest): Promise<string> {
 export type Caller = { token?: string | null };
 
 /** Runs one operation through the real server, in-process and without a port; the HTTP status too. */
-export async function request<T = Record<string, unknown>>(
+export function request<T = Record<string, unknown>>(
   query: string,
   variables: unknown = {},
+  caller: Caller = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  return postBody<T>(JSON.stringify({ query, variables }), caller);
+}
+
+/** Posts a JSON body as written (one that is not JSON too) through the real server; the HTTP status too. */
+export async function postBody<T = Record<string, unknown>>(
+  body: string,
   caller: Caller = {},
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const token = caller.token === undefined ? adminToken : caller.token;
@@ -50,7 +58,7 @@ export async function request<T = Record<string, unknown>>(
       accept: 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body,
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
