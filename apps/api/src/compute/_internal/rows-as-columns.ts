@@ -48,7 +48,16 @@ function widened(kind: Kind, value: unknown): Kind {
   return kind === 'nothing' || kind === own ? own : 'values';
 }
 
-type Encoded = { [MARK]: true; length: number; keys: string[]; columns: Column[] };
+/**
+ * The rows' shapes: every key some row has (a column each), each distinct list of keys a row has,
+ * in its order (as indexes into `keys`), and which one each row has (null: every row the first).
+ */
+type Shapes = { keys: string[]; shapes: number[][]; shapeOf: Uint8Array | null };
+
+type Encoded = { [MARK]: true; length: number; columns: Column[] } & Shapes;
+
+/** Rows of more shapes than this are cloned as they are. */
+const MAX_SHAPES = 16;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -66,22 +75,61 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 const isEncoded = (value: unknown): value is Encoded =>
   isPlainObject(value) && (value as Partial<Encoded>)[MARK] === true;
 
-/** The keys every row has, in one order, or null when the rows are not all plain and alike. */
-function sharedKeys(rows: readonly unknown[]): string[] | null {
-  const first = rows[0];
-  if (!isPlainObject(first)) return null;
-  const keys = Object.keys(first);
-  for (const row of rows) {
-    if (!isPlainObject(row)) return null;
-    let index = 0;
-    for (const key in row) {
-      if (key !== keys[index]) return null;
-      index += 1;
-    }
-    if (index !== keys.length) return null;
+/** True when `row`'s own keys are `shape`'s, in its order. */
+function hasShape(row: Record<string, unknown>, shape: readonly number[], keys: readonly string[]): boolean {
+  let index = 0;
+  for (const key in row) {
+    if (key !== keys[shape[index] as number]) return false;
+    index += 1;
   }
-  return keys;
+  return index === shape.length;
 }
+
+/**
+ * The shapes of `rows`, or null when some row is not a plain object or they have more than
+ * MAX_SHAPES (a what-if's first area, its root, has no parent and no population: two shapes).
+ */
+function shapesOf(rows: readonly unknown[]): Shapes | null {
+  const keys: string[] = [];
+  const columnOf = new Map<string, number>();
+  const shapes: number[][] = [];
+  const shapeOf = new Uint8Array(rows.length);
+  let last = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!isPlainObject(row)) return null;
+    // Most rows have the shape of the row before.
+    let shape = last >= 0 && hasShape(row, shapes[last] as number[], keys) ? last : -1;
+    for (let s = 0; shape < 0 && s < shapes.length; s++)
+      if (hasShape(row, shapes[s] as number[], keys)) shape = s;
+    if (shape < 0) {
+      if (shapes.length === MAX_SHAPES) return null;
+      shape = shapes.length;
+      shapes.push(
+        Object.keys(row).map((key) => {
+          let column = columnOf.get(key);
+          if (column === undefined) {
+            column = keys.length;
+            columnOf.set(key, column);
+            keys.push(key);
+          }
+          return column;
+        }),
+      );
+    }
+    shapeOf[i] = shape;
+    last = shape;
+  }
+  return { keys, shapes, shapeOf: shapes.length > 1 ? shapeOf : null };
+}
+
+/** For each shape, which columns its rows have. */
+const columnsOfShapes = ({ keys, shapes }: Shapes): Uint8Array[] =>
+  shapes.map((shape) => {
+    const has = new Uint8Array(keys.length);
+    for (const column of shape) has[column] = 1;
+    return has;
+  });
 
 type Work = (from: number, to: number) => void;
 
@@ -97,7 +145,8 @@ async function inSlices(length: number, work: Work, sliced: boolean): Promise<vo
   }
 }
 
-async function encodeRows(rows: readonly Record<string, unknown>[], keys: string[], sliced: boolean) {
+async function encodeRows(rows: readonly Record<string, unknown>[], shaped: Shapes, sliced: boolean) {
+  const { keys, shapes, shapeOf } = shaped;
   const kinds = keys.map((): Kind => 'nothing');
   const anyNull = keys.map(() => false);
   await inSlices(
@@ -105,7 +154,7 @@ async function encodeRows(rows: readonly Record<string, unknown>[], keys: string
     (from, to) => {
       for (let i = from; i < to; i++) {
         const row = rows[i] as Record<string, unknown>;
-        for (let k = 0; k < keys.length; k++) {
+        for (const k of shapes[shapeOf?.[i] ?? 0] as number[]) {
           const value = row[keys[k] as string];
           if (value === null) anyNull[k] = true;
           else kinds[k] = widened(kinds[k] as Kind, value);
@@ -114,6 +163,9 @@ async function encodeRows(rows: readonly Record<string, unknown>[], keys: string
     },
     sliced,
   );
+  // A row without a column's key has nothing in it (0, false or an empty string), read by no one.
+  const has = columnsOfShapes(shaped);
+  const lacks = (i: number, k: number): boolean => shapeOf !== null && has[shapeOf[i] as number]?.[k] === 0;
   const length = rows.length;
   const nullsOf = (k: number) => (anyNull[k] ? new Uint8Array(length) : null);
   const columns: Column[] = kinds.map((kind, k) => {
@@ -133,17 +185,18 @@ async function encodeRows(rows: readonly Record<string, unknown>[], keys: string
         const key = keys[k] as string;
         const column = columns[k] as Column;
         if ('values' in column) {
-          for (let i = from; i < to; i++) column.values[i] = (rows[i] as Record<string, unknown>)[key];
+          for (let i = from; i < to; i++)
+            if (!lacks(i, k)) column.values[i] = (rows[i] as Record<string, unknown>)[key];
         } else if ('flags' in column) {
           for (let i = from; i < to; i++) {
-            const value = (rows[i] as Record<string, unknown>)[key];
+            const value = lacks(i, k) ? false : (rows[i] as Record<string, unknown>)[key];
             column.flags[i] = value === null ? 2 : value ? 1 : 0;
           }
         } else if ('text' in column) {
           const strings = new Array<string>(to - from);
           let end = written[k] as number;
           for (let i = from; i < to; i++) {
-            const value = (rows[i] as Record<string, unknown>)[key];
+            const value = lacks(i, k) ? '' : (rows[i] as Record<string, unknown>)[key];
             if (value === null) (column.nulls as Uint8Array)[i] = 1;
             const string = value === null ? '' : (value as string);
             strings[i - from] = string;
@@ -154,7 +207,7 @@ async function encodeRows(rows: readonly Record<string, unknown>[], keys: string
           (pieces[k] as string[]).push(strings.join(''));
         } else {
           for (let i = from; i < to; i++) {
-            const value = (rows[i] as Record<string, unknown>)[key];
+            const value = lacks(i, k) ? 0 : (rows[i] as Record<string, unknown>)[key];
             if (value === null) (column.nulls as Uint8Array)[i] = 1;
             else column.numbers[i] = value as number;
           }
@@ -166,7 +219,7 @@ async function encodeRows(rows: readonly Record<string, unknown>[], keys: string
   columns.forEach((column, k) => {
     if ('text' in column) column.text = (pieces[k] as string[]).join('');
   });
-  return { [MARK]: true, length, keys, columns } satisfies Encoded;
+  return { [MARK]: true, length, keys, shapes, shapeOf, columns } satisfies Encoded;
 }
 
 /** Row `i`'s value in `column`. */
@@ -179,22 +232,39 @@ function valueAt(column: Column, i: number): unknown {
 }
 
 async function decodeRows(encoded: Encoded, sliced: boolean): Promise<Record<string, unknown>[]> {
-  const { keys, columns, length } = encoded;
+  const { keys, shapes, shapeOf, columns, length } = encoded;
   const rows = new Array<Record<string, unknown>>(length);
-  // Every row is a copy of the first, then given its own values a column at a time: the rows share
-  // one shape and each store finds its key in place. Built key by key, a row of more than a dozen
-  // keys turned into a dictionary, slow to build and to read: a 20,000-area plan's rows held the
-  // main thread about 100 ms. The first row, built key by key, is such a dictionary too, and
-  // copies of it ten times slower to make than copies of its copy, an object of the fast kind.
-  const first: Record<string, unknown> = {};
-  for (let k = 0; k < keys.length; k++) setOwn(first, keys[k] as string, valueAt(columns[k] as Column, 0));
-  const template = { ...first };
+  // Every row is a copy of the first of its shape, then given its own values a column at a time:
+  // the rows of a shape share one and each store finds its key in place. Built key by key, a row
+  // of more than a dozen keys turned into a dictionary, slow to build and to read: a 20,000-area
+  // plan's rows held the main thread about 100 ms. The first row, built key by key, is such a
+  // dictionary too, and copies of it ten times slower to make than copies of its copy, an object
+  // of the fast kind.
+  const templates = shapes.map((shape, s) => {
+    const first: Record<string, unknown> = {};
+    const row = shapeOf === null ? 0 : shapeOf.indexOf(s);
+    for (const k of shape) setOwn(first, keys[k] as string, valueAt(columns[k] as Column, row));
+    return { ...first };
+  });
+  const has = columnsOfShapes(encoded);
   await inSlices(
     length,
     (from, to) => {
       // A spread copies `__proto__` as an own key (Object.assign would set the prototype), and an
       // assignment then finds that own key before the accessor of Object.prototype.
-      for (let i = from; i < to; i++) rows[i] = { ...template };
+      for (let i = from; i < to; i++) rows[i] = { ...templates[shapeOf?.[i] ?? 0] };
+      if (shapeOf !== null) {
+        // Rows of several shapes: each value set where the row's shape has the key.
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k] as string;
+          const column = columns[k] as Column;
+          for (let i = from; i < to; i++) {
+            if (has[shapeOf[i] as number]?.[k] === 1)
+              (rows[i] as Record<string, unknown>)[key] = valueAt(column, i);
+          }
+        }
+        return;
+      }
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;
         const column = columns[k] as Column;
@@ -264,8 +334,10 @@ async function mapDeep(
  */
 export function rowsAsColumns(value: unknown, options: { sliced: boolean }): Promise<unknown> {
   return mapDeep(value, 0, (item) => {
-    const keys = Array.isArray(item) && item.length >= MIN_ROWS ? sharedKeys(item) : null;
-    return keys === null ? undefined : encodeRows(item as Record<string, unknown>[], keys, options.sliced);
+    const shaped = Array.isArray(item) && item.length >= MIN_ROWS ? shapesOf(item) : null;
+    return shaped === null
+      ? undefined
+      : encodeRows(item as Record<string, unknown>[], shaped, options.sliced);
   });
 }
 
