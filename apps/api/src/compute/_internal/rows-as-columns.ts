@@ -1,6 +1,7 @@
 // Long arrays of flat rows (a 20,000-area plan's `areas`, a what-if's input areas) cross between
-// the main thread and a worker as columns. A structured clone writes and reads every row as an
-// object of its own, in one piece: a 20,000-row plan coming back held the main thread 70–80 ms.
+// the main thread and a worker thread or the heavy lane's process as columns. A structured clone
+// (or the v8 serialization of a process's messages) writes and reads every row as an object of its
+// own, in one piece: a 20,000-row plan coming back held the main thread 70–80 ms.
 // As columns, the numbers travel as Float64Arrays and the booleans as Uint8Arrays (copies of
 // bytes), the strings of a field as one string and where each ends (a 20,000-area plan's eight
 // string and boolean fields, as arrays of values, took 8–10 ms to read back in one piece), and any
@@ -17,6 +18,13 @@ const MAX_DEPTH = 3;
 
 /** Marks an encoded array: a structured clone keeps string keys only. */
 const MARK = '__musterRowsAsColumns';
+/**
+ * The mark's value: a BigInt, which no JSON body (read in the heavy lane, cache/body-digest.ts)
+ * and no GraphQL input can hold, so an object sent by a client is never taken for columns.
+ */
+const ENCODED = 0x6d75737465n;
+/** A text column longer than this (UTF-16 units) travels as an array of values (V8's longest string is 2²⁹ − 24). */
+const MAX_TEXT_UNITS = 2 ** 28;
 
 type Column =
   /** Every value a number or null: the numbers, and which rows hold null (absent when none). */
@@ -54,7 +62,7 @@ function widened(kind: Kind, value: unknown): Kind {
  */
 type Shapes = { keys: string[]; shapes: number[][]; shapeOf: Uint8Array | null };
 
-type Encoded = { [MARK]: true; length: number; columns: Column[] } & Shapes;
+type Encoded = { [MARK]: bigint; length: number; columns: Column[] } & Shapes;
 
 /** Rows of more shapes than this are cloned as they are. */
 const MAX_SHAPES = 16;
@@ -73,7 +81,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 const isEncoded = (value: unknown): value is Encoded =>
-  isPlainObject(value) && (value as Partial<Encoded>)[MARK] === true;
+  isPlainObject(value) && (value as Partial<Encoded>)[MARK] === ENCODED;
 
 /** True when `row`'s own keys are `shape`'s, in its order. */
 function hasShape(row: Record<string, unknown>, shape: readonly number[], keys: readonly string[]): boolean {
@@ -149,6 +157,7 @@ async function encodeRows(rows: readonly Record<string, unknown>[], shaped: Shap
   const { keys, shapes, shapeOf } = shaped;
   const kinds = keys.map((): Kind => 'nothing');
   const anyNull = keys.map(() => false);
+  const textUnits = keys.map(() => 0);
   await inSlices(
     rows.length,
     (from, to) => {
@@ -158,11 +167,15 @@ async function encodeRows(rows: readonly Record<string, unknown>[], shaped: Shap
           const value = row[keys[k] as string];
           if (value === null) anyNull[k] = true;
           else kinds[k] = widened(kinds[k] as Kind, value);
+          if (typeof value === 'string') textUnits[k] = (textUnits[k] as number) + value.length;
         }
       }
     },
     sliced,
   );
+  kinds.forEach((kind, k) => {
+    if (kind === 'text' && (textUnits[k] as number) > MAX_TEXT_UNITS) kinds[k] = 'values';
+  });
   // A row without a column's key has nothing in it (0, false or an empty string), read by no one.
   const has = columnsOfShapes(shaped);
   const lacks = (i: number, k: number): boolean => shapeOf !== null && has[shapeOf[i] as number]?.[k] === 0;
@@ -219,7 +232,7 @@ async function encodeRows(rows: readonly Record<string, unknown>[], shaped: Shap
   columns.forEach((column, k) => {
     if ('text' in column) column.text = (pieces[k] as string[]).join('');
   });
-  return { [MARK]: true, length, keys, shapes, shapeOf, columns } satisfies Encoded;
+  return { [MARK]: ENCODED, length, keys, shapes, shapeOf, columns } satisfies Encoded;
 }
 
 /** Row `i`'s value in `column`. */
@@ -298,50 +311,102 @@ async function decodeRows(encoded: Encoded, sliced: boolean): Promise<Record<str
   return rows;
 }
 
+/** A long array found by {@link mapDeep}, and where its replacement goes. */
+type Found = { item: unknown; holder: Record<string, unknown> | unknown[]; key: string | number };
+
 /**
- * `value` with what `replace` answers for (a promise) put in its place, looked for to MAX_DEPTH in
- * arrays shorter than MIN_ROWS and plain objects, which are copied; the rest as it is.
+ * `value` copied to MAX_DEPTH through arrays shorter than MIN_ROWS and plain objects, each item
+ * `wanted` left in place and listed in `found`; the rest as it is. Synchronous: a body of many short
+ * lists is walked in one go, not a turn of the event loop per item.
  */
-async function mapDeep(
+function copyDeep(
   value: unknown,
   depth: number,
-  replace: (value: unknown) => Promise<unknown> | undefined,
-): Promise<unknown> {
+  wanted: (value: unknown) => boolean,
+  found: Found[],
+  holder: Found['holder'],
+  key: Found['key'],
+): unknown {
   if (depth > MAX_DEPTH) return value;
-  const replaced = replace(value);
-  if (replaced !== undefined) return replaced;
+  if (wanted(value)) {
+    found.push({ item: value, holder, key });
+    return value;
+  }
   if (Array.isArray(value)) {
     if (value.length >= MIN_ROWS) return value;
     // Index by index, so that a hole stays a hole, as a structured clone keeps it.
     const items = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++)
-      if (i in value) items[i] = await mapDeep(value[i], depth + 1, replace);
+      if (i in value) items[i] = copyDeep(value[i], depth + 1, wanted, found, items, i);
     return items;
   }
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) setOwn(copy, key, await mapDeep(value[key], depth + 1, replace));
+  for (const name of Object.keys(value))
+    setOwn(copy, name, copyDeep(value[name], depth + 1, wanted, found, copy, name));
   return copy;
 }
 
+/** `value` with each item `wanted` replaced by what `replace` answers for it, one after another. */
+async function mapDeep(
+  value: unknown,
+  wanted: (value: unknown) => boolean,
+  replace: (value: unknown) => Promise<unknown>,
+): Promise<unknown> {
+  const found: Found[] = [];
+  const root: unknown[] = [];
+  root[0] = copyDeep(value, 0, wanted, found, root, 0);
+  for (const { item, holder, key } of found) {
+    const replaced = await replace(item);
+    if (Array.isArray(holder)) holder[key as number] = replaced;
+    else setOwn(holder, key as string, replaced);
+  }
+  return root[0];
+}
+
 /**
- * A task's arguments or result ready to cross to the other thread: written a slice at a time on
- * the main thread (`sliced`), at once in a worker.
+ * A task's arguments or result ready to cross to the other thread or process: written a slice at
+ * a time on the main thread (`sliced`), at once in a worker.
  *
  * @example
- * await rowsAsColumns({ areas: rows }, { sliced: true }); // 20,000 rows
- * // → { areas: { __musterRowsAsColumns: true, length: 20000, keys: ['code', …], columns: [{ values: […] }, { numbers: Float64Array(20000), nulls: null }, …] } }
+ * await rowsAsColumns({ areas: rows }, { sliced: true }); // 20,000 rows, the first a root with no parent
+ * // → { areas: { __musterRowsAsColumns: 0x6d75737465n, length: 20000, keys: ['code', 'name', 'parentCode', 'population'],
+ * //     shapes: [[0, 1], [0, 1, 2, 3]], shapeOf: Uint8Array(20000), columns: [{ text: 'roota0a1…', ends: Uint32Array(20000), nulls: null }, …] } }
  */
 export function rowsAsColumns(value: unknown, options: { sliced: boolean }): Promise<unknown> {
-  return mapDeep(value, 0, (item) => {
-    const shaped = Array.isArray(item) && item.length >= MIN_ROWS ? shapesOf(item) : null;
-    return shaped === null
-      ? undefined
-      : encodeRows(item as Record<string, unknown>[], shaped, options.sliced);
-  });
+  const shapesFound = new Map<unknown, Shapes>();
+  return mapDeep(
+    value,
+    (item) => {
+      const shaped = Array.isArray(item) && item.length >= MIN_ROWS ? shapesOf(item) : null;
+      if (shaped !== null) shapesFound.set(item, shaped);
+      return shaped !== null;
+    },
+    (item) => encodeRows(item as Record<string, unknown>[], shapesFound.get(item) as Shapes, options.sliced),
+  );
 }
 
 /** What {@link rowsAsColumns} was given, its rows built again (a slice at a time when `sliced`). */
 export function rowsFromColumns(value: unknown, options: { sliced: boolean }): Promise<unknown> {
-  return mapDeep(value, 0, (item) => (isEncoded(item) ? decodeRows(item, options.sliced) : undefined));
+  return mapDeep(value, isEncoded, (item) => decodeRows(item as Encoded, options.sliced));
+}
+
+/**
+ * How many values of `value` (as {@link rowsAsColumns} answers) lie outside its columns, counted
+ * up to `limit`: what a structured clone reads one by one.
+ */
+export function valuesOutsideColumns(value: unknown, limit: number): number {
+  let count = 0;
+  const visit = (item: unknown): void => {
+    if (count >= limit) return;
+    count += 1;
+    if (isEncoded(item)) {
+      count -= 1;
+      return;
+    }
+    if (Array.isArray(item)) for (const element of item) visit(element);
+    else if (isPlainObject(item)) for (const key of Object.keys(item)) visit(item[key]);
+  };
+  visit(value);
+  return count;
 }
