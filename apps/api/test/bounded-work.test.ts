@@ -129,7 +129,18 @@ describe('the lanes of a request', () => {
     expect(after.light - before.light).toBe(0);
   });
   it('reads a long body’s JSON in the heavy lane, and refuses one that is not JSON or not an object as yoga does', async () => {
-    // A what-if of 1,500 communes: its body is long, its plan an ordinary one (the light lane's).
+    // Times `body` was parsed in this process (the main thread): the heavy lane's reads are not.
+    const parse = vi.spyOn(JSON, 'parse');
+    const parsedHere = (body: string) => parse.mock.calls.filter(([text]) => text === body).length;
+    /** Posts `body` as the service serves it: a long request when it is long. */
+    const post = <T>(body: string) => {
+      let answer: ReturnType<typeof postBody<T>> | undefined;
+      serveInTurn({ bodyBytes: body.length, eventStream: false }, () => {
+        answer = postBody<T>(body);
+      });
+      return answer as ReturnType<typeof postBody<T>>;
+    };
+    // A what-if of 1,500 communes: a long body, read in the heavy lane, then planned there.
     const input = communesUnderRoot(1500);
     const body = JSON.stringify({
       query:
@@ -138,7 +149,7 @@ describe('the lanes of a request', () => {
     });
     expect(body.length).toBeGreaterThanOrEqual(LONG_BODY_BYTES);
     const before = finishedByLane();
-    const answer = await postBody<{ whatIf: { completionDate: string; totals: { demand: number } } }>(body);
+    const answer = await post<{ whatIf: { completionDate: string; totals: { demand: number } } }>(body);
     const after = finishedByLane();
     const library = planCampaign(input);
     expect(answer.status).toBe(200);
@@ -147,24 +158,50 @@ describe('the lanes of a request', () => {
       completionDate: library.completionDate,
       totals: { demand: library.totals.demand, machines: library.totals.machines },
     });
-    expect(after.heavy - before.heavy).toBe(1);
-    expect(after.light - before.light).toBe(1);
+    expect([after.heavy - before.heavy, after.light - before.light]).toEqual([2, 0]);
+    expect(parsedHere(body)).toBe(0);
 
-    // What yoga answers for a short body that is not JSON, or not an object, it answers for a long one.
+    // A client's copy of the columns' mark is a value like any other (its variable unused here).
+    const forged = {
+      __musterRowsAsColumns: true,
+      length: 2_000_000,
+      keys: [],
+      shapes: [[]],
+      columns: [null],
+    };
+    const padded = JSON.stringify({
+      query: '{ __typename }',
+      variables: { forged, pad: 'x'.repeat(LONG_BODY_BYTES) },
+    });
+    expect(await post(padded)).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    expect(parsedHere(padded)).toBe(0);
+    // A body mostly outside long lists (a list of lists) is read here, in one piece, as before.
+    const lists = JSON.stringify({
+      query: '{ __typename }',
+      variables: { x: Array.from({ length: 200 }, () => Array(200).fill(0)) },
+    });
+    expect(lists.length).toBeGreaterThanOrEqual(LONG_BODY_BYTES);
+    expect(await post(lists)).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    expect(parsedHere(lists)).toBeGreaterThan(0);
+
+    // What yoga answers for a short body that is not JSON, or not an object, it answers for a long
+    // one, read here after the heavy lane gave it up.
     const filler = 'x'.repeat(LONG_BODY_BYTES);
     for (const [short, long] of [
       ['{"query": "{ __typename }", "note": "', `{"query": "{ __typename }", "note": "${filler}`],
       [JSON.stringify('a string'), JSON.stringify(filler)],
     ] as const) {
       const heavyBefore = finishedByLane().heavy;
-      const [refusedShort, refusedLong] = [await postBody(short), await postBody(long)];
+      const [refusedShort, refusedLong] = [await postBody(short), await post(long)];
       expect(finishedByLane().heavy - heavyBefore).toBe(1);
+      expect(parsedHere(long)).toBeGreaterThan(0);
       expect(refusedShort.status).toBe(400);
       expect(refusedLong.status).toBe(refusedShort.status);
       expect(refusedLong.body.errors?.map((error) => error.message)).toEqual(
         refusedShort.body.errors?.map((error) => error.message),
       );
     }
+    parse.mockRestore();
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessLane } from '../src/compute/_internal/process-lane.ts';
 
-type Task = { kind: 'echo' | 'noise' | 'throw' | 'exit'; value?: number };
+type Task = { kind: 'echo' | 'later' | 'noise' | 'throw' | 'exit'; value?: number };
 type Outcome = { echo: number; pid: number };
 
 let lane: ProcessLane<Task, Outcome>;
@@ -61,5 +61,16 @@ describe('a process lane', () => {
     await lane.destroy();
     await pending;
     await expect(lane.run({ kind: 'echo', value: 10 })).rejects.toThrow('stopped');
+  });
+
+  it('lets a task given up only while it waits run to its end once sent, and keeps its child', async () => {
+    newLane();
+    const controller = new AbortController();
+    const running = lane.run({ kind: 'later', value: 11 }, { signal: controller.signal, whileWaiting: true });
+    const queued = lane.run({ kind: 'echo', value: 12 }, { signal: controller.signal, whileWaiting: true });
+    controller.abort(new Error('waited too long'));
+    await expect(queued).rejects.toThrow('waited too long');
+    const { pid } = await running;
+    expect((await lane.run({ kind: 'echo', value: 13 })).pid).toBe(pid);
   });
 });

@@ -6,7 +6,9 @@
 //
 // A long body (LONG_BODY_BYTES or more) is read in the heavy lane, as yoga reads it: JSON.parse of
 // a 20,000-area what-if held the main thread 10–20 ms in one piece, and every request arriving
-// meanwhile waited. Its long lists come back as columns, built into rows a slice at a time.
+// meanwhile waited. Its long lists come back as columns, built into rows a slice at a time. A body
+// the lane does not read (not JSON, not an object, mostly outside long lists, or the lane busy for
+// a second) is read here by yoga's own parser, which refuses it as it always did.
 import { createHash } from 'node:crypto';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { readJsonInHeavyLane } from '../compute/pool.ts';
@@ -23,7 +25,7 @@ const isJson = (request: Request): boolean =>
   request.method === 'POST' &&
   /^application\/(graphql\+)?json\b/i.test(request.headers.get('content-type') ?? '');
 
-/** The yoga plugin: reads a JSON body as bytes, hashes them, and hands them to yoga's own parser. */
+/** The yoga plugin: reads a JSON body as bytes, hashes them, and reads them in the heavy lane or with yoga's own parser. */
 export function useBodyDigest(): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
@@ -33,13 +35,12 @@ export function useBodyDigest(): Plugin {
         const bytes = new Uint8Array(await sent.arrayBuffer());
         const digest = createHash('sha256').update(bytes).digest('base64url');
         if (bytes.byteLength >= LONG_BODY_BYTES) {
-          // A long body is read in the heavy lane, as yoga would read it. One the lane could not
-          // read is read here, in one piece, after the ordinary requests: yoga refuses it if it
-          // is not JSON or not an object.
+          // A long body is read in the heavy lane, as yoga would read it. One the lane did not
+          // read is read here, in one piece, after the ordinary requests.
           const read = await readJsonInHeavyLane(bytes);
           if (typeof read === 'object' && read !== null) {
             if (!Array.isArray(read)) digests.set(request, digest);
-            return read as GraphQLParams;
+            return read as GraphQLParams | GraphQLParams[];
           }
           await afterOrdinaryRequests();
         }

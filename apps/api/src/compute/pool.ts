@@ -122,27 +122,29 @@ export function forEveryRequest<T>(make: () => Promise<T>): Promise<T> {
   return sharedWork.run(true, make);
 }
 
-/** Longest a long request body waits for the heavy lane to read it before the main thread does. */
-export const READ_JSON_WAIT_MS = 10_000;
+/**
+ * Longest a long request body waits for the heavy lane to start reading it (the lane may be busy
+ * with a computation of up to COMPUTE_BUDGET_MS) before the main thread reads it instead.
+ */
+const READ_JSON_WAIT_MS = 1000;
 
 /**
  * A long request body's JSON (cache/body-digest.ts), read in the heavy lane: JSON.parse of a
  * 20,000-area what-if (1.6 MB) held the main thread 10–20 ms in one piece. Its long lists come
- * back as columns, built into rows here a slice at a time. Undefined when the lane could not read
- * it (not JSON, or no answer within READ_JSON_WAIT_MS): the caller reads it itself, and refuses it
- * as yoga does.
+ * back as columns, built into rows here a slice at a time. Undefined when the lane did not read it
+ * (not JSON, a body mostly outside long lists, or the lane busy for READ_JSON_WAIT_MS): the caller
+ * reads it itself, and refuses it as yoga does. Each read counts as one of the heavy lane's tasks.
  */
 export async function readJsonInHeavyLane(bytes: Uint8Array): Promise<unknown> {
-  let outcome: TaskOutcome;
   try {
-    outcome = await computePool().heavy.run(
+    const outcome = await computePool().heavy.run(
       { name: 'readJson', args: [bytes] },
-      { signal: AbortSignal.timeout(READ_JSON_WAIT_MS) },
+      { signal: AbortSignal.timeout(READ_JSON_WAIT_MS), whileWaiting: true },
     );
+    return outcome.ok ? await rowsFromColumns(outcome.value, { sliced: true }) : undefined;
   } catch {
     return undefined;
   }
-  return outcome.ok ? rowsFromColumns(outcome.value, { sliced: true }) : undefined;
 }
 
 /** Runs one of the planning library's heavy functions in the pool, within the current request's budget. */

@@ -4,8 +4,8 @@
 // Between slices it used to take its turn with everyone else, so every request arriving meanwhile
 // waited behind a few of its slices. Now a slice starts when no ordinary request is in flight, or
 // after ORDINARY_FIRST_MAX_WAIT_MS, so a long request cannot starve under steady traffic. The body
-// itself is hashed here (2 ms) and read in the heavy lane (JSON.parse cannot be sliced: 10–20 ms
-// in one piece), its long lists coming back as columns (cache/body-digest.ts).
+// itself is read in the heavy lane (JSON.parse cannot be sliced: 10–20 ms in one piece), its long
+// lists coming back as columns (cache/body-digest.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 

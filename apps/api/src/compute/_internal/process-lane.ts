@@ -13,6 +13,8 @@ type Job<Task, Outcome> = {
   resolve: (outcome: Outcome) => void;
   reject: (error: Error) => void;
   signal: AbortSignal | undefined;
+  /** The signal gives the task up only while it waits: once sent to the child, it runs to its end. */
+  whileWaiting: boolean;
   onAbort: () => void;
 };
 
@@ -75,7 +77,14 @@ export class ProcessLane<Task, Outcome> {
     }
   }
 
-  run(task: Task, { signal }: { signal?: AbortSignal } = {}): Promise<Outcome> {
+  /**
+   * Runs `task` after those sent before. `signal` gives it up: out of the queue, or its child
+   * stopped while it runs (unless `whileWaiting`: then a task sent to the child runs to its end).
+   */
+  run(
+    task: Task,
+    { signal, whileWaiting = false }: { signal?: AbortSignal; whileWaiting?: boolean } = {},
+  ): Promise<Outcome> {
     if (this.destroyed) return Promise.reject(new Error('The lane was stopped'));
     if (signal?.aborted) return Promise.reject(abortError(signal));
     return new Promise<Outcome>((resolve, reject) => {
@@ -86,6 +95,7 @@ export class ProcessLane<Task, Outcome> {
         resolve,
         reject,
         signal,
+        whileWaiting,
         onAbort: () => this.abort(job),
       };
       signal?.addEventListener('abort', job.onAbort, { once: true });
@@ -108,6 +118,7 @@ export class ProcessLane<Task, Outcome> {
     const job = this.waiting.shift();
     if (job === undefined) return;
     this.running = job;
+    if (job.whileWaiting) job.signal?.removeEventListener('abort', job.onAbort);
     let child: ChildProcess | null = null;
     try {
       child = this.ensureChild();
