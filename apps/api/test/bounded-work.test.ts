@@ -5,7 +5,12 @@ import { type PlanMobileTeamsInput, planCampaign } from '@muster/planning';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearSharedCache } from '../src/cache/shared-cache.ts';
 import { completedTasks, compute, computePool } from '../src/compute/pool.ts';
-import { LONG_BODY_BYTES, serveInTurn } from '../src/limits/ordinary-first.ts';
+import {
+  LONG_BODY_BYTES,
+  ORDINARY_FIRST_MAX_WAIT_MS,
+  serveInTurn,
+  waitedForOrdinaryMs,
+} from '../src/limits/ordinary-first.ts';
 import { createRequestWork, withRequestWork } from '../src/limits/request-work.ts';
 import { communesUnderRoot } from './_support.ts';
 import { data, gql, postBody, tokenFor, useDatabase } from './graphql.ts';
@@ -128,6 +133,30 @@ describe('the lanes of a request', () => {
     expect(after.heavy - before.heavy).toBeGreaterThanOrEqual(1);
     expect(after.light - before.light).toBe(0);
   });
+  it('reads a heavy computation’s answer once no ordinary request is in flight, 15 ms at most later', async () => {
+    // A long request's small plan, computed in the heavy lane, with an ordinary request in flight
+    // and then without: its answer waited for the ordinary one only the first time.
+    const input = communesUnderRoot(30);
+    const planned = () => {
+      let answer: Promise<{ plan: ReturnType<typeof planCampaign>; waitedMs: number }> | undefined;
+      serveInTurn({ bodyBytes: LONG_BODY_BYTES, eventStream: false }, () => {
+        answer = compute('planCampaign', input, 'input').then((plan) => ({
+          plan,
+          waitedMs: waitedForOrdinaryMs(),
+        }));
+      });
+      return answer as NonNullable<typeof answer>;
+    };
+    const ordinaryDone = serveInTurn({ bodyBytes: 0, eventStream: false }, () => undefined);
+    const beside = await planned();
+    ordinaryDone?.();
+    const alone = await planned();
+    expect(beside.plan).toEqual(planCampaign(input));
+    expect(alone.plan).toEqual(beside.plan);
+    expect(beside.waitedMs).toBeGreaterThanOrEqual(ORDINARY_FIRST_MAX_WAIT_MS - 1);
+    expect(alone.waitedMs).toBe(0);
+  });
+
   it('reads a long body’s JSON in the heavy lane, and refuses one that is not JSON or not an object as yoga does', async () => {
     // Times `body` was parsed in this process (the main thread): the heavy lane's reads are not.
     const parse = vi.spyOn(JSON, 'parse');
