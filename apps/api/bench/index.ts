@@ -10,8 +10,17 @@
 // DATABASE_URL (or BENCH_DATABASE_URL) names a server, in a schema of its own, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { dropSchema, seededRandom } from '../test/_support.ts';
 import { loopDelayOf, memoryOf, percentile, type Server, startServer, stopServer } from './_servers.ts';
+import {
+  P99_RATIO_TARGET,
+  type SenderData,
+  SLOW_EVERY_MS,
+  SLOW_REQUESTS,
+  SLOW_TARGET_MS,
+  type SlowTally,
+} from './_slow-requests.ts';
 import { run as runLive } from './live.bench.ts';
 import type { BenchLoopDelay, BenchServerReady } from './server.ts';
 import { run as runSpreadsheets } from './spreadsheets.bench.ts';
@@ -44,97 +53,6 @@ const PLAN_QUERY = `query { plan(scenarioId: "nghe-an-2021", areaCode: "40") { _
   completionDate totals { demand } areas { code demand machines dailyTarget completionDate } daily { date planned } } } }`;
 const RECORD_MUTATION = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
   __typename ... on RecordActualsPayload { created corrected unchanged reports { outcome report { id version } } } } }`;
-
-/**
- * The heaviest request each computed field accepts (just under the cost limit), sent every
- * SLOW_EVERY_MS during the second half of each round of the load: normal traffic must keep 0
- * errors and a p99 (over every round) within ×2 of the halves without them, and each of these must
- * answer (accepted) within 2 s. Each send (`send`, from 0) asks for work no earlier one did, so
- * none is answered from a kept plan or answer: a what-if's first area changes its population, a
- * staffing its day, a mobile-team plan its first team's id; a roster is kept by no cache.
- */
-const SLOW_EVERY_MS = 3000;
-const SLOW_TARGET_MS = 2000;
-const P99_RATIO_TARGET = 2;
-const ON_NGHE_AN = (field: string) =>
-  `query { plan(scenarioId: "nghe-an-2021", areaCode: "40") { __typename ... on CampaignPlan { ${field} } } }`;
-const ALL_SLOW_REQUESTS: {
-  name: string;
-  query: string | ((send: number) => string);
-  variables?: (send: number) => Record<string, unknown>;
-  expect: RegExp;
-}[] = [
-  // 175 days of 4-hour shifts, priced for the dearest window (6 shifts, 9 rosters built): 18,900
-  // points, about 19,500 with the plan's fields; Nghệ An's 19-hour window (5 shifts) runs fewer.
-  {
-    name: 'roster',
-    query: ON_NGHE_AN('roster(days: 175, shiftHours: 4) { __typename }'),
-    expect: /"roster":\{"__typename":"Roster"/,
-  },
-  // 260 teams of 2 machines: 260 × 600 nominal communes × 120 days ÷ 1,000 = 18,721 points.
-  {
-    name: 'mobileTeams',
-    query: ON_NGHE_AN('mobileTeams(teams: $teams) { __typename }').replace(
-      'query {',
-      'query ($teams: [MobileTeamInput!]!) {',
-    ),
-    // The first team's id names the send, so no send is answered from an earlier one's kept answer.
-    variables: (send) => ({
-      teams: Array.from({ length: 260 }, (_, i) => ({
-        id: i === 0 ? `T1-${send}` : `T${i + 1}`,
-        machines: 2,
-      })),
-    }),
-    expect: /"mobileTeams":\{"__typename":"MobileTeamsPlan"/,
-  },
-  // Every shift length from 1 to 24 hours over a dated day's staffing at a district's site (Hưng Nguyên).
-  {
-    name: 'staffing+shifts',
-    query: (send) =>
-      ON_NGHE_AN(
-        `staffing(areaCode: "18001", date: "${new Date(Date.UTC(2021, 3, 1 + (send % 60))).toISOString().slice(0, 10)}") { __typename ... on HourlyStaffing { shifts(lengthsHours: [${Array.from({ length: 24 }, (_, i) => i + 1).join(',')}]) { staffHours } } }`,
-      ),
-    expect: /"staffHours":\d+/,
-  },
-  // A what-if of 20,000 areas (the most one takes), asked for its completion.
-  {
-    name: 'whatIf',
-    query:
-      'query ($input: CampaignInput!) { whatIf(input: $input) { __typename ... on CampaignPlan { completionDate } } }',
-    variables: (send) => ({
-      input: {
-        areas: [
-          { code: 'root', name: 'Root' },
-          ...Array.from({ length: 19_999 }, (_, i) => ({
-            code: `a${i}`,
-            name: `Area ${i}`,
-            parentCode: 'root',
-            population: 4000 + (i % 500) + (i === 0 ? send : 0),
-          })),
-        ],
-        calendar: { start: '2021-03-22', deadline: '2021-06-30' },
-        hours: { open: '00:00', close: '24:00' },
-        service: { minutesPerDossier: 5.18 },
-        machines: [{ areaCode: 'root', machines: 4000 }],
-      },
-    }),
-    expect: /"__typename":"CampaignPlan"/,
-  },
-];
-
-/** The heavy requests sent; BENCH_SLOW (names, comma-separated) picks some, to see which weighs. */
-const SLOW_REQUESTS = ALL_SLOW_REQUESTS.filter(
-  (request) =>
-    process.env.BENCH_SLOW === undefined || process.env.BENCH_SLOW.split(',').includes(request.name),
-);
-const unknownSlow = (process.env.BENCH_SLOW?.split(',') ?? []).filter(
-  (name) => !ALL_SLOW_REQUESTS.some((request) => request.name === name),
-);
-if (unknownSlow.length > 0) {
-  throw new Error(
-    `BENCH_SLOW names no heavy request ${unknownSlow.join(', ')}; the names are ${ALL_SLOW_REQUESTS.map((request) => request.name).join(', ')}`,
-  );
-}
 
 type Request = { token: string; query: string; variables?: Record<string, unknown>; expect: string };
 type Tally = { latenciesMs: number[]; errors: number; firstError: string | null; pending: number };
@@ -244,23 +162,14 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
     // Rounds of the load without, then with, the heavy requests: other work on the machine weighs
     // on both sides alike, and the figures pool every round's requests (a p99 of one 8-s run's 32
     // plans is its slowest one).
-    // The heavy bodies (one per send) are written before any run: the bench's own event loop building a
-    // 20,000-area body would delay the normal traffic it sends and times, and count against the server.
-    const heavy = {
+    // The heavy requests are sent from a thread of their own, their bodies (one per send) written
+    // there before any run: the bench's event loop writing, holding and sending them (and its
+    // collector) would delay the normal traffic it sends and times, and count against the server.
+    const heavy = await startSender({
+      url,
       token: ready.readerToken,
-      bodies: new Map(
-        SLOW_REQUESTS.map((r) => [
-          r.name,
-          Array.from({ length: ROUNDS * Math.ceil((RUN_SECONDS * 1000) / SLOW_EVERY_MS) }, (_, send) =>
-            JSON.stringify({
-              query: typeof r.query === 'string' ? r.query : r.query(send),
-              variables: r.variables?.(send) ?? {},
-            }),
-          ),
-        ]),
-      ),
-      sent: new Map<string, number>(),
-    };
+      sends: ROUNDS * Math.ceil((RUN_SECONDS * 1000) / SLOW_EVERY_MS),
+    });
     const rounds: Round[] = [];
     // Memory is judged from the end of the first round to the end of the last, beside what the
     // kept plans (bounded, PLAN_CACHE_MIB) hold at each: the heavy requests' plans fill them.
@@ -275,6 +184,7 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
       if (round === 0 && ROUNDS > 1) before = await memoryOf(child);
     }
     const after = await memoryOf(child);
+    await heavy.terminate();
 
     let errors = 0;
     for (const operation of ['plan', 'recordActuals'] as const) {
@@ -312,7 +222,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 /** Quiet time after each round's heavy requests have answered, before the next round. */
 const SETTLE_MS = 2000;
 
-type SlowTally = { latenciesMs: number[]; failures: string[] };
 type LoadRound = {
   tallies: { plan: Tally; recordActuals: Tally };
   /** Heavy requests by name; empty for a round without them. */
@@ -347,53 +256,32 @@ function spread(values: readonly number[], unit: 'ms' | '×'): string {
 }
 
 /**
- * The load for RUN_SECONDS; with `heavy`, the heaviest accepted request of each computed field
- * too (sent with its token, its body as written), one every SLOW_EVERY_MS / 4, each kind in turn. Answers missing DRAIN_TIMEOUT_MS after the
- * run are counted as errors.
+ * The load for RUN_SECONDS; with `heavy` (the sender thread), the heaviest accepted request of each
+ * computed field too, one every SLOW_EVERY_MS / 4, each kind in turn. Answers missing
+ * DRAIN_TIMEOUT_MS after the run are counted as errors.
  */
 async function loadRound(
   url: string,
   child: Server['child'],
   planRequest: () => Request,
   recordRequest: () => Request,
-  heavy: { token: string; bodies: ReadonlyMap<string, readonly string[]>; sent: Map<string, number> } | null,
+  heavy: Worker | null,
 ): Promise<LoadRound> {
   const fresh = (): Tally => ({ latenciesMs: [], errors: 0, firstError: null, pending: 0 });
   const tallies = { plan: fresh(), recordActuals: fresh() };
-  const slow = new Map<string, SlowTally>(
-    heavy === null ? [] : SLOW_REQUESTS.map((r) => [r.name, { latenciesMs: [], failures: [] }]),
-  );
   await loopDelayOf(child);
   const clientLoop = monitorEventLoopDelay({ resolution: 5 });
   clientLoop.enable();
   const start = performance.now();
   const until = start + RUN_SECONDS * 1000;
-  const sent: Promise<void>[] = [];
-  let turn = 0;
-  const timer =
+  const slowRound =
     heavy === null
-      ? null
-      : setInterval(() => {
-          if (performance.now() >= until - SLOW_EVERY_MS / 4) return;
-          const request = SLOW_REQUESTS[turn++ % SLOW_REQUESTS.length] as (typeof SLOW_REQUESTS)[number];
-          const tally = slow.get(request.name) as SlowTally;
-          const at = performance.now();
-          sent.push(
-            fetch(url, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${heavy.token}` },
-              body: body(heavy, request.name),
-            })
-              .then(async (response) => {
-                const text = await response.text();
-                tally.latenciesMs.push(performance.now() - at);
-                if (response.status !== 200 || !request.expect.test(text)) {
-                  tally.failures.push(`HTTP ${response.status}: ${text.slice(0, 160)}`);
-                }
-              })
-              .catch((error: Error) => void tally.failures.push(error.message)),
-          );
-        }, SLOW_EVERY_MS / SLOW_REQUESTS.length);
+      ? Promise.resolve(new Map<string, SlowTally>())
+      : new Promise<Map<string, SlowTally>>((resolve, reject) => {
+          heavy.once('message', (slow: [string, SlowTally][]) => resolve(new Map(slow)));
+          heavy.once('error', reject);
+          heavy.postMessage({ runMs: RUN_SECONDS * 1000 });
+        });
   const runs = Promise.all([
     openLoop(url, TARGETS.plan, start, until, planRequest, tallies.plan),
     openLoop(url, TARGETS.recordActuals, start, until, recordRequest, tallies.recordActuals),
@@ -403,8 +291,7 @@ async function loadRound(
     new Promise<false>((resolve) => setTimeout(() => resolve(false), RUN_SECONDS * 1000 + DRAIN_TIMEOUT_MS)),
   ]);
   const elapsedSeconds = (performance.now() - start) / 1000;
-  if (timer) clearInterval(timer);
-  await Promise.all(sent);
+  const slow = await slowRound;
   if (!drained) {
     for (const tally of Object.values(tallies)) {
       tally.errors += tally.pending;
@@ -421,15 +308,16 @@ async function loadRound(
   };
 }
 
-/** The next body of the heavy request `name`: a send of its own, the first again after the last. */
-function body(
-  heavy: { bodies: ReadonlyMap<string, readonly string[]>; sent: Map<string, number> },
-  name: string,
-) {
-  const bodies = heavy.bodies.get(name) as readonly string[];
-  const send = heavy.sent.get(name) ?? 0;
-  heavy.sent.set(name, send + 1);
-  return bodies[send % bodies.length] as string;
+/** The heavy requests' sender thread (_slow-requests.ts), once it has written every body. */
+async function startSender(data: SenderData): Promise<Worker> {
+  const sender = new Worker(new URL('./_heavy-sender.mjs', import.meta.url), { workerData: data });
+  // A bench that fails part way still ends: the thread does not hold the process.
+  sender.unref();
+  await new Promise<void>((resolve, reject) => {
+    sender.once('message', () => resolve());
+    sender.once('error', reject);
+  });
+  return sender;
 }
 
 /** Normal traffic's figures with the heavy requests against those without, and each heavy request's. */
