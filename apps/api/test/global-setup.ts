@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../src/data/seed-demo.ts';
-import { createDatabase } from '../src/db.ts';
+import { createDatabase } from '../src/database.ts';
 import { applyMigrations } from '../src/migrate.ts';
 
 /** Where the dumps are: migrated only, and migrated with the demo data. */
