@@ -18,14 +18,19 @@ import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
 type Pool = Piscina<TaskMessage, TaskOutcome>;
 
-/** The heavy lane answers each task with its outcome's v8 serialization ({@link fromHeavyLane}). */
+/** The heavy lane answers each task with its outcome's v8 serialization ({@link inHeavyLane}). */
 type HeavyLane = ProcessLane<TaskMessage, Uint8Array>;
 
 /**
- * A heavy-lane outcome, read after the ordinary requests. Sent as a message, it was read in one
- * piece whenever it arrived: a mobile-team plan of 260 teams, 6 ms of the main thread.
+ * Runs `message` in the heavy lane, its outcome read after the ordinary requests. Sent as a
+ * message, it was read in one piece whenever it arrived: a mobile-team plan of 260 teams, 6 ms of
+ * the main thread.
  */
-async function fromHeavyLane(bytes: Uint8Array): Promise<TaskOutcome> {
+async function inHeavyLane(
+  message: TaskMessage,
+  options: Parameters<HeavyLane['run']>[1],
+): Promise<TaskOutcome> {
+  const bytes = await computePool().heavy.run(message, options);
   await afterOrdinaryRequests();
   return deserialize(bytes) as TaskOutcome;
 }
@@ -59,9 +64,10 @@ function lightThreads(): number {
  * The heavy lane is a child process at Linux's idle scheduling policy (SCHED_IDLE, started under
  * `chrt --idle`; at nice 19 where that is refused), every thread of it: when the machine is busy
  * the light planning of ordinary requests, the event loop and the database go first, and a heavy
- * request takes only the CPU they leave. As a worker thread at that policy (and nice 19) its own thread yielded, but the garbage
- * collector's and compiler's threads, which a process's threads share, ran at the normal policy
- * and took two to four times its CPU from everything else (read from /proc during `pnpm bench load`).
+ * request takes only the CPU they leave. As a worker thread at that policy (and nice 19) its own
+ * thread yielded, but the garbage collector's and compiler's threads, which a process's threads
+ * share, ran at the normal policy and took two to four times its CPU from everything else (read
+ * from /proc during `pnpm bench load`).
  */
 function startHeavyLane(warm: boolean): HeavyLane {
   const lane: HeavyLane = new ProcessLane(new URL('./process-worker.mjs', import.meta.url), true);
@@ -148,11 +154,9 @@ const READ_JSON_WAIT_MS = 1000;
  */
 export async function readJsonInHeavyLane(bytes: Uint8Array): Promise<unknown> {
   try {
-    const outcome = await fromHeavyLane(
-      await computePool().heavy.run(
-        { name: 'readJson', args: [bytes] },
-        { signal: AbortSignal.timeout(READ_JSON_WAIT_MS), whileWaiting: true },
-      ),
+    const outcome = await inHeavyLane(
+      { name: 'readJson', args: [bytes] },
+      { signal: AbortSignal.timeout(READ_JSON_WAIT_MS), whileWaiting: true },
     );
     return outcome.ok ? await rowsFromColumns(outcome.value, { sliced: true }) : undefined;
   } catch {
@@ -188,9 +192,7 @@ export async function compute<K extends TaskName>(
     const signal = work ? AbortSignal.timeout(Math.ceil(remainingMs(work, name))) : undefined;
     const message: TaskMessage = { name, args: sent };
     const options = signal ? { signal } : {};
-    outcome = heavy
-      ? await fromHeavyLane(await computePool().heavy.run(message, options))
-      : await computePool().light.run(message, options);
+    outcome = heavy ? await inHeavyLane(message, options) : await computePool().light.run(message, options);
   } catch (error) {
     if (work && isAbort(error)) throw timeSpent(work, name);
     throw error;
