@@ -234,4 +234,21 @@ describe('rows as columns between threads', () => {
       expect(await roundTrip([rows], false)).toStrictEqual(structuredClone([rows]));
     }
   });
+  it('builds keys that read as code as keys: nothing in them runs', async () => {
+    const keys = [
+      'a: (globalThis.injected = 1), b',
+      'x })); globalThis.injected = 2; (() => ({',
+      'constructor',
+      '$_1',
+    ];
+    const rows = Array.from({ length: MIN_ROWS }, (_, i) =>
+      Object.fromEntries(keys.map((key, k) => [key, i * k])),
+    );
+    const sent = await rowsAsColumns([rows], { sliced: false });
+    for (const sliced of [true, false]) {
+      const [built] = (await rowsFromColumns(structuredClone(sent), { sliced })) as [unknown[]];
+      expect(built).toStrictEqual(rows);
+    }
+    expect('injected' in globalThis).toBe(false);
+  });
 });

@@ -244,9 +244,73 @@ function valueAt(column: Column, i: number): unknown {
   return column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
 }
 
-async function decodeRows(encoded: Encoded, sliced: boolean): Promise<Record<string, unknown>[]> {
-  const { keys, shapes, shapeOf, columns, length } = encoded;
-  const rows = new Array<Record<string, unknown>>(length);
+/**
+ * Keys a generated row builder names as they are: identifiers, not `__proto__` (which an object
+ * literal takes for the prototype). Any other key (a client's, in a long body) is built key by key.
+ */
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+
+type RowBuilder = (i: number) => Record<string, unknown>;
+
+/**
+ * A function that builds row `i` of one shape in one object literal, its values read from the
+ * columns: V8 makes such a row at once in its final layout. Null when a key is not plain.
+ */
+function rowBuilder(
+  keys: readonly string[],
+  shape: readonly number[],
+  columns: readonly Column[],
+): RowBuilder | null {
+  if (!shape.every((k) => PLAIN_KEY.test(keys[k] as string) && keys[k] !== '__proto__')) return null;
+  // The columns' arrays are the function's parameters (c<k>, t<k>, e<k>, n<k>): no value of a row
+  // is ever written into its text, only the keys, each checked above.
+  const names: string[] = [];
+  const arrays: unknown[] = [];
+  const fields = shape.map((k) => {
+    const column = columns[k] as Column;
+    const key = keys[k] as string;
+    const nullIf = (nulls: Uint8Array | null) => {
+      if (nulls === null) return '';
+      names.push(`n${k}`);
+      arrays.push(nulls);
+      return `n${k}[i] === 1 ? null : `;
+    };
+    if ('values' in column) {
+      names.push(`c${k}`);
+      arrays.push(column.values);
+      return `${key}: c${k}[i]`;
+    }
+    if ('flags' in column) {
+      names.push(`c${k}`);
+      arrays.push(column.flags);
+      return `${key}: c${k}[i] === 2 ? null : c${k}[i] === 1`;
+    }
+    if ('text' in column) {
+      names.push(`t${k}`, `e${k}`);
+      arrays.push(column.text, column.ends);
+      return `${key}: ${nullIf(column.nulls)}t${k}.slice(i === 0 ? 0 : e${k}[i - 1], e${k}[i])`;
+    }
+    names.push(`c${k}`);
+    arrays.push(column.numbers);
+    return `${key}: ${nullIf(column.nulls)}c${k}[i]`;
+  });
+  return new Function(...names, `return (i) => ({ ${fields.join(', ')} });`)(...arrays) as RowBuilder;
+}
+
+/** Builds rows `from` … `to` − 1 of a table into `rows`. */
+type RangeDecoder = (rows: Record<string, unknown>[], from: number, to: number) => void;
+
+function rangeDecoder(encoded: Encoded): RangeDecoder {
+  const { keys, shapes, shapeOf, columns } = encoded;
+  const builders = shapes.map((shape) => rowBuilder(keys, shape, columns));
+  if (builders.every((builder) => builder !== null)) {
+    // A 20,000-area plan's rows of 28 keys: 25–35 ms built key by key (below), 8 ms this way.
+    const [only] = builders as RowBuilder[];
+    return (rows, from, to) => {
+      if (shapeOf === null) for (let i = from; i < to; i++) rows[i] = (only as RowBuilder)(i);
+      else for (let i = from; i < to; i++) rows[i] = (builders[shapeOf[i] as number] as RowBuilder)(i);
+    };
+  }
   // Every row is a copy of the first of its shape, then given its own values a column at a time:
   // the rows of a shape share one and each store finds its key in place. Built key by key, a row
   // of more than a dozen keys turned into a dictionary, slow to build and to read: a 20,000-area
@@ -260,54 +324,56 @@ async function decodeRows(encoded: Encoded, sliced: boolean): Promise<Record<str
     return { ...first };
   });
   const has = columnsOfShapes(encoded);
-  await inSlices(
-    length,
-    (from, to) => {
-      // A spread copies `__proto__` as an own key (Object.assign would set the prototype), and an
-      // assignment then finds that own key before the accessor of Object.prototype.
-      for (let i = from; i < to; i++) rows[i] = { ...templates[shapeOf?.[i] ?? 0] };
-      if (shapeOf !== null) {
-        // Rows of several shapes: each value set where the row's shape has the key.
-        for (let k = 0; k < keys.length; k++) {
-          const key = keys[k] as string;
-          const column = columns[k] as Column;
-          for (let i = from; i < to; i++) {
-            if (has[shapeOf[i] as number]?.[k] === 1)
-              (rows[i] as Record<string, unknown>)[key] = valueAt(column, i);
-          }
-        }
-        return;
-      }
+  return (rows, from, to) => {
+    // A spread copies `__proto__` as an own key (Object.assign would set the prototype), and an
+    // assignment then finds that own key before the accessor of Object.prototype.
+    for (let i = from; i < to; i++) rows[i] = { ...templates[shapeOf?.[i] ?? 0] };
+    if (shapeOf !== null) {
+      // Rows of several shapes: each value set where the row's shape has the key.
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;
         const column = columns[k] as Column;
-        if ('values' in column) {
-          const { values } = column;
-          for (let i = from; i < to; i++) (rows[i] as Record<string, unknown>)[key] = values[i];
-        } else if ('flags' in column) {
-          const { flags } = column;
-          for (let i = from; i < to; i++)
-            (rows[i] as Record<string, unknown>)[key] = flags[i] === 2 ? null : flags[i] === 1;
-        } else if ('text' in column) {
-          const { text, ends, nulls } = column;
-          let start = from === 0 ? 0 : (ends[from - 1] as number);
-          for (let i = from; i < to; i++) {
-            const end = ends[i] as number;
-            (rows[i] as Record<string, unknown>)[key] = nulls?.[i] === 1 ? null : text.slice(start, end);
-            start = end;
-          }
-        } else if (column.nulls === null) {
-          const { numbers } = column;
-          for (let i = from; i < to; i++) (rows[i] as Record<string, unknown>)[key] = numbers[i];
-        } else {
-          const { numbers, nulls } = column;
-          for (let i = from; i < to; i++)
-            (rows[i] as Record<string, unknown>)[key] = nulls[i] === 1 ? null : numbers[i];
+        for (let i = from; i < to; i++) {
+          if (has[shapeOf[i] as number]?.[k] === 1)
+            (rows[i] as Record<string, unknown>)[key] = valueAt(column, i);
         }
       }
-    },
-    sliced,
-  );
+      return;
+    }
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      const column = columns[k] as Column;
+      if ('values' in column) {
+        const { values } = column;
+        for (let i = from; i < to; i++) (rows[i] as Record<string, unknown>)[key] = values[i];
+      } else if ('flags' in column) {
+        const { flags } = column;
+        for (let i = from; i < to; i++)
+          (rows[i] as Record<string, unknown>)[key] = flags[i] === 2 ? null : flags[i] === 1;
+      } else if ('text' in column) {
+        const { text, ends, nulls } = column;
+        let start = from === 0 ? 0 : (ends[from - 1] as number);
+        for (let i = from; i < to; i++) {
+          const end = ends[i] as number;
+          (rows[i] as Record<string, unknown>)[key] = nulls?.[i] === 1 ? null : text.slice(start, end);
+          start = end;
+        }
+      } else if (column.nulls === null) {
+        const { numbers } = column;
+        for (let i = from; i < to; i++) (rows[i] as Record<string, unknown>)[key] = numbers[i];
+      } else {
+        const { numbers, nulls } = column;
+        for (let i = from; i < to; i++)
+          (rows[i] as Record<string, unknown>)[key] = nulls[i] === 1 ? null : numbers[i];
+      }
+    }
+  };
+}
+
+async function decodeRows(encoded: Encoded, sliced: boolean): Promise<Record<string, unknown>[]> {
+  const rows = new Array<Record<string, unknown>>(encoded.length);
+  const decode = rangeDecoder(encoded);
+  await inSlices(encoded.length, (from, to) => decode(rows, from, to), sliced);
   return rows;
 }
 
