@@ -1,8 +1,10 @@
 // How many planning computations a request causes: one per (scenario, data) and per distinct
 // question, whatever the aliases. The counts expected are read off the documents by hand (which
 // distinct plans, series and comparisons they name), not from the code under test.
+import { planCampaign } from '@muster/planning';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sharedCacheStats } from '../src/cache/shared-cache.ts';
+import { tablesLeftAsColumns } from '../src/compute/_internal/rows-as-columns.ts';
 import { computationsStarted } from '../src/compute/pool.ts';
 import type { TaskName } from '../src/compute/tasks.ts';
 import { LONG_LIST_ITEMS } from '../src/limits/long-variables.ts';
@@ -122,6 +124,44 @@ describe('what-ifs with a long list of areas', () => {
       z: 1_000_000,
       started: { planCampaign: 2 },
     });
+  });
+});
+
+type AskedRow = { code: string; completionDate: string | null };
+const ASKED = `query ($input: CampaignInput!, $areaCode: String) {
+  whatIf(input: $input, areaCode: $areaCode) { ... on CampaignPlan { completionDate area { code completionDate } } }
+}`;
+
+describe('a long what-if’s rows, built when a field reads them', () => {
+  it('answers its completion date and its area’s row without building its rows, and builds them once for `areas`', async () => {
+    // 1,200 communes: the plan's 1,201 rows come back from the heavy lane as columns.
+    const input = whatIfOf(1200, 2000);
+    const library = planCampaign(input);
+    const rowOf = (code: string) => library.areas.find((row) => row.code === code);
+    const tables = () => tablesLeftAsColumns();
+    for (const areaCode of [null, 'c17']) {
+      const before = tables();
+      const answer = await data<{ whatIf: { completionDate: string | null; area: AskedRow } }>(ASKED, {
+        input,
+        areaCode,
+      });
+      const row = rowOf(areaCode ?? 'p');
+      expect(answer.whatIf).toEqual({
+        completionDate: row?.completionDate,
+        area: { code: row?.code, completionDate: row?.completionDate },
+      });
+      // One plan left as columns (each body is planned on its own), none of its rows built.
+      expect(tables()).toEqual({ left: before.left + 1, built: before.built });
+    }
+    const before = tables();
+    const all = await data<{ whatIf: { areas: AskedRow[] } }>(
+      'query ($input: CampaignInput!) { whatIf(input: $input) { ... on CampaignPlan { areas { code completionDate } } } }',
+      { input },
+    );
+    expect(all.whatIf.areas).toEqual(
+      library.areas.map(({ code, completionDate }) => ({ code, completionDate })),
+    );
+    expect(tables()).toEqual({ left: before.left + 1, built: before.built + 1 });
   });
 });
 

@@ -4,7 +4,14 @@
 // (-0 and NaN too), null and undefined apart. No database.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MIN_ROWS, rowsAsColumns, rowsFromColumns } from '../src/compute/_internal/rows-as-columns.ts';
+import {
+  MIN_ROWS,
+  rowsAsColumns,
+  rowsFromColumns,
+  rowsFromColumnsLazily,
+  tablesLeftAsColumns,
+  unbuiltTable,
+} from '../src/compute/_internal/rows-as-columns.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_130);
 /** Each run copies a table of a thousand rows or more (a few milliseconds); 25 keep the file fast. */
@@ -234,6 +241,54 @@ describe('rows as columns between threads', () => {
       expect(await roundTrip([rows], false)).toStrictEqual(structuredClone([rows]));
     }
   });
+  it('leaves a table an object holds as columns until it is read: single values and rows read from them, then every row built once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(tableOf, unevenTableOf), fc.nat(), async (rows, pick) => {
+        const sent = await rowsAsColumns([{ areas: rows, calendar: { start: '2021-03-22' } }], {
+          sliced: false,
+        });
+        const counts = tablesLeftAsColumns();
+        const [holder] = (await rowsFromColumnsLazily(structuredClone(sent))) as [Record<string, unknown>];
+        expect(tablesLeftAsColumns()).toEqual({ left: counts.left + 1, built: counts.built });
+        const table = unbuiltTable(holder, 'areas');
+        expect(table?.length).toBe(rows.length);
+        const i = pick % rows.length;
+        const row = rows[i] as Record<string, unknown>;
+        const keys = new Set(rows.flatMap((one) => Object.keys(one)));
+        for (const key of keys) {
+          // A key the row lacks reads as undefined, as the row itself answers it.
+          const expected = Object.hasOwn(row, key) ? structuredClone(row[key]) : undefined;
+          expect([table?.valueAt(key, i)]).toStrictEqual([expected]);
+        }
+        const single = table?.rowAt(i) as Record<string, unknown>;
+        expect(single).toStrictEqual(structuredClone(row));
+        expect(Object.keys(single)).toEqual(Object.keys(row));
+        // Still columns until the property is read, then rows, built once.
+        expect(unbuiltTable(holder, 'areas')).not.toBeNull();
+        expect(holder.areas).toStrictEqual(structuredClone(rows));
+        expect(holder.areas).toBe(holder.areas);
+        expect(unbuiltTable(holder, 'areas')).toBeNull();
+        expect(tablesLeftAsColumns()).toEqual({ left: counts.left + 1, built: counts.built + 1 });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('builds at once a table an array holds; a write replaces a table left as columns; a clone reads its rows', async () => {
+    const rows = Array.from({ length: MIN_ROWS }, (_, i) => ({ code: `a${i}`, population: i }));
+    const sent = await rowsAsColumns([rows, { areas: rows }, { areas: rows }], { sliced: false });
+    const [inArray, read, written] = (await rowsFromColumnsLazily(structuredClone(sent))) as [
+      unknown[],
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
+    expect(inArray).toStrictEqual(rows);
+    expect(structuredClone(read)).toStrictEqual({ areas: rows });
+    written.areas = ['replaced'];
+    expect(unbuiltTable(written, 'areas')).toBeNull();
+    expect(written).toStrictEqual({ areas: ['replaced'] });
+  });
+
   it('builds keys that read as code as keys: nothing in them runs', async () => {
     const keys = [
       'a: (globalThis.injected = 1), b',
@@ -244,11 +299,11 @@ describe('rows as columns between threads', () => {
     const rows = Array.from({ length: MIN_ROWS }, (_, i) =>
       Object.fromEntries(keys.map((key, k) => [key, i * k])),
     );
-    const sent = await rowsAsColumns([rows], { sliced: false });
-    for (const sliced of [true, false]) {
-      const [built] = (await rowsFromColumns(structuredClone(sent), { sliced })) as [unknown[]];
-      expect(built).toStrictEqual(rows);
-    }
+    const sent = await rowsAsColumns([rows, { areas: rows }], { sliced: false });
+    const [eager] = (await rowsFromColumns(structuredClone(sent), { sliced: false })) as [unknown[]];
+    const [, lazy] = (await rowsFromColumnsLazily(structuredClone(sent))) as [unknown, { areas: unknown[] }];
+    expect(eager).toStrictEqual(rows);
+    expect(lazy.areas).toStrictEqual(rows);
     expect('injected' in globalThis).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { afterOrdinaryRequests, inLongRequest } from '../limits/ordinary-first.t
 import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/request-work.ts';
 import { WORK_OF } from '../limits/work.ts';
 import { ProcessLane } from './_internal/process-lane.ts';
-import { rowsAsColumns, rowsFromColumns } from './_internal/rows-as-columns.ts';
+import { rowsAsColumns, rowsFromColumns, rowsFromColumnsLazily } from './_internal/rows-as-columns.ts';
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
 import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
@@ -165,9 +165,30 @@ export async function readJsonInHeavyLane(bytes: Uint8Array): Promise<unknown> {
 }
 
 /** Runs one of the planning library's heavy functions in the pool, within the current request's budget. */
-export async function compute<K extends TaskName>(
+export function compute<K extends TaskName>(
   name: K,
   ...args: Parameters<Tasks[K]>
+): Promise<ReturnType<Tasks[K]>> {
+  return computeIn(name, args, false);
+}
+
+/**
+ * As {@link compute}, but a long table in the answer that an object holds (a plan's `areas`) is left
+ * as columns until something reads it (rows-as-columns.ts `rowsFromColumnsLazily`, `unbuiltTable`):
+ * a what-if asked only for its completion date builds one of its 20,000 rows, and the plan kept
+ * across requests holds typed arrays, which the collector does not walk, until then.
+ */
+export function computeLeavingColumns<K extends TaskName>(
+  name: K,
+  ...args: Parameters<Tasks[K]>
+): Promise<ReturnType<Tasks[K]>> {
+  return computeIn(name, args, true);
+}
+
+async function computeIn<K extends TaskName>(
+  name: K,
+  args: Parameters<Tasks[K]>,
+  leaveColumns: boolean,
 ): Promise<ReturnType<Tasks[K]>> {
   const work = currentRequestWork();
   const points = (WORK_OF[name] as (...a: Parameters<Tasks[K]>) => number)(...args);
@@ -197,7 +218,12 @@ export async function compute<K extends TaskName>(
     if (work && isAbort(error)) throw timeSpent(work, name);
     throw error;
   }
-  if (outcome.ok) return (await rowsFromColumns(outcome.value, { sliced: true })) as ReturnType<Tasks[K]>;
+  if (outcome.ok) {
+    const value = leaveColumns
+      ? await rowsFromColumnsLazily(outcome.value)
+      : await rowsFromColumns(outcome.value, { sliced: true });
+    return value as ReturnType<Tasks[K]>;
+  }
   if (outcome.kind === 'infeasible') throw new PlanningInfeasibleError(outcome.reason, outcome.detail);
   // The refusal as the library made it: `received` was already rendered for display, and the value
   // as sent too (a string, which renders as itself).

@@ -2,6 +2,7 @@
 // `CampaignPlan` (the rows, the daily series, staffing, roster, mobile teams) answer from.
 import type { AreaPlan, CampaignInput, CampaignPlan } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
+import { unbuiltTable } from '../compute/_internal/rows-as-columns.ts';
 import { NotFoundError } from '../errors.ts';
 
 export type PlanResult = {
@@ -39,23 +40,67 @@ export function planResult(
     teamsPerSite: number | null;
   } | null,
 ): PlanResult {
-  return {
+  const result: PlanResult = {
     key,
     rootCode: scenario?.areaCode ?? null,
     scenarioId: scenario?.id ?? null,
     input,
     plan,
     areaCode,
-    areas: subtreeRows(plan, areaCode),
+    areas: [],
     waitTargetMinutes: scenario?.waitTargetMinutes ?? null,
     teamsPerSite: scenario?.teamsPerSite ?? null,
   };
+  // The subtree's rows are listed when a field first reads them: a what-if's plan may still be
+  // columns (compute/pool.ts `computeLeavingColumns`), which listing them would build.
+  Object.defineProperty(result, 'areas', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const rows = subtreeRows(plan, areaCode);
+      Object.defineProperty(result, 'areas', {
+        value: rows,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      return rows;
+    },
+  });
+  return result;
+}
+
+/**
+ * The row of the area asked about (`result.areas[0]`), read on its own from a plan whose rows are
+ * still columns: a what-if asked for its completion date builds one row of its 20,000.
+ */
+export function askedRow(result: PlanResult): AreaPlan | undefined {
+  const table = unbuiltTable(result.plan, 'areas');
+  if (table === null) return result.areas[0];
+  for (let i = 0; i < table.length; i++) {
+    if (table.valueAt('code', i) === result.areaCode) return table.rowAt(i) as AreaPlan;
+  }
+  return undefined;
+}
+
+/** How many rows a plan has, without building rows still kept as columns. */
+export function rowCount(plan: CampaignPlan): number {
+  return unbuiltTable(plan, 'areas')?.length ?? plan.areas.length;
 }
 
 /** The area a what-if answers for: the one asked about, else the first root of its input. */
 export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefined): string {
+  // Read from the columns while the rows are not built (compute/pool.ts `computeLeavingColumns`).
+  const table = unbuiltTable(plan, 'areas');
+  const codes = table
+    ? Array.from({ length: table.length }, (_, i) => table.valueAt('code', i))
+    : plan.areas.map((row) => row.code);
+  const parents = table
+    ? (i: number) => table.valueAt('parentCode', i)
+    : (i: number) => plan.areas[i]?.parentCode;
   if (areaCode == null) {
-    const root = plan.areas.find((row) => row.parentCode === null);
+    const index = codes.findIndex((_, i) => parents(i) === null);
+    const root = index < 0 ? undefined : (codes[index] as string);
     if (root === undefined) {
       throw new PlanningInputError({
         path: 'input.areas',
@@ -64,9 +109,9 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
         received: [],
       });
     }
-    return root.code;
+    return root;
   }
-  if (!plan.areas.some((row) => row.code === areaCode)) {
+  if (!codes.includes(areaCode)) {
     throw new NotFoundError('area', areaCode, 'areaCode', 'in the input');
   }
   return areaCode;

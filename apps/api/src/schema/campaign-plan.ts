@@ -5,7 +5,7 @@ import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
 import { cached } from '../cache/shared-cache.ts';
 import { keyOfValue } from '../compute/memo.ts';
-import { compute } from '../compute/pool.ts';
+import { computeLeavingColumns } from '../compute/pool.ts';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
@@ -14,10 +14,12 @@ import { afterOrdinaryRequests } from '../limits/ordinary-first.ts';
 import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
 import {
   areaPlanKey,
+  askedRow,
   type PlanResult,
   parseAreaPlanKey,
   planResult,
   planRow,
+  rowCount,
   whatIfArea,
 } from '../planning/plan-result.ts';
 import { areaOfScenario } from '../planning/scenario-input.ts';
@@ -352,7 +354,7 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     area: t.field({
       type: AreaPlanRef,
       description: 'The row of the area asked about.',
-      resolve: (r) => rowsOf(r, r.areas.slice(0, 1))[0] as AreaPlanRow,
+      resolve: (r) => rowsOf(r, [askedRow(r) as AreaPlan])[0] as AreaPlanRow,
     }),
     areas: t.field({
       type: [AreaPlanRef],
@@ -391,7 +393,7 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
       nullable: true,
       description:
         'When the area asked about and its descendants are done (projected past the deadline when late).',
-      resolve: (r) => r.areas[0]?.completionDate ?? null,
+      resolve: (r) => askedRow(r)?.completionDate ?? null,
     }),
     assumptions: t.field({
       description: 'Every figure the plan used that the input did not give, with where it came from.',
@@ -556,9 +558,9 @@ builder.queryFields((t) => ({
         key,
         async () => {
           await afterOrdinaryRequests();
-          return compute('planCampaign', input, 'input');
+          return computeLeavingColumns('planCampaign', input, 'input');
         },
-        (computed) => computed.areas.length * BYTES_KEPT.plannedArea,
+        (computed) => rowCount(computed) * BYTES_KEPT.plannedArea,
       );
       return planResult(key, input, plan, whatIfArea(plan, args.areaCode), null);
     },

@@ -430,6 +430,96 @@ async function mapDeep(
   return root[0];
 }
 
+/** The columns behind each table still left unbuilt in a property, by holder and key. */
+const lazyTables = new WeakMap<object, Map<string, { encoded: Encoded; decode: RangeDecoder }>>();
+const lazyCounts = { left: 0, built: 0 };
+
+/** Tables left as columns by {@link rowsFromColumnsLazily} so far in this process, and how many of them were built since. */
+export function tablesLeftAsColumns(): { left: number; built: number } {
+  return { ...lazyCounts };
+}
+
+/**
+ * Leaves a table as columns in `holder[key]` until something reads that property: the first read
+ * builds every row at once (a 20,000-area plan's 28 fields in about 8 ms) and keeps them as the
+ * property's value; a write replaces it.
+ */
+function keepAsColumns(holder: Record<string, unknown>, key: string, encoded: Encoded): void {
+  const decode = rangeDecoder(encoded);
+  const settle = (value: unknown): void => {
+    Object.defineProperty(holder, key, { value, enumerable: true, writable: true, configurable: true });
+    lazyTables.get(holder)?.delete(key);
+  };
+  Object.defineProperty(holder, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const rows = new Array<Record<string, unknown>>(encoded.length);
+      decode(rows, 0, encoded.length);
+      settle(rows);
+      lazyCounts.built += 1;
+      return rows;
+    },
+    set: settle,
+  });
+  const tables = lazyTables.get(holder) ?? new Map();
+  tables.set(key, { encoded, decode });
+  lazyTables.set(holder, tables);
+  lazyCounts.left += 1;
+}
+
+/**
+ * As {@link rowsFromColumns} on the main thread, but each table held by an object's property stays
+ * as columns until the property is read (a table held in an array, or in `__proto__`, is built a
+ * slice at a time at once). {@link unbuiltTable} reads single values and rows of it meanwhile: a
+ * what-if asked for its completion date reads one row of its 20,000.
+ */
+export async function rowsFromColumnsLazily(value: unknown): Promise<unknown> {
+  const found: Found[] = [];
+  const root: unknown[] = [];
+  root[0] = copyDeep(value, 0, isEncoded, found, root, 0);
+  for (const { item, holder, key } of found) {
+    if (!Array.isArray(holder) && key !== '__proto__') keepAsColumns(holder, key as string, item as Encoded);
+    else {
+      const rows = await decodeRows(item as Encoded, true);
+      if (Array.isArray(holder)) holder[key as number] = rows;
+      else setOwn(holder, key as string, rows);
+    }
+  }
+  return root[0];
+}
+
+/** A table left as columns by {@link rowsFromColumnsLazily}, read without building its rows. */
+export type UnbuiltTable = {
+  length: number;
+  /** Row `i`'s `field` (undefined when the row has no such key). */
+  valueAt(field: string, i: number): unknown;
+  /** Row `i`, built on its own. */
+  rowAt(i: number): Record<string, unknown>;
+};
+
+/** `holder[key]` while it is still a table of columns; null once built (read the property then). */
+export function unbuiltTable(holder: object, key: string): UnbuiltTable | null {
+  const table = lazyTables.get(holder)?.get(key);
+  if (table === undefined) return null;
+  const { encoded, decode } = table;
+  const has = columnsOfShapes(encoded);
+  return {
+    length: encoded.length,
+    valueAt(field, i) {
+      const k = encoded.keys.indexOf(field);
+      if (k < 0 || i < 0 || i >= encoded.length) return undefined;
+      if (encoded.shapeOf !== null && has[encoded.shapeOf[i] as number]?.[k] !== 1) return undefined;
+      return valueAt(encoded.columns[k] as Column, i);
+    },
+    rowAt(i) {
+      const rows: Record<string, unknown>[] = [];
+      decode(rows, i, i + 1);
+      return rows[i] as Record<string, unknown>;
+    },
+  };
+}
+
 /**
  * A task's arguments or result ready to cross to the other thread or process: written a slice at
  * a time on the main thread (`sliced`), at once in a worker.
