@@ -4,7 +4,7 @@
 import { planCampaign } from '@muster/planning';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sharedCacheStats } from '../src/cache/shared-cache.ts';
-import { tablesLeftAsColumns } from '../src/compute/_internal/rows-as-columns.ts';
+import { MIN_ROWS, tablesLeftAsColumns } from '../src/compute/_internal/rows-as-columns.ts';
 import { computationsStarted } from '../src/compute/pool.ts';
 import type { TaskName } from '../src/compute/tasks.ts';
 import { LONG_LIST_ITEMS } from '../src/limits/long-variables.ts';
@@ -134,8 +134,9 @@ const ASKED = `query ($input: CampaignInput!, $areaCode: String) {
 
 describe('a long what-if’s rows, built when a field reads them', () => {
   it('answers its completion date and its area’s row without building its rows, and builds them once for `areas`', async () => {
-    // 1,200 communes: the plan's 1,201 rows come back from the heavy lane as columns.
-    const input = whatIfOf(1200, 2000);
+    // More communes than MIN_ROWS: the plan's rows come back from the heavy lane as columns, its
+    // only table that long (its warnings, infeasibilities and assumptions are a few rows).
+    const input = whatIfOf(MIN_ROWS + 200, 2000);
     const library = planCampaign(input);
     const rowOf = (code: string) => library.areas.find((row) => row.code === code);
     const tables = () => tablesLeftAsColumns();

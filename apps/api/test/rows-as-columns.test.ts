@@ -98,9 +98,11 @@ describe('rows as columns between threads', () => {
   });
 
   it('builds again a plan’s wide rows as plain objects, keys in order, `__proto__` an own key, nulls as null', async () => {
-    // An AreaPlan's 28 keys and more: past a dozen, rows are built from a copy of the first.
+    // An AreaPlan's 28 keys and more. With `__proto__` and `12` among them the rows are built from
+    // a copy of the first, key by key; with identifiers only, by a function made for their shape.
     // Entries, not a literal: `__proto__:` in a literal sets the prototype instead of a key.
-    const rows = Array.from({ length: 3 * MIN_ROWS }, (_, i) =>
+    const odd = new Set(['__proto__', '12']);
+    const wide = Array.from({ length: 3 * MIN_ROWS }, (_, i) =>
       Object.fromEntries([
         ['code', `c${i}`],
         ['name', `Commune ${i}`],
@@ -136,16 +138,53 @@ describe('rows as columns between threads', () => {
         ['12', i],
       ]),
     );
-    for (const sliced of [true, false]) {
-      const arrived = (await roundTrip({ areas: rows }, sliced)) as { areas: Record<string, unknown>[] };
-      expect(arrived.areas).toHaveLength(rows.length);
-      arrived.areas.forEach((row, i) => {
-        const sent = rows[i] as Record<string, unknown>;
-        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
-        expect(Object.keys(row)).toEqual(Object.keys(sent));
-        expect(Object.hasOwn(row, '__proto__')).toBe(true);
-        expect(row).toStrictEqual(sent);
-      });
+    const plain = wide.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !odd.has(key))));
+    for (const rows of [wide, plain]) {
+      const sent = await rowsAsColumns({ areas: rows }, { sliced: false });
+      const lazily = (await rowsFromColumnsLazily(structuredClone(sent))) as { areas: unknown[] };
+      const arrivals = [
+        ...(await Promise.all([true, false].map((sliced) => roundTrip({ areas: rows }, sliced)))),
+        lazily,
+      ] as { areas: Record<string, unknown>[] }[];
+      for (const arrived of arrivals) {
+        expect(arrived.areas).toHaveLength(rows.length);
+        arrived.areas.forEach((row, i) => {
+          const sentRow = rows[i] as Record<string, unknown>;
+          expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+          expect(Object.keys(row)).toEqual(Object.keys(sentRow));
+          expect(Object.hasOwn(row, '__proto__')).toBe(rows === wide);
+          expect(row).toStrictEqual(sentRow);
+        });
+      }
+    }
+  });
+
+  it('keeps `__proto__` an own key beside plain ones, and builds keys that are the builder’s own names or reserved words', async () => {
+    const withProto = Array.from({ length: MIN_ROWS }, (_, i) =>
+      Object.fromEntries([
+        ['code', `c${i}`],
+        ['__proto__', i % 2 ? { latitude: i } : null],
+      ]),
+    );
+    // Text columns with nulls, so that the builder's parameters t<k>, e<k> and n<k> are all in use.
+    const names = ['constructor', 'get', 'async', 'if', 'i', 'c0', 't0', 'e0', 'n0', 'toString', '$_1'];
+    const named = Array.from({ length: MIN_ROWS }, (_, i) =>
+      Object.fromEntries(names.map((key, k) => [key, (i + k) % 3 ? `${key}${i}` : null])),
+    );
+    for (const rows of [withProto, named]) {
+      const sent = await rowsAsColumns([rows, { areas: rows }], { sliced: false });
+      const [eager] = (await rowsFromColumns(structuredClone(sent), { sliced: false })) as [unknown[]];
+      const [, lazy] = (await rowsFromColumnsLazily(structuredClone(sent))) as [
+        unknown,
+        { areas: unknown[] },
+      ];
+      for (const built of [eager, lazy.areas] as Record<string, unknown>[][]) {
+        expect(built).toStrictEqual(rows);
+        built.forEach((row, i) => {
+          expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+          expect(Object.keys(row)).toEqual(Object.keys(rows[i] as object));
+        });
+      }
     }
   });
 
@@ -258,8 +297,17 @@ describe('rows as columns between threads', () => {
         for (const key of keys) {
           // A key the row lacks reads as undefined, as the row itself answers it.
           const expected = Object.hasOwn(row, key) ? structuredClone(row[key]) : undefined;
-          expect([table?.valueAt(key, i)]).toStrictEqual([expected]);
+          expect([table?.cell(key, i)]).toStrictEqual([expected]);
         }
+        // The first row holding a string or null, as the rows answer it (a row without the key holds neither).
+        for (const key of keys) {
+          const value = row[key];
+          if (Object.hasOwn(row, key) && (value === null || typeof value === 'string')) {
+            const first = rows.findIndex((other) => Object.hasOwn(other, key) && other[key] === value);
+            expect(table?.indexOf(key, value)).toBe(first);
+          }
+        }
+        expect(() => table?.rowAt(rows.length)).toThrow(RangeError);
         const single = table?.rowAt(i) as Record<string, unknown>;
         expect(single).toStrictEqual(structuredClone(row));
         expect(Object.keys(single)).toEqual(Object.keys(row));

@@ -13,6 +13,10 @@ import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/re
 import { WORK_OF } from '../limits/work.ts';
 import { ProcessLane } from './_internal/process-lane.ts';
 import { rowsAsColumns, rowsFromColumns, rowsFromColumnsLazily } from './_internal/rows-as-columns.ts';
+
+/** A table a {@link computeLeavingColumns} answer still holds as columns: its values read without building its rows. */
+export { type UnbuiltTable, unbuiltTable } from './_internal/rows-as-columns.ts';
+
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
 import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
@@ -176,7 +180,8 @@ export function compute<K extends TaskName>(
  * As {@link compute}, but a long table in the answer that an object holds (a plan's `areas`) is left
  * as columns until something reads it (rows-as-columns.ts `rowsFromColumnsLazily`, `unbuiltTable`):
  * a what-if asked only for its completion date builds one of its 20,000 rows, and the plan kept
- * across requests holds typed arrays, which the collector does not walk, until then.
+ * across requests holds columns until then: typed arrays and one string a text field, which the
+ * collector does not walk row by row (its locations stay objects, one a row).
  */
 export function computeLeavingColumns<K extends TaskName>(
   name: K,

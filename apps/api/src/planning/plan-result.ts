@@ -2,7 +2,7 @@
 // `CampaignPlan` (the rows, the daily series, staffing, roster, mobile teams) answer from.
 import type { AreaPlan, CampaignInput, CampaignPlan } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
-import { unbuiltTable } from '../compute/_internal/rows-as-columns.ts';
+import { unbuiltTable } from '../compute/pool.ts';
 import { NotFoundError } from '../errors.ts';
 
 export type PlanResult = {
@@ -58,15 +58,19 @@ export function planResult(
     configurable: true,
     get() {
       const rows = subtreeRows(plan, areaCode);
-      Object.defineProperty(result, 'areas', {
-        value: rows,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      settle(rows);
       return rows;
     },
+    set: (rows: AreaPlan[]) => settle(rows),
   });
+  function settle(rows: AreaPlan[]): void {
+    Object.defineProperty(result, 'areas', {
+      value: rows,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return result;
 }
 
@@ -77,10 +81,8 @@ export function planResult(
 export function askedRow(result: PlanResult): AreaPlan | undefined {
   const table = unbuiltTable(result.plan, 'areas');
   if (table === null) return result.areas[0];
-  for (let i = 0; i < table.length; i++) {
-    if (table.valueAt('code', i) === result.areaCode) return table.rowAt(i) as AreaPlan;
-  }
-  return undefined;
+  const index = table.indexOf('code', result.areaCode);
+  return index < 0 ? undefined : (table.rowAt(index) as AreaPlan);
 }
 
 /** How many rows a plan has, without building rows still kept as columns. */
@@ -92,15 +94,12 @@ export function rowCount(plan: CampaignPlan): number {
 export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefined): string {
   // Read from the columns while the rows are not built (compute/pool.ts `computeLeavingColumns`).
   const table = unbuiltTable(plan, 'areas');
-  const codes = table
-    ? Array.from({ length: table.length }, (_, i) => table.valueAt('code', i))
-    : plan.areas.map((row) => row.code);
-  const parents = table
-    ? (i: number) => table.valueAt('parentCode', i)
-    : (i: number) => plan.areas[i]?.parentCode;
   if (areaCode == null) {
-    const index = codes.findIndex((_, i) => parents(i) === null);
-    const root = index < 0 ? undefined : (codes[index] as string);
+    const index = table
+      ? table.indexOf('parentCode', null)
+      : plan.areas.findIndex((row) => row.parentCode === null);
+    const root =
+      index < 0 ? undefined : ((table ? table.cell('code', index) : plan.areas[index]?.code) as string);
     if (root === undefined) {
       throw new PlanningInputError({
         path: 'input.areas',
@@ -111,7 +110,10 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
     }
     return root;
   }
-  if (!codes.includes(areaCode)) {
+  const known = table
+    ? table.indexOf('code', areaCode) >= 0
+    : plan.areas.some((row) => row.code === areaCode);
+  if (!known) {
     throw new NotFoundError('area', areaCode, 'areaCode', 'in the input');
   }
   return areaCode;

@@ -354,7 +354,11 @@ export const CampaignPlanRef = builder.objectRef<PlanResult>('CampaignPlan').imp
     area: t.field({
       type: AreaPlanRef,
       description: 'The row of the area asked about.',
-      resolve: (r) => rowsOf(r, [askedRow(r) as AreaPlan])[0] as AreaPlanRow,
+      // The row exists: whatIfArea and areaOfScenario checked the area before (as areas[0] was).
+      resolve: (r) => {
+        const row = askedRow(r);
+        return rowsOf(r, row === undefined ? [] : [row])[0] as AreaPlanRow;
+      },
     }),
     areas: t.field({
       type: [AreaPlanRef],

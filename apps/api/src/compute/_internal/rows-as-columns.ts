@@ -7,6 +7,8 @@
 // string and boolean fields, as arrays of values, took 8–10 ms to read back in one piece), and any
 // other field as one array of its values. The main thread writes and reads rows a slice at a
 // time, with the event loop free between slices (the ordinary requests first); a worker, at once.
+// A table the main thread may never read (a what-if's plan rows, when only its completion date is
+// asked for) can be left as columns behind its property, built at once when first read.
 import { afterOrdinaryRequests } from '../../limits/ordinary-first.ts';
 
 /** Arrays of at least this many rows travel as columns; shorter ones are cloned as they are. */
@@ -246,9 +248,16 @@ function valueAt(column: Column, i: number): unknown {
 
 /**
  * Keys a generated row builder names as they are: identifiers, not `__proto__` (which an object
- * literal takes for the prototype). Any other key (a client's, in a long body) is built key by key.
+ * literal takes for the prototype). A table with any other key (a client's, in a long body) is
+ * built key by key, every shape of it.
  */
 const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+/**
+ * Keys of a shape past which its rows are built key by key too: a plan's rows have 28, and a
+ * client's body could name thousands (the function's text would grow with them, past what V8
+ * takes for one function's parameters, for no gain).
+ */
+const MAX_GENERATED_KEYS = 128;
 
 type RowBuilder = (i: number) => Record<string, unknown>;
 
@@ -261,6 +270,7 @@ function rowBuilder(
   shape: readonly number[],
   columns: readonly Column[],
 ): RowBuilder | null {
+  if (shape.length > MAX_GENERATED_KEYS) return null;
   if (!shape.every((k) => PLAIN_KEY.test(keys[k] as string) && keys[k] !== '__proto__')) return null;
   // The columns' arrays are the function's parameters (c<k>, t<k>, e<k>, n<k>): no value of a row
   // is ever written into its text, only the keys, each checked above.
@@ -470,9 +480,9 @@ function keepAsColumns(holder: Record<string, unknown>, key: string, encoded: En
 
 /**
  * As {@link rowsFromColumns} on the main thread, but each table held by an object's property stays
- * as columns until the property is read (a table held in an array, or in `__proto__`, is built a
- * slice at a time at once). {@link unbuiltTable} reads single values and rows of it meanwhile: a
- * what-if asked for its completion date reads one row of its 20,000.
+ * as columns until the property is read, then is built in one piece (a table held in an array, or
+ * in `__proto__`, is built now, a slice at a time). {@link unbuiltTable} reads single values and
+ * rows of it meanwhile: a what-if asked for its completion date reads one row of its 20,000.
  */
 export async function rowsFromColumnsLazily(value: unknown): Promise<unknown> {
   const found: Found[] = [];
@@ -493,7 +503,9 @@ export async function rowsFromColumnsLazily(value: unknown): Promise<unknown> {
 export type UnbuiltTable = {
   length: number;
   /** Row `i`'s `field` (undefined when the row has no such key). */
-  valueAt(field: string, i: number): unknown;
+  cell(field: string, i: number): unknown;
+  /** The first row whose `field` is `value`, or −1; a text column's strings are compared in place. */
+  indexOf(field: string, value: string | null): number;
   /** Row `i`, built on its own. */
   rowAt(i: number): Record<string, unknown>;
 };
@@ -503,16 +515,35 @@ export function unbuiltTable(holder: object, key: string): UnbuiltTable | null {
   const table = lazyTables.get(holder)?.get(key);
   if (table === undefined) return null;
   const { encoded, decode } = table;
+  const { keys, shapeOf, columns, length } = encoded;
   const has = columnsOfShapes(encoded);
+  const holds = (k: number, i: number) => shapeOf === null || has[shapeOf[i] as number]?.[k] === 1;
+  const cell = (field: string, i: number): unknown => {
+    const k = keys.indexOf(field);
+    if (k < 0 || !Number.isInteger(i) || i < 0 || i >= length || !holds(k, i)) return undefined;
+    return valueAt(columns[k] as Column, i);
+  };
   return {
-    length: encoded.length,
-    valueAt(field, i) {
-      const k = encoded.keys.indexOf(field);
-      if (k < 0 || i < 0 || i >= encoded.length) return undefined;
-      if (encoded.shapeOf !== null && has[encoded.shapeOf[i] as number]?.[k] !== 1) return undefined;
-      return valueAt(encoded.columns[k] as Column, i);
+    length,
+    cell,
+    indexOf(field, value) {
+      const k = keys.indexOf(field);
+      const column = columns[k];
+      if (column === undefined) return -1;
+      if (value === null || !('text' in column)) {
+        for (let i = 0; i < length; i++) if (holds(k, i) && cell(field, i) === value) return i;
+        return -1;
+      }
+      const { text, ends, nulls } = column;
+      for (let i = 0, start = 0; i < length; start = ends[i] as number, i++) {
+        const end = ends[i] as number;
+        if (end - start === value.length && nulls?.[i] !== 1 && holds(k, i) && text.startsWith(value, start))
+          return i;
+      }
+      return -1;
     },
     rowAt(i) {
+      if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`no row ${i} of ${length}`);
       const rows: Record<string, unknown>[] = [];
       decode(rows, i, i + 1);
       return rows[i] as Record<string, unknown>;
