@@ -4,7 +4,7 @@
 import { type PlanMobileTeamsInput, planCampaign } from '@muster/planning';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearSharedCache } from '../src/cache/shared-cache.ts';
-import { completedTasks, compute, computePool } from '../src/compute/pool.ts';
+import { completedTasks, compute, computePool, readJsonInHeavyLane } from '../src/compute/pool.ts';
 import {
   LONG_BODY_BYTES,
   ORDINARY_FIRST_MAX_WAIT_MS,
@@ -235,6 +235,36 @@ describe('the lanes of a request', () => {
 });
 
 describe('long lists in the variables (coerced once, in slices)', () => {
+  it('withdraws a long body waiting for the heavy lane when its client goes away: nobody reads it', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const heavy = computePool().heavy;
+    // The lane busy reading a long list of its own (a million rows), so the body waits behind it.
+    const rows = new TextEncoder().encode(
+      JSON.stringify({
+        rows: Array.from({ length: 1_000_000 }, (_, i) => ({ code: `a${i}`, population: i })),
+      }),
+    );
+    const before = heavy.completed;
+    const busy = readJsonInHeavyLane(rows);
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(LONG_BODY_BYTES) } });
+    const client = new AbortController();
+    let sent: Promise<unknown> | undefined;
+    serveInTurn({ bodyBytes: body.length, eventStream: false }, () => {
+      sent = postBody(body, {}, client.signal).then(
+        (answer) => answer.status,
+        (error: Error) => error.name,
+      );
+    });
+    await vi.waitFor(() => expect(heavy.queued).toBe(1), { interval: 1 });
+    client.abort();
+    expect(await busy).toMatchObject({ rows: { length: 1_000_000 } });
+    // Answered to nobody, or the fetch given up; either way the body was never read.
+    expect([499, 'AbortError']).toContain(await sent);
+    expect(heavy.completed - before).toBe(1);
+    expect(parse.mock.calls.filter(([text]) => text === body)).toHaveLength(0);
+    parse.mockRestore();
+  });
+
   it('refuses 1,500 mobile teams sent in a variable before anything runs, naming CampaignPlan.mobileTeams', async () => {
     // 1,500 teams × 600 nominal communes × 120 days ÷ 1,000 ≈ 108,000 points, over the 20,000 of a request.
     const teams = Array.from({ length: 1500 }, (_, i) => ({ id: `T${i + 1}`, machines: 2 }));

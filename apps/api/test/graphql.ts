@@ -49,10 +49,13 @@ export function request<T = Record<string, unknown>>(
 export async function postBody<T = Record<string, unknown>>(
   body: string,
   caller: Caller = {},
+  /** Aborted: the client goes away. */
+  signal?: AbortSignal,
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const token = caller.token === undefined ? adminToken : caller.token;
   const response = await yoga.fetch('http://muster.test/graphql', {
     method: 'POST',
+    ...(signal ? { signal } : {}),
     headers: {
       'content-type': 'application/json',
       accept: 'application/json',

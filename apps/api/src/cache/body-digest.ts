@@ -10,7 +10,7 @@
 // the lane does not read (not JSON, not an object, mostly outside long lists, or the lane busy for
 // a second) is read here by yoga's own parser, which refuses it as it always did.
 import { createHash } from 'node:crypto';
-import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { readJsonInHeavyLane } from '../compute/pool.ts';
 import { afterOrdinaryRequests, LONG_BODY_BYTES } from '../limits/ordinary-first.ts';
 
@@ -25,6 +25,12 @@ const isJson = (request: Request): boolean =>
   request.method === 'POST' &&
   /^application\/(graphql\+)?json\b/i.test(request.headers.get('content-type') ?? '');
 
+/** What a request whose client closed the connection before its body was read answers (to nobody). */
+const clientGone = () =>
+  createGraphQLError('The client closed the request before its body was read.', {
+    extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } },
+  });
+
 /** The yoga plugin: reads a JSON body as bytes, hashes them, and reads them in the heavy lane or with yoga's own parser. */
 export function useBodyDigest(): Plugin {
   return {
@@ -37,11 +43,13 @@ export function useBodyDigest(): Plugin {
         if (bytes.byteLength >= LONG_BODY_BYTES) {
           // A long body is read in the heavy lane, as yoga would read it. One the lane did not
           // read is read here, in one piece, after the ordinary requests.
-          const read = await readJsonInHeavyLane(bytes);
+          const read = await readJsonInHeavyLane(bytes, request.signal);
           if (typeof read === 'object' && read !== null) {
             if (!Array.isArray(read)) digests.set(request, digest);
             return read as GraphQLParams | GraphQLParams[];
           }
+          // A client gone while its body waited for the lane: nobody is left to read an answer.
+          if (request.signal.aborted) throw clientGone();
           await afterOrdinaryRequests();
         }
         const params = await parse(

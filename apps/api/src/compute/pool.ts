@@ -153,14 +153,16 @@ const READ_JSON_WAIT_MS = 1000;
  * A long request body's JSON (cache/body-digest.ts), read in the heavy lane: JSON.parse of a
  * 20,000-area what-if (1.6 MB) held the main thread 10–20 ms in one piece. Its long lists come
  * back as columns, built into rows here a slice at a time. Undefined when the lane did not read it
- * (not JSON, a body mostly outside long lists, or the lane busy for READ_JSON_WAIT_MS): the caller
- * reads it itself, and refuses it as yoga does. Each read counts as one of the heavy lane's tasks.
+ * (not JSON, a body mostly outside long lists, the lane busy for READ_JSON_WAIT_MS, or `client`
+ * aborted, the client gone, while it waited): the caller reads it itself, and refuses it as yoga
+ * does, unless the client is gone. Each read counts as one of the heavy lane's tasks.
  */
-export async function readJsonInHeavyLane(bytes: Uint8Array): Promise<unknown> {
+export async function readJsonInHeavyLane(bytes: Uint8Array, client?: AbortSignal): Promise<unknown> {
+  const waited = AbortSignal.timeout(READ_JSON_WAIT_MS);
   try {
     const outcome = await inHeavyLane(
       { name: 'readJson', args: [bytes] },
-      { signal: AbortSignal.timeout(READ_JSON_WAIT_MS), whileWaiting: true },
+      { signal: client ? AbortSignal.any([waited, client]) : waited, whileWaiting: true },
     );
     return outcome.ok ? await rowsFromColumns(outcome.value, { sliced: true }) : undefined;
   } catch {

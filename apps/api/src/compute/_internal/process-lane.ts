@@ -53,6 +53,10 @@ const CHILD_OPTIONS: SpawnOptions = {
 export class ProcessLane<Task, Outcome> {
   /** Tasks finished (answered, refused or thrown) since the lane started. */
   completed = 0;
+  /** Tasks sent and not yet started (the one running not counted). */
+  get queued(): number {
+    return this.waiting.length;
+  }
   private child: ChildProcess | null = null;
   private running: Job<Task, Outcome> | null = null;
   private lastId = 0;
