@@ -154,6 +154,14 @@ describe('a long what-if’s rows, built when a field reads them', () => {
       // One plan left as columns (each body is planned on its own), none of its rows built.
       expect(tables()).toEqual({ left: before.left + 1, built: before.built });
     }
+    // An area the input does not hold, looked for in the columns: not found, nothing built.
+    const unknown = tables();
+    const missing = await data<{ whatIf: { __typename: string } }>(
+      'query ($input: CampaignInput!) { whatIf(input: $input, areaCode: "nowhere") { __typename } }',
+      { input },
+    );
+    expect(missing.whatIf.__typename).toBe('NotFoundError');
+    expect(tables()).toEqual({ left: unknown.left + 1, built: unknown.built });
     const before = tables();
     const all = await data<{ whatIf: { areas: AskedRow[] } }>(
       'query ($input: CampaignInput!) { whatIf(input: $input) { ... on CampaignPlan { areas { code completionDate } } } }',

@@ -307,6 +307,12 @@ describe('rows as columns between threads', () => {
             expect(table?.indexOf(key, value)).toBe(first);
           }
         }
+        // A string longer than any of the table's (the row expected is looked for all the same).
+        const absent = '\u{1F600}'.repeat(50);
+        for (const key of keys) {
+          const first = rows.findIndex((other) => Object.hasOwn(other, key) && other[key] === absent);
+          expect(table?.indexOf(key, absent)).toBe(first);
+        }
         expect(() => table?.rowAt(rows.length)).toThrow(RangeError);
         const single = table?.rowAt(i) as Record<string, unknown>;
         expect(single).toStrictEqual(structuredClone(row));
@@ -335,6 +341,20 @@ describe('rows as columns between threads', () => {
     written.areas = ['replaced'];
     expect(unbuiltTable(written, 'areas')).toBeNull();
     expect(written).toStrictEqual({ areas: ['replaced'] });
+  });
+
+  it('builds rows of more keys than a generated builder takes key by key, alike', async () => {
+    const keys = Array.from({ length: 129 }, (_, k) => `field${k}`);
+    const rows = Array.from({ length: MIN_ROWS }, (_, i) =>
+      Object.fromEntries(
+        keys.map((key, k) => [key, k % 3 === 0 ? `${key}-${i}` : k % 3 === 1 ? i * k : null]),
+      ),
+    );
+    for (const sliced of [true, false]) {
+      const [built] = (await roundTrip([rows], sliced)) as [Record<string, unknown>[]];
+      expect(built).toStrictEqual(rows);
+      expect(Object.keys(built[0] as object)).toEqual(keys);
+    }
   });
 
   it('builds keys that read as code as keys: nothing in them runs', async () => {

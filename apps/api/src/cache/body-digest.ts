@@ -8,7 +8,8 @@
 // a 20,000-area what-if held the main thread 10–20 ms in one piece, and every request arriving
 // meanwhile waited. Its long lists come back as columns, built into rows a slice at a time. A body
 // the lane does not read (not JSON, not an object, mostly outside long lists, or the lane busy for
-// a second) is read here by yoga's own parser, which refuses it as it always did.
+// a second) is read here by yoga's own parser, which refuses it as it always did, unless its
+// client has gone meanwhile: then nothing reads it.
 import { createHash } from 'node:crypto';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { readJsonInHeavyLane } from '../compute/pool.ts';
@@ -43,13 +44,14 @@ export function useBodyDigest(): Plugin {
         if (bytes.byteLength >= LONG_BODY_BYTES) {
           // A long body is read in the heavy lane, as yoga would read it. One the lane did not
           // read is read here, in one piece, after the ordinary requests.
-          const read = await readJsonInHeavyLane(bytes, request.signal);
+          const body = await readJsonInHeavyLane(bytes, request.signal);
+          // A client gone while its body waited for the lane: nobody is left to read an answer.
+          if ('unread' in body && body.unread === 'client gone') throw clientGone();
+          const read = 'read' in body ? body.read : undefined;
           if (typeof read === 'object' && read !== null) {
             if (!Array.isArray(read)) digests.set(request, digest);
             return read as GraphQLParams | GraphQLParams[];
           }
-          // A client gone while its body waited for the lane: nobody is left to read an answer.
-          if (request.signal.aborted) throw clientGone();
           await afterOrdinaryRequests();
         }
         const params = await parse(

@@ -149,24 +149,37 @@ export function forEveryRequest<T>(make: () => Promise<T>): Promise<T> {
  */
 const READ_JSON_WAIT_MS = 1000;
 
+/** What became of a long body sent to the heavy lane to be read. */
+export type BodyRead = { read: unknown } | { unread: 'client gone' | 'not read' };
+
 /**
  * A long request body's JSON (cache/body-digest.ts), read in the heavy lane: JSON.parse of a
  * 20,000-area what-if (1.6 MB) held the main thread 10–20 ms in one piece. Its long lists come
- * back as columns, built into rows here a slice at a time. Undefined when the lane did not read it
- * (not JSON, a body mostly outside long lists, the lane busy for READ_JSON_WAIT_MS, or `client`
- * aborted, the client gone, while it waited): the caller reads it itself, and refuses it as yoga
- * does, unless the client is gone. Each read counts as one of the heavy lane's tasks.
+ * back as columns, built into rows here a slice at a time. Not read when it is not JSON or lies
+ * mostly outside long lists, or the lane is busy for READ_JSON_WAIT_MS (the caller then reads it
+ * itself, and refuses it as yoga does), or when `client` aborts (the client gone) before it is
+ * read or before its rows are built. Each read counts as one of the heavy lane's tasks.
  */
-export async function readJsonInHeavyLane(bytes: Uint8Array, client?: AbortSignal): Promise<unknown> {
-  const waited = AbortSignal.timeout(READ_JSON_WAIT_MS);
+export async function readJsonInHeavyLane(bytes: Uint8Array, client?: AbortSignal): Promise<BodyRead> {
+  if (client?.aborted) return { unread: 'client gone' };
+  // A request's signal as yoga's server makes it stands in for an AbortSignal, and once
+  // AbortSignal.any has read it, its own `aborted` and listeners no longer follow the client: it
+  // is bridged through a controller of this call's own.
+  const gone = new AbortController();
+  const onGone = () => gone.abort();
+  client?.addEventListener('abort', onGone, { once: true });
   try {
     const outcome = await inHeavyLane(
       { name: 'readJson', args: [bytes] },
-      { signal: client ? AbortSignal.any([waited, client]) : waited, whileWaiting: true },
+      { signal: AbortSignal.any([AbortSignal.timeout(READ_JSON_WAIT_MS), gone.signal]), whileWaiting: true },
     );
-    return outcome.ok ? await rowsFromColumns(outcome.value, { sliced: true }) : undefined;
+    if (gone.signal.aborted) return { unread: 'client gone' };
+    if (!outcome.ok) return { unread: 'not read' };
+    return { read: await rowsFromColumns(outcome.value, { sliced: true }) };
   } catch {
-    return undefined;
+    return { unread: gone.signal.aborted ? 'client gone' : 'not read' };
+  } finally {
+    client?.removeEventListener('abort', onGone);
   }
 }
 

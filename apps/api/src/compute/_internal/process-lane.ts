@@ -53,7 +53,7 @@ const CHILD_OPTIONS: SpawnOptions = {
 export class ProcessLane<Task, Outcome> {
   /** Tasks finished (answered, refused or thrown) since the lane started. */
   completed = 0;
-  /** Tasks sent and not yet started (the one running not counted). */
+  /** Tasks waiting to start (the one running not counted). */
   get queued(): number {
     return this.waiting.length;
   }

@@ -531,7 +531,7 @@ export function unbuiltTable(holder: object, key: string): UnbuiltTable | null {
       const column = columns[k];
       if (column === undefined) return -1;
       if (value === null || !('text' in column)) {
-        for (let i = 0; i < length; i++) if (holds(k, i) && cell(field, i) === value) return i;
+        for (let i = 0; i < length; i++) if (holds(k, i) && valueAt(column, i) === value) return i;
         return -1;
       }
       const { text, ends, nulls } = column;
