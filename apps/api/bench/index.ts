@@ -22,7 +22,7 @@ import {
   type SlowTally,
 } from './_slow-requests.ts';
 import { run as runLive } from './live.bench.ts';
-import type { BenchLoopDelay, BenchServerReady } from './server.ts';
+import type { BenchLoopDelay, BenchMemory, BenchServerReady } from './server.ts';
 import { run as runSpreadsheets } from './spreadsheets.bench.ts';
 
 /** Measured seconds of each side of a round (see ROUNDS); with start-up a backend takes about 3 min. */
@@ -116,6 +116,9 @@ function openLoop(
 }
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** The heavy lane's process's resident memory, or why it is not known. */
+const heavyLane = (memory: BenchMemory): string =>
+  memory.heavyLaneRssBytes === null ? 'not read (not running, or no /proc)' : mib(memory.heavyLaneRssBytes);
 
 async function run(backend: string, server: Promise<Server>): Promise<number> {
   const { child, ready } = await server;
@@ -209,7 +212,7 @@ async function run(backend: string, server: Promise<Server>): Promise<number> {
         after.rssBytes / before.rssBytes
       ).toFixed(
         2,
-      )}), heap ${mib(before.heapUsedBytes)} → ${mib(after.heapUsedBytes)} (×${heapRatio.toFixed(2)})  target: flat, heap ≤ ×${FLAT_HEAP_RATIO}  ${heapRatio <= FLAT_HEAP_RATIO ? '✓ meets target' : '✗ misses target'}`,
+      )}), heap ${mib(before.heapUsedBytes)} → ${mib(after.heapUsedBytes)} (×${heapRatio.toFixed(2)}); the heavy lane's process RSS ${heavyLane(before)} → ${heavyLane(after)} (reported: a computation stopped for time starts a new one)  target: flat, heap ≤ ×${FLAT_HEAP_RATIO}  ${heapRatio <= FLAT_HEAP_RATIO ? '✓ meets target' : '✗ misses target'}`,
     );
     return errors + printSlowRounds(backend, rounds);
   } finally {

@@ -1,9 +1,10 @@
 // The API as the benchmark drives it: migrations, the demo data, one admin token for reading and
 // one reporter token per demo team, the real HTTP front (body limit included) on an ephemeral
 // loopback port. It prints one JSON line with the port and tokens, answers `memory` messages
-// over IPC with its process.memoryUsage() and `loop` messages with its event loop's delay since the
+// over IPC with its process.memoryUsage() (and its heavy lane's RSS) and `loop` messages with its event loop's delay since the
 // last `loop` (then starts counting again), and stops on SIGTERM or when its parent goes away.
 import '../src/production-mode.ts';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { issueToken } from '../src/auth/tokens.ts';
@@ -27,8 +28,27 @@ export type BenchServerReady = {
   reporters: { teamCode: string; token: string; areaCodes: string[] }[];
 };
 
-/** Memory after a full collection, and the estimated bytes of the plans kept (bounded, PLAN_CACHE_MIB). */
-export type BenchMemory = { rssBytes: number; heapUsedBytes: number; cacheBytes: number };
+/**
+ * Memory after a full collection, the estimated bytes of the plans kept (bounded, PLAN_CACHE_MIB),
+ * and the heavy lane's process's resident memory (null when it is not running or not readable).
+ */
+export type BenchMemory = {
+  rssBytes: number;
+  heapUsedBytes: number;
+  cacheBytes: number;
+  heavyLaneRssBytes: number | null;
+};
+
+/** A process's resident memory from Linux's /proc (VmRSS, in kB); null elsewhere or once it is gone. */
+function residentBytes(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kilobytes === undefined ? null : Number(kilobytes) * 1024;
+  } catch {
+    return null;
+  }
+}
 /** How late the event loop ran its timers, in milliseconds (sampled every 5 ms). */
 export type BenchLoopDelay = { p99Ms: number; maxMs: number };
 
@@ -73,6 +93,7 @@ async function main(): Promise<void> {
         rssBytes: usage.rss,
         heapUsedBytes: usage.heapUsed,
         cacheBytes: sharedCacheStats().bytes,
+        heavyLaneRssBytes: residentBytes(computePool().heavy.pid),
       } satisfies BenchMemory);
     }
   });

@@ -53,6 +53,11 @@ const CHILD_OPTIONS: SpawnOptions = {
 export class ProcessLane<Task, Outcome> {
   /** Tasks finished (answered, refused or thrown) since the lane started. */
   completed = 0;
+  /** The child's process id while it runs (the load bench reads its memory). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Tasks waiting to start (the one running not counted). */
   get queued(): number {
     return this.waiting.length;
