@@ -1,8 +1,9 @@
 // The API as the benchmark drives it: migrations, the demo data, one admin token for reading and
 // one reporter token per demo team, the real HTTP front (body limit included) on an ephemeral
-// loopback port. It prints one JSON line with the port and tokens, answers `memory` messages
-// over IPC with its process.memoryUsage() (and its heavy lane's RSS) and `loop` messages with its event loop's delay since the
-// last `loop` (then starts counting again), and stops on SIGTERM or when its parent goes away.
+// loopback port. It prints one JSON line with the port and tokens, answers `memory` messages over
+// IPC with its process.memoryUsage() (and its heavy lane's RSS) and `loop` messages with its event
+// loop's delay since the last `loop` (then starts counting again), and stops on SIGTERM or when
+// its parent goes away.
 import '../src/production-mode.ts';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MIN_ROWS,
+  tableOf as readTable,
   rowsAsColumns,
   rowsFromColumns,
   rowsFromColumnsLazily,
@@ -322,6 +323,18 @@ describe('rows as columns between threads', () => {
         expect(holder.areas).toStrictEqual(structuredClone(rows));
         expect(holder.areas).toBe(holder.areas);
         expect(unbuiltTable(holder, 'areas')).toBeNull();
+        // Built, the same table reads the same through the built rows, the row itself for rowAt.
+        const built = readTable(holder, 'areas');
+        expect(built.length).toBe(rows.length);
+        expect(built.rowAt(i)).toBe((holder.areas as unknown[])[i]);
+        expect(() => built.rowAt(rows.length)).toThrow(RangeError);
+        for (const key of keys) {
+          expect([built.cell(key, i)]).toStrictEqual([table?.cell(key, i)]);
+          const value = row[key];
+          if (value === null || typeof value === 'string') {
+            expect(built.indexOf(key, value)).toBe(table?.indexOf(key, value));
+          }
+        }
         expect(tablesLeftAsColumns()).toEqual({ left: counts.left + 1, built: counts.built + 1 });
       }),
       { seed: SEED, numRuns: RUNS },

@@ -14,8 +14,8 @@ import { WORK_OF } from '../limits/work.ts';
 import { ProcessLane } from './_internal/process-lane.ts';
 import { rowsAsColumns, rowsFromColumns, rowsFromColumnsLazily } from './_internal/rows-as-columns.ts';
 
-/** A table a {@link computeLeavingColumns} answer still holds as columns: its values read without building its rows. */
-export { type UnbuiltTable, unbuiltTable } from './_internal/rows-as-columns.ts';
+/** A table of an answer, read a row or a value at a time whether {@link computeLeavingColumns} left it as columns or not. */
+export { tableOf, type UnbuiltTable } from './_internal/rows-as-columns.ts';
 
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
 import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';

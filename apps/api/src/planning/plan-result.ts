@@ -2,7 +2,7 @@
 // `CampaignPlan` (the rows, the daily series, staffing, roster, mobile teams) answer from.
 import type { AreaPlan, CampaignInput, CampaignPlan } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
-import { unbuiltTable } from '../compute/pool.ts';
+import { tableOf } from '../compute/pool.ts';
 import { NotFoundError } from '../errors.ts';
 
 export type PlanResult = {
@@ -79,27 +79,23 @@ export function planResult(
  * still columns: a what-if asked for its completion date builds one row of its 20,000.
  */
 export function askedRow(result: PlanResult): AreaPlan | undefined {
-  const table = unbuiltTable(result.plan, 'areas');
-  if (table === null) return result.areas[0];
-  const index = table.indexOf('code', result.areaCode);
-  return index < 0 ? undefined : (table.rowAt(index) as AreaPlan);
+  const rows = tableOf(result.plan, 'areas');
+  const index = rows.indexOf('code', result.areaCode);
+  return index < 0 ? undefined : (rows.rowAt(index) as AreaPlan);
 }
 
 /** How many rows a plan has, without building rows still kept as columns. */
 export function rowCount(plan: CampaignPlan): number {
-  return unbuiltTable(plan, 'areas')?.length ?? plan.areas.length;
+  return tableOf(plan, 'areas').length;
 }
 
 /** The area a what-if answers for: the one asked about, else the first root of its input. */
 export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefined): string {
   // Read from the columns while the rows are not built (compute/pool.ts `computeLeavingColumns`).
-  const table = unbuiltTable(plan, 'areas');
+  const rows = tableOf(plan, 'areas');
   if (areaCode == null) {
-    const index = table
-      ? table.indexOf('parentCode', null)
-      : plan.areas.findIndex((row) => row.parentCode === null);
-    const root =
-      index < 0 ? undefined : ((table ? table.cell('code', index) : plan.areas[index]?.code) as string);
+    const index = rows.indexOf('parentCode', null);
+    const root = index < 0 ? undefined : (rows.cell('code', index) as string);
     if (root === undefined) {
       throw new PlanningInputError({
         path: 'input.areas',
@@ -110,10 +106,7 @@ export function whatIfArea(plan: CampaignPlan, areaCode: string | null | undefin
     }
     return root;
   }
-  const known = table
-    ? table.indexOf('code', areaCode) >= 0
-    : plan.areas.some((row) => row.code === areaCode);
-  if (!known) {
+  if (rows.indexOf('code', areaCode) < 0) {
     throw new NotFoundError('area', areaCode, 'areaCode', 'in the input');
   }
   return areaCode;

@@ -552,6 +552,30 @@ export function unbuiltTable(holder: object, key: string): UnbuiltTable | null {
 }
 
 /**
+ * `holder[key]`, a table of rows, read as {@link UnbuiltTable} reads it whether or not it is still
+ * columns: what reads one row or one value need not know which.
+ */
+export function tableOf(holder: object, key: string): UnbuiltTable {
+  const unbuilt = unbuiltTable(holder, key);
+  if (unbuilt !== null) return unbuilt;
+  const rows = (holder as Record<string, unknown>)[key] as readonly Record<string, unknown>[];
+  const cell = (field: string, i: number): unknown => {
+    const row = rows[i];
+    return row !== undefined && Object.hasOwn(row, field) ? row[field] : undefined;
+  };
+  return {
+    length: rows.length,
+    cell,
+    indexOf: (field, value) => rows.findIndex((row) => Object.hasOwn(row, field) && row[field] === value),
+    rowAt(i) {
+      const row = rows[i];
+      if (!Number.isInteger(i) || row === undefined) throw new RangeError(`no row ${i} of ${rows.length}`);
+      return row;
+    },
+  };
+}
+
+/**
  * A task's arguments or result ready to cross to the other thread or process: written a slice at
  * a time on the main thread (`sliced`), at once in a worker.
  *
