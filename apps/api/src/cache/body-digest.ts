@@ -8,11 +8,15 @@
 // a 20,000-area what-if held the main thread 10–20 ms in one piece, and every request arriving
 // meanwhile waited. Its long lists come back as columns, built into rows a slice at a time. A body
 // the lane does not read (not JSON, not an object, mostly outside long lists, or the lane busy for
-// a second) is read here by yoga's own parser, which refuses it as it always did, unless its
-// client has gone meanwhile: then nothing reads it.
+// a second) is read here by yoga's own parser, unless its client has gone meanwhile: then nothing
+// reads it. A body that is not JSON, or not an object, is refused as yoga refuses it, by the lane
+// or here, but without the body in the error: whatwg-node adds the whole text to the parser's
+// message, and yoga sent it back (a 200 KB body that is not JSON came back as a 200 KB error).
 import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { readJsonInHeavyLane } from '../compute/pool.ts';
+import { bodyText, type JsonRefusal, withoutByteOrderMark } from '../compute/tasks.ts';
 import { afterOrdinaryRequests, LONG_BODY_BYTES } from '../limits/ordinary-first.ts';
 
 const digests = new WeakMap<Request, string>();
@@ -32,6 +36,30 @@ const clientGone = () =>
     extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } },
   });
 
+/** What yoga's `parsePOSTJsonRequest` answers a body that is not JSON or not an object, the body left out. */
+function refusal(refused: JsonRefusal): GraphQLError {
+  if (refused.kind === 'not an object') {
+    return createGraphQLError(`POST body is expected to be object but received ${refused.received}`, {
+      extensions: { http: { status: 400 }, code: 'BAD_REQUEST' },
+    });
+  }
+  const { name, message } = refused;
+  return createGraphQLError('POST body sent invalid JSON.', {
+    extensions: { http: { spec: true, status: 400 }, code: 'BAD_REQUEST', originalError: { name, message } },
+  });
+}
+
+/** yoga's refusal of a body that is not JSON with the parser's own message, less the body whatwg-node appends to it. */
+function withoutBodyEchoed(error: unknown, bytes: Uint8Array): unknown {
+  const original = error instanceof GraphQLError ? error.extensions.originalError : undefined;
+  if (typeof original !== 'object' || original === null) return error;
+  const { name, message } = original as { name?: unknown; message?: unknown };
+  if (name !== 'SyntaxError' || typeof message !== 'string') return error;
+  const echo = `, "${bodyText(bytes)}" is not valid JSON`;
+  if (!message.endsWith(echo)) return error;
+  return refusal({ kind: 'not json', name, message: message.slice(0, -echo.length) });
+}
+
 /** The yoga plugin: reads a JSON body as bytes, hashes them, and reads them in the heavy lane or with yoga's own parser. */
 export function useBodyDigest(): Plugin {
   return {
@@ -47,16 +75,23 @@ export function useBodyDigest(): Plugin {
           const body = await readJsonInHeavyLane(bytes, request.signal);
           // A client gone while its body waited for the lane: nobody is left to read an answer.
           if ('unread' in body && body.unread === 'client gone') throw clientGone();
-          const read = 'read' in body ? body.read : undefined;
-          if (typeof read === 'object' && read !== null) {
-            if (!Array.isArray(read)) digests.set(request, digest);
-            return read as GraphQLParams | GraphQLParams[];
+          if ('refused' in body) throw refusal(body.refused);
+          if ('read' in body) {
+            if (!Array.isArray(body.read)) digests.set(request, digest);
+            return body.read as GraphQLParams | GraphQLParams[];
           }
           await afterOrdinaryRequests();
         }
-        const params = await parse(
-          new fetchAPI.Request(sent.url, { method: 'POST', headers: sent.headers, body: bytes }),
-        );
+        let params: Awaited<ReturnType<typeof parse>>;
+        try {
+          // Without a byte order mark, as the heavy lane reads a long body.
+          const body = withoutByteOrderMark(bytes);
+          params = await parse(
+            new fetchAPI.Request(sent.url, { method: 'POST', headers: sent.headers, body }),
+          );
+        } catch (error) {
+          throw withoutBodyEchoed(error, bytes);
+        }
         // Kept under the request the context holds (the parser is handed a copy of it, its body
         // limited). One operation per body: a batch's operations would share it.
         if (!Array.isArray(params)) digests.set(request, digest);

@@ -18,7 +18,7 @@ import { rowsAsColumns, rowsFromColumns, rowsFromColumnsLazily } from './_intern
 export { tableOf, type UnbuiltTable } from './_internal/rows-as-columns.ts';
 
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
-import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
+import type { JsonRefusal, ReadJson, TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
 type Pool = Piscina<TaskMessage, TaskOutcome>;
 
@@ -150,15 +150,16 @@ export function forEveryRequest<T>(make: () => Promise<T>): Promise<T> {
 const READ_JSON_WAIT_MS = 1000;
 
 /** What became of a long body sent to the heavy lane to be read. */
-export type BodyRead = { read: unknown } | { unread: 'client gone' | 'not read' };
+export type BodyRead = { read: unknown } | { refused: JsonRefusal } | { unread: 'client gone' | 'not read' };
 
 /**
  * A long request body's JSON (cache/body-digest.ts), read in the heavy lane: JSON.parse of a
  * 20,000-area what-if (1.6 MB) held the main thread 10–20 ms in one piece. Its long lists come
- * back as columns, built into rows here a slice at a time. Not read when it is not JSON or lies
- * mostly outside long lists, or the lane is busy for READ_JSON_WAIT_MS (the caller then reads it
- * itself, and refuses it as yoga does), or when `client` aborts (the client gone) before it is
- * read or before its rows are built. Each read counts as one of the heavy lane's tasks.
+ * back as columns, built into rows here a slice at a time. A body that is not JSON, or not an
+ * object, comes back refused (why, as the lane found it). Not read when it lies mostly outside long
+ * lists, or the lane is busy for READ_JSON_WAIT_MS (the caller then reads it itself), or when
+ * `client` aborts (the client gone) before it is read or before its rows are built. Each read
+ * counts as one of the heavy lane's tasks.
  */
 export async function readJsonInHeavyLane(bytes: Uint8Array, client?: AbortSignal): Promise<BodyRead> {
   if (client?.aborted) return { unread: 'client gone' };
@@ -175,7 +176,9 @@ export async function readJsonInHeavyLane(bytes: Uint8Array, client?: AbortSigna
     );
     if (gone.signal.aborted) return { unread: 'client gone' };
     if (!outcome.ok) return { unread: 'not read' };
-    return { read: await rowsFromColumns(outcome.value, { sliced: true }) };
+    const read = outcome.value as ReadJson;
+    if ('refused' in read) return read;
+    return { read: await rowsFromColumns(read.body, { sliced: true }) };
   } catch {
     return { unread: gone.signal.aborted ? 'client gone' : 'not read' };
   } finally {

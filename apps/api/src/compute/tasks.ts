@@ -49,20 +49,53 @@ export type TaskName = keyof Tasks;
 const MAX_VALUES_OUTSIDE_COLUMNS = 10_000;
 
 /**
- * Not planning: a long request body's JSON (cache/body-digest.ts), read as yoga reads it (UTF-8,
- * then JSON.parse) in the heavy lane, where it takes no time from the ordinary requests, and its
- * long lists laid out as columns. Throws for a body that is not JSON or mostly outside long lists:
- * the main thread reads it.
+ * Why a body is refused as yoga refuses it: it is not JSON (the parser's error, naming where), or
+ * its JSON is not an object (what it is instead).
  */
-async function readJson(bytes: Uint8Array): Promise<unknown> {
-  const body: unknown = JSON.parse(
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf-8'),
-  );
+export type JsonRefusal =
+  | { kind: 'not json'; name: string; message: string }
+  | { kind: 'not an object'; received: string };
+
+/** A long body read in the heavy lane: its JSON, long lists as columns, or why it is refused. */
+export type ReadJson = { body: unknown } | { refused: JsonRefusal };
+
+/**
+ * A request body's bytes without a leading byte order mark, which UTF-8 decoding skips (the Fetch
+ * standard's `text()` and `json()`; the whatwg-node yoga runs on here did not, and refused it).
+ */
+export function withoutByteOrderMark<B extends ArrayBufferLike>(bytes: Uint8Array<B>): Uint8Array<B> {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** A request body's text: UTF-8, a leading byte order mark skipped. */
+export function bodyText(bytes: Uint8Array): string {
+  const text = withoutByteOrderMark(bytes);
+  return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf-8');
+}
+
+/**
+ * Not planning: a long request body's JSON (cache/body-digest.ts), read as yoga reads it (UTF-8,
+ * a byte order mark skipped, then JSON.parse) in the heavy lane, where it takes no time from the ordinary requests, and its
+ * long lists laid out as columns. A body that is not JSON, or not an object, is refused here (the
+ * main thread need not read it again to say so); one mostly outside long lists throws: the main
+ * thread reads it.
+ */
+async function readJson(bytes: Uint8Array): Promise<ReadJson> {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText(bytes));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return { refused: { kind: 'not json', name: error.name, message: error.message } };
+  }
+  if (body === null || typeof body !== 'object') {
+    return { refused: { kind: 'not an object', received: body === null ? 'null' : typeof body } };
+  }
   const sent = await rowsAsColumns(body, { sliced: false });
   if (valuesOutsideColumns(sent, MAX_VALUES_OUTSIDE_COLUMNS) >= MAX_VALUES_OUTSIDE_COLUMNS) {
     throw new Error('A body mostly outside long lists is read on the main thread');
   }
-  return sent;
+  return { body: sent };
 }
 
 /** A task's request as it travels to a worker. */
