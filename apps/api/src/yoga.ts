@@ -15,6 +15,7 @@ import { type Context, createContext } from './context.ts';
 import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
+import { useNestingLimits } from './limits/nesting.ts';
 import { useNoNulCharacters } from './limits/no-nul-characters.ts';
 import { useNoSuggestions } from './limits/no-suggestions.ts';
 import { MAX_COST } from './limits/work.ts';
@@ -182,6 +183,8 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
     useAPQ({ store: createInMemoryAPQStore({ max: 1000 }), responseConfig: { forceStatusCodeOk: true } }),
     useCsrfPrevention(),
     maxTokensPlugin({ n: DOCUMENT_LIMITS.maxTokens }),
+    // After the token limit, whose parser it wraps.
+    useNestingLimits({ maxTokens: DOCUMENT_LIMITS.maxTokens }),
     maxDepthPlugin({ n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesPlugin({ n: DOCUMENT_LIMITS.maxAliases }),
     maxDirectivesPlugin({ n: DOCUMENT_LIMITS.maxDirectives }),

@@ -265,6 +265,23 @@ describe('the lanes of a request', () => {
         expect(JSON.stringify(refused.body).length).toBeLessThan(500);
       }
     }
+
+    // Variables nested too deep (limits/nesting.ts) are refused by the heavy lane as here; anything
+    // else in the body nested as deep is read here, where nothing walks it (and yoga refuses a
+    // field of the body it does not know).
+    const nested = '['.repeat(5000) + '1' + ']'.repeat(5000);
+    const deep = (pad: string) =>
+      `{"query": "{ __typename }", "variables": {"pad": "${pad}", "a": ${nested}}}`;
+    const [deepShort, deepLong] = [await postBody(deep('')), await post(deep(filler))];
+    expect(deepShort.status).toBe(200);
+    expect(deepShort.body.errors?.map((error) => error.extensions?.code)).toEqual(['LIMIT_EXCEEDED']);
+    expect(deepLong).toEqual(deepShort);
+    expect(parsedHere(deep(filler))).toBe(0);
+    const junk = (pad: string) => `{"query": "{ __typename }", "junk": ${nested}, "pad": "${pad}"}`;
+    const [junkShort, junkLong] = [await postBody(junk('')), await post(junk(filler))];
+    expect(junkShort.status).toBe(400);
+    expect(junkLong).toEqual(junkShort);
+    expect(parsedHere(junk(filler))).toBeGreaterThan(0);
     parse.mockRestore();
   });
 });

@@ -8,8 +8,10 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../src/builder.ts';
 import { createHttpServer, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '../src/http-server.ts';
+import { MAX_DOCUMENT_NESTING } from '../src/limits/nesting.ts';
+import { MAX_VARIABLE_NESTING } from '../src/limits/value-nesting.ts';
 import { DOCUMENT_LIMITS, yoga } from '../src/yoga.ts';
-import { data, type GraphQLResponse, gql, useDatabase } from './graphql.ts';
+import { data, type GraphQLResponse, gql, postBody, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -43,6 +45,45 @@ describe('document limits', () => {
   it('refuses a document of too many tokens before validating it', async () => {
     const names = Array.from({ length: DOCUMENT_LIMITS.maxTokens }, () => 'name').join(' ');
     expect(codes(await gql(`{ viewer { ${names} } }`))).toEqual(['LIMIT_EXCEEDED']);
+  });
+
+  it('refuses a document whose brackets nest too deep before parsing it (2,000 overflowed the parser)', async () => {
+    // `{ area(code: [[…"24718"…]]) { code } }`: the braces and the parenthesis hold two open.
+    const listed = (open: number) =>
+      `{ area(code: ${'['.repeat(open - 2)}"24718"${']'.repeat(open - 2)}) { code } }`;
+    const atLimit = await gql(listed(MAX_DOCUMENT_NESTING));
+    expect(codes(atLimit)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    for (const document of [
+      listed(MAX_DOCUMENT_NESTING + 1),
+      listed(2000),
+      `{${'area(code: "24718") {'.repeat(1999)} code ${'}'.repeat(2000)}`,
+    ]) {
+      const over = await gql(document);
+      expect(codes(over)).toEqual(['LIMIT_EXCEEDED']);
+      expect(over.errors?.[0]?.message).toMatch(/^Nesting limit of 64 exceeded/);
+    }
+  });
+
+  it('refuses variables nested too deep before reading them (5,000 levels overflowed a walk of them)', async () => {
+    // Written by hand: JSON.stringify would overflow the stack on the deepest.
+    const body = (levels: number) =>
+      `{"query": "{ __typename }", "variables": {"a": ${'['.repeat(levels)}1${']'.repeat(levels)}}}`;
+    expect(await postBody(body(MAX_VARIABLE_NESTING))).toEqual({
+      status: 200,
+      body: { data: { __typename: 'Query' } },
+    });
+    for (const levels of [MAX_VARIABLE_NESTING + 1, 5000]) {
+      const refused = await postBody(body(levels));
+      expect(refused.status).toBe(200);
+      expect(refused.body.data).toBeUndefined();
+      expect(refused.body.errors?.map((error) => error.extensions)).toEqual([
+        {
+          code: 'LIMIT_EXCEEDED',
+          field: `a${'[0]'.repeat(MAX_VARIABLE_NESTING)}`,
+          limit: MAX_VARIABLE_NESTING,
+        },
+      ]);
+    }
   });
 
   it('refuses a document whose estimated cost is over the limit, at the cost worked out by hand', async () => {

@@ -17,6 +17,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { readJsonInHeavyLane } from '../compute/pool.ts';
 import { bodyText, type JsonRefusal, withoutByteOrderMark } from '../compute/tasks.ts';
+import { markVariablesChecked, variablesTooDeep } from '../limits/nesting.ts';
 import { afterOrdinaryRequests, LONG_BODY_BYTES } from '../limits/ordinary-first.ts';
 
 const digests = new WeakMap<Request, string>();
@@ -36,8 +37,12 @@ const clientGone = () =>
     extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } },
   });
 
-/** What yoga's `parsePOSTJsonRequest` answers a body that is not JSON or not an object, the body left out. */
+/**
+ * What yoga's `parsePOSTJsonRequest` answers a body that is not JSON or not an object, the body
+ * left out; what limits/nesting.ts answers variables nested too deep.
+ */
 function refusal(refused: JsonRefusal): GraphQLError {
+  if (refused.kind === 'variables too deep') return variablesTooDeep(refused.field);
   if (refused.kind === 'not an object') {
     return createGraphQLError(`POST body is expected to be object but received ${refused.received}`, {
       extensions: { http: { status: 400 }, code: 'BAD_REQUEST' },
@@ -77,7 +82,10 @@ export function useBodyDigest(): Plugin {
           if ('unread' in body && body.unread === 'client gone') throw clientGone();
           if ('refused' in body) throw refusal(body.refused);
           if ('read' in body) {
-            if (!Array.isArray(body.read)) digests.set(request, digest);
+            if (!Array.isArray(body.read)) {
+              digests.set(request, digest);
+              markVariablesChecked((body.read as { variables?: unknown }).variables);
+            }
             return body.read as GraphQLParams | GraphQLParams[];
           }
           await afterOrdinaryRequests();

@@ -20,6 +20,11 @@ import {
   trySolveFor,
 } from '@muster/planning';
 import { receivedAsSent } from '../errors.ts';
+import {
+  MAX_VARIABLE_NESTING,
+  pathNestedDeeperThan,
+  variableNestedTooDeep,
+} from '../limits/value-nesting.ts';
 import { rowsAsColumns, rowsFromColumns, valuesOutsideColumns } from './_internal/rows-as-columns.ts';
 
 export const TASKS = {
@@ -50,11 +55,13 @@ const MAX_VALUES_OUTSIDE_COLUMNS = 10_000;
 
 /**
  * Why a body is refused as yoga refuses it: it is not JSON (the parser's error, naming where), or
- * its JSON is not an object (what it is instead).
+ * its JSON is not an object (what it is instead); or as limits/nesting.ts refuses it: a variable
+ * nests too deep (where).
  */
 export type JsonRefusal =
   | { kind: 'not json'; name: string; message: string }
-  | { kind: 'not an object'; received: string };
+  | { kind: 'not an object'; received: string }
+  | { kind: 'variables too deep'; field: string };
 
 /** A long body read in the heavy lane: its JSON, long lists as columns, or why it is refused. */
 export type ReadJson = { body: unknown } | { refused: JsonRefusal };
@@ -76,9 +83,9 @@ export function bodyText(bytes: Uint8Array): string {
 /**
  * Not planning: a long request body's JSON (cache/body-digest.ts), read as yoga reads it (UTF-8,
  * a byte order mark skipped, then JSON.parse) in the heavy lane, where it takes no time from the ordinary requests, and its
- * long lists laid out as columns. A body that is not JSON, or not an object, is refused here (the
- * main thread need not read it again to say so); one mostly outside long lists throws: the main
- * thread reads it.
+ * long lists laid out as columns. A body that is not JSON, or not an object, or whose variables
+ * nest too deep, is refused here (the main thread need not read it again to say so); one mostly
+ * outside long lists, or nested as deep elsewhere, throws: the main thread reads it.
  */
 async function readJson(bytes: Uint8Array): Promise<ReadJson> {
   let body: unknown;
@@ -90,6 +97,15 @@ async function readJson(bytes: Uint8Array): Promise<ReadJson> {
   }
   if (body === null || typeof body !== 'object') {
     return { refused: { kind: 'not an object', received: body === null ? 'null' : typeof body } };
+  }
+  const field = Array.isArray(body)
+    ? null
+    : variableNestedTooDeep((body as { variables?: unknown }).variables);
+  if (field !== null) return { refused: { kind: 'variables too deep', field } };
+  // Laying the body out as columns recurses: anything else nested that deep (nothing reads it) is
+  // read on the main thread.
+  if (pathNestedDeeperThan(body, MAX_VARIABLE_NESTING + 2) !== null) {
+    throw new Error('A body nested deeper than variables may be is read on the main thread');
   }
   const sent = await rowsAsColumns(body, { sliced: false });
   if (valuesOutsideColumns(sent, MAX_VALUES_OUTSIDE_COLUMNS) >= MAX_VALUES_OUTSIDE_COLUMNS) {

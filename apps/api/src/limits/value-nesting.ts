@@ -1,0 +1,43 @@
+// How deep a request's variables may nest, read without graphql (the heavy lane reads a long
+// body's variables with it): limits/nesting.ts refuses the rest.
+
+/**
+ * Levels a variable's value may nest (a list or an object is one level more than what it holds).
+ * A what-if's `input` holds `areas[0].location`: 3 levels.
+ */
+export const MAX_VARIABLE_NESTING = 32;
+
+/**
+ * The path (`a`, `input.areas[3]`) of the first value below `value` that nests more than `max`
+ * levels, or null. The walk goes no deeper than `max` + 1 levels, so it cannot overflow the stack.
+ */
+export function pathNestedDeeperThan(value: unknown, max: number, path = ''): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (max === 0) return path;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = pathNestedDeeperThan(value[index], max - 1, `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const found = pathNestedDeeperThan(item, max - 1, path === '' ? key : `${path}.${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Where a variable's value nests more than {@link MAX_VARIABLE_NESTING} levels (a path below the
+ * variables, `a[0][0]`), or null.
+ */
+export function variableNestedTooDeep(variables: unknown): string | null {
+  if (variables === null || typeof variables !== 'object') return null;
+  for (const [name, value] of Object.entries(variables)) {
+    const found = pathNestedDeeperThan(value, MAX_VARIABLE_NESTING, name);
+    if (found !== null) return found;
+  }
+  return null;
+}
