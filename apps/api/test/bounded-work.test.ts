@@ -269,7 +269,7 @@ describe('the lanes of a request', () => {
     // Variables nested too deep (limits/nesting.ts) are refused by the heavy lane as here; anything
     // else in the body nested as deep is read here, where nothing walks it (and yoga refuses a
     // field of the body it does not know).
-    const nested = '['.repeat(5000) + '1' + ']'.repeat(5000);
+    const nested = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
     const deep = (pad: string) =>
       `{"query": "{ __typename }", "variables": {"pad": "${pad}", "a": ${nested}}}`;
     const [deepShort, deepLong] = [await postBody(deep('')), await post(deep(filler))];
