@@ -28,5 +28,9 @@ describe('the campaign’s day, whatever the phone’s zone', () => {
     expect(isIsoDate('2021-02-30')).toBe(false);
     expect(isIsoDate('20/03/2021')).toBe(false);
     expect(isIsoDate('')).toBe(false);
+    // The API takes any year luxon reads (0000–9999); 0096 is a leap year, 0099 is not.
+    expect(isIsoDate('0001-01-01')).toBe(true);
+    expect(isIsoDate('0096-02-29')).toBe(true);
+    expect(isIsoDate('0099-02-29')).toBe(false);
   });
 });

@@ -33,6 +33,14 @@ describe('planCampaign on the field figures', () => {
     expect(plan.areas[0]).toMatchObject({ daysNeeded: 51, completionDate: '2021-05-11' });
   });
 
+  it('counts the same 50 days in any year: from 1 January of the year 1, 19 February of the year 1', () => {
+    // 1 January + 49 days = 19 February (31 + 19 = 50), counted on a calendar; Date.UTC read the
+    // year 1 as 1901.
+    const input = ngheAn(50 * 48_928, 176);
+    input.calendar = { start: '0001-01-01', deadline: '0001-06-30', timeZone: 'UTC' };
+    expect(planCampaign(input).areas[0]).toMatchObject({ daysNeeded: 50, completionDate: '0001-02-19' });
+  });
+
   it('skips closed dates when it counts the completion day', () => {
     const input = ngheAn(2 * 48_928, 176);
     input.calendar.closedDates = ['2021-03-23'];

@@ -7,6 +7,7 @@ import {
   requireTimeZone,
 } from '../_internal/validate.ts';
 import { DEFAULT_HORIZON_DAYS } from './_internal/horizon.ts';
+import { utcMidnight } from './_internal/utc-midnight.ts';
 import { windowHoursOn } from './_internal/wall-clock.ts';
 import type { OpeningWindow } from './opening-window.ts';
 
@@ -96,7 +97,7 @@ export function listOpenDays(
   // Calendar dates walk in UTC arithmetic; luxon's zone arithmetic runs only on days when the
   // zone's offset changes, which keeps a long walk cheap.
   const zone = calendar.start.zone;
-  const first = Date.UTC(calendar.start.year, calendar.start.month - 1, calendar.start.day);
+  const first = utcMidnight(calendar.start.year, calendar.start.month, calendar.start.day);
   const DAY_MS = 86_400_000;
   for (let walked = 0; walked < horizonDays; walked++) {
     const utc = first + walked * DAY_MS;

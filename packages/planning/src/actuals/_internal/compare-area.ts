@@ -17,6 +17,7 @@ import type { AreaPlan, CampaignInput, CampaignPlan } from '../../campaign/types
 import type { AreaNode } from '../../demand/area-tree.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
+import { utcMidnight } from '../../time/_internal/utc-midnight.ts';
 import type {
   ActualDayReport,
   ActualsWarning,
@@ -45,7 +46,7 @@ const DAY_MS = 86_400_000;
  * day arithmetic, once per area and day compared, was a third of a province's comparison.
  */
 function datesFrom(first: DateTime, count: number): string[] {
-  const start = Date.UTC(first.year, first.month - 1, first.day);
+  const start = utcMidnight(first.year, first.month, first.day);
   return Array.from({ length: count }, (_, k) => new Date(start + k * DAY_MS).toISOString().slice(0, 10));
 }
 

@@ -2,6 +2,7 @@ import { requireNumber } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { NIGHT_HOURS_THRESHOLD, readRosterRules } from '../../rotations/_internal/resolve.ts';
 import type { RosterAssignment, RosterRules } from '../../rotations/types.ts';
+import { utcMidnight } from '../../time/_internal/utc-midnight.ts';
 import type { OpenDay } from '../../time/open-days.ts';
 import type { OpeningWindow } from '../../time/opening-window.ts';
 import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
@@ -139,7 +140,7 @@ function nightHours(fromMinute: number, toMinute: number): number {
 
 function dayNumber(iso: string): number {
   return Math.round(
-    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000,
+    utcMidnight(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) / 86_400_000,
   );
 }
 
