@@ -42,16 +42,18 @@ export type NumberRule = {
 
 function describeRule(rule: NumberRule): string {
   const kind = rule.integer ? 'integer' : 'number';
+  // "an integer", "a number".
+  const aKind = rule.integer ? `an ${kind}` : `a ${kind}`;
   const { min, max } = rule;
   if (min === 0 && max === undefined)
     return rule.minExclusive ? `a positive ${kind}` : `a non-negative ${kind}`;
   if (min !== undefined && max !== undefined) {
     const left = rule.minExclusive ? `above ${min}` : `at least ${min}`;
     const right = rule.maxExclusive ? `below ${max}` : `at most ${max}`;
-    return `a ${kind} ${left} and ${right}`;
+    return `${aKind} ${left} and ${right}`;
   }
-  if (min !== undefined) return `a ${kind} ${rule.minExclusive ? 'above' : 'at least'} ${min}`;
-  if (max !== undefined) return `a ${kind} ${rule.maxExclusive ? 'below' : 'at most'} ${max}`;
+  if (min !== undefined) return `${aKind} ${rule.minExclusive ? 'above' : 'at least'} ${min}`;
+  if (max !== undefined) return `${aKind} ${rule.maxExclusive ? 'below' : 'at most'} ${max}`;
   return `a finite ${kind}`;
 }
 

@@ -10,4 +10,10 @@ describe('arrival profiles', () => {
     const custom = arrivalProfile(new Array(24).fill(2));
     expect(custom[5]).toBeCloseTo(1 / 24, 12);
   });
+
+  it('normalises weights whose sum passes the largest double (all shares came out 0)', () => {
+    const huge = arrivalProfile([1e308, 1e308, 3e307, ...new Array(21).fill(0)]);
+    expect(huge.slice(0, 3)).toEqual([1 / 2.3, 1 / 2.3, 0.3 / 2.3].map((share) => expect.closeTo(share, 15)));
+    expect(huge.slice(3).every((share) => share === 0)).toBe(true);
+  });
 });

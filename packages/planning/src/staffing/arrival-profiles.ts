@@ -26,9 +26,15 @@ const STUDENTS = [
   0, 0, 0, 0, 0, 0, 1, 2, 1, 1, 2, 7, 8, 3, 1.5, 1.5, 4, 10, 10, 7, 4, 2, 0.5, 0,
 ];
 
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
 function normalise(weights: readonly number[]): readonly number[] {
-  const total = weights.reduce((a, b) => a + b, 0);
-  return Object.freeze(weights.map((w) => w / total));
+  // Weights near the largest double sum to Infinity, and every share came out 0: such weights are
+  // scaled by the largest first.
+  const largest = Math.max(...weights);
+  const read = Number.isFinite(sum(weights)) ? weights : weights.map((w) => w / largest);
+  const total = sum(read);
+  return Object.freeze(read.map((w) => w / total));
 }
 
 const farming = normalise(FARMING);
@@ -79,7 +85,7 @@ export function arrivalProfile(profile: unknown, path = 'profile'): readonly num
     throw new PlanningInputError({ path, code: 'range', expected: '24 hourly weights', received: weights });
   }
   const read = weights.map((w, h) => requireNumber(w, `${path}[${h}]`, { min: 0 }));
-  if (read.reduce((a, b) => a + b, 0) <= 0) {
+  if (sum(read) <= 0) {
     throw new PlanningInputError({
       path,
       code: 'range',
