@@ -291,6 +291,25 @@ describe('the Đắk Nông planner', () => {
     await page.close();
   });
 
+  it('reads every other page on a 360 px phone without sideways scrolling of the page', async () => {
+    const page = await browser.newPage(360, 740);
+    // Each page with what it shows once its data is in: the area tree's scenario picker (its
+    // longest name was wider than the phone), the scenarios, a what-if, a roster, the visits, the reports.
+    for (const [path, shown] of [
+      ['/areas', 'table.area-tree tbody th'],
+      ['/scenarios', 'a[href="/scenarios/dak-nong-2021"]'],
+      ['/scenarios/dak-nong-2021/what-if', 'form.what-if-form table.machines tbody tr'],
+      ['/scenarios/dak-nong-2021/roster', 'section.roster-month'],
+      ['/scenarios/dak-nong-2021/visits', 'section.team-visits tbody tr'],
+      ['/reports', 'table'],
+    ] as const) {
+      await page.goto(`${server.origin}${path}`);
+      await page.locator(shown).first().waitFor();
+      expect(await overflowX(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
   it('sees the mobile teams’ visits as a table and on the map', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/scenarios/dak-nong-2021/visits`);
