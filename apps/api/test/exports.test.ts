@@ -124,6 +124,19 @@ describe('GET /export of the other views', () => {
     expect(roster.status).toBe(200);
     const workbook = await openWorkbook(new Uint8Array(await roster.arrayBuffer()));
     expect(workbook.getWorksheet('Roster')?.rowCount).toBeGreaterThan(7);
+    // The scenario's roster names its shifts and teams by default: in Vietnamese, Ca n and Kíp n.
+    const rosterVi = csvRows(
+      await (
+        await download(`/export/roster.csv?scenarioId=${SCENARIO}&areaCode=665&days=7&lang=vi`, token)
+      ).text(),
+    );
+    expect(rosterVi[0]).toEqual(['Ngày', 'Ca', 'Bắt đầu', 'Kết thúc', 'Kíp']);
+    expect(rosterVi.length).toBeGreaterThan(7);
+    expect(
+      rosterVi
+        .slice(1)
+        .every(([, shift, , , team]) => /^Ca \d+$/.test(shift ?? '') && /^Kíp \d+$/.test(team ?? '')),
+    ).toBe(true);
     const visits = csvRows(
       await (await download(`/export/visits.csv?scenarioId=${SCENARIO}&areaCode=665&lang=en`, token)).text(),
     );

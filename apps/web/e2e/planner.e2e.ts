@@ -268,6 +268,13 @@ describe('the Đắk Nông planner', () => {
     await months.first().waitFor();
     // 15 March to 30 June: four months.
     expect(await months.count()).toBe(4);
+    // The teams the planning library numbers (`Team 1`) are named in Vietnamese: Kíp 1, Kíp 2, …
+    const cells = await page.locator('table.roster-grid tbody td').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => !/^Kíp \d+(, Kíp \d+)*$/.test(cell))).toEqual([]);
+    expect(await page.locator('table.team-loads tbody th').allTextContents()).toEqual(
+      expect.arrayContaining(['Kíp 1', 'Kíp 2']),
+    );
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.app-header').isVisible()).toBe(false);
     await screenshot(page, 'roster-print');

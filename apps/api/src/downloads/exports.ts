@@ -12,6 +12,7 @@ import {
   planView,
   planVsActualView,
   rosterView,
+  type SheetLanguage,
   type SheetView,
   type TeamVisits,
   type ViewName,
@@ -26,7 +27,7 @@ const EXPORT_PATH = /^\/export\/(plan|daily|plan-vs-actual|roster|visits)\.(xlsx
 const DAILY_BATCH = 15;
 
 type Ask = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
-type Params = { scenarioId: string; areaCode: string; url: URL };
+type Params = { scenarioId: string; areaCode: string; url: URL; language: SheetLanguage };
 
 type PlanHead = {
   scenario: { id: string; name: string } | null;
@@ -133,7 +134,7 @@ async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url }: Param
   return { head, view: planVsActualView([area, ...children]) };
 }
 
-async function rosterExport(ask: Ask, { scenarioId, areaCode, url }: Params) {
+async function rosterExport(ask: Ask, { scenarioId, areaCode, url, language }: Params) {
   const args = {
     days: intParam(url, 'days'),
     shiftHours: intParam(url, 'shiftHours'),
@@ -149,7 +150,7 @@ async function rosterExport(ask: Ask, { scenarioId, areaCode, url }: Params) {
     ),
     { scenarioId, areaCode, ...Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) },
   );
-  return { head, view: rosterView(head.plan.roster.assignments, head.plan.roster.shifts) };
+  return { head, view: rosterView(head.plan.roster.assignments, head.plan.roster.shifts, language) };
 }
 
 type VisitAnswer = {
@@ -258,7 +259,7 @@ export async function exportResponse(request: Request, url: URL, run: RunGraphQL
   if (!areaCode) return refuse(400, 'BAD_USER_INPUT', 'areaCode is required', 'areaCode');
   const ask: Ask = (query, variables) => askGraphQL(run, request, query, variables);
   try {
-    const { head, view } = await EXPORTS[name](ask, { scenarioId, areaCode, url });
+    const { head, view } = await EXPORTS[name](ask, { scenarioId, areaCode, url, language });
     const plain: PlainView = { ...view, rows: [...view.rows].map((row) => [...row]) };
     const bytes = await computeFile({
       name: 'write',

@@ -226,7 +226,7 @@ describe('views out and back', () => {
     };
     const roster = buildRoster(rosterInput);
     const rosterCsv = parse(
-      await csvText(rosterView(roster.assignments, rosterInput.shifts), { language: 'en' }),
+      await csvText(rosterView(roster.assignments, rosterInput.shifts, 'en'), { language: 'en' }),
       {
         bom: true,
         columns: true,
@@ -238,6 +238,14 @@ describe('views out and back', () => {
       roster.assignments.map((a) => [a.date, a.shift, a.team]),
     );
     expect(rosterCsv.find((r) => r.Shift === 'Night')).toMatchObject({ Start: '22:00', End: '06:00' });
+    // In Vietnamese the teams the library named `Team n` are `Kíp n`; shifts the input named keep their names.
+    const rosterVi = parse(
+      await csvText(rosterView(roster.assignments, rosterInput.shifts, 'vi'), { language: 'vi' }),
+      { bom: true, columns: true },
+    ) as Record<string, string>[];
+    expect(rosterVi.map((r) => [r.Ngày, r.Ca, r.Kíp])).toEqual(
+      roster.assignments.map((a) => [a.date, a.shift, a.team.replace(/^Team /, 'Kíp ')]),
+    );
 
     const communes = mobileCommunesFromPlan(plan, { areaCode: '665' });
     // Home: the district town, Đức An (24717).

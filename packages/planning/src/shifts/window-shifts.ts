@@ -1,5 +1,6 @@
 import { requireNumber, requireRecord } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { defaultShiftName } from '../rotations/default-names.ts';
 import type { RosterShift } from '../rotations/types.ts';
 import { type OpeningHours, resolveOpeningWindow } from '../time/opening-window.ts';
 import { formatTimeOfDay } from '../time/parse-time-of-day.ts';
@@ -43,7 +44,7 @@ export function windowShifts(input: WindowShiftsInput): RosterShift[] {
       ? close
       : open + Math.round(((close - open) * i) / count / BOUNDARY_MINUTES) * BOUNDARY_MINUTES;
   return Array.from({ length: count }, (_, i) => ({
-    name: `Shift ${i + 1}`,
+    name: defaultShiftName(i + 1),
     start: formatTimeOfDay(boundary(i)),
     end: formatTimeOfDay(boundary(i + 1)),
     crews: 1,

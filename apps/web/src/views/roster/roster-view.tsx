@@ -1,6 +1,8 @@
 // The team rotation of a scenario's sites as a printable page: one month a page on A4 (dates down,
 // shifts across, the team in each cell), each team's hours and nights, any rule broken, and each
 // team's shifts as an iCalendar file.
+
+import { defaultNameNumber } from '@muster/planning';
 import { useQuery } from 'urql';
 import { useParams } from 'wouter';
 import { ExportLinks } from '../../components/export-links.tsx';
@@ -70,6 +72,15 @@ type Roster = Extract<
   { __typename: 'Roster' }
 >;
 
+/** A team as the roster names it; one the planning library named `Team n`, in the reader's words (`Kíp n`). */
+function useTeamName(): (team: string) => string {
+  const { t } = useI18n();
+  return (team) => {
+    const number = defaultNameNumber(team, 'team');
+    return number === null ? team : t('roster.teamNumber', { n: number });
+  };
+}
+
 function daysBetween(start: string, end: string): number {
   return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS) + 1;
 }
@@ -95,6 +106,7 @@ function months(
 
 function RosterPages({ roster, title, timeZone }: { roster: Roster; title: string; timeZone: string }) {
   const { t, n, date, month, weekday } = useI18n();
+  const teamName = useTeamName();
   const pages = months(roster);
   return (
     <>
@@ -130,7 +142,7 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
           <tbody>
             {roster.teams.map((load) => (
               <tr key={load.team}>
-                <th scope="row">{load.team}</th>
+                <th scope="row">{teamName(load.team)}</th>
                 <td className="num">{n(load.hours, 1)}</td>
                 <td className="num">{n(load.nights)}</td>
                 <td className="num">{n(load.maxHoursInAnyWeek, 1)}</td>
@@ -139,7 +151,7 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
                     type="button"
                     onClick={() => void downloadTeamCalendar(roster, load.team, timeZone)}
                   >
-                    {t('roster.ics', { team: load.team })}
+                    {t('roster.ics', { team: teamName(load.team) })}
                   </button>
                 </td>
               </tr>
@@ -153,7 +165,7 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
           <ul>
             {roster.violations.slice(0, 200).map((v) => (
               <li key={`${v.rule}-${v.team}-${v.date}`}>
-                {date(v.date)} · {v.team} · {v.severity}: {v.detail}
+                {date(v.date)} · {teamName(v.team)} · {v.severity}: {v.detail}
               </li>
             ))}
           </ul>
@@ -182,7 +194,7 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
                     {weekday(day.date)} {date(day.date, 'short')}
                   </th>
                   {roster.shifts.map((shift) => (
-                    <td key={shift.name}>{(day.teams.get(shift.name) ?? []).join(', ')}</td>
+                    <td key={shift.name}>{(day.teams.get(shift.name) ?? []).map(teamName).join(', ')}</td>
                   ))}
                 </tr>
               ))}

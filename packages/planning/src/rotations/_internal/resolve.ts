@@ -11,6 +11,7 @@ import {
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { wallClock } from '../../time/_internal/wall-clock.ts';
 import { parseTimeOfDay } from '../../time/parse-time-of-day.ts';
+import { defaultTeamName } from '../default-names.ts';
 import type { RosterRules, RosterShift } from '../types.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -55,7 +56,7 @@ export type Resolved = {
 export function resolveTeams(value: unknown, path = 'teams'): string[] {
   if (typeof value === 'number') {
     const count = requireNumber(value, path, { min: 1, max: 1000, integer: true });
-    return Array.from({ length: count }, (_, i) => `Team ${i + 1}`);
+    return Array.from({ length: count }, (_, i) => defaultTeamName(i + 1));
   }
   const names = requireArray(value, path).map((v, i) => requireString(v, `${path}[${i}]`));
   if (names.length === 0) {
