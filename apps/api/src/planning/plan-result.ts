@@ -58,30 +58,33 @@ export function planResult(
     configurable: true,
     get() {
       const rows = subtreeRows(plan, areaCode);
-      settle(rows);
+      Object.defineProperty(result, 'areas', {
+        value: rows,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return rows;
     },
-    set: (rows: AreaPlan[]) => settle(rows),
   });
-  function settle(rows: AreaPlan[]): void {
-    Object.defineProperty(result, 'areas', {
-      value: rows,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
   return result;
 }
 
+/** The row of the area asked about, once read, by plan result. */
+const askedRows = new WeakMap<PlanResult, AreaPlan | undefined>();
+
 /**
  * The row of the area asked about (`result.areas[0]`), read on its own from a plan whose rows are
- * still columns: a what-if asked for its completion date builds one row of its 20,000.
+ * still columns: a what-if asked for its completion date builds one row of its 20,000, once for
+ * every field that reads it.
  */
 export function askedRow(result: PlanResult): AreaPlan | undefined {
+  if (askedRows.has(result)) return askedRows.get(result);
   const rows = tableOf(result.plan, 'areas');
   const index = rows.indexOf('code', result.areaCode);
-  return index < 0 ? undefined : (rows.rowAt(index) as AreaPlan);
+  const row = index < 0 ? undefined : (rows.rowAt(index) as AreaPlan);
+  askedRows.set(result, row);
+  return row;
 }
 
 /** How many rows a plan has, without building rows still kept as columns. */
