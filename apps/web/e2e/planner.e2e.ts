@@ -1,4 +1,5 @@
 // The Đắk Nông planner's stories (issue 16), in Vietnamese as the app opens, against the demo data.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartLabels, chooseLanguage, graphqlAs, overflowX, server, signInAs } from './_app.ts';
@@ -275,6 +276,16 @@ describe('the Đắk Nông planner', () => {
     expect(await page.locator('table.team-loads tbody th').allTextContents()).toEqual(
       expect.arrayContaining(['Kíp 1', 'Kíp 2']),
     );
+    // Kíp 1's calendar file speaks Vietnamese too: Lịch trực — Kíp 1, its events Ca n — Kíp 1.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải iCalendar của Kíp 1' }).click(),
+    ]);
+    const calendar = (await readFile((await download.path()) as string, 'utf8')).replace(/\r\n /g, '');
+    expect(calendar).toContain('X-WR-CALNAME:Lịch trực — Kíp 1');
+    const titles = calendar.split('\r\n').filter((line) => line.startsWith('SUMMARY:'));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((line) => !/^SUMMARY:Ca \d+ — Kíp 1$/.test(line))).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.app-header').isVisible()).toBe(false);
     await screenshot(page, 'roster-print');

@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'roster.calendar': 'Calendar',
   'roster.ics': 'Download iCalendar of {team}',
   'roster.teamNumber': 'Team {n}',
+  'roster.shiftNumber': 'Shift {n}',
+  'roster.nightShift': 'night',
   'roster.violations': 'Rules broken ({count})',
   'roster.print': 'Print the roster',
   'roster.printHelp': 'A4, one month a page.',

@@ -176,6 +176,8 @@ export const vi = {
   'roster.calendar': 'Lịch',
   'roster.ics': 'Tải iCalendar của {team}',
   'roster.teamNumber': 'Kíp {n}',
+  'roster.shiftNumber': 'Ca {n}',
+  'roster.nightShift': 'ca đêm',
   'roster.violations': 'Vi phạm quy định ({count})',
   'roster.print': 'In lịch trực',
   'roster.printHelp': 'Khổ A4, mỗi tháng một trang.',

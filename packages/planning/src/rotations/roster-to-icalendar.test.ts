@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { windowShifts } from '../shifts/window-shifts.ts';
 import { buildRoster } from './build-roster.ts';
+import { defaultNameNumber } from './default-names.ts';
 import { rosterToICalendar } from './roster-to-icalendar.ts';
 
 const DAY = { name: 'Day', start: '06:00', end: '14:00', crews: 1 };
@@ -37,6 +39,31 @@ describe('rosterToICalendar', () => {
     expect(night?.start.slice(11)).toBe('15:00:00.000Z');
     expect(night?.end.slice(11)).toBe('23:00:00.000Z');
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+  });
+
+  it('titles the shifts the library named without a doubled word, and takes the words of another language', () => {
+    const shifts = windowShifts({ hours: { open: '00:00', close: '24:00' }, shiftHours: 8 });
+    const input = { startDate: '2021-03-20', days: 7, shifts, teams: 4 };
+    const roster = buildRoster(input);
+    const english = parse(rosterToICalendar(input, roster.assignments, 'Team 1'));
+    expect(english.map((e) => e.summary)).toEqual(
+      roster.assignments.filter((a) => a.team === 'Team 1').map((a) => `${a.shift} — Team 1`),
+    );
+    const vietnamese = rosterToICalendar(input, roster.assignments, 'Team 1', {
+      calendarName: 'Lịch trực — Kíp 1',
+      summary: (shift, team) =>
+        `Ca ${defaultNameNumber(shift, 'shift')} — Kíp ${defaultNameNumber(team, 'team')}`,
+      night: 'ca đêm',
+    });
+    expect(parse(vietnamese).map((e) => e.summary)).toEqual(
+      roster.assignments
+        .filter((a) => a.team === 'Team 1')
+        .map((a) => `Ca ${a.shift.replace('Shift ', '')} — Kíp 1`),
+    );
+    expect(vietnamese).toContain('X-WR-CALNAME:Lịch trực — Kíp 1');
+    // 00:00–08:00 is a night shift.
+    expect(vietnamese).toContain('DESCRIPTION:00:00–08:00\\, 8 h\\, ca đêm');
+    expect(vietnamese).not.toContain('night');
   });
 
   it('keeps UIDs stable from one export to the next and ends every line with CRLF', () => {

@@ -3,13 +3,25 @@ import { requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { instantIn, resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
+import { defaultNameNumber } from './default-names.ts';
 import type { RosterAssignment, RosterInput } from './types.ts';
 
-/** Options of {@link rosterToICalendar}. */
+/** Options of {@link rosterToICalendar}: the words of the file, for a calendar in another language. */
 export type RosterToICalendarOptions = {
   /** Calendar name shown by calendar apps. Default `Roster — <team>`. */
   calendarName?: string;
+  /**
+   * An event's title from its shift's and team's names. Default `<shift> shift — <team>`, or
+   * `<shift> — <team>` for a shift the library named (`Shift 2 — Team 1`).
+   */
+  summary?: (shift: string, team: string) => string;
+  /** Said of a night shift after its hours in an event's description. Default `night`. */
+  night?: string;
 };
+
+function defaultSummary(shift: string, team: string): string {
+  return defaultNameNumber(shift, 'shift') === null ? `${shift} shift — ${team}` : `${shift} — ${team}`;
+}
 
 /**
  * One team's shifts as an iCalendar file (RFC 5545): one VEVENT per shift with its local start
@@ -37,6 +49,8 @@ export function rosterToICalendar(
       received: team,
     });
   }
+  const summary = options.summary ?? defaultSummary;
+  const night = options.night ?? 'night';
   const last = resolved.first.plus({ days: resolved.days });
   const stamp = `${resolved.first.toFormat('yyyyMMdd')}T000000Z`;
   const lines = [
@@ -59,8 +73,8 @@ export function rosterToICalendar(
       `DTSTAMP:${stamp}`,
       `DTSTART;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.startMs))}`,
       `DTEND;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.endMs))}`,
-      `SUMMARY:${escapeText(`${assignment.shift} shift — ${name}`)}`,
-      `DESCRIPTION:${escapeText(`${occurrence.shift.start}–${occurrence.shift.end}, ${hours} h${occurrence.night ? ', night' : ''}`)}`,
+      `SUMMARY:${escapeText(summary(assignment.shift, name))}`,
+      `DESCRIPTION:${escapeText(`${occurrence.shift.start}–${occurrence.shift.end}, ${hours} h${occurrence.night ? `, ${night}` : ''}`)}`,
       'TRANSP:OPAQUE',
       'END:VEVENT',
     );

@@ -72,13 +72,19 @@ type Roster = Extract<
   { __typename: 'Roster' }
 >;
 
-/** A team as the roster names it; one the planning library named `Team n`, in the reader's words (`Kíp n`). */
-function useTeamName(): (team: string) => string {
+/**
+ * Teams and shifts as the roster names them; those the planning library numbered (`Team 1`,
+ * `Shift 2`) in the reader's words (`Kíp 1`, `Ca 2`).
+ */
+function useRosterNames(): { teamName: (team: string) => string; shiftName: (shift: string) => string } {
   const { t } = useI18n();
-  return (team) => {
-    const number = defaultNameNumber(team, 'team');
-    return number === null ? team : t('roster.teamNumber', { n: number });
+  const named = (name: string, kind: 'team' | 'shift') => {
+    const number = defaultNameNumber(name, kind);
+    return number === null
+      ? name
+      : t(kind === 'team' ? 'roster.teamNumber' : 'roster.shiftNumber', { n: number });
   };
+  return { teamName: (team) => named(team, 'team'), shiftName: (shift) => named(shift, 'shift') };
 }
 
 function daysBetween(start: string, end: string): number {
@@ -106,7 +112,7 @@ function months(
 
 function RosterPages({ roster, title, timeZone }: { roster: Roster; title: string; timeZone: string }) {
   const { t, n, date, month, weekday } = useI18n();
-  const teamName = useTeamName();
+  const { teamName, shiftName } = useRosterNames();
   const pages = months(roster);
   return (
     <>
@@ -149,7 +155,13 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
                 <td>
                   <button
                     type="button"
-                    onClick={() => void downloadTeamCalendar(roster, load.team, timeZone)}
+                    onClick={() =>
+                      void downloadTeamCalendar(roster, load.team, timeZone, {
+                        calendarName: `${t('nav.roster')} — ${teamName(load.team)}`,
+                        summary: (shift, team) => `${shiftName(shift)} — ${teamName(team)}`,
+                        night: t('roster.nightShift'),
+                      })
+                    }
                   >
                     {t('roster.ics', { team: teamName(load.team) })}
                   </button>

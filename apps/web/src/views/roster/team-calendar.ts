@@ -10,7 +10,19 @@ type RosterData = {
 
 const DAY_MS = 86_400_000;
 
-export async function teamCalendar(roster: RosterData, team: string, timeZone: string): Promise<string> {
+/** The words of a team's calendar in the reader's language (the planning library's options). */
+export type CalendarWords = {
+  calendarName: string;
+  summary: (shift: string, team: string) => string;
+  night: string;
+};
+
+export async function teamCalendar(
+  roster: RosterData,
+  team: string,
+  timeZone: string,
+  words?: CalendarWords,
+): Promise<string> {
   const { rosterToICalendar } = await import('@muster/planning');
   const dates = roster.assignments.map((a) => a.date).sort();
   const last = dates.at(-1) ?? roster.startDate;
@@ -26,6 +38,7 @@ export async function teamCalendar(roster: RosterData, team: string, timeZone: s
     },
     roster.assignments.map((a) => ({ date: a.date, shift: a.shift, team: a.team })),
     team,
+    words,
   );
 }
 
@@ -33,8 +46,9 @@ export async function downloadTeamCalendar(
   roster: RosterData,
   team: string,
   timeZone: string,
+  words: CalendarWords,
 ): Promise<void> {
-  const text = await teamCalendar(roster, team, timeZone);
+  const text = await teamCalendar(roster, team, timeZone, words);
   downloadText(text, `roster-${team}.ics`, 'text/calendar;charset=utf-8');
 }
 
