@@ -177,6 +177,24 @@ describe('Team.visits', () => {
     );
   });
 
+  it('writes the same calendar in Vietnamese for the field’s phones', async () => {
+    const ask = (language: string) =>
+      data<{ teams: { code: string; visits: { iCalendar?: string } }[] }>(
+        `query ($language: CalendarLanguage!) { teams(homeAreaCode: "665") { code visits(scenarioId: "dak-nong-2021") {
+          ... on TeamVisits { iCalendar(language: $language) } } } }`,
+        { language },
+      );
+    const [english, vietnamese] = [(await ask('EN')).teams[0], (await ask('VI')).teams[0]];
+    const [en, vi] = [english?.visits.iCalendar ?? '', vietnamese?.visits.iCalendar ?? ''];
+    expect(parseCalendar(vi).events.map((e) => [e.uid, e.summary])).toEqual(
+      parseCalendar(en).events.map((e) => [e.uid, e.summary]),
+    );
+    expect(parseCalendar(vi).events.length).toBeGreaterThan(0);
+    expect(vi).toContain('Số hồ sơ dự kiến:');
+    expect(vi).not.toContain('Expected dossiers');
+    expect(en).toContain('Expected dossiers:');
+  });
+
   it('refuses a fixed site, naming the team', async () => {
     const result = await data<TeamsResult<Record<string, unknown>>>(TEAM_VISITS, {
       homeAreaCode: '18001',

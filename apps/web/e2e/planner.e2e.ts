@@ -337,6 +337,17 @@ describe('the Đắk Nông planner', () => {
     expect(visited).toBeGreaterThan(0);
     await expect.poll(() => team.locator('svg.map circle').count()).toBeGreaterThanOrEqual(visited);
     expect(await team.locator('svg.map path').count()).toBe(1);
+    // The team's calendar file for its phones, in Vietnamese as the app is.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      team.getByRole('button', { name: 'Tải iCalendar' }).click(),
+    ]);
+    const calendar = (await readFile((await download.path()) as string, 'utf8')).replace(/\r\n /g, '');
+    expect(calendar.split('\r\n').filter((line) => line.startsWith('DESCRIPTION:Xã ')).length).toBe(
+      calendar.split('\r\n').filter((line) => line === 'BEGIN:VEVENT').length,
+    );
+    expect(calendar).toContain('Số hồ sơ dự kiến:');
+    expect(calendar).not.toContain('Expected dossiers');
     await screenshot(page, 'visits-1440');
     await page.close();
   });

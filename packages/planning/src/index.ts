@@ -49,7 +49,7 @@ export type { AreaInput, AreaNode, AreaTree, CommuneType } from './demand/area-t
 export type { AreaDemand, ComputeDemandOptions, DemandDefaultsUsed } from './demand/compute-demand.ts';
 export type { PlanningInputErrorCode, PlanningInputErrorOptions } from './errors/planning-input-error.ts';
 export type { GeoPoint } from './geo/geo-point.ts';
-export type { ItineraryToICalendarOptions } from './itineraries/itinerary-to-icalendar.ts';
+export type { CalendarLanguage, ItineraryToICalendarOptions } from './itineraries/itinerary-to-icalendar.ts';
 export type { MobileCommunesFromPlanOptions } from './itineraries/mobile-communes-from-plan.ts';
 export type {
   MobileTeamsNeededInput,

@@ -47,6 +47,13 @@ export const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
   }),
 });
 
+const CalendarLanguageEnum = builder.enumType('CalendarLanguage', {
+  description: 'The language a calendar file for the field is written in.',
+  values: {
+    EN: { value: 'en', description: 'English.' },
+    VI: { value: 'vi', description: 'Vietnamese (tiếng Việt).' },
+  } as const,
+});
 const VisitDayRef = builder.objectRef<NamedVisit['dossiersPerDay'][number]>('VisitDay').implement({
   description: 'One day of a visit and the dossiers expected that day.',
   fields: (t) => ({
@@ -336,11 +343,20 @@ const TeamVisitsRef = builder.objectRef<TeamVisits>('TeamVisits').implement({
     iCalendar: t.string({
       description:
         'The visits as an iCalendar file (RFC 5545): one all-day event per run of days the team works in a commune (a stay its crews stand down in the middle of is two events), with UIDs from the scenario, team, commune, the visit’s number there and its part, not from dates, so that a re-import moves an event rather than duplicating it.',
-      resolve: (r) =>
+      args: {
+        language: t.arg({
+          type: CalendarLanguageEnum,
+          required: true,
+          defaultValue: 'en',
+          description: 'The language of the events’ descriptions (drive and work hours, dossiers expected).',
+        }),
+      },
+      resolve: (r, { language }) =>
         itineraryToICalendar(r.plan, r.teamCode, {
           uidScope: r.scenarioId,
           timeZone: r.timeZone,
           calendarName: `${r.teamName} — ${r.scenarioName}`,
+          language,
         }),
     }),
     plan: t.field({

@@ -91,6 +91,36 @@ describe('itineraryToICalendar', () => {
     expect(first?.description).toContain('Part 1 of 2 of the stay 2021-03-22 – 2021-03-29');
   });
 
+  it('writes the events in Vietnamese for the field’s phones, the same events and dates', () => {
+    const plan = tuyDuc();
+    const team = plan.teams[0];
+    if (team === undefined) throw new Error('no team');
+    const english = parse(itineraryToICalendar(plan, team.team, { uidScope: 's' }));
+    const text = itineraryToICalendar(plan, team.team, { uidScope: 's', language: 'vi' });
+    const vietnamese = parse(text);
+    expect(vietnamese.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual(
+      english.map((e) => [e.uid, e.summary, e.start, e.end]),
+    );
+    expect(text).toContain('X-WR-CALNAME:Lịch lưu động — team-1');
+    vietnamese.forEach((event, i) => {
+      const visit = team.visits[i];
+      const hours = (x: number | undefined) => String(Math.round((x ?? 0) * 10) / 10).replace('.', ',');
+      expect(event.description).toContain(`Xã ${visit?.communeId}, ${visit?.days} ngày mở cửa.`);
+      expect(event.description).toContain(
+        `Di chuyển trước: ${hours(visit?.travelHoursBefore)} giờ. Làm việc: ${hours(visit?.workHours)} giờ.`,
+      );
+      expect(event.description).toContain(`Số hồ sơ dự kiến: ${visit?.dossiers}`);
+      expect(event.description).not.toMatch(/Commune|Drive|Work|Expected|Also serves/);
+    });
+    const split = planMobileTeams(TEAMS_OF_ONE_AND_TWO_CREWS);
+    if (split.status !== 'planned') throw new Error('expected a plan');
+    const [first] = parse(itineraryToICalendar(split, 'one', { language: 'vi' }));
+    expect(first?.description).toContain('Phần 1/2 của đợt 2021-03-22 – 2021-03-29: tổ nghỉ giữa các phần.');
+    expect(() => itineraryToICalendar(plan, team.team, { language: 'fr' as 'vi' })).toThrow(
+      /^options\.language/,
+    );
+  });
+
   it('gives the same bytes twice, distinct UIDs, CRLF line ends and names the time zone', () => {
     const plan = tuyDuc();
     const a = itineraryToICalendar(plan, 'team-2', { uidScope: 's', timeZone: VN });

@@ -14,11 +14,50 @@ import type { MobilePlan, TeamItinerary } from './types.ts';
 export type ItineraryToICalendarOptions = {
   /** Keeps UIDs apart across plans, such as the scenario's id. Default: none. */
   uidScope?: string;
-  /** Calendar name shown by calendar apps. Default `Visits — <team>`. */
+  /** Calendar name shown by calendar apps. Default `Visits — <team>` (`Lịch lưu động — <team>`). */
   calendarName?: string;
   /** The calendar's time zone, named for calendar apps; the visits are all-day dates in it. Default: not named. */
   timeZone?: string;
+  /** The language of the events' descriptions and the default name: `en` (default) or `vi`, for the field's phones. */
+  language?: CalendarLanguage;
 };
+
+/** Languages the visits' calendar is written in. */
+export type CalendarLanguage = 'en' | 'vi';
+
+/** What a visit's event says, in each language; hours with one decimal (a comma in Vietnamese). */
+const WORDS: Record<
+  CalendarLanguage,
+  {
+    calendarName(team: string): string;
+    commune(communeId: string, days: number): string;
+    hours(drive: number, work: number): string;
+    dossiers(dossiers: number, perDay: string): string;
+    alsoServes(communeIds: string): string;
+    part(k: number, parts: number, from: string, to: string): string;
+  }
+> = {
+  en: {
+    calendarName: (team) => `Visits — ${team}`,
+    commune: (id, days) => `Commune ${id}, ${days} open day${days === 1 ? '' : 's'}.`,
+    hours: (drive, work) => `Drive before: ${round1(drive)} h. Work: ${round1(work)} h.`,
+    dossiers: (n, perDay) => `Expected dossiers: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
+    alsoServes: (ids) => `Also serves: ${ids}.`,
+    part: (k, parts, from, to) =>
+      `Part ${k} of ${parts} of the stay ${from} – ${to}: the team stands down between.`,
+  },
+  vi: {
+    calendarName: (team) => `Lịch lưu động — ${team}`,
+    commune: (id, days) => `Xã ${id}, ${days} ngày mở cửa.`,
+    hours: (drive, work) =>
+      `Di chuyển trước: ${decimalComma(round1(drive))} giờ. Làm việc: ${decimalComma(round1(work))} giờ.`,
+    dossiers: (n, perDay) => `Số hồ sơ dự kiến: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
+    alsoServes: (ids) => `Phục vụ cả các xã: ${ids}.`,
+    part: (k, parts, from, to) => `Phần ${k}/${parts} của đợt ${from} – ${to}: tổ nghỉ giữa các phần.`,
+  },
+};
+
+const decimalComma = (x: number): string => String(x).replace('.', ',');
 
 /**
  * One mobile team's visits as an iCalendar file (RFC 5545) for the field: one all-day VEVENT
@@ -59,7 +98,17 @@ export function itineraryToICalendar(
   }
   const opts = requireRecord(options, 'options');
   const scope = optionalString(opts.uidScope, 'uidScope');
-  const calendarName = optionalString(opts.calendarName, 'calendarName') ?? `Visits — ${name}`;
+  const language = opts.language ?? 'en';
+  if (language !== 'en' && language !== 'vi') {
+    throw new PlanningInputError({
+      path: 'options.language',
+      code: 'unknown-reference',
+      expected: 'en or vi',
+      received: opts.language,
+    });
+  }
+  const words = WORDS[language];
+  const calendarName = optionalString(opts.calendarName, 'calendarName') ?? words.calendarName(name);
   const zone = opts.timeZone === undefined ? undefined : requireTimeZone(opts.timeZone, 'timeZone');
 
   const communeName = new Map((plan.communes ?? []).map((c) => [c.communeId, c.name]));
@@ -86,17 +135,15 @@ export function itineraryToICalendar(
     const guests = visit.servedCommuneIds.filter((id) => id !== visit.communeId);
     const perDay = visit.dossiersPerDay.map((d) => `${d.date}: ${d.dossiers}`).join(', ');
     const description = [
-      `Commune ${visit.communeId}, ${visit.days} open day${visit.days === 1 ? '' : 's'}.`,
-      `Drive before: ${round1(visit.travelHoursBefore)} h. Work: ${round1(visit.workHours)} h.`,
-      `Expected dossiers: ${visit.dossiers}${perDay === '' ? '' : ` (${perDay})`}.`,
-      ...(guests.length === 0 ? [] : [`Also serves: ${guests.join(', ')}.`]),
+      words.commune(visit.communeId, visit.days),
+      words.hours(visit.travelHoursBefore, visit.workHours),
+      words.dossiers(visit.dossiers, perDay),
+      ...(guests.length === 0 ? [] : [words.alsoServes(guests.join(', '))]),
     ].join('\n');
     const parts = workingRuns(visit.arriveDate, visit.leaveDate, worked);
     parts.forEach((part, k) => {
       const partNote =
-        parts.length === 1
-          ? ''
-          : `\nPart ${k + 1} of ${parts.length} of the stay ${visit.arriveDate} – ${visit.leaveDate}: the team stands down between.`;
+        parts.length === 1 ? '' : `\n${words.part(k + 1, parts.length, visit.arriveDate, visit.leaveDate)}`;
       lines.push(
         'BEGIN:VEVENT',
         `UID:${key}/visit-${nth}${k === 0 ? '' : `-part-${k + 1}`}@muster.itinerary`,

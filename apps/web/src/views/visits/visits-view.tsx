@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { downloadText } from '../roster/team-calendar.ts';
 
 const VisitsViewDocument = graphql(`
-  query VisitsView($scenarioId: ID!) {
+  query VisitsView($scenarioId: ID!, $language: CalendarLanguage!) {
     teams {
       code
       name
@@ -29,7 +29,7 @@ const VisitsViewDocument = graphql(`
         ... on TeamVisits {
           endDate
           timeZone
-          iCalendar
+          iCalendar(language: $language)
           visits {
             communeCode
             communeName
@@ -133,10 +133,11 @@ function TeamCalendar({ team }: { team: Team }) {
 
 export default function VisitsView() {
   const { id = '' } = useParams<{ id: string }>();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: VisitsViewDocument,
-    variables: { scenarioId: id },
+    // The teams' calendar files in the reader's language.
+    variables: { scenarioId: id, language: locale === 'vi' ? 'VI' : 'EN' },
   });
   const [only, setOnly] = useState<string>('');
   const mobile = (data?.teams ?? []).filter((team) => team.kind === 'MOBILE');
