@@ -44,19 +44,24 @@ export type ApiProcess = {
  * This process's environment with `env` on top, less the snapshot this test file's own in-memory
  * database started from (test/setup.ts): a child opens its database from scratch.
  */
-export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(env: Record<string, string>, without: readonly string[] = []): NodeJS.ProcessEnv {
   const { PGLITE_SNAPSHOT: _snapshot, ...inherited } = process.env;
-  return { ...inherited, ...env };
+  const merged: NodeJS.ProcessEnv = { ...inherited, ...env };
+  for (const name of without) delete merged[name];
+  return merged;
 }
 
 /**
  * Starts `src/main.ts` with no demo data on 127.0.0.1 and a free port, with `env` on top of this
- * process's environment, and resolves once it prints its URL.
+ * process's environment less the variables named in `without`, and resolves once it prints its URL.
  */
-export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApi(
+  env: Record<string, string>,
+  { without = [] }: { without?: readonly string[] } = {},
+): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', `--import=${watchdog}`, 'src/main.ts'], {
     cwd: apiDir,
-    env: childEnv({ HOST: '127.0.0.1', PORT: '0', MUSTER_DEMO: '0', ...env }),
+    env: childEnv({ HOST: '127.0.0.1', PORT: '0', MUSTER_DEMO: '0', ...env }, without),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);

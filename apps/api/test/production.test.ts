@@ -3,6 +3,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { yoga } from '../src/yoga.ts';
+import { startApi } from './_processes.ts';
 import { database, request, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -122,5 +123,43 @@ describe('introspection and GraphiQL', () => {
   it('in demo serves GraphiQL and introspection to anyone', async () => {
     expect((await graphiql()).headers.get('content-type')).toContain('text/html');
     expect((await request(getIntrospectionQuery(), {}, { token: null })).body.errors).toBeUndefined();
+  });
+});
+
+describe('the service as `pnpm start` runs it, NODE_ENV unset (production mode)', () => {
+  it('starts, answers, refuses bad input as under test, and stops on SIGTERM', async () => {
+    // The tests run with NODE_ENV=test, under which graphql-js and yoga take their development
+    // paths; `pnpm start` leaves it unset and the service sets production.
+    const service = await startApi({ PGLITE_DATA_DIR: 'memory://' }, { without: ['NODE_ENV'] });
+    try {
+      const ask = async (body: string) => {
+        const response = await fetch(service.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+      expect(await ask(JSON.stringify({ query: '{ __typename }' }))).toEqual({
+        status: 200,
+        body: { data: { __typename: 'Query' } },
+      });
+      const unknown = await ask(JSON.stringify({ query: '{ areaz { code } }' }));
+      expect(unknown.body).toMatchObject({
+        errors: [
+          {
+            message: 'Cannot query field "areaz" on type "Query".',
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          },
+        ],
+      });
+      const deep = await ask(JSON.stringify({ query: `{${'a {'.repeat(2000)} b ${'}'.repeat(2001)}` }));
+      expect(deep.body).toMatchObject({ errors: [{ extensions: { code: 'LIMIT_EXCEEDED' } }] });
+      const notJson = await ask('{"query": "{ __typename }", "note": "');
+      expect(notJson.status).toBe(400);
+      expect(notJson.body).toMatchObject({ errors: [{ message: 'POST body sent invalid JSON.' }] });
+    } finally {
+      expect(await service.stop()).toBe(0);
+    }
   });
 });
