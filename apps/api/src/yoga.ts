@@ -78,10 +78,12 @@ function maskError(error: unknown): Error {
     const code = error.extensions.code ?? (original as GraphQLError | null)?.extensions.code;
     // graphql-js itself refused the variables (`Variable "$reports" got invalid value "x" at
     // "reports[0].dossiers"; Int cannot represent …`): the field goes into `extensions.field` too.
-    // GraphQL Armor refuses a document over one of DOCUMENT_LIMITS ("Query depth limit of 12 exceeded").
-    if (/\blimit of \d+ exceeded\b/i.test(error.message)) {
+    // GraphQL Armor refuses a document over one of DOCUMENT_LIMITS ("Query depth limit of 12
+    // exceeded"), as limits/nesting.ts does one nested too deep: the limit goes into `extensions`.
+    const limit = /\blimit of (\d+) exceeded\b/i.exec(error.message)?.[1];
+    if (limit !== undefined) {
       return new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
-        extensions: { code: 'LIMIT_EXCEEDED' },
+        extensions: { code: 'LIMIT_EXCEEDED', limit: Number(limit) },
       });
     }
     // graphql-yoga's CSRF prevention: a request a browser could send cross-site without a preflight.

@@ -160,7 +160,7 @@ export { serversForTarget } from './queueing/servers-for-target.ts';
 export { simulateQueue } from './queueing/simulate-queue.ts';
 export { buildRoster } from './rotations/build-roster.ts';
 export { checkRoster } from './rotations/check-roster.ts';
-export { defaultNameNumber, defaultShiftName, defaultTeamName } from './rotations/default-names.ts';
+export { defaultNameNumber } from './rotations/default-name-number.ts';
 export { formatRosterTable } from './rotations/format-roster-table.ts';
 export { minimumTeams } from './rotations/minimum-teams.ts';
 export { rosterToCsv } from './rotations/roster-to-csv.ts';

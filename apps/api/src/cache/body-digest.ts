@@ -4,20 +4,25 @@
 // 2 ms; writing a 20,000-area variable back out as JSON to hash it took 7–14 ms of the main
 // thread, once for the answer's key and once for the plan's.
 //
-// A long body (LONG_BODY_BYTES or more) is read in the heavy lane, as yoga reads it: JSON.parse of
-// a 20,000-area what-if held the main thread 10–20 ms in one piece, and every request arriving
-// meanwhile waited. Its long lists come back as columns, built into rows a slice at a time. A body
-// the lane does not read (not JSON, not an object, mostly outside long lists, or the lane busy for
-// a second) is read here by yoga's own parser, unless its client has gone meanwhile: then nothing
-// reads it. A body that is not JSON, or not an object, is refused as yoga refuses it, by the lane
-// or here, but without the body in the error: whatwg-node adds the whole text to the parser's
-// message, and yoga sent it back (a 200 KB body that is not JSON came back as a 200 KB error).
+// A long body (LONG_BODY_BYTES or more) is read in the heavy lane, as a short one is read here:
+// JSON.parse of a 20,000-area what-if held the main thread 10–20 ms in one piece, and every
+// request arriving meanwhile waited. Its long lists come back as columns, built into rows a slice
+// at a time. A body the lane does not read (mostly outside long lists, nested deeper than
+// variables may be, or the lane busy for a second) is read here by yoga's own parser, unless its
+// client has gone meanwhile: then nothing reads it. A body that is not JSON, or not an object, is
+// refused as yoga refuses it, by the lane or here, but without the body in the error: whatwg-node
+// adds the whole text to the parser's message, and yoga sent it back (a 200 KB body that is not
+// JSON came back as a 200 KB error). Both readers skip a leading byte order mark, as UTF-8
+// decoding does (yoga's did not).
+//
+// The variables of a body the lane read nest no deeper than limits/nesting.ts allows (the lane
+// reads no deeper body): they are not walked again here.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { bodyText, type JsonRefusal, withoutByteOrderMark } from '../compute/_internal/body-text.ts';
 import { readJsonInHeavyLane } from '../compute/pool.ts';
-import { bodyText, type JsonRefusal, withoutByteOrderMark } from '../compute/tasks.ts';
-import { markVariablesChecked, variablesTooDeep } from '../limits/nesting.ts';
+import { markVariablesChecked } from '../limits/nesting.ts';
 import { afterOrdinaryRequests, LONG_BODY_BYTES } from '../limits/ordinary-first.ts';
 
 const digests = new WeakMap<Request, string>();
@@ -37,12 +42,8 @@ const clientGone = () =>
     extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } },
   });
 
-/**
- * What yoga's `parsePOSTJsonRequest` answers a body that is not JSON or not an object, the body
- * left out; what limits/nesting.ts answers variables nested too deep.
- */
+/** What yoga's `parsePOSTJsonRequest` answers a body that is not JSON or not an object, the body left out. */
 function refusal(refused: JsonRefusal): GraphQLError {
-  if (refused.kind === 'variables too deep') return variablesTooDeep(refused.field);
   if (refused.kind === 'not an object') {
     return createGraphQLError(`POST body is expected to be object but received ${refused.received}`, {
       extensions: { http: { status: 400 }, code: 'BAD_REQUEST' },

@@ -17,8 +17,9 @@ import { rowsAsColumns, rowsFromColumns, rowsFromColumnsLazily } from './_intern
 /** A table of an answer, read a row or a value at a time whether {@link computeLeavingColumns} left it as columns or not. */
 export { tableOf, type UnbuiltTable } from './_internal/rows-as-columns.ts';
 
+import type { JsonRefusal, ReadJson } from './_internal/body-text.ts';
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
-import type { JsonRefusal, ReadJson, TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
+import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
 type Pool = Piscina<TaskMessage, TaskOutcome>;
 

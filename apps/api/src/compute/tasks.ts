@@ -20,11 +20,8 @@ import {
   trySolveFor,
 } from '@muster/planning';
 import { receivedAsSent } from '../errors.ts';
-import {
-  MAX_VARIABLE_NESTING,
-  pathNestedDeeperThan,
-  variableNestedTooDeep,
-} from '../limits/value-nesting.ts';
+import { MAX_VARIABLE_NESTING, pathNestedDeeperThan } from '../limits/value-nesting.ts';
+import { bodyText, type ReadJson } from './_internal/body-text.ts';
 import { rowsAsColumns, rowsFromColumns, valuesOutsideColumns } from './_internal/rows-as-columns.ts';
 
 export const TASKS = {
@@ -54,38 +51,11 @@ export type TaskName = keyof Tasks;
 const MAX_VALUES_OUTSIDE_COLUMNS = 10_000;
 
 /**
- * Why a body is refused as yoga refuses it: it is not JSON (the parser's error, naming where), or
- * its JSON is not an object (what it is instead); or as limits/nesting.ts refuses it: a variable
- * nests too deep (where).
- */
-export type JsonRefusal =
-  | { kind: 'not json'; name: string; message: string }
-  | { kind: 'not an object'; received: string }
-  | { kind: 'variables too deep'; field: string };
-
-/** A long body read in the heavy lane: its JSON, long lists as columns, or why it is refused. */
-export type ReadJson = { body: unknown } | { refused: JsonRefusal };
-
-/**
- * A request body's bytes without a leading byte order mark, which UTF-8 decoding skips (the Fetch
- * standard's `text()` and `json()`; the whatwg-node yoga runs on here did not, and refused it).
- */
-export function withoutByteOrderMark<B extends ArrayBufferLike>(bytes: Uint8Array<B>): Uint8Array<B> {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-}
-
-/** A request body's text: UTF-8, a leading byte order mark skipped. */
-export function bodyText(bytes: Uint8Array): string {
-  const text = withoutByteOrderMark(bytes);
-  return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf-8');
-}
-
-/**
- * Not planning: a long request body's JSON (cache/body-digest.ts), read as yoga reads it (UTF-8,
- * a byte order mark skipped, then JSON.parse) in the heavy lane, where it takes no time from the ordinary requests, and its
- * long lists laid out as columns. A body that is not JSON, or not an object, or whose variables
- * nest too deep, is refused here (the main thread need not read it again to say so); one mostly
- * outside long lists, or nested as deep elsewhere, throws: the main thread reads it.
+ * Not planning: a long request body's JSON (cache/body-digest.ts), read as the main thread reads a
+ * short one (UTF-8 without a byte order mark, then JSON.parse) in the heavy lane, where it takes
+ * no time from the ordinary requests, and its long lists laid out as columns. A body that is not
+ * JSON, or not an object, is refused here (the main thread need not read it again to say so); one
+ * mostly outside long lists, or nested too deep, throws: the main thread reads it.
  */
 async function readJson(bytes: Uint8Array): Promise<ReadJson> {
   let body: unknown;
@@ -98,12 +68,9 @@ async function readJson(bytes: Uint8Array): Promise<ReadJson> {
   if (body === null || typeof body !== 'object') {
     return { refused: { kind: 'not an object', received: body === null ? 'null' : typeof body } };
   }
-  const field = Array.isArray(body)
-    ? null
-    : variableNestedTooDeep((body as { variables?: unknown }).variables);
-  if (field !== null) return { refused: { kind: 'variables too deep', field } };
-  // Laying the body out as columns recurses: anything else nested that deep (nothing reads it) is
-  // read on the main thread.
+  // Laying the body out as columns recurses: a body nested deeper than its variables may be (the
+  // body and `variables` are two levels) is read on the main thread, which refuses it as it
+  // refuses a short one (limits/nesting.ts), or as yoga does when it is wrong in another way too.
   if (pathNestedDeeperThan(body, MAX_VARIABLE_NESTING + 2) !== null) {
     throw new Error('A body nested deeper than variables may be is read on the main thread');
   }

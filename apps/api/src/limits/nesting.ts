@@ -38,7 +38,7 @@ export function nestsDeeperThan(source: string, max: number, maxTokens: number):
 }
 
 /** The refusal of variables nested deeper than {@link MAX_VARIABLE_NESTING} at `field`. */
-export function variablesTooDeep(field: string): GraphQLError {
+function variablesTooDeep(field: string): GraphQLError {
   return new GraphQLError(
     `The variables nest deeper than ${MAX_VARIABLE_NESTING} levels (lists and objects) at ${field}.`,
     { extensions: { code: 'LIMIT_EXCEEDED', field, limit: MAX_VARIABLE_NESTING } },
@@ -63,6 +63,7 @@ export function useNestingLimits({ maxTokens }: { maxTokens: number }): Plugin {
       setParseFn((source, options) => {
         const text = typeof source === 'string' ? source : source.body;
         if (nestsDeeperThan(text, MAX_DOCUMENT_NESTING, maxTokens)) {
+          // Answered as the document limits are (yoga.ts maskError: LIMIT_EXCEEDED and the limit).
           throw new GraphQLError(
             `Syntax Error: Nesting limit of ${MAX_DOCUMENT_NESTING} exceeded (brackets {, [ and ( open inside one another).`,
           );
@@ -72,7 +73,9 @@ export function useNestingLimits({ maxTokens }: { maxTokens: number }): Plugin {
     },
     onParams({ params, setResult }) {
       const { variables } = params;
-      if (variables === undefined || variables === null || checkedVariables.has(variables)) return;
+      // Variables that are not an object (a list, say) are refused by yoga.
+      if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return;
+      if (checkedVariables.has(variables)) return;
       const field = variableNestedTooDeep(variables);
       if (field !== null) setResult({ errors: [variablesTooDeep(field)] });
     },

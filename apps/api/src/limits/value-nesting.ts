@@ -1,5 +1,5 @@
-// How deep a request's variables may nest, read without graphql (the heavy lane reads a long
-// body's variables with it): limits/nesting.ts refuses the rest.
+// How deep a request's variables may nest, read without graphql (the heavy lane checks how deep a
+// long body nests with it): limits/nesting.ts refuses the rest.
 
 /**
  * Levels a variable's value may nest (a list or an object is one level more than what it holds).
@@ -33,8 +33,7 @@ export function pathNestedDeeperThan(value: unknown, max: number, path = ''): st
  * Where a variable's value nests more than {@link MAX_VARIABLE_NESTING} levels (a path below the
  * variables, `a[0][0]`), or null.
  */
-export function variableNestedTooDeep(variables: unknown): string | null {
-  if (variables === null || typeof variables !== 'object') return null;
+export function variableNestedTooDeep(variables: object): string | null {
   for (const [name, value] of Object.entries(variables)) {
     const found = pathNestedDeeperThan(value, MAX_VARIABLE_NESTING, name);
     if (found !== null) return found;

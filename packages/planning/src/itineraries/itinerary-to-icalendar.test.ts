@@ -102,22 +102,28 @@ describe('itineraryToICalendar', () => {
       english.map((e) => [e.uid, e.summary, e.start, e.end]),
     );
     expect(text).toContain('X-WR-CALNAME:Lịch lưu động — team-1');
+    // The same hours as the English file says them, with a decimal comma.
+    const hoursOf = (description: string | undefined, pattern: RegExp) =>
+      pattern.exec(description ?? '')?.slice(1, 3) ?? [];
     vietnamese.forEach((event, i) => {
       const visit = team.visits[i];
-      const hours = (x: number | undefined) => String(Math.round((x ?? 0) * 10) / 10).replace('.', ',');
       expect(event.description).toContain(`Xã ${visit?.communeId}, ${visit?.days} ngày mở cửa.`);
-      expect(event.description).toContain(
-        `Di chuyển trước: ${hours(visit?.travelHoursBefore)} giờ. Làm việc: ${hours(visit?.workHours)} giờ.`,
+      const said = hoursOf(english[i]?.description, /Drive before: ([\d.]+) h\. Work: ([\d.]+) h\./);
+      expect(said).toHaveLength(2);
+      expect(hoursOf(event.description, /Di chuyển trước: ([\d,]+) giờ\. Làm việc: ([\d,]+) giờ\./)).toEqual(
+        said.map((hours) => hours.replace('.', ',')),
       );
       expect(event.description).toContain(`Số hồ sơ dự kiến: ${visit?.dossiers}`);
       expect(event.description).not.toMatch(/Commune|Drive|Work|Expected|Also serves/);
     });
+    // Some visit's hours are not whole, so the comma is seen.
+    expect(vietnamese.some((event) => /\d,\d giờ/.test(event.description ?? ''))).toBe(true);
     const split = planMobileTeams(TEAMS_OF_ONE_AND_TWO_CREWS);
     if (split.status !== 'planned') throw new Error('expected a plan');
     const [first] = parse(itineraryToICalendar(split, 'one', { language: 'vi' }));
     expect(first?.description).toContain('Phần 1/2 của đợt 2021-03-22 – 2021-03-29: tổ nghỉ giữa các phần.');
     expect(() => itineraryToICalendar(plan, team.team, { language: 'fr' as 'vi' })).toThrow(
-      /^options\.language/,
+      /^language must be en or vi/,
     );
   });
 

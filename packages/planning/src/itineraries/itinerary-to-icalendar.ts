@@ -101,7 +101,7 @@ export function itineraryToICalendar(
   const language = opts.language ?? 'en';
   if (language !== 'en' && language !== 'vi') {
     throw new PlanningInputError({
-      path: 'options.language',
+      path: 'language',
       code: 'unknown-reference',
       expected: 'en or vi',
       received: opts.language,

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { windowShifts } from '../shifts/window-shifts.ts';
 import { buildRoster } from './build-roster.ts';
-import { defaultNameNumber } from './default-names.ts';
+import { defaultNameNumber } from './default-name-number.ts';
 import { rosterToICalendar } from './roster-to-icalendar.ts';
 
 const DAY = { name: 'Day', start: '06:00', end: '14:00', crews: 1 };
@@ -64,6 +64,9 @@ describe('rosterToICalendar', () => {
     // 00:00–08:00 is a night shift.
     expect(vietnamese).toContain('DESCRIPTION:00:00–08:00\\, 8 h\\, ca đêm');
     expect(vietnamese).not.toContain('night');
+    expect(() =>
+      rosterToICalendar(input, roster.assignments, 'Team 1', { summary: 'Ca' as unknown as () => string }),
+    ).toThrow(/^summary must be a function/);
   });
 
   it('keeps UIDs stable from one export to the next and ends every line with CRLF', () => {

@@ -1,9 +1,9 @@
 import { calendarText, escapeText, localDateTime, timeZoneLines, uidPart } from '../_internal/icalendar.ts';
-import { requireString } from '../_internal/validate.ts';
+import { optionalString, requireString } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { instantIn, resolveRosterInput } from './_internal/resolve.ts';
 import { occurrencesOf } from './_internal/text.ts';
-import { defaultNameNumber } from './default-names.ts';
+import { defaultNameNumber } from './default-name-number.ts';
 import type { RosterAssignment, RosterInput } from './types.ts';
 
 /** Options of {@link rosterToICalendar}: the words of the file, for a calendar in another language. */
@@ -49,8 +49,16 @@ export function rosterToICalendar(
       received: team,
     });
   }
+  if (options.summary !== undefined && typeof options.summary !== 'function') {
+    throw new PlanningInputError({
+      path: 'summary',
+      code: 'type',
+      expected: 'a function of the shift’s and the team’s names giving an event’s title',
+      received: options.summary,
+    });
+  }
   const summary = options.summary ?? defaultSummary;
-  const night = options.night ?? 'night';
+  const night = optionalString(options.night, 'night') ?? 'night';
   const last = resolved.first.plus({ days: resolved.days });
   const stamp = `${resolved.first.toFormat('yyyyMMdd')}T000000Z`;
   const lines = [

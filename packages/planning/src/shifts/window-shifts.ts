@@ -1,6 +1,6 @@
 import { requireNumber, requireRecord } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
-import { defaultShiftName } from '../rotations/default-names.ts';
+import { defaultShiftName } from '../rotations/_internal/default-names.ts';
 import type { RosterShift } from '../rotations/types.ts';
 import { type OpeningHours, resolveOpeningWindow } from '../time/opening-window.ts';
 import { formatTimeOfDay } from '../time/parse-time-of-day.ts';

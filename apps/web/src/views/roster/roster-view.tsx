@@ -2,7 +2,7 @@
 // shifts across, the team in each cell), each team's hours and nights, any rule broken, and each
 // team's shifts as an iCalendar file.
 
-import { defaultNameNumber } from '@muster/planning';
+import { defaultNameNumber } from '@muster/planning/default-name-number';
 import { useQuery } from 'urql';
 import { useParams } from 'wouter';
 import { ExportLinks } from '../../components/export-links.tsx';

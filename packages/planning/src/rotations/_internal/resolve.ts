@@ -11,8 +11,8 @@ import {
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { wallClock } from '../../time/_internal/wall-clock.ts';
 import { parseTimeOfDay } from '../../time/parse-time-of-day.ts';
-import { defaultTeamName } from '../default-names.ts';
 import type { RosterRules, RosterShift } from '../types.ts';
+import { defaultTeamName } from './default-names.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const DEFAULT_RULES: Required<RosterRules> = {
