@@ -48,7 +48,7 @@ export const MobileTeamInputRef = builder.inputType('MobileTeamInput', {
 });
 
 const CalendarLanguageEnum = builder.enumType('CalendarLanguage', {
-  description: 'The language a calendar file for the field is written in.',
+  description: 'The language of a calendar file for the teams in the field (their phones).',
   values: {
     EN: { value: 'en', description: 'English.' },
     VI: { value: 'vi', description: 'Vietnamese (tiếng Việt).' },
