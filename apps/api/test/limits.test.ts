@@ -76,6 +76,13 @@ describe('document limits', () => {
       status: 200,
       body: { data: { __typename: 'Query' } },
     });
+    // Through objects too: the field names the path down to the level past the limit.
+    const objects = await postBody(
+      `{"query": "{ __typename }", "variables": {"input": {"areas": [${'{"a": '.repeat(MAX_VARIABLE_NESTING)}1${'}'.repeat(MAX_VARIABLE_NESTING)}]}}}`,
+    );
+    expect(objects.body.errors?.map((error) => error.extensions?.field)).toEqual([
+      `input.areas[0]${'.a'.repeat(MAX_VARIABLE_NESTING - 2)}`,
+    ]);
     for (const levels of [MAX_VARIABLE_NESTING + 1, 5000]) {
       const refused = await postBody(body(levels));
       expect(refused.status).toBe(200);
