@@ -24,6 +24,18 @@ afterAll(async () => {
  */
 const READABLE_LABEL_PX = 10;
 
+/** Whether any script the page has loaded so far holds `text`. */
+function scriptsHold(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(async (marker) => {
+    const scripts = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((url) => url.endsWith('.js'));
+    for (const url of scripts) if ((await (await fetch(url)).text()).includes(marker)) return true;
+    return false;
+  }, text);
+}
+
 /** The page's charts draw their labels at a readable size and their time axes without collisions. */
 async function expectReadableCharts(page: Page): Promise<void> {
   await expect.poll(async () => (await chartLabels(page)).charts).toBeGreaterThan(0);
@@ -276,11 +288,15 @@ describe('the Đắk Nông planner', () => {
     expect(await page.locator('table.team-loads tbody th').allTextContents()).toEqual(
       expect.arrayContaining(['Kíp 1', 'Kíp 2']),
     );
+    // The planning library, which writes the calendar file, is loaded only when one is asked for.
+    const ROSTER_CALENDAR = 'PRODID:-//Muster//Rosters//EN';
+    expect(await scriptsHold(page, ROSTER_CALENDAR)).toBe(false);
     // Kíp 1's calendar file speaks Vietnamese too: Lịch trực — Kíp 1, its events Ca n — Kíp 1.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tải iCalendar của Kíp 1' }).click(),
     ]);
+    expect(await scriptsHold(page, ROSTER_CALENDAR)).toBe(true);
     const calendar = (await readFile((await download.path()) as string, 'utf8')).replace(/\r\n /g, '');
     expect(calendar).toContain('X-WR-CALNAME:Lịch trực — Kíp 1');
     const titles = calendar.split('\r\n').filter((line) => line.startsWith('SUMMARY:'));
