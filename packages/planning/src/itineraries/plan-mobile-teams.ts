@@ -1,3 +1,4 @@
+import { sum } from '../_internal/sum.ts';
 import { requireIsoDate } from '../_internal/validate.ts';
 import { listOpenDays } from '../time/open-days.ts';
 import { apportionDossiers } from './_internal/apportion.ts';
@@ -12,7 +13,7 @@ import { scheduleStops } from './_internal/schedule.ts';
 import { assignSharedVisits, guestsByHost } from './_internal/shared-visits.ts';
 import { planStops } from './_internal/stops.ts';
 import { SHARED_CLOCK, teamClocks } from './_internal/team-clocks.ts';
-import { sum, teamItineraries, windowsByStop } from './_internal/team-itineraries.ts';
+import { teamItineraries, windowsByStop } from './_internal/team-itineraries.ts';
 import { dayIndexAt, hourAfterDate } from './_internal/timeline.ts';
 import type {
   CrewCalendar,

@@ -1,3 +1,4 @@
+import { sum } from '../_internal/sum.ts';
 import { requireArray, requireNumber } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 
@@ -25,8 +26,6 @@ const STUDENTS = [
   // school (17:00–20:00), often with a parent; few in the evening late.
   0, 0, 0, 0, 0, 0, 1, 2, 1, 1, 2, 7, 8, 3, 1.5, 1.5, 4, 10, 10, 7, 4, 2, 0.5, 0,
 ];
-
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 function normalise(weights: readonly number[]): readonly number[] {
   // Weights near the largest double sum to Infinity, and every share came out 0: such weights are

@@ -440,8 +440,13 @@ async function mapDeep(
   return root[0];
 }
 
-/** The columns behind each table still left unbuilt in a property, by holder and key. */
-const lazyTables = new WeakMap<object, Map<string, { encoded: Encoded; decode: RangeDecoder }>>();
+/**
+ * The columns behind each table still left unbuilt in a property, by holder and key, with what
+ * reading them needs, made once when first needed: the row builder (compiled) and each shape's
+ * columns.
+ */
+type LazyTable = { encoded: Encoded; decoder(): RangeDecoder; shapeColumns(): Uint8Array[] };
+const lazyTables = new WeakMap<object, Map<string, LazyTable>>();
 const lazyCounts = { left: 0, built: 0 };
 
 /** Tables left as columns by {@link rowsFromColumnsLazily} so far in this process, and how many of them were built since. */
@@ -455,7 +460,13 @@ export function tablesLeftAsColumns(): { left: number; built: number } {
  * property's value; a write replaces it.
  */
 function keepAsColumns(holder: Record<string, unknown>, key: string, encoded: Encoded): void {
-  const decode = rangeDecoder(encoded);
+  let decode: RangeDecoder | null = null;
+  let has: Uint8Array[] | null = null;
+  const table: LazyTable = {
+    encoded,
+    decoder: () => (decode ??= rangeDecoder(encoded)),
+    shapeColumns: () => (has ??= columnsOfShapes(encoded)),
+  };
   const settle = (value: unknown): void => {
     Object.defineProperty(holder, key, { value, enumerable: true, writable: true, configurable: true });
     lazyTables.get(holder)?.delete(key);
@@ -465,7 +476,7 @@ function keepAsColumns(holder: Record<string, unknown>, key: string, encoded: En
     configurable: true,
     get() {
       const rows = new Array<Record<string, unknown>>(encoded.length);
-      decode(rows, 0, encoded.length);
+      table.decoder()(rows, 0, encoded.length);
       settle(rows);
       lazyCounts.built += 1;
       return rows;
@@ -473,7 +484,7 @@ function keepAsColumns(holder: Record<string, unknown>, key: string, encoded: En
     set: settle,
   });
   const tables = lazyTables.get(holder) ?? new Map();
-  tables.set(key, { encoded, decode });
+  tables.set(key, table);
   lazyTables.set(holder, tables);
   lazyCounts.left += 1;
 }
@@ -514,9 +525,8 @@ export type UnbuiltTable = {
 export function unbuiltTable(holder: object, key: string): UnbuiltTable | null {
   const table = lazyTables.get(holder)?.get(key);
   if (table === undefined) return null;
-  const { encoded, decode } = table;
-  const { keys, shapeOf, columns, length } = encoded;
-  const has = columnsOfShapes(encoded);
+  const { keys, shapeOf, columns, length } = table.encoded;
+  const has = shapeOf === null ? [] : table.shapeColumns();
   const holds = (k: number, i: number) => shapeOf === null || has[shapeOf[i] as number]?.[k] === 1;
   const cell = (field: string, i: number): unknown => {
     const k = keys.indexOf(field);
@@ -545,7 +555,7 @@ export function unbuiltTable(holder: object, key: string): UnbuiltTable | null {
     rowAt(i) {
       if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`no row ${i} of ${length}`);
       const rows: Record<string, unknown>[] = [];
-      decode(rows, i, i + 1);
+      table.decoder()(rows, i, i + 1);
       return rows[i] as Record<string, unknown>;
     },
   };

@@ -21,7 +21,7 @@ export async function teamCalendar(
   roster: RosterData,
   team: string,
   timeZone: string,
-  words?: CalendarWords,
+  words: CalendarWords,
 ): Promise<string> {
   const { rosterToICalendar } = await import('@muster/planning');
   const dates = roster.assignments.map((a) => a.date).sort();

@@ -1,3 +1,4 @@
+import { sum } from '../../_internal/sum.ts';
 import type { CommuneCoverage, CrewCalendar, MobileVisit, TeamItinerary } from '../types.ts';
 import type { MobileProblem } from './read-input.ts';
 import type { RawVisit } from './schedule.ts';
@@ -42,10 +43,4 @@ export function windowsByStop(
     windows.set(v.stop, list);
   }
   return windows;
-}
-
-export function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
