@@ -15,6 +15,7 @@ import { type Context, createContext } from './context.ts';
 import { useDownloads } from './downloads/use-downloads.ts';
 import { ForbiddenError, LimitExceededError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import { useCostLimit } from './limits/cost-limit.ts';
+import { useLiteralFields } from './limits/literal-fields.ts';
 import { useNestingLimits } from './limits/nesting.ts';
 import { useNoNulCharacters } from './limits/no-nul-characters.ts';
 import { useNoSuggestions } from './limits/no-suggestions.ts';
@@ -195,6 +196,7 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
     useCostLimit(),
     useRefusalStatus(),
     useAnswerCache(),
+    useLiteralFields(),
     useNoSuggestions(),
   ],
 });

@@ -357,3 +357,75 @@ describe('a NUL character in a string argument', () => {
     });
   }
 });
+
+describe('a literal argument that does not fit its type', () => {
+  // graphql-js refuses these while validating, naming only a line and a column.
+  const cases: [string, string, string, string][] = [
+    [
+      'a date that is not one',
+      'mutation { correctActualReportDate(id: "x", date: "2021-13-01", reason: "r") { __typename } }',
+      'date',
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a report’s date inside a list of objects',
+      'mutation { recordActuals(reports: [{ areaCode: "665", date: "2023-05-01", dossiers: 1 }, { areaCode: "665", date: "1 May", dossiers: 1 }]) { __typename } }',
+      'reports[1].date',
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a count that is text',
+      'mutation { recordActuals(reports: [{ areaCode: "665", date: "2023-05-01", dossiers: "many" }]) { __typename } }',
+      'reports[0].dossiers',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'a field the input does not have',
+      'mutation { recordActuals(reports: [{ areaCode: "665", date: "2023-05-01", dossiers: 1, colour: "red" }]) { __typename } }',
+      'reports[0].colour',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'a required input field left out',
+      'mutation { recordActuals(reports: [{ areaCode: "665", dossiers: 1 }]) { __typename } }',
+      'reports[0].date',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'a required argument left out',
+      'mutation { correctActualReportDate(id: "x", reason: "r") { __typename } }',
+      'date',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'an argument the field does not take',
+      '{ area(code: "665", colour: "red") { name } }',
+      'colour',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'an instant that is not one',
+      'subscription { actualsRecorded(areaCode: "665", since: "yesterday") { __typename } }',
+      'since',
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a file written in the document',
+      'mutation { importReports(file: "reports.csv") { __typename } }',
+      'file',
+      'BAD_USER_INPUT',
+    ],
+  ];
+  for (const [what, query, field, code] of cases) {
+    it(`refuses ${what}, naming ${field}`, async () => {
+      const before = await fingerprint();
+      const { status, body } = await request(query, {}, { token });
+      expect(status).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions, JSON.stringify(body)).toMatchObject({
+        code,
+        field,
+      });
+      expect(await fingerprint()).toBe(before);
+    });
+  }
+});

@@ -1,33 +1,43 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { DateTime } from 'luxon';
 import { builder } from '../builder.ts';
 
-function parseIsoDate(value: unknown): string {
-  if (typeof value === 'string' && DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid)
-    return value;
-  throw new GraphQLError(`Date must be an ISO date yyyy-MM-dd, got ${JSON.stringify(value)}`, {
+/**
+ * A scalar's refusal. Written in the document, the value's node goes with it: graphql-js passes a
+ * literal's GraphQLError on as it is, and limits/literal-fields.ts finds the argument by the node.
+ */
+function refused(message: string, node?: ValueNode): GraphQLError {
+  return new GraphQLError(message, {
+    ...(node ? { nodes: node } : {}),
     extensions: { code: 'BAD_USER_INPUT' },
   });
+}
+
+function parseIsoDate(value: unknown, node?: ValueNode): string {
+  if (typeof value === 'string' && DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid)
+    return value;
+  throw refused(`Date must be an ISO date yyyy-MM-dd, got ${JSON.stringify(value)}`, node);
+}
+
+function parseInstant(value: unknown, node?: ValueNode): Date {
+  const parsed = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(parsed.getTime()))
+    throw refused(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`, node);
+  return parsed;
 }
 
 builder.scalarType('Date', {
   description: 'A calendar date, ISO yyyy-MM-dd, in the campaign time zone.',
   serialize: (value) => value,
-  parseValue: parseIsoDate,
+  parseValue: (value) => parseIsoDate(value),
+  parseLiteral: (node, variables) => parseIsoDate(valueFromASTUntyped(node, variables), node),
 });
 
 builder.scalarType('DateTime', {
   description: 'An instant, ISO 8601 with offset.',
   serialize: (value) => value.toISOString(),
-  parseValue: (value) => {
-    const parsed = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(parsed.getTime())) {
-      throw new GraphQLError(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    }
-    return parsed;
-  },
+  parseValue: (value) => parseInstant(value),
+  parseLiteral: (node, variables) => parseInstant(valueFromASTUntyped(node, variables), node),
 });
 
 builder.scalarType('File', {
@@ -39,9 +49,10 @@ builder.scalarType('File', {
   // yoga hands over its fetch implementation's File, which need not be this runtime's global class.
   parseValue: (value) => {
     if (isFile(value)) return value;
-    throw new GraphQLError('File must be a file sent as a multipart request part', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw refused('File must be a file sent as a multipart request part');
+  },
+  parseLiteral: (node) => {
+    throw refused('File must be a file sent as a multipart request part, not written in the document', node);
   },
 });
 
