@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { listOpenDays, resolveCalendar } from './open-days.ts';
 import { resolveOpeningWindow } from './opening-window.ts';
@@ -37,6 +38,41 @@ describe('listOpenDays', () => {
     );
     expect(days.map((d) => d.hours)).toEqual([24, 23]);
   });
+
+  // Zones east and west of UTC with their clocks changing at 00:00 (Tehran), 02:00 (Sydney,
+  // Auckland, Lord Howe by half an hour), 02:45 (Chatham), 03:00 (Santiago) or never (Kiritimati).
+  const ZONES = [
+    'Australia/Sydney',
+    'Pacific/Auckland',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Asia/Tehran',
+    'Europe/Paris',
+    'America/New_York',
+    'America/Santiago',
+    'Pacific/Kiritimati',
+  ];
+  /** Hours from the local opening to the local closing of `date`, by luxon alone. */
+  function luxonHours(date: string, zone: string, open: string, close: string): number {
+    const local = (day: string, time: string) => DateTime.fromISO(`${day}T${time}`, { zone });
+    const next = DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate() ?? '';
+    const closes = close === '24:00' ? local(next, '00:00') : local(close <= open ? next : date, close);
+    return closes.diff(local(date, open), 'hours').hours;
+  }
+  for (const zone of ZONES) {
+    it(`gives every day of 2021 in ${zone} the hours its clocks show, days they change included`, () => {
+      const calendar = resolveCalendar({ start: '2021-01-01', deadline: '2021-12-31', timeZone: zone });
+      for (const [open, close] of [
+        ['00:00', '24:00'],
+        ['22:00', '06:00'],
+      ] as const) {
+        const days = listOpenDays(calendar, resolveOpeningWindow({ open, close }));
+        expect(days).toHaveLength(365);
+        const wrong = days.filter((day) => day.hours !== luxonHours(day.date, zone, open, close));
+        expect(wrong, `${open}–${close}`).toEqual([]);
+      }
+    });
+  }
 
   it('has no open day when the deadline is before the start', () => {
     const calendar = resolveCalendar({ start: '2021-03-20', deadline: '2021-03-19' });

@@ -105,7 +105,10 @@ export function listOpenDays(
     if (date > deadlineDate && days.length >= atLeast) break;
     const weekday = new Date(utc).getUTCDay() || 7;
     if (calendar.closedWeekdays.has(weekday) || calendar.closedDates.has(date)) continue;
-    const steady = zone.offset(utc) === zone.offset(utc + 2 * DAY_MS);
+    // The local day and a window past its midnight lie within UTC's day before and the two
+    // after, whatever the zone's offset (−12 h to +14 h): a change in there is sampled. (The
+    // day's own UTC midnight is not enough: east of UTC a 02:00 change falls on the day before.)
+    const steady = zone.offset(utc - DAY_MS) === zone.offset(utc + 3 * DAY_MS);
     const hours = steady
       ? window.nominalHours
       : windowHoursOn(calendar.start.plus({ days: walked }).startOf('day'), window);
