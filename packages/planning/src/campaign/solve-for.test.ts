@@ -61,6 +61,23 @@ describe('solveFor on the field figures', () => {
     });
     expect(result).toMatchObject({ feasible: false, reason: 'more-than-a-day' });
   });
+
+  it('finds 942 minutes a day, not one more, when every area with demand has a service of its own', () => {
+    // By hand: 6 min a dossier is 10 an hour; 2,198 ÷ 10 = 219.8 machine-hours; 2021-03-09 to
+    // 03-22 is 14 open days; 219.8 ÷ 14 = 15.7 h = 942 min a day, so 07:00–22:42 and not 22:41.
+    // The open hours sum to 219.79999999999995 in floats: the noise must be forgiven.
+    const input: CampaignInput = {
+      areas: [{ code: 'A', name: 'A', eligible: 2198 }],
+      calendar: { start: '2021-03-09', deadline: '2021-03-22' },
+      hours: { open: '07:00', close: '17:30' },
+      service: { minutesPerDossier: 5 },
+      serviceOverrides: [{ areaCode: 'A', service: { minutesPerDossier: 6 } }],
+      machines: [{ areaCode: 'A', machines: 1 }],
+    };
+    expect(solveFor('hoursPerDay', input) * 60).toBeCloseTo(942, 9);
+    expect(meets(withClose(input, 942))).toBe(true);
+    expect(meets(withClose(input, 941))).toBe(false);
+  });
 });
 
 // Each run plans three to four campaigns; fewer runs keep the suite fast on two shared cores.

@@ -76,11 +76,18 @@ function periodHoursWith(prep: PreparedCampaign, window: OpeningWindow): number 
   return listOpenDays(prep.calendar, window).reduce((sum, day) => sum + day.hours, 0);
 }
 
+/** Open hours a machine of the pool needs to finish its demand. */
+function hoursNeeded(pool: Pool, perHour: number): number {
+  return (pool.demand / perHour + pool.fixedHours) / pool.machines;
+}
+
+/**
+ * Whether every pool finishes within `hours` open hours. The float noise is forgiven relative to
+ * the hours compared, as `planPools` does when it dates a pool's last day, so the answer and
+ * `planCampaign` agree: a tolerance on a difference near 0 would forgive nothing.
+ */
 function meetsAll(pools: Pool[], perHour: number, hours: number): boolean {
-  return pools.every(
-    (pool) =>
-      pool.demand <= (pool.machines * perHour * hours - pool.fixedHours * perHour) * (1 + RELATIVE_EPSILON),
-  );
+  return pools.every((pool) => hours >= hoursNeeded(pool, perHour) * (1 - RELATIVE_EPSILON));
 }
 
 /**
@@ -149,9 +156,7 @@ export function trySolveFor(unknown: SolveForUnknown, input: CampaignInput): Sol
   if (openDays === 0) return fail('no-open-days', 'the calendar has no open day between start and deadline');
 
   if (unknown === 'hoursPerDay') {
-    const needed = Math.max(
-      ...pools.map((pool) => (pool.demand / perHour + pool.fixedHours) / pool.machines),
-    );
+    const needed = Math.max(...pools.map((pool) => hoursNeeded(pool, perHour)));
     const windowOf = (minutes: number): OpeningWindow => ({
       openMinute: prep.window.openMinute,
       closeMinute: prep.window.openMinute + minutes,

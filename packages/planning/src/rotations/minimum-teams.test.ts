@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
 import { FOUR_WEEKS } from './_fixtures/three-eights.ts';
+import { buildRoster } from './build-roster.ts';
 import { minimumTeams } from './minimum-teams.ts';
 
 describe('minimumTeams: "how many teams do we really need?"', () => {
@@ -19,6 +20,22 @@ describe('minimumTeams: "how many teams do we really need?"', () => {
     expect(() => minimumTeams({ ...FOUR_WEEKS, shifts: long, rules: { maxHoursPerWeek: 20 } })).toThrow(
       PlanningInfeasibleError,
     );
+  });
+
+  it('answers three teams for three 8-hour shifts over one to three days, and four over four to six', () => {
+    // By hand: no team works two of the shifts in a day (Day→Evening and Evening→Night leave
+    // 0 h rest, Day→Night 8 h, all under 11 h), so each day needs three teams. Three suffice for up
+    // to three days, each team on its own shift every day: 16 h rest, at most 3 × 8 = 24 h, at
+    // most 3 nights in a row, and no full 7 days for the day-off rule. From four days, three teams
+    // all work every day, and the night team can only go on to a night (Night→Day leaves 0 h
+    // rest, Night→Evening 8 h): four nights in a row, over the 3 allowed.
+    for (const days of [1, 2, 3]) {
+      expect(minimumTeams({ ...FOUR_WEEKS, days }), `${days} days`).toBe(3);
+      expect(buildRoster({ ...FOUR_WEEKS, days, teams: 3 }).feasible, `${days} days`).toBe(true);
+    }
+    for (const days of [4, 5, 6]) {
+      expect(minimumTeams({ ...FOUR_WEEKS, days }), `${days} days`).toBe(4);
+    }
   });
 
   it('answers two teams for one 8-hour shift every day, and one when 56 h and no day off are allowed', () => {

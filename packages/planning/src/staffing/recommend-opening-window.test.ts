@@ -62,6 +62,37 @@ describe('recommendOpeningWindow', () => {
     }
   });
 
+  describe('when the step does not divide the limits (09:00–10:10 by 40 minutes)', () => {
+    // One visitor a day at 3 minutes a dossier: even on one machine the arrival rate is at most
+    // 6 an hour (all of them in 10 minutes) against 20 served, ρ ≤ 0.3, so from an empty start
+    // the mean wait stays under the M/M/1 steady state ρ/(μ − λ) = 0.3/14 h ≈ 1.3 min (target 15)
+    // and those waiting at closing under ρ²/(1 − ρ) ≈ 0.13 (tolerance 0.5): the profile
+    // coverage alone decides which windows pass.
+    const site = {
+      dailyVisitors: 1,
+      service: { minutesPerDossier: 3 },
+      machinesAvailable: 5,
+      target: { meanWaitMinutes: 15 },
+      limits: { open: '09:00', close: '10:10' },
+      stepMinutes: 40,
+    };
+    const comeIn = (hours: number[]) => Array.from({ length: 24 }, (_, h) => (hours.includes(h) ? 1 : 0));
+
+    it('tries the widest window, 70 minutes long, when no 40-minute one covers enough', () => {
+      // People come 09:00–11:00 evenly, half the day each hour. A 40-minute window covers
+      // 40/60 × 1/2 = 1/3 < 0.5; 09:00–10:10 covers 1/2 + 10/60 × 1/2 = 7/12 ≥ 0.5.
+      const found = recommendOpeningWindow({ ...site, profile: comeIn([9, 10]), minProfileCoverage: 0.5 });
+      expect(found).toMatchObject({ kind: 'feasible', open: '09:00', close: '10:10', nominalHours: 70 / 60 });
+    });
+
+    it('tries the window closing at the latest time allowed, which the step from 09:00 misses', () => {
+      // People come 10:00–11:00 only. 09:00–09:40 covers 0; 09:30–10:10 covers 10/60 = 1/6 ≥ 0.1
+      // and is 40 minutes long, shorter than the 70 of 09:00–10:10.
+      const found = recommendOpeningWindow({ ...site, profile: comeIn([10]), minProfileCoverage: 0.1 });
+      expect(found).toMatchObject({ kind: 'feasible', open: '09:30', close: '10:10', nominalHours: 40 / 60 });
+    });
+  });
+
   it('refuses limits shorter than a step and arrivals given per hour, naming the field', () => {
     expect(() =>
       recommendOpeningWindow({ ...HUNG_NGUYEN, limits: { open: '08:00', close: '08:20' } }),

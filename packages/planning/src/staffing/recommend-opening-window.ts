@@ -10,7 +10,11 @@ export type RecommendOpeningWindowOptions = Omit<HourlyStaffingOptions, 'hours' 
   dailyVisitors: number;
   /** Earliest opening and latest closing allowed. Default `05:00`–`24:00`; `05:00`–`02:00` allows overnight. */
   limits?: OpeningHours;
-  /** Granularity of opening and closing times. Default 30. */
+  /**
+   * Granularity of opening times (from the earliest allowed) and of window lengths. Default 30.
+   * When it does not divide `limits`, the windows closing at the latest time allowed, and the
+   * widest, are tried too.
+   */
   stepMinutes?: number;
   /**
    * Share of the arrival profile the window must cover, in (0, 1]. Default 0.8: people whose
@@ -31,6 +35,17 @@ export type OpeningWindowRecommendation =
 
 /** Fewer expected people than this still waiting at closing counts as none. */
 const WAITING_AT_CLOSE_TOLERANCE = 0.5;
+
+/**
+ * `first`, `first + step`, … up to `last`, then `last` itself when the step does not land on it:
+ * the widest window, and those closing at the latest time allowed, are tried whatever the step.
+ */
+function stepsUpTo(first: number, last: number, step: number): number[] {
+  const values: number[] = [];
+  for (let value = first; value <= last; value += step) values.push(value);
+  if (values.at(-1) !== last) values.push(last);
+  return values;
+}
 
 /**
  * The shortest opening window within `limits` that covers `minProfileCoverage` of the arrival
@@ -73,9 +88,9 @@ export function recommendOpeningWindow(options: RecommendOpeningWindowOptions): 
   }
   const plan = (open: number, close: number) =>
     planSiteDay(record, windowPeriods(visitors, shares, open, close));
-  for (let length = step; length <= span; length += step) {
+  for (const length of stepsUpTo(step, span, step)) {
     let best: { open: number; plan: HourlyStaffingPlan } | undefined;
-    for (let open = limits.openMinute; open + length <= limits.closeMinute; open += step) {
+    for (const open of stepsUpTo(limits.openMinute, limits.closeMinute - length, step)) {
       if (shareBetween(shares, open, open + length) < coverage - 1e-12) continue;
       const candidate = plan(open, open + length);
       if (!candidate.meetsTarget || candidate.waitingAtClose > WAITING_AT_CLOSE_TOLERANCE) continue;
