@@ -61,6 +61,19 @@ function maskError(error: unknown): Error {
       },
     });
   }
+  // A count past GraphQL's Int (2,147,483,647): a sum of stored figures (reports each within
+  // bounds, thousands of them) that the answer cannot carry. Said so, naming the field.
+  if (
+    error instanceof GraphQLError &&
+    error.path &&
+    /^Int cannot represent non 32-bit signed integer value/.test(original?.message ?? error.message)
+  ) {
+    const field = error.path.join('.');
+    return new GraphQLError(
+      `${field} is past the largest whole number an answer carries (2,147,483,647): the figures it sums are out of bounds`,
+      { path: error.path, extensions: { code: 'LIMIT_EXCEEDED', field, limit: 2_147_483_647 } },
+    );
+  }
   // A computation over the request's cost or time where no typed error union is declared.
   if (error instanceof GraphQLError && original instanceof LimitExceededError) {
     return new GraphQLError(original.message, {

@@ -283,6 +283,8 @@ describe('refusals that must name their field', () => {
     ],
     ['a note of 100,000 characters', [{ ...base, note: 'x'.repeat(100_000) }], 'reports[0].note'],
     ['a count over 2³¹', [{ ...base, dossiers: 2 ** 31 }], 'reports[0].dossiers'],
+    // Two of 2,000,000,000 were taken, and every sum over them failed as an internal error.
+    ['a count over a million', [{ ...base, dossiers: 1_000_001 }], 'reports[0].dossiers'],
     // A batch this long is coerced in slices before it runs (src/limits/long-variables.ts).
     [
       'a count that is not a whole number in a batch of 1,200',
@@ -428,4 +430,105 @@ describe('a literal argument that does not fit its type', () => {
       expect(await fingerprint()).toBe(before);
     });
   }
+});
+
+describe('figures a plan cannot answer for', () => {
+  const CREATE = MUTATIONS.find((m) => m.name === 'createScenario') as Mutation;
+  // Each was stored, and the plan of it failed as an internal error (machines needed past 2³¹),
+  // answered 0 machines for a demand of 56,037, or was cut to ten years without a word.
+  const cases: [string, (input: Record<string, Json>) => void, string][] = [
+    [
+      'a dossier of 10³⁰⁰ minutes',
+      (input) => {
+        (input.service as Record<string, Json>).minutesPerDossier = 1e300;
+      },
+      'input.service.minutesPerDossier',
+    ],
+    [
+      'a dossier of 10⁻³⁰⁰ minutes',
+      (input) => {
+        (input.service as Record<string, Json>).minutesPerDossier = 1e-300;
+      },
+      'input.service.minutesPerDossier',
+    ],
+    [
+      'hard cases of 10³⁰⁸ extra minutes',
+      (input) => {
+        Object.assign(input.service as Record<string, Json>, {
+          hardCaseShare: 1,
+          hardCaseExtraMinutes: 1e308,
+        });
+      },
+      'input.service.hardCaseExtraMinutes',
+    ],
+    [
+      'a campaign from 1900',
+      (input) => {
+        (input.calendar as Record<string, Json>).start = '1900-01-01';
+      },
+      'input.calendar.deadline',
+    ],
+    [
+      'a deadline before the start',
+      (input) => {
+        (input.calendar as Record<string, Json>).deadline = '2021-03-01';
+      },
+      'input.calendar.deadline',
+    ],
+  ];
+  for (const [what, change, field] of cases) {
+    it(`createScenario refuses ${what}, naming ${field}`, async () => {
+      const before = await fingerprint();
+      const input = (await CREATE.valid()).input as Record<string, Json>;
+      change(input);
+      const { status, body } = await send(CREATE.query, { input });
+      expect(status).toBeLessThan(500);
+      expect(body.data?.createScenario, JSON.stringify(body)).toMatchObject({
+        __typename: 'InputError',
+        field,
+      });
+      expect(await fingerprint()).toBe(before);
+    });
+  }
+
+  it('whatIf refuses areas whose populations sum past 2³¹, naming input.areas', async () => {
+    const { body } = await send(
+      `query ($input: CampaignInput!) { whatIf(input: $input) { __typename ... on InputError { field } } }`,
+      {
+        input: {
+          areas: [
+            { code: 'r', name: 'Root' },
+            { code: 'a', name: 'A', parentCode: 'r', population: 2_147_483_647, eligibleShare: 1 },
+            { code: 'b', name: 'B', parentCode: 'r', population: 2_147_483_647, eligibleShare: 1 },
+          ],
+          calendar: { start: '2021-03-22', deadline: '2021-06-30' },
+          hours: { open: '07:00', close: '19:00' },
+          service: { minutesPerDossier: 5 },
+        },
+      },
+    );
+    expect(body.data?.whatIf, JSON.stringify(body)).toEqual({
+      __typename: 'InputError',
+      field: 'input.areas',
+    });
+  });
+
+  it('says which sum is past 2³¹ when stored reports add up to more, not an internal error', async () => {
+    // Stored before reports were bounded: two communes of Đắk Song, 1.5 billion each on one day.
+    await database.prisma.actualReport.createMany({
+      data: ['24718', '24721'].map((areaCode) => ({ date: '2021-04-02', areaCode, dossiers: 1_500_000_000 })),
+    });
+    const { status, body } = await send(
+      `{ planVsActual(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665", from: "2021-04-01", to: "2021-04-03") {
+        __typename ... on PlanVsActual { totalActual } } }`,
+      {},
+    );
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.[0]?.extensions, JSON.stringify(body)).toEqual({
+      code: 'LIMIT_EXCEEDED',
+      field: 'planVsActual.totalActual',
+      limit: 2_147_483_647,
+    });
+    await database.prisma.actualReport.deleteMany({ where: { date: '2021-04-02', dossiers: 1_500_000_000 } });
+  });
 });

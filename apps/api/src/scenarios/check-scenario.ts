@@ -4,6 +4,7 @@ import { checkCampaignInput, PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { checkCampaignBounds } from '../planning/campaign-bounds.ts';
 import type { ScenarioFields } from './scenario-fields.ts';
 
 const MAX_NAME_LENGTH = 200;
@@ -46,6 +47,7 @@ export async function checkScenario(prisma: PrismaClient, fields: ScenarioFields
       received: fields.teamsPerSite,
     });
   }
+  checkCampaignBounds(fields, 'input');
   const root = await prisma.area.findUnique({ where: { code: fields.areaCode } });
   if (!root) throw new NotFoundError('area', fields.areaCode, 'input.areaCode');
   const inside = await prisma.area.findMany({

@@ -135,7 +135,10 @@ const ActualReportInputRef = builder.inputType('ActualReportInput', {
         'Code of the team reporting; absent for an area’s own total (a reporter’s own team by default).',
     }),
     idempotencyKey: t.string({ description: 'Resending the same key with new figures is a correction.' }),
-    dossiers: t.int({ description: 'Dossiers taken that day, a whole number ≥ 0.', required: true }),
+    dossiers: t.int({
+      description: 'Dossiers taken that day, a whole number from 0 to 1,000,000.',
+      required: true,
+    }),
     machinesWorking: t.int({ description: 'Machines that worked, a whole number ≥ 0; absent when unknown.' }),
     hoursOpen: t.float({ description: 'Hours open, 0 to 24; absent when unknown.' }),
     downtimeMinutes: t.int({

@@ -4,6 +4,7 @@
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
+import { checkCampaignBounds } from '../planning/campaign-bounds.ts';
 import { withoutNulls } from '../planning/without-nulls.ts';
 import { AreaLevelEnum, CommuneTypeEnum } from './area.ts';
 
@@ -50,7 +51,12 @@ export const CalendarInputRef = builder.inputType('CalendarInput', {
   description: 'The campaign’s days: ISO dates, both ends included, in a time zone.',
   fields: (t) => ({
     start: t.field({ type: 'Date', required: true, description: 'First day of service.' }),
-    deadline: t.field({ type: 'Date', required: true, description: 'Last day of service, included.' }),
+    deadline: t.field({
+      type: 'Date',
+      required: true,
+      description:
+        'Last day of service, included: on or after the start, within 3,660 days (ten years) of it.',
+    }),
     timeZone: t.string({ description: 'IANA zone; Asia/Ho_Chi_Minh for stored scenarios by default.' }),
     closedDates: t.field({ type: ['Date'], description: 'Dates with no service (holidays).' }),
     closedWeekdays: t.intList({ description: 'ISO weekdays with no service, 1 = Monday … 7 = Sunday.' }),
@@ -69,11 +75,16 @@ export const OpeningHoursInputRef = builder.inputType('OpeningHoursInput', {
 export const ServiceInputRef = builder.inputType('ServiceInput', {
   description: 'How one machine serves dossiers (the planning library’s ServiceInput).',
   fields: (t) => ({
-    minutesPerDossier: t.float({ required: true, description: 'Mean minutes to take one ordinary dossier.' }),
+    minutesPerDossier: t.float({
+      required: true,
+      description: 'Mean minutes to take one ordinary dossier, from 0.01 to 10,080 (a week).',
+    }),
     serviceCv: t.float({ description: 'Coefficient of variation of the service time. Default 1.' }),
     availability: t.float({ description: 'Share of open time a machine works, 0..1. Default 1.' }),
     hardCaseShare: t.float({ description: 'Share of dossiers that take longer, 0..1. Default 0.' }),
-    hardCaseExtraMinutes: t.float({ description: 'Extra minutes a hard case takes. Default 0.' }),
+    hardCaseExtraMinutes: t.float({
+      description: 'Extra minutes a hard case takes, at most 10,080 (a week). Default 0.',
+    }),
   }),
 });
 
@@ -116,6 +127,7 @@ export function toCampaignInput(arg: typeof CampaignInputRef.$inferInput): Campa
       received: `${arg.areas.length} areas`,
     });
   }
+  checkCampaignBounds(arg, 'input');
   return {
     areas: arg.areas.map((area) => withoutNulls(area) as CampaignInput['areas'][number]),
     calendar: withoutNulls(arg.calendar) as CampaignInput['calendar'],

@@ -1,7 +1,7 @@
 // Every check of a batch before anything is written: the planning library reviews the figures
 // (malformed ones throw, impossible ones are refused here, unlikely ones come back as warnings);
 // the service adds what only it knows: the dates a report may carry, the areas and teams that
-// exist, a team's home area and whether it is retired, the length of notes and keys, and one report per batch entry.
+// exist, a team's home area and whether it is retired, the size of counts, notes and keys, and one report per batch entry.
 import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { isInSubtree } from '../../auth/access.ts';
@@ -12,6 +12,11 @@ import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context
 export const MAX_REPORTS_PER_BATCH = 5000;
 /** The first day a report may carry: nothing earlier belongs to a campaign this service plans. */
 export const REPORT_DATE_FLOOR = '2020-01-01';
+/**
+ * Most dossiers one report may carry: a million in a day is some 3,500 machines round the clock at
+ * 5 minutes, beyond any area's day, and keeps the sums of thousands of reports within GraphQL's Int.
+ */
+export const MAX_DOSSIERS_PER_REPORT = 1_000_000;
 const MAX_NOTE_LENGTH = 2000;
 const MAX_KEY_LENGTH = 200;
 
@@ -84,7 +89,15 @@ export function checkReportDate(
   }
 }
 
-function checkLengths(report: CheckedReport, at: string): void {
+function checkSizes(report: CheckedReport, at: string): void {
+  if (report.dossiers > MAX_DOSSIERS_PER_REPORT) {
+    refuse(
+      `${at}.dossiers`,
+      'range',
+      `at most ${MAX_DOSSIERS_PER_REPORT.toLocaleString('en')} dossiers in one report`,
+      report.dossiers,
+    );
+  }
   if (report.note != null && report.note.length > MAX_NOTE_LENGTH) {
     refuse(
       `${at}.note`,
@@ -268,7 +281,7 @@ export function checkReports(
   reports.forEach((report, index) => {
     const at = `reports[${index}]`;
     attempt(() => {
-      checkLengths(report, at);
+      checkSizes(report, at);
       checkReferences(report, at, context);
       checkReportDate(report.date, report.areaCode, context, `${at}.date`, now, latestOf(report.areaCode));
     });

@@ -1,0 +1,68 @@
+// What the service plans, beyond what the planning library accepts: figures a campaign can have,
+// within what GraphQL's Int carries in the answer (2,147,483,647). The library takes any finite
+// positive service time and any calendar; the answer of a plan of 10^300 minutes a dossier, of
+// populations summing past the Int, or of a 121-year campaign (the library walks ten years) would
+// be an internal error or silently cut.
+import { PlanningInputError } from '@muster/planning';
+import { DateTime } from 'luxon';
+
+/** A dossier takes from 0.6 seconds (the step `solveFor` gives service times in) to a week. */
+export const MINUTES_PER_DOSSIER = { min: 0.01, max: 7 * 24 * 60 } as const;
+/** The planning library walks a campaign's days for ten years at most. */
+export const MAX_CAMPAIGN_DAYS = 3660;
+/** The largest count an Int field of the answer carries. */
+export const MAX_INT = 2_147_483_647;
+
+type Bounded = {
+  calendar: { start: string; deadline: string };
+  service: { minutesPerDossier: number; hardCaseExtraMinutes?: number | null };
+  areas?: readonly { population?: number | null; eligible?: number | null }[];
+};
+
+function refuse(path: string, expected: string, received: unknown): never {
+  throw new PlanningInputError({ path, code: 'range', expected, received });
+}
+
+/** Refuses a campaign the service cannot answer for, naming the field under `path` (`input`). */
+export function checkCampaignBounds(input: Bounded, path: string): void {
+  const { minutesPerDossier, hardCaseExtraMinutes } = input.service;
+  if (!(minutesPerDossier >= MINUTES_PER_DOSSIER.min && minutesPerDossier <= MINUTES_PER_DOSSIER.max)) {
+    refuse(
+      `${path}.service.minutesPerDossier`,
+      `minutes from ${MINUTES_PER_DOSSIER.min} to ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} (a week)`,
+      minutesPerDossier,
+    );
+  }
+  if (hardCaseExtraMinutes != null && !(hardCaseExtraMinutes <= MINUTES_PER_DOSSIER.max)) {
+    refuse(
+      `${path}.service.hardCaseExtraMinutes`,
+      `at most ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} minutes (a week)`,
+      hardCaseExtraMinutes,
+    );
+  }
+  const { start, deadline } = input.calendar;
+  if (deadline < start)
+    refuse(`${path}.calendar.deadline`, `a date on or after the start, ${start}`, deadline);
+  const days = DateTime.fromISO(deadline, { zone: 'utc' }).diff(
+    DateTime.fromISO(start, { zone: 'utc' }),
+    'days',
+  ).days;
+  if (days >= MAX_CAMPAIGN_DAYS) {
+    refuse(
+      `${path}.calendar.deadline`,
+      `a date within ${MAX_CAMPAIGN_DAYS.toLocaleString('en')} days (ten years) of the start, ${start}`,
+      deadline,
+    );
+  }
+  for (const field of ['population', 'eligible'] as const) {
+    let total = 0;
+    for (const area of input.areas ?? []) total += area[field] ?? 0;
+    if (total > MAX_INT) {
+      refuse(
+        `${path}.areas`,
+        `areas whose ${field} sums to at most ${MAX_INT.toLocaleString('en')}`,
+        `${total.toLocaleString('en')}`,
+      );
+    }
+  }
+}
