@@ -50,6 +50,25 @@ describe('the cost of a request, before it runs', () => {
     expect(finished()).toBe(before);
   });
 
+  it('names the argument of a roster it refuses, rather than pricing it as too dear', async () => {
+    // shiftHours 0 was priced as one-hour shifts, so a 28-day roster came back LIMIT_EXCEEDED.
+    await data(onPlan('__typename')); // the plan itself, computed once
+    for (const [args, field] of [
+      ['shiftHours: 0', 'shiftHours'],
+      ['shiftHours: 25', 'shiftHours'],
+      ['days: 0', 'days'],
+      ['days: 100000', 'days'],
+    ] as const) {
+      const before = finished();
+      const result = await data<{ plan: { roster: { __typename: string; message?: string } } }>(
+        onPlan(roster(args)),
+      );
+      expect(result.plan.roster.__typename, args).toBe('InputError');
+      expect(result.plan.roster.message, args).toMatch(new RegExp(`^${field} must be`));
+      expect(finished()).toBe(before);
+    }
+  });
+
   it('refuses nineteen aliases of a roster that one request may ask for once', async () => {
     // The price is what is tested, not the clock (test/setup.ts lifts the time budget).
     const one = await data<{ plan: { r0: { __typename: string } } }>(onPlan(`r0: ${roster('days: 90')}`));

@@ -15,6 +15,13 @@ import { computeErrors } from './error.ts';
 const MAX_ROSTER_DAYS = 366;
 const MAX_TEAMS = 100;
 
+/** Days and shift hours the roster takes (the resolver and windowShifts refuse the rest, naming them). */
+function rosterArgumentsFit(days: number, shiftHours: number): boolean {
+  return (
+    Number.isInteger(days) && days >= 1 && days <= MAX_ROSTER_DAYS && shiftHours >= 1 && shiftHours <= 24
+  );
+}
+
 type RosterResult = Roster & {
   shifts: RosterShift[];
   teamCount: number;
@@ -110,8 +117,16 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
       days: t.arg.int({ defaultValue: 28, description: 'Days of the roster, 1 to 366.' }),
       shiftHours: t.arg.int({ defaultValue: 8, description: 'Longest shift, in hours.' }),
     },
+    // Arguments the resolver refuses cost nothing to refuse: priced at a point, so the caller
+    // hears what is wrong with them (`shiftHours: 0` priced as one-hour shifts read as too dear).
     complexity: (args, context) =>
-      priced(context, 'CampaignPlan.roster', rosterWorkOfArguments(args.days ?? 28, args.shiftHours ?? 8)),
+      priced(
+        context,
+        'CampaignPlan.roster',
+        rosterArgumentsFit(args.days ?? 28, args.shiftHours ?? 8)
+          ? rosterWorkOfArguments(args.days ?? 28, args.shiftHours ?? 8)
+          : 1,
+      ),
     resolve: async (result, args, context) => {
       const days = args.days ?? 28;
       const shiftHours = args.shiftHours ?? 8;
