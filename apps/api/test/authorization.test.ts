@@ -707,6 +707,42 @@ describe('a refused field leaves the rest of the answer', () => {
   });
 });
 
+describe('a refused list leaves the rest of the answer', () => {
+  // actualReports and areas were non-null: refused, their null wiped the whole answer (HTTP 403/401).
+  it("keeps a reporter's own name and teams next to another district's reports it may not see, HTTP 200", async () => {
+    const { status, body } = await request<{ viewer: { name: string }; r: unknown }>(
+      '{ viewer { name } r: actualReports(areaCode: "661") { totalCount } }',
+      {},
+      { token: tokens.get('reporterDakSong') ?? null },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ viewer: { name: 'matrix reporter DS' }, r: null });
+    expect(refusalCodes(body)).toEqual(['FORBIDDEN']);
+  });
+
+  it('keeps a public area name next to reports asked without a token, HTTP 200', async () => {
+    const { status, body } = await request<{ area: { name: string }; r: unknown }>(
+      '{ area(code: "67") { name } r: actualReports { totalCount } }',
+      {},
+      { token: null },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ area: { name: 'Tỉnh Đắk Nông' }, r: null });
+    expect(refusalCodes(body)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('keeps the rest next to the children of an area that does not exist', async () => {
+    const { status, body } = await request<{ area: { name: string }; areas: unknown }>(
+      '{ area(code: "67") { name } areas(parentCode: "no-such-area") { totalCount } }',
+      {},
+      { token: null },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ area: { name: 'Tỉnh Đắk Nông' }, areas: null });
+    expect(refusalCodes(body)).toEqual(['NOT_FOUND']);
+  });
+});
+
 describe('the download endpoints', () => {
   type Endpoint = { path: string; what: string; status: Record<Caller, number> };
   const dakNong = DEMO_SCENARIO_IDS.dakNong;

@@ -74,7 +74,7 @@ async function storedReports(areaCode: string, date: string): Promise<Stored[]> 
     { areaCode, date },
   );
   expect(answer.errors).toBeUndefined();
-  return (answer.data?.actualReports.edges ?? [])
+  return (answer.data?.actualReports?.edges ?? [])
     .map(({ node: { areaCode: _area, ...report } }) => report)
     .filter((report) => report.teamCode === TEAM);
 }

@@ -280,8 +280,10 @@ builder.queryField('actualReports', (t) =>
     {
       type: 'ActualReport',
       cursor: 'id',
+      // Refused, it is null beside an error and the rest of the answer stands.
+      nullable: true,
       description:
-        'Reports of one area and its descendants (or all the caller sees), by date, between `from` and `to` included. Refused with NOT_FOUND for an unknown `areaCode`, FORBIDDEN outside the caller’s area.',
+        'Reports of one area and its descendants (or all the caller sees), by date, between `from` and `to` included. Refused (null, with an error; the rest of the answer kept): NOT_FOUND for an unknown `areaCode`, FORBIDDEN outside the caller’s area, UNAUTHENTICATED without a token.',
       args: {
         areaCode: t.arg.string({
           description: 'Only reports of this area and the areas below it (its code).',

@@ -142,8 +142,10 @@ builder.queryFields((t) => ({
     {
       type: 'Area',
       cursor: 'code',
+      // Refused, it is null beside an error and the rest of the answer stands.
+      nullable: true,
       description:
-        'Areas ordered by code: the children of `parentCode` (roots when `roots` is true), of one `level`, or all; public. An unknown `parentCode` is refused with NOT_FOUND.',
+        'Areas ordered by code: the children of `parentCode` (roots when `roots` is true), of one `level`, or all; public. An unknown `parentCode` (or a bad page) is refused: null, with NOT_FOUND (BAD_USER_INPUT) naming it, the rest of the answer kept.',
       args: {
         parentCode: t.arg.string({ description: 'Only the areas directly below this one (its code).' }),
         level: t.arg({ type: AreaLevelEnum, description: 'Only areas of this level.' }),

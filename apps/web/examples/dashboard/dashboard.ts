@@ -60,8 +60,9 @@ export function shareDone(data: DashboardPlanVsActualQuery): number | null {
 
 /** The cursor of the next page of reports, or null on the last. */
 export function nextReportsPage(data: DashboardReportsQuery): string | null {
-  const { hasNextPage, endCursor } = data.actualReports.pageInfo;
-  return hasNextPage ? (endCursor ?? null) : null;
+  // Null when refused (the query's errors say why): no next page to ask for.
+  const page = data.actualReports?.pageInfo;
+  return page?.hasNextPage ? (page.endCursor ?? null) : null;
 }
 
 /** A province's plan for the dashboard: Đắk Nông's demo scenario by default. */

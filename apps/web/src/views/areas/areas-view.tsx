@@ -133,7 +133,7 @@ function Roots() {
     <Requested fetching={fetching} error={error} hasData={data !== undefined}>
       {() => (
         <ul className="root-list">
-          {data?.areas.edges.map(({ node }) => (
+          {data?.areas?.edges.map(({ node }) => (
             <li key={node.code}>
               <Link href={paths.areas(node.code)}>{node.name}</Link>{' '}
               <span className="muted">{t('areas.children', { count: node.childCount })}</span>

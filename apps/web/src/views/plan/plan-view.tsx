@@ -262,7 +262,7 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
     const parentOf = new Map(rows.map((row) => [row.code, row.parentCode ?? null]));
     const demandOf = new Map(rows.map((row) => [row.code, row.demand]));
     const reported = new Map<string, number>();
-    for (const { node } of reports?.actualReports.edges ?? []) {
+    for (const { node } of reports?.actualReports?.edges ?? []) {
       reported.set(node.areaCode, (reported.get(node.areaCode) ?? 0) + node.dossiers);
     }
     return communesOf(data).flatMap((commune) => {

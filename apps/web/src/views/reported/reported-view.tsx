@@ -287,7 +287,7 @@ function useRows(viewed: string | null) {
     pause: viewed !== null,
   })[0];
   if (viewed === null) {
-    const rows = roots.data?.areas.edges.map(({ node }) => node) ?? null;
+    const rows = roots.data?.areas?.edges.map(({ node }) => node) ?? null;
     return { area: null, rows, rowDepth: 0, error: roots.error, missing: false };
   }
   const found = area.data?.area ?? null;
