@@ -235,18 +235,43 @@ describe('teams created, edited and retired', () => {
   it('lets an admin create anywhere, and refuses bad counts and a code taken, naming the field', async () => {
     const made = await create('NA-NEW', '40');
     expect(made.data?.createTeam.__typename).toBe('Team');
-    const again = await gql<{ createTeam: { __typename: string; field?: string } }>(
+    const again = await gql<{ createTeam: { __typename: string; field?: string; message?: string } }>(
       `mutation { createTeam(input: { code: "NA-NEW", name: "x", kind: FIXED, homeAreaCode: "40", machines: 1 }) {
-        __typename ... on InputError { field }
+        __typename ... on InputError { field message }
       } }`,
     );
-    expect(again.data?.createTeam).toEqual({ __typename: 'InputError', field: 'input.code' });
+    expect(again.data?.createTeam).toMatchObject({ __typename: 'InputError', field: 'input.code' });
     const bad = await gql<{ createTeam: { __typename: string; field?: string } }>(
       `mutation { createTeam(input: { code: "NA-BAD", name: "x", kind: MOBILE, homeAreaCode: "40", machines: 2, crews: 0 }) {
         __typename ... on InputError { field }
       } }`,
     );
     expect(bad.data?.createTeam).toEqual({ __typename: 'InputError', field: 'input.crews' });
+    // An empty code could never report (a report's teamCode must not be empty); one with a space
+    // at an end, or another's code in other letters' case, reads as another team's.
+    for (const [code, name, field] of [
+      ['', 'x', 'input.code'],
+      [' NA-SPACED', 'x', 'input.code'],
+      ['x'.repeat(65), 'x', 'input.code'],
+      ['na-new', 'x', 'input.code'],
+      ['NA-UNNAMED', '  ', 'input.name'],
+    ]) {
+      const refused = await gql<{ createTeam: { __typename: string; field?: string; message?: string } }>(
+        `mutation ($code: String!, $name: String!) { createTeam(input: { code: $code, name: $name, kind: MOBILE, homeAreaCode: "40", machines: 2 }) {
+          __typename ... on InputError { field message }
+        } }`,
+        { code, name },
+      );
+      expect(refused.data?.createTeam, JSON.stringify([code, name])).toMatchObject({
+        __typename: 'InputError',
+        field,
+      });
+      if (code === 'na-new') {
+        expect(refused.data?.createTeam.message).toBe(
+          again.data?.createTeam.message?.replace('NA-NEW', 'na-new'),
+        );
+      }
+    }
     const missing = await gql<{ retireTeam: { __typename: string } }>(
       'mutation { retireTeam(code: "NO-SUCH-TEAM") { __typename } }',
     );

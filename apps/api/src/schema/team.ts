@@ -70,8 +70,15 @@ builder.queryField('teams', (t) =>
 const TeamInputRef = builder.inputType('TeamInput', {
   description: 'A new team.',
   fields: (t) => ({
-    code: t.string({ required: true, description: 'Unique key, such as `DN-DAK-GLONG-MOBILE-2`.' }),
-    name: t.string({ required: true, description: 'The team’s name, for people.' }),
+    code: t.string({
+      required: true,
+      description:
+        'Unique key, such as `DN-DAK-GLONG-MOBILE-2`: 1 to 64 characters, no space at either end, unlike any other team’s code whatever its case.',
+    }),
+    name: t.string({
+      required: true,
+      description: 'The team’s name, for people: 1 to 200 characters, not blank.',
+    }),
     kind: t.field({ type: TeamKindEnum, required: true, description: 'At a fixed site or mobile.' }),
     homeAreaCode: t.string({
       required: true,
@@ -85,7 +92,7 @@ const TeamInputRef = builder.inputType('TeamInput', {
 const TeamUpdateInputRef = builder.inputType('TeamUpdateInput', {
   description: 'Changes to a team; absent fields keep their value.',
   fields: (t) => ({
-    name: t.string({ description: 'The team’s name, for people.' }),
+    name: t.string({ description: 'The team’s name, for people: 1 to 200 characters, not blank.' }),
     homeAreaCode: t.string({
       description:
         'Where the team is based; the caller must plan both areas. Its reporters’ tokens scoped to the old home move with it; refused (conflict) while a live token of the team is scoped to an area inside the old home that the new one does not hold: revoke it first.',
@@ -105,6 +112,36 @@ function checkCount(value: number | null | undefined, path: string, min: number,
       expected: `an integer from ${min} to ${max}`,
       received: value,
     });
+}
+
+const MAX_TEAM_CODE_LENGTH = 64;
+const MAX_TEAM_NAME_LENGTH = 200;
+
+/**
+ * A team's code is what its reporters type and its reports carry: an empty one could never report
+ * (a report's `teamCode` must not be empty) and one with a space at an end reads as another.
+ */
+function checkTeamCode(code: string): void {
+  if (code.length < 1 || code.length > MAX_TEAM_CODE_LENGTH || code.trim() !== code) {
+    throw new PlanningInputError({
+      path: 'input.code',
+      code: 'format',
+      expected: `a code of 1 to ${MAX_TEAM_CODE_LENGTH} characters with no space at either end`,
+      received: code,
+    });
+  }
+}
+
+function checkTeamName(name: string | null | undefined): void {
+  if (name == null) return;
+  if (name.trim() === '' || name.length > MAX_TEAM_NAME_LENGTH) {
+    throw new PlanningInputError({
+      path: 'input.name',
+      code: 'range',
+      expected: `a name of 1 to ${MAX_TEAM_NAME_LENGTH} characters, not blank`,
+      received: name,
+    });
+  }
 }
 
 /**
@@ -185,6 +222,21 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }) => {
       checkCount(input.machines, 'input.machines', 0, 1000);
       checkCount(input.crews, 'input.crews', 1, 20);
+      checkTeamCode(input.code);
+      checkTeamName(input.name);
+      // Codes are typed by people: one that differs from a team's only by its case is that team's.
+      const alike = await prisma.team.findFirst({
+        where: { code: { equals: input.code, mode: 'insensitive' } },
+        select: { code: true },
+      });
+      if (alike !== null && alike.code !== input.code) {
+        throw new PlanningInputError({
+          path: 'input.code',
+          code: 'duplicate',
+          expected: 'a code no team has, whatever its case (team codes are one namespace for every area)',
+          received: input.code,
+        });
+      }
       // The code is looked at only now, once the caller may create a team there (its scopes, which
       // answer an unknown home area as not found), and by the unique key alone, so that concurrent
       // creates of one code get one team and the same refusal, which says that the code is taken
@@ -206,7 +258,7 @@ builder.mutationFields((t) => ({
         throw new PlanningInputError({
           path: 'input.code',
           code: 'duplicate',
-          expected: 'a code no team has (team codes are one namespace for every area)',
+          expected: 'a code no team has, whatever its case (team codes are one namespace for every area)',
           received: input.code,
         });
       }
@@ -231,6 +283,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { code, input }, { principal }) => {
       checkCount(input.machines, 'input.machines', 0, 1000);
       checkCount(input.crews, 'input.crews', 1, 20);
+      checkTeamName(input.name);
       return prisma.$transaction(async (tx) => {
         const found = await lockTeamInScope(tx, code, principal);
         if (input.homeAreaCode != null && input.homeAreaCode !== found.homeAreaCode)
