@@ -339,6 +339,25 @@ describe('reports that cannot poison a forecast', () => {
       field: 'date',
       code: 'conflict',
     });
+    // Voiding the one in the way does not free its day (it keeps its history there), and the
+    // refusal says what does: it advised voiding it first.
+    const inTheWay = (
+      await database.prisma.actualReport.findFirstOrThrow({ where: { date: '2021-04-05', areaCode: '663' } })
+    ).id;
+    await data(`mutation { voidActualReport(id: "${inTheWay}", reason: "duplicate") { __typename } }`);
+    const stillTaken = await data<{ correctActualReportDate: { __typename: string; message: string } }>(
+      `mutation ($id: ID!) { correctActualReportDate(id: $id, date: "2021-04-05", reason: "wrong day") {
+        __typename ... on InputError { message } } }`,
+      { id },
+    );
+    expect(stillTaken.correctActualReportDate.__typename).toBe('InputError');
+    expect(stillTaken.correctActualReportDate.message).toContain(
+      'the one on 2021-04-05, voided, keeps its day: record the figures for 2021-04-05 again, which corrects it, and void this one',
+    );
+    // Followed, the advice brings the figures to that day.
+    await record([{ date: '2021-04-05', areaCode: '663', dossiers: 70 }]);
+    const restored = await database.prisma.actualReport.findUniqueOrThrow({ where: { id: inTheWay } });
+    expect(restored).toMatchObject({ date: '2021-04-05', dossiers: 70, voided: false });
     const tooLate = await data<{ correctActualReportDate: Record<string, unknown> }>(MOVE, {
       id,
       date: '9999-12-31',

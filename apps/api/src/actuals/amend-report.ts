@@ -81,11 +81,19 @@ export async function correctReportDate(
     async (existing, tx) => {
       if (existing.date === date) return null;
       const { areaCode, teamKey } = existing;
-      if (await tx.actualReport.findFirst({ where: { date, areaCode, teamKey }, select: { id: true } })) {
+      const there = await tx.actualReport.findFirst({
+        where: { date, areaCode, teamKey },
+        select: { voided: true },
+      });
+      // A report keeps its day once voided (its history stays there): only recording that day
+      // again, which corrects it, brings these figures to that date.
+      if (there) {
         throw new PlanningInputError({
           path: 'date',
           code: 'conflict',
-          expected: 'a date with no other report of the same area and team (void or correct that one first)',
+          expected: `a date with no other report of the same area and team (the one on ${date}${
+            there.voided ? ', voided,' : ''
+          } keeps its day: record the figures for ${date} again, which corrects it, and void this one)`,
           received: date,
         });
       }
