@@ -40,6 +40,46 @@ describe('windowShifts', () => {
     expect(times({ open: '05:00', close: '02:00' }, 12)).toEqual(['05:00–15:30', '15:30–02:00']);
   });
 
+  it('cuts one more shift where rounding to 5 minutes would make one longer than shiftHours', () => {
+    // By hand: 121 minutes in shifts of at most 60.6. Two of 60.5 round their boundary to 60 (or
+    // 55): the second is 61 (or 66) minutes. Three of 40.33 round to 40, 40 and 41.
+    expect(times({ open: '08:00', close: '10:01' }, 1.01)).toEqual([
+      '08:00–08:40',
+      '08:40–09:20',
+      '09:20–10:01',
+    ]);
+  });
+
+  it('never cuts a shift longer than shiftHours, nor more shifts than a split 5 minutes shorter needs', () => {
+    const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+    for (let open = 0; open < 1440; open += 85) {
+      for (let length = 61; length <= 1440; length += 67) {
+        const close = (open + length) % 1440;
+        const hours = {
+          open: `${String(Math.floor(open / 60)).padStart(2, '0')}:${String(open % 60).padStart(2, '0')}`,
+          close:
+            close === 0
+              ? '24:00'
+              : `${String(Math.floor(close / 60)).padStart(2, '0')}:${String(close % 60).padStart(2, '0')}`,
+        };
+        for (const shiftHours of [1, 1.01, 1.07, 2.5, 7.9, 8, 12.34, 24]) {
+          const shifts = windowShifts({ hours, shiftHours });
+          const lengths = shifts.map((s) => (minutes(s.end) - minutes(s.start) + 1440) % 1440 || 1440);
+          expect(
+            lengths.reduce((a, b) => a + b, 0),
+            JSON.stringify([hours, shiftHours]),
+          ).toBe(length);
+          expect(Math.max(...lengths), JSON.stringify([hours, shiftHours])).toBeLessThanOrEqual(
+            shiftHours * 60,
+          );
+          // Each inner boundary moves at most 2.5 minutes, so equal shifts 5 minutes under the
+          // limit always fit: never more shifts than they need.
+          expect(shifts.length).toBeLessThanOrEqual(Math.ceil(length / (shiftHours * 60 - 5)));
+        }
+      }
+    }
+  });
+
   it('keeps a window shorter than one shift whole', () => {
     expect(times({ open: '07:00', close: '11:00' }, 8)).toEqual(['07:00–11:00']);
   });

@@ -19,7 +19,8 @@ const BOUNDARY_MINUTES = 5;
 /**
  * The opening window cut into the fewest equal shifts of at most `shiftHours`, one crew each,
  * named `Shift 1`, `Shift 2`, … in order: the shifts of {@link buildRoster} for a site open that
- * window. Inner boundaries are rounded to 5 minutes, so shifts may differ by a few minutes.
+ * window. Inner boundaries are rounded to 5 minutes, so shifts may differ by a few minutes (and
+ * one more shift is cut where rounding would make one longer than `shiftHours`).
  *
  * @example
  * windowShifts({ hours: { open: '05:00', close: '24:00' }, shiftHours: 8 }).map((s) => `${s.start}–${s.end}`)
@@ -38,11 +39,17 @@ export function windowShifts(input: WindowShiftsInput): RosterShift[] {
       received: record.hours,
     });
   }
-  const count = Math.ceil((close - open) / (shiftHours * 60));
-  const boundary = (i: number): number =>
+  const boundaryOf = (i: number, count: number): number =>
     i === count
       ? close
       : open + Math.round(((close - open) * i) / count / BOUNDARY_MINUTES) * BOUNDARY_MINUTES;
+  const longest = (count: number): number =>
+    Math.max(...Array.from({ length: count }, (_, i) => boundaryOf(i + 1, count) - boundaryOf(i, count)));
+  // Rounding the inner boundaries can lengthen a shift by up to 5 minutes: past `shiftHours`, one
+  // more shift (an equal split 5 minutes shorter is always enough, and shiftHours is at least 1).
+  let count = Math.ceil((close - open) / (shiftHours * 60));
+  while (longest(count) > shiftHours * 60 + 1e-9) count++;
+  const boundary = (i: number): number => boundaryOf(i, count);
   return Array.from({ length: count }, (_, i) => ({
     name: defaultShiftName(i + 1),
     start: formatTimeOfDay(boundary(i)),
