@@ -414,6 +414,41 @@ describe('reports that cannot poison a forecast', () => {
     ]);
   });
 
+  it('accepts a report dated outside every campaign over its area with a warning saying so', async () => {
+    // Đắk Nông's only campaign runs 2021-03-15 to 2021-06-30; a phone left on a later day moved the
+    // province's forecast by years without a word.
+    const WARNED = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+      ... on RecordActualsPayload { reports { warnings { field code message } } } } }`;
+    const result = await data<{
+      recordActuals: { reports: { warnings: { field: string; code: string; message: string }[] }[] };
+    }>(WARNED, {
+      reports: [
+        { date: '2021-07-02', areaCode: '24718', dossiers: 50 },
+        { date: '2021-06-30', areaCode: '24718', dossiers: 50 },
+        { date: '2021-03-14', areaCode: '24718', dossiers: 50 },
+      ],
+    });
+    expect(result.recordActuals.reports.map((r) => r.warnings)).toEqual([
+      [
+        {
+          field: 'reports[0].date',
+          code: 'outside-campaign',
+          message:
+            'reports[0].date: 2021-07-02 is after the deadline of every campaign over area 24718 (the latest 2021-06-30): a campaign running late, or the wrong day?',
+        },
+      ],
+      [],
+      [
+        {
+          field: 'reports[2].date',
+          code: 'outside-campaign',
+          message:
+            'reports[2].date: 2021-03-14 is before the start of every campaign over area 24718 (the earliest 2021-03-15)',
+        },
+      ],
+    ]);
+  });
+
   it('compares a day’s team reports summed, an area’s own total over its teams’, voided reports nowhere, impossible ones named', async () => {
     // Four communes of Đắk Song (665) on 14 April, stored as they might have been before the checks
     // of recordActuals existed (an impossible figure among them).

@@ -159,9 +159,12 @@ const RecordOutcomeEnum = builder.enumType('RecordOutcome', {
   } as const,
 });
 
-export const ReportWarningRef = builder.objectRef<ReportFinding>('ReportWarning').implement({
+/** A warning about a report: the library's about its figures, or the service's about its date. */
+type Warning = Omit<ReportFinding, 'code'> & { code: string };
+
+export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').implement({
   description:
-    'A report whose figures are unlikely (more dossiers per machine-day than the service time allows in 24 hours): accepted, but worth a second look.',
+    'A report whose figures or date are unlikely (more dossiers per machine-day than the service time allows in 24 hours, a day outside every campaign over its area): accepted, but worth a second look.',
   fields: (t) => ({
     field: t.exposeString('path', {
       description: 'The figure: reports[3].dossiers in a batch, <report id>.dossiers in plan vs actual.',
@@ -169,7 +172,10 @@ export const ReportWarningRef = builder.objectRef<ReportFinding>('ReportWarning'
     severity: t.exposeString('severity', {
       description: 'unlikely (accepted); impossible figures are refused.',
     }),
-    code: t.exposeString('code', { description: 'above-service-capacity, dossiers-without-machines, …' }),
+    code: t.exposeString('code', {
+      description:
+        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; outside-campaign (recording only: the date is outside every campaign over the area).',
+    }),
     message: t.exposeString('message', { description: 'What is unlikely, in a sentence with the figures.' }),
   }),
 });

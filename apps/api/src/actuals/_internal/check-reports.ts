@@ -32,8 +32,11 @@ export type CheckedReport = {
   note?: string | null;
 };
 
-/** A finding about the report at `index` of the batch. */
-export type IndexedFinding = ReportFinding & { index: number };
+/** A finding about the report at `index` of the batch: the library's, or the service's about its date. */
+export type IndexedFinding = Omit<ReportFinding, 'code'> & {
+  code: ReportFinding['code'] | 'outside-campaign';
+  index: number;
+};
 
 function refuse(path: string, code: PlanningInputError['code'], expected: string, received: unknown): never {
   throw new PlanningInputError({ path, code, expected, received });
@@ -209,6 +212,42 @@ function findingsAgainstService(reports: readonly CheckedReport[], context: Repo
   return findings.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * A report dated outside the days of every campaign over its area (before the earliest start or
+ * after the latest deadline): a phone left on today's date for a campaign long over, or a campaign
+ * running late. Accepted (it may be either), with a warning, as unlikely figures are.
+ */
+function findingsOutsideCampaigns(
+  reports: readonly CheckedReport[],
+  context: ReportContext,
+): IndexedFinding[] {
+  const findings: IndexedFinding[] = [];
+  reports.forEach((report, index) => {
+    const campaigns = context.campaignsOf(report.areaCode);
+    if (campaigns.length === 0) return;
+    if (campaigns.some((campaign) => campaign.start <= report.date && report.date <= campaign.deadline))
+      return;
+    const earliest = campaigns.map((campaign) => campaign.start).sort()[0] as string;
+    const latest = campaigns
+      .map((campaign) => campaign.deadline)
+      .sort()
+      .at(-1) as string;
+    const path = `reports[${index}].date`;
+    const when =
+      report.date < earliest
+        ? `before the start of every campaign over area ${report.areaCode} (the earliest ${earliest})`
+        : `after the deadline of every campaign over area ${report.areaCode} (the latest ${latest}): a campaign running late, or the wrong day?`;
+    findings.push({
+      index,
+      path,
+      severity: 'unlikely',
+      code: 'outside-campaign',
+      message: `${path}: ${report.date} is ${when}`,
+    });
+  });
+  return findings;
+}
+
 export type CheckReportsOptions = {
   /** Largest batch (default {@link MAX_REPORTS_PER_BATCH}; a spreadsheet import takes its row limit). */
   maxReports?: number;
@@ -265,7 +304,10 @@ export function checkReports(
       ),
     );
   }
-  const warnings = findingsAgainstService(reports, context);
+  const warnings = [
+    ...findingsAgainstService(reports, context),
+    ...findingsOutsideCampaigns(reports, context),
+  ].sort((a, b) => a.index - b.index);
   // A file's 100,000 reports name a few thousand areas under a few campaigns: each area's latest
   // date looked up once, each set of time zones worked out once.
   const latestByZones = new Map<string, string>();

@@ -15,7 +15,9 @@ export type ReportContext = {
   /** Path of the home area of every known team the batch names, and whether it is retired. */
   teamHomes: ReadonlyMap<string, { homeAreaCode: string; homePath: string; retired: boolean }>;
   /** The campaigns (scenarios) whose area holds an area of the batch. */
-  campaignsOf(areaCode: string): { timeZone: string; minutesPerDossier: number }[];
+  campaignsOf(
+    areaCode: string,
+  ): { timeZone: string; minutesPerDossier: number; start: string; deadline: string }[];
 };
 
 export async function loadReportContext(
@@ -37,8 +39,10 @@ export async function loadReportContext(
           WHERE t."code" = ANY(${teamCodes}::text[])`
       : Promise.resolve([]),
     // A scenario covers an area when rooted at it or at one of its ancestors (codes along the path).
-    prisma.$queryRaw<{ timeZone: string; minutesPerDossier: number; path: string }[]>`
-      SELECT s."timeZone", s."minutesPerDossier", a."path"
+    prisma.$queryRaw<
+      { timeZone: string; minutesPerDossier: number; start: string; deadline: string; path: string }[]
+    >`
+      SELECT s."timeZone", s."minutesPerDossier", s."start", s."deadline", a."path"
       FROM "Scenario" AS s JOIN "Area" AS a ON a."code" = s."areaCode"
       WHERE s."areaCode" IN (
         SELECT unnest(string_to_array(b."path", '/')) FROM "Area" AS b WHERE b."code" = ANY(${areaCodes}::text[]))`,
