@@ -191,7 +191,8 @@ PlanVsActualRef.implement({
       description: 'Machine-days reported, machine-days.',
     }),
     forecast: t.field({
-      description: 'When the rest is done at the observed rates; null before any report.',
+      description:
+        'When the rest is done at the observed rates; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
       type: ForecastRef,
       nullable: true,
       resolve: (r) => r.forecast,
