@@ -98,6 +98,7 @@ describe('itineraryToICalendar', () => {
     const english = parse(itineraryToICalendar(plan, team.team, { uidScope: 's' }));
     const text = itineraryToICalendar(plan, team.team, { uidScope: 's', language: 'vi' });
     const vietnamese = parse(text);
+    const names = new Map(communesOf('667').map((c) => [c.communeCode, c.communeName]));
     expect(vietnamese.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual(
       english.map((e) => [e.uid, e.summary, e.start, e.end]),
     );
@@ -106,7 +107,10 @@ describe('itineraryToICalendar', () => {
     const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, useGrouping: false });
     vietnamese.forEach((event, i) => {
       const visit = team.visits[i];
-      expect(event.description).toContain(`Xã ${visit?.communeId}, ${visit?.days} ngày mở cửa.`);
+      // Named, with its code: a town (thị trấn) is no xã.
+      expect(event.description).toContain(
+        `${names.get(visit?.communeId ?? '')} (mã ${visit?.communeId}), ${visit?.days} ngày mở cửa.`,
+      );
       expect(event.description).toContain(
         `Di chuyển trước: ${vi.format(visit?.travelHoursBefore ?? Number.NaN)} giờ. Làm việc: ${vi.format(visit?.workHours ?? Number.NaN)} giờ.`,
       );

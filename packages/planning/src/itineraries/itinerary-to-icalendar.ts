@@ -30,7 +30,8 @@ const WORDS: Record<
   CalendarLanguage,
   {
     calendarName(team: string): string;
-    commune(communeId: string, days: number): string;
+    /** The place by its name and code (a commune, ward or town: no word for its kind). */
+    commune(place: string, communeId: string, days: number): string;
     hours(drive: number, work: number): string;
     dossiers(dossiers: number, perDay: string): string;
     alsoServes(communeIds: string): string;
@@ -39,7 +40,8 @@ const WORDS: Record<
 > = {
   en: {
     calendarName: (team) => `Visits — ${team}`,
-    commune: (id, days) => `Commune ${id}, ${days} open day${days === 1 ? '' : 's'}.`,
+    commune: (place, id, days) =>
+      `${place === id ? `Code ${id}` : `${place} (code ${id})`}, ${days} open day${days === 1 ? '' : 's'}.`,
     hours: (drive, work) => `Drive before: ${round1(drive)} h. Work: ${round1(work)} h.`,
     dossiers: (n, perDay) => `Expected dossiers: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
     alsoServes: (ids) => `Also serves: ${ids}.`,
@@ -48,7 +50,8 @@ const WORDS: Record<
   },
   vi: {
     calendarName: (team) => `Lịch lưu động — ${team}`,
-    commune: (id, days) => `Xã ${id}, ${days} ngày mở cửa.`,
+    commune: (place, id, days) =>
+      `${place === id ? `Mã ${id}` : `${place} (mã ${id})`}, ${days} ngày mở cửa.`,
     hours: (drive, work) =>
       `Di chuyển trước: ${decimalComma(round1(drive))} giờ. Làm việc: ${decimalComma(round1(work))} giờ.`,
     dossiers: (n, perDay) => `Số hồ sơ dự kiến: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
@@ -135,10 +138,12 @@ export function itineraryToICalendar(
     const guests = visit.servedCommuneIds.filter((id) => id !== visit.communeId);
     const perDay = visit.dossiersPerDay.map((d) => `${d.date}: ${d.dossiers}`).join(', ');
     const description = [
-      words.commune(visit.communeId, visit.days),
+      words.commune(place, visit.communeId, visit.days),
       words.hours(visit.travelHoursBefore, visit.workHours),
       words.dossiers(visit.dossiers, perDay),
-      ...(guests.length === 0 ? [] : [words.alsoServes(guests.join(', '))]),
+      ...(guests.length === 0
+        ? []
+        : [words.alsoServes(guests.map((id) => communeName.get(id) ?? id).join(', '))]),
     ].join('\n');
     const parts = workingRuns(visit.arriveDate, visit.leaveDate, worked);
     parts.forEach((part, k) => {
