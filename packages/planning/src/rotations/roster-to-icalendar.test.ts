@@ -67,6 +67,24 @@ describe('rosterToICalendar', () => {
     expect(() =>
       rosterToICalendar(input, roster.assignments, 'Team 1', { summary: 'Ca' as unknown as () => string }),
     ).toThrow(/^summary must be a function/);
+    expect(() =>
+      rosterToICalendar(input, roster.assignments, 'Team 1', { duration: 'giờ' as unknown as () => string }),
+    ).toThrow(/^duration must be a function/);
+  });
+
+  it('writes a shift’s length as the caller words it: 6 h 20 as 6,33 giờ in Vietnamese', () => {
+    // Đắk Nông's 05:00–24:00 in three shifts of 380 minutes: 6.33 hours each to the hundredth.
+    const shifts = windowShifts({ hours: { open: '05:00', close: '24:00' }, shiftHours: 8 });
+    const input = { startDate: '2021-03-20', days: 3, shifts, teams: 3 };
+    const roster = buildRoster(input);
+    const team = roster.assignments[0]?.team ?? '';
+    expect(rosterToICalendar(input, roster.assignments, team)).toContain('DESCRIPTION:05:00–11:20\\, 6.33 h');
+    const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+    const vietnamese = rosterToICalendar(input, roster.assignments, team, {
+      duration: (hours) => `${vi.format(hours)} giờ`,
+    });
+    expect(vietnamese).toContain('DESCRIPTION:05:00–11:20\\, 6\\,33 giờ');
+    expect(vietnamese).not.toMatch(/\d h/);
   });
 
   it('keeps UIDs stable from one export to the next and ends every line with CRLF', () => {

@@ -17,7 +17,11 @@ export type RosterToICalendarOptions = {
   summary?: (shift: string, team: string) => string;
   /** Said of a night shift after its hours in an event's description. Default `night`. */
   night?: string;
+  /** A shift's length in an event's description, from its hours. Default `6.33 h` (to the hundredth). */
+  duration?: (hours: number) => string;
 };
+
+const defaultDuration = (hours: number): string => `${Math.round(hours * 100) / 100} h`;
 
 function defaultSummary(shift: string, team: string): string {
   return defaultNameNumber(shift, 'shift') === null ? `${shift} shift — ${team}` : `${shift} — ${team}`;
@@ -49,15 +53,21 @@ export function rosterToICalendar(
       received: team,
     });
   }
-  if (options.summary !== undefined && typeof options.summary !== 'function') {
-    throw new PlanningInputError({
-      path: 'summary',
-      code: 'type',
-      expected: 'a function of the shift’s and the team’s names giving an event’s title',
-      received: options.summary,
-    });
+  for (const key of ['summary', 'duration'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') {
+      throw new PlanningInputError({
+        path: key,
+        code: 'type',
+        expected:
+          key === 'summary'
+            ? 'a function of the shift’s and the team’s names giving an event’s title'
+            : 'a function of a shift’s hours giving its length as written',
+        received: options[key],
+      });
+    }
   }
   const summary = options.summary ?? defaultSummary;
+  const duration = options.duration ?? defaultDuration;
   const night = optionalString(options.night, 'night') ?? 'night';
   const last = resolved.first.plus({ days: resolved.days });
   const stamp = `${resolved.first.toFormat('yyyyMMdd')}T000000Z`;
@@ -74,7 +84,6 @@ export function rosterToICalendar(
     resolved,
     assignments.filter((a) => a.team === name),
   )) {
-    const hours = Math.round(occurrence.hours * 100) / 100;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${assignment.date}-${uidPart(assignment.shift)}-${uidPart(name)}@muster.roster`,
@@ -82,7 +91,7 @@ export function rosterToICalendar(
       `DTSTART;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.startMs))}`,
       `DTEND;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.endMs))}`,
       `SUMMARY:${escapeText(summary(assignment.shift, name))}`,
-      `DESCRIPTION:${escapeText(`${occurrence.shift.start}–${occurrence.shift.end}, ${hours} h${occurrence.night ? `, ${night}` : ''}`)}`,
+      `DESCRIPTION:${escapeText(`${occurrence.shift.start}–${occurrence.shift.end}, ${duration(occurrence.hours)}${occurrence.night ? `, ${night}` : ''}`)}`,
       'TRANSP:OPAQUE',
       'END:VEVENT',
     );
