@@ -1,25 +1,38 @@
 // A view out as CSV with csv-stringify: UTF-8 with a byte-order mark (so Excel reads
 // Vietnamese), a header row in the chosen language, comma-separated, dates as ISO days, numbers
-// with a decimal point and no digit groups. Text that a spreadsheet would run as a formula is
+// with a decimal point and no digit groups (computed decimals and shares to 6 places). Text that a spreadsheet would run as a formula is
 // prefixed with an apostrophe (CSV injection).
 import type { Writable } from 'node:stream';
 import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
-import { type SheetView, type ViewCell, viewHeaders } from './sheet-view.ts';
+import { type SheetView, type ViewCell, type ViewColumnType, viewHeaders } from './sheet-view.ts';
 
 export type WriteCsvOptions = { language: SheetLanguage };
 
 /** Characters that start a formula in Excel, LibreOffice and Google Sheets. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvCell(value: ViewCell): string {
+/**
+ * Decimal places a CSV keeps of a computed figure (325.7142857142857 → 325.714286, a share
+ * 0.039019288300549744 → 0.039019, a centroid's degrees to 0.1 m): a spreadsheet reader's
+ * precision, not the float's. The XLSX keeps every digit behind its number format.
+ */
+const CSV_PLACES: Partial<Record<ViewColumnType, number>> = { decimal: 6, share: 6 };
+
+function csvCell(value: ViewCell, type: ViewColumnType | undefined): string {
   if (value === null) return '';
   if (typeof value === 'string') return FORMULA_START.test(value) ? `'${value}` : value;
+  const places = type === undefined ? undefined : CSV_PLACES[type];
+  if (typeof value === 'number' && places !== undefined && Number.isFinite(value)) {
+    // Number() drops the zeros toFixed pads with; + 0 turns -0 into 0.
+    return String(Number(value.toFixed(places)) + 0);
+  }
   return String(value);
 }
 
 function* records(view: SheetView): Generator<string[]> {
-  for (const cells of view.rows) yield cells.map(csvCell);
+  const types = view.columns.map((column) => column.type);
+  for (const cells of view.rows) yield cells.map((cell, index) => csvCell(cell, types[index]));
 }
 
 /**

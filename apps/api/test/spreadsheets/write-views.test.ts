@@ -144,6 +144,20 @@ describe('views out and back', () => {
     );
   });
 
+  it('writes computed decimals to 6 places in CSV, not every digit of the float', async () => {
+    const text = await csvText(planView(plan.areas), { language: 'en' });
+    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const machineDays = records.map((r) => r['Machine-days'] as string);
+    // Đắk Nông's plan has machine-days that are not whole (the test would prove nothing otherwise).
+    expect(plan.areas.some((area) => !Number.isInteger(area.machineDays))).toBe(true);
+    for (const [i, written] of machineDays.entries()) {
+      expect(written, written).toMatch(/^\d+(\.\d{1,6})?$/);
+      expect(Math.abs(Number(written) - (plan.areas[i]?.machineDays ?? Number.NaN))).toBeLessThanOrEqual(
+        5e-7,
+      );
+    }
+  });
+
   it('formats the workbook: bold frozen header, number and date formats, widths, and an About sheet', async () => {
     const file = await xlsxBuffer(
       [
