@@ -111,6 +111,15 @@ describe('the Đắk Nông planner', () => {
     // Unchanged input gives the saved plan back: the what-if is built from the same data.
     const [saved, unchanged] = await completion.allTextContents();
     expect(unchanged).toBe(saved);
+    // Numbers as the reader writes them: 3,5 minutes a dossier in Vietnamese, as on the compare page.
+    expect(await page.getByLabel('Phút/hồ sơ').inputValue()).toBe('3,5');
+    // 25:00 is no time of day: named under its box, the service not asked, the last result kept.
+    await page.getByLabel('Mở cửa (HH:mm)').fill('25:00');
+    await page.getByRole('button', { name: 'Tính kết quả' }).click();
+    await page.getByText('Nhập giờ dạng HH:mm, từ 00:00 đến 23:59.').waitFor();
+    expect(await page.locator('[data-problem="refused"]').count()).toBe(0);
+    expect(await completion.allTextContents()).toEqual([saved, unchanged]);
+    await page.getByLabel('Mở cửa (HH:mm)').fill('05:00');
     // Twice the machines: the same demand is done sooner.
     await pool.fill('48');
     await page.getByRole('button', { name: 'Tính kết quả' }).click();
@@ -240,6 +249,18 @@ describe('the Đắk Nông planner', () => {
     await page.getByLabel('Số máy của điểm').fill('4');
     await expect.poll(() => page.getByTestId('visitors').textContent()).toBe('1.085');
     await expect.poll(() => page.getByTestId('machines-available').textContent()).toBe('4');
+    // −5 visitors and a day after the deadline are named under their boxes; the service is not
+    // asked and the last figures stay on screen.
+    await page.getByLabel('Người đến trong ngày').fill('-5');
+    await page.getByText('Nhập số nguyên từ 0 đến 10.000.000.').waitFor();
+    await page.getByLabel('Ngày (để trống: chỉ tiêu ngày)').fill('2021-07-01');
+    await page.getByText('Chọn một ngày của chiến dịch, từ 15 thg 3, 2021 đến 30 thg 6, 2021.').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    expect(await page.getByTestId('visitors').textContent()).toBe('1.085');
+    expect(await rows.count()).toBe(19);
+    await page.getByLabel('Ngày (để trống: chỉ tiêu ngày)').fill('');
+    await page.getByLabel('Người đến trong ngày').fill('1085');
     const minutes = async (testId: string) =>
       Number((await page.getByTestId(testId).textContent())?.replace(/[^\d,]/g, '').replace(',', '.'));
     // Before any edit the planner's schedule is the recommended one, and so are its waits.
@@ -269,6 +290,11 @@ describe('the Đắk Nông planner', () => {
     await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
     await page.locator('table.staffing-hours tbody tr').first().waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    // The hours' table scrolls in its frame; its caption wraps on the screen, not cut at its edge.
+    const captionRight = await page
+      .locator('table.staffing-hours caption')
+      .evaluate((caption) => caption.getBoundingClientRect().right);
+    expect(captionRight).toBeLessThanOrEqual(360);
     await expectReadableCharts(page);
     await screenshot(page, 'staffing-360', { docs: false });
     await page.close();
@@ -302,6 +328,13 @@ describe('the Đắk Nông planner', () => {
     const titles = calendar.split('\r\n').filter((line) => line.startsWith('SUMMARY:'));
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.filter((line) => !/^SUMMARY:Ca \d+ — Kíp 1$/.test(line))).toEqual([]);
+    // Its shifts' lengths and its file's name too: 05:00–24:00 in three shifts of 6 h 20 (6,33 giờ).
+    const descriptions = calendar.split('\r\n').filter((line) => line.startsWith('DESCRIPTION:'));
+    expect(descriptions.length).toBeGreaterThan(0);
+    expect(
+      descriptions.filter((line) => !/^DESCRIPTION:\d\d:\d\d–\d\d:\d\d\\, 6\\,33 giờ/.test(line)),
+    ).toEqual([]);
+    expect(download.suggestedFilename()).toBe('lich-truc-Kíp 1.ics');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.app-header').isVisible()).toBe(false);
     await screenshot(page, 'roster-print');
@@ -353,15 +386,22 @@ describe('the Đắk Nông planner', () => {
     expect(visited).toBeGreaterThan(0);
     await expect.poll(() => team.locator('svg.map circle').count()).toBeGreaterThanOrEqual(visited);
     expect(await team.locator('svg.map path').count()).toBe(1);
+    // Its spreadsheet in its own card, named by its home area (each team's downloads another file).
+    const spreadsheet = 'Tải Lịch tổ lưu động của Huyện Đắk Song dạng XLSX';
+    expect(await team.getByRole('button', { name: spreadsheet }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: spreadsheet }).count()).toBe(1);
     // The team's calendar file for its phones, in Vietnamese as the app is.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       team.getByRole('button', { name: 'Tải iCalendar' }).click(),
     ]);
     const calendar = (await readFile((await download.path()) as string, 'utf8')).replace(/\r\n /g, '');
-    expect(calendar.split('\r\n').filter((line) => line.startsWith('DESCRIPTION:Xã ')).length).toBe(
+    // Each visit named with its code (a town, thị trấn, is no xã: the file called every place so).
+    const named = /^DESCRIPTION:(Xã|Thị trấn|Phường) [^\\]+ \(mã \d+\)\\, \d+ ngày mở cửa\./;
+    expect(calendar.split('\r\n').filter((line) => named.test(line)).length).toBe(
       calendar.split('\r\n').filter((line) => line === 'BEGIN:VEVENT').length,
     );
+    expect(calendar).toContain('DESCRIPTION:Thị trấn ');
     expect(calendar).toContain('Số hồ sơ dự kiến:');
     expect(calendar).not.toContain('Expected dossiers');
     await screenshot(page, 'visits-1440');

@@ -242,6 +242,10 @@ describe.each(LANGUAGES)(
       expect(text).toContain(`${words['report.hoursOpen']}: ${words['refusal.range']}.`);
       expect(text).toContain('hoursOpen');
       expect(await storedReports(NAM_BINH, day)).toEqual([]);
+      // The banner says a report needs the reporter, never that all were sent.
+      const banner = await page.locator('.connection').textContent();
+      expect(banner).toContain(words['outbox.needsAttention'].replace('{count}', '1'));
+      expect(banner).not.toContain(words['outbox.allSent']);
       await shoot(page, `report-refused-${name}`);
 
       await report.getByRole('button', { name: words['outbox.mend'] }).click();
@@ -254,6 +258,12 @@ describe.each(LANGUAGES)(
       const mended = page.locator('.outbox-list li').first();
       await expect.poll(() => mended.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       expect(await page.locator('.outbox-list li[data-state="refused"]').count()).toBe(0);
+      // The next form keeps the mended report's day, as after any report.
+      expect(await page.locator('#report-date').inputValue()).toBe(day);
+      // Recorded, with what the API found unlikely said in the reporter's language: the day is
+      // after the 2021 campaign, the only one over Đắk Song.
+      expect(await mended.textContent()).toContain(words['warning.outside-campaign']);
+      expect(await mended.textContent()).not.toContain('reports[0]');
       expect(await storedReports(NAM_BINH, day)).toMatchObject([
         { dossiers: 212, hoursOpen: 19, version: 1 },
       ]);

@@ -56,6 +56,19 @@ describe('signing in', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Kịch bản' }).click();
     await page.locator('.scenario-list h2').first().waitFor();
     expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBe(0);
+    // The scenario is rooted at Đắk Nông (67), above the reporter's Đắk Song (665): its plan opens
+    // at Đắk Song, and the views planned from the province (staffing, roster) are not offered.
+    expect(await page.locator('.scenario-list a[href="/scenarios/dak-nong-2021"]').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Bố trí theo giờ' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Lịch trực' }).count()).toBe(0);
+    await page.locator('.scenario-list').getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /Huyện Đắk Song/ }).waitFor();
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    // A page it may not read says so in the app's words, not the API's English.
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021`);
+    const refusal = page.locator('[data-problem]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe('Vai trò của bạn không được xem hoặc làm việc này.');
     await signInAs(page, 'planner');
     await page.locator('.scenario-list h2').first().waitFor();
     expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBeGreaterThan(0);

@@ -14,10 +14,13 @@ export function ExportLinks({
   views,
   scenarioId,
   areaCode,
+  areaName,
 }: {
   views: readonly ExportView[];
   scenarioId: string;
   areaCode: string;
+  /** Named beside each view where a page offers the same view for several areas. */
+  areaName?: string;
 }) {
   const { t, locale } = useI18n();
   const { token } = useSession();
@@ -33,8 +36,13 @@ export function ExportLinks({
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-        setProblem(body?.errors?.[0]?.message ?? t('problem.server'));
+        const body = (await response.json().catch(() => null)) as {
+          errors?: { message: string; extensions?: { code?: string } }[];
+        } | null;
+        const first = body?.errors?.[0];
+        // A refusal of the caller's role in the app's words; the API's sentence is English.
+        const forbidden = response.status === 403 || first?.extensions?.code === 'FORBIDDEN';
+        setProblem(forbidden ? t('problem.forbidden') : (first?.message ?? t('problem.server')));
         return;
       }
       const url = URL.createObjectURL(await response.blob());
@@ -55,26 +63,28 @@ export function ExportLinks({
   return (
     <div className="export-links no-print">
       <span>{t('export.title')}</span>
-      {views.map((view) => (
-        <span key={view} className="export-view">
-          {t(`export.view.${view}`)}:{' '}
-          {(['xlsx', 'csv'] as const).map((format) => (
-            <button
-              key={format}
-              type="button"
-              className="link-button"
-              disabled={busy !== null}
-              aria-label={t('export.download', {
-                view: t(`export.view.${view}`),
-                format: format.toUpperCase(),
-              })}
-              onClick={() => void download(view, format)}
-            >
-              {format.toUpperCase()}
-            </button>
-          ))}
-        </span>
-      ))}
+      {views.map((view) => {
+        const named = areaName
+          ? t('export.viewOf', { view: t(`export.view.${view}`), area: areaName })
+          : t(`export.view.${view}`);
+        return (
+          <span key={view} className="export-view">
+            {named}:{' '}
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="link-button"
+                disabled={busy !== null}
+                aria-label={t('export.download', { view: named, format: format.toUpperCase() })}
+                onClick={() => void download(view, format)}
+              >
+                {format.toUpperCase()}
+              </button>
+            ))}
+          </span>
+        );
+      })}
       {problem ? (
         <p role="alert" className="problem">
           {problem}

@@ -1,6 +1,6 @@
 // A request that failed, said plainly with what to do next: never a blank page.
 import type { CombinedError } from 'urql';
-import { PROBLEM_MESSAGE, problemOf } from '../graphql/problem.ts';
+import { PROBLEM_MESSAGE, type ProblemKind, problemOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { paths } from '../routes.ts';
 import { useSession } from '../session/session.tsx';
@@ -29,14 +29,19 @@ export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: ()
   );
 }
 
+/** Typed errors that say what the caller may do, in the app's own words (the API's are English). */
+const REFUSAL_KIND: Partial<Record<string, ProblemKind>> = {
+  ForbiddenError: 'forbidden',
+  UnauthenticatedError: 'unauthenticated',
+};
+
 /** A typed error the API answered instead of a result (unknown area, refused input, infeasible). */
 export function Refusal({ error }: { error: { __typename?: string; message: string } }) {
   const { t } = useI18n();
+  const kind = error.__typename ? REFUSAL_KIND[error.__typename] : undefined;
   return (
-    <div className="problem" role="alert" data-problem="refused">
-      <p>
-        {t('problem.refused')} {error.message}
-      </p>
+    <div className="problem" role="alert" data-problem={kind ?? 'refused'}>
+      <p>{kind ? t(PROBLEM_MESSAGE[kind]) : `${t('problem.refused')} ${error.message}`}</p>
     </div>
   );
 }

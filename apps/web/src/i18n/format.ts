@@ -36,6 +36,11 @@ export function formatNumber(locale: Locale, value: number, digits = 0): string 
   return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
+/** A number as a form's box shows it: the locale's decimal sign, no grouping (read back digit for digit). */
+export function formatBoxNumber(locale: Locale, value: number, digits = 2): string {
+  return numberFormat(locale, { maximumFractionDigits: digits, useGrouping: false }).format(value);
+}
+
 /** A share 0..1 as a percentage. */
 export function formatPercent(locale: Locale, share: number, digits = 0): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);

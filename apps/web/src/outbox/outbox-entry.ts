@@ -23,6 +23,20 @@ export type Receipt = {
   version: number;
   /** When the answer came, ISO instant. */
   at: string;
+  /**
+   * What the API found unlikely in the figures it recorded (absent from receipts kept before
+   * warnings were asked for).
+   */
+  warnings?: ReceiptWarning[];
+};
+
+/** A figure the API recorded but found unlikely: its code (`above-service-capacity`, …) and figure. */
+export type ReceiptWarning = {
+  code: string;
+  /** The figure, without the batch's prefix: `dossiers`, `date`, …; null for the report as a whole. */
+  field: string | null;
+  /** The API's own words (English), kept with the receipt and shown on no page. */
+  message: string;
 };
 
 /** Why the API refused the report: its error type, and the field and code where it gives them. */

@@ -35,7 +35,7 @@ describe('what an answer to a sent report means', () => {
         data: {
           recordActuals: {
             __typename: 'RecordActualsPayload',
-            reports: [{ outcome: 'CREATED', report: { reportId: 'r1', version: 1 } }],
+            reports: [{ outcome: 'CREATED', report: { reportId: 'r1', version: 1 }, warnings: [] }],
           },
         },
       },
@@ -43,8 +43,53 @@ describe('what an answer to a sent report means', () => {
     );
     expect(outcome).toEqual({
       state: 'sent',
-      receipt: { outcome: 'CREATED', reportId: 'r1', version: 1, at: '2021-03-20T15:00:00.000Z' },
+      receipt: {
+        outcome: 'CREATED',
+        reportId: 'r1',
+        version: 1,
+        at: '2021-03-20T15:00:00.000Z',
+        warnings: [],
+      },
     });
+  });
+
+  it('a report recorded with warnings keeps them with its receipt, each with its code and figure', () => {
+    // The API's answer for 1,085 dossiers on 2 machines on a day after the 2021 campaign.
+    const outcome = outcomeOf(
+      {
+        data: {
+          recordActuals: {
+            __typename: 'RecordActualsPayload',
+            reports: [
+              {
+                outcome: 'CREATED',
+                report: { reportId: 'r2', version: 1 },
+                warnings: [
+                  {
+                    code: 'above-service-capacity',
+                    field: 'reports[0].dossiers',
+                    message:
+                      'reports[0].dossiers: 1085 dossiers on 2 machines is 543 a machine-day, above the 411',
+                  },
+                  {
+                    code: 'outside-campaign',
+                    field: 'reports[0].date',
+                    message:
+                      'reports[0].date: 2026-01-10 is after the deadline of every campaign over area 24718',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+      NOW,
+    );
+    if (outcome.state !== 'sent') throw new Error(`expected sent, got ${outcome.state}`);
+    expect(outcome.receipt.warnings?.map(({ code, field }) => ({ code, field }))).toEqual([
+      { code: 'above-service-capacity', field: 'dossiers' },
+      { code: 'outside-campaign', field: 'date' },
+    ]);
   });
 
   it('25 hours open refused by the API reads “Số giờ mở cửa: nằm ngoài giới hạn cho phép” in Vietnamese', () => {

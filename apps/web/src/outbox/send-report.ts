@@ -17,6 +17,11 @@ const RecordReportDocument = graphql(`
             reportId
             version
           }
+          warnings {
+            code
+            field
+            message
+          }
         }
       }
       ... on InputError {
@@ -67,6 +72,11 @@ export function outcomeOf(answer: Answer, now: Date): SendOutcome {
           reportId: recorded.report.reportId,
           version: recorded.report.version,
           at: now.toISOString(),
+          warnings: recorded.warnings.map((warning) => ({
+            code: warning.code,
+            field: figureOf(warning.field),
+            message: warning.message,
+          })),
         },
       };
     }

@@ -20,6 +20,17 @@ const ViewerQuery = graphql(`
   }
 `);
 
+// Where the caller's area sits in the tree (names, codes and depths are public): a scenario rooted
+// above it is read from the caller's own area down.
+const ViewerAreaQuery = graphql(`
+  query ViewerArea($areaCode: String!) {
+    area(code: $areaCode) {
+      code
+      depth
+    }
+  }
+`);
+
 export type Viewer = { name: string; role: Role; areaCode: string | null; teamCode: string | null };
 
 export type Abilities = {
@@ -49,6 +60,8 @@ export function abilitiesOf(viewer: Viewer | null): Abilities {
 type ViewerState = {
   viewer: Viewer | null;
   abilities: Abilities;
+  /** The caller's own area and its depth (undefined until known); null for an admin or nobody. */
+  area: { code: string; depth: number | undefined } | null;
   fetching: boolean;
   error: import('urql').CombinedError | undefined;
 };
@@ -65,8 +78,15 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   const unreachable = error !== undefined && problemOf(error) === 'offline';
   const viewer =
     token === null ? null : (answered ?? (unreachable ? deviceStore.get<Viewer>(REMEMBERED_VIEWER) : null));
+  const areaCode = viewer?.areaCode ?? null;
+  const [placed] = useQuery({
+    query: ViewerAreaQuery,
+    variables: { areaCode: areaCode ?? '' },
+    pause: areaCode === null,
+  });
+  const area = areaCode === null ? null : { code: areaCode, depth: placed.data?.area?.depth };
   return (
-    <ViewerContext.Provider value={{ viewer, abilities: abilitiesOf(viewer), fetching, error }}>
+    <ViewerContext.Provider value={{ viewer, abilities: abilitiesOf(viewer), area, fetching, error }}>
       {children}
     </ViewerContext.Provider>
   );

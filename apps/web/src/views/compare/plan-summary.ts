@@ -5,6 +5,7 @@ import type { ComparedRow } from '../../components/comparison-table.tsx';
 import type { PlanSummaryFragment } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
+import { machinesText } from '../plan/machines-text.ts';
 
 export const PlanSummary = graphql(`
   fragment PlanSummary on CampaignPlan {
@@ -40,7 +41,7 @@ export function summaryRows(i18n: I18n, plans: readonly (PlanSummaryFragment | n
     {
       key: 'machines',
       label: t('col.machines'),
-      values: each((p) => dash(p.totals.machines ?? p.totals.machinesNeeded)),
+      values: each((p) => machinesText(i18n, p.totals)),
     },
     { key: 'machineDays', label: t('col.machineDays'), values: each((p) => dash(p.totals.machineDays)) },
     { key: 'daysNeeded', label: t('col.daysNeeded'), values: each((p) => dash(p.totals.daysNeeded)) },

@@ -8,6 +8,7 @@ import { Requested } from '../../components/problem.tsx';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
+import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 
 const HomeScenariosQuery = graphql(`
@@ -19,6 +20,7 @@ const HomeScenariosQuery = graphql(`
       area {
         code
         name
+        depth
       }
       calendar {
         start
@@ -32,7 +34,7 @@ const HomeScenariosQuery = graphql(`
 
 function Scenarios() {
   const { t, date } = useI18n();
-  const { abilities } = useViewer();
+  const { abilities, area: callerArea } = useViewer();
   const [{ data, fetching, error }, refetch] = useQuery({ query: HomeScenariosQuery });
   const [chosen, setChosen] = useState<string[]>([]);
   const [, navigate] = useLocation();
@@ -49,35 +51,46 @@ function Scenarios() {
         <>
           {(data?.scenarios ?? []).length === 0 ? <p>{t('home.none')}</p> : null}
           <ul className="scenario-list">
-            {(data?.scenarios ?? []).map((scenario) => (
-              <li key={scenario.scenarioId} className="card">
-                <label className="choose">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(scenario.scenarioId)}
-                    onChange={() => toggle(scenario.scenarioId)}
-                  />
-                  <span className="visually-hidden">
-                    {t('home.chooseToCompare', { name: scenario.name })}
-                  </span>
-                </label>
-                <h2>
-                  <Link href={paths.plan(scenario.scenarioId)}>{scenario.name}</Link>
-                </h2>
-                <p className="muted">
-                  {scenario.area.name} · {date(scenario.calendar.start)} – {date(scenario.calendar.deadline)}
-                </p>
-                <p className="links">
-                  <Link href={paths.plan(scenario.scenarioId)}>{t('nav.plan')}</Link>
-                  {abilities.runsWhatIf ? (
-                    <Link href={paths.whatIf(scenario.scenarioId)}>{t('nav.whatIf')}</Link>
-                  ) : null}
-                  <Link href={paths.staffing(scenario.scenarioId)}>{t('nav.staffing')}</Link>
-                  <Link href={paths.roster(scenario.scenarioId)}>{t('nav.roster')}</Link>
-                  <Link href={paths.visits(scenario.scenarioId)}>{t('nav.visits')}</Link>
-                </p>
-              </li>
-            ))}
+            {(data?.scenarios ?? []).map((scenario) => {
+              // A scenario rooted above the caller's area opens at that area, and offers only the
+              // views read from there (what a role may not read is not offered).
+              const fromRoot = seesScenarioRoot(callerArea, scenario.area);
+              const plan = paths.plan(scenario.scenarioId, fromRoot ? undefined : callerArea?.code);
+              return (
+                <li key={scenario.scenarioId} className="card">
+                  <label className="choose">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(scenario.scenarioId)}
+                      onChange={() => toggle(scenario.scenarioId)}
+                    />
+                    <span className="visually-hidden">
+                      {t('home.chooseToCompare', { name: scenario.name })}
+                    </span>
+                  </label>
+                  <h2>
+                    <Link href={plan}>{scenario.name}</Link>
+                  </h2>
+                  <p className="muted">
+                    {scenario.area.name} · {date(scenario.calendar.start)} –{' '}
+                    {date(scenario.calendar.deadline)}
+                  </p>
+                  <p className="links">
+                    <Link href={plan}>{t('nav.plan')}</Link>
+                    {abilities.runsWhatIf && fromRoot ? (
+                      <Link href={paths.whatIf(scenario.scenarioId)}>{t('nav.whatIf')}</Link>
+                    ) : null}
+                    {fromRoot ? (
+                      <Link href={paths.staffing(scenario.scenarioId)}>{t('nav.staffing')}</Link>
+                    ) : null}
+                    {fromRoot ? (
+                      <Link href={paths.roster(scenario.scenarioId)}>{t('nav.roster')}</Link>
+                    ) : null}
+                    <Link href={paths.visits(scenario.scenarioId)}>{t('nav.visits')}</Link>
+                  </p>
+                </li>
+              );
+            })}
           </ul>
           <p>
             <button

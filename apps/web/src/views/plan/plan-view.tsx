@@ -15,8 +15,10 @@ import type { AreaStatus, PlanViewQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
+import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
+import { machinesText } from './machines-text.ts';
 import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
 
@@ -26,6 +28,10 @@ export const ScenarioHeadQuery = graphql(`
       scenarioId
       name
       areaCode
+      area {
+        code
+        depth
+      }
       calendar {
         start
         deadline
@@ -161,7 +167,8 @@ function sortRows(rows: readonly PlanRow[], key: SortKey, descending: boolean): 
 }
 
 function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId: string }) {
-  const { t, n, date } = useI18n();
+  const i18n = useI18n();
+  const { t, n, date } = i18n;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
   const header = (key: SortKey, label: string, numeric = false) => (
@@ -208,7 +215,7 @@ function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId:
                 <StatusBadge status={row.status} />
               </td>
               <td className="num">{n(row.demand)}</td>
-              <td className="num">{row.machines ?? row.machinesNeeded ?? '—'}</td>
+              <td className="num">{machinesText(i18n, row)}</td>
               <td className="num">
                 {row.dailyTarget === null || row.dailyTarget === undefined ? '—' : n(row.dailyTarget)}
               </td>
@@ -337,15 +344,19 @@ function Plan({
   scenarioName,
   scenarioStart,
   scenarioDeadline,
+  fromRoot,
 }: {
   scenarioId: string;
   areaCode: string;
   scenarioName: string;
   scenarioStart: string;
   scenarioDeadline: string;
+  /** The caller sees the scenario's root: the views planned from it are offered. */
+  fromRoot: boolean;
 }) {
-  const { t, n, date } = useI18n();
-  const { abilities } = useViewer();
+  const i18n = useI18n();
+  const { t, n, date } = i18n;
+  const { abilities, area: callerArea } = useViewer();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PlanViewDocument,
     variables: { scenarioId, areaCode },
@@ -366,7 +377,8 @@ function Plan({
         return (
           <>
             <nav className="crumbs" aria-label={t('plan.crumbs')}>
-              {data.area?.parent ? (
+              {/* Above the caller's own area is outside what it sees. */}
+              {data.area?.parent && callerArea?.code !== areaCode ? (
                 <Link href={paths.plan(scenarioId, data.area.parent.code)}>↑ {data.area.parent.name}</Link>
               ) : null}
             </nav>
@@ -374,9 +386,11 @@ function Plan({
               {data.area?.name ?? areaCode} <span className="muted">· {scenarioName}</span>
             </h1>
             <p className="links no-print">
-              {abilities.runsWhatIf ? <Link href={paths.whatIf(scenarioId)}>{t('nav.whatIf')}</Link> : null}
-              <Link href={paths.staffing(scenarioId, areaCode)}>{t('nav.staffing')}</Link>
-              <Link href={paths.roster(scenarioId)}>{t('nav.roster')}</Link>
+              {abilities.runsWhatIf && fromRoot ? (
+                <Link href={paths.whatIf(scenarioId)}>{t('nav.whatIf')}</Link>
+              ) : null}
+              {fromRoot ? <Link href={paths.staffing(scenarioId, areaCode)}>{t('nav.staffing')}</Link> : null}
+              {fromRoot ? <Link href={paths.roster(scenarioId)}>{t('nav.roster')}</Link> : null}
               <Link href={paths.visits(scenarioId)}>{t('nav.visits')}</Link>
             </p>
             <ExportLinks
@@ -388,7 +402,7 @@ function Plan({
               items={[
                 { label: t('col.status'), value: <StatusBadge status={plan.area.status} /> },
                 { label: t('col.demand'), value: n(plan.area.demand) },
-                { label: t('col.machines'), value: plan.area.machines ?? plan.area.machinesNeeded ?? '—' },
+                { label: t('col.machines'), value: machinesText(i18n, plan.area) },
                 { label: t('col.completion'), value: plan.completionDate ? date(plan.completionDate) : '—' },
                 ...(pva
                   ? [
@@ -439,6 +453,7 @@ export default function PlanView() {
   const { id = '' } = useParams<{ id: string }>();
   const area = new URLSearchParams(useSearch()).get('area');
   const { t } = useI18n();
+  const { area: callerArea } = useViewer();
   const [{ data, fetching, error }] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
   return (
     <Requested fetching={fetching} error={error} hasData={data !== undefined}>
@@ -450,6 +465,7 @@ export default function PlanView() {
             scenarioName={data.scenario.name}
             scenarioStart={data.scenario.calendar.start}
             scenarioDeadline={data.scenario.calendar.deadline}
+            fromRoot={seesScenarioRoot(callerArea, data.scenario.area)}
           />
         ) : (
           <p role="alert">{t('scenario.notFound', { id })}</p>

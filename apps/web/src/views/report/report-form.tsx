@@ -20,10 +20,17 @@ const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
 
 const lastAreaKey = (teamCode: string) => `reporter.${teamCode}.lastArea`;
 
-function initialValues(context: ReporterContext, today: string, draft: OutboxEntry | null): FormValues {
+/** A figure as its box shows it; not reported: blank. */
+const text = (value: number | null) => (value === null ? '' : String(value));
+
+function initialValues(
+  context: ReporterContext,
+  today: string,
+  draft: OutboxEntry | null,
+  carried: ReportFigures | null,
+): FormValues {
   if (draft) {
     const { report } = draft;
-    const text = (value: number | null) => (value === null ? '' : String(value));
     return {
       date: report.date,
       areaCode: report.areaCode,
@@ -32,6 +39,17 @@ function initialValues(context: ReporterContext, today: string, draft: OutboxEnt
       hoursOpen: text(report.hoursOpen),
       downtimeMinutes: text(report.downtimeMinutes),
       note: report.note ?? '',
+    };
+  }
+  if (carried) {
+    return {
+      date: carried.date,
+      areaCode: carried.areaCode,
+      dossiers: '',
+      machinesWorking: text(carried.machinesWorking),
+      hoursOpen: text(carried.hoursOpen),
+      downtimeMinutes: '',
+      note: '',
     };
   }
   const lastArea = deviceStore.get<string>(lastAreaKey(context.team.code));
@@ -57,16 +75,19 @@ const COUNT: InputHTMLAttributes<HTMLInputElement> = {
 export function ReportForm({
   context,
   draft,
+  carried = null,
   onEnter,
 }: {
   context: ReporterContext;
   /** A refused report to mend: the form opens on its figures. */
   draft: OutboxEntry | null;
+  /** The report entered just before this form opened: its day's settings carry over. */
+  carried?: ReportFigures | null;
   onEnter(report: ReportFigures): Promise<void>;
 }) {
   const { t } = useI18n();
   const today = campaignDay(new Date(), context.timeZone);
-  const [values, setValues] = useState(() => initialValues(context, today, draft));
+  const [values, setValues] = useState(() => initialValues(context, today, draft, carried));
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
   const [busy, setBusy] = useState(false);
 

@@ -4,6 +4,7 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { OutboxEntry } from '../../outbox/outbox-entry.ts';
 import { refusalWords } from './refusal-words.ts';
+import { warningWords } from './warning-words.ts';
 
 function Figures({ entry }: { entry: OutboxEntry }) {
   const { t } = useI18n();
@@ -18,10 +19,23 @@ function Figures({ entry }: { entry: OutboxEntry }) {
 function Standing({ entry, timeZone }: { entry: OutboxEntry; timeZone: string }) {
   const { t, instant } = useI18n();
   if (entry.state === 'sent' && entry.receipt) {
+    const warnings = entry.receipt.warnings ?? [];
     return (
-      <p className="muted">
-        {t(`outbox.outcome.${entry.receipt.outcome}`)} · {instant(entry.receipt.at, timeZone)}
-      </p>
+      <>
+        <p className="muted">
+          {t(`outbox.outcome.${entry.receipt.outcome}`)} · {instant(entry.receipt.at, timeZone)}
+        </p>
+        {warnings.length > 0 ? (
+          <div className="report-warnings" data-warnings={warnings.map((w) => w.code).join(' ')}>
+            <p>{t('warning.title')}</p>
+            <ul>
+              {warnings.map((warning) => (
+                <li key={`${warning.code}-${warning.field}`}>{t(warningWords(warning.code))}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </>
     );
   }
   if (entry.state === 'refused' && entry.refusal) {

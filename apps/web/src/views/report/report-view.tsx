@@ -7,9 +7,10 @@ import { Loading, Problem } from '../../components/problem.tsx';
 import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOutbox } from '../../outbox/outbox.tsx';
-import type { OutboxEntry } from '../../outbox/outbox-entry.ts';
+import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
 import { paths } from '../../routes.ts';
 import { useViewer, type Viewer } from '../../session/viewer.tsx';
+import { connectionMessages } from './connection-message.ts';
 import { ReportForm } from './report-form.tsx';
 import { ReportList } from './report-list.tsx';
 import { useReporterContext } from './reporter-context.ts';
@@ -19,19 +20,18 @@ function Connection() {
   const { t } = useI18n();
   const { entries, online, problem, sending, sendNow } = useOutbox();
   const waiting = entries.filter((entry) => entry.state === 'pending').length;
-  let message: string;
-  if (!online) message = t('outbox.offline');
-  else if (waiting === 0) message = t('outbox.allSent');
-  else if (sending) message = t('outbox.sending', { count: waiting });
-  else if (problem === 'unauthenticated') message = t('outbox.signInAgain', { count: waiting });
-  else message = t('outbox.waiting', { count: waiting });
+  const refused = entries.filter((entry) => entry.state === 'refused').length;
+  const messages = connectionMessages({ online, waiting, refused, sending, problem });
   return (
     <div
       className={`connection connection-${online ? 'online' : 'offline'}`}
       role="status"
       data-waiting={waiting}
+      data-refused={refused}
     >
-      <p>{message}</p>
+      {messages.map(({ key, count }) => (
+        <p key={key}>{t(key, { count })}</p>
+      ))}
       {problem === 'unauthenticated' && waiting > 0 ? (
         <p>
           <Link href={paths.signIn}>{t('signIn.again')}</Link>
@@ -50,6 +50,9 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
   const { context, fetching, error, retry } = useReporterContext(viewer);
   const outbox = useOutbox();
   const [draft, setDraft] = useState<OutboxEntry | null>(null);
+  // The report just entered from a mended one: the next form keeps its day's settings (its date
+  // above all), as it does after any report.
+  const [carried, setCarried] = useState<ReportFigures | null>(null);
   const areaNames = useMemo(() => new Map(context?.areas.map((area) => [area.code, area.name])), [context]);
   if (!context) {
     if (error) return <Problem error={error} onRetry={retry} />;
@@ -68,9 +71,13 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
         key={draft?.key ?? 'new'}
         context={context}
         draft={draft}
+        carried={carried}
         onEnter={async (report) => {
           await outbox.enter(report);
-          if (draft) await outbox.discard(draft.key);
+          if (draft) {
+            await outbox.discard(draft.key);
+            setCarried(report);
+          }
           setDraft(null);
         }}
       />

@@ -160,6 +160,8 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
                         calendarName: `${t('nav.roster')} — ${teamName(load.team)}`,
                         summary: (shift, team) => `${shiftName(shift)} — ${teamName(team)}`,
                         night: t('roster.nightShift'),
+                        duration: (hours) => t('roster.shiftHours', { hours: n(hours, 2) }),
+                        fileName: `${t('roster.fileName')}-${teamName(load.team)}`,
                       })
                     }
                   >

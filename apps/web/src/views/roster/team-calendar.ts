@@ -15,6 +15,10 @@ export type CalendarWords = {
   calendarName: string;
   summary: (shift: string, team: string) => string;
   night: string;
+  /** A shift's length from its hours (`6,33 giờ`). */
+  duration: (hours: number) => string;
+  /** The file's name without `.ics` (`lich-truc-Kíp 1`). */
+  fileName: string;
 };
 
 export async function teamCalendar(
@@ -49,7 +53,7 @@ export async function downloadTeamCalendar(
   words: CalendarWords,
 ): Promise<void> {
   const text = await teamCalendar(roster, team, timeZone, words);
-  downloadText(text, `roster-${team}.ics`, 'text/calendar;charset=utf-8');
+  downloadText(text, `${words.fileName}.ics`, 'text/calendar;charset=utf-8');
 }
 
 export function downloadText(text: string, fileName: string, type: string): void {

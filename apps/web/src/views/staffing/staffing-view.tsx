@@ -6,12 +6,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { useParams, useSearch } from 'wouter';
+import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
 import type { ArrivalProfile, SiteDayFiguresFragment, SiteHourFiguresFragment } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
+import type { FieldProblem } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
+import {
+  blankSiteTexts,
+  readSiteChoice,
+  type SiteBox,
+  type SiteChoice,
+  type SiteTexts,
+} from './read-site-choice.ts';
 import { StaffingChart, WaitChart } from './staffing-chart.tsx';
 
 const StaffingSitesQuery = graphql(`
@@ -101,17 +110,7 @@ const PROFILES: ArrivalProfile[] = ['MIXED', 'FARMING', 'URBAN_WORKERS', 'STUDEN
 /** Edits of the schedule are evaluated once typing pauses this long. */
 const EVALUATE_AFTER_MS = 350;
 
-type Choice = {
-  siteCode: string;
-  date: string;
-  profile: ArrivalProfile;
-  waitTargetMinutes: number | null;
-  /** The site's own figures; null or blank: the scenario's. */
-  dailyVisitors: number | null;
-  open: string;
-  close: string;
-  machinesAvailable: number | null;
-};
+type Choice = SiteChoice;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -392,20 +391,27 @@ export default function StaffingView() {
     variables: { scenarioId: id, areaCode: rootCode },
     pause: !scenario,
   });
-  const [choice, setChoice] = useState<Choice | null>(null);
-  const current: Choice = choice ?? {
-    siteCode: area ?? rootCode,
-    date: '',
-    profile: 'MIXED',
-    waitTargetMinutes: null,
-    dailyVisitors: null,
-    open: '',
-    close: '',
-    machinesAvailable: null,
-  };
-  const set = (patch: Partial<Choice>) => setChoice({ ...current, ...patch });
+  const [texts, setTexts] = useState<SiteTexts | null>(null);
+  const current: SiteTexts = texts ?? blankSiteTexts(area ?? rootCode);
+  const set = (patch: Partial<SiteTexts>) => setTexts({ ...current, ...patch });
+  const read = scenario ? readSiteChoice(current, scenario.calendar.start, scenario.calendar.deadline) : null;
+  const problems: Partial<Record<SiteBox, FieldProblem>> = read && !read.ok ? read.problems : {};
+  // While a box is wrong the service is not asked: the last good choice and its figures stay.
+  const lastGood = useRef<Choice | null>(null);
+  if (read?.ok && JSON.stringify(read.choice) !== JSON.stringify(lastGood.current)) {
+    lastGood.current = read.choice;
+  }
+  const asked = lastGood.current;
   // Typing a figure asks the service once the typing pauses, not at every key.
-  const settled = useSettled(current, EVALUATE_AFTER_MS);
+  const settled = useSettled(asked, EVALUATE_AFTER_MS) ?? asked;
+  const box = (name: SiteBox) => ({
+    name,
+    id: `staffing-${name}`,
+    ...problemAttributes(`staffing-${name}-problem`, problems[name]),
+  });
+  const problemOf = (name: SiteBox) => (
+    <FieldProblemText id={`staffing-${name}-problem`} problem={problems[name]} />
+  );
   const options = sites.data?.plan.__typename === 'CampaignPlan' ? sites.data.plan.areas : [];
   return (
     <section>
@@ -439,12 +445,13 @@ export default function StaffingView() {
                   {t('staffing.dayInput')}
                   <input
                     type="date"
-                    name="date"
+                    {...box('date')}
                     min={scenario.calendar.start}
                     max={scenario.calendar.deadline}
                     value={current.date}
                     onChange={(e) => set({ date: e.target.value })}
                   />
+                  {problemOf('date')}
                 </label>
                 <label>
                   {t('staffing.profile')}
@@ -463,15 +470,14 @@ export default function StaffingView() {
                 <label>
                   {t('staffing.waitTarget')}
                   <input
-                    type="number"
-                    name="waitTarget"
-                    min={1}
-                    step={1}
-                    value={current.waitTargetMinutes ?? ''}
-                    onChange={(e) =>
-                      set({ waitTargetMinutes: e.target.value === '' ? null : Number(e.target.value) })
-                    }
+                    {...box('waitTargetMinutes')}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    size={6}
+                    value={current.waitTargetMinutes}
+                    onChange={(e) => set({ waitTargetMinutes: e.target.value })}
                   />
+                  {problemOf('waitTargetMinutes')}
                 </label>
               </div>
               <fieldset className="controls no-print">
@@ -479,60 +485,67 @@ export default function StaffingView() {
                 <label>
                   {t('staffing.visitors')}
                   <input
-                    type="number"
-                    name="dailyVisitors"
+                    {...box('dailyVisitors')}
                     inputMode="numeric"
-                    min={0}
-                    step={1}
-                    value={current.dailyVisitors ?? ''}
-                    onChange={(e) => set({ dailyVisitors: numberOrNull(e.target.value) })}
+                    autoComplete="off"
+                    size={9}
+                    value={current.dailyVisitors}
+                    onChange={(e) => set({ dailyVisitors: e.target.value })}
                   />
+                  {problemOf('dailyVisitors')}
                 </label>
                 <label>
                   {t('staffing.opens')}
                   <input
-                    type="text"
-                    name="open"
+                    {...box('open')}
                     inputMode="numeric"
+                    autoComplete="off"
                     placeholder="05:00"
-                    pattern="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"
                     size={5}
                     value={current.open}
                     onChange={(e) => set({ open: e.target.value })}
                   />
+                  {problemOf('open')}
                 </label>
                 <label>
                   {t('staffing.closes')}
                   <input
-                    type="text"
-                    name="close"
+                    {...box('close')}
                     inputMode="numeric"
+                    autoComplete="off"
                     placeholder="24:00"
-                    pattern="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"
                     size={5}
                     value={current.close}
                     onChange={(e) => set({ close: e.target.value })}
                   />
+                  {problemOf('close')}
                 </label>
                 <label>
                   {t('staffing.machinesAvailable')}
                   <input
-                    type="number"
-                    name="machinesAvailable"
+                    {...box('machinesAvailable')}
                     inputMode="numeric"
-                    min={1}
-                    step={1}
-                    value={current.machinesAvailable ?? ''}
-                    onChange={(e) => set({ machinesAvailable: numberOrNull(e.target.value) })}
+                    autoComplete="off"
+                    size={6}
+                    value={current.machinesAvailable}
+                    onChange={(e) => set({ machinesAvailable: e.target.value })}
                   />
+                  {problemOf('machinesAvailable')}
                 </label>
               </fieldset>
-              <Staffing
-                key={JSON.stringify(siteVariables(id, rootCode, settled))}
-                scenarioId={id}
-                rootCode={rootCode}
-                choice={settled}
-              />
+              {Object.keys(problems).length > 0 ? (
+                <p className="field-problem no-print" role="alert">
+                  {t('check.notAsked')}
+                </p>
+              ) : null}
+              {settled ? (
+                <Staffing
+                  key={JSON.stringify(siteVariables(id, rootCode, settled))}
+                  scenarioId={id}
+                  rootCode={rootCode}
+                  choice={settled}
+                />
+              ) : null}
             </>
           ) : (
             <p role="alert">{t('scenario.notFound', { id })}</p>

@@ -74,7 +74,7 @@ function VisitsMap({ team, visits }: { team: Team; visits: Visits }) {
   );
 }
 
-function TeamCalendar({ team }: { team: Team }) {
+function TeamCalendar({ team, scenarioId }: { team: Team; scenarioId: string }) {
   const { t, n, date } = useI18n();
   const visits = team.visits;
   if (visits.__typename !== 'TeamVisits') return <Refusal error={visits} />;
@@ -83,6 +83,13 @@ function TeamCalendar({ team }: { team: Team }) {
       <h2>
         {team.name} <span className="muted">· {team.homeArea.name}</span>
       </h2>
+      {/* The visits of the teams based in the team's home area, named by it. */}
+      <ExportLinks
+        views={['visits']}
+        scenarioId={scenarioId}
+        areaCode={team.homeAreaCode}
+        areaName={team.homeArea.name}
+      />
       <p className="no-print">
         <button
           type="button"
@@ -166,13 +173,10 @@ export default function VisitsView() {
                   ))}
                 </select>
               </label>
-              {[...new Set(mobile.map((team) => team.homeAreaCode))].map((home) => (
-                <ExportLinks key={home} views={['visits']} scenarioId={id} areaCode={home} />
-              ))}
               {mobile
                 .filter((team) => only === '' || team.code === only)
                 .map((team) => (
-                  <TeamCalendar key={team.code} team={team} />
+                  <TeamCalendar key={team.code} team={team} scenarioId={id} />
                 ))}
             </>
           )

@@ -5,14 +5,17 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { ComparisonTable } from '../../components/comparison-table.tsx';
+import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
 import type { CampaignInput, PlanSummaryFragment, WhatIfScenarioQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
+import type { FieldProblem } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { summaryRows } from '../compare/plan-summary.ts';
 import { campaignInputOf, editsOf, scenarioInputOf, type WhatIfEdits } from './campaign-input.ts';
+import { readWhatIfForm, type WhatIfBox, type WhatIfTexts, whatIfTextsOf } from './read-what-if-form.ts';
 
 // What an area brings to a what-if's input: its figures where they are stored (leaves), its shares
 // and turnout wherever they are set (they inherit down).
@@ -127,36 +130,35 @@ type Scenario = NonNullable<WhatIfScenarioQuery['scenario']>;
 type Tree = NonNullable<WhatIfScenarioQuery['area']>;
 type PlanWithAreas = PlanSummaryFragment & { areas: { code: string; completionDate?: string | null }[] };
 
-function NumberField({
+/** A figure's box: text, so that it shows the reader's decimal sign (3,5 in Vietnamese). */
+function FigureBox({
   label,
-  value,
-  onChange,
-  step,
-  min,
-  max,
   name,
+  value,
+  problem,
+  onChange,
 }: {
   label: string;
-  value: number | '';
-  onChange(value: number | null): void;
-  step?: number;
-  min?: number;
-  max?: number;
-  name: string;
+  name: WhatIfBox;
+  value: string;
+  problem: FieldProblem | undefined;
+  onChange(value: string): void;
 }) {
+  const problemId = `what-if-${name}-problem`;
   return (
     <label>
       {label}
       <input
-        type="number"
+        id={`what-if-${name}`}
         name={name}
         inputMode="decimal"
+        autoComplete="off"
+        size={6}
         value={value}
-        step={step}
-        min={min}
-        max={max}
-        onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+        {...problemAttributes(problemId, problem)}
+        onChange={(event) => onChange(event.target.value)}
       />
+      <FieldProblemText id={problemId} problem={problem} />
     </label>
   );
 }
@@ -170,72 +172,83 @@ function EditForm({
   edits: WhatIfEdits;
   onSubmit(edits: WhatIfEdits): void;
 }) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState(edits);
-  const set = (patch: Partial<WhatIfEdits>) => setDraft((d) => ({ ...d, ...patch }));
-  const setMachines = (code: string, machines: number | null) =>
-    setDraft((d) => {
-      const next = { ...d.machines };
-      if (machines === null) delete next[code];
-      else next[code] = machines;
-      return { ...d, machines: next };
-    });
+  const { t, locale } = useI18n();
+  const [draft, setDraft] = useState(() => whatIfTextsOf(edits, locale));
+  const [problems, setProblems] = useState<Partial<Record<WhatIfBox, FieldProblem>>>({});
+  const set = (patch: Partial<WhatIfTexts>) => setDraft((d) => ({ ...d, ...patch }));
+  const setMachines = (code: string, machines: string) =>
+    setDraft((d) => ({ ...d, machines: { ...d.machines, [code]: machines } }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit(draft);
+    const read = readWhatIfForm(draft);
+    if (!read.ok) {
+      // The service is not asked: the last result stays on screen while a box is wrong.
+      setProblems(read.problems);
+      const first = Object.keys(read.problems)[0];
+      if (first) document.getElementById(`what-if-${first}`)?.focus();
+      return;
+    }
+    setProblems({});
+    onSubmit(read.edits);
   };
   const allocatable = [tree, ...tree.children];
   return (
-    <form className="card what-if-form" onSubmit={submit}>
+    <form className="card what-if-form" onSubmit={submit} noValidate>
       <h2>{t('whatIf.assumptions')}</h2>
       <div className="controls">
         <label>
           {t('whatIf.open')}
           <input
+            id="what-if-open"
             name="open"
             value={draft.open}
-            pattern="\d{2}:\d{2}"
             size={6}
+            autoComplete="off"
+            {...problemAttributes('what-if-open-problem', problems.open)}
             onChange={(e) => set({ open: e.target.value })}
           />
+          <FieldProblemText id="what-if-open-problem" problem={problems.open} />
         </label>
         <label>
           {t('whatIf.close')}
           <input
+            id="what-if-close"
             name="close"
             value={draft.close}
-            pattern="\d{2}:\d{2}"
             size={6}
+            autoComplete="off"
+            {...problemAttributes('what-if-close-problem', problems.close)}
             onChange={(e) => set({ close: e.target.value })}
           />
+          <FieldProblemText id="what-if-close-problem" problem={problems.close} />
         </label>
-        <NumberField
+        <FigureBox
           name="minutesPerDossier"
           label={t('whatIf.minutesPerDossier')}
           value={draft.minutesPerDossier}
-          step={0.1}
-          min={0.1}
-          onChange={(v) => set({ minutesPerDossier: v ?? 0 })}
+          problem={problems.minutesPerDossier}
+          onChange={(v) => set({ minutesPerDossier: v })}
         />
-        <NumberField
-          name="availability"
+        <FigureBox
+          name="availabilityPercent"
           label={t('whatIf.availabilityPercent')}
-          value={Math.round(draft.availability * 1000) / 10}
-          step={1}
-          min={1}
-          max={100}
-          onChange={(v) => set({ availability: (v ?? 0) / 100 })}
+          value={draft.availabilityPercent}
+          problem={problems.availabilityPercent}
+          onChange={(v) => set({ availabilityPercent: v })}
         />
-        <NumberField
-          name="turnout"
+        <FigureBox
+          name="turnoutPercent"
           label={t('whatIf.turnoutPercent')}
-          value={draft.turnout === null ? '' : Math.round(draft.turnout * 1000) / 10}
-          step={1}
-          min={0}
-          max={100}
-          onChange={(v) => set({ turnout: v === null ? null : v / 100 })}
+          value={draft.turnoutPercent}
+          problem={problems.turnoutPercent}
+          onChange={(v) => set({ turnoutPercent: v })}
         />
       </div>
+      {Object.keys(problems).length > 0 ? (
+        <p className="field-problem" role="alert">
+          {t('check.notAsked')}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="machines">
           <caption>{t('whatIf.machinesPerArea')}</caption>
@@ -246,24 +259,28 @@ function EditForm({
             </tr>
           </thead>
           <tbody>
-            {allocatable.map((area) => (
-              <tr key={area.code}>
-                <th scope="row">{area.name}</th>
-                <td>
-                  <input
-                    type="number"
-                    min={0}
-                    step={1}
-                    name={`machines-${area.code}`}
-                    aria-label={t('whatIf.machinesOf', { name: area.name })}
-                    value={draft.machines[area.code] ?? ''}
-                    onChange={(e) =>
-                      setMachines(area.code, e.target.value === '' ? null : Number(e.target.value))
-                    }
-                  />
-                </td>
-              </tr>
-            ))}
+            {allocatable.map((area) => {
+              const box: WhatIfBox = `machines-${area.code}`;
+              return (
+                <tr key={area.code}>
+                  <th scope="row">{area.name}</th>
+                  <td>
+                    <input
+                      type="number"
+                      min={0}
+                      step={1}
+                      id={`what-if-${box}`}
+                      name={box}
+                      aria-label={t('whatIf.machinesOf', { name: area.name })}
+                      value={draft.machines[area.code] ?? ''}
+                      {...problemAttributes(`what-if-${box}-problem`, problems[box])}
+                      onChange={(e) => setMachines(area.code, e.target.value)}
+                    />
+                    <FieldProblemText id={`what-if-${box}-problem`} problem={problems[box]} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkDay, checkTime, readNumber } from './field-checks.ts';
+
+describe('checkTime', () => {
+  it('takes 00:00 to 23:59 for an open and 24:00 only for a close', () => {
+    expect(checkTime('05:00')).toBeNull();
+    expect(checkTime('23:59')).toBeNull();
+    expect(checkTime('24:00')).toEqual({ key: 'check.time' });
+    expect(checkTime('24:00', { endOfDay: true })).toBeNull();
+  });
+
+  it('refuses 25:00, 7:30 and 07:60', () => {
+    expect(checkTime('25:00')).toEqual({ key: 'check.time' });
+    expect(checkTime('7:30')).toEqual({ key: 'check.time' });
+    expect(checkTime('07:60', { endOfDay: true })).toEqual({ key: 'check.closeTime' });
+  });
+});
+
+describe('readNumber', () => {
+  const visitors = { min: 0, max: 10_000_000, whole: true };
+
+  it('reads a decimal comma as Vietnamese writes it, and a point', () => {
+    expect(readNumber('3,5', { min: 0, max: 1440, aboveMin: true })).toEqual({ value: 3.5 });
+    expect(readNumber('3.5', { min: 0, max: 1440, aboveMin: true })).toEqual({ value: 3.5 });
+  });
+
+  it('takes a blank box as no figure', () => {
+    expect(readNumber(' ', visitors)).toEqual({ value: null });
+  });
+
+  it('refuses −5 visitors, 1,5 visitors and more than ten million', () => {
+    const problem = { problem: { key: 'check.wholeRange', min: 0, max: 10_000_000 } };
+    expect(readNumber('-5', visitors)).toEqual(problem);
+    expect(readNumber('1,5', visitors)).toEqual(problem);
+    expect(readNumber('10000001', visitors)).toEqual(problem);
+    expect(readNumber('10000000', visitors)).toEqual({ value: 10_000_000 });
+  });
+
+  it('refuses zero minutes a dossier and words', () => {
+    const minutes = { min: 0, max: 1440, aboveMin: true };
+    expect(readNumber('0', minutes)).toEqual({ problem: { key: 'check.above', min: 0, max: 1440 } });
+    expect(readNumber('ba', minutes)).toEqual({ problem: { key: 'check.number' } });
+  });
+});
+
+describe('checkDay', () => {
+  // The Đắk Nông campaign of 2021: 15 March to 30 June.
+  it('takes the campaign’s first and last day and refuses the day after', () => {
+    expect(checkDay('2021-03-15', '2021-03-15', '2021-06-30')).toBeNull();
+    expect(checkDay('2021-06-30', '2021-03-15', '2021-06-30')).toBeNull();
+    expect(checkDay('2021-07-01', '2021-03-15', '2021-06-30')).toEqual({
+      key: 'check.day',
+      from: '2021-03-15',
+      to: '2021-06-30',
+    });
+    expect(checkDay('', '2021-03-15', '2021-06-30')).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+// Figures typed into a form, checked in the browser before the service is asked: a time of day, a
+// number with a decimal comma or point (Vietnamese writes 3,5), a day of the campaign. Each problem
+// is a catalogue key with the bounds to fill in, so it is said in the reader's language; the
+// service's own English sentence never reaches the page for what the form can tell by itself.
+import type { MessageKey } from './vi.ts';
+
+/** What is wrong with a box: the sentence's key and the bounds it names. */
+export type FieldProblem = { key: MessageKey; min?: number; max?: number; from?: string; to?: string };
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * An `HH:mm` time from 00:00 to 23:59, or to 24:00 for a close (`endOfDay`); null when it is one.
+ *
+ * @example checkTime('25:00') // { key: 'check.time' }
+ */
+export function checkTime(text: string, { endOfDay = false } = {}): FieldProblem | null {
+  const time = text.trim();
+  if (TIME_OF_DAY.test(time) || (endOfDay && time === '24:00')) return null;
+  return { key: endOfDay ? 'check.closeTime' : 'check.time' };
+}
+
+export type NumberBounds = {
+  min: number;
+  max: number;
+  /** Whole numbers only. Default false. */
+  whole?: boolean;
+  /** `min` itself is refused (a number above it). Default false. */
+  aboveMin?: boolean;
+};
+
+/**
+ * A number as typed (`3,5` or `3.5`, spaces ignored) within its bounds: the number, null when the
+ * box is blank, or the problem.
+ *
+ * @example readNumber('-5', { min: 0, max: 10_000_000, whole: true })
+ * // { problem: { key: 'check.wholeRange', min: 0, max: 10000000 } }
+ */
+export function readNumber(
+  text: string,
+  bounds: NumberBounds,
+): { value: number | null } | { problem: FieldProblem } {
+  const written = text.replace(/\s/g, '').replace(',', '.');
+  if (written === '') return { value: null };
+  const { min, max, whole = false, aboveMin = false } = bounds;
+  const outOfBounds: FieldProblem = {
+    key: whole ? 'check.wholeRange' : aboveMin ? 'check.above' : 'check.range',
+    min,
+    max,
+  };
+  if (!/^-?\d+(\.\d+)?$/.test(written)) return { problem: whole ? outOfBounds : { key: 'check.number' } };
+  const value = Number(written);
+  if ((whole && !Number.isInteger(value)) || value > max || value < min || (aboveMin && value === min)) {
+    return { problem: outOfBounds };
+  }
+  return { value };
+}
+
+/**
+ * A calendar day (`yyyy-MM-dd`, as a date box gives it) from `from` to `to`; null when it is one
+ * or the box is blank.
+ *
+ * @example checkDay('2021-07-01', '2021-03-15', '2021-06-30')
+ * // { key: 'check.day', from: '2021-03-15', to: '2021-06-30' }
+ */
+export function checkDay(text: string, from: string, to: string): FieldProblem | null {
+  if (text === '') return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && text >= from && text <= to) return null;
+  return { key: 'check.day', from, to };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../../i18n/i18n.tsx';
+import { warningWords } from './warning-words.ts';
+
+describe('warningWords', () => {
+  it('says a day outside every campaign in Vietnamese and in English', () => {
+    expect(translate('vi', warningWords('outside-campaign'))).toBe(
+      'Ngày này nằm ngoài mọi đợt cấp ở địa bàn: kiểm tra lại ngày.',
+    );
+    expect(translate('en', warningWords('outside-campaign'))).toBe(
+      'This day is outside every campaign in the area: check the date.',
+    );
+  });
+
+  it('gives each code the API sends a sentence of its own', () => {
+    const codes = [
+      'above-service-capacity',
+      'dossiers-without-machines',
+      'dossiers-while-closed',
+      'outside-campaign',
+    ];
+    const sentences = new Set(codes.map((code) => translate('vi', warningWords(code))));
+    expect(sentences.size).toBe(codes.length);
+    expect(sentences.has(translate('vi', 'warning.other'))).toBe(false);
+  });
+
+  it('asks to check the report for a code it does not know', () => {
+    expect(translate('vi', warningWords('new-code'))).toBe(
+      'Máy chủ thấy một số liệu khó tin: kiểm tra lại báo cáo.',
+    );
+  });
+});

@@ -1,0 +1,19 @@
+// A warning on a recorded report in the reporter's language, by its code: the API's sentence is
+// English and stays with the receipt; a code the app does not know yet still says "check it".
+import type { MessageKey } from '../../i18n/vi.ts';
+
+const WARNING_SENTENCES: Record<string, MessageKey> = {
+  'above-service-capacity': 'warning.above-service-capacity',
+  'dossiers-without-machines': 'warning.dossiers-without-machines',
+  'dossiers-while-closed': 'warning.dossiers-while-closed',
+  'outside-campaign': 'warning.outside-campaign',
+};
+
+/**
+ * The sentence of a warning's code.
+ *
+ * @example warningWords('outside-campaign') // 'warning.outside-campaign'
+ */
+export function warningWords(code: string): MessageKey {
+  return WARNING_SENTENCES[code] ?? 'warning.other';
+}

@@ -1,0 +1,113 @@
+// The staffing page's boxes as typed, checked in the browser before the service is asked (the page
+// recalculates as the planner types, so a wrong box must never reach the service): the day within
+// the campaign, the site's own visitors, hours and machines, the wait target. A wrong box is named
+// under it in the reader's language and the last good figures stay on screen.
+
+import type { ArrivalProfile } from '../../gql/graphql.ts';
+import { checkDay, checkTime, type FieldProblem, readNumber } from '../../i18n/field-checks.ts';
+
+export type SiteTexts = {
+  siteCode: string;
+  /** `yyyy-MM-dd`; blank: the daily target. */
+  date: string;
+  profile: ArrivalProfile;
+  waitTargetMinutes: string;
+  dailyVisitors: string;
+  open: string;
+  close: string;
+  machinesAvailable: string;
+};
+
+/** The form as it opens for a site: every box blank, so every figure is the scenario's. */
+export function blankSiteTexts(siteCode: string): SiteTexts {
+  return {
+    siteCode,
+    date: '',
+    profile: 'MIXED',
+    waitTargetMinutes: '',
+    dailyVisitors: '',
+    open: '',
+    close: '',
+    machinesAvailable: '',
+  };
+}
+
+/** What the service is asked; null or blank: the scenario's. */
+export type SiteChoice = {
+  siteCode: string;
+  date: string;
+  profile: ArrivalProfile;
+  waitTargetMinutes: number | null;
+  dailyVisitors: number | null;
+  open: string;
+  close: string;
+  machinesAvailable: number | null;
+};
+
+export type SiteBox = 'date' | 'waitTargetMinutes' | 'dailyVisitors' | 'open' | 'close' | 'machinesAvailable';
+
+/** More people than any site takes in a day; a bigger figure is a slip of the keyboard. */
+const MAX_DAILY_VISITORS = 10_000_000;
+/** More machines than any site has. */
+const MAX_MACHINES = 10_000;
+/** A mean wait longer than a day is no target (the service refuses it). */
+const MAX_WAIT_MINUTES = 1440;
+
+/**
+ * The boxes read back for a campaign running from `start` to `deadline`: the choice, or each wrong
+ * box and why.
+ *
+ * @example readSiteChoice({ ...texts, dailyVisitors: '-5' }, '2021-03-15', '2021-06-30')
+ * // { ok: false, problems: { dailyVisitors: { key: 'check.wholeRange', min: 0, max: 10000000 } } }
+ */
+export function readSiteChoice(
+  texts: SiteTexts,
+  start: string,
+  deadline: string,
+): { ok: true; choice: SiteChoice } | { ok: false; problems: Partial<Record<SiteBox, FieldProblem>> } {
+  const problems: Partial<Record<SiteBox, FieldProblem>> = {};
+  const day = checkDay(texts.date, start, deadline);
+  if (day) problems.date = day;
+  const figure = (box: SiteBox, read: ReturnType<typeof readNumber>): number | null => {
+    if ('problem' in read) {
+      problems[box] = read.problem;
+      return null;
+    }
+    return read.value;
+  };
+  const dailyVisitors = figure(
+    'dailyVisitors',
+    readNumber(texts.dailyVisitors, { min: 0, max: MAX_DAILY_VISITORS, whole: true }),
+  );
+  const machinesAvailable = figure(
+    'machinesAvailable',
+    readNumber(texts.machinesAvailable, { min: 1, max: MAX_MACHINES, whole: true }),
+  );
+  const waitTargetMinutes = figure(
+    'waitTargetMinutes',
+    readNumber(texts.waitTargetMinutes, { min: 0, max: MAX_WAIT_MINUTES, aboveMin: true }),
+  );
+  const [open, close] = [texts.open.trim(), texts.close.trim()];
+  // Both blank: the scenario's hours; one given: both are needed.
+  if (open !== '' || close !== '') {
+    const openProblem = checkTime(open);
+    const closeProblem = checkTime(close, { endOfDay: true });
+    if (openProblem) problems.open = openProblem;
+    if (closeProblem) problems.close = closeProblem;
+    else if (!openProblem && open === close) problems.close = { key: 'check.sameTime' };
+  }
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    choice: {
+      siteCode: texts.siteCode,
+      date: texts.date,
+      profile: texts.profile,
+      waitTargetMinutes,
+      dailyVisitors,
+      open,
+      close,
+      machinesAvailable,
+    },
+  };
+}
