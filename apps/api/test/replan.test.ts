@@ -355,6 +355,20 @@ describe('a replan saved as a scenario', () => {
     expect(plan).toEqual({ completionDate: '2021-04-13', area: { demand: 760, alreadyServed: 240 } });
   });
 
+  it('saves a replan as of the deadline, a campaign late past it, starting the day after', async () => {
+    // Refused for a while as a deadline before its start, a field the caller never sent.
+    const saved = (
+      await data<{ createScenario: Saved }>(SAVE, {
+        from: { scenarioId, asOf: '2021-04-10', pace: 'PLANNED', name: 'Xã Thử after its deadline' },
+      })
+    ).createScenario;
+    expect(saved).toMatchObject({
+      __typename: 'Scenario',
+      derivedAsOf: '2021-04-10',
+      calendar: { start: '2021-04-11', deadline: '2021-04-10' },
+    });
+  });
+
   it('asks for exactly one of input and fromReplan', async () => {
     const neither = (await data<{ createScenario: Saved }>(SAVE, {})).createScenario;
     expect(neither).toMatchObject({ __typename: 'InputError', field: 'input' });

@@ -272,6 +272,11 @@ describe('teams created, edited and retired', () => {
         );
       }
     }
+    // Only the case is ignored: `_` and `%` are letters of a code like any other (not patterns).
+    for (const code of ['NA_NEW', 'NA%']) {
+      const made = await create(code, '40');
+      expect(made.data?.createTeam, code).toMatchObject({ __typename: 'Team', code });
+    }
     const missing = await gql<{ retireTeam: { __typename: string } }>(
       'mutation { retireTeam(code: "NO-SUCH-TEAM") { __typename } }',
     );

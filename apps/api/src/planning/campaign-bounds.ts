@@ -40,9 +40,9 @@ export function checkCampaignBounds(input: Bounded, path: string): void {
       hardCaseExtraMinutes,
     );
   }
+  // A deadline before the start is a campaign with no open day, which the library plans as
+  // infeasible (a replan saved as of its deadline starts after it): not refused.
   const { start, deadline } = input.calendar;
-  if (deadline < start)
-    refuse(`${path}.calendar.deadline`, `a date on or after the start, ${start}`, deadline);
   const days = DateTime.fromISO(deadline, { zone: 'utc' }).diff(
     DateTime.fromISO(start, { zone: 'utc' }),
     'days',

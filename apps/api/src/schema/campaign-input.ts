@@ -55,7 +55,7 @@ export const CalendarInputRef = builder.inputType('CalendarInput', {
       type: 'Date',
       required: true,
       description:
-        'Last day of service, included: on or after the start, within 3,660 days (ten years) of it.',
+        'Last day of service, included: within 3,660 days (ten years) after the start (before it, the campaign has no open day).',
     }),
     timeZone: t.string({ description: 'IANA zone; Asia/Ho_Chi_Minh for stored scenarios by default.' }),
     closedDates: t.field({ type: ['Date'], description: 'Dates with no service (holidays).' }),

@@ -224,23 +224,11 @@ builder.mutationFields((t) => ({
       checkCount(input.crews, 'input.crews', 1, 20);
       checkTeamCode(input.code);
       checkTeamName(input.name);
-      // Codes are typed by people: one that differs from a team's only by its case is that team's.
-      const alike = await prisma.team.findFirst({
-        where: { code: { equals: input.code, mode: 'insensitive' } },
-        select: { code: true },
-      });
-      if (alike !== null && alike.code !== input.code) {
-        throw new PlanningInputError({
-          path: 'input.code',
-          code: 'duplicate',
-          expected: 'a code no team has, whatever its case (team codes are one namespace for every area)',
-          received: input.code,
-        });
-      }
       // The code is looked at only now, once the caller may create a team there (its scopes, which
-      // answer an unknown home area as not found), and by the unique key alone, so that concurrent
-      // creates of one code get one team and the same refusal, which says that the code is taken
-      // (codes are one namespace) and nothing of the team holding it.
+      // answer an unknown home area as not found), and by the unique keys alone (the code, and the
+      // code whatever its case), so that concurrent creates of one code get one team and the same
+      // refusal, which says that the code is taken (codes are one namespace) and nothing of the
+      // team holding it.
       try {
         return await prisma.team.create({
           ...query,
