@@ -24,6 +24,19 @@ describe('readNumber', () => {
     expect(readNumber('3.5', { min: 0, max: 1440, aboveMin: true })).toEqual({ value: 3.5 });
   });
 
+  it('reads thousands grouped as Vietnamese and English write them, never as a decimal', () => {
+    // 10.000 visitors was read as 10: the point taken for a decimal sign.
+    expect(readNumber('10.000', visitors)).toEqual({ value: 10_000 });
+    expect(readNumber('1.000.000', visitors)).toEqual({ value: 1_000_000 });
+    expect(readNumber('1,000', visitors)).toEqual({ value: 1000 });
+    expect(readNumber('1 500', visitors)).toEqual({ value: 1500 });
+    // Where a fraction is taken, 1.500 is 1,500 to one reader and 1.5 to the other: asked again.
+    const minutes = { min: 0, max: 10_080, aboveMin: true };
+    expect(readNumber('1.500', minutes)).toEqual({ problem: { key: 'check.number' } });
+    expect(readNumber('1.000.000,5', minutes)).toEqual({ problem: { key: 'check.number' } });
+    expect(readNumber('1,50', minutes)).toEqual({ value: 1.5 });
+  });
+
   it('takes a blank box as no figure', () => {
     expect(readNumber(' ', visitors)).toEqual({ value: null });
   });

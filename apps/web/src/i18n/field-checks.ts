@@ -29,9 +29,28 @@ export type NumberBounds = {
   aboveMin?: boolean;
 };
 
+/** Digits in groups of three (`10.000`, `1,000,000`): thousands, as Vietnamese and English group them. */
+const GROUPED = /^-?\d{1,3}([.,])\d{3}(?:\1\d{3})*$/;
+
 /**
- * A number as typed (`3,5` or `3.5`, spaces ignored) within its bounds: the number, null when the
- * box is blank, or the problem.
+ * The text with its thousands separators taken out and its decimal sign a point, or null when a
+ * reader of either language would read it otherwise: `1.500` is 1,500 in Vietnamese and 1.5 in
+ * English, so a box that takes fractions refuses it; a whole-number box reads it as 1,500 (1.5 is
+ * no whole number either way).
+ */
+function plainNumber(text: string, whole: boolean): string | null {
+  const grouped = GROUPED.exec(text);
+  if (grouped) {
+    const groups = text.split(grouped[1] as string).length - 1;
+    if (whole || groups > 1) return text.replaceAll(grouped[1] as string, '');
+    return null;
+  }
+  return text.replace(',', '.');
+}
+
+/**
+ * A number as typed (`3,5` or `3.5`, spaces and thousands groups ignored: `10.000`) within its
+ * bounds: the number, null when the box is blank, or the problem.
  *
  * @example readNumber('-5', { min: 0, max: 10_000_000, whole: true })
  * // { problem: { key: 'check.wholeRange', min: 0, max: 10000000 } }
@@ -40,8 +59,10 @@ export function readNumber(
   text: string,
   bounds: NumberBounds,
 ): { value: number | null } | { problem: FieldProblem } {
-  const written = text.replace(/\s/g, '').replace(',', '.');
-  if (written === '') return { value: null };
+  const typed = text.replace(/\s/g, '');
+  if (typed === '') return { value: null };
+  const written = plainNumber(typed, bounds.whole ?? false);
+  if (written === null) return { problem: { key: 'check.number' } };
   const { min, max, whole = false, aboveMin = false } = bounds;
   const outOfBounds: FieldProblem = {
     key: whole ? 'check.wholeRange' : aboveMin ? 'check.above' : 'check.range',

@@ -28,6 +28,30 @@ describe('readWhatIfForm', () => {
     expect(readWhatIfForm(typed({ minutesPerDossier: '3.5' }))).toEqual({ ok: true, edits: STORED });
   });
 
+  it('keeps the stored figures of boxes left as shown: Nghệ An’s 1440/278 minutes is not planned as 5,18', () => {
+    // Nghệ An's scenarios store 278 dossiers a machine-day round the clock: 5.1798561… minutes.
+    const edits = { ...STORED, minutesPerDossier: 1440 / 278, availability: 0.9456, turnout: 0.8125 };
+    const shown = whatIfTextsOf(edits, 'vi');
+    expect([shown.minutesPerDossier, shown.availabilityPercent, shown.turnoutPercent]).toEqual([
+      '5,18',
+      '94,6',
+      '81,3',
+    ]);
+    expect(readWhatIfForm(shown, { edits, shown })).toEqual({ ok: true, edits });
+    // A box the planner changed is read as typed, the others kept.
+    expect(readWhatIfForm({ ...shown, minutesPerDossier: '5,2' }, { edits, shown })).toEqual({
+      ok: true,
+      edits: { ...edits, minutesPerDossier: 5.2 },
+    });
+  });
+
+  it('refuses minutes a dossier the service does not take: under 0.01 or over a week', () => {
+    const minutes = (text: string) => readWhatIfForm(typed({ minutesPerDossier: text }));
+    expect(minutes('0,005').ok).toBe(false);
+    expect(minutes('10081').ok).toBe(false);
+    expect(minutes('10080').ok).toBe(true);
+  });
+
   it('names an opening time of 25:00 in the reader’s language instead of asking the service', () => {
     const read = readWhatIfForm(typed({ open: '25:00' }));
     expect(read.ok).toBe(false);

@@ -19,8 +19,8 @@ export type WhatIfTexts = {
 /** A box of the form: `open`, `minutesPerDossier`, …, or `machines-<area code>`. */
 export type WhatIfBox = Exclude<keyof WhatIfTexts, 'machines'> | `machines-${string}`;
 
-/** The largest number of minutes a dossier may take: a whole day. */
-const MINUTES_PER_DAY = 1440;
+/** Minutes a dossier may take, as the service takes them (0.6 seconds to a week). */
+const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
 /** More machines than any area has had; a bigger figure is a slip of the keyboard. */
 const MAX_MACHINES = 100_000;
 
@@ -43,13 +43,16 @@ export function whatIfTextsOf(edits: WhatIfEdits, locale: Locale): WhatIfTexts {
 }
 
 /**
- * The form read back: the edits, or each wrong box and why.
+ * The form read back: the edits, or each wrong box and why. A figure whose box still shows what
+ * `whatIfTextsOf` wrote for `stored` keeps the stored number (the box shows 5,18 of 1440/278; an
+ * untouched box must not plan, or save, 5.18).
  *
  * @example readWhatIfForm({ ...texts, open: '25:00' })
  * // { ok: false, problems: { open: { key: 'check.time' } } }
  */
 export function readWhatIfForm(
   texts: WhatIfTexts,
+  stored?: { edits: WhatIfEdits; shown: WhatIfTexts },
 ): { ok: true; edits: WhatIfEdits } | { ok: false; problems: Partial<Record<WhatIfBox, FieldProblem>> } {
   const problems: Partial<Record<WhatIfBox, FieldProblem>> = {};
   const open = checkTime(texts.open);
@@ -64,7 +67,7 @@ export function readWhatIfForm(
   };
   const minutesPerDossier = required(
     'minutesPerDossier',
-    readNumber(texts.minutesPerDossier, { min: 0, max: MINUTES_PER_DAY, aboveMin: true }),
+    readNumber(texts.minutesPerDossier, { ...MINUTES_PER_DOSSIER }),
   );
   const availability = required(
     'availabilityPercent',
@@ -81,14 +84,24 @@ export function readWhatIfForm(
   if (Object.keys(problems).length > 0 || minutesPerDossier === null || availability === null) {
     return { ok: false, problems };
   }
+  const untouched = (box: 'minutesPerDossier' | 'availabilityPercent' | 'turnoutPercent') =>
+    stored !== undefined && texts[box] === stored.shown[box];
   return {
     ok: true,
     edits: {
       open: texts.open.trim(),
       close: texts.close.trim(),
-      minutesPerDossier,
-      availability: availability / 100,
-      turnout: 'value' in turnout && turnout.value !== null ? turnout.value / 100 : null,
+      minutesPerDossier: untouched('minutesPerDossier')
+        ? (stored?.edits.minutesPerDossier ?? minutesPerDossier)
+        : minutesPerDossier,
+      availability: untouched('availabilityPercent')
+        ? (stored?.edits.availability ?? availability / 100)
+        : availability / 100,
+      turnout: untouched('turnoutPercent')
+        ? (stored?.edits.turnout ?? null)
+        : 'value' in turnout && turnout.value !== null
+          ? turnout.value / 100
+          : null,
       machines,
     },
   };

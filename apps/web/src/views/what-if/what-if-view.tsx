@@ -173,14 +173,15 @@ function EditForm({
   onSubmit(edits: WhatIfEdits): void;
 }) {
   const { t, locale } = useI18n();
-  const [draft, setDraft] = useState(() => whatIfTextsOf(edits, locale));
+  const [shown] = useState(() => whatIfTextsOf(edits, locale));
+  const [draft, setDraft] = useState(shown);
   const [problems, setProblems] = useState<Partial<Record<WhatIfBox, FieldProblem>>>({});
   const set = (patch: Partial<WhatIfTexts>) => setDraft((d) => ({ ...d, ...patch }));
   const setMachines = (code: string, machines: string) =>
     setDraft((d) => ({ ...d, machines: { ...d.machines, [code]: machines } }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const read = readWhatIfForm(draft);
+    const read = readWhatIfForm(draft, { edits, shown });
     if (!read.ok) {
       // The service is not asked: the last result stays on screen while a box is wrong.
       setProblems(read.problems);
