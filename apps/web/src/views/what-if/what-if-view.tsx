@@ -173,15 +173,16 @@ function EditForm({
   onSubmit(edits: WhatIfEdits): void;
 }) {
   const { t, locale } = useI18n();
-  const [shown] = useState(() => whatIfTextsOf(edits, locale));
-  const [draft, setDraft] = useState(shown);
+  // The figures as first shown, with the stored numbers behind them (kept for boxes left as shown).
+  const [stored] = useState(() => ({ edits, shown: whatIfTextsOf(edits, locale) }));
+  const [draft, setDraft] = useState(stored.shown);
   const [problems, setProblems] = useState<Partial<Record<WhatIfBox, FieldProblem>>>({});
   const set = (patch: Partial<WhatIfTexts>) => setDraft((d) => ({ ...d, ...patch }));
   const setMachines = (code: string, machines: string) =>
     setDraft((d) => ({ ...d, machines: { ...d.machines, [code]: machines } }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const read = readWhatIfForm(draft, { edits, shown });
+    const read = readWhatIfForm(draft, stored);
     if (!read.ok) {
       // The service is not asked: the last result stays on screen while a box is wrong.
       setProblems(read.problems);
