@@ -50,6 +50,16 @@ describe('windowShifts', () => {
     ]);
   });
 
+  it('holds a boundary back rather than cut a shift over shiftHours: 00:00–23:56 is still three of 8 h', () => {
+    // By hand: 1,436 minutes in 3 are 478.67 each; rounded, the boundaries at 480 and 955 minutes
+    // leave a last shift of 481 minutes. Held at 960 (the latest after 480 + 480), it is 476.
+    expect(times({ open: '00:00', close: '23:56' }, 8)).toEqual([
+      '00:00–08:00',
+      '08:00–16:00',
+      '16:00–23:56',
+    ]);
+  });
+
   it('never cuts a shift longer than shiftHours, nor more shifts than a split 5 minutes shorter needs', () => {
     const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
     for (let open = 0; open < 1440; open += 85) {
@@ -75,6 +85,8 @@ describe('windowShifts', () => {
           // Each inner boundary moves at most 2.5 minutes, so equal shifts 5 minutes under the
           // limit always fit: never more shifts than they need.
           expect(shifts.length).toBeLessThanOrEqual(Math.ceil(length / (shiftHours * 60 - 5)));
+          // Whole hours (as the API takes them): no cut has fewer shifts than length ÷ shiftHours.
+          if (Number.isInteger(shiftHours)) expect(shifts.length).toBe(Math.ceil(length / (shiftHours * 60)));
         }
       }
     }

@@ -19,8 +19,9 @@ const BOUNDARY_MINUTES = 5;
 /**
  * The opening window cut into the fewest equal shifts of at most `shiftHours`, one crew each,
  * named `Shift 1`, `Shift 2`, … in order: the shifts of {@link buildRoster} for a site open that
- * window. Inner boundaries are rounded to 5 minutes, so shifts may differ by a few minutes (and
- * one more shift is cut where rounding would make one longer than `shiftHours`).
+ * window. Inner boundaries are rounded to 5 minutes, so shifts may differ by a few minutes, and
+ * held where rounding would make one longer than `shiftHours` (one more shift only when no
+ * boundaries on 5 minutes fit: a `shiftHours` that is no whole number of 5 minutes).
  *
  * @example
  * windowShifts({ hours: { open: '05:00', close: '24:00' }, shiftHours: 8 }).map((s) => `${s.start}–${s.end}`)
@@ -39,17 +40,36 @@ export function windowShifts(input: WindowShiftsInput): RosterShift[] {
       received: record.hours,
     });
   }
-  const boundaryOf = (i: number, count: number): number =>
-    i === count
-      ? close
-      : open + Math.round(((close - open) * i) / count / BOUNDARY_MINUTES) * BOUNDARY_MINUTES;
-  const longest = (count: number): number =>
-    Math.max(...Array.from({ length: count }, (_, i) => boundaryOf(i + 1, count) - boundaryOf(i, count)));
-  // Rounding the inner boundaries can lengthen a shift by up to 5 minutes: past `shiftHours`, one
-  // more shift (an equal split 5 minutes shorter is always enough, and shiftHours is at least 1).
-  let count = Math.ceil((close - open) / (shiftHours * 60));
-  while (longest(count) > shiftHours * 60 + 1e-9) count++;
-  const boundary = (i: number): number => boundaryOf(i, count);
+  const length = close - open;
+  const longest = shiftHours * 60;
+  const step = BOUNDARY_MINUTES;
+  /**
+   * `count` shifts' boundaries, minutes after the open: each inner one the equal split's rounded to
+   * 5 minutes, held where rounding would make a shift longer than `shiftHours` (no later than a
+   * shift after the one before it, no earlier than leaves the rest room to fit). Null when no
+   * 5-minute boundaries fit (a `shiftHours` that is no whole number of 5 minutes, a tight split).
+   */
+  const boundariesOf = (count: number): number[] | null => {
+    const at = [0];
+    for (let i = 1; i < count; i++) {
+      const earliest = Math.ceil((length - (count - i) * longest) / step - 1e-9) * step;
+      const latest = Math.floor(((at[i - 1] as number) + longest) / step + 1e-9) * step;
+      if (earliest > latest) return null;
+      const even = Math.round((length * i) / count / step) * step;
+      at.push(Math.min(latest, Math.max(earliest, even)));
+    }
+    at.push(length);
+    return length - (at[count - 1] as number) <= longest + 1e-9 ? at : null;
+  };
+  // The fewest shifts that fit; with a shiftHours of whole 5 minutes (whole hours, as the API
+  // takes) that is always the fewest any cut could have.
+  let count = Math.ceil(length / longest - 1e-9);
+  let at = boundariesOf(count);
+  while (at === null) {
+    count++;
+    at = boundariesOf(count);
+  }
+  const boundary = (i: number): number => open + (at[i] as number);
   return Array.from({ length: count }, (_, i) => ({
     name: defaultShiftName(i + 1),
     start: formatTimeOfDay(boundary(i)),
