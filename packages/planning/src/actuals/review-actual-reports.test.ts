@@ -38,23 +38,6 @@ describe('reviewActualReports', () => {
     );
   });
 
-  it('judges more dossiers per machine than the service allows in the hours the site says it was open unlikely', () => {
-    // 19 hours open at 3.5 minutes: 19 × 60 / 3.5 = 325.7 a machine, so 651 on two fit and 652 do
-    // not; 5 on two machines in 0.1 h (6 minutes, 1.7 a machine) are above it too.
-    const findings = reviewActualReports(
-      [
-        { ...day, dossiers: 651, machinesWorking: 2, hoursOpen: 19 },
-        { ...day, dossiers: 652, machinesWorking: 2, hoursOpen: 19 },
-        { ...day, dossiers: 5, machinesWorking: 2, hoursOpen: 0.1 },
-      ],
-      { minutesPerDossier: 3.5 },
-    );
-    expect(findings.map((f) => f.message)).toEqual([
-      'reports[1].dossiers: 652 dossiers on 2 machines is 326 a machine-day, above the 325 that 3.5 minutes a dossier allow in the 19 hours open',
-      'reports[2].dossiers: 5 dossiers on 2 machines is 3 a machine-day, above the 1 that 3.5 minutes a dossier allow in the 0.1 hours open',
-    ]);
-  });
-
   it('judges dossiers with no machine working, or with the site closed all day, impossible', () => {
     const findings = reviewActualReports([
       { ...day, dossiers: 500, machinesWorking: 0 },

@@ -25,7 +25,7 @@ export type ReviewedReport = {
 /**
  * Something a report's figures cannot or are unlikely to be: `impossible` (dossiers taken with no
  * machine working or with the site closed all day), `unlikely` (more dossiers per machine-day than
- * the service time allows in the hours the site reports it was open, else in 24 hours).
+ * the service time allows in 24 hours).
  */
 export type ReportFinding = {
   /** The report and figure, e.g. `reports[3].dossiers`. */
@@ -101,15 +101,14 @@ export function reviewActualReports(
         message: `${at}.hoursOpen: ${dossiers} dossiers cannot be taken in 0 hours open`,
       });
     } else if (minutes !== undefined && machines !== undefined && machines > 0) {
-      // The hours the site says it was open, else the whole day: what one machine could take.
       const perMachineDay = dossiers / machines;
-      const ceiling = (hours === undefined ? MINUTES_PER_DAY : hours * 60) / minutes;
+      const ceiling = MINUTES_PER_DAY / minutes;
       if (perMachineDay > ceiling) {
         findings.push({
           path: `${at}.dossiers`,
           severity: 'unlikely',
           code: 'above-service-capacity',
-          message: `${at}.dossiers: ${dossiers} dossiers on ${machines} machine${machines === 1 ? '' : 's'} is ${Math.round(perMachineDay)} a machine-day, above the ${Math.floor(ceiling)} that ${minutes} minutes a dossier allow in ${hours === undefined ? '24 hours' : `the ${hours} hours open`}`,
+          message: `${at}.dossiers: ${dossiers} dossiers on ${machines} machine${machines === 1 ? '' : 's'} is ${Math.round(perMachineDay)} a machine-day, above the ${Math.floor(ceiling)} that ${minutes} minutes a dossier allow in 24 hours`,
         });
       }
     }
