@@ -20,6 +20,7 @@ import { useNestingLimits } from './limits/nesting.ts';
 import { useNoNulCharacters } from './limits/no-nul-characters.ts';
 import { useNoSuggestions } from './limits/no-suggestions.ts';
 import { MAX_COST } from './limits/work.ts';
+import { MAX_INT } from './planning/campaign-bounds.ts';
 import { corsFor, graphiqlFor, useCsrfPrevention, useIntrospectionForSignedIn } from './production.ts';
 import { schema } from './schema/index.ts';
 
@@ -68,10 +69,12 @@ function maskError(error: unknown): Error {
     error.path &&
     /^Int cannot represent non 32-bit signed integer value/.test(original?.message ?? error.message)
   ) {
-    const field = error.path.join('.');
+    const field = error.path
+      .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`))
+      .join('');
     return new GraphQLError(
-      `${field} is past the largest whole number an answer carries (2,147,483,647): the figures it sums are out of bounds`,
-      { path: error.path, extensions: { code: 'LIMIT_EXCEEDED', field, limit: 2_147_483_647 } },
+      `${field} is past the largest whole number an answer carries (${MAX_INT.toLocaleString('en')}): the figures it sums are out of bounds`,
+      { path: error.path, extensions: { code: 'LIMIT_EXCEEDED', field, limit: MAX_INT } },
     );
   }
   // A computation over the request's cost or time where no typed error union is declared.

@@ -447,6 +447,36 @@ describe('reports that cannot poison a forecast', () => {
         },
       ],
     ]);
+    // A second campaign over Đắk Song in the autumn: a day of August is between the two.
+    const autumn = await database.prisma.scenario.create({
+      data: {
+        name: 'Đắk Song, autumn',
+        areaCode: '665',
+        start: '2021-09-01',
+        deadline: '2021-10-31',
+        open: '07:00',
+        close: '17:00',
+        minutesPerDossier: 3.5,
+      },
+    });
+    try {
+      const between = await data<{
+        recordActuals: { reports: { warnings: { field: string; code: string; message: string }[] }[] };
+      }>(WARNED, {
+        reports: [
+          { date: '2021-08-02', areaCode: '24718', dossiers: 50 },
+          { date: '2021-09-02', areaCode: '24718', dossiers: 50 },
+        ],
+      });
+      expect(between.recordActuals.reports.map((r) => r.warnings.map((w) => w.message))).toEqual([
+        [
+          'reports[0].date: 2021-08-02 is between the campaigns over area 24718, in none of their days: the wrong day?',
+        ],
+        [],
+      ]);
+    } finally {
+      await database.prisma.scenario.delete({ where: { id: autumn.id } });
+    }
   });
 
   it('compares a day’s team reports summed, an area’s own total over its teams’, voided reports nowhere, impossible ones named', async () => {

@@ -720,6 +720,17 @@ describe('a refused list leaves the rest of the answer', () => {
     expect(refusalCodes(body)).toEqual(['FORBIDDEN']);
   });
 
+  it('answers 403 when the refused list was all that was asked', async () => {
+    const { status, body } = await request<{ r: unknown }>(
+      '{ r: actualReports(areaCode: "661") { totalCount } }',
+      {},
+      { token: tokens.get('reporterDakSong') ?? null },
+    );
+    expect(status).toBe(403);
+    expect(body.data).toEqual({ r: null });
+    expect(refusalCodes(body)).toEqual(['FORBIDDEN']);
+  });
+
   it('keeps a public area name next to reports asked without a token, HTTP 200', async () => {
     const { status, body } = await request<{ area: { name: string }; r: unknown }>(
       '{ area(code: "67") { name } r: actualReports { totalCount } }',

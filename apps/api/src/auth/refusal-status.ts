@@ -1,6 +1,6 @@
-// The HTTP status of a refused request: 401 or 403 when the refusal left no data at all, 200 when
-// data is returned (a refused field is null with its error, or a member of its result union, and
-// the rest of the answer stands).
+// The HTTP status of a refused request: 401 or 403 when the refusal left no data at all (no data,
+// or every field asked null: a refused list alone), 200 when data is returned (a refused field is
+// null with its error, or a member of its result union, and the rest of the answer stands).
 import type { Plugin } from 'graphql-yoga';
 
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
@@ -9,7 +9,8 @@ export function useRefusalStatus(): Plugin {
   return {
     onExecutionResult({ result, setResult }) {
       if (result === undefined || Symbol.asyncIterator in result) return;
-      if (result.data != null || !result.errors?.length) return;
+      if (!result.errors?.length) return;
+      if (result.data != null && Object.values(result.data).some((value) => value !== null)) return;
       const statuses = result.errors.map((error) => STATUS_OF_CODE[String(error.extensions?.code)] ?? 0);
       const status = Math.max(...statuses);
       if (status > 0) setResult({ ...result, extensions: { ...result.extensions, http: { status } } });
