@@ -511,17 +511,22 @@ describe('figures a plan cannot answer for', () => {
     await database.prisma.actualReport.createMany({
       data: ['24718', '24721'].map((areaCode) => ({ date: '2021-04-02', areaCode, dossiers: 1_500_000_000 })),
     });
-    const { status, body } = await send(
-      `{ planVsActual(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665", from: "2021-04-01", to: "2021-04-03") {
-        __typename ... on PlanVsActual { totalActual } } }`,
-      {},
-    );
-    expect(status).toBeLessThan(500);
-    expect(body.errors?.[0]?.extensions, JSON.stringify(body)).toEqual({
-      code: 'LIMIT_EXCEEDED',
-      field: 'planVsActual.totalActual',
-      limit: 2_147_483_647,
-    });
-    await database.prisma.actualReport.deleteMany({ where: { date: '2021-04-02', dossiers: 1_500_000_000 } });
+    try {
+      const { status, body } = await send(
+        `{ planVsActual(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "665", from: "2021-04-01", to: "2021-04-03") {
+          __typename ... on PlanVsActual { totalActual } } }`,
+        {},
+      );
+      expect(status).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions, JSON.stringify(body)).toEqual({
+        code: 'LIMIT_EXCEEDED',
+        field: 'planVsActual.totalActual',
+        limit: 2_147_483_647,
+      });
+    } finally {
+      await database.prisma.actualReport.deleteMany({
+        where: { date: '2021-04-02', dossiers: 1_500_000_000 },
+      });
+    }
   });
 });

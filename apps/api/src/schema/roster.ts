@@ -115,7 +115,7 @@ builder.objectField(CampaignPlanRef, 'roster', (t) =>
           'Teams to rotate; default: the scenario’s teams per site, else the fewest that keep the rules.',
       }),
       days: t.arg.int({ defaultValue: 28, description: 'Days of the roster, 1 to 366.' }),
-      shiftHours: t.arg.int({ defaultValue: 8, description: 'Longest shift, in hours.' }),
+      shiftHours: t.arg.int({ defaultValue: 8, description: 'Longest shift, in hours: 1 to 24.' }),
     },
     // Arguments the resolver refuses cost nothing to refuse: priced at a point, so the caller
     // hears what is wrong with them (`shiftHours: 0` priced as one-hour shifts read as too dear).

@@ -55,7 +55,7 @@ const WORDS: Record<
     hours: (drive, work) =>
       `Di chuyển trước: ${decimalComma(round1(drive))} giờ. Làm việc: ${decimalComma(round1(work))} giờ.`,
     dossiers: (n, perDay) => `Số hồ sơ dự kiến: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
-    alsoServes: (ids) => `Phục vụ cả các xã: ${ids}.`,
+    alsoServes: (ids) => `Phục vụ cả: ${ids}.`,
     part: (k, parts, from, to) => `Phần ${k}/${parts} của đợt ${from} – ${to}: tổ nghỉ giữa các phần.`,
   },
 };
