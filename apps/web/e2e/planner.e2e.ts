@@ -235,6 +235,8 @@ describe('the Đắk Nông planner', () => {
       Number,
     );
     expect(Math.max(...open)).toBe(peak);
+    // The wait target left empty is the one judged: the demo scenario sets none, so the API's 30 minutes.
+    expect(await page.getByLabel('Chờ trung bình tối đa (phút)').getAttribute('placeholder')).toBe('30');
     await screenshot(page, 'staffing-1440');
     await page.close();
   });
@@ -386,6 +388,26 @@ describe('the Đắk Nông planner', () => {
     expect(visited).toBeGreaterThan(0);
     await expect.poll(() => team.locator('svg.map circle').count()).toBeGreaterThanOrEqual(visited);
     expect(await team.locator('svg.map path').count()).toBe(1);
+    // At this pace the team finishes after the scenario's deadline, 30 June 2021: said above its
+    // table, and each visit that leaves after that day marked (as many as the API's visits do).
+    const itinerary = await graphqlAs<{
+      teams: { code: string; visits: { visits: { leaveDate: string }[] } }[];
+    }>(
+      server,
+      'planner',
+      '{ teams { code visits(scenarioId: "dak-nong-2021") { ... on TeamVisits { visits { leaveDate } } } } }',
+    );
+    const leavesLate = (itinerary.data?.teams ?? [])
+      .find((t) => t.code === 'DN-DAK-SONG-MOBILE')
+      ?.visits.visits.filter((visit) => visit.leaveDate > '2021-06-30').length;
+    expect(leavesLate).toBeGreaterThan(0);
+    expect(await team.locator('.late-note').textContent()).toMatch(
+      /^Theo tốc độ này, tổ lưu động xong ngày .+, sau hạn chót 30 thg 6, 2021: /,
+    );
+    expect(await team.locator('tbody tr[data-after-deadline="true"]').count()).toBe(leavesLate);
+    expect(await team.locator('tbody tr[data-after-deadline="true"]').first().textContent()).toContain(
+      'sau hạn chót',
+    );
     // Its spreadsheet in its own card, named by its home area (each team's downloads another file).
     const spreadsheet = 'Tải Lịch tổ lưu động của Huyện Đắk Song dạng XLSX';
     expect(await team.getByRole('button', { name: spreadsheet }).count()).toBe(1);

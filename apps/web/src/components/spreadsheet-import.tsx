@@ -4,7 +4,9 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
+import { PROBLEM_MESSAGE, problemOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type SheetIssue, sheetIssueWords, sheetRefusalSummary } from './sheet-refusal-words.ts';
 
 const ImportReportsDocument = graphql(`
   mutation ImportReports($file: File!) {
@@ -65,6 +67,8 @@ graphql(`
       row
       column
       header
+      cell
+      code
       expected
       received
     }
@@ -76,14 +80,9 @@ export type SheetKind = 'reports' | 'areas' | 'machines';
 type Answer = {
   __typename: string;
   message?: string;
+  code?: string;
   issueCount?: number;
-  issues?: {
-    row: number;
-    column: string | null;
-    header: string | null;
-    expected: string;
-    received: string;
-  }[];
+  issues?: SheetIssue[];
   [figure: string]: unknown;
 };
 
@@ -118,7 +117,7 @@ export function SpreadsheetImport({
           ? await importAreas({ file })
           : await importMachines({ file, scenarioId: scenarioId ?? '' });
     if (result.error) {
-      setProblem(result.error.networkError ? t('problem.offline') : result.error.message);
+      setProblem(t(PROBLEM_MESSAGE[problemOf(result.error)]));
       return;
     }
     const data = result.data as Record<string, Answer> | undefined;
@@ -167,21 +166,12 @@ export function SpreadsheetImport({
       {answer?.__typename.endsWith('Payload') ? <p role="status">{summary(answer)}</p> : null}
       {answer && !answer.__typename.endsWith('Payload') ? (
         <div role="alert" className="problem sheet-refusal">
-          <p>
-            {answer.issues?.length
-              ? t('import.refused', { count: n(answer.issueCount ?? 0) })
-              : answer.message}
-          </p>
+          <p>{sheetRefusalSummary(answer, locale, n(answer.issueCount ?? 0))}</p>
           {answer.issues?.length ? (
             <ul>
               {answer.issues.map((issue) => (
-                <li key={`${issue.row}:${issue.column}`} data-row={issue.row}>
-                  {t('import.issue', {
-                    row: String(issue.row),
-                    column: issue.header ?? issue.column ?? '—',
-                    expected: issue.expected,
-                    received: issue.received,
-                  })}
+                <li key={`${issue.row}:${issue.column}`} data-row={issue.row} data-code={issue.code}>
+                  {sheetIssueWords(issue, locale)}
                 </li>
               ))}
             </ul>

@@ -18,4 +18,8 @@ describe('seesScenarioRoot', () => {
   it('a province planner sees a scenario rooted at one of its districts', () => {
     expect(seesScenarioRoot(DAK_NONG, DAK_SONG)).toBe(true);
   });
+
+  it('does not say while the caller’s depth is still being read', () => {
+    expect(seesScenarioRoot({ code: '665', depth: undefined }, DAK_NONG)).toBeUndefined();
+  });
 });

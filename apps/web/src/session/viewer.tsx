@@ -62,6 +62,8 @@ type ViewerState = {
   abilities: Abilities;
   /** The caller's own area and its depth (undefined until known); null for an admin or nobody. */
   area: { code: string; depth: number | undefined } | null;
+  /** The caller's area is being placed in the tree (its depth asked for). */
+  placing: boolean;
   fetching: boolean;
   error: import('urql').CombinedError | undefined;
 };
@@ -86,7 +88,16 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   });
   const area = areaCode === null ? null : { code: areaCode, depth: placed.data?.area?.depth };
   return (
-    <ViewerContext.Provider value={{ viewer, abilities: abilitiesOf(viewer), area, fetching, error }}>
+    <ViewerContext.Provider
+      value={{
+        viewer,
+        abilities: abilitiesOf(viewer),
+        area,
+        placing: areaCode !== null && placed.fetching,
+        fetching,
+        error,
+      }}
+    >
       {children}
     </ViewerContext.Provider>
   );

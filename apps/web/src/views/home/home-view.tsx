@@ -34,17 +34,18 @@ const HomeScenariosQuery = graphql(`
 
 function Scenarios() {
   const { t, date } = useI18n();
-  const { abilities, area: callerArea } = useViewer();
+  const { abilities, area: callerArea, placing } = useViewer();
   const [{ data, fetching, error }, refetch] = useQuery({ query: HomeScenariosQuery });
   const [chosen, setChosen] = useState<string[]>([]);
   const [, navigate] = useLocation();
   const toggle = (id: string) =>
     setChosen((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]));
+  // Which links a scenario offers hangs on where the caller's area sits: wait for it too.
   return (
     <Requested
-      fetching={fetching}
+      fetching={fetching || placing}
       error={error}
-      hasData={data !== undefined}
+      hasData={data !== undefined && !placing}
       onRetry={() => refetch({ requestPolicy: 'network-only' })}
     >
       {() => (
@@ -54,7 +55,7 @@ function Scenarios() {
             {(data?.scenarios ?? []).map((scenario) => {
               // A scenario rooted above the caller's area opens at that area, and offers only the
               // views read from there (what a role may not read is not offered).
-              const fromRoot = seesScenarioRoot(callerArea, scenario.area);
+              const fromRoot = seesScenarioRoot(callerArea, scenario.area) ?? false;
               const plan = paths.plan(scenario.scenarioId, fromRoot ? undefined : callerArea?.code);
               return (
                 <li key={scenario.scenarioId} className="card">

@@ -37,6 +37,7 @@ export const ScenarioHeadQuery = graphql(`
         deadline
         timeZone
       }
+      waitTargetMinutes
     }
   }
 `);
@@ -90,6 +91,7 @@ const PlanViewDocument = graphql(`
         totalPlanned
         demand
         observedDossiersPerMachineDay
+        leaves
         days {
           date
           planned
@@ -97,6 +99,9 @@ const PlanViewDocument = graphql(`
           cumulativePlanned
           cumulativeActual
           variance
+          reporting
+          reportedLeaves
+          plannedOfReported
         }
         forecast {
           expected
@@ -419,7 +424,7 @@ function Plan({
               <section>
                 <h2>{t('pva.title')}</h2>
                 <BurnUpChart days={pva.days} forecast={pva.forecast ?? null} />
-                <PlanVsActualTable days={pva.days} forecast={pva.forecast ?? null} />
+                <PlanVsActualTable days={pva.days} leaves={pva.leaves} forecast={pva.forecast ?? null} />
               </section>
             ) : data.planVsActual.__typename !== 'PlanVsActual' ? (
               <Refusal error={data.planVsActual} />
@@ -465,7 +470,7 @@ export default function PlanView() {
             scenarioName={data.scenario.name}
             scenarioStart={data.scenario.calendar.start}
             scenarioDeadline={data.scenario.calendar.deadline}
-            fromRoot={seesScenarioRoot(callerArea, data.scenario.area)}
+            fromRoot={seesScenarioRoot(callerArea, data.scenario.area) ?? false}
           />
         ) : (
           <p role="alert">{t('scenario.notFound', { id })}</p>

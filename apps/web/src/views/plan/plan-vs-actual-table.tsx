@@ -1,4 +1,5 @@
 // The table behind the burn-up: the reported days in full view, every day of the series on demand.
+import type { DayReporting } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { BurnUpForecast } from './burn-up-chart.tsx';
 
@@ -8,33 +9,60 @@ export type PlanVsActualDay = {
   actual?: number | null;
   cumulativePlanned: number;
   cumulativeActual: number;
+  /** actual − plannedOfReported: on a partial day, against the plan of the areas that reported. */
   variance?: number | null;
+  reporting: DayReporting;
+  /** Communes covered by the day's reports. */
+  reportedLeaves: number;
+  /** The plan of the part that reported: `planned` on a complete day. */
+  plannedOfReported?: number | null;
 };
 
-function Rows({ days }: { days: readonly PlanVsActualDay[] }) {
-  const { n, date } = useI18n();
+function Rows({ days, leaves }: { days: readonly PlanVsActualDay[]; leaves: number }) {
+  const { t, n, date } = useI18n();
   const dash = (value: number | null | undefined) => (value === null || value === undefined ? '—' : n(value));
   return (
     <tbody>
-      {days.map((day) => (
-        <tr key={day.date} data-date={day.date}>
-          <th scope="row">{date(day.date)}</th>
-          <td className="num">{n(day.planned)}</td>
-          <td className="num">{dash(day.actual)}</td>
-          <td className="num">{dash(day.variance)}</td>
-          <td className="num">{n(day.cumulativePlanned)}</td>
-          <td className="num">{n(day.cumulativeActual)}</td>
-        </tr>
-      ))}
+      {days.map((day) => {
+        // A partial day's variance compares only the areas that reported: say so, and against what.
+        const partial = day.reporting === 'PARTIAL';
+        return (
+          <tr key={day.date} data-date={day.date} data-reporting={day.reporting}>
+            <th scope="row">
+              {date(day.date)}
+              {partial ? (
+                <small className="partial-day" data-partial="communes">
+                  {t('pva.partialDay', { reported: n(day.reportedLeaves), leaves: n(leaves) })}
+                </small>
+              ) : null}
+            </th>
+            <td className="num">{n(day.planned)}</td>
+            <td className="num">{dash(day.actual)}</td>
+            <td className="num">
+              {dash(day.variance)}
+              {partial && day.plannedOfReported !== null && day.plannedOfReported !== undefined ? (
+                <small className="partial-day" data-partial="planned">
+                  {t('pva.varianceAgainst', { planned: n(day.plannedOfReported) })}
+                </small>
+              ) : null}
+            </td>
+            <td className="num">{n(day.cumulativePlanned)}</td>
+            <td className="num">{n(day.cumulativeActual)}</td>
+          </tr>
+        );
+      })}
     </tbody>
   );
 }
 
 export function PlanVsActualTable({
   days,
+  leaves,
   forecast,
 }: {
   days: readonly PlanVsActualDay[];
+  /** Communes under the area compared. */
+  leaves: number;
   forecast: BurnUpForecast | null;
 }) {
   const { t, n, date } = useI18n();
@@ -68,7 +96,7 @@ export function PlanVsActualTable({
           <table className="reported-days">
             <caption>{t('pva.reportedDays')}</caption>
             {head}
-            <Rows days={reported} />
+            <Rows days={reported} leaves={leaves} />
           </table>
         </div>
       ) : (
@@ -90,7 +118,7 @@ export function PlanVsActualTable({
           <table>
             <caption>{t('burnUp.title')}</caption>
             {head}
-            <Rows days={days} />
+            <Rows days={days} leaves={leaves} />
           </table>
         </div>
       </details>

@@ -114,6 +114,9 @@ type Choice = SiteChoice;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
+/** The mean wait the API plans for when neither the box nor the scenario gives one (its schema: "null: 30"). */
+const API_DEFAULT_WAIT_TARGET_MINUTES = 30;
+
 /** The query's variables for a choice: only what the planner gave, so the rest is the scenario's. */
 function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
   return {
@@ -382,7 +385,7 @@ function Staffing({
 export default function StaffingView() {
   const { id = '' } = useParams<{ id: string }>();
   const area = new URLSearchParams(useSearch()).get('area');
-  const { t } = useI18n();
+  const { t, n } = useI18n();
   const [head] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
   const scenario = head.data?.scenario;
   const rootCode = scenario?.areaCode ?? '';
@@ -474,6 +477,8 @@ export default function StaffingView() {
                     inputMode="decimal"
                     autoComplete="off"
                     size={6}
+                    // An empty box plans for the scenario's target, else the API's: shown, never hidden.
+                    placeholder={n(scenario.waitTargetMinutes ?? API_DEFAULT_WAIT_TARGET_MINUTES)}
                     value={current.waitTargetMinutes}
                     onChange={(e) => set({ waitTargetMinutes: e.target.value })}
                   />

@@ -10,6 +10,7 @@ import { Refusal, Requested } from '../../components/problem.tsx';
 import type { VisitsViewQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
 import { downloadText } from '../roster/team-calendar.ts';
 
 const VisitsViewDocument = graphql(`
@@ -74,10 +75,22 @@ function VisitsMap({ team, visits }: { team: Team; visits: Visits }) {
   );
 }
 
-function TeamCalendar({ team, scenarioId }: { team: Team; scenarioId: string }) {
+function TeamCalendar({
+  team,
+  scenarioId,
+  deadline,
+}: {
+  team: Team;
+  scenarioId: string;
+  /** The scenario's last day (ISO), or null until it is read. */
+  deadline: string | null;
+}) {
   const { t, n, date } = useI18n();
   const visits = team.visits;
   if (visits.__typename !== 'TeamVisits') return <Refusal error={visits} />;
+  // ISO dates compare as text.
+  const afterDeadline = (day: string) => deadline !== null && day > deadline;
+  const late = visits.endDate !== null && visits.endDate !== undefined && afterDeadline(visits.endDate);
   return (
     <section className="card team-visits" data-team={team.code}>
       <h2>
@@ -100,6 +113,11 @@ function TeamCalendar({ team, scenarioId }: { team: Team; scenarioId: string }) 
           {t('visits.ics')}
         </button>
       </p>
+      {late && deadline !== null ? (
+        <p className="late-note" data-late="true">
+          {t('visits.late', { end: date(visits.endDate ?? deadline), deadline: date(deadline) })}
+        </p>
+      ) : null}
       <div className="grid-2">
         <div className="table-wrap">
           <table>
@@ -121,10 +139,18 @@ function TeamCalendar({ team, scenarioId }: { team: Team; scenarioId: string }) 
             </thead>
             <tbody>
               {visits.visits.map((visit) => (
-                <tr key={`${visit.communeCode}-${visit.arriveDate}`}>
+                <tr
+                  key={`${visit.communeCode}-${visit.arriveDate}`}
+                  data-after-deadline={afterDeadline(visit.leaveDate) ? 'true' : undefined}
+                >
                   <th scope="row">{visit.communeName ?? visit.communeCode}</th>
                   <td>{date(visit.arriveDate)}</td>
-                  <td>{date(visit.leaveDate)}</td>
+                  <td>
+                    {date(visit.leaveDate)}
+                    {afterDeadline(visit.leaveDate) ? (
+                      <span className="late-mark"> · {t('visits.afterDeadline')}</span>
+                    ) : null}
+                  </td>
                   <td className="num">{n(visit.days)}</td>
                   <td className="num">{n(visit.dossiers)}</td>
                 </tr>
@@ -146,6 +172,8 @@ export default function VisitsView() {
     // The teams' calendar files in the reader's language.
     variables: { scenarioId: id, language: locale === 'vi' ? 'VI' : 'EN' },
   });
+  const [head] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
+  const deadline = head.data?.scenario?.calendar.deadline ?? null;
   const [only, setOnly] = useState<string>('');
   const mobile = (data?.teams ?? []).filter((team) => team.kind === 'MOBILE');
   return (
@@ -176,7 +204,7 @@ export default function VisitsView() {
               {mobile
                 .filter((team) => only === '' || team.code === only)
                 .map((team) => (
-                  <TeamCalendar key={team.code} team={team} scenarioId={id} />
+                  <TeamCalendar key={team.code} team={team} scenarioId={id} deadline={deadline} />
                 ))}
             </>
           )

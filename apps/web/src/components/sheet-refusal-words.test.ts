@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { type SheetIssue, sheetIssueWords, sheetRefusalSummary } from './sheet-refusal-words.ts';
+
+/** A bad cell as the API lists it, with its English `expected` (apps/api cell-rules.ts). */
+const issue = (fields: Partial<SheetIssue>): SheetIssue => ({
+  row: 2,
+  column: 'dossiers',
+  header: 'Số hồ sơ',
+  cell: 'C2',
+  code: 'format',
+  expected: 'a whole number ≥ 0',
+  received: '"abc"',
+  ...fields,
+});
+
+/** Fields of the three sheets (reports, areas, machines) and the codes the API gives a cell. */
+const FIELDS = [
+  'date',
+  'areaCode',
+  'teamCode',
+  'dossiers',
+  'machinesWorking',
+  'hoursOpen',
+  'downtimeMinutes',
+  'note',
+  'idempotencyKey',
+  'code',
+  'name',
+  'parentCode',
+  'level',
+  'population',
+  'eligibleShare',
+  'eligible',
+  'alreadyServed',
+  'turnout',
+  'latitude',
+  'longitude',
+  'areaKm2',
+  'urbanShare',
+  'communeType',
+  'machines',
+  null,
+];
+const CODES = [
+  'required',
+  'format',
+  'range',
+  'formula',
+  'cell-error',
+  'merged',
+  'duplicate',
+  'conflict',
+  'unknown-reference',
+  'a-code-yet-to-come',
+];
+
+describe('sheetIssueWords', () => {
+  it('says a dossiers cell that is not a whole number in Vietnamese, and in English', () => {
+    expect(sheetIssueWords(issue({}), 'vi')).toBe(
+      'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"',
+    );
+    expect(sheetIssueWords(issue({ header: 'Dossiers' }), 'en')).toBe(
+      'Row 2, column Dossiers: must be a whole number ≥ 0, got "abc"',
+    );
+  });
+
+  // Each case: the issue as the API lists it, and the Vietnamese a reader is shown.
+  it.each([
+    {
+      says: 'what a date cell takes',
+      cell: { column: 'date', header: 'Ngày', received: '"32/13/2021"' },
+      vi: 'Dòng 2, cột Ngày: phải là một ngày (ô ngày, yyyy-mm-dd hoặc dd/mm/yyyy), nhận được "32/13/2021"',
+    },
+    {
+      says: 'an empty required cell without the API’s words for it',
+      cell: { code: 'required', received: 'an empty cell' },
+      vi: 'Dòng 2, cột Số hồ sơ: ô bắt buộc đang trống',
+    },
+    {
+      says: 'the row a repeated code is first on',
+      cell: {
+        row: 5,
+        column: 'areaCode',
+        header: 'Mã địa bàn',
+        code: 'duplicate',
+        received: '"665", already on row 3',
+      },
+      vi: 'Dòng 5, cột Mã địa bàn: trùng với dòng 3: chỉ được ghi ở một dòng',
+    },
+    {
+      says: 'an area the service does not know, with the code as written',
+      cell: {
+        row: 3,
+        column: 'areaCode',
+        header: 'Mã địa bàn',
+        code: 'unknown-reference',
+        received: '"99999"',
+      },
+      vi: 'Dòng 3, cột Mã địa bàn: phải là mã của một địa bàn đã có, trong phạm vi được phép, nhận được "99999"',
+    },
+    {
+      says: 'a general sentence for a code it does not know',
+      cell: { code: 'a-code-yet-to-come', received: 'something' },
+      vi: 'Dòng 2, cột Số hồ sơ: máy chủ không nhận ô này',
+    },
+  ])('says $says', ({ cell, vi }) => {
+    expect(sheetIssueWords(issue({ ...cell, expected: 'an English expectation' }), 'vi')).toBe(vi);
+  });
+
+  it('never shows the API’s English on a Vietnamese page, whatever the field and code', () => {
+    for (const column of FIELDS) {
+      for (const code of CODES) {
+        const words = sheetIssueWords(
+          issue({
+            column,
+            header: null,
+            code,
+            expected: 'an English expectation',
+            received: 'an empty cell',
+          }),
+          'vi',
+        );
+        expect(words, `${column}:${code}`).not.toMatch(/English|empty cell|must be|\bgot\b/);
+        expect(words, `${column}:${code}`).toMatch(/^Dòng 2(, cột \w+)?: \S/u);
+      }
+    }
+  });
+});
+
+describe('sheetRefusalSummary', () => {
+  it('says a file that is not CSV cannot be read, in Vietnamese, not the parser’s English', () => {
+    const corrupt = {
+      __typename: 'SpreadsheetError',
+      code: 'CORRUPT',
+      message: 'the CSV file cannot be read near line 1: Invalid Opening Quote: a quote is found on field 0',
+      issueCount: 0,
+      issues: [],
+    };
+    expect(sheetRefusalSummary(corrupt, 'vi', '0')).toBe(
+      'Không lưu gì: không đọc được tệp (tệp hỏng, bị cắt khi tải lên, hoặc không phải XLSX hay CSV đúng dạng).',
+    );
+  });
+
+  it('gives each reason of a whole file a sentence of its own', () => {
+    const reasons = [
+      'CORRUPT',
+      'DUPLICATE_COLUMN',
+      'EMPTY',
+      'FILE_TOO_LARGE',
+      'INVALID_CELLS',
+      'NOT_A_SPREADSHEET',
+      'NO_HEADER',
+      'TOO_MANY_ROWS',
+      'UNSUPPORTED_FORMAT',
+      'UNZIPPED_TOO_LARGE',
+    ];
+    const said = (code: string) =>
+      sheetRefusalSummary({ __typename: 'SpreadsheetError', code, issues: [] }, 'vi', '0');
+    expect(new Set(reasons.map(said)).size).toBe(reasons.length);
+    expect(reasons.map(said)).not.toContain(said('A_REASON_YET_TO_COME'));
+    expect(said('A_REASON_YET_TO_COME')).toBe('Không lưu gì: máy chủ không nhận tệp.');
+  });
+
+  it('counts the bad cells when they are listed', () => {
+    const cells = {
+      __typename: 'SpreadsheetError',
+      code: 'INVALID_CELLS',
+      issueCount: 1,
+      issues: [issue({})],
+    };
+    expect(sheetRefusalSummary(cells, 'vi', '1')).toBe('Không lưu gì: tệp có 1 lỗi.');
+  });
+
+  it('names the row of another district in the reader’s language', () => {
+    const forbidden = {
+      __typename: 'ForbiddenError',
+      message: 'row 3, column areaCode: area 661 is outside the areas of this token (665)',
+    };
+    expect(sheetRefusalSummary(forbidden, 'vi', '0')).toBe(
+      'Không lưu gì: dòng 3 là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
+    );
+  });
+});

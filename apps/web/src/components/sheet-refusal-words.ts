@@ -1,0 +1,166 @@
+// A refused spreadsheet in the reader's language: the API names each bad cell by its field
+// (`dossiers`) and a code (`format`), and the whole file by a reason (`CORRUPT`); its sentences and
+// `expected` are English, so the app words every one from those codes, and falls back to a general
+// sentence of its own for a field or code it does not know yet.
+
+import type { Locale } from '../i18n/format.ts';
+import { type Params, translate } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/vi.ts';
+
+/** One bad cell as the API lists it (`CellIssue`). */
+export type SheetIssue = {
+  row: number;
+  column: string | null;
+  header: string | null;
+  cell?: string | null;
+  code: string;
+  expected: string;
+  received: string;
+};
+
+/** What the API answered instead of storing the file (a `SpreadsheetError` or another error). */
+export type SheetRefusal = {
+  __typename: string;
+  message?: string;
+  code?: string;
+  issueCount?: number;
+  issues?: readonly SheetIssue[];
+};
+
+/** What a column takes when its cell cannot be read, by the column's field. */
+const FIELD_EXPECTS: Record<string, MessageKey> = {
+  date: 'import.expects.date',
+  areaCode: 'import.expects.code',
+  teamCode: 'import.expects.code',
+  code: 'import.expects.code',
+  parentCode: 'import.expects.code',
+  dossiers: 'import.expects.wholeNumber',
+  machinesWorking: 'import.expects.wholeNumber',
+  machines: 'import.expects.wholeNumber',
+  downtimeMinutes: 'import.expects.wholeNumber',
+  population: 'import.expects.wholeNumber',
+  eligible: 'import.expects.wholeNumber',
+  alreadyServed: 'import.expects.wholeNumber',
+  hoursOpen: 'import.expects.hours',
+  eligibleShare: 'import.expects.share',
+  turnout: 'import.expects.share',
+  urbanShare: 'import.expects.share',
+  latitude: 'import.expects.latitude',
+  longitude: 'import.expects.longitude',
+  areaKm2: 'import.expects.areaKm2',
+  level: 'import.expects.level',
+  communeType: 'import.expects.communeType',
+  name: 'import.expects.text',
+  note: 'import.expects.text',
+  idempotencyKey: 'import.expects.text',
+};
+
+/** What a cell must be where the code alone does not say it, by `field:code`. */
+const FIELD_CODE_EXPECTS: Record<string, MessageKey> = {
+  'areaCode:unknown-reference': 'import.expects.knownArea',
+  'parentCode:unknown-reference': 'import.expects.knownArea',
+  'teamCode:unknown-reference': 'import.expects.knownTeam',
+  'teamCode:conflict': 'import.expects.teamInService',
+  'areaCode:conflict': 'import.expects.teamArea',
+  'latitude:conflict': 'import.expects.withLongitude',
+  'longitude:conflict': 'import.expects.withLatitude',
+  'idempotencyKey:duplicate': 'import.expects.unusedKey',
+  'idempotencyKey:conflict': 'import.expects.unusedKey',
+};
+
+/** The problem of a code when no field's expectation applies. */
+const CODE_PROBLEM: Record<string, MessageKey> = {
+  required: 'import.problem.required',
+  format: 'import.problem.format',
+  range: 'import.problem.range',
+  formula: 'import.problem.formula',
+  'cell-error': 'import.problem.cell-error',
+  merged: 'import.problem.merged',
+  duplicate: 'import.problem.duplicate',
+  conflict: 'import.problem.conflict',
+  'unknown-reference': 'import.problem.unknown-reference',
+};
+
+/** The sentence of each reason a whole file is refused (`SpreadsheetRefusalCode`). */
+const FILE_REASON: Record<string, MessageKey> = {
+  CORRUPT: 'import.file.CORRUPT',
+  DUPLICATE_COLUMN: 'import.file.DUPLICATE_COLUMN',
+  EMPTY: 'import.file.EMPTY',
+  FILE_TOO_LARGE: 'import.file.FILE_TOO_LARGE',
+  INVALID_CELLS: 'import.file.INVALID_CELLS',
+  NOT_A_SPREADSHEET: 'import.file.NOT_A_SPREADSHEET',
+  NO_HEADER: 'import.file.NO_HEADER',
+  TOO_MANY_ROWS: 'import.file.TOO_MANY_ROWS',
+  UNSUPPORTED_FORMAT: 'import.file.UNSUPPORTED_FORMAT',
+  UNZIPPED_TOO_LARGE: 'import.file.UNZIPPED_TOO_LARGE',
+};
+
+/**
+ * The cell's content when `received` quotes it (`"12a"`, `-3`, `#N/A`), else null: the API
+ * describes empty cells, dates and formulas in English words, which are not shown.
+ */
+function receivedValue(issue: SheetIssue): string | null {
+  const received = issue.received.trim();
+  if (/^".*"$/su.test(received) || /^[+-]?\d[\d.,]*(e[+-]?\d+)?$/iu.test(received)) return received;
+  if (received === 'TRUE' || received === 'FALSE') return received;
+  return /^the error (#\S+)$/u.exec(received)?.[1] ?? null;
+}
+
+/** The problem of one cell, in words that follow its place ("Dòng 3, cột Số hồ sơ: …"). */
+function problemOf(issue: SheetIssue, locale: Locale): string {
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
+  const field = issue.column ?? '';
+  const special = FIELD_CODE_EXPECTS[`${field}:${issue.code}`];
+  if (special) return t('import.problem.expects', { expected: t(special) });
+  const expects = FIELD_EXPECTS[field];
+  if (issue.code === 'format' && expects) return t('import.problem.expects', { expected: t(expects) });
+  if (issue.code === 'merged') return t('import.problem.merged', { cell: issue.cell ?? '' });
+  if (issue.code === 'duplicate') {
+    const first = /already on row (\d+)$/u.exec(issue.received)?.[1];
+    if (first) return t('import.problem.duplicateOf', { first });
+  }
+  if (issue.code === 'conflict' && issue.column === null) return t('import.problem.conflictRow');
+  const known = CODE_PROBLEM[issue.code];
+  if (known) return t(known);
+  // A code this app does not know yet: an English reader may have the API's own words.
+  return locale === 'en' ? `must be ${issue.expected}` : t('import.problem.other');
+}
+
+/**
+ * One bad cell in the reader's language, its place first.
+ *
+ * @example
+ * sheetIssueWords({ row: 2, column: 'dossiers', header: 'Số hồ sơ', code: 'format',
+ *   expected: 'a whole number ≥ 0', received: '"abc"' }, 'vi')
+ * // => 'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"'
+ */
+export function sheetIssueWords(issue: SheetIssue, locale: Locale): string {
+  const problem = problemOf(issue, locale);
+  const value = issue.code === 'required' || issue.code === 'merged' ? null : receivedValue(issue);
+  const said = value === null ? problem : translate(locale, 'import.received', { problem, received: value });
+  const column = issue.header ?? issue.column;
+  return column === null
+    ? translate(locale, 'import.issueRow', { row: String(issue.row), problem: said })
+    : translate(locale, 'import.issue', { row: String(issue.row), column, problem: said });
+}
+
+/**
+ * The sentence above a refusal's list: how many bad cells, or why the whole file was refused.
+ *
+ * @example
+ * sheetRefusalSummary({ __typename: 'SpreadsheetError', code: 'NOT_A_SPREADSHEET', issues: [] }, 'en', '0')
+ * // => 'Nothing stored: this is not a spreadsheet; send an XLSX or CSV file.'
+ */
+export function sheetRefusalSummary(refusal: SheetRefusal, locale: Locale, count: string): string {
+  if (refusal.__typename === 'SpreadsheetError') {
+    if (refusal.issues?.length) return translate(locale, 'import.refused', { count });
+    return translate(locale, FILE_REASON[refusal.code ?? ''] ?? 'import.file.other');
+  }
+  if (refusal.__typename === 'ForbiddenError') {
+    // The API names the first row the writer may not send: `row 3, column areaCode: area 661 is outside …`.
+    const row = /\brow (\d+)\b/u.exec(refusal.message ?? '')?.[1];
+    return row ? translate(locale, 'import.forbiddenRow', { row }) : translate(locale, 'import.forbidden');
+  }
+  if (refusal.__typename === 'UnauthenticatedError') return translate(locale, 'problem.unauthenticated');
+  return translate(locale, 'import.file.other');
+}
