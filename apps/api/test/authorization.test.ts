@@ -731,6 +731,17 @@ describe('a refused list leaves the rest of the answer', () => {
     expect(refusalCodes(body)).toEqual(['FORBIDDEN']);
   });
 
+  it('answers 200 when a field beside the refused list is null as an answer, not a refusal', async () => {
+    const { status, body } = await request<{ scenario: unknown; r: unknown }>(
+      '{ scenario(id: "no-such-scenario") { name } r: actualReports(areaCode: "661") { totalCount } }',
+      {},
+      { token: tokens.get('reporterDakSong') ?? null },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ scenario: null, r: null });
+    expect(refusalCodes(body)).toEqual(['FORBIDDEN']);
+  });
+
   it('keeps a public area name next to reports asked without a token, HTTP 200', async () => {
     const { status, body } = await request<{ area: { name: string }; r: unknown }>(
       '{ area(code: "67") { name } r: actualReports { totalCount } }',

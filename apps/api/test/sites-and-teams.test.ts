@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { yoga } from '../src/yoga.ts';
 import { sseResults, subscriptionRequest } from './_sse.ts';
@@ -281,6 +282,45 @@ describe('teams created, edited and retired', () => {
       'mutation { retireTeam(code: "NO-SUCH-TEAM") { __typename } }',
     );
     expect(missing.data?.retireTeam.__typename).toBe('NotFoundError');
+  });
+});
+
+describe('team codes alike but for their case, in a database that held such pairs before', () => {
+  it('migrates without the case-blind index and still refuses a third code of the pair', async () => {
+    const MIGRATION = new URL(
+      '../../../prisma/migrations/20261130180000_team_code_any_case/migration.sql',
+      import.meta.url,
+    );
+    const indexes = async () =>
+      (
+        await database.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'Team_code_lower_key'`
+      )[0]?.n;
+    // As a database stood before the migration, with a pair the service took then.
+    await database.exec('DROP INDEX "Team_code_lower_key"');
+    const pair = ['PAIR-a', 'pair-A'];
+    try {
+      await database.prisma.team.createMany({
+        data: pair.map((code) => ({
+          code,
+          name: code,
+          kind: 'MOBILE' as const,
+          homeAreaCode: '40',
+          machines: 1,
+        })),
+      });
+      await database.exec(readFileSync(MIGRATION, 'utf8'));
+      expect(await indexes()).toBe(0);
+      const third = await gql<{ createTeam: { __typename: string; field?: string } }>(
+        `mutation { createTeam(input: { code: "Pair-A", name: "x", kind: FIXED, homeAreaCode: "40", machines: 1 }) {
+          __typename ... on InputError { field } } }`,
+      );
+      expect(third.data?.createTeam).toEqual({ __typename: 'InputError', field: 'input.code' });
+    } finally {
+      await database.prisma.team.deleteMany({ where: { code: { in: [...pair, 'Pair-A'] } } });
+      await database.exec(readFileSync(MIGRATION, 'utf8'));
+    }
+    expect(await indexes()).toBe(1);
   });
 });
 

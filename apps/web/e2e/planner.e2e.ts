@@ -256,7 +256,7 @@ describe('the Đắk Nông planner', () => {
     await page.getByLabel('Người đến trong ngày').fill('-5');
     await page.getByText('Nhập số nguyên từ 0 đến 10.000.000.').waitFor();
     await page.getByLabel('Ngày (để trống: chỉ tiêu ngày)').fill('2021-07-01');
-    await page.getByText('Chọn một ngày của chiến dịch, từ 15 thg 3, 2021 đến 30 thg 6, 2021.').waitFor();
+    await page.getByText('Chọn một ngày của đợt cấp, từ 15 thg 3, 2021 đến 30 thg 6, 2021.').waitFor();
     await page.waitForTimeout(500);
     expect(await page.locator('[data-problem]').count()).toBe(0);
     expect(await page.getByTestId('visitors').textContent()).toBe('1.085');

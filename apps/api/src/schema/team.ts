@@ -225,10 +225,21 @@ builder.mutationFields((t) => ({
       checkTeamCode(input.code);
       checkTeamName(input.name);
       // The code is looked at only now, once the caller may create a team there (its scopes, which
-      // answer an unknown home area as not found), and by the unique keys alone (the code, and the
-      // code whatever its case), so that concurrent creates of one code get one team and the same
+      // answer an unknown home area as not found), and by the unique keys (the code, and the code
+      // whatever its case), so that concurrent creates of one code get one team and the same
       // refusal, which says that the code is taken (codes are one namespace) and nothing of the
-      // team holding it.
+      // team holding it. The look-up first covers a database whose older pairs kept the
+      // case-blind index from being built (the migration team_code_any_case).
+      const taken = () =>
+        new PlanningInputError({
+          path: 'input.code',
+          code: 'duplicate',
+          expected: 'a code no team has, whatever its case (team codes are one namespace for every area)',
+          received: input.code,
+        });
+      const alike = await prisma.$queryRaw<{ code: string }[]>`
+        SELECT "code" FROM "Team" WHERE lower("code") = lower(${input.code}) LIMIT 1`;
+      if (alike.length > 0) throw taken();
       try {
         return await prisma.team.create({
           ...query,
@@ -243,12 +254,7 @@ builder.mutationFields((t) => ({
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        throw new PlanningInputError({
-          path: 'input.code',
-          code: 'duplicate',
-          expected: 'a code no team has, whatever its case (team codes are one namespace for every area)',
-          received: input.code,
-        });
+        throw taken();
       }
     },
   }),

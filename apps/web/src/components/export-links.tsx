@@ -2,9 +2,23 @@
 // bearer token, so each button fetches the file with it and hands the browser the bytes.
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/vi.ts';
 import { useSession } from '../session/session.tsx';
 
 export type ExportView = 'plan' | 'daily' | 'plan-vs-actual' | 'roster' | 'visits';
+
+/**
+ * A file the service would not make, in the app's words by the refusal's status and code (the
+ * API's sentences are English).
+ *
+ * @example refusalOf(401, 'UNAUTHENTICATED') // 'problem.unauthenticated'
+ */
+export function refusalOf(status: number, code: string | undefined): MessageKey {
+  if (status === 401 || code === 'UNAUTHENTICATED') return 'problem.unauthenticated';
+  if (status === 403 || code === 'FORBIDDEN') return 'problem.forbidden';
+  if (code === 'LIMIT_EXCEEDED') return 'export.tooLarge';
+  return status >= 500 ? 'problem.server' : 'export.refused';
+}
 
 function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
@@ -39,10 +53,7 @@ export function ExportLinks({
         const body = (await response.json().catch(() => null)) as {
           errors?: { message: string; extensions?: { code?: string } }[];
         } | null;
-        const first = body?.errors?.[0];
-        // A refusal of the caller's role in the app's words; the API's sentence is English.
-        const forbidden = response.status === 403 || first?.extensions?.code === 'FORBIDDEN';
-        setProblem(forbidden ? t('problem.forbidden') : (first?.message ?? t('problem.server')));
+        setProblem(t(refusalOf(response.status, body?.errors?.[0]?.extensions?.code)));
         return;
       }
       const url = URL.createObjectURL(await response.blob());

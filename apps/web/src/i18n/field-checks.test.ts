@@ -32,9 +32,12 @@ describe('readNumber', () => {
     expect(readNumber('1 500', visitors)).toEqual({ value: 1500 });
     // Where a fraction is taken, 1.500 is 1,500 to one reader and 1.5 to the other: asked again.
     const minutes = { min: 0, max: 10_080, aboveMin: true };
-    expect(readNumber('1.500', minutes)).toEqual({ problem: { key: 'check.number' } });
+    expect(readNumber('1.500', minutes)).toEqual({ problem: { key: 'check.ambiguous' } });
     expect(readNumber('1.000.000,5', minutes)).toEqual({ problem: { key: 'check.number' } });
     expect(readNumber('1,50', minutes)).toEqual({ value: 1.5 });
+    // A leading 0 is no group of thousands: half a minute, an eighth.
+    expect(readNumber('0,500', minutes)).toEqual({ value: 0.5 });
+    expect(readNumber('0.125', minutes)).toEqual({ value: 0.125 });
   });
 
   it('takes a blank box as no figure', () => {

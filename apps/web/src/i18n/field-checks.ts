@@ -29,8 +29,11 @@ export type NumberBounds = {
   aboveMin?: boolean;
 };
 
-/** Digits in groups of three (`10.000`, `1,000,000`): thousands, as Vietnamese and English group them. */
-const GROUPED = /^-?\d{1,3}([.,])\d{3}(?:\1\d{3})*$/;
+/**
+ * Digits in groups of three (`10.000`, `1,000,000`): thousands, as Vietnamese and English group
+ * them. A leading 0 (`0,500`, `0.125`) is no group of thousands: a fraction.
+ */
+const GROUPED = /^-?[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*$/;
 
 /**
  * The text with its thousands separators taken out and its decimal sign a point, or null when a
@@ -62,7 +65,7 @@ export function readNumber(
   const typed = text.replace(/\s/g, '');
   if (typed === '') return { value: null };
   const written = plainNumber(typed, bounds.whole ?? false);
-  if (written === null) return { problem: { key: 'check.number' } };
+  if (written === null) return { problem: { key: 'check.ambiguous' } };
   const { min, max, whole = false, aboveMin = false } = bounds;
   const outOfBounds: FieldProblem = {
     key: whole ? 'check.wholeRange' : aboveMin ? 'check.above' : 'check.range',

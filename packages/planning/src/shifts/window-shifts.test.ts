@@ -82,8 +82,8 @@ describe('windowShifts', () => {
           expect(Math.max(...lengths), JSON.stringify([hours, shiftHours])).toBeLessThanOrEqual(
             shiftHours * 60,
           );
-          // Each inner boundary moves at most 2.5 minutes, so equal shifts 5 minutes under the
-          // limit always fit: never more shifts than they need.
+          // Rounded to 5 minutes, equal shifts 5 minutes under the limit always fit (each inner
+          // boundary moves at most 2.5): never more shifts than they need.
           expect(shifts.length).toBeLessThanOrEqual(Math.ceil(length / (shiftHours * 60 - 5)));
           // Whole hours (as the API takes them): no cut has fewer shifts than length ÷ shiftHours.
           if (Number.isInteger(shiftHours)) expect(shifts.length).toBe(Math.ceil(length / (shiftHours * 60)));

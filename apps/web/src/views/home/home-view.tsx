@@ -55,8 +55,11 @@ function Scenarios() {
             {(data?.scenarios ?? []).map((scenario) => {
               // A scenario rooted above the caller's area opens at that area, and offers only the
               // views read from there (what a role may not read is not offered).
-              const fromRoot = seesScenarioRoot(callerArea, scenario.area) ?? false;
-              const plan = paths.plan(scenario.scenarioId, fromRoot ? undefined : callerArea?.code);
+              // Not known (the caller's place could not be read): the root's plan, which the API
+              // judges, and none of the views read from the root.
+              const sees = seesScenarioRoot(callerArea, scenario.area);
+              const fromRoot = sees === true;
+              const plan = paths.plan(scenario.scenarioId, sees === false ? callerArea?.code : undefined);
               return (
                 <li key={scenario.scenarioId} className="card">
                   <label className="choose">

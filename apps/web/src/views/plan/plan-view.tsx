@@ -37,6 +37,10 @@ export const ScenarioHeadQuery = graphql(`
         deadline
         timeZone
       }
+      hours {
+        open
+        close
+      }
       waitTargetMinutes
     }
   }

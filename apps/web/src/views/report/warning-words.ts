@@ -2,6 +2,8 @@
 // English and stays with the receipt; a code the app does not know yet still says "check it".
 import type { MessageKey } from '../../i18n/vi.ts';
 
+// The API refuses dossiers with no machine or with the site closed (impossible, not unlikely): their
+// sentences stand for a report stored before it did, read back with its warnings.
 const WARNING_SENTENCES: Record<string, MessageKey> = {
   'above-service-capacity': 'warning.above-service-capacity',
   'dossiers-without-machines': 'warning.dossiers-without-machines',

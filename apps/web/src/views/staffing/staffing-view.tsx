@@ -505,7 +505,7 @@ export default function StaffingView() {
                     {...box('open')}
                     inputMode="numeric"
                     autoComplete="off"
-                    placeholder="05:00"
+                    placeholder={scenario.hours.open}
                     size={5}
                     value={current.open}
                     onChange={(e) => set({ open: e.target.value })}
@@ -518,7 +518,7 @@ export default function StaffingView() {
                     {...box('close')}
                     inputMode="numeric"
                     autoComplete="off"
-                    placeholder="24:00"
+                    placeholder={scenario.hours.close}
                     size={5}
                     value={current.close}
                     onChange={(e) => set({ close: e.target.value })}
