@@ -42,7 +42,41 @@ export function pageSize(args: { first?: number | null; last?: number | null }):
  * {@link MAX_PAGE_SIZE}, and `first` with `last` (a page is read forward or backward, not both).
  * Given to each connection as its `maxSize`, and called before a count that reads no page.
  */
-export function checkedPageSize(args: { first?: number | null; last?: number | null }): number {
+/**
+ * The cursors a list gives: `GPC:S:<key>` for a list of stored rows (Pothos' Prisma cursors, the
+ * key a string), `OffsetConnection:<n>` for a computed list. Anything else is refused naming the
+ * argument: a tampered cursor reached Prisma as a number and failed as an internal error, a
+ * negative offset paged from the end.
+ */
+const CURSOR_SHAPES = {
+  stored: /^GPC:S:/,
+  offset: /^OffsetConnection:(0|[1-9]\d{0,8})$/,
+} as const;
+
+function checkCursors(
+  args: { after?: string | null; before?: string | null },
+  kind: keyof typeof CURSOR_SHAPES,
+): void {
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor == null) continue;
+    const text = /^[A-Za-z0-9+/]*={0,2}$/.test(cursor) ? Buffer.from(cursor, 'base64').toString('utf8') : '';
+    if (!CURSOR_SHAPES[kind].test(text)) {
+      throw new PlanningInputError({
+        path: name,
+        code: 'format',
+        expected: `a cursor this list gave (its pageInfo's endCursor or startCursor, or an edge's cursor)`,
+        received: cursor,
+      });
+    }
+  }
+}
+
+export function checkedPageSize(
+  args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null },
+  cursors: keyof typeof CURSOR_SHAPES = 'stored',
+): number {
+  checkCursors(args, cursors);
   for (const name of ['first', 'last'] as const) {
     const asked = args[name];
     if (asked != null && asked > MAX_PAGE_SIZE) {

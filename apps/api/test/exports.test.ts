@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
 import { AREA_SHEET, readSpreadsheet } from '../src/spreadsheets/index.ts';
 import { yoga } from '../src/yoga.ts';
-import { data, tokenFor, useDatabase } from './graphql.ts';
+import { data, database, tokenFor, useDatabase } from './graphql.ts';
 import { openWorkbook } from './spreadsheets/_files.ts';
 
 useDatabase({ demo: true });
@@ -143,6 +143,37 @@ describe('GET /export of the other views', () => {
     expect(visits[0]?.[0]).toBe('Team');
     expect(visits.slice(1).every((row) => row[0] === 'DN-DAK-SONG-MOBILE')).toBe(true);
     expect(visits.length).toBeGreaterThan(1);
+  });
+
+  it('refuses the mobile teams’ calendar of a district with a village that has no centroid, saying why', async () => {
+    // A village imported without its centroid under a commune of Đắk Song: the plan cannot time a
+    // drive to it. The export answered 400 with neither message nor field.
+    const commune = await database.prisma.area.findUniqueOrThrow({ where: { code: '24718' } });
+    await database.prisma.area.create({
+      data: {
+        code: 'X002',
+        name: 'Thôn thử',
+        level: 'village',
+        parentCode: '24718',
+        path: `${commune.path}/X002`,
+        depth: commune.depth + 1,
+        population: 100,
+      },
+    });
+    try {
+      const response = await download(
+        `/export/visits.csv?scenarioId=${SCENARIO}&areaCode=665&lang=en`,
+        await admin(),
+      );
+      const body = (await response.json()) as {
+        errors: { message?: string; extensions: { field?: string } }[];
+      };
+      expect(response.status).toBe(400);
+      expect(body.errors[0]?.message).toMatch(/X002 has none/);
+      expect(body.errors[0]?.extensions.field).toBeTruthy();
+    } finally {
+      await database.prisma.area.delete({ where: { code: 'X002' } });
+    }
   });
 
   it('refuses bad requests with the field named', async () => {

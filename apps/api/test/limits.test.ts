@@ -179,6 +179,35 @@ describe('page size', () => {
     expect(countOnly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
+  it('refuses a cursor the list did not give, naming after or before, and keeps the rest of the answer', async () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    // A stored list's cursor with a number for its key reached Prisma and failed as an internal error.
+    const lists: [(cursor: string) => string, string][] = [
+      [(cursor) => `areas(parentCode: "665", first: 3, after: "${cursor}") { totalCount }`, 'after'],
+      [(cursor) => `actualReports(last: 3, before: "${cursor}") { totalCount }`, 'before'],
+    ];
+    for (const [list, field] of lists) {
+      for (const cursor of [b64('GPC:N:5'), b64('GPC:J:{"a":1}'), 'garbage!!', b64('OffsetConnection:3')]) {
+        const refused = await gql(`{ area(code: "665") { name } r: ${list(cursor)} }`);
+        expect(refused.errors?.[0]?.extensions, cursor).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(refused.data, cursor).toEqual({ area: { name: 'Huyện Đắk Song' }, r: null });
+      }
+    }
+    // A computed list's offsets: a negative one paged from the end, a word gave an empty page.
+    for (const cursor of [b64('OffsetConnection:-5'), b64('OffsetConnection:abc'), 'xyz', b64('GPC:S:665')]) {
+      const refused = await gql(
+        `{ area(code: "665") { name } planVsActual(scenarioId: "dak-nong-2021", areaCode: "67", from: "2021-03-18", to: "2021-03-20") {
+          ... on PlanVsActual { totalActual byArea(level: COMMUNE, first: 2, after: "${cursor}") { totalCount } } } }`,
+      );
+      expect(refused.errors?.[0]?.extensions, cursor).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+      expect(refused.data?.area, cursor).toEqual({ name: 'Huyện Đắk Song' });
+      expect(refused.data?.planVsActual, cursor).toMatchObject({ byArea: null });
+    }
+  });
+
   it('refuses first and last together', async () => {
     const refused = await gql(page('first: 2, last: 2'));
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });

@@ -180,7 +180,8 @@ async function visitsExport(ask: Ask, { scenarioId, areaCode }: Params) {
       /\}\s*$/,
       `teams(homeAreaCode: $areaCode) { code kind visits(scenarioId: $scenarioId) {
         __typename ... on TeamVisits { plan { teams { team visits {
-          communeCode communeName arriveDate leaveDate days travelHoursBefore workHours dossiers servedCommuneCodes } } } } } } }`,
+          communeCode communeName arriveDate leaveDate days travelHoursBefore workHours dossiers servedCommuneCodes } } } }
+        ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } } }`,
     ),
     { scenarioId, areaCode },
   );

@@ -300,7 +300,7 @@ builder.queryField('actualReports', (t) =>
       },
       complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
       authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
-      maxSize: checkedPageSize,
+      maxSize: (args) => checkedPageSize(args),
       totalCount: async (_parent, args, { principal }) => {
         checkedPageSize(args);
         return prisma.actualReport.count({ where: await reportsWhere(args, principal) });

@@ -153,7 +153,7 @@ builder.queryFields((t) => ({
       },
       complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
       skipTypeScopes: true,
-      maxSize: checkedPageSize,
+      maxSize: (args) => checkedPageSize(args),
       // Either may run alone (a selection of only `totalCount` reads no page): both check the page
       // and the parent.
       totalCount: async (_parent, args) => {

@@ -236,6 +236,8 @@ PlanVsActualRef.implement({
     byArea: t.connection(
       {
         type: PlanVsActualRef,
+        // Refused (a page too large, a cursor it did not give), it is null beside its error.
+        nullable: true,
         description:
           'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a `byArea` right under the top-level `planVsActual`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit.',
         args: {
@@ -251,7 +253,7 @@ PlanVsActualRef.implement({
           multiplier: pageSize(args),
         }),
         resolve: async (r, args, context) => {
-          checkedPageSize(args);
+          checkedPageSize(args, 'offset');
           const ask = pageAsk(args.level, args);
           const page =
             r.pages.get(pageKey(ask)) ??
@@ -349,7 +351,7 @@ function pagesAsked(info: GraphQLResolveInfo): PageAsk[] {
         if (selection.name.value !== 'byArea') continue;
         try {
           const args = getArgumentValues(byArea, selection, info.variableValues);
-          checkedPageSize(args);
+          checkedPageSize(args, 'offset');
           pages.push(pageAsk(String(args.level), args));
         } catch {
           // The field refuses it with its own error.
