@@ -344,6 +344,27 @@ describe('importAreas from a file', () => {
     expect([added.path, added.depth]).toEqual([`${before.path}/T-665-NEW`, before.depth + 1]);
   });
 
+  it('keeps a parent the file gives a population to the sum of its children, and the province with it', async () => {
+    // Đắk Song given 5 people: it was stored as 5 beside communes of 81,014, and Đắk Nông summed
+    // again from that 5.
+    const token = await tokenFor({ role: 'PLANNER', name: 'import planner 67', areaCode: '67' });
+    const file = csvOf('Code,Name,Parent code,Level,Population\n665,Huyện Đắk Song,67,district,5\n');
+    const { body } = await upload<{ importAreas: Record<string, unknown> }>(
+      IMPORT_AREAS,
+      {},
+      { file: { bytes: file, name: 'areas.csv' } },
+      { token },
+    );
+    expect(body.data?.importAreas).toMatchObject({ __typename: 'ImportAreasPayload', updated: 1 });
+    const sumOf = async (parentCode: string) =>
+      (await database.prisma.area.aggregate({ where: { parentCode }, _sum: { population: true } }))._sum
+        .population;
+    const district = await database.prisma.area.findUniqueOrThrow({ where: { code: '665' } });
+    const province = await database.prisma.area.findUniqueOrThrow({ where: { code: '67' } });
+    expect(district.population).toBe(await sumOf('665'));
+    expect(province.population).toBe(await sumOf('67'));
+  });
+
   it('stores the optional land, urban share and commune type, reading the type from the name when its cell is empty', async () => {
     const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665 land', areaCode: '665' });
     const good =

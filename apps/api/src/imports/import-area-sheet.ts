@@ -126,12 +126,14 @@ function figuresOf(row: AreaSheetRow): Prisma.AreaUpdateInput {
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null));
 }
 
-/** Parents' population, eligible and served as the sums of their children, deepest first. */
+/** Parents' population, eligible and served as the sums of their children, deepest first (a parent the file names too). */
 async function sumParents(tx: Prisma.TransactionClient, placed: readonly Placed[]): Promise<void> {
   const byDepth = new Map<number, Set<string>>();
+  // Each placed area's own code too: a parent the file gives figures to is summed again from its
+  // children (a leaf has none, so nothing is summed for it).
   for (const { path } of placed) {
     const codes = path.split('/');
-    codes.slice(0, -1).forEach((code, depth) => {
+    codes.forEach((code, depth) => {
       if (!byDepth.has(depth)) byDepth.set(depth, new Set());
       byDepth.get(depth)?.add(code);
     });
