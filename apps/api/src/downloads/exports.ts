@@ -74,7 +74,7 @@ function intParam(url: URL, name: string): number | undefined {
   return value;
 }
 
-async function planExport(ask: Ask, { scenarioId, areaCode }: Params) {
+async function planExport(ask: Ask, { scenarioId, areaCode, language }: Params) {
   const head = await ask<PlanHead & { plan: { areas: AreaPlan[] } }>(headQuery(PLAN_FIELDS), {
     scenarioId,
     areaCode,
@@ -84,7 +84,7 @@ async function planExport(ask: Ask, { scenarioId, areaCode }: Params) {
     level: libraryValue(row.level),
     status: libraryValue(row.status),
   })) as AreaPlan[];
-  return { head, view: planView(areas) };
+  return { head, view: planView(areas, language) };
 }
 
 async function dailyExport(ask: Ask, { scenarioId, areaCode }: Params) {

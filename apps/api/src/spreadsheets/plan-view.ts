@@ -1,6 +1,7 @@
 // The plan per area as a table: one row per `AreaPlan` of `planCampaign`, parents before children.
 // Its first columns carry the area list's headers, so an exported plan reads back as areas.
 import type { AreaPlan } from '@muster/planning';
+import type { SheetLanguage } from './sheet-kind.ts';
 import type { SheetView, ViewColumn } from './sheet-view.ts';
 
 const COLUMNS: readonly ViewColumn[] = [
@@ -50,13 +51,36 @@ const COLUMNS: readonly ViewColumn[] = [
   { key: 'longitude', header: { vi: 'Kinh độ', en: 'Longitude' }, type: 'decimal', width: 10 },
 ];
 
-function* rowsOf(areas: Iterable<AreaPlan>): Generator<(string | number | boolean | null)[]> {
+/**
+ * A Vietnamese sheet's words for the library's levels and statuses (the levels as the area sheet
+ * reads them back: tỉnh, huyện, xã, thôn). The `reason` stays the library's English sentence.
+ */
+const VI_WORDS: Readonly<Record<string, string>> = {
+  country: 'quốc gia',
+  province: 'tỉnh',
+  district: 'huyện',
+  commune: 'xã',
+  village: 'thôn',
+  'nothing-to-do': 'không còn hồ sơ',
+  'no-capacity': 'không đủ năng lực',
+  sized: 'đã tính số máy',
+  'on-time': 'kịp hạn',
+  late: 'trễ hạn',
+  'no-machines': 'chưa có máy',
+  'beyond-horizon': 'quá 10 năm',
+};
+
+function* rowsOf(
+  areas: Iterable<AreaPlan>,
+  language: SheetLanguage,
+): Generator<(string | number | boolean | null)[]> {
+  const word = (value: string) => (language === 'vi' ? (VI_WORDS[value] ?? value) : value);
   for (const a of areas) {
     yield [
       a.code,
       a.name,
       a.parentCode,
-      a.level,
+      a.level === null || a.level === undefined ? null : word(a.level),
       a.population,
       a.eligible,
       a.alreadyServed,
@@ -73,7 +97,7 @@ function* rowsOf(areas: Iterable<AreaPlan>): Generator<(string | number | boolea
       a.daysNeeded,
       a.completionDate,
       a.meetsDeadline,
-      a.status,
+      word(a.status),
       a.reason,
       a.location?.latitude ?? null,
       a.location?.longitude ?? null,
@@ -82,11 +106,17 @@ function* rowsOf(areas: Iterable<AreaPlan>): Generator<(string | number | boolea
 }
 
 /**
- * The view `plan`: the rows of `planCampaign(...).areas` (all, or those the caller keeps).
+ * The view `plan`: the rows of `planCampaign(...).areas` (all, or those the caller keeps), levels
+ * and statuses in `language` (default English, the library's own words).
  *
  * @example
  * planView(planCampaign(input).areas).columns[7]?.header.en // => 'Demand (dossiers)'
  */
-export function planView(areas: Iterable<AreaPlan>): SheetView {
-  return { name: 'plan', title: { vi: 'Kế hoạch', en: 'Plan' }, columns: COLUMNS, rows: rowsOf(areas) };
+export function planView(areas: Iterable<AreaPlan>, language: SheetLanguage = 'en'): SheetView {
+  return {
+    name: 'plan',
+    title: { vi: 'Kế hoạch', en: 'Plan' },
+    columns: COLUMNS,
+    rows: rowsOf(areas, language),
+  };
 }

@@ -144,6 +144,25 @@ describe('views out and back', () => {
     );
   });
 
+  it('writes levels and statuses in Vietnamese in a Vietnamese plan, which reads back as the same areas', async () => {
+    // They were the library's English (district, on-time) under Vietnamese headers.
+    const text = await csvText(planView(plan.areas, 'vi'), { language: 'vi' });
+    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const levels = { province: 'tỉnh', district: 'huyện', commune: 'xã' } as Record<string, string>;
+    const statuses = { 'on-time': 'kịp hạn', late: 'trễ hạn', sized: 'đã tính số máy' } as Record<
+      string,
+      string
+    >;
+    expect(records.map((r) => [r['Cấp'], r['Tình trạng']])).toEqual(
+      plan.areas.map((area) => [levels[area.level ?? ''], statuses[area.status]]),
+    );
+    const back = await readSpreadsheet(csvOf(text), AREA_SHEET);
+    if (!back.ok) throw new Error(back.refusal.message);
+    expect(back.rows.map(({ value }) => [value.code, value.level])).toEqual(
+      plan.areas.map((area) => [area.code, area.level]),
+    );
+  });
+
   it('writes computed decimals to 6 places in CSV, not every digit of the float', async () => {
     const text = await csvText(planView(plan.areas), { language: 'en' });
     const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
