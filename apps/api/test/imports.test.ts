@@ -128,6 +128,21 @@ describe('importReports', () => {
     expect(await reportCount()).toBe(before);
   });
 
+  it('names every row whose figure is out of range by row and column, and stores nothing', async () => {
+    // Hours open 25 and 2,000 minutes of downtime came back as one InputError of reports[0].
+    const before = await reportCount();
+    const file = csvOf(
+      'Date,Area code,Dossiers,Hours open,Downtime minutes\n2021-03-21,665,10,25,\n2021-03-21,661,10,8,\n2021-03-22,665,10,8,2000\n',
+    );
+    const { answer } = await importReports({ bytes: file, name: 'range.csv' });
+    expect(answer.__typename).toBe('SpreadsheetError');
+    expect(answer.issues?.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
+      [2, 'hoursOpen', 'range'],
+      [4, 'downtimeMinutes', 'range'],
+    ]);
+    expect(await reportCount()).toBe(before);
+  });
+
   it('names every row whose area or team the service does not know, and stores nothing', async () => {
     const before = await reportCount();
     const file = csvOf(

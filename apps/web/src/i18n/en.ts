@@ -30,6 +30,8 @@ export const en: Record<MessageKey, string> = {
     'Your access token is no longer valid (revoked or renewed). Please sign in again.',
   'problem.forbidden': 'Your role may not see or do this.',
   'problem.server': 'The service failed to answer. Try again later.',
+  'problem.tooLarge':
+    'This is more than the service computes at once: ask for less (fewer visitors, fewer days or a smaller area).',
   'problem.refused': 'The service refused:',
   'problem.crashed': 'This page failed to draw.',
   'problem.notFound': 'There is no such page.',

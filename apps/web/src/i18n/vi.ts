@@ -29,6 +29,8 @@ export const vi = {
     'Mã truy cập không còn hiệu lực (đã thu hồi hoặc được cấp lại). Hãy đăng nhập lại.',
   'problem.forbidden': 'Vai trò của bạn không được xem hoặc làm việc này.',
   'problem.server': 'Máy chủ gặp lỗi khi trả lời. Thử lại sau.',
+  'problem.tooLarge':
+    'Yêu cầu này quá lớn để tính một lần: thu hẹp lại (ít người đến hơn, ít ngày hơn hoặc địa bàn nhỏ hơn).',
   'problem.refused': 'Máy chủ từ chối:',
   'problem.crashed': 'Trang này gặp lỗi khi hiển thị.',
   'problem.notFound': 'Không có trang này.',

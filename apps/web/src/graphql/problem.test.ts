@@ -1,0 +1,18 @@
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/i18n.tsx';
+import { PROBLEM_MESSAGE, problemOf } from './problem.ts';
+
+const refused = (code: string) =>
+  new CombinedError({ graphQLErrors: [new GraphQLError('refused', { extensions: { code } })] });
+
+describe('problemOf', () => {
+  it('says a request over the service’s cost is too large, not that the service failed', () => {
+    // 10.000 visitors at a site: "the service failed to answer, try again", which never succeeds.
+    expect(problemOf(refused('LIMIT_EXCEEDED'))).toBe('tooLarge');
+    expect(translate('vi', PROBLEM_MESSAGE.tooLarge)).toMatch(/^Yêu cầu này quá lớn/);
+    expect(problemOf(refused('FORBIDDEN'))).toBe('forbidden');
+    expect(problemOf(refused('INTERNAL_SERVER_ERROR'))).toBe('server');
+  });
+});
