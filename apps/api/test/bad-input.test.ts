@@ -462,6 +462,13 @@ describe('figures a plan cannot answer for', () => {
       'input.service.hardCaseExtraMinutes',
     ],
     [
+      'more machines for an area than the what-if form takes',
+      (input) => {
+        input.machines = [{ areaCode: '665', machines: 100_001 }];
+      },
+      'input.machines[0].machines',
+    ],
+    [
       'a campaign from 1900',
       (input) => {
         (input.calendar as Record<string, Json>).start = '1900-01-01';

@@ -12,9 +12,12 @@ export const MINUTES_PER_DOSSIER = { min: 0.01, max: 7 * 24 * 60 } as const;
 export const MAX_CAMPAIGN_DAYS = 3660;
 /** The largest count an Int field of the answer carries. */
 export const MAX_INT = 2_147_483_647;
+/** Machines an area's allocation may give: more than any country has had (the web app's what-if takes as many). */
+export const MAX_MACHINES_PER_AREA = 100_000;
 
 type Bounded = {
   calendar: { start: string; deadline: string };
+  machines?: readonly { machines: number }[] | null;
   service: { minutesPerDossier: number; hardCaseExtraMinutes?: number | null };
   areas?: readonly { population?: number | null; eligible?: number | null }[];
 };
@@ -54,6 +57,15 @@ export function checkCampaignBounds(input: Bounded, path: string): void {
       deadline,
     );
   }
+  (input.machines ?? []).forEach(({ machines }, index) => {
+    if (machines > MAX_MACHINES_PER_AREA) {
+      refuse(
+        `${path}.machines[${index}].machines`,
+        `at most ${MAX_MACHINES_PER_AREA.toLocaleString('en')} machines an area`,
+        machines,
+      );
+    }
+  });
   for (const field of ['population', 'eligible'] as const) {
     let total = 0;
     for (const area of input.areas ?? []) total += area[field] ?? 0;

@@ -21,7 +21,7 @@ export type WhatIfBox = Exclude<keyof WhatIfTexts, 'machines'> | `machines-${str
 
 /** Minutes a dossier may take, as the service takes them (0.6 seconds to a week). */
 const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
-/** More machines than any area has had; a bigger figure is a slip of the keyboard. */
+/** More machines than any area has had, as the service bounds an area's allocation; a bigger figure is a slip of the keyboard. */
 const MAX_MACHINES = 100_000;
 
 /**
