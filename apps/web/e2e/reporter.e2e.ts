@@ -254,21 +254,25 @@ describe.each(LANGUAGES)(
       await report.getByRole('button', { name: words['outbox.mend'] }).click();
       await page.getByRole('heading', { name: words['report.mendTitle'] }).waitFor();
       expect(await page.getByLabel(words['report.hoursOpen']).inputValue()).toBe('25');
-      await page.getByLabel(words['report.hoursOpen']).fill('19');
+      // Mended to seven and a half hours, written the reader's way.
+      const halfPastSeven = locale === 'vi' ? '7,5' : '7.5';
+      await page.getByLabel(words['report.hoursOpen']).fill(halfPastSeven);
       await page.getByRole('button', { name: words['report.send'] }).click();
       // The refused one gives way to the mended one, which is sent and stored once.
       await expect.poll(() => report.count()).toBe(0);
       const mended = page.locator('.outbox-list li').first();
       await expect.poll(() => mended.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       expect(await page.locator('.outbox-list li[data-state="refused"]').count()).toBe(0);
-      // The next form keeps the mended report's day, as after any report.
+      // The next form keeps the mended report's day and hours, as after any report, the hours
+      // written as the reader typed them (a Vietnamese form showed 7.5).
       expect(await page.locator('#report-date').inputValue()).toBe(day);
+      expect(await page.getByLabel(words['report.hoursOpen']).inputValue()).toBe(halfPastSeven);
       // Recorded, with what the API found unlikely said in the reporter's language: the day is
       // after the 2021 campaign, the only one over Đắk Song.
       expect(await mended.textContent()).toContain(words['warning.outside-campaign']);
       expect(await mended.textContent()).not.toContain('reports[0]');
       expect(await storedReports(NAM_BINH, day)).toMatchObject([
-        { dossiers: 212, hoursOpen: 19, version: 1 },
+        { dossiers: 212, hoursOpen: 7.5, version: 1 },
       ]);
       await page.close();
     });

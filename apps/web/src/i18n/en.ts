@@ -193,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   'visits.notVisited': 'not visited',
   'visits.mapAlt': 'Route of {team} on the map of the communes',
   'visits.ics': 'Download iCalendar',
+  'visits.fileName': 'visits',
   'visits.tableCaption': 'Visits to the communes (done on {end})',
   'visits.late':
     'At this pace the mobile team finishes on {end}, after the deadline of {deadline}: the visits marked “after the deadline” come too late.',

@@ -191,6 +191,7 @@ export const vi = {
   'visits.notVisited': 'tổ không đến',
   'visits.mapAlt': 'Lộ trình của {team} trên bản đồ các xã',
   'visits.ics': 'Tải iCalendar',
+  'visits.fileName': 'lich-luu-dong',
   'visits.tableCaption': 'Lịch đến các xã (xong ngày {end})',
   'visits.late':
     'Theo tốc độ này, tổ lưu động xong ngày {end}, sau hạn chót {deadline}: các lượt đến đánh dấu “sau hạn chót” không kịp.',

@@ -114,9 +114,14 @@ describe('itineraryToICalendar', () => {
       expect(event.description).toContain(
         `Di chuyển trước: ${vi.format(visit?.travelHoursBefore ?? Number.NaN)} giờ. Làm việc: ${vi.format(visit?.workHours ?? Number.NaN)} giờ.`,
       );
-      expect(event.description).toContain(`Số hồ sơ dự kiến: ${visit?.dossiers}`);
+      // Counts with Vietnamese thousands points (4.630), as ICU's vi locale groups them.
+      expect(event.description).toContain(
+        `Số hồ sơ dự kiến: ${new Intl.NumberFormat('vi-VN').format(visit?.dossiers ?? Number.NaN)}`,
+      );
       expect(event.description).not.toMatch(/Commune|Drive|Work|Expected|Also serves/);
     });
+    // Some visit takes a thousand dossiers or more, so the thousands point is seen.
+    expect(team.visits.some((visit) => visit.dossiers >= 1000)).toBe(true);
     // Some visit's hours are not whole, so the comma is seen.
     expect(vietnamese.some((event) => /\d,\d giờ/.test(event.description ?? ''))).toBe(true);
     const split = planMobileTeams(TEAMS_OF_ONE_AND_TWO_CREWS);

@@ -54,13 +54,16 @@ const WORDS: Record<
       `${place === id ? `Mã ${id}` : `${place} (mã ${id})`}, ${days} ngày mở cửa.`,
     hours: (drive, work) =>
       `Di chuyển trước: ${decimalComma(round1(drive))} giờ. Làm việc: ${decimalComma(round1(work))} giờ.`,
-    dossiers: (n, perDay) => `Số hồ sơ dự kiến: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
+    dossiers: (n, perDay) =>
+      `Số hồ sơ dự kiến: ${groupedVi(n)}${perDay === '' ? '' : ` (${perDay.replace(/: (\d+)/g, (_, d: string) => `: ${groupedVi(Number(d))}`)})`}.`,
     alsoServes: (ids) => `Phục vụ cả: ${ids}.`,
     part: (k, parts, from, to) => `Phần ${k}/${parts} của đợt ${from} – ${to}: tổ nghỉ giữa các phần.`,
   },
 };
 
 const decimalComma = (x: number): string => String(x).replace('.', ',');
+/** A whole count with Vietnamese thousands points (4.630). */
+const groupedVi = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /**
  * One mobile team's visits as an iCalendar file (RFC 5545) for the field: one all-day VEVENT

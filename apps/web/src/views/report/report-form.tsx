@@ -3,6 +3,7 @@
 // Sending puts the report in the device's outbox first, so nothing typed is lost to a bad signal.
 import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { addDays, campaignDay } from '../../i18n/campaign-day.ts';
+import { formatBoxNumber, type Locale } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/vi.ts';
 import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
@@ -20,15 +21,15 @@ const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
 
 const lastAreaKey = (teamCode: string) => `reporter.${teamCode}.lastArea`;
 
-/** A figure as its box shows it; not reported: blank. */
-const text = (value: number | null) => (value === null ? '' : String(value));
-
 function initialValues(
   context: ReporterContext,
   today: string,
   draft: OutboxEntry | null,
   carried: ReportFigures | null,
+  locale: Locale,
 ): FormValues {
+  // A figure as its box shows it, in the reader's way (7,5 in Vietnamese); not reported: blank.
+  const text = (value: number | null) => (value === null ? '' : formatBoxNumber(locale, value));
   if (draft) {
     const { report } = draft;
     return {
@@ -85,9 +86,9 @@ export function ReportForm({
   carried?: ReportFigures | null;
   onEnter(report: ReportFigures): Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const today = campaignDay(new Date(), context.timeZone);
-  const [values, setValues] = useState(() => initialValues(context, today, draft, carried));
+  const [values, setValues] = useState(() => initialValues(context, today, draft, carried, locale));
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
   const [busy, setBusy] = useState(false);
 

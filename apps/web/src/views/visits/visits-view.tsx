@@ -107,7 +107,11 @@ function TeamCalendar({
         <button
           type="button"
           onClick={() =>
-            downloadText(visits.iCalendar, `visits-${team.code}.ics`, 'text/calendar;charset=utf-8')
+            downloadText(
+              visits.iCalendar,
+              `${t('visits.fileName')}-${team.code}.ics`,
+              'text/calendar;charset=utf-8',
+            )
           }
         >
           {t('visits.ics')}
