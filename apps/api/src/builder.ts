@@ -38,11 +38,6 @@ export function pageSize(args: { first?: number | null; last?: number | null }):
 }
 
 /**
- * The page size a connection may serve, after refusing what it must not: `first` or `last` over
- * {@link MAX_PAGE_SIZE}, and `first` with `last` (a page is read forward or backward, not both).
- * Given to each connection as its `maxSize`, and called before a count that reads no page.
- */
-/**
  * The cursors a list gives: `GPC:S:<key>` for a list of stored rows (Pothos' Prisma cursors, the
  * key a string), `OffsetConnection:<n>` for a computed list. Anything else is refused naming the
  * argument: a tampered cursor reached Prisma as a number and failed as an internal error, a
@@ -60,7 +55,9 @@ function checkCursors(
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
     if (cursor == null) continue;
-    const text = /^[A-Za-z0-9+/]*={0,2}$/.test(cursor) ? Buffer.from(cursor, 'base64').toString('utf8') : '';
+    // Base64 as Pothos writes it, padded: a cursor that does not write back the same is not one.
+    const bytes = Buffer.from(cursor, 'base64');
+    const text = bytes.toString('base64') === cursor ? bytes.toString('utf8') : '';
     if (!CURSOR_SHAPES[kind].test(text)) {
       throw new PlanningInputError({
         path: name,
@@ -72,6 +69,12 @@ function checkCursors(
   }
 }
 
+/**
+ * The page size a connection may serve, after refusing what it must not: a cursor the list did not
+ * give (`cursors`: a stored list's, or a computed list's offsets), `first` or `last` over
+ * {@link MAX_PAGE_SIZE}, and `first` with `last` (a page is read forward or backward, not both).
+ * Given to each connection as its `maxSize`, and called before a count that reads no page.
+ */
 export function checkedPageSize(
   args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null },
   cursors: keyof typeof CURSOR_SHAPES = 'stored',

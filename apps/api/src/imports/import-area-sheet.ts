@@ -130,7 +130,8 @@ function figuresOf(row: AreaSheetRow): Prisma.AreaUpdateInput {
 async function sumParents(tx: Prisma.TransactionClient, placed: readonly Placed[]): Promise<void> {
   const byDepth = new Map<number, Set<string>>();
   // Each placed area's own code too: a parent the file gives figures to is summed again from its
-  // children (a leaf has none, so nothing is summed for it).
+  // children (a leaf has none, so nothing is summed for it; children with no figure at all leave
+  // the parent's as it stands).
   for (const { path } of placed) {
     const codes = path.split('/');
     codes.forEach((code, depth) => {
@@ -141,7 +142,8 @@ async function sumParents(tx: Prisma.TransactionClient, placed: readonly Placed[
   for (const depth of [...byDepth.keys()].sort((a, b) => b - a)) {
     const parents = [...(byDepth.get(depth) ?? [])];
     await tx.$executeRaw`
-      UPDATE "Area" AS a SET "population" = s.population, "eligible" = s.eligible, "alreadyServed" = s.served
+      UPDATE "Area" AS a SET "population" = coalesce(s.population, a."population"),
+        "eligible" = coalesce(s.eligible, a."eligible"), "alreadyServed" = s.served
       FROM (
         SELECT "parentCode" AS code, sum("population")::int AS population, sum("eligible")::int AS eligible,
                coalesce(sum("alreadyServed"), 0)::int AS served

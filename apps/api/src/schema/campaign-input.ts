@@ -92,7 +92,7 @@ export const MachineAllocationInputRef = builder.inputType('MachineAllocationInp
   description: 'Machines that serve an area and its subtree (less descendants with their own figure).',
   fields: (t) => ({
     areaCode: t.string({ required: true, description: 'The area whose subtree the machines serve.' }),
-    machines: t.int({ required: true, description: 'Whole machines, zero or more.' }),
+    machines: t.int({ required: true, description: 'Whole machines, from 0 to 100,000.' }),
   }),
 });
 

@@ -239,7 +239,7 @@ PlanVsActualRef.implement({
         // Refused (a page too large, a cursor it did not give), it is null beside its error.
         nullable: true,
         description:
-          'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a `byArea` right under the top-level `planVsActual`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit.',
+          'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a `byArea` right under the top-level `planVsActual`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit. Refused (a page over 500, a cursor it did not give): null, with BAD_USER_INPUT naming the argument, the rest of the answer kept.',
         args: {
           level: t.arg({
             type: AreaLevelEnum,

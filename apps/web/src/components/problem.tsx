@@ -20,7 +20,8 @@ export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: ()
           </a>
         </p>
       ) : null}
-      {onRetry && kind !== 'unauthenticated' ? (
+      {/* Asked again, a request over the service's cost is refused again. */}
+      {onRetry && kind !== 'unauthenticated' && kind !== 'tooLarge' ? (
         <button type="button" onClick={onRetry}>
           {t('action.retry')}
         </button>

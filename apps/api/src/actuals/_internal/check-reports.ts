@@ -325,6 +325,8 @@ export function checkReports(
           );
         }
       });
+      // A rule of the whole batch that no report breaks alone: refused as the batch.
+      if (collected.length === 0) collected.push(error);
       return [];
     }
   }

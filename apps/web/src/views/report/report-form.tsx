@@ -28,8 +28,9 @@ function initialValues(
   carried: ReportFigures | null,
   locale: Locale,
 ): FormValues {
-  // A figure as its box shows it, in the reader's way (7,5 in Vietnamese); not reported: blank.
-  const text = (value: number | null) => (value === null ? '' : formatBoxNumber(locale, value));
+  // A figure as its box shows it, in the reader's way (7,5 in Vietnamese), to the digits it was
+  // typed with (7,125 stays 7,125); not reported: blank.
+  const text = (value: number | null) => (value === null ? '' : formatBoxNumber(locale, value, 6));
   if (draft) {
     const { report } = draft;
     return {
