@@ -74,6 +74,13 @@ describe('signing in', () => {
     const refusal = page.locator('[data-problem]');
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe('Vai trò của bạn không được xem hoặc làm việc này.');
+    // So do the views read from the root, reached by address: the refusal alone, no live form,
+    // no print button or downloads that would be refused in turn.
+    for (const view of ['staffing', 'roster']) {
+      await page.goto(`${server.origin}/scenarios/dak-nong-2021/${view}`);
+      await page.locator('[data-problem="forbidden"]').waitFor();
+      expect(await page.locator('main select, main input, main button').count(), view).toBe(0);
+    }
     await signInAs(page, 'planner');
     await page.locator('.scenario-list h2').first().waitFor();
     expect(await page.getByRole('link', { name: 'Thử phương án' }).count()).toBeGreaterThan(0);

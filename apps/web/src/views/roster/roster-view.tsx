@@ -11,6 +11,8 @@ import { Refusal, Requested } from '../../components/problem.tsx';
 import type { RosterViewQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
+import { useViewer } from '../../session/viewer.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
 import { downloadTeamCalendar } from './team-calendar.ts';
 
@@ -260,11 +262,16 @@ export default function RosterView() {
   const { t } = useI18n();
   const [head] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
   const scenario = head.data?.scenario;
+  const { area: callerArea } = useViewer();
   return (
     <section className="roster">
       <Requested fetching={head.fetching} error={head.error} hasData={head.data !== undefined}>
         {() =>
-          scenario ? (
+          // A roster is read from the scenario's root: a caller below it gets the refusal alone
+          // (a reporter reaching it by address saw the print button and downloads, each refused).
+          scenario && seesScenarioRoot(callerArea, scenario.area) === false ? (
+            <Refusal error={{ __typename: 'ForbiddenError', message: '' }} />
+          ) : scenario ? (
             <>
               <h1 className="no-print">
                 {t('nav.roster')} <span className="muted">· {scenario.name}</span>

@@ -13,6 +13,8 @@ import type { ArrivalProfile, SiteDayFiguresFragment, SiteHourFiguresFragment } 
 import { graphql } from '../../gql/index.ts';
 import type { FieldProblem } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
+import { useViewer } from '../../session/viewer.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
 import {
   blankSiteTexts,
@@ -389,10 +391,15 @@ export default function StaffingView() {
   const [head] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
   const scenario = head.data?.scenario;
   const rootCode = scenario?.areaCode ?? '';
+  // Staffing is read from the scenario's root: a caller below it gets the refusal alone (a
+  // reporter reaching it by address saw the live form before it).
+  const { area: callerArea } = useViewer();
+  const refused =
+    scenario !== undefined && scenario !== null && seesScenarioRoot(callerArea, scenario.area) === false;
   const [sites] = useQuery({
     query: StaffingSitesQuery,
     variables: { scenarioId: id, areaCode: rootCode },
-    pause: !scenario,
+    pause: !scenario || refused,
   });
   const [texts, setTexts] = useState<SiteTexts | null>(null);
   const current: SiteTexts = texts ?? blankSiteTexts(area ?? rootCode);
@@ -423,7 +430,9 @@ export default function StaffingView() {
       </h1>
       <Requested fetching={head.fetching} error={head.error ?? sites.error} hasData={head.data !== undefined}>
         {() =>
-          scenario ? (
+          refused ? (
+            <Refusal error={{ __typename: 'ForbiddenError', message: '' }} />
+          ) : scenario ? (
             <>
               <div className="controls no-print">
                 <label>
