@@ -38,9 +38,13 @@ type PlanHead = {
   };
 };
 
+/** What a refused field says, for its export's answer: its type, message and field. */
+const REFUSAL =
+  '__typename ... on Error { message } ... on InputError { field } ... on NotFoundError { field }';
+
 const HEAD = `scenario(id: $scenarioId) { id name }
   plan(scenarioId: $scenarioId, areaCode: $areaCode) {
-    __typename ... on Error { message } ... on InputError { field } ... on NotFoundError { field }
+    ${REFUSAL}
     ... on CampaignPlan {
       period { start deadline timeZone openDays openHours }
       capacity { minutesPerDossier dailyCapacityPerMachine }
@@ -125,7 +129,7 @@ async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url }: Param
     headQuery('area { code }', ', $from: Date, $to: Date').replace(
       /\}\s*$/,
       `planVsActual(scenarioId: $scenarioId, areaCode: $areaCode, from: $from, to: $to) {
-        __typename ... on Error { message } ... on InputError { field }
+        ${REFUSAL}
         ... on PlanVsActual { areaCode days { ${DAY_FIELDS} } children { areaCode days { ${DAY_FIELDS} } } } } }`,
     ),
     { scenarioId, areaCode, from: from || null, to: to || null },
@@ -144,7 +148,7 @@ async function rosterExport(ask: Ask, { scenarioId, areaCode, url, language }: P
   const head = await ask<PlanHead & { plan: { roster: Roster } }>(
     headQuery(
       `roster(days: $days, shiftHours: $shiftHours, teams: $teams) {
-        __typename ... on Error { message } ... on InputError { field }
+        ${REFUSAL}
         ... on Roster { shifts { name start end crews } assignments { date shift team } } }`,
       ', $days: Int = 28, $shiftHours: Int = 8, $teams: Int',
     ),
@@ -179,9 +183,8 @@ async function visitsExport(ask: Ask, { scenarioId, areaCode }: Params) {
     headQuery('area { code }').replace(
       /\}\s*$/,
       `teams(homeAreaCode: $areaCode) { code kind visits(scenarioId: $scenarioId) {
-        __typename ... on TeamVisits { plan { teams { team visits {
-          communeCode communeName arriveDate leaveDate days travelHoursBefore workHours dossiers servedCommuneCodes } } } }
-        ... on Error { message } ... on InputError { field } ... on NotFoundError { field } } } }`,
+        ${REFUSAL} ... on TeamVisits { plan { teams { team visits {
+          communeCode communeName arriveDate leaveDate days travelHoursBefore workHours dossiers servedCommuneCodes } } } } } } }`,
     ),
     { scenarioId, areaCode },
   );

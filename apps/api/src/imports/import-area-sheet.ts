@@ -129,12 +129,12 @@ function figuresOf(row: AreaSheetRow): Prisma.AreaUpdateInput {
 /** Parents' population, eligible and served as the sums of their children, deepest first (a parent the file names too). */
 async function sumParents(tx: Prisma.TransactionClient, placed: readonly Placed[]): Promise<void> {
   const byDepth = new Map<number, Set<string>>();
-  // Each placed area's own code too: a parent the file gives figures to is summed again from its
-  // children (a leaf has none, so nothing is summed for it; children with no figure at all leave
-  // the parent's as it stands).
-  for (const { path } of placed) {
+  // An area already stored is summed too: a parent the file gives figures to is summed again from
+  // its children (a leaf has none, and children with no figure at all leave the parent's as it
+  // stands). A new area's children, if the file adds any, name it in their paths.
+  for (const { path, existing } of placed) {
     const codes = path.split('/');
-    codes.forEach((code, depth) => {
+    (existing ? codes : codes.slice(0, -1)).forEach((code, depth) => {
       if (!byDepth.has(depth)) byDepth.set(depth, new Set());
       byDepth.get(depth)?.add(code);
     });

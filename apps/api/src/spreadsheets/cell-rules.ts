@@ -211,14 +211,15 @@ export type AreaLevelValue = 'country' | 'province' | 'district' | 'commune' | '
 
 /**
  * Words read as each level, compared as headers are (no diacritics, case or spaces): the English
- * name, and the Vietnamese names of the units. `thành phố` is not among them: it is a province
- * (Đà Nẵng) or a district (a provincial city), so the file must say which.
+ * name, then the one a Vietnamese sheet writes, then the other names of the units (English and
+ * Vietnamese). `thành phố` is not among them: it is a province (Đà Nẵng) or a district (a provincial
+ * city), so the file must say which.
  */
-const LEVEL_WORDS: Record<AreaLevelValue, readonly string[]> = {
+export const LEVEL_WORDS: Record<AreaLevelValue, readonly [string, string, ...string[]]> = {
   country: ['country', 'quốc gia', 'cả nước'],
   province: ['province', 'tỉnh'],
   district: ['district', 'huyện', 'quận', 'thị xã'],
-  commune: ['commune', 'ward', 'xã', 'phường', 'thị trấn'],
+  commune: ['commune', 'xã', 'ward', 'phường', 'thị trấn'],
   village: ['village', 'thôn', 'bản', 'ấp', 'làng'],
 };
 

@@ -1,6 +1,7 @@
 // The plan per area as a table: one row per `AreaPlan` of `planCampaign`, parents before children.
 // Its first columns carry the area list's headers, so an exported plan reads back as areas.
-import type { AreaPlan } from '@muster/planning';
+import type { AreaPlan, AreaStatus } from '@muster/planning';
+import { type AreaLevelValue, LEVEL_WORDS } from './cell-rules.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import type { SheetView, ViewColumn } from './sheet-view.ts';
 
@@ -51,16 +52,8 @@ const COLUMNS: readonly ViewColumn[] = [
   { key: 'longitude', header: { vi: 'Kinh độ', en: 'Longitude' }, type: 'decimal', width: 10 },
 ];
 
-/**
- * A Vietnamese sheet's words for the library's levels and statuses (the levels as the area sheet
- * reads them back: tỉnh, huyện, xã, thôn). The `reason` stays the library's English sentence.
- */
-const VI_WORDS: Readonly<Record<string, string>> = {
-  country: 'quốc gia',
-  province: 'tỉnh',
-  district: 'huyện',
-  commune: 'xã',
-  village: 'thôn',
+/** A Vietnamese sheet's words for the library's statuses (the `reason` stays its English sentence). */
+const VI_STATUS: Readonly<Record<AreaStatus, string>> = {
   'nothing-to-do': 'không còn hồ sơ',
   'no-capacity': 'không đủ năng lực',
   sized: 'đã tính số máy',
@@ -74,13 +67,15 @@ function* rowsOf(
   areas: Iterable<AreaPlan>,
   language: SheetLanguage,
 ): Generator<(string | number | boolean | null)[]> {
-  const word = (value: string) => (language === 'vi' ? (VI_WORDS[value] ?? value) : value);
+  const vi = language === 'vi';
+  // Levels as the area sheet reads them back (tỉnh, huyện, xã, thôn).
+  const level = (value: string) => (vi ? (LEVEL_WORDS[value as AreaLevelValue]?.[1] ?? value) : value);
   for (const a of areas) {
     yield [
       a.code,
       a.name,
       a.parentCode,
-      a.level === null || a.level === undefined ? null : word(a.level),
+      a.level === null || a.level === undefined ? null : level(a.level),
       a.population,
       a.eligible,
       a.alreadyServed,
@@ -97,7 +92,7 @@ function* rowsOf(
       a.daysNeeded,
       a.completionDate,
       a.meetsDeadline,
-      word(a.status),
+      vi ? VI_STATUS[a.status] : a.status,
       a.reason,
       a.location?.latitude ?? null,
       a.location?.longitude ?? null,

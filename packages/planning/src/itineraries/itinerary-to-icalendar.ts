@@ -33,7 +33,7 @@ const WORDS: Record<
     /** The place by its name and code (a commune, ward or town: no word for its kind). */
     commune(place: string, communeId: string, days: number): string;
     hours(drive: number, work: number): string;
-    dossiers(dossiers: number, perDay: string): string;
+    dossiers(dossiers: number, perDay: readonly { date: string; dossiers: number }[]): string;
     alsoServes(communeIds: string): string;
     part(k: number, parts: number, from: string, to: string): string;
   }
@@ -43,7 +43,7 @@ const WORDS: Record<
     commune: (place, id, days) =>
       `${place === id ? `Code ${id}` : `${place} (code ${id})`}, ${days} open day${days === 1 ? '' : 's'}.`,
     hours: (drive, work) => `Drive before: ${round1(drive)} h. Work: ${round1(work)} h.`,
-    dossiers: (n, perDay) => `Expected dossiers: ${n}${perDay === '' ? '' : ` (${perDay})`}.`,
+    dossiers: (n, perDay) => `Expected dossiers: ${n}${listed(perDay, String)}.`,
     alsoServes: (ids) => `Also serves: ${ids}.`,
     part: (k, parts, from, to) =>
       `Part ${k} of ${parts} of the stay ${from} – ${to}: the team stands down between.`,
@@ -54,14 +54,16 @@ const WORDS: Record<
       `${place === id ? `Mã ${id}` : `${place} (mã ${id})`}, ${days} ngày mở cửa.`,
     hours: (drive, work) =>
       `Di chuyển trước: ${decimalComma(round1(drive))} giờ. Làm việc: ${decimalComma(round1(work))} giờ.`,
-    dossiers: (n, perDay) =>
-      `Số hồ sơ dự kiến: ${groupedVi(n)}${perDay === '' ? '' : ` (${perDay.replace(/: (\d+)/g, (_, d: string) => `: ${groupedVi(Number(d))}`)})`}.`,
+    dossiers: (n, perDay) => `Số hồ sơ dự kiến: ${groupedVi(n)}${listed(perDay, groupedVi)}.`,
     alsoServes: (ids) => `Phục vụ cả: ${ids}.`,
     part: (k, parts, from, to) => `Phần ${k}/${parts} của đợt ${from} – ${to}: tổ nghỉ giữa các phần.`,
   },
 };
 
 const decimalComma = (x: number): string => String(x).replace('.', ',');
+/** Each day's dossiers, ` (2021-03-22: 1543, …)`, counts written by `count`; nothing without days. */
+const listed = (days: readonly { date: string; dossiers: number }[], count: (n: number) => string): string =>
+  days.length === 0 ? '' : ` (${days.map((d) => `${d.date}: ${count(d.dossiers)}`).join(', ')})`;
 /** A whole count with Vietnamese thousands points (4.630). */
 const groupedVi = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
@@ -139,11 +141,10 @@ export function itineraryToICalendar(
       .join('/');
     const place = communeName.get(visit.communeId) ?? visit.communeId;
     const guests = visit.servedCommuneIds.filter((id) => id !== visit.communeId);
-    const perDay = visit.dossiersPerDay.map((d) => `${d.date}: ${d.dossiers}`).join(', ');
     const description = [
       words.commune(place, visit.communeId, visit.days),
       words.hours(visit.travelHoursBefore, visit.workHours),
-      words.dossiers(visit.dossiers, perDay),
+      words.dossiers(visit.dossiers, visit.dossiersPerDay),
       ...(guests.length === 0
         ? []
         : [words.alsoServes(guests.map((id) => communeName.get(id) ?? id).join(', '))]),

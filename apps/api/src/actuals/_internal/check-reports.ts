@@ -305,32 +305,31 @@ export function checkReports(
   // The figures, by the library's rules: malformed ones throw, naming the report. A file names
   // every malformed row (hours open 25, a downtime of 2,000 minutes), each report read alone once
   // the whole batch is seen to hold one; its other checks wait for those to be mended.
-  if (collected) {
-    try {
-      reviewActualReports(reports);
-    } catch (error) {
-      if (!(error instanceof PlanningInputError)) throw error;
-      reports.forEach((report, index) => {
-        try {
-          reviewActualReports([report]);
-        } catch (one) {
-          if (!(one instanceof PlanningInputError)) throw one;
-          collected.push(
-            new PlanningInputError({
-              path: one.path.replace(/^reports\[0\]/, `reports[${index}]`),
-              code: one.code,
-              expected: one.expected,
-              received: one.receivedValue,
-            }),
-          );
-        }
-      });
-      // A rule of the whole batch that no report breaks alone: refused as the batch.
-      if (collected.length === 0) collected.push(error);
-      return [];
-    }
+  let findings: ReportFinding[];
+  try {
+    findings = reviewActualReports(reports);
+  } catch (error) {
+    if (!collected || !(error instanceof PlanningInputError)) throw error;
+    reports.forEach((report, index) => {
+      try {
+        reviewActualReports([report]);
+      } catch (one) {
+        if (!(one instanceof PlanningInputError)) throw one;
+        collected.push(
+          new PlanningInputError({
+            path: one.path.replace(/^reports\[0\]/, `reports[${index}]`),
+            code: one.code,
+            expected: one.expected,
+            received: one.receivedValue,
+          }),
+        );
+      }
+    });
+    // A rule of the whole batch that no report breaks alone: refused as the batch.
+    if (collected.length === 0) collected.push(error);
+    return [];
   }
-  const impossible = reviewActualReports(reports).filter((finding) => finding.severity === 'impossible');
+  const impossible = findings.filter((finding) => finding.severity === 'impossible');
   for (const finding of collected ? impossible : impossible.slice(0, 1)) {
     attempt(() =>
       refuse(
