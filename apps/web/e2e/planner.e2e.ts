@@ -236,7 +236,9 @@ describe('the Đắk Nông planner', () => {
     );
     expect(Math.max(...open)).toBe(peak);
     // The wait target left empty is the one judged: the demo scenario sets none, so the API's 30 minutes.
-    expect(await page.getByLabel('Chờ trung bình tối đa (phút)').getAttribute('placeholder')).toBe('30');
+    await expect
+      .poll(() => page.getByLabel('Chờ trung bình tối đa (phút)').getAttribute('placeholder'))
+      .toBe('30');
     await screenshot(page, 'staffing-1440');
     await page.close();
   });
@@ -300,6 +302,86 @@ describe('the Đắk Nông planner', () => {
     await expectReadableCharts(page);
     await screenshot(page, 'staffing-360', { docs: false });
     await page.close();
+  });
+
+  it('sees in the blank wait target the target the API planned the hours for, not one of its own', async () => {
+    const page = await browser.newPage(1440, 900);
+    // An API whose default target is 45 minutes: its staffing answers say so.
+    await page.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('query Staffing(')) return route.continue();
+      const response = await route.fetch();
+      const answer = await response.json();
+      const staffing = answer.data?.plan?.staffing;
+      if (staffing?.__typename === 'HourlyStaffing') staffing.waitTargetMinutes = 45;
+      await route.fulfill({ response, json: answer });
+    });
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    await page.locator('table.staffing-hours tbody tr').first().waitFor();
+    await expect
+      .poll(() => page.getByLabel('Chờ trung bình tối đa (phút)').getAttribute('placeholder'))
+      .toBe('45');
+    await page.close();
+  });
+
+  it('staffs a site on a day of a replan saved as of its deadline, which starts the day after it', async () => {
+    // Đắk Nông replanned from its reports as of 30 June, its deadline: the rest from 1 July on.
+    const saved = await graphqlAs<{
+      createScenario: { scenarioId: string; calendar: { start: string; deadline: string } };
+    }>(
+      server,
+      'planner',
+      `mutation ($from: ScenarioFromReplanInput!) {
+        createScenario(fromReplan: $from) { ... on Scenario { scenarioId calendar { start deadline } } }
+      }`,
+      {
+        from: {
+          scenarioId: 'dak-nong-2021',
+          asOf: '2021-06-30',
+          pace: 'PLANNED',
+          name: 'Lập lại sau hạn chót',
+        },
+      },
+    );
+    const replan = saved.data?.createScenario;
+    expect(replan?.calendar).toEqual({ start: '2021-07-01', deadline: '2021-06-30' });
+    const id = replan?.scenarioId as string;
+    // The days the API plans for Đắk Song (665) in it, read from the API itself.
+    const planned = await graphqlAs<{ plan: { daily: { date: string; planned: number }[] } }>(
+      server,
+      'planner',
+      `query ($id: ID!) { plan(scenarioId: $id, areaCode: "67") { ... on CampaignPlan { daily(areaCode: "665") { date planned } } } }`,
+      { id },
+    );
+    const days = planned.data?.plan.daily ?? [];
+    const last = days.at(-1)?.date as string;
+    const fifth = days[4] as { date: string; planned: number };
+    expect(fifth.date).toBe('2021-07-05');
+
+    for (const [width, locale] of [
+      [1440, 'vi'],
+      [360, 'en'],
+    ] as const) {
+      const page = await browser.newPage(width, 900);
+      await page.goto(`${server.origin}/scenarios/${id}/staffing?area=665`);
+      await chooseLanguage(page, locale);
+      const label = locale === 'vi' ? 'Ngày (để trống: chỉ tiêu ngày)' : 'Day (blank: the daily target)';
+      const day = page.getByLabel(label);
+      // The replan's own days, from its start to Đắk Song's last planned day: a box that takes a day.
+      await expect.poll(() => day.getAttribute('max')).toBe(last);
+      expect(await day.getAttribute('min')).toBe('2021-07-01');
+      expect(await day.isDisabled()).toBe(false);
+      await day.fill(fifth.date);
+      await expect
+        .poll(() => page.getByTestId('visitors').textContent())
+        .toBe(fifth.planned.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB'));
+      expect(await page.locator('.field-problem').count()).toBe(0);
+      expect(await page.locator('[data-problem]').count()).toBe(0);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `staffing-replan-${width}-${locale}`, { docs: false });
+      // The language is the device's: the next stories read the app in Vietnamese again.
+      await chooseLanguage(page, 'vi');
+      await page.close();
+    }
   });
 
   it('prints the roster on A4, a month a page', async () => {

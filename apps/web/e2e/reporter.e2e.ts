@@ -404,6 +404,153 @@ describe.each(LANGUAGES)(
       await page.close();
     });
 
+    /** Longer than the outbox takes to send the reports it holds when the app opens, on loopback. */
+    const OUTBOX_SETTLES_MS = 1_500;
+    /** A day no other story reports, so the draft's report changes none of their figures. */
+    const draftDay = hcmDay(10 + daysBack);
+    const halfPastSeven = locale === 'vi' ? '7,5' : '7.5';
+
+    /** Types a day's figures for Đắk Môl into the form, without sending them. */
+    async function typeDraft(page: Page, dossiers: string): Promise<void> {
+      await page.locator('#report-date').fill(draftDay);
+      await page.getByLabel(words['report.area']).selectOption(DAK_MOL);
+      await page.getByLabel(words['report.dossiers']).fill(dossiers);
+      await page.getByLabel(words['report.hoursOpen']).fill(halfPastSeven);
+      await page.getByLabel(words['report.note']).fill('máy 2 hỏng buổi chiều');
+    }
+
+    /** The form's boxes as they read now. */
+    async function formFigures(page: Page) {
+      await page.getByLabel(words['report.dossiers']).waitFor();
+      return {
+        date: await page.locator('#report-date').inputValue(),
+        area: await page.getByLabel(words['report.area']).inputValue(),
+        dossiers: await page.getByLabel(words['report.dossiers']).inputValue(),
+        hours: await page.getByLabel(words['report.hoursOpen']).inputValue(),
+        note: await page.getByLabel(words['report.note']).inputValue(),
+      };
+    }
+
+    /** Leaves the form for the scenarios by the app's menu. */
+    async function leaveForm(page: Page): Promise<void> {
+      await page.getByRole('navigation').getByRole('link', { name: words['nav.scenarios'] }).click();
+      await page.waitForURL(`${server.origin}/scenarios`);
+      await page.getByLabel(words['report.dossiers']).waitFor({ state: 'detached' });
+    }
+
+    const typed = {
+      date: draftDay,
+      area: DAK_MOL,
+      dossiers: '321',
+      hours: halfPastSeven,
+      note: 'máy 2 hỏng buổi chiều',
+    };
+    const notice = (page: Page) => page.locator('.report-draft');
+
+    it('a reporter who leaves the form half filled finds the figures there on coming back, unsent, and a fresh form once they are sent', async () => {
+      const page = await reporterHome();
+      // The outbox's reports of these figures (no other story sends 321 dossiers).
+      const listed = page
+        .locator('.outbox-list li')
+        .filter({ hasText: words['outbox.dossiers'].replace('{count}', '321') });
+      await typeDraft(page, '321');
+      expect(await notice(page).count()).toBe(0);
+
+      // Away to the scenarios, back with the phone's back button: everything typed is there, said so.
+      await leaveForm(page);
+      await page.goBack();
+      expect(await formFigures(page)).toEqual(typed);
+      const [noticeStart, noticeEnd] = words['report.draftRestored']
+        .replace('{area}', 'Xã Đắk Môl')
+        .split('{date}') as [string, string];
+      const said = (await notice(page).locator('p').textContent()) ?? '';
+      expect(said.startsWith(noticeStart)).toBe(true);
+      expect(said.endsWith(noticeEnd)).toBe(true);
+      expect(said).toContain(draftDay.slice(0, 4));
+      expect(await notice(page).getByRole('button').textContent()).toBe(words['report.draftDiscard']);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await shoot(page, `report-draft-${name}`);
+
+      // Never sent by itself: not on the server, not in the outbox, after a reload too.
+      await page.reload();
+      expect(await formFigures(page)).toEqual(typed);
+      // Time for the outbox to send what it holds at open (well under a second on loopback).
+      await page.waitForTimeout(OUTBOX_SETTLES_MS);
+      expect(await listed.count()).toBe(0);
+      expect(await storedReports(DAK_MOL, draftDay)).toEqual([]);
+
+      // Sent: stored once; left and opened again, the form is fresh and says nothing of a draft.
+      await page.getByRole('button', { name: words['report.send'] }).click();
+      await expect.poll(() => listed.count()).toBe(1);
+      await expect.poll(() => listed.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await storedReports(DAK_MOL, draftDay)).toMatchObject([
+        { dossiers: 321, hoursOpen: 7.5, version: 1 },
+      ]);
+      await leaveForm(page);
+      await page.getByRole('navigation').getByRole('link', { name: words['nav.report'] }).click();
+      // Today in Hồ Chí Minh City, the area last sent, nothing typed.
+      const fresh = { date: hcmDay(0), area: DAK_MOL, dossiers: '', hours: '', note: '' };
+      expect(await formFigures(page)).toEqual(fresh);
+      expect(await notice(page).count()).toBe(0);
+
+      // Typed again and discarded: the form is fresh, and stays so when opened again.
+      await typeDraft(page, '58');
+      await leaveForm(page);
+      await page.goBack();
+      expect((await formFigures(page)).dossiers).toBe('58');
+      await notice(page).getByRole('button', { name: words['report.draftDiscard'] }).click();
+      expect(await formFigures(page)).toEqual(fresh);
+      expect(await notice(page).count()).toBe(0);
+      await leaveForm(page);
+      await page.goBack();
+      expect((await formFigures(page)).dossiers).toBe('');
+      expect(await notice(page).count()).toBe(0);
+      expect(await storedReports(DAK_MOL, draftDay)).toMatchObject([{ dossiers: 321, version: 1 }]);
+      await page.close();
+    });
+
+    it('a draft stays with the reporter who typed it on a shared phone, and signing out forgets it', async () => {
+      // A second reporter of the same team, signing in on the same phone.
+      const issued = await graphqlAs<{ issueToken: { token: string } }>(
+        server,
+        'admin',
+        `mutation Issue($input: TokenInput!) { issueToken(input: $input) { ... on IssuedToken { token } } }`,
+        { input: { role: 'REPORTER', name: `second reporter ${name}`, teamCode: TEAM } },
+      );
+      const second = issued.data?.issueToken.token as string;
+      expect(second).toMatch(/\S{20,}/);
+
+      const page = await reporterHome();
+      await typeDraft(page, '444');
+      await leaveForm(page);
+
+      // The other reporter opens the app: no figures of the first, no word of a draft.
+      await signInWith(page, second);
+      expect(await page.locator('.viewer').textContent()).toContain(`second reporter ${name}`);
+      expect((await formFigures(page)).dossiers).toBe('');
+      expect(await notice(page).count()).toBe(0);
+
+      // The first reporter back: the draft is there again.
+      await signInAs(page, 'reporter', server);
+      expect(await formFigures(page)).toEqual({ ...typed, dossiers: '444' });
+      expect(await notice(page).count()).toBe(1);
+
+      // Signed out by the button: the draft goes with the sign-in, for either reporter.
+      await page.getByRole('button', { name: words.signOut }).click();
+      await page.getByRole('link', { name: words['signIn.title'] }).first().waitFor();
+      await signInWith(page, second);
+      expect((await formFigures(page)).dossiers).toBe('');
+      await signInAs(page, 'reporter', server);
+      expect((await formFigures(page)).dossiers).toBe('');
+      expect(await notice(page).count()).toBe(0);
+      // Never sent.
+      expect(await storedReports(DAK_MOL, draftDay)).not.toContainEqual(
+        expect.objectContaining({ dossiers: 444 }),
+      );
+      await page.close();
+    });
+
+    // Last: the fixed clock it sets holds for every page of the browser that follows.
     it('the date of a report is today in Hồ Chí Minh City even where the phone’s clock says yesterday', async () => {
       const page = await browser.newPage(width, 900);
       // 18:30 on 19 March in London (the browser's zone) is 01:30 on 20 March in Hồ Chí Minh City.
@@ -414,6 +561,13 @@ describe.each(LANGUAGES)(
     });
   },
 );
+
+/** Opens the sign-in link of a token issued here, as a reporter would from the link they were sent. */
+async function signInWith(page: Page, token: string): Promise<void> {
+  await page.goto(`${server.origin}/sign-in#token=${token}`);
+  await page.waitForURL(`${server.origin}/`);
+  await page.locator('.viewer').waitFor();
+}
 
 /** Communes of Đắk Song for the spreadsheet stories, which no other story reports. */
 const THUAN_HANH = '24724';

@@ -10,6 +10,7 @@ import { deviceStore } from './session/device-store.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
 import { useViewer, ViewerProvider } from './session/viewer.tsx';
 import { HomeView, ReportView, ScenariosView } from './views/home/home-view.tsx';
+import { deviceDrafts } from './views/report/draft-store.ts';
 import { SignInView } from './views/sign-in/sign-in-view.tsx';
 
 const PlanView = lazy(() => import('./views/plan/plan-view.tsx'));
@@ -48,6 +49,11 @@ function Header() {
   const { t, locale, setLocale } = useI18n();
   const { token, signOut } = useSession();
   const { viewer, abilities } = useViewer();
+  const signOutHere = () => {
+    // A shared phone: what one reporter typed and did not send stays with them, not the next one.
+    if (viewer === null || abilities.reportsDays) void deviceDrafts.clear().catch(() => {});
+    signOut();
+  };
   return (
     <header className="app-header">
       <Link href={paths.home} className="brand">
@@ -80,7 +86,7 @@ function Header() {
           </span>
         ) : null}
         {token ? (
-          <button type="button" onClick={signOut}>
+          <button type="button" onClick={signOutHere}>
             {t('signOut')}
           </button>
         ) : (

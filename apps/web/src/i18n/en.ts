@@ -131,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   'profile.STUDENTS': 'Students (after school)',
   'staffing.site': 'Site',
   'staffing.dayInput': 'Day (blank: the daily target)',
+  'staffing.noDay': 'This scenario plans no day: only the daily target can be staffed.',
   'staffing.profile': 'Arrivals through the day',
   'staffing.waitTarget': 'Target mean wait (minutes)',
   'staffing.day': 'Day',
@@ -239,6 +240,9 @@ export const en: Record<MessageKey, string> = {
   'report.problem.number': 'Enter a number, e.g. 7 or 7.5.',
   'report.problem.date': 'Choose a date.',
   'report.problem.future': 'This day has not come yet.',
+  'report.draftRestored':
+    'Draft not yet sent: the figures you were entering for {area} on {date}, kept on this phone.',
+  'report.draftDiscard': 'Discard the draft',
   'refusal.range': 'outside the allowed range',
   'refusal.integer': 'must be a whole number',
   'refusal.format': 'not in the expected form',

@@ -129,6 +129,7 @@ export const vi = {
   'profile.STUDENTS': 'Học sinh (sau giờ học)',
   'staffing.site': 'Điểm cấp',
   'staffing.dayInput': 'Ngày (để trống: chỉ tiêu ngày)',
+  'staffing.noDay': 'Kịch bản này không có ngày nào được lập kế hoạch: chỉ xem được chỉ tiêu ngày.',
   'staffing.profile': 'Người đến theo giờ',
   'staffing.waitTarget': 'Chờ trung bình tối đa (phút)',
   'staffing.day': 'Ngày',
@@ -237,6 +238,9 @@ export const vi = {
   'report.problem.number': 'Nhập một số, ví dụ 7 hoặc 7,5.',
   'report.problem.date': 'Chọn một ngày.',
   'report.problem.future': 'Chưa đến ngày này.',
+  'report.draftRestored':
+    'Bản nháp chưa gửi: số liệu nhập dở cho {area}, ngày {date}, được giữ lại trên máy này.',
+  'report.draftDiscard': 'Bỏ bản nháp',
   'refusal.range': 'nằm ngoài giới hạn cho phép',
   'refusal.integer': 'phải là số nguyên',
   'refusal.format': 'sai định dạng',

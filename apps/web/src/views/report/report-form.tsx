@@ -1,8 +1,9 @@
 // The day's figures entered with a thumb: one big box a figure, the numeric keyboard for counts
 // and hours, the date set to today in the campaign's zone and the area to the last one reported.
-// Sending puts the report in the device's outbox first, so nothing typed is lost to a bad signal.
-import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
-import { addDays, campaignDay } from '../../i18n/campaign-day.ts';
+// Sending puts the report in the device's outbox first, so nothing typed is lost to a bad signal;
+// what is typed and not yet sent is kept as a draft, so nothing is lost to leaving the form either.
+import { type FormEvent, type InputHTMLAttributes, useEffect, useState } from 'react';
+import { addDays, campaignDay, isIsoDate } from '../../i18n/campaign-day.ts';
 import { formatBoxNumber, type Locale } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/vi.ts';
@@ -24,15 +25,15 @@ const lastAreaKey = (teamCode: string) => `reporter.${teamCode}.lastArea`;
 function initialValues(
   context: ReporterContext,
   today: string,
-  draft: OutboxEntry | null,
+  mending: OutboxEntry | null,
   carried: ReportFigures | null,
   locale: Locale,
 ): FormValues {
   // A figure as its box shows it, in the reader's way (7,5 in Vietnamese), to the digits it was
   // typed with (7,125 stays 7,125); not reported: blank.
   const text = (value: number | null) => (value === null ? '' : formatBoxNumber(locale, value, 6));
-  if (draft) {
-    const { report } = draft;
+  if (mending) {
+    const { report } = mending;
     return {
       date: report.date,
       areaCode: report.areaCode,
@@ -68,6 +69,34 @@ function initialValues(
   };
 }
 
+/** The boxes whose text makes a draft: a date or an area chosen alone is no work to lose. */
+const TYPED: readonly FormField[] = ['dossiers', 'machinesWorking', 'hoursOpen', 'downtimeMinutes', 'note'];
+
+/** Something was typed since the form opened (or was last sent): a draft worth keeping. */
+const typedSince = (opened: FormValues, values: FormValues) =>
+  TYPED.some((name) => values[name] !== opened[name]);
+
+/**
+ * The draft the form opens on: one of an area the reporter still reports in (its date today when
+ * its box was left blank); null for none.
+ */
+function restorable(
+  restored: FormValues | null,
+  context: ReporterContext,
+  opened: FormValues,
+): FormValues | null {
+  if (restored === null || !context.areas.some((area) => area.code === restored.areaCode)) return null;
+  return isIsoDate(restored.date) ? restored : { ...restored, date: opened.date };
+}
+
+/** The form after a send: the day's settings kept, the day's counts blank for the next area. */
+const nextReport = (sent: FormValues): FormValues => ({
+  ...sent,
+  dossiers: '',
+  downtimeMinutes: '',
+  note: '',
+});
+
 const COUNT: InputHTMLAttributes<HTMLInputElement> = {
   inputMode: 'numeric',
   autoComplete: 'off',
@@ -76,22 +105,44 @@ const COUNT: InputHTMLAttributes<HTMLInputElement> = {
 
 export function ReportForm({
   context,
-  draft,
+  mending,
   carried = null,
+  restored = null,
+  onDraft,
   onEnter,
 }: {
   context: ReporterContext;
   /** A refused report to mend: the form opens on its figures. */
-  draft: OutboxEntry | null;
+  mending: OutboxEntry | null;
   /** The report entered just before this form opened: its day's settings carry over. */
   carried?: ReportFigures | null;
+  /** The draft kept on the phone from an earlier visit: the form opens on it and says so. */
+  restored?: FormValues | null;
+  /** Keeps what is typed and not yet sent as the draft (null: there is none); never sends it. */
+  onDraft?(values: FormValues | null): void;
   onEnter(report: ReportFigures): Promise<void>;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, date } = useI18n();
   const today = campaignDay(new Date(), context.timeZone);
-  const [values, setValues] = useState(() => initialValues(context, today, draft, carried, locale));
+  // The form as it opens with nothing typed; after a send, as the send leaves it.
+  const [opened, setOpened] = useState(() => initialValues(context, today, mending, carried, locale));
+  const [draft] = useState(() => restorable(restored, context, opened));
+  const [draftShown, setDraftShown] = useState(draft !== null);
+  const [values, setValues] = useState(draft ?? opened);
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    onDraft?.(typedSince(opened, values) ? values : null);
+  }, [onDraft, opened, values]);
+
+  const discardDraft = () => {
+    const fresh = initialValues(context, today, mending, carried, locale);
+    setOpened(fresh);
+    setValues(fresh);
+    setProblems({});
+    setDraftShown(false);
+  };
 
   const field = (name: FormField) => ({
     id: `report-${name}`,
@@ -124,8 +175,12 @@ export function ReportForm({
     try {
       deviceStore.set(lastAreaKey(context.team.code), read.report.areaCode);
       await onEnter(read.report);
+      // In the outbox now: no longer a draft, even if the phone leaves the form this instant.
+      onDraft?.(null);
+      setDraftShown(false);
       // The next report is usually the next area or the next day: keep the day's settings.
-      setValues((current) => ({ ...current, dossiers: '', downtimeMinutes: '', note: '' }));
+      setOpened(nextReport(values));
+      setValues(nextReport);
     } finally {
       setBusy(false);
     }
@@ -133,7 +188,20 @@ export function ReportForm({
 
   return (
     <form className="report-form card" onSubmit={submit} noValidate aria-labelledby="report-form-title">
-      <h2 id="report-form-title">{draft ? t('report.mendTitle') : t('report.formTitle')}</h2>
+      <h2 id="report-form-title">{mending ? t('report.mendTitle') : t('report.formTitle')}</h2>
+      {draftShown && draft ? (
+        <div className="report-draft" role="status">
+          <p>
+            {t('report.draftRestored', {
+              area: context.areas.find((area) => area.code === draft.areaCode)?.name ?? draft.areaCode,
+              date: date(draft.date),
+            })}
+          </p>
+          <button type="button" onClick={discardDraft}>
+            {t('report.draftDiscard')}
+          </button>
+        </div>
+      ) : null}
       <label htmlFor="report-date">
         {t('report.date')}
         <input type="date" max={addDays(today, 1)} {...field('date')} />

@@ -1,7 +1,7 @@
 // The reporter's home: who reports for which team and area, whether the phone has signal, the
 // day's form, and the reports kept on this phone with where each stands. It opens with no signal
 // after a first visit (the service worker keeps the app, the device its reporter and reports).
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { Loading, Problem } from '../../components/problem.tsx';
 import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
@@ -11,9 +11,11 @@ import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
 import { paths } from '../../routes.ts';
 import { useViewer, type Viewer } from '../../session/viewer.tsx';
 import { connectionMessages } from './connection-message.ts';
+import { type DraftStore, deviceDrafts } from './draft-store.ts';
+import type { FormValues } from './read-figures.ts';
 import { ReportForm } from './report-form.tsx';
 import { ReportList } from './report-list.tsx';
-import { useReporterContext } from './reporter-context.ts';
+import { type ReporterContext, useReporterContext } from './reporter-context.ts';
 
 /** Whether reports wait, and why: no signal, no answer, or a sign-in to renew. */
 function Connection() {
@@ -45,11 +47,68 @@ function Connection() {
   );
 }
 
+/**
+ * The form for a new report, opened on the draft its reporter left on this phone (read before the
+ * form shows, so nothing typed meanwhile is overwritten), and keeping what is typed as the draft.
+ */
+function DraftedReportForm({
+  viewer,
+  context,
+  carried,
+  onEnter,
+  store = deviceDrafts,
+}: {
+  viewer: Viewer;
+  context: ReporterContext;
+  carried: ReportFigures | null;
+  onEnter(report: ReportFigures): Promise<void>;
+  store?: DraftStore;
+}) {
+  const holder = viewer.name;
+  const teamCode = context.team.code;
+  // undefined while the phone is asked; null: no draft.
+  const [restored, setRestored] = useState<FormValues | null | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    store.get(holder, teamCode).then(
+      (draft) => current && setRestored(draft?.values ?? null),
+      // Storage refused (a private window): the form still works, without drafts.
+      () => current && setRestored(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, holder, teamCode]);
+  const keep = useCallback(
+    (values: FormValues | null) => {
+      const kept =
+        values === null
+          ? store.remove(holder, teamCode)
+          : store.put({ holder, teamCode, values, savedAt: new Date().toISOString() });
+      kept.catch(() => {
+        // As above: the figures stay on screen for this visit.
+      });
+    },
+    [store, holder, teamCode],
+  );
+  if (restored === undefined) return <Loading />;
+  return (
+    <ReportForm
+      context={context}
+      mending={null}
+      carried={carried}
+      restored={restored}
+      onDraft={keep}
+      onEnter={onEnter}
+    />
+  );
+}
+
 function ReporterHome({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
   const { context, fetching, error, retry } = useReporterContext(viewer);
   const outbox = useOutbox();
-  const [draft, setDraft] = useState<OutboxEntry | null>(null);
+  const [mending, setMending] = useState<OutboxEntry | null>(null);
   // The report just entered from a mended one: the next form keeps its day's settings (its date
   // above all), as it does after any report.
   const [carried, setCarried] = useState<ReportFigures | null>(null);
@@ -67,26 +126,37 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
         {home ? <span data-testid="report-area">{home.name}</span> : null}
       </p>
       <Connection />
-      <ReportForm
-        key={draft?.key ?? 'new'}
-        context={context}
-        draft={draft}
-        carried={carried}
-        onEnter={async (report) => {
-          await outbox.enter(report);
-          if (draft) {
-            await outbox.discard(draft.key);
+      {mending ? (
+        <ReportForm
+          key={mending.key}
+          context={context}
+          mending={mending}
+          carried={carried}
+          onEnter={async (report) => {
+            await outbox.enter(report);
+            await outbox.discard(mending.key);
             setCarried(report);
-          }
-          setDraft(null);
-        }}
-      />
+            setMending(null);
+          }}
+        />
+      ) : (
+        <DraftedReportForm
+          // Another reporter signed in on this phone gets a form of their own, never this one's figures.
+          key={JSON.stringify([viewer.name, context.team.code])}
+          viewer={viewer}
+          context={context}
+          carried={carried}
+          onEnter={async (report) => {
+            await outbox.enter(report);
+          }}
+        />
+      )}
       <ReportList
         entries={outbox.entries}
         areaNames={areaNames}
         timeZone={context.timeZone}
         onMend={(entry) => {
-          setDraft(entry);
+          setMending(entry);
           window.scrollTo({ top: 0 });
         }}
         onDiscard={(entry) => void outbox.discard(entry.key)}

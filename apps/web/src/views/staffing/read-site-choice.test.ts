@@ -5,11 +5,12 @@ import { blankSiteTexts, readSiteChoice, type SiteTexts } from './read-site-choi
 // The Đắk Nông campaign of 2021 runs from 15 March to 30 June; Đắk Song (665) as a site.
 const START = '2021-03-15';
 const DEADLINE = '2021-06-30';
+const DAYS = { from: START, to: DEADLINE };
 const BLANK: SiteTexts = blankSiteTexts('665');
 
 describe('readSiteChoice', () => {
   it('leaves blank boxes to the scenario', () => {
-    expect(readSiteChoice(BLANK, START, DEADLINE)).toEqual({
+    expect(readSiteChoice(BLANK, DAYS)).toEqual({
       ok: true,
       choice: { ...BLANK, waitTargetMinutes: null, dailyVisitors: null, machinesAvailable: null },
     });
@@ -25,8 +26,7 @@ describe('readSiteChoice', () => {
         open: '05:00',
         close: '24:00',
       },
-      START,
-      DEADLINE,
+      DAYS,
     );
     expect(read).toMatchObject({
       ok: true,
@@ -41,7 +41,7 @@ describe('readSiteChoice', () => {
   });
 
   it('names −5 visitors and a day after the deadline in the reader’s language', () => {
-    const read = readSiteChoice({ ...BLANK, dailyVisitors: '-5', date: '2021-07-01' }, START, DEADLINE);
+    const read = readSiteChoice({ ...BLANK, dailyVisitors: '-5', date: '2021-07-01' }, DAYS);
     if (read.ok) throw new Error('read −5 visitors');
     const visitors = read.problems.dailyVisitors;
     expect(
@@ -54,11 +54,26 @@ describe('readSiteChoice', () => {
   });
 
   it('takes 24:00 as a close but not as an open, and wants both hours once one is given', () => {
-    const read = readSiteChoice({ ...BLANK, open: '24:00', close: '' }, START, DEADLINE);
+    const read = readSiteChoice({ ...BLANK, open: '24:00', close: '' }, DAYS);
     expect(read.ok ? {} : read.problems).toEqual({
       open: { key: 'check.time' },
       close: { key: 'check.closeTime' },
     });
-    expect(readSiteChoice({ ...BLANK, open: '05:00', close: '24:00' }, START, DEADLINE).ok).toBe(true);
+    expect(readSiteChoice({ ...BLANK, open: '05:00', close: '24:00' }, DAYS).ok).toBe(true);
+  });
+
+  it('takes a day of a replan saved as of its deadline, and only the daily target when it plans no day', () => {
+    // Replanned as of 30 June: the rest runs from 1 July to Đắk Song's last day, 23 August.
+    const replan = { from: '2021-07-01', to: '2021-08-23' };
+    expect(readSiteChoice({ ...BLANK, date: '2021-07-05' }, replan).ok).toBe(true);
+    expect(readSiteChoice({ ...BLANK, date: '2021-06-30' }, replan)).toEqual({
+      ok: false,
+      problems: { date: { key: 'check.day', from: '2021-07-01', to: '2021-08-23' } },
+    });
+    expect(readSiteChoice(BLANK, null).ok).toBe(true);
+    expect(readSiteChoice({ ...BLANK, date: '2021-07-05' }, null)).toEqual({
+      ok: false,
+      problems: { date: { key: 'staffing.noDay' } },
+    });
   });
 });

@@ -5,6 +5,7 @@
 
 import type { ArrivalProfile } from '../../gql/graphql.ts';
 import { checkDay, checkTime, type FieldProblem, readNumber } from '../../i18n/field-checks.ts';
+import type { StaffingDays } from './staffing-days.ts';
 
 export type SiteTexts = {
   siteCode: string;
@@ -54,19 +55,22 @@ const MAX_MACHINES = 10_000;
 const MAX_WAIT_MINUTES = 1440;
 
 /**
- * The boxes read back for a campaign running from `start` to `deadline`: the choice, or each wrong
- * box and why.
+ * The boxes read back for a site staffed on `days` (null: no day, only the daily target): the
+ * choice, or each wrong box and why.
  *
- * @example readSiteChoice({ ...texts, dailyVisitors: '-5' }, '2021-03-15', '2021-06-30')
+ * @example readSiteChoice({ ...texts, dailyVisitors: '-5' }, { from: '2021-03-15', to: '2021-06-30' })
  * // { ok: false, problems: { dailyVisitors: { key: 'check.wholeRange', min: 0, max: 10000000 } } }
  */
 export function readSiteChoice(
   texts: SiteTexts,
-  start: string,
-  deadline: string,
+  days: StaffingDays | null,
 ): { ok: true; choice: SiteChoice } | { ok: false; problems: Partial<Record<SiteBox, FieldProblem>> } {
   const problems: Partial<Record<SiteBox, FieldProblem>> = {};
-  const day = checkDay(texts.date, start, deadline);
+  const day = days
+    ? checkDay(texts.date, days.from, days.to)
+    : texts.date === ''
+      ? null
+      : { key: 'staffing.noDay' as const };
   if (day) problems.date = day;
   const figure = (box: SiteBox, read: ReturnType<typeof readNumber>): number | null => {
     if ('problem' in read) {

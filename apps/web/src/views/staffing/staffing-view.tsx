@@ -3,7 +3,7 @@
 // the hours as a table, and the day's figures. Site, day, profile, target, the site's own visitors,
 // hours and machines can be changed, and the planner's own schedule (machines open per hour) is
 // evaluated on the fly beside the recommended one.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { useParams, useSearch } from 'wouter';
 import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
@@ -24,6 +24,7 @@ import {
   type SiteTexts,
 } from './read-site-choice.ts';
 import { StaffingChart, WaitChart } from './staffing-chart.tsx';
+import { staffingDays } from './staffing-days.ts';
 
 const StaffingSitesQuery = graphql(`
   query StaffingSites($scenarioId: ID!, $areaCode: String!) {
@@ -34,6 +35,7 @@ const StaffingSitesQuery = graphql(`
           code
           name
           depth
+          completionDate
         }
       }
     }
@@ -116,9 +118,6 @@ type Choice = SiteChoice;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-/** The mean wait the API plans for when neither the box nor the scenario gives one (its schema: "null: 30"). */
-const API_DEFAULT_WAIT_TARGET_MINUTES = 30;
-
 /** The query's variables for a choice: only what the planner gave, so the rest is the scenario's. */
 function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
   return {
@@ -159,31 +158,42 @@ function useEvaluation(variables: ReturnType<typeof siteVariables>, schedule: nu
     variables: { ...variables, evaluate: true, machinesOpen: schedule ?? [] },
     pause: schedule === null,
   });
-  const last = useRef<
-    { day: DayFigures & { hours: HourFigures[] } } | { refusal: { message: string } } | null
-  >(null);
-  if (schedule === null) last.current = null;
   const staffing = data?.plan.__typename === 'CampaignPlan' ? data.plan.staffing : null;
-  if (staffing?.__typename === 'HourlyStaffing' && staffing.evaluation) {
-    const evaluation = staffing.evaluation;
-    last.current =
-      evaluation.__typename === 'StaffingEvaluation' ? { day: evaluation } : { refusal: evaluation };
-  }
-  return { answer: last.current, fetching, error };
+  const answered =
+    schedule !== null && staffing?.__typename === 'HourlyStaffing' ? (staffing.evaluation ?? null) : null;
+  // The last answer, as state adjusted while rendering (never a ref written there): kept while the
+  // next schedule is asked about, forgotten when the planner goes back to the recommended one.
+  const [kept, setKept] = useState(answered);
+  if (answered !== kept && (answered !== null || schedule === null)) setKept(answered);
+  const shown = answered ?? kept;
+  const answer: { day: DayFigures & { hours: HourFigures[] } } | { refusal: { message: string } } | null =
+    shown === null ? null : shown.__typename === 'StaffingEvaluation' ? { day: shown } : { refusal: shown };
+  return { answer, fetching, error };
 }
 
 function Staffing({
   scenarioId,
   rootCode,
   choice,
+  onBlankTarget,
 }: {
   scenarioId: string;
   rootCode: string;
   choice: Choice;
+  /** The wait target the API planned for with the box left blank (the scenario's, else its own). */
+  onBlankTarget(minutes: number): void;
 }) {
   const { t, n, date } = useI18n();
   const variables = siteVariables(scenarioId, rootCode, choice);
   const [{ data, fetching, error }, refetch] = useQuery({ query: StaffingQuery, variables });
+  const answeredTarget =
+    data?.plan.__typename === 'CampaignPlan' && data.plan.staffing.__typename === 'HourlyStaffing'
+      ? data.plan.staffing.waitTargetMinutes
+      : null;
+  const blank = choice.waitTargetMinutes === null;
+  useEffect(() => {
+    if (blank && answeredTarget !== null) onBlankTarget(answeredTarget);
+  }, [blank, answeredTarget, onBlankTarget]);
   // The planner's machines per hour as typed (text, so a box may be blank for a moment); null: the recommended ones.
   const [draft, setDraft] = useState<string[] | null>(null);
   const typed = draft?.map((text) => numberOrNull(text)) ?? null;
@@ -404,14 +414,27 @@ export default function StaffingView() {
   const [texts, setTexts] = useState<SiteTexts | null>(null);
   const current: SiteTexts = texts ?? blankSiteTexts(area ?? rootCode);
   const set = (patch: Partial<SiteTexts>) => setTexts({ ...current, ...patch });
-  const read = scenario ? readSiteChoice(current, scenario.calendar.start, scenario.calendar.deadline) : null;
+  const options = sites.data?.plan.__typename === 'CampaignPlan' ? sites.data.plan.areas : [];
+  // The site's own days: a replan saved as of its deadline starts after it, and a late site is
+  // still planned past it (the API takes those days too).
+  const days = scenario
+    ? staffingDays(
+        scenario.calendar,
+        options.find((option) => option.code === current.siteCode)?.completionDate,
+      )
+    : null;
+  const read = scenario ? readSiteChoice(current, days) : null;
   const problems: Partial<Record<SiteBox, FieldProblem>> = read && !read.ok ? read.problems : {};
-  // While a box is wrong the service is not asked: the last good choice and its figures stay.
-  const lastGood = useRef<Choice | null>(null);
-  if (read?.ok && JSON.stringify(read.choice) !== JSON.stringify(lastGood.current)) {
-    lastGood.current = read.choice;
-  }
-  const asked = lastGood.current;
+  // While a box is wrong the service is not asked: the last good choice and its figures stay (state
+  // adjusted while rendering, never a ref written there).
+  const [asked, setAsked] = useState<Choice | null>(null);
+  if (read?.ok && JSON.stringify(read.choice) !== JSON.stringify(asked)) setAsked(read.choice);
+  // The target an empty box plans for, as the API answered it for this scenario (the scenario's
+  // own, else the API's default): shown in the box, never hidden and never assumed here.
+  const [blankTarget, setBlankTarget] = useState<{ scenarioId: string; minutes: number } | null>(null);
+  const keepBlankTarget = useCallback((minutes: number) => setBlankTarget({ scenarioId: id, minutes }), [id]);
+  const targetPlaceholder =
+    blankTarget?.scenarioId === id ? blankTarget.minutes : (scenario?.waitTargetMinutes ?? null);
   // Typing a figure asks the service once the typing pauses, not at every key.
   const settled = useSettled(asked, EVALUATE_AFTER_MS) ?? asked;
   const box = (name: SiteBox) => ({
@@ -422,7 +445,6 @@ export default function StaffingView() {
   const problemOf = (name: SiteBox) => (
     <FieldProblemText id={`staffing-${name}-problem`} problem={problems[name]} />
   );
-  const options = sites.data?.plan.__typename === 'CampaignPlan' ? sites.data.plan.areas : [];
   return (
     <section>
       <h1>
@@ -458,12 +480,14 @@ export default function StaffingView() {
                   <input
                     type="date"
                     {...box('date')}
-                    min={scenario.calendar.start}
-                    max={scenario.calendar.deadline}
+                    {...(days ? { min: days.from, max: days.to } : { disabled: true })}
                     value={current.date}
                     onChange={(e) => set({ date: e.target.value })}
                   />
                   {problemOf('date')}
+                  {days === null && sites.data !== undefined ? (
+                    <span className="muted">{t('staffing.noDay')}</span>
+                  ) : null}
                 </label>
                 <label>
                   {t('staffing.profile')}
@@ -486,8 +510,7 @@ export default function StaffingView() {
                     inputMode="decimal"
                     autoComplete="off"
                     size={6}
-                    // An empty box plans for the scenario's target, else the API's: shown, never hidden.
-                    placeholder={n(scenario.waitTargetMinutes ?? API_DEFAULT_WAIT_TARGET_MINUTES)}
+                    {...(targetPlaceholder !== null ? { placeholder: n(targetPlaceholder) } : {})}
                     value={current.waitTargetMinutes}
                     onChange={(e) => set({ waitTargetMinutes: e.target.value })}
                   />
@@ -558,6 +581,7 @@ export default function StaffingView() {
                   scenarioId={id}
                   rootCode={rootCode}
                   choice={settled}
+                  onBlankTarget={keepBlankTarget}
                 />
               ) : null}
             </>
