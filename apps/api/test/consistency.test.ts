@@ -87,6 +87,43 @@ describe('an InputError', () => {
     }
     expect(result.plan.during).toEqual({ __typename: 'HourlyStaffing' });
   });
+  it('names the days a replan saved as of its deadline plans (it starts after the deadline)', async () => {
+    // A replan as of 30 June starts on 1 July with the deadline behind it: its days run from its
+    // start to the site's last planned day, the range the refusal must name (it named 1 July to 30 June).
+    const input = {
+      areas: [{ code: 'site', name: 'Site', population: 20_000, eligibleShare: 0.8 }],
+      calendar: { start: '2021-07-01', deadline: '2021-06-30', timeZone: 'Asia/Ho_Chi_Minh' },
+      hours: { open: '05:00', close: '24:00' },
+      service: { minutesPerDossier: 5 },
+      machines: [{ areaCode: 'site', machines: 4 }],
+    };
+    const result = await data<{
+      whatIf: {
+        daily: { date: string }[];
+        before: { expected: string };
+        first: { __typename: string };
+        afterLast: { expected: string };
+      };
+    }>(
+      `query ($input: CampaignInput!) {
+        whatIf(input: $input) {
+          ... on CampaignPlan {
+            daily { date }
+            before: staffing(date: "2021-06-30") { ${ERROR} ... on InputError { expected } }
+            first: staffing(date: "2021-07-01") { __typename }
+            afterLast: staffing(date: "2021-12-31") { ${ERROR} ... on InputError { expected } }
+          }
+        }
+      }`,
+      { input },
+    );
+    const last = result.whatIf.daily.at(-1)?.date;
+    expect(last).toMatch(/^2021-07-/);
+    const range = `a day of the campaign, from 2021-07-01 to ${last}`;
+    expect(result.whatIf.before).toMatchObject({ field: 'date', code: 'range', expected: range });
+    expect(result.whatIf.afterLast).toMatchObject({ field: 'date', code: 'range', expected: range });
+    expect(result.whatIf.first).toEqual({ __typename: 'HourlyStaffing' });
+  });
 });
 
 describe('plan.areas filters', () => {

@@ -355,19 +355,21 @@ async function refuseDateOutside(
   memo: Memo,
 ): Promise<void> {
   const { start, deadline } = result.plan.period;
-  let last = deadline;
-  if (date > deadline) {
-    const planned = (await plannedDays(memo, result, areaCode)).at(-1)?.date;
-    if (planned !== undefined && planned > last) last = planned;
-  }
-  if (date < start || date > last) {
-    throw new PlanningInputError({
-      path: 'date',
-      code: 'range',
-      expected: `a day of the campaign, from ${start} to ${last}`,
-      received: date,
-    });
-  }
+  if (date >= start && date <= deadline) return;
+  // Past the deadline (or a replan saved as of its deadline, which starts after it) the plan's
+  // days run on to the site's last planned day: the refusal names that range, never an empty one.
+  const planned = (await plannedDays(memo, result, areaCode)).at(-1)?.date;
+  const last = planned !== undefined && planned > deadline ? planned : deadline;
+  if (date >= start && date <= last) return;
+  throw new PlanningInputError({
+    path: 'date',
+    code: 'range',
+    expected:
+      last < start
+        ? `a day of the campaign, none planned from its start ${start}`
+        : `a day of the campaign, from ${start} to ${last}`,
+    received: date,
+  });
 }
 
 builder.objectField(CampaignPlanRef, 'staffing', (t) =>
