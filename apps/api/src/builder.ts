@@ -3,7 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { type GraphQLResolveInfo, valueFromASTUntyped } from 'graphql';
@@ -15,7 +15,7 @@ import {
   withinScope,
 } from './auth/access.ts';
 import { areaPathsOf } from './auth/area-paths.ts';
-import { loadVisibleNode } from './auth/node-access.ts';
+import { decodeNodeId, loadVisibleNode, loadVisibleNodes } from './auth/node-access.ts';
 import type { Principal } from './auth/tokens.ts';
 import type { Context } from './context.ts';
 import { prisma } from './db.ts';
@@ -48,6 +48,12 @@ const CURSOR_SHAPES = {
   offset: /^OffsetConnection:(0|[1-9]\d{0,8})$/,
 } as const;
 
+/** A cursor's text as Pothos writes it (padded base64); '' when it does not write back the same. */
+function cursorText(cursor: string): string {
+  const bytes = Buffer.from(cursor, 'base64');
+  return bytes.toString('base64') === cursor ? bytes.toString('utf8') : '';
+}
+
 function checkCursors(
   args: { after?: string | null; before?: string | null },
   kind: keyof typeof CURSOR_SHAPES,
@@ -55,10 +61,7 @@ function checkCursors(
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
     if (cursor == null) continue;
-    // Base64 as Pothos writes it, padded: a cursor that does not write back the same is not one.
-    const bytes = Buffer.from(cursor, 'base64');
-    const text = bytes.toString('base64') === cursor ? bytes.toString('utf8') : '';
-    if (!CURSOR_SHAPES[kind].test(text)) {
+    if (!CURSOR_SHAPES[kind].test(cursorText(cursor))) {
       throw new PlanningInputError({
         path: name,
         code: 'format',
@@ -66,6 +69,31 @@ function checkCursors(
         received: cursor,
       });
     }
+  }
+}
+
+/**
+ * Refuses a stored list's cursor whose key names none of the list's rows: every stored list's
+ * cursors are `GPC:S:<key>` (an area's code, a report's id), so another list's passed the shape
+ * check and paged to an empty page. `names` looks the key up among all the rows of the list's
+ * table, not only those its arguments select: a report voided since its cursor was given still
+ * places the page. Called, after {@link checkedPageSize}, where the list reads its page and its count.
+ */
+export async function checkCursorKeys(
+  args: { after?: string | null; before?: string | null },
+  row: string,
+  names: (key: string) => Promise<boolean>,
+): Promise<void> {
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    const key = cursor == null ? null : /^GPC:S:(.*)$/s.exec(cursorText(cursor))?.[1];
+    if (key == null || (await names(key))) continue;
+    throw new PlanningInputError({
+      path: name,
+      code: 'unknown-reference',
+      expected: `a cursor this list gave (its pageInfo's endCursor or startCursor, or an edge's cursor): this one names no ${row} (another list gave it, or the ${row} is gone)`,
+      received: cursor,
+    });
   }
 }
 
@@ -323,9 +351,11 @@ export const builder = new SchemaBuilder<{
       description:
         'Global id (opaque): the key of client caches and of `node(id:)`. Arguments that name a stored thing take its own key (`code`, `scenarioId`, `reportId`), not this.',
     },
+    // Ids are read without refusing them, so that `nodes` refuses a bad one alone, naming it.
+    decodeGlobalID: decodeNodeId,
     nodeQueryOptions: {
       description:
-        'The object with this global id. Null, with an error NOT_FOUND naming `id`, when none exists or the caller may not see it (the two answer alike); UNAUTHENTICATED without a token, except for an Area.',
+        'The object with this global id. Null, with an error NOT_FOUND naming `id`, when none exists or the caller may not see it (the two answer alike); BAD_USER_INPUT naming `id` when it is not a global id (reason format) or names a type without them (reason unknown-reference); UNAUTHENTICATED without a token, except for an Area.',
       skipTypeScopes: true,
       args: { id: { description: 'A global id, as `id` answers it.' } },
       complexity: (args, context) => priceNodes(context, [args.id]),
@@ -334,20 +364,17 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description:
-        'The objects with these global ids, in the same order; each is null, with its error naming `ids[i]`, as `node` would be.',
+        'The objects with these global ids, in the same order. Each id is answered alone: one that `node` would refuse (not a global id, of a type without them, none or not visible) is null in its place, with its error naming `ids[i]`, and the others are still answered.',
       skipTypeScopes: true,
       args: { ids: { description: 'Global ids, as `id` answers them.' } },
       complexity: (args, context) => ({ field: priceNodes(context, args.ids), multiplier: 1 }),
-      resolve: (_root, args, context, _info, resolveNodes) => {
-        // Pothos loads the ids asked for together, once; each is answered only if the caller sees it.
-        let loaded: Promise<unknown[]> | undefined;
-        return args.ids.map((id, index) =>
-          loadVisibleNode(context, id, `ids[${index}]`, async () => {
-            loaded ??= resolveNodes(args.ids);
-            return (await loaded)[index];
-          }),
-        );
-      },
+      // Pothos' own loader would load every id asked, the refused ones too: only those that pass.
+      resolve: (_root, args, context, info): Promise<unknown>[] =>
+        loadVisibleNodes(
+          context,
+          args.ids,
+          (ids): Promise<unknown[]> => resolveNodes(builder, context, info, ids),
+        ),
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).' },
     hasNextPageFieldOptions: { description: 'More nodes follow this page (paging forward with `first`).' },
@@ -366,8 +393,14 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: {
       description: `Nodes from the end (or before \`before\`): 0 to ${MAX_PAGE_SIZE}; more is refused. Not with \`first\`.`,
     },
-    afterArgOptions: { description: 'A cursor: the page starts after this node.' },
-    beforeArgOptions: { description: 'A cursor: the page ends before this node.' },
+    afterArgOptions: {
+      description:
+        'A cursor this list gave (an edge’s `cursor`, or `pageInfo.endCursor`): the page starts after that node. A malformed cursor, or one another list of stored rows gave (an area’s to the reports), is refused: BAD_USER_INPUT naming `after`.',
+    },
+    beforeArgOptions: {
+      description:
+        'A cursor this list gave (an edge’s `cursor`, or `pageInfo.startCursor`): the page ends before that node. A malformed cursor, or one another list of stored rows gave (an area’s to the reports), is refused: BAD_USER_INPUT naming `before`.',
+    },
   },
   // The estimate runs before execution in the cost-limit plugin (limits/cost-limit.ts), so that a
   // refusal stops the whole request; the fields only say what they weigh.

@@ -4,6 +4,8 @@
 // arguments have the shapes of the library's inputs, so a library path is the argument's path
 // as it is (see docs/architecture.md).
 
+import { PlanningInputError } from '@muster/planning';
+
 export { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 
 /** Characters of a refused value shown back: enough to recognise it, never a whole huge string. */
@@ -71,9 +73,43 @@ abstract class AccessRefusal extends Error {
   }
 }
 
-/** The caller's token does not let it use a field (`Query.plan`, `reports[2].teamCode`). */
+/** Where a row of an uploaded spreadsheet sits: its sheet, its row, and the column refused. */
+export type SheetPlace = {
+  /** The sheet's name; null in a CSV file. */
+  sheet: string | null;
+  /** The row as the spreadsheet numbers it (1 is the first line of the file). */
+  row: number;
+  /** The column's field (`areaCode`), or null for the whole row. */
+  column: string | null;
+};
+
+/**
+ * The caller's token does not let it use a field (`Query.plan`, `reports[2].teamCode`); for a
+ * spreadsheet refused, `place` is the first row it may not send.
+ */
 export class ForbiddenError extends AccessRefusal {
   override readonly name = 'ForbiddenError';
+  readonly place: SheetPlace | null;
+
+  constructor(message: string, field: string, place: SheetPlace | null = null) {
+    super(message, field);
+    this.place = place;
+  }
+}
+
+/**
+ * An entry of a list that repeats an earlier one (the same report twice in a batch): the
+ * `PlanningInputError` of code `duplicate`, with the earlier entry's index, so that a file's refusal
+ * names the row it is first on.
+ */
+export class DuplicateEntryError extends PlanningInputError {
+  /** The index in the list of the entry it repeats. */
+  readonly firstIndex: number;
+
+  constructor(options: { path: string; expected: string; received: unknown; firstIndex: number }) {
+    super({ path: options.path, code: 'duplicate', expected: options.expected, received: options.received });
+    this.firstIndex = options.firstIndex;
+  }
 }
 
 /** A field needs a bearer token and the request sent none. */

@@ -83,6 +83,71 @@ describe('global ids', () => {
       [['nodes', 1], 'NOT_FOUND'],
     ]);
   });
+
+  it('answers the good ids of nodes beside malformed ones and ids of no type, each bad one null naming ids[i] and why', async () => {
+    const ids = await idsOfDakNong();
+    const report = ids.actualReports.edges[0]?.node.id;
+    const team = ids.teams[0]?.id;
+    const asked = [
+      ids.scenario.id,
+      'not a global id',
+      ids.area.id,
+      Buffer.from('Nope:1').toString('base64'),
+      team,
+      // A type of the schema that has no global ids, and the interface itself.
+      Buffer.from('CampaignPlan:dak-nong-2021').toString('base64'),
+      Buffer.from('Node:665').toString('base64'),
+      // Base64 of no `Type:key`.
+      Buffer.from('665').toString('base64'),
+      report,
+    ];
+    const result = await gql<{ nodes: ({ id: string } | null)[] }>(
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids: asked },
+    );
+    expect(result.data?.nodes.map((node) => node?.id ?? null)).toEqual([
+      ids.scenario.id,
+      null,
+      ids.area.id,
+      null,
+      team,
+      null,
+      null,
+      null,
+      report,
+    ]);
+    const refusals = (result.errors ?? [])
+      .map((error) => [error.path, error.extensions?.code, error.extensions?.field, error.extensions?.reason])
+      .sort((a, b) => Number((a[0] as unknown[])[1]) - Number((b[0] as unknown[])[1]));
+    expect(refusals).toEqual([
+      [['nodes', 1], 'BAD_USER_INPUT', 'ids[1]', 'format'],
+      [['nodes', 3], 'BAD_USER_INPUT', 'ids[3]', 'unknown-reference'],
+      [['nodes', 5], 'BAD_USER_INPUT', 'ids[5]', 'unknown-reference'],
+      [['nodes', 6], 'BAD_USER_INPUT', 'ids[6]', 'unknown-reference'],
+      [['nodes', 7], 'BAD_USER_INPUT', 'ids[7]', 'format'],
+    ]);
+    const messages = (result.errors ?? []).map((error) => error.message).sort();
+    expect(messages).toContain(
+      'ids[3] must be the global id of an ActualReport, Area, AreaPlan, Scenario or Team (no type Nope has one), got "Tm9wZTox"',
+    );
+  });
+
+  it('answers the nodes a planner may see beside one it may not and a malformed one', async () => {
+    const ids = await idsOfDakNong();
+    const result = await gql<{ nodes: ({ id: string } | null)[] }>(
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids: [ids.scenario.id, 'garbage!!', ids.area.id] },
+      { token: plannerNgheAn },
+    );
+    expect(result.data?.nodes.map((node) => node?.id ?? null)).toEqual([null, null, ids.area.id]);
+    const refusals = (result.errors ?? [])
+      .map((error) => [error.path, error.extensions?.code, error.extensions?.field])
+      .sort((a, b) => Number((a[0] as unknown[])[1]) - Number((b[0] as unknown[])[1]));
+    expect(refusals).toEqual([
+      [['nodes', 0], 'NOT_FOUND', 'ids[0]'],
+      [['nodes', 1], 'BAD_USER_INPUT', 'ids[1]'],
+    ]);
+  });
 });
 
 describe('who may fetch what by id', () => {
@@ -139,9 +204,25 @@ describe('who may fetch what by id', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses an id that is not one as bad input', async () => {
-    const result = await gql(NODE, { id: 'not a global id' });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  it('refuses an id that is not one as bad input naming id, and one of no type as unknown', async () => {
+    for (const [id, reason] of [
+      ['not a global id', 'format'],
+      [Buffer.from('665').toString('base64'), 'format'],
+      [Buffer.from('Nope:1').toString('base64'), 'unknown-reference'],
+      // A name every object has in JavaScript, not a type.
+      [Buffer.from('constructor:1').toString('base64'), 'unknown-reference'],
+    ] as const) {
+      const result = await gql(NODE, { id });
+      expect(result.data, id).toEqual({ node: null });
+      expect(
+        result.errors?.map((error) => error.extensions),
+        id,
+      ).toEqual([{ code: 'BAD_USER_INPUT', field: 'id', reason }]);
+    }
+    const malformed = await gql(NODE, { id: 'not a global id' });
+    expect(malformed.errors?.[0]?.message).toBe(
+      'id must be a global id as `id` answers it (base64 of Type:key), got "not a global id"',
+    );
   });
 });
 

@@ -19,7 +19,7 @@ const IMPORT_REPORTS = `mutation ($file: File!) { importReports(file: $file) {
   __typename
   ... on ImportReportsPayload { rows created corrected unchanged warnings notes }
   ... on SpreadsheetError { code message issueCount issues { row column cell code message } }
-  ... on ForbiddenError { message }
+  ... on ForbiddenError { message sheet row column }
 } }`;
 
 type ImportAnswer = {
@@ -33,6 +33,9 @@ type ImportAnswer = {
     message?: string;
     issueCount?: number;
     issues?: { row: number; column: string | null; cell: string | null; code: string; message: string }[];
+    sheet?: string | null;
+    row?: number | null;
+    column?: string | null;
   };
 };
 
@@ -169,6 +172,39 @@ describe('importReports', () => {
     const { answer } = await importReports({ bytes: file, name: 'team.csv' }, token);
     expect(answer.__typename).toBe('ForbiddenError');
     expect(answer.message).toMatch(/^row 3, column areaCode: area 661 is outside/);
+    // The place as fields, for an app to say in its reader's language (a CSV file has no sheet).
+    expect(answer).toMatchObject({ sheet: null, row: 3, column: 'areaCode' });
+    expect(await reportCount()).toBe(before);
+  });
+
+  it("names the sheet, row and column of a workbook's row of another district as fields", async () => {
+    const token = await tokenFor({ role: 'PLANNER', name: 'import planner 665 workbook', areaCode: '665' });
+    const before = await reportCount();
+    const bytes = await xlsxOf({
+      'Tổ 1': [
+        ['Ngày', 'Mã địa bàn', 'Số hồ sơ'],
+        ['2021-03-27', '24718', 5],
+        ['2021-03-27', '24719', 6],
+        ['2021-03-27', '661', 7],
+      ],
+    });
+    const { answer } = await importReports({ bytes, name: 'to-1.xlsx' }, token);
+    expect(answer).toMatchObject({ __typename: 'ForbiddenError', sheet: 'Tổ 1', row: 4, column: 'areaCode' });
+    expect(await reportCount()).toBe(before);
+  });
+
+  it('names the row a repeated report is first on as a number', async () => {
+    const before = await reportCount();
+    const file = csvOf('Date,Area code,Dossiers\n2021-03-28,665,10\n2021-03-28,661,11\n2021-03-28,665,12\n');
+    const { body } = await upload<{ importReports: { issues: Record<string, unknown>[] } }>(
+      `mutation ($file: File!) { importReports(file: $file) {
+        ... on SpreadsheetError { issues { row column code firstRow } } } }`,
+      {},
+      { file: { bytes: file, name: 'twice.csv' } },
+    );
+    expect(body.data?.importReports.issues).toEqual([
+      { row: 4, column: null, code: 'duplicate', firstRow: 2 },
+    ]);
     expect(await reportCount()).toBe(before);
   });
 
@@ -281,7 +317,7 @@ describe('hostile files', () => {
 const IMPORT_MACHINES = `mutation ($id: ID!, $file: File!) { importMachines(scenarioId: $id, file: $file) {
   __typename
   ... on ImportMachinesPayload { rows machines scenario { machines { areaCode machines } } }
-  ... on SpreadsheetError { code issues { row column code message } }
+  ... on SpreadsheetError { code issues { row column code firstRow message } }
 } }`;
 
 describe('importMachines', () => {
@@ -323,13 +359,31 @@ describe('importMachines', () => {
     });
     expect(after).toEqual(before);
   });
+
+  it('names an area given twice with the row it is first on, as a number', async () => {
+    const file = csvOf('Area code,Machines\n665,12\n661,8\n665,3\n');
+    const { body } = await upload<{ importMachines: { issues: Record<string, unknown>[] } }>(
+      IMPORT_MACHINES,
+      { id: DEMO_SCENARIO_IDS.dakNong },
+      { file: { bytes: file, name: 'twice.csv' } },
+    );
+    expect(body.data?.importMachines.issues).toEqual([
+      {
+        row: 4,
+        column: 'areaCode',
+        code: 'duplicate',
+        firstRow: 2,
+        message: 'row 4, column areaCode: must be given on one row only (already on row 2), got "665"',
+      },
+    ]);
+  });
 });
 
 const IMPORT_AREAS = `mutation ($file: File) { importAreas(file: $file) {
   __typename
   ... on ImportAreasPayload { inserted updated total }
   ... on SpreadsheetError { code issues { row column code } }
-  ... on ForbiddenError { message }
+  ... on ForbiddenError { message sheet row column }
   ... on InputError { field expected }
 } }`;
 
@@ -425,6 +479,7 @@ describe('importAreas from a file', () => {
     );
     expect(body.data?.importAreas.__typename).toBe('ForbiddenError');
     expect(body.data?.importAreas.message).toMatch(/^row 3, column code: area T-661-B is outside/);
+    expect(body.data?.importAreas).toMatchObject({ sheet: null, row: 3, column: 'code' });
     expect(await database.prisma.area.count()).toBe(count);
   });
 

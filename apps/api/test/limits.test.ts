@@ -11,7 +11,7 @@ import { createHttpServer, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '../src/
 import { MAX_DOCUMENT_NESTING } from '../src/limits/nesting.ts';
 import { MAX_VARIABLE_NESTING } from '../src/limits/value-nesting.ts';
 import { DOCUMENT_LIMITS, yoga } from '../src/yoga.ts';
-import { data, type GraphQLResponse, gql, postBody, useDatabase } from './graphql.ts';
+import { data, database, type GraphQLResponse, gql, postBody, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -224,6 +224,80 @@ describe('page size', () => {
       expect(refused.data?.area, cursor).toEqual({ name: 'Huyện Đắk Song' });
       expect(refused.data?.planVsActual, cursor).toMatchObject({ byArea: null });
     }
+  });
+
+  it('refuses a cursor another stored list gave, naming after or before, and keeps the rest of the answer', async () => {
+    const firstCursor = async (list: string) =>
+      (await data<{ l: { edges: { cursor: string }[] } }>(`{ l: ${list} { edges { cursor } } }`)).l.edges[0]
+        ?.cursor as string;
+    // An area's code and a report's id: both lists' cursors are `GPC:S:<key>`, and were taken by the
+    // other list, which answered an empty page.
+    const areaCursor = await firstCursor('areas(parentCode: "665", first: 1)');
+    const reportCursor = await firstCursor('actualReports(first: 1)');
+    const crossed = [
+      [`actualReports(first: 3, after: "${areaCursor}")`, 'after'],
+      [`actualReports(last: 3, before: "${areaCursor}")`, 'before'],
+      [`areas(first: 3, after: "${reportCursor}")`, 'after'],
+      [`areas(parentCode: "665", last: 3, before: "${reportCursor}")`, 'before'],
+    ] as const;
+    for (const [list, field] of crossed) {
+      // A count alone reads no page, and is refused alike.
+      for (const selection of ['edges { cursor }', 'totalCount']) {
+        const refused = await gql(`{ area(code: "665") { name } r: ${list} { ${selection} } }`);
+        expect(
+          refused.errors?.map((error) => error.extensions),
+          list,
+        ).toEqual([{ code: 'BAD_USER_INPUT', field, reason: 'unknown-reference' }]);
+        expect(refused.errors?.[0]?.message, list).toMatch(
+          new RegExp(
+            `^${field} must be a cursor this list gave .*: this one names no (area|report) .*another list`,
+          ),
+        );
+        expect(refused.data, list).toEqual({ area: { name: 'Huyện Đắk Song' }, r: null });
+      }
+    }
+  });
+
+  it('pages forward and back through a stored list with its own cursors, meeting each node once', async () => {
+    type Page = {
+      l: {
+        edges: { node: { key: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+      };
+    };
+    const pageThrough = async (list: string, node: string, size: number) => {
+      const read = async (paging: string) =>
+        (
+          await data<Page>(
+            `{ l: ${list}${paging}) { edges { node { key: ${node} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+          )
+        ).l;
+      const forward: string[] = [];
+      let page = await read(`first: ${size}`);
+      forward.push(...page.edges.map((edge) => edge.node.key));
+      while (page.pageInfo.hasNextPage) {
+        page = await read(`first: ${size}, after: "${page.pageInfo.endCursor}"`);
+        forward.push(...page.edges.map((edge) => edge.node.key));
+      }
+      const backward: string[] = [];
+      page = await read(`last: ${size}`);
+      backward.unshift(...page.edges.map((edge) => edge.node.key));
+      while (page.pageInfo.hasPreviousPage) {
+        page = await read(`last: ${size}, before: "${page.pageInfo.startCursor}"`);
+        backward.unshift(...page.edges.map((edge) => edge.node.key));
+      }
+      return { forward, backward };
+    };
+    // Đắk Song has 9 communes (population_district_2021units.csv, n_communes).
+    const communes = await pageThrough('areas(parentCode: "665", ', 'code', 4);
+    expect(communes.forward).toHaveLength(9);
+    expect(communes.backward).toEqual(communes.forward);
+    // The demo's few reports, a page each.
+    const reports = await pageThrough('actualReports(', 'reportId', 1);
+    const stored = await database.prisma.actualReport.count({ where: { voided: false } });
+    expect(stored).toBeGreaterThan(2);
+    expect(new Set(reports.forward).size).toBe(stored);
+    expect(reports.backward).toEqual(reports.forward);
   });
 
   it('refuses first and last together', async () => {

@@ -12,7 +12,7 @@ import type { AreaSheetRow } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
-import { rowPlace } from './_internal/row-place.ts';
+import { rowPlace, sheetPlace } from './_internal/row-place.ts';
 
 export type ImportAreaSheetResult = {
   inserted: number;
@@ -182,10 +182,11 @@ export async function importAreaSheet(
   }
   const outside = placed.find((area) => !withinScope(writer, area.path));
   if (outside) {
-    const at = rowPlace(read, `areas[${outside.index}].code`);
+    const path = `areas[${outside.index}].code`;
     throw new ForbiddenError(
-      `${at}: area ${outside.row.code} is outside the area ${writer.areaCode ?? ''} this token plans.`,
+      `${rowPlace(read, path)}: area ${outside.row.code} is outside the area ${writer.areaCode ?? ''} this token plans.`,
       'Mutation.importAreas',
+      sheetPlace(read, path),
     );
   }
   const fresh = placed.filter((area) => !area.existing).sort((a, b) => a.depth - b.depth);

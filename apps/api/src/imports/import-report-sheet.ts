@@ -9,9 +9,9 @@ import { ForbiddenError } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { SPREADSHEET_LIMITS } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
-import { readUpload } from './_internal/read-upload.ts';
+import { readUpload, type SheetRead } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
-import { rowPlace } from './_internal/row-place.ts';
+import { rowPlace, sheetPlace } from './_internal/row-place.ts';
 
 export type ImportReportsResult = {
   created: number;
@@ -27,14 +27,17 @@ export type ImportReportsResult = {
   notes: string[];
 };
 
-/** Refuses a planner's or reporter's file naming the first row it may not send (another area; for a reporter, another team's). */
+/**
+ * Refuses a planner's or reporter's file naming the first row it may not send (another area; for a
+ * reporter, another team's), in its message and as its `place`.
+ */
 async function refuseRowsOutside(
   prisma: PrismaClient,
   writer: Principal,
-  reports: readonly { areaCode: string; teamCode?: string | null }[],
-  place: (path: string) => string | null,
+  read: SheetRead<{ areaCode: string; teamCode?: string | null }>,
 ): Promise<void> {
   if (writer.role === 'ADMIN') return;
+  const reports = read.rows.map((row) => row.value);
   const codes = [...new Set(reports.map((report) => report.areaCode))];
   const areas = await prisma.area.findMany({
     where: { code: { in: codes } },
@@ -44,8 +47,12 @@ async function refuseRowsOutside(
     refuseReportsOutside(writer, reports, new Map(areas.map((area) => [area.code, area.path])));
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
-    const at = place(error.field) ?? error.field;
-    throw new ForbiddenError(`${at}: ${error.message.replace(/^\S+: /, '')}`, 'Mutation.importReports');
+    const at = rowPlace(read, error.field) ?? error.field;
+    throw new ForbiddenError(
+      `${at}: ${error.message.replace(/^\S+: /, '')}`,
+      'Mutation.importReports',
+      sheetPlace(read, error.field),
+    );
   }
 }
 
@@ -59,7 +66,7 @@ export async function importReportSheet(
   if (!read.ok) throw new SpreadsheetRefusedError(read.refusal);
   const reports = read.rows.map((row) => row.value);
   const place = (path: string) => rowPlace(read, path);
-  await refuseRowsOutside(prisma, writer, reports, place);
+  await refuseRowsOutside(prisma, writer, read);
   const outcome = await importActuals(prisma, reports, writer, SPREADSHEET_LIMITS.maxRows);
   if (!outcome.ok) throw new SpreadsheetRefusedError(refusalOfInputErrors(read, outcome.refusals));
   return {

@@ -1,6 +1,6 @@
 import { type CommuneType, PlanningInputError } from '@muster/planning';
 import { signedIn } from '../auth/signed-in.ts';
-import { builder, checkedPageSize, pageSize } from '../builder.ts';
+import { builder, checkCursorKeys, checkedPageSize, pageSize } from '../builder.ts';
 import { AREA_DATASETS } from '../data/area-datasets.ts';
 import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
@@ -158,10 +158,13 @@ builder.queryFields((t) => ({
       // and the parent.
       totalCount: async (_parent, args) => {
         checkedPageSize(args);
+        await checkCursorKeys(args, 'area', namesArea);
         return prisma.area.count({ where: await areasWhere(args) });
       },
-      resolve: async (query, _root, args) =>
-        prisma.area.findMany({ ...query, where: await areasWhere(args) }),
+      resolve: async (query, _root, args) => {
+        await checkCursorKeys(args, 'area', namesArea);
+        return prisma.area.findMany({ ...query, where: await areasWhere(args) });
+      },
     },
     ...countedConnection('Area', 'areas'),
   ),
@@ -174,6 +177,11 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args) => prisma.area.findUnique({ ...query, where: { code: args.code } }),
   }),
 }));
+
+/** Whether an area of this code is stored: the key of an `areas` cursor. */
+async function namesArea(code: string): Promise<boolean> {
+  return (await prisma.area.count({ where: { code } })) > 0;
+}
 
 /** The areas `areas(parentCode, level, roots)` lists; an unknown `parentCode` is not found. */
 async function areasWhere(args: {

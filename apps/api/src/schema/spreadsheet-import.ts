@@ -57,6 +57,12 @@ const CellIssueRef = builder.objectRef<CellIssue>('CellIssue').implement({
       description: 'What the column takes, phrased to follow “must be”.',
     }),
     received: t.exposeString('received', { description: 'What the cell holds, as in the file.' }),
+    firstRow: t.int({
+      nullable: true,
+      description:
+        'For a duplicate: the row of the same sheet where the value is first given, as the spreadsheet numbers rows (1 is the first line); null for other codes, or when it is first given on another sheet.',
+      resolve: (issue) => issue.firstRow ?? null,
+    }),
     message: t.exposeString('message', {
       description: 'row 14, column dossiers: must be a whole number ≥ 0, got "12a".',
     }),

@@ -243,8 +243,9 @@ async function readSheet<T>(
           issues.add({
             ...at(spec.key, place),
             code: 'duplicate',
-            expected: 'given on one row only',
-            received: `${JSON.stringify(value)}, already on row ${first}`,
+            expected: `given on one row only (already on row ${first})`,
+            received: JSON.stringify(value),
+            firstRow: first,
           });
         } else seen.set(String(value), raw.row);
       }

@@ -39,6 +39,8 @@ export type CellIssue = {
   expected: string;
   /** What the cell holds, shown as in the file (`"12a"`, `an empty cell`). */
   received: string;
+  /** For a `duplicate`: the row of the same sheet the value is first given on; absent otherwise. */
+  firstRow?: number;
   /** `row 14, column dossiers: must be a whole number ≥ 0, got "12a"`. */
   message: string;
 };

@@ -335,9 +335,15 @@ describe('readSpreadsheet: areas and machines', () => {
     const file = csvOf(
       'code,name,latitude,longitude\n665,Đắk Song,,\n661,Đắk Glong,12.1,\n665,Đắk Song again,,\n',
     );
-    expect(refusalOf(await readSpreadsheet(file, AREA_SHEET)).issues.map((issue) => issue.message)).toEqual([
+    const { issues } = refusalOf(await readSpreadsheet(file, AREA_SHEET));
+    expect(issues.map((issue) => issue.message)).toEqual([
       'row 3, column longitude: must be given with the latitude, got an empty cell',
-      'row 4, column code: must be given on one row only, got "665", already on row 2',
+      'row 4, column code: must be given on one row only (already on row 2), got "665"',
+    ]);
+    // The row it is first on, as a number: the web app says it in the reader's language.
+    expect(issues.map((issue) => [issue.code, issue.firstRow ?? null])).toEqual([
+      ['conflict', null],
+      ['duplicate', 2],
     ]);
   });
 

@@ -77,15 +77,28 @@ describe('sheetIssueWords', () => {
       vi: 'Dòng 2, cột Số hồ sơ: ô bắt buộc đang trống',
     },
     {
-      says: 'the row a repeated code is first on',
+      says: 'the row a repeated code is first on, from its own field',
       cell: {
         row: 5,
         column: 'areaCode',
         header: 'Mã địa bàn',
         code: 'duplicate',
-        received: '"665", already on row 3',
+        received: '"665"',
+        firstRow: 3,
       },
-      vi: 'Dòng 5, cột Mã địa bàn: trùng với dòng 3: chỉ được ghi ở một dòng',
+      vi: 'Dòng 5, cột Mã địa bàn: trùng với dòng 3: chỉ được ghi ở một dòng, nhận được "665"',
+    },
+    {
+      says: 'a repeated report without the row it is first on (given on another sheet)',
+      cell: {
+        row: 4,
+        column: null,
+        header: null,
+        code: 'duplicate',
+        received: '2021-03-28, area 665',
+        firstRow: null,
+      },
+      vi: 'Dòng 4: bị trùng: chỉ được ghi ở một dòng',
     },
     {
       says: 'an area the service does not know, with the code as written',
@@ -171,13 +184,29 @@ describe('sheetRefusalSummary', () => {
     expect(sheetRefusalSummary(cells, 'vi', '1')).toBe('Không lưu gì: tệp có 1 lỗi.');
   });
 
-  it('names the row of another district in the reader’s language', () => {
+  it('names the row of another district in the reader’s language, from its own field', () => {
+    // The English message is the API's words for a person, not read: the row comes from `row`.
     const forbidden = {
       __typename: 'ForbiddenError',
-      message: 'row 3, column areaCode: area 661 is outside the areas of this token (665)',
+      message: 'sheet "Tổ 1", row 12, column areaCode: area 661 is outside the areas of this token (665)',
+      row: 3,
     };
     expect(sheetRefusalSummary(forbidden, 'vi', '0')).toBe(
       'Không lưu gì: dòng 3 là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
+    );
+    expect(sheetRefusalSummary(forbidden, 'en', '0')).toBe(
+      'Nothing stored: row 3 is for an area or team your account may not send for.',
+    );
+  });
+
+  it('says a refusal of the whole import without a row when the API names none', () => {
+    const forbidden = {
+      __typename: 'ForbiddenError',
+      message: 'Mutation.importReports is outside …',
+      row: null,
+    };
+    expect(sheetRefusalSummary(forbidden, 'vi', '0')).toBe(
+      'Không lưu gì: tài khoản của bạn không được gửi tệp này.',
     );
   });
 });

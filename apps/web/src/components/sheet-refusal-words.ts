@@ -16,6 +16,8 @@ export type SheetIssue = {
   code: string;
   expected: string;
   received: string;
+  /** For a duplicate: the row the value is first given on. */
+  firstRow?: number | null;
 };
 
 /** What the API answered instead of storing the file (a `SpreadsheetError` or another error). */
@@ -25,6 +27,8 @@ export type SheetRefusal = {
   code?: string;
   issueCount?: number;
   issues?: readonly SheetIssue[];
+  /** For a `ForbiddenError` of a file: the first row the writer may not send. */
+  row?: number | null;
 };
 
 /** What a column takes when its cell cannot be read, by the column's field. */
@@ -115,9 +119,8 @@ function problemOf(issue: SheetIssue, locale: Locale): string {
   const expects = FIELD_EXPECTS[field];
   if (issue.code === 'format' && expects) return t('import.problem.expects', { expected: t(expects) });
   if (issue.code === 'merged') return t('import.problem.merged', { cell: issue.cell ?? '' });
-  if (issue.code === 'duplicate') {
-    const first = /already on row (\d+)$/u.exec(issue.received)?.[1];
-    if (first) return t('import.problem.duplicateOf', { first });
+  if (issue.code === 'duplicate' && issue.firstRow != null) {
+    return t('import.problem.duplicateOf', { first: String(issue.firstRow) });
   }
   if (issue.code === 'conflict' && issue.column === null) return t('import.problem.conflictRow');
   const known = CODE_PROBLEM[issue.code];
@@ -157,9 +160,9 @@ export function sheetRefusalSummary(refusal: SheetRefusal, locale: Locale, count
     return translate(locale, FILE_REASON[refusal.code ?? ''] ?? 'import.file.other');
   }
   if (refusal.__typename === 'ForbiddenError') {
-    // The API names the first row the writer may not send: `row 3, column areaCode: area 661 is outside …`.
-    const row = /\brow (\d+)\b/u.exec(refusal.message ?? '')?.[1];
-    return row ? translate(locale, 'import.forbiddenRow', { row }) : translate(locale, 'import.forbidden');
+    return refusal.row != null
+      ? translate(locale, 'import.forbiddenRow', { row: String(refusal.row) })
+      : translate(locale, 'import.forbidden');
   }
   if (refusal.__typename === 'UnauthenticatedError') return translate(locale, 'problem.unauthenticated');
   return translate(locale, 'import.file.other');

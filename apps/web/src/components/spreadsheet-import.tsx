@@ -19,6 +19,9 @@ const ImportReportsDocument = graphql(`
         unchanged
       }
       ...SheetRefusal
+      ... on ForbiddenError {
+        row
+      }
       ... on Error {
         message
       }
@@ -36,6 +39,9 @@ const ImportAreasDocument = graphql(`
         updated
       }
       ...SheetRefusal
+      ... on ForbiddenError {
+        row
+      }
       ... on Error {
         message
       }
@@ -52,6 +58,9 @@ const ImportMachinesDocument = graphql(`
         machines
       }
       ...SheetRefusal
+      ... on ForbiddenError {
+        row
+      }
       ... on Error {
         message
       }
@@ -71,6 +80,7 @@ graphql(`
       code
       expected
       received
+      firstRow
     }
   }
 `);
@@ -83,6 +93,7 @@ type Answer = {
   code?: string;
   issueCount?: number;
   issues?: SheetIssue[];
+  row?: number | null;
   [figure: string]: unknown;
 };
 

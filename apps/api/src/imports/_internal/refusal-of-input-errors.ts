@@ -1,6 +1,7 @@
 // A later check's refusals (the service's, by the path of the list it was given: `reports[41].areaCode`)
 // named as the file's cells: `row 43, column areaCode: must be the code of a known area, got "9999"`.
 import type { PlanningInputError } from '@muster/planning';
+import { DuplicateEntryError } from '../../errors.ts';
 import {
   type CellIssue,
   type CellIssueCode,
@@ -43,6 +44,8 @@ export function refusalOfInputErrors(
     );
     // A refusal of the whole list (no row to name) is the file's.
     if (!issue) return { code: 'invalid-cells', message: error.message, issues: [], issueCount: 1 };
+    const first = error instanceof DuplicateEntryError ? read.rows[error.firstIndex] : undefined;
+    if (first && first.sheet === issue.sheet) issue.firstRow = first.row;
     if (issues.length < SPREADSHEET_LIMITS.maxListedIssues) issues.push(issue);
   }
   return cellsRefusal(issues, errors.length);
