@@ -254,10 +254,13 @@ export async function run(): Promise<SpreadsheetBenchRow[]> {
   const input = nationalInput();
   const plan = planCampaign(input);
   const about = {
-    scenario: { id: 'bench', name: 'Vietnam 2021' },
+    scenario: { scenarioId: 'bench', name: 'Vietnam 2021' },
     area: null,
+    campaign: null,
     timeZone: 'Asia/Ho_Chi_Minh',
     generatedAt: '2021-03-22T00:00:00.000Z',
+    generatedBy: 'bench',
+    software: 'Muster (bench)',
     inputs: [{ name: 'areas', value: input.areas.length }],
   };
   let bytes = 0;

@@ -2,7 +2,9 @@
 // checked against the GraphQL answers the views mirror (a plan exported and read back as an area
 // list gives the plan's own population figures), the demo's field report (Đắk Song 1,085 on 20
 // March 2021, docs/architecture.md §6) shows in plan vs actual, and the workbook is formatted.
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
 import { AREA_SHEET, readSpreadsheet } from '../src/spreadsheets/index.ts';
@@ -24,6 +26,30 @@ const admin = () => tokenFor({ role: 'ADMIN', name: 'export admin' });
 
 function csvRows(text: string): string[][] {
   return parse(text.replace(/^\ufeff/, ''), { relaxColumnCount: false }) as string[][];
+}
+
+/** A sheet's rows, each its cells from the first (exceljs numbers them from 1). */
+function sheetRows(sheet: ExcelJS.Worksheet | undefined): unknown[][] {
+  if (!sheet) throw new Error('no such sheet');
+  return sheet
+    .getSheetValues()
+    .slice(1)
+    .map((row) => (row as unknown[]).slice(1));
+}
+
+/** A refused download's status, code, field, message and English detail. */
+async function refusalOf(response: Response) {
+  const body = (await response.json()) as {
+    errors: { message: string; extensions: { code: string; field?: string; detail?: string } }[];
+  };
+  const error = body.errors[0];
+  return {
+    status: response.status,
+    code: error?.extensions.code,
+    field: error?.extensions.field,
+    message: error?.message,
+    detail: error?.extensions.detail,
+  };
 }
 
 describe('GET /export/plan', () => {
@@ -108,11 +134,91 @@ describe('GET /export of the other views', () => {
         await admin(),
       )
     ).text();
-    const rows = csvRows(text).filter((row) => row[0] === '665');
-    expect(rows.map((row) => [row[1], row[3]])).toEqual([
+    const [header, ...rows] = csvRows(text);
+    const actual = header?.indexOf('Thực hiện') ?? -1;
+    expect(rows.filter((row) => row[0] === '665').map((row) => [row[1], row[actual]])).toEqual([
       ['2021-03-20', '1085'],
       ['2021-03-21', ''],
     ]);
+  });
+
+  it('says how many communes reported a partial day and the plan its variance is against, as the web table does', async () => {
+    // On 21 March only Đắk Môl (24718) of Đắk Song's nine communes reports, 250 dossiers. The
+    // export had neither how much reported nor the plan the variance is measured against.
+    const token = await admin();
+    const report = await database.prisma.actualReport.create({
+      data: { date: '2021-03-21', areaCode: '24718', dossiers: 250 },
+    });
+    try {
+      const daily = await data<{
+        dakSong: { daily: { date: string; planned: number }[] };
+        dakMol: { daily: { date: string; planned: number }[] };
+      }>(
+        `{ dakSong: plan(scenarioId: "${SCENARIO}", areaCode: "665") { ... on CampaignPlan { daily(areaCode: "665") { date planned } } }
+           dakMol: plan(scenarioId: "${SCENARIO}", areaCode: "665") { ... on CampaignPlan { daily(areaCode: "24718") { date planned } } } }`,
+      );
+      const plannedOn = (days: { date: string; planned: number }[]) =>
+        days.find((day) => day.date === '2021-03-21')?.planned ?? Number.NaN;
+      const dakSong = plannedOn(daily.dakSong.daily);
+      const dakMol = plannedOn(daily.dakMol.daily);
+      const response = await download(
+        `/export/plan-vs-actual.xlsx?scenarioId=${SCENARIO}&areaCode=665&from=2021-03-21&to=2021-03-21&lang=vi`,
+        token,
+      );
+      expect(response.status).toBe(200);
+      const workbook = await openWorkbook(new Uint8Array(await response.arrayBuffer()));
+      const [header, ...rows] = sheetRows(workbook.getWorksheet('Kế hoạch và thực hiện'));
+      expect(header?.slice(0, 11)).toEqual([
+        'Mã địa bàn',
+        'Ngày',
+        'Báo cáo',
+        'Số xã đã báo cáo',
+        'Tổng số xã',
+        'Kế hoạch',
+        'Thực hiện',
+        'Chênh lệch',
+        'Kế hoạch của các xã đã báo cáo',
+        'Lũy kế kế hoạch',
+        'Lũy kế thực hiện',
+      ]);
+      const row = (code: string) => rows.find((cells) => cells[0] === code)?.slice(2, 9);
+      expect(row('665')).toEqual(['một phần', 1, 9, dakSong, 250, 250 - dakMol, dakMol]);
+      expect(row('24718')).toEqual(['đầy đủ', 1, 1, dakMol, 250, 250 - dakMol, dakMol]);
+      // Another commune of Đắk Song reported nothing: empty actual, variance and plan of those reporting.
+      expect(row('24719')?.slice(0, 3)).toEqual(['chưa báo cáo', 0, 1]);
+      expect(row('24719')?.slice(4)).toEqual([undefined, undefined, undefined]);
+
+      const english = csvRows(
+        await (
+          await download(
+            `/export/plan-vs-actual.csv?scenarioId=${SCENARIO}&areaCode=665&from=2021-03-21&to=2021-03-21&lang=en`,
+            token,
+          )
+        ).text(),
+      );
+      expect(english[0]?.slice(0, 9)).toEqual([
+        'Area code',
+        'Date',
+        'Reporting',
+        'Communes reported',
+        'Communes',
+        'Planned',
+        'Actual',
+        'Variance',
+        'Planned of communes reported',
+      ]);
+      expect(english.find((cells) => cells[0] === '665')?.slice(2, 9)).toEqual([
+        'partial',
+        '1',
+        '9',
+        String(dakSong),
+        '250',
+        String(250 - dakMol),
+        String(dakMol),
+      ]);
+    } finally {
+      await database.prisma.actualReport.delete({ where: { id: report.id } });
+    }
   });
 
   it('exports a roster and the mobile teams’ calendar', async () => {
@@ -215,5 +321,174 @@ describe('GET /export of the other views', () => {
     expect(
       (await refusal(`/export/plan.csv?scenarioId=${SCENARIO}&areaCode=67`, { method: 'POST' }))[0],
     ).toBe(405);
+  });
+});
+
+describe('GET /export in the reader’s language', () => {
+  it('says on the About sheet what the file is of, when and by whom it was made, never the scenario’s global id', async () => {
+    // It showed `<name> (<the scenario's base64 Relay id>)`, the instant in UTC, and no dates, maker or version.
+    const { scenario } = await data<{ scenario: { id: string } }>(`{ scenario(id: "${SCENARIO}") { id } }`);
+    const response = await download(
+      `/export/plan.xlsx?scenarioId=${SCENARIO}&areaCode=67&lang=vi`,
+      await admin(),
+    );
+    const workbook = await openWorkbook(new Uint8Array(await response.arrayBuffer()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Kế hoạch', 'Thông tin']);
+    const lines = sheetRows(workbook.getWorksheet('Thông tin'));
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(lines.slice(0, 4)).toEqual([
+      ['Kịch bản', 'Đắk Nông, March 2021: 05:00–24:00 every day'],
+      ['Địa bàn', 'Tỉnh Đắk Nông (mã 67)'],
+      ['Chiến dịch', 'từ 15/03/2021 đến 30/06/2021'],
+      ['Múi giờ', 'Asia/Ho_Chi_Minh'],
+    ]);
+    expect(lines[4]?.[0]).toBe('Thời điểm tạo');
+    expect(lines[4]?.[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(giờ Asia\/Ho_Chi_Minh\)$/);
+    expect(lines.slice(5, 9)).toEqual([
+      ['Người tạo', 'export admin'],
+      ['Phần mềm', `Muster ${version}`],
+      ['Mã kịch bản (scenarioId dùng với API)', SCENARIO],
+      ['Dữ liệu đầu vào'],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(scenario.id);
+  });
+
+  it('writes why an area is late in Vietnamese in a Vietnamese plan, with the figures of the English sentence', async () => {
+    // Đắk Song on one machine is late. The Vietnamese file's `Lý do` was the library's English.
+    await database.prisma.scenario.create({
+      data: {
+        id: 'dak-song-one-machine',
+        name: 'Đắk Song, one machine',
+        areaCode: '665',
+        start: '2021-03-15',
+        deadline: '2021-06-30',
+        open: '05:00',
+        close: '24:00',
+        minutesPerDossier: 3.5,
+        machines: { create: [{ areaCode: '665', machines: 1 }] },
+      },
+    });
+    try {
+      const token = await admin();
+      const path = '/export/plan.csv?scenarioId=dak-song-one-machine&areaCode=665';
+      const english = parse(
+        (await (await download(`${path}&lang=en`, token)).text()).replace(/^\ufeff/, ''),
+        {
+          columns: true,
+        },
+      ) as Record<string, string>[];
+      const vietnamese = parse(
+        (await (await download(`${path}&lang=vi`, token)).text()).replace(/^\ufeff/, ''),
+        {
+          columns: true,
+        },
+      ) as Record<string, string>[];
+      const late = english.filter((row) => row.Status === 'late');
+      expect(late.length).toBeGreaterThan(0);
+      for (const row of late) {
+        const said =
+          /^finishes on (\d{4})-(\d{2})-(\d{2}), (\d+) open days? after the deadline; (\d+) machines finish by the deadline$/.exec(
+            row.Reason ?? '',
+          );
+        if (!said) throw new Error(`an English reason not worded as expected: ${row.Reason}`);
+        const [, year, month, day, daysLate, machines] = said;
+        expect(vietnamese.find((vi) => vi['Mã địa bàn'] === row.Code)?.['Lý do'], row.Code).toBe(
+          `hoàn thành ngày ${day}/${month}/${year}, trễ ${daysLate} ngày mở cửa so với hạn chót; cần ${machines} máy để kịp hạn`,
+        );
+      }
+      // The GraphQL field the export mirrors says the code.
+      const codes = await data<{
+        plan: { areas: { code: string; status: string; reasonCode: string | null }[] };
+      }>(
+        `{ plan(scenarioId: "dak-song-one-machine", areaCode: "665") { ... on CampaignPlan { areas { code status reasonCode } } } }`,
+      );
+      expect(
+        codes.plan.areas.filter((row) => row.status === 'LATE').map((row) => [row.code, row.reasonCode]),
+      ).toEqual(late.map((row) => [row.Code, 'LATE']));
+    } finally {
+      await database.prisma.scenario.delete({ where: { id: 'dak-song-one-machine' } });
+    }
+  });
+
+  it('refuses in the language asked, the code and field kept, the English sentence as the detail', async () => {
+    const token = await admin();
+    const refused = async (path: string, caller: string | null = token) =>
+      refusalOf(await download(path, caller));
+    expect(await refused(`/export/plan.xlsx?scenarioId=nope&areaCode=67&lang=vi`)).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+      field: 'scenarioId',
+      message: 'Không tìm thấy kịch bản đã ghi (scenarioId), hoặc bạn không được xem kịch bản này.',
+      detail: 'scenarioId: no scenario "nope"',
+    });
+    expect(await refused(`/export/plan.xlsx?scenarioId=nope&areaCode=67&lang=en`)).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+      field: 'scenarioId',
+      message: 'scenarioId: no scenario "nope"',
+      detail: undefined,
+    });
+    // Vietnamese is the default, as for the file itself.
+    expect(await refused(`/export/plan.csv?scenarioId=${SCENARIO}`)).toMatchObject({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      field: 'areaCode',
+      message: 'Cần ghi mã địa bàn (areaCode).',
+    });
+    expect(await refused(`/export/plan.csv?scenarioId=${SCENARIO}&lang=en`)).toMatchObject({
+      message: 'areaCode is required',
+    });
+    expect(await refused(`/export/plan.csv?scenarioId=${SCENARIO}&areaCode=67&lang=vi`, null)).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: 'Cần đăng nhập để tải tệp này: gửi mã truy cập (Authorization: Bearer <token>).',
+    });
+    // A district's planner asks for the province.
+    const district = await tokenFor({ role: 'PLANNER', name: 'Đắk Song planner', areaCode: '665' });
+    const forbidden = await refused(`/export/plan.csv?scenarioId=${SCENARIO}&areaCode=67&lang=vi`, district);
+    expect(forbidden).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(forbidden.message).toMatch(/^Vai trò của bạn không được tải tệp này/);
+    expect(forbidden.detail).toBeTruthy();
+    expect(
+      await refused(`/export/roster.csv?scenarioId=${SCENARIO}&areaCode=67&days=x&lang=vi`),
+    ).toMatchObject({
+      status: 400,
+      field: 'days',
+      message: 'days phải là số nguyên, không phải "x"',
+    });
+    // A bound the schema checks: said by its code and field, the schema's English sentence kept as the detail.
+    const days = `/export/roster.csv?scenarioId=${SCENARIO}&areaCode=67&days=3000`;
+    const tooManyDays = await refused(`${days}&lang=vi`);
+    expect(tooManyDays).toMatchObject({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      field: 'days',
+      message: 'Số ngày không hợp lệ (days).',
+    });
+    expect(tooManyDays.detail).toBe((await refused(`${days}&lang=en`)).message);
+    const posted = await yoga.fetch(
+      `http://muster.test/export/plan.csv?scenarioId=${SCENARIO}&areaCode=67&lang=vi`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(await refusalOf(posted)).toMatchObject({
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      message: 'Tải tệp chỉ nhận yêu cầu GET.',
+    });
+    expect(await refused('/templates/plan.xlsx?lang=vi', null)).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'Mẫu tải về là /templates/<areas|machines|reports>.<xlsx|csv>.',
+    });
+    expect(await refused(`/export/plan.csv?scenarioId=${SCENARIO}&areaCode=67&lang=fr`)).toMatchObject({
+      status: 400,
+      field: 'lang',
+      message: 'lang phải là vi (tiếng Việt) hoặc en (English) / lang must be vi or en',
+    });
   });
 });

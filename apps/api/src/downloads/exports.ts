@@ -1,7 +1,9 @@
 // `GET /export/<view>.<xlsx|csv>?scenarioId=…&areaCode=…&lang=vi|en`: the views of a stored
 // scenario's plan as a workbook (one sheet for the view, formatted, and an About sheet) or CSV,
 // for a bearer token. The figures come from the GraphQL fields each view mirrors, asked as the
-// caller (see ask-graphql.ts); the file is written in the files lane, off the main thread.
+// caller (see ask-graphql.ts); the file is written in the files lane, off the main thread. A
+// refusal is worded in `lang` too.
+import { readFileSync } from 'node:fs';
 import type { AreaPlan, PlanComparison, PlannedDay, RosterAssignment, RosterShift } from '@muster/planning';
 import type { PlainView } from '../compute/file-tasks.ts';
 import { computeFile } from '../compute/pool.ts';
@@ -19,7 +21,13 @@ import {
   visitsView,
 } from '../spreadsheets/index.ts';
 import { askGraphQL, ExportRefused, type RunGraphQL } from './_internal/ask-graphql.ts';
-import { downloadResponse, languageOf, refuse } from './_internal/responses.ts';
+import {
+  downloadResponse,
+  LANG_REFUSAL,
+  languageOf,
+  refusalLanguageOf,
+  refuse,
+} from './_internal/responses.ts';
 
 const EXPORT_PATH = /^\/export\/(plan|daily|plan-vs-actual|roster|visits)\.(xlsx|csv)$/;
 
@@ -29,8 +37,15 @@ const DAILY_BATCH = 15;
 type Ask = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 type Params = { scenarioId: string; areaCode: string; url: URL; language: SheetLanguage };
 
+/** What made the files, as the About sheet says it: `Muster 0.1.0`. */
+const SOFTWARE = `Muster ${
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version
+}`;
+
 type PlanHead = {
-  scenario: { id: string; name: string } | null;
+  scenario: { scenarioId: string; name: string } | null;
+  viewer: { name: string } | null;
   plan: {
     period: { start: string; deadline: string; timeZone: string; openDays: number; openHours: number };
     capacity: { minutesPerDossier: number; dailyCapacityPerMachine: number };
@@ -42,7 +57,8 @@ type PlanHead = {
 const REFUSAL =
   '__typename ... on Error { message } ... on InputError { field } ... on NotFoundError { field }';
 
-const HEAD = `scenario(id: $scenarioId) { id name }
+const HEAD = `scenario(id: $scenarioId) { scenarioId name }
+  viewer { name }
   plan(scenarioId: $scenarioId, areaCode: $areaCode) {
     ${REFUSAL}
     ... on CampaignPlan {
@@ -59,20 +75,29 @@ function headQuery(viewFields: string, extraVariables = ''): string {
 
 const PLAN_FIELDS = `areas { code name parentCode level depth isLeaf population eligible alreadyServed demand openDays
   dailyCapacityPerMachine machineDays machinesNeeded machinesNeededAtSites machines servedBy dailyTarget
-  dailyTargetPerMachine daysNeeded completionDate meetsDeadline status reason location { latitude longitude } }`;
+  dailyTargetPerMachine daysNeeded completionDate meetsDeadline status reason reasonCode location { latitude longitude } }`;
 
 /** GraphQL enum values (`ON_TIME`, `COMMUNE`) as the library writes them (`on-time`, `commune`). */
 function libraryValue(value: string | null): string | null {
   return value === null ? null : value.toLowerCase().replaceAll('_', '-');
 }
 
-function intParam(url: URL, name: string): number | undefined {
+function intParam(url: URL, name: string, language: SheetLanguage): number | undefined {
   const text = url.searchParams.get(name);
   if (text === null || text === '') return undefined;
   const value = Number(text);
   if (!Number.isInteger(value)) {
     throw new ExportRefused(
-      refuse(400, 'BAD_USER_INPUT', `${name} must be a whole number, got ${JSON.stringify(text)}`, name),
+      refuse(
+        language,
+        400,
+        'BAD_USER_INPUT',
+        {
+          vi: `${name} phải là số nguyên, không phải ${JSON.stringify(text)}`,
+          en: `${name} must be a whole number, got ${JSON.stringify(text)}`,
+        },
+        name,
+      ),
     );
   }
   return value;
@@ -87,6 +112,7 @@ async function planExport(ask: Ask, { scenarioId, areaCode, language }: Params) 
     ...row,
     level: libraryValue(row.level),
     status: libraryValue(row.status),
+    reasonCode: libraryValue(row.reasonCode),
   })) as AreaPlan[];
   return { head, view: planView(areas, language) };
 }
@@ -119,9 +145,20 @@ async function dailyExport(ask: Ask, { scenarioId, areaCode }: Params) {
 }
 
 const DAY_FIELDS =
-  'date planned actual variance cumulativePlanned cumulativeActual cumulativeVariance machinesWorking dossiersPerMachineDay';
+  'date reporting reportedLeaves planned actual variance plannedOfReported cumulativePlanned cumulativeActual cumulativeVariance machinesWorking dossiersPerMachineDay';
 
-async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url }: Params) {
+/** A comparison as the library gives it: `reporting` in its own words (`partial`, not `PARTIAL`). */
+function libraryComparison(comparison: PlanComparison): PlanComparison {
+  return {
+    ...comparison,
+    days: comparison.days.map((day) => ({
+      ...day,
+      reporting: libraryValue(day.reporting) as PlanComparison['days'][number]['reporting'],
+    })),
+  };
+}
+
+async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url, language }: Params) {
   const from = url.searchParams.get('from');
   const to = url.searchParams.get('to');
   type Compared = PlanComparison & { children: PlanComparison[] };
@@ -130,19 +167,19 @@ async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url }: Param
       /\}\s*$/,
       `planVsActual(scenarioId: $scenarioId, areaCode: $areaCode, from: $from, to: $to) {
         ${REFUSAL}
-        ... on PlanVsActual { areaCode days { ${DAY_FIELDS} } children { areaCode days { ${DAY_FIELDS} } } } } }`,
+        ... on PlanVsActual { areaCode leaves days { ${DAY_FIELDS} } children { areaCode leaves days { ${DAY_FIELDS} } } } } }`,
     ),
     { scenarioId, areaCode, from: from || null, to: to || null },
   );
   const { children, ...area } = head.planVsActual;
-  return { head, view: planVsActualView([area, ...children]) };
+  return { head, view: planVsActualView([area, ...children].map(libraryComparison), language) };
 }
 
 async function rosterExport(ask: Ask, { scenarioId, areaCode, url, language }: Params) {
   const args = {
-    days: intParam(url, 'days'),
-    shiftHours: intParam(url, 'shiftHours'),
-    teams: intParam(url, 'teams'),
+    days: intParam(url, 'days', language),
+    shiftHours: intParam(url, 'shiftHours', language),
+    teams: intParam(url, 'teams', language),
   };
   type Roster = { shifts: RosterShift[]; assignments: RosterAssignment[] };
   const head = await ask<PlanHead & { plan: { roster: Roster } }>(
@@ -220,8 +257,11 @@ function aboutOf(head: PlanHead, generatedAt: string): ExportAbout {
   return {
     scenario: head.scenario,
     area,
+    campaign: { start: period.start, deadline: period.deadline },
     timeZone: period.timeZone,
     generatedAt,
+    generatedBy: head.viewer?.name ?? null,
+    software: SOFTWARE,
     inputs: [
       { name: 'calendar.start', value: period.start },
       { name: 'calendar.deadline', value: period.deadline },
@@ -234,34 +274,52 @@ function aboutOf(head: PlanHead, generatedAt: string): ExportAbout {
 }
 
 export async function exportResponse(request: Request, url: URL, run: RunGraphQL): Promise<Response> {
+  const said = refusalLanguageOf(url);
   const match = EXPORT_PATH.exec(url.pathname);
   if (!match) {
-    return refuse(
-      404,
-      'NOT_FOUND',
-      'exports are /export/<plan|daily|plan-vs-actual|roster|visits>.<xlsx|csv>',
-    );
+    return refuse(said, 404, 'NOT_FOUND', {
+      vi: 'Tệp tải về là /export/<plan|daily|plan-vs-actual|roster|visits>.<xlsx|csv>.',
+      en: 'exports are /export/<plan|daily|plan-vs-actual|roster|visits>.<xlsx|csv>',
+    });
   }
   const name = match[1] as ViewName;
   const format = match[2] as 'xlsx' | 'csv';
   if (!request.headers.get('authorization')) {
     return refuse(
+      said,
       401,
       'UNAUTHENTICATED',
-      'exports need a bearer token (Authorization: Bearer <token>)',
-      undefined,
       {
-        'www-authenticate': 'Bearer',
+        vi: 'Cần đăng nhập để tải tệp này: gửi mã truy cập (Authorization: Bearer <token>).',
+        en: 'exports need a bearer token (Authorization: Bearer <token>)',
       },
+      undefined,
+      { 'www-authenticate': 'Bearer' },
     );
   }
   const language = languageOf(url);
-  if (language === null) return refuse(400, 'BAD_USER_INPUT', 'lang must be vi or en', 'lang');
+  if (language === null) return refuse(said, 400, 'BAD_USER_INPUT', LANG_REFUSAL, 'lang');
   const scenarioId = url.searchParams.get('scenarioId');
   const areaCode = url.searchParams.get('areaCode');
-  if (!scenarioId) return refuse(400, 'BAD_USER_INPUT', 'scenarioId is required', 'scenarioId');
-  if (!areaCode) return refuse(400, 'BAD_USER_INPUT', 'areaCode is required', 'areaCode');
-  const ask: Ask = (query, variables) => askGraphQL(run, request, query, variables);
+  if (!scenarioId) {
+    return refuse(
+      language,
+      400,
+      'BAD_USER_INPUT',
+      { vi: 'Cần ghi kịch bản (scenarioId).', en: 'scenarioId is required' },
+      'scenarioId',
+    );
+  }
+  if (!areaCode) {
+    return refuse(
+      language,
+      400,
+      'BAD_USER_INPUT',
+      { vi: 'Cần ghi mã địa bàn (areaCode).', en: 'areaCode is required' },
+      'areaCode',
+    );
+  }
+  const ask: Ask = (query, variables) => askGraphQL(run, request, query, variables, language);
   try {
     const { head, view } = await EXPORTS[name](ask, { scenarioId, areaCode, url, language });
     const plain: PlainView = { ...view, rows: [...view.rows].map((row) => [...row]) };

@@ -2,7 +2,13 @@
 // it holds no data), its headers in Vietnamese by default.
 import { SHEET_KINDS, type SheetKindName } from '../compute/file-tasks.ts';
 import { spreadsheetTemplate } from '../spreadsheets/index.ts';
-import { downloadResponse, languageOf, refuse } from './_internal/responses.ts';
+import {
+  downloadResponse,
+  LANG_REFUSAL,
+  languageOf,
+  refusalLanguageOf,
+  refuse,
+} from './_internal/responses.ts';
 
 const TEMPLATE_PATH = /^\/templates\/(areas|machines|reports)\.(xlsx|csv)$/;
 
@@ -13,10 +19,13 @@ export function isTemplatePath(pathname: string): boolean {
 export async function templateResponse(url: URL): Promise<Response> {
   const match = TEMPLATE_PATH.exec(url.pathname);
   if (!match) {
-    return refuse(404, 'NOT_FOUND', 'templates are /templates/<areas|machines|reports>.<xlsx|csv>');
+    return refuse(refusalLanguageOf(url), 404, 'NOT_FOUND', {
+      vi: 'Mẫu tải về là /templates/<areas|machines|reports>.<xlsx|csv>.',
+      en: 'templates are /templates/<areas|machines|reports>.<xlsx|csv>',
+    });
   }
   const language = languageOf(url);
-  if (language === null) return refuse(400, 'BAD_USER_INPUT', 'lang must be vi or en', 'lang');
+  if (language === null) return refuse('vi', 400, 'BAD_USER_INPUT', LANG_REFUSAL, 'lang');
   const kind = match[1] as SheetKindName;
   const format = match[2] as 'xlsx' | 'csv';
   const bytes = await spreadsheetTemplate(SHEET_KINDS[kind], format, language);

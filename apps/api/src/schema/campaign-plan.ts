@@ -54,6 +54,38 @@ const AreaStatusEnum = builder.enumType('AreaStatus', {
   } as const,
 });
 
+const AreaReasonCodeEnum = builder.enumType('AreaReasonCode', {
+  description:
+    'Why an area is late, unserved or without capacity, as a code (see @muster/planning AreaReasonCode): `reason` says it in an English sentence with its figures, a client words it by this code.',
+  values: {
+    NO_MACHINES: {
+      value: 'no-machines',
+      description:
+        'Some of its dossiers are in areas that no machine serves: give machines for them or above them.',
+    },
+    ZERO_MACHINES: {
+      value: 'zero-machines',
+      description: 'Zero machines are given for an area with demand.',
+    },
+    ZERO_HOUR_WINDOW: { value: 'zero-hour-window', description: 'The daily window is open zero hours.' },
+    DEADLINE_BEFORE_START: {
+      value: 'deadline-before-start',
+      description: 'The deadline is before the start.',
+    },
+    NO_OPEN_DAYS: { value: 'no-open-days', description: 'No day from the start to the deadline is open.' },
+    BEYOND_HORIZON: {
+      value: 'beyond-horizon',
+      description:
+        'The machines given would need more than ten years (3,660 days); `machinesNeeded` machines finish on time.',
+    },
+    LATE: {
+      value: 'late',
+      description:
+        'The machines given finish after the deadline: on `completionDate`, `daysNeeded − openDays` open days late; `machinesNeeded` machines finish on time (null when no day is open to the deadline).',
+    },
+  } as const,
+});
+
 type Figures = Omit<CampaignPlan['totals'], 'areaCount' | 'leafCount'>;
 
 const PlanFiguresRef = builder.interfaceRef<Figures>('PlanFigures').implement({
@@ -120,6 +152,12 @@ const PlanFiguresRef = builder.interfaceRef<Figures>('PlanFigures').implement({
     reason: t.exposeString('reason', {
       description: 'Why it is late or cannot be served, in a sentence; null otherwise.',
       nullable: true,
+    }),
+    reasonCode: t.field({
+      description: 'The code of `reason`, to word it in another language; null when `reason` is.',
+      type: AreaReasonCodeEnum,
+      nullable: true,
+      resolve: (row) => row.reasonCode,
     }),
   }),
 });

@@ -1,6 +1,6 @@
 // The plan per area as a table: one row per `AreaPlan` of `planCampaign`, parents before children.
 // Its first columns carry the area list's headers, so an exported plan reads back as areas.
-import type { AreaPlan, AreaStatus } from '@muster/planning';
+import type { AreaPlan, AreaReasonCode, AreaStatus } from '@muster/planning';
 import { type AreaLevelValue, LEVEL_WORDS } from './cell-rules.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import type { SheetView, ViewColumn } from './sheet-view.ts';
@@ -52,7 +52,7 @@ const COLUMNS: readonly ViewColumn[] = [
   { key: 'longitude', header: { vi: 'Kinh độ', en: 'Longitude' }, type: 'decimal', width: 10 },
 ];
 
-/** A Vietnamese sheet's words for the library's statuses (the `reason` stays its English sentence). */
+/** A Vietnamese sheet's words for the library's statuses. */
 const VI_STATUS: Readonly<Record<AreaStatus, string>> = {
   'nothing-to-do': 'không còn hồ sơ',
   'no-capacity': 'không đủ năng lực',
@@ -62,6 +62,50 @@ const VI_STATUS: Readonly<Record<AreaStatus, string>> = {
   'no-machines': 'chưa có máy',
   'beyond-horizon': 'quá 10 năm',
 };
+
+const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** `2021-07-22` as a Vietnamese reader writes it: `22/07/2021`. */
+function viDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+const VI_NO_OPEN_DAY = 'không có ngày mở cửa nào từ ngày bắt đầu đến hạn chót';
+
+/** How many machines would finish on time, when some number does. */
+function viMachinesOnTime(area: AreaPlan): string {
+  return area.machinesNeeded === null ? '' : `; cần ${viNumber.format(area.machinesNeeded)} máy để kịp hạn`;
+}
+
+/**
+ * A Vietnamese sheet's reason, worded from the library's code and the row's own figures (the
+ * library's `reason` is an English sentence; the dates of the campaign are on the About sheet).
+ */
+const VI_REASON: Readonly<Record<AreaReasonCode, (area: AreaPlan) => string>> = {
+  'no-machines': () =>
+    'có hồ sơ ở địa bàn không có máy nào phục vụ: giao máy cho các địa bàn đó hoặc cho địa bàn cấp trên',
+  'zero-machines': () => 'địa bàn có hồ sơ nhưng được giao 0 máy',
+  'zero-hour-window': () => 'khung giờ mở cửa mỗi ngày dài 0 giờ (mở cả ngày thì ghi 00:00–24:00)',
+  'deadline-before-start': () => 'hạn chót trước ngày bắt đầu',
+  'no-open-days': () => VI_NO_OPEN_DAY,
+  'beyond-horizon': (area) => `số máy đã giao cần hơn 10 năm${viMachinesOnTime(area)}`,
+  late: (area) => {
+    const finishes =
+      area.completionDate === null ? 'hoàn thành' : `hoàn thành ngày ${viDate(area.completionDate)}`;
+    const late = area.daysNeeded === null ? null : area.daysNeeded - area.openDays;
+    const after = late === null ? 'sau hạn chót' : `trễ ${viNumber.format(late)} ngày mở cửa so với hạn chót`;
+    const fix = area.machinesNeeded === null ? `; ${VI_NO_OPEN_DAY}` : viMachinesOnTime(area);
+    return `${finishes}, ${after}${fix}`;
+  },
+};
+
+/** The reason in the sheet's language: the library's English, or Vietnamese from its code. */
+function reasonIn(area: AreaPlan, vi: boolean): string | null {
+  if (!vi || !area.reasonCode) return area.reason;
+  // A code this table does not know yet keeps the library's sentence.
+  return VI_REASON[area.reasonCode]?.(area) ?? area.reason;
+}
 
 function* rowsOf(
   areas: Iterable<AreaPlan>,
@@ -93,7 +137,7 @@ function* rowsOf(
       a.completionDate,
       a.meetsDeadline,
       vi ? VI_STATUS[a.status] : a.status,
-      a.reason,
+      reasonIn(a, vi),
       a.location?.latitude ?? null,
       a.location?.longitude ?? null,
     ];
@@ -101,8 +145,8 @@ function* rowsOf(
 }
 
 /**
- * The view `plan`: the rows of `planCampaign(...).areas` (all, or those the caller keeps), levels
- * and statuses in `language` (default English, the library's own words).
+ * The view `plan`: the rows of `planCampaign(...).areas` (all, or those the caller keeps), levels,
+ * statuses and reasons in `language` (default English, the library's own words).
  *
  * @example
  * planView(planCampaign(input).areas).columns[7]?.header.en // => 'Demand (dossiers)'

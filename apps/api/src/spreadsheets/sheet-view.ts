@@ -31,14 +31,21 @@ export type SheetView = {
   rows: Iterable<readonly ViewCell[]>;
 };
 
-/** What the sheet "About" says: where the figures come from. */
+/** What the sheet "About" says: what the figures are of, where they come from, who made the file. */
 export type ExportAbout = {
-  scenario: { id: string; name: string } | null;
+  /** The scenario's name and its own key (`scenarioId`, what the API's arguments take). */
+  scenario: { scenarioId: string; name: string } | null;
   area: { code: string; name: string } | null;
+  /** The campaign's first day and deadline (ISO days). */
+  campaign: { start: string; deadline: string } | null;
   /** The campaign's IANA time zone; dates in the views are days there. */
   timeZone: string;
   /** When the file was made (ISO instant), given by the caller so the same figures give the same file. */
   generatedAt: string;
+  /** Who asked for it: the name on the caller's token; null when unknown. */
+  generatedBy: string | null;
+  /** What made it, with its version (`Muster 0.1.0`). */
+  software: string;
   /** The inputs the figures were computed from, one line each (`calendar.start` → `2021-03-22`). */
   inputs: readonly { name: string; value: ViewCell }[];
 };

@@ -173,6 +173,80 @@ describe('planCampaign infeasible asks', () => {
   });
 });
 
+describe('planCampaign reasons as codes', () => {
+  const base = ngheAn(10_000);
+  const tree: CampaignInput = {
+    areas: [
+      { code: 'P', name: 'Province' },
+      { code: 'c1', name: 'Commune 1', parentCode: 'P', eligible: 1_000 },
+      { code: 'c2', name: 'Commune 2', parentCode: 'P', eligible: 2_001 },
+    ],
+    calendar: { start: '2021-03-01', deadline: '2021-03-10' },
+    hours: { open: '07:00', close: '17:00' },
+    service: { minutesPerDossier: 6 },
+    machines: [{ areaCode: 'c1', machines: 10 }],
+  };
+
+  // Each sentence counted by hand: Nghệ An's 101 open days from 22 March to 30 June do 278 dossiers
+  // a machine-day, 28,078 a machine; 6,000,000 at 176 machines (48,928 a day) take 123 open days,
+  // the 123rd being 22 July, 22 after the deadline, and ⌈6,000,000 / 28,078⌉ = 214 machines finish
+  // on time; 2,000,000 at one machine need 7,195 days, beyond the 3,660-day horizon, and 72 machines
+  // finish on time.
+  it.each([
+    [
+      'late',
+      ngheAn(6_000_000, 176),
+      '40',
+      'finishes on 2021-07-22, 22 open days after the deadline; 214 machines finish by the deadline',
+    ],
+    [
+      'no-machines',
+      tree,
+      'P',
+      '2001 dossiers are in areas that no machine serves: give machines for them or for an area above them',
+    ],
+    ['zero-machines', ngheAn(10_000, 0), '40', 'zero machines are given for an area with demand'],
+    [
+      'deadline-before-start',
+      { ...base, calendar: { start: '2021-06-30', deadline: '2021-06-01' } },
+      '40',
+      'the deadline 2021-06-01 is before the start 2021-06-30',
+    ],
+    [
+      'zero-hour-window',
+      { ...base, hours: { open: '08:00', close: '08:00' } },
+      '40',
+      'the window 08:00–08:00 is open zero hours (write round the clock as 00:00–24:00)',
+    ],
+    [
+      'no-open-days',
+      {
+        ...base,
+        calendar: { start: '2021-03-20', deadline: '2021-03-21', closedDates: ['2021-03-20', '2021-03-21'] },
+      },
+      '40',
+      'no day from 2021-03-20 to 2021-03-21 is open',
+    ],
+    [
+      'beyond-horizon',
+      ngheAn(2_000_000, 1),
+      '40',
+      'the machines given would need more than 3660 calendar days; 72 machines finish by the deadline',
+    ],
+  ] as const)(
+    'gives the reason %s its code beside the English sentence',
+    (code, input, areaCode, sentence) => {
+      const row = planCampaign(input as CampaignInput).areas.find((area) => area.code === areaCode);
+      expect([row?.reasonCode, row?.reason]).toEqual([code, sentence]);
+    },
+  );
+
+  it('gives no code where there is no reason', () => {
+    const row = planCampaign(ngheAn(50 * 48_928, 176)).areas[0];
+    expect([row?.status, row?.reasonCode, row?.reason]).toEqual(['on-time', null, null]);
+  });
+});
+
 describe('planCampaign bad input', () => {
   it.each([
     [

@@ -58,6 +58,29 @@ export type AreaStatus =
   | 'no-machines'
   | 'beyond-horizon';
 
+/**
+ * Why an area is late, unserved or without capacity: the code of its `reason` sentence, so a
+ * reader can word it in its own language.
+ */
+export type AreaReasonCode =
+  /** Some of its dossiers are in areas that no machine serves. */
+  | 'no-machines'
+  /** Zero machines are given for an area with demand. */
+  | 'zero-machines'
+  /** The daily window is open zero hours. */
+  | 'zero-hour-window'
+  /** The deadline is before the start. */
+  | 'deadline-before-start'
+  /** No day from the start to the deadline is open. */
+  | 'no-open-days'
+  /** The machines given would need more than the ten-year horizon (`machinesNeeded` finish on time). */
+  | 'beyond-horizon'
+  /**
+   * The machines given finish after the deadline: on `completionDate`, `daysNeeded − openDays`
+   * open days late; `machinesNeeded` finish on time (null when no day is open to the deadline).
+   */
+  | 'late';
+
 /** The plan of one area (leaf or parent). Integers roll up exactly: a parent's is the sum of its children's. */
 export type AreaPlan = {
   code: string;
@@ -107,8 +130,10 @@ export type AreaPlan = {
   /** Machines given: whether they finish by the deadline; null without machines. */
   meetsDeadline: boolean | null;
   status: AreaStatus;
-  /** Why an area is late, unserved or without capacity, in words; null otherwise. */
+  /** Why an area is late, unserved or without capacity, in words (English); null otherwise. */
   reason: string | null;
+  /** The code of `reason`; null when it is. */
+  reasonCode: AreaReasonCode | null;
 };
 
 /** The figures of the whole input (all roots summed). */

@@ -1,6 +1,7 @@
 // An export asks the service's own GraphQL schema for its figures, with the caller's token: the
 // same scopes, prices, time budgets, caches and worker threads as the queries it mirrors, so an
 // export can never show what the caller's query would not.
+import type { SheetLanguage } from '../../spreadsheets/index.ts';
 import { refuse } from './responses.ts';
 
 /** Runs a document against the schema as the caller of `request`. */
@@ -68,13 +69,14 @@ function refusalIn(value: unknown): { __typename: string; message: string; field
 /**
  * The data of a document run as the caller, or throws {@link ExportRefused} with the response
  * its refusal calls for (401 without a token, 403 outside the caller's area, 404 for a scenario
- * it does not see, 400 for a bad argument, 429 over a rate limit).
+ * it does not see, 400 for a bad argument, 429 over a rate limit), worded in `language`.
  */
 export async function askGraphQL<T>(
   run: RunGraphQL,
   request: Request,
   query: string,
   variables: Record<string, unknown>,
+  language: SheetLanguage,
 ): Promise<T> {
   const response = await run(request, query, variables);
   const answer = (await response.json()) as Answer;
@@ -85,6 +87,7 @@ export async function askGraphQL<T>(
     const retryAfter = response.headers.get('retry-after');
     throw new ExportRefused(
       refuse(
+        language,
         status,
         code,
         error.message,
@@ -96,7 +99,7 @@ export async function askGraphQL<T>(
   const refused = refusalIn(answer.data);
   if (refused) {
     const [status, code] = STATUS_OF_TYPE[refused.__typename] ?? [500, 'INTERNAL_SERVER_ERROR'];
-    throw new ExportRefused(refuse(status, code, refused.message, refused.field));
+    throw new ExportRefused(refuse(language, status, code, refused.message, refused.field));
   }
   return answer.data as T;
 }

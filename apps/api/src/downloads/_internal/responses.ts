@@ -1,6 +1,8 @@
 // What the download endpoints answer: a file with its type and name, or a refusal in the shape of
-// a GraphQL error (`errors[0].extensions.code`), so clients read both the same way.
-import type { SheetLanguage } from '../../spreadsheets/index.ts';
+// a GraphQL error (`errors[0].extensions.code`), so clients read both the same way. A refusal is
+// worded in the language the download asked for (`lang`), so someone who opens a download's link
+// directly reads it as the web app would say it.
+import type { SheetLanguage, Words } from '../../spreadsheets/index.ts';
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -22,15 +24,68 @@ export function downloadResponse(
   });
 }
 
+/** What a refusal is about, by the parameter it names, in Vietnamese. */
+const VI_SUBJECTS: Readonly<Record<string, string>> = {
+  scenarioId: 'kịch bản',
+  areaCode: 'địa bàn',
+  lang: 'ngôn ngữ',
+  from: 'ngày bắt đầu',
+  to: 'ngày kết thúc',
+  days: 'số ngày',
+  shiftHours: 'số giờ mỗi ca',
+  teams: 'số kíp',
+};
+
+/** A refusal said in Vietnamese by its code, naming the parameter when it names one. */
+function viRefusal(code: string, field: string | undefined): string {
+  const named = field === undefined ? '' : ` (${field})`;
+  const subject = field === undefined ? undefined : VI_SUBJECTS[field];
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 'Cần đăng nhập để tải tệp này: gửi mã truy cập còn hạn (Authorization: Bearer <token>).';
+    case 'FORBIDDEN':
+      return `Vai trò của bạn không được tải tệp này${subject ? `: ${subject} nằm ngoài phạm vi của bạn` : ''}${named}.`;
+    case 'NOT_FOUND':
+      return subject
+        ? `Không tìm thấy ${subject} đã ghi${named}, hoặc bạn không được xem ${subject} này.`
+        : 'Không có tệp tải về ở địa chỉ này.';
+    case 'BAD_USER_INPUT':
+      return subject
+        ? `${subject.charAt(0).toUpperCase()}${subject.slice(1)} không hợp lệ${named}.`
+        : `Yêu cầu có tham số không hợp lệ${named}.`;
+    case 'LIMIT_EXCEEDED':
+      return 'Tệp này quá lớn để tạo một lần: chọn địa bàn nhỏ hơn hoặc ít ngày hơn.';
+    case 'RATE_LIMITED':
+      return 'Quá nhiều yêu cầu trong thời gian ngắn: thử lại sau ít phút.';
+    case 'INFEASIBLE':
+      return 'Không lập được kế hoạch như đã yêu cầu nên không tạo được tệp này.';
+    case 'METHOD_NOT_ALLOWED':
+      return 'Tải tệp chỉ nhận yêu cầu GET.';
+    default:
+      return 'Máy chủ gặp lỗi khi tạo tệp này. Thử lại sau.';
+  }
+}
+
+/**
+ * A refusal as a GraphQL error body. `message` is the sentence in each language, or an English
+ * sentence from elsewhere (the schema, the planning library): in Vietnamese that one is worded by
+ * its code and field instead, and kept as `extensions.detail`.
+ */
 export function refuse(
+  language: SheetLanguage,
   status: number,
   code: string,
-  message: string,
+  message: Words | string,
   field?: string,
   headers: Record<string, string> = {},
 ): Response {
+  const english = typeof message === 'string';
+  const said = english ? (language === 'en' ? message : viRefusal(code, field)) : message[language];
+  const detail = english && language !== 'en' && message !== '' ? { detail: message } : {};
   return new Response(
-    JSON.stringify({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] }),
+    JSON.stringify({
+      errors: [{ message: said, extensions: { code, ...(field ? { field } : {}), ...detail } }],
+    }),
     { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } },
   );
 }
@@ -39,4 +94,13 @@ export function refuse(
 export function languageOf(url: URL): SheetLanguage | null {
   const lang = url.searchParams.get('lang') ?? 'vi';
   return lang === 'vi' || lang === 'en' ? lang : null;
+}
+
+/** The refusal of a `lang` that is neither: said in both, since which one is read is not known. */
+const BOTH = 'lang phải là vi (tiếng Việt) hoặc en (English) / lang must be vi or en';
+export const LANG_REFUSAL: Words = { vi: BOTH, en: BOTH };
+
+/** The language to refuse in: the one asked for, Vietnamese (the default) when it is not one. */
+export function refusalLanguageOf(url: URL): SheetLanguage {
+  return languageOf(url) ?? 'vi';
 }

@@ -4,6 +4,7 @@ import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
 import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type {
   AreaPlan,
+  AreaReasonCode,
   AreaStatus,
   Assumption,
   CampaignPlan,
@@ -37,15 +38,31 @@ function finishedIn(progress: Progress | null): number | null {
     : null;
 }
 
-function noCapacityReason(prep: PreparedCampaign): string {
+type Reason = { reasonCode: AreaReasonCode; reason: string };
+type Verdict = { status: AreaStatus; meetsDeadline: boolean | null } & (
+  | Reason
+  | { reasonCode: null; reason: null }
+);
+
+const NO_REASON = { reasonCode: null, reason: null } as const;
+
+/** Why no hour is open before the deadline: a window of zero hours, or no open day in the period. */
+function noCapacityReason(prep: PreparedCampaign): Reason {
   if (prep.window.nominalHours === 0) {
-    return `the window ${formatTimeOfDay(prep.window.openMinute)}–${formatTimeOfDay(prep.window.closeMinute)} is open zero hours (write round the clock as 00:00–24:00)`;
+    return {
+      reasonCode: 'zero-hour-window',
+      reason: `the window ${formatTimeOfDay(prep.window.openMinute)}–${formatTimeOfDay(prep.window.closeMinute)} is open zero hours (write round the clock as 00:00–24:00)`,
+    };
   }
   const start = prep.calendar.start.toISODate();
   const deadline = prep.calendar.deadline.toISODate();
-  if (prep.calendar.deadline < prep.calendar.start)
-    return `the deadline ${deadline} is before the start ${start}`;
-  return `no day from ${start} to ${deadline} is open`;
+  if (prep.calendar.deadline < prep.calendar.start) {
+    return {
+      reasonCode: 'deadline-before-start',
+      reason: `the deadline ${deadline} is before the start ${start}`,
+    };
+  }
+  return { reasonCode: 'no-open-days', reason: `no day from ${start} to ${deadline} is open` };
 }
 
 function judge(
@@ -54,16 +71,17 @@ function judge(
   progress: Progress | null,
   needed: number | null,
   completionDate: string | null,
-): { status: AreaStatus; reason: string | null; meetsDeadline: boolean | null } {
-  if (demand === 0) return { status: 'nothing-to-do', reason: null, meetsDeadline: progress ? true : null };
+): Verdict {
+  if (demand === 0) return { status: 'nothing-to-do', ...NO_REASON, meetsDeadline: progress ? true : null };
   if (progress === null) {
     if (prep.periodHours === 0)
-      return { status: 'no-capacity', reason: noCapacityReason(prep), meetsDeadline: null };
-    return { status: 'sized', reason: null, meetsDeadline: null };
+      return { status: 'no-capacity', ...noCapacityReason(prep), meetsDeadline: null };
+    return { status: 'sized', ...NO_REASON, meetsDeadline: null };
   }
   if (progress.unserved > 0) {
     return {
       status: 'no-machines',
+      reasonCode: 'no-machines',
       reason: `${progress.unserved} dossiers are in areas that no machine serves: give machines for them or for an area above them`,
       meetsDeadline: false,
     };
@@ -71,25 +89,28 @@ function judge(
   if (progress.emptyPool) {
     return {
       status: 'no-machines',
+      reasonCode: 'zero-machines',
       reason: 'zero machines are given for an area with demand',
       meetsDeadline: false,
     };
   }
   if (prep.window.nominalHours === 0)
-    return { status: 'no-capacity', reason: noCapacityReason(prep), meetsDeadline: false };
+    return { status: 'no-capacity', ...noCapacityReason(prep), meetsDeadline: false };
   if (!Number.isFinite(progress.daysNeeded)) {
     return {
       status: 'beyond-horizon',
+      reasonCode: 'beyond-horizon',
       reason: `the machines given would need more than ${DEFAULT_HORIZON_DAYS} calendar days${needed === null ? '' : `; ${needed} machines finish by the deadline`}`,
       meetsDeadline: false,
     };
   }
   if (progress.daysNeeded <= prep.period.length)
-    return { status: 'on-time', reason: null, meetsDeadline: true };
+    return { status: 'on-time', ...NO_REASON, meetsDeadline: true };
   const late = progress.daysNeeded - prep.period.length;
-  const fix = needed === null ? noCapacityReason(prep) : `${needed} machines finish by the deadline`;
+  const fix = needed === null ? noCapacityReason(prep).reason : `${needed} machines finish by the deadline`;
   return {
     status: 'late',
+    reasonCode: 'late',
     reason: `finishes on ${completionDate}, ${late} open day${late === 1 ? '' : 's'} after the deadline; ${fix}`,
     meetsDeadline: false,
   };
@@ -326,6 +347,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
       meetsDeadline: verdict.meetsDeadline,
       status: verdict.status,
       reason: verdict.reason,
+      reasonCode: verdict.reasonCode,
     });
   }
 
@@ -339,7 +361,7 @@ export function planPreparedCampaign(prep: PreparedCampaign): CampaignPlan {
           : prep.calendar.deadline < prep.calendar.start
             ? 'deadline-before-start'
             : 'no-capacity',
-      message: noCapacityReason(prep),
+      message: noCapacityReason(prep).reason,
     });
   }
   const bad = new Set<AreaStatus>(['late', 'no-machines', 'beyond-horizon']);
