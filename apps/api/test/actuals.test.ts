@@ -244,22 +244,33 @@ describe('reports that cannot poison a forecast', () => {
     expect(accepted.created).toBe(1);
   });
 
-  it('lets a report stored with a far date be voided, after which plan vs actual answers again', async () => {
-    // As the issue found it: a report of 9999-12-31 stored before dates were checked.
+  it('counts a report stored with a far date as served after the deadline only, warned about, until it is voided', async () => {
+    // As the issue found it: a report of 9999-12-31 stored before dates were checked. It stretched
+    // the days compared past ten years, and plan vs actual was refused until it was voided.
     const stored = await database.prisma.actualReport.create({
       data: { date: '9999-12-31', areaCode: '67', dossiers: 1, recordedBy: 'the past' },
     });
-    const PVA = `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { __typename ... on PlanVsActual { to } } }`;
-    expect((await data<{ planVsActual: { __typename: string } }>(PVA)).planVsActual.__typename).toBe(
-      'InputError',
-    );
+    type Pva = {
+      __typename: string;
+      to: string;
+      servedAfterDeadline: number;
+      reportWarnings: { field: string; code: string }[];
+    };
+    const PVA = `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { __typename
+      ... on PlanVsActual { to servedAfterDeadline reportWarnings { field code } } } }`;
+    const before = (await data<{ planVsActual: Pva }>(PVA)).planVsActual;
+    expect(before.__typename).toBe('PlanVsActual');
+    // The days end with the campaign (deadline 2021-06-30), not in 9999.
+    expect(before.to <= '2021-06-30').toBe(true);
+    expect(before.reportWarnings).toContainEqual({ field: `${stored.id}.date`, code: 'outside-campaign' });
     const voided = await data<{ voidActualReport: { voided: boolean; changeReason: string } }>(
       `mutation { voidActualReport(id: "${stored.id}", reason: "a date that cannot be") { ... on ActualReport { voided changeReason } } }`,
     );
     expect(voided.voidActualReport).toEqual({ voided: true, changeReason: 'a date that cannot be' });
-    expect((await data<{ planVsActual: { __typename: string } }>(PVA)).planVsActual.__typename).toBe(
-      'PlanVsActual',
-    );
+    const after = (await data<{ planVsActual: Pva }>(PVA)).planVsActual;
+    // Its one dossier is no longer served after the deadline, nor is it warned about.
+    expect(before.servedAfterDeadline - after.servedAfterDeadline).toBe(1);
+    expect(after.reportWarnings.map((warning) => warning.field)).not.toContain(`${stored.id}.date`);
   });
 
   it('voids a report for its reporter and a planner of its area, keeping who and why in the history, never deleting it', async () => {
@@ -613,5 +624,185 @@ describe('a retired team', () => {
       } }`,
     );
     expect(issued.data?.issueToken).toEqual({ __typename: 'InputError', field: 'input.teamCode' });
+  });
+});
+
+describe('plan vs actual keeps to the campaign’s days', () => {
+  // A commune of its own per test: 2,000 eligible, a campaign of 3–16 May 2021 open 08:00–18:00
+  // every day at 6 minutes a dossier (100 a machine-day, 240 in 24 hours) with 2 machines: 200 a
+  // day, so the plan finishes on 12 May, on time.
+  const campaignOver = async (code: string): Promise<string> => {
+    await database.prisma.area.create({
+      data: { code, name: `Xã ${code}`, level: 'commune', path: code, depth: 0, eligible: 2000 },
+    });
+    const created = await data<{ createScenario: { id: string } }>(
+      `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on Scenario { id: scenarioId } } }`,
+      {
+        input: {
+          name: `${code}, May 2021`,
+          areaCode: code,
+          calendar: { start: '2021-05-03', deadline: '2021-05-16' },
+          hours: { open: '08:00', close: '18:00' },
+          service: { minutesPerDossier: 6 },
+          machines: [{ areaCode: code, machines: 2 }],
+        },
+      },
+    );
+    return created.createScenario.id;
+  };
+  // The reporter's form puts today's date (in the campaign's zone) on a new report.
+  const today = DateTime.now().setZone('Asia/Ho_Chi_Minh').toISODate() as string;
+  type Warning = { field: string; code: string; message: string };
+  type Recorded = { report: { id: string }; warnings: Warning[] };
+  const send = async (reports: unknown[]) =>
+    (
+      await data<{ recordActuals: { reports: Recorded[] } }>(
+        `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+          ... on RecordActualsPayload { reports { report { id: reportId } warnings { field code message } } } } }`,
+        { reports },
+      )
+    ).recordActuals.reports;
+  type Compared = {
+    to: string;
+    totalActual: number;
+    servedAfterDeadline: number;
+    days: { date: string; actual: number | null }[];
+    forecast: { remaining: number; expected: string; earliest: string; latest: string; basedOnDays: number };
+    reportWarnings: Warning[];
+  };
+  const compare = async (scenarioId: string, areaCode: string, from?: string, to?: string) =>
+    (
+      await data<{ planVsActual: Compared }>(
+        `query ($scenarioId: ID!, $areaCode: String!, $from: Date, $to: Date) {
+          planVsActual(scenarioId: $scenarioId, areaCode: $areaCode, from: $from, to: $to) {
+            ... on PlanVsActual { to totalActual servedAfterDeadline days { date actual }
+              forecast { remaining expected earliest latest basedOnDays }
+              reportWarnings { field code message } } } }`,
+        { scenarioId, areaCode, from: from ?? null, to: to ?? null },
+      )
+    ).planVsActual;
+
+  it('counts a report on the form’s default date as served after the deadline, moving neither actuals nor forecast', async () => {
+    const scenarioId = await campaignOver('T7001');
+    const day = (date: string, dossiers: number) => ({
+      date,
+      areaCode: 'T7001',
+      dossiers,
+      machinesWorking: 2,
+    });
+    const [beforeStart, , , late] = await send([
+      day('2021-05-02', 80),
+      day('2021-05-03', 150),
+      day('2021-05-04', 250),
+      day(today, 300),
+    ]);
+    const compared = await compare(scenarioId, 'T7001');
+    // The campaign's days: 150 + 250. The days run to the plan's last, the deadline, not to today.
+    expect(compared.totalActual).toBe(400);
+    expect(compared.to).toBe('2021-05-16');
+    expect(compared.days.map((d) => d.actual)).toEqual([150, 250, ...Array<null>(12).fill(null)]);
+    expect(compared.servedAfterDeadline).toBe(300);
+    // 2,000 − 400 = 1,600 left after 4 May at 200 a day (best 250, worst 150), every day open from
+    // 5 May: ⌈1,600 / 200⌉ = 8th day → 12 May; ⌈1,600 / 250⌉ = 7th → 11 May; ⌈1,600 / 150⌉ = 11th → 15 May.
+    expect(compared.forecast).toEqual({
+      remaining: 1600,
+      expected: '2021-05-12',
+      earliest: '2021-05-11',
+      latest: '2021-05-15',
+      basedOnDays: 2,
+    });
+    expect(compared.reportWarnings).toEqual([
+      {
+        field: `${late?.report.id}.date`,
+        code: 'outside-campaign',
+        message: `report of ${today}, area T7001: ${today} is after the deadline of this scenario (the latest 2021-05-16): a campaign running late, or the wrong day? Counted as served after the deadline (servedAfterDeadline), not in the days, pace or forecast.`,
+      },
+    ]);
+    // Asked from before the start: the day before is shown with nothing counted, and its report
+    // is named as counted nowhere.
+    const wider = await compare(scenarioId, 'T7001', '2021-05-01');
+    expect(wider.days.slice(0, 3)).toEqual([
+      { date: '2021-05-01', actual: null },
+      { date: '2021-05-02', actual: null },
+      { date: '2021-05-03', actual: 150 },
+    ]);
+    expect(wider.totalActual).toBe(400);
+    expect(wider.reportWarnings[0]).toEqual({
+      field: `${beforeStart?.report.id}.date`,
+      code: 'outside-campaign',
+      message:
+        'report of 2021-05-02, area T7001: 2021-05-02 is before the start of this scenario (the earliest 2021-05-03). Counted nowhere in this scenario.',
+    });
+    // Asked to a day after the deadline, what was served up to that day only.
+    expect((await compare(scenarioId, 'T7001', '2021-05-03', '2021-05-20')).servedAfterDeadline).toBe(0);
+  });
+
+  it('lists the warnings about the reports of the days asked, and no others', async () => {
+    const scenarioId = await campaignOver('T7002');
+    const [beforeStart, unlikely, late] = await send([
+      { date: '2021-05-02', areaCode: 'T7002', dossiers: 80, machinesWorking: 2 },
+      // 500 on one machine, above the 240 it does in 24 hours.
+      { date: '2021-05-06', areaCode: 'T7002', dossiers: 500, machinesWorking: 1 },
+      { date: today, areaCode: 'T7002', dossiers: 50, machinesWorking: 2 },
+    ]);
+    const fields = async (from?: string, to?: string) =>
+      (await compare(scenarioId, 'T7002', from, to)).reportWarnings.map((w) => [w.field, w.code]);
+    expect(await fields('2021-05-03', '2021-05-05')).toEqual([]);
+    expect(await fields('2021-05-06', '2021-05-06')).toEqual([
+      [`${unlikely?.report.id}.dossiers`, 'above-service-capacity'],
+    ]);
+    expect(await fields('2021-05-07', '2021-05-16')).toEqual([]);
+    // By default from the scenario's start, with no end.
+    expect(await fields()).toEqual([
+      [`${unlikely?.report.id}.dossiers`, 'above-service-capacity'],
+      [`${late?.report.id}.date`, 'outside-campaign'],
+    ]);
+    expect(await fields('2021-05-01')).toEqual([
+      [`${beforeStart?.report.id}.date`, 'outside-campaign'],
+      [`${unlikely?.report.id}.dossiers`, 'above-service-capacity'],
+      [`${late?.report.id}.date`, 'outside-campaign'],
+    ]);
+  });
+
+  it('warns about a report without machines against those planned in its area, alike at recording and in plan vs actual', async () => {
+    const scenarioId = await campaignOver('T7003');
+    // The plan puts its 2 machines in the commune: 480 dossiers in 24 hours. 600 are above, 400 not.
+    const sent = [
+      { date: '2021-05-04', areaCode: 'T7003', dossiers: 600 },
+      { date: '2021-05-05', areaCode: 'T7003', dossiers: 400 },
+      { date: today, areaCode: 'T7003', dossiers: 50 },
+    ];
+    const recorded = await send(sent);
+    expect(recorded.map((r) => r.warnings)).toEqual([
+      [
+        {
+          field: 'reports[0].dossiers',
+          code: 'above-service-capacity',
+          message:
+            'reports[0].dossiers: 600 dossiers on the 2 machines planned there (none reported) is 300 a machine-day, above the 240 that 6 minutes a dossier allow in 24 hours',
+        },
+      ],
+      [],
+      [
+        {
+          field: 'reports[2].date',
+          code: 'outside-campaign',
+          message: `reports[2].date: ${today} is after the deadline of every campaign over area T7003 (the latest 2021-05-16): a campaign running late, or the wrong day?`,
+        },
+      ],
+    ]);
+    const compared = await compare(scenarioId, 'T7003');
+    expect(compared.reportWarnings[0]?.message).toBe(
+      'report of 2021-05-04, area T7003: 600 dossiers on the 2 machines planned there (none reported) is 300 a machine-day, above the 240 that 6 minutes a dossier allow in 24 hours',
+    );
+    // Report by report, the same codes on the same figures.
+    const atRecording = recorded.flatMap((r, i) =>
+      r.warnings.map((w) => [r.report.id, w.code, w.field.replace(`reports[${i}]`, '')]),
+    );
+    const inComparison = compared.reportWarnings.map((w) => {
+      const [id, ...figure] = w.field.split('.');
+      return [id, w.code, `.${figure.join('.')}`];
+    });
+    expect(inComparison).toEqual(atRecording);
   });
 });

@@ -30,6 +30,7 @@ export type {
 } from './actuals/review-actual-reports.ts';
 export type {
   AreaPlan,
+  AreaReasonCode,
   AreaStatus,
   Assumption,
   CampaignInput,
@@ -142,6 +143,7 @@ export { checkCampaignInput } from './campaign/check-campaign-input.ts';
 export { nthOpenDate } from './campaign/nth-open-date.ts';
 export { planCampaign } from './campaign/plan-campaign.ts';
 export { plannedDailySeries } from './campaign/planned-daily-series.ts';
+export { plannedMachinesByArea } from './campaign/planned-machines-by-area.ts';
 export { solveFor, trySolveFor } from './campaign/solve-for.ts';
 export { machineCapacity } from './capacity/machine-capacity.ts';
 export { minutesPerDossierFromThroughput } from './capacity/minutes-per-dossier-from-throughput.ts';

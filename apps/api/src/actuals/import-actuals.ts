@@ -4,8 +4,9 @@
 import type { PlanningInputError } from '@muster/planning';
 import type { Principal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { checkReports, type IndexedFinding } from './_internal/check-reports.ts';
+import { checkReports } from './_internal/check-reports.ts';
 import { loadReportContext } from './_internal/report-context.ts';
+import type { IndexedFinding } from './_internal/review-reports.ts';
 import { withTransactionRetry } from './_internal/transaction-retry.ts';
 import { type BulkOutcome, upsertReportsInBulk } from './_internal/upsert-reports.ts';
 import { type ActualReportInput, asSentBy } from './record-actuals.ts';

@@ -1,25 +1,42 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
-// @muster/planning's compareAreasWithActuals, with the reports whose figures are unlikely at the
-// scenario's service time (reviewActualReports). Voided reports count nowhere.
+// @muster/planning's compareAreasWithActuals (the campaign's days only, start to deadline; what
+// was reported after the deadline added up apart), with the warnings about the reports of the days
+// asked, by the review recording makes (review-reports.ts: figures unlikely at the scenario's
+// service time with the machines reported or planned, dates outside the campaign). Voided reports
+// count nowhere.
 //
 // Every area a request asks about for the same scenario and dates (aliases, an area's children)
 // is compared in one computation: the fields ask for their areas as they start, and the batch
 // runs once they all have (after the current turn of the event loop), so the plan is computed
 // once however many areas or aliases there are.
-import { type PlanComparison, type ReportFinding, reviewActualReports } from '@muster/planning';
+import { type PlanComparison, plannedMachinesByArea } from '@muster/planning';
 import { isInSubtree } from '../auth/access.ts';
 import { cached } from '../cache/shared-cache.ts';
 import type { Memo } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import type { Area, PrismaClient } from '../generated/prisma/client.ts';
 import { areaOfScenario, type StoredScenario } from '../planning/scenario-input.ts';
-import { BYTES_KEPT, scenarioKey, storedScenario } from '../planning/stored-plan.ts';
-import { readDayReports, readReviewedReports } from './_internal/read-day-reports.ts';
+import { BYTES_KEPT, scenarioKey, storedPlan, storedScenario } from '../planning/stored-plan.ts';
+import {
+  type CampaignDays,
+  type ReportDays,
+  readAbovePlanned,
+  readDayReports,
+  readReviewedReports,
+  type StoredReviewedReport,
+} from './_internal/read-day-reports.ts';
+import { type IndexedFinding, reviewReports } from './_internal/review-reports.ts';
+
+/** A warning about a stored report, named by its id (`<id>.dossiers`) and its day. */
+export type ReportWarning = Omit<IndexedFinding, 'index'>;
 
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
-  /** Reports compared whose figures are unlikely or impossible at the scenario's service time. */
-  reportWarnings: ReportFinding[];
+  /**
+   * The reports of the days asked (`from`, else the scenario's start, to `to`, else no end) whose
+   * figures are unlikely or impossible, or whose date is outside the campaign's days.
+   */
+  reportWarnings: ReportWarning[];
   /** The dates the comparison was asked for (null: the default). */
   asked: { from: string | null; to: string | null };
   /** The areas right below, compared in the same computation; null when not asked for with it. */
@@ -191,28 +208,32 @@ async function compareBatch(
   // The scenario's areas are loaded already: naming them spares a join on the area tree.
   const subtreeCodes = subtree.map((area) => area.code);
   const days = { from: earliest, to: to ?? null };
-  const { reports, doubtfulIds } = await readDayReports(
+  // The days whose reports are warned about: those asked, from the scenario's start by default.
+  const warnedFrom = from ?? scenario.start;
+  const warned: ReportDays = { from: warnedFrom, to: to ?? null };
+  const { reports, doubtfulIds, unmachined } = await readDayReports(
     prisma,
     subtreeCodes,
     days,
     scenario.minutesPerDossier,
+    { from: warnedFrom, campaign: { start: scenario.start, deadline: scenario.deadline } },
   );
-  const doubtful = await readReviewedReports(prisma, doubtfulIds);
-  let comparisons: PlanComparison[];
-  try {
+  const [comparison, review] = await Promise.allSettled([
     // The arguments `from` and `to` are the library's options of those names.
-    comparisons = await compute('compareAreasWithActuals', input, codes, reports, {
+    compute('compareAreasWithActuals', input, codes, reports, {
       ...(from != null ? { from } : {}),
       ...(to != null ? { to } : {}),
-    });
-  } catch (error) {
+    }),
+    reportWarnings(prisma, memo, loaded, warned, doubtfulIds, unmachined),
+  ]);
+  if (comparison.status === 'rejected' || review.status === 'rejected') {
+    const error =
+      comparison.status === 'rejected' ? comparison.reason : (review as PromiseRejectedResult).reason;
     for (const code of areas.keys()) answers.set(code, error as Error);
     return answers;
   }
-  const findings = namedFindings(
-    doubtful,
-    reviewActualReports(doubtful, { minutesPerDossier: scenario.minutesPerDossier }),
-  );
+  const comparisons = comparison.value;
+  const warnings = review.value;
   const pathOf = new Map(subtree.map((area) => [area.code, area.path]));
   const byCode = new Map<string, PlanVsActual>();
   codes.forEach((code, i) => {
@@ -221,9 +242,9 @@ async function compareBatch(
       ...(comparisons[i] as PlanComparison),
       scenarioId: scenario.id,
       asked: { from: from ?? null, to: to ?? null },
-      reportWarnings: findings
-        .filter((finding) => isInSubtree(pathOf.get(finding.areaCode) ?? '', path))
-        .map((finding) => finding.warning),
+      reportWarnings: warnings
+        .filter((warning) => isInSubtree(pathOf.get(warning.areaCode) ?? '', path))
+        .map(({ areaCode: _area, ...warning }) => warning),
       children: null,
       pages: new Map(),
     });
@@ -249,26 +270,67 @@ async function compareBatch(
   return answers;
 }
 
-type StoredReport = { id: string; date: string; areaCode: string; teamCode: string | null };
+/**
+ * The warnings about the reports of `warned` in the scenario's areas, by the review recording
+ * makes, against this scenario alone: its service, the machines its plan puts in each report's area
+ * (read only when some report gives none), its days. A report outside them says what became of it.
+ */
+async function reportWarnings(
+  prisma: PrismaClient,
+  memo: Memo,
+  loaded: StoredScenario,
+  warned: ReportDays,
+  doubtfulIds: readonly string[],
+  unmachined: boolean,
+): Promise<(ReportWarning & { areaCode: string })[]> {
+  const { scenario } = loaded;
+  let planned: Record<string, number | null> = {};
+  let ids = doubtfulIds;
+  if (unmachined) {
+    planned = plannedMachinesByArea((await storedPlan(memo, prisma, scenario.id)).plan);
+    const above = await readAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned);
+    ids = [...new Set([...doubtfulIds, ...above])];
+  }
+  const inWarned = (date: string) =>
+    (warned.from === null || date >= warned.from) && (warned.to === null || date <= warned.to);
+  const doubtful = (await readReviewedReports(prisma, ids)).filter((report) => inWarned(report.date));
+  const { start, deadline, minutesPerDossier } = scenario;
+  const findings = reviewReports(
+    doubtful,
+    (areaCode) => [{ start, deadline, minutesPerDossier, plannedMachines: planned[areaCode] ?? null }],
+    { campaignsNamed: () => 'this scenario' },
+  );
+  return named(doubtful, findings, scenario);
+}
 
-/** The library names reports by their index in the list compared: name them by id and day. */
-function namedFindings(
-  reports: readonly StoredReport[],
-  findings: readonly ReportFinding[],
-): { areaCode: string; warning: ReportFinding }[] {
-  return findings.flatMap((finding) => {
-    const [, index, figure] = /^reports\[(\d+)\](.*)$/.exec(finding.path) ?? [];
-    const report = reports[Number(index)];
+/** What plan vs actual did with a report dated outside the campaign's days. */
+function outsideOutcome(date: string, campaign: CampaignDays): string {
+  return date > campaign.deadline
+    ? 'Counted as served after the deadline (servedAfterDeadline), not in the days, pace or forecast.'
+    : 'Counted nowhere in this scenario.';
+}
+
+/** The review names reports by their index in the list it read: name them by id and day. */
+function named(
+  reports: readonly StoredReviewedReport[],
+  findings: readonly IndexedFinding[],
+  campaign: CampaignDays,
+): (ReportWarning & { areaCode: string })[] {
+  return findings.flatMap(({ index, ...finding }) => {
+    const report = reports[index];
     if (!report) return [];
+    const figure = finding.path.replace(/^reports\[\d+\]/, '');
     const which = `report of ${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`;
+    const message = finding.message.replace(/^reports\[\d+\][^:]*/, which);
     return [
       {
+        ...finding,
         areaCode: report.areaCode,
-        warning: {
-          ...finding,
-          path: `${report.id}${figure}`,
-          message: finding.message.replace(/^reports\[\d+\][^:]*/, which),
-        },
+        path: `${report.id}${figure}`,
+        message:
+          finding.code === 'outside-campaign'
+            ? `${message}${/[.?!]$/.test(message) ? '' : '.'} ${outsideOutcome(report.date, campaign)}`
+            : message,
       },
     ];
   });

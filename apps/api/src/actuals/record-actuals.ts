@@ -4,8 +4,9 @@
 import type { Principal } from '../auth/tokens.ts';
 import type { Memo } from '../compute/memo.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { type CheckedReport, checkReports, type IndexedFinding } from './_internal/check-reports.ts';
+import { type CheckedReport, checkReports } from './_internal/check-reports.ts';
 import { loadReportContext } from './_internal/report-context.ts';
+import type { IndexedFinding } from './_internal/review-reports.ts';
 import { withTransactionRetry } from './_internal/transaction-retry.ts';
 import { type UpsertedReport, upsertReports } from './_internal/upsert-reports.ts';
 

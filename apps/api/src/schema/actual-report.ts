@@ -5,7 +5,7 @@ import { recordActuals } from '../actuals/record-actuals.ts';
 import { areaScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import type { Principal } from '../auth/tokens.ts';
-import { builder, checkedPageSize, pageSize } from '../builder.ts';
+import { builder, checkCursorKeys, checkedPageSize, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -164,7 +164,7 @@ type Warning = Omit<ReportFinding, 'code'> & { code: string };
 
 export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').implement({
   description:
-    'A report whose figures or date are unlikely (more dossiers per machine-day than the service time allows in 24 hours, a day outside every campaign over its area): accepted, but worth a second look.',
+    'A report whose figures or date are unlikely (more dossiers than its machines do in 24 hours at the service time: the machines it reports or, when it reports none, those the plan puts in its area; a day outside every campaign over its area): accepted, but worth a second look. The same review at recording and in plan vs actual.',
   fields: (t) => ({
     field: t.exposeString('path', {
       description: 'The figure: reports[3].dossiers in a batch, <report id>.dossiers in plan vs actual.',
@@ -174,7 +174,7 @@ export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').impl
     }),
     code: t.exposeString('code', {
       description:
-        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; outside-campaign (recording only: the date is outside every campaign over the area).',
+        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; outside-campaign (the date is outside the days, start to deadline, of every campaign over the area at recording, of the scenario compared in plan vs actual).',
     }),
     message: t.exposeString('message', { description: 'What is unlikely, in a sentence with the figures.' }),
   }),
@@ -197,7 +197,7 @@ const RecordedReportRef = builder
       }),
       warnings: t.field({
         type: [ReportWarningRef],
-        description: 'What is unlikely about this report’s figures (empty when nothing is).',
+        description: 'What is unlikely about this report’s figures or date (empty when nothing is).',
         resolve: (r) => r.warnings,
       }),
     }),
@@ -303,18 +303,26 @@ builder.queryField('actualReports', (t) =>
       maxSize: (args) => checkedPageSize(args),
       totalCount: async (_parent, args, { principal }) => {
         checkedPageSize(args);
+        await checkCursorKeys(args, 'report', namesReport);
         return prisma.actualReport.count({ where: await reportsWhere(args, principal) });
       },
-      resolve: async (query, _root, args, { principal }) =>
-        prisma.actualReport.findMany({
+      resolve: async (query, _root, args, { principal }) => {
+        await checkCursorKeys(args, 'report', namesReport);
+        return prisma.actualReport.findMany({
           ...query,
           where: await reportsWhere(args, principal),
           orderBy: [{ date: 'asc' }, { id: 'asc' }],
-        }),
+        });
+      },
     },
     ...countedConnection('ActualReport', 'reports'),
   ),
 );
+
+/** Whether a report of this id is stored (voided or not): the key of an `actualReports` cursor. */
+async function namesReport(id: string): Promise<boolean> {
+  return (await prisma.actualReport.count({ where: { id } })) > 0;
+}
 
 /** The reports `actualReports` lists: of `areaCode`'s subtree (else all the caller sees), by date. */
 async function reportsWhere(

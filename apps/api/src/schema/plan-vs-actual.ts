@@ -46,10 +46,12 @@ const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').imp
     }),
     actual: t.exposeInt('actual', {
       nullable: true,
-      description: 'Null when nobody in the area reported that day.',
+      description:
+        'Dossiers reported that day, dossiers; null when nobody in the area reported, and on a day before the start or after the deadline (reports dated then are not the campaign’s days: see `servedAfterDeadline` and `reportWarnings`).',
     }),
     cumulativeActual: t.exposeInt('cumulativeActual', {
-      description: 'Since the start of the scenario (or `from`, when earlier).',
+      description:
+        'Dossiers reported in the campaign’s days (its start to its deadline) up to that day included, dossiers: a report dated before the start counts nowhere, one after the deadline only in `servedAfterDeadline`.',
     }),
     reporting: t.field({
       type: DayReportingEnum,
@@ -87,7 +89,8 @@ const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').
   description: 'When the remaining demand is done at the observed daily rates (mean, best day, worst day).',
   fields: (t) => ({
     remaining: t.exposeInt('remaining', {
-      description: 'Dossiers left after the last day reported, dossiers.',
+      description:
+        'Dossiers left after the last day reported within the campaign, dossiers: demand less what the campaign’s days served (those served after the deadline, in `servedAfterDeadline`, are not taken off: a campaign running late does them on the days this forecast counts).',
     }),
     expected: t.expose('expected', {
       description: 'When the rest is done at the mean observed daily rate; null when none is observed.',
@@ -180,8 +183,15 @@ PlanVsActualRef.implement({
       type: [PlanVsActualDayRef],
       resolve: (r) => r.days,
     }),
-    totalPlanned: t.exposeInt('totalPlanned', { description: 'Planned from `from` to `to`.' }),
-    totalActual: t.exposeInt('totalActual', { description: 'Reported from `from` to `to`.' }),
+    totalPlanned: t.exposeInt('totalPlanned', { description: 'Planned from `from` to `to`, dossiers.' }),
+    totalActual: t.exposeInt('totalActual', {
+      description:
+        'Reported from `from` to `to` within the campaign’s days (its start to its deadline), dossiers.',
+    }),
+    servedAfterDeadline: t.exposeInt('servedAfterDeadline', {
+      description:
+        'Dossiers reported in the area after the scenario’s deadline (up to `to` when given, else all of them), dossiers: the work of a campaign running late (or reports on a wrong date: each is in `reportWarnings` as outside-campaign). Served, but counted here alone: not in `days`, `totalActual`, the pace or `forecast`, which keep to the campaign’s days, so a phone left on today’s date for a campaign long over moves none of them.',
+    }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       description:
         'Dossiers per machine-day over the days machines were reported, dossiers per machine-day; null without such days.',
@@ -192,7 +202,7 @@ PlanVsActualRef.implement({
     }),
     forecast: t.field({
       description:
-        'When the rest is done at the observed rates; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
+        'When the rest is done at the rates observed in the campaign’s days (its start to its deadline; reports outside them move nothing), counting open days from the day after the last of them reported; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
       type: ForecastRef,
       nullable: true,
       resolve: (r) => r.forecast,
@@ -277,7 +287,7 @@ PlanVsActualRef.implement({
     reportWarnings: t.field({
       type: [ReportWarningRef],
       description:
-        'Reports compared whose figures are unlikely at the scenario’s service time (more dossiers per machine-day than it allows in 24 hours), or impossible (stored before such reports were refused).',
+        'The reports in the area dated from `from` (default: the scenario’s start) to `to` (default: no end, so reports after the deadline are listed) that are worth a second look, as recording warned about them: figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours) or impossible (stored before such reports were refused), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the deadline only in `servedAfterDeadline`).',
       resolve: (r) => r.reportWarnings,
     }),
   }),
@@ -290,8 +300,16 @@ builder.queryField('planVsActual', (t) =>
     errors: { types: inputErrors },
     args: {
       ...scenarioAreaArgs,
-      from: t.arg({ type: 'Date', description: 'Default: the scenario start.' }),
-      to: t.arg({ type: 'Date', description: 'Default: the last planned or reported day.' }),
+      from: t.arg({
+        type: 'Date',
+        description:
+          'First day compared, and of the reports warned about. Default: the scenario start. Days before the start show no actual.',
+      }),
+      to: t.arg({
+        type: 'Date',
+        description:
+          'Last day compared, included. Default: the last planned day or the last day reported within the campaign, whichever is later (a report after the deadline does not stretch the days). Bounds `servedAfterDeadline` and `reportWarnings` when given.',
+      }),
     },
     authScopes: seesScenarioArea,
     complexity: (args, context) =>

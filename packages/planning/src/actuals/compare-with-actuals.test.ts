@@ -111,6 +111,65 @@ describe('compareWithActuals', () => {
     expect(done.forecast).toMatchObject({ remaining: 0, expected: '2021-03-22', latest: '2021-03-22' });
   });
 
+  it('counts the campaign’s days only: a report before the start nowhere, one after the deadline as served late', () => {
+    // 1,000 eligible, 19–28 March, every day open. Inside: 50 on the 19th and 30 on the 20th.
+    // Outside: 200 the day before the start, 70 the day after the deadline (late work), and 100 on
+    // a phone's default date five years on.
+    const input: CampaignInput = {
+      areas: [{ code: 'x', name: 'X', eligible: 1_000 }],
+      calendar: { start: '2021-03-19', deadline: '2021-03-28' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.48 },
+    };
+    const reports: ActualDayReport[] = [
+      { date: '2021-03-18', areaCode: 'x', dossiers: 200 },
+      { date: '2021-03-19', areaCode: 'x', dossiers: 50 },
+      { date: '2021-03-20', areaCode: 'x', dossiers: 30 },
+      { date: '2021-03-29', areaCode: 'x', dossiers: 70 },
+      { date: '2026-05-04', areaCode: 'x', dossiers: 100 },
+    ];
+    const result = compareWithActuals(input, 'x', reports);
+    // The days run to the deadline (the plan's last day), not to 2026.
+    expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-28', 10]);
+    expect(result.totalActual).toBe(80);
+    expect(result.servedAfterDeadline).toBe(70 + 100);
+    // 920 left after the 20th at 40 a day (best 50, worst 30), counted from Sunday 21 March:
+    // ⌈920 / 40⌉ = 23rd day → 12 April; ⌈920 / 50⌉ = 19th → 8 April; ⌈920 / 30⌉ = 31st → 20 April.
+    expect(result.forecast).toEqual({
+      remaining: 920,
+      expected: '2021-04-12',
+      earliest: '2021-04-08',
+      latest: '2021-04-20',
+      meanDailyRate: 40,
+      minDailyRate: 30,
+      maxDailyRate: 50,
+      basedOnDays: 2,
+    });
+    // Asked from the day before the start to the day after the deadline: both shown, neither counted.
+    const wider = compareWithActuals(input, 'x', reports, { from: '2021-03-18', to: '2021-03-29' });
+    expect([wider.days[0]?.actual, wider.days.at(-1)?.actual, wider.days.at(-1)?.cumulativeActual]).toEqual([
+      null,
+      null,
+      80,
+    ]);
+    expect(wider.servedAfterDeadline).toBe(70);
+    expect(wider.forecast?.expected).toBe('2021-04-12');
+  });
+
+  it('rolls the days after the deadline up the tree as compared days are', () => {
+    // After 30 April: on 2 May Đắk Song 300 and Đắk Glong 200; on 3 May the province's own total
+    // of 1,000 (it wins over Đắk Song's 100 that day).
+    const late: ActualDayReport[] = [
+      { date: '2021-05-02', areaCode: '665', dossiers: 300 },
+      { date: '2021-05-02', areaCode: '661', dossiers: 200 },
+      { date: '2021-05-03', areaCode: '67', dossiers: 1_000 },
+      { date: '2021-05-03', areaCode: '665', dossiers: 100 },
+    ];
+    const served = (code: string) => compareWithActuals(dakNong, code, late).servedAfterDeadline;
+    expect([served('67'), served('665'), served('661'), served('660')]).toEqual([500 + 1_000, 400, 200, 0]);
+    expect(compareWithActuals(dakNong, '67', late).totalActual).toBe(0);
+  });
+
   it('names the refused field', () => {
     const day = { date: '2021-03-20', areaCode: '665', dossiers: 10 };
     expect(refusal(() => compareWithActuals(dakNong, '999', []))).toEqual(['areaCode', 'unknown-reference']);

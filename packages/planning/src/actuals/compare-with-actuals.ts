@@ -10,7 +10,10 @@ import type { ActualDayReport, CompareWithActualsOptions, PlanComparison } from 
  * the area roll up the tree; where an area reports its own total for a day, that total wins over
  * its children's (a province figure is not added to its districts'). A day when only some areas
  * below reported is `partial`: its variance compares what they did with their part of the plan,
- * and the forecast leaves it out, so a missing report is never read as zero.
+ * and the forecast leaves it out, so a missing report is never read as zero. Only the campaign's
+ * days count, from its start to its deadline: a report dated before counts nowhere, one dated after
+ * is added up apart as `servedAfterDeadline` (a phone left on today's date for a campaign long
+ * over moves neither the pace nor the forecast).
  *
  * @example
  * const input = {

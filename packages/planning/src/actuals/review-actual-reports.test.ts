@@ -38,6 +38,50 @@ describe('reviewActualReports', () => {
     );
   });
 
+  it('judges a report that gives no machines by those planned in its area, as plan vs actual judges its day', () => {
+    // Đắk Glong (661) has 2 machines of the province's pool: 2 × 411.4 = 822 dossiers in 24 hours
+    // at 3.5 minutes; its 1,123 of 20 March are above, Đắk Song's 800 on the same 2 are not.
+    // Tuy Đức (666) is planned no machine: its report is judged against nothing.
+    const plannedMachines = { '661': 2, '665': 2, '666': null };
+    const findings = reviewActualReports(
+      [
+        { ...day, areaCode: '661', dossiers: 1123 },
+        { ...day, areaCode: '665', dossiers: 800 },
+        { ...day, areaCode: '666', dossiers: 5000 },
+        { ...day, areaCode: '662', dossiers: 5000 },
+        { ...day, areaCode: '661', dossiers: 1123, machinesWorking: 3 },
+      ],
+      { minutesPerDossier: 3.5, plannedMachines },
+    );
+    expect(findings).toEqual([
+      {
+        path: 'reports[0].dossiers',
+        severity: 'unlikely',
+        code: 'above-service-capacity',
+        message:
+          'reports[0].dossiers: 1123 dossiers on the 2 machines planned there (none reported) is 562 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours',
+      },
+    ]);
+    // Without a service time nothing is judged unlikely, planned machines or not.
+    expect(reviewActualReports([{ ...day, areaCode: '661', dossiers: 1123 }], { plannedMachines })).toEqual(
+      [],
+    );
+  });
+
+  it('refuses planned machines that are not a count, naming the area', () => {
+    const refused = (plannedMachines: unknown) => {
+      try {
+        reviewActualReports([{ ...day, dossiers: 10 }], { minutesPerDossier: 3.5, plannedMachines } as never);
+      } catch (error) {
+        return error instanceof PlanningInputError ? [error.path, error.code] : error;
+      }
+      return null;
+    };
+    expect(refused({ '665': -1 })).toEqual(['options.plannedMachines.665', 'range']);
+    expect(refused({ '665': 1.5 })).toEqual(['options.plannedMachines.665', 'integer']);
+    expect(refused([2])).toEqual(['options.plannedMachines', 'type']);
+  });
+
   it('judges dossiers with no machine working, or with the site closed all day, impossible', () => {
     const findings = reviewActualReports([
       { ...day, dossiers: 500, machinesWorking: 0 },

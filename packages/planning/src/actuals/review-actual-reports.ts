@@ -41,13 +41,21 @@ export type ReviewActualReportsOptions = {
    * belong to). Without it, no report is judged unlikely.
    */
   minutesPerDossier?: number;
+  /**
+   * Machines the plan puts in each area, by area code (`plannedMachinesByArea`): a report that
+   * gives no machines working is judged against its area's, as `compareWithActuals` judges a day.
+   * Without it (or for an area it leaves out or gives none), such a report is not judged unlikely.
+   */
+  plannedMachines?: Readonly<Record<string, number | null>>;
 };
 
 const MINUTES_PER_DAY = 1440;
 
 /**
  * Checks every figure of a batch of field reports (a malformed one throws `PlanningInputError`
- * naming it) and says which reports are impossible or unlikely.
+ * naming it) and says which reports are impossible or unlikely: unlikely when a report's dossiers
+ * are more than its machines can do in 24 hours at `minutesPerDossier`, its machines being those
+ * it reports or, when it reports none, those planned in its area (`plannedMachines`).
  *
  * @example
  * reviewActualReports([{ date: '2021-03-20', areaCode: '665', dossiers: 500, machinesWorking: 1 }], { minutesPerDossier: 3.5 })
@@ -62,6 +70,17 @@ export function reviewActualReports(
     options.minutesPerDossier === undefined
       ? undefined
       : requireNumber(options.minutesPerDossier, 'options.minutesPerDossier', { min: 0, minExclusive: true });
+  const planned =
+    options.plannedMachines === undefined
+      ? undefined
+      : requireRecord(options.plannedMachines, 'options.plannedMachines');
+  const plannedIn = (areaCode: string): number | undefined =>
+    planned !== undefined && Object.hasOwn(planned, areaCode)
+      ? optionalNumber(planned[areaCode] ?? undefined, `options.plannedMachines.${areaCode}`, {
+          min: 0,
+          integer: true,
+        })
+      : undefined;
   const findings: ReportFinding[] = [];
   // Reports share few dates: each distinct date is checked (with luxon) once.
   const checkedDates = new Set<string>();
@@ -73,7 +92,7 @@ export function reviewActualReports(
       requireIsoDate(date, `${at}.date`, 'UTC');
       checkedDates.add(date);
     }
-    requireString(report.areaCode, `${at}.areaCode`);
+    const areaCode = requireString(report.areaCode, `${at}.areaCode`);
     optionalString(report.teamCode ?? undefined, `${at}.teamCode`);
     const dossiers = requireNumber(report.dossiers, `${at}.dossiers`, { min: 0, integer: true });
     const machines = optionalNumber(report.machinesWorking ?? undefined, `${at}.machinesWorking`, {
@@ -100,15 +119,19 @@ export function reviewActualReports(
         code: 'dossiers-while-closed',
         message: `${at}.hoursOpen: ${dossiers} dossiers cannot be taken in 0 hours open`,
       });
-    } else if (minutes !== undefined && machines !== undefined && machines > 0) {
-      const perMachineDay = dossiers / machines;
-      const ceiling = MINUTES_PER_DAY / minutes;
-      if (perMachineDay > ceiling) {
+    } else if (minutes !== undefined && dossiers > 0) {
+      // A report that says no machines is judged by those its area is planned to have.
+      const judged = machines ?? plannedIn(areaCode);
+      if (judged !== undefined && judged > 0 && dossiers / judged > MINUTES_PER_DAY / minutes) {
+        const on =
+          machines === undefined
+            ? `the ${judged} machine${judged === 1 ? '' : 's'} planned there (none reported)`
+            : `${judged} machine${judged === 1 ? '' : 's'}`;
         findings.push({
           path: `${at}.dossiers`,
           severity: 'unlikely',
           code: 'above-service-capacity',
-          message: `${at}.dossiers: ${dossiers} dossiers on ${machines} machine${machines === 1 ? '' : 's'} is ${Math.round(perMachineDay)} a machine-day, above the ${Math.floor(ceiling)} that ${minutes} minutes a dossier allow in 24 hours`,
+          message: `${at}.dossiers: ${dossiers} dossiers on ${on} is ${Math.round(dossiers / judged)} a machine-day, above the ${Math.floor(MINUTES_PER_DAY / minutes)} that ${minutes} minutes a dossier allow in 24 hours`,
         });
       }
     }

@@ -233,7 +233,10 @@ export type WhatMustChange = {
 export type CompareWithActualsOptions = {
   /** First day shown. Default: the campaign start. */
   from?: string;
-  /** Last day shown. Default: the last planned or reported day. */
+  /**
+   * Last day shown. Default: the last planned day or the last day reported within the campaign,
+   * whichever is later (a report after the deadline does not stretch the days shown).
+   */
   to?: string;
   /** Pace warning beyond this share of the planned dossiers per machine-day. Default 0.2. */
   paceWarningShare?: number;
@@ -245,7 +248,7 @@ export type ComparedDay = {
   cumulativePlanned: number;
   /** Null when nobody in the area reported that day; on a partial day, what the areas that reported did. */
   actual: number | null;
-  /** Everything reported from the campaign start (or `from`, if earlier) up to this day. */
+  /** Everything reported in the campaign's days (from its start, to its deadline) up to this day. */
   cumulativeActual: number;
   /** Whether the day's reports cover the whole area, part of it, or none of it. */
   reporting: DayReporting;
@@ -277,8 +280,19 @@ export type PlanComparison = {
   observedMachineDays: number;
   /** Dossiers one machine does on an average open day in the plan, at the area's service. */
   plannedDossiersPerMachineDay: number;
-  /** Null until at least one complete day with dossiers was reported. */
+  /**
+   * Null until at least one complete day with dossiers was reported. From the campaign's days
+   * alone: its `remaining` is what is left after them, the dossiers served after the deadline not
+   * taken off (a campaign running late does them on the days the forecast counts).
+   */
   forecast: CompletionForecast | null;
+  /**
+   * Dossiers reported in the area after the deadline (up to `to` when given), each day rolled up
+   * as a compared day is: the work of a campaign running late, or reports on a wrong date. Counted
+   * here alone, never in `days`, the totals, the pace or the forecast, which keep to the campaign's
+   * days from its start to its deadline (a report dated before the start counts nowhere).
+   */
+  servedAfterDeadline: number;
   /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */
   warnings: ActualsWarning[];
 };

@@ -1,12 +1,14 @@
 // Every check of a batch before anything is written: the planning library reviews the figures
-// (malformed ones throw, impossible ones are refused here, unlikely ones come back as warnings);
+// (malformed ones throw, impossible ones are refused here, unlikely ones and dates outside every
+// campaign come back as warnings, by the review plan vs actual makes too: review-reports.ts);
 // the service adds what only it knows: the dates a report may carry, the areas and teams that
 // exist, a team's home area and whether it is retired, the size of counts, notes and keys, and one report per batch entry.
 import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { isInSubtree } from '../../auth/access.ts';
-import { NotFoundError } from '../../errors.ts';
+import { DuplicateEntryError, NotFoundError } from '../../errors.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
+import { type IndexedFinding, reviewReports } from './review-reports.ts';
 
 /** Largest batch accepted in one call: bigger ones belong in several calls. */
 export const MAX_REPORTS_PER_BATCH = 5000;
@@ -30,12 +32,6 @@ export type CheckedReport = {
   hoursOpen?: number | null;
   downtimeMinutes?: number | null;
   note?: string | null;
-};
-
-/** A finding about the report at `index` of the batch: the library's, or the service's about its date. */
-export type IndexedFinding = Omit<ReportFinding, 'code'> & {
-  code: ReportFinding['code'] | 'outside-campaign';
-  index: number;
 };
 
 function refuse(path: string, code: PlanningInputError['code'], expected: string, received: unknown): never {
@@ -65,12 +61,6 @@ function latestDate(
     byZones.set(key, latest);
   }
   return latest;
-}
-
-/** The fastest service of the campaigns over an area: reports above its 24-hour capacity are unlikely. */
-function fastestService(context: ReportContext, areaCode: string): number | undefined {
-  const minutes = context.campaignsOf(areaCode).map((campaign) => campaign.minutesPerDossier);
-  return minutes.length > 0 ? Math.min(...minutes) : undefined;
 }
 
 /** Refuses a date before {@link REPORT_DATE_FLOOR} or after tomorrow in the campaign's zone. */
@@ -155,107 +145,30 @@ function checkDistinct(reports: readonly CheckedReport[], attempt: (check: () =>
       const earlier = byKey.get(key);
       if (earlier === undefined) byKey.set(key, index);
       else {
-        attempt(() =>
-          refuse(
-            `${at}.idempotencyKey`,
-            'duplicate',
-            `a key not already used by reports[${earlier}] of this batch`,
-            key,
-          ),
-        );
+        attempt(() => {
+          throw new DuplicateEntryError({
+            path: `${at}.idempotencyKey`,
+            expected: `a key not already used by reports[${earlier}] of this batch`,
+            received: key,
+            firstIndex: earlier,
+          });
+        });
       }
     }
     const day = JSON.stringify([report.date, report.areaCode, report.teamCode ?? '']);
     const earlier = byDay.get(day);
     if (earlier === undefined) byDay.set(day, index);
     else {
-      attempt(() =>
-        refuse(
-          at,
-          'duplicate',
-          `one report per date, area and team in a batch (reports[${earlier}] has the same)`,
-          `${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`,
-        ),
-      );
+      attempt(() => {
+        throw new DuplicateEntryError({
+          path: at,
+          expected: `one report per date, area and team in a batch (reports[${earlier}] has the same)`,
+          received: `${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`,
+          firstIndex: earlier,
+        });
+      });
     }
   });
-}
-
-/**
- * The findings about each report against the fastest service of the campaigns over its area
- * (unlikely figures), in batch order: one review per service time rather than one per report, so
- * a file of 100,000 reports over a few campaigns costs a few passes.
- */
-function findingsAgainstService(reports: readonly CheckedReport[], context: ReportContext): IndexedFinding[] {
-  const serviceOfArea = new Map<string, number | undefined>();
-  const byService = new Map<number, number[]>();
-  reports.forEach((report, index) => {
-    let minutesPerDossier = serviceOfArea.get(report.areaCode);
-    if (!serviceOfArea.has(report.areaCode)) {
-      minutesPerDossier = fastestService(context, report.areaCode);
-      serviceOfArea.set(report.areaCode, minutesPerDossier);
-    }
-    if (minutesPerDossier === undefined) return;
-    const indices = byService.get(minutesPerDossier);
-    if (indices) indices.push(index);
-    else byService.set(minutesPerDossier, [index]);
-  });
-  const findings: IndexedFinding[] = [];
-  for (const [minutesPerDossier, indices] of byService) {
-    const group = indices.map((index) => reports[index] as CheckedReport);
-    for (const finding of reviewActualReports(group, { minutesPerDossier })) {
-      const index = indices[Number(/^reports\[(\d+)\]/.exec(finding.path)?.[1])] as number;
-      const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
-      findings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
-    }
-  }
-  return findings.sort((a, b) => a.index - b.index);
-}
-
-/**
- * A report dated outside the days of every campaign over its area (before the earliest start,
- * after the latest deadline, or between two campaigns): a phone left on today's date for a
- * campaign long over, or a campaign running late. Accepted (it may be either), with a warning, as
- * unlikely figures are. Each area's campaigns are read once: a file's 100,000 reports name a few
- * thousand areas.
- */
-function findingsOutsideCampaigns(
-  reports: readonly CheckedReport[],
-  context: ReportContext,
-): IndexedFinding[] {
-  const findings: IndexedFinding[] = [];
-  const spans = new Map<string, { start: string; deadline: string }[]>();
-  reports.forEach((report, index) => {
-    let campaigns = spans.get(report.areaCode);
-    if (campaigns === undefined) {
-      campaigns = context.campaignsOf(report.areaCode).map(({ start, deadline }) => ({ start, deadline }));
-      spans.set(report.areaCode, campaigns);
-    }
-    if (campaigns.length === 0) return;
-    if (campaigns.some((campaign) => campaign.start <= report.date && report.date <= campaign.deadline))
-      return;
-    const earliest = campaigns.map((campaign) => campaign.start).sort()[0] as string;
-    const latest = campaigns
-      .map((campaign) => campaign.deadline)
-      .sort()
-      .at(-1) as string;
-    const path = `reports[${index}].date`;
-    const area = `every campaign over area ${report.areaCode}`;
-    const when =
-      report.date < earliest
-        ? `before the start of ${area} (the earliest ${earliest})`
-        : report.date > latest
-          ? `after the deadline of ${area} (the latest ${latest}): a campaign running late, or the wrong day?`
-          : `between the campaigns over area ${report.areaCode}, in none of their days: the wrong day?`;
-    findings.push({
-      index,
-      path,
-      severity: 'unlikely',
-      code: 'outside-campaign',
-      message: `${path}: ${report.date} is ${when}`,
-    });
-  });
-  return findings;
 }
 
 export type CheckReportsOptions = {
@@ -340,10 +253,7 @@ export function checkReports(
       ),
     );
   }
-  const warnings = [
-    ...findingsAgainstService(reports, context),
-    ...findingsOutsideCampaigns(reports, context),
-  ].sort((a, b) => a.index - b.index);
+  const warnings = reviewReports(reports, (areaCode) => context.campaignsOf(areaCode));
   // A file's 100,000 reports name a few thousand areas under a few campaigns: each area's latest
   // date looked up once, each set of time zones worked out once.
   const latestByZones = new Map<string, string>();

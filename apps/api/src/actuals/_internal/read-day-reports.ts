@@ -16,32 +16,47 @@ type DayRow = {
   dossiers: number[];
   machinesWorking: (number | null)[];
   doubtfulIds: string[] | null;
+  unmachined: boolean;
 };
+
+/** The campaign's days, start to deadline included. */
+export type CampaignDays = { start: string; deadline: string };
+
+/** The reports warned about: those from `from` on (to the days' end), and the campaign they are judged by. */
+export type WarnedReports = { from: string; campaign: CampaignDays };
 
 /** Below this share of the 24-hour ceiling a report is surely not above it, whatever the rounding. */
 const CEILING_MARGIN = 0.999_999;
 
 /**
- * The reports of `areaCodes` on `days`, as the library's `ActualDayReport`s, dates ascending; and
- * the ids of those that `reviewActualReports` may find impossible or unlikely at
- * `minutesPerDossier` (dossiers with no machine or no hour open, or near the 24-hour ceiling), so
- * that only these few are read whole (`readReviewedReports`).
+ * The reports of `areaCodes` on `days`, as the library's `ActualDayReport`s, dates ascending; and,
+ * of those `warned` about, the ids of the ones the review may find impossible or unlikely at
+ * `minutesPerDossier` (dossiers with no machine or no hour open, or near the 24-hour ceiling of the
+ * machines reported) or dated outside the campaign, so that only these few are read whole
+ * (`readReviewedReports`). `unmachined`: whether one of them has dossiers and no machines working,
+ * which only the machines planned in its area judge (`readAbovePlanned`).
  */
 export async function readDayReports(
   prisma: PrismaClient,
   areaCodes: readonly string[],
   days: ReportDays,
   minutesPerDossier: number,
-): Promise<{ reports: ActualDayReport[]; doubtfulIds: string[] }> {
+  warned: WarnedReports | null = null,
+): Promise<{ reports: ActualDayReport[]; doubtfulIds: string[]; unmachined: boolean }> {
+  const warnedFrom = warned?.from ?? null;
   const rows = await prisma.$queryRaw<DayRow[]>`
     SELECT "date",
       array_agg("areaCode") AS "areaCodes",
       array_agg("teamCode") AS "teamCodes",
       array_agg("dossiers") AS "dossiers",
       array_agg("machinesWorking") AS "machinesWorking",
-      array_agg("id") FILTER (WHERE "dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
-        OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8)
-      ) AS "doubtfulIds"
+      array_agg("id") FILTER (WHERE (${warnedFrom}::text IS NULL OR "date" >= ${warnedFrom})
+        AND (("dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
+          OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8))
+          OR "date" < ${warned?.campaign.start ?? null}::text OR "date" > ${warned?.campaign.deadline ?? null}::text)
+      ) AS "doubtfulIds",
+      coalesce(bool_or((${warnedFrom}::text IS NULL OR "date" >= ${warnedFrom})
+        AND "dossiers" > 0 AND "machinesWorking" IS NULL), false) AS "unmachined"
     FROM "ActualReport"
     WHERE "areaCode" = ANY(${[...areaCodes]}) AND NOT "voided"
       AND (${days.from}::text IS NULL OR "date" >= ${days.from})
@@ -50,7 +65,9 @@ export async function readDayReports(
     ORDER BY "date"`;
   const reports: ActualDayReport[] = [];
   const doubtfulIds: string[] = [];
+  let unmachined = false;
   for (const row of rows) {
+    unmachined ||= row.unmachined;
     row.areaCodes.forEach((areaCode, k) => {
       reports.push({
         date: row.date,
@@ -62,7 +79,34 @@ export async function readDayReports(
     });
     doubtfulIds.push(...(row.doubtfulIds ?? []));
   }
-  return { reports, doubtfulIds };
+  return { reports, doubtfulIds, unmachined };
+}
+
+/**
+ * The ids of the reports on `days` that give no machines working and more dossiers than their
+ * area's machines do in 24 hours at `minutesPerDossier` (`plannedMachines`, by area code): the
+ * doubtful ones `readDayReports` cannot tell, judged exactly by `reviewActualReports` once read.
+ */
+export async function readAbovePlanned(
+  prisma: PrismaClient,
+  days: ReportDays,
+  minutesPerDossier: number,
+  plannedMachines: Readonly<Record<string, number | null>>,
+): Promise<string[]> {
+  const planned = Object.entries(plannedMachines).filter(
+    (entry): entry is [string, number] => entry[1] !== null && entry[1] > 0,
+  );
+  if (planned.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT r."id"
+    FROM "ActualReport" AS r
+    JOIN unnest(${planned.map(([code]) => code)}::text[], ${planned.map(([, machines]) => machines)}::float8[])
+      AS p("areaCode", "machines") ON p."areaCode" = r."areaCode"
+    WHERE NOT r."voided" AND r."machinesWorking" IS NULL
+      AND r."dossiers" * ${minutesPerDossier}::float8 > p."machines" * ${1440 * CEILING_MARGIN}::float8
+      AND (${days.from}::text IS NULL OR r."date" >= ${days.from})
+      AND (${days.to}::text IS NULL OR r."date" <= ${days.to})`;
+  return rows.map((row) => row.id);
 }
 
 /** A stored report with what names it and what `reviewActualReports` judges. */

@@ -30,8 +30,14 @@ import type {
 import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
 import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
 import { plannedOfCovered } from './planned-of-covered.ts';
-import { createDayFigures, figuresOfDay, type ReadReports, readReports } from './read-reports.ts';
-import { createRollUp, leafCounts, rollUpDay, subtreeOrder } from './roll-up.ts';
+import {
+  createDayFigures,
+  type DayFigures,
+  figuresOfDay,
+  type ReadReports,
+  readReports,
+} from './read-reports.ts';
+import { createRollUp, type DayRollUp, leafCounts, rollUpDay, subtreeOrder } from './roll-up.ts';
 import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
@@ -63,6 +69,8 @@ export type Comparison = {
   shares: LeafShares;
   marginShare: number;
   start: DateTime;
+  /** The campaign's last day: reports after it count as served after the deadline only. */
+  deadline: DateTime;
   fromArg: DateTime | null;
   toArg: DateTime | null;
   /** The forecasts' walks of open days, shared by the areas compared. */
@@ -89,6 +97,7 @@ export function prepareComparison(
       ? ACTUALS_DEFAULTS.paceWarningShare
       : requireNumber(opts.paceWarningShare, 'paceWarningShare', { min: 0 });
   const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
+  const deadline = requireIsoDate(input.calendar.deadline, 'calendar.deadline', 'UTC');
   const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'from', 'UTC');
   const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'to', 'UTC');
   if (fromArg && toArg && toArg < fromArg) {
@@ -110,6 +119,7 @@ export function prepareComparison(
     shares: createLeafShares(prep),
     marginShare,
     start,
+    deadline,
     fromArg,
     toArg,
     walked: new Map(),
@@ -129,6 +139,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     shares,
     marginShare,
     start,
+    deadline,
     fromArg,
     toArg,
     walked,
@@ -141,14 +152,16 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   for (const index of order) inArea[index] = 1;
   const from = fromArg ?? start;
   const first = DateTime.min(from, start);
-  const firstDate = isoOf(first);
   const fromDate = isoOf(from);
   const toDate = toArg ? isoOf(toArg) : null;
+  const startDate = isoOf(start);
+  const deadlineDate = isoOf(deadline);
+  // A report counts in the days of its campaign only, start to deadline: one dated before belongs
+  // to no day of it, one after is served late (or misdated) and is added up apart.
+  const lastCounted = toDate !== null && toDate < deadlineDate ? toDate : deadlineDate;
   const keep = (report: number) => {
     const date = read.dates[read.day[report] as number] as string;
-    return (
-      inArea[read.area[report] as number] === 1 && date >= firstDate && (toDate === null || date <= toDate)
-    );
+    return inArea[read.area[report] as number] === 1 && date >= startDate && date <= lastCounted;
   };
   // The dates with a report kept, by their index among the reports' dates.
   const reportedDays = new Map<string, number>();
@@ -272,6 +285,8 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   if (pace) warnings.unshift(pace);
   warnings.push(...partialWarnings);
 
+  const servedAfterDeadline = servedAfter(comparison, area, order, inArea, deadlineDate, toDate);
+
   let forecast: CompletionForecast | null = null;
   if (rates.length > 0 && lastReported !== undefined) {
     const remaining = Math.max(0, row.demand - (days.at(-1)?.cumulativeActual ?? 0));
@@ -292,6 +307,37 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     observedMachineDays: machineDays,
     plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
     forecast,
+    servedAfterDeadline,
     warnings,
   };
+}
+
+/**
+ * Dossiers reported in the area after `deadlineDate` up to `toDate` (all of them without it), each
+ * day rolled up as a compared day is: a campaign's late work, apart from its days.
+ */
+function servedAfter(
+  comparison: Comparison,
+  area: number,
+  order: readonly number[],
+  inArea: Uint8Array,
+  deadlineDate: string,
+  toDate: string | null,
+): number {
+  const { prep, read, leaves } = comparison;
+  const inAreaReport = (report: number) => inArea[read.area[report] as number] === 1;
+  let figures: DayFigures | null = null;
+  let roll: DayRollUp | null = null;
+  let served = 0;
+  // The dates are ascending: the late ones are at the end.
+  for (let d = read.dates.length - 1; d >= 0 && (read.dates[d] as string) > deadlineDate; d--) {
+    if (toDate !== null && (read.dates[d] as string) > toDate) continue;
+    figures ??= createDayFigures(prep.tree.nodes.length);
+    figuresOfDay(read, d, inAreaReport, figures);
+    if (figures.areas.length === 0) continue;
+    roll ??= createRollUp(prep.tree.nodes.length);
+    rollUpDay(prep.tree, order, figures, leaves, roll);
+    if (roll.reported[area] === 1) served += roll.dossiers[area] as number;
+  }
+  return served;
 }

@@ -1,3 +1,4 @@
+import { plannedMachinesOfRow } from '../../campaign/_internal/planned-machines.ts';
 import type { PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
 import type { AreaPlan, CampaignPlan } from '../../campaign/types.ts';
 import type { AreaNode } from '../../demand/area-tree.ts';
@@ -22,18 +23,13 @@ export function rowsByNode(prep: PreparedCampaign, plan: CampaignPlan): AreaPlan
   return rows;
 }
 
-/**
- * Machines the plan puts in each area: those stationed there, or the pool's of the nearest area
- * above that holds them; without machines given, those the area needs. Null where none serve it.
- */
+/** Machines the plan puts in each node (`plannedMachinesOfRow`); null where none serve it. */
 export function plannedMachinesByNode(prep: PreparedCampaign, rows: readonly AreaPlan[]): (number | null)[] {
   const machines = new Array<number | null>(prep.tree.nodes.length).fill(null);
   for (const index of prep.tree.order) {
-    const row = rows[index] as AreaPlan;
     const parent = (prep.tree.nodes[index] as AreaNode).parent;
-    machines[index] = prep.machines
-      ? (row.machines ?? (row.servedBy !== null && parent >= 0 ? (machines[parent] ?? null) : null))
-      : row.machinesNeeded;
+    const above = parent >= 0 ? (machines[parent] ?? null) : null;
+    machines[index] = plannedMachinesOfRow(rows[index] as AreaPlan, prep.machines !== null, above);
   }
   return machines;
 }

@@ -1,0 +1,158 @@
+// The one review of reports' figures and dates, at recording (a batch, against every campaign over
+// each report's area) and in plan vs actual (the stored reports, against the scenario compared):
+// the same report gets the same warnings in both.
+import { type ReportFinding, type ReviewedReport, reviewActualReports } from '@muster/planning';
+
+/** A campaign a report is reviewed against: its days, its service and its plan in the report's area. */
+export type ReviewCampaign = {
+  /** First day, ISO date in the campaign's time zone. */
+  start: string;
+  /** Last day, included. */
+  deadline: string;
+  minutesPerDossier: number;
+  /** Machines its plan puts in the report's area: null when none, absent when not known. */
+  plannedMachines?: number | null;
+};
+
+/** A finding about the report at `index` of the list: the library's, or the service's about its date. */
+export type IndexedFinding = Omit<ReportFinding, 'code'> & {
+  code: ReportFinding['code'] | 'outside-campaign';
+  index: number;
+};
+
+export type ReviewReportsOptions = {
+  /** The campaigns of an area as a message names them. Default: `every campaign over area <code>`. */
+  campaignsNamed?: (areaCode: string) => string;
+};
+
+/** What a report is judged against: the fastest service and the most machines its campaigns plan there. */
+type Judged = { minutesPerDossier: number; plannedMachines: number | null };
+
+function judgedAgainst(campaigns: readonly ReviewCampaign[]): Judged | null {
+  if (campaigns.length === 0) return null;
+  const planned = campaigns.flatMap((campaign) =>
+    campaign.plannedMachines == null ? [] : [campaign.plannedMachines],
+  );
+  return {
+    minutesPerDossier: Math.min(...campaigns.map((campaign) => campaign.minutesPerDossier)),
+    plannedMachines: planned.length > 0 ? Math.max(...planned) : null,
+  };
+}
+
+/**
+ * The library's findings about each report's figures (`reviewActualReports`): impossible ones, and
+ * dossiers above what its machines do in 24 hours at the fastest service of its campaigns, its
+ * machines being those it reports or, when it reports none, the most any of them plans in its area.
+ * One review per service time rather than one per report: a file of 100,000 reports over a few
+ * campaigns costs a few passes.
+ */
+function findingsOfFigures(
+  reports: readonly ReviewedReport[],
+  judged: (areaCode: string) => Judged | null,
+): IndexedFinding[] {
+  const groups = new Map<number | null, { indices: number[]; planned: Record<string, number | null> }>();
+  reports.forEach((report, index) => {
+    const against = judged(report.areaCode);
+    const key = against?.minutesPerDossier ?? null;
+    let group = groups.get(key);
+    if (!group) {
+      group = { indices: [], planned: {} };
+      groups.set(key, group);
+    }
+    group.indices.push(index);
+    if (against) group.planned[report.areaCode] = against.plannedMachines;
+  });
+  const findings: IndexedFinding[] = [];
+  for (const [minutesPerDossier, { indices, planned }] of groups) {
+    const group = indices.map((index) => reports[index] as ReviewedReport);
+    const options = minutesPerDossier === null ? {} : { minutesPerDossier, plannedMachines: planned };
+    for (const finding of reviewActualReports(group, options)) {
+      const index = indices[Number(/^reports\[(\d+)\]/.exec(finding.path)?.[1])] as number;
+      const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
+      findings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
+    }
+  }
+  return findings;
+}
+
+/**
+ * "A report is dated within the days of one of its campaigns." One outside them all (before the
+ * earliest start, after the latest deadline, or between two campaigns) is a phone left on today's
+ * date for a campaign long over, or a campaign running late: a warning, not a refusal.
+ */
+function findingsOfDates(
+  reports: readonly ReviewedReport[],
+  campaignsOf: (areaCode: string) => readonly ReviewCampaign[],
+  campaignsNamed: (areaCode: string) => string,
+): IndexedFinding[] {
+  const findings: IndexedFinding[] = [];
+  reports.forEach((report, index) => {
+    const campaigns = campaignsOf(report.areaCode);
+    if (campaigns.length === 0) return;
+    if (campaigns.some((campaign) => campaign.start <= report.date && report.date <= campaign.deadline))
+      return;
+    const earliest = campaigns.map((campaign) => campaign.start).sort()[0] as string;
+    const latest = campaigns
+      .map((campaign) => campaign.deadline)
+      .sort()
+      .at(-1) as string;
+    const path = `reports[${index}].date`;
+    const named = campaignsNamed(report.areaCode);
+    const when =
+      report.date < earliest
+        ? `before the start of ${named} (the earliest ${earliest})`
+        : report.date > latest
+          ? `after the deadline of ${named} (the latest ${latest}): a campaign running late, or the wrong day?`
+          : `between the campaigns over area ${report.areaCode}, in none of their days: the wrong day?`;
+    findings.push({
+      index,
+      path,
+      severity: 'unlikely',
+      code: 'outside-campaign',
+      message: `${path}: ${report.date} is ${when}`,
+    });
+  });
+  return findings;
+}
+
+/**
+ * Every finding about `reports` (named `reports[i]`, in list order): figures impossible or
+ * unlikely against the campaigns over each report's area, and a date outside all their days.
+ * `campaignsOf` is asked once per area. A report no campaign covers is judged by its figures alone.
+ *
+ * @example
+ * reviewReports([{ date: '2021-07-02', areaCode: '24718', dossiers: 900 }], () => [
+ *   { start: '2021-03-15', deadline: '2021-06-30', minutesPerDossier: 3.5, plannedMachines: 1 },
+ * ]).map((finding) => finding.path)
+ * // => ['reports[0].dossiers', 'reports[0].date']
+ */
+export function reviewReports(
+  reports: readonly ReviewedReport[],
+  campaignsOf: (areaCode: string) => readonly ReviewCampaign[],
+  options: ReviewReportsOptions = {},
+): IndexedFinding[] {
+  const campaignsNamed = options.campaignsNamed ?? ((areaCode) => `every campaign over area ${areaCode}`);
+  // A file's 100,000 reports name a few thousand areas: each area's campaigns are asked for once.
+  const ofArea = new Map<string, readonly ReviewCampaign[]>();
+  const campaignsOfArea = (areaCode: string) => {
+    let campaigns = ofArea.get(areaCode);
+    if (campaigns === undefined) {
+      campaigns = campaignsOf(areaCode);
+      ofArea.set(areaCode, campaigns);
+    }
+    return campaigns;
+  };
+  const judgedOf = new Map<string, Judged | null>();
+  const judged = (areaCode: string) => {
+    let against = judgedOf.get(areaCode);
+    if (against === undefined) {
+      against = judgedAgainst(campaignsOfArea(areaCode));
+      judgedOf.set(areaCode, against);
+    }
+    return against;
+  };
+  return [
+    ...findingsOfFigures(reports, judged),
+    ...findingsOfDates(reports, campaignsOfArea, campaignsNamed),
+  ].sort((a, b) => a.index - b.index);
+}
