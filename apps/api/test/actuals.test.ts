@@ -253,11 +253,11 @@ describe('reports that cannot poison a forecast', () => {
     type Pva = {
       __typename: string;
       to: string;
-      servedAfterDeadline: number;
+      servedAfterCampaign: number;
       reportWarnings: { field: string; code: string }[];
     };
     const PVA = `{ planVsActual(scenarioId: "dak-nong-2021", areaCode: "67") { __typename
-      ... on PlanVsActual { to servedAfterDeadline reportWarnings { field code } } } }`;
+      ... on PlanVsActual { to servedAfterCampaign reportWarnings { field code } } } }`;
     const before = (await data<{ planVsActual: Pva }>(PVA)).planVsActual;
     expect(before.__typename).toBe('PlanVsActual');
     // The days end with the campaign (deadline 2021-06-30), not in 9999.
@@ -269,7 +269,7 @@ describe('reports that cannot poison a forecast', () => {
     expect(voided.voidActualReport).toEqual({ voided: true, changeReason: 'a date that cannot be' });
     const after = (await data<{ planVsActual: Pva }>(PVA)).planVsActual;
     // Its one dossier is no longer served after the deadline, nor is it warned about.
-    expect(before.servedAfterDeadline - after.servedAfterDeadline).toBe(1);
+    expect(before.servedAfterCampaign - after.servedAfterCampaign).toBe(1);
     expect(after.reportWarnings.map((warning) => warning.field)).not.toContain(`${stored.id}.date`);
   });
 
@@ -631,7 +631,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
   // A commune of its own per test: 2,000 eligible, a campaign of 3–16 May 2021 open 08:00–18:00
   // every day at 6 minutes a dossier (100 a machine-day, 240 in 24 hours) with 2 machines: 200 a
   // day, so the plan finishes on 12 May, on time.
-  const campaignOver = async (code: string): Promise<string> => {
+  const campaignOver = async (code: string, machines = 2): Promise<string> => {
     await database.prisma.area.create({
       data: { code, name: `Xã ${code}`, level: 'commune', path: code, depth: 0, eligible: 2000 },
     });
@@ -644,7 +644,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
           calendar: { start: '2021-05-03', deadline: '2021-05-16' },
           hours: { open: '08:00', close: '18:00' },
           service: { minutesPerDossier: 6 },
-          machines: [{ areaCode: code, machines: 2 }],
+          machines: [{ areaCode: code, machines }],
         },
       },
     );
@@ -665,7 +665,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
   type Compared = {
     to: string;
     totalActual: number;
-    servedAfterDeadline: number;
+    servedAfterCampaign: number;
     days: { date: string; actual: number | null }[];
     forecast: { remaining: number; expected: string; earliest: string; latest: string; basedOnDays: number };
     reportWarnings: Warning[];
@@ -675,7 +675,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       await data<{ planVsActual: Compared }>(
         `query ($scenarioId: ID!, $areaCode: String!, $from: Date, $to: Date) {
           planVsActual(scenarioId: $scenarioId, areaCode: $areaCode, from: $from, to: $to) {
-            ... on PlanVsActual { to totalActual servedAfterDeadline days { date actual }
+            ... on PlanVsActual { to totalActual servedAfterCampaign days { date actual }
               forecast { remaining expected earliest latest basedOnDays }
               reportWarnings { field code message } } } }`,
         { scenarioId, areaCode, from: from ?? null, to: to ?? null },
@@ -701,7 +701,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
     expect(compared.totalActual).toBe(400);
     expect(compared.to).toBe('2021-05-16');
     expect(compared.days.map((d) => d.actual)).toEqual([150, 250, ...Array<null>(12).fill(null)]);
-    expect(compared.servedAfterDeadline).toBe(300);
+    expect(compared.servedAfterCampaign).toBe(300);
     // 2,000 − 400 = 1,600 left after 4 May at 200 a day (best 250, worst 150), every day open from
     // 5 May: ⌈1,600 / 200⌉ = 8th day → 12 May; ⌈1,600 / 250⌉ = 7th → 11 May; ⌈1,600 / 150⌉ = 11th → 15 May.
     expect(compared.forecast).toEqual({
@@ -715,7 +715,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       {
         field: `${late?.report.id}.date`,
         code: 'outside-campaign',
-        message: `report of ${today}, area T7001: ${today} is after the deadline of this scenario (the latest 2021-05-16): a campaign running late, or the wrong day? Counted as served after the deadline (servedAfterDeadline), not in the days, pace or forecast.`,
+        message: `report of ${today}, area T7001: ${today} is after the deadline of this scenario (the latest 2021-05-16): a campaign running late, or the wrong day? Counted as served after the campaign (servedAfterCampaign), not in the days, pace or forecast.`,
       },
     ]);
     // Asked from before the start: the day before is shown with nothing counted, and its report
@@ -734,7 +734,48 @@ describe('plan vs actual keeps to the campaign’s days', () => {
         'report of 2021-05-02, area T7001: 2021-05-02 is before the start of this scenario (the earliest 2021-05-03). Counted nowhere in this scenario.',
     });
     // Asked to a day after the deadline, what was served up to that day only.
-    expect((await compare(scenarioId, 'T7001', '2021-05-03', '2021-05-20')).servedAfterDeadline).toBe(0);
+    expect((await compare(scenarioId, 'T7001', '2021-05-03', '2021-05-20')).servedAfterCampaign).toBe(0);
+  });
+
+  it('compares the days a late plan plans after its deadline, counting apart only what comes after them', async () => {
+    // One machine: 100 a day, so the plan needs 20 days, 3–22 May, six past its deadline (16 May).
+    const scenarioId = await campaignOver('T7004', 1);
+    const day = (date: string, dossiers: number) => ({
+      date,
+      areaCode: 'T7004',
+      dossiers,
+      machinesWorking: 1,
+    });
+    const [, lateButPlanned, afterPlan, onToday] = await send([
+      day('2021-05-03', 100),
+      day('2021-05-18', 120),
+      day('2021-05-23', 90),
+      day(today, 50),
+    ]);
+    // Recording warns of the day after the deadline all the same: the deadline is what it knows.
+    expect(lateButPlanned?.warnings.map((w) => w.code)).toEqual(['outside-campaign']);
+    const compared = await compare(scenarioId, 'T7004');
+    expect(compared.to).toBe('2021-05-22');
+    expect(compared.days).toHaveLength(20);
+    expect(compared.days.find((d) => d.date === '2021-05-18')?.actual).toBe(120);
+    expect(compared.totalActual).toBe(220);
+    expect(compared.servedAfterCampaign).toBe(90 + 50);
+    // 2,000 − 220 = 1,780 left after 18 May at 110 a day (best 120, worst 100), from 19 May:
+    // ⌈1,780 / 110⌉ = 17th day → 4 June; ⌈1,780 / 120⌉ = 15th → 2 June; ⌈1,780 / 100⌉ = 18th → 5 June.
+    expect(compared.forecast).toEqual({
+      remaining: 1780,
+      expected: '2021-06-04',
+      earliest: '2021-06-02',
+      latest: '2021-06-05',
+      basedOnDays: 2,
+    });
+    expect(compared.reportWarnings.map((w) => w.field)).toEqual([
+      `${afterPlan?.report.id}.date`,
+      `${onToday?.report.id}.date`,
+    ]);
+    expect(compared.reportWarnings[0]?.message).toBe(
+      "report of 2021-05-23, area T7004: 2021-05-23 is after the deadline of this scenario's plan (the latest 2021-05-22): a campaign running late, or the wrong day? Counted as served after the campaign (servedAfterCampaign), not in the days, pace or forecast.",
+    );
   });
 
   it('lists the warnings about the reports of the days asked, and no others', async () => {

@@ -1,6 +1,6 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
-// @muster/planning's compareAreasWithActuals (the campaign's days only, start to deadline; what
-// was reported after the deadline added up apart), with the warnings about the reports of the days
+// @muster/planning's compareAreasWithActuals (the campaign's days only, its start to its deadline
+// or to its plan's completion when the plan runs late; what was reported after added up apart), with the warnings about the reports of the days
 // asked, by the review recording makes (review-reports.ts: figures unlikely at the scenario's
 // service time with the machines reported or planned, dates outside the campaign). Voided reports
 // count nowhere.
@@ -204,6 +204,17 @@ async function compareBatch(
   const codes = [...new Set(compared)];
   if (codes.length === 0) return answers;
 
+  // The campaign's last day: its deadline, or the plan's completion when the plan itself runs late
+  // (the library compares those days as planned; only reports after them are counted apart).
+  let campaign: CampaignDays;
+  try {
+    const completion = (await storedPlan(memo, prisma, scenarioId)).plan.completionDate;
+    const lastDay = completion !== null && completion > scenario.deadline ? completion : scenario.deadline;
+    campaign = { start: scenario.start, lastDay };
+  } catch (error) {
+    for (const code of areas.keys()) answers.set(code, error as Error);
+    return answers;
+  }
   const earliest = from != null && from < scenario.start ? from : scenario.start;
   // The scenario's areas are loaded already: naming them spares a join on the area tree.
   const subtreeCodes = subtree.map((area) => area.code);
@@ -216,7 +227,7 @@ async function compareBatch(
     subtreeCodes,
     days,
     scenario.minutesPerDossier,
-    { from: warnedFrom, campaign: { start: scenario.start, deadline: scenario.deadline } },
+    { from: warnedFrom, campaign },
   );
   const [comparison, review] = await Promise.allSettled([
     // The arguments `from` and `to` are the library's options of those names.
@@ -224,7 +235,7 @@ async function compareBatch(
       ...(from != null ? { from } : {}),
       ...(to != null ? { to } : {}),
     }),
-    reportWarnings(prisma, memo, loaded, warned, doubtfulIds, unmachined),
+    reportWarnings(prisma, memo, loaded, campaign, warned, doubtfulIds, unmachined),
   ]);
   if (comparison.status === 'rejected' || review.status === 'rejected') {
     const error =
@@ -279,6 +290,7 @@ async function reportWarnings(
   prisma: PrismaClient,
   memo: Memo,
   loaded: StoredScenario,
+  campaign: CampaignDays,
   warned: ReportDays,
   doubtfulIds: readonly string[],
   unmachined: boolean,
@@ -294,19 +306,23 @@ async function reportWarnings(
   const inWarned = (date: string) =>
     (warned.from === null || date >= warned.from) && (warned.to === null || date <= warned.to);
   const doubtful = (await readReviewedReports(prisma, ids)).filter((report) => inWarned(report.date));
-  const { start, deadline, minutesPerDossier } = scenario;
+  const { start, lastDay } = campaign;
+  const { minutesPerDossier } = scenario;
   const findings = reviewReports(
     doubtful,
-    (areaCode) => [{ start, deadline, minutesPerDossier, plannedMachines: planned[areaCode] ?? null }],
-    { campaignsNamed: () => 'this scenario' },
+    (areaCode) => [
+      { start, deadline: lastDay, minutesPerDossier, plannedMachines: planned[areaCode] ?? null },
+    ],
+    // A plan that runs late ends on its completion: "after the deadline of this scenario's plan".
+    { campaignsNamed: () => (lastDay > scenario.deadline ? "this scenario's plan" : 'this scenario') },
   );
-  return named(doubtful, findings, scenario);
+  return named(doubtful, findings, campaign);
 }
 
 /** What plan vs actual did with a report dated outside the campaign's days. */
 function outsideOutcome(date: string, campaign: CampaignDays): string {
-  return date > campaign.deadline
-    ? 'Counted as served after the deadline (servedAfterDeadline), not in the days, pace or forecast.'
+  return date > campaign.lastDay
+    ? 'Counted as served after the campaign (servedAfterCampaign), not in the days, pace or forecast.'
     : 'Counted nowhere in this scenario.';
 }
 

@@ -47,11 +47,11 @@ const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').imp
     actual: t.exposeInt('actual', {
       nullable: true,
       description:
-        'Dossiers reported that day, dossiers; null when nobody in the area reported, and on a day before the start or after the deadline (reports dated then are not the campaign’s days: see `servedAfterDeadline` and `reportWarnings`).',
+        'Dossiers reported that day, dossiers; null when nobody in the area reported, and on a day before the start or after the campaign’s last day (reports dated then are not the campaign’s days: see `servedAfterCampaign` and `reportWarnings`).',
     }),
     cumulativeActual: t.exposeInt('cumulativeActual', {
       description:
-        'Dossiers reported in the campaign’s days (its start to its deadline) up to that day included, dossiers: a report dated before the start counts nowhere, one after the deadline only in `servedAfterDeadline`.',
+        'Dossiers reported in the campaign’s days (its start to its deadline, or to the plan’s completion when the plan runs late) up to that day included, dossiers: a report dated before the start counts nowhere, one after the campaign’s last day only in `servedAfterCampaign`.',
     }),
     reporting: t.field({
       type: DayReportingEnum,
@@ -90,7 +90,7 @@ const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').
   fields: (t) => ({
     remaining: t.exposeInt('remaining', {
       description:
-        'Dossiers left after the last day reported within the campaign, dossiers: demand less what the campaign’s days served (those served after the deadline, in `servedAfterDeadline`, are not taken off: a campaign running late does them on the days this forecast counts).',
+        'Dossiers left after the last day reported within the campaign, dossiers: demand less what the campaign’s days served (those served after the campaign’s last day, in `servedAfterCampaign`, are not taken off: a campaign running later than its plan does them on the days this forecast counts).',
     }),
     expected: t.expose('expected', {
       description: 'When the rest is done at the mean observed daily rate; null when none is observed.',
@@ -186,11 +186,11 @@ PlanVsActualRef.implement({
     totalPlanned: t.exposeInt('totalPlanned', { description: 'Planned from `from` to `to`, dossiers.' }),
     totalActual: t.exposeInt('totalActual', {
       description:
-        'Reported from `from` to `to` within the campaign’s days (its start to its deadline), dossiers.',
+        'Reported from `from` to `to` within the campaign’s days (its start to its deadline, or to the plan’s completion when the plan runs late), dossiers.',
     }),
-    servedAfterDeadline: t.exposeInt('servedAfterDeadline', {
+    servedAfterCampaign: t.exposeInt('servedAfterCampaign', {
       description:
-        'Dossiers reported in the area after the scenario’s deadline (up to `to` when given, else all of them), dossiers: the work of a campaign running late (or reports on a wrong date: each is in `reportWarnings` as outside-campaign). Served, but counted here alone: not in `days`, `totalActual`, the pace or `forecast`, which keep to the campaign’s days, so a phone left on today’s date for a campaign long over moves none of them.',
+        'Dossiers reported in the area after the campaign’s last day — its deadline, or the plan’s `completionDate` when the plan itself runs past the deadline (its late days are compared as planned) — up to `to` when given, else all of them, dossiers: the work of a campaign running later than its plan (or reports on a wrong date: each is in `reportWarnings` as outside-campaign). Served, but counted here alone: not in `days`, `totalActual`, the pace or `forecast`, which keep to the campaign’s days, so a phone left on today’s date for a campaign long over moves none of them.',
     }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       description:
@@ -202,7 +202,7 @@ PlanVsActualRef.implement({
     }),
     forecast: t.field({
       description:
-        'When the rest is done at the rates observed in the campaign’s days (its start to its deadline; reports outside them move nothing), counting open days from the day after the last of them reported; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
+        'When the rest is done at the rates observed in the campaign’s days (its start to its deadline, or to the plan’s completion when the plan runs late; reports outside them move nothing), counting open days from the day after the last of them reported; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
       type: ForecastRef,
       nullable: true,
       resolve: (r) => r.forecast,
@@ -287,7 +287,7 @@ PlanVsActualRef.implement({
     reportWarnings: t.field({
       type: [ReportWarningRef],
       description:
-        'The reports in the area dated from `from` (default: the scenario’s start) to `to` (default: no end, so reports after the deadline are listed) that are worth a second look, as recording warned about them: figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours) or impossible (stored before such reports were refused), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the deadline only in `servedAfterDeadline`).',
+        'The reports in the area dated from `from` (default: the scenario’s start) to `to` (default: no end, so reports after the campaign are listed) that are worth a second look, by the review recording makes (recording judges a date against the deadline: a report on a day a late plan plans past it is warned there, compared here): figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours) or impossible (stored before such reports were refused), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the campaign’s last day only in `servedAfterCampaign`).',
       resolve: (r) => r.reportWarnings,
     }),
   }),
@@ -308,7 +308,7 @@ builder.queryField('planVsActual', (t) =>
       to: t.arg({
         type: 'Date',
         description:
-          'Last day compared, included. Default: the last planned day or the last day reported within the campaign, whichever is later (a report after the deadline does not stretch the days). Bounds `servedAfterDeadline` and `reportWarnings` when given.',
+          'Last day compared, included. Default: the last planned day or the last day reported within the campaign, whichever is later (a report after the campaign does not stretch the days). Bounds `servedAfterCampaign` and `reportWarnings` when given.',
       }),
     },
     authScopes: seesScenarioArea,

@@ -132,7 +132,7 @@ describe('compareWithActuals', () => {
     // The days run to the deadline (the plan's last day), not to 2026.
     expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-28', 10]);
     expect(result.totalActual).toBe(80);
-    expect(result.servedAfterDeadline).toBe(70 + 100);
+    expect(result.servedAfterCampaign).toBe(70 + 100);
     // 920 left after the 20th at 40 a day (best 50, worst 30), counted from Sunday 21 March:
     // ⌈920 / 40⌉ = 23rd day → 12 April; ⌈920 / 50⌉ = 19th → 8 April; ⌈920 / 30⌉ = 31st → 20 April.
     expect(result.forecast).toEqual({
@@ -152,8 +152,46 @@ describe('compareWithActuals', () => {
       null,
       80,
     ]);
-    expect(wider.servedAfterDeadline).toBe(70);
+    expect(wider.servedAfterCampaign).toBe(70);
     expect(wider.forecast?.expected).toBe('2021-04-12');
+  });
+
+  it('compares a late plan’s own days after the deadline, and counts apart only what comes after them', () => {
+    // 1,000 eligible, one machine of 870 open minutes a day at 3.48 minutes: 250 a day, so the
+    // plan needs four days, 19–22 March, with its deadline on the 20th: its days run late, to the
+    // 22nd. Reports: 200 on the 19th and 150 on the 21st (late, but a day the plan plans), 90 on
+    // the 23rd (after the plan's last day) and 100 on a phone's default date five years on.
+    const input: CampaignInput = {
+      areas: [{ code: 'x', name: 'X', eligible: 1_000 }],
+      calendar: { start: '2021-03-19', deadline: '2021-03-20' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.48, availability: 1, hardCaseShare: 0 },
+      machines: [{ areaCode: 'x', machines: 1 }],
+    };
+    const result = compareWithActuals(input, 'x', [
+      { date: '2021-03-19', areaCode: 'x', dossiers: 200 },
+      { date: '2021-03-21', areaCode: 'x', dossiers: 150 },
+      { date: '2021-03-23', areaCode: 'x', dossiers: 90 },
+      { date: '2026-05-04', areaCode: 'x', dossiers: 100 },
+    ]);
+    expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-22', 4]);
+    expect(result.days.map((day) => [day.planned, day.actual])).toEqual([
+      [250, 200],
+      [250, null],
+      [250, 150],
+      [250, null],
+    ]);
+    expect(result.totalActual).toBe(350);
+    expect(result.servedAfterCampaign).toBe(90 + 100);
+    // 650 left after the 21st at 175 a day (best 200, worst 150), counted from the 22nd:
+    // ⌈650 / 175⌉ = 4th day → 25 March; ⌈650 / 200⌉ = 4th → 25 March; ⌈650 / 150⌉ = 5th → 26 March.
+    expect(result.forecast).toMatchObject({
+      remaining: 650,
+      expected: '2021-03-25',
+      earliest: '2021-03-25',
+      latest: '2021-03-26',
+      basedOnDays: 2,
+    });
   });
 
   it('rolls the days after the deadline up the tree as compared days are', () => {
@@ -165,7 +203,7 @@ describe('compareWithActuals', () => {
       { date: '2021-05-03', areaCode: '67', dossiers: 1_000 },
       { date: '2021-05-03', areaCode: '665', dossiers: 100 },
     ];
-    const served = (code: string) => compareWithActuals(dakNong, code, late).servedAfterDeadline;
+    const served = (code: string) => compareWithActuals(dakNong, code, late).servedAfterCampaign;
     expect([served('67'), served('665'), served('661'), served('660')]).toEqual([500 + 1_000, 400, 200, 0]);
     expect(compareWithActuals(dakNong, '67', late).totalActual).toBe(0);
   });

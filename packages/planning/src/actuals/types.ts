@@ -282,17 +282,19 @@ export type PlanComparison = {
   plannedDossiersPerMachineDay: number;
   /**
    * Null until at least one complete day with dossiers was reported. From the campaign's days
-   * alone: its `remaining` is what is left after them, the dossiers served after the deadline not
-   * taken off (a campaign running late does them on the days the forecast counts).
+   * alone: its `remaining` is what is left after them, the dossiers served after the campaign not
+   * taken off (a campaign running later than its plan does them on the days the forecast counts).
    */
   forecast: CompletionForecast | null;
   /**
-   * Dossiers reported in the area after the deadline (up to `to` when given), each day rolled up
-   * as a compared day is: the work of a campaign running late, or reports on a wrong date. Counted
-   * here alone, never in `days`, the totals, the pace or the forecast, which keep to the campaign's
-   * days from its start to its deadline (a report dated before the start counts nowhere).
+   * Dossiers reported in the area after the campaign's last day (up to `to` when given), each day
+   * rolled up as a compared day is: the work of a campaign running later than its plan, or reports
+   * on a wrong date. The campaign's last day is its deadline, or the plan's `completionDate` when
+   * the plan itself runs past the deadline (its late days are compared as planned). Counted here
+   * alone, never in `days`, the totals, the pace or the forecast (a report dated before the start
+   * counts nowhere).
    */
-  servedAfterDeadline: number;
+  servedAfterCampaign: number;
   /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */
   warnings: ActualsWarning[];
 };

@@ -19,8 +19,11 @@ type DayRow = {
   unmachined: boolean;
 };
 
-/** The campaign's days, start to deadline included. */
-export type CampaignDays = { start: string; deadline: string };
+/**
+ * The campaign's days, `start` to `lastDay` included: its deadline, or its plan's completion when
+ * the plan itself runs past the deadline (plan vs actual compares those days as planned).
+ */
+export type CampaignDays = { start: string; lastDay: string };
 
 /** The reports warned about: those from `from` on (to the days' end), and the campaign they are judged by. */
 export type WarnedReports = { from: string; campaign: CampaignDays };
@@ -53,7 +56,7 @@ export async function readDayReports(
       array_agg("id") FILTER (WHERE (${warnedFrom}::text IS NULL OR "date" >= ${warnedFrom})
         AND (("dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
           OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8))
-          OR "date" < ${warned?.campaign.start ?? null}::text OR "date" > ${warned?.campaign.deadline ?? null}::text)
+          OR "date" < ${warned?.campaign.start ?? null}::text OR "date" > ${warned?.campaign.lastDay ?? null}::text)
       ) AS "doubtfulIds",
       coalesce(bool_or((${warnedFrom}::text IS NULL OR "date" >= ${warnedFrom})
         AND "dossiers" > 0 AND "machinesWorking" IS NULL), false) AS "unmachined"

@@ -69,8 +69,11 @@ export type Comparison = {
   shares: LeafShares;
   marginShare: number;
   start: DateTime;
-  /** The campaign's last day: reports after it count as served after the deadline only. */
-  deadline: DateTime;
+  /**
+   * The campaign's last day, ISO date: its deadline, or the plan's last planned day when the plan
+   * itself runs past the deadline. Reports after it count as served after the campaign only.
+   */
+  lastDay: string;
   fromArg: DateTime | null;
   toArg: DateTime | null;
   /** The forecasts' walks of open days, shared by the areas compared. */
@@ -97,7 +100,6 @@ export function prepareComparison(
       ? ACTUALS_DEFAULTS.paceWarningShare
       : requireNumber(opts.paceWarningShare, 'paceWarningShare', { min: 0 });
   const start = requireIsoDate(input.calendar.start, 'calendar.start', 'UTC');
-  const deadline = requireIsoDate(input.calendar.deadline, 'calendar.deadline', 'UTC');
   const fromArg = opts.from === undefined ? null : requireIsoDate(opts.from, 'from', 'UTC');
   const toArg = opts.to === undefined ? null : requireIsoDate(opts.to, 'to', 'UTC');
   if (fromArg && toArg && toArg < fromArg) {
@@ -108,6 +110,8 @@ export function prepareComparison(
       received: opts.to,
     });
   }
+  const deadline = isoOf(requireIsoDate(input.calendar.deadline, 'calendar.deadline', 'UTC'));
+  const completion = plan.completionDate;
   return {
     input,
     prep,
@@ -119,7 +123,7 @@ export function prepareComparison(
     shares: createLeafShares(prep),
     marginShare,
     start,
-    deadline,
+    lastDay: completion !== null && completion > deadline ? completion : deadline,
     fromArg,
     toArg,
     walked: new Map(),
@@ -139,7 +143,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     shares,
     marginShare,
     start,
-    deadline,
+    lastDay,
     fromArg,
     toArg,
     walked,
@@ -155,10 +159,10 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   const fromDate = isoOf(from);
   const toDate = toArg ? isoOf(toArg) : null;
   const startDate = isoOf(start);
-  const deadlineDate = isoOf(deadline);
-  // A report counts in the days of its campaign only, start to deadline: one dated before belongs
-  // to no day of it, one after is served late (or misdated) and is added up apart.
-  const lastCounted = toDate !== null && toDate < deadlineDate ? toDate : deadlineDate;
+  // A report counts in the days of its campaign only, its start to its last day (the deadline, or
+  // the plan's last planned day when the plan runs late): one dated before belongs to no day of
+  // it, one after is served after the campaign (or misdated) and is added up apart.
+  const lastCounted = toDate !== null && toDate < lastDay ? toDate : lastDay;
   const keep = (report: number) => {
     const date = read.dates[read.day[report] as number] as string;
     return inArea[read.area[report] as number] === 1 && date >= startDate && date <= lastCounted;
@@ -285,7 +289,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   if (pace) warnings.unshift(pace);
   warnings.push(...partialWarnings);
 
-  const servedAfterDeadline = servedAfter(comparison, area, order, inArea, deadlineDate, toDate);
+  const servedAfterCampaign = servedAfter(comparison, area, order, inArea, lastDay, toDate);
 
   let forecast: CompletionForecast | null = null;
   if (rates.length > 0 && lastReported !== undefined) {
@@ -307,21 +311,21 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     observedMachineDays: machineDays,
     plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
     forecast,
-    servedAfterDeadline,
+    servedAfterCampaign,
     warnings,
   };
 }
 
 /**
- * Dossiers reported in the area after `deadlineDate` up to `toDate` (all of them without it), each
- * day rolled up as a compared day is: a campaign's late work, apart from its days.
+ * Dossiers reported in the area after `lastDay` up to `toDate` (all of them without it), each day
+ * rolled up as a compared day is: work after the campaign, apart from its days.
  */
 function servedAfter(
   comparison: Comparison,
   area: number,
   order: readonly number[],
   inArea: Uint8Array,
-  deadlineDate: string,
+  lastDay: string,
   toDate: string | null,
 ): number {
   const { prep, read, leaves } = comparison;
@@ -330,7 +334,7 @@ function servedAfter(
   let roll: DayRollUp | null = null;
   let served = 0;
   // The dates are ascending: the late ones are at the end.
-  for (let d = read.dates.length - 1; d >= 0 && (read.dates[d] as string) > deadlineDate; d--) {
+  for (let d = read.dates.length - 1; d >= 0 && (read.dates[d] as string) > lastDay; d--) {
     if (toDate !== null && (read.dates[d] as string) > toDate) continue;
     figures ??= createDayFigures(prep.tree.nodes.length);
     figuresOfDay(read, d, inAreaReport, figures);
