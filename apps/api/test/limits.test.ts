@@ -11,7 +11,7 @@ import { createHttpServer, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '../src/
 import { MAX_DOCUMENT_NESTING } from '../src/limits/nesting.ts';
 import { MAX_VARIABLE_NESTING } from '../src/limits/value-nesting.ts';
 import { DOCUMENT_LIMITS, yoga } from '../src/yoga.ts';
-import { data, database, type GraphQLResponse, gql, postBody, useDatabase } from './graphql.ts';
+import { data, database, type GraphQLResponse, gql, postBody, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -256,6 +256,33 @@ describe('page size', () => {
         expect(refused.data, list).toEqual({ area: { name: 'Huyện Đắk Song' }, r: null });
       }
     }
+  });
+
+  it('refuses a cursor naming a report outside the caller’s scope as one naming none (it never tells one exists)', async () => {
+    // A report of Nghệ An (40) and a planner of Đắk Song (665): a cursor made of its id must read
+    // as one of an id never stored, or a guessed id would tell the report exists (and page from its date).
+    const outside = await database.prisma.actualReport.create({
+      data: { date: '2021-03-20', areaCode: '40', dossiers: 3, recordedBy: 'limits test' },
+    });
+    const planner = await tokenFor({ role: 'PLANNER', name: 'cursor planner', areaCode: '665' });
+    const cursorOf = (id: string) => Buffer.from(`GPC:S:${id}`).toString('base64');
+    const refusal = async (id: string) => {
+      const answer = await gql(
+        `{ r: actualReports(first: 2, after: "${cursorOf(id)}") { totalCount } }`,
+        {},
+        { token: planner },
+      );
+      return { data: answer.data, errors: answer.errors?.map((error) => error.extensions) };
+    };
+    const never = await refusal('00000000-0000-4000-8000-000000000000');
+    expect(never.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'after', reason: 'unknown-reference' }]);
+    expect(await refusal(outside.id)).toEqual(never);
+    // The file's admin sees it: its cursor is taken.
+    const admin = await gql(
+      `{ r: actualReports(first: 2, after: "${cursorOf(outside.id)}") { totalCount } }`,
+    );
+    expect(admin.errors).toBeUndefined();
+    await database.prisma.actualReport.delete({ where: { id: outside.id } });
   });
 
   it('pages forward and back through a stored list with its own cursors, meeting each node once', async () => {

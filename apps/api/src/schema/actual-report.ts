@@ -303,11 +303,11 @@ builder.queryField('actualReports', (t) =>
       maxSize: (args) => checkedPageSize(args),
       totalCount: async (_parent, args, { principal }) => {
         checkedPageSize(args);
-        await checkCursorKeys(args, 'report', namesReport);
+        await checkCursorKeys(args, 'report', (id) => namesReport(id, principal));
         return prisma.actualReport.count({ where: await reportsWhere(args, principal) });
       },
       resolve: async (query, _root, args, { principal }) => {
-        await checkCursorKeys(args, 'report', namesReport);
+        await checkCursorKeys(args, 'report', (id) => namesReport(id, principal));
         return prisma.actualReport.findMany({
           ...query,
           where: await reportsWhere(args, principal),
@@ -319,9 +319,14 @@ builder.queryField('actualReports', (t) =>
   ),
 );
 
-/** Whether a report of this id is stored (voided or not): the key of an `actualReports` cursor. */
-async function namesReport(id: string): Promise<boolean> {
-  return (await prisma.actualReport.count({ where: { id } })) > 0;
+/**
+ * Whether a report of this id is stored (voided or not) where the caller sees reports: the key of
+ * an `actualReports` cursor. One outside the caller's scope is refused as one of another list, so a
+ * cursor never tells whether a report the caller may not see exists (nor pages from its date).
+ */
+async function namesReport(id: string, principal: Principal | null): Promise<boolean> {
+  const where = { id, area: signedIn(principal, areaScope) };
+  return (await prisma.actualReport.count({ where })) > 0;
 }
 
 /** The reports `actualReports` lists: of `areaCode`'s subtree (else all the caller sees), by date. */
