@@ -737,8 +737,11 @@ describe('plan vs actual keeps to the campaign’s days', () => {
     expect((await compare(scenarioId, 'T7001', '2021-05-03', '2021-05-20')).servedAfterCampaign).toBe(0);
   });
 
-  it('compares the days a late plan plans after its deadline, counting apart only what comes after them', async () => {
+  it('compares the days a late plan plans after its deadline, and a campaign later still, counting apart only what comes long after', async () => {
     // One machine: 100 a day, so the plan needs 20 days, 3–22 May, six past its deadline (16 May).
+    // Reported: 3 May 100, 18 May 120 (a day the late plan plans), 30 May 130 (after the plan, 8
+    // days after the day before: the campaign running later still), 14 June 90 (15 days after 30
+    // May: not the campaign's) and today 50.
     const scenarioId = await campaignOver('T7004', 1);
     const day = (date: string, dossiers: number) => ({
       date,
@@ -746,35 +749,40 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       dossiers,
       machinesWorking: 1,
     });
-    const [, lateButPlanned, afterPlan, onToday] = await send([
+    const [, lateButPlanned, , longAfter, onToday] = await send([
       day('2021-05-03', 100),
       day('2021-05-18', 120),
-      day('2021-05-23', 90),
+      day('2021-05-30', 130),
+      day('2021-06-14', 90),
       day(today, 50),
     ]);
-    // Recording warns of the day after the deadline all the same: the deadline is what it knows.
+    // Recording warns of a day after the deadline all the same: the deadline is what it judges by.
     expect(lateButPlanned?.warnings.map((w) => w.code)).toEqual(['outside-campaign']);
     const compared = await compare(scenarioId, 'T7004');
-    expect(compared.to).toBe('2021-05-22');
-    expect(compared.days).toHaveLength(20);
-    expect(compared.days.find((d) => d.date === '2021-05-18')?.actual).toBe(120);
-    expect(compared.totalActual).toBe(220);
+    expect(compared.to).toBe('2021-05-30');
+    expect(compared.days).toHaveLength(28);
+    expect(compared.days.filter((d) => d.actual !== null)).toEqual([
+      { date: '2021-05-03', actual: 100 },
+      { date: '2021-05-18', actual: 120 },
+      { date: '2021-05-30', actual: 130 },
+    ]);
+    expect(compared.totalActual).toBe(350);
     expect(compared.servedAfterCampaign).toBe(90 + 50);
-    // 2,000 − 220 = 1,780 left after 18 May at 110 a day (best 120, worst 100), from 19 May:
-    // ⌈1,780 / 110⌉ = 17th day → 4 June; ⌈1,780 / 120⌉ = 15th → 2 June; ⌈1,780 / 100⌉ = 18th → 5 June.
+    // 2,000 − 350 = 1,650 left after 30 May at 350 / 3 a day (best 130, worst 100), from 31 May:
+    // ⌈1,650 · 3 / 350⌉ = 15th day → 14 June; ⌈1,650 / 130⌉ = 13th → 12 June; ⌈1,650 / 100⌉ = 17th → 16 June.
     expect(compared.forecast).toEqual({
-      remaining: 1780,
-      expected: '2021-06-04',
-      earliest: '2021-06-02',
-      latest: '2021-06-05',
-      basedOnDays: 2,
+      remaining: 1650,
+      expected: '2021-06-14',
+      earliest: '2021-06-12',
+      latest: '2021-06-16',
+      basedOnDays: 3,
     });
     expect(compared.reportWarnings.map((w) => w.field)).toEqual([
-      `${afterPlan?.report.id}.date`,
+      `${longAfter?.report.id}.date`,
       `${onToday?.report.id}.date`,
     ]);
     expect(compared.reportWarnings[0]?.message).toBe(
-      "report of 2021-05-23, area T7004: 2021-05-23 is after the deadline of this scenario's plan (the latest 2021-05-22): a campaign running late, or the wrong day? Counted as served after the campaign (servedAfterCampaign), not in the days, pace or forecast.",
+      "report of 2021-06-14, area T7004: 2021-06-14 is after the deadline of this scenario's campaign as planned and reported (the latest 2021-05-30): a campaign running late, or the wrong day? Counted as served after the campaign (servedAfterCampaign), not in the days, pace or forecast.",
     );
   });
 

@@ -9,7 +9,7 @@
 // is compared in one computation: the fields ask for their areas as they start, and the batch
 // runs once they all have (after the current turn of the event loop), so the plan is computed
 // once however many areas or aliases there are.
-import { type PlanComparison, plannedMachinesByArea } from '@muster/planning';
+import { campaignLastDay, type PlanComparison, plannedMachinesByArea } from '@muster/planning';
 import { isInSubtree } from '../auth/access.ts';
 import { cached } from '../cache/shared-cache.ts';
 import type { Memo } from '../compute/memo.ts';
@@ -22,6 +22,7 @@ import {
   type ReportDays,
   readAbovePlanned,
   readDayReports,
+  readOutsideCampaign,
   readReviewedReports,
   type StoredReviewedReport,
 } from './_internal/read-day-reports.ts';
@@ -204,17 +205,6 @@ async function compareBatch(
   const codes = [...new Set(compared)];
   if (codes.length === 0) return answers;
 
-  // The campaign's last day: its deadline, or the plan's completion when the plan itself runs late
-  // (the library compares those days as planned; only reports after them are counted apart).
-  let campaign: CampaignDays;
-  try {
-    const completion = (await storedPlan(memo, prisma, scenarioId)).plan.completionDate;
-    const lastDay = completion !== null && completion > scenario.deadline ? completion : scenario.deadline;
-    campaign = { start: scenario.start, lastDay };
-  } catch (error) {
-    for (const code of areas.keys()) answers.set(code, error as Error);
-    return answers;
-  }
   const earliest = from != null && from < scenario.start ? from : scenario.start;
   // The scenario's areas are loaded already: naming them spares a join on the area tree.
   const subtreeCodes = subtree.map((area) => area.code);
@@ -227,8 +217,23 @@ async function compareBatch(
     subtreeCodes,
     days,
     scenario.minutesPerDossier,
-    { from: warnedFrom, campaign },
+    warnedFrom,
   );
+  // The campaign's days as the library counts them over the same reports: to the deadline, the
+  // plan's completion when later, carried on by the days reported late.
+  let campaign: CampaignDays;
+  try {
+    const completion = (await storedPlan(memo, prisma, scenarioId)).plan.completionDate;
+    const lastDay = campaignLastDay(
+      scenario.deadline,
+      completion,
+      reports.map((report) => report.date),
+    );
+    campaign = { start: scenario.start, lastDay };
+  } catch (error) {
+    for (const code of areas.keys()) answers.set(code, error as Error);
+    return answers;
+  }
   const [comparison, review] = await Promise.allSettled([
     // The arguments `from` and `to` are the library's options of those names.
     compute('compareAreasWithActuals', input, codes, reports, {
@@ -303,6 +308,9 @@ async function reportWarnings(
     const above = await readAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned);
     ids = [...new Set([...doubtfulIds, ...above])];
   }
+  const areaCodes = loaded.subtree.map((area) => area.code);
+  const outside = await readOutsideCampaign(prisma, areaCodes, warned, campaign);
+  ids = [...new Set([...ids, ...outside])];
   const inWarned = (date: string) =>
     (warned.from === null || date >= warned.from) && (warned.to === null || date <= warned.to);
   const doubtful = (await readReviewedReports(prisma, ids)).filter((report) => inWarned(report.date));
@@ -313,8 +321,12 @@ async function reportWarnings(
     (areaCode) => [
       { start, deadline: lastDay, minutesPerDossier, plannedMachines: planned[areaCode] ?? null },
     ],
-    // A plan that runs late ends on its completion: "after the deadline of this scenario's plan".
-    { campaignsNamed: () => (lastDay > scenario.deadline ? "this scenario's plan" : 'this scenario') },
+    // Days on past the deadline (a plan or a campaign running late): "… after the deadline of this
+    // scenario's campaign as reported (the latest 2021-07-28)".
+    {
+      campaignsNamed: () =>
+        lastDay > scenario.deadline ? "this scenario's campaign as planned and reported" : 'this scenario',
+    },
   );
   return named(doubtful, findings, campaign);
 }

@@ -1,4 +1,4 @@
-import type { ComparedDay, CompletionForecast } from '@muster/planning';
+import { type ComparedDay, type CompletionForecast, LATE_REPORT_GAP_DAYS } from '@muster/planning';
 import { offsetForArgs, resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
   type FieldNode,
@@ -8,6 +8,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
+import { MAX_OUTSIDE_CAMPAIGN_WARNINGS } from '../actuals/_internal/read-day-reports.ts';
 import { type PageAsk, type PlanVsActual, pageKey, planVsActual } from '../actuals/plan-vs-actual.ts';
 import { builder, checkedPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
@@ -51,7 +52,7 @@ const PlanVsActualDayRef = builder.objectRef<ComparedDay>('PlanVsActualDay').imp
     }),
     cumulativeActual: t.exposeInt('cumulativeActual', {
       description:
-        'Dossiers reported in the campaign’s days (its start to its deadline, or to the plan’s completion when the plan runs late) up to that day included, dossiers: a report dated before the start counts nowhere, one after the campaign’s last day only in `servedAfterCampaign`.',
+        'Dossiers reported in the campaign’s days (its start to its last day, as `servedAfterCampaign` says) up to that day included, dossiers: a report dated before the start counts nowhere, one after the campaign’s last day only in `servedAfterCampaign`.',
     }),
     reporting: t.field({
       type: DayReportingEnum,
@@ -90,7 +91,7 @@ const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').
   fields: (t) => ({
     remaining: t.exposeInt('remaining', {
       description:
-        'Dossiers left after the last day reported within the campaign, dossiers: demand less what the campaign’s days served (those served after the campaign’s last day, in `servedAfterCampaign`, are not taken off: a campaign running later than its plan does them on the days this forecast counts).',
+        'Dossiers left after the last day reported within the campaign, dossiers: demand less what the campaign’s days served (those reported after its last day, in `servedAfterCampaign`, are not taken off).',
     }),
     expected: t.expose('expected', {
       description: 'When the rest is done at the mean observed daily rate; null when none is observed.',
@@ -186,11 +187,10 @@ PlanVsActualRef.implement({
     totalPlanned: t.exposeInt('totalPlanned', { description: 'Planned from `from` to `to`, dossiers.' }),
     totalActual: t.exposeInt('totalActual', {
       description:
-        'Reported from `from` to `to` within the campaign’s days (its start to its deadline, or to the plan’s completion when the plan runs late), dossiers.',
+        'Reported from `from` to `to` within the campaign’s days (its start to its last day, as `servedAfterCampaign` says), dossiers.',
     }),
     servedAfterCampaign: t.exposeInt('servedAfterCampaign', {
-      description:
-        'Dossiers reported in the area after the campaign’s last day — its deadline, or the plan’s `completionDate` when the plan itself runs past the deadline (its late days are compared as planned) — up to `to` when given, else all of them, dossiers: the work of a campaign running later than its plan (or reports on a wrong date: each is in `reportWarnings` as outside-campaign). Served, but counted here alone: not in `days`, `totalActual`, the pace or `forecast`, which keep to the campaign’s days, so a phone left on today’s date for a campaign long over moves none of them.',
+      description: `Dossiers reported in the area after the campaign’s last day, up to \`to\` when given, else all of them, dossiers: reports on a wrong date (a phone left on today’s date for a campaign long over), each in \`reportWarnings\` as outside-campaign. The campaign’s last day is its deadline, or the plan’s \`completionDate\` when later (a plan that runs late has its late days compared as planned), carried on by the days reported after it for as long as each comes at most ${LATE_REPORT_GAP_DAYS} days after the one before (a campaign running later than its plan keeps its reports in its days). Counted here alone: not in \`days\`, \`totalActual\`, the pace or \`forecast\`.`,
     }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       description:
@@ -202,7 +202,7 @@ PlanVsActualRef.implement({
     }),
     forecast: t.field({
       description:
-        'When the rest is done at the rates observed in the campaign’s days (its start to its deadline, or to the plan’s completion when the plan runs late; reports outside them move nothing), counting open days from the day after the last of them reported; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
+        'When the rest is done at the rates observed in the campaign’s days (its start to its last day, as `servedAfterCampaign` says; reports outside them move nothing), counting open days from the day after the last of them reported; null until a day is reported whole (every commune under the area, or the area’s own total) with dossiers.',
       type: ForecastRef,
       nullable: true,
       resolve: (r) => r.forecast,
@@ -286,8 +286,7 @@ PlanVsActualRef.implement({
     ),
     reportWarnings: t.field({
       type: [ReportWarningRef],
-      description:
-        'The reports in the area dated from `from` (default: the scenario’s start) to `to` (default: no end, so reports after the campaign are listed) that are worth a second look, by the review recording makes (recording judges a date against the deadline: a report on a day a late plan plans past it is warned there, compared here): figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours) or impossible (stored before such reports were refused), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the campaign’s last day only in `servedAfterCampaign`).',
+      description: `The reports in the area dated from \`from\` (default: the scenario’s start) to \`to\` (default: no end, so reports after the campaign are listed) that are worth a second look (at most ${MAX_OUTSIDE_CAMPAIGN_WARNINGS.toLocaleString('en')} dated outside the campaign’s days: the earliest), by the review recording makes (recording judges a date against the deadline: a report on a day a late plan plans past it is warned there, compared here): figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours) or impossible (stored before such reports were refused), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the campaign’s last day only in \`servedAfterCampaign\`).`,
       resolve: (r) => r.reportWarnings,
     }),
   }),

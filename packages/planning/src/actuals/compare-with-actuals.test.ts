@@ -111,10 +111,11 @@ describe('compareWithActuals', () => {
     expect(done.forecast).toMatchObject({ remaining: 0, expected: '2021-03-22', latest: '2021-03-22' });
   });
 
-  it('counts the campaign’s days only: a report before the start nowhere, one after the deadline as served late', () => {
-    // 1,000 eligible, 19–28 March, every day open. Inside: 50 on the 19th and 30 on the 20th.
-    // Outside: 200 the day before the start, 70 the day after the deadline (late work), and 100 on
-    // a phone's default date five years on.
+  it('counts the campaign’s days only: a report before the start nowhere, one long after the campaign apart', () => {
+    // 1,000 eligible, 19–28 March, every day open. Inside: 50 on the 19th and 30 on the 20th, and
+    // 70 on the 29th, the day after the deadline (a campaign running late: within 14 days of it).
+    // Outside: 200 the day before the start, 40 on 13 April (15 days after the 29th) and 100 on a
+    // phone's default date five years on.
     const input: CampaignInput = {
       areas: [{ code: 'x', name: 'X', eligible: 1_000 }],
       calendar: { start: '2021-03-19', deadline: '2021-03-28' },
@@ -126,41 +127,43 @@ describe('compareWithActuals', () => {
       { date: '2021-03-19', areaCode: 'x', dossiers: 50 },
       { date: '2021-03-20', areaCode: 'x', dossiers: 30 },
       { date: '2021-03-29', areaCode: 'x', dossiers: 70 },
+      { date: '2021-04-13', areaCode: 'x', dossiers: 40 },
       { date: '2026-05-04', areaCode: 'x', dossiers: 100 },
     ];
     const result = compareWithActuals(input, 'x', reports);
-    // The days run to the deadline (the plan's last day), not to 2026.
-    expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-28', 10]);
-    expect(result.totalActual).toBe(80);
-    expect(result.servedAfterCampaign).toBe(70 + 100);
-    // 920 left after the 20th at 40 a day (best 50, worst 30), counted from Sunday 21 March:
-    // ⌈920 / 40⌉ = 23rd day → 12 April; ⌈920 / 50⌉ = 19th → 8 April; ⌈920 / 30⌉ = 31st → 20 April.
+    // The days run to the last day reported late, not to April or 2026.
+    expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-29', 11]);
+    expect(result.days.at(-1)).toMatchObject({ date: '2021-03-29', planned: 0, actual: 70 });
+    expect(result.totalActual).toBe(150);
+    expect(result.servedAfterCampaign).toBe(40 + 100);
+    // 850 left after the 29th at 50 a day (best 70, worst 30), counted from 30 March:
+    // ⌈850 / 50⌉ = 17th day → 15 April; ⌈850 / 70⌉ = 13th → 11 April; ⌈850 / 30⌉ = 29th → 27 April.
     expect(result.forecast).toEqual({
-      remaining: 920,
-      expected: '2021-04-12',
-      earliest: '2021-04-08',
-      latest: '2021-04-20',
-      meanDailyRate: 40,
+      remaining: 850,
+      expected: '2021-04-15',
+      earliest: '2021-04-11',
+      latest: '2021-04-27',
+      meanDailyRate: 50,
       minDailyRate: 30,
-      maxDailyRate: 50,
-      basedOnDays: 2,
+      maxDailyRate: 70,
+      basedOnDays: 3,
     });
-    // Asked from the day before the start to the day after the deadline: both shown, neither counted.
+    // Asked from the day before the start to the 29th: the day before shown, counted nowhere.
     const wider = compareWithActuals(input, 'x', reports, { from: '2021-03-18', to: '2021-03-29' });
     expect([wider.days[0]?.actual, wider.days.at(-1)?.actual, wider.days.at(-1)?.cumulativeActual]).toEqual([
       null,
-      null,
-      80,
+      70,
+      150,
     ]);
-    expect(wider.servedAfterCampaign).toBe(70);
-    expect(wider.forecast?.expected).toBe('2021-04-12');
+    expect(wider.servedAfterCampaign).toBe(0);
+    expect(wider.forecast?.expected).toBe('2021-04-15');
   });
 
   it('compares a late plan’s own days after the deadline, and counts apart only what comes after them', () => {
     // 1,000 eligible, one machine of 870 open minutes a day at 3.48 minutes: 250 a day, so the
     // plan needs four days, 19–22 March, with its deadline on the 20th: its days run late, to the
     // 22nd. Reports: 200 on the 19th and 150 on the 21st (late, but a day the plan plans), 90 on
-    // the 23rd (after the plan's last day) and 100 on a phone's default date five years on.
+    // 6 April (15 days after the plan's last day) and 100 on a phone's default date five years on.
     const input: CampaignInput = {
       areas: [{ code: 'x', name: 'X', eligible: 1_000 }],
       calendar: { start: '2021-03-19', deadline: '2021-03-20' },
@@ -171,7 +174,7 @@ describe('compareWithActuals', () => {
     const result = compareWithActuals(input, 'x', [
       { date: '2021-03-19', areaCode: 'x', dossiers: 200 },
       { date: '2021-03-21', areaCode: 'x', dossiers: 150 },
-      { date: '2021-03-23', areaCode: 'x', dossiers: 90 },
+      { date: '2021-04-06', areaCode: 'x', dossiers: 90 },
       { date: '2026-05-04', areaCode: 'x', dossiers: 100 },
     ]);
     expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-22', 4]);
@@ -194,14 +197,14 @@ describe('compareWithActuals', () => {
     });
   });
 
-  it('rolls the days after the deadline up the tree as compared days are', () => {
-    // After 30 April: on 2 May Đắk Song 300 and Đắk Glong 200; on 3 May the province's own total
-    // of 1,000 (it wins over Đắk Song's 100 that day).
+  it('rolls the days after the campaign up the tree as compared days are', () => {
+    // Over 14 days after 30 April: on 16 May Đắk Song 300 and Đắk Glong 200; on 17 May the
+    // province's own total of 1,000 (it wins over Đắk Song's 100 that day).
     const late: ActualDayReport[] = [
-      { date: '2021-05-02', areaCode: '665', dossiers: 300 },
-      { date: '2021-05-02', areaCode: '661', dossiers: 200 },
-      { date: '2021-05-03', areaCode: '67', dossiers: 1_000 },
-      { date: '2021-05-03', areaCode: '665', dossiers: 100 },
+      { date: '2021-05-16', areaCode: '665', dossiers: 300 },
+      { date: '2021-05-16', areaCode: '661', dossiers: 200 },
+      { date: '2021-05-17', areaCode: '67', dossiers: 1_000 },
+      { date: '2021-05-17', areaCode: '665', dossiers: 100 },
     ];
     const served = (code: string) => compareWithActuals(dakNong, code, late).servedAfterCampaign;
     expect([served('67'), served('665'), served('661'), served('660')]).toEqual([500 + 1_000, 400, 200, 0]);

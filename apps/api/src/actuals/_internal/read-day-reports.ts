@@ -20,13 +20,13 @@ type DayRow = {
 };
 
 /**
- * The campaign's days, `start` to `lastDay` included: its deadline, or its plan's completion when
- * the plan itself runs past the deadline (plan vs actual compares those days as planned).
+ * The campaign's days, `start` to `lastDay` included: the library's `campaignLastDay` (its deadline,
+ * or its plan's completion when later, carried on by the days reported late).
  */
 export type CampaignDays = { start: string; lastDay: string };
 
-/** The reports warned about: those from `from` on (to the days' end), and the campaign they are judged by. */
-export type WarnedReports = { from: string; campaign: CampaignDays };
+/** At most this many reports dated outside the campaign's days are warned about: the earliest. */
+export const MAX_OUTSIDE_CAMPAIGN_WARNINGS = 1_000;
 
 /** Below this share of the 24-hour ceiling a report is surely not above it, whatever the rounding. */
 const CEILING_MARGIN = 0.999_999;
@@ -35,8 +35,8 @@ const CEILING_MARGIN = 0.999_999;
  * The reports of `areaCodes` on `days`, as the library's `ActualDayReport`s, dates ascending; and,
  * of those `warned` about, the ids of the ones the review may find impossible or unlikely at
  * `minutesPerDossier` (dossiers with no machine or no hour open, or near the 24-hour ceiling of the
- * machines reported) or dated outside the campaign, so that only these few are read whole
- * (`readReviewedReports`). `unmachined`: whether one of them has dossiers and no machines working,
+ * machines reported), so that only these few are read whole (`readReviewedReports`; the dates
+ * outside the campaign are {@link readOutsideCampaign}'s). `unmachined`: whether one of them has dossiers and no machines working,
  * which only the machines planned in its area judge (`readAbovePlanned`).
  */
 export async function readDayReports(
@@ -44,21 +44,20 @@ export async function readDayReports(
   areaCodes: readonly string[],
   days: ReportDays,
   minutesPerDossier: number,
-  warned: WarnedReports | null = null,
+  /** The first day whose reports are warned about (to the days' end); null: none are. */
+  warnedFrom: string | null = null,
 ): Promise<{ reports: ActualDayReport[]; doubtfulIds: string[]; unmachined: boolean }> {
-  const warnedFrom = warned?.from ?? null;
   const rows = await prisma.$queryRaw<DayRow[]>`
     SELECT "date",
       array_agg("areaCode") AS "areaCodes",
       array_agg("teamCode") AS "teamCodes",
       array_agg("dossiers") AS "dossiers",
       array_agg("machinesWorking") AS "machinesWorking",
-      array_agg("id") FILTER (WHERE (${warnedFrom}::text IS NULL OR "date" >= ${warnedFrom})
-        AND (("dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
-          OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8))
-          OR "date" < ${warned?.campaign.start ?? null}::text OR "date" > ${warned?.campaign.lastDay ?? null}::text)
+      array_agg("id") FILTER (WHERE ${warnedFrom}::text IS NOT NULL AND "date" >= ${warnedFrom}
+        AND "dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
+          OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8)
       ) AS "doubtfulIds",
-      coalesce(bool_or((${warnedFrom}::text IS NULL OR "date" >= ${warnedFrom})
+      coalesce(bool_or(${warnedFrom}::text IS NOT NULL AND "date" >= ${warnedFrom}
         AND "dossiers" > 0 AND "machinesWorking" IS NULL), false) AS "unmachined"
     FROM "ActualReport"
     WHERE "areaCode" = ANY(${[...areaCodes]}) AND NOT "voided"
@@ -83,6 +82,28 @@ export async function readDayReports(
     doubtfulIds.push(...(row.doubtfulIds ?? []));
   }
   return { reports, doubtfulIds, unmachined };
+}
+
+/**
+ * The ids of the reports of `areaCodes` on `days` dated outside the `campaign`'s days, the earliest
+ * {@link MAX_OUTSIDE_CAMPAIGN_WARNINGS}: a campaign long over may hold many (a national one read
+ * whole would be a list of every report after it).
+ */
+export async function readOutsideCampaign(
+  prisma: PrismaClient,
+  areaCodes: readonly string[],
+  days: ReportDays,
+  campaign: CampaignDays,
+): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "ActualReport"
+    WHERE "areaCode" = ANY(${[...areaCodes]}) AND NOT "voided"
+      AND (${days.from}::text IS NULL OR "date" >= ${days.from})
+      AND (${days.to}::text IS NULL OR "date" <= ${days.to})
+      AND ("date" < ${campaign.start} OR "date" > ${campaign.lastDay})
+    ORDER BY "date", "areaCode", "id"
+    LIMIT ${MAX_OUTSIDE_CAMPAIGN_WARNINGS}`;
+  return rows.map((row) => row.id);
 }
 
 /**

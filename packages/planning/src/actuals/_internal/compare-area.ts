@@ -18,6 +18,7 @@ import type { AreaNode } from '../../demand/area-tree.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
 import { utcMidnight } from '../../time/_internal/utc-midnight.ts';
+import { campaignLastDay } from '../campaign-last-day.ts';
 import type {
   ActualDayReport,
   ActualsWarning,
@@ -70,8 +71,9 @@ export type Comparison = {
   marginShare: number;
   start: DateTime;
   /**
-   * The campaign's last day, ISO date: its deadline, or the plan's last planned day when the plan
-   * itself runs past the deadline. Reports after it count as served after the campaign only.
+   * The campaign's last day, ISO date ({@link campaignLastDay}): its deadline, or the plan's
+   * completion when the plan runs past it, carried on by the days reported late. Reports after it
+   * count as served after the campaign only.
    */
   lastDay: string;
   fromArg: DateTime | null;
@@ -111,7 +113,6 @@ export function prepareComparison(
     });
   }
   const deadline = isoOf(requireIsoDate(input.calendar.deadline, 'calendar.deadline', 'UTC'));
-  const completion = plan.completionDate;
   return {
     input,
     prep,
@@ -123,7 +124,7 @@ export function prepareComparison(
     shares: createLeafShares(prep),
     marginShare,
     start,
-    lastDay: completion !== null && completion > deadline ? completion : deadline,
+    lastDay: campaignLastDay(deadline, plan.completionDate, read.dates),
     fromArg,
     toArg,
     walked: new Map(),
@@ -159,9 +160,9 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   const fromDate = isoOf(from);
   const toDate = toArg ? isoOf(toArg) : null;
   const startDate = isoOf(start);
-  // A report counts in the days of its campaign only, its start to its last day (the deadline, or
-  // the plan's last planned day when the plan runs late): one dated before belongs to no day of
-  // it, one after is served after the campaign (or misdated) and is added up apart.
+  // A report counts in the days of its campaign only, its start to its last day (the deadline, the
+  // plan's completion when later, carried on by the days reported late): one dated before belongs
+  // to no day of it, one after is served after the campaign (or misdated) and is added up apart.
   const lastCounted = toDate !== null && toDate < lastDay ? toDate : lastDay;
   const keep = (report: number) => {
     const date = read.dates[read.day[report] as number] as string;
