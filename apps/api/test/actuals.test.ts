@@ -268,7 +268,9 @@ describe('reports that cannot poison a forecast', () => {
     );
     expect(voided.voidActualReport).toEqual({ voided: true, changeReason: 'a date that cannot be' });
     const after = (await data<{ planVsActual: Pva }>(PVA)).planVsActual;
-    // Its one dossier is no longer served after the deadline, nor is it warned about.
+    // The days asked end where they end without it: the far report stretched nothing.
+    expect(after.to).toBe(before.to);
+    // Its one dossier is no longer served after the campaign, nor is it warned about.
     expect(before.servedAfterCampaign - after.servedAfterCampaign).toBe(1);
     expect(after.reportWarnings.map((warning) => warning.field)).not.toContain(`${stored.id}.date`);
   });

@@ -94,7 +94,7 @@ async function checkVisible(context: Context, id: GlobalId, argument: string): P
     throw new PlanningInputError({
       path: argument,
       code: 'unknown-reference',
-      expected: `the global id of ${NODE_TYPES} (no type ${id.typename} has one)`,
+      expected: `the global id of ${NODE_TYPES} (no type ${id.typename.length > 64 ? `${id.typename.slice(0, 64)}…` : id.typename} has one)`,
       received: sent,
     });
   }

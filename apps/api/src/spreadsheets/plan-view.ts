@@ -95,7 +95,9 @@ const VI_REASON: Readonly<Record<AreaReasonCode, (area: AreaPlan) => string>> = 
       area.completionDate === null ? 'hoàn thành' : `hoàn thành ngày ${viDate(area.completionDate)}`;
     const late = area.daysNeeded === null ? null : area.daysNeeded - area.openDays;
     const after = late === null ? 'sau hạn chót' : `trễ ${viNumber.format(late)} ngày mở cửa so với hạn chót`;
-    const fix = area.machinesNeeded === null ? `; ${VI_NO_OPEN_DAY}` : viMachinesOnTime(area);
+    // No number of machines finishes on time: no day is open to the deadline, or it is before the
+    // start (a replan saved as of its deadline); the row does not say which, so neither is named.
+    const fix = area.machinesNeeded === null ? '; không số máy nào kịp hạn chót' : viMachinesOnTime(area);
     return `${finishes}, ${after}${fix}`;
   },
 };

@@ -498,6 +498,14 @@ describe('views out and back', () => {
         'hạn chót trước ngày bắt đầu',
       ],
       [
+        // 10,000 dossiers on 176 machines: done on the first day, 30 June, one open day after a
+        // deadline before it; no number of machines makes that deadline (it is not "no open day").
+        'late with the deadline before the start',
+        ngheAn(10_000, 176, { calendar: { start: '2021-06-30', deadline: '2021-06-01' } }),
+        '40',
+        'hoàn thành ngày 30/06/2021, trễ 1 ngày mở cửa so với hạn chót; không số máy nào kịp hạn chót',
+      ],
+      [
         'with no open day',
         ngheAn(10_000, null, {
           calendar: {

@@ -197,6 +197,13 @@ describe('sheetRefusalSummary', () => {
     expect(sheetRefusalSummary(forbidden, 'en', '0')).toBe(
       'Nothing stored: row 3 is for an area or team your account may not send for.',
     );
+    // A workbook's row is named with its sheet, as the API gives it in `sheet`.
+    expect(sheetRefusalSummary({ ...forbidden, sheet: 'Tổ 1', row: 12 }, 'vi', '0')).toBe(
+      'Không lưu gì: trang “Tổ 1”, dòng 12 là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
+    );
+    expect(sheetRefusalSummary({ ...forbidden, sheet: 'Tổ 1', row: 12 }, 'en', '0')).toBe(
+      'Nothing stored: sheet “Tổ 1”, row 12 is for an area or team your account may not send for.',
+    );
   });
 
   it('says a refusal of the whole import without a row when the API names none', () => {

@@ -29,6 +29,8 @@ export type SheetRefusal = {
   issues?: readonly SheetIssue[];
   /** For a `ForbiddenError` of a file: the first row the writer may not send. */
   row?: number | null;
+  /** Its sheet's name in a workbook; null in a CSV file. */
+  sheet?: string | null;
 };
 
 /** What a column takes when its cell cannot be read, by the column's field. */
@@ -160,9 +162,11 @@ export function sheetRefusalSummary(refusal: SheetRefusal, locale: Locale, count
     return translate(locale, FILE_REASON[refusal.code ?? ''] ?? 'import.file.other');
   }
   if (refusal.__typename === 'ForbiddenError') {
-    return refusal.row != null
-      ? translate(locale, 'import.forbiddenRow', { row: String(refusal.row) })
-      : translate(locale, 'import.forbidden');
+    if (refusal.row == null) return translate(locale, 'import.forbidden');
+    const row = String(refusal.row);
+    return refusal.sheet != null
+      ? translate(locale, 'import.forbiddenRowInSheet', { sheet: refusal.sheet, row })
+      : translate(locale, 'import.forbiddenRow', { row });
   }
   if (refusal.__typename === 'UnauthenticatedError') return translate(locale, 'problem.unauthenticated');
   return translate(locale, 'import.file.other');

@@ -21,6 +21,7 @@ const ImportReportsDocument = graphql(`
       ...SheetRefusal
       ... on ForbiddenError {
         row
+        sheet
       }
       ... on Error {
         message
@@ -41,6 +42,7 @@ const ImportAreasDocument = graphql(`
       ...SheetRefusal
       ... on ForbiddenError {
         row
+        sheet
       }
       ... on Error {
         message
@@ -60,6 +62,7 @@ const ImportMachinesDocument = graphql(`
       ...SheetRefusal
       ... on ForbiddenError {
         row
+        sheet
       }
       ... on Error {
         message

@@ -367,6 +367,8 @@ export const en: Record<MessageKey, string> = {
   'import.file.UNZIPPED_TOO_LARGE': 'Nothing stored: the XLSX is too large once unzipped; split it.',
   'import.file.other': 'Nothing stored: the service refused the file.',
   'import.forbiddenRow': 'Nothing stored: row {row} is for an area or team your account may not send for.',
+  'import.forbiddenRowInSheet':
+    'Nothing stored: sheet “{sheet}”, row {row} is for an area or team your account may not send for.',
   'import.forbidden': 'Nothing stored: your account may not send this file.',
   'import.more': 'and {count} more.',
   'replan.title': 'Re-plan: what must change',

@@ -363,6 +363,8 @@ export const vi = {
   'import.file.other': 'Không lưu gì: máy chủ không nhận tệp.',
   'import.forbiddenRow':
     'Không lưu gì: dòng {row} là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
+  'import.forbiddenRowInSheet':
+    'Không lưu gì: trang “{sheet}”, dòng {row} là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
   'import.forbidden': 'Không lưu gì: tài khoản của bạn không được gửi tệp này.',
   'import.more': 'và {count} lỗi khác.',
   'replan.title': 'Lập lại kế hoạch: cần thay đổi gì',
