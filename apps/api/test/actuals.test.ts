@@ -666,6 +666,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
     ).recordActuals.reports;
   type Compared = {
     to: string;
+    campaignLastDay: string;
     totalActual: number;
     servedAfterCampaign: number;
     days: { date: string; actual: number | null }[];
@@ -677,7 +678,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       await data<{ planVsActual: Compared }>(
         `query ($scenarioId: ID!, $areaCode: String!, $from: Date, $to: Date) {
           planVsActual(scenarioId: $scenarioId, areaCode: $areaCode, from: $from, to: $to) {
-            ... on PlanVsActual { to totalActual servedAfterCampaign days { date actual }
+            ... on PlanVsActual { to campaignLastDay totalActual servedAfterCampaign days { date actual }
               forecast { remaining expected earliest latest basedOnDays }
               reportWarnings { field code message } } } }`,
         { scenarioId, areaCode, from: from ?? null, to: to ?? null },
@@ -702,6 +703,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
     // The campaign's days: 150 + 250. The days run to the plan's last, the deadline, not to today.
     expect(compared.totalActual).toBe(400);
     expect(compared.to).toBe('2021-05-16');
+    expect(compared.campaignLastDay).toBe('2021-05-16');
     expect(compared.days.map((d) => d.actual)).toEqual([150, 250, ...Array<null>(12).fill(null)]);
     expect(compared.servedAfterCampaign).toBe(300);
     // 2,000 − 400 = 1,600 left after 4 May at 200 a day (best 250, worst 150), every day open from
@@ -762,6 +764,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
     expect(lateButPlanned?.warnings.map((w) => w.code)).toEqual(['outside-campaign']);
     const compared = await compare(scenarioId, 'T7004');
     expect(compared.to).toBe('2021-05-30');
+    expect(compared.campaignLastDay).toBe('2021-05-30');
     expect(compared.days).toHaveLength(28);
     expect(compared.days.filter((d) => d.actual !== null)).toEqual([
       { date: '2021-05-03', actual: 100 },

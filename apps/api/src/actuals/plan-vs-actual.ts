@@ -9,7 +9,7 @@
 // is compared in one computation: the fields ask for their areas as they start, and the batch
 // runs once they all have (after the current turn of the event loop), so the plan is computed
 // once however many areas or aliases there are.
-import { campaignLastDay, type PlanComparison, plannedMachinesByArea } from '@muster/planning';
+import { type PlanComparison, plannedMachinesByArea } from '@muster/planning';
 import { isInSubtree } from '../auth/access.ts';
 import { cached } from '../cache/shared-cache.ts';
 import type { Memo } from '../compute/memo.ts';
@@ -219,37 +219,23 @@ async function compareBatch(
     scenario.minutesPerDossier,
     warnedFrom,
   );
-  // The campaign's days as the library counts them over the same reports: to the deadline, the
-  // plan's completion when later, carried on by the days reported late.
-  let campaign: CampaignDays;
+  let comparisons: PlanComparison[];
+  let warnings: (ReportWarning & { areaCode: string })[];
   try {
-    const completion = (await storedPlan(memo, prisma, scenarioId)).plan.completionDate;
-    const lastDay = campaignLastDay(
-      scenario.deadline,
-      completion,
-      reports.map((report) => report.date),
-    );
-    campaign = { start: scenario.start, lastDay };
+    // The arguments `from` and `to` are the library's options of those names.
+    comparisons = await compute('compareAreasWithActuals', input, codes, reports, {
+      ...(from != null ? { from } : {}),
+      ...(to != null ? { to } : {}),
+    });
+    // The campaign's days as the library counted them: to the deadline, the plan's completion
+    // when later, carried on by the days reported late (the same for every area compared).
+    const lastDay = comparisons[0]?.campaignLastDay ?? scenario.deadline;
+    const campaign: CampaignDays = { start: scenario.start, lastDay };
+    warnings = await reportWarnings(prisma, memo, loaded, campaign, warned, doubtfulIds, unmachined);
   } catch (error) {
     for (const code of areas.keys()) answers.set(code, error as Error);
     return answers;
   }
-  const [comparison, review] = await Promise.allSettled([
-    // The arguments `from` and `to` are the library's options of those names.
-    compute('compareAreasWithActuals', input, codes, reports, {
-      ...(from != null ? { from } : {}),
-      ...(to != null ? { to } : {}),
-    }),
-    reportWarnings(prisma, memo, loaded, campaign, warned, doubtfulIds, unmachined),
-  ]);
-  if (comparison.status === 'rejected' || review.status === 'rejected') {
-    const error =
-      comparison.status === 'rejected' ? comparison.reason : (review as PromiseRejectedResult).reason;
-    for (const code of areas.keys()) answers.set(code, error as Error);
-    return answers;
-  }
-  const comparisons = comparison.value;
-  const warnings = review.value;
   const pathOf = new Map(subtree.map((area) => [area.code, area.path]));
   const byCode = new Map<string, PlanVsActual>();
   codes.forEach((code, i) => {

@@ -192,6 +192,11 @@ PlanVsActualRef.implement({
     servedAfterCampaign: t.exposeInt('servedAfterCampaign', {
       description: `Dossiers reported in the area after the campaign’s last day, up to \`to\` when given, else all of them, dossiers: reports on a wrong date (a phone left on today’s date for a campaign long over), each in \`reportWarnings\` as outside-campaign. The campaign’s last day is its deadline, or the plan’s \`completionDate\` when later (a plan that runs late has its late days compared as planned), carried on by the days reported after it for as long as each comes at most ${LATE_REPORT_GAP_DAYS} days after the one before (a campaign running later than its plan keeps its reports in its days). Counted here alone: not in \`days\`, \`totalActual\`, the pace or \`forecast\`.`,
     }),
+    campaignLastDay: t.expose('campaignLastDay', {
+      type: 'Date',
+      description:
+        'The last of the campaign’s days as counted here (the same for every area of the scenario): its deadline, or the plan’s `completionDate` when later, carried on by the days reported after it (see `servedAfterCampaign`). Reports after it count only in `servedAfterCampaign`.',
+    }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       description:
         'Dossiers per machine-day over the days machines were reported, dossiers per machine-day; null without such days.',

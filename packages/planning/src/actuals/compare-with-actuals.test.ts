@@ -135,6 +135,7 @@ describe('compareWithActuals', () => {
     expect([result.from, result.to, result.days.length]).toEqual(['2021-03-19', '2021-03-29', 11]);
     expect(result.days.at(-1)).toMatchObject({ date: '2021-03-29', planned: 0, actual: 70 });
     expect(result.totalActual).toBe(150);
+    expect(result.campaignLastDay).toBe('2021-03-29');
     expect(result.servedAfterCampaign).toBe(40 + 100);
     // 850 left after the 29th at 50 a day (best 70, worst 30), counted from 30 March:
     // ⌈850 / 50⌉ = 17th day → 15 April; ⌈850 / 70⌉ = 13th → 11 April; ⌈850 / 30⌉ = 29th → 27 April.
@@ -185,6 +186,7 @@ describe('compareWithActuals', () => {
       [250, null],
     ]);
     expect(result.totalActual).toBe(350);
+    expect(result.campaignLastDay).toBe('2021-03-22');
     expect(result.servedAfterCampaign).toBe(90 + 100);
     // 650 left after the 21st at 175 a day (best 200, worst 150), counted from the 22nd:
     // ⌈650 / 175⌉ = 4th day → 25 March; ⌈650 / 200⌉ = 4th → 25 March; ⌈650 / 150⌉ = 5th → 26 March.

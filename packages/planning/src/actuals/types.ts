@@ -295,6 +295,11 @@ export type PlanComparison = {
    * counts nowhere).
    */
   servedAfterCampaign: number;
+  /**
+   * The campaign's last day as counted (`campaignLastDay`), ISO date: its deadline, or the
+   * plan's completion when later, carried on by the days reported late.
+   */
+  campaignLastDay: string;
   /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */
   warnings: ActualsWarning[];
 };

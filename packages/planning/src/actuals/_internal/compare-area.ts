@@ -313,6 +313,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
     forecast,
     servedAfterCampaign,
+    campaignLastDay: lastDay,
     warnings,
   };
 }
