@@ -285,6 +285,12 @@ describe('refusals that must name their field', () => {
     ['a count over 2³¹', [{ ...base, dossiers: 2 ** 31 }], 'reports[0].dossiers'],
     // Two of 2,000,000,000 were taken, and every sum over them failed as an internal error.
     ['a count over a million', [{ ...base, dossiers: 1_000_001 }], 'reports[0].dossiers'],
+    // 20,000,000 machines were stored, and Đắk Song's observed pace fell to 0.00003 a machine-day.
+    [
+      'more machines than an area may be given',
+      [{ ...base, machinesWorking: 100_001 }],
+      'reports[0].machinesWorking',
+    ],
     // A batch this long is coerced in slices before it runs (src/limits/long-variables.ts).
     [
       'a count that is not a whole number in a batch of 1,200',

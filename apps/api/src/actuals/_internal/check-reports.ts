@@ -7,6 +7,7 @@ import { PlanningInputError, type ReportFinding, reviewActualReports } from '@mu
 import { DateTime } from 'luxon';
 import { isInSubtree } from '../../auth/access.ts';
 import { DuplicateEntryError, NotFoundError } from '../../errors.ts';
+import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
 import { type IndexedFinding, reviewReports } from './review-reports.ts';
 
@@ -89,6 +90,16 @@ function checkSizes(report: CheckedReport, at: string): void {
       'range',
       `at most ${MAX_DOSSIERS_PER_REPORT.toLocaleString('en')} dossiers in one report`,
       report.dossiers,
+    );
+  }
+  // As many as an area may be given in a plan: one report of 20,000,000 machines set a district's
+  // observed pace at 0.00003 dossiers a machine-day, and every replan at that pace.
+  if (report.machinesWorking != null && report.machinesWorking > MAX_MACHINES_PER_AREA) {
+    refuse(
+      `${at}.machinesWorking`,
+      'range',
+      `at most ${MAX_MACHINES_PER_AREA.toLocaleString('en')} machines, as many as an area may be given`,
+      report.machinesWorking,
     );
   }
   if (report.note != null && report.note.length > MAX_NOTE_LENGTH) {
