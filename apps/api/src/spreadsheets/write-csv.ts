@@ -1,6 +1,7 @@
 // A view out as CSV with csv-stringify: UTF-8 with a byte-order mark (so Excel reads
 // Vietnamese), a header row in the chosen language, comma-separated, dates as ISO days, numbers
-// with a decimal point and no digit groups (computed decimals and shares to 6 places). Text that a spreadsheet would run as a formula is
+// with a decimal point and no digit groups (computed decimals and shares to 6 places), yes and no
+// in the chosen language (`có`, `không`; `true`, `false`). Text that a spreadsheet would run as a formula is
 // prefixed with an apostrophe (CSV injection).
 import type { Writable } from 'node:stream';
 import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
@@ -19,8 +20,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 const CSV_PLACES: Partial<Record<ViewColumnType, number>> = { decimal: 6, share: 6 };
 
-function csvCell(value: ViewCell, type: ViewColumnType | undefined): string {
+/** Yes and no as a CSV in each language writes them (the XLSX keeps spreadsheet booleans). */
+const YES_NO: Record<SheetLanguage, readonly [string, string]> = {
+  vi: ['có', 'không'],
+  en: ['true', 'false'],
+};
+
+function csvCell(value: ViewCell, type: ViewColumnType | undefined, language: SheetLanguage): string {
   if (value === null) return '';
+  if (typeof value === 'boolean') return YES_NO[language][value ? 0 : 1];
   if (typeof value === 'string') return FORMULA_START.test(value) ? `'${value}` : value;
   const places = type === undefined ? undefined : CSV_PLACES[type];
   if (typeof value === 'number' && places !== undefined && Number.isFinite(value)) {
@@ -30,9 +38,9 @@ function csvCell(value: ViewCell, type: ViewColumnType | undefined): string {
   return String(value);
 }
 
-function* records(view: SheetView): Generator<string[]> {
+function* records(view: SheetView, language: SheetLanguage): Generator<string[]> {
   const types = view.columns.map((column) => column.type);
-  for (const cells of view.rows) yield cells.map((cell, index) => csvCell(cell, types[index]));
+  for (const cells of view.rows) yield cells.map((cell, index) => csvCell(cell, types[index], language));
 }
 
 /**
@@ -43,7 +51,7 @@ function* records(view: SheetView): Generator<string[]> {
  * // '\ufeffCode,Name,Parent code,…'
  */
 export function writeCsv(view: SheetView, options: WriteCsvOptions, output: Writable): Promise<void> {
-  return writeCsvRecords(viewHeaders(view, options.language), records(view), output);
+  return writeCsvRecords(viewHeaders(view, options.language), records(view, options.language), output);
 }
 
 /** {@link writeCsv} into one string (for tests and small files). */

@@ -527,6 +527,26 @@ describe('views out and back', () => {
       expect(records.find((r) => r['Mã địa bàn'] === code)?.['Lý do']).toBe(sentence);
     });
 
+    it('says whether an area meets its deadline in the CSV’s language', async () => {
+      // 6,000,000 dossiers at 176 machines finish on 22 July, after the deadline: no / false.
+      const areas = planCampaign(ngheAn(6_000_000, 176)).areas;
+      const cell = async (language: 'vi' | 'en', header: string) =>
+        (
+          parse(await csvText(planView(areas, language), { language }), {
+            bom: true,
+            columns: true,
+          }) as Record<string, string>[]
+        )[0]?.[header];
+      expect(await cell('vi', 'Kịp hạn')).toBe('không');
+      expect(await cell('en', 'Meets deadline')).toBe('false');
+      const onTime = planCampaign(ngheAn(10_000, 176)).areas;
+      const vi = parse(await csvText(planView(onTime, 'vi'), { language: 'vi' }), {
+        bom: true,
+        columns: true,
+      }) as Record<string, string>[];
+      expect(vi[0]?.['Kịp hạn']).toBe('có');
+    });
+
     it('stays the library’s English sentence in an English plan', async () => {
       const areas = planCampaign(ngheAn(6_000_000, 176)).areas;
       const records = parse(await csvText(planView(areas, 'en'), { language: 'en' }), {
