@@ -206,6 +206,60 @@ describe('the Đắk Nông planner', () => {
     await phone.close();
   });
 
+  it('a district planner reads the province’s re-plan of its district but is offered neither saving it nor importing machines, which only its own scenarios take', async () => {
+    // Đăk Glong (661) with one machine to 30 April is late (see the story above), in a scenario of
+    // the province (67) and in one of its own.
+    const scenarioOf = async (name: string, areaCode: string) => {
+      const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
+        server,
+        'planner',
+        `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
+        {
+          input: {
+            name,
+            areaCode,
+            calendar: { start: '2021-03-15', deadline: '2021-04-30' },
+            hours: { open: '05:00', close: '24:00' },
+            service: { minutesPerDossier: 3.5 },
+            machines: [{ areaCode: '661', machines: 1 }],
+          },
+        },
+      );
+      return created.data?.createScenario.scenarioId as string;
+    };
+    const province = await scenarioOf('Tỉnh, Đăk Glong 1 máy', '67');
+    const own = await scenarioOf('Huyện Đăk Glong, 1 máy', '661');
+    const issued = await graphqlAs<{ issueToken: { token: string } }>(
+      server,
+      'admin',
+      `mutation Issue($input: TokenInput!) { issueToken(input: $input) { ... on IssuedToken { token } } }`,
+      { input: { role: 'PLANNER', name: 'Đăk Glong planner', areaCode: '661' } },
+    );
+    const token = issued.data?.issueToken.token as string;
+    expect(token).toMatch(/\S{20,}/);
+    // Its own browser: the other stories' planner stays signed in to theirs.
+    const district = await openBrowser();
+    const page = await district.newPage(1440, 900);
+    await page.goto(`${server.origin}/sign-in#token=${token}`);
+    await page.waitForURL(`${server.origin}/`);
+    await page.locator('.viewer').waitFor();
+
+    await page.goto(`${server.origin}/scenarios/${province}?area=661`);
+    const replan = page.getByTestId('replan');
+    await replan.getByText('Lập lại kế hoạch: cần thay đổi gì').waitFor();
+    await replan.locator('li[data-kind]').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu kế hoạch lại thành kịch bản mới' }).count()).toBe(0);
+    expect(await page.getByText('Nhập số máy từ bảng tính').count()).toBe(0);
+
+    await page.goto(`${server.origin}/scenarios/${own}`);
+    await page.getByTestId('replan').locator('li[data-kind]').first().waitFor();
+    await page.getByRole('button', { name: 'Lưu kế hoạch lại thành kịch bản mới' }).waitFor();
+    expect(await page.getByText('Nhập số máy từ bảng tính').count()).toBe(1);
+    await page.close();
+    expect(district.outsideAttempts).toEqual([]);
+    await district.close();
+  });
+
   it('compares two scenarios side by side with the differences highlighted', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/`);
@@ -270,6 +324,19 @@ describe('the Đắk Nông planner', () => {
     // Before any edit the planner's schedule is the recommended one, and so are its waits.
     await expect.poll(() => minutes('own-day-mean-wait')).toBe(await minutes('day-mean-wait'));
     const recommendedWait = await minutes('day-mean-wait');
+    // −2 and 999,999 machines at 10:00 are named under that hour's box in Vietnamese; the service
+    // is not asked, so no English refusal comes back under no box.
+    const ten = page.getByLabel('Số máy mở từ 10:00 theo lịch của bạn');
+    for (const typed of ['-2', '999999']) {
+      await ten.fill(typed);
+      await expect.poll(() => ten.getAttribute('aria-invalid')).toBe('true');
+      const problemId = await ten.getAttribute('aria-describedby');
+      expect(await page.locator(`#${problemId}`).textContent()).toBe('Nhập số nguyên từ 0 đến 10.000.');
+      await page.waitForTimeout(700);
+      expect(await page.locator('[data-problem]').count()).toBe(0);
+    }
+    await page.getByRole('button', { name: 'Quay về lịch đề xuất' }).click();
+    await expect.poll(() => ten.getAttribute('aria-invalid')).toBeNull();
     // One machine from 17:00 to 20:00, by keyboard: the evening queue grows and everyone waits longer.
     for (const hour of ['17:00', '18:00', '19:00']) {
       const box = page.getByLabel(`Số máy mở từ ${hour} theo lịch của bạn`);

@@ -141,11 +141,19 @@ describe.each(LANGUAGES)(
     /** Fills the form and sends it; the new report in the list. */
     async function enter(
       page: Page,
-      figures: { area: string; dossiers: string; machines?: string; hours?: string; downtime?: string },
+      figures: {
+        area: string;
+        dossiers: string;
+        machines?: string;
+        hours?: string;
+        downtime?: string;
+        /** The story's day unless given. */
+        date?: string;
+      },
     ): Promise<Locator> {
       const listed = page.locator('.outbox-list li');
       const before = await listed.count();
-      await page.locator('#report-date').fill(day);
+      await page.locator('#report-date').fill(figures.date ?? day);
       await page.getByLabel(words['report.area']).selectOption(figures.area);
       await page.getByLabel(words['report.dossiers']).fill(figures.dossiers);
       if (figures.machines !== undefined)
@@ -218,7 +226,7 @@ describe.each(LANGUAGES)(
         await route.abort('connectionreset');
       });
       const report = await enter(page, { area: DAK_HOA, dossiers: '1085', hours: '19' });
-      await expect.poll(() => report.textContent()).toContain(words['outbox.tried'].replace('{count}', '1'));
+      await expect.poll(() => report.textContent()).toContain(words['outbox.triedOnce']);
       expect(await report.getAttribute('data-state')).toBe('pending');
       expect(delivered).toBeGreaterThanOrEqual(1);
       expect(await report.textContent()).toContain(thousand);
@@ -235,15 +243,37 @@ describe.each(LANGUAGES)(
       await page.close();
     });
 
-    it('a refused report shows its reason, and mended it is sent', async () => {
+    it('a figure the API cannot take is named under its box, a refused report shows its reason in the reader’s language, and mended it is sent', async () => {
       const page = await reporterHome();
-      // A day has 24 hours: the API refuses 25.
-      const report = await enter(page, { area: NAM_BINH, dossiers: '212', hours: '25' });
+      // A day has 24 hours: the form names 25 under its box and keeps it out of the outbox.
+      const listed = page.locator('.outbox-list li');
+      const before = await listed.count();
+      await page.locator('#report-date').fill(day);
+      await page.getByLabel(words['report.area']).selectOption(NAM_BINH);
+      await page.getByLabel(words['report.dossiers']).fill('212');
+      await page.getByLabel(words['report.hoursOpen']).fill('25');
+      await page.getByRole('button', { name: words['report.send'] }).click();
+      const hoursProblem = page.locator('#report-hoursOpen-problem');
+      await hoursProblem.waitFor();
+      expect(await hoursProblem.textContent()).toBe(locale === 'vi' ? 'Không được quá 24.' : 'At most 24.');
+      expect(await listed.count()).toBe(before);
+
+      // Dossiers with no machine working cannot be: only the API judges figures together.
+      const report = await enter(page, { area: NAM_BINH, dossiers: '212', machines: '0', hours: '19' });
       await expect.poll(() => report.getAttribute('data-state'), { timeout: 20_000 }).toBe('refused');
       const text = await report.textContent();
       expect(text).toContain(words['outbox.state.refused']);
-      expect(text).toContain(`${words['report.hoursOpen']}: ${words['refusal.range']}.`);
-      expect(text).toContain('hoursOpen');
+      expect(text).toContain(
+        locale === 'vi'
+          ? 'Số máy hoạt động: không thể thu hồ sơ khi có 0 máy hoạt động.'
+          : 'Machines working: dossiers cannot be taken with 0 machines.',
+      );
+      // The API's English sentence adds its figures on an English page, and is kept off a Vietnamese one.
+      if (locale === 'en') expect(text).toContain('reports[0].machinesWorking');
+      else {
+        expect(text).not.toContain('machinesWorking');
+        expect(text).not.toContain(vi['outbox.apiSaid']);
+      }
       expect(await storedReports(NAM_BINH, day)).toEqual([]);
       // The banner says a report needs the reporter, never that all were sent.
       const banner = await page.locator('.connection').textContent();
@@ -253,9 +283,10 @@ describe.each(LANGUAGES)(
 
       await report.getByRole('button', { name: words['outbox.mend'] }).click();
       await page.getByRole('heading', { name: words['report.mendTitle'] }).waitFor();
-      expect(await page.getByLabel(words['report.hoursOpen']).inputValue()).toBe('25');
-      // Mended to seven and a half hours, written the reader's way.
+      expect(await page.getByLabel(words['report.machinesWorking']).inputValue()).toBe('0');
+      // Mended to two machines for seven and a half hours, written the reader's way.
       const halfPastSeven = locale === 'vi' ? '7,5' : '7.5';
+      await page.getByLabel(words['report.machinesWorking']).fill('2');
       await page.getByLabel(words['report.hoursOpen']).fill(halfPastSeven);
       await page.getByRole('button', { name: words['report.send'] }).click();
       // The refused one gives way to the mended one, which is sent and stored once.
@@ -547,6 +578,81 @@ describe.each(LANGUAGES)(
       expect(await storedReports(DAK_MOL, draftDay)).not.toContainEqual(
         expect.objectContaining({ dossiers: 444 }),
       );
+      await page.close();
+    });
+
+    it('a report left pending when its reporter signs out waits for that reporter on a shared phone, and is recorded as theirs', async () => {
+      const pendingDay = hcmDay(20 + daysBack);
+      const teammate = `teammate ${name}`;
+      const issued = await graphqlAs<{ issueToken: { token: string } }>(
+        server,
+        'admin',
+        `mutation Issue($input: TokenInput!) { issueToken(input: $input) { ... on IssuedToken { token } } }`,
+        { input: { role: 'REPORTER', name: teammate, teamCode: TEAM } },
+      );
+      const second = issued.data?.issueToken.token as string;
+      expect(second).toMatch(/\S{20,}/);
+      const me = await graphqlAs<{ viewer: { name: string } }>(server, 'reporter', '{ viewer { name } }');
+      const first = me.data?.viewer.name as string;
+      expect(first).not.toBe(teammate);
+      /** Who the API says recorded the day's report of Đắk Hòa, if it has one. */
+      const recordedBy = async () => {
+        const answer = await graphqlAs<{
+          actualReports: { edges: { node: { teamCode: string | null; recordedBy: string } }[] };
+        }>(
+          server,
+          'admin',
+          `query ($date: Date!) { actualReports(areaCode: "${DAK_HOA}", from: $date, to: $date) {
+            ... on ActualReportConnection { edges { node { teamCode recordedBy } } } } }`,
+          { date: pendingDay },
+        );
+        expect(answer.errors).toBeUndefined();
+        return (answer.data?.actualReports.edges ?? [])
+          .filter(({ node }) => node.teamCode === TEAM)
+          .map(({ node }) => node.recordedBy);
+      };
+
+      // The first reporter enters a day the service does not hear, and signs out with it pending.
+      const page = await reporterHome();
+      await page.route(GRAPHQL, (route) =>
+        route.request().postData()?.includes('RecordReport')
+          ? route.abort('connectionrefused')
+          : route.continue(),
+      );
+      const report = await enter(page, { area: DAK_HOA, dossiers: '137', hours: '9', date: pendingDay });
+      await expect.poll(() => report.textContent()).toContain(words['outbox.triedOnce']);
+      const key = await report.getAttribute('data-key');
+      await page.getByRole('button', { name: words.signOut }).click();
+      await page.getByRole('link', { name: words['signIn.title'] }).first().waitFor();
+      await page.unroute(GRAPHQL);
+
+      // The teammate signs in on the same phone: the report is listed as waiting for its reporter,
+      // and not sent with the teammate's sign-in, even when asked to send now.
+      await signInWith(page, second);
+      await page.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
+      const waiting = page.locator(`.outbox-list li[data-key="${key}"]`);
+      await waiting.waitFor();
+      expect(await waiting.getAttribute('data-waits-for')).toBe(first);
+      expect(await waiting.textContent()).toContain(
+        locale === 'vi'
+          ? `Chờ ${first} đăng nhập để gửi (báo cáo do ${first} nhập).`
+          : `Waiting for ${first} to sign in to send it (${first} entered it).`,
+      );
+      expect(await page.getByTestId('teammates-waiting').textContent()).toBe(
+        locale === 'vi'
+          ? 'Còn 1 báo cáo của người khác trong tổ trên máy này: sẽ gửi khi người nhập đăng nhập lại.'
+          : 'Reports a teammate entered on this phone: 1. They are sent when that teammate signs in again.',
+      );
+      expect(await page.getByRole('button', { name: words['outbox.sendNow'] }).count()).toBe(0);
+      await page.waitForTimeout(3000);
+      expect(await waiting.getAttribute('data-state')).toBe('pending');
+      expect(await recordedBy()).toEqual([]);
+
+      // Its own reporter back: sent at once, and recorded as theirs.
+      await signInAs(page, 'reporter', server);
+      const mine = page.locator(`.outbox-list li[data-key="${key}"]`);
+      await expect.poll(() => mine.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await recordedBy()).toEqual([first]);
       await page.close();
     });
 

@@ -106,7 +106,10 @@ describe('when the service refuses or is down', () => {
     await page.reload();
     const alert = page.getByRole('alert');
     await alert.first().waitFor();
-    expect(await alert.first().textContent()).toContain('Không kết nối được máy chủ Muster');
+    expect(await alert.first().textContent()).toContain(
+      'Máy chủ Muster không trả lời. Kiểm tra kết nối mạng rồi thử lại; nếu vẫn không được, hãy báo người quản lý Muster.',
+    );
+    expect(await alert.first().textContent()).not.toContain('pnpm');
     await page.unroute(GRAPHQL);
     await page.getByRole('button', { name: 'Thử lại' }).first().click();
     await page.locator('.scenario-list h2').first().waitFor();

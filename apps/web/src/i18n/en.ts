@@ -16,7 +16,7 @@ export const en: Record<MessageKey, string> = {
   'role.REPORTER': 'reporter',
   'signIn.title': 'Sign in',
   'signIn.help':
-    'Open the sign-in link that pnpm start prints, or paste the access token you were given. The token stays on this device.',
+    'Open the sign-in link you were sent, or paste the access token you were given. The token stays on this device.',
   'signIn.token': 'Access token',
   'signIn.submit': 'Sign in',
   'signIn.again': 'Sign in again',
@@ -25,7 +25,7 @@ export const en: Record<MessageKey, string> = {
   'action.retry': 'Try again',
   'action.reload': 'Reload the page',
   'problem.offline':
-    'Cannot reach the Muster service. Check that it is running (pnpm start) and the network, then try again.',
+    'The Muster service does not answer. Check the connection and try again; if it still fails, ask whoever runs Muster.',
   'problem.unauthenticated':
     'Your access token is no longer valid (revoked or renewed). Please sign in again.',
   'problem.forbidden': 'Your role may not see or do this.',
@@ -240,6 +240,7 @@ export const en: Record<MessageKey, string> = {
   'report.problem.number': 'Enter a number, e.g. 7 or 7.5.',
   'report.problem.date': 'Choose a date.',
   'report.problem.future': 'This day has not come yet.',
+  'report.problem.tooLarge': 'At most {max}.',
   'report.draftRestored':
     'Draft not yet sent: the figures you were entering for {area} on {date}, kept on this phone.',
   'report.draftDiscard': 'Discard the draft',
@@ -248,7 +249,12 @@ export const en: Record<MessageKey, string> = {
   'refusal.format': 'not in the expected form',
   'refusal.unknown': 'not known to the server',
   'refusal.duplicate': 'given twice',
-  'refusal.conflict': 'the report key is already used by another report',
+  'refusal.conflict': 'does not fit the other figures',
+  'refusal.conflict.key': 'the report key is already used by another report',
+  'refusal.conflict.team': 'the team is retired and records no more reports',
+  'refusal.conflict.area': "the area is outside the team's home area",
+  'refusal.conflict.noMachines': 'dossiers cannot be taken with 0 machines',
+  'refusal.conflict.noHours': 'dossiers cannot be taken with 0 hours open',
   'refusal.forbidden': 'your account may not report this',
   'refusal.other': 'the server did not accept it',
   'outbox.title': 'Reports on this phone',
@@ -262,7 +268,11 @@ export const en: Record<MessageKey, string> = {
   'outbox.outcome.UNCHANGED': 'The server already had it (counted once)',
   'outbox.apiSaid': 'The server said:',
   'outbox.notTried': 'Waiting to be sent.',
+  'outbox.triedOnce': 'Tried once; will try again by itself.',
   'outbox.tried': 'Tried {count} times; will try again by itself.',
+  'outbox.waitsFor': 'Waiting for {name} to sign in to send it ({name} entered it).',
+  'outbox.teammatesWaiting':
+    'Reports a teammate entered on this phone: {count}. They are sent when that teammate signs in again.',
   'outbox.state.pending': 'Pending',
   'outbox.state.sent': 'Sent',
   'outbox.state.refused': 'Refused',

@@ -15,7 +15,7 @@ export const vi = {
   'role.REPORTER': 'báo cáo',
   'signIn.title': 'Đăng nhập',
   'signIn.help':
-    'Mở liên kết đăng nhập mà lệnh pnpm start in ra, hoặc dán mã truy cập (token) được cấp cho bạn. Mã được giữ trên thiết bị này.',
+    'Mở liên kết đăng nhập bạn được gửi, hoặc dán mã truy cập (token) được cấp cho bạn. Mã được giữ trên thiết bị này.',
   'signIn.token': 'Mã truy cập',
   'signIn.submit': 'Đăng nhập',
   'signIn.again': 'Đăng nhập lại',
@@ -24,7 +24,7 @@ export const vi = {
   'action.retry': 'Thử lại',
   'action.reload': 'Tải lại trang',
   'problem.offline':
-    'Không kết nối được máy chủ Muster. Kiểm tra máy chủ đang chạy (pnpm start) và mạng, rồi thử lại.',
+    'Máy chủ Muster không trả lời. Kiểm tra kết nối mạng rồi thử lại; nếu vẫn không được, hãy báo người quản lý Muster.',
   'problem.unauthenticated':
     'Mã truy cập không còn hiệu lực (đã thu hồi hoặc được cấp lại). Hãy đăng nhập lại.',
   'problem.forbidden': 'Vai trò của bạn không được xem hoặc làm việc này.',
@@ -238,6 +238,7 @@ export const vi = {
   'report.problem.number': 'Nhập một số, ví dụ 7 hoặc 7,5.',
   'report.problem.date': 'Chọn một ngày.',
   'report.problem.future': 'Chưa đến ngày này.',
+  'report.problem.tooLarge': 'Không được quá {max}.',
   'report.draftRestored':
     'Bản nháp chưa gửi: số liệu nhập dở cho {area}, ngày {date}, được giữ lại trên máy này.',
   'report.draftDiscard': 'Bỏ bản nháp',
@@ -246,7 +247,12 @@ export const vi = {
   'refusal.format': 'sai định dạng',
   'refusal.unknown': 'máy chủ không tìm thấy',
   'refusal.duplicate': 'bị trùng',
-  'refusal.conflict': 'mã báo cáo đã được dùng cho một báo cáo khác',
+  'refusal.conflict': 'không khớp với số liệu khác',
+  'refusal.conflict.key': 'mã báo cáo đã được dùng cho một báo cáo khác',
+  'refusal.conflict.team': 'tổ đã ngừng hoạt động, không ghi nhận báo cáo nữa',
+  'refusal.conflict.area': 'địa bàn nằm ngoài địa bàn của tổ',
+  'refusal.conflict.noMachines': 'không thể thu hồ sơ khi có 0 máy hoạt động',
+  'refusal.conflict.noHours': 'không thể thu hồ sơ khi mở cửa 0 giờ',
   'refusal.forbidden': 'tài khoản của bạn không được báo cáo mục này',
   'refusal.other': 'máy chủ không nhận',
   'outbox.title': 'Báo cáo trên máy này',
@@ -260,7 +266,11 @@ export const vi = {
   'outbox.outcome.UNCHANGED': 'Máy chủ đã có báo cáo này (chỉ tính một lần)',
   'outbox.apiSaid': 'Máy chủ trả lời:',
   'outbox.notTried': 'Đang chờ gửi.',
+  'outbox.triedOnce': 'Đã thử gửi 1 lần, sẽ tự gửi lại.',
   'outbox.tried': 'Đã thử gửi {count} lần, sẽ tự gửi lại.',
+  'outbox.waitsFor': 'Chờ {name} đăng nhập để gửi (báo cáo do {name} nhập).',
+  'outbox.teammatesWaiting':
+    'Còn {count} báo cáo của người khác trong tổ trên máy này: sẽ gửi khi người nhập đăng nhập lại.',
   'outbox.state.pending': 'Chờ gửi',
   'outbox.state.sent': 'Đã gửi',
   'outbox.state.refused': 'Bị từ chối',

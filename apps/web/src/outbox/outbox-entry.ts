@@ -55,6 +55,12 @@ export type OutboxEntry = {
   /** The idempotency key: made once, when the report is entered. */
   key: string;
   teamCode: string;
+  /**
+   * Who entered it: the name the API gives the signed-in token's holder. It is sent with that
+   * reporter's sign-in only, so a report is never recorded as another's on a shared phone.
+   * Absent from entries kept before it was written down: those go with any of the team's.
+   */
+  enteredBy?: string;
   report: ReportFigures;
   /** When it was entered, ISO instant. */
   enteredAt: string;
@@ -81,11 +87,17 @@ export function newReportKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A report just entered: pending, with its key made now. */
-export function enterReport(teamCode: string, report: ReportFigures, now: Date): OutboxEntry {
+/** A report just entered by `enteredBy` (the token holder's name): pending, with its key made now. */
+export function enterReport(
+  teamCode: string,
+  enteredBy: string,
+  report: ReportFigures,
+  now: Date,
+): OutboxEntry {
   return {
     key: newReportKey(),
     teamCode,
+    enteredBy,
     report,
     enteredAt: now.toISOString(),
     state: 'pending',
@@ -94,4 +106,14 @@ export function enterReport(teamCode: string, report: ReportFigures, now: Date):
     receipt: null,
     refusal: null,
   };
+}
+
+/**
+ * The reporter another sign-in's report waits for, or null when `holder` may send it: its own,
+ * or one kept before the outbox wrote down who entered it.
+ *
+ * @example waitsFor({ ...entry, enteredBy: 'Reporter 1' }, 'Reporter 2') // 'Reporter 1'
+ */
+export function waitsFor(entry: OutboxEntry, holder: string): string | null {
+  return entry.enteredBy === undefined || entry.enteredBy === holder ? null : entry.enteredBy;
 }

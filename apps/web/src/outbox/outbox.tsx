@@ -2,8 +2,10 @@
 // from there, at once when there is signal, else when the connection returns (the `online`
 // event), when the app comes back to the screen or opens again, and meanwhile on a doubling
 // timer. Reports are sent one at a time, oldest first, each with the key made when it was
-// entered, so a resend after a lost answer counts once. Only the signed-in reporter's team's
-// reports are sent with its token; another team's wait on the device for their own sign-in.
+// entered, so a resend after a lost answer counts once. Only the signed-in reporter's own reports
+// are sent with its token, so the API records each as its own reporter's: another team's wait on
+// the device unseen, and a teammate's on a shared phone wait listed for that teammate's sign-in
+// (losing their unsent work at a sign-out would be worse than the wait).
 import {
   createContext,
   type ReactNode,
@@ -17,7 +19,7 @@ import {
 import { useClient } from 'urql';
 import type { ProblemKind } from '../graphql/problem.ts';
 import { useViewer } from '../session/viewer.tsx';
-import { enterReport, type OutboxEntry, type ReportFigures } from './outbox-entry.ts';
+import { enterReport, type OutboxEntry, type ReportFigures, waitsFor } from './outbox-entry.ts';
 import { deviceOutbox, type OutboxStore } from './outbox-store.ts';
 import { retryDelayMs } from './retry-delay.ts';
 import { sendReport } from './send-report.ts';
@@ -28,7 +30,9 @@ const KEEP_SENT_MS = 30 * 24 * 3600_000;
 export type Outbox = {
   /** The team whose reports these are; null when the caller is not a reporter. */
   teamCode: string | null;
-  /** This team's reports on the device, the latest entered first. */
+  /** The signed-in reporter (the token holder's name); null when the caller is not a reporter. */
+  holder: string | null;
+  /** This team's reports on the device, the latest entered first (a teammate's among them). */
   entries: OutboxEntry[];
   /** Why the last try got no answer, while reports wait; null once one is answered. */
   problem: ProblemKind | null;
@@ -56,6 +60,7 @@ export function OutboxProvider({
   const client = useClient();
   const { viewer } = useViewer();
   const teamCode = viewer?.role === 'REPORTER' ? viewer.teamCode : null;
+  const holder = viewer?.role === 'REPORTER' ? viewer.name : null;
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [problem, setProblem] = useState<ProblemKind | null>(null);
   const [sending, setSending] = useState(false);
@@ -75,7 +80,7 @@ export function OutboxProvider({
   useEffect(() => {
     setEntries([]);
     setProblem(null);
-    if (!teamCode) return;
+    if (!teamCode || holder === null) return;
     let stopped = false;
     let running = false;
     let again = false;
@@ -106,7 +111,9 @@ export function OutboxProvider({
       try {
         do {
           again = false;
-          const pending = (await refresh()).filter((entry) => entry.state === 'pending');
+          const pending = (await refresh()).filter(
+            (entry) => entry.state === 'pending' && waitsFor(entry, holder) === null,
+          );
           if (pending.length > 0) setSending(true);
           for (const entry of pending) {
             const outcome = await sendReport(client, entry);
@@ -163,18 +170,18 @@ export function OutboxProvider({
       document.removeEventListener('visibilitychange', whenShown);
       controls.current = { flush: () => {}, refresh: () => {} };
     };
-  }, [client, teamCode, store]);
+  }, [client, teamCode, holder, store]);
 
   const enter = useCallback(
     async (report: ReportFigures) => {
-      if (!teamCode) throw new Error('only a reporter enters reports');
-      const entry = enterReport(teamCode, report, new Date());
+      if (!teamCode || holder === null) throw new Error('only a reporter enters reports');
+      const entry = enterReport(teamCode, holder, report, new Date());
       await store.put(entry);
       controls.current.refresh();
       controls.current.flush();
       return entry;
     },
-    [teamCode, store],
+    [teamCode, holder, store],
   );
   const discard = useCallback(
     async (key: string) => {
@@ -186,8 +193,8 @@ export function OutboxProvider({
   const sendNow = useCallback(() => controls.current.flush(), []);
 
   const outbox = useMemo<Outbox>(
-    () => ({ teamCode, entries, problem, online, sending, enter, discard, sendNow }),
-    [teamCode, entries, problem, online, sending, enter, discard, sendNow],
+    () => ({ teamCode, holder, entries, problem, online, sending, enter, discard, sendNow }),
+    [teamCode, holder, entries, problem, online, sending, enter, discard, sendNow],
   );
   return <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>;
 }

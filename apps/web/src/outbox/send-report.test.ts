@@ -11,6 +11,7 @@ const NOW = new Date('2021-03-20T15:00:00Z');
 // Đắk Song's report of 20 March 2021 (1,085 dossiers), entered by its mobile team.
 const ENTRY = enterReport(
   'DN-DAK-SONG-MOBILE',
+  'Đắk Song reporter',
   {
     date: '2021-03-20',
     areaCode: '665',
@@ -208,7 +209,9 @@ describe('sending a kept report', () => {
 
 describe('the key made on the device', () => {
   it('is a UUID v4, new for every report entered', () => {
-    const keys = new Set(Array.from({ length: 50 }, () => enterReport('T', ENTRY.report, NOW).key));
+    const keys = new Set(
+      Array.from({ length: 50 }, () => enterReport('T', 'Reporter', ENTRY.report, NOW).key),
+    );
     expect(keys.size).toBe(50);
     for (const key of keys)
       expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

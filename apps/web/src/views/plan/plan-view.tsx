@@ -360,12 +360,16 @@ function Plan({
   scenarioName: string;
   scenarioStart: string;
   scenarioDeadline: string;
-  /** The caller sees the scenario's root: the views planned from it are offered. */
+  /** The caller sees the scenario's root: the views planned from it, and a planner's changes, are offered. */
   fromRoot: boolean;
 }) {
   const i18n = useI18n();
   const { t, n, date } = i18n;
   const { abilities, area: callerArea } = useViewer();
+  // Saving a re-plan (a new scenario with this one's root) and importing this scenario's machines
+  // are the service's to refuse below the root: a district planner reads a province's scenario
+  // from its district but plans only scenarios rooted in its own area.
+  const plansScenario = abilities.savesScenarios && fromRoot;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PlanViewDocument,
     variables: { scenarioId, areaCode },
@@ -443,14 +447,14 @@ function Plan({
                 lastReported={pva?.days.findLast((day) => day.actual != null)?.date ?? null}
                 start={scenarioStart}
                 deadline={scenarioDeadline}
-                maySave={abilities.savesScenarios}
+                maySave={plansScenario}
               />
             ) : null}
             <div className="grid-2">
               {children.length > 0 ? <AreaTable rows={children} scenarioId={scenarioId} /> : null}
               <PlanMap areaCode={areaCode} rows={plan.areas} />
             </div>
-            {abilities.savesScenarios ? <SpreadsheetImport kind="machines" scenarioId={scenarioId} /> : null}
+            {plansScenario ? <SpreadsheetImport kind="machines" scenarioId={scenarioId} /> : null}
           </>
         );
       }}

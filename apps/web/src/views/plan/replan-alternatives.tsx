@@ -10,6 +10,7 @@ import type { ReplanAlternativesQuery, ReplanPace } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { type I18n, useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
+import { replanAsOf } from './replan-as-of.ts';
 
 const ReplanAlternativesDocument = graphql(`
   query ReplanAlternatives($scenarioId: ID!, $areaCode: String!, $asOf: Date!, $pace: ReplanPace) {
@@ -143,13 +144,6 @@ function sentenceOf(i18n: I18n, alternative: Alternative): string {
   }
 }
 
-/** The day before an ISO date. */
-function dayBefore(isoDate: string): string {
-  const day = new Date(`${isoDate}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
-
 export function ReplanAlternatives({
   scenarioId,
   areaCode,
@@ -173,10 +167,9 @@ export function ReplanAlternatives({
   const i18n = useI18n();
   const { t, date } = i18n;
   const [pace, setPace] = useState<ReplanPace>('BLENDED');
-  // As of the day before the start, nothing is reported yet: the earliest replan there is.
-  const earliest = dayBefore(start);
+  const { min: earliest, max: latest, initial } = replanAsOf(start, deadline, lastReported);
   const [chosen, choose] = useState<string | null>(null);
-  const asOf = chosen ?? lastReported ?? earliest;
+  const asOf = chosen ?? initial;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ReplanAlternativesDocument,
     variables: { scenarioId, areaCode, asOf, pace },
@@ -200,12 +193,12 @@ export function ReplanAlternatives({
           type="date"
           value={asOf}
           min={earliest}
-          max={deadline}
+          max={latest}
           required
           onChange={(event) => {
             const value = event.target.value;
             // A day typed outside the campaign, or half typed, keeps the replan shown.
-            if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value >= earliest && value <= deadline) choose(value);
+            if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value >= earliest && value <= latest) choose(value);
           }}
         />
       </label>{' '}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../i18n/i18n.tsx';
 import { type FormValues, readFigures } from './read-figures.ts';
 
 // Đắk Song's field report of 20 March 2021: 1,085 dossiers; open 05:00–24:00 (19 hours).
@@ -71,5 +72,57 @@ describe('reading the report form', () => {
       ok: false,
       problems: { date: 'future' },
     });
+  });
+});
+
+describe('holding each figure to what the API takes', () => {
+  it('names a 20-digit dossiers figure under its box instead of letting GraphQL refuse it', () => {
+    expect(readFigures({ ...DAK_SONG, dossiers: '100000000000000000000' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { dossiers: 'tooLarge' },
+    });
+  });
+
+  it('takes a million dossiers and refuses one more', () => {
+    expect(readFigures({ ...DAK_SONG, dossiers: '1000000' }, TOMORROW).ok).toBe(true);
+    expect(readFigures({ ...DAK_SONG, dossiers: '1000001' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { dossiers: 'tooLarge' },
+    });
+  });
+
+  it('takes 100,000 machines and refuses 20 million', () => {
+    expect(readFigures({ ...DAK_SONG, machinesWorking: '100000' }, TOMORROW).ok).toBe(true);
+    expect(readFigures({ ...DAK_SONG, machinesWorking: '100001' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { machinesWorking: 'tooLarge' },
+    });
+    expect(readFigures({ ...DAK_SONG, machinesWorking: '20000000' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { machinesWorking: 'tooLarge' },
+    });
+  });
+
+  it('takes a whole day open, 24 hours, and refuses 24,5 and 25', () => {
+    expect(readFigures({ ...DAK_SONG, hoursOpen: '24' }, TOMORROW).ok).toBe(true);
+    for (const hoursOpen of ['24,5', '25']) {
+      expect(readFigures({ ...DAK_SONG, hoursOpen }, TOMORROW)).toEqual({
+        ok: false,
+        problems: { hoursOpen: 'tooLarge' },
+      });
+    }
+  });
+
+  it('takes a whole day of downtime, 1,440 minutes, and refuses 1,441', () => {
+    expect(readFigures({ ...DAK_SONG, downtimeMinutes: '1440' }, TOMORROW).ok).toBe(true);
+    expect(readFigures({ ...DAK_SONG, downtimeMinutes: '1441' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { downtimeMinutes: 'tooLarge' },
+    });
+  });
+
+  it('says the bound in the reader’s language', () => {
+    expect(translate('vi', 'report.problem.tooLarge', { max: 1_000_000 })).toBe('Không được quá 1.000.000.');
+    expect(translate('en', 'report.problem.tooLarge', { max: 1_000_000 })).toBe('At most 1,000,000.');
   });
 });

@@ -1,7 +1,8 @@
 // The form's text as figures for `recordActuals`: whole numbers for counts, hours with a decimal
 // comma or point (Vietnamese writes 7,5), blanks as "not reported" (never zero), and every
-// problem named by its field. Ranges (24 hours at most, …) are the API's to judge: a report kept
-// offline is judged there anyway, and its refusal comes back with the reason.
+// problem named by its field. Each figure is held to the API's own bound here too, so that a
+// figure the API could never take (24 hours at most, a million dossiers, …) is named under its
+// box in the reader's language before it waits in the outbox to be refused.
 import { isIsoDate } from '../../i18n/campaign-day.ts';
 import type { ReportFigures } from '../../outbox/outbox-entry.ts';
 
@@ -17,7 +18,28 @@ export type FormValues = {
 
 export type FormField = keyof FormValues;
 
-export type FigureProblem = 'required' | 'wholeNumber' | 'number' | 'date' | 'future';
+export type FigureProblem = 'required' | 'wholeNumber' | 'number' | 'date' | 'future' | 'tooLarge';
+
+/**
+ * The largest figure the API takes in each box (apps/api `check-reports.ts` and the planning
+ * library's review of reports): a million dossiers (MAX_DOSSIERS_PER_REPORT), as many machines as
+ * an area may be given (MAX_MACHINES_PER_AREA), a day's 24 hours and its 1,440 minutes.
+ */
+export const FIGURE_MAXIMA = {
+  dossiers: 1_000_000,
+  machinesWorking: 100_000,
+  hoursOpen: 24,
+  downtimeMinutes: 1440,
+} as const satisfies Partial<Record<FormField, number>>;
+
+/** The figure's problem: not read, or above its box's bound; null when it is fine (or blank). */
+function problemOf(
+  figure: number | null | 'wholeNumber' | 'number',
+  field: keyof typeof FIGURE_MAXIMA,
+): FigureProblem | null {
+  if (typeof figure === 'string') return figure;
+  return figure !== null && figure > FIGURE_MAXIMA[field] ? 'tooLarge' : null;
+}
 
 export type ReadFigures =
   | { ok: true; report: ReportFigures }
@@ -52,14 +74,15 @@ export function readFigures(values: FormValues, latestDate: string): ReadFigures
   else if (values.date > latestDate) problems.date = 'future';
   if (values.areaCode === '') problems.areaCode = 'required';
   const dossiers = readCount(values.dossiers);
-  if (dossiers === null) problems.dossiers = 'required';
-  else if (dossiers === 'wholeNumber') problems.dossiers = 'wholeNumber';
   const machinesWorking = readCount(values.machinesWorking);
-  if (machinesWorking === 'wholeNumber') problems.machinesWorking = 'wholeNumber';
   const downtimeMinutes = readCount(values.downtimeMinutes);
-  if (downtimeMinutes === 'wholeNumber') problems.downtimeMinutes = 'wholeNumber';
   const hoursOpen = readHours(values.hoursOpen);
-  if (hoursOpen === 'number') problems.hoursOpen = 'number';
+  const figures = { dossiers, machinesWorking, hoursOpen, downtimeMinutes };
+  for (const field of Object.keys(figures) as (keyof typeof figures)[]) {
+    const found = problemOf(figures[field], field);
+    if (found) problems[field] = found;
+  }
+  if (dossiers === null) problems.dossiers = 'required';
   if (
     Object.keys(problems).length > 0 ||
     typeof dossiers !== 'number' ||

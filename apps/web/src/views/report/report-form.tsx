@@ -9,7 +9,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/vi.ts';
 import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
 import { deviceStore } from '../../session/device-store.ts';
-import { type FigureProblem, type FormField, type FormValues, readFigures } from './read-figures.ts';
+import {
+  FIGURE_MAXIMA,
+  type FigureProblem,
+  type FormField,
+  type FormValues,
+  readFigures,
+} from './read-figures.ts';
 import type { ReporterContext } from './reporter-context.ts';
 
 const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
@@ -18,6 +24,7 @@ const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
   number: 'report.problem.number',
   date: 'report.problem.date',
   future: 'report.problem.future',
+  tooLarge: 'report.problem.tooLarge',
 };
 
 const lastAreaKey = (teamCode: string) => `reporter.${teamCode}.lastArea`;
@@ -156,7 +163,10 @@ export function ReportForm({
     const found = problems[name];
     return found ? (
       <span id={`report-${name}-problem`} className="field-problem">
-        {t(PROBLEM_MESSAGES[found])}
+        {t(
+          PROBLEM_MESSAGES[found],
+          name in FIGURE_MAXIMA ? { max: FIGURE_MAXIMA[name as keyof typeof FIGURE_MAXIMA] } : {},
+        )}
       </span>
     ) : null;
   };

@@ -1,8 +1,10 @@
 // The reports on this phone, the latest first, each as sent, pending or refused: a sent one says
 // what the API did with it (recorded, a correction, or already there), a pending one how often it
-// was tried, a refused one which figure and why, with a way to mend it or let it go.
+// was tried (or, a teammate's on a shared phone, that it waits for that teammate's sign-in), a
+// refused one which figure and why (the API's own English sentence on an English page only), with
+// a way to mend it or let it go.
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { OutboxEntry } from '../../outbox/outbox-entry.ts';
+import { type OutboxEntry, waitsFor } from '../../outbox/outbox-entry.ts';
 import { refusalWords } from './refusal-words.ts';
 import { warningWords } from './warning-words.ts';
 
@@ -16,8 +18,10 @@ function Figures({ entry }: { entry: OutboxEntry }) {
   return <p className="outbox-figures">{parts.join(' · ')}</p>;
 }
 
-function Standing({ entry, timeZone }: { entry: OutboxEntry; timeZone: string }) {
-  const { t, instant } = useI18n();
+function Standing({ entry, holder, timeZone }: { entry: OutboxEntry; holder: string; timeZone: string }) {
+  const { t, instant, locale } = useI18n();
+  const teammate = entry.state === 'pending' ? waitsFor(entry, holder) : null;
+  if (teammate !== null) return <p className="muted">{t('outbox.waitsFor', { name: teammate })}</p>;
   if (entry.state === 'sent' && entry.receipt) {
     const warnings = entry.receipt.warnings ?? [];
     return (
@@ -43,27 +47,38 @@ function Standing({ entry, timeZone }: { entry: OutboxEntry; timeZone: string })
     return (
       <>
         <p className="refusal">{field ? `${t(field)}: ${t(reason)}.` : `${t(reason)}.`}</p>
-        <p className="muted">
-          {t('outbox.apiSaid')} “{entry.refusal.message}”
-        </p>
+        {/* The API speaks English: its sentence adds the figures it judged on an English page,
+            and is noise in a language the reporter may not read on a Vietnamese one. */}
+        {locale === 'en' ? (
+          <p className="muted">
+            {t('outbox.apiSaid')} “{entry.refusal.message}”
+          </p>
+        ) : null}
       </>
     );
   }
   return (
     <p className="muted">
-      {entry.attempts === 0 ? t('outbox.notTried') : t('outbox.tried', { count: entry.attempts })}
+      {entry.attempts === 0
+        ? t('outbox.notTried')
+        : entry.attempts === 1
+          ? t('outbox.triedOnce')
+          : t('outbox.tried', { count: entry.attempts })}
     </p>
   );
 }
 
 export function ReportList({
   entries,
+  holder,
   areaNames,
   timeZone,
   onMend,
   onDiscard,
 }: {
   entries: OutboxEntry[];
+  /** The signed-in reporter: a teammate's report is listed as waiting for its own reporter. */
+  holder: string;
   areaNames: ReadonlyMap<string, string>;
   timeZone: string;
   onMend(entry: OutboxEntry): void;
@@ -76,7 +91,13 @@ export function ReportList({
       {entries.length === 0 ? <p className="muted">{t('outbox.none')}</p> : null}
       <ul className="outbox-list">
         {entries.map((entry) => (
-          <li key={entry.key} className="card" data-key={entry.key} data-state={entry.state}>
+          <li
+            key={entry.key}
+            className="card"
+            data-key={entry.key}
+            data-state={entry.state}
+            data-waits-for={(entry.state === 'pending' && waitsFor(entry, holder)) || undefined}
+          >
             <p className="outbox-head">
               <strong>{date(entry.report.date)}</strong>
               <span>{areaNames.get(entry.report.areaCode) ?? entry.report.areaCode}</span>
@@ -85,7 +106,7 @@ export function ReportList({
               </span>
             </p>
             <Figures entry={entry} />
-            <Standing entry={entry} timeZone={timeZone} />
+            <Standing entry={entry} holder={holder} timeZone={timeZone} />
             {entry.state === 'refused' ? (
               <p className="links">
                 <button type="button" onClick={() => onMend(entry)}>

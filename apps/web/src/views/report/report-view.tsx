@@ -8,6 +8,7 @@ import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOutbox } from '../../outbox/outbox.tsx';
 import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
+import { waitsFor } from '../../outbox/outbox-entry.ts';
 import { paths } from '../../routes.ts';
 import { useViewer, type Viewer } from '../../session/viewer.tsx';
 import { connectionMessages } from './connection-message.ts';
@@ -20,8 +21,11 @@ import { type ReporterContext, useReporterContext } from './reporter-context.ts'
 /** Whether reports wait, and why: no signal, no answer, or a sign-in to renew. */
 function Connection() {
   const { t } = useI18n();
-  const { entries, online, problem, sending, sendNow } = useOutbox();
-  const waiting = entries.filter((entry) => entry.state === 'pending').length;
+  const { entries, holder, online, problem, sending, sendNow } = useOutbox();
+  const pending = entries.filter((entry) => entry.state === 'pending');
+  // A teammate's report waits for that teammate's sign-in, not for the signal.
+  const teammates = holder === null ? [] : pending.filter((entry) => waitsFor(entry, holder) !== null);
+  const waiting = pending.length - teammates.length;
   const refused = entries.filter((entry) => entry.state === 'refused').length;
   const messages = connectionMessages({ online, waiting, refused, sending, problem });
   return (
@@ -34,6 +38,9 @@ function Connection() {
       {messages.map(({ key, count }) => (
         <p key={key}>{t(key, { count })}</p>
       ))}
+      {teammates.length > 0 ? (
+        <p data-testid="teammates-waiting">{t('outbox.teammatesWaiting', { count: teammates.length })}</p>
+      ) : null}
       {problem === 'unauthenticated' && waiting > 0 ? (
         <p>
           <Link href={paths.signIn}>{t('signIn.again')}</Link>
@@ -153,6 +160,7 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
       )}
       <ReportList
         entries={outbox.entries}
+        holder={viewer.name}
         areaNames={areaNames}
         timeZone={context.timeZone}
         onMend={(entry) => {

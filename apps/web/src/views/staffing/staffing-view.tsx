@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
+import { readSchedule } from './read-schedule.ts';
 import {
   blankSiteTexts,
   readSiteChoice,
@@ -145,9 +146,6 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-const numberOrNull = (text: string) =>
-  text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text);
-
 type DayFigures = SiteDayFiguresFragment;
 type HourFigures = SiteHourFiguresFragment;
 
@@ -196,10 +194,8 @@ function Staffing({
   }, [blank, answeredTarget, onBlankTarget]);
   // The planner's machines per hour as typed (text, so a box may be blank for a moment); null: the recommended ones.
   const [draft, setDraft] = useState<string[] | null>(null);
-  const typed = draft?.map((text) => numberOrNull(text)) ?? null;
-  const complete = typed?.every((m): m is number => m !== null && Number.isInteger(m))
-    ? (typed as number[])
-    : null;
+  const read = draft === null ? null : readSchedule(draft);
+  const complete = read?.ok ? read.machinesOpen : null;
   const schedule = useSettled(complete, EVALUATE_AFTER_MS);
   const evaluation = useEvaluation(variables, schedule);
   return (
@@ -353,6 +349,8 @@ function Staffing({
                 <tbody>
                   {staffing.hours.map((hour, h) => {
                     const mine = ownDay?.hours[h];
+                    const boxProblem = (read && !read.ok ? read.problems[h] : null) ?? undefined;
+                    const problemId = `staffing-machinesOpen-${h}-problem`;
                     return (
                       <tr key={hour.start} className={hour.meetsTarget ? undefined : 'misses'}>
                         <th scope="row">
@@ -374,7 +372,9 @@ function Staffing({
                             aria-label={t('staffing.machinesOpenAt', { hour: hour.start })}
                             value={boxes[h] ?? ''}
                             onChange={(e) => edit(h, e.target.value)}
+                            {...problemAttributes(problemId, boxProblem)}
                           />
+                          <FieldProblemText id={problemId} problem={boxProblem} />
                         </td>
                         <td className={mine && !mine.meetsTarget ? 'num own over' : 'num own'}>
                           {mine ? n(mine.meanWaitMinutes, 1) : '—'}
