@@ -192,6 +192,10 @@ describe('the Đắk Nông planner', () => {
     expect(await asOf.inputValue()).toBe('2021-03-19');
     await replan.getByRole('button', { name: 'Lưu kế hoạch lại thành kịch bản mới' }).click();
     await replan.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+    // Named in the planner's language (the service's default was `… — from 2021-03-20, blended pace`).
+    expect(await replan.getByRole('status').textContent()).toContain(
+      'Đăk Glong, 1 máy đến 30/4 — lập lại theo báo cáo đến 19 thg 3, 2021, tốc độ kết hợp (kế hoạch và thực tế)',
+    );
     await page.close();
 
     const phone = await browser.newPage(360, 740);

@@ -410,6 +410,7 @@ export const en: Record<MessageKey, string> = {
   'replan.reason.no-machines': 'some of the demand has no machine to serve it',
   'replan.save': 'Save this re-plan as a new scenario',
   'replan.saved': 'Saved:',
+  'replan.savedName': '{name} — re-planned from reports up to {date}, pace {pace}',
   'check.time': 'Enter a time as HH:mm, from 00:00 to 23:59.',
   'check.closeTime': 'Enter a time as HH:mm, from 00:00 to 24:00.',
   'check.sameTime': 'The close must differ from the open (all day: 00:00–24:00).',

@@ -405,6 +405,7 @@ export const vi = {
   'replan.reason.no-machines': 'một phần hồ sơ không có máy nào phục vụ',
   'replan.save': 'Lưu kế hoạch lại thành kịch bản mới',
   'replan.saved': 'Đã lưu:',
+  'replan.savedName': '{name} — lập lại theo báo cáo đến {date}, tốc độ {pace}',
   'check.time': 'Nhập giờ dạng HH:mm, từ 00:00 đến 23:59.',
   'check.closeTime': 'Nhập giờ dạng HH:mm, từ 00:00 đến 24:00.',
   'check.sameTime': 'Giờ đóng phải khác giờ mở (mở cả ngày: 00:00–24:00).',

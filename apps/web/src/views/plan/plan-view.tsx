@@ -444,6 +444,7 @@ function Plan({
                 scenarioId={scenarioId}
                 areaCode={areaCode}
                 areaName={data.area?.name ?? areaCode}
+                scenarioName={scenarioName}
                 lastReported={pva?.days.findLast((day) => day.actual != null)?.date ?? null}
                 start={scenarioStart}
                 deadline={scenarioDeadline}

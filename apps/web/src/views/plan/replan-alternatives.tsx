@@ -148,6 +148,7 @@ export function ReplanAlternatives({
   scenarioId,
   areaCode,
   areaName,
+  scenarioName,
   lastReported,
   start,
   deadline,
@@ -156,6 +157,8 @@ export function ReplanAlternatives({
   scenarioId: string;
   areaCode: string;
   areaName: string;
+  /** The replanned scenario's name, the start of the saved one's. */
+  scenarioName: string;
   /** The last day with a report in the area; null before any. */
   lastReported: string | null;
   /** The scenario's first day. */
@@ -178,7 +181,13 @@ export function ReplanAlternatives({
   const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
   const saveReplan = (event: FormEvent) => {
     event.preventDefault();
-    void save({ from: { scenarioId, asOf, pace } }).then((done) => {
+    // Named in the planner's language (the service's default name is English), within its 200 characters.
+    const name = t('replan.savedName', {
+      name: scenarioName,
+      date: date(asOf),
+      pace: t(`replan.pace.${pace}`),
+    }).slice(0, 200);
+    void save({ from: { scenarioId, asOf, pace, name } }).then((done) => {
       const created = done.data?.createScenario;
       if (created?.__typename === 'Scenario') setSaved({ id: created.scenarioId, name: created.name });
     });
