@@ -9,7 +9,13 @@ import { useParams, useSearch } from 'wouter';
 import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
-import type { ArrivalProfile, SiteDayFiguresFragment, SiteHourFiguresFragment } from '../../gql/graphql.ts';
+import type {
+  ArrivalProfile,
+  SiteDayFiguresFragment,
+  SiteHourFiguresFragment,
+  // The staffing query's answer: what the last good figures are kept as.
+  StaffingQuery as StaffingAnswer,
+} from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import type { FieldProblem } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -174,7 +180,12 @@ function Staffing({
   rootCode,
   choice,
   onBlankTarget,
+  lastAnswer,
+  onAnswer,
 }: {
+  /** The last answer shown for this scenario, kept beneath a refusal of this ask. */
+  lastAnswer: StaffingAnswer | undefined;
+  onAnswer(answer: StaffingAnswer): void;
   scenarioId: string;
   rootCode: string;
   choice: Choice;
@@ -183,7 +194,13 @@ function Staffing({
 }) {
   const { t, n, date } = useI18n();
   const variables = siteVariables(scenarioId, rootCode, choice);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: StaffingQuery, variables });
+  const [{ data: answered, fetching, error }, refetch] = useQuery({ query: StaffingQuery, variables });
+  // A refused ask (a site over the service's cost) keeps the last figures beneath its problem, as a
+  // box found wrong in the browser does (kept by the view: this one is remade for each ask).
+  useEffect(() => {
+    if (answered !== undefined) onAnswer(answered);
+  }, [answered, onAnswer]);
+  const data = answered ?? (error ? lastAnswer : undefined);
   const answeredTarget =
     data?.plan.__typename === 'CampaignPlan' && data.plan.staffing.__typename === 'HourlyStaffing'
       ? data.plan.staffing.waitTargetMinutes
@@ -433,6 +450,8 @@ export default function StaffingView() {
   // own, else the API's default): shown in the box, never hidden and never assumed here.
   const [blankTarget, setBlankTarget] = useState<{ scenarioId: string; minutes: number } | null>(null);
   const keepBlankTarget = useCallback((minutes: number) => setBlankTarget({ scenarioId: id, minutes }), [id]);
+  const [lastAnswer, setLastAnswer] = useState<{ scenarioId: string; answer: StaffingAnswer } | null>(null);
+  const keepAnswer = useCallback((answer: StaffingAnswer) => setLastAnswer({ scenarioId: id, answer }), [id]);
   const targetPlaceholder =
     blankTarget?.scenarioId === id ? blankTarget.minutes : (scenario?.waitTargetMinutes ?? null);
   // Typing a figure asks the service once the typing pauses, not at every key.
@@ -582,6 +601,8 @@ export default function StaffingView() {
                   rootCode={rootCode}
                   choice={settled}
                   onBlankTarget={keepBlankTarget}
+                  lastAnswer={lastAnswer?.scenarioId === id ? lastAnswer.answer : undefined}
+                  onAnswer={keepAnswer}
                 />
               ) : null}
             </>
