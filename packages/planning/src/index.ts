@@ -135,7 +135,7 @@ export type { CalendarInput, ListOpenDaysOptions, OpenDay, ResolvedCalendar } fr
 export type { OpeningHours, OpeningWindow } from './time/opening-window.ts';
 export type { ParseTimeOfDayOptions } from './time/parse-time-of-day.ts';
 
-export { campaignLastDay, LATE_REPORT_GAP_DAYS } from './actuals/campaign-last-day.ts';
+export { campaignLastDay, LATE_REPORT_GAP_DAYS, type ReportedDay } from './actuals/campaign-last-day.ts';
 export { compareAreasWithActuals } from './actuals/compare-areas-with-actuals.ts';
 export { compareWithActuals } from './actuals/compare-with-actuals.ts';
 export { replanFromActuals } from './actuals/replan-from-actuals.ts';

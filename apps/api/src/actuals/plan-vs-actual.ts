@@ -1,6 +1,6 @@
 // Plan against what the field reported: the stored scenario and reports, compared by
-// @muster/planning's compareAreasWithActuals (the campaign's days only, its start to its deadline
-// or to its plan's completion when the plan runs late; what was reported after added up apart), with the warnings about the reports of the days
+// @muster/planning's compareAreasWithActuals (the campaign's days only, its start to its last day,
+// campaignLastDay; what was reported after added up apart), with the warnings about the reports of the days
 // asked, by the review recording makes (review-reports.ts: figures unlikely at the scenario's
 // service time with the machines reported or planned, dates outside the campaign). Voided reports
 // count nowhere.
@@ -219,23 +219,29 @@ async function compareBatch(
     scenario.minutesPerDossier,
     warnedFrom,
   );
-  let comparisons: PlanComparison[];
-  let warnings: (ReportWarning & { areaCode: string })[];
-  try {
-    // The arguments `from` and `to` are the library's options of those names.
-    comparisons = await compute('compareAreasWithActuals', input, codes, reports, {
-      ...(from != null ? { from } : {}),
-      ...(to != null ? { to } : {}),
-    });
-    // The campaign's days as the library counted them: to the deadline, the plan's completion
-    // when later, carried on by the days reported late (the same for every area compared).
-    const lastDay = comparisons[0]?.campaignLastDay ?? scenario.deadline;
-    const campaign: CampaignDays = { start: scenario.start, lastDay };
-    warnings = await reportWarnings(prisma, memo, loaded, campaign, warned, doubtfulIds, unmachined);
-  } catch (error) {
+  // The arguments `from` and `to` are the library's options of those names.
+  const comparing = compute('compareAreasWithActuals', input, codes, reports, {
+    ...(from != null ? { from } : {}),
+    ...(to != null ? { to } : {}),
+  });
+  // The campaign's days as the library counted them: to the deadline, the plan's completion when
+  // later, carried on by the days reported late (the same for every area compared). The warnings'
+  // other reads go on beside the computation; only the reports outside those days wait for it.
+  const lastDay = comparing.then((compared) => compared[0]?.campaignLastDay ?? scenario.deadline);
+  // A failed comparison is answered through `comparing`; the warnings may have stopped before reading this.
+  lastDay.catch(() => {});
+  const [comparison, review] = await Promise.allSettled([
+    comparing,
+    reportWarnings(prisma, memo, loaded, lastDay, warned, doubtfulIds, unmachined),
+  ]);
+  if (comparison.status === 'rejected' || review.status === 'rejected') {
+    const error =
+      comparison.status === 'rejected' ? comparison.reason : (review as PromiseRejectedResult).reason;
     for (const code of areas.keys()) answers.set(code, error as Error);
     return answers;
   }
+  const comparisons = comparison.value;
+  const warnings = review.value;
   const pathOf = new Map(subtree.map((area) => [area.code, area.path]));
   const byCode = new Map<string, PlanVsActual>();
   codes.forEach((code, i) => {
@@ -281,7 +287,8 @@ async function reportWarnings(
   prisma: PrismaClient,
   memo: Memo,
   loaded: StoredScenario,
-  campaign: CampaignDays,
+  /** The campaign's last day, once the comparison has counted it. */
+  lastDayCounted: Promise<string>,
   warned: ReportDays,
   doubtfulIds: readonly string[],
   unmachined: boolean,
@@ -294,6 +301,7 @@ async function reportWarnings(
     const above = await readAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned);
     ids = [...new Set([...doubtfulIds, ...above])];
   }
+  const campaign: CampaignDays = { start: scenario.start, lastDay: await lastDayCounted };
   const areaCodes = loaded.subtree.map((area) => area.code);
   const outside = await readOutsideCampaign(prisma, areaCodes, warned, campaign);
   ids = [...new Set([...ids, ...outside])];

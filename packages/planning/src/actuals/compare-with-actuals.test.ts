@@ -199,6 +199,29 @@ describe('compareWithActuals', () => {
     });
   });
 
+  it('ends a campaign running late once its work is done: what the area reports after is apart', () => {
+    // 10,000 eligible, 1 March – 30 April, 100 reported every day to the end of 2021: 6,100 by the
+    // deadline, 10,000 by 8 June (39 days on); the 206 days from 9 June to 31 December, 20,600
+    // dossiers, are not this campaign's.
+    const input: CampaignInput = {
+      areas: [{ code: 'x', name: 'X', eligible: 10_000 }],
+      calendar: { start: '2021-03-01', deadline: '2021-04-30' },
+      hours: { open: '07:30', close: '22:00' },
+      service: { minutesPerDossier: 3.48 },
+    };
+    const reports: ActualDayReport[] = [];
+    for (let day = new Date(Date.UTC(2021, 2, 1)); day.getUTCFullYear() === 2021; ) {
+      reports.push({ date: day.toISOString().slice(0, 10), areaCode: 'x', dossiers: 100 });
+      day = new Date(day.getTime() + 86_400_000);
+    }
+    const result = compareWithActuals(input, 'x', reports);
+    expect(result.campaignLastDay).toBe('2021-06-08');
+    expect([result.to, result.days.length]).toEqual(['2021-06-08', 100]);
+    expect(result.totalActual).toBe(10_000);
+    expect(result.servedAfterCampaign).toBe(20_600);
+    expect(result.forecast).toMatchObject({ remaining: 0, expected: '2021-06-08' });
+  });
+
   it('rolls the days after the campaign up the tree as compared days are', () => {
     // Over 14 days after 30 April: on 16 May Đắk Song 300 and Đắk Glong 200; on 17 May the
     // province's own total of 1,000 (it wins over Đắk Song's 100 that day).

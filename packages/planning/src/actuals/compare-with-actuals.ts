@@ -11,10 +11,10 @@ import type { ActualDayReport, CompareWithActualsOptions, PlanComparison } from 
  * its children's (a province figure is not added to its districts'). A day when only some areas
  * below reported is `partial`: its variance compares what they did with their part of the plan,
  * and the forecast leaves it out, so a missing report is never read as zero. Only the campaign's
- * days count, from its start to its deadline (or to the plan's completion when the plan itself runs
- * late): a report dated before counts nowhere, one dated after is added up apart as
- * `servedAfterCampaign` (a phone left on today's date for a campaign long over moves neither the
- * pace nor the forecast).
+ * days count, from its start to its last day (`campaignLastDay`: the deadline, or the plan's
+ * completion when later, carried on by the days reported late while its work is not done): a
+ * report dated before counts nowhere, one dated after is added up apart as `servedAfterCampaign`
+ * (a phone left on today's date for a campaign long over moves neither the pace nor the forecast).
  *
  * @example
  * const input = {

@@ -235,7 +235,8 @@ export type CompareWithActualsOptions = {
   from?: string;
   /**
    * Last day shown. Default: the last planned day or the last day reported within the campaign,
-   * whichever is later (a report after the deadline does not stretch the days shown).
+   * whichever is later (a report after the campaign's last day does not stretch the days shown).
+   * The campaign's last day is counted from the reports up to it.
    */
   to?: string;
   /** Pace warning beyond this share of the planned dossiers per machine-day. Default 0.2. */
@@ -289,15 +290,16 @@ export type PlanComparison = {
   /**
    * Dossiers reported in the area after the campaign's last day (up to `to` when given), each day
    * rolled up as a compared day is: the work of a campaign running later than its plan, or reports
-   * on a wrong date. The campaign's last day is its deadline, or the plan's `completionDate` when
-   * the plan itself runs past the deadline (its late days are compared as planned). Counted here
-   * alone, never in `days`, the totals, the pace or the forecast (a report dated before the start
-   * counts nowhere).
+   * on a wrong date, or the areas' work once the campaign's is done. The campaign's last day is
+   * `campaignLastDay`. Counted here alone, never in `days`, the totals, the pace or the forecast (a
+   * report dated before the start counts nowhere).
    */
   servedAfterCampaign: number;
   /**
-   * The campaign's last day as counted (`campaignLastDay`), ISO date: its deadline, or the
-   * plan's completion when later, carried on by the days reported late.
+   * The campaign's last day as counted (`campaignLastDay`), ISO date: its deadline, or the plan's
+   * completion when later, carried on by the days reported late while the campaign's dossiers are
+   * not all reported, each at most 14 days after the one before. The same for every area of the
+   * input (counted from the reports given, up to `to`).
    */
   campaignLastDay: string;
   /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */

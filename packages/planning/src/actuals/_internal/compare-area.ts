@@ -82,6 +82,37 @@ export type Comparison = {
   walked: OpenDaysWalked;
 };
 
+/**
+ * The campaign's last day ({@link campaignLastDay}), the days after its planned end rolled up over
+ * the whole campaign (an area's own total winning over its children's) only when there are some.
+ */
+function lastDayOf(
+  prep: PreparedCampaign,
+  plan: CampaignPlan,
+  read: ReadReports,
+  start: string,
+  deadline: string,
+): string {
+  const completion = plan.completionDate;
+  const plannedEnd = completion !== null && completion > deadline ? completion : deadline;
+  if ((read.dates.at(-1) ?? '') <= plannedEnd) return plannedEnd;
+  const { tree } = prep;
+  const leaves = leafCounts(tree);
+  const orders = tree.roots.map((root) => subtreeOrder(tree, root));
+  const figures = createDayFigures(tree.nodes.length);
+  const roll = createRollUp(tree.nodes.length);
+  const reported = read.dates.map((date, d) => {
+    figuresOfDay(read, d, () => true, figures);
+    let dossiers = 0;
+    tree.roots.forEach((root, r) => {
+      rollUpDay(tree, orders[r] as number[], figures, leaves, roll);
+      if (roll.reported[root] === 1) dossiers += roll.dossiers[root] as number;
+    });
+    return { date, dossiers };
+  });
+  return campaignLastDay(start, deadline, completion, reported, plan.totals.demand);
+}
+
 /** Prepares and plans `input` once, reads the reports and the options; `areas` are checked between. */
 export function prepareComparison(
   input: CampaignInput,
@@ -124,7 +155,7 @@ export function prepareComparison(
     shares: createLeafShares(prep),
     marginShare,
     start,
-    lastDay: campaignLastDay(deadline, plan.completionDate, read.dates),
+    lastDay: lastDayOf(prep, plan, read, isoOf(start), deadline),
     fromArg,
     toArg,
     walked: new Map(),
