@@ -581,30 +581,35 @@ describe.each(LANGUAGES)(
       await page.close();
     });
 
-    it('a report left pending when its reporter signs out waits for that reporter on a shared phone, and is recorded as theirs', async () => {
+    it('a report left pending when its reporter signs out waits for that reporter on a shared phone, and is recorded as theirs; a teammate who never signs in again leaves theirs to be sent as another’s or discarded', async () => {
       const pendingDay = hcmDay(20 + daysBack);
       const teammate = `teammate ${name}`;
-      const issued = await graphqlAs<{ issueToken: { token: string } }>(
-        server,
-        'admin',
-        `mutation Issue($input: TokenInput!) { issueToken(input: $input) { ... on IssuedToken { token } } }`,
-        { input: { role: 'REPORTER', name: teammate, teamCode: TEAM } },
-      );
-      const second = issued.data?.issueToken.token as string;
-      expect(second).toMatch(/\S{20,}/);
+      const third = `phone 3 ${name}`;
+      const issue = async (holder: string) => {
+        const issued = await graphqlAs<{ issueToken: { token: string } }>(
+          server,
+          'admin',
+          `mutation Issue($input: TokenInput!) { issueToken(input: $input) { ... on IssuedToken { token } } }`,
+          { input: { role: 'REPORTER', name: holder, teamCode: TEAM } },
+        );
+        const token = issued.data?.issueToken.token as string;
+        expect(token).toMatch(/\S{20,}/);
+        return token;
+      };
+      const second = await issue(teammate);
       const me = await graphqlAs<{ viewer: { name: string } }>(server, 'reporter', '{ viewer { name } }');
       const first = me.data?.viewer.name as string;
       expect(first).not.toBe(teammate);
-      /** Who the API says recorded the day's report of Đắk Hòa, if it has one. */
-      const recordedBy = async () => {
+      /** Who the API says recorded the day's report of the commune (Đắk Hòa unless given), if it has one. */
+      const recordedBy = async (areaCode = DAK_HOA) => {
         const answer = await graphqlAs<{
           actualReports: { edges: { node: { teamCode: string | null; recordedBy: string } }[] };
         }>(
           server,
           'admin',
-          `query ($date: Date!) { actualReports(areaCode: "${DAK_HOA}", from: $date, to: $date) {
+          `query ($areaCode: String!, $date: Date!) { actualReports(areaCode: $areaCode, from: $date, to: $date) {
             ... on ActualReportConnection { edges { node { teamCode recordedBy } } } } }`,
-          { date: pendingDay },
+          { areaCode, date: pendingDay },
         );
         expect(answer.errors).toBeUndefined();
         return (answer.data?.actualReports.edges ?? [])
@@ -653,6 +658,77 @@ describe.each(LANGUAGES)(
       const mine = page.locator(`.outbox-list li[data-key="${key}"]`);
       await expect.poll(() => mine.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       expect(await recordedBy()).toEqual([first]);
+
+      // The teammate enters two days the service does not hear, and leaves the team with them pending.
+      await signInWith(page, second);
+      await page.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
+      await page.route(GRAPHQL, (route) =>
+        route.request().postData()?.includes('RecordReport')
+          ? route.abort('connectionrefused')
+          : route.continue(),
+      );
+      const kept = await enter(page, { area: NAM_BINH, dossiers: '212', hours: '8', date: pendingDay });
+      await expect.poll(() => kept.textContent()).toContain(words['outbox.triedOnce']);
+      const keptKey = await kept.getAttribute('data-key');
+      const dropped = await enter(page, { area: THUAN_HA, dossiers: '99', hours: '6', date: pendingDay });
+      const droppedKey = (await dropped.getAttribute('data-key')) as string;
+      await page.getByRole('button', { name: words.signOut }).click();
+      await page.getByRole('link', { name: words['signIn.title'] }).first().waitFor();
+      await page.unroute(GRAPHQL);
+
+      // The phone gets a new token under another name: both wait for the teammate, each with a way out.
+      await signInWith(page, await issue(third));
+      await page.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.postData()?.includes('RecordReport')) sent.push(request.postData() ?? '');
+      });
+      const waitingKept = page.locator(`.outbox-list li[data-key="${keptKey}"]`);
+      const waitingDropped = page.locator(`.outbox-list li[data-key="${droppedKey}"]`);
+      await waitingKept.waitFor();
+      expect(await waitingKept.getAttribute('data-waits-for')).toBe(teammate);
+      expect(await waitingDropped.getAttribute('data-waits-for')).toBe(teammate);
+      const sendAsMine = locale === 'vi' ? 'Gửi dưới tên tôi' : 'Send as mine';
+      const discard = locale === 'vi' ? 'Bỏ' : 'Discard';
+      const confirmSend = locale === 'vi' ? 'Xác nhận: gửi dưới tên tôi' : 'Confirm: send as mine';
+      const confirmDiscard = locale === 'vi' ? 'Xác nhận: bỏ' : 'Confirm: discard';
+      const cancel = locale === 'vi' ? 'Huỷ' : 'Cancel';
+
+      // Each asks once more in place, and Cancel brings the buttons back with nothing sent.
+      await waitingKept.getByRole('button', { name: sendAsMine, exact: true }).click();
+      await waitingDropped.getByRole('button', { name: discard, exact: true }).click();
+      expect(await waitingKept.textContent()).toContain(
+        locale === 'vi'
+          ? `Máy chủ sẽ ghi bạn là người gửi báo cáo này, không phải ${teammate}.`
+          : `The server will record you as its sender, not ${teammate}.`,
+      );
+      expect(await waitingDropped.textContent()).toContain(
+        locale === 'vi'
+          ? 'Báo cáo sẽ bị xoá khỏi máy này và không bao giờ được gửi.'
+          : 'It leaves this phone and is never sent.',
+      );
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await shoot(page, `report-take-over-${name}`);
+      await waitingKept.getByRole('button', { name: cancel, exact: true }).click();
+      expect(await waitingKept.getByRole('button', { name: confirmSend, exact: true }).count()).toBe(0);
+      await waitingKept.getByRole('button', { name: sendAsMine, exact: true }).waitFor();
+      expect(await waitingKept.getAttribute('data-state')).toBe('pending');
+      expect(sent).toEqual([]);
+
+      // Discarded: gone from the list, and never sent.
+      await waitingDropped.getByRole('button', { name: confirmDiscard, exact: true }).click();
+      await expect.poll(() => waitingDropped.count()).toBe(0);
+
+      // Sent as mine: recorded with the new holder as its sender.
+      await waitingKept.getByRole('button', { name: sendAsMine, exact: true }).click();
+      await waitingKept.getByRole('button', { name: confirmSend, exact: true }).click();
+      await expect.poll(() => waitingKept.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await waitingKept.getAttribute('data-waits-for')).toBeNull();
+      expect(await recordedBy(NAM_BINH)).toEqual([third]);
+      await page.waitForTimeout(2000);
+      expect(sent.filter((body) => body.includes(droppedKey))).toEqual([]);
+      expect(await recordedBy(THUAN_HA)).toEqual([]);
+      expect(await page.locator(`.outbox-list li[data-key="${droppedKey}"]`).count()).toBe(0);
       await page.close();
     });
 

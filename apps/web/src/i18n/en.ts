@@ -273,6 +273,13 @@ export const en: Record<MessageKey, string> = {
   'outbox.waitsFor': 'Waiting for {name} to sign in to send it ({name} entered it).',
   'outbox.teammatesWaiting':
     'Reports a teammate entered on this phone: {count}. They are sent when that teammate signs in again.',
+  'outbox.takeOver': 'Send as mine',
+  'outbox.discardWaiting': 'Discard',
+  'outbox.takeOverNote': 'The server will record you as its sender, not {name}.',
+  'outbox.discardWaitingNote': 'It leaves this phone and is never sent.',
+  'outbox.confirmTakeOver': 'Confirm: send as mine',
+  'outbox.confirmDiscard': 'Confirm: discard',
+  'outbox.cancel': 'Cancel',
   'outbox.state.pending': 'Pending',
   'outbox.state.sent': 'Sent',
   'outbox.state.refused': 'Refused',

@@ -271,6 +271,13 @@ export const vi = {
   'outbox.waitsFor': 'Chờ {name} đăng nhập để gửi (báo cáo do {name} nhập).',
   'outbox.teammatesWaiting':
     'Còn {count} báo cáo của người khác trong tổ trên máy này: sẽ gửi khi người nhập đăng nhập lại.',
+  'outbox.takeOver': 'Gửi dưới tên tôi',
+  'outbox.discardWaiting': 'Bỏ',
+  'outbox.takeOverNote': 'Máy chủ sẽ ghi bạn là người gửi báo cáo này, không phải {name}.',
+  'outbox.discardWaitingNote': 'Báo cáo sẽ bị xoá khỏi máy này và không bao giờ được gửi.',
+  'outbox.confirmTakeOver': 'Xác nhận: gửi dưới tên tôi',
+  'outbox.confirmDiscard': 'Xác nhận: bỏ',
+  'outbox.cancel': 'Huỷ',
   'outbox.state.pending': 'Chờ gửi',
   'outbox.state.sent': 'Đã gửi',
   'outbox.state.refused': 'Bị từ chối',

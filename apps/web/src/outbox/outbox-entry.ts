@@ -117,3 +117,15 @@ export function enterReport(
 export function waitsFor(entry: OutboxEntry, holder: string): string | null {
   return entry.enteredBy === undefined || entry.enteredBy === holder ? null : entry.enteredBy;
 }
+
+/**
+ * The report `holder` takes over from the teammate it waits for (one who will not sign in under
+ * that name again: a token expired, revoked or replaced, a teammate gone): written down as
+ * `holder`'s, so the outbox sends it with `holder`'s sign-in and the API records `holder` as its
+ * sender. The key stays the report's, so a copy the teammate's phone did send counts once.
+ *
+ * @example takeOver({ ...entry, enteredBy: 'Reporter 1' }, 'phone 3').enteredBy // 'phone 3'
+ */
+export function takeOver(entry: OutboxEntry, holder: string): OutboxEntry {
+  return { ...entry, enteredBy: holder };
+}

@@ -5,7 +5,8 @@
 // entered, so a resend after a lost answer counts once. Only the signed-in reporter's own reports
 // are sent with its token, so the API records each as its own reporter's: another team's wait on
 // the device unseen, and a teammate's on a shared phone wait listed for that teammate's sign-in
-// (losing their unsent work at a sign-out would be worse than the wait).
+// (losing their unsent work at a sign-out would be worse than the wait), until a signed-in
+// teammate takes one over (its reporter will not sign in under that name again) or discards it.
 import {
   createContext,
   type ReactNode,
@@ -19,7 +20,7 @@ import {
 import { useClient } from 'urql';
 import type { ProblemKind } from '../graphql/problem.ts';
 import { useViewer } from '../session/viewer.tsx';
-import { enterReport, type OutboxEntry, type ReportFigures, waitsFor } from './outbox-entry.ts';
+import { enterReport, type OutboxEntry, type ReportFigures, takeOver, waitsFor } from './outbox-entry.ts';
 import { deviceOutbox, type OutboxStore } from './outbox-store.ts';
 import { retryDelayMs } from './retry-delay.ts';
 import { sendReport } from './send-report.ts';
@@ -42,6 +43,11 @@ export type Outbox = {
   /** Keeps the report on the device with a new key, and sends it when it can. */
   enter(report: ReportFigures): Promise<OutboxEntry>;
   discard(key: string): Promise<void>;
+  /**
+   * Makes a teammate's pending report the signed-in reporter's, and sends it with their sign-in
+   * (the API records them as its sender). A report sent or gone meanwhile is left as it is.
+   */
+  takeOver(key: string): Promise<void>;
   /** Tries the pending reports now instead of at the next scheduled try. */
   sendNow(): void;
 };
@@ -190,11 +196,33 @@ export function OutboxProvider({
     },
     [store],
   );
+  const takeOverReport = useCallback(
+    async (key: string) => {
+      if (!teamCode || holder === null) throw new Error('only a reporter sends reports');
+      const entry = (await store.all()).find((kept) => kept.key === key && kept.teamCode === teamCode);
+      if (entry?.state !== 'pending') return;
+      await store.put(takeOver(entry, holder));
+      controls.current.refresh();
+      controls.current.flush();
+    },
+    [teamCode, holder, store],
+  );
   const sendNow = useCallback(() => controls.current.flush(), []);
 
   const outbox = useMemo<Outbox>(
-    () => ({ teamCode, holder, entries, problem, online, sending, enter, discard, sendNow }),
-    [teamCode, holder, entries, problem, online, sending, enter, discard, sendNow],
+    () => ({
+      teamCode,
+      holder,
+      entries,
+      problem,
+      online,
+      sending,
+      enter,
+      discard,
+      takeOver: takeOverReport,
+      sendNow,
+    }),
+    [teamCode, holder, entries, problem, online, sending, enter, discard, takeOverReport, sendNow],
   );
   return <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>;
 }

@@ -2,7 +2,10 @@
 // what the API did with it (recorded, a correction, or already there), a pending one how often it
 // was tried (or, a teammate's on a shared phone, that it waits for that teammate's sign-in), a
 // refused one which figure and why (the API's own English sentence on an English page only), with
-// a way to mend it or let it go.
+// a way to mend it or let it go. A teammate's may be taken over or discarded by the signed-in
+// reporter (its own may never sign in under that name again), each after a confirm step in place
+// of the buttons: a browser's confirm dialog reads badly on a phone.
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type OutboxEntry, waitsFor } from '../../outbox/outbox-entry.ts';
 import { refusalWords } from './refusal-words.ts';
@@ -68,6 +71,62 @@ function Standing({ entry, holder, timeZone }: { entry: OutboxEntry; holder: str
   );
 }
 
+/** Send as mine / Discard on a teammate's waiting report, each confirmed in place. */
+function WaitingActions({
+  teammate,
+  onTakeOver,
+  onDiscard,
+}: {
+  teammate: string;
+  onTakeOver(): void;
+  onDiscard(): void;
+}) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState<'takeOver' | 'discard' | null>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  // The confirm step replaces the button just pressed: the focus follows it.
+  useEffect(() => {
+    if (confirming) confirm.current?.focus();
+  }, [confirming]);
+  if (confirming === null) {
+    return (
+      <p className="links">
+        <button type="button" onClick={() => setConfirming('takeOver')}>
+          {t('outbox.takeOver')}
+        </button>
+        <button type="button" onClick={() => setConfirming('discard')}>
+          {t('outbox.discardWaiting')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div className="outbox-confirm" data-confirming={confirming}>
+      <p>
+        {confirming === 'takeOver'
+          ? t('outbox.takeOverNote', { name: teammate })
+          : t('outbox.discardWaitingNote')}
+      </p>
+      <p className="links">
+        <button
+          ref={confirm}
+          type="button"
+          onClick={() => {
+            setConfirming(null);
+            if (confirming === 'takeOver') onTakeOver();
+            else onDiscard();
+          }}
+        >
+          {confirming === 'takeOver' ? t('outbox.confirmTakeOver') : t('outbox.confirmDiscard')}
+        </button>
+        <button type="button" onClick={() => setConfirming(null)}>
+          {t('outbox.cancel')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
 export function ReportList({
   entries,
   holder,
@@ -75,6 +134,7 @@ export function ReportList({
   timeZone,
   onMend,
   onDiscard,
+  onTakeOver,
 }: {
   entries: OutboxEntry[];
   /** The signed-in reporter: a teammate's report is listed as waiting for its own reporter. */
@@ -83,6 +143,8 @@ export function ReportList({
   timeZone: string;
   onMend(entry: OutboxEntry): void;
   onDiscard(entry: OutboxEntry): void;
+  /** A teammate's waiting report made the signed-in reporter's, to be sent with their sign-in. */
+  onTakeOver(entry: OutboxEntry): void;
 }) {
   const { t, date } = useI18n();
   return (
@@ -90,35 +152,45 @@ export function ReportList({
       <h2 id="outbox-title">{t('outbox.title')}</h2>
       {entries.length === 0 ? <p className="muted">{t('outbox.none')}</p> : null}
       <ul className="outbox-list">
-        {entries.map((entry) => (
-          <li
-            key={entry.key}
-            className="card"
-            data-key={entry.key}
-            data-state={entry.state}
-            data-waits-for={(entry.state === 'pending' && waitsFor(entry, holder)) || undefined}
-          >
-            <p className="outbox-head">
-              <strong>{date(entry.report.date)}</strong>
-              <span>{areaNames.get(entry.report.areaCode) ?? entry.report.areaCode}</span>
-              <span className={`report-state report-state-${entry.state}`}>
-                {t(`outbox.state.${entry.state}`)}
-              </span>
-            </p>
-            <Figures entry={entry} />
-            <Standing entry={entry} holder={holder} timeZone={timeZone} />
-            {entry.state === 'refused' ? (
-              <p className="links">
-                <button type="button" onClick={() => onMend(entry)}>
-                  {t('outbox.mend')}
-                </button>
-                <button type="button" onClick={() => onDiscard(entry)}>
-                  {t('outbox.discard')}
-                </button>
+        {entries.map((entry) => {
+          const teammate = entry.state === 'pending' ? waitsFor(entry, holder) : null;
+          return (
+            <li
+              key={entry.key}
+              className="card"
+              data-key={entry.key}
+              data-state={entry.state}
+              data-waits-for={teammate ?? undefined}
+            >
+              <p className="outbox-head">
+                <strong>{date(entry.report.date)}</strong>
+                <span>{areaNames.get(entry.report.areaCode) ?? entry.report.areaCode}</span>
+                <span className={`report-state report-state-${entry.state}`}>
+                  {t(`outbox.state.${entry.state}`)}
+                </span>
               </p>
-            ) : null}
-          </li>
-        ))}
+              <Figures entry={entry} />
+              <Standing entry={entry} holder={holder} timeZone={timeZone} />
+              {entry.state === 'refused' ? (
+                <p className="links">
+                  <button type="button" onClick={() => onMend(entry)}>
+                    {t('outbox.mend')}
+                  </button>
+                  <button type="button" onClick={() => onDiscard(entry)}>
+                    {t('outbox.discard')}
+                  </button>
+                </p>
+              ) : null}
+              {teammate !== null ? (
+                <WaitingActions
+                  teammate={teammate}
+                  onTakeOver={() => onTakeOver(entry)}
+                  onDiscard={() => onDiscard(entry)}
+                />
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -168,6 +168,7 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
           window.scrollTo({ top: 0 });
         }}
         onDiscard={(entry) => void outbox.discard(entry.key)}
+        onTakeOver={(entry) => void outbox.takeOver(entry.key)}
       />
       <SpreadsheetImport kind="reports" />
     </section>
