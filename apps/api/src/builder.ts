@@ -17,6 +17,7 @@ import {
 import { areaPathsOf } from './auth/area-paths.ts';
 import { decodeNodeId, loadVisibleNode, loadVisibleNodes } from './auth/node-access.ts';
 import type { Principal } from './auth/tokens.ts';
+import { type Memo, memoize } from './compute/memo.ts';
 import type { Context } from './context.ts';
 import { prisma } from './db.ts';
 import { ForbiddenError, NotFoundError, PlanningInputError, UnauthenticatedError } from './errors.ts';
@@ -77,17 +78,19 @@ function checkCursors(
  * cursors are `GPC:S:<key>` (an area's code, a report's id), so another list's passed the shape
  * check and paged to an empty page. `names` looks the key up among all the rows of the list's
  * table, not only those its arguments select: a report voided since its cursor was given still
- * places the page. Called, after {@link checkedPageSize}, where the list reads its page and its count.
+ * places the page. Called, after {@link checkedPageSize}, where the list reads its page and its count:
+ * each key is looked up once a request (`memo`), whichever of the two asks first.
  */
 export async function checkCursorKeys(
   args: { after?: string | null; before?: string | null },
   row: string,
   names: (key: string) => Promise<boolean>,
+  memo: Memo,
 ): Promise<void> {
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
     const key = cursor == null ? null : /^GPC:S:(.*)$/s.exec(cursorText(cursor))?.[1];
-    if (key == null || (await names(key))) continue;
+    if (key == null || (await memoize(memo, `cursor-key:${row}:${key}`, () => names(key)))) continue;
     throw new PlanningInputError({
       path: name,
       code: 'unknown-reference',

@@ -301,13 +301,13 @@ builder.queryField('actualReports', (t) =>
       complexity: (args) => ({ field: 1, multiplier: pageSize(args) }),
       authScopes: (_root, args) => (args.areaCode != null ? { seesArea: args.areaCode } : { signedIn: true }),
       maxSize: (args) => checkedPageSize(args),
-      totalCount: async (_parent, args, { principal }) => {
+      totalCount: async (_parent, args, { principal, memo }) => {
         checkedPageSize(args);
-        await checkCursorKeys(args, 'report', (id) => namesReport(id, principal));
+        await checkCursorKeys(args, 'report', (id) => namesReport(id, principal), memo);
         return prisma.actualReport.count({ where: await reportsWhere(args, principal) });
       },
-      resolve: async (query, _root, args, { principal }) => {
-        await checkCursorKeys(args, 'report', (id) => namesReport(id, principal));
+      resolve: async (query, _root, args, { principal, memo }) => {
+        await checkCursorKeys(args, 'report', (id) => namesReport(id, principal), memo);
         return prisma.actualReport.findMany({
           ...query,
           where: await reportsWhere(args, principal),

@@ -156,13 +156,13 @@ builder.queryFields((t) => ({
       maxSize: (args) => checkedPageSize(args),
       // Either may run alone (a selection of only `totalCount` reads no page): both check the page
       // and the parent.
-      totalCount: async (_parent, args) => {
+      totalCount: async (_parent, args, { memo }) => {
         checkedPageSize(args);
-        await checkCursorKeys(args, 'area', namesArea);
+        await checkCursorKeys(args, 'area', namesArea, memo);
         return prisma.area.count({ where: await areasWhere(args) });
       },
-      resolve: async (query, _root, args) => {
-        await checkCursorKeys(args, 'area', namesArea);
+      resolve: async (query, _root, args, { memo }) => {
+        await checkCursorKeys(args, 'area', namesArea, memo);
         return prisma.area.findMany({ ...query, where: await areasWhere(args) });
       },
     },

@@ -4,6 +4,11 @@
 // service's own English sentence never reaches the page for what the form can tell by itself.
 import type { MessageKey } from './vi.ts';
 
+/** Most machines the service takes for an area: an allocation's, a report's machines working. */
+export const MAX_MACHINES_PER_AREA = 100_000;
+/** Most machines the service staffs at one site in an hour (the planning library's MAX_MACHINES). */
+export const MAX_MACHINES_AT_A_SITE = 10_000;
+
 /** What is wrong with a box: the sentence's key and the bounds it names. */
 export type FieldProblem = { key: MessageKey; min?: number; max?: number; from?: string; to?: string };
 

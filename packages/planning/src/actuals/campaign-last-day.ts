@@ -10,6 +10,11 @@ export const LATE_REPORT_GAP_DAYS = 14;
 /** Dossiers reported on one day, rolled up over the whole campaign (an area's own total winning). */
 export type ReportedDay = { date: string; dossiers: number };
 
+/** The campaign's planned end, ISO date: its deadline, or the plan's completion when later. */
+export function plannedEnd(deadline: string, completionDate: string | null): string {
+  return completionDate !== null && completionDate > deadline ? completionDate : deadline;
+}
+
 /** Calendar days from ISO date `from` to ISO date `to`. */
 function daysFrom(from: string, to: string): number {
   const at = (date: string) => DateTime.fromISO(date, { zone: 'UTC' });
@@ -47,7 +52,7 @@ export function campaignLastDay(
   reported: readonly ReportedDay[],
   demand: number,
 ): string {
-  let last = completionDate !== null && completionDate > deadline ? completionDate : deadline;
+  let last = plannedEnd(deadline, completionDate);
   let served = 0;
   for (const { date, dossiers } of reported) {
     if (date < start) continue;

@@ -73,12 +73,10 @@ export async function loadReportContext(
       ]),
     ),
     campaignsOf(areaCode) {
-      return coversOf(areaCode).map(({ id, path: _root, ...campaign }) => {
-        const machines = planned.get(id);
-        return machines !== undefined && Object.hasOwn(machines, areaCode)
-          ? { ...campaign, plannedMachines: machines[areaCode] ?? null }
-          : campaign;
-      });
+      return coversOf(areaCode).map(({ id, path: _root, ...campaign }) => ({
+        ...campaign,
+        plannedMachines: planned.get(id)?.[areaCode] ?? null,
+      }));
     },
   };
 }

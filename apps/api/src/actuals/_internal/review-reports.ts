@@ -10,8 +10,8 @@ export type ReviewCampaign = {
   /** Last day, included. */
   deadline: string;
   minutesPerDossier: number;
-  /** Machines its plan puts in the report's area: null when none, absent when not known. */
-  plannedMachines?: number | null;
+  /** Machines its plan puts in the report's area: null when none or not known (nothing judged by them). */
+  plannedMachines: number | null;
 };
 
 /** A finding about the report at `index` of the list: the library's, or the service's about its date. */

@@ -4,6 +4,7 @@
 // figure the API could never take (24 hours at most, a million dossiers, …) is named under its
 // box in the reader's language before it waits in the outbox to be refused.
 import { isIsoDate } from '../../i18n/campaign-day.ts';
+import { MAX_MACHINES_PER_AREA } from '../../i18n/field-checks.ts';
 import type { ReportFigures } from '../../outbox/outbox-entry.ts';
 
 export type FormValues = {
@@ -27,7 +28,7 @@ export type FigureProblem = 'required' | 'wholeNumber' | 'number' | 'date' | 'fu
  */
 export const FIGURE_MAXIMA = {
   dossiers: 1_000_000,
-  machinesWorking: 100_000,
+  machinesWorking: MAX_MACHINES_PER_AREA,
   hoursOpen: 24,
   downtimeMinutes: 1440,
 } as const satisfies Partial<Record<FormField, number>>;

@@ -21,9 +21,17 @@ function Figures({ entry }: { entry: OutboxEntry }) {
   return <p className="outbox-figures">{parts.join(' · ')}</p>;
 }
 
-function Standing({ entry, holder, timeZone }: { entry: OutboxEntry; holder: string; timeZone: string }) {
+function Standing({
+  entry,
+  teammate,
+  timeZone,
+}: {
+  entry: OutboxEntry;
+  /** The teammate this pending report waits for; null when it is the signed-in reporter's. */
+  teammate: string | null;
+  timeZone: string;
+}) {
   const { t, instant, locale } = useI18n();
-  const teammate = entry.state === 'pending' ? waitsFor(entry, holder) : null;
   if (teammate !== null) return <p className="muted">{t('outbox.waitsFor', { name: teammate })}</p>;
   if (entry.state === 'sent' && entry.receipt) {
     const warnings = entry.receipt.warnings ?? [];
@@ -170,7 +178,7 @@ export function ReportList({
                 </span>
               </p>
               <Figures entry={entry} />
-              <Standing entry={entry} holder={holder} timeZone={timeZone} />
+              <Standing entry={entry} teammate={teammate} timeZone={timeZone} />
               {entry.state === 'refused' ? (
                 <p className="links">
                   <button type="button" onClick={() => onMend(entry)}>

@@ -12,7 +12,7 @@ import { waitsFor } from '../../outbox/outbox-entry.ts';
 import { paths } from '../../routes.ts';
 import { useViewer, type Viewer } from '../../session/viewer.tsx';
 import { connectionMessages } from './connection-message.ts';
-import { type DraftStore, deviceDrafts } from './draft-store.ts';
+import { deviceDrafts } from './draft-store.ts';
 import type { FormValues } from './read-figures.ts';
 import { ReportForm } from './report-form.tsx';
 import { ReportList } from './report-list.tsx';
@@ -63,13 +63,11 @@ function DraftedReportForm({
   context,
   carried,
   onEnter,
-  store = deviceDrafts,
 }: {
   viewer: Viewer;
   context: ReporterContext;
   carried: ReportFigures | null;
   onEnter(report: ReportFigures): Promise<void>;
-  store?: DraftStore;
 }) {
   const holder = viewer.name;
   const teamCode = context.team.code;
@@ -77,7 +75,7 @@ function DraftedReportForm({
   const [restored, setRestored] = useState<FormValues | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    store.get(holder, teamCode).then(
+    deviceDrafts.get(holder, teamCode).then(
       (draft) => current && setRestored(draft?.values ?? null),
       // Storage refused (a private window): the form still works, without drafts.
       () => current && setRestored(null),
@@ -85,18 +83,18 @@ function DraftedReportForm({
     return () => {
       current = false;
     };
-  }, [store, holder, teamCode]);
+  }, [holder, teamCode]);
   const keep = useCallback(
     (values: FormValues | null) => {
       const kept =
         values === null
-          ? store.remove(holder, teamCode)
-          : store.put({ holder, teamCode, values, savedAt: new Date().toISOString() });
+          ? deviceDrafts.remove(holder, teamCode)
+          : deviceDrafts.put({ holder, teamCode, values, savedAt: new Date().toISOString() });
       kept.catch(() => {
         // As above: the figures stay on screen for this visit.
       });
     },
-    [store, holder, teamCode],
+    [holder, teamCode],
   );
   if (restored === undefined) return <Loading />;
   return (

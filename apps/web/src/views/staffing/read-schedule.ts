@@ -2,13 +2,7 @@
 // the service is asked to evaluate them (the page asks as the planner types): each box a whole
 // number of machines from 0 to what the service takes in an hour, a wrong one named under its
 // hour's box in the reader's language rather than as the service's English refusal under none.
-import { type FieldProblem, readNumber } from '../../i18n/field-checks.ts';
-
-/**
- * Most machines the service evaluates in one hour: the planning library's MAX_MACHINES
- * (`staffing/_internal/site-day.ts`), above any site's hall.
- */
-export const MAX_MACHINES_PER_HOUR = 10_000;
+import { type FieldProblem, MAX_MACHINES_AT_A_SITE, readNumber } from '../../i18n/field-checks.ts';
 
 export type ReadSchedule =
   /** Every box read: the machines of each hour, in order. */
@@ -23,7 +17,7 @@ export type ReadSchedule =
  * // { ok: false, problems: [null, { key: 'check.wholeRange', min: 0, max: 10000 }, null] }
  */
 export function readSchedule(boxes: readonly string[]): ReadSchedule {
-  const read = boxes.map((text) => readNumber(text, { min: 0, max: MAX_MACHINES_PER_HOUR, whole: true }));
+  const read = boxes.map((text) => readNumber(text, { min: 0, max: MAX_MACHINES_AT_A_SITE, whole: true }));
   const machinesOpen = read.map((one) => ('value' in one ? one.value : null));
   if (machinesOpen.every((machines): machines is number => machines !== null))
     return { ok: true, machinesOpen };

@@ -1,18 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/i18n.tsx';
-import { blankSiteTexts, readSiteChoice, type SiteTexts } from './read-site-choice.ts';
+import { readSiteChoice, type SiteTexts } from './read-site-choice.ts';
 
 // The Đắk Nông campaign of 2021 runs from 15 March to 30 June; Đắk Song (665) as a site.
 const START = '2021-03-15';
 const DEADLINE = '2021-06-30';
 const DAYS = { from: START, to: DEADLINE };
-const BLANK: SiteTexts = blankSiteTexts('665');
+// The form as it opens, written out (not from the module under test).
+const BLANK: SiteTexts = {
+  siteCode: '665',
+  date: '',
+  profile: 'MIXED',
+  waitTargetMinutes: '',
+  dailyVisitors: '',
+  open: '',
+  close: '',
+  machinesAvailable: '',
+};
 
 describe('readSiteChoice', () => {
   it('leaves blank boxes to the scenario', () => {
     expect(readSiteChoice(BLANK, DAYS)).toEqual({
       ok: true,
-      choice: { ...BLANK, waitTargetMinutes: null, dailyVisitors: null, machinesAvailable: null },
+      choice: {
+        siteCode: '665',
+        date: '',
+        profile: 'MIXED',
+        waitTargetMinutes: null,
+        dailyVisitors: null,
+        open: '',
+        close: '',
+        machinesAvailable: null,
+      },
     });
   });
 

@@ -4,7 +4,13 @@
 // under it in the reader's language and the last good figures stay on screen.
 
 import type { ArrivalProfile } from '../../gql/graphql.ts';
-import { checkDay, checkTime, type FieldProblem, readNumber } from '../../i18n/field-checks.ts';
+import {
+  checkDay,
+  checkTime,
+  type FieldProblem,
+  MAX_MACHINES_AT_A_SITE,
+  readNumber,
+} from '../../i18n/field-checks.ts';
 import type { StaffingDays } from './staffing-days.ts';
 
 export type SiteTexts = {
@@ -49,8 +55,6 @@ export type SiteBox = 'date' | 'waitTargetMinutes' | 'dailyVisitors' | 'open' | 
 
 /** More people than any site takes in a day; a bigger figure is a slip of the keyboard. */
 const MAX_DAILY_VISITORS = 10_000_000;
-/** More machines than any site has. */
-const MAX_MACHINES = 10_000;
 /** A mean wait longer than a day is no target (the service refuses it). */
 const MAX_WAIT_MINUTES = 1440;
 
@@ -85,7 +89,7 @@ export function readSiteChoice(
   );
   const machinesAvailable = figure(
     'machinesAvailable',
-    readNumber(texts.machinesAvailable, { min: 1, max: MAX_MACHINES, whole: true }),
+    readNumber(texts.machinesAvailable, { min: 1, max: MAX_MACHINES_AT_A_SITE, whole: true }),
   );
   const waitTargetMinutes = figure(
     'waitTargetMinutes',

@@ -1,7 +1,7 @@
 // The what-if form as the planner types it: figures in the reader's way of writing them (3,5 in
 // Vietnamese, 3.5 in English), read back with a comma or a point, and every box checked before the
 // service is asked, so a wrong box is named under it in the reader's language.
-import { checkTime, type FieldProblem, readNumber } from '../../i18n/field-checks.ts';
+import { checkTime, type FieldProblem, MAX_MACHINES_PER_AREA, readNumber } from '../../i18n/field-checks.ts';
 import { formatBoxNumber, type Locale } from '../../i18n/format.ts';
 import type { WhatIfEdits } from './campaign-input.ts';
 
@@ -21,8 +21,6 @@ export type WhatIfBox = Exclude<keyof WhatIfTexts, 'machines'> | `machines-${str
 
 /** Minutes a dossier may take, as the service takes them (0.6 seconds to a week). */
 const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
-/** More machines than any area has had, as the service bounds an area's allocation; a bigger figure is a slip of the keyboard. */
-const MAX_MACHINES = 100_000;
 
 /**
  * The edits as the form shows them, numbers written in `locale`.
@@ -77,7 +75,7 @@ export function readWhatIfForm(
   if ('problem' in turnout) problems.turnoutPercent = turnout.problem;
   const machines: Record<string, number> = {};
   for (const [code, text] of Object.entries(texts.machines)) {
-    const read = readNumber(text, { min: 0, max: MAX_MACHINES, whole: true });
+    const read = readNumber(text, { min: 0, max: MAX_MACHINES_PER_AREA, whole: true });
     if ('problem' in read) problems[`machines-${code}`] = read.problem;
     else if (read.value !== null) machines[code] = read.value;
   }

@@ -18,7 +18,7 @@ import type { AreaNode } from '../../demand/area-tree.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from '../../time/_internal/horizon.ts';
 import { utcMidnight } from '../../time/_internal/utc-midnight.ts';
-import { campaignLastDay } from '../campaign-last-day.ts';
+import { campaignLastDay, plannedEnd } from '../campaign-last-day.ts';
 import type {
   ActualDayReport,
   ActualsWarning,
@@ -86,23 +86,20 @@ export type Comparison = {
  * The campaign's last day ({@link campaignLastDay}), the days after its planned end rolled up over
  * the whole campaign (an area's own total winning over its children's) only when there are some.
  */
-function lastDayOf(
-  prep: PreparedCampaign,
-  plan: CampaignPlan,
-  read: ReadReports,
-  start: string,
-  deadline: string,
-): string {
+function lastDayOf(prep: PreparedCampaign, plan: CampaignPlan, read: ReadReports): string {
+  const { start, deadline } = plan.period;
   const completion = plan.completionDate;
-  const plannedEnd = completion !== null && completion > deadline ? completion : deadline;
-  if ((read.dates.at(-1) ?? '') <= plannedEnd) return plannedEnd;
+  const end = plannedEnd(deadline, completion);
+  if ((read.dates.at(-1) ?? '') <= end) return end;
   const { tree } = prep;
   const leaves = leafCounts(tree);
   const orders = tree.roots.map((root) => subtreeOrder(tree, root));
   const figures = createDayFigures(tree.nodes.length);
   const roll = createRollUp(tree.nodes.length);
-  const reported = read.dates.map((date, d) => {
-    figuresOfDay(read, d, () => true, figures);
+  // Days before the start count toward nothing: they are not rolled up.
+  const first = read.dates.findIndex((date) => date >= start);
+  const reported = read.dates.slice(first === -1 ? read.dates.length : first).map((date, k) => {
+    figuresOfDay(read, first + k, () => true, figures);
     let dossiers = 0;
     tree.roots.forEach((root, r) => {
       rollUpDay(tree, orders[r] as number[], figures, leaves, roll);
@@ -143,7 +140,6 @@ export function prepareComparison(
       received: opts.to,
     });
   }
-  const deadline = isoOf(requireIsoDate(input.calendar.deadline, 'calendar.deadline', 'UTC'));
   return {
     input,
     prep,
@@ -155,7 +151,7 @@ export function prepareComparison(
     shares: createLeafShares(prep),
     marginShare,
     start,
-    lastDay: lastDayOf(prep, plan, read, isoOf(start), deadline),
+    lastDay: lastDayOf(prep, plan, read),
     fromArg,
     toArg,
     walked: new Map(),
