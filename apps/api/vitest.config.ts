@@ -17,6 +17,10 @@ export default defineConfig({
     exclude: process.env.TEST_DATABASE_URL ? WITHOUT_DATABASE : ['**/*.pg.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup.ts'],
+    // Two files at a time even on 2 cores (Vitest's default there is one): each file spends seconds
+    // starting (imports, its database from the dump or a fresh schema) and waiting on the database,
+    // which the other file's tests fill; every file has its own database, so they cannot meet.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

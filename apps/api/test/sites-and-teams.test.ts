@@ -294,7 +294,8 @@ describe('team codes alike but for their case, in a database that held such pair
     const indexes = async () =>
       (
         await database.prisma.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'Team_code_lower_key'`
+          SELECT count(*)::int AS n FROM pg_indexes
+          WHERE indexname = 'Team_code_lower_key' AND schemaname = current_schema()`
       )[0]?.n;
     // As a database stood before the migration, with a pair the service took then.
     await database.exec('DROP INDEX "Team_code_lower_key"');
