@@ -130,6 +130,24 @@ describe('replanFromActuals on one area with three days reported', () => {
     expect(areaOf(replan.areas, 'x').remainingDossiers).toBe(9_040);
   });
 
+  it('counts nothing reported before the campaign’s start (a mistyped year), as plan vs actual', () => {
+    // 2020-04-02 is a year before the start: still 960 served over 12 machine-days (80 each).
+    const mistyped = [
+      ...threeDays,
+      { date: '2020-04-02', areaCode: 'x', dossiers: 5_000, machinesWorking: 1 },
+    ];
+    const replan = replanFromActuals(oneArea, mistyped, { asOf: '2021-04-03', pace: 'observed' });
+    expect(areaOf(replan.areas, 'x')).toMatchObject({
+      reportedDossiers: 960,
+      servedDossiers: 960,
+      remainingDossiers: 9_040,
+      observedDossiersPerMachineDay: 80,
+      observedMachineDays: 12,
+      observedDays: 3,
+    });
+    expect(replan.plan.completionDate).toBe('2021-05-02');
+  });
+
   it('flags a pace beyond the margin and a day above 24 hours of its machines', () => {
     // −20 % is on the default margin, not beyond it; beyond a 10 % margin.
     expect(replanFromActuals(oneArea, threeDays, { asOf: '2021-04-03' }).warnings).toEqual([]);

@@ -55,8 +55,10 @@ export type Replan = {
  * pace each area is replanned at, the remaining plan, warnings, and what must change to make the
  * deadline.
  *
- * - **Served.** Reports up to `asOf` roll up the tree as in `compareWithActuals` (an area's own
- *   total wins over its children's). Each leaf's `alreadyServed` is raised by what was reported
+ * - **Served.** Reports from the campaign's start to `asOf` roll up the tree as in
+ *   `compareWithActuals` (an area's own total wins over its children's); those dated before the
+ *   start (a mistyped year, or days a saved replan's `alreadyServed` already holds) count nowhere,
+ *   as there. Each leaf's `alreadyServed` is raised by what was reported
  *   for it; what an area reported beyond its children (a province total, a team at a district)
  *   goes to the children that did not report that day in proportion to their demand (to all of
  *   them when every one did), and down to the leaves the same way, so the leaves add up exactly to
@@ -109,6 +111,7 @@ export function replanFromActuals(
   const actuals = accumulateActuals(
     tree,
     readReports(reports, tree.byCode),
+    prep.calendar.start.toISODate() as string,
     opts.asOf,
     leaves,
     (index) => prep.demand[index]?.demand ?? 0,

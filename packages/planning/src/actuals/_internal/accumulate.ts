@@ -23,13 +23,14 @@ export type AccumulatedActuals = {
 };
 
 /**
- * Rolls up every day's reports up to `lastDate` over the whole tree and adds them up per area: reported, served
+ * Rolls up every day's reports from `firstDate` to `lastDate` over the whole tree and adds them up per area: reported, served
  * on the leaves, the machine-days behind an observed pace, and how fully each area reported on
  * open days. `visit` sees each day rolled up, for warnings.
  */
 export function accumulateActuals(
   tree: AreaTree,
   reports: ReadReports,
+  firstDate: string,
   lastDate: string,
   leaves: Int32Array,
   demandOf: (index: number) => number,
@@ -54,7 +55,7 @@ export function accumulateActuals(
   const day = createDayFigures(n);
   const all = () => true;
   reports.dates.forEach((date, d) => {
-    if (date > lastDate) return;
+    if (date < firstDate || date > lastDate) return;
     figuresOfDay(reports, d, all, day);
     rollUpDay(tree, tree.order, day, leaves, roll);
     attributeDay(tree, roll, demandOf, attribution);
