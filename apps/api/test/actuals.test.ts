@@ -629,6 +629,73 @@ describe('a retired team', () => {
   });
 });
 
+describe('a team’s machines', () => {
+  it('warns of more machines working than the reporting team has, naming both, and records the report all the same', async () => {
+    await database.prisma.team.create({
+      data: {
+        code: 'DN-MIL-THREE',
+        name: 'Đắk Mil, three machines',
+        kind: 'FIXED',
+        homeAreaCode: '663',
+        machines: 3,
+      },
+    });
+    const phone = await tokenFor({ role: 'REPORTER', name: 'three-machine phone', teamCode: 'DN-MIL-THREE' });
+    const WARNED = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+      __typename ... on RecordActualsPayload { created reports { report { teamCode machinesWorking } warnings { field severity code message } } } } }`;
+    type Warned = {
+      recordActuals: {
+        __typename: string;
+        created: number;
+        reports: {
+          report: { teamCode: string | null; machinesWorking: number | null };
+          warnings: { field: string; severity: string; code: string; message: string }[];
+        }[];
+      };
+    };
+    // The reporter names no team: its token's. 5 machines borrowed; then 3, as many as it has.
+    const fromPhone = await gql<Warned>(
+      WARNED,
+      {
+        reports: [
+          { date: '2021-04-20', areaCode: '663', dossiers: 600, machinesWorking: 5 },
+          { date: '2021-04-21', areaCode: '663', dossiers: 600, machinesWorking: 3 },
+        ],
+      },
+      { token: phone },
+    );
+    expect(fromPhone.data?.recordActuals.created).toBe(2);
+    expect(fromPhone.data?.recordActuals.reports).toEqual([
+      {
+        report: { teamCode: 'DN-MIL-THREE', machinesWorking: 5 },
+        warnings: [
+          {
+            field: 'reports[0].machinesWorking',
+            severity: 'unlikely',
+            code: 'machines-above-team',
+            message:
+              'reports[0].machinesWorking: 5 machines working, more than the 3 team DN-MIL-THREE works with: machines borrowed, or a typing error?',
+          },
+        ],
+      },
+      { report: { teamCode: 'DN-MIL-THREE', machinesWorking: 3 }, warnings: [] },
+    ]);
+    // An admin typing up the team's tally is warned alike; an area's own total has no team to judge by.
+    const fromAdmin = await data<Warned>(WARNED, {
+      reports: [
+        { date: '2021-04-22', areaCode: '663', teamCode: 'DN-MIL-THREE', dossiers: 400, machinesWorking: 4 },
+        { date: '2021-04-22', areaCode: '663', dossiers: 400, machinesWorking: 40 },
+      ],
+    });
+    expect(fromAdmin.recordActuals.reports.map((r) => r.warnings.map((w) => w.message))).toEqual([
+      [
+        'reports[0].machinesWorking: 4 machines working, more than the 3 team DN-MIL-THREE works with: machines borrowed, or a typing error?',
+      ],
+      [],
+    ]);
+  });
+});
+
 describe('plan vs actual keeps to the campaign’s days', () => {
   // A commune of its own per test: 2,000 eligible, a campaign of 3–16 May 2021 open 08:00–18:00
   // every day at 6 minutes a dossier (100 a machine-day, 240 in 24 hours) with 2 machines: 200 a
@@ -815,6 +882,76 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       [`${beforeStart?.report.id}.date`, 'outside-campaign'],
       [`${unlikely?.report.id}.dossiers`, 'above-service-capacity'],
       [`${late?.report.id}.date`, 'outside-campaign'],
+    ]);
+  });
+
+  it('leaves a report of more machines than an area may be given out of the pace, naming it, its dossiers still counted', async () => {
+    // As the field stored it before recording refused more than 100,000 machines: 20,000,000 on
+    // 4 May set the pace at (180 + 190) ÷ 20,000,002 machine-days, some 0.00002 dossiers a machine-day.
+    const scenarioId = await campaignOver('T7005');
+    await database.prisma.actualReport.create({
+      data: {
+        date: '2021-05-03',
+        areaCode: 'T7005',
+        dossiers: 180,
+        machinesWorking: 2,
+        recordedBy: 'the past',
+      },
+    });
+    const stored = await database.prisma.actualReport.create({
+      data: {
+        date: '2021-05-04',
+        areaCode: 'T7005',
+        dossiers: 190,
+        machinesWorking: 20_000_000,
+        recordedBy: 'the past',
+      },
+    });
+    type Paced = {
+      totalActual: number;
+      observedDossiersPerMachineDay: number | null;
+      observedMachineDays: number;
+      days: { date: string; actual: number | null; machinesWorking: number | null }[];
+      reportWarnings: { field: string; severity: string; code: string; message: string }[];
+    };
+    const compared = (
+      await data<{ planVsActual: Paced }>(
+        `query ($scenarioId: ID!) { planVsActual(scenarioId: $scenarioId, areaCode: "T7005", to: "2021-05-05") {
+          ... on PlanVsActual { totalActual observedDossiersPerMachineDay observedMachineDays
+            days { date actual machinesWorking } reportWarnings { field severity code message } } } }`,
+        { scenarioId },
+      )
+    ).planVsActual;
+    // 180 dossiers on the 2 machines of 3 May: 90 a machine-day; both days' dossiers served.
+    expect(compared.observedDossiersPerMachineDay).toBe(90);
+    expect(compared.observedMachineDays).toBe(2);
+    expect(compared.totalActual).toBe(370);
+    expect(compared.days).toEqual([
+      { date: '2021-05-03', actual: 180, machinesWorking: 2 },
+      { date: '2021-05-04', actual: 190, machinesWorking: null },
+      { date: '2021-05-05', actual: null, machinesWorking: null },
+    ]);
+    expect(compared.reportWarnings).toEqual([
+      {
+        field: `${stored.id}.machinesWorking`,
+        severity: 'impossible',
+        code: 'machines-above-bound',
+        message:
+          'report of 2021-05-04, area T7005: 20000000 machines working is more than the 100,000 an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)',
+      },
+    ]);
+    // The replan reads the reports as plan vs actual does: at the observed pace, 90 a machine-day.
+    const replanned = await data<{
+      replan: {
+        areas: { observedDossiersPerMachineDay: number | null; paceDossiersPerMachineDay: number }[];
+      };
+    }>(
+      `query ($scenarioId: ID!) { replan(scenarioId: $scenarioId, areaCode: "T7005", asOf: "2021-05-04", pace: OBSERVED) {
+        ... on Replan { areas { observedDossiersPerMachineDay paceDossiersPerMachineDay } } } }`,
+      { scenarioId },
+    );
+    expect(replanned.replan.areas).toEqual([
+      { observedDossiersPerMachineDay: 90, paceDossiersPerMachineDay: 90 },
     ]);
   });
 

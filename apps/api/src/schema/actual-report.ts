@@ -164,17 +164,18 @@ type Warning = Omit<ReportFinding, 'code'> & { code: string };
 
 export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').implement({
   description:
-    'A report whose figures or date are unlikely (more dossiers than its machines do in 24 hours at the service time: the machines it reports or, when it reports none, those the plan puts in its area; a day outside every campaign over its area): accepted, but worth a second look. The same review at recording and in plan vs actual.',
+    'A report whose figures or date are unlikely (more dossiers than its machines do in 24 hours at the service time: the machines it reports or, when it reports none, those the plan puts in its area; a day outside every campaign over its area; at recording, more machines working than its team works with): accepted, but worth a second look. The same review at recording and in plan vs actual, but for the team’s machines (recording only).',
   fields: (t) => ({
     field: t.exposeString('path', {
       description: 'The figure: reports[3].dossiers in a batch, <report id>.dossiers in plan vs actual.',
     }),
     severity: t.exposeString('severity', {
-      description: 'unlikely (accepted); impossible figures are refused.',
+      description:
+        'unlikely (accepted); impossible figures are refused at recording, and named in plan vs actual for a report stored before they were.',
     }),
     code: t.exposeString('code', {
       description:
-        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; outside-campaign (the date is outside the days, start to deadline, of every campaign over the area at recording, of the scenario compared in plan vs actual).',
+        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; outside-campaign (the date is outside the days, start to deadline, of every campaign over the area at recording, of the scenario compared in plan vs actual); machines-above-bound (impossible, in plan vs actual: more than 100,000 machines working, an area’s most, stored before recording refused it; its machines are read as not given, so it counts nowhere in the pace, in machine-days, while its dossiers count); machines-above-team (unlikely, at recording: more machines working than the `machines` of the team reporting, which may have borrowed some).',
     }),
     message: t.exposeString('message', { description: 'What is unlikely, in a sentence with the figures.' }),
   }),

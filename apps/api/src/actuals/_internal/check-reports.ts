@@ -2,7 +2,8 @@
 // (malformed ones throw, impossible ones are refused here, unlikely ones and dates outside every
 // campaign come back as warnings, by the review plan vs actual makes too: review-reports.ts);
 // the service adds what only it knows: the dates a report may carry, the areas and teams that
-// exist, a team's home area and whether it is retired, the size of counts, notes and keys, and one report per batch entry.
+// exist, a team's home area and whether it is retired, the size of counts, notes and keys, and one
+// report per batch entry; and it warns of more machines working than the reporting team has.
 import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { isInSubtree } from '../../auth/access.ts';
@@ -143,6 +144,30 @@ function checkReferences(report: CheckedReport, at: string, context: ReportConte
 }
 
 /**
+ * "A team's report gives at most the machines the team works with" (`Team.machines`, as it is at
+ * recording). More is a team that borrowed machines, or a typing error: a warning, not a refusal.
+ * Only recording judges it: plan vs actual reads stored reports against no team's machines, which
+ * change with time.
+ */
+function findingsOfTeamMachines(reports: readonly CheckedReport[], context: ReportContext): IndexedFinding[] {
+  return reports.flatMap((report, index) => {
+    const machines = report.machinesWorking;
+    const team = report.teamCode ? context.teamHomes.get(report.teamCode) : undefined;
+    if (machines == null || team === undefined || machines <= team.machines) return [];
+    const path = `reports[${index}].machinesWorking`;
+    return [
+      {
+        index,
+        path,
+        severity: 'unlikely' as const,
+        code: 'machines-above-team' as const,
+        message: `${path}: ${machines} machines working, more than the ${team.machines} team ${report.teamCode} works with: machines borrowed, or a typing error?`,
+      },
+    ];
+  });
+}
+
+/**
  * One batch names each report once: by its idempotency key and by its date, area and team. Two
  * entries for one report would make the batch's outcome depend on their order.
  */
@@ -264,7 +289,10 @@ export function checkReports(
       ),
     );
   }
-  const warnings = reviewReports(reports, (areaCode) => context.campaignsOf(areaCode));
+  const warnings = [
+    ...reviewReports(reports, (areaCode) => context.campaignsOf(areaCode)),
+    ...findingsOfTeamMachines(reports, context),
+  ].sort((a, b) => a.index - b.index);
   // A file's 100,000 reports name a few thousand areas under a few campaigns: each area's latest
   // date looked up once, each set of time zones worked out once.
   const latestByZones = new Map<string, string>();

@@ -5,6 +5,8 @@
 // day) and costs PGlite more than it saves; the library sums a day's team reports itself.
 import type { ActualDayReport, ReviewedReport } from '@muster/planning';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
+import { machinesCountedInPace } from './review-reports.ts';
 
 /** Days compared or replanned, both included; null: unbounded on that side. */
 export type ReportDays = { from: string | null; to: string | null };
@@ -35,9 +37,11 @@ const CEILING_MARGIN = 0.999_999;
  * The reports of `areaCodes` on `days`, as the library's `ActualDayReport`s, dates ascending; and,
  * of those `warned` about, the ids of the ones the review may find impossible or unlikely at
  * `minutesPerDossier` (dossiers with no machine or no hour open, or near the 24-hour ceiling of the
- * machines reported), so that only these few are read whole (`readReviewedReports`; the dates
- * outside the campaign are {@link readOutsideCampaign}'s). `unmachined`: whether one of them has dossiers and no machines working,
- * which only the machines planned in its area judge (`readAbovePlanned`).
+ * machines reported, or more machines than an area may be given), so that only these few are read
+ * whole (`readReviewedReports`; the dates outside the campaign are {@link readOutsideCampaign}'s).
+ * A report's machines are as the pace counts them (`machinesCountedInPace`: none above the bound).
+ * `unmachined`: whether one of them has dossiers and no machines working, which only the machines
+ * planned in its area judge (`readAbovePlanned`).
  */
 export async function readDayReports(
   prisma: PrismaClient,
@@ -54,8 +58,9 @@ export async function readDayReports(
       array_agg("dossiers") AS "dossiers",
       array_agg("machinesWorking") AS "machinesWorking",
       array_agg("id") FILTER (WHERE ${warnedFrom}::text IS NOT NULL AND "date" >= ${warnedFrom}
-        AND "dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
-          OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8)
+        AND (("dossiers" > 0 AND ("machinesWorking" = 0 OR "hoursOpen" = 0
+          OR "dossiers" * ${minutesPerDossier}::float8 > "machinesWorking" * ${1440 * CEILING_MARGIN}::float8))
+          OR "machinesWorking" > ${MAX_MACHINES_PER_AREA}::int)
       ) AS "doubtfulIds",
       coalesce(bool_or(${warnedFrom}::text IS NOT NULL AND "date" >= ${warnedFrom}
         AND "dossiers" > 0 AND "machinesWorking" IS NULL), false) AS "unmachined"
@@ -76,7 +81,7 @@ export async function readDayReports(
         areaCode,
         teamCode: row.teamCodes[k] ?? null,
         dossiers: row.dossiers[k] as number,
-        machinesWorking: row.machinesWorking[k] ?? null,
+        machinesWorking: machinesCountedInPace(row.machinesWorking[k] ?? null),
       });
     });
     doubtfulIds.push(...(row.doubtfulIds ?? []));

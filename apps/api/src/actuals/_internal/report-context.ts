@@ -1,8 +1,8 @@
 // What the checks of a batch need from the database, read in one round of statements: the areas
-// and teams it names (with their paths), and the campaigns over those areas (their time zones,
-// for the latest date a report may carry, their days and fastest service, for unlikely figures and
-// dates); then, for a report that gives no machines working, the machines each campaign's plan
-// puts in its area (the stored plans, kept across requests).
+// and teams it names (with their paths; a team's machines too), and the campaigns over those areas
+// (their time zones, for the latest date a report may carry, their days and fastest service, for
+// unlikely figures and dates); then, for a report that gives no machines working, the machines
+// each campaign's plan puts in its area (the stored plans, kept across requests).
 import { plannedMachinesByArea } from '@muster/planning';
 import { isInSubtree } from '../../auth/access.ts';
 import { areaPathsOf } from '../../auth/area-paths.ts';
@@ -17,8 +17,14 @@ export const DEFAULT_CAMPAIGN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export type ReportContext = {
   /** Path of every known area the batch names. */
   areaPaths: ReadonlyMap<string, string>;
-  /** Path of the home area of every known team the batch names, and whether it is retired. */
-  teamHomes: ReadonlyMap<string, { homeAreaCode: string; homePath: string; retired: boolean }>;
+  /**
+   * Path of the home area of every known team the batch names, whether it is retired, and the
+   * machines it works with (`Team.machines`).
+   */
+  teamHomes: ReadonlyMap<
+    string,
+    { homeAreaCode: string; homePath: string; retired: boolean; machines: number }
+  >;
   /**
    * The campaigns (scenarios) whose area holds an area of the batch, with the machines each plans
    * in that area when a report of it gives no machines working (see {@link loadReportContext}).
@@ -47,8 +53,10 @@ export async function loadReportContext(
   const [areaPaths, teams, scenarios] = await Promise.all([
     areaPathsOf(prisma, areaCodes, memo),
     teamCodes.length > 0
-      ? prisma.$queryRaw<{ code: string; homeAreaCode: string; homePath: string; retired: boolean }[]>`
-          SELECT t."code", t."homeAreaCode", a."path" AS "homePath", t."retired"
+      ? prisma.$queryRaw<
+          { code: string; homeAreaCode: string; homePath: string; retired: boolean; machines: number }[]
+        >`
+          SELECT t."code", t."homeAreaCode", a."path" AS "homePath", t."retired", t."machines"
           FROM "Team" AS t JOIN "Area" AS a ON a."code" = t."homeAreaCode"
           WHERE t."code" = ANY(${teamCodes}::text[])`
       : Promise.resolve([]),
@@ -69,7 +77,12 @@ export async function loadReportContext(
     teamHomes: new Map(
       teams.map((team) => [
         team.code,
-        { homeAreaCode: team.homeAreaCode, homePath: team.homePath, retired: team.retired },
+        {
+          homeAreaCode: team.homeAreaCode,
+          homePath: team.homePath,
+          retired: team.retired,
+          machines: team.machines,
+        },
       ]),
     ),
     campaignsOf(areaCode) {

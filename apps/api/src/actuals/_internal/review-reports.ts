@@ -2,6 +2,7 @@
 // each report's area) and in plan vs actual (the stored reports, against the scenario compared):
 // the same report gets the same warnings in both.
 import { type ReportFinding, type ReviewedReport, reviewActualReports } from '@muster/planning';
+import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 
 /** A campaign a report is reviewed against: its days, its service and its plan in the report's area. */
 export type ReviewCampaign = {
@@ -14,11 +15,27 @@ export type ReviewCampaign = {
   plannedMachines: number | null;
 };
 
-/** A finding about the report at `index` of the list: the library's, or the service's about its date. */
+/**
+ * A finding about the report at `index` of the list: the library's, or the service's about its date
+ * (`outside-campaign`), its machines beyond an area's (`machines-above-bound`) or its team's
+ * (`machines-above-team`, at recording: check-reports.ts).
+ */
 export type IndexedFinding = Omit<ReportFinding, 'code'> & {
-  code: ReportFinding['code'] | 'outside-campaign';
+  code: ReportFinding['code'] | 'outside-campaign' | 'machines-above-bound' | 'machines-above-team';
   index: number;
 };
+
+/**
+ * A report's machines working as the observed pace counts them: none when above
+ * {@link MAX_MACHINES_PER_AREA}. Recording refuses such a report; one stored before it did (20,000,000
+ * machines) would otherwise set its area's pace, and every replan's, near zero.
+ *
+ * @example
+ * [3, null, 20_000_000].map(machinesCountedInPace) // => [3, null, null]
+ */
+export function machinesCountedInPace(machinesWorking: number | null): number | null {
+  return machinesWorking !== null && machinesWorking > MAX_MACHINES_PER_AREA ? null : machinesWorking;
+}
 
 export type ReviewReportsOptions = {
   /** The campaigns of an area as a message names them. Default: `every campaign over area <code>`. */
@@ -76,6 +93,28 @@ function findingsOfFigures(
 }
 
 /**
+ * "A report gives at most as many machines working as an area may be given" (the bound recording
+ * holds to). One stored before recording did is impossible, and read as giving none
+ * ({@link machinesCountedInPace}): it counts nowhere in the pace, its dossiers still count.
+ */
+function findingsOfMachines(reports: readonly ReviewedReport[]): IndexedFinding[] {
+  return reports.flatMap((report, index) => {
+    const machines = report.machinesWorking;
+    if (machines == null || machinesCountedInPace(machines) !== null) return [];
+    const path = `reports[${index}].machinesWorking`;
+    return [
+      {
+        index,
+        path,
+        severity: 'impossible' as const,
+        code: 'machines-above-bound' as const,
+        message: `${path}: ${machines} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)`,
+      },
+    ];
+  });
+}
+
+/**
  * "A report is dated within the days of one of its campaigns." One outside them all (before the
  * earliest start, after the latest deadline, or between two campaigns) is a phone left on today's
  * date for a campaign long over, or a campaign running late: a warning, not a refusal.
@@ -117,7 +156,8 @@ function findingsOfDates(
 
 /**
  * Every finding about `reports` (named `reports[i]`, in list order): figures impossible or
- * unlikely against the campaigns over each report's area, and a date outside all their days.
+ * unlikely against the campaigns over each report's area, machines working beyond an area's bound,
+ * and a date outside all their days.
  * `campaignsOf` is asked once per area. A report no campaign covers is judged by its figures alone.
  *
  * @example
@@ -153,6 +193,7 @@ export function reviewReports(
   };
   return [
     ...findingsOfFigures(reports, judged),
+    ...findingsOfMachines(reports),
     ...findingsOfDates(reports, campaignsOfArea, campaignsNamed),
   ].sort((a, b) => a.index - b.index);
 }
