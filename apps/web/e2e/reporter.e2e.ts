@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { vi } from '../src/i18n/vi.ts';
+import type { FormValues } from '../src/views/report/read-figures.ts';
 import { chooseLanguage, graphqlAs, overflowX, serviceWorkerReady, signInAs } from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
 import { type RunningServer, startDemoServer } from './_server.ts';
@@ -577,6 +578,57 @@ describe.each(LANGUAGES)(
       // Never sent.
       expect(await storedReports(DAK_MOL, draftDay)).not.toContainEqual(
         expect.objectContaining({ dossiers: 444 }),
+      );
+      await page.close();
+    });
+
+    it('a reporter’s typing is kept as one draft once they pause, what was typed just before a reload is there after it, and a sign-out in mid-typing keeps nothing', async () => {
+      const page = await browser.newPage(width, 900);
+      // The dossiers of every draft the phone writes, counted where the app writes them.
+      await page.addInitScript(() => {
+        const written: string[] = [];
+        Object.assign(window, { draftsWritten: written });
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+          if (this.name === 'drafts') written.push((value as { values: FormValues }).values.dossiers);
+          return put.call(this, value, key);
+        };
+      });
+      const draftsWritten = () =>
+        page.evaluate(() => (window as unknown as { draftsWritten: string[] }).draftsWritten);
+      await signInAs(page, 'reporter', server);
+      await chooseLanguage(page, locale);
+      await page.locator('#report-date').fill(draftDay);
+      await page.getByLabel(words['report.area']).selectOption(DAK_MOL);
+
+      // Four keystrokes in a row: one draft, of all four, once the reporter pauses.
+      await page.getByLabel(words['report.dossiers']).pressSequentially('1085');
+      await expect.poll(draftsWritten).toEqual(['1085']);
+      // Well past the form's pause (under half a second): nothing more is written.
+      await page.waitForTimeout(1_000);
+      expect(await draftsWritten()).toEqual(['1085']);
+
+      // The hours typed and the page reloaded at once, with no pause: they are there after it.
+      await page.getByLabel(words['report.hoursOpen']).fill(halfPastSeven);
+      await page.reload();
+      expect(await formFigures(page)).toEqual({
+        date: draftDay,
+        area: DAK_MOL,
+        dossiers: '1085',
+        hours: halfPastSeven,
+        note: '',
+      });
+      expect(await notice(page).count()).toBe(1);
+
+      // Signed out straight after a keystroke: the draft goes with the sign-in, the last keystroke too.
+      await page.getByLabel(words['report.dossiers']).fill('1086');
+      await page.getByRole('button', { name: words.signOut }).click();
+      await page.getByRole('link', { name: words['signIn.title'] }).first().waitFor();
+      await signInAs(page, 'reporter', server);
+      expect((await formFigures(page)).dossiers).toBe('');
+      expect(await notice(page).count()).toBe(0);
+      expect(await storedReports(DAK_MOL, draftDay)).not.toContainEqual(
+        expect.objectContaining({ dossiers: 1086 }),
       );
       await page.close();
     });

@@ -236,8 +236,9 @@ export const en: Record<MessageKey, string> = {
   'report.noTeam': 'Your team was not found. Ask whoever issued your access token.',
   'report.onlyReporters': 'This form is for field teams (the reporter role).',
   'report.problem.required': 'Required.',
-  'report.problem.wholeNumber': 'Enter a whole number, without dots, commas or a minus sign.',
+  'report.problem.wholeNumber': 'Enter a whole number, 0 or more, e.g. 1085 or 1,085.',
   'report.problem.number': 'Enter a number, e.g. 7 or 7.5.',
+  'report.problem.ambiguous': 'Unclear whether that is thousands or a fraction: write the hours as 7 or 7.5.',
   'report.problem.date': 'Choose a date.',
   'report.problem.future': 'This day has not come yet.',
   'report.problem.tooLarge': 'At most {max}.',
@@ -396,13 +397,15 @@ export const en: Record<MessageKey, string> = {
   'replan.pace.PLANNED': 'as planned',
   'replan.late':
     'With the reports up to {asOf}, the rest from {start}: {area} finishes on {completion}, after the deadline {deadline}. To make it, any one of:',
+  'replan.lateNoWay':
+    'With the reports up to {asOf}, the rest from {start}: {area} finishes on {completion}, after the deadline {deadline}. None of the changes checked makes it:',
   'replan.onTime':
     'With the reports up to {asOf}, {area} makes the deadline at this pace: nothing must change.',
   'replan.machines': '+{added} machines, {moved} moved ({where})',
   'replan.hours': 'Open {longer} longer a day ({open}–{close})',
   'replan.pace': 'Reach {pace} dossiers per machine-day (now {current})',
   'replan.paceAboveMaximum':
-    'Reach {pace} dossiers per machine-day (now {current}), more than a machine does in 24 hours',
+    'Not by a faster pace: it would take {pace} dossiers per machine-day (now {current}), more than a machine does in 24 hours',
   'replan.deadline': 'Finish {days} days late ({date})',
   'replan.infeasible': 'Not by {alternative}: {reason}',
   'replan.kind.MACHINES': 'more machines',
@@ -438,5 +441,9 @@ export const en: Record<MessageKey, string> = {
   'warning.dossiers-without-machines': 'Dossiers with 0 machines working: check the machines.',
   'warning.dossiers-while-closed': 'Dossiers with 0 hours open: check the hours.',
   'warning.outside-campaign': 'This day is outside every campaign in the area: check the date.',
+  'warning.machines-above-team':
+    'More machines working than the team has: check the machines (borrowed ones are fine).',
+  'warning.machines-above-bound':
+    'More machines working than any area may have (100,000): the machines are not counted.',
   'warning.other': 'The server found a figure unlikely: check the report.',
 };

@@ -234,8 +234,9 @@ export const vi = {
   'report.noTeam': 'Không tìm thấy tổ của bạn. Hãy hỏi người đã cấp mã truy cập.',
   'report.onlyReporters': 'Mẫu báo cáo này dành cho tổ công tác (vai trò báo cáo).',
   'report.problem.required': 'Cần nhập.',
-  'report.problem.wholeNumber': 'Nhập số nguyên, không có dấu chấm, dấu phẩy hay dấu trừ.',
+  'report.problem.wholeNumber': 'Nhập số nguyên từ 0 trở lên, ví dụ 1085 hoặc 1.085.',
   'report.problem.number': 'Nhập một số, ví dụ 7 hoặc 7,5.',
+  'report.problem.ambiguous': 'Không rõ là hàng nghìn hay phần thập phân: viết số giờ như 7 hoặc 7,5.',
   'report.problem.date': 'Chọn một ngày.',
   'report.problem.future': 'Chưa đến ngày này.',
   'report.problem.tooLarge': 'Không được quá {max}.',
@@ -392,12 +393,14 @@ export const vi = {
   'replan.pace.PLANNED': 'theo kế hoạch',
   'replan.late':
     'Với các báo cáo đến ngày {asOf}, phần còn lại từ {start}: {area} xong vào {completion}, sau hạn {deadline}. Để kịp hạn, chọn một trong các cách:',
+  'replan.lateNoWay':
+    'Với các báo cáo đến ngày {asOf}, phần còn lại từ {start}: {area} xong vào {completion}, sau hạn {deadline}. Không cách nào dưới đây giúp kịp hạn:',
   'replan.onTime': 'Với các báo cáo đến ngày {asOf}, {area} vẫn kịp hạn ở tốc độ này: không cần thay đổi.',
   'replan.machines': 'Thêm {added} máy, điều chuyển {moved} máy ({where})',
   'replan.hours': 'Mở cửa thêm {longer} mỗi ngày ({open}–{close})',
   'replan.pace': 'Đạt {pace} hồ sơ mỗi máy mỗi ngày (hiện {current})',
   'replan.paceAboveMaximum':
-    'Đạt {pace} hồ sơ mỗi máy mỗi ngày (hiện {current}), nhiều hơn một máy làm được trong 24 giờ',
+    'Không thể bằng cách tăng tốc độ: cần {pace} hồ sơ mỗi máy mỗi ngày (hiện {current}), nhiều hơn một máy làm được trong 24 giờ',
   'replan.deadline': 'Chấp nhận xong muộn {days} ngày ({date})',
   'replan.infeasible': 'Không thể bằng cách {alternative}: {reason}',
   'replan.kind.MACHINES': 'thêm máy',
@@ -432,6 +435,10 @@ export const vi = {
   'warning.dossiers-without-machines': 'Có hồ sơ nhưng số máy hoạt động là 0: kiểm tra số máy.',
   'warning.dossiers-while-closed': 'Có hồ sơ nhưng số giờ mở cửa là 0: kiểm tra số giờ.',
   'warning.outside-campaign': 'Ngày này nằm ngoài mọi đợt cấp ở địa bàn: kiểm tra lại ngày.',
+  'warning.machines-above-team':
+    'Số máy hoạt động nhiều hơn số máy của tổ: kiểm tra lại số máy (máy mượn thì không sao).',
+  'warning.machines-above-bound':
+    'Số máy hoạt động vượt mức tối đa của một địa bàn (100.000): số máy không được tính.',
   'warning.other': 'Máy chủ thấy một số liệu khó tin: kiểm tra lại báo cáo.',
 } as const;
 

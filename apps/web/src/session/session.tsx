@@ -38,6 +38,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * Whether a token is kept on this device at this instant: false from the moment of a sign-out,
+ * before any render shows it (the report form's last draft, kept as the form goes, asks).
+ */
+export function signedIn(): boolean {
+  return deviceStore.get<string>('token') !== null;
+}
+
 export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');

@@ -35,6 +35,11 @@ describe('reading the report form', () => {
     expect(read.ok && read.report.hoursOpen).toBe(7.5);
   });
 
+  it('reads seven and a half hours written with a point as well', () => {
+    const read = readFigures({ ...DAK_SONG, hoursOpen: '7.5' }, TOMORROW);
+    expect(read.ok && read.report.hoursOpen).toBe(7.5);
+  });
+
   it('names every field it cannot read, at once', () => {
     expect(
       readFigures(
@@ -124,5 +129,88 @@ describe('holding each figure to what the API takes', () => {
   it('says the bound in the reader’s language', () => {
     expect(translate('vi', 'report.problem.tooLarge', { max: 1_000_000 })).toBe('Không được quá 1.000.000.');
     expect(translate('en', 'report.problem.tooLarge', { max: 1_000_000 })).toBe('At most 1,000,000.');
+  });
+});
+
+describe('reading figures as the rest of the app reads them', () => {
+  it('reads Đắk Song’s 1,085 dossiers with its thousands grouped the Vietnamese way or the English way', () => {
+    for (const dossiers of ['1.085', '1,085', '1 085']) {
+      const read = readFigures({ ...DAK_SONG, dossiers }, TOMORROW);
+      expect(read.ok && read.report.dossiers).toBe(1085);
+    }
+  });
+
+  it('reads 1.500 and 1,500 dossiers as fifteen hundred, in a count a point or comma can only group thousands', () => {
+    for (const dossiers of ['1.500', '1,500']) {
+      const read = readFigures({ ...DAK_SONG, dossiers }, TOMORROW);
+      expect(read.ok && read.report.dossiers).toBe(1500);
+    }
+  });
+
+  it('groups the thousands of every count: 1.440 minutes of downtime, 1.000 machines', () => {
+    const read = readFigures({ ...DAK_SONG, downtimeMinutes: '1.440', machinesWorking: '1,000' }, TOMORROW);
+    expect(read.ok && read.report.downtimeMinutes).toBe(1440);
+    expect(read.ok && read.report.machinesWorking).toBe(1000);
+  });
+
+  it('refuses 1.5 dossiers: no way of reading it makes a whole number', () => {
+    for (const dossiers of ['1.5', '1,5']) {
+      expect(readFigures({ ...DAK_SONG, dossiers }, TOMORROW)).toEqual({
+        ok: false,
+        problems: { dossiers: 'wholeNumber' },
+      });
+    }
+  });
+
+  it('asks again for 1,500 hours rather than reading it as one and a half, or fifteen hundred', () => {
+    for (const hoursOpen of ['1,500', '1.500']) {
+      expect(readFigures({ ...DAK_SONG, hoursOpen }, TOMORROW)).toEqual({
+        ok: false,
+        problems: { hoursOpen: 'ambiguous' },
+      });
+    }
+  });
+
+  it('still reads hours with a leading zero or fewer than three decimals: 0,500 and 1,50', () => {
+    const half = readFigures({ ...DAK_SONG, hoursOpen: '0,500' }, TOMORROW);
+    expect(half.ok && half.report.hoursOpen).toBe(0.5);
+    const oneAndAHalf = readFigures({ ...DAK_SONG, hoursOpen: '1,50' }, TOMORROW);
+    expect(oneAndAHalf.ok && oneAndAHalf.report.hoursOpen).toBe(1.5);
+  });
+
+  it('refuses negative figures and garbage in every box', () => {
+    expect(
+      readFigures(
+        { ...DAK_SONG, dossiers: '-1.085', machinesWorking: 'hai', hoursOpen: '-7,5', downtimeMinutes: '3O' },
+        TOMORROW,
+      ),
+    ).toEqual({
+      ok: false,
+      problems: {
+        dossiers: 'wholeNumber',
+        machinesWorking: 'wholeNumber',
+        hoursOpen: 'number',
+        downtimeMinutes: 'wholeNumber',
+      },
+    });
+    expect(readFigures({ ...DAK_SONG, hoursOpen: '7,5,0' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { hoursOpen: 'number' },
+    });
+  });
+
+  it('words the new problems under their box in both languages', () => {
+    expect(translate('vi', 'report.problem.ambiguous')).toBe(
+      'Không rõ là hàng nghìn hay phần thập phân: viết số giờ như 7 hoặc 7,5.',
+    );
+    expect(translate('en', 'report.problem.ambiguous')).toBe(
+      'Unclear whether that is thousands or a fraction: write the hours as 7 or 7.5.',
+    );
+    expect(translate('vi', 'report.problem.wholeNumber')).toBe(
+      'Nhập số nguyên từ 0 trở lên, ví dụ 1085 hoặc 1.085.',
+    );
+    expect(translate('en', 'report.problem.wholeNumber')).toBe(
+      'Enter a whole number, 0 or more, e.g. 1085 or 1,085.',
+    );
   });
 });

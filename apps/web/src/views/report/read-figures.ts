@@ -1,10 +1,11 @@
 // The form's text as figures for `recordActuals`: whole numbers for counts, hours with a decimal
-// comma or point (Vietnamese writes 7,5), blanks as "not reported" (never zero), and every
-// problem named by its field. Each figure is held to the API's own bound here too, so that a
-// figure the API could never take (24 hours at most, a million dossiers, …) is named under its
-// box in the reader's language before it waits in the outbox to be refused.
+// comma or point (Vietnamese writes 7,5), thousands grouped either way in a count (1.085 or 1,085),
+// blanks as "not reported" (never zero), and every problem named by its field. Boxes are read as
+// every other form of the app reads them (readNumber); each figure is held to the API's own bound
+// here too, so that a figure the API could never take (24 hours at most, a million dossiers, …) is
+// named under its box in the reader's language before it waits in the outbox to be refused.
 import { isIsoDate } from '../../i18n/campaign-day.ts';
-import { MAX_MACHINES_PER_AREA } from '../../i18n/field-checks.ts';
+import { MAX_MACHINES_PER_AREA, readNumber } from '../../i18n/field-checks.ts';
 import type { ReportFigures } from '../../outbox/outbox-entry.ts';
 
 export type FormValues = {
@@ -19,7 +20,15 @@ export type FormValues = {
 
 export type FormField = keyof FormValues;
 
-export type FigureProblem = 'required' | 'wholeNumber' | 'number' | 'date' | 'future' | 'tooLarge';
+export type FigureProblem =
+  | 'required'
+  | 'wholeNumber'
+  | 'number'
+  /** `1,500` hours: 1.5 to an English reader, 1,500 to a Vietnamese one; asked again, never guessed. */
+  | 'ambiguous'
+  | 'date'
+  | 'future'
+  | 'tooLarge';
 
 /**
  * The largest figure the API takes in each box (apps/api `check-reports.ts` and the planning
@@ -33,38 +42,40 @@ export const FIGURE_MAXIMA = {
   downtimeMinutes: 1440,
 } as const satisfies Partial<Record<FormField, number>>;
 
-/** The figure's problem: not read, or above its box's bound; null when it is fine (or blank). */
-function problemOf(
-  figure: number | null | 'wholeNumber' | 'number',
-  field: keyof typeof FIGURE_MAXIMA,
-): FigureProblem | null {
-  if (typeof figure === 'string') return figure;
-  return figure !== null && figure > FIGURE_MAXIMA[field] ? 'tooLarge' : null;
-}
-
 export type ReadFigures =
   | { ok: true; report: ReportFigures }
   | { ok: false; problems: Partial<Record<FormField, FigureProblem>> };
 
-/** A count as typed: digits only (spaces ignored); blank is null. */
-function readCount(text: string): number | null | 'wholeNumber' {
-  const digits = text.replace(/\s/g, '');
-  if (digits === '') return null;
-  return /^\d+$/.test(digits) ? Number(digits) : 'wholeNumber';
-}
+type FigureBox = keyof typeof FIGURE_MAXIMA;
 
-/** Hours as typed, `7,5` or `7.5`; blank is null. */
-function readHours(text: string): number | null | 'number' {
-  const written = text.replace(/\s/g, '').replace(',', '.');
-  if (written === '') return null;
-  return /^\d+(\.\d+)?$/.test(written) ? Number(written) : 'number';
+/** The boxes of counts; the hours open alone take a fraction. */
+const WHOLE: Record<FigureBox, boolean> = {
+  dossiers: true,
+  machinesWorking: true,
+  hoursOpen: false,
+  downtimeMinutes: true,
+};
+
+/**
+ * A box's figure as typed (blank: null), or its problem. Read with no upper bound, so that a figure
+ * above the box's own bound is named as such ("at most 24") rather than as no number at all.
+ */
+function readFigure(text: string, box: FigureBox): number | null | FigureProblem {
+  const whole = WHOLE[box];
+  const read = readNumber(text, { min: 0, max: Number.POSITIVE_INFINITY, whole });
+  if ('value' in read) {
+    return read.value !== null && read.value > FIGURE_MAXIMA[box] ? 'tooLarge' : read.value;
+  }
+  if (read.problem.key === 'check.ambiguous') return 'ambiguous';
+  // Anything else (letters, a minus sign, a fraction of a count) is no figure for the box.
+  return whole ? 'wholeNumber' : 'number';
 }
 
 /**
  * Reads the form. `latestDate` is the last day a report may be for (tomorrow in the campaign's
  * zone, as the API allows).
  *
- * @example readFigures({ date: '2021-03-20', areaCode: '665', dossiers: '1085', machinesWorking: '',
+ * @example readFigures({ date: '2021-03-20', areaCode: '665', dossiers: '1.085', machinesWorking: '',
  *   hoursOpen: '19', downtimeMinutes: '', note: '' }, '2021-03-21')
  * // { ok: true, report: { date: '2021-03-20', areaCode: '665', dossiers: 1085, machinesWorking: null,
  * //   hoursOpen: 19, downtimeMinutes: null, note: null } }
@@ -74,14 +85,14 @@ export function readFigures(values: FormValues, latestDate: string): ReadFigures
   if (!isIsoDate(values.date)) problems.date = 'date';
   else if (values.date > latestDate) problems.date = 'future';
   if (values.areaCode === '') problems.areaCode = 'required';
-  const dossiers = readCount(values.dossiers);
-  const machinesWorking = readCount(values.machinesWorking);
-  const downtimeMinutes = readCount(values.downtimeMinutes);
-  const hoursOpen = readHours(values.hoursOpen);
+  const dossiers = readFigure(values.dossiers, 'dossiers');
+  const machinesWorking = readFigure(values.machinesWorking, 'machinesWorking');
+  const hoursOpen = readFigure(values.hoursOpen, 'hoursOpen');
+  const downtimeMinutes = readFigure(values.downtimeMinutes, 'downtimeMinutes');
   const figures = { dossiers, machinesWorking, hoursOpen, downtimeMinutes };
-  for (const field of Object.keys(figures) as (keyof typeof figures)[]) {
-    const found = problemOf(figures[field], field);
-    if (found) problems[field] = found;
+  for (const box of Object.keys(figures) as FigureBox[]) {
+    const found = figures[box];
+    if (typeof found === 'string') problems[box] = found;
   }
   if (dossiers === null) problems.dossiers = 'required';
   if (

@@ -1,8 +1,19 @@
 // The day's figures entered with a thumb: one big box a figure, the numeric keyboard for counts
 // and hours, the date set to today in the campaign's zone and the area to the last one reported.
 // Sending puts the report in the device's outbox first, so nothing typed is lost to a bad signal;
-// what is typed and not yet sent is kept as a draft, so nothing is lost to leaving the form either.
-import { type FormEvent, type InputHTMLAttributes, useEffect, useState } from 'react';
+// what is typed and not yet sent is kept as a draft (once typing pauses, and at once when the form
+// goes or the page is hidden), so nothing is lost to leaving the form either.
+import {
+  type FormEvent,
+  type InputHTMLAttributes,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useSettled } from '../../hooks/use-settled.ts';
 import { addDays, campaignDay, isIsoDate } from '../../i18n/campaign-day.ts';
 import { formatBoxNumber, type Locale } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -22,6 +33,7 @@ const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
   required: 'report.problem.required',
   wholeNumber: 'report.problem.wholeNumber',
   number: 'report.problem.number',
+  ambiguous: 'report.problem.ambiguous',
   date: 'report.problem.date',
   future: 'report.problem.future',
   tooLarge: 'report.problem.tooLarge',
@@ -104,6 +116,55 @@ const nextReport = (sent: FormValues): FormValues => ({
   note: '',
 });
 
+/** What is typed is kept as the draft once typing pauses this long: one write, not one a keystroke. */
+const DRAFT_AFTER_MS = 400;
+
+/**
+ * Hands the draft (null: none) to `keep` once typing pauses, and at once when the form goes away
+ * (another view, a send's form after it) or the page is hidden (a reload, the phone's home button),
+ * so the pause loses nothing typed. The returned function hands one over now (a send, a discard).
+ */
+function useKeptDraft(
+  draft: FormValues | null,
+  keep: ((values: FormValues | null) => void) | undefined,
+): (values: FormValues | null) => void {
+  const settled = useSettled(draft, DRAFT_AFTER_MS);
+  // The draft last handed over (undefined: none yet, so the form's first is, even a null that
+  // forgets a draft it could not open on) and the latest typed, for the flushes.
+  const kept = useRef<FormValues | null | undefined>(undefined);
+  const latest = useRef(draft);
+  // Before the browser may hide the page: a reload straight after a keystroke flushes that keystroke.
+  useLayoutEffect(() => {
+    latest.current = draft;
+  }, [draft]);
+  const keepNow = useCallback(
+    (values: FormValues | null) => {
+      if (values === kept.current) return;
+      kept.current = values;
+      keep?.(values);
+    },
+    [keep],
+  );
+  useEffect(() => {
+    keepNow(settled);
+  }, [keepNow, settled]);
+  useEffect(() => {
+    const flush = () => keepNow(latest.current);
+    // A phone may stop a hidden page's timers, or end the page, before the pause is over.
+    const flushWhenHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flushWhenHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flushWhenHidden);
+      flush();
+    };
+  }, [keepNow]);
+  return keepNow;
+}
+
 const COUNT: InputHTMLAttributes<HTMLInputElement> = {
   inputMode: 'numeric',
   autoComplete: 'off',
@@ -139,11 +200,11 @@ export function ReportForm({
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    onDraft?.(typedSince(opened, values) ? values : null);
-  }, [onDraft, opened, values]);
+  const typed = useMemo(() => (typedSince(opened, values) ? values : null), [opened, values]);
+  const keepDraft = useKeptDraft(typed, onDraft);
 
   const discardDraft = () => {
+    keepDraft(null);
     const fresh = initialValues(context, today, mending, carried, locale);
     setOpened(fresh);
     setValues(fresh);
@@ -186,7 +247,7 @@ export function ReportForm({
       deviceStore.set(lastAreaKey(context.team.code), read.report.areaCode);
       await onEnter(read.report);
       // In the outbox now: no longer a draft, even if the phone leaves the form this instant.
-      onDraft?.(null);
+      keepDraft(null);
       setDraftShown(false);
       // The next report is usually the next area or the next day: keep the day's settings.
       setOpened(nextReport(values));

@@ -10,6 +10,7 @@ import { useOutbox } from '../../outbox/outbox.tsx';
 import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
 import { waitsFor } from '../../outbox/outbox-entry.ts';
 import { paths } from '../../routes.ts';
+import { signedIn } from '../../session/session.tsx';
 import { useViewer, type Viewer } from '../../session/viewer.tsx';
 import { connectionMessages } from './connection-message.ts';
 import { deviceDrafts } from './draft-store.ts';
@@ -86,6 +87,9 @@ function DraftedReportForm({
   }, [holder, teamCode]);
   const keep = useCallback(
     (values: FormValues | null) => {
+      // Signing out forgot every draft (app.tsx); the one the form hands over as it goes must not
+      // bring its reporter's figures back.
+      if (values !== null && !signedIn()) return;
       const kept =
         values === null
           ? deviceDrafts.remove(holder, teamCode)

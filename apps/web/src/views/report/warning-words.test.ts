@@ -12,12 +12,23 @@ describe('warningWords', () => {
     );
   });
 
+  it('says a team reporting more machines than it has in Vietnamese and in English', () => {
+    expect(translate('vi', warningWords('machines-above-team'))).toBe(
+      'Số máy hoạt động nhiều hơn số máy của tổ: kiểm tra lại số máy (máy mượn thì không sao).',
+    );
+    expect(translate('en', warningWords('machines-above-team'))).toBe(
+      'More machines working than the team has: check the machines (borrowed ones are fine).',
+    );
+  });
+
   it('gives each code the API sends a sentence of its own', () => {
     const codes = [
       'above-service-capacity',
       'dossiers-without-machines',
       'dossiers-while-closed',
       'outside-campaign',
+      'machines-above-team',
+      'machines-above-bound',
     ];
     const sentences = new Set(codes.map((code) => translate('vi', warningWords(code))));
     expect(sentences.size).toBe(codes.length);

@@ -9,6 +9,8 @@ const WARNING_SENTENCES: Record<string, MessageKey> = {
   'dossiers-without-machines': 'warning.dossiers-without-machines',
   'dossiers-while-closed': 'warning.dossiers-while-closed',
   'outside-campaign': 'warning.outside-campaign',
+  'machines-above-team': 'warning.machines-above-team',
+  'machines-above-bound': 'warning.machines-above-bound',
 };
 
 /**

@@ -17,6 +17,7 @@ import type {
   StaffingQuery as StaffingAnswer,
 } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
+import { useSettled } from '../../hooks/use-settled.ts';
 import type { FieldProblem } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
@@ -140,16 +141,6 @@ function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
       : {}),
     ...(choice.machinesAvailable !== null ? { machinesAvailable: choice.machinesAvailable } : {}),
   };
-}
-
-/** `value` once it has stayed the same for `ms`. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 type DayFigures = SiteDayFiguresFragment;
