@@ -18,8 +18,23 @@ export type PlanVsActualDay = {
   plannedOfReported?: number | null;
 };
 
+/**
+ * A reported day on one line: the long form (19 thg 3, 2021) where there is room, the short one
+ * (19/3) on a phone, where the long form broke over four lines in a column of six; the stylesheet
+ * shows one of the two.
+ */
+function Day({ isoDate }: { isoDate: string }) {
+  const { date } = useI18n();
+  return (
+    <time className="day" dateTime={isoDate}>
+      <span className="day-long">{date(isoDate)}</span>
+      <span className="day-short">{date(isoDate, 'short')}</span>
+    </time>
+  );
+}
+
 function Rows({ days, leaves }: { days: readonly PlanVsActualDay[]; leaves: number }) {
-  const { t, n, date } = useI18n();
+  const { t, n } = useI18n();
   const dash = (value: number | null | undefined) => (value === null || value === undefined ? '—' : n(value));
   return (
     <tbody>
@@ -29,7 +44,7 @@ function Rows({ days, leaves }: { days: readonly PlanVsActualDay[]; leaves: numb
         return (
           <tr key={day.date} data-date={day.date} data-reporting={day.reporting}>
             <th scope="row">
-              {date(day.date)}
+              <Day isoDate={day.date} />
               {partial ? (
                 <small className="partial-day" data-partial="communes">
                   {t('pva.partialDay', { reported: n(day.reportedLeaves), leaves: n(leaves) })}

@@ -1,16 +1,18 @@
 // When an area is late: the scenario replanned from the reports up to a day the planner picks
 // (the last reported day unless changed, within the campaign), at the pace the planner picks, and what must change to make the deadline — each alternative the
-// API checked by planning with it, worded from the catalogue with its figures. A planner may save
-// the replan as a scenario of the remaining campaign.
+// API checked by planning with it, worded from the catalogue with its figures; those the API says
+// cannot make it (replan-words.ts) listed apart, greyed and crossed, each saying why. A planner may
+// save the replan as a scenario of the remaining campaign.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Refusal, Requested } from '../../components/problem.tsx';
-import type { ReplanAlternativesQuery, ReplanPace } from '../../gql/graphql.ts';
+import type { ReplanPace } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
-import { type I18n, useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { replanAsOf } from './replan-as-of.ts';
+import { replanWords } from './replan-words.ts';
 
 const ReplanAlternativesDocument = graphql(`
   query ReplanAlternatives($scenarioId: ID!, $areaCode: String!, $asOf: Date!, $pace: ReplanPace) {
@@ -81,68 +83,7 @@ const SaveReplanMutation = graphql(`
   }
 `);
 
-type Alternative = NonNullable<
-  Extract<ReplanAlternativesQuery['replan'], { __typename: 'Replan' }>['whatMustChange']
->['alternatives'][number];
-
 const PACES: ReplanPace[] = ['BLENDED', 'OBSERVED', 'PLANNED'];
-
-/** Why an alternative cannot do it, as the planning library names it (`trySolveFor`'s reasons). */
-const KNOWN_REASONS = [
-  'more-than-a-day',
-  'no-open-days',
-  'zero-hour-window',
-  'beyond-horizon',
-  'no-machines',
-] as const;
-
-/** Minutes as hours and minutes in the reader's words ("3 h 35 min"). */
-function duration(i18n: I18n, minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return i18n.t('replan.duration', { hours: String(hours), minutes: String(rest) });
-}
-
-/** One alternative as a sentence of the catalogue, from its figures. */
-function sentenceOf(i18n: I18n, alternative: Alternative): string {
-  const { t, n, date } = i18n;
-  switch (alternative.__typename) {
-    case 'MachinesAlternative':
-      return t('replan.machines', {
-        added: String(alternative.addedMachines),
-        moved: String(alternative.movedMachines),
-        where: alternative.changes
-          .map((change) => `${change.name} ${change.machinesBefore ?? 0} → ${change.machinesAfter}`)
-          .join(', '),
-      });
-    case 'HoursAlternative':
-      return t('replan.hours', {
-        longer: duration(i18n, alternative.addedMinutesPerDay),
-        open: alternative.open,
-        close: alternative.close,
-      });
-    case 'PaceAlternative':
-      return t(alternative.aboveDayMaximum ? 'replan.paceAboveMaximum' : 'replan.pace', {
-        pace: n(alternative.dossiersPerMachineDay),
-        current: n(Math.round(alternative.currentDossiersPerMachineDay)),
-      });
-    case 'DeadlineAlternative':
-      return t('replan.deadline', {
-        days: String(alternative.slipOpenDays),
-        date: date(alternative.deadline),
-      });
-    case 'InfeasibleAlternative':
-      // The reasons the catalogue words; any other is said in the library's own sentence.
-      return (KNOWN_REASONS as readonly string[]).includes(alternative.reason)
-        ? t('replan.infeasible', {
-            alternative: t(`replan.kind.${alternative.alternative}`),
-            reason: t(`replan.reason.${alternative.reason as (typeof KNOWN_REASONS)[number]}`),
-          })
-        : alternative.sentence;
-    default:
-      return '';
-  }
-}
 
 export function ReplanAlternatives({
   scenarioId,
@@ -232,11 +173,19 @@ export function ReplanAlternatives({
           if (!replan) return null;
           if (replan.__typename !== 'Replan') return <Refusal error={replan} />;
           const change = replan.whatMustChange;
+          // The API's order (machines, hours, pace, deadline) is each alternative's identity.
+          const worded = (change?.alternatives ?? []).map((alternative, order) => ({
+            order,
+            kind: alternative.__typename,
+            ...replanWords(i18n, alternative),
+          }));
+          const possible = worded.filter((alternative) => alternative.possible);
+          const impossible = worded.filter((alternative) => !alternative.possible);
           return (
             <>
               <p>
                 {change
-                  ? t('replan.late', {
+                  ? t(possible.length > 0 ? 'replan.late' : 'replan.lateNoWay', {
                       area: areaName,
                       asOf: date(asOf),
                       start: date(replan.start),
@@ -245,17 +194,21 @@ export function ReplanAlternatives({
                     })
                   : t('replan.onTime', { area: areaName, asOf: date(asOf) })}
               </p>
-              {change ? (
+              {possible.length > 0 ? (
                 <ul className="alternatives">
-                  {change.alternatives.map((alternative, k) => (
-                    <li
-                      // The API gives them in a fixed order: machines, hours, pace, deadline.
-                      // biome-ignore lint/suspicious/noArrayIndexKey: order is the identity here
-                      key={k}
-                      className={alternative.__typename === 'InfeasibleAlternative' ? 'muted' : undefined}
-                      data-kind={alternative.__typename}
-                    >
-                      {sentenceOf(i18n, alternative)}
+                  {possible.map((alternative) => (
+                    <li key={alternative.order} data-kind={alternative.kind}>
+                      {alternative.sentence}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {/* Apart from the ways to make the deadline, each saying why it cannot. */}
+              {impossible.length > 0 ? (
+                <ul className="alternatives impossible">
+                  {impossible.map((alternative) => (
+                    <li key={alternative.order} data-kind={alternative.kind}>
+                      {alternative.sentence}
                     </li>
                   ))}
                 </ul>

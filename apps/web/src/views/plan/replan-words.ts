@@ -1,0 +1,94 @@
+// A re-plan's alternatives in the reader's words, from their figures, each with whether it can make
+// the deadline at all. The API says which cannot: an InfeasibleAlternative, or a pace above what a
+// machine does in 24 hours at the modelled service time (`aboveDayMaximum`), which no site can
+// reach however it works; neither is offered among the ways to make the deadline.
+import type { ReplanAlternativesQuery } from '../../gql/graphql.ts';
+import type { I18n } from '../../i18n/i18n.tsx';
+
+/** One alternative of a late area's re-plan, as the re-plan view asks for it. */
+export type ReplanAlternative = NonNullable<
+  Extract<ReplanAlternativesQuery['replan'], { __typename: 'Replan' }>['whatMustChange']
+>['alternatives'][number];
+
+/** Why an alternative cannot do it, as the planning library names it (`trySolveFor`'s reasons). */
+const KNOWN_REASONS = [
+  'more-than-a-day',
+  'no-open-days',
+  'zero-hour-window',
+  'beyond-horizon',
+  'no-machines',
+] as const;
+
+/** Minutes as hours and minutes in the reader's words ("3 h 35 min"). */
+function duration({ t }: Pick<I18n, 't'>, minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return t('replan.duration', { hours: String(hours), minutes: String(rest) });
+}
+
+/**
+ * One alternative as a sentence of the catalogue, and whether it makes the deadline (`possible`):
+ * one that cannot says so and why.
+ *
+ * @example replanWords(en, { __typename: 'PaceAlternative', dossiersPerMachineDay: 1074,
+ *   currentDossiersPerMachineDay: 325.7, aboveDayMaximum: true, sentence: '…' })
+ * // { possible: false, sentence: 'Not by a faster pace: it would take 1,074 dossiers per
+ * //   machine-day (now 326), more than a machine does in 24 hours' }
+ */
+export function replanWords(
+  i18n: Pick<I18n, 't' | 'n' | 'date'>,
+  alternative: ReplanAlternative,
+): { sentence: string; possible: boolean } {
+  const { t, n, date } = i18n;
+  switch (alternative.__typename) {
+    case 'MachinesAlternative':
+      return {
+        possible: true,
+        sentence: t('replan.machines', {
+          added: String(alternative.addedMachines),
+          moved: String(alternative.movedMachines),
+          where: alternative.changes
+            .map((change) => `${change.name} ${change.machinesBefore ?? 0} → ${change.machinesAfter}`)
+            .join(', '),
+        }),
+      };
+    case 'HoursAlternative':
+      return {
+        possible: true,
+        sentence: t('replan.hours', {
+          longer: duration(i18n, alternative.addedMinutesPerDay),
+          open: alternative.open,
+          close: alternative.close,
+        }),
+      };
+    case 'PaceAlternative':
+      return {
+        possible: !alternative.aboveDayMaximum,
+        sentence: t(alternative.aboveDayMaximum ? 'replan.paceAboveMaximum' : 'replan.pace', {
+          pace: n(alternative.dossiersPerMachineDay),
+          current: n(Math.round(alternative.currentDossiersPerMachineDay)),
+        }),
+      };
+    case 'DeadlineAlternative':
+      return {
+        possible: true,
+        sentence: t('replan.deadline', {
+          days: String(alternative.slipOpenDays),
+          date: date(alternative.deadline),
+        }),
+      };
+    case 'InfeasibleAlternative':
+      return {
+        possible: false,
+        // The reasons the catalogue words; any other is said in the library's own sentence.
+        sentence: (KNOWN_REASONS as readonly string[]).includes(alternative.reason)
+          ? t('replan.infeasible', {
+              alternative: t(`replan.kind.${alternative.alternative}`),
+              reason: t(`replan.reason.${alternative.reason as (typeof KNOWN_REASONS)[number]}`),
+            })
+          : alternative.sentence,
+      };
+    default:
+      return { possible: false, sentence: '' };
+  }
+}
