@@ -87,8 +87,8 @@ describe('the Đắk Nông planner', () => {
     expect(await page.locator('table.reported-days tr[data-date="2021-03-20"] td').nth(1).textContent()).toBe(
       '7.787',
     );
-    // The chart has its table and the map its own.
-    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
+    // The chart has its table and the map its own (the map is drawn once its shapes have loaded).
+    await expect.poll(() => page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'plan-1440');
     // Down the tree: Đắk Song's own report of 20 March, 1,085 dossiers.
     await page

@@ -1,12 +1,14 @@
-// The field reporters' stories (issue 17) and the planners' view of who reported, at 360 px and
-// 1440 px, in Vietnamese and in English, against the demo data: the Đắk Song mobile team's
-// reporter enters days with the network cut, with an answer lost on the way back, with a figure
-// the API refuses, and after reopening the app with no signal; each report is checked through the
-// API to be stored once. Each width and language has its own fresh browser profile and campaign
-// day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports; the file has
-// its own API, so the reports it adds to Đắk Nông change nothing the planner's stories read. At
-// 360 px in both languages, the reporter imports a day from a spreadsheet (refused whole for a bad
-// cell, refused for another district's row, then stored once) and a planner imports a team's tally.
+// The field reporters' stories (issue 17) and the planners' view of who reported, in Vietnamese at
+// 360 px and in English at 1440 px (each language and each width once: the longer Vietnamese words
+// on the narrow phone, where a layout breaks first), against the demo data: the Đắk Song mobile
+// team's reporter enters days with the network cut, with an answer lost on the way back, with a
+// figure the API refuses, and after reopening the app with no signal; each report is checked
+// through the API to be stored once. Each width and language has its own fresh browser profile and
+// campaign day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports; the
+// file has its own API, so the reports it adds to Đắk Nông change nothing the planner's stories
+// read. At 360 px in both languages, the reporter imports a day from a spreadsheet (refused whole
+// for a bad cell, refused for another district's row, then stored once) and a planner imports a
+// team's tally.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
@@ -102,15 +104,6 @@ const LANGUAGES = [
     thousand: '1,085',
     dossiers137: '137 dossiers',
   },
-  {
-    locale: 'en' as const,
-    words: en,
-    width: 360,
-    daysBack: 2,
-    thousand: '1,085',
-    dossiers137: '137 dossiers',
-  },
-  { locale: 'vi' as const, words: vi, width: 1440, daysBack: 3, thousand: '1.085', dossiers137: '137 hồ sơ' },
 ];
 
 describe.each(LANGUAGES)(
