@@ -12,6 +12,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
+import { translate } from '../src/i18n/i18n.tsx';
 import { vi } from '../src/i18n/vi.ts';
 import type { FormValues } from '../src/views/report/read-figures.ts';
 import { chooseLanguage, graphqlAs, overflowX, serviceWorkerReady, signInAs } from './_app.ts';
@@ -220,7 +221,9 @@ describe.each(LANGUAGES)(
         await route.abort('connectionreset');
       });
       const report = await enter(page, { area: DAK_HOA, dossiers: '1085', hours: '19' });
-      await expect.poll(() => report.textContent()).toContain(words['outbox.triedOnce']);
+      await expect
+        .poll(() => report.textContent())
+        .toContain(translate(locale, 'outbox.tried', { count: 1 }));
       expect(await report.getAttribute('data-state')).toBe('pending');
       expect(delivered).toBeGreaterThanOrEqual(1);
       expect(await report.textContent()).toContain(thousand);
@@ -477,7 +480,7 @@ describe.each(LANGUAGES)(
       // The outbox's reports of these figures (no other story sends 321 dossiers).
       const listed = page
         .locator('.outbox-list li')
-        .filter({ hasText: words['outbox.dossiers'].replace('{count}', '321') });
+        .filter({ hasText: translate(locale, 'outbox.dossiers', { count: 321 }) });
       await typeDraft(page, '321');
       expect(await notice(page).count()).toBe(0);
 
@@ -670,7 +673,9 @@ describe.each(LANGUAGES)(
           : route.continue(),
       );
       const report = await enter(page, { area: DAK_HOA, dossiers: '137', hours: '9', date: pendingDay });
-      await expect.poll(() => report.textContent()).toContain(words['outbox.triedOnce']);
+      await expect
+        .poll(() => report.textContent())
+        .toContain(translate(locale, 'outbox.tried', { count: 1 }));
       const key = await report.getAttribute('data-key');
       await page.getByRole('button', { name: words.signOut }).click();
       await page.getByRole('link', { name: words['signIn.title'] }).first().waitFor();
@@ -713,7 +718,7 @@ describe.each(LANGUAGES)(
           : route.continue(),
       );
       const kept = await enter(page, { area: NAM_BINH, dossiers: '212', hours: '8', date: pendingDay });
-      await expect.poll(() => kept.textContent()).toContain(words['outbox.triedOnce']);
+      await expect.poll(() => kept.textContent()).toContain(translate(locale, 'outbox.tried', { count: 1 }));
       const keptKey = await kept.getAttribute('data-key');
       const dropped = await enter(page, { area: THUAN_HA, dossiers: '99', hours: '6', date: pendingDay });
       const droppedKey = (await dropped.getAttribute('data-key')) as string;

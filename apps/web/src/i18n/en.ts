@@ -1,7 +1,9 @@
 // Every string of the app in English, key for key with vi.ts.
+import type { Message } from './i18n.tsx';
 import type { MessageKey } from './vi.ts';
 
-export const en: Record<MessageKey, string> = {
+// A message with a number in it takes its `one` form for 1 (`1 machine`), `other` otherwise.
+export const en = {
   'language.switch': 'Tiếng Việt',
   'nav.label': 'Sections',
   'nav.scenarios': 'Scenarios',
@@ -212,7 +214,7 @@ export const en: Record<MessageKey, string> = {
   'areas.searchHint': 'e.g. Dak Glong',
   'areas.scenario': 'Demand and status from scenario',
   'areas.signInForFigures': 'Sign in to see population, demand and status.',
-  'areas.found': '{count} areas found.',
+  'areas.found': { count: 'count', one: '{count} area found.', other: '{count} areas found.' },
   'areas.caption': 'The area tree',
   'areas.collapse': 'Collapse {name}',
   'areas.expand': 'Expand {name}',
@@ -260,17 +262,20 @@ export const en: Record<MessageKey, string> = {
   'refusal.other': 'the server did not accept it',
   'outbox.title': 'Reports on this phone',
   'outbox.none': 'No reports yet.',
-  'outbox.dossiers': '{count} dossiers',
-  'outbox.machines': '{count} machines',
-  'outbox.hours': '{count} hours',
+  'outbox.dossiers': { count: 'count', one: '{count} dossier', other: '{count} dossiers' },
+  'outbox.machines': { count: 'count', one: '{count} machine', other: '{count} machines' },
+  'outbox.hours': { count: 'count', one: '{count} hour', other: '{count} hours' },
   'outbox.downtime': 'downtime {count} min',
   'outbox.outcome.CREATED': 'Recorded by the server',
   'outbox.outcome.CORRECTED': 'Corrected this day’s earlier report',
   'outbox.outcome.UNCHANGED': 'The server already had it (counted once)',
   'outbox.apiSaid': 'The server said:',
   'outbox.notTried': 'Waiting to be sent.',
-  'outbox.triedOnce': 'Tried once; will try again by itself.',
-  'outbox.tried': 'Tried {count} times; will try again by itself.',
+  'outbox.tried': {
+    count: 'count',
+    one: 'Tried once; will try again by itself.',
+    other: 'Tried {count} times; will try again by itself.',
+  },
   'outbox.waitsFor': 'Waiting for {name} to sign in to send it ({name} entered it).',
   'outbox.teammatesWaiting':
     'Reports a teammate entered on this phone: {count}. They are sent when that teammate signs in again.',
@@ -300,7 +305,11 @@ export const en: Record<MessageKey, string> = {
   'reported.previousDay': '← Previous day',
   'reported.nextDay': 'Next day →',
   'reported.summary': '{date}: {reported} of {total} areas reported.',
-  'reported.own': 'Report for {name} as a whole: {dossiers} dossiers.',
+  'reported.own': {
+    count: 'dossiers',
+    one: 'Report for {name} as a whole: {dossiers} dossier.',
+    other: 'Report for {name} as a whole: {dossiers} dossiers.',
+  },
   'reported.ownNone': 'No report for {name} as a whole on this day.',
   'reported.yes': 'Reported',
   'reported.no': 'Not reported',
@@ -401,12 +410,20 @@ export const en: Record<MessageKey, string> = {
     'With the reports up to {asOf}, the rest from {start}: {area} finishes on {completion}, after the deadline {deadline}. None of the changes checked makes it:',
   'replan.onTime':
     'With the reports up to {asOf}, {area} makes the deadline at this pace: nothing must change.',
-  'replan.machines': '+{added} machines, {moved} moved ({where})',
+  'replan.machines': {
+    count: 'added',
+    one: '+{added} machine, {moved} moved ({where})',
+    other: '+{added} machines, {moved} moved ({where})',
+  },
   'replan.hours': 'Open {longer} longer a day ({open}–{close})',
   'replan.pace': 'Reach {pace} dossiers per machine-day (now {current})',
   'replan.paceAboveMaximum':
     'Not by a faster pace: it would take {pace} dossiers per machine-day (now {current}), more than a machine does in 24 hours',
-  'replan.deadline': 'Finish {days} days late ({date})',
+  'replan.deadline': {
+    count: 'days',
+    one: 'Finish {days} day late ({date})',
+    other: 'Finish {days} days late ({date})',
+  },
   'replan.infeasible': 'Not by {alternative}: {reason}',
   'replan.kind.MACHINES': 'more machines',
   'replan.kind.HOURS_PER_DAY': 'longer hours',
@@ -446,4 +463,4 @@ export const en: Record<MessageKey, string> = {
   'warning.machines-above-bound':
     'More machines working than any area may have (100,000): the machines are not counted.',
   'warning.other': 'The server found a figure unlikely: check the report.',
-};
+} satisfies Record<MessageKey, Message>;

@@ -15,9 +15,34 @@ import {
 } from './format.ts';
 import { type MessageKey, vi } from './vi.ts';
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+/**
+ * A message whose words follow a number (English `1 day`, `2 days`; Vietnamese has one form):
+ * `count` names the parameter, and each form is chosen by its plural category in the locale
+ * (Intl.PluralRules), `other` when the locale's category has none of its own.
+ */
+export type PluralMessage = { count: string; one?: string; other: string };
+
+export type Message = string | PluralMessage;
+
+const CATALOGUES: Record<Locale, Record<MessageKey, Message>> = { vi, en };
 
 export type Params = Record<string, string | number>;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The form of `message` for its count in `params`. */
+function formOf(locale: Locale, message: Message, params: Params | undefined): string {
+  if (typeof message === 'string') return message;
+  // A count passed already written (`String(3)`) counts as well.
+  const count = Number(params?.[message.count]);
+  if (!Number.isFinite(count)) return message.other;
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? (message.one ?? message.other) : message.other;
+}
 
 export type I18n = {
   locale: Locale;
@@ -40,7 +65,7 @@ function storedLocale(): Locale {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const message = CATALOGUES[locale][key];
+  const message = formOf(locale, CATALOGUES[locale][key], params);
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -267,7 +267,6 @@ export const vi = {
   'outbox.outcome.UNCHANGED': 'Máy chủ đã có báo cáo này (chỉ tính một lần)',
   'outbox.apiSaid': 'Máy chủ trả lời:',
   'outbox.notTried': 'Đang chờ gửi.',
-  'outbox.triedOnce': 'Đã thử gửi 1 lần, sẽ tự gửi lại.',
   'outbox.tried': 'Đã thử gửi {count} lần, sẽ tự gửi lại.',
   'outbox.waitsFor': 'Chờ {name} đăng nhập để gửi (báo cáo do {name} nhập).',
   'outbox.teammatesWaiting':

@@ -70,11 +70,7 @@ function Standing({
   }
   return (
     <p className="muted">
-      {entry.attempts === 0
-        ? t('outbox.notTried')
-        : entry.attempts === 1
-          ? t('outbox.triedOnce')
-          : t('outbox.tried', { count: entry.attempts })}
+      {entry.attempts === 0 ? t('outbox.notTried') : t('outbox.tried', { count: entry.attempts })}
     </p>
   );
 }
