@@ -81,7 +81,6 @@ const PlanViewDocument = graphql(`
           dailyTarget
           completionDate
           status
-          reason
         }
       }
       ... on Error {
