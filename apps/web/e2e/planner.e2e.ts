@@ -217,6 +217,17 @@ describe('the Đắk Nông planner', () => {
     const replan = page.getByTestId('replan');
     await replan.getByText('Lập lại kế hoạch: cần thay đổi gì').waitFor();
     await replan.getByText(/báo cáo đến ngày 20 thg 3, 2021/).waitFor();
+    // The plan runs past the deadline, so plan vs actual counts days after it: the as-of box reaches
+    // the campaign's last day as the API counts it, not only 30 April.
+    const counted = await graphqlAs<{ planVsActual: { campaignLastDay: string } }>(
+      server,
+      'planner',
+      `query ($id: ID!) { planVsActual(scenarioId: $id, areaCode: "661") { ... on PlanVsActual { campaignLastDay } } }`,
+      { id },
+    );
+    const lastDay = counted.data?.planVsActual.campaignLastDay as string;
+    expect(lastDay > '2021-04-30').toBe(true);
+    expect(await replan.locator('input[type="date"]').getAttribute('max')).toBe(lastDay);
     const kinds = await replan
       .locator('li[data-kind]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
@@ -256,14 +267,11 @@ describe('the Đắk Nông planner', () => {
     // As of 19 March instead: Đăk Glong had not reported yet, the rest starts on 20 March.
     const asOf = replan.getByLabel('Báo cáo tính đến ngày');
     expect(await asOf.inputValue()).toBe('2021-03-20');
-    expect([await asOf.getAttribute('min'), await asOf.getAttribute('max')]).toEqual([
-      '2021-03-14',
-      '2021-04-30',
-    ]);
+    expect([await asOf.getAttribute('min'), await asOf.getAttribute('max')]).toEqual(['2021-03-14', lastDay]);
     await asOf.fill('2021-03-19');
     await replan.getByText(/báo cáo đến ngày 19 thg 3, 2021, phần còn lại từ 20 thg 3, 2021/).waitFor();
-    // A day after the deadline is outside the campaign: the re-plan shown stays.
-    await asOf.fill('2021-05-02');
+    // A day after the campaign's last day is outside it: the re-plan shown stays.
+    await asOf.fill(new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
     expect(await asOf.inputValue()).toBe('2021-03-19');
     await replan.getByRole('button', { name: 'Lưu kế hoạch lại thành kịch bản mới' }).click();
     await replan.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();

@@ -92,6 +92,7 @@ const PlanViewDocument = graphql(`
       ... on PlanVsActual {
         totalActual
         totalPlanned
+        campaignLastDay
         demand
         observedDossiersPerMachineDay
         leaves
@@ -446,7 +447,7 @@ function Plan({
                 scenarioName={scenarioName}
                 lastReported={pva?.days.findLast((day) => day.actual != null)?.date ?? null}
                 start={scenarioStart}
-                deadline={scenarioDeadline}
+                lastDay={pva?.campaignLastDay ?? scenarioDeadline}
                 maySave={plansScenario}
               />
             ) : null}

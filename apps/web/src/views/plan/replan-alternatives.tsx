@@ -92,7 +92,7 @@ export function ReplanAlternatives({
   scenarioName,
   lastReported,
   start,
-  deadline,
+  lastDay,
   maySave,
 }: {
   scenarioId: string;
@@ -104,14 +104,17 @@ export function ReplanAlternatives({
   lastReported: string | null;
   /** The scenario's first day. */
   start: string;
-  /** The scenario's deadline, the last day the replan may be as of. */
-  deadline: string;
+  /**
+   * The last day the replan may be as of: the campaign's last day as plan vs actual counts it (its
+   * deadline, or later while a late campaign's reports carry it on).
+   */
+  lastDay: string;
   maySave: boolean;
 }) {
   const i18n = useI18n();
   const { t, date } = i18n;
   const [pace, setPace] = useState<ReplanPace>('BLENDED');
-  const { min: earliest, max: latest, initial } = replanAsOf(start, deadline, lastReported);
+  const { min: earliest, max: latest, initial } = replanAsOf(start, lastDay, lastReported);
   const [chosen, choose] = useState<string | null>(null);
   const asOf = chosen ?? initial;
   const [{ data, fetching, error }, refetch] = useQuery({

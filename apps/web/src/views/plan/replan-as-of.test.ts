@@ -14,8 +14,17 @@ describe('the re-plan’s as-of day', () => {
     });
   });
 
-  it('opens on the deadline when the last report came after it', () => {
+  it('opens on the campaign’s last day when the last report came after it', () => {
     expect(replanAsOf(START, DEADLINE, '2021-07-02').initial).toBe('2021-06-30');
+  });
+
+  it('reaches the last day of a campaign running late, past its deadline', () => {
+    // Reports carried the campaign on to 12 July; the last came on 10 July.
+    expect(replanAsOf(START, '2021-07-12', '2021-07-10')).toEqual({
+      min: '2021-03-14',
+      max: '2021-07-12',
+      initial: '2021-07-10',
+    });
   });
 
   it('opens on the day before the start when nothing is reported, or only before the start', () => {

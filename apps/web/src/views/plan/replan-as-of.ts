@@ -1,7 +1,8 @@
 // The re-plan's "as of" date box: from the day before the scenario starts (nothing reported yet,
-// the earliest re-plan there is) to its deadline (the API re-plans no later), and the day it opens
-// on: the last reported day, held within that range. A report made after the deadline would
-// otherwise open a re-plan as of a day past it, where nothing can be done but finish late.
+// the earliest re-plan there is) to the campaign's last day as plan vs actual counts it (its
+// deadline, or later while a late campaign's reports carry on: `campaignLastDay`), and the day it
+// opens on: the last reported day, held within that range. A report dated past that day (a phone
+// left on another year) counts in no comparison, and would open a re-plan where nothing was done.
 
 /** The day before an ISO date. */
 function dayBefore(isoDate: string): string {
@@ -18,11 +19,11 @@ function dayBefore(isoDate: string): string {
  */
 export function replanAsOf(
   start: string,
-  deadline: string,
+  lastDay: string,
   lastReported: string | null,
 ): { min: string; max: string; initial: string } {
   const min = dayBefore(start);
   const day = lastReported ?? min;
-  const initial = day < min ? min : day > deadline ? deadline : day;
-  return { min, max: deadline, initial };
+  const initial = day < min ? min : day > lastDay ? lastDay : day;
+  return { min, max: lastDay, initial };
 }
