@@ -2,7 +2,7 @@
 // `GET /templates/<kind>.<xlsx|csv>` and `GET /export/<view>.<xlsx|csv>`.
 import type { Plugin } from 'graphql-yoga';
 import type { RunGraphQL } from './_internal/ask-graphql.ts';
-import { refusalLanguageOf, refuse } from './_internal/responses.ts';
+import { METHOD_REFUSAL, refusalLanguageOf, refuse, SERVER_REFUSAL } from './_internal/responses.ts';
 import { exportResponse, isExportPath } from './exports.ts';
 import { isTemplatePath, templateResponse } from './templates.ts';
 
@@ -18,26 +18,12 @@ export function useDownloads(run: RunGraphQL): Plugin {
       if (!isDownloadPath(url.pathname)) return;
       const language = refusalLanguageOf(url);
       if (request.method !== 'GET') {
-        endResponse(
-          refuse(
-            language,
-            405,
-            'METHOD_NOT_ALLOWED',
-            { vi: 'Tải tệp chỉ nhận yêu cầu GET.', en: 'downloads are GET requests' },
-            undefined,
-            { allow: 'GET' },
-          ),
-        );
+        endResponse(refuse(language, 405, 'METHOD_NOT_ALLOWED', METHOD_REFUSAL, undefined, { allow: 'GET' }));
         return;
       }
       const answer = isTemplatePath(url.pathname) ? templateResponse(url) : exportResponse(request, url, run);
       return answer.then(endResponse, () =>
-        endResponse(
-          refuse(language, 500, 'INTERNAL_SERVER_ERROR', {
-            vi: 'Máy chủ gặp lỗi khi tạo tệp này. Thử lại sau.',
-            en: 'Unexpected error.',
-          }),
-        ),
+        endResponse(refuse(language, 500, 'INTERNAL_SERVER_ERROR', SERVER_REFUSAL)),
       );
     },
   };

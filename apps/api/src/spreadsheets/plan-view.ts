@@ -1,6 +1,7 @@
 // The plan per area as a table: one row per `AreaPlan` of `planCampaign`, parents before children.
 // Its first columns carry the area list's headers, so an exported plan reads back as areas.
 import type { AreaPlan, AreaReasonCode, AreaStatus } from '@muster/planning';
+import { dayIn } from './_internal/day-in.ts';
 import { type AreaLevelValue, LEVEL_WORDS } from './cell-rules.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import type { SheetView, ViewColumn } from './sheet-view.ts';
@@ -65,12 +66,6 @@ const VI_STATUS: Readonly<Record<AreaStatus, string>> = {
 
 const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
-/** `2021-07-22` as a Vietnamese reader writes it: `22/07/2021`. */
-function viDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
-
 const VI_NO_OPEN_DAY = 'không có ngày mở cửa nào từ ngày bắt đầu đến hạn chót';
 
 /** How many machines would finish on time, when some number does. */
@@ -92,7 +87,7 @@ const VI_REASON: Readonly<Record<AreaReasonCode, (area: AreaPlan) => string>> = 
   'beyond-horizon': (area) => `số máy đã giao cần hơn 10 năm${viMachinesOnTime(area)}`,
   late: (area) => {
     const finishes =
-      area.completionDate === null ? 'hoàn thành' : `hoàn thành ngày ${viDate(area.completionDate)}`;
+      area.completionDate === null ? 'hoàn thành' : `hoàn thành ngày ${dayIn(area.completionDate, 'vi')}`;
     const late = area.daysNeeded === null ? null : area.daysNeeded - area.openDays;
     const after = late === null ? 'sau hạn chót' : `trễ ${viNumber.format(late)} ngày mở cửa so với hạn chót`;
     // No number of machines finishes on time: no day is open to the deadline, or it is before the

@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { excelJS } from './_internal/exceljs.ts';
 import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
+import { yesNo } from './_internal/yes-no.ts';
 import type { SpreadsheetFormat } from './read-spreadsheet.ts';
 import type { SheetKind, SheetLanguage } from './sheet-kind.ts';
 
@@ -12,7 +13,6 @@ const NOTES_HEADERS = {
   vi: ['Cột', 'Bắt buộc', 'Nội dung', 'Tên cột cũng được đọc'],
   en: ['Column', 'Required', 'What it holds', 'Headers also read'],
 } as const;
-const YES_NO = { vi: ['có', 'không'], en: ['yes', 'no'] } as const;
 const EXAMPLE_NOTE = {
   vi: 'Dòng ví dụ: thay bằng số liệu của bạn hoặc xóa đi trước khi gửi.',
   en: 'An example row: replace it with your figures or delete it before sending.',
@@ -51,7 +51,7 @@ async function xlsxTemplate(kind: SheetKind<unknown>, language: SheetLanguage): 
   for (const column of kind.columns) {
     notes.addRow([
       column.header[language],
-      YES_NO[language][column.required ? 0 : 1],
+      yesNo(column.required, language),
       `${column.note[language]} ${column.rule.expected[0]?.toUpperCase()}${column.rule.expected.slice(1)}.`,
       [column.header[language === 'vi' ? 'en' : 'vi'], column.key, ...column.aliases].join('; '),
     ]);

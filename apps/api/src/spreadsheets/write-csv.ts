@@ -5,6 +5,7 @@
 // prefixed with an apostrophe (CSV injection).
 import type { Writable } from 'node:stream';
 import { collectBytes, writeCsvRecords } from './_internal/write-out.ts';
+import { yesNo } from './_internal/yes-no.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
 import { type SheetView, type ViewCell, type ViewColumnType, viewHeaders } from './sheet-view.ts';
 
@@ -20,15 +21,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 const CSV_PLACES: Partial<Record<ViewColumnType, number>> = { decimal: 6, share: 6 };
 
-/** Yes and no as a CSV in each language writes them (the XLSX keeps spreadsheet booleans). */
-const YES_NO: Record<SheetLanguage, readonly [string, string]> = {
-  vi: ['có', 'không'],
-  en: ['true', 'false'],
-};
-
 function csvCell(value: ViewCell, type: ViewColumnType | undefined, language: SheetLanguage): string {
   if (value === null) return '';
-  if (typeof value === 'boolean') return YES_NO[language][value ? 0 : 1];
+  // An English CSV keeps `true`/`false`, as it always wrote them; a Vietnamese one says yes and no.
+  if (typeof value === 'boolean') return language === 'en' ? String(value) : yesNo(value, language);
   if (typeof value === 'string') return FORMULA_START.test(value) ? `'${value}` : value;
   const places = type === undefined ? undefined : CSV_PLACES[type];
   if (typeof value === 'number' && places !== undefined && Number.isFinite(value)) {

@@ -4,6 +4,7 @@
 // inputs they come from.
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { dayIn } from './_internal/day-in.ts';
 import { excelJS } from './_internal/exceljs.ts';
 import { collectBytes } from './_internal/write-out.ts';
 import type { SheetLanguage } from './sheet-kind.ts';
@@ -33,13 +34,6 @@ const ABOUT_LABELS = {
   scenarioId: { vi: 'Mã kịch bản (scenarioId dùng với API)', en: 'Scenario key (scenarioId for the API)' },
   inputs: { vi: 'Dữ liệu đầu vào', en: 'Inputs' },
 } as const;
-
-/** An ISO day as the reader writes it: `22/03/2021` in Vietnamese, `2021-03-22` (as the sheets) in English. */
-function dayIn(iso: string, language: SheetLanguage): string {
-  if (language === 'en') return iso;
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
 
 /**
  * An instant as the wall clock of `timeZone` showed it, the zone named (`21/03/2021 15:00 (giờ

@@ -52,4 +52,26 @@ describe('spreadsheetTemplate', () => {
       'Dossiers; dossiers; hồ sơ; số hồ sơ thu nhận; số lượng hồ sơ; dossiers collected',
     ]);
   });
+
+  it('says which columns are required in words of the chosen language', async () => {
+    // A report's date, area code and dossiers are required; its team, machines, hours, downtime,
+    // note and key are not.
+    const required = async (language: 'vi' | 'en') => {
+      const workbook = await openWorkbook(await spreadsheetTemplate(REPORT_SHEET, 'xlsx', language));
+      const notes = workbook.worksheets[1];
+      return Array.from({ length: 9 }, (_, i) => notes?.getRow(i + 2).getCell(2).value);
+    };
+    expect(await required('vi')).toEqual([
+      'có',
+      'có',
+      'không',
+      'có',
+      'không',
+      'không',
+      'không',
+      'không',
+      'không',
+    ]);
+    expect(await required('en')).toEqual(['yes', 'yes', 'no', 'yes', 'no', 'no', 'no', 'no', 'no']);
+  });
 });

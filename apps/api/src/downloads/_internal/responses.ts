@@ -24,6 +24,18 @@ export function downloadResponse(
   });
 }
 
+/** The refusal of a request other than GET (405). */
+export const METHOD_REFUSAL: Words = {
+  vi: 'Tải tệp chỉ nhận yêu cầu GET.',
+  en: 'downloads are GET requests',
+};
+
+/** The refusal of a download that failed on the server (500). */
+export const SERVER_REFUSAL: Words = {
+  vi: 'Máy chủ gặp lỗi khi tạo tệp này. Thử lại sau.',
+  en: 'Unexpected error.',
+};
+
 /** What a refusal is about, by the parameter it names, in Vietnamese. */
 const VI_SUBJECTS: Readonly<Record<string, string>> = {
   scenarioId: 'kịch bản',
@@ -60,9 +72,9 @@ function viRefusal(code: string, field: string | undefined): string {
     case 'INFEASIBLE':
       return 'Không lập được kế hoạch như đã yêu cầu nên không tạo được tệp này.';
     case 'METHOD_NOT_ALLOWED':
-      return 'Tải tệp chỉ nhận yêu cầu GET.';
+      return METHOD_REFUSAL.vi;
     default:
-      return 'Máy chủ gặp lỗi khi tạo tệp này. Thử lại sau.';
+      return SERVER_REFUSAL.vi;
   }
 }
 
