@@ -1,6 +1,7 @@
 // Downloads of a view as XLSX or CSV from `GET /export/<view>.<format>`. A link cannot carry the
 // bearer token, so each button fetches the file with it and hands the browser the bytes.
 import { useState } from 'react';
+import { PROBLEM_MESSAGE, refusalKindOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 import { useSession } from '../session/session.tsx';
@@ -14,9 +15,10 @@ export type ExportView = 'plan' | 'daily' | 'plan-vs-actual' | 'roster' | 'visit
  * @example refusalOf(401, 'UNAUTHENTICATED') // 'problem.unauthenticated'
  */
 export function refusalOf(status: number, code: string | undefined): MessageKey {
-  if (status === 401 || code === 'UNAUTHENTICATED') return 'problem.unauthenticated';
-  if (status === 403 || code === 'FORBIDDEN') return 'problem.forbidden';
-  if (code === 'LIMIT_EXCEEDED') return 'export.tooLarge';
+  const refused = refusalKindOf(status, [code]);
+  // A file too large has words of its own (choose a smaller area), not a page's request's.
+  if (refused === 'tooLarge') return 'export.tooLarge';
+  if (refused) return PROBLEM_MESSAGE[refused];
   return status >= 500 ? 'problem.server' : 'export.refused';
 }
 

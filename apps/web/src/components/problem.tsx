@@ -30,19 +30,28 @@ export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: ()
   );
 }
 
-/** Typed errors that say what the caller may do, in the app's own words (the API's are English). */
-const REFUSAL_KIND: Partial<Record<string, ProblemKind>> = {
+/** Refusals said by what the caller may do, in the app's own words (the API's are English). */
+type RefusalKind = Extract<ProblemKind, 'forbidden' | 'unauthenticated'>;
+
+/** The typed errors that are such refusals. */
+const REFUSAL_KIND: Partial<Record<string, RefusalKind>> = {
   ForbiddenError: 'forbidden',
   UnauthenticatedError: 'unauthenticated',
 };
 
-/** A typed error the API answered instead of a result (unknown area, refused input, infeasible). */
-export function Refusal({ error }: { error: { __typename?: string; message: string } }) {
+/**
+ * A typed error the API answered instead of a result (unknown area, refused input, infeasible),
+ * or a refusal the app tells before asking (`kind`: a page the caller's role may not read).
+ */
+export function Refusal(props: { error: { __typename?: string; message: string } } | { kind: RefusalKind }) {
   const { t } = useI18n();
-  const kind = error.__typename ? REFUSAL_KIND[error.__typename] : undefined;
+  const { kind, message } =
+    'kind' in props
+      ? { kind: props.kind, message: '' }
+      : { kind: REFUSAL_KIND[props.error.__typename ?? ''], message: props.error.message };
   return (
     <div className="problem" role="alert" data-problem={kind ?? 'refused'}>
-      <p>{kind ? t(PROBLEM_MESSAGE[kind]) : `${t('problem.refused')} ${error.message}`}</p>
+      <p>{kind ? t(PROBLEM_MESSAGE[kind]) : `${t('problem.refused')} ${message}`}</p>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/i18n.tsx';
-import { PROBLEM_MESSAGE, problemOf } from './problem.ts';
+import { PROBLEM_MESSAGE, problemOf, refusalKindOf } from './problem.ts';
 
 const refused = (code: string) =>
   new CombinedError({ graphQLErrors: [new GraphQLError('refused', { extensions: { code } })] });
@@ -14,5 +14,17 @@ describe('problemOf', () => {
     expect(translate('vi', PROBLEM_MESSAGE.tooLarge)).toMatch(/^Yêu cầu này quá lớn/);
     expect(problemOf(refused('FORBIDDEN'))).toBe('forbidden');
     expect(problemOf(refused('INTERNAL_SERVER_ERROR'))).toBe('server');
+  });
+});
+
+describe('refusalKindOf', () => {
+  it('tells a refusal by its HTTP status alone or by its code alone', () => {
+    // A gateway's bare 401 or 403 has no GraphQL body; a GraphQL answer over HTTP 200 has only codes.
+    expect(refusalKindOf(401, [])).toBe('unauthenticated');
+    expect(refusalKindOf(403, [undefined])).toBe('forbidden');
+    expect(refusalKindOf(200, ['UNAUTHENTICATED'])).toBe('unauthenticated');
+    expect(refusalKindOf(undefined, ['INTERNAL_SERVER_ERROR', 'LIMIT_EXCEEDED'])).toBe('tooLarge');
+    expect(refusalKindOf(404, ['NOT_FOUND'])).toBeNull();
+    expect(refusalKindOf(500, [])).toBeNull();
   });
 });

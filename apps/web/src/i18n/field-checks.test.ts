@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDay, checkTime, readNumber } from './field-checks.ts';
+import { checkDay, checkHours, checkTime, readNumber } from './field-checks.ts';
 
 describe('checkTime', () => {
   it('takes 00:00 to 23:59 for an open and 24:00 only for a close', () => {
@@ -13,6 +13,26 @@ describe('checkTime', () => {
     expect(checkTime('25:00')).toEqual({ key: 'check.time' });
     expect(checkTime('7:30')).toEqual({ key: 'check.time' });
     expect(checkTime('07:60', { endOfDay: true })).toEqual({ key: 'check.closeTime' });
+  });
+});
+
+describe('checkHours', () => {
+  it('takes 05:00–24:00 and a whole day of 00:00–24:00', () => {
+    expect(checkHours('05:00', '24:00')).toEqual({});
+    expect(checkHours(' 00:00', '24:00 ')).toEqual({});
+  });
+
+  it('refuses a close at the open, typed with spaces or not: a day of no hours', () => {
+    expect(checkHours('07:00', '07:00')).toEqual({ close: { key: 'check.sameTime' } });
+    expect(checkHours('07:00 ', ' 07:00')).toEqual({ close: { key: 'check.sameTime' } });
+  });
+
+  it('names each wrong box, and no sameness beside a wrong open', () => {
+    expect(checkHours('24:00', '24:00')).toEqual({ open: { key: 'check.time' } });
+    expect(checkHours('25:00', '7:30')).toEqual({
+      open: { key: 'check.time' },
+      close: { key: 'check.closeTime' },
+    });
   });
 });
 

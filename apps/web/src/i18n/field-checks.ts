@@ -25,6 +25,22 @@ export function checkTime(text: string, { endOfDay = false } = {}): FieldProblem
   return { key: endOfDay ? 'check.closeTime' : 'check.time' };
 }
 
+/**
+ * A day's hours, `HH:mm` each: the open from 00:00 to 23:59, the close to 24:00 and not the open
+ * itself (no hours at all; a whole day is 00:00–24:00). The problem of each box that has one.
+ *
+ * @example checkHours('07:00', '07:00') // { close: { key: 'check.sameTime' } }
+ */
+export function checkHours(open: string, close: string): { open?: FieldProblem; close?: FieldProblem } {
+  const problems: { open?: FieldProblem; close?: FieldProblem } = {};
+  const openProblem = checkTime(open);
+  const closeProblem = checkTime(close, { endOfDay: true });
+  if (openProblem) problems.open = openProblem;
+  if (closeProblem) problems.close = closeProblem;
+  else if (!openProblem && open.trim() === close.trim()) problems.close = { key: 'check.sameTime' };
+  return problems;
+}
+
 export type NumberBounds = {
   min: number;
   max: number;

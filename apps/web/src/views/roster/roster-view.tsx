@@ -270,7 +270,7 @@ export default function RosterView() {
           // A roster is read from the scenario's root: a caller below it gets the refusal alone
           // (a reporter reaching it by address saw the print button and downloads, each refused).
           scenario && seesScenarioRoot(callerArea, scenario.area) === false ? (
-            <Refusal error={{ __typename: 'ForbiddenError', message: '' }} />
+            <Refusal kind="forbidden" />
           ) : scenario ? (
             <>
               <h1 className="no-print">

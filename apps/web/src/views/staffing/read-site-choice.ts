@@ -6,7 +6,7 @@
 import type { ArrivalProfile } from '../../gql/graphql.ts';
 import {
   checkDay,
-  checkTime,
+  checkHours,
   type FieldProblem,
   MAX_MACHINES_AT_A_SITE,
   readNumber,
@@ -97,13 +97,7 @@ export function readSiteChoice(
   );
   const [open, close] = [texts.open.trim(), texts.close.trim()];
   // Both blank: the scenario's hours; one given: both are needed.
-  if (open !== '' || close !== '') {
-    const openProblem = checkTime(open);
-    const closeProblem = checkTime(close, { endOfDay: true });
-    if (openProblem) problems.open = openProblem;
-    if (closeProblem) problems.close = closeProblem;
-    else if (!openProblem && open === close) problems.close = { key: 'check.sameTime' };
-  }
+  if (open !== '' || close !== '') Object.assign(problems, checkHours(open, close));
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -124,8 +124,6 @@ const EVALUATE_AFTER_MS = 350;
 
 type Choice = SiteChoice;
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
 /** The query's variables for a choice: only what the planner gave, so the rest is the scenario's. */
 function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
   return {
@@ -136,9 +134,8 @@ function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
     ...(choice.date ? { date: choice.date } : {}),
     ...(choice.waitTargetMinutes !== null ? { waitTargetMinutes: choice.waitTargetMinutes } : {}),
     ...(choice.dailyVisitors !== null ? { dailyVisitors: choice.dailyVisitors } : {}),
-    ...(TIME.test(choice.open) && TIME.test(choice.close)
-      ? { hours: { open: choice.open, close: choice.close } }
-      : {}),
+    // A choice has both hours, checked by readSiteChoice, or neither (the scenario's).
+    ...(choice.open !== '' ? { hours: { open: choice.open, close: choice.close } } : {}),
     ...(choice.machinesAvailable !== null ? { machinesAvailable: choice.machinesAvailable } : {}),
   };
 }
@@ -463,7 +460,7 @@ export default function StaffingView() {
       <Requested fetching={head.fetching} error={head.error ?? sites.error} hasData={head.data !== undefined}>
         {() =>
           refused ? (
-            <Refusal error={{ __typename: 'ForbiddenError', message: '' }} />
+            <Refusal kind="forbidden" />
           ) : scenario ? (
             <>
               <div className="controls no-print">

@@ -1,7 +1,7 @@
 // The what-if form as the planner types it: figures in the reader's way of writing them (3,5 in
 // Vietnamese, 3.5 in English), read back with a comma or a point, and every box checked before the
 // service is asked, so a wrong box is named under it in the reader's language.
-import { checkTime, type FieldProblem, MAX_MACHINES_PER_AREA, readNumber } from '../../i18n/field-checks.ts';
+import { checkHours, type FieldProblem, MAX_MACHINES_PER_AREA, readNumber } from '../../i18n/field-checks.ts';
 import { formatBoxNumber, type Locale } from '../../i18n/format.ts';
 import type { WhatIfEdits } from './campaign-input.ts';
 
@@ -52,12 +52,7 @@ export function readWhatIfForm(
   texts: WhatIfTexts,
   stored?: { edits: WhatIfEdits; shown: WhatIfTexts },
 ): { ok: true; edits: WhatIfEdits } | { ok: false; problems: Partial<Record<WhatIfBox, FieldProblem>> } {
-  const problems: Partial<Record<WhatIfBox, FieldProblem>> = {};
-  const open = checkTime(texts.open);
-  if (open) problems.open = open;
-  const close = checkTime(texts.close, { endOfDay: true });
-  if (close) problems.close = close;
-  else if (!open && texts.open.trim() === texts.close.trim()) problems.close = { key: 'check.sameTime' };
+  const problems: Partial<Record<WhatIfBox, FieldProblem>> = checkHours(texts.open, texts.close);
   const required = (box: WhatIfBox, read: ReturnType<typeof readNumber>): number | null => {
     if ('problem' in read) problems[box] = read.problem;
     else if (read.value === null) problems[box] = { key: 'check.number' };
