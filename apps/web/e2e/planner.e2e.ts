@@ -406,6 +406,15 @@ describe('the Đắk Nông planner', () => {
     expect(await rows.count()).toBe(19);
     await page.getByLabel('Ngày (để trống: chỉ tiêu ngày)').fill('');
     await page.getByLabel('Người đến trong ngày').fill('1085');
+    // Closing when it opens is named under the closing box; the service is not asked.
+    await page.getByLabel('Giờ mở (HH:mm)').fill('07:00');
+    await page.getByLabel('Giờ đóng (HH:mm)').fill('07:00');
+    await page.getByText('Giờ đóng phải khác giờ mở (mở cả ngày: 00:00–24:00).').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    expect(await rows.count()).toBe(19);
+    await page.getByLabel('Giờ mở (HH:mm)').fill('');
+    await page.getByLabel('Giờ đóng (HH:mm)').fill('');
     const minutes = async (testId: string) =>
       Number((await page.getByTestId(testId).textContent())?.replace(/[^\d,]/g, '').replace(',', '.'));
     // Before any edit the planner's schedule is the recommended one, and so are its waits.
