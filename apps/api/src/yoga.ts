@@ -129,6 +129,26 @@ function maskError(error: unknown): Error {
  * What one document may ask for. Generous for every query the product's clients send (the
  * deepest, a plan with its areas' children, is 8 levels); far below what would tie up a worker.
  */
+/**
+ * GraphiQL's first tab for a developer who has none stored: what the API is, how to send a token,
+ * and a query to start from (GraphiQL's own text named Muster the in-browser tool).
+ */
+const GRAPHIQL_WELCOME = `# Muster's GraphQL API: areas, scenarios, plans, plan vs actual, re-plans,
+# hourly staffing, rosters, teams and the field's reports. Every type, field and
+# argument is described with its units in the Docs panel (the book icon, left).
+#
+# Most fields need a token: open Headers below and write
+#   { "Authorization": "Bearer <the token you sign in to Muster with>" }
+# Without one, a field answers UNAUTHENTICATED and names itself.
+#
+# Run with Ctrl-Enter. The areas at the top of the tree need no token:
+{
+  areas(roots: true) {
+    edges { node { code name level } }
+  }
+}
+`;
+
 export const DOCUMENT_LIMITS = {
   maxDepth: 12,
   maxAliases: 20,
@@ -162,7 +182,7 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
   schema,
   context: createContext,
   graphqlEndpoint: '/graphql',
-  graphiql: graphiqlFor({ title: 'Muster' }),
+  graphiql: graphiqlFor({ title: 'Muster GraphQL', defaultQuery: GRAPHIQL_WELCOME }),
   // GraphiQL's page with its scripts, styles and icon inline (from the installed package), not from a CDN.
   renderGraphiQL,
   cors: corsFor,
