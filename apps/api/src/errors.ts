@@ -73,28 +73,12 @@ abstract class AccessRefusal extends Error {
   }
 }
 
-/** Where a row of an uploaded spreadsheet sits: its sheet, its row, and the column refused. */
-export type SheetPlace = {
-  /** The sheet's name; null in a CSV file. */
-  sheet: string | null;
-  /** The row as the spreadsheet numbers it (1 is the first line of the file). */
-  row: number;
-  /** The column's field (`areaCode`), or null for the whole row. */
-  column: string | null;
-};
-
 /**
- * The caller's token does not let it use a field (`Query.plan`, `reports[2].teamCode`); for a
- * spreadsheet refused, `place` is the first row it may not send.
+ * The caller's token does not let it use a field (`Query.plan`, `reports[2].teamCode`). A file's
+ * rows the caller may not send are cells of its `SpreadsheetError` instead (code `forbidden`).
  */
 export class ForbiddenError extends AccessRefusal {
   override readonly name = 'ForbiddenError';
-  readonly place: SheetPlace | null;
-
-  constructor(message: string, field: string, place: SheetPlace | null = null) {
-    super(message, field);
-    this.place = place;
-  }
 }
 
 /**

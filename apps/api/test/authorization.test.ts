@@ -93,6 +93,11 @@ type Cell = {
   hiddenAs?: 'NOT_FOUND' | 'NULL';
   /** Callers who may use the field but whose request is refused as bad input (InputError). */
   badInputFor?: readonly Caller[];
+  /**
+   * Callers who may import but not the file's rows: a SpreadsheetError naming each as a cell of code
+   * `forbidden` (FORBIDDEN_ROWS), so that a file's other problems are named with them.
+   */
+  rowsForbiddenFor?: readonly Caller[];
   /** Files sent with the operation as a multipart request, by variable name. */
   files?: () => Record<string, UploadFile>;
 };
@@ -113,6 +118,9 @@ const reportFile = (areaCode: string, teamCode: string): Record<string, UploadFi
     file: csvFile(['Date,Area code,Team code,Dossiers', `${date},${areaCode},${teamCode},${dossiers}`]),
   };
 };
+
+const IMPORT_REPORTS =
+  'mutation ($file: File!) { importReports(file: $file) { __typename ... on SpreadsheetError { issues { code } } } }';
 
 const everyone: readonly Caller[] = CALLERS;
 const signedIn: readonly Caller[] = CALLERS.filter((c) => c !== 'anonymous');
@@ -395,16 +403,18 @@ const MATRIX: Cell[] = [
   {
     field: 'importReports',
     what: "a file of Đắk Song's mobile team in a Đắk Song commune",
-    query: 'mutation ($file: File!) { importReports(file: $file) { __typename } }',
+    query: IMPORT_REPORTS,
     files: () => reportFile('24718', 'DN-DAK-SONG-MOBILE'),
     allowed: ['admin', 'plannerDakNong', 'plannerDakSong', 'reporterDakSong'],
+    rowsForbiddenFor: ['reporterHungNguyen'],
   },
   {
     field: 'importReports',
     what: "a file of Đắk Glong's mobile team in Đắk Glong (the province's, not Đắk Song's)",
-    query: 'mutation ($file: File!) { importReports(file: $file) { __typename } }',
+    query: IMPORT_REPORTS,
     files: () => reportFile('661', 'DN-DAK-GLONG-MOBILE'),
     allowed: ['admin', 'plannerDakNong'],
+    rowsForbiddenFor: ['plannerDakSong', 'reporterDakSong', 'reporterHungNguyen'],
   },
   {
     field: 'importMachines',
@@ -508,10 +518,27 @@ const REFUSAL_OF_TYPE: Record<string, string> = {
   InputError: 'BAD_INPUT',
 };
 
-/** Every refusal in an answer: errors by their code, union members by their type, `null` as NULL. */
+/** A file refused for rows the caller may not send, and for nothing else. */
+function rowsForbidden(payload: { __typename?: string; issues?: { code: string }[] }): boolean {
+  const issues = payload.__typename === 'SpreadsheetError' ? (payload.issues ?? []) : [];
+  return issues.length > 0 && issues.every((issue) => issue.code === 'forbidden');
+}
+
+/**
+ * Every refusal in an answer: errors by their code, union members by their type (a file's rows
+ * refused as FORBIDDEN_ROWS), `null` as NULL.
+ */
 function refusals(result: GraphQLResponse): string[] {
-  const payload = Object.values(result.data ?? {})[0] as { __typename?: string } | null | undefined;
-  const typed = payload?.__typename ? REFUSAL_OF_TYPE[payload.__typename] : undefined;
+  const payload = Object.values(result.data ?? {})[0] as
+    | { __typename?: string; issues?: { code: string }[] }
+    | null
+    | undefined;
+  const typed =
+    payload && rowsForbidden(payload)
+      ? 'FORBIDDEN_ROWS'
+      : payload?.__typename
+        ? REFUSAL_OF_TYPE[payload.__typename]
+        : undefined;
   const found = [...new Set([...refusalCodes(result), ...(typed ? [typed] : [])])];
   return found.length === 0 && result.data && payload === null ? ['NULL'] : found;
 }
@@ -554,11 +581,15 @@ describe('the authorisation matrix', () => {
                 ? (cell.hiddenAs ?? 'NOT_FOUND')
                 : cell.badInputFor?.includes(caller)
                   ? 'BAD_INPUT'
-                  : 'FORBIDDEN';
+                  : cell.rowsForbiddenFor?.includes(caller)
+                    ? 'FORBIDDEN_ROWS'
+                    : 'FORBIDDEN';
           expect(codes).toEqual([expected]);
           // 401/403 only when nothing of the answer is left; a refused field leaves the rest (200).
           const left = result.data != null && Object.values(result.data).some((value) => value !== null);
-          if (left || ['NULL', 'NOT_FOUND', 'BAD_INPUT'].includes(expected)) expect(status).toBe(200);
+          if (left || ['NULL', 'NOT_FOUND', 'BAD_INPUT', 'FORBIDDEN_ROWS'].includes(expected)) {
+            expect(status).toBe(200);
+          }
           if (mutation) expect(await snapshot()).toEqual(before);
         }
       });

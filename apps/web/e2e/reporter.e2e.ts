@@ -6,8 +6,8 @@
 // through the API to be stored once. Each width and language has its own fresh browser profile and
 // campaign day (today, yesterday, … in Hồ Chí Minh City), so no story sees another's reports; the
 // file has its own API, so the reports it adds to Đắk Nông change nothing the planner's stories
-// read. At 360 px in both languages, the reporter imports a day from a spreadsheet (refused whole
-// for a bad cell, refused for another district's row, then stored once) and a planner imports a
+// read. At 360 px in both languages, the reporter imports a day from a spreadsheet (refused whole,
+// a bad cell and another district's row named at once, then stored once) and a planner imports a
 // team's tally.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +146,8 @@ describe.each(LANGUAGES)(
         date?: string;
       },
     ): Promise<Locator> {
-      const listed = page.locator('.outbox-list li');
+      // The reports, not the warnings listed inside one.
+      const listed = page.locator('.outbox-list > li');
       const before = await listed.count();
       await page.locator('#report-date').fill(figures.date ?? day);
       await page.getByLabel(words['report.area']).selectOption(figures.area);
@@ -782,6 +783,47 @@ describe.each(LANGUAGES)(
       await page.close();
     });
 
+    it('a day sent again with other figures replaces the first on the phone: the first is greyed as replaced, its warning no longer shown as current', async () => {
+      const page = await reporterHome();
+      /** A day no other story reports. */
+      const replacedDay = hcmDay(30 + daysBack);
+      // 1,085 dossiers on 5 machines: more than the team's 2, which the API warns about.
+      const first = await enter(page, { area: DAK_HOA, dossiers: '1085', machines: '5', date: replacedDay });
+      await expect.poll(() => first.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await first.locator('.report-warnings').getAttribute('data-warnings')).toContain(
+        'machines-above-team',
+      );
+      // The same day, area and team again: 100 dossiers on 2 machines, which the API holds instead.
+      const second = await enter(page, { area: DAK_HOA, dossiers: '100', machines: '2', date: replacedDay });
+      await expect.poll(() => second.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await second.textContent()).toContain(
+        locale === 'vi' ? 'Đã sửa báo cáo trước của ngày này' : 'Corrected this day’s earlier report',
+      );
+      expect(await storedReports(DAK_HOA, replacedDay)).toMatchObject([{ dossiers: 100, version: 2 }]);
+
+      await expect
+        .poll(() => first.getAttribute('data-replaced-by'))
+        .toBe(await second.getAttribute('data-key'));
+      expect(await first.locator('.report-state').textContent()).toBe(
+        locale === 'vi' ? 'Đã bị thay' : 'Replaced',
+      );
+      expect(await first.locator('.outbox-replaced').textContent()).toMatch(
+        locale === 'vi'
+          ? /^Đã bị thay bằng báo cáo sau \(100 hồ sơ, gửi lúc .+\): máy chủ giữ báo cáo đó, không giữ báo cáo này\.$/
+          : /^Replaced by the later report \(100 dossiers, sent .+\): the server keeps that one, not this\.$/,
+      );
+      expect(await first.locator('.report-warnings').count()).toBe(0);
+      // Greyed: the muted ink of the page (#5b6570).
+      expect(await first.evaluate((li) => getComputedStyle(li).color)).toBe('rgb(91, 101, 112)');
+      // The report the API holds stands as sent, with its own warning (a day after the 2021 campaign).
+      expect(await second.getAttribute('data-replaced-by')).toBeNull();
+      expect(await second.locator('.report-state').textContent()).toBe(words['outbox.state.sent']);
+      expect(await second.locator('.report-warnings').getAttribute('data-warnings')).toBe('outside-campaign');
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await shoot(page, `report-replaced-${name}`);
+      await page.close();
+    });
+
     // Last: the fixed clock it sets holds for every page of the browser that follows.
     it('the date of a report is today in Hồ Chí Minh City even where the phone’s clock says yesterday', async () => {
       const page = await browser.newPage(width, 900);
@@ -813,8 +855,9 @@ const SHEET_LANGUAGES = [
     daysBack: 4,
     header: 'Ngày,Mã địa bàn,Số hồ sơ,Số giờ mở cửa',
     teamHeader: 'Ngày,Mã địa bàn,Mã tổ,Số hồ sơ',
-    refused: 'Không lưu gì: tệp có 1 lỗi.',
+    refused: 'Không lưu gì: tệp có 2 lỗi.',
     badRow: 'Dòng 3, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "12a"',
+    outsideRow: 'Dòng 4: địa bàn 661 không thuộc địa bàn của bạn',
     stored: 'Đã đọc 2 dòng: 2 báo cáo mới, 0 sửa, 0 không đổi.',
     again: 'Đã đọc 2 dòng: 0 báo cáo mới, 0 sửa, 2 không đổi.',
   },
@@ -824,8 +867,9 @@ const SHEET_LANGUAGES = [
     daysBack: 5,
     header: 'Date,Area code,Dossiers,Hours open',
     teamHeader: 'Date,Area code,Team code,Dossiers',
-    refused: 'Nothing stored. Problems in the file: 1.',
+    refused: 'Nothing stored. Problems in the file: 2.',
     badRow: 'Row 3, column Dossiers: must be a whole number ≥ 0, got "12a"',
+    outsideRow: 'Row 4: area 661 is outside your area',
     stored: '2 rows read: 2 new reports, 0 corrected, 0 unchanged.',
     again: '2 rows read: 0 new reports, 0 corrected, 2 unchanged.',
   },
@@ -839,7 +883,7 @@ const csv = (lines: string[]) => ({
 
 describe.each(SHEET_LANGUAGES)(
   'spreadsheets at 360 px in $locale',
-  ({ locale, words, daysBack, header, teamHeader, refused, badRow, stored, again }) => {
+  ({ locale, words, daysBack, header, teamHeader, refused, badRow, outsideRow, stored, again }) => {
     let browser: Browser;
     const day = hcmDay(daysBack);
 
@@ -859,25 +903,26 @@ describe.each(SHEET_LANGUAGES)(
       return form;
     }
 
-    it('a reporter imports the team’s day from a spreadsheet: a bad row refuses it whole, another district’s row is not theirs, the mended file is stored once', async () => {
+    it('a reporter imports the team’s day from a spreadsheet: a bad cell and another district’s row are named at once, nothing stored, the mended file is stored once', async () => {
       const page = await browser.newPage(360, 900);
       await signInAs(page, 'reporter', server);
       await chooseLanguage(page, locale);
       const form = page.locator('section.sheet-import');
       await form.getByRole('heading', { name: words['import.title.reports'] }).waitFor();
 
-      // One bad cell: the file is refused whole, the row and column named, nothing stored.
-      await send(page, csv([header, `${day},${THUAN_HANH},140,19`, `${day},${DAK_N_DUNG},12a,19`]));
+      // A bad cell and a row of Đắk Glong (another district: the reporter sends for its own team and
+      // area only): the file is refused whole, both named at once, nothing stored.
+      await send(
+        page,
+        csv([header, `${day},${THUAN_HANH},140,19`, `${day},${DAK_N_DUNG},12a,19`, `${day},661,90,19`]),
+      );
       const alert = form.getByRole('alert');
       await expect.poll(() => alert.locator('p').first().textContent()).toBe(refused);
-      expect(await alert.locator('li[data-row="3"]').textContent()).toBe(badRow);
+      expect(await alert.locator('li').allTextContents()).toEqual([badRow, outsideRow]);
+      expect(await alert.locator('li[data-row="4"]').getAttribute('data-code')).toBe('forbidden');
       expect(await storedReports(THUAN_HANH, day)).toEqual([]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `import-reports-refused-360-${locale}`, { docs: false });
-
-      // A row of Đắk Glong (another district): the reporter sends for its own team and area only.
-      await send(page, csv([header, `${day},${THUAN_HANH},140,19`, `${day},661,90,19`]));
-      await expect.poll(() => alert.textContent()).toBe(words['import.forbiddenRow'].replace('{row}', '3'));
-      expect(await storedReports(THUAN_HANH, day)).toEqual([]);
 
       // Mended: both rows stored as the reporter's team's, once; the same file again changes nothing.
       const mended = csv([header, `${day},${THUAN_HANH},140,19`, `${day},${DAK_N_DUNG},121,19`]);

@@ -13,24 +13,34 @@ import { type ActualReportInput, asSentBy } from './record-actuals.ts';
 
 export type ImportActualsResult =
   | ({ ok: true; warnings: IndexedFinding[] } & BulkOutcome)
-  /** Every report refused, by its index in the list (`reports[41].areaCode`); nothing stored. */
+  /**
+   * Nothing stored: every report refused, by its index in the list (`reports[41].areaCode`); none
+   * when the file was refused already.
+   */
   | { ok: false; refusals: PlanningInputError[] };
 
-/**
- * Checks `sent` whole and stores it only if every report passes. `maxReports` is the file's row
- * limit (a batch of `recordActuals` takes 5,000).
- */
+export type ImportActualsOptions = {
+  /** The file's row limit (a batch of `recordActuals` takes 5,000). */
+  maxReports: number;
+  /**
+   * The file is refused already (a bad cell, a row its writer may not send): its reports are
+   * checked so that the refusal names their problems too, and nothing is stored. Default false.
+   */
+  refused?: boolean;
+};
+
+/** Checks `sent` whole and stores it only if every report passes and the file is not refused. */
 export async function importActuals(
   prisma: PrismaClient,
   sent: readonly ActualReportInput[],
   writer: Principal,
-  maxReports: number,
+  options: ImportActualsOptions,
 ): Promise<ImportActualsResult> {
   const reports = asSentBy(writer, sent);
   const refusals: PlanningInputError[] = [];
   const context = await loadReportContext(prisma, reports);
-  const warnings = checkReports(reports, context, undefined, { maxReports, refusals });
-  if (refusals.length > 0) return { ok: false, refusals };
+  const warnings = checkReports(reports, context, undefined, { maxReports: options.maxReports, refusals });
+  if (refusals.length > 0 || options.refused === true) return { ok: false, refusals };
   const written = await withTransactionRetry(() => upsertReportsInBulk(prisma, reports, writer.name));
   return { ok: true, warnings, ...written };
 }

@@ -41,34 +41,50 @@ export function scenarioScope(principal: Principal): Prisma.ScenarioWhereInput {
   return { OR: [{ area: areaScope(principal) }, { areaCode: { in: ancestors } }] };
 }
 
+/** A report its sender may not send: its index in the batch and the field refused. */
+export type ReportOutside = { index: number; field: 'teamCode' | 'areaCode' };
+
 /**
- * Refuses a batch of reports its sender may not send, naming the first report out of scope: for a
- * reporter another team's, or an area outside its own; for a planner an area outside its subtree
- * (any team: a district office types in the paper tallies of teams without signal). Areas not in
- * `areaPaths` (unknown) are left to the batch's checks.
+ * Every report of a batch its sender may not send, in batch order: for a reporter another team's,
+ * or an area outside its own; for a planner an area outside its subtree (any team: a district
+ * office types in the paper tallies of teams without signal). Areas not in `areaPaths` (unknown)
+ * are left to the batch's checks.
+ *
+ * @example
+ * // a reporter of Đắk Song's team (665)
+ * reportsOutside(reporter, [{ areaCode: '24718' }, { areaCode: '661' }], paths)
+ * // => [{ index: 1, field: 'areaCode' }]
  */
+export function reportsOutside(
+  sender: Principal,
+  reports: readonly { areaCode: string; teamCode?: string | null }[],
+  areaPaths: ReadonlyMap<string, string>,
+): ReportOutside[] {
+  return reports.flatMap((report, index): ReportOutside[] => {
+    if (sender.role === 'REPORTER' && report.teamCode != null && report.teamCode !== sender.teamCode) {
+      return [{ index, field: 'teamCode' }];
+    }
+    const path = areaPaths.get(report.areaCode);
+    return path !== undefined && !withinScope(sender, path) ? [{ index, field: 'areaCode' }] : [];
+  });
+}
+
+/** Refuses a batch of reports its sender may not send (see `reportsOutside`), naming the first. */
 export function refuseReportsOutside(
   sender: Principal,
   reports: readonly { areaCode: string; teamCode?: string | null }[],
   areaPaths: ReadonlyMap<string, string>,
 ): void {
-  reports.forEach((report, index) => {
-    if (sender.role === 'REPORTER' && report.teamCode != null && report.teamCode !== sender.teamCode) {
-      const field = `reports[${index}].teamCode`;
-      throw new ForbiddenError(
-        `${field}: ${describePrincipal(sender)} records for team ${sender.teamCode} only, not ${report.teamCode}.`,
-        field,
-      );
-    }
-    const path = areaPaths.get(report.areaCode);
-    if (path !== undefined && !withinScope(sender, path)) {
-      const field = `reports[${index}].areaCode`;
-      throw new ForbiddenError(
-        `${field}: area ${report.areaCode} is outside the area of ${describePrincipal(sender)}.`,
-        field,
-      );
-    }
-  });
+  const [first] = reportsOutside(sender, reports, areaPaths);
+  const report = first && reports[first.index];
+  if (!first || !report) return;
+  const field = `reports[${first.index}].${first.field}`;
+  throw new ForbiddenError(
+    first.field === 'teamCode'
+      ? `${field}: ${describePrincipal(sender)} records for team ${sender.teamCode} only, not ${report.teamCode}.`
+      : `${field}: area ${report.areaCode} is outside the area of ${describePrincipal(sender)}.`,
+    field,
+  );
 }
 
 /**

@@ -2,17 +2,18 @@
 // areas are added under a parent stored or listed in the file; areas already stored get the
 // figures the file gives (an empty cell keeps the stored value; an area is never moved). Parents'
 // figures are then the sums of their children again, as the bundled data stores them. Checked
-// whole, stored in one transaction or not at all.
+// whole, stored in one transaction or not at all; a file refused names every problem at once, in
+// row order: its bad cells, the rows outside its writer's area, and the rows with no place.
 import { PlanningInputError } from '@muster/planning';
 import { withinScope } from '../auth/access.ts';
 import type { Principal } from '../auth/tokens.ts';
-import { ForbiddenError } from '../errors.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { AreaSheetRow } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
+import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
-import { rowPlace, sheetPlace } from './_internal/row-place.ts';
+import { refusalOfRowsOutside } from './_internal/refusal-of-rows-outside.ts';
 
 export type ImportAreaSheetResult = {
   inserted: number;
@@ -35,8 +36,12 @@ function refusal(
   return new PlanningInputError({ path: `areas[${index}].${field}`, code, expected, received });
 }
 
-/** Each row's place in the tree (path and depth), or the refusals of the rows that have none. */
-function placeRows(rows: readonly AreaSheetRow[], stored: ReadonlyMap<string, Stored>) {
+/**
+ * Each row's place in the tree (path and depth), or the refusals of the rows that have none. When
+ * some rows of the file could not be read (`allRead` false), a parent neither stored nor on a row
+ * read may be on one of those: its rows are left unplaced, and named once the file reads whole.
+ */
+function placeRows(rows: readonly AreaSheetRow[], stored: ReadonlyMap<string, Stored>, allRead: boolean) {
   const inFile = new Map(rows.map((row, index) => [row.code, index]));
   const placed = new Map<number, Placed | null>();
   const errors: PlanningInputError[] = [];
@@ -83,7 +88,7 @@ function placeRows(rows: readonly AreaSheetRow[], stored: ReadonlyMap<string, St
           parent = place(parentIndex, visiting);
           visiting.delete(index);
         }
-      } else if (!parent) {
+      } else if (!parent && allRead) {
         errors.push(
           refusal(
             index,
@@ -161,8 +166,7 @@ export async function importAreaSheet(
   file: File,
   writer: Principal,
 ): Promise<ImportAreaSheetResult> {
-  const read = await readUpload(file, 'areas');
-  if (!read.ok) throw new SpreadsheetRefusedError(read.refusal);
+  const { read, badCells } = await readUpload(file, 'areas');
   const rows = read.rows.map((row) => row.value);
   const named = [
     ...new Set(rows.flatMap((row) => (row.parentCode ? [row.code, row.parentCode] : [row.code]))),
@@ -175,18 +179,27 @@ export async function importAreaSheet(
       })
     ).map((area) => [area.code, area]),
   );
-  const { placed, errors } = placeRows(rows, stored);
-  if (errors.length > 0) {
-    errors.sort((a, b) => Number(/\d+/.exec(a.path)?.[0]) - Number(/\d+/.exec(b.path)?.[0]));
-    throw new SpreadsheetRefusedError(refusalOfInputErrors(read, errors));
-  }
-  const outside = placed.find((area) => !withinScope(writer, area.path));
-  if (outside) {
-    const path = `areas[${outside.index}].code`;
-    throw new ForbiddenError(
-      `${rowPlace(read, path)}: area ${outside.row.code} is outside the area ${writer.areaCode ?? ''} this token plans.`,
-      'Mutation.importAreas',
-      sheetPlace(read, path),
+  const { placed, errors } = placeRows(rows, stored, badCells === null);
+  // A row of an area stored outside the writer's is refused as that alone: its other problems (a
+  // parent other than the stored one) would tell where the area is.
+  const outside = new Set<number>();
+  rows.forEach((row, index) => {
+    const known = stored.get(row.code);
+    if (known && !withinScope(writer, known.path)) outside.add(index);
+  });
+  for (const area of placed) if (!withinScope(writer, area.path)) outside.add(area.index);
+  const rowOf = (error: PlanningInputError) => Number(/\d+/.exec(error.path)?.[0]);
+  const placeless = errors.filter((error) => !outside.has(rowOf(error))).sort((a, b) => rowOf(a) - rowOf(b));
+  if (badCells !== null || placeless.length > 0 || outside.size > 0) {
+    const refusedRows = [...outside]
+      .sort((a, b) => a - b)
+      .map((index) => ({ index, field: 'code' as const, received: rows[index]?.code ?? '' }));
+    throw new SpreadsheetRefusedError(
+      mergeRefusals(read, [
+        badCells,
+        refusalOfRowsOutside(read, writer, refusedRows),
+        refusalOfInputErrors(read, placeless),
+      ]),
     );
   }
   const fresh = placed.filter((area) => !area.existing).sort((a, b) => a.depth - b.depth);

@@ -32,8 +32,8 @@ export async function importMachineSheet(
     include: { machines: true, area: true },
   });
   if (!stored) throw new NotFoundError('scenario', scenarioId, 'scenarioId');
-  const read = await readUpload(file, 'machines');
-  if (!read.ok) throw new SpreadsheetRefusedError(read.refusal);
+  const { read, badCells } = await readUpload(file, 'machines');
+  if (badCells) throw new SpreadsheetRefusedError(badCells);
   const machines = read.rows.map((row) => row.value);
   const inside = await prisma.area.findMany({
     where: { code: { in: machines.map((m) => m.areaCode) }, ...subtreeOf(stored.area.path) },

@@ -1,17 +1,19 @@
-// `importReports(file)`: a day's or a week's reports from a spreadsheet, checked whole (every bad
-// cell, then every report the service refuses, named by row and column) and stored in one
-// transaction with the idempotency of `recordActuals`, or not at all.
+// `importReports(file)`: a day's or a week's reports from a spreadsheet, checked whole and stored in
+// one transaction with the idempotency of `recordActuals`, or not at all. A file refused names every
+// problem at once, in row order: its bad cells, the rows its writer may not send, and every report
+// of the other rows the service refuses.
 
 import { importActuals } from '../actuals/import-actuals.ts';
-import { refuseReportsOutside } from '../auth/access.ts';
+import { reportsOutside } from '../auth/access.ts';
 import type { Principal } from '../auth/tokens.ts';
-import { ForbiddenError } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { SPREADSHEET_LIMITS } from '../spreadsheets/index.ts';
+import { type RowsRead, SPREADSHEET_LIMITS } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
-import { readUpload, type SheetRead } from './_internal/read-upload.ts';
+import { mergeRefusals } from './_internal/merge-refusals.ts';
+import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
-import { rowPlace, sheetPlace } from './_internal/row-place.ts';
+import { type RowOutside, refusalOfRowsOutside } from './_internal/refusal-of-rows-outside.ts';
+import { rowPlace } from './_internal/row-place.ts';
 
 export type ImportReportsResult = {
   created: number;
@@ -27,48 +29,55 @@ export type ImportReportsResult = {
   notes: string[];
 };
 
-/**
- * Refuses a planner's or reporter's file naming the first row it may not send (another area; for a
- * reporter, another team's), in its message and as its `place`.
- */
-async function refuseRowsOutside(
+type SentRow = { areaCode: string; teamCode?: string | null };
+
+/** The rows of `read` its writer may not send (another area; for a reporter, another team's). */
+async function rowsOutside(
   prisma: PrismaClient,
   writer: Principal,
-  read: SheetRead<{ areaCode: string; teamCode?: string | null }>,
-): Promise<void> {
-  if (writer.role === 'ADMIN') return;
+  read: RowsRead<SentRow>,
+): Promise<RowOutside[]> {
+  if (writer.role === 'ADMIN') return [];
   const reports = read.rows.map((row) => row.value);
   const codes = [...new Set(reports.map((report) => report.areaCode))];
   const areas = await prisma.area.findMany({
     where: { code: { in: codes } },
     select: { code: true, path: true },
   });
-  try {
-    refuseReportsOutside(writer, reports, new Map(areas.map((area) => [area.code, area.path])));
-  } catch (error) {
-    if (!(error instanceof ForbiddenError)) throw error;
-    const at = rowPlace(read, error.field) ?? error.field;
-    throw new ForbiddenError(
-      `${at}: ${error.message.replace(/^\S+: /, '')}`,
-      'Mutation.importReports',
-      sheetPlace(read, error.field),
-    );
-  }
+  const paths = new Map(areas.map((area) => [area.code, area.path]));
+  return reportsOutside(writer, reports, paths).map(({ index, field }) => ({
+    index,
+    field,
+    received: reports[index]?.[field] ?? '',
+  }));
 }
 
-/** Reads `file` as reports and stores them all, or throws the refusal naming every bad row. */
+/** Reads `file` as reports and stores them all, or throws the refusal naming every problem. */
 export async function importReportSheet(
   prisma: PrismaClient,
   file: File,
   writer: Principal,
 ): Promise<ImportReportsResult> {
-  const read = await readUpload(file, 'reports');
-  if (!read.ok) throw new SpreadsheetRefusedError(read.refusal);
-  const reports = read.rows.map((row) => row.value);
-  const place = (path: string) => rowPlace(read, path);
-  await refuseRowsOutside(prisma, writer, read);
-  const outcome = await importActuals(prisma, reports, writer, SPREADSHEET_LIMITS.maxRows);
-  if (!outcome.ok) throw new SpreadsheetRefusedError(refusalOfInputErrors(read, outcome.refusals));
+  const { read, badCells } = await readUpload(file, 'reports');
+  const outside = await rowsOutside(prisma, writer, read);
+  // The service checks only the rows the writer may send: the others go whatever else is wrong
+  // with them, and its words on them could tell of an area the writer may not see.
+  const refused = new Set(outside.map((row) => row.index));
+  const sendable = { ...read, rows: read.rows.filter((_, index) => !refused.has(index)) };
+  const reports = sendable.rows.map((row) => row.value);
+  const outcome = await importActuals(prisma, reports, writer, {
+    maxReports: SPREADSHEET_LIMITS.maxRows,
+    refused: badCells !== null || outside.length > 0,
+  });
+  if (!outcome.ok) {
+    throw new SpreadsheetRefusedError(
+      mergeRefusals(read, [
+        badCells,
+        refusalOfRowsOutside(read, writer, outside),
+        refusalOfInputErrors(sendable, outcome.refusals),
+      ]),
+    );
+  }
   return {
     created: outcome.created,
     corrected: outcome.corrected,
@@ -76,7 +85,7 @@ export async function importReportSheet(
     rows: reports.length,
     warningCount: outcome.warnings.length,
     warnings: outcome.warnings.slice(0, SPREADSHEET_LIMITS.maxListedIssues).map((warning) => {
-      const at = place(warning.path);
+      const at = rowPlace(sendable, warning.path);
       return at ? `${at}: ${warning.message.replace(/^\S+: /, '')}` : warning.message;
     }),
     notes: read.notes,

@@ -229,7 +229,7 @@ builder.mutationField('importAreas', (t) =>
   t.field({
     type: ImportAreasPayload,
     description:
-      'Loads areas, from one of: `dataset`, a bundled dataset (areas already present are left as they are; admins only); `file`, a province’s own list with population as XLSX or CSV (template: GET /templates/areas.xlsx), checked whole (every bad row and cell named, nothing stored unless all is valid), new areas added under a stored parent or one of the file, stored areas given the figures the file holds (an empty cell keeps the stored value; an area is never moved), parents’ figures summed again, all in one transaction (admins, and planners inside their area).',
+      'Loads areas, from one of: `dataset`, a bundled dataset (areas already present are left as they are; admins only); `file`, a province’s own list with population as XLSX or CSV (template: GET /templates/areas.xlsx), checked whole (every bad row and cell named at once, rows outside the planner’s area among them as code forbidden, nothing stored unless all is valid), new areas added under a stored parent or one of the file, stored areas given the figures the file holds (an empty cell keeps the stored value; an area is never moved), parents’ figures summed again, all in one transaction (admins, and planners inside their area).',
     errors: { types: fileErrors },
     args: {
       dataset: t.arg({ type: AreaDataset, description: 'A bundled dataset (admins only).' }),

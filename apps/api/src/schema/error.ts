@@ -110,24 +110,6 @@ builder.objectType(ForbiddenError, {
   isTypeOf: (value) => value instanceof ForbiddenError,
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field refused, e.g. Query.plan.' }),
-    row: t.int({
-      nullable: true,
-      description:
-        'For a spreadsheet refused (importReports, importAreas): the first row the caller may not send, as the spreadsheet numbers it (1 is the first line of the file); null otherwise.',
-      resolve: (error) => error.place?.row ?? null,
-    }),
-    sheet: t.string({
-      nullable: true,
-      description:
-        'For a spreadsheet refused: the name of that row’s sheet; null in a CSV file, or otherwise.',
-      resolve: (error) => error.place?.sheet ?? null,
-    }),
-    column: t.string({
-      nullable: true,
-      description:
-        'For a spreadsheet refused: the column of that row refused, by its field (areaCode, teamCode, code); null otherwise.',
-      resolve: (error) => error.place?.column ?? null,
-    }),
   }),
 });
 

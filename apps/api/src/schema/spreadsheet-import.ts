@@ -1,6 +1,7 @@
 // Spreadsheets in: `importReports(file)` and `importMachines(scenarioId, file)`, and the typed
 // refusal of a file (`SpreadsheetError`) that `importAreas(file)` answers too. A file is checked
-// whole and stored in one transaction, or nothing is stored.
+// whole and stored in one transaction, or nothing is stored; a refusal names every problem at once,
+// the rows the caller may not send among them.
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
@@ -28,7 +29,10 @@ const SpreadsheetRefusalCodeEnum = builder.enumType('SpreadsheetRefusalCode', {
     },
     DUPLICATE_COLUMN: { value: 'duplicate-column', description: 'Two columns stand for one field.' },
     EMPTY: { value: 'empty', description: 'A header row and no data row.' },
-    INVALID_CELLS: { value: 'invalid-cells', description: 'Bad cells or rows, all listed in `issues`.' },
+    INVALID_CELLS: {
+      value: 'invalid-cells',
+      description: 'Bad cells or rows, rows the caller may not send among them, all listed in `issues`.',
+    },
   } as const,
 });
 
@@ -51,10 +55,11 @@ const CellIssueRef = builder.objectRef<CellIssue>('CellIssue').implement({
     }),
     code: t.exposeString('code', {
       description:
-        'required, format, range, formula, cell-error, merged, duplicate, conflict or unknown-reference.',
+        'required, format, range, formula, cell-error, merged, duplicate, conflict, unknown-reference, or forbidden: a row the caller may not send (an area outside its own, or for a reporter another team’s; column areaCode, teamCode or code), of which nothing else is said.',
     }),
     expected: t.exposeString('expected', {
-      description: 'What the column takes, phrased to follow “must be”.',
+      description:
+        'What the column takes, phrased to follow “must be”; for forbidden, said of the caller’s own area or team only, e.g. “an area inside this token’s area (665)”.',
     }),
     received: t.exposeString('received', { description: 'What the cell holds, as in the file.' }),
     firstRow: t.int({
@@ -72,7 +77,7 @@ const CellIssueRef = builder.objectRef<CellIssue>('CellIssue').implement({
 builder.objectType(SpreadsheetRefusedError, {
   name: 'SpreadsheetError',
   description:
-    'A file refused whole, nothing stored: every bad cell named (the first 100 listed, all counted).',
+    'A file refused whole, nothing stored: every problem named at once (bad cells, rows the caller may not send, reports the service refuses; the first 100 listed, all counted).',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof SpreadsheetRefusedError,
   fields: (t) => ({
@@ -83,7 +88,7 @@ builder.objectType(SpreadsheetRefusedError, {
     }),
     issues: t.field({
       type: [CellIssueRef],
-      description: 'The bad cells, in sheet and row order (at most 100).',
+      description: 'The bad cells and rows, in sheet and row order (at most 100).',
       resolve: (error) => error.refusal.issues,
     }),
     issueCount: t.int({
@@ -139,7 +144,7 @@ builder.mutationFields((t) => ({
   importReports: t.field({
     type: ImportReportsPayloadRef,
     description:
-      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins; a planner for reports whose area is inside its own, of any team (paper tallies typed up at the district); a reporter for its own team inside its area.',
+      'Records a day’s or a week’s reports from an XLSX or CSV file (template: GET /templates/reports.xlsx): every bad row and cell is named at once, rows the caller may not send among them (code forbidden, nothing else said of them), and nothing is stored unless the whole file is valid; then as recordActuals, in one transaction (the same report twice counts once, new figures are a correction). At most 20 MiB and 100,000 rows. Admins; a planner for reports whose area is inside its own, of any team (paper tallies typed up at the district); a reporter for its own team inside its area. ForbiddenError only for a caller who may not import reports at all.',
     errors: { types: fileErrors },
     args: {
       file: t.arg({ type: 'File', required: true, description: 'The XLSX or CSV file (multipart part).' }),

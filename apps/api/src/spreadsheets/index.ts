@@ -8,6 +8,7 @@ export type { MachineSheetRow } from './machine-sheet.ts';
 export type {
   ColumnPlace,
   ReadSpreadsheetOptions,
+  RowsRead,
   SourceRow,
   SpreadsheetFormat,
   SpreadsheetRead,

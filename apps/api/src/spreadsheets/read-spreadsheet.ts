@@ -1,6 +1,7 @@
 // Spreadsheet in: the whole file is checked before anything is returned. Every bad cell is
-// named (`row 14, column dossiers: must be a whole number ≥ 0, got "12a"`); rows come back only
-// when the whole file is valid.
+// named (`row 14, column dossiers: must be a whole number ≥ 0, got "12a"`); a file with bad cells
+// is refused, the rows read whole coming back beside the refusal so that later checks (who may
+// send them, the service's rules) name their problems in the same answer.
 import { csvSheet } from './_internal/csv-source.ts';
 import { bothHeaders, headerIndex, plainHeader } from './_internal/headers.ts';
 import {
@@ -45,17 +46,28 @@ export type SourceRow<T> = {
 /** Where a column was found in a sheet. */
 export type ColumnPlace = { key: string; header: string; column: number; letter: string };
 
+/** What was read of a file: its rows read whole, the sheets they came from, what was left aside. */
+export type RowsRead<T> = {
+  format: SpreadsheetFormat;
+  rows: SourceRow<T>[];
+  /** Each sheet read with its header row and columns. */
+  sheets: { name: string | null; headerRow: number; columns: ColumnPlace[] }[];
+  /** What was left aside: columns not read, sheets without a header row, numeric codes. */
+  notes: string[];
+};
+
 export type SpreadsheetRead<T> =
+  | ({ ok: true } & RowsRead<T>)
   | {
-      ok: true;
-      format: SpreadsheetFormat;
-      rows: SourceRow<T>[];
-      /** Each sheet read with its header row and columns. */
-      sheets: { name: string | null; headerRow: number; columns: ColumnPlace[] }[];
-      /** What was left aside: columns not read, sheets without a header row, numeric codes. */
-      notes: string[];
-    }
-  | { ok: false; format: SpreadsheetFormat | null; refusal: SpreadsheetRefusal };
+      ok: false;
+      format: SpreadsheetFormat | null;
+      refusal: SpreadsheetRefusal;
+      /**
+       * For bad cells (`invalid-cells`): the rows without one, read whole, so that later checks
+       * name their problems beside the cells'; null when the file is refused as a whole.
+       */
+      readable: RowsRead<T> | null;
+    };
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 
@@ -255,7 +267,7 @@ async function readSheet<T>(
         const place = found.places.find((p) => p.key === column);
         issues.add({ ...at(column, place), code: 'conflict', expected, received });
       });
-      if (valid && issues.count === 0) rows.push({ sheet: sheet.name, row: raw.row, value });
+      if (valid) rows.push({ sheet: sheet.name, row: raw.row, value });
     }
     return { rows, header };
   } finally {
@@ -266,8 +278,8 @@ async function readSheet<T>(
 /**
  * Reads a spreadsheet of one kind (areas, machines, reports) from an XLSX or CSV file. The
  * header row may be in Vietnamese or English; every sheet with one is read. The answer is the
- * typed rows when the whole file is valid, or a refusal naming every bad cell; it never throws
- * for a bad file.
+ * typed rows when the whole file is valid, or a refusal naming every bad cell (with the rows read
+ * whole beside it, as `readable`); it never throws for a bad file.
  *
  * @example
  * const read = await readSpreadsheet(bytes, REPORT_SHEET);
@@ -293,7 +305,7 @@ export async function readSpreadsheet<T>(
     format = formatOf(bytes, options.fileName);
     const index = headerIndex(kind.columns);
     const rows: SourceRow<T>[] = [];
-    const sheets: Extract<SpreadsheetRead<T>, { ok: true }>['sheets'] = [];
+    const sheets: RowsRead<T>['sheets'] = [];
     const notes: string[] = [];
     const numericCodes = new Map<string, number>();
     const counted = { rows: 0 };
@@ -327,10 +339,7 @@ export async function readSpreadsheet<T>(
         ),
       );
     }
-    if (issues.count > 0) {
-      return { ok: false, format, refusal: cellsRefusal(issues.messages(sheets.length > 1), issues.count) };
-    }
-    if (rows.length === 0) {
+    if (issues.count === 0 && rows.length === 0) {
       throw new SpreadsheetRefusedError(
         fileRefusal('empty', 'the file has a header row but no data row below it'),
       );
@@ -340,9 +349,16 @@ export async function readSpreadsheet<T>(
         `column ${key}: ${count} ${count === 1 ? 'cell holds a number' : 'cells hold numbers'}, read as ${count === 1 ? 'its' : 'their'} digits; a code with leading zeros (01, 001) must be written as text`,
       );
     }
-    return { ok: true, format, rows, sheets, notes };
+    const read: RowsRead<T> = { format, rows, sheets, notes };
+    if (issues.count > 0) {
+      const refusal = cellsRefusal(issues.messages(sheets.length > 1), issues.count);
+      return { ok: false, format, refusal, readable: read };
+    }
+    return { ok: true, ...read };
   } catch (error) {
-    if (error instanceof SpreadsheetRefusedError) return { ok: false, format, refusal: error.refusal };
+    if (error instanceof SpreadsheetRefusedError) {
+      return { ok: false, format, refusal: error.refusal, readable: null };
+    }
     throw error;
   }
 }

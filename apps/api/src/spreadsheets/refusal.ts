@@ -20,7 +20,12 @@ export type CellIssueCode =
   /** Cells of one row that only make sense together (latitude without longitude). */
   | 'conflict'
   /** A code the service does not know (an area or team that does not exist). */
-  | 'unknown-reference';
+  | 'unknown-reference'
+  /**
+   * A row the caller may not send: an area outside its own, or (for a reporter) another team. Its
+   * other problems are not named, so that nothing is told of an area the caller may not see.
+   */
+  | 'forbidden';
 
 /** One bad cell: where it is, what the column takes and what it holds. */
 export type CellIssue = {

@@ -117,6 +117,25 @@ describe('readSpreadsheet: a file is checked whole', () => {
     expect(refusal.message).toMatch(/^nothing was read: the file has 5 problems: row 2, column areaCode/);
   });
 
+  it('gives back the rows read whole beside the bad cells, and none for a file refused as a whole', async () => {
+    // Rows 2 and 4 have a bad cell; row 3 reads whole, so that who may send it is checked too.
+    const file = csvOf('date,area code,dossiers\n2021-03-20,24718,12a\n2021-03-20,661,10\n2021-03-20,663,\n');
+    const read = await readSpreadsheet(file, REPORT_SHEET);
+    if (read.ok) throw new Error('expected a refusal');
+    expect(read.refusal.issues.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
+      [2, 'dossiers', 'format'],
+      [4, 'dossiers', 'required'],
+    ]);
+    expect(read.readable?.rows.map(({ row, value }) => [row, value.areaCode, value.dossiers])).toEqual([
+      [3, '661', 10],
+    ]);
+    expect(await readSpreadsheet(csvOf('a,b\n1,2\n'), REPORT_SHEET)).toMatchObject({
+      ok: false,
+      refusal: { code: 'no-header' },
+      readable: null,
+    });
+  });
+
   it('lists at most the limit of problems and counts the rest', async () => {
     const lines = ['date,area code,dossiers', ...Array.from({ length: 30 }, () => '2021-03-20,665,x')];
     const refusal = refusalOf(

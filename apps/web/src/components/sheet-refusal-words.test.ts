@@ -51,6 +51,7 @@ const CODES = [
   'duplicate',
   'conflict',
   'unknown-reference',
+  'forbidden',
   'a-code-yet-to-come',
 ];
 
@@ -120,6 +121,39 @@ describe('sheetIssueWords', () => {
     expect(sheetIssueWords(issue({ ...cell, expected: 'an English expectation' }), 'vi')).toBe(vi);
   });
 
+  // A row for another district or team, as the API lists it: its `expected` names the reader's own
+  // area or team, its `received` the code as written; the words name the row and that code only.
+  it.each([
+    {
+      says: 'another district’s row by the area code written',
+      cell: { row: 12, column: 'areaCode', header: 'Mã địa bàn', cell: 'B12', received: '"663"' },
+      vi: 'Dòng 12: địa bàn 663 không thuộc địa bàn của bạn',
+      en: 'Row 12: area 663 is outside your area',
+    },
+    {
+      says: 'another team’s row by the team code written',
+      cell: { row: 4, column: 'teamCode', header: 'Mã tổ', cell: 'C4', received: '"DN-DAK-GLONG-MOBILE"' },
+      vi: 'Dòng 4: tổ DN-DAK-GLONG-MOBILE không phải tổ của bạn',
+      en: 'Row 4: team DN-DAK-GLONG-MOBILE is not your team',
+    },
+    {
+      says: 'a new area under another district by its own code, in an area list',
+      cell: { row: 3, column: 'code', header: 'Mã địa bàn', cell: 'A3', received: '"T-661-B"' },
+      vi: 'Dòng 3: địa bàn T-661-B không thuộc địa bàn của bạn',
+      en: 'Row 3: area T-661-B is outside your area',
+    },
+    {
+      says: 'a row refused without a code quoted, naming no place at all',
+      cell: { row: 7, column: null, header: null, cell: null, received: 'the row' },
+      vi: 'Dòng 7: tài khoản của bạn không được gửi dòng này',
+      en: 'Row 7: your account may not send this row',
+    },
+  ])('says $says', ({ cell, vi, en }) => {
+    const refused = issue({ ...cell, code: 'forbidden', expected: "an area inside this token's area (665)" });
+    expect(sheetIssueWords(refused, 'vi')).toBe(vi);
+    expect(sheetIssueWords(refused, 'en')).toBe(en);
+  });
+
   it('never shows the API’s English on a Vietnamese page, whatever the field and code', () => {
     for (const column of FIELDS) {
       for (const code of CODES) {
@@ -184,34 +218,8 @@ describe('sheetRefusalSummary', () => {
     expect(sheetRefusalSummary(cells, 'vi', '1')).toBe('Không lưu gì: tệp có 1 lỗi.');
   });
 
-  it('names the row of another district in the reader’s language, from its own field', () => {
-    // The English message is the API's words for a person, not read: the row comes from `row`.
-    const forbidden = {
-      __typename: 'ForbiddenError',
-      message: 'sheet "Tổ 1", row 12, column areaCode: area 661 is outside the areas of this token (665)',
-      row: 3,
-    };
-    expect(sheetRefusalSummary(forbidden, 'vi', '0')).toBe(
-      'Không lưu gì: dòng 3 là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
-    );
-    expect(sheetRefusalSummary(forbidden, 'en', '0')).toBe(
-      'Nothing stored: row 3 is for an area or team your account may not send for.',
-    );
-    // A workbook's row is named with its sheet, as the API gives it in `sheet`.
-    expect(sheetRefusalSummary({ ...forbidden, sheet: 'Tổ 1', row: 12 }, 'vi', '0')).toBe(
-      'Không lưu gì: trang “Tổ 1”, dòng 12 là của địa bàn hoặc tổ mà tài khoản của bạn không được gửi.',
-    );
-    expect(sheetRefusalSummary({ ...forbidden, sheet: 'Tổ 1', row: 12 }, 'en', '0')).toBe(
-      'Nothing stored: sheet “Tổ 1”, row 12 is for an area or team your account may not send for.',
-    );
-  });
-
-  it('says a refusal of the whole import without a row when the API names none', () => {
-    const forbidden = {
-      __typename: 'ForbiddenError',
-      message: 'Mutation.importReports is outside …',
-      row: null,
-    };
+  it('says a refusal of the whole import as the file’s, the rows being named as cells', () => {
+    const forbidden = { __typename: 'ForbiddenError', message: 'Mutation.importReports is outside …' };
     expect(sheetRefusalSummary(forbidden, 'vi', '0')).toBe(
       'Không lưu gì: tài khoản của bạn không được gửi tệp này.',
     );

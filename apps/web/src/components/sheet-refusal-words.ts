@@ -1,7 +1,8 @@
 // A refused spreadsheet in the reader's language: the API names each bad cell by its field
 // (`dossiers`) and a code (`format`), and the whole file by a reason (`CORRUPT`); its sentences and
 // `expected` are English, so the app words every one from those codes, and falls back to a general
-// sentence of its own for a field or code it does not know yet.
+// sentence of its own for a field or code it does not know yet. A row the reader may not send
+// (`forbidden`) is said with the code as they wrote it, and nothing of the area it names.
 
 import type { Locale } from '../i18n/format.ts';
 import { type Params, translate } from '../i18n/i18n.tsx';
@@ -27,10 +28,6 @@ export type SheetRefusal = {
   code?: string;
   issueCount?: number;
   issues?: readonly SheetIssue[];
-  /** For a `ForbiddenError` of a file: the first row the writer may not send. */
-  row?: number | null;
-  /** Its sheet's name in a workbook; null in a CSV file. */
-  sheet?: string | null;
 };
 
 /** What a column takes when its cell cannot be read, by the column's field. */
@@ -131,6 +128,20 @@ function problemOf(issue: SheetIssue, locale: Locale): string {
   return locale === 'en' ? `must be ${issue.expected}` : t('import.problem.other');
 }
 
+/** The code a cell holds as the reader wrote it (`661` for `"661"`), or null when none is quoted. */
+function writtenCode(issue: SheetIssue): string | null {
+  return /^"(.+)"$/su.exec(issue.received.trim())?.[1] ?? null;
+}
+
+/** A row the reader may not send: whose it is not, from the code they wrote ("Dòng 3: tổ … không phải tổ của bạn"). */
+function outsideWords(issue: SheetIssue, locale: Locale): string {
+  const row = String(issue.row);
+  const code = writtenCode(issue);
+  if (code === null) return translate(locale, 'import.outside.row', { row });
+  const key = issue.column === 'teamCode' ? 'import.outside.team' : 'import.outside.area';
+  return translate(locale, key, { row, code });
+}
+
 /**
  * One bad cell in the reader's language, its place first.
  *
@@ -140,6 +151,7 @@ function problemOf(issue: SheetIssue, locale: Locale): string {
  * // => 'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"'
  */
 export function sheetIssueWords(issue: SheetIssue, locale: Locale): string {
+  if (issue.code === 'forbidden') return outsideWords(issue, locale);
   const problem = problemOf(issue, locale);
   const value = issue.code === 'required' || issue.code === 'merged' ? null : receivedValue(issue);
   const said = value === null ? problem : translate(locale, 'import.received', { problem, received: value });
@@ -161,13 +173,7 @@ export function sheetRefusalSummary(refusal: SheetRefusal, locale: Locale, count
     if (refusal.issues?.length) return translate(locale, 'import.refused', { count });
     return translate(locale, FILE_REASON[refusal.code ?? ''] ?? 'import.file.other');
   }
-  if (refusal.__typename === 'ForbiddenError') {
-    if (refusal.row == null) return translate(locale, 'import.forbidden');
-    const row = String(refusal.row);
-    return refusal.sheet != null
-      ? translate(locale, 'import.forbiddenRowInSheet', { sheet: refusal.sheet, row })
-      : translate(locale, 'import.forbiddenRow', { row });
-  }
+  if (refusal.__typename === 'ForbiddenError') return translate(locale, 'import.forbidden');
   if (refusal.__typename === 'UnauthenticatedError') return translate(locale, 'problem.unauthenticated');
   return translate(locale, 'import.file.other');
 }

@@ -19,10 +19,6 @@ const ImportReportsDocument = graphql(`
         unchanged
       }
       ...SheetRefusal
-      ... on ForbiddenError {
-        row
-        sheet
-      }
       ... on Error {
         message
       }
@@ -40,10 +36,6 @@ const ImportAreasDocument = graphql(`
         updated
       }
       ...SheetRefusal
-      ... on ForbiddenError {
-        row
-        sheet
-      }
       ... on Error {
         message
       }
@@ -60,10 +52,6 @@ const ImportMachinesDocument = graphql(`
         machines
       }
       ...SheetRefusal
-      ... on ForbiddenError {
-        row
-        sheet
-      }
       ... on Error {
         message
       }
@@ -96,7 +84,6 @@ type Answer = {
   code?: string;
   issueCount?: number;
   issues?: SheetIssue[];
-  row?: number | null;
   [figure: string]: unknown;
 };
 

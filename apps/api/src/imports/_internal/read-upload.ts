@@ -4,29 +4,42 @@
 import type { RowOf, SheetKindName } from '../../compute/file-tasks.ts';
 import { computeFile } from '../../compute/pool.ts';
 import {
+  type RowsRead,
   SPREADSHEET_LIMITS,
   type SpreadsheetRead,
   type SpreadsheetRefusal,
 } from '../../spreadsheets/index.ts';
+import { fileRefusal, SpreadsheetRefusedError } from '../../spreadsheets/refusal.ts';
 
-/** A read that succeeded: the rows and where they came from. */
-export type SheetRead<T> = Extract<SpreadsheetRead<T>, { ok: true }>;
+/** An upload read: its rows read whole, and the refusal of its bad cells when it has some. */
+export type UploadRead<T> = { read: RowsRead<T>; badCells: SpreadsheetRefusal | null };
 
+/**
+ * Reads `file` as a sheet of `kind`; throws the `SpreadsheetRefusedError` of a file refused as a
+ * whole (too large, not a spreadsheet, no header row). A file with bad cells is read still, so that
+ * the checks of its rows name their problems in the same refusal.
+ */
 export async function readUpload<K extends SheetKindName>(
   file: File,
   kind: K,
-): Promise<SpreadsheetRead<RowOf<K>>> {
+): Promise<UploadRead<RowOf<K>>> {
   const limit = SPREADSHEET_LIMITS.maxFileBytes;
   if (file.size > limit) {
-    const refusal: SpreadsheetRefusal = {
-      code: 'file-too-large',
-      message: `the file has ${(file.size / 2 ** 20).toFixed(1)} MiB, more than the ${limit / 2 ** 20} MiB accepted; split it`,
-      issues: [],
-      issueCount: 0,
-    };
-    return { ok: false, format: null, refusal };
+    throw new SpreadsheetRefusedError(
+      fileRefusal(
+        'file-too-large',
+        `the file has ${(file.size / 2 ** 20).toFixed(1)} MiB, more than the ${limit / 2 ** 20} MiB accepted; split it`,
+      ),
+    );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const read = await computeFile({ name: 'read', kind, bytes, options: { fileName: file.name } });
-  return read as SpreadsheetRead<RowOf<K>>;
+  const upload = (await computeFile({
+    name: 'read',
+    kind,
+    bytes,
+    options: { fileName: file.name },
+  })) as SpreadsheetRead<RowOf<K>>;
+  if (upload.ok) return { read: upload, badCells: null };
+  if (upload.readable === null) throw new SpreadsheetRefusedError(upload.refusal);
+  return { read: upload.readable, badCells: upload.refusal };
 }

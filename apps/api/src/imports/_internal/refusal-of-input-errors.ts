@@ -6,11 +6,11 @@ import {
   type CellIssue,
   type CellIssueCode,
   issueAtInputPath,
+  type RowsRead,
   SPREADSHEET_LIMITS,
   type SpreadsheetRefusal,
 } from '../../spreadsheets/index.ts';
 import { cellsRefusal } from '../../spreadsheets/refusal.ts';
-import type { SheetRead } from './read-upload.ts';
 
 const CELL_CODE: Record<PlanningInputError['code'], CellIssueCode> = {
   required: 'required',
@@ -29,7 +29,7 @@ const CELL_CODE: Record<PlanningInputError['code'], CellIssueCode> = {
  * the check put before the list's name (`input.` for a scenario's `input.machines[2]`).
  */
 export function refusalOfInputErrors(
-  read: SheetRead<unknown>,
+  read: RowsRead<unknown>,
   errors: readonly PlanningInputError[],
   prefix = '',
 ): SpreadsheetRefusal {
