@@ -251,6 +251,64 @@ describe('GET /export of the other views', () => {
     expect(visits.length).toBeGreaterThan(1);
   });
 
+  it('exports the roster over the campaign’s days when no days are asked, as the roster page shows them', async () => {
+    // It ran 28 days by default (15 March to 11 April 2021) while the page showed the campaign.
+    const rows = csvRows(
+      await (
+        await download(`/export/roster.csv?scenarioId=${SCENARIO}&areaCode=67&lang=en`, await admin())
+      ).text(),
+    );
+    const dates = rows.slice(1).map(([date]) => date);
+    // 15 March to 30 June 2021: 17 + 30 + 31 + 30 = 108 days; 05:00–24:00 cut into 3 shifts of
+    // 6 h 20, one team on each: 324 rows.
+    expect(rows[0]).toEqual(['Date', 'Shift', 'Start', 'End', 'Team']);
+    expect(dates.length).toBe(324);
+    expect(dates[0]).toBe('2021-03-15');
+    expect(dates.at(-1)).toBe('2021-06-30');
+    expect(new Set(dates).size).toBe(108);
+    // The same teams on the same days as the GraphQL roster of those 108 days, which the page asks for.
+    const answer = await data<{
+      plan: { roster: { assignments: { date: string; team: string }[] } };
+    }>(
+      `query ($scenarioId: ID!) { plan(scenarioId: $scenarioId, areaCode: "67") { ... on CampaignPlan {
+        roster(days: 108) { ... on Roster { assignments { date team } } } } } }`,
+      { scenarioId: SCENARIO },
+    );
+    expect(rows.slice(1).map(([date, , , , team]) => [date, team])).toEqual(
+      answer.plan.roster.assignments.map(({ date, team }) => [date, team]),
+    );
+  });
+
+  it('exports at most the schema’s 366 days of roster for a longer campaign asked without days', async () => {
+    // Đắk Nông's hours over 15 March 2021 to 30 June 2022 (473 days): the roster field takes 366.
+    await database.prisma.scenario.create({
+      data: {
+        id: 'dak-nong-long',
+        name: 'Đắk Nông over fifteen months',
+        areaCode: '67',
+        start: '2021-03-15',
+        deadline: '2022-06-30',
+        open: '05:00',
+        close: '24:00',
+        minutesPerDossier: 3.5,
+      },
+    });
+    try {
+      const rows = csvRows(
+        await (
+          await download('/export/roster.csv?scenarioId=dak-nong-long&areaCode=67&lang=en', await admin())
+        ).text(),
+      );
+      const dates = rows.slice(1).map(([date]) => date);
+      // 366 days from 15 March 2021 end on 15 March 2022 (2021 and 2022 have no 29 February); 3 shifts a day.
+      expect(dates.length).toBe(1098);
+      expect(dates[0]).toBe('2021-03-15');
+      expect(dates.at(-1)).toBe('2022-03-15');
+    } finally {
+      await database.prisma.scenario.delete({ where: { id: 'dak-nong-long' } });
+    }
+  });
+
   it('refuses the mobile teams’ calendar of a district with a village that has no centroid, saying why', async () => {
     // A village imported without its centroid under a commune of Đắk Song: the plan cannot time a
     // drive to it. The export answered 400 with neither message nor field.

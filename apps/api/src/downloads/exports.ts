@@ -2,11 +2,13 @@
 // scenario's plan as a workbook (one sheet for the view, formatted, and an About sheet) or CSV,
 // for a bearer token. The figures come from the GraphQL fields each view mirrors, asked as the
 // caller (see ask-graphql.ts); the file is written in the files lane, off the main thread. A
-// refusal is worded in `lang` too.
+// refusal is worded in `lang` too. The roster runs over the campaign's days, as its page shows it,
+// unless `days` names others.
 import { readFileSync } from 'node:fs';
 import type { AreaPlan, PlanComparison, PlannedDay, RosterAssignment, RosterShift } from '@muster/planning';
 import type { PlainView } from '../compute/file-tasks.ts';
 import { computeFile } from '../compute/pool.ts';
+import { MAX_ROSTER_DAYS } from '../schema/roster.ts';
 import {
   type AreaSeries,
   dailyView,
@@ -175,11 +177,28 @@ async function planVsActualExport(ask: Ask, { scenarioId, areaCode, url, languag
   return { head, view: planVsActualView([area, ...children].map(libraryComparison), language) };
 }
 
+/**
+ * The roster's days when the caller names none: the campaign's, its start to its deadline, as the
+ * roster page shows them, within the schema's bound (1 to 366). Undefined for a scenario the caller
+ * does not see, which the roster's own query then refuses.
+ */
+async function campaignDays(ask: Ask, scenarioId: string): Promise<number | undefined> {
+  const { scenario } = await ask<{ scenario: { calendar: { start: string; deadline: string } } | null }>(
+    'query ($scenarioId: ID!) { scenario(id: $scenarioId) { calendar { start deadline } } }',
+    { scenarioId },
+  );
+  if (!scenario) return undefined;
+  const { start, deadline } = scenario.calendar;
+  const days = (Date.parse(deadline) - Date.parse(start)) / 86_400_000 + 1;
+  return Math.min(Math.max(days, 1), MAX_ROSTER_DAYS);
+}
+
 async function rosterExport(ask: Ask, { scenarioId, areaCode, url, language }: Params) {
+  const days = intParam(url, 'days', language);
   const args = {
-    days: intParam(url, 'days', language),
     shiftHours: intParam(url, 'shiftHours', language),
     teams: intParam(url, 'teams', language),
+    days: days ?? (await campaignDays(ask, scenarioId)),
   };
   type Roster = { shifts: RosterShift[]; assignments: RosterAssignment[] };
   const head = await ask<PlanHead & { plan: { roster: Roster } }>(

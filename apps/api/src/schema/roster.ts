@@ -11,8 +11,8 @@ import { rosterWorkOfArguments } from '../limits/work.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
 
-/** Longest roster answered in one call. */
-const MAX_ROSTER_DAYS = 366;
+/** Longest roster answered in one call, days. */
+export const MAX_ROSTER_DAYS = 366;
 const MAX_TEAMS = 100;
 
 /** Days and shift hours the roster takes (the resolver and windowShifts refuse the rest, naming them). */

@@ -31,12 +31,15 @@ export function ExportLinks({
   scenarioId,
   areaCode,
   areaName,
+  args = {},
 }: {
   views: readonly ExportView[];
   scenarioId: string;
   areaCode: string;
   /** Named beside each view where a page offers the same view for several areas. */
   areaName?: string;
+  /** The arguments the page asked its view with (the roster's `days`), so a file holds what it shows. */
+  args?: Readonly<Record<string, string>>;
 }) {
   const { t, locale } = useI18n();
   const { token } = useSession();
@@ -47,7 +50,7 @@ export function ExportLinks({
     setProblem(null);
     setBusy(`${view}.${format}`);
     try {
-      const query = new URLSearchParams({ scenarioId, areaCode, lang: locale });
+      const query = new URLSearchParams({ ...args, scenarioId, areaCode, lang: locale });
       const response = await fetch(`/export/${view}.${format}?${query}`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });

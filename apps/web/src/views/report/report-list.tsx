@@ -1,5 +1,6 @@
 // The reports on this phone, the latest first, each as sent, pending or refused: a sent one says
-// what the API did with it (recorded, a correction, or already there), a pending one how often it
+// what the API did with it (recorded, a correction, or already there) and, greyed, which later
+// report of its day, area and team the API holds instead of it, a pending one how often it
 // was tried (or, a teammate's on a shared phone, that it waits for that teammate's sign-in), a
 // refused one which figure and why (the API's own English sentence on an English page only), with
 // a way to mend it or let it go. A teammate's may be taken over or discarded by the signed-in
@@ -8,6 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type OutboxEntry, waitsFor } from '../../outbox/outbox-entry.ts';
+import { replacedEntries } from '../../outbox/replaced-entries.ts';
 import { refusalWords } from './refusal-words.ts';
 import { warningWords } from './warning-words.ts';
 
@@ -24,22 +26,34 @@ function Figures({ entry }: { entry: OutboxEntry }) {
 function Standing({
   entry,
   teammate,
+  replacedBy,
   timeZone,
 }: {
   entry: OutboxEntry;
   /** The teammate this pending report waits for; null when it is the signed-in reporter's. */
   teammate: string | null;
+  /** The later report of the same day, area and team the API holds instead of this sent one. */
+  replacedBy: OutboxEntry | undefined;
   timeZone: string;
 }) {
   const { t, instant, locale } = useI18n();
   if (teammate !== null) return <p className="muted">{t('outbox.waitsFor', { name: teammate })}</p>;
   if (entry.state === 'sent' && entry.receipt) {
-    const warnings = entry.receipt.warnings ?? [];
+    // A replaced report's warnings were about figures the API no longer counts.
+    const warnings = replacedBy ? [] : (entry.receipt.warnings ?? []);
     return (
       <>
         <p className="muted">
           {t(`outbox.outcome.${entry.receipt.outcome}`)} · {instant(entry.receipt.at, timeZone)}
         </p>
+        {replacedBy?.receipt ? (
+          <p className="outbox-replaced">
+            {t('outbox.replacedBy', {
+              dossiers: t('outbox.dossiers', { count: replacedBy.report.dossiers }),
+              at: instant(replacedBy.receipt.at, timeZone),
+            })}
+          </p>
+        ) : null}
         {warnings.length > 0 ? (
           <div className="report-warnings" data-warnings={warnings.map((w) => w.code).join(' ')}>
             <p>{t('warning.title')}</p>
@@ -151,6 +165,7 @@ export function ReportList({
   onTakeOver(entry: OutboxEntry): void;
 }) {
   const { t, date } = useI18n();
+  const replaced = replacedEntries(entries);
   return (
     <section aria-labelledby="outbox-title">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
@@ -158,6 +173,8 @@ export function ReportList({
       <ul className="outbox-list">
         {entries.map((entry) => {
           const teammate = entry.state === 'pending' ? waitsFor(entry, holder) : null;
+          const replacedBy = replaced.get(entry.key);
+          const standing = replacedBy ? 'replaced' : entry.state;
           return (
             <li
               key={entry.key}
@@ -165,16 +182,17 @@ export function ReportList({
               data-key={entry.key}
               data-state={entry.state}
               data-waits-for={teammate ?? undefined}
+              data-replaced-by={replacedBy?.key}
             >
               <p className="outbox-head">
                 <strong>{date(entry.report.date)}</strong>
                 <span>{areaNames.get(entry.report.areaCode) ?? entry.report.areaCode}</span>
-                <span className={`report-state report-state-${entry.state}`}>
-                  {t(`outbox.state.${entry.state}`)}
+                <span className={`report-state report-state-${standing}`}>
+                  {t(`outbox.state.${standing}`)}
                 </span>
               </p>
               <Figures entry={entry} />
-              <Standing entry={entry} teammate={teammate} timeZone={timeZone} />
+              <Standing entry={entry} teammate={teammate} replacedBy={replacedBy} timeZone={timeZone} />
               {entry.state === 'refused' ? (
                 <p className="links">
                   <button type="button" onClick={() => onMend(entry)}>

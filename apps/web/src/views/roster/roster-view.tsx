@@ -263,6 +263,10 @@ export default function RosterView() {
   const [head] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
   const scenario = head.data?.scenario;
   const { area: callerArea } = useViewer();
+  // The campaign's days, start to deadline, within what the API answers: the page and its files.
+  const days = scenario
+    ? Math.min(daysBetween(scenario.calendar.start, scenario.calendar.deadline), MAX_ROSTER_DAYS)
+    : 0;
   return (
     <section className="roster">
       <Requested fetching={head.fetching} error={head.error} hasData={head.data !== undefined}>
@@ -282,14 +286,16 @@ export default function RosterView() {
                 </button>{' '}
                 <span className="muted">{t('roster.printHelp')}</span>
               </p>
-              <ExportLinks views={['roster']} scenarioId={id} areaCode={scenario.areaCode} />
+              <ExportLinks
+                views={['roster']}
+                scenarioId={id}
+                areaCode={scenario.areaCode}
+                args={{ days: String(days) }}
+              />
               <RosterOf
                 scenarioId={id}
                 areaCode={scenario.areaCode}
-                days={Math.min(
-                  daysBetween(scenario.calendar.start, scenario.calendar.deadline),
-                  MAX_ROSTER_DAYS,
-                )}
+                days={days}
                 title={scenario.name}
                 timeZone={scenario.calendar.timeZone}
               />
