@@ -6,6 +6,8 @@ import { readSiteChoice, type SiteTexts } from './read-site-choice.ts';
 const START = '2021-03-15';
 const DEADLINE = '2021-06-30';
 const DAYS = { from: START, to: DEADLINE };
+// The demo scenario's opening hours, as its blank boxes show them.
+const HOURS = { open: '05:00', close: '24:00' };
 // The form as it opens, written out (not from the module under test).
 const BLANK: SiteTexts = {
   siteCode: '665',
@@ -20,7 +22,7 @@ const BLANK: SiteTexts = {
 
 describe('readSiteChoice', () => {
   it('leaves blank boxes to the scenario', () => {
-    expect(readSiteChoice(BLANK, DAYS)).toEqual({
+    expect(readSiteChoice(BLANK, DAYS, HOURS)).toEqual({
       ok: true,
       choice: {
         siteCode: '665',
@@ -46,6 +48,7 @@ describe('readSiteChoice', () => {
         close: '24:00',
       },
       DAYS,
+      HOURS,
     );
     expect(read).toMatchObject({
       ok: true,
@@ -60,7 +63,7 @@ describe('readSiteChoice', () => {
   });
 
   it('names −5 visitors and a day after the deadline in the reader’s language', () => {
-    const read = readSiteChoice({ ...BLANK, dailyVisitors: '-5', date: '2021-07-01' }, DAYS);
+    const read = readSiteChoice({ ...BLANK, dailyVisitors: '-5', date: '2021-07-01' }, DAYS, HOURS);
     if (read.ok) throw new Error('read −5 visitors');
     const visitors = read.problems.dailyVisitors;
     expect(
@@ -72,25 +75,38 @@ describe('readSiteChoice', () => {
     expect(read.problems.date).toEqual({ key: 'check.day', from: START, to: DEADLINE });
   });
 
-  it('takes 24:00 as a close but not as an open, and wants both hours once one is given', () => {
-    const read = readSiteChoice({ ...BLANK, open: '24:00', close: '' }, DAYS);
-    expect(read.ok ? {} : read.problems).toEqual({
-      open: { key: 'check.time' },
-      close: { key: 'check.closeTime' },
+  it('takes 24:00 as a close but not as an open', () => {
+    const read = readSiteChoice({ ...BLANK, open: '24:00', close: '24:00' }, DAYS, HOURS);
+    expect(read.ok ? {} : read.problems).toEqual({ open: { key: 'check.time' } });
+    expect(readSiteChoice({ ...BLANK, open: '05:00', close: '24:00' }, DAYS, HOURS).ok).toBe(true);
+  });
+
+  it('reads a blank hour as the scenario’s its box shows when the other is given', () => {
+    expect(readSiteChoice({ ...BLANK, close: '22:00' }, DAYS, HOURS)).toMatchObject({
+      ok: true,
+      choice: { open: '05:00', close: '22:00' },
     });
-    expect(readSiteChoice({ ...BLANK, open: '05:00', close: '24:00' }, DAYS).ok).toBe(true);
+    expect(readSiteChoice({ ...BLANK, open: ' 07:30 ' }, DAYS, HOURS)).toMatchObject({
+      ok: true,
+      choice: { open: '07:30', close: '24:00' },
+    });
+    // Closing at the scenario's opening is named under the box typed in.
+    expect(readSiteChoice({ ...BLANK, close: '05:00' }, DAYS, HOURS)).toEqual({
+      ok: false,
+      problems: { close: { key: 'check.sameTime' } },
+    });
   });
 
   it('takes a day of a replan saved as of its deadline, and only the daily target when it plans no day', () => {
     // Replanned as of 30 June: the rest runs from 1 July to Đắk Song's last day, 23 August.
     const replan = { from: '2021-07-01', to: '2021-08-23' };
-    expect(readSiteChoice({ ...BLANK, date: '2021-07-05' }, replan).ok).toBe(true);
-    expect(readSiteChoice({ ...BLANK, date: '2021-06-30' }, replan)).toEqual({
+    expect(readSiteChoice({ ...BLANK, date: '2021-07-05' }, replan, HOURS).ok).toBe(true);
+    expect(readSiteChoice({ ...BLANK, date: '2021-06-30' }, replan, HOURS)).toEqual({
       ok: false,
       problems: { date: { key: 'check.day', from: '2021-07-01', to: '2021-08-23' } },
     });
-    expect(readSiteChoice(BLANK, null).ok).toBe(true);
-    expect(readSiteChoice({ ...BLANK, date: '2021-07-05' }, null)).toEqual({
+    expect(readSiteChoice(BLANK, null, HOURS).ok).toBe(true);
+    expect(readSiteChoice({ ...BLANK, date: '2021-07-05' }, null, HOURS)).toEqual({
       ok: false,
       problems: { date: { key: 'staffing.noDay' } },
     });

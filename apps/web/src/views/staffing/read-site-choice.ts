@@ -46,6 +46,7 @@ export type SiteChoice = {
   profile: ArrivalProfile;
   waitTargetMinutes: number | null;
   dailyVisitors: number | null;
+  /** `HH:mm`, both given or both blank (the scenario's). */
   open: string;
   close: string;
   machinesAvailable: number | null;
@@ -58,16 +59,20 @@ const MAX_DAILY_VISITORS = 10_000_000;
 /** A mean wait longer than a day is no target (the service refuses it). */
 const MAX_WAIT_MINUTES = 1440;
 
+/** The scenario's opening hours, `HH:mm`: what the hours' boxes show when blank. */
+export type ScenarioHours = { open: string; close: string };
+
 /**
- * The boxes read back for a site staffed on `days` (null: no day, only the daily target): the
- * choice, or each wrong box and why.
+ * The boxes read back for a site staffed on `days` (null: no day, only the daily target) in a
+ * scenario open `scenarioHours`: the choice, or each wrong box and why.
  *
- * @example readSiteChoice({ ...texts, dailyVisitors: '-5' }, { from: '2021-03-15', to: '2021-06-30' })
+ * @example readSiteChoice({ ...texts, dailyVisitors: '-5' }, { from: '2021-03-15', to: '2021-06-30' }, { open: '05:00', close: '24:00' })
  * // { ok: false, problems: { dailyVisitors: { key: 'check.wholeRange', min: 0, max: 10000000 } } }
  */
 export function readSiteChoice(
   texts: SiteTexts,
   days: StaffingDays | null,
+  scenarioHours: ScenarioHours,
 ): { ok: true; choice: SiteChoice } | { ok: false; problems: Partial<Record<SiteBox, FieldProblem>> } {
   const problems: Partial<Record<SiteBox, FieldProblem>> = {};
   const day = days
@@ -95,9 +100,13 @@ export function readSiteChoice(
     'waitTargetMinutes',
     readNumber(texts.waitTargetMinutes, { min: 0, max: MAX_WAIT_MINUTES, aboveMin: true }),
   );
-  const [open, close] = [texts.open.trim(), texts.close.trim()];
-  // Both blank: the scenario's hours; one given: both are needed.
-  if (open !== '' || close !== '') Object.assign(problems, checkHours(open, close));
+  let [open, close] = [texts.open.trim(), texts.close.trim()];
+  // Both blank: the scenario's hours, left to the service. One given: the other is the scenario's,
+  // as its blank box shows, so changing only the close keeps the opening (the service takes both).
+  if (open !== '' || close !== '') {
+    [open, close] = [open || scenarioHours.open, close || scenarioHours.close];
+    Object.assign(problems, checkHours(open, close));
+  }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -23,6 +23,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { ScenarioHeadQuery } from '../plan/plan-view.tsx';
+import { machinesAboveSite } from './machines-above-site.ts';
 import { readSchedule } from './read-schedule.ts';
 import {
   blankSiteTexts,
@@ -223,6 +224,8 @@ function Staffing({
         // Until the planner edits, their schedule is the recommended one and so are its waits.
         const ownDay: (DayFigures & { hours: HourFigures[] }) | null =
           draft === null ? staffing : own !== null && 'day' in own ? own.day : null;
+        // Above the site's machines: said under the box, and still evaluated, as the service does.
+        const above = machinesAboveSite(boxes, staffing.machinesAvailable);
         const edit = (hour: number, text: string) => {
           const next = [...boxes];
           next[hour] = text;
@@ -306,7 +309,7 @@ function Staffing({
                 ]}
               />
             ) : null}
-            <div className="table-wrap">
+            <div className="table-wrap staffing-hours-wrap">
               <table className="staffing-hours">
                 <caption>{t('staffing.tableCaption')}</caption>
                 <thead>
@@ -356,6 +359,8 @@ function Staffing({
                     const mine = ownDay?.hours[h];
                     const boxProblem = (read && !read.ok ? read.problems[h] : null) ?? undefined;
                     const problemId = `staffing-machinesOpen-${h}-problem`;
+                    const warning = above[h];
+                    const warningId = `staffing-machinesOpen-${h}-warning`;
                     return (
                       <tr key={hour.start} className={hour.meetsTarget ? undefined : 'misses'}>
                         <th scope="row">
@@ -377,9 +382,19 @@ function Staffing({
                             aria-label={t('staffing.machinesOpenAt', { hour: hour.start })}
                             value={boxes[h] ?? ''}
                             onChange={(e) => edit(h, e.target.value)}
-                            {...problemAttributes(problemId, boxProblem)}
+                            {...(warning
+                              ? { 'aria-describedby': warningId }
+                              : problemAttributes(problemId, boxProblem))}
                           />
                           <FieldProblemText id={problemId} problem={boxProblem} />
+                          {warning ? (
+                            <span id={warningId} className="field-warning">
+                              {t('staffing.machinesAboveSite', {
+                                available: warning.machinesAvailable,
+                                open: warning.machinesOpen,
+                              })}
+                            </span>
+                          ) : null}
                         </td>
                         <td className={mine && !mine.meetsTarget ? 'num own over' : 'num own'}>
                           {mine ? n(mine.meanWaitMinutes, 1) : '—'}
@@ -428,7 +443,7 @@ export default function StaffingView() {
         options.find((option) => option.code === current.siteCode)?.completionDate,
       )
     : null;
-  const read = scenario ? readSiteChoice(current, days) : null;
+  const read = scenario ? readSiteChoice(current, days, scenario.hours) : null;
   const problems: Partial<Record<SiteBox, FieldProblem>> = read && !read.ok ? read.problems : {};
   // While a box is wrong the service is not asked: the last good choice and its figures stay (state
   // adjusted while rendering, never a ref written there).
@@ -453,7 +468,7 @@ export default function StaffingView() {
     <FieldProblemText id={`staffing-${name}-problem`} problem={problems[name]} />
   );
   return (
-    <section>
+    <section className="staffing-view">
       <h1>
         {t('nav.staffing')} {scenario ? <span className="muted">· {scenario.name}</span> : null}
       </h1>
