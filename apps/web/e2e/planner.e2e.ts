@@ -347,6 +347,124 @@ describe('the Đắk Nông planner', () => {
     await district.close();
   });
 
+  it('is offered the re-plan where the plan is on time but the reports forecast a finish after the deadline, told under the box of a day it cannot pick, and reads the chart’s years, in both languages', async () => {
+    // Krông Nô (664) with three machines from 2 October to 30 November 2023, a year no other story
+    // reports in: its 52,372 dossiers at 878 a day are done on 24 November, on time.
+    const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
+      server,
+      'planner',
+      `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
+      {
+        input: {
+          name: 'Krông Nô, 3 máy, tháng 10–11/2023',
+          areaCode: '664',
+          calendar: { start: '2023-10-02', deadline: '2023-11-30' },
+          hours: { open: '05:00', close: '24:00' },
+          service: { minutesPerDossier: 3.5 },
+          machines: [{ areaCode: '664', machines: 3 }],
+        },
+      },
+    );
+    const id = created.data?.createScenario.scenarioId as string;
+    // Its own totals, 250 and 350 dossiers on alternate days from 2 to 15 October: 4,200 in all,
+    // 300 a day. At that rate the other 48,172 take 161 days more: 24 March 2024.
+    const reports = Array.from({ length: 14 }, (_, k) => ({
+      areaCode: '664',
+      date: `2023-10-${String(k + 2).padStart(2, '0')}`,
+      dossiers: k % 2 === 0 ? 250 : 350,
+      idempotencyKey: `krong-no-2023-10-${k + 2}`,
+    }));
+    const recorded = await graphqlAs<{ recordActuals: { __typename: string } }>(
+      server,
+      'planner',
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }`,
+      { reports },
+    );
+    expect(recorded.data?.recordActuals.__typename).toBe('RecordActualsPayload');
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/${id}`);
+    const figure = (label: string) =>
+      page
+        .locator('dl.figures > div')
+        .filter({ has: page.locator('dt', { hasText: label }) })
+        .locator('dd');
+    await expect.poll(() => figure('Dự báo hoàn thành').textContent()).toBe('24 thg 3, 2024');
+    expect(await figure('Tình trạng').textContent()).toBe('Kịp hạn');
+    expect(await figure('Ngày hoàn thành').textContent()).toBe('24 thg 11, 2023');
+    // The plan is on time, the reports are not: what must change is offered all the same.
+    const replan = page.getByTestId('replan');
+    await replan.getByText('Lập lại kế hoạch: cần thay đổi gì').waitFor();
+    const late = replan.getByText(
+      /^Với các báo cáo đến ngày 15 thg 10, 2023, phần còn lại từ 16 thg 10, 2023: /,
+    );
+    await late.waitFor();
+    expect(await late.textContent()).toMatch(
+      /, sau hạn 30 thg 11, 2023\. Để kịp hạn, chọn một trong các cách:$/,
+    );
+    await replan.locator('ul.alternatives:not(.impossible) li').first().waitFor();
+    // 20 August is before the first day the box takes (1 October, the day before the start): said
+    // under the box, and the re-plan shown stays as of 15 October.
+    // Found by its type: its label changes with the language below.
+    const asOf = replan.locator('input[type="date"]');
+    expect(await replan.getByLabel('Báo cáo tính đến ngày').count()).toBe(1);
+    expect([await asOf.getAttribute('min'), await asOf.getAttribute('max')]).toEqual([
+      '2023-10-01',
+      '2023-11-30',
+    ]);
+    await asOf.fill('2023-08-20');
+    const note = async () => {
+      const noteId = await asOf.getAttribute('aria-describedby');
+      return noteId ? page.locator(`#${noteId}`).textContent() : null;
+    };
+    await expect
+      .poll(note)
+      .toBe(
+        'Ngày 20 thg 8, 2023 nằm ngoài khoảng cho phép (1 thg 10, 2023 – 30 thg 11, 2023); kế hoạch bên dưới giữ nguyên.',
+      );
+    expect(await asOf.getAttribute('aria-invalid')).toBe('true');
+    expect(await asOf.inputValue()).toBe('2023-10-15');
+    expect(await late.count()).toBe(1);
+    // The chart runs from October 2023 into April 2024: each day on its axis carries its year.
+    const ticks = page.locator('svg.chart text.x-tick');
+    const vietnameseTicks = await ticks.allTextContents();
+    expect(vietnameseTicks.length).toBeGreaterThan(1);
+    expect(vietnameseTicks.filter((tick) => !/^\d{1,2}\/\d{1,2}\/202[34]$/.test(tick))).toEqual([]);
+    expect(vietnameseTicks.some((tick) => tick.endsWith('/2024'))).toBe(true);
+    await screenshot(page, 'replan-forecast-late-1440', { docs: false });
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(note)
+      .toBe(
+        '20 Aug 2023 is outside the days allowed (1 Oct 2023 – 30 Nov 2023); the re-plan below is unchanged.',
+      );
+    const englishTicks = await ticks.allTextContents();
+    expect(englishTicks.length).toBeGreaterThan(1);
+    expect(englishTicks.filter((tick) => !/^\d{2}\/\d{2}\/202[34]$/.test(tick))).toEqual([]);
+    // A day within the range is taken, and the note goes: as of 10 October the rest still makes it.
+    await replan.getByLabel('Reports up to').fill('2023-10-10');
+    await replan
+      .getByText(
+        'With the reports up to 10 Oct 2023, Huyện Krông Nô makes the deadline at this pace: nothing must change.',
+      )
+      .waitFor();
+    expect(await note()).toBeNull();
+    expect(await asOf.getAttribute('aria-invalid')).toBeNull();
+    await chooseLanguage(page, 'vi');
+    await page.close();
+
+    // On a phone the years fit the axis, and the note the screen.
+    const phone = await browser.newPage(360, 740);
+    await phone.goto(`${server.origin}/scenarios/${id}`);
+    const small = phone.getByTestId('replan');
+    await small.locator('ul.alternatives li').first().waitFor();
+    await small.getByLabel('Báo cáo tính đến ngày').fill('2023-12-01');
+    await small.getByText(/^Ngày 1 thg 12, 2023 nằm ngoài khoảng cho phép/).waitFor();
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await expectReadableCharts(phone);
+    await screenshot(phone, 'replan-forecast-late-360', { docs: false });
+    await phone.close();
+  });
+
   it('compares two scenarios side by side with the differences highlighted', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/`);
@@ -406,15 +524,18 @@ describe('the Đắk Nông planner', () => {
     expect(await rows.count()).toBe(19);
     await page.getByLabel('Ngày (để trống: chỉ tiêu ngày)').fill('');
     await page.getByLabel('Người đến trong ngày').fill('1085');
-    // Closing when it opens is named under the closing box; the service is not asked.
+    // Opening at 07:00 alone keeps the scenario's close its blank box shows: 07:00–24:00, 17 hours.
     await page.getByLabel('Giờ mở (HH:mm)').fill('07:00');
+    await expect.poll(() => rows.count()).toBe(17);
+    // Closing when it opens is named under the closing box; the service is not asked.
     await page.getByLabel('Giờ đóng (HH:mm)').fill('07:00');
     await page.getByText('Giờ đóng phải khác giờ mở (mở cả ngày: 00:00–24:00).').waitFor();
     await page.waitForTimeout(500);
     expect(await page.locator('[data-problem]').count()).toBe(0);
-    expect(await rows.count()).toBe(19);
+    expect(await rows.count()).toBe(17);
     await page.getByLabel('Giờ mở (HH:mm)').fill('');
     await page.getByLabel('Giờ đóng (HH:mm)').fill('');
+    await expect.poll(() => rows.count()).toBe(19);
     const minutes = async (testId: string) =>
       Number((await page.getByTestId(testId).textContent())?.replace(/[^\d,]/g, '').replace(',', '.'));
     // Before any edit the planner's schedule is the recommended one, and so are its waits.
@@ -470,6 +591,88 @@ describe('the Đắk Nông planner', () => {
     expect(captionRight).toBeLessThanOrEqual(360);
     await expectReadableCharts(page);
     await screenshot(page, 'staffing-360', { docs: false });
+    await page.close();
+  });
+
+  it('changes only the closing time and keeps the opening its blank box shows, the scenario’s 05:00', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    const rows = page.locator('table.staffing-hours tbody tr');
+    await expect.poll(() => rows.count()).toBe(19);
+    const opens = page.getByLabel('Giờ mở (HH:mm)');
+    expect(await opens.getAttribute('placeholder')).toBe('05:00');
+    const opensWidth = (await opens.boundingBox())?.width;
+    await page.getByLabel('Giờ đóng (HH:mm)').fill('22:00');
+    // 05:00–22:00 by hand: 05:00–06:00, 06:00–07:00, …, 21:00–22:00, seventeen hours.
+    await expect.poll(() => rows.count()).toBe(17);
+    expect(await rows.first().locator('th').textContent()).toBe('05:00–06:00');
+    expect(await rows.last().locator('th').textContent()).toBe('21:00–22:00');
+    expect(await page.locator('.field-problem').count()).toBe(0);
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    // A wrong opening is named under its box, which keeps its width (it grew threefold).
+    await opens.fill('25:00');
+    await page.getByText('Nhập giờ dạng HH:mm, từ 00:00 đến 23:59.').waitFor();
+    expect((await opens.boundingBox())?.width).toBe(opensWidth);
+    await page.close();
+  });
+
+  it('keeps in sight on a 360 px phone the hour whose machines it edits, in both languages', async () => {
+    for (const [locale, label] of [
+      ['vi', 'Số máy mở từ 20:00 theo lịch của bạn'],
+      ['en', 'Machines open from 20:00 in your schedule'],
+    ] as const) {
+      const page = await browser.newPage(360, 740);
+      await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+      await chooseLanguage(page, locale);
+      // The sixteenth row of 05:00–24:00.
+      const hour = page.locator('table.staffing-hours tbody tr').nth(15).locator('th');
+      await hour.waitFor();
+      expect(await hour.textContent()).toBe('20:00–21:00');
+      const box = page.getByLabel(label);
+      await box.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('3');
+      const cell = await hour.boundingBox();
+      const typed = await box.boundingBox();
+      if (!cell || !typed) throw new Error('the 20:00 row is not drawn');
+      // The hour's cell within the phone's window, and the box beside it, not under it.
+      expect(cell.x).toBeGreaterThanOrEqual(0);
+      expect(cell.x + cell.width).toBeLessThanOrEqual(360);
+      expect(cell.y).toBeGreaterThanOrEqual(0);
+      expect(cell.y + cell.height).toBeLessThanOrEqual(740);
+      expect(typed.x).toBeGreaterThanOrEqual(cell.x + cell.width);
+      expect(typed.x + typed.width).toBeLessThanOrEqual(360);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `staffing-edit-360-${locale}`, { docs: false });
+      // The language is the device's: the next stories read the app in Vietnamese again.
+      await chooseLanguage(page, 'vi');
+      await page.close();
+    }
+  });
+
+  it('is told under the box, in both languages, that an hour opens more machines than the site has', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    await page.getByLabel('Số máy của điểm').fill('4');
+    await expect.poll(() => page.getByTestId('machines-available').textContent()).toBe('4');
+    const ten = page.getByLabel('Số máy mở từ 10:00 theo lịch của bạn');
+    await ten.fill('10');
+    // What the box is described by, found by its name: its label is in the reader's language.
+    const note = async () => {
+      const id = await page.locator('input[name="machinesOpen-10:00"]').getAttribute('aria-describedby');
+      return id ? page.locator(`#${id}`).textContent() : null;
+    };
+    await expect.poll(note).toBe('Nhiều hơn 4 máy của điểm; thời gian chờ vẫn được tính với 10 máy.');
+    // A warning, not a refusal: the API evaluates the schedule as it is, and so the page asks it.
+    expect(await ten.getAttribute('aria-invalid')).toBeNull();
+    // The 10:00 row's own mean wait, '—' until the answer comes.
+    const wait = page.locator('table.staffing-hours tbody tr').nth(5).locator('td.own').nth(1);
+    await expect.poll(() => wait.textContent(), { timeout: 10_000 }).toMatch(/^\d+(,\d)?$/);
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    await screenshot(page, 'staffing-above-site-1440', { docs: false });
+    await chooseLanguage(page, 'en');
+    await expect.poll(note).toBe('More than the site’s 4 machines; the waits are still worked out with 10.');
+    await chooseLanguage(page, 'vi');
     await page.close();
   });
 
@@ -560,6 +763,21 @@ describe('the Đắk Nông planner', () => {
     await months.first().waitFor();
     // 15 March to 30 June: four months.
     expect(await months.count()).toBe(4);
+    // Its CSV holds the page's days, 17 + 30 + 31 + 30 = 108, to 30 June (it held 28, to 11 April).
+    expect(await page.locator('table.roster-grid tbody tr').count()).toBe(108);
+    const asked = page.waitForRequest((request) => request.url().includes('/export/roster.csv'));
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải Lịch trực dạng CSV' }).click(),
+    ]);
+    expect(new URL((await asked).url()).searchParams.get('days')).toBe('108');
+    const fileDates = (await readFile((await file.path()) as string, 'utf8'))
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((line) => line !== '')
+      .map((line) => line.split(',')[0]);
+    expect(new Set(fileDates).size).toBe(108);
+    expect([fileDates[0], fileDates.at(-1)]).toEqual(['2021-03-15', '2021-06-30']);
     // The teams the planning library numbers (`Team 1`) are named in Vietnamese: Kíp 1, Kíp 2, …
     const cells = await page.locator('table.roster-grid tbody td').allTextContents();
     expect(cells.length).toBeGreaterThan(0);

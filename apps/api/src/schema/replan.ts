@@ -210,7 +210,10 @@ const InfeasibleAlternativeRef = builder.objectRef<InfeasibleAlternative>('Infea
       description: 'Which alternative cannot.',
       resolve: (a) => a.alternative,
     }),
-    reason: t.exposeString('reason', { description: 'Why, in words (English).' }),
+    reason: t.exposeString('reason', {
+      description:
+        'Why, as a code: `more-than-a-day` (the machines given would need more than 24 hours a day), `no-open-days` (no open hour is left before the deadline), `zero-hour-window` (the daily window is open zero hours), `beyond-horizon` (the machines given would need more than ten years), `no-machines` (some of the demand has no machine to serve it) or `pool-overbooked` (the other areas the same machines serve take all their hours before the deadline).',
+    }),
     sentence: t.exposeString('sentence', sentenceField),
   }),
 });

@@ -46,16 +46,21 @@ export function formatPercent(locale: Locale, share: number, digits = 0): string
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
+/** How a date is written: `long` 19 thg 3, 2021; `short` 19/3; `shortYear` 19/3/2021 (a span over years). */
+export type DateStyle = 'short' | 'shortYear' | 'long';
+
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  short: { timeZone: 'UTC', day: 'numeric', month: 'numeric' },
+  shortYear: { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' },
+  long: { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' },
+};
+
 /**
  * A calendar date (`yyyy-MM-dd`) of the campaign. The API's dates are already days in the
  * campaign's zone, so the day is read at noon UTC and written in UTC: no zone can move it.
  */
-export function formatDate(locale: Locale, isoDate: string, style: 'short' | 'long' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'short'
-      ? { timeZone: 'UTC', day: 'numeric', month: 'numeric' }
-      : { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' };
-  return dateFormat(locale, options).format(new Date(`${isoDate}T12:00:00Z`));
+export function formatDate(locale: Locale, isoDate: string, style: DateStyle = 'long'): string {
+  return dateFormat(locale, DATE_STYLES[style]).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** The month and year of a calendar date (`yyyy-MM-dd`), for a roster page's title. */

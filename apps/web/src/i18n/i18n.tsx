@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { deviceStore } from '../session/device-store.ts';
 import { en } from './en.ts';
 import {
+  type DateStyle,
   formatDate,
   formatInstant,
   formatMonth,
@@ -51,7 +52,7 @@ export type I18n = {
   t(key: MessageKey, params?: Params): string;
   n(value: number, digits?: number): string;
   pct(share: number, digits?: number): string;
-  date(isoDate: string, style?: 'short' | 'long'): string;
+  date(isoDate: string, style?: DateStyle): string;
   month(isoDate: string): string;
   weekday(isoDate: string): string;
   instant(isoInstant: string, timeZone: string): string;

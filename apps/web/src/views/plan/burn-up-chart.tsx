@@ -1,10 +1,12 @@
 // Planned against actual cumulative dossiers, with the forecast band: from the last reported day,
 // the rest of the demand done at the best and worst observed daily rates (earliest and latest
 // completion), and at the mean (expected, dashed). The table behind it is beside it on the page.
+// Its days carry the year when it runs over more than one (time-axis-labels.ts).
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useChartWidth } from '../../components/use-chart-width.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { timeAxisLabels } from './time-axis-labels.ts';
 
 export type BurnUpDay = {
   date: string;
@@ -72,6 +74,7 @@ export function BurnUpChart({
   const xTicks = x
     .ticks(Math.max(2, Math.min(6, Math.floor((WIDTH - MARGIN.left - MARGIN.right) / DATE_LABEL_PX))))
     .map((day) => Math.round(day));
+  const xLabels = timeAxisLabels(date, xTicks.map(isoOfDay), isoOfDay(firstDay), isoOfDay(lastDay));
   const title = t('burnUp.title');
   return (
     <figure className="card" ref={ref}>
@@ -90,9 +93,9 @@ export function BurnUpChart({
             </text>
           </g>
         ))}
-        {xTicks.map((day) => (
+        {xTicks.map((day, k) => (
           <text key={day} className="x-tick" x={x(day)} y={HEIGHT - 8} textAnchor="middle">
-            {date(isoOfDay(day), 'short')}
+            {xLabels[k]}
           </text>
         ))}
         {band ? <polygon points={band} fill="var(--band)" /> : null}

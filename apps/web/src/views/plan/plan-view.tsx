@@ -1,6 +1,7 @@
 // A scenario's plan for one area: headline figures, planned against actual (burn-up with the
 // forecast band, and the table behind it), the plan per child area (sortable), and the communes on
-// a map coloured by status or progress. Links go down the tree and to the scenario's other views.
+// a map coloured by status or progress, and what must change where the plan or the reports'
+// forecast misses the deadline. Links go down the tree and to the scenario's other views.
 import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
@@ -19,6 +20,7 @@ import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { machinesText } from './machines-text.ts';
+import { offersReplan } from './offers-replan.ts';
 import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
 
@@ -437,7 +439,7 @@ function Plan({
             ) : data.planVsActual.__typename !== 'PlanVsActual' ? (
               <Refusal error={data.planVsActual} />
             ) : null}
-            {plan.area.status === 'LATE' || plan.area.status === 'BEYOND_HORIZON' ? (
+            {offersReplan(plan.area.status, pva?.forecast?.expected, scenarioDeadline) ? (
               <ReplanAlternatives
                 // The day chosen belongs to one area of one scenario: another starts again from its own.
                 key={`${scenarioId}:${areaCode}`}

@@ -1,14 +1,17 @@
-// When an area is late: the scenario replanned from the reports up to a day the planner picks
-// (the last reported day unless changed, within the campaign), at the pace the planner picks, and what must change to make the deadline — each alternative the
-// API checked by planning with it, worded from the catalogue with its figures; those the API says
-// cannot make it (replan-words.ts) listed apart, greyed and crossed, each saying why. A planner may
-// save the replan as a scenario of the remaining campaign.
-import { type FormEvent, useState } from 'react';
+// When an area is late, by its plan or by its reports' forecast: the scenario replanned from the
+// reports up to a day the planner picks (the last reported day unless changed, within the campaign;
+// a day typed outside it is said so under the box, the replan shown kept), at the pace the planner
+// picks, and what must change to make the deadline — each alternative the API checked by planning
+// with it, worded from the catalogue with its figures; those the API says cannot make it
+// (replan-words.ts) listed apart, greyed and crossed, each saying why. A planner may save the
+// replan as a scenario of the remaining campaign.
+import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Refusal, Requested } from '../../components/problem.tsx';
 import type { ReplanPace } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
+import { checkDay } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { replanAsOf } from './replan-as-of.ts';
@@ -117,6 +120,9 @@ export function ReplanAlternatives({
   const { min: earliest, max: latest, initial } = replanAsOf(start, lastDay, lastReported);
   const [chosen, choose] = useState<string | null>(null);
   const asOf = chosen ?? initial;
+  /** The last day typed outside the box's range, said so under it; null when none or since put right. */
+  const [outside, setOutside] = useState<string | null>(null);
+  const outsideId = useId();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ReplanAlternativesDocument,
     variables: { scenarioId, areaCode, asOf, pace },
@@ -148,12 +154,22 @@ export function ReplanAlternatives({
           min={earliest}
           max={latest}
           required
+          {...(outside ? { 'aria-invalid': true, 'aria-describedby': outsideId } : {})}
           onChange={(event) => {
             const value = event.target.value;
-            // A day typed outside the campaign, or half typed, keeps the replan shown.
-            if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value >= earliest && value <= latest) choose(value);
+            // Half typed, the box gives no day: the replan shown, and any note, stay.
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+            // A day outside the range keeps the replan shown, and says so under the box.
+            const problem = checkDay(value, earliest, latest);
+            setOutside(problem ? value : null);
+            if (!problem) choose(value);
           }}
         />
+        {outside ? (
+          <span id={outsideId} className="field-problem">
+            {t('replan.asOfOutside', { day: date(outside), from: date(earliest), to: date(latest) })}
+          </span>
+        ) : null}
       </label>{' '}
       <label>
         {t('replan.paceLabel')}{' '}

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, type Locale } from '../../i18n/format.ts';
+import type { AlternativeKind } from '../../gql/graphql.ts';
+import { type DateStyle, formatDate, formatNumber, type Locale } from '../../i18n/format.ts';
 import { translate } from '../../i18n/i18n.tsx';
 import { replanWords } from './replan-words.ts';
 
@@ -7,7 +10,7 @@ const reader = (locale: Locale) => ({
   t: (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
     translate(locale, key, params),
   n: (value: number, digits?: number) => formatNumber(locale, value, digits),
-  date: (isoDate: string, style?: 'short' | 'long') => formatDate(locale, isoDate, style),
+  date: (isoDate: string, style?: DateStyle) => formatDate(locale, isoDate, style),
 });
 
 // Đăk Glong with one machine to 30 April 2021: 1,074 dossiers a machine-day would make the deadline,
@@ -79,5 +82,114 @@ describe('replanWords', () => {
       possible: true,
       sentence: 'Finish 89 days late (28 Jul 2021)',
     });
+  });
+
+  it('says why an alternative cannot make the deadline in the reader’s words, for each reason the library gives', () => {
+    // The planning library's English sentence never reaches the page: each reason is worded in the
+    // catalogue (what-must-change.ts and trySolveFor's reasons for hours and days).
+    const cases: {
+      alternative: AlternativeKind;
+      reason: string;
+      sentence: string;
+      vi: string;
+      en: string;
+    }[] = [
+      {
+        alternative: 'PACE',
+        reason: 'pool-overbooked',
+        sentence:
+          'A faster pace cannot do it: the other areas Tỉnh Đắk Nông’s machines serve take all their hours before the deadline',
+        vi: 'Không thể bằng cách tăng tốc độ: các địa bàn khác dùng chung máy đã chiếm hết giờ máy trước hạn',
+        en: 'Not by a faster pace: the other areas sharing its machines take all their hours before the deadline',
+      },
+      {
+        alternative: 'PACE',
+        reason: 'no-machines',
+        sentence: 'A faster pace cannot do it: some of the demand has no machine to serve it',
+        vi: 'Không thể bằng cách tăng tốc độ: một phần hồ sơ không có máy nào phục vụ',
+        en: 'Not by a faster pace: some of the demand has no machine to serve it',
+      },
+      {
+        alternative: 'MACHINES',
+        reason: 'no-open-days',
+        sentence:
+          'More machines cannot do it: no open hour is left from 2021-07-01 to the deadline 2021-06-30',
+        vi: 'Không thể bằng cách thêm máy: không còn ngày mở cửa nào trước hạn',
+        en: 'Not by more machines: no open day is left before the deadline',
+      },
+      {
+        alternative: 'HOURS_PER_DAY',
+        reason: 'more-than-a-day',
+        sentence:
+          'Opening longer cannot do it: the machines given would need more than 24 hours a day for 41 open days',
+        vi: 'Không thể bằng cách mở cửa lâu hơn: số máy hiện có phải làm hơn 24 giờ mỗi ngày',
+        en: 'Not by longer hours: the machines given would need more than 24 hours a day',
+      },
+      {
+        alternative: 'DEADLINE',
+        reason: 'zero-hour-window',
+        sentence: 'No later deadline does it: the daily window is open zero hours',
+        vi: 'Không thể bằng cách lùi hạn: giờ mở cửa mỗi ngày bằng không',
+        en: 'Not by a later deadline: the daily window is open zero hours',
+      },
+      {
+        alternative: 'DEADLINE',
+        reason: 'beyond-horizon',
+        sentence: 'No later deadline does it: the machines given would need more than ten years',
+        vi: 'Không thể bằng cách lùi hạn: số máy hiện có cần hơn mười năm',
+        en: 'Not by a later deadline: the machines given would need more than ten years',
+      },
+    ];
+    for (const { alternative, reason, sentence, vi, en } of cases) {
+      const infeasible = { __typename: 'InfeasibleAlternative', alternative, reason, sentence } as const;
+      expect(replanWords(reader('vi'), infeasible), reason).toEqual({ possible: false, sentence: vi });
+      expect(replanWords(reader('en'), infeasible), reason).toEqual({ possible: false, sentence: en });
+    }
+  });
+
+  it('says a reason it has no words for in the reader’s language, never in the library’s English', () => {
+    const unworded = {
+      __typename: 'InfeasibleAlternative',
+      alternative: 'MACHINES',
+      reason: 'a-reason-added-later',
+      sentence: 'More machines cannot do it: something the library learnt since',
+    } as const;
+    expect(replanWords(reader('vi'), unworded)).toEqual({
+      possible: false,
+      sentence: 'Không thể bằng cách thêm máy: không có kế hoạch nào như vậy xong kịp hạn',
+    });
+    expect(replanWords(reader('en'), unworded)).toEqual({
+      possible: false,
+      sentence: 'Not by more machines: no plan with it finishes by the deadline',
+    });
+  });
+
+  it('has words of its own for every reason code the schema lists', () => {
+    const schema = buildSchema(
+      readFileSync(new URL('../../../../api/schema.graphql', import.meta.url), 'utf8'),
+    );
+    const type = schema.getType('InfeasibleAlternative') as GraphQLObjectType;
+    const description = type.getFields().reason?.description ?? '';
+    const codes = [...description.matchAll(/`([a-z-]+)`/g)].map(([, code]) => code as string);
+    // The six the library gives (what-must-change.ts); a code added to the schema is checked too.
+    expect(codes).toEqual(expect.arrayContaining(['more-than-a-day', 'pool-overbooked']));
+    expect(codes.length).toBeGreaterThanOrEqual(6);
+    for (const locale of ['vi', 'en'] as const) {
+      const unworded = replanWords(reader(locale), {
+        __typename: 'InfeasibleAlternative',
+        alternative: 'PACE',
+        reason: 'a-reason-added-later',
+        sentence: 'in the library’s English',
+      }).sentence;
+      for (const reason of codes) {
+        const { sentence } = replanWords(reader(locale), {
+          __typename: 'InfeasibleAlternative',
+          alternative: 'PACE',
+          reason,
+          sentence: 'in the library’s English',
+        });
+        expect(sentence, `${reason} in ${locale}`).not.toBe(unworded);
+      }
+    }
   });
 });

@@ -10,14 +10,24 @@ export type ReplanAlternative = NonNullable<
   Extract<ReplanAlternativesQuery['replan'], { __typename: 'Replan' }>['whatMustChange']
 >['alternatives'][number];
 
-/** Why an alternative cannot do it, as the planning library names it (`trySolveFor`'s reasons). */
-const KNOWN_REASONS = [
+/**
+ * Why an alternative cannot do it, as the planning library names it: `trySolveFor`'s reasons for
+ * longer hours and a later deadline, and what-must-change's own for machines and pace
+ * (`pool-overbooked`: the other areas its machines serve take all their hours). The schema lists
+ * them under `InfeasibleAlternative.reason`.
+ */
+const REASONS = [
   'more-than-a-day',
   'no-open-days',
   'zero-hour-window',
   'beyond-horizon',
   'no-machines',
+  'pool-overbooked',
 ] as const;
+
+type Reason = (typeof REASONS)[number];
+
+const isReason = (reason: string): reason is Reason => (REASONS as readonly string[]).includes(reason);
 
 /** Minutes as hours and minutes in the reader's words ("3 h 35 min"). */
 function duration({ t }: Pick<I18n, 't'>, minutes: number): string {
@@ -80,13 +90,14 @@ export function replanWords(
     case 'InfeasibleAlternative':
       return {
         possible: false,
-        // The reasons the catalogue words; any other is said in the library's own sentence.
-        sentence: (KNOWN_REASONS as readonly string[]).includes(alternative.reason)
-          ? t('replan.infeasible', {
-              alternative: t(`replan.kind.${alternative.alternative}`),
-              reason: t(`replan.reason.${alternative.reason as (typeof KNOWN_REASONS)[number]}`),
-            })
-          : alternative.sentence,
+        // A reason the library gained since is still said in the reader's language, without its
+        // detail: the library's own sentence is English.
+        sentence: t('replan.infeasible', {
+          alternative: t(`replan.kind.${alternative.alternative}`),
+          reason: t(
+            isReason(alternative.reason) ? `replan.reason.${alternative.reason}` : 'replan.reason.other',
+          ),
+        }),
       };
     default:
       return { possible: false, sentence: '' };
