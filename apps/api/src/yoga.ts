@@ -126,10 +126,6 @@ function maskError(error: unknown): Error {
 }
 
 /**
- * What one document may ask for. Generous for every query the product's clients send (the
- * deepest, a plan with its areas' children, is 8 levels); far below what would tie up a worker.
- */
-/**
  * GraphiQL's first tab for a developer who has none stored: what the API is, how to send a token,
  * and a query to start from (GraphiQL's own text named Muster the in-browser tool).
  */
@@ -149,6 +145,10 @@ const GRAPHIQL_WELCOME = `# Muster's GraphQL API: areas, scenarios, plans, plan 
 }
 `;
 
+/**
+ * What one document may ask for. Generous for every query the product's clients send (the
+ * deepest, a plan with its areas' children, is 8 levels); far below what would tie up a worker.
+ */
 export const DOCUMENT_LIMITS = {
   maxDepth: 12,
   maxAliases: 20,

@@ -937,7 +937,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
         severity: 'impossible',
         code: 'machines-above-bound',
         message:
-          'report of 2021-05-04, area T7005: 20000000 machines working is more than the 100,000 an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)',
+          'report of 2021-05-04, area T7005: 20,000,000 machines working is more than the 100,000 an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)',
       },
     ]);
     // The replan reads the reports as plan vs actual does: at the observed pace, 90 a machine-day.

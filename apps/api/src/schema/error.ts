@@ -110,6 +110,31 @@ builder.objectType(ForbiddenError, {
   isTypeOf: (value) => value instanceof ForbiddenError,
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field refused, e.g. Query.plan.' }),
+    // Kept for clients built when a file's first refused row came back here (a phone's cached app).
+    row: t.int({
+      nullable: true,
+      deprecationReason:
+        'A file’s rows the caller may not send are SpreadsheetError issues of code forbidden.',
+      description:
+        'Always null: a file’s rows the caller may not send are SpreadsheetError issues of code forbidden.',
+      resolve: () => null,
+    }),
+    sheet: t.string({
+      nullable: true,
+      deprecationReason:
+        'A file’s rows the caller may not send are SpreadsheetError issues of code forbidden.',
+      description:
+        'Always null: a file’s rows the caller may not send are SpreadsheetError issues of code forbidden.',
+      resolve: () => null,
+    }),
+    column: t.string({
+      nullable: true,
+      deprecationReason:
+        'A file’s rows the caller may not send are SpreadsheetError issues of code forbidden.',
+      description:
+        'Always null: a file’s rows the caller may not send are SpreadsheetError issues of code forbidden.',
+      resolve: () => null,
+    }),
   }),
 });
 

@@ -32,6 +32,7 @@ it('says 1 machine, 1 day and 1 try in English, and the same words for every cou
   );
   expect(translate('en', 'outbox.hours', { count: 7.5 })).toBe('7.5 hours');
   expect(translate('en', 'outbox.hours', { count: 1 })).toBe('1 hour');
+  expect(translate('en', 'outbox.hours', { count: 1.004 })).toBe('1 hour');
   expect(translate('en', 'outbox.tried', { count: 1 })).toBe('Tried once; will try again by itself.');
   expect(translate('en', 'outbox.tried', { count: 3 })).toBe('Tried 3 times; will try again by itself.');
   expect(translate('vi', 'outbox.tried', { count: 1 })).toBe('Đã thử gửi 1 lần, sẽ tự gửi lại.');

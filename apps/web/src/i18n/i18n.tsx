@@ -39,7 +39,8 @@ function formOf(locale: Locale, message: Message, params: Params | undefined): s
   if (!Number.isFinite(count)) return message.other;
   let rules = pluralRules.get(locale);
   if (!rules) {
-    rules = new Intl.PluralRules(locale);
+    // The form follows the number as shown (formatNumber's two decimals: 1.004 is `1 hour`).
+    rules = new Intl.PluralRules(locale, { maximumFractionDigits: 2 });
     pluralRules.set(locale, rules);
   }
   return rules.select(count) === 'one' ? (message.one ?? message.other) : message.other;

@@ -108,7 +108,7 @@ function findingsOfMachines(reports: readonly ReviewedReport[]): IndexedFinding[
         path,
         severity: 'impossible' as const,
         code: 'machines-above-bound' as const,
-        message: `${path}: ${machines} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)`,
+        message: `${path}: ${machines.toLocaleString('en')} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)`,
       },
     ];
   });
