@@ -56,6 +56,25 @@ const CODES = [
 ];
 
 describe('sheetIssueWords', () => {
+  it('names the sheet of a workbook’s row, another district’s among them', () => {
+    expect(sheetIssueWords(issue({ sheet: 'Tổ 1', row: 12 }), 'vi')).toBe(
+      'Trang “Tổ 1” — Dòng 12, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"',
+    );
+    expect(
+      sheetIssueWords(
+        issue({
+          sheet: 'Day 2',
+          row: 12,
+          column: 'areaCode',
+          header: 'Area code',
+          code: 'forbidden',
+          received: '"663"',
+        }),
+        'en',
+      ),
+    ).toBe('Sheet “Day 2” — Row 12: area 663 is outside your area');
+  });
+
   it('says a dossiers cell that is not a whole number in Vietnamese, and in English', () => {
     expect(sheetIssueWords(issue({}), 'vi')).toBe(
       'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"',

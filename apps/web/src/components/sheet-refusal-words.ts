@@ -10,6 +10,8 @@ import type { MessageKey } from '../i18n/vi.ts';
 
 /** One bad cell as the API lists it (`CellIssue`). */
 export type SheetIssue = {
+  /** The sheet of a workbook the row is on; null (or absent) in a CSV file. */
+  sheet?: string | null;
   row: number;
   column: string | null;
   header: string | null;
@@ -151,6 +153,13 @@ function outsideWords(issue: SheetIssue, locale: Locale): string {
  * // => 'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"'
  */
 export function sheetIssueWords(issue: SheetIssue, locale: Locale): string {
+  const words = rowWords(issue, locale);
+  // A workbook of one sheet a day: the row alone would not say which.
+  return issue.sheet ? translate(locale, 'import.inSheet', { sheet: issue.sheet, words }) : words;
+}
+
+/** One bad cell in the reader's language, from its row on. */
+function rowWords(issue: SheetIssue, locale: Locale): string {
   if (issue.code === 'forbidden') return outsideWords(issue, locale);
   const problem = problemOf(issue, locale);
   const value = issue.code === 'required' || issue.code === 'merged' ? null : receivedValue(issue);

@@ -64,6 +64,7 @@ graphql(`
     code
     issueCount
     issues {
+      sheet
       row
       column
       header
@@ -171,7 +172,11 @@ export function SpreadsheetImport({
           {answer.issues?.length ? (
             <ul>
               {answer.issues.map((issue) => (
-                <li key={`${issue.row}:${issue.column}`} data-row={issue.row} data-code={issue.code}>
+                <li
+                  key={`${issue.sheet}:${issue.row}:${issue.column}`}
+                  data-row={issue.row}
+                  data-code={issue.code}
+                >
                   {sheetIssueWords(issue, locale)}
                 </li>
               ))}

@@ -352,6 +352,7 @@ export const en = {
   'import.done.machines': '{machines} machines stored for {rows} areas.',
   'import.refused': 'Nothing stored. Problems in the file: {count}.',
   'import.issue': 'Row {row}, column {column}: {problem}',
+  'import.inSheet': 'Sheet “{sheet}” — {words}',
   'import.issueRow': 'Row {row}: {problem}',
   'import.received': '{problem}, got {received}',
   'import.problem.expects': 'must be {expected}',

@@ -335,6 +335,7 @@ export const vi = {
   'import.done.machines': 'Đã lưu {machines} máy cho {rows} địa bàn.',
   'import.refused': 'Không lưu gì: tệp có {count} lỗi.',
   'import.issue': 'Dòng {row}, cột {column}: {problem}',
+  'import.inSheet': 'Trang “{sheet}” — {words}',
   'import.issueRow': 'Dòng {row}: {problem}',
   'import.received': '{problem}, nhận được {received}',
   'import.problem.expects': 'phải là {expected}',
