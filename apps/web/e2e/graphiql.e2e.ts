@@ -27,26 +27,27 @@ it('a developer without internet opens GraphiQL and runs a query', async () => {
 });
 
 it('a developer opening GraphiQL for the first time reads what Muster’s API is and how to send a token', async () => {
-  const page = await browser.newPage();
-  // First time: none of the tabs GraphiQL keeps on the device (the story above left one).
-  await page.goto(`${origin}/graphql`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  const run = page.locator('.graphiql-execute-button');
-  await run.waitFor({ timeout: 30_000 });
-  // Monaco draws each line in .view-lines, spaces as no-break spaces.
-  const lines = page.locator('.graphiql-query-editor .view-lines');
-  const text = async () => ((await lines.first().textContent()) ?? '').replaceAll('\u00a0', ' ');
-  await page
-    .locator('.graphiql-query-editor .view-lines', { hasText: 'Muster' })
-    .waitFor({ timeout: 30_000 });
-  const opening = await text();
-  expect(opening).toContain('"Authorization": "Bearer <the token you sign in to Muster with>"');
-  expect(opening).not.toContain('in-browser tool');
-  // Its query runs as it stands, with no token.
-  await run.click();
-  await expect
-    .poll(() => page.locator('.graphiql-response').textContent(), { timeout: 20_000 })
-    .toMatch(/"code":\s+"67"/);
-  expect(browser.outsideAttempts).toEqual([]);
+  // First time: a browser of its own, with none of the tabs GraphiQL keeps on the device (the story
+  // above left one, and a GraphiQL page writes its tabs back as it goes).
+  const fresh = await openBrowser();
+  try {
+    const page = await fresh.newPage();
+    await page.goto(`${origin}/graphql`);
+    const run = page.locator('.graphiql-execute-button');
+    await run.waitFor({ timeout: 30_000 });
+    // Monaco draws each line in .view-lines, spaces as no-break spaces.
+    const lines = page.locator('.graphiql-query-editor .view-lines', { hasText: 'Muster' });
+    await lines.waitFor({ timeout: 30_000 });
+    const opening = ((await lines.textContent()) ?? '').replaceAll('\u00a0', ' ');
+    expect(opening).toContain('"Authorization": "Bearer <the token you sign in to Muster with>"');
+    expect(opening).not.toContain('in-browser tool');
+    // Its query runs as it stands, with no token.
+    await run.click();
+    await expect
+      .poll(() => page.locator('.graphiql-response').textContent(), { timeout: 20_000 })
+      .toMatch(/"code":\s+"67"/);
+    expect(fresh.outsideAttempts).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
 });
