@@ -127,3 +127,93 @@ describe('plan vs actual by area of a level', () => {
     expect(completedTasks() - before).toBe(0);
   });
 });
+
+describe('plan vs actual of a province’s districts in one request', () => {
+  type Child = {
+    areaCode: string;
+    totalActual: number;
+    servedAfterCampaign: number;
+    reporting: { daysReported: number; completeDays: number; partialDays: number };
+  };
+  type Compared = {
+    totalActual: number;
+    campaignLastDay: string;
+    children: Child[];
+    reportWarnings: { field: string; code: string }[];
+  };
+  const CHILDREN = `query ($to: Date) {
+    planVsActual(scenarioId: "nghe-an-2021", areaCode: "40", to: $to) {
+      ... on PlanVsActual {
+        totalActual campaignLastDay reportWarnings { field code }
+        children { areaCode totalActual servedAfterCampaign reporting { daysReported completeDays partialDays } }
+      }
+    }
+  }`;
+
+  it('counts each district’s reports as a plain SQL sum of its communes’ does, the days outside apart', async () => {
+    // Nghệ An, 15 March – 30 June 2021 (its plan ends on 5 May): five days of reports from its
+    // communes, one in four missing each day, a report the day before the start and one in August.
+    const districts = await storedBelow('40', 'district');
+    const communes = await database.prisma.area.findMany({
+      where: { parentCode: { in: districts } },
+      select: { code: true, parentCode: true },
+      orderBy: { code: 'asc' },
+    });
+    const dates = ['2021-03-15', '2021-03-16', '2021-03-17', '2021-03-18', '2021-03-19'];
+    const reports = dates.flatMap((date, day) =>
+      communes
+        .filter((_, i) => (i + day) % 4 !== 0)
+        .map(({ code }, i) => ({
+          date,
+          areaCode: code,
+          dossiers: 20 + ((i * 7 + day * 3) % 50),
+          machinesWorking: 1,
+        })),
+    );
+    const [first, second] = communes;
+    reports.push({ date: '2021-03-14', areaCode: first?.code as string, dossiers: 50, machinesWorking: 1 });
+    reports.push({ date: '2021-08-20', areaCode: second?.code as string, dossiers: 70, machinesWorking: 1 });
+    await database.prisma.actualReport.createMany({ data: reports });
+    const august = await database.prisma.actualReport.findFirstOrThrow({ where: { date: '2021-08-20' } });
+
+    // The independent path: SQL over the stored reports, by district, within the campaign's days.
+    const sums = await database.prisma.$queryRaw<{ code: string; total: number; days: number }[]>`
+      SELECT c."parentCode" AS "code", sum(r."dossiers")::int AS "total", count(DISTINCT r."date")::int AS "days"
+      FROM "ActualReport" AS r JOIN "Area" AS c ON c."code" = r."areaCode"
+      WHERE c."parentCode" = ANY(${districts}) AND NOT r."voided"
+        AND r."date" >= '2021-03-15' AND r."date" <= '2021-06-30'
+      GROUP BY c."parentCode"`;
+    const byDistrict = new Map(sums.map((row) => [row.code, row]));
+    const size = (district: string) => communes.filter((commune) => commune.parentCode === district).length;
+    const reportedOn = (district: string, date: string) =>
+      new Set(
+        reports
+          .filter((report) => report.date === date)
+          .map((report) => communes.find((commune) => commune.code === report.areaCode))
+          .filter((commune) => commune?.parentCode === district),
+      ).size;
+    const completeDays = (district: string) =>
+      dates.filter((date) => reportedOn(district, date) === size(district)).length;
+
+    const compared = (await data<{ planVsActual: Compared }>(CHILDREN, { to: null })).planVsActual;
+    expect(compared.campaignLastDay).toBe('2021-06-30');
+    expect(compared.totalActual).toBe(sums.reduce((sum, row) => sum + row.total, 0));
+    expect(compared.children.map((child) => child.areaCode)).toEqual(districts);
+    for (const child of compared.children) {
+      const expected = byDistrict.get(child.areaCode);
+      expect(child.totalActual, child.areaCode).toBe(expected?.total ?? 0);
+      expect(child.reporting.daysReported, child.areaCode).toBe(expected?.days ?? 0);
+      expect(child.reporting.completeDays, child.areaCode).toBe(completeDays(child.areaCode));
+      expect(child.reporting.partialDays, child.areaCode).toBe(
+        (expected?.days ?? 0) - completeDays(child.areaCode),
+      );
+      expect(child.servedAfterCampaign, child.areaCode).toBe(child.areaCode === second?.parentCode ? 70 : 0);
+    }
+    // From the start by default, with no end: the August report is named; the one before the start is not asked.
+    expect(compared.reportWarnings).toEqual([{ field: `${august.id}.date`, code: 'outside-campaign' }]);
+    // To the last day reported: nothing outside the campaign's days, nothing to name.
+    const toLast = (await data<{ planVsActual: Compared }>(CHILDREN, { to: '2021-03-19' })).planVsActual;
+    expect(toLast.totalActual).toBe(compared.totalActual);
+    expect(toLast.reportWarnings).toEqual([]);
+  });
+});

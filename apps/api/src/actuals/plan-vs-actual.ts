@@ -153,6 +153,11 @@ function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, want
   return open;
 }
 
+/** Whether `date` is one of `days`. */
+function withinDays(days: ReportDays, date: string): boolean {
+  return (days.from === null || date >= days.from) && (days.to === null || date <= days.to);
+}
+
 /** Each area asked about (or why it is refused), compared in one computation. */
 async function compareBatch(
   prisma: PrismaClient,
@@ -212,7 +217,7 @@ async function compareBatch(
   // The days whose reports are warned about: those asked, from the scenario's start by default.
   const warnedFrom = from ?? scenario.start;
   const warned: ReportDays = { from: warnedFrom, to: to ?? null };
-  const { reports, doubtfulIds, unmachined } = await readDayReports(
+  const { reports, dates, doubtfulIds, unmachined } = await readDayReports(
     prisma,
     subtreeCodes,
     days,
@@ -230,9 +235,14 @@ async function compareBatch(
   const lastDay = comparing.then((compared) => compared[0]?.campaignLastDay ?? scenario.deadline);
   // A failed comparison is answered through `comparing`; the warnings may have stopped before reading this.
   lastDay.catch(() => {});
+  // The campaign's last day is its deadline or later: without a report of the days warned about
+  // before the start or after the deadline, none lies outside the campaign's days.
+  const outsideDeadline = dates.some(
+    (date) => withinDays(warned, date) && (date < scenario.start || date > scenario.deadline),
+  );
   const [comparison, review] = await Promise.allSettled([
     comparing,
-    reportWarnings(prisma, memo, loaded, lastDay, warned, doubtfulIds, unmachined),
+    reportWarnings(prisma, memo, loaded, lastDay, warned, { doubtfulIds, unmachined, outsideDeadline }),
   ]);
   if (comparison.status === 'rejected' || review.status === 'rejected') {
     const error =
@@ -290,9 +300,13 @@ async function reportWarnings(
   /** The campaign's last day, once the comparison has counted it. */
   lastDayCounted: Promise<string>,
   warned: ReportDays,
-  doubtfulIds: readonly string[],
-  unmachined: boolean,
+  /**
+   * What the read of the days found: the ids of the reports the review may find unlikely, whether
+   * one gives no machines working, whether one is dated before the start or after the deadline.
+   */
+  found: { doubtfulIds: readonly string[]; unmachined: boolean; outsideDeadline: boolean },
 ): Promise<(ReportWarning & { areaCode: string })[]> {
+  const { doubtfulIds, unmachined, outsideDeadline } = found;
   const { scenario } = loaded;
   let planned: Record<string, number | null> = {};
   let ids = doubtfulIds;
@@ -301,13 +315,15 @@ async function reportWarnings(
     const above = await readAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned);
     ids = [...new Set([...doubtfulIds, ...above])];
   }
+  // Nothing to review: the comparison's last day is not waited for.
+  if (ids.length === 0 && !outsideDeadline) return [];
   const campaign: CampaignDays = { start: scenario.start, lastDay: await lastDayCounted };
   const areaCodes = loaded.subtree.map((area) => area.code);
-  const outside = await readOutsideCampaign(prisma, areaCodes, warned, campaign);
+  const outside = outsideDeadline ? await readOutsideCampaign(prisma, areaCodes, warned, campaign) : [];
   ids = [...new Set([...ids, ...outside])];
-  const inWarned = (date: string) =>
-    (warned.from === null || date >= warned.from) && (warned.to === null || date <= warned.to);
-  const doubtful = (await readReviewedReports(prisma, ids)).filter((report) => inWarned(report.date));
+  const doubtful = (await readReviewedReports(prisma, ids)).filter((report) =>
+    withinDays(warned, report.date),
+  );
   const { start, lastDay } = campaign;
   const { minutesPerDossier } = scenario;
   const findings = reviewReports(

@@ -60,6 +60,34 @@ describe('plannedDailySeries', () => {
     expect(b?.at(-1)?.cumulativePlanned).toBe(300);
   });
 
+  it('shares a pool’s day over its communes by largest remainder, the earlier commune first among equals', () => {
+    // By hand: one machine, 10 hours at 6 minutes a dossier: 100 a day, 350 in all (3 × 100 + 50).
+    // Shares of 100, 200, 300, 350 done: a, b, c 2/7 each, d 1/7.
+    //   100: 28.57 ×3, 14.29 → 28, 28, 28, 14 and 2 left, to the largest remainders a, b (ties) → 29, 29, 28, 14
+    //   200: 57.14 ×3, 28.57 → 57, 57, 57, 28 and 1 left, to d (.57)                          → 57, 57, 57, 29
+    //   300: 85.71 ×3, 42.86 → 85, 85, 85, 42 and 3 left, to d (.86), then a, b (.71)          → 86, 86, 85, 43
+    //   350: 100, 100, 100, 50.
+    const input: CampaignInput = {
+      areas: [
+        { code: 'D', name: 'District' },
+        { code: 'a', name: 'A', parentCode: 'D', eligible: 100 },
+        { code: 'b', name: 'B', parentCode: 'D', eligible: 100 },
+        { code: 'c', name: 'C', parentCode: 'D', eligible: 100 },
+        { code: 'd', name: 'D', parentCode: 'D', eligible: 50 },
+      ],
+      calendar: { start: '2021-03-19', deadline: '2021-03-22' },
+      hours: { open: '08:00', close: '18:00' },
+      service: { minutesPerDossier: 6 },
+      machines: [{ areaCode: 'D', machines: 1 }],
+    };
+    const cumulative = (code: string) => plannedDailySeries(input, code).map((d) => d.cumulativePlanned);
+    expect(cumulative('a')).toEqual([29, 57, 86, 100]);
+    expect(cumulative('b')).toEqual([29, 57, 86, 100]);
+    expect(cumulative('c')).toEqual([28, 57, 85, 100]);
+    expect(cumulative('d')).toEqual([14, 29, 43, 50]);
+    expect(plannedDailySeries(input, 'D').map((d) => d.planned)).toEqual([100, 100, 100, 50]);
+  });
+
   it('refuses an area not in the input, naming areaCode', () => {
     expect(() => plannedDailySeries(HUNG_NGUYEN, 'nowhere')).toThrow(PlanningInputError);
     expect(() => plannedDailySeries(HUNG_NGUYEN, 'nowhere')).toThrow(/^areaCode must be/);

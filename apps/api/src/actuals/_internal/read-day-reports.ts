@@ -41,7 +41,7 @@ const CEILING_MARGIN = 0.999_999;
  * whole (`readReviewedReports`; the dates outside the campaign are {@link readOutsideCampaign}'s).
  * A report's machines are as the pace counts them (`machinesCountedInPace`: none above the bound).
  * `unmachined`: whether one of them has dossiers and no machines working, which only the machines
- * planned in its area judge (`readAbovePlanned`).
+ * planned in its area judge (`readAbovePlanned`). `dates`: the dates with a report, ascending.
  */
 export async function readDayReports(
   prisma: PrismaClient,
@@ -50,7 +50,7 @@ export async function readDayReports(
   minutesPerDossier: number,
   /** The first day whose reports are warned about (to the days' end); null: none are. */
   warnedFrom: string | null = null,
-): Promise<{ reports: ActualDayReport[]; doubtfulIds: string[]; unmachined: boolean }> {
+): Promise<{ reports: ActualDayReport[]; dates: string[]; doubtfulIds: string[]; unmachined: boolean }> {
   const rows = await prisma.$queryRaw<DayRow[]>`
     SELECT "date",
       array_agg("areaCode") AS "areaCodes",
@@ -86,7 +86,7 @@ export async function readDayReports(
     });
     doubtfulIds.push(...(row.doubtfulIds ?? []));
   }
-  return { reports, doubtfulIds, unmachined };
+  return { reports, dates: rows.map((row) => row.date), doubtfulIds, unmachined };
 }
 
 /**

@@ -48,13 +48,22 @@ const isoOf = (day: DateTime): string => day.toISODate() as string;
 
 const DAY_MS = 86_400_000;
 
+/** Days from the Unix epoch to an ISO date (`2021-03-20`), in UTC arithmetic. */
+const dayNumberOf = (date: string): number =>
+  utcMidnight(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))) / DAY_MS;
+
 /**
- * `count` ISO dates from `first` (a UTC day) on. Calendar dates walk in UTC arithmetic: luxon's
- * day arithmetic, once per area and day compared, was a third of a province's comparison.
+ * At least `count` ISO dates from `first` (a UTC day) on, the longest list asked kept for the next
+ * area. Calendar dates walk in UTC arithmetic: luxon's day arithmetic, once per area and day
+ * compared, was a third of a province's comparison.
  */
-function datesFrom(first: DateTime, count: number): string[] {
+function datesFrom(comparison: Comparison, count: number): readonly string[] {
+  const { dates, first } = comparison;
+  if (dates.length >= count) return dates;
   const start = utcMidnight(first.year, first.month, first.day);
-  return Array.from({ length: count }, (_, k) => new Date(start + k * DAY_MS).toISOString().slice(0, 10));
+  for (let k = dates.length; k < count; k++)
+    dates.push(new Date(start + k * DAY_MS).toISOString().slice(0, 10));
+  return dates;
 }
 
 /** What every area compared shares: the campaign prepared and planned once, the reports read once, the options. */
@@ -70,6 +79,10 @@ export type Comparison = {
   shares: LeafShares;
   marginShare: number;
   start: DateTime;
+  /** The first day of every area's days: the campaign's start, or `from` when earlier. */
+  first: DateTime;
+  /** The dates from `first` on, as long as the longest area's days so far ({@link datesFrom}). */
+  dates: string[];
   /**
    * The campaign's last day, ISO date ({@link campaignLastDay}): its deadline, or the plan's
    * completion when the plan runs past it, carried on by the days reported late. Reports after it
@@ -78,6 +91,11 @@ export type Comparison = {
   lastDay: string;
   fromArg: DateTime | null;
   toArg: DateTime | null;
+  /**
+   * 1 for each of the reports' dates (by index) in the campaign's days as counted, its start to its
+   * last day or `to` when earlier: the dates a report counts on, the same for every area.
+   */
+  counted: Uint8Array;
   /** The forecasts' walks of open days, shared by the areas compared. */
   walked: OpenDaysWalked;
 };
@@ -140,6 +158,17 @@ export function prepareComparison(
       received: opts.to,
     });
   }
+  const lastDay = lastDayOf(prep, plan, read);
+  // A report counts in the days of its campaign only, its start to its last day (the deadline, the
+  // plan's completion when later, carried on by the days reported late): one dated before belongs
+  // to no day of it, one after is served after the campaign (or misdated) and is added up apart.
+  const startDate = isoOf(start);
+  const toDate = toArg ? isoOf(toArg) : null;
+  const lastCounted = toDate !== null && toDate < lastDay ? toDate : lastDay;
+  const counted = new Uint8Array(read.dates.length);
+  read.dates.forEach((date, d) => {
+    counted[d] = date >= startDate && date <= lastCounted ? 1 : 0;
+  });
   return {
     input,
     prep,
@@ -151,9 +180,12 @@ export function prepareComparison(
     shares: createLeafShares(prep),
     marginShare,
     start,
-    lastDay: lastDayOf(prep, plan, read),
+    first: fromArg ? DateTime.min(fromArg, start) : start,
+    dates: [],
+    lastDay,
     fromArg,
     toArg,
+    counted,
     walked: new Map(),
   };
 }
@@ -171,9 +203,11 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     shares,
     marginShare,
     start,
+    first,
     lastDay,
     fromArg,
     toArg,
+    counted,
     walked,
   } = comparison;
   const node = prep.tree.nodes[area] as AreaNode;
@@ -182,19 +216,10 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   const order = subtreeOrder(prep.tree, area);
   const inArea = new Uint8Array(prep.tree.nodes.length);
   for (const index of order) inArea[index] = 1;
-  const from = fromArg ?? start;
-  const first = DateTime.min(from, start);
-  const fromDate = isoOf(from);
+  const fromDate = isoOf(fromArg ?? start);
   const toDate = toArg ? isoOf(toArg) : null;
-  const startDate = isoOf(start);
-  // A report counts in the days of its campaign only, its start to its last day (the deadline, the
-  // plan's completion when later, carried on by the days reported late): one dated before belongs
-  // to no day of it, one after is served after the campaign (or misdated) and is added up apart.
-  const lastCounted = toDate !== null && toDate < lastDay ? toDate : lastDay;
-  const keep = (report: number) => {
-    const date = read.dates[read.day[report] as number] as string;
-    return inArea[read.area[report] as number] === 1 && date >= startDate && date <= lastCounted;
-  };
+  const keep = (report: number) =>
+    inArea[read.area[report] as number] === 1 && counted[read.day[report] as number] === 1;
   // The dates with a report kept, by their index among the reports' dates.
   const reportedDays = new Map<string, number>();
   read.dates.forEach((date, d) => {
@@ -207,18 +232,19 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   });
   const lastReported = [...reportedDays.keys()].at(-1);
   const planned = new Map(series.map((day) => [day.date, day]));
-  const defaultTo = [series.at(-1)?.date, lastReported, isoOf(start)]
-    .filter((d): d is string => d !== undefined)
-    .sort()
-    .at(-1) as string;
-  const to = toArg ?? requireIsoDate(defaultTo, 'to', 'UTC');
-  const span = Math.round(to.diff(first, 'days').days) + 1;
+  const to =
+    toDate ??
+    ([series.at(-1)?.date, lastReported, isoOf(start)]
+      .filter((d): d is string => d !== undefined)
+      .sort()
+      .at(-1) as string);
+  const span = dayNumberOf(to) - dayNumberOf(isoOf(first)) + 1;
   if (span > MAX_COMPARED_DAYS) {
     throw new PlanningInputError({
       path: 'to',
       code: 'range',
       expected: `a date at most ${MAX_COMPARED_DAYS} days after the start of the campaign or from`,
-      received: isoOf(to),
+      received: to,
     });
   }
 
@@ -237,7 +263,9 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   let totalActual = 0;
   let machineDays = 0;
   let dossiersOnMachineDays = 0;
-  for (const date of datesFrom(first, span)) {
+  const dates = datesFrom(comparison, span);
+  for (let k = 0; k < span; k++) {
+    const date = dates[k] as string;
     const plannedDay = planned.get(date);
     if (plannedDay) cumulativePlanned = plannedDay.cumulativePlanned;
     const dayIndex = reportedDays.get(date);
@@ -322,13 +350,13 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   let forecast: CompletionForecast | null = null;
   if (rates.length > 0 && lastReported !== undefined) {
     const remaining = Math.max(0, row.demand - (days.at(-1)?.cumulativeActual ?? 0));
-    forecast = forecastFrom(input, prep, remaining, rates, lastReported, walked);
+    forecast = forecastFrom(input, prep, remaining, rates, lastReported, walked, shares?.pools.days);
   }
 
   return {
     areaCode: node.code,
     from: fromDate,
-    to: isoOf(to),
+    to,
     demand: row.demand,
     leaves: leaves[area] as number,
     plannedCompletionDate: row.completionDate ?? plan.completionDate,

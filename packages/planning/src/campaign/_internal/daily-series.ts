@@ -11,12 +11,11 @@ export function plannedDailySeriesOf(
   area: number,
   shares: LeafShares = createLeafShares(prep),
 ): PlannedDay[] {
-  const { days, leaves, cumulativeOf } = plannedLeafDays(prep, area, shares);
+  const { days, totalOf } = plannedLeafDays(prep, area, shares);
   const series: PlannedDay[] = [];
   let previous = 0;
   days.forEach((day, k) => {
-    let cumulative = 0;
-    for (const leaf of leaves) cumulative += cumulativeOf(leaf, k);
+    const cumulative = totalOf(k);
     series.push({ date: day.date, planned: cumulative - previous, cumulativePlanned: cumulative });
     previous = cumulative;
   });
