@@ -213,25 +213,9 @@ export function ReplanAlternatives({
                     })
                   : t('replan.onTime', { area: areaName, asOf: date(asOf) })}
               </p>
-              {possible.length > 0 ? (
-                <ul className="alternatives">
-                  {possible.map((alternative) => (
-                    <li key={alternative.order} data-kind={alternative.kind}>
-                      {alternative.sentence}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <AlternativeList items={possible} className="alternatives" />
               {/* Apart from the ways to make the deadline, each saying why it cannot. */}
-              {impossible.length > 0 ? (
-                <ul className="alternatives impossible">
-                  {impossible.map((alternative) => (
-                    <li key={alternative.order} data-kind={alternative.kind}>
-                      {alternative.sentence}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <AlternativeList items={impossible} className="alternatives impossible" />
               {maySave ? (
                 <form onSubmit={saveReplan} className="no-print">
                   <button type="submit" disabled={saving.fetching}>
@@ -251,5 +235,25 @@ export function ReplanAlternatives({
         }}
       </Requested>
     </section>
+  );
+}
+
+/** A list of worded alternatives (nothing when there are none), each marked with its kind. */
+function AlternativeList({
+  items,
+  className,
+}: {
+  items: readonly { order: number; kind: string; sentence: string }[];
+  className: string;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <ul className={className}>
+      {items.map((alternative) => (
+        <li key={alternative.order} data-kind={alternative.kind}>
+          {alternative.sentence}
+        </li>
+      ))}
+    </ul>
   );
 }
