@@ -397,7 +397,7 @@ describe('GET /export in the reader’s language', () => {
       version: string;
     };
     expect(lines.slice(0, 4)).toEqual([
-      ['Kịch bản', 'Đắk Nông, March 2021: 05:00–24:00 every day'],
+      ['Kịch bản', 'Đắk Nông, tháng 3/2021: làm từ 05:00 đến 24:00 mọi ngày'],
       ['Địa bàn', 'Tỉnh Đắk Nông (mã 67)'],
       ['Chiến dịch', 'từ 15/03/2021 đến 30/06/2021'],
       ['Múi giờ', 'Asia/Ho_Chi_Minh'],

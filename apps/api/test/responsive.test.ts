@@ -39,7 +39,7 @@ describe('a service computing a heavy request', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const light = await post<{ viewer: { name: string } }>(api.url, token, '{ viewer { name } }', {});
     order.push('light');
-    expect(light.body.data?.viewer.name, JSON.stringify(light.body)).toBe('demo admin');
+    expect(light.body.data?.viewer.name, JSON.stringify(light.body)).toBe('Quản trị mẫu');
     expect((await heavy).body.data?.plan.roster.__typename).toBe('Roster');
     expect(order).toEqual(['light', 'heavy']);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { issueToken } from '../src/auth/tokens.ts';
 import { renewDemoTokens } from '../src/data/demo-tokens.ts';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
 import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
@@ -194,6 +195,17 @@ describe('Nghệ An in the units of 2025, from the demo seed', () => {
       { token: planner2025 },
     );
     expect(seen.data?.scenarios.map((s) => s.scenarioId)).toEqual([DEMO_SCENARIO_IDS.ngheAn2025]);
+  });
+
+  it('revokes at start the tokens issued under the demo’s former English names, and names the new ones in Vietnamese', async () => {
+    const former = await issueToken(database.prisma, { role: 'ADMIN', name: 'demo admin', expiresInDays: 7 });
+    const viewer = (token: string) =>
+      gql<{ viewer: { name: string } | null }>('{ viewer { name } }', {}, { token });
+    expect((await viewer(former.token)).data?.viewer?.name).toBe('demo admin');
+    const demo = await renewDemoTokens(database.prisma);
+    expect((await viewer(former.token)).errors?.[0]?.extensions?.reason).toBe('REVOKED');
+    const admin = demo.find((issued) => issued.role === 'ADMIN');
+    expect((await viewer(admin?.token ?? '')).data?.viewer?.name).toBe('Quản trị mẫu');
   });
 
   it('gives the demo a planner of today’s units, who sees the 2025 scenario and only it', async () => {

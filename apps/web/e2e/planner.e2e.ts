@@ -73,7 +73,7 @@ describe('the Đắk Nông planner', () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/`);
     await page
-      .getByRole('link', { name: /Đắk Nông, March 2021/ })
+      .getByRole('link', { name: /Đắk Nông, tháng 3\/2021/ })
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: /Đắk Nông/ }).waitFor();
@@ -468,7 +468,7 @@ describe('the Đắk Nông planner', () => {
   it('compares two scenarios side by side with the differences highlighted', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/`);
-    await page.getByRole('checkbox', { name: /Đắk Nông, March 2021/ }).check();
+    await page.getByRole('checkbox', { name: /Đắk Nông, tháng 3\/2021/ }).check();
     await page.getByRole('checkbox', { name: /Đắk Nông, 48 máy/ }).check();
     await page.getByRole('button', { name: /So sánh các kịch bản đã chọn \(2\)/ }).click();
     const machines = page.locator('table.comparison tr[data-row="machines"] td');

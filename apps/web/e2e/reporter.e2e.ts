@@ -167,7 +167,7 @@ describe.each(LANGUAGES)(
     it('a reporter without signal sends the day once', async () => {
       const page = await reporterHome();
       // Its team and area, from the token alone.
-      expect(await page.getByTestId('report-team').textContent()).toBe('Đắk Song mobile team');
+      expect(await page.getByTestId('report-team').textContent()).toBe('Tổ lưu động Đắk Song');
       expect(await page.getByTestId('report-area').textContent()).toBe('Huyện Đắk Song');
       // The team carries 2 machines: the form starts there.
       expect(await page.getByLabel(words['report.machinesWorking']).inputValue()).toBe('2');
@@ -316,7 +316,7 @@ describe.each(LANGUAGES)(
       const opened = await offline.goto(`${server.origin}/`);
       expect(opened?.fromServiceWorker()).toBe(true);
       await offline.getByRole('heading', { level: 1, name: words['report.title'] }).waitFor();
-      expect(await offline.getByTestId('report-team').textContent()).toBe('Đắk Song mobile team');
+      expect(await offline.getByTestId('report-team').textContent()).toBe('Tổ lưu động Đắk Song');
       // Really without signal: the API cannot be reached from this page.
       expect(
         await offline.evaluate(() =>

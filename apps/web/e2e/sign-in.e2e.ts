@@ -23,7 +23,7 @@ describe('signing in', () => {
     expect(await page.evaluate(() => localStorage.getItem('muster.token'))).toBe(
       JSON.stringify(server.tokens.planner),
     );
-    await expect.poll(() => page.locator('.viewer').textContent()).toContain('demo planner, Đắk Nông');
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Cán bộ kế hoạch mẫu, Đắk Nông');
     const scenarios = page.locator('.scenario-list h2');
     await scenarios.first().waitFor();
     // Its own province's scenarios (other stories may have saved more, on its districts too),

@@ -1,6 +1,8 @@
 // The demo: Nghệ An and Đắk Nông as they were in March 2021, with the field reports' figures
 // (seeds in /work/shared/seeds: Đắk Nông police 20–21 March 2021; Nghệ An, March 2021), and
 // Nghệ An again in the units of 1 July 2025 (no districts, 130 communes) with the same figures.
+// Names and notes are in Vietnamese, as the campaign's own planners would write them; the app shows
+// them as they are in either language.
 import { recordActuals } from '../actuals/record-actuals.ts';
 import { systemPrincipal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -47,21 +49,21 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
       // Hưng Nguyên town site: 2 fingerprint scanners, 07:30–22:00, over 500 dossiers a day.
       {
         code: 'NA-HUNG-NGUYEN',
-        name: 'Thị trấn Hưng Nguyên site',
+        name: 'Điểm thị trấn Hưng Nguyên',
         kind: 'FIXED',
         homeAreaCode: '18001',
         machines: 2,
       },
       {
         code: 'DN-DAK-SONG-MOBILE',
-        name: 'Đắk Song mobile team',
+        name: 'Tổ lưu động Đắk Song',
         kind: 'MOBILE',
         homeAreaCode: '665',
         machines: 2,
       },
       {
         code: 'DN-DAK-GLONG-MOBILE',
-        name: 'Đắk Glong mobile team',
+        name: 'Tổ lưu động Đắk Glong',
         kind: 'MOBILE',
         homeAreaCode: '661',
         machines: 2,
@@ -73,14 +75,14 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
     data: [
       {
         id: DEMO_SCENARIO_IDS.ngheAn,
-        name: 'Nghệ An, March 2021: 176 machines round the clock',
+        name: 'Nghệ An, tháng 3/2021: 176 máy làm cả ngày đêm',
         areaCode: '40',
         ...NGHE_AN_CAMPAIGN,
-        note: '176 computers added, 278 dossiers per machine-day on average, three teams per unit working day and night.',
+        note: 'Bổ sung 176 máy tính, bình quân 278 hồ sơ mỗi máy mỗi ngày, mỗi đơn vị ba tổ thay nhau làm cả ngày lẫn đêm.',
       },
       {
         id: DEMO_SCENARIO_IDS.dakNong,
-        name: 'Đắk Nông, March 2021: 05:00–24:00 every day',
+        name: 'Đắk Nông, tháng 3/2021: làm từ 05:00 đến 24:00 mọi ngày',
         areaCode: '67',
         start: '2021-03-15',
         deadline: '2021-06-30',
@@ -88,14 +90,14 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
         close: '24:00',
         // ≈ 3.5 minutes per dossier as at the Hưng Nguyên site (> 500 a day on 2 scanners over 14.5 h).
         minutesPerDossier: 3.5,
-        note: 'Hours stretched to 05:00–24:00 all week with mobile teams; the machine count is estimated from the two-day output.',
+        note: 'Làm từ 05:00 đến 24:00 tất cả các ngày trong tuần, có tổ lưu động; số máy ước tính từ kết quả hai ngày.',
       },
       {
         id: DEMO_SCENARIO_IDS.ngheAn2025,
-        name: 'Nghệ An in the units of 1 July 2025: the March 2021 campaign over 130 communes',
+        name: 'Nghệ An theo đơn vị hành chính từ 1/7/2025: chiến dịch tháng 3/2021 trên 130 xã',
         areaCode: NGHE_AN_2025,
         ...NGHE_AN_CAMPAIGN,
-        note: 'The figures of nghe-an-2021 on the communes of today (no district level); the 2019 population is carried onto them through the 2025 crosswalk.',
+        note: 'Số liệu của kịch bản nghe-an-2021 trên các xã hiện nay (không còn cấp huyện); dân số năm 2019 chuyển sang theo bảng đối chiếu đơn vị năm 2025.',
       },
     ],
   });
@@ -117,28 +119,28 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
         date: '2021-03-19',
         areaCode: '67',
         dossiers: Math.floor(half),
-        note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
+        note: 'Một nửa trong 15.574 hồ sơ cả tỉnh báo cáo cho hai ngày 19–20/3 (không công bố số theo từng ngày).',
       },
       {
         idempotencyKey: 'seed:67:2021-03-20',
         date: '2021-03-20',
         areaCode: '67',
         dossiers: Math.ceil(half),
-        note: 'Half of the 15,574 dossiers reported province-wide for 19–20 March (no split by day was published).',
+        note: 'Một nửa trong 15.574 hồ sơ cả tỉnh báo cáo cho hai ngày 19–20/3 (không công bố số theo từng ngày).',
       },
       {
         idempotencyKey: 'seed:665:2021-03-20',
         date: '2021-03-20',
         areaCode: '665',
         dossiers: 1085,
-        note: 'Đắk Song, field report of 20 March 2021.',
+        note: 'Đắk Song, báo cáo ngày 20/3/2021.',
       },
       {
         idempotencyKey: 'seed:661:2021-03-20',
         date: '2021-03-20',
         areaCode: '661',
         dossiers: 1123,
-        note: 'Đắk Glong, field report of 20 March 2021.',
+        note: 'Đắk Glong, báo cáo ngày 20/3/2021.',
       },
     ],
     systemPrincipal('demo seed'),

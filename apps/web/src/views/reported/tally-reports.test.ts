@@ -24,7 +24,7 @@ describe('who reported on a day', () => {
   });
 
   it('counts a commune’s report for its district, and a team’s report for the team', () => {
-    // Thuận Hạnh (24724), a commune of Đắk Song, reported by the Đắk Song mobile team.
+    // Thuận Hạnh (24724), a commune of Đắk Song, reported by Tổ lưu động Đắk Song (its mobile team).
     const commune: Lineage = { code: '24724', depth: 2, parent: DAK_SONG };
     const tally = tallyReports(
       [
