@@ -96,6 +96,32 @@ export class DuplicateEntryError extends PlanningInputError {
   }
 }
 
+/** How many refusals the message of an {@link InputErrors} quotes before "and N more". */
+const QUOTED_PROBLEMS = 3;
+
+/**
+ * Several arguments refused at once (two bad figures of one report, bad reports of one batch): the
+ * `PlanningInputError` of the first, so that a client reading one refusal reads it as before, with
+ * every refusal in `problems` and the first few quoted in the message.
+ *
+ * @example
+ * new InputErrors([dossiersRefused, hoursOpenRefused]).message
+ * // => '2 problems: reports[0].dossiers must be a non-negative integer, got -1; reports[0].hoursOpen must be a number at least 0 and at most 24, got 30'
+ */
+export class InputErrors extends PlanningInputError {
+  /** Every refusal, the first being the one `path`, `code`, `expected` and `received` give. */
+  readonly problems: readonly PlanningInputError[];
+
+  constructor(problems: readonly [PlanningInputError, ...PlanningInputError[]]) {
+    const [first] = problems;
+    super({ path: first.path, code: first.code, expected: first.expected, received: first.receivedValue });
+    this.problems = problems;
+    const quoted = problems.slice(0, QUOTED_PROBLEMS).map((problem) => problem.message);
+    const more = problems.length - quoted.length;
+    this.message = `${problems.length} problems: ${quoted.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  }
+}
+
 /** A field needs a bearer token and the request sent none. */
 export class UnauthenticatedError extends AccessRefusal {
   override readonly name = 'UnauthenticatedError';

@@ -193,6 +193,72 @@ describe('recordActuals', () => {
     expect(downtime).toMatchObject({ field: 'reports[0].downtimeMinutes' });
   });
 
+  it('refuses a report with two bad figures in one InputError naming both, storing nothing', async () => {
+    const before = await database.prisma.actualReport.count();
+    const report = { date: '2021-03-29', areaCode: '664', dossiers: -1, hoursOpen: 30 };
+    // The sentences of each figure alone (the tests above and a file's hours open of 25).
+    const dossiers = 'reports[0].dossiers must be a non-negative integer, got -1';
+    const hoursOpen = 'reports[0].hoursOpen must be a number at least 0 and at most 24, got 30';
+    // A client that reads the first field only (the phone's outbox) is answered as before.
+    expect(await record([report])).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].dossiers',
+      code: 'range',
+      message: `2 problems: ${dossiers}; ${hoursOpen}`,
+    });
+    const answer = await data<{ recordActuals: Record<string, unknown> }>(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+        __typename ... on InputError { field problems { field code expected received message } } } }`,
+      { reports: [report] },
+    );
+    expect(answer.recordActuals).toEqual({
+      __typename: 'InputError',
+      field: 'reports[0].dossiers',
+      problems: [
+        {
+          field: 'reports[0].dossiers',
+          code: 'range',
+          expected: 'a non-negative integer',
+          received: '-1',
+          message: dossiers,
+        },
+        {
+          field: 'reports[0].hoursOpen',
+          code: 'range',
+          expected: 'a number at least 0 and at most 24',
+          received: '30',
+          message: hoursOpen,
+        },
+      ],
+    });
+    expect(await database.prisma.actualReport.count()).toBe(before);
+  });
+
+  it('names every problem of a batch at once, figures, areas and dates, in the order of the reports', async () => {
+    const before = await database.prisma.actualReport.count();
+    const answer = await data<{ recordActuals: Record<string, unknown> }>(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+        __typename ... on InputError { problems { field code } } } }`,
+      {
+        reports: [
+          { date: '2021-03-29', areaCode: '664', dossiers: 10, hoursOpen: 30, downtimeMinutes: 2000 },
+          { date: '2021-03-29', areaCode: '662', dossiers: 10 },
+          { date: '2019-12-31', areaCode: 'no-such-area', dossiers: 10 },
+        ],
+      },
+    );
+    expect(answer.recordActuals).toEqual({
+      __typename: 'InputError',
+      problems: [
+        { field: 'reports[0].hoursOpen', code: 'range' },
+        { field: 'reports[0].downtimeMinutes', code: 'range' },
+        { field: 'reports[2].areaCode', code: 'unknown-reference' },
+        { field: 'reports[2].date', code: 'range' },
+      ],
+    });
+    expect(await database.prisma.actualReport.count()).toBe(before);
+  });
+
   it('refuses a malformed date before anything runs', async () => {
     const result = await gql(RECORD, { reports: [{ date: '2021-02-30', areaCode: '664', dossiers: 5 }] });
     expect(result.data).toBeUndefined();
@@ -694,6 +760,63 @@ describe('a team’s machines', () => {
       [],
     ]);
   });
+  it('quotes no machines of a team outside the sender’s area: a district planner typing up a province team’s tally is not warned by them', async () => {
+    // A team of Đắk Nông (67), the province, working in its district Đắk Mil (663): the district's
+    // planner may record its tally but may not see the team, nor so its 3 machines.
+    await database.prisma.team.create({
+      data: {
+        code: 'DN-PROVINCE-THREE',
+        name: 'Đắk Nông, three machines',
+        kind: 'MOBILE',
+        homeAreaCode: '67',
+        machines: 3,
+      },
+    });
+    const WARNED = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+      __typename ... on RecordActualsPayload { created reports { warnings { field code message } } } } }`;
+    type Warned = {
+      recordActuals: {
+        __typename: string;
+        created: number;
+        reports: { warnings: { field: string; code: string; message: string }[] }[];
+      };
+    };
+    const tally = (date: string) => ({
+      date,
+      areaCode: '663',
+      teamCode: 'DN-PROVINCE-THREE',
+      dossiers: 400,
+      machinesWorking: 5,
+    });
+    const district = await tokenFor({ role: 'PLANNER', name: 'Đắk Mil planner', areaCode: '663' });
+    const teamsSeen = async (token: string) =>
+      (await data<{ teams: { code: string }[] }>('{ teams { code } }', {}, { token })).teams.map(
+        (t) => t.code,
+      );
+    expect(await teamsSeen(district)).not.toContain('DN-PROVINCE-THREE');
+    const fromDistrict = await gql<Warned>(WARNED, { reports: [tally('2021-04-23')] }, { token: district });
+    expect(fromDistrict.data?.recordActuals).toEqual({
+      __typename: 'RecordActualsPayload',
+      created: 1,
+      reports: [{ warnings: [] }],
+    });
+    // The province's planner sees the team, and is warned with its machines.
+    const province = await tokenFor({ role: 'PLANNER', name: 'Đắk Nông planner', areaCode: '67' });
+    expect(await teamsSeen(province)).toContain('DN-PROVINCE-THREE');
+    const fromProvince = await gql<Warned>(WARNED, { reports: [tally('2021-04-24')] }, { token: province });
+    expect(fromProvince.data?.recordActuals.reports).toEqual([
+      {
+        warnings: [
+          {
+            field: 'reports[0].machinesWorking',
+            code: 'machines-above-team',
+            message:
+              'reports[0].machinesWorking: 5 machines working, more than the 3 team DN-PROVINCE-THREE works with: machines borrowed, or a typing error?',
+          },
+        ],
+      },
+    ]);
+  });
 });
 
 describe('plan vs actual keeps to the campaign’s days', () => {
@@ -885,9 +1008,11 @@ describe('plan vs actual keeps to the campaign’s days', () => {
     ]);
   });
 
-  it('leaves a report of more machines than an area may be given out of the pace, naming it, its dossiers still counted', async () => {
+  it('reads a report of more machines than an area may be given as giving none, naming it, its dossiers still counted', async () => {
     // As the field stored it before recording refused more than 100,000 machines: 20,000,000 on
     // 4 May set the pace at (180 + 190) ÷ 20,000,002 machine-days, some 0.00002 dossiers a machine-day.
+    // Read as giving none, it counts on the 2 machines the plan puts in the commune, as any report
+    // without machines does.
     const scenarioId = await campaignOver('T7005');
     await database.prisma.actualReport.create({
       data: {
@@ -922,9 +1047,10 @@ describe('plan vs actual keeps to the campaign’s days', () => {
         { scenarioId },
       )
     ).planVsActual;
-    // 180 dossiers on the 2 machines of 3 May: 90 a machine-day; both days' dossiers served.
-    expect(compared.observedDossiersPerMachineDay).toBe(90);
-    expect(compared.observedMachineDays).toBe(2);
+    // 180 dossiers on the 2 machines of 3 May and 190 on the 2 planned on 4 May: 370 ÷ 4 = 92.5 a
+    // machine-day; both days' dossiers served.
+    expect(compared.observedDossiersPerMachineDay).toBe(92.5);
+    expect(compared.observedMachineDays).toBe(4);
     expect(compared.totalActual).toBe(370);
     expect(compared.days).toEqual([
       { date: '2021-05-03', actual: 180, machinesWorking: 2 },
@@ -937,10 +1063,10 @@ describe('plan vs actual keeps to the campaign’s days', () => {
         severity: 'impossible',
         code: 'machines-above-bound',
         message:
-          'report of 2021-05-04, area T7005: 20,000,000 machines working is more than the 100,000 an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)',
+          'report of 2021-05-04, area T7005: 20,000,000 machines working is more than the 100,000 an area may be given; read as not given, so the pace counts the report on the machines planned in its area, as one that gives none (its dossiers still count)',
       },
     ]);
-    // The replan reads the reports as plan vs actual does: at the observed pace, 90 a machine-day.
+    // The replan reads the reports as plan vs actual does: at the observed pace, 92.5 a machine-day.
     const replanned = await data<{
       replan: {
         areas: { observedDossiersPerMachineDay: number | null; paceDossiersPerMachineDay: number }[];
@@ -951,7 +1077,7 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       { scenarioId },
     );
     expect(replanned.replan.areas).toEqual([
-      { observedDossiersPerMachineDay: 90, paceDossiersPerMachineDay: 90 },
+      { observedDossiersPerMachineDay: 92.5, paceDossiersPerMachineDay: 92.5 },
     ]);
   });
 
@@ -995,5 +1121,38 @@ describe('plan vs actual keeps to the campaign’s days', () => {
       return [id, w.code, `.${figure.join('.')}`];
     });
     expect(inComparison).toEqual(atRecording);
+  });
+
+  it('warns about a day of team reports without machines whose sum is above what the planned machines do in 24 hours', async () => {
+    const scenarioId = await campaignOver('T7006');
+    for (const code of ['T7006-A', 'T7006-B']) {
+      await database.prisma.team.create({
+        data: { code, name: `Team ${code}`, kind: 'FIXED', homeAreaCode: 'T7006', machines: 1 },
+      });
+    }
+    // The plan puts 2 machines in the commune: 2 × 1,440 ÷ 6 = 480 dossiers in 24 hours. On 4 May
+    // the two teams' 300 and 250, none giving machines, add up to 550: above, though each is within.
+    // On 5 May 200 + 200 = 400 are within.
+    const recorded = await send([
+      { date: '2021-05-04', areaCode: 'T7006', teamCode: 'T7006-A', dossiers: 300 },
+      { date: '2021-05-04', areaCode: 'T7006', teamCode: 'T7006-B', dossiers: 250 },
+      { date: '2021-05-05', areaCode: 'T7006', teamCode: 'T7006-A', dossiers: 200 },
+      { date: '2021-05-05', areaCode: 'T7006', teamCode: 'T7006-B', dossiers: 200 },
+    ]);
+    expect(recorded.map((r) => r.warnings.map((w) => w.code))).toEqual([
+      [],
+      ['day-above-planned-machines'],
+      [],
+      [],
+    ]);
+    const compared = await compare(scenarioId, 'T7006');
+    expect(compared.reportWarnings).toEqual([
+      {
+        field: `${recorded[1]?.report.id}.dossiers`,
+        code: 'day-above-planned-machines',
+        message:
+          'report of 2021-05-04, area T7006, team T7006-B: the 2 reports of area T7006 on 2021-05-04, none giving machines working, add up to 550 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier',
+      },
+    ]);
   });
 });

@@ -151,6 +151,20 @@ describe('importReports', () => {
     expect(await reportCount()).toBe(before);
   });
 
+  it('names both figures out of range of one row, and stores nothing', async () => {
+    const before = await reportCount();
+    const file = csvOf(
+      'Date,Area code,Dossiers,Hours open,Downtime minutes\n2021-03-21,665,10,8,\n2021-03-21,661,10,25,2000\n',
+    );
+    const { answer } = await importReports({ bytes: file, name: 'both.csv' });
+    expect(answer).toMatchObject({ __typename: 'SpreadsheetError', issueCount: 2 });
+    expect(answer.issues?.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
+      [3, 'hoursOpen', 'range'],
+      [3, 'downtimeMinutes', 'range'],
+    ]);
+    expect(await reportCount()).toBe(before);
+  });
+
   it('names every row whose area or team the service does not know, and stores nothing', async () => {
     const before = await reportCount();
     const file = csvOf(
@@ -316,6 +330,39 @@ describe('importReports', () => {
       },
       { areaCode: '24719', teamCode: null, dossiers: 60, recordedBy: 'import planner 665 tallies' },
     ]);
+  });
+});
+
+describe('a team the writer may not see', () => {
+  it("quotes none of its machines to a district planner typing up a province team's tally", async () => {
+    // A team of Đắk Nông (67), the province, working in its district Đắk Mil (663) with 5 machines.
+    await database.prisma.team.create({
+      data: {
+        code: 'DN-PROVINCE-IMPORT',
+        name: 'Đắk Nông, three machines, imported',
+        kind: 'MOBILE',
+        homeAreaCode: '67',
+        machines: 3,
+      },
+    });
+    const tally = (date: string) =>
+      csvOf(`Date,Area code,Team code,Dossiers,Machines working\n${date},663,DN-PROVINCE-IMPORT,400,5\n`);
+    const district = await tokenFor({ role: 'PLANNER', name: 'import planner 663', areaCode: '663' });
+    const fromDistrict = await importReports({ bytes: tally('2021-04-25'), name: 'tally.csv' }, district);
+    expect(fromDistrict.answer).toMatchObject({
+      __typename: 'ImportReportsPayload',
+      created: 1,
+      warnings: [],
+    });
+    const province = await tokenFor({ role: 'PLANNER', name: 'import planner 67', areaCode: '67' });
+    const fromProvince = await importReports({ bytes: tally('2021-04-26'), name: 'tally.csv' }, province);
+    expect(fromProvince.answer).toMatchObject({
+      __typename: 'ImportReportsPayload',
+      created: 1,
+      warnings: [
+        'row 2, column machinesWorking: 5 machines working, more than the 3 team DN-PROVINCE-IMPORT works with: machines borrowed, or a typing error?',
+      ],
+    });
   });
 });
 

@@ -12,4 +12,5 @@ export const WITHOUT_DATABASE = [
   'test/rows-as-columns.test.ts',
   'test/ordinary-first.test.ts',
   'test/heavy-lane.test.ts',
+  'test/merge-refusals.test.ts',
 ];

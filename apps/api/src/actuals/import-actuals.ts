@@ -39,7 +39,7 @@ export async function importActuals(
   const reports = asSentBy(writer, sent);
   const refusals: PlanningInputError[] = [];
   const context = await loadReportContext(prisma, reports);
-  const warnings = checkReports(reports, context, undefined, { maxReports: options.maxReports, refusals });
+  const warnings = checkReports(reports, context, writer, { maxReports: options.maxReports, refusals });
   if (refusals.length > 0 || options.refused === true) return { ok: false, refusals };
   const written = await withTransactionRetry(() => upsertReportsInBulk(prisma, reports, writer.name));
   return { ok: true, warnings, ...written };

@@ -29,7 +29,7 @@ export function asSentBy(writer: Principal, reports: readonly ActualReportInput[
 }
 
 /**
- * Checks a batch (refusing it whole at its first bad report), then writes it in one transaction,
+ * Checks a batch (refusing it whole, naming every problem), then writes it in one transaction,
  * retried on a conflict. `memo`: the request's, where its areas' paths were read for its scope.
  */
 export async function recordActuals(
@@ -39,7 +39,7 @@ export async function recordActuals(
   memo?: Memo,
 ): Promise<RecordActualsResult> {
   const reports = asSentBy(writer, sent);
-  const warnings = checkReports(reports, await loadReportContext(prisma, reports, memo));
+  const warnings = checkReports(reports, await loadReportContext(prisma, reports, memo), writer);
   const written = await withTransactionRetry(() => upsertReports(prisma, reports, writer.name));
   const results = written.map((result, index) => ({
     ...result,

@@ -9,6 +9,7 @@ import { checkScenario } from '../scenarios/check-scenario.ts';
 import { applyChanges, fieldsOfRow } from '../scenarios/scenario-fields.ts';
 import { updateData } from '../scenarios/scenario-rows.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
+import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
 
@@ -52,13 +53,14 @@ export async function importMachineSheet(
           }),
         ],
   );
-  if (outside.length > 0) throw new SpreadsheetRefusedError(refusalOfInputErrors(read, outside));
+  if (outside.length > 0)
+    throw new SpreadsheetRefusedError(mergeRefusals(read, [refusalOfInputErrors(read, outside)]));
   const fields = applyChanges(fieldsOfRow(stored), { machines });
   try {
     await checkScenario(prisma, fields);
   } catch (error) {
     if (!(error instanceof PlanningInputError)) throw error;
-    throw new SpreadsheetRefusedError(refusalOfInputErrors(read, [error], 'input.'));
+    throw new SpreadsheetRefusedError(mergeRefusals(read, [refusalOfInputErrors(read, [error], 'input.')]));
   }
   await prisma.scenario.update({ where: { id: scenarioId }, data: updateData(fields, by) });
   return {

@@ -42,7 +42,8 @@ const PaceDiffersRef = builder.objectRef<PaceDiffersWarning>('PaceDiffersWarning
   fields: (t) => ({
     areaCode: t.exposeString('areaCode', { description: 'The area.' }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
-      description: 'Dossiers per machine working per day, over the days that reported machines.',
+      description:
+        'Dossiers per machine working per day, over the days with machines (reported, else planned), dossiers per machine-day.',
     }),
     plannedDossiersPerMachineDay: t.exposeFloat('plannedDossiersPerMachineDay', {
       description: 'Dossiers one machine does on an average open day in the plan.',
@@ -54,7 +55,7 @@ const PaceDiffersRef = builder.objectRef<PaceDiffersWarning>('PaceDiffersWarning
       description: 'The margin it is beyond, a share of the planned pace (0.2 = 20 %).',
     }),
     observedDays: t.exposeInt('observedDays', {
-      description: 'Days with machines reported behind the pace.',
+      description: 'Days with machines (reported, else planned) behind the pace, days.',
     }),
     message: t.exposeString('message', { description: 'The warning in a planner’s words (English).' }),
   }),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import {
   ForbiddenError,
+  InputErrors,
   LimitExceededError,
   NotFoundError,
   PlanningInfeasibleError,
@@ -16,10 +17,55 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
+/** One refusal of an InputError's list, as plain fields (graphql-js answers an `Error` value as a field error). */
+type InputProblem = {
+  field: string;
+  code: string;
+  expected: string;
+  received: string | null;
+  message: string;
+};
+
+const InputProblemRef = builder.objectRef<InputProblem>('InputProblem').implement({
+  description:
+    'One argument refused, of those an InputError names: `reports[0].dossiers` and `reports[0].hoursOpen` of a report with two bad figures are two.',
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      description:
+        'The argument refused, as the caller wrote it: `reports[2].date`, `input.areas[3].population`.',
+    }),
+    code: t.exposeString('code', {
+      description:
+        'Why: required, type, range, integer, format, unknown-reference, duplicate, cycle or conflict.',
+    }),
+    expected: t.exposeString('expected', {
+      description: 'What the argument must be, phrased to follow “must be”.',
+    }),
+    received: t.exposeString('received', {
+      nullable: true,
+      description:
+        'The value refused as it was sent: a string as it is (not quoted), anything else in JSON, cut at 200 characters; null when nothing was sent.',
+    }),
+    message: t.exposeString('message', {
+      description: 'This refusal in a sentence (English): `reports[0].hoursOpen must be …, got 30`.',
+    }),
+  }),
+});
+
+function inputProblem(error: PlanningInputError): InputProblem {
+  return {
+    field: error.path,
+    code: error.code,
+    expected: error.expected,
+    received: receivedAsSent(error.receivedValue),
+    message: error.message,
+  };
+}
+
 builder.objectType(PlanningInputError, {
   name: 'InputError',
   description:
-    'An argument was refused: `field` names it (e.g. `input.areas[3].population`), `expected` says why.',
+    'An argument was refused: `field` names it (e.g. `input.areas[3].population`), `expected` says why; when several were, these are the first’s and `problems` lists every one.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof PlanningInputError,
   fields: (t) => ({
@@ -39,6 +85,12 @@ builder.objectType(PlanningInputError, {
       description:
         'The value refused as it was sent: a string as it is (not quoted), anything else in JSON, cut at 200 characters; null when nothing was sent.',
       resolve: (error) => receivedAsSent(error.receivedValue),
+    }),
+    problems: t.field({
+      type: [InputProblemRef],
+      description:
+        'Every argument refused, in the order of the input (a batch’s reports in order, each report’s figures in the order of its fields): the first is the one `field`, `code`, `expected` and `received` give, and a single refusal is the one entry. `message` quotes the first three when there are several.',
+      resolve: (error) => (error instanceof InputErrors ? error.problems : [error]).map(inputProblem),
     }),
   }),
 });

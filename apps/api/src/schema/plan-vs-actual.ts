@@ -199,11 +199,12 @@ PlanVsActualRef.implement({
     }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       description:
-        'Dossiers per machine-day over the days machines were reported, dossiers per machine-day; null without such days.',
+        'Dossiers per machine-day over the days with machines, dossiers per machine-day: the machines the reports give or, where a report gives none, those the plan stations in its area when they can do its dossiers in 24 hours (so that on the planned machines it is the forecast’s daily rate, and a replan at the observed pace finishes when the forecast does; a day above them is in `warnings` and in no pace); null without such days (a plan sized without machines, or reports without machines from areas sharing a pool above).',
       nullable: true,
     }),
     observedMachineDays: t.exposeInt('observedMachineDays', {
-      description: 'Machine-days reported, machine-days.',
+      description:
+        'Machine-days behind `observedDossiersPerMachineDay`, machine-days: reported, or planned where a report gives none.',
     }),
     forecast: t.field({
       description:
@@ -291,7 +292,7 @@ PlanVsActualRef.implement({
     ),
     reportWarnings: t.field({
       type: [ReportWarningRef],
-      description: `The reports in the area dated from \`from\` (default: the scenario’s start) to \`to\` (default: no end, so reports after the campaign are listed) that are worth a second look (at most ${MAX_OUTSIDE_CAMPAIGN_WARNINGS.toLocaleString('en')} dated outside the campaign’s days over the whole scenario: its earliest, so an area asked about may miss some of its own), by the review recording makes (recording judges a date against the deadline: a report on a day a late plan plans past it is warned there, compared here): figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours) or impossible (stored before such reports were refused: among them machines-above-bound, more than 100,000 machines working, read as not given so that the report counts nowhere in the pace), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the campaign’s last day only in \`servedAfterCampaign\`).`,
+      description: `The reports in the area dated from \`from\` (default: the scenario’s start) to \`to\` (default: no end, so reports after the campaign are listed) that are worth a second look (at most ${MAX_OUTSIDE_CAMPAIGN_WARNINGS.toLocaleString('en')} dated outside the campaign’s days over the whole scenario: its earliest, so an area asked about may miss some of its own), by the review recording makes (recording judges a date against the deadline: a report on a day a late plan plans past it is warned there, compared here): figures unlikely at the scenario’s service time (more dossiers than the machines reported, or when none are, the machines the plan puts in the area, do in 24 hours; day-above-planned-machines: a day’s team reports in one area, none giving machines, above those planned machines together) or impossible (stored before such reports were refused: among them machines-above-bound, more than 100,000 machines working, read as not given so that the pace counts the report on the machines planned in its area), and dates outside the campaign’s days (outside-campaign: one before the start counts nowhere, one after the campaign’s last day only in \`servedAfterCampaign\`).`,
       resolve: (r) => r.reportWarnings,
     }),
   }),

@@ -8,12 +8,12 @@ export const ReplanPaceEnum = builder.enumType('ReplanPace', {
     OBSERVED: {
       value: 'observed',
       description:
-        'At the dossiers per machine-day reported so far, where reports say how many machines worked.',
+        'At the dossiers per machine-day reported so far: on the machines reported or, where a report gives none, on those the plan stations in its area.',
     },
     BLENDED: {
       value: 'blended',
       description:
-        'At w × observed + (1 − w) × planned, w = n ÷ (n + 7) with n the days with machines reported: the plan weighs more while few days are reported.',
+        'At w × observed + (1 − w) × planned, w = n ÷ (n + 7) with n the days with machines (reported, else planned): the plan weighs more while few days are reported.',
     },
   } as const,
 });

@@ -86,12 +86,14 @@ const ReplannedAreaRef = builder.objectRef<ReplannedArea>('ReplannedArea').imple
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       nullable: true,
       description:
-        'Dossiers per machine working per day over the days that reported machines; null without such days.',
+        'Dossiers per machine working per day over the days with machines, dossiers per machine-day: those the reports give or, where a report gives none, those the plan stations in its area (as plan vs actual counts them); null without such days.',
     }),
     observedMachineDays: t.exposeInt('observedMachineDays', {
       description: 'Machines working summed over those days (machine-days).',
     }),
-    observedDays: t.exposeInt('observedDays', { description: 'Days that reported machines working.' }),
+    observedDays: t.exposeInt('observedDays', {
+      description: 'Days with machines working (reported, else planned) behind the observed pace, days.',
+    }),
     plannedDossiersPerMachineDay: t.exposeFloat('plannedDossiersPerMachineDay', {
       description: 'Dossiers one machine does on an average open day in the scenario’s plan.',
     }),

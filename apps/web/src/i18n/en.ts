@@ -475,5 +475,7 @@ export const en = {
     'More machines working than the team has: check the machines (borrowed ones are fine).',
   'warning.machines-above-bound':
     'More machines working than any area may have (100,000): the machines are not counted.',
+  'warning.day-above-planned-machines':
+    'The teams’ reports of the day in the area add up to more dossiers than the planned machines can take in 24 hours: check the dossiers, and give the machines working.',
   'warning.other': 'The server found a figure unlikely: check the report.',
 } satisfies Record<MessageKey, Message>;

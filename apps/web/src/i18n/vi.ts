@@ -446,6 +446,8 @@ export const vi = {
     'Số máy hoạt động nhiều hơn số máy của tổ: kiểm tra lại số máy (máy mượn thì không sao).',
   'warning.machines-above-bound':
     'Số máy hoạt động vượt mức tối đa của một địa bàn (100.000): số máy không được tính.',
+  'warning.day-above-planned-machines':
+    'Các tổ báo trong ngày ở địa bàn, cộng lại, nhiều hồ sơ hơn số máy theo kế hoạch làm được trong 24 giờ: kiểm tra số hồ sơ và ghi số máy hoạt động.',
   'warning.other': 'Máy chủ thấy một số liệu khó tin: kiểm tra lại báo cáo.',
 } as const;
 

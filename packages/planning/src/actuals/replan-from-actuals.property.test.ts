@@ -263,30 +263,34 @@ describe('replanFromActuals laws', () => {
       fc.property(provinceArb, ({ input, reports, asOf }) => {
         const replan = replanFromActuals(input, reports, { asOf, areaCode: 'P', paceWarningShare: 1e9 });
         const counted = reports.filter((r) => r.date <= asOf);
-        const withMachines = counted.filter((r) => (r.machinesWorking ?? 0) > 0);
-        const machineDays = withMachines.reduce((sum, r) => sum + (r.machinesWorking ?? 0), 0);
         const province = replan.areas[0] as ReplannedArea;
         expect(province.reportedDossiers).toBe(counted.reduce((sum, r) => sum + r.dossiers, 0));
-        if (machineDays > 0) {
-          // Machines summed per day over the communes that reported them all that day.
-          const byDay = new Map<string, ActualDayReport[]>();
-          for (const r of counted) byDay.set(r.date, [...(byDay.get(r.date) ?? []), r]);
-          let days = 0;
-          let dossiers = 0;
-          let machines = 0;
-          for (const day of byDay.values()) {
-            if (day.some((r) => r.machinesWorking === null || r.machinesWorking === undefined)) continue;
-            const m = day.reduce((sum, r) => sum + (r.machinesWorking ?? 0), 0);
-            if (m === 0) continue;
-            days++;
-            machines += m;
-            dossiers += day.reduce((sum, r) => sum + r.dossiers, 0);
-          }
-          expect(province.observedDays).toBe(days);
-          expect(province.observedMachineDays).toBe(machines);
-          if (machines > 0)
-            expect(province.observedDossiersPerMachineDay).toBeCloseTo(dossiers / machines, 9);
+        // Machines summed per day over the communes that reported: each one's machines working or,
+        // when it gave none, those the plan stations there (its `machines` row) if they can do its
+        // dossiers in 24 hours; a day with a commune that has neither is not observed.
+        const stationed = new Map(planCampaign(input).areas.map((row) => [row.code, row.machines]));
+        const perMachineIn24Hours = 1440 / (input.service.minutesPerDossier as number);
+        const plannedFor = (r: ActualDayReport) => {
+          const planned = stationed.get(r.areaCode) ?? null;
+          return planned !== null && r.dossiers <= planned * perMachineIn24Hours ? planned : null;
+        };
+        const byDay = new Map<string, ActualDayReport[]>();
+        for (const r of counted) byDay.set(r.date, [...(byDay.get(r.date) ?? []), r]);
+        let days = 0;
+        let dossiers = 0;
+        let machines = 0;
+        for (const day of byDay.values()) {
+          const working = day.map((r) => r.machinesWorking ?? plannedFor(r));
+          if (working.some((m) => m === null)) continue;
+          const m = working.reduce((sum: number, w) => sum + (w ?? 0), 0);
+          if (m === 0) continue;
+          days++;
+          machines += m;
+          dossiers += day.reduce((sum, r) => sum + r.dossiers, 0);
         }
+        expect(province.observedDays).toBe(days);
+        expect(province.observedMachineDays).toBe(machines);
+        if (machines > 0) expect(province.observedDossiersPerMachineDay).toBeCloseTo(dossiers / machines, 9);
         const partial = replan.warnings.filter((w) => w.kind === 'partial-day');
         for (const warning of partial) {
           expect(warning.leavesReported).toBeGreaterThan(0);

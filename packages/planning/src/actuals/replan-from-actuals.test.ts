@@ -3,6 +3,7 @@ import { demoProvinceAreas } from '../../bench/_data.ts';
 import { planCampaign } from '../campaign/plan-campaign.ts';
 import type { CampaignInput } from '../campaign/types.ts';
 import { refusal } from '../errors/_fixtures/refusal.ts';
+import { compareWithActuals } from './compare-with-actuals.ts';
 import { replanFromActuals } from './replan-from-actuals.ts';
 import type { ActualDayReport, ReplannedArea } from './types.ts';
 
@@ -335,7 +336,10 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
       reportedDossiers: 15_574,
       servedDossiers: 15_574,
       remainingDossiers: 437_513 - 15_574,
-      observedDossiersPerMachineDay: null,
+      // No report says how many machines worked: the province's own totals count on the 24 it is
+      // planned to have, 15,574 ÷ (2 days × 24) = 324.46 (the forecast carries its 7,787 a day on).
+      observedDossiersPerMachineDay: 15_574 / 48,
+      observedMachineDays: 48,
       reporting: {
         openDaysSoFar: 6,
         daysReported: 2,
@@ -348,7 +352,11 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
     // 7,787 × 44,030 ÷ 437,513 = 783.7.
     expect(areaOf(replan.areas, '661').servedDossiers).toBeGreaterThanOrEqual(1_123 + 783);
     expect(areaOf(replan.areas, '661').servedDossiers).toBeLessThanOrEqual(1_123 + 784);
-    // Two machines at 3.5 minutes do at most 2 × 1,440 ÷ 3.5 = 822.9 in 24 hours.
+    // Two machines at 3.5 minutes do at most 2 × 1,440 ÷ 3.5 = 822.9 in 24 hours: they cannot have
+    // done it, so the day counts in no pace of Đắk Glong's (Đắk Song's 1,085 on its 3 planned,
+    // 361.7 a machine-day, is 11 % above the plan's 325.7, within the margin).
+    expect(areaOf(replan.areas, '661').observedDossiersPerMachineDay).toBeNull();
+    expect(areaOf(replan.areas, '665').observedDossiersPerMachineDay).toBeCloseTo(1_085 / 3, 9);
     expect(replan.warnings).toEqual([
       expect.objectContaining({
         kind: 'day-above-maximum',
@@ -369,6 +377,9 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
     // pace 421,939 ÷ (24 × 41) = 428.8, so 429 — above the 411.4 a machine does in 24 hours;
     // hours: 428.8 a machine-day at 17.14 an hour is 25 hours a day: not possible;
     // deadline: 421,939 ÷ (24 × 325.71) = 53.97, the 54th open day from 21 March: 13 May.
+    // The pace counted now, 326, blends the province's 324.5 on its 24 planned machines at
+    // 2 ÷ (2 + 7) and Đắk Song's 361.7 on its 3 at 1 ÷ (1 + 7) (Đắk Glong's 1,123 on its 2 is more
+    // than they do in 24 hours, counted in no pace).
     const replan = replanFromActuals(dakNong('2021-04-30'), fieldReports, {
       asOf: '2021-03-20',
       areaCode: '67',
@@ -385,6 +396,77 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
     expect(replan.whatMustChange?.sentence).toBe(
       'To finish Tỉnh Đắk Nông (67) by 2021-04-30: +8 machines in Tỉnh Đắk Nông, or reach 429 dossiers per machine-day (now 326), more than a machine does in 24 hours at the modelled service time (411), or finish 13 days late (2021-05-13). Opening longer cannot do it: the machines given would need more than 24 hours a day for 41 open days.',
     );
+  });
+});
+
+describe('replanFromActuals and plan vs actual on reports that give no machines', () => {
+  // A province P of 2,000 people (A 1,200, B 800), a pool of 2 machines at P, open 08:00–18:00 at
+  // 6 minutes a dossier: 100 a machine-day, 200 a day. Every day of 1–12 April is open: the plan
+  // is done on the 10th open day, 10 April, two days early.
+  const province: CampaignInput = {
+    areas: [
+      { code: 'P', name: 'P' },
+      { code: 'A', name: 'A', parentCode: 'P', eligible: 1_200 },
+      { code: 'B', name: 'B', parentCode: 'P', eligible: 800 },
+    ],
+    calendar: { start: '2021-04-01', deadline: '2021-04-12' },
+    hours: { open: '08:00', close: '18:00' },
+    service: { minutesPerDossier: 6 },
+    machines: [{ areaCode: 'P', machines: 2 }],
+  };
+  // The province's own totals, with no machines working: 150 a day on 1–3 April, 450 in all.
+  const totals: ActualDayReport[] = ['2021-04-01', '2021-04-02', '2021-04-03'].map((date) => ({
+    date,
+    areaCode: 'P',
+    dossiers: 150,
+  }));
+
+  it('finishes the rest on the day the forecast says, and says what must change to make the deadline', () => {
+    // 1,550 are left. At the 150 a day seen, 1,550 ÷ 150 = 10.33: 11 open days from 4 April, 14 April.
+    const compared = compareWithActuals(province, 'P', totals);
+    expect(compared.forecast?.expected).toBe('2021-04-14');
+    // The same pace per machine-day on the 2 machines the plan puts at P: 450 ÷ (3 days × 2) = 75,
+    // 2 × 75 = 150 a day, so the replan finishes on 14 April too, not on the plan's 200 a day
+    // (1,550 ÷ 200 = 7.75: 11 April, on time).
+    expect(compared.observedDossiersPerMachineDay).toBe(75);
+    expect(compared.observedMachineDays).toBe(6);
+    const replan = replanFromActuals(province, totals, { asOf: '2021-04-03', pace: 'observed' });
+    expect(areaOf(replan.areas, 'P')).toMatchObject({
+      remainingDossiers: 1_550,
+      observedDossiersPerMachineDay: 75,
+      observedMachineDays: 6,
+      observedDays: 3,
+      observedPaceWeight: 1,
+    });
+    expect(replan.plan.completionDate).toBe('2021-04-14');
+    // 9 open days are left to the deadline (4–12 April).
+    // Machines: 1,550 ÷ (75 × 9) = 2.3, so 3: one more (2 do 1,350).
+    // Hours: 75 over 10 h is 7.5 an hour; 1,550 ÷ (2 × 7.5 × 9) = 11.48 h, 688.9 minutes: 689,
+    //   11 h 29 min, 08:00–19:29 (688 do 2 × 7.5 × 688 ÷ 60 × 9 = 1,548).
+    // Pace: 1,550 ÷ (2 × 9) = 86.1, so 87 (86 do 1,548).
+    // Deadline: the 11th open day, 14 April, two days late.
+    expect(replan.whatMustChange?.completionDate).toBe(compared.forecast?.expected);
+    expect(replan.whatMustChange?.alternatives).toEqual([
+      expect.objectContaining({ kind: 'machines', addedMachines: 1, movedMachines: 0 }),
+      expect.objectContaining({ kind: 'hours-per-day', hours: { open: '08:00', close: '19:29' } }),
+      expect.objectContaining({ kind: 'pace', dossiersPerMachineDay: 87, currentDossiersPerMachineDay: 75 }),
+      expect.objectContaining({ kind: 'deadline', deadline: '2021-04-14', slipOpenDays: 2 }),
+    ]);
+  });
+
+  it('flags the pace seen on the planned machines when it is off the plan’s', () => {
+    // 75 against 100 is 25 % below, beyond the 20 % margin.
+    const expected = expect.objectContaining({
+      kind: 'pace-differs',
+      areaCode: 'P',
+      observedDossiersPerMachineDay: 75,
+      plannedDossiersPerMachineDay: 100,
+      observedDays: 3,
+    });
+    expect(compareWithActuals(province, 'P', totals).warnings).toEqual([expected]);
+    expect(replanFromActuals(province, totals, { asOf: '2021-04-03', areaCode: 'P' }).warnings).toEqual([
+      expected,
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@ import { readReports } from './_internal/read-reports.ts';
 import { nextOpenDay, remainingInput } from './_internal/remaining-input.ts';
 import { readReplanOptions, replanAssumptions } from './_internal/replan-options.ts';
 import { replannedAreas } from './_internal/replanned-areas.ts';
-import { leafCounts, subtreeMarks } from './_internal/roll-up.ts';
+import { leafCounts, stationedMachinesByNode, subtreeMarks } from './_internal/roll-up.ts';
 import { scopeOf } from './_internal/scope.ts';
 import { whatMustChange } from './_internal/what-must-change.ts';
 import type { ActualDayReport, ActualsWarning, ReplannedArea, ReplanPace, WhatMustChange } from './types.ts';
@@ -24,7 +24,7 @@ export type ReplanOptions = {
   pace?: ReplanPace;
   /** The area asked about: its rows, warnings and what must change. Default: the whole input. */
   areaCode?: string;
-  /** k of the blend's weight n ÷ (n + k), n the days with machines reported. Default 7. */
+  /** k of the blend's weight n ÷ (n + k), n the days with machines (reported, else planned). Default 7. */
   credibilityDays?: number;
   /** An observed pace further than this share from the plan's is flagged. Default 0.2. */
   paceWarningShare?: number;
@@ -63,10 +63,14 @@ export type Replan = {
  *   goes to the children that did not report that day in proportion to their demand (to all of
  *   them when every one did), and down to the leaves the same way, so the leaves add up exactly to
  *   what the roots reported. A total below its children's sum wins: their figures shrink to it.
- * - **Pace.** Where reports say how many machines worked, an area's observed pace is its dossiers
- *   over its machine-days. `planned` keeps the plan's service; `observed` replans each area at its
- *   observed pace; `blended` at `w × observed + (1 − w) × planned` with `w = n ÷ (n + k)`, n the
- *   days with machines reported and k `credibilityDays` (7: after a week of such days the two
+ * - **Pace.** An area's observed pace is its dossiers over its machine-days: the machines working
+ *   its reports give or, where a report gives none, those the plan stations in its area (as the
+ *   day's 24-hour check reads it; a day above what they do in 24 hours counts in no pace, as they
+ *   cannot have done it), so that the pace seen in reports without machines is the daily
+ *   rate `compareWithActuals` forecasts with, per planned machine. `planned` keeps the plan's
+ *   service; `observed` replans each area at its observed pace (on the planned machines it
+ *   finishes when the forecast's mean rate does); `blended` at `w × observed + (1 − w) × planned`
+ *   with `w = n ÷ (n + k)`, n the days with machines and k `credibilityDays` (7: after a week of such days the two
  *   weigh the same). A pace becomes a service override for the area (the nearest up the tree wins),
  *   its service time over the plan's open hours per day.
  * - **Calendar.** The remaining campaign starts on the first open day after `asOf`; machines,
@@ -118,6 +122,7 @@ export function replanFromActuals(
     openDates,
     openSoFar.at(-1)?.date ?? null,
     days.visit,
+    stationedMachinesByNode(prep, rows),
   );
   const hoursPerMachineDay = plan.capacity.hoursPerDay;
   const paced = pacedServices(input, prep, rows, actuals, opts, hoursPerMachineDay);

@@ -68,6 +68,44 @@ describe('reviewActualReports', () => {
     );
   });
 
+  it('judges a day of team reports without machines by their sum against the machines planned in the area', () => {
+    // Đắk Glong (661) is planned 2 machines at 3.5 minutes: 2 × 1,440 ÷ 3.5 = 822.9 dossiers in 24
+    // hours. Two teams' 500 and 400 on 20 March add up to 900, above; each alone is within.
+    // On 21 March 400 + 400 = 800 are within. On 22 March a team gives its machines: judged by
+    // them alone. On 23 March the area's own total wins over its teams', judged alone (500).
+    const plannedMachines = { '661': 2 };
+    const team = (date: string, teamCode: string, dossiers: number, machinesWorking?: number) => ({
+      date,
+      areaCode: '661',
+      teamCode,
+      dossiers,
+      ...(machinesWorking === undefined ? {} : { machinesWorking }),
+    });
+    const findings = reviewActualReports(
+      [
+        team('2021-03-20', 'T1', 500),
+        team('2021-03-21', 'T1', 400),
+        team('2021-03-20', 'T2', 400),
+        team('2021-03-21', 'T2', 400),
+        team('2021-03-22', 'T1', 500),
+        team('2021-03-22', 'T2', 400, 1),
+        team('2021-03-23', 'T1', 500),
+        team('2021-03-23', 'T2', 400),
+        { date: '2021-03-23', areaCode: '661', dossiers: 500 },
+      ],
+      { minutesPerDossier: 3.5, plannedMachines },
+    );
+    expect(findings).toEqual([
+      {
+        path: 'reports[2].dossiers',
+        severity: 'unlikely',
+        code: 'day-above-planned-machines',
+        message:
+          'reports[2].dossiers: the 2 reports of area 661 on 2021-03-20, none giving machines working, add up to 900 dossiers, above the 822 that the 2 machines planned there do in 24 hours at 3.5 minutes a dossier',
+      },
+    ]);
+  });
+
   it('refuses planned machines that are not a count, naming the area', () => {
     const refused = (plannedMachines: unknown) => {
       try {

@@ -86,7 +86,7 @@ export type PaceDiffersWarning = {
   differenceShare: number;
   /** The margin it is beyond (`paceWarningShare`). */
   marginShare: number;
-  /** Days with machines reported behind the observed pace. */
+  /** Days with machines (reported, else planned) behind the observed pace. */
   observedDays: number;
   message: string;
 };
@@ -129,7 +129,11 @@ export type ReplannedArea = {
   servedDossiers: number;
   /** Demand left: over its leaves, demand − served, never negative. Rolls up exactly. */
   remainingDossiers: number;
-  /** Dossiers per machine working over the days that reported machines; null without such days. */
+  /**
+   * Dossiers per machine working over the days with machines: those the reports give or, where a
+   * report gives none, those the plan stations in its area (`AreaPlan.machines`) when they can do its
+   * dossiers in 24 hours. Null without such days.
+   */
   observedDossiersPerMachineDay: number | null;
   /** Machines working summed over those days: the machine-days behind the observed pace. */
   observedMachineDays: number;
@@ -261,7 +265,9 @@ export type ComparedDay = {
   variance: number | null;
   /** `cumulativeActual − cumulativePlanned`: what is recorded against the plan, unreported days counting nothing yet. */
   cumulativeVariance: number;
+  /** Machines working as the day's reports give them; null when a report counted gives none. */
   machinesWorking: number | null;
+  /** `actual ÷ machinesWorking`, of the machines reported only. */
   dossiersPerMachineDay: number | null;
 };
 
@@ -276,7 +282,13 @@ export type PlanComparison = {
   days: ComparedDay[];
   totalPlanned: number;
   totalActual: number;
-  /** Dossiers per machine-day over the days that reported machines working; null without such days. */
+  /**
+   * Dossiers per machine-day over the days with machines working: those the reports give or, where
+   * a report gives none, those the plan stations in its area (`AreaPlan.machines`), so that on the
+   * planned machines it is the forecast's daily rate; a day above what they do in 24 hours (warned
+   * `day-above-maximum`) counts in no pace. Null without such days (a plan sized without machines,
+   * reports without machines in areas sharing a pool above).
+   */
   observedDossiersPerMachineDay: number | null;
   observedMachineDays: number;
   /** Dossiers one machine does on an average open day in the plan, at the area's service. */

@@ -3,14 +3,21 @@
 // campaign come back as warnings, by the review plan vs actual makes too: review-reports.ts);
 // the service adds what only it knows: the dates a report may carry, the areas and teams that
 // exist, a team's home area and whether it is retired, the size of counts, notes and keys, and one
-// report per batch entry; and it warns of more machines working than the reporting team has.
-import { PlanningInputError, type ReportFinding, reviewActualReports } from '@muster/planning';
+// report per batch entry; and it warns of more machines working than the reporting team has, when
+// its sender may see that team. Every check runs, so that a refusal names every problem at once.
+import {
+  PlanningInputError,
+  type ReportFinding,
+  type ReviewedReport,
+  reviewActualReports,
+} from '@muster/planning';
 import { DateTime } from 'luxon';
-import { isInSubtree } from '../../auth/access.ts';
-import { DuplicateEntryError, NotFoundError } from '../../errors.ts';
+import { isInSubtree, withinScope } from '../../auth/access.ts';
+import type { Principal } from '../../auth/tokens.ts';
+import { DuplicateEntryError, InputErrors, NotFoundError } from '../../errors.ts';
 import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
-import { type IndexedFinding, reviewReports } from './review-reports.ts';
+import { findingsOfMachinesWorking, type IndexedFinding, reviewReports } from './review-reports.ts';
 
 /** Largest batch accepted in one call: bigger ones belong in several calls. */
 export const MAX_REPORTS_PER_BATCH = 5000;
@@ -36,8 +43,20 @@ export type CheckedReport = {
   note?: string | null;
 };
 
+/** What a check refuses: a bad value, or an area named that does not exist. */
+type Problem = PlanningInputError | NotFoundError;
+
+function refusal(
+  path: string,
+  code: PlanningInputError['code'],
+  expected: string,
+  received: unknown,
+): PlanningInputError {
+  return new PlanningInputError({ path, code, expected, received });
+}
+
 function refuse(path: string, code: PlanningInputError['code'], expected: string, received: unknown): never {
-  throw new PlanningInputError({ path, code, expected, received });
+  throw refusal(path, code, expected, received);
 }
 
 /**
@@ -84,86 +103,107 @@ export function checkReportDate(
   }
 }
 
-function checkSizes(report: CheckedReport, at: string): void {
+/** The sizes a report holds to: dossiers, machines, note and key, each refused on its own. */
+function sizeRefusals(report: CheckedReport, at: string): PlanningInputError[] {
+  const refused: PlanningInputError[] = [];
   if (report.dossiers > MAX_DOSSIERS_PER_REPORT) {
-    refuse(
-      `${at}.dossiers`,
-      'range',
-      `at most ${MAX_DOSSIERS_PER_REPORT.toLocaleString('en')} dossiers in one report`,
-      report.dossiers,
+    refused.push(
+      refusal(
+        `${at}.dossiers`,
+        'range',
+        `at most ${MAX_DOSSIERS_PER_REPORT.toLocaleString('en')} dossiers in one report`,
+        report.dossiers,
+      ),
     );
   }
   // As many as an area may be given in a plan: one report of 20,000,000 machines set a district's
   // observed pace at 0.00003 dossiers a machine-day, and every replan at that pace.
   if (report.machinesWorking != null && report.machinesWorking > MAX_MACHINES_PER_AREA) {
-    refuse(
-      `${at}.machinesWorking`,
-      'range',
-      `at most ${MAX_MACHINES_PER_AREA.toLocaleString('en')} machines, as many as an area may be given`,
-      report.machinesWorking,
+    refused.push(
+      refusal(
+        `${at}.machinesWorking`,
+        'range',
+        `at most ${MAX_MACHINES_PER_AREA.toLocaleString('en')} machines, as many as an area may be given`,
+        report.machinesWorking,
+      ),
     );
   }
   if (report.note != null && report.note.length > MAX_NOTE_LENGTH) {
-    refuse(
-      `${at}.note`,
-      'range',
-      `at most ${MAX_NOTE_LENGTH} characters`,
-      `${report.note.length} characters`,
+    refused.push(
+      refusal(
+        `${at}.note`,
+        'range',
+        `at most ${MAX_NOTE_LENGTH} characters`,
+        `${report.note.length} characters`,
+      ),
     );
   }
   const key = report.idempotencyKey;
   if (key != null && !(key.length >= 1 && key.length <= MAX_KEY_LENGTH)) {
-    refuse(`${at}.idempotencyKey`, 'format', `null or a key of 1 to ${MAX_KEY_LENGTH} characters`, key);
+    refused.push(
+      refusal(`${at}.idempotencyKey`, 'format', `null or a key of 1 to ${MAX_KEY_LENGTH} characters`, key),
+    );
   }
+  return refused;
 }
 
-function checkReferences(report: CheckedReport, at: string, context: ReportContext): void {
+/** The area and team a report names: known, in service, the area within the team's home area. */
+function referenceRefusals(report: CheckedReport, at: string, context: ReportContext): Problem[] {
+  const refused: Problem[] = [];
   const areaPath = context.areaPaths.get(report.areaCode);
-  if (areaPath === undefined) throw new NotFoundError('area', report.areaCode, `${at}.areaCode`);
-  if (report.teamCode) {
-    const home = context.teamHomes.get(report.teamCode);
-    if (!home) refuse(`${at}.teamCode`, 'unknown-reference', 'the code of a known team', report.teamCode);
-    // A retired team is planned no more and records nothing more, whoever sends it (its reporters' tokens too).
-    if (home.retired) {
-      refuse(
+  if (areaPath === undefined) refused.push(new NotFoundError('area', report.areaCode, `${at}.areaCode`));
+  if (!report.teamCode) return refused;
+  const home = context.teamHomes.get(report.teamCode);
+  if (!home) {
+    refused.push(refusal(`${at}.teamCode`, 'unknown-reference', 'the code of a known team', report.teamCode));
+    return refused;
+  }
+  // A retired team is planned no more and records nothing more, whoever sends it (its reporters' tokens too).
+  if (home.retired) {
+    refused.push(
+      refusal(
         `${at}.teamCode`,
         'conflict',
         `a team in service (team ${report.teamCode} is retired and records no more reports)`,
         report.teamCode,
-      );
-    }
-    if (!isInSubtree(areaPath, home.homePath)) {
-      refuse(
+      ),
+    );
+  }
+  if (areaPath !== undefined && !isInSubtree(areaPath, home.homePath)) {
+    refused.push(
+      refusal(
         `${at}.areaCode`,
         'conflict',
         `an area within team ${report.teamCode}'s home area ${home.homeAreaCode}`,
         report.areaCode,
-      );
-    }
+      ),
+    );
   }
+  return refused;
 }
 
 /**
  * "A team's report gives at most the machines the team works with" (`Team.machines`, as it is at
  * recording). More is a team that borrowed machines, or a typing error: a warning, not a refusal.
  * Only recording judges it: plan vs actual reads stored reports against no team's machines, which
- * change with time.
+ * change with time. A team its sender may not see (based above the sender's area: a province's
+ * team in a district planner's tally) is not judged: the warning would quote its machines, and,
+ * worded without them, still tell whether it has fewer than typed (resending corrections would
+ * tell how many), while the sender could not look the team up to judge the warning.
  */
-function findingsOfTeamMachines(reports: readonly CheckedReport[], context: ReportContext): IndexedFinding[] {
-  return reports.flatMap((report, index) => {
-    const machines = report.machinesWorking;
+function findingsOfTeamMachines(
+  reports: readonly CheckedReport[],
+  context: ReportContext,
+  sender: Principal,
+): IndexedFinding[] {
+  return findingsOfMachinesWorking(reports, (machines, report) => {
     const team = report.teamCode ? context.teamHomes.get(report.teamCode) : undefined;
-    if (machines == null || team === undefined || machines <= team.machines) return [];
-    const path = `reports[${index}].machinesWorking`;
-    return [
-      {
-        index,
-        path,
-        severity: 'unlikely' as const,
-        code: 'machines-above-team' as const,
-        message: `${path}: ${machines} machines working, more than the ${team.machines} team ${report.teamCode} works with: machines borrowed, or a typing error?`,
-      },
-    ];
+    if (team === undefined || machines <= team.machines || !withinScope(sender, team.homePath)) return null;
+    return {
+      severity: 'unlikely',
+      code: 'machines-above-team',
+      says: `${machines} machines working, more than the ${team.machines} team ${report.teamCode} works with: machines borrowed, or a typing error?`,
+    };
   });
 }
 
@@ -207,81 +247,126 @@ function checkDistinct(reports: readonly CheckedReport[], attempt: (check: () =>
   });
 }
 
+/** Where the bad figures a report holds are set aside, so that the library reads on past each. */
+const STAND_INS: Readonly<Record<string, unknown>> = {
+  date: REPORT_DATE_FLOOR,
+  areaCode: '',
+  teamCode: null,
+  dossiers: 0,
+  machinesWorking: null,
+  hoursOpen: null,
+  downtimeMinutes: null,
+};
+/** A report the library finds nothing wrong with and nothing impossible in. */
+const NEUTRAL_REPORT: ReviewedReport = { date: REPORT_DATE_FLOOR, areaCode: '', dossiers: 0 };
+
+/**
+ * Every malformed figure of the report at `index`, by the library's rules, into `problems`: the
+ * library names the first it meets, so each is set aside (null, or 0 dossiers: nothing judged by
+ * it, nothing made impossible) and the report read again. Returns the report with them set aside.
+ */
+function malformedFigures(report: CheckedReport, index: number, problems: Problem[]): ReviewedReport {
+  let read: Record<string, unknown> = { ...report };
+  // Each pass sets aside one more figure: one pass per figure at most, and one to see it clean.
+  for (let pass = 0; pass <= Object.keys(STAND_INS).length; pass++) {
+    try {
+      reviewActualReports([read as ReviewedReport]);
+      return read as ReviewedReport;
+    } catch (error) {
+      if (!(error instanceof PlanningInputError)) throw error;
+      problems.push(
+        new PlanningInputError({
+          path: error.path.replace(/^reports\[0\]/, `reports[${index}]`),
+          code: error.code,
+          expected: error.expected,
+          received: error.receivedValue,
+        }),
+      );
+      const field = /^reports\[0\]\.(\w+)$/.exec(error.path)?.[1];
+      if (field === undefined || !Object.hasOwn(STAND_INS, field)) break;
+      read = { ...read, [field]: STAND_INS[field] };
+    }
+  }
+  return NEUTRAL_REPORT;
+}
+
+/**
+ * The library's findings about the batch's figures, every malformed one put into `problems`. The
+ * whole batch is reviewed at once; only when it holds a malformed figure is each report read alone.
+ */
+function reviewFigures(reports: readonly CheckedReport[], problems: Problem[]): ReportFinding[] {
+  try {
+    return reviewActualReports(reports);
+  } catch (error) {
+    if (!(error instanceof PlanningInputError)) throw error;
+    const setAside = reports.map((report, index) => malformedFigures(report, index, problems));
+    try {
+      return reviewActualReports(setAside);
+    } catch (batch) {
+      // A rule of the whole batch that no report breaks alone: refused as the batch.
+      if (!(batch instanceof PlanningInputError)) throw batch;
+      problems.push(batch);
+      return [];
+    }
+  }
+}
+
+/** A problem as a refusal of the input: an unknown area is one more bad value among the others. */
+function asInputError(problem: Problem): PlanningInputError {
+  if (problem instanceof PlanningInputError) return problem;
+  return refusal(problem.path, 'unknown-reference', `the code of a known ${problem.resource}`, problem.key);
+}
+
+/** The report a problem names (`reports[3].date` is 3), or -1 for the batch as a whole. */
+function reportIndexOf(problem: Problem): number {
+  const match = /^reports\[(\d+)\]/.exec(problem.path);
+  return match ? Number(match[1]) : -1;
+}
+
 export type CheckReportsOptions = {
   /** Largest batch (default {@link MAX_REPORTS_PER_BATCH}; a spreadsheet import takes its row limit). */
   maxReports?: number;
   /**
-   * When given, every refusal is collected here and the checks go on (a spreadsheet names all its
-   * bad rows at once); by default the batch is refused at its first.
+   * When given, every refusal is collected here (an unknown area as one more `PlanningInputError`),
+   * for a spreadsheet to name each by its cell; by default the batch is refused by throwing them.
    */
   refusals?: PlanningInputError[];
+  /** The time the latest date a report may carry is reckoned from. Default: now. */
+  now?: DateTime;
 };
 
 /**
- * Refuses the batch at its first bad report (or collects every refusal into
- * `options.refusals`); returns the warnings about the unlikely ones.
+ * Refuses the batch naming every problem of every report, in report order: the one problem
+ * alone, as its check found it (`PlanningInputError`, `NotFoundError` of an unknown area), or
+ * several in one {@link InputErrors}; or collects them into `options.refusals`. Returns the
+ * warnings about the unlikely reports, judged against what `sender` may see.
  */
 export function checkReports(
   reports: readonly CheckedReport[],
   context: ReportContext,
-  now: DateTime = DateTime.now(),
+  sender: Principal,
   options: CheckReportsOptions = {},
 ): IndexedFinding[] {
   const maxReports = options.maxReports ?? MAX_REPORTS_PER_BATCH;
   if (reports.length > maxReports) {
     refuse('reports', 'range', `at most ${maxReports} reports per batch`, `${reports.length} reports`);
   }
-  const collected = options.refusals;
+  const now = options.now ?? DateTime.now();
+  const problems: Problem[] = [];
   const attempt = (check: () => void): void => {
     try {
       check();
     } catch (error) {
-      if (!collected) throw error;
-      if (error instanceof PlanningInputError) collected.push(error);
-      // A file names its rows: an unknown area is one more bad cell there, not the file's answer.
-      else if (error instanceof NotFoundError) {
-        collected.push(
-          new PlanningInputError({
-            path: error.path,
-            code: 'unknown-reference',
-            expected: `the code of a known ${error.resource}`,
-            received: error.key,
-          }),
-        );
-      } else throw error;
+      if (error instanceof PlanningInputError || error instanceof NotFoundError) problems.push(error);
+      else throw error;
     }
   };
-  // The figures, by the library's rules: malformed ones throw, naming the report. A file names
-  // every malformed row (hours open 25, a downtime of 2,000 minutes), each report read alone once
-  // the whole batch is seen to hold one; its other checks wait for those to be mended.
-  let findings: ReportFinding[];
-  try {
-    findings = reviewActualReports(reports);
-  } catch (error) {
-    if (!collected || !(error instanceof PlanningInputError)) throw error;
-    reports.forEach((report, index) => {
-      try {
-        reviewActualReports([report]);
-      } catch (one) {
-        if (!(one instanceof PlanningInputError)) throw one;
-        collected.push(
-          new PlanningInputError({
-            path: one.path.replace(/^reports\[0\]/, `reports[${index}]`),
-            code: one.code,
-            expected: one.expected,
-            received: one.receivedValue,
-          }),
-        );
-      }
-    });
-    // A rule of the whole batch that no report breaks alone: refused as the batch.
-    if (collected.length === 0) collected.push(error);
-    return [];
-  }
-  const impossible = findings.filter((finding) => finding.severity === 'impossible');
-  for (const finding of collected ? impossible : impossible.slice(0, 1)) {
-    attempt(() =>
-      refuse(
+  // The figures, by the library's rules: every malformed one named (hours open 25 and a downtime
+  // of 2,000 minutes in one report are two), the impossible ones of the others refused.
+  for (const finding of reviewFigures(reports, problems)) {
+    if (finding.severity !== 'impossible') continue;
+    problems.push(
+      refusal(
         finding.path,
         'conflict',
         'figures that can be true together',
@@ -289,10 +374,6 @@ export function checkReports(
       ),
     );
   }
-  const warnings = [
-    ...reviewReports(reports, (areaCode) => context.campaignsOf(areaCode)),
-    ...findingsOfTeamMachines(reports, context),
-  ].sort((a, b) => a.index - b.index);
   // A file's 100,000 reports name a few thousand areas under a few campaigns: each area's latest
   // date looked up once, each set of time zones worked out once.
   const latestByZones = new Map<string, string>();
@@ -307,12 +388,24 @@ export function checkReports(
   };
   reports.forEach((report, index) => {
     const at = `reports[${index}]`;
-    attempt(() => {
-      checkSizes(report, at);
-      checkReferences(report, at, context);
-      checkReportDate(report.date, report.areaCode, context, `${at}.date`, now, latestOf(report.areaCode));
-    });
+    problems.push(...sizeRefusals(report, at), ...referenceRefusals(report, at, context));
+    attempt(() =>
+      checkReportDate(report.date, report.areaCode, context, `${at}.date`, now, latestOf(report.areaCode)),
+    );
   });
   checkDistinct(reports, attempt);
-  return warnings;
+  if (problems.length > 0) {
+    // A stable sort: each report's problems stay in the order of the checks.
+    const [first, ...others] = problems.sort((a, b) => reportIndexOf(a) - reportIndexOf(b));
+    if (options.refusals) {
+      options.refusals.push(...problems.map(asInputError));
+      return [];
+    }
+    if (first === undefined || others.length === 0) throw first;
+    throw new InputErrors([asInputError(first), ...others.map(asInputError)]);
+  }
+  return [
+    ...reviewReports(reports, (areaCode) => context.campaignsOf(areaCode)),
+    ...findingsOfTeamMachines(reports, context, sender),
+  ].sort((a, b) => a.index - b.index);
 }

@@ -41,7 +41,7 @@ const CEILING_MARGIN = 0.999_999;
  * whole (`readReviewedReports`; the dates outside the campaign are {@link readOutsideCampaign}'s).
  * A report's machines are as the pace counts them (`machinesCountedInPace`: none above the bound).
  * `unmachined`: whether one of them has dossiers and no machines working, which only the machines
- * planned in its area judge (`readAbovePlanned`). `dates`: the dates with a report, ascending.
+ * planned in its area judge (`readAbovePlanned`, `readTeamDaysAbovePlanned`). `dates`: the dates with a report, ascending.
  */
 export async function readDayReports(
   prisma: PrismaClient,
@@ -111,6 +111,13 @@ export async function readOutsideCampaign(
   return rows.map((row) => row.id);
 }
 
+/** The areas given machines, as [code, machines]. */
+function withMachines(plannedMachines: Readonly<Record<string, number | null>>): [string, number][] {
+  return Object.entries(plannedMachines).filter(
+    (entry): entry is [string, number] => entry[1] !== null && entry[1] > 0,
+  );
+}
+
 /**
  * The ids of the reports on `days` that give no machines working and more dossiers than their
  * area's machines do in 24 hours at `minutesPerDossier` (`plannedMachines`, by area code): the
@@ -122,9 +129,7 @@ export async function readAbovePlanned(
   minutesPerDossier: number,
   plannedMachines: Readonly<Record<string, number | null>>,
 ): Promise<string[]> {
-  const planned = Object.entries(plannedMachines).filter(
-    (entry): entry is [string, number] => entry[1] !== null && entry[1] > 0,
-  );
+  const planned = withMachines(plannedMachines);
   if (planned.length === 0) return [];
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT r."id"
@@ -136,6 +141,35 @@ export async function readAbovePlanned(
       AND (${days.from}::text IS NULL OR r."date" >= ${days.from})
       AND (${days.to}::text IS NULL OR r."date" <= ${days.to})`;
   return rows.map((row) => row.id);
+}
+
+/**
+ * The ids of the reports of the days whose teams' reports in one area, more than one and none giving
+ * machines working nor beside an area total of its own, add up to more dossiers than the area's
+ * planned machines do in 24 hours at `minutesPerDossier` (`plannedMachines`, by area code): each of
+ * them may be within, so `readAbovePlanned` cannot tell them; `reviewActualReports` judges their day
+ * exactly once they are all read.
+ */
+export async function readTeamDaysAbovePlanned(
+  prisma: PrismaClient,
+  days: ReportDays,
+  minutesPerDossier: number,
+  plannedMachines: Readonly<Record<string, number | null>>,
+): Promise<string[]> {
+  const planned = withMachines(plannedMachines);
+  if (planned.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ ids: string[] }[]>`
+    SELECT array_agg(r."id") AS "ids"
+    FROM "ActualReport" AS r
+    JOIN unnest(${planned.map(([code]) => code)}::text[], ${planned.map(([, machines]) => machines)}::float8[])
+      AS p("areaCode", "machines") ON p."areaCode" = r."areaCode"
+    WHERE NOT r."voided"
+      AND (${days.from}::text IS NULL OR r."date" >= ${days.from})
+      AND (${days.to}::text IS NULL OR r."date" <= ${days.to})
+    GROUP BY r."areaCode", r."date", p."machines"
+    HAVING count(*) > 1 AND bool_and(r."teamCode" IS NOT NULL AND r."machinesWorking" IS NULL)
+      AND sum(r."dossiers") * ${minutesPerDossier}::float8 > p."machines" * ${1440 * CEILING_MARGIN}::float8`;
+  return rows.flatMap((row) => row.ids);
 }
 
 /** A stored report with what names it and what `reviewActualReports` judges. */

@@ -92,26 +92,53 @@ function findingsOfFigures(
   return findings;
 }
 
+/** What a rule of machines working finds of one report: its severity, code and words. */
+export type MachinesJudged = Pick<IndexedFinding, 'severity' | 'code'> & {
+  /** What is wrong, after `reports[i].machinesWorking: `. */
+  says: string;
+};
+
+/**
+ * The findings of a rule about the machines a report gives working (`judge`, asked of each report
+ * that gives some), each of `reports[i].machinesWorking`, its message naming it first.
+ *
+ * @example
+ * findingsOfMachinesWorking([{ date: '2021-03-20', areaCode: '665', dossiers: 9, machinesWorking: 7 }], (machines) =>
+ *   machines > 5 ? { severity: 'unlikely', code: 'machines-above-team', says: `${machines} machines` } : null,
+ * ).map((finding) => finding.message)
+ * // => ['reports[0].machinesWorking: 7 machines']
+ */
+export function findingsOfMachinesWorking<R extends ReviewedReport>(
+  reports: readonly R[],
+  judge: (machines: number, report: R) => MachinesJudged | null,
+): IndexedFinding[] {
+  return reports.flatMap((report, index) => {
+    const machines = report.machinesWorking;
+    const judged = machines == null ? null : judge(machines, report);
+    if (judged === null) return [];
+    const path = `reports[${index}].machinesWorking`;
+    return [
+      { index, path, severity: judged.severity, code: judged.code, message: `${path}: ${judged.says}` },
+    ];
+  });
+}
+
 /**
  * "A report gives at most as many machines working as an area may be given" (the bound recording
  * holds to). One stored before recording did is impossible, and read as giving none
- * ({@link machinesCountedInPace}): it counts nowhere in the pace, its dossiers still count.
+ * ({@link machinesCountedInPace}): the pace counts it on the machines planned in its area, as one
+ * that gives none, its dossiers still count.
  */
 function findingsOfMachines(reports: readonly ReviewedReport[]): IndexedFinding[] {
-  return reports.flatMap((report, index) => {
-    const machines = report.machinesWorking;
-    if (machines == null || machinesCountedInPace(machines) !== null) return [];
-    const path = `reports[${index}].machinesWorking`;
-    return [
-      {
-        index,
-        path,
-        severity: 'impossible' as const,
-        code: 'machines-above-bound' as const,
-        message: `${path}: ${machines.toLocaleString('en')} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the report counts nowhere in the pace (its dossiers still count)`,
-      },
-    ];
-  });
+  return findingsOfMachinesWorking(reports, (machines) =>
+    machinesCountedInPace(machines) !== null
+      ? null
+      : {
+          severity: 'impossible',
+          code: 'machines-above-bound',
+          says: `${machines.toLocaleString('en')} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the pace counts the report on the machines planned in its area, as one that gives none (its dossiers still count)`,
+        },
+  );
 }
 
 /**

@@ -5,8 +5,11 @@ import { cellsRefusal } from '../../spreadsheets/refusal.ts';
 
 /**
  * One refusal of `refusals` (null, or without a problem, for a check that found none): their
- * issues in sheet and row order (each check's own order kept on a row), the first 100 listed, all
- * counted. A refusal of the whole list, with no row to name, answers alone, as its check would.
+ * issues merged in sheet and row order (each check's own order kept on a row), then the first 100
+ * listed, all counted. Each check lists every issue it found, in any order (the reader, which lists
+ * its first 100 in row order, counts the others): a check's list cut before the merge could leave
+ * out a row that comes before the hundredth. A refusal of the whole list, with no row to name,
+ * answers alone, as its check would.
  *
  * @example
  * mergeRefusals(read, [cells, outside]).issues.map((issue) => issue.row)

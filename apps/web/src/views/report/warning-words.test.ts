@@ -21,6 +21,15 @@ describe('warningWords', () => {
     );
   });
 
+  it('says a day of team reports above the planned machines’ 24 hours in Vietnamese and in English', () => {
+    expect(translate('vi', warningWords('day-above-planned-machines'))).toBe(
+      'Các tổ báo trong ngày ở địa bàn, cộng lại, nhiều hồ sơ hơn số máy theo kế hoạch làm được trong 24 giờ: kiểm tra số hồ sơ và ghi số máy hoạt động.',
+    );
+    expect(translate('en', warningWords('day-above-planned-machines'))).toBe(
+      'The teams’ reports of the day in the area add up to more dossiers than the planned machines can take in 24 hours: check the dossiers, and give the machines working.',
+    );
+  });
+
   it('gives each code the API sends a sentence of its own', () => {
     const codes = [
       'above-service-capacity',
@@ -29,6 +38,7 @@ describe('warningWords', () => {
       'outside-campaign',
       'machines-above-team',
       'machines-above-bound',
+      'day-above-planned-machines',
     ];
     const sentences = new Set(codes.map((code) => translate('vi', warningWords(code))));
     expect(sentences.size).toBe(codes.length);

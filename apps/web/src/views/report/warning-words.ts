@@ -11,6 +11,7 @@ const WARNING_SENTENCES: Record<string, MessageKey> = {
   'outside-campaign': 'warning.outside-campaign',
   'machines-above-team': 'warning.machines-above-team',
   'machines-above-bound': 'warning.machines-above-bound',
+  'day-above-planned-machines': 'warning.day-above-planned-machines',
 };
 
 /**

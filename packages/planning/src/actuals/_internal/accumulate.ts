@@ -1,7 +1,7 @@
 import type { AreaTree } from '../../demand/area-tree.ts';
 import { attributeDay, createAttribution, spreadPending } from './attribute-served.ts';
 import { createDayFigures, type DayFigures, figuresOfDay, type ReadReports } from './read-reports.ts';
-import { createRollUp, type DayRollUp, rollUpDay } from './roll-up.ts';
+import { createRollUp, type DayRollUp, rollUpDay, type StationedMachines } from './roll-up.ts';
 
 /** Everything reported up to a day, per node index of the whole tree. */
 export type AccumulatedActuals = {
@@ -9,7 +9,10 @@ export type AccumulatedActuals = {
   reported: Float64Array;
   /** Whole dossiers attributed to each leaf (see `attributeDay`); parents hold the sums of their leaves. */
   served: Float64Array;
-  /** Machines working, summed over the days that said how many (and more than none). */
+  /**
+   * Machines working, summed over the days with more than none: those reported, or for a figure that
+   * gives none, those the plan stations in its area.
+   */
   machineDays: Float64Array;
   /** Dossiers of those days. */
   dossiersOnMachineDays: Float64Array;
@@ -37,6 +40,8 @@ export function accumulateActuals(
   openDates: ReadonlySet<string>,
   lastOpenDay: string | null,
   visit: (date: string, day: DayFigures, roll: DayRollUp) => void,
+  /** Machines the plan stations in each node: what a figure without machines worked on ({@link rollUpDay}). */
+  stationed: StationedMachines,
 ): AccumulatedActuals {
   const n = tree.nodes.length;
   const totals: AccumulatedActuals = {
@@ -57,14 +62,14 @@ export function accumulateActuals(
   reports.dates.forEach((date, d) => {
     if (date < firstDate || date > lastDate) return;
     figuresOfDay(reports, d, all, day);
-    rollUpDay(tree, tree.order, day, leaves, roll);
+    rollUpDay(tree, tree.order, day, leaves, roll, stationed);
     attributeDay(tree, roll, demandOf, attribution);
     const open = openDates.has(date);
     const last = date === lastOpenDay;
     for (let index = 0; index < n; index++) {
       if (roll.reported[index] === 0) continue;
       const dossiers = roll.dossiers[index] as number;
-      const machines = roll.machines[index] as number;
+      const machines = roll.paceMachines[index] as number;
       totals.reported[index] = (totals.reported[index] as number) + dossiers;
       if (machines > 0) {
         totals.machineDays[index] = (totals.machineDays[index] as number) + machines;

@@ -38,7 +38,15 @@ import {
   type ReadReports,
   readReports,
 } from './read-reports.ts';
-import { createRollUp, type DayRollUp, leafCounts, rollUpDay, subtreeOrder } from './roll-up.ts';
+import {
+  createRollUp,
+  type DayRollUp,
+  leafCounts,
+  rollUpDay,
+  type StationedMachines,
+  stationedMachinesByNode,
+  subtreeOrder,
+} from './roll-up.ts';
 import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
@@ -75,6 +83,8 @@ export type Comparison = {
   read: ReadReports;
   leaves: Int32Array;
   plannedMachines: (number | null)[];
+  /** Machines the plan stations in each node, what a figure without machines worked on ({@link rollUpDay}). */
+  stationedMachines: StationedMachines;
   /** The pools' days shared over their leaves, worked out once for every area compared. */
   shares: LeafShares;
   marginShare: number;
@@ -177,6 +187,7 @@ export function prepareComparison(
     read,
     leaves: leafCounts(prep.tree),
     plannedMachines: plannedMachinesByNode(prep, rows),
+    stationedMachines: stationedMachinesByNode(prep, rows),
     shares: createLeafShares(prep),
     marginShare,
     start,
@@ -200,6 +211,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     read,
     leaves,
     plannedMachines,
+    stationedMachines,
     shares,
     marginShare,
     start,
@@ -263,6 +275,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   let totalActual = 0;
   let machineDays = 0;
   let dossiersOnMachineDays = 0;
+  let observedDays = 0;
   const dates = datesFrom(comparison, span);
   for (let k = 0; k < span; k++) {
     const date = dates[k] as string;
@@ -271,7 +284,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     const dayIndex = reportedDays.get(date);
     if (dayIndex !== undefined) {
       figuresOfDay(read, dayIndex, keep, figures);
-      rollUpDay(prep.tree, order, figures, leaves, roll);
+      rollUpDay(prep.tree, order, figures, leaves, roll, stationedMachines);
     }
     const reported = dayIndex !== undefined && roll.reported[area] === 1;
     const actual = reported ? (roll.dossiers[area] as number) : null;
@@ -304,9 +317,13 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     }
     const machinesValue = reported ? (roll.machines[area] as number) : Number.NaN;
     const machines = Number.isNaN(machinesValue) ? null : machinesValue;
-    if (actual !== null && machines !== null && machines > 0) {
-      machineDays += machines;
+    // The pace counts a figure without machines on those the plan stations in its area, as the
+    // forecast counts its dossiers: both then carry the same days forward.
+    const paceMachines = reported ? (roll.paceMachines[area] as number) : Number.NaN;
+    if (actual !== null && paceMachines > 0) {
+      machineDays += paceMachines;
       dossiersOnMachineDays += actual;
+      observedDays++;
     }
     if (dayIndex !== undefined) {
       for (const at of figures.areas) {
@@ -337,7 +354,6 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     });
   }
   const observed = machineDays > 0 ? dossiersOnMachineDays / machineDays : null;
-  const observedDays = days.filter((d) => d.dossiersPerMachineDay !== null).length;
   const pace =
     observed === null
       ? null

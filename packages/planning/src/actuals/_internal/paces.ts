@@ -102,7 +102,7 @@ export function overridesAtPace(
   return [...kept, ...added];
 }
 
-/** Dossiers per machine-day observed in an area over the days that reported machines; null without such days. */
+/** Dossiers per machine-day observed in an area over its days with machines (reported, else planned); null without such days. */
 export function observedPace(actuals: AccumulatedActuals, index: number): number | null {
   const machineDays = actuals.machineDays[index] as number;
   return machineDays > 0 ? (actuals.dossiersOnMachineDays[index] as number) / machineDays : null;

@@ -8,7 +8,7 @@ export const ACTUALS_DEFAULTS = {
   /** An observed pace further than 20 % from the plan's is flagged. */
   paceWarningShare: 0.2,
   /**
-   * k of the blended pace's weight n ÷ (n + k), n the days with machines reported: after a week
+   * k of the blended pace's weight n ÷ (n + k), n the days with machines (reported, else planned): after a week
    * of such days the observed pace counts as much as the planned.
    */
   credibilityDays: 7,

@@ -74,7 +74,7 @@ export function replanAssumptions(
       key: 'pace',
       value: options.pace,
       source: options.given.pace ? 'given' : 'default',
-      note: 'planned: the plan’s service; observed: dossiers per machine-day reported; blended: weighted n ÷ (n + k) towards the observed',
+      note: 'planned: the plan’s service; observed: dossiers per machine-day reported, on the planned machines where a report gives none; blended: weighted n ÷ (n + k) towards the observed',
     },
     {
       key: 'served',
@@ -106,7 +106,7 @@ export function replanAssumptions(
       key: 'credibilityDays',
       value: options.credibilityDays,
       source: options.given.credibilityDays ? 'given' : 'default',
-      note: 'k of the weight n ÷ (n + k) of the observed pace, n the days with machines reported: after k such days it counts as much as the plan',
+      note: 'k of the weight n ÷ (n + k) of the observed pace, n the days with machines (reported, else planned): after k such days it counts as much as the plan',
     });
   }
   return list;

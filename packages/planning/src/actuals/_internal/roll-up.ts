@@ -1,3 +1,5 @@
+import { capacityOf, type PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
+import type { AreaPlan } from '../../campaign/types.ts';
 import type { AreaNode, AreaTree } from '../../demand/area-tree.ts';
 import type { DayFigures } from './read-reports.ts';
 
@@ -10,16 +12,26 @@ export type DayRollUp = {
   dossiers: Float64Array;
   /** Machines working behind `dossiers`; NaN when some report counted did not say. */
   machines: Float64Array;
+  /**
+   * Machines behind `dossiers` as the observed pace counts them: those reported or, for an area
+   * whose figure gives none, those the plan stations there (`stationed`, see {@link rollUpDay});
+   * NaN when neither says.
+   */
+  paceMachines: Float64Array;
   /** 1 when anything was reported in the area that day. */
   reported: Uint8Array;
   /** Leaves covered by a report: all of them where the area reported itself, else its children's. */
   covered: Int32Array;
 };
 
+/** Minutes in the 24 hours a day's figure is held to. */
+const MINUTES_PER_DAY = 1440;
+
 export function createRollUp(nodes: number): DayRollUp {
   return {
     dossiers: new Float64Array(nodes),
     machines: new Float64Array(nodes),
+    paceMachines: new Float64Array(nodes),
     reported: new Uint8Array(nodes),
     covered: new Int32Array(nodes),
   };
@@ -63,6 +75,12 @@ export function subtreeMarks(tree: AreaTree, areas: readonly number[]): Uint8Arr
  * Rolls one day's figures up the nodes of `order` (parents before children). Where an area
  * reports its own total, that total wins over its children's (a province figure is not added to
  * its districts'); a report of the area itself, its total or a team's, covers all its leaves.
+ *
+ * `stationed` ({@link stationedMachinesByNode}): an area's figure that gives no machines working is
+ * counted in `paceMachines` as worked on the machines the plan stations there, so that a pace is
+ * observed from reports without machines as the forecast sees their dossiers. Not when they cannot
+ * have done it (more than they do in 24 hours: the day is warned about as above its maximum), nor
+ * for its teams' figure on a day its children reported too (the plan's machines are theirs as well).
  */
 export function rollUpDay(
   tree: AreaTree,
@@ -70,8 +88,9 @@ export function rollUpDay(
   day: DayFigures,
   leaves: Int32Array,
   into: DayRollUp,
+  stationed: StationedMachines | null = null,
 ): void {
-  const { dossiers, machines, reported, covered } = into;
+  const { dossiers, machines, paceMachines, reported, covered } = into;
   for (let k = order.length - 1; k >= 0; k--) {
     const index = order[k] as number;
     const own = day.kind[index] as number;
@@ -79,18 +98,57 @@ export function rollUpDay(
     let working = own === 0 ? 0 : (day.machines[index] as number);
     let any = own === 0 ? 0 : 1;
     let cover = own === 0 ? 0 : (leaves[index] as number);
+    let childrenWorking = 0;
+    let childReported = false;
     if (own !== 2) {
       for (const child of (tree.nodes[index] as AreaNode).children) {
         if (reported[child] === 0) continue;
         sum += dossiers[child] as number;
         working += machines[child] as number;
+        childrenWorking += paceMachines[child] as number;
+        childReported = true;
         any = 1;
         if (own === 0) cover += covered[child] as number;
       }
     }
+    let ownPace = own === 0 ? 0 : (day.machines[index] as number);
+    if (Number.isNaN(ownPace) && stationed !== null && !(own === 1 && childReported)) {
+      const planned = stationed.machines[index] ?? null;
+      const within =
+        planned !== null &&
+        (day.dossiers[index] as number) <= planned * (stationed.dossiersPerMachineIn24Hours[index] as number);
+      ownPace = within ? planned : Number.NaN;
+    }
     dossiers[index] = sum;
     machines[index] = any ? working : Number.NaN;
+    paceMachines[index] = any ? ownPace + childrenWorking : Number.NaN;
     reported[index] = any;
     covered[index] = cover;
   }
+}
+
+/** What a figure without machines working is counted on, per node index (see {@link rollUpDay}). */
+export type StationedMachines = {
+  /** Machines the plan stations in the area; null where none of its own. */
+  machines: readonly (number | null)[];
+  /** `1440 ÷ meanMinutesPerDossier` at the area's service: what one machine does at most in 24 hours. */
+  dossiersPerMachineIn24Hours: Float64Array;
+};
+
+/**
+ * "A figure that gives no machines working was worked on the machines the plan stations in its
+ * area": those given there or its share of a pool above (`AreaPlan.machines`). None for an area
+ * that shares its parent's pool (its share is not known), nor in a plan sized without machines.
+ */
+export function stationedMachinesByNode(
+  prep: PreparedCampaign,
+  rows: readonly AreaPlan[],
+): StationedMachines {
+  const perMachine = new Float64Array(rows.length);
+  for (let index = 0; index < rows.length; index++)
+    perMachine[index] = MINUTES_PER_DAY / capacityOf(prep, index).meanMinutesPerDossier;
+  return {
+    machines: rows.map((row) => (prep.machines === null ? null : row.machines)),
+    dossiersPerMachineIn24Hours: perMachine,
+  };
 }

@@ -42,7 +42,8 @@ export function dayAboveMaximum(
 
 /**
  * "An area's observed dossiers per machine-day are within the margin of the plan's." Both are
- * per open day of the window; the observed pace counts the days that reported machines working.
+ * per open day of the window; the observed pace counts the days with machines working, those
+ * reported or, where a report gives none, those the plan stations in its area.
  */
 export function paceDiffers(
   node: AreaNode,
@@ -64,7 +65,7 @@ export function paceDiffers(
     differenceShare,
     marginShare,
     observedDays,
-    message: `${label(node)} did ${round(observedDossiersPerMachineDay)} dossiers per machine-day over ${observedDays} day${observedDays === 1 ? '' : 's'} with machines reported, ${percent} % ${differenceShare > 0 ? 'above' : 'below'} the ${round(plannedDossiersPerMachineDay)} planned (margin ${Math.round(marginShare * 100)} %)`,
+    message: `${label(node)} did ${round(observedDossiersPerMachineDay)} dossiers per machine-day over ${observedDays} day${observedDays === 1 ? '' : 's'} with machines reported or planned, ${percent} % ${differenceShare > 0 ? 'above' : 'below'} the ${round(plannedDossiersPerMachineDay)} planned (margin ${Math.round(marginShare * 100)} %)`,
   };
 }
 
