@@ -1,8 +1,10 @@
 // Issue 15 item 1: GraphiQL works with no internet at all.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { graphqlAs, signInAs } from './_app.ts';
 import { type Browser, openBrowser } from './_browser.ts';
 
-const { origin } = inject('server');
+const server = inject('server');
+const { origin } = server;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -49,5 +51,53 @@ it('a developer opening GraphiQL for the first time reads what Muster’s API is
     expect(fresh.outsideAttempts).toEqual([]);
   } finally {
     await fresh.close();
+  }
+});
+
+it('a planner opens GraphiQL from the app and runs a query as themselves, the token in its headers and never in an address', async () => {
+  // The API's own answer for the planner's token: who GraphiQL must say is asking.
+  const asked = await graphqlAs<{ viewer: { name: string; role: string } }>(
+    server,
+    'planner',
+    '{ viewer { name role } }',
+  );
+  const planner = asked.data?.viewer as { name: string; role: string };
+  expect(planner.role).toBe('PLANNER');
+  const own = await openBrowser();
+  try {
+    const page = await own.newPage();
+    const addresses: string[] = [];
+    page.on('request', (request) => addresses.push(request.url()));
+    await signInAs(page, 'planner');
+    await page.getByRole('navigation').getByRole('link', { name: 'GraphiQL' }).click();
+    await page.waitForURL(`${origin}/graphql`);
+    const run = page.locator('.graphiql-execute-button');
+    await run.waitFor({ timeout: 30_000 });
+    // A query that needs the token, typed over the opening text; what Monaco closes by itself
+    // after the cursor (a brace) is deleted.
+    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('{ viewer { name role } }');
+    await page.keyboard.press('Shift+Control+End');
+    await page.keyboard.press('Delete');
+    await run.click();
+    // Monaco draws spaces as no-break spaces.
+    const response = async () =>
+      ((await page.locator('.graphiql-response').textContent()) ?? '').replaceAll('\u00a0', ' ');
+    await expect.poll(response, { timeout: 20_000 }).toContain(`"name": "${planner.name}"`);
+    expect(await response()).toContain('"role": "PLANNER"');
+    expect(addresses.filter((address) => address.includes(server.tokens.planner))).toEqual([]);
+    expect(page.url()).not.toContain(server.tokens.planner);
+
+    // Signed out in the app, the device keeps the token nowhere, GraphiQL's storage included.
+    await page.goto(`${origin}/`);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
+    const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    expect(stored).not.toContain(server.tokens.planner);
+    expect(own.outsideAttempts).toEqual([]);
+  } finally {
+    await own.close();
   }
 });

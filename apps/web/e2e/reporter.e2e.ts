@@ -601,8 +601,8 @@ describe.each(LANGUAGES)(
       // Four keystrokes in a row: one draft, of all four, once the reporter pauses.
       await page.getByLabel(words['report.dossiers']).pressSequentially('1085');
       await expect.poll(draftsWritten).toEqual(['1085']);
-      // Well past the form's pause (under half a second): nothing more is written.
-      await page.waitForTimeout(1_000);
+      // Once the form has nothing typed waiting for its pause (it says so), nothing more is written.
+      await page.locator('form.report-form[data-draft="settled"]').waitFor();
       expect(await draftsWritten()).toEqual(['1085']);
 
       // The hours typed and the page reloaded at once, with no pause: they are there after it.

@@ -7,6 +7,7 @@ import { I18nProvider, translate, useI18n } from './i18n/i18n.tsx';
 import { OutboxProvider } from './outbox/outbox.tsx';
 import { paths, patterns } from './routes.ts';
 import { deviceStore } from './session/device-store.ts';
+import { setGraphiQLToken } from './session/graphiql-token.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
 import { useViewer, ViewerProvider } from './session/viewer.tsx';
 import { HomeView, ReportView, ScenariosView } from './views/home/home-view.tsx';
@@ -49,6 +50,14 @@ function Header() {
   const { t, locale, setLocale } = useI18n();
   const { token, signOut } = useSession();
   const { viewer, abilities } = useViewer();
+  const openGraphiQL = () => {
+    if (token === null) return;
+    try {
+      setGraphiQLToken(localStorage, token, true);
+    } catch {
+      // Storage refused (a private window): GraphiQL opens without the token, as before.
+    }
+  };
   const signOutHere = () => {
     // A shared phone: what one reporter typed and did not send stays with them, not the next one.
     if (viewer === null || abilities.reportsDays) void deviceDrafts.clear().catch(() => {});
@@ -69,7 +78,15 @@ function Header() {
           <Link href={paths.home}>{t('nav.scenarios')}</Link>
           <Link href={paths.areas()}>{t('nav.areas')}</Link>
           {abilities.followsReports ? <Link href={paths.reported()}>{t('nav.reported')}</Link> : null}
-          <a href="/graphql">GraphiQL</a>
+          <a
+            href="/graphql"
+            // GraphiQL opens with the planner's token in its Headers (its storage, on this origin),
+            // never in the address. Middle-click and ctrl-click open it too.
+            onClick={openGraphiQL}
+            onAuxClick={openGraphiQL}
+          >
+            GraphiQL
+          </a>
         </nav>
       )}
       <div className="header-end">

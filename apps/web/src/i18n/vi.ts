@@ -236,7 +236,7 @@ export const vi = {
   'report.noTeam': 'Không tìm thấy tổ của bạn. Hãy hỏi người đã cấp mã truy cập.',
   'report.onlyReporters': 'Mẫu báo cáo này dành cho tổ công tác (vai trò báo cáo).',
   'report.problem.required': 'Cần nhập.',
-  'report.problem.wholeNumber': 'Nhập số nguyên từ 0 trở lên, ví dụ 1085 hoặc 1.085.',
+  'report.problem.wholeNumber': 'Nhập số nguyên từ 0 trở lên, ví dụ 1.085.',
   'report.problem.number': 'Nhập một số, ví dụ 7 hoặc 7,5.',
   'report.problem.ambiguous': 'Không rõ là hàng nghìn hay phần thập phân: viết số giờ như 7 hoặc 7,5.',
   'report.problem.date': 'Chọn một ngày.',
@@ -421,6 +421,8 @@ export const vi = {
   'replan.reason.pool-overbooked': 'các địa bàn khác dùng chung máy đã chiếm hết giờ máy trước hạn',
   'replan.reason.other': 'không có kế hoạch nào như vậy xong kịp hạn',
   'replan.save': 'Lưu kế hoạch lại thành kịch bản mới',
+  'replan.saveOnlyRootPlanner':
+    'Chỉ cán bộ lập kế hoạch của {area} hoặc quản trị viên mới lưu được kế hoạch lại này.',
   'replan.saved': 'Đã lưu:',
   'replan.savedName': '{name} — lập lại theo báo cáo đến {date}, tốc độ {pace}',
   'check.time': 'Nhập giờ dạng HH:mm, từ 00:00 đến 23:59.',

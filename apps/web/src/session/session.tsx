@@ -5,6 +5,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { Provider } from 'urql';
 import { createApiClient } from '../graphql/client.ts';
 import { deviceStore } from './device-store.ts';
+import { setGraphiQLToken } from './graphiql-token.ts';
 
 type Session = {
   token: string | null;
@@ -17,14 +18,27 @@ const SessionContext = createContext<Session | null>(null);
 /** The device store's key of the viewer last named for the token (session/viewer.tsx). */
 export const REMEMBERED_VIEWER = 'viewer';
 
+/** The token kept on this device leaves GraphiQL's headers too (app.tsx gave it there). */
+function forgetKeptToken(): void {
+  const kept = deviceStore.get<string>('token');
+  if (kept === null) return;
+  try {
+    setGraphiQLToken(localStorage, kept, false);
+  } catch {
+    // Storage refused: nothing was given to GraphiQL either.
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => deviceStore.get<string>('token'));
   const signIn = useCallback((next: string) => {
+    forgetKeptToken();
     deviceStore.set('token', next);
     deviceStore.remove(REMEMBERED_VIEWER);
     setToken(next);
   }, []);
   const signOut = useCallback(() => {
+    forgetKeptToken();
     deviceStore.remove('token');
     deviceStore.remove(REMEMBERED_VIEWER);
     setToken(null);

@@ -32,6 +32,7 @@ export const ScenarioHeadQuery = graphql(`
       areaCode
       area {
         code
+        name
         depth
       }
       calendar {
@@ -355,6 +356,7 @@ function Plan({
   scenarioName,
   scenarioStart,
   scenarioDeadline,
+  rootName,
   fromRoot,
 }: {
   scenarioId: string;
@@ -362,16 +364,21 @@ function Plan({
   scenarioName: string;
   scenarioStart: string;
   scenarioDeadline: string;
+  /** The name of the scenario's root area, whose planners may save what is planned from it. */
+  rootName: string;
   /** The caller sees the scenario's root: the views planned from it, and a planner's changes, are offered. */
   fromRoot: boolean;
 }) {
   const i18n = useI18n();
   const { t, n, date } = i18n;
-  const { abilities, area: callerArea } = useViewer();
+  const { viewer, abilities, area: callerArea } = useViewer();
   // Saving a re-plan (a new scenario with this one's root) and importing this scenario's machines
   // are the service's to refuse below the root: a district planner reads a province's scenario
   // from its district but plans only scenarios rooted in its own area.
   const plansScenario = abilities.savesScenarios && fromRoot;
+  // Whether the caller may save is known once it and its place in the tree are: a planner who may
+  // is never told, even for a moment, that it may not.
+  const knowsCaller = viewer !== null && (callerArea === null || callerArea.depth !== undefined);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PlanViewDocument,
     variables: { scenarioId, areaCode },
@@ -398,7 +405,7 @@ function Plan({
               ) : null}
             </nav>
             <h1>
-              {data.area?.name ?? areaCode} <span className="muted">· {scenarioName}</span>
+              {data.area?.name ?? areaCode} <span className="muted">·&nbsp;{scenarioName}</span>
             </h1>
             <p className="links no-print">
               {abilities.runsWhatIf && fromRoot ? (
@@ -450,7 +457,8 @@ function Plan({
                 lastReported={pva?.days.findLast((day) => day.actual != null)?.date ?? null}
                 start={scenarioStart}
                 lastDay={pva?.campaignLastDay ?? scenarioDeadline}
-                maySave={plansScenario}
+                maySave={knowsCaller ? plansScenario : undefined}
+                rootName={rootName}
               />
             ) : null}
             <div className="grid-2">
@@ -481,6 +489,7 @@ export default function PlanView() {
             scenarioName={data.scenario.name}
             scenarioStart={data.scenario.calendar.start}
             scenarioDeadline={data.scenario.calendar.deadline}
+            rootName={data.scenario.area.name}
             fromRoot={seesScenarioRoot(callerArea, data.scenario.area) ?? false}
           />
         ) : (

@@ -3,8 +3,8 @@
 // a day typed outside it is said so under the box, the replan shown kept), at the pace the planner
 // picks, and what must change to make the deadline — each alternative the API checked by planning
 // with it, worded from the catalogue with its figures; those the API says cannot make it
-// (replan-words.ts) listed apart, greyed and crossed, each saying why. A planner may save the
-// replan as a scenario of the remaining campaign.
+// (replan-words.ts) listed apart, greyed and crossed, each saying why. A planner of the scenario's
+// root area may save the replan as a scenario of the remaining campaign; anyone else is told who can.
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
@@ -97,6 +97,7 @@ export function ReplanAlternatives({
   start,
   lastDay,
   maySave,
+  rootName,
 }: {
   scenarioId: string;
   areaCode: string;
@@ -112,7 +113,13 @@ export function ReplanAlternatives({
    * deadline, or later while a late campaign's reports carry it on).
    */
   lastDay: string;
-  maySave: boolean;
+  /** Whether the caller may save the replan; undefined while that is not yet known (nothing is said). */
+  maySave: boolean | undefined;
+  /**
+   * The scenario's root area: the service lets its planners (and admins) save the replan, as a new
+   * scenario rooted there; a planner below it reads the replan of its own area only.
+   */
+  rootName: string;
 }) {
   const i18n = useI18n();
   const { t, date } = i18n;
@@ -229,6 +236,10 @@ export function ReplanAlternatives({
                     <Refusal error={refused} />
                   ) : null}
                 </form>
+              ) : maySave === false ? (
+                <p className="muted no-print" data-testid="replan-save-refused">
+                  {t('replan.saveOnlyRootPlanner', { area: rootName })}
+                </p>
               ) : null}
             </>
           );

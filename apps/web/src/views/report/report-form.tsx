@@ -122,12 +122,13 @@ const DRAFT_AFTER_MS = 400;
 /**
  * Hands the draft (null: none) to `keep` once typing pauses, and at once when the form goes away
  * (another view, a send's form after it) or the page is hidden (a reload, the phone's home button),
- * so the pause loses nothing typed. The returned function hands one over now (a send, a discard).
+ * so the pause loses nothing typed. Returns a function that hands one over now (a send, a discard),
+ * and whether what is typed still waits for the pause.
  */
 function useKeptDraft(
   draft: FormValues | null,
   keep: ((values: FormValues | null) => void) | undefined,
-): (values: FormValues | null) => void {
+): [keepNow: (values: FormValues | null) => void, waiting: boolean] {
   const settled = useSettled(draft, DRAFT_AFTER_MS);
   // The draft last handed over (undefined: none yet, so the form's first is, even a null that
   // forgets a draft it could not open on) and the latest typed, for the flushes.
@@ -162,7 +163,7 @@ function useKeptDraft(
       flush();
     };
   }, [keepNow]);
-  return keepNow;
+  return [keepNow, settled !== draft];
 }
 
 const COUNT: InputHTMLAttributes<HTMLInputElement> = {
@@ -201,7 +202,7 @@ export function ReportForm({
   const [busy, setBusy] = useState(false);
 
   const typed = useMemo(() => (typedSince(opened, values) ? values : null), [opened, values]);
-  const keepDraft = useKeptDraft(typed, onDraft);
+  const [keepDraft, draftWaiting] = useKeptDraft(typed, onDraft);
 
   const discardDraft = () => {
     keepDraft(null);
@@ -258,7 +259,14 @@ export function ReportForm({
   };
 
   return (
-    <form className="report-form card" onSubmit={submit} noValidate aria-labelledby="report-form-title">
+    <form
+      className="report-form card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="report-form-title"
+      // Whether what is typed waits for the pause before it is kept as the draft.
+      data-draft={draftWaiting ? 'waiting' : 'settled'}
+    >
       <h2 id="report-form-title">{mending ? t('report.mendTitle') : t('report.formTitle')}</h2>
       {draftShown && draft ? (
         <div className="report-draft" role="status">

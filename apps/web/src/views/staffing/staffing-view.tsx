@@ -204,6 +204,8 @@ function Staffing({
   const complete = read?.ok ? read.machinesOpen : null;
   const schedule = useSettled(complete, EVALUATE_AFTER_MS);
   const evaluation = useEvaluation(variables, schedule);
+  // Figures on their way: this site's, or the schedule's (typed and waiting for the pause, or asked).
+  const busy = fetching || evaluation.fetching || JSON.stringify(complete) !== JSON.stringify(schedule);
   return (
     <Requested
       fetching={fetching}
@@ -232,7 +234,7 @@ function Staffing({
           setDraft(next);
         };
         return (
-          <section className="staffing-result" aria-live="polite">
+          <section className="staffing-result" aria-live="polite" aria-busy={busy}>
             <Figures
               items={[
                 { label: t('staffing.day'), value: staffing.date ? date(staffing.date) : '—' },
@@ -468,9 +470,10 @@ export default function StaffingView() {
     <FieldProblemText id={`staffing-${name}-problem`} problem={problems[name]} />
   );
   return (
-    <section className="staffing-view">
+    // Whether a typed choice waits for the pause before it is asked (a wrong one never is).
+    <section className="staffing-view" data-asking={settled !== asked ? 'waiting' : 'settled'}>
       <h1>
-        {t('nav.staffing')} {scenario ? <span className="muted">· {scenario.name}</span> : null}
+        {t('nav.staffing')} {scenario ? <span className="muted">·&nbsp;{scenario.name}</span> : null}
       </h1>
       <Requested fetching={head.fetching} error={head.error ?? sites.error} hasData={head.data !== undefined}>
         {() =>

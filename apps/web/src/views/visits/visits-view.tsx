@@ -94,7 +94,8 @@ function TeamCalendar({
   return (
     <section className="card team-visits" data-team={team.code}>
       <h2>
-        {team.name} <span className="muted">· {team.homeArea.name}</span>
+        {/* The dot stays with the name (a no-break space): a narrow screen breaks the line before it. */}
+        {team.name} <span className="muted">·&nbsp;{team.homeArea.name}</span>
       </h2>
       {/* The visits of the teams based in the team's home area, named by it. */}
       <ExportLinks
