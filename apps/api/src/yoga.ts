@@ -3,7 +3,6 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PlanningInputError } from '@muster/planning';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -183,8 +182,11 @@ export const yoga: YogaServerInstance<Record<string, unknown>, Context> = create
   context: createContext,
   graphqlEndpoint: '/graphql',
   graphiql: graphiqlFor({ title: 'Muster GraphQL', defaultQuery: GRAPHIQL_WELCOME }),
-  // GraphiQL's page with its scripts, styles and icon inline (from the installed package), not from a CDN.
-  renderGraphiQL,
+  // GraphiQL's page with its scripts, styles and icon inline (from the installed package), not from a
+  // CDN. Imported when a page is first asked for: the package is 9 MB of source, read and parsed at
+  // start by every process that builds the service (each API test file among them) for about 0.1 s
+  // of CPU, where few of them ever serve the page.
+  renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
   cors: corsFor,
   // Spreadsheet uploads (importReports, importAreas, importMachines) are GraphQL multipart requests.
   multipart: true,

@@ -32,8 +32,12 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const database = createDatabase({ kind: 'pglite', location: 'memory://' });
   try {
     await applyMigrations(database);
+    // Checkpointed before each dump: a file's database then starts from a clean checkpoint instead
+    // of replaying the run's writes from the log (about 0.1 s less a file).
+    await database.exec('CHECKPOINT');
     writeFileSync(snapshots.migrated, await database.dump());
     await seedDemo(database.prisma);
+    await database.exec('CHECKPOINT');
     writeFileSync(snapshots.demo, await database.dump());
   } finally {
     await database.close();
