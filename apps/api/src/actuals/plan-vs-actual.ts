@@ -30,7 +30,10 @@ import {
 import { type IndexedFinding, reviewReports } from './_internal/review-reports.ts';
 
 /** A warning about a stored report, named by its id (`<id>.dossiers`) and its day. */
-export type ReportWarning = Omit<IndexedFinding, 'index'>;
+export type ReportWarning = Omit<IndexedFinding, 'index'> & {
+  /** The stored report it is about (its own key), for the schema to load it. */
+  reportId: string;
+};
 
 export type PlanVsActual = PlanComparison & {
   scenarioId: string;
@@ -369,6 +372,7 @@ function named(
       {
         ...finding,
         areaCode: report.areaCode,
+        reportId: report.id,
         path: `${report.id}${figure}`,
         message:
           finding.code === 'outside-campaign'

@@ -2,6 +2,7 @@ import type { ReportFinding } from '@muster/planning';
 import { correctReportDate, voidReport } from '../actuals/amend-report.ts';
 import type { RecordActualsResult, RecordOutcome } from '../actuals/record-actuals.ts';
 import { recordActuals } from '../actuals/record-actuals.ts';
+import { reportById } from '../actuals/report-by-id.ts';
 import { areaScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import type { Principal } from '../auth/tokens.ts';
@@ -159,8 +160,11 @@ const RecordOutcomeEnum = builder.enumType('RecordOutcome', {
   } as const,
 });
 
-/** A warning about a report: the library's about its figures, or the service's about its date. */
-type Warning = Omit<ReportFinding, 'code'> & { code: string };
+/**
+ * A warning about a report: the library's about its figures, or the service's about its date; in
+ * plan vs actual with the key of the stored report it is about.
+ */
+type Warning = Omit<ReportFinding, 'code'> & { code: string; reportId?: string };
 
 export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').implement({
   description:
@@ -177,7 +181,17 @@ export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').impl
       description:
         'above-service-capacity, dossiers-without-machines, dossiers-while-closed; day-above-planned-machines (unlikely: the team reports of one area and day, more than one, none giving machines working and no area total beside them, add up to more dossiers than the machines the plan puts in the area do in 24 hours at the service time; named on the last of them, within the batch at recording, over all stored reports in plan vs actual); outside-campaign (the date is outside the days, start to deadline, of every campaign over the area at recording, of the scenario compared in plan vs actual); machines-above-bound (impossible, in plan vs actual: more than 100,000 machines working, an area’s most, stored before recording refused it; its machines are read as not given, so the pace counts it on the machines the plan puts in its area, as a report that gives none, while its dossiers count); machines-above-team (unlikely, at recording: more machines working than the `machines` of the team reporting, which may have borrowed some).',
     }),
-    message: t.exposeString('message', { description: 'What is unlikely, in a sentence with the figures.' }),
+    message: t.exposeString('message', {
+      description: 'What is unlikely, in a sentence with the figures (English).',
+    }),
+    report: t.prismaField({
+      type: 'ActualReport',
+      nullable: true,
+      description:
+        'The stored report it is about, as it is now (latest version): its date, area, team and figures, so that a client need not read the id out of `field`. In plan vs actual; null in a recording answer (there the warning sits on the report it is about) and for a report the caller may not see. Loaded in one query for all the warnings of a request, however many.',
+      resolve: (query, warning, _args, { principal, memo }) =>
+        warning.reportId === undefined ? null : reportById(prisma, memo, principal, query, warning.reportId),
+    }),
   }),
 });
 

@@ -15,6 +15,8 @@ import type {
   WhatMustChange,
 } from '@muster/planning';
 import { replanScenario, type ScenarioReplan } from '../actuals/replan.ts';
+import { withinScope } from '../auth/access.ts';
+import { areaPathsOf } from '../auth/area-paths.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { priced, pricePlanRows } from '../limits/cost-limit.ts';
@@ -112,16 +114,31 @@ const ReplannedAreaRef = builder.objectRef<ReplannedArea>('ReplannedArea').imple
   }),
 });
 
-const MachineChangeRef = builder.objectRef<MachineChange>('MachineChange').implement({
-  description: 'Machines of one allocation before and after an alternative.',
+/** A change of allocation, and whether the caller reads the pool's machines (its area is in the caller's subtree). */
+type SeenMachineChange = MachineChange & { seen: boolean };
+
+const MachineChangeRef = builder.objectRef<SeenMachineChange>('MachineChange').implement({
+  description:
+    'Machines of one allocation before and after an alternative. A pool above the caller’s area (the province’s, for a district planner) is named with what the alternative adds to it, not with its machines: a planner reads no figures of areas above its own.',
   fields: (t) => ({
     areaCode: t.exposeString('areaCode', { description: 'The area whose pool changes.' }),
     name: t.exposeString('name', { description: 'Its name.' }),
-    machinesBefore: t.exposeInt('machinesBefore', {
-      nullable: true,
-      description: 'Machines before; null when the area had no allocation of its own.',
+    machinesGained: t.int({
+      description:
+        'Machines the pool gains, moved in and new (negative when it gives some away): machinesAfter − machinesBefore, none before counting 0. Read by every caller who reads the replan.',
+      resolve: (change) => change.machinesAfter - (change.machinesBefore ?? 0),
     }),
-    machinesAfter: t.exposeInt('machinesAfter', { description: 'Machines after.' }),
+    machinesBefore: t.int({
+      nullable: true,
+      description:
+        'Machines before; null when the area had no allocation of its own, or when it lies above the caller’s area.',
+      resolve: (change) => (change.seen ? change.machinesBefore : null),
+    }),
+    machinesAfter: t.int({
+      nullable: true,
+      description: 'Machines after; null when the area lies above the caller’s area.',
+      resolve: (change) => (change.seen ? change.machinesAfter : null),
+    }),
   }),
 });
 
@@ -146,8 +163,22 @@ const MachinesAlternativeRef = builder.objectRef<MachinesAlternative>('MachinesA
     movedMachines: t.exposeInt('movedMachines', { description: 'Machines moved between pools.' }),
     changes: t.field({
       type: [MachineChangeRef],
-      description: 'Each allocation that changes.',
-      resolve: (a) => a.changes,
+      description:
+        'Each allocation that changes, in the tree’s order; the machines of a pool above the caller’s area are not given.',
+      resolve: async (a, _args, { principal, memo }) => {
+        const paths = await areaPathsOf(
+          prisma,
+          a.changes.map((change) => change.areaCode),
+          memo,
+        );
+        return a.changes.map((change) => {
+          const path = paths.get(change.areaCode);
+          return {
+            ...change,
+            seen: principal !== null && path !== undefined && withinScope(principal, path),
+          };
+        });
+      },
     }),
     moves: t.field({ type: [MachineMoveRef], description: 'Each move.', resolve: (a) => a.moves }),
     sentence: t.exposeString('sentence', sentenceField),
@@ -178,7 +209,8 @@ const PaceAlternativeRef = builder.objectRef<PaceAlternative>('PaceAlternative')
       description: 'Dossiers per machine-day the remaining plan counts now.',
     }),
     aboveDayMaximum: t.exposeBoolean('aboveDayMaximum', {
-      description: 'Whether it is more than a machine does in 24 hours at the modelled service time.',
+      description:
+        'Whether it is more than a machine does in 24 hours at the scenario’s modelled service time: 1,440 minutes ÷ the scenario’s mean minutes per dossier (hard cases included, no breakdowns) in the areas asked about, the service before the replan’s paces override it, the lowest of them. No site reaches such a pace however long it opens.',
     }),
     sentence: t.exposeString('sentence', sentenceField),
   }),

@@ -188,6 +188,45 @@ describe('replanFromActuals on one area with three days reported', () => {
   });
 });
 
+describe('replanFromActuals bounding the pace by what a machine does in 24 hours', () => {
+  // The same area and three days at 80 a machine-day, with more people. A machine at the
+  // scenario's 6 minutes a dossier does 1,440 ÷ 6 = 240 in 24 hours, whatever pace it is replanned
+  // at: the observed 80 is a service of 600 ÷ 80 = 7.5 minutes (1,440 ÷ 7.5 = 192), the blended
+  // 0.3 × 80 + 0.7 × 100 = 94 one of 6.38 minutes (225.6); neither is the machine's bound.
+  // 27 open days are left (4–30 April) on 4 machines, 960 served.
+  const withEligible = (eligible: number): CampaignInput => ({
+    ...oneArea,
+    areas: [{ code: 'x', name: 'X', eligible }],
+  });
+  const paceOf = (replan: ReturnType<typeof replanFromActuals>) =>
+    replan.whatMustChange?.alternatives.find((a) => a.kind === 'pace');
+
+  for (const [pace, now] of [
+    ['observed', 80],
+    ['blended', 94],
+  ] as const) {
+    it(`offers a pace a machine can do in 24 hours at the ${pace} pace (230, under 240)`, () => {
+      // 25,700 − 960 = 24,740 ÷ (4 × 27) = 229.07, so 230 (229 do 24,732).
+      const replan = replanFromActuals(withEligible(25_700), threeDays, { asOf: '2021-04-03', pace });
+      expect(paceOf(replan)).toMatchObject({
+        dossiersPerMachineDay: 230,
+        aboveDayMaximum: false,
+        sentence: `reach 230 dossiers per machine-day (now ${now})`,
+      });
+    });
+
+    it(`names 240 as a machine's 24 hours at the ${pace} pace when more is needed (269)`, () => {
+      // 30,000 − 960 = 29,040 ÷ (4 × 27) = 268.9, so 269 (268 do 28,944).
+      const replan = replanFromActuals(withEligible(30_000), threeDays, { asOf: '2021-04-03', pace });
+      expect(paceOf(replan)).toMatchObject({
+        dossiersPerMachineDay: 269,
+        aboveDayMaximum: true,
+        sentence: `reach 269 dossiers per machine-day (now ${now}), more than a machine does in 24 hours at the modelled service time (240)`,
+      });
+    });
+  }
+});
+
 describe('replanFromActuals where totals above the leaves were reported', () => {
   // A province P with districts A, B, C of 6,000, 3,000 and 1,000 people.
   const province: CampaignInput = {

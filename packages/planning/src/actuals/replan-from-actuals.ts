@@ -1,5 +1,5 @@
 import { planPreparedCampaign } from '../campaign/_internal/plan-prepared-campaign.ts';
-import { prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
+import { capacityOf, prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
 import type { Assumption, CampaignInput, CampaignPlan } from '../campaign/types.ts';
 import type { AreaNode } from '../demand/area-tree.ts';
 import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
@@ -68,10 +68,13 @@ export type Replan = {
  *   day's 24-hour check reads it; a day above what they do in 24 hours counts in no pace, as they
  *   cannot have done it), so that the pace seen in reports without machines is the daily
  *   rate `compareWithActuals` forecasts with, per planned machine. `planned` keeps the plan's
- *   service; `observed` replans each area at its observed pace (on the planned machines it
- *   finishes when the forecast's mean rate does); `blended` at `w × observed + (1 − w) × planned`
- *   with `w = n ÷ (n + k)`, n the days with machines and k `credibilityDays` (7: after a week of such days the two
- *   weigh the same). A pace becomes a service override for the area (the nearest up the tree wins),
+ *   service; `observed` replans each area at its observed pace (an area whose machines are a pool
+ *   of its own, serving no other area, with no total reported above it, then finishes when the
+ *   forecast's mean rate does, as of its last day reported; in a pool shared with other areas the
+ *   date is the pool's, whose machines do what all its areas have left, each at its own pace, and
+ *   the area's share of totals above it counts as served, so the two may differ); `blended` at
+ *   `w × observed + (1 − w) × planned` with `w = n ÷ (n + k)`, n the days with machines and k
+ *   `credibilityDays` (7: after a week of such days the two weigh the same). A pace becomes a service override for the area (the nearest up the tree wins),
  *   its service time over the plan's open hours per day.
  * - **Calendar.** The remaining campaign starts on the first open day after `asOf`; machines,
  *   hours and deadline stay as given.
@@ -143,6 +146,10 @@ export function replanFromActuals(
       scope: scopeOf(remaining, remainingPrep, remainingRows, opts.area),
       services: givenServices(remaining, remainingPrep),
       hoursPerMachineDay,
+      modelledMinutesPerDossier: Float64Array.from(
+        tree.nodes,
+        (_node, index) => capacityOf(prep, index).meanMinutesPerDossier,
+      ),
     },
     area === null ? 'the campaign' : `${area.name} (${area.code})`,
   );

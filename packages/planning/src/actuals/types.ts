@@ -189,7 +189,10 @@ export type PaceAlternative = {
   dossiersPerMachineDay: number;
   /** The pace the remaining plan counts now. */
   currentDossiersPerMachineDay: number;
-  /** Whether it is more than a machine can do in 24 hours at the modelled service time. */
+  /**
+   * Whether it is more than a machine can do in 24 hours at the modelled service time: the
+   * scenario's, before the replan's paces override it (1,440 ÷ its mean minutes per dossier).
+   */
   aboveDayMaximum: boolean;
   /** The overrides that set it: one per area asked about, replacing those at or below it. */
   serviceOverrides: ServiceOverride[];

@@ -34,6 +34,11 @@ export type ChangeContext = {
   services: ReadonlyMap<number, ServiceInput>;
   /** Hours of the machine-day a pace counts: the input plan's open hours per open day. */
   hoursPerMachineDay: number;
+  /**
+   * Mean minutes a dossier of each node's service in the scenario itself, by node index: before
+   * the replan's paces override it, so that "a machine's 24 hours" is the machine's, not the pace's.
+   */
+  modelledMinutesPerDossier: Float64Array;
 };
 
 /** Steps an answer may take past its closed form before planning with it agrees (float noise). */
@@ -323,8 +328,10 @@ export function paceAlternative(ctx: ChangeContext): ReplanAlternative {
   const current = ctx.scope.whole
     ? ctx.plan.totals.dailyCapacityPerMachine
     : (ctx.rows[ctx.scope.focus[0] as number] as AreaPlan).dailyCapacityPerMachine;
+  // The pace overrides slow an area down to what it did; a machine still does what the scenario
+  // models in 24 hours.
   const dayMaximum = Math.min(
-    ...ctx.scope.focus.map((index) => MINUTES_PER_DAY / capacityOf(prep, index).meanMinutesPerDossier),
+    ...ctx.scope.focus.map((index) => MINUTES_PER_DAY / (ctx.modelledMinutesPerDossier[index] as number)),
   );
   const aboveDayMaximum = pace > dayMaximum;
   return {

@@ -1,0 +1,60 @@
+// The stored reports that a request's fields name by id (plan vs actual's warnings, up to a
+// thousand of them), loaded in one query: the fields ask for their reports as they resolve, and the
+// query runs once they all have (after the current turn of the event loop), for every id asked with
+// the same selection. Only reports the caller sees are loaded; another is answered as none.
+import { areaScope } from '../auth/access.ts';
+import { signedIn } from '../auth/signed-in.ts';
+import type { Principal } from '../auth/tokens.ts';
+import type { Memo } from '../compute/memo.ts';
+import type { ActualReport, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+
+/** What the schema's selection asks of each report (the Prisma plugin's `query`). */
+export type ReportQuery = { include?: Prisma.ActualReportInclude; select?: Prisma.ActualReportSelect };
+
+/** The ids asked with one selection in the current turn, and the reports found for them. */
+type Batch = { ids: Set<string>; found: Promise<Map<string, ActualReport>> };
+
+const batchesOf = new WeakMap<Memo, Map<string, Batch>>();
+
+/**
+ * The stored report of this id (latest version, voided or not), loaded with every other id the
+ * request asks for in the same turn with the same selection; null when there is none the caller sees.
+ *
+ * @example
+ * await Promise.all(warnings.map((w) => reportById(prisma, memo, principal, {}, w.reportId)))
+ * // => [{ id: '0b6f…', date: '2019-05-07', areaCode: 'E2E-2019', … }, …], in one query
+ */
+export function reportById(
+  prisma: PrismaClient,
+  memo: Memo,
+  principal: Principal | null,
+  query: ReportQuery,
+  id: string,
+): Promise<ActualReport | null> {
+  let batches = batchesOf.get(memo);
+  if (!batches) {
+    batches = new Map();
+    batchesOf.set(memo, batches);
+  }
+  const key = JSON.stringify(query);
+  let batch = batches.get(key);
+  if (!batch) {
+    const ids = new Set<string>();
+    const open = batches;
+    const found = new Promise((resolve) => setImmediate(resolve)).then(async () => {
+      // Ids asked from now on wait for a query of their own.
+      open.delete(key);
+      const reports = await prisma.actualReport.findMany({
+        ...query,
+        // Found reports are told apart by their key, whatever the selection asks.
+        ...(query.select ? { select: { ...query.select, id: true } } : {}),
+        where: { id: { in: [...ids] }, area: signedIn(principal, areaScope) },
+      });
+      return new Map(reports.map((report) => [report.id, report]));
+    });
+    batch = { ids, found };
+    batches.set(key, batch);
+  }
+  batch.ids.add(id);
+  return batch.found.then((reports) => reports.get(id) ?? null);
+}
