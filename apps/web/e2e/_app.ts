@@ -1,6 +1,6 @@
 // Helpers the stories share: sign in with a link as `pnpm start` prints it, check a page fits, ask
 // the API directly (from the test process, which keeps its network when the browser loses it).
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { DemoServer } from './_server.ts';
 
@@ -71,4 +71,59 @@ export async function graphqlAs<T>(
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };
+}
+
+/** A token the admin issues through the API (`issueToken`), as for a district's planner. */
+export async function issueToken(
+  on: DemoServer,
+  input: { role: 'PLANNER' | 'REPORTER'; name: string; areaCode: string; teamCode?: string },
+): Promise<string> {
+  const issued = await graphqlAs<{ issueToken: { token?: string } }>(
+    on,
+    'admin',
+    `mutation Issue($input: TokenInput!) { issueToken(input: $input) { ... on IssuedToken { token } } }`,
+    { input },
+  );
+  const token = issued.data?.issueToken.token;
+  if (!token) throw new Error(`issueToken refused: ${JSON.stringify(issued)}`);
+  return token;
+}
+
+/** Opens the sign-in link of `token` and waits for the start page. */
+export async function signInWithToken(page: Page, token: string, on: DemoServer = server): Promise<void> {
+  await page.goto(`${on.origin}/sign-in#token=${token}`);
+  await page.waitForURL(`${on.origin}/`);
+  await page.locator('.viewer').waitFor();
+}
+
+/**
+ * Each element's text and whether its separator dot (`·`) is drawn on the same line as the first
+ * letter after it, measured on the glyphs as laid out (a dot ending a line stands alone above its name).
+ */
+export function separatorsDrawn(elements: Locator): Promise<{ text: string; withNextWord: boolean }[]> {
+  return elements.evaluateAll((found) =>
+    found.map((element) => {
+      const glyphs: { node: Text; offset: number; char: string }[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node as Text;
+        for (let offset = 0; offset < text.data.length; offset += 1) {
+          glyphs.push({ node: text, offset, char: text.data[offset] as string });
+        }
+      }
+      const top = (glyph: { node: Text; offset: number } | undefined) => {
+        if (!glyph) return Number.NaN;
+        const range = document.createRange();
+        range.setStart(glyph.node, glyph.offset);
+        range.setEnd(glyph.node, glyph.offset + 1);
+        return range.getClientRects()[0]?.top ?? Number.NaN;
+      };
+      const dot = glyphs.findIndex((glyph) => glyph.char === '·');
+      const next = glyphs.slice(dot + 1).find((glyph) => glyph.char.trim() !== '');
+      return {
+        text: element.textContent ?? '',
+        withNextWord: dot >= 0 && Math.abs(top(glyphs[dot]) - top(next)) < 1,
+      };
+    }),
+  );
 }

@@ -2,7 +2,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartLabels, chooseLanguage, graphqlAs, overflowX, server, signInAs } from './_app.ts';
+import {
+  chartLabels,
+  chooseLanguage,
+  graphqlAs,
+  issueToken,
+  overflowX,
+  separatorsDrawn,
+  server,
+  signInAs,
+  signInWithToken,
+} from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
 
 let browser: Browser;
@@ -46,38 +56,6 @@ async function expectReadableCharts(page: Page): Promise<void> {
 }
 
 /**
- * Each element's text and whether its separator dot (`·`) is drawn on the same line as the first
- * letter after it, measured on the glyphs as laid out (a dot ending a line stands alone above its name).
- */
-function separatorsDrawn(elements: Locator): Promise<{ text: string; withNextWord: boolean }[]> {
-  return elements.evaluateAll((found) =>
-    found.map((element) => {
-      const glyphs: { node: Text; offset: number; char: string }[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        const text = node as Text;
-        for (let offset = 0; offset < text.data.length; offset += 1) {
-          glyphs.push({ node: text, offset, char: text.data[offset] as string });
-        }
-      }
-      const top = (glyph: { node: Text; offset: number } | undefined) => {
-        if (!glyph) return Number.NaN;
-        const range = document.createRange();
-        range.setStart(glyph.node, glyph.offset);
-        range.setEnd(glyph.node, glyph.offset + 1);
-        return range.getClientRects()[0]?.top ?? Number.NaN;
-      };
-      const dot = glyphs.findIndex((glyph) => glyph.char === '·');
-      const next = glyphs.slice(dot + 1).find((glyph) => glyph.char.trim() !== '');
-      return {
-        text: element.textContent ?? '',
-        withNextWord: dot >= 0 && Math.abs(top(glyphs[dot]) - top(next)) < 1,
-      };
-    }),
-  );
-}
-
-/**
  * Height of a date drawn on one line, in line heights: one line's box is at most a line height
  * high, two lines' at least one and a half (a line height and a glyph's box).
  */
@@ -100,6 +78,28 @@ function dateLines(cells: Locator): Promise<number[]> {
   );
 }
 
+/** A scenario of the province (67) the planner saves through the API, with the machines given. */
+async function provinceScenario(name: string, machines: { areaCode: string; machines: number }[]) {
+  const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
+    server,
+    'planner',
+    `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
+    {
+      input: {
+        name,
+        areaCode: '67',
+        calendar: { start: '2021-03-15', deadline: '2021-04-30' },
+        hours: { open: '05:00', close: '24:00' },
+        service: { minutesPerDossier: 3.5 },
+        machines,
+      },
+    },
+  );
+  const id = created.data?.createScenario.scenarioId;
+  if (!id) throw new Error(`createScenario refused: ${JSON.stringify(created)}`);
+  return id;
+}
+
 describe('the Đắk Nông planner', () => {
   it('opens the province and sees plan against actual with the 19–20 March figures', async () => {
     const page = await browser.newPage(1440, 900);
@@ -111,6 +111,8 @@ describe('the Đắk Nông planner', () => {
     await page.getByRole('heading', { level: 1, name: /Đắk Nông/ }).waitFor();
     // Field report: 15,574 dossiers province-wide on 19–20 March, split evenly (7,787 a day) in the demo.
     await expect.poll(() => page.getByTestId('total-actual').textContent()).toBe('15.574');
+    // 421,939 left at 7,787 a day take 55 open days, to mid-May: the forecast is not flagged late.
+    expect(await page.getByTestId('forecast-late').count()).toBe(0);
     const reported = page.locator('table.reported-days tbody tr');
     expect(await reported.count()).toBe(2);
     expect(await page.locator('table.reported-days tr[data-date="2021-03-19"] td').nth(1).textContent()).toBe(
@@ -432,8 +434,9 @@ describe('the Đắk Nông planner', () => {
         .locator('dl.figures > div')
         .filter({ has: page.locator('dt', { hasText: label }) })
         .locator('dd');
-    await expect.poll(() => figure('Dự báo hoàn thành').textContent()).toBe('24 thg 3, 2024');
-    expect(await figure('Tình trạng').textContent()).toBe('Kịp hạn');
+    // The forecast after the deadline is said so beside it, the plan's own status beside that.
+    await expect.poll(() => figure('Dự báo hoàn thành').textContent()).toBe('24 thg 3, 2024 sau hạn chót');
+    expect(await figure('Tình trạng theo kế hoạch').textContent()).toBe('Kịp hạn');
     expect(await figure('Ngày hoàn thành').textContent()).toBe('24 thg 11, 2023');
     // The plan is on time, the reports are not: what must change is offered all the same.
     const replan = page.getByTestId('replan');
@@ -510,6 +513,73 @@ describe('the Đắk Nông planner', () => {
     await phone.close();
   });
 
+  it('is told which report to check and that the pace is off, in both languages, on a desk and a phone', async () => {
+    // Tuy Đức (667) with two machines from 4 May to 30 June 2020, a year no other story reports in,
+    // open 07:00–17:00 at 3.5 minutes a dossier: 600 ÷ 3.5 = 171 dossiers a machine-day planned, and
+    // ⌊1,440 ÷ 3.5⌋ = 411 in a machine's 24 hours.
+    const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
+      server,
+      'planner',
+      `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
+      {
+        input: {
+          name: 'Tuy Đức, 2 máy, tháng 5–6/2020',
+          areaCode: '667',
+          calendar: { start: '2020-05-04', deadline: '2020-06-30' },
+          hours: { open: '07:00', close: '17:00' },
+          service: { minutesPerDossier: 3.5 },
+          machines: [{ areaCode: '667', machines: 2 }],
+        },
+      },
+    );
+    const id = created.data?.createScenario.scenarioId as string;
+    // 900 dossiers on one machine on 4 May, above its 411; 100 on two on 5 May. The pace counts both
+    // days on their reported machines: 1,000 ÷ 3 machine-days = 333, 94 % above the plan's 171.
+    const recorded = await graphqlAs<{ recordActuals: { reports: { warnings: { code: string }[] }[] } }>(
+      server,
+      'planner',
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+        ... on RecordActualsPayload { reports { warnings { code } } } } }`,
+      {
+        reports: [
+          { areaCode: '667', date: '2020-05-04', dossiers: 900, machinesWorking: 1 },
+          { areaCode: '667', date: '2020-05-05', dossiers: 100, machinesWorking: 2 },
+        ],
+      },
+    );
+    expect(recorded.data?.recordActuals.reports.map((r) => r.warnings)).toEqual([
+      [{ code: 'above-service-capacity' }],
+      [],
+    ]);
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/${id}`);
+    const card = page.getByTestId('second-look');
+    await card.locator('li').first().waitFor();
+    expect(await card.locator('h2').textContent()).toBe('Cần xem lại');
+    expect(await card.locator('li').allTextContents()).toEqual([
+      'Huyện Tuy Đức: 333 hồ sơ mỗi máy mỗi ngày qua 2 ngày có máy, nhanh hơn 94% so với kế hoạch (171).',
+      '4 thg 5, 2020 · Huyện Tuy Đức: 900 hồ sơ, nhiều hơn 411 hồ sơ mà 1 máy theo báo cáo làm được trong 24 giờ.',
+      '4 thg 5, 2020 · Huyện Tuy Đức · Số hồ sơ nhiều hơn số máy làm được trong 24 giờ: kiểm tra số hồ sơ và số máy.',
+    ]);
+    await screenshot(page, 'plan-second-look-1440', { docs: false });
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Worth a second look');
+    expect(await card.locator('li').allTextContents()).toEqual([
+      'Huyện Tuy Đức: 333 dossiers per machine-day over 2 days with machines, 94% faster than the plan’s 171.',
+      '4 May 2020 · Huyện Tuy Đức: 900 dossiers, more than the 411 that the 1 machine reported can take in 24 hours.',
+      '4 May 2020 · Huyện Tuy Đức · More dossiers than the machines can take in 24 hours: check the dossiers and the machines.',
+    ]);
+    await chooseLanguage(page, 'vi');
+    await page.close();
+
+    const phone = await browser.newPage(360, 740);
+    await phone.goto(`${server.origin}/scenarios/${id}`);
+    await phone.getByTestId('second-look').locator('li').first().waitFor();
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'plan-second-look-360', { docs: false });
+    await phone.close();
+  });
+
   it('compares two scenarios side by side with the differences highlighted', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/`);
@@ -521,8 +591,139 @@ describe('the Đắk Nông planner', () => {
     expect(await page.locator('table.comparison tr[data-row="completion"] td[data-differs]').count()).toBe(1);
     // Same hours in both: not highlighted.
     expect(await page.locator('table.comparison tr[data-row="hours"] td[data-differs]').count()).toBe(0);
+    // What must be done a day to finish by the deadline, and the open days the machines given
+    // need: two questions (their product is not the dossiers to take), each labelled as such.
+    expect(await page.locator('table.comparison tr[data-row="dailyTarget"] th').textContent()).toBe(
+      'Cần mỗi ngày để kịp hạn',
+    );
+    expect(await page.locator('table.comparison tr[data-row="daysNeeded"] th').textContent()).toBe(
+      'Số ngày mở cửa cần với số máy hiện có',
+    );
     await screenshot(page, 'compare-1440');
     await page.close();
+  });
+
+  it('is told which scenario of a comparison is not there, in both languages, and compares the rest', async () => {
+    const page = await browser.newPage(1440, 900);
+    // One scenario and an id no scenario has: nothing to compare, said at once (never "Loading…").
+    await page.goto(`${server.origin}/compare?ids=dak-nong-2021,nope`);
+    await page.getByText('Không có kịch bản nope trong phạm vi của bạn.').waitFor();
+    await page.getByText('Chọn ít nhất hai kịch bản ở trang Kịch bản để so sánh.').waitFor();
+    expect(await page.locator('.loading').count()).toBe(0);
+    await chooseLanguage(page, 'en');
+    await page.getByText('No scenario nope in your area.').waitFor();
+    await chooseLanguage(page, 'vi');
+    // Two that are and one that is not: the two side by side, the third named.
+    const other = await provinceScenario('So sánh, Krông Nô 4 máy', [{ areaCode: '664', machines: 4 }]);
+    await page.goto(`${server.origin}/compare?ids=dak-nong-2021,nope,${other}`);
+    await page.getByText('Không có kịch bản nope trong phạm vi của bạn.').waitFor();
+    await expect.poll(() => page.locator('table.comparison thead th').count()).toBe(3);
+    expect(await page.locator('.loading').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a district planner compares the province’s scenarios for its own district, in its language', async () => {
+    // Two scenarios of the province (67) that differ in Đắk Mil (663), the district planner's area.
+    const two = await provinceScenario('So sánh, Đắk Mil 2 máy', [{ areaCode: '663', machines: 2 }]);
+    const three = await provinceScenario('So sánh, Đắk Mil 3 máy', [{ areaCode: '663', machines: 3 }]);
+    // The API's own plans of the district in each (as an admin reads them), and the district's name.
+    const asked = await graphqlAs<{
+      area: { name: string };
+      a: { totals: { machines: number } };
+      b: { totals: { machines: number } };
+    }>(
+      server,
+      'admin',
+      `query ($a: ID!, $b: ID!) {
+        area(code: "663") { name }
+        a: plan(scenarioId: $a, areaCode: "663") { ... on CampaignPlan { totals { machines } } }
+        b: plan(scenarioId: $b, areaCode: "663") { ... on CampaignPlan { totals { machines } } }
+      }`,
+      { a: two, b: three },
+    );
+    const district = asked.data?.area.name as string;
+    expect([asked.data?.a.totals.machines, asked.data?.b.totals.machines]).toEqual([2, 3]);
+    const token = await issueToken(server, { role: 'PLANNER', name: 'Đắk Mil planner', areaCode: '663' });
+    const own = await openBrowser();
+    const page = await own.newPage(1440, 900);
+    await signInWithToken(page, token);
+    await page.getByRole('checkbox', { name: /So sánh, Đắk Mil 2 máy/ }).check();
+    await page.getByRole('checkbox', { name: /So sánh, Đắk Mil 3 máy/ }).check();
+    await page.getByRole('button', { name: /So sánh các kịch bản đã chọn \(2\)/ }).click();
+    const machines = page.locator('table.comparison tr[data-row="machines"] td');
+    await expect.poll(() => machines.allTextContents()).toEqual(['2', '3 (khác cột đầu)']);
+    expect(await page.locator('table.comparison tr[data-row="area"] td').allTextContents()).toEqual([
+      district,
+      district,
+    ]);
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(/outside what planner|Query\.plan/);
+    // Each scenario's link opens its plan at the district, as the scenarios list does.
+    expect(await page.locator('section p.links a').first().getAttribute('href')).toBe(
+      `/scenarios/${two}?area=663`,
+    );
+    // An id that is not there, for the district planner too.
+    await page.goto(`${server.origin}/compare?ids=${two},nope`);
+    await page.getByText('Không có kịch bản nope trong phạm vi của bạn.').waitFor();
+    expect(await page.locator('.loading').count()).toBe(0);
+    await page.close();
+    expect(own.outsideAttempts).toEqual([]);
+    await own.close();
+  });
+
+  it('a district planner following a link to a province scenario without its area opens it at its own district, and is told where to go for what it may not see', async () => {
+    const token = await issueToken(server, { role: 'PLANNER', name: 'Đắk Mil planner', areaCode: '663' });
+    const own = await openBrowser();
+    const page = await own.newPage(1440, 900);
+    await signInWithToken(page, token);
+    const district = (
+      await graphqlAs<{ area: { name: string } }>(server, 'admin', '{ area(code: "663") { name } }')
+    ).data?.area.name as string;
+    // The plan: the address becomes the district's, and its heading names it.
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021`);
+    await page.waitForURL(`${server.origin}/scenarios/dak-nong-2021?area=663`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(district) }).waitFor();
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    // The what-if is planned from the province: why not, and the plan at the district instead.
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/what-if`);
+    const why = page.locator('[data-problem="forbidden"]');
+    await why.waitFor();
+    expect(await why.locator('p').first().textContent()).toBe(
+      'Trang này được tính cho cả Tỉnh Đắk Nông, rộng hơn địa bàn của bạn, nên vai trò của bạn không được xem.',
+    );
+    expect(await why.getByRole('link', { name: `Xem kế hoạch tại ${district}` }).getAttribute('href')).toBe(
+      '/scenarios/dak-nong-2021?area=663',
+    );
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(() => why.locator('p').first().textContent())
+      .toBe(
+        'This page is worked out for the whole of Tỉnh Đắk Nông, beyond your area, so your role may not see it.',
+      );
+    await why.getByRole('link', { name: `See the plan for ${district}` }).waitFor();
+    await chooseLanguage(page, 'vi');
+    // Who reported in the province: no retry (asked again, it is refused again), its own district instead.
+    await page.goto(`${server.origin}/reports?area=67`);
+    const refused = page.locator('[data-problem="forbidden"]');
+    await refused.waitFor();
+    expect(await page.getByRole('button', { name: 'Thử lại' }).count()).toBe(0);
+    expect(await refused.locator('p').first().textContent()).toBe(
+      `Bạn chỉ xem được tình hình báo cáo trong ${district}.`,
+    );
+    await refused.getByRole('link', { name: `Xem tình hình báo cáo của ${district}` }).click();
+    await page.waitForURL(/\/reports\?area=663/);
+    await page.getByTestId('reported-summary').waitFor();
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.origin}/reports?area=67`);
+    await expect
+      .poll(() => refused.locator('p').first().textContent())
+      .toBe(`You may follow the reports of ${district} only.`);
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await refused.getByRole('link', { name: `See who reported in ${district}` }).waitFor();
+    await chooseLanguage(page, 'vi');
+    await page.close();
+    expect(own.outsideAttempts).toEqual([]);
+    await own.close();
   });
 
   it('opens a site’s hourly staffing and sees machines and waits per hour', async () => {

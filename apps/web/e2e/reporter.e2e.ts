@@ -15,7 +15,14 @@ import { en } from '../src/i18n/en.ts';
 import { translate } from '../src/i18n/i18n.tsx';
 import { vi } from '../src/i18n/vi.ts';
 import type { FormValues } from '../src/views/report/read-figures.ts';
-import { chooseLanguage, graphqlAs, overflowX, serviceWorkerReady, signInAs } from './_app.ts';
+import {
+  chooseLanguage,
+  graphqlAs,
+  overflowX,
+  separatorsDrawn,
+  serviceWorkerReady,
+  signInAs,
+} from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
 import { type RunningServer, startDemoServer } from './_server.ts';
 
@@ -835,6 +842,25 @@ describe.each(LANGUAGES)(
     });
   },
 );
+
+describe('the reporter’s own header', () => {
+  it('reads its team and home area on a 360 px phone with the separator beside the area’s name, in both languages', async () => {
+    const browser = await openBrowser();
+    const page = await browser.newPage(360, 740);
+    await signInAs(page, 'reporter', server);
+    await page.getByTestId('report-area').waitFor();
+    for (const locale of ['vi', 'en'] as const) {
+      await chooseLanguage(page, locale);
+      const [drawn] = await separatorsDrawn(page.locator('p.report-who'));
+      expect(drawn?.text.replaceAll('\u00a0', ' ')).toContain('· Huyện Đắk Song');
+      expect(drawn?.withNextWord).toBe(true);
+    }
+    await chooseLanguage(page, 'vi');
+    await page.close();
+    expect(browser.outsideAttempts).toEqual([]);
+    await browser.close();
+  });
+});
 
 /** Opens the sign-in link of a token issued here, as a reporter would from the link they were sent. */
 async function signInWith(page: Page, token: string): Promise<void> {

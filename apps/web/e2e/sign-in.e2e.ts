@@ -69,16 +69,24 @@ describe('signing in', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: /Huyện Đắk Song/ }).waitFor();
     expect(await page.locator('[data-problem]').count()).toBe(0);
-    // A page it may not read says so in the app's words, not the API's English.
+    // The scenario's address without its area (a shared link) opens it at Đắk Song too.
     await page.goto(`${server.origin}/scenarios/dak-nong-2021`);
-    const refusal = page.locator('[data-problem]');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toBe('Vai trò của bạn không được xem hoặc làm việc này.');
-    // So do the views read from the root, reached by address: the refusal alone, no live form,
-    // no print button or downloads that would be refused in turn.
+    await page.waitForURL(`${server.origin}/scenarios/dak-nong-2021?area=665`);
+    await page.getByRole('heading', { level: 1, name: /Huyện Đắk Song/ }).waitFor();
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    // The views read from the root, reached by address, say why in the app's words, not the API's
+    // English, with the plan at Đắk Song instead: no live form, no print button or downloads that
+    // would be refused in turn.
     for (const view of ['staffing', 'roster']) {
       await page.goto(`${server.origin}/scenarios/dak-nong-2021/${view}`);
-      await page.locator('[data-problem="forbidden"]').waitFor();
+      const refusal = page.locator('[data-problem="forbidden"]');
+      await refusal.waitFor();
+      expect(await refusal.locator('p').first().textContent(), view).toBe(
+        'Trang này được tính cho cả Tỉnh Đắk Nông, rộng hơn địa bàn của bạn, nên vai trò của bạn không được xem.',
+      );
+      expect(await refusal.getByRole('link', { name: 'Xem kế hoạch tại Huyện Đắk Song' }).count(), view).toBe(
+        1,
+      );
       expect(await page.locator('main select, main input, main button').count(), view).toBe(0);
     }
     await signInAs(page, 'planner');

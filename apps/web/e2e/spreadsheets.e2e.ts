@@ -77,7 +77,7 @@ describe('the planner’s spreadsheets', () => {
     await page.goto(`${server.origin}/scenarios/dak-nong-2021`);
     await chooseLanguage(page, 'en');
     await page.getByRole('heading', { name: en['import.title.machines'] }).waitFor();
-    await page.getByRole('button', { name: 'Download Daily targets as CSV' }).waitFor();
+    await page.getByRole('button', { name: 'Download Daily plan as CSV' }).waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'spreadsheets-360-en', { docs: false });
     await chooseLanguage(page, 'vi');

@@ -14,7 +14,7 @@ import { HomeView, ReportView, ScenariosView } from './views/home/home-view.tsx'
 import { deviceDrafts } from './views/report/draft-store.ts';
 import { SignInView } from './views/sign-in/sign-in-view.tsx';
 
-const PlanView = lazy(() => import('./views/plan/plan-view.tsx'));
+const PlanView = lazy(() => import('./views/plan/plan-route.tsx'));
 const WhatIfView = lazy(() => import('./views/what-if/what-if-view.tsx'));
 const CompareView = lazy(() => import('./views/compare/compare-view.tsx'));
 const StaffingView = lazy(() => import('./views/staffing/staffing-view.tsx'));

@@ -20,8 +20,8 @@ export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: ()
           </a>
         </p>
       ) : null}
-      {/* Asked again, a request over the service's cost is refused again. */}
-      {onRetry && kind !== 'unauthenticated' && kind !== 'tooLarge' ? (
+      {/* Asked again, a request over the service's cost or outside the role is refused again. */}
+      {onRetry && kind !== 'unauthenticated' && kind !== 'tooLarge' && kind !== 'forbidden' ? (
         <button type="button" onClick={onRetry}>
           {t('action.retry')}
         </button>

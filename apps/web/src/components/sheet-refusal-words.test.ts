@@ -58,7 +58,7 @@ const CODES = [
 describe('sheetIssueWords', () => {
   it('names the sheet of a workbook’s row, another district’s among them', () => {
     expect(sheetIssueWords(issue({ sheet: 'Tổ 1', row: 12 }), 'vi')).toBe(
-      'Trang “Tổ 1” — Dòng 12, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"',
+      'Trang tính “Tổ 1” — Dòng 12, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "abc"',
     );
     expect(
       sheetIssueWords(
@@ -171,6 +171,44 @@ describe('sheetIssueWords', () => {
     const refused = issue({ ...cell, code: 'forbidden', expected: "an area inside this token's area (665)" });
     expect(sheetIssueWords(refused, 'vi')).toBe(vi);
     expect(sheetIssueWords(refused, 'en')).toBe(en);
+  });
+
+  // The API's `expected` for a figure out of its bounds (apps/api, the batch's checks of reports:
+  // hours open at most a day's 24; the planning library's number rules).
+  it.each([
+    {
+      says: 'hours open above a day’s 24',
+      cell: {
+        row: 4,
+        column: 'hoursOpen',
+        header: 'Số giờ mở cửa',
+        expected: 'a number at least 0 and at most 24',
+        received: '26',
+      },
+      vi: 'Dòng 4, cột Số giờ mở cửa: phải từ 0 đến 24, nhận được 26',
+      en: 'Row 4, column Số giờ mở cửa: must be from 0 to 24, got 26',
+    },
+    {
+      says: 'a count below zero',
+      cell: { expected: 'a whole number ≥ 0', received: '-3' },
+      vi: 'Dòng 2, cột Số hồ sơ: phải từ 0 trở lên, nhận được -3',
+      en: 'Row 2, column Số hồ sơ: must be at least 0, got -3',
+    },
+    {
+      says: 'a figure above a bound it may not reach, the bounds in the reader’s digits',
+      cell: {
+        column: 'turnout',
+        header: 'Tỷ lệ',
+        expected: 'a number above 0.5 and at most 1.25',
+        received: '1.5',
+      },
+      vi: 'Dòng 2, cột Tỷ lệ: phải lớn hơn 0,5 và tối đa 1,25, nhận được 1.5',
+      en: 'Row 2, column Tỷ lệ: must be above 0.5 and at most 1.25, got 1.5',
+    },
+  ])('names the limit of $says', ({ cell, vi, en }) => {
+    const outside = issue({ ...cell, code: 'range' });
+    expect(sheetIssueWords(outside, 'vi')).toBe(vi);
+    expect(sheetIssueWords(outside, 'en')).toBe(en);
   });
 
   it('never shows the API’s English on a Vietnamese page, whatever the field and code', () => {

@@ -4,7 +4,7 @@
 // sentence of its own for a field or code it does not know yet. A row the reader may not send
 // (`forbidden`) is said with the code as they wrote it, and nothing of the area it names.
 
-import type { Locale } from '../i18n/format.ts';
+import { formatNumber, type Locale } from '../i18n/format.ts';
 import { type Params, translate } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 
@@ -111,6 +111,70 @@ function receivedValue(issue: SheetIssue): string | null {
   return /^the error (#\S+)$/u.exec(received)?.[1] ?? null;
 }
 
+/** One bound of a figure: its value and whether the bound itself is allowed. */
+type Bound = { value: number; inclusive: boolean };
+
+/** A number as the API writes it in `expected` (`1,440`, `0.5`), or null. */
+function boundValue(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const value = Number(text.replaceAll(',', ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The bounds the API's `expected` names for a figure out of range ("a number at least 0 and at most
+ * 24", "a whole number ≥ 0", "a positive number"), or null when it names none.
+ */
+function boundsOf(expected: string): { min: Bound | null; max: Bound | null } | null {
+  const number = '(-?\\d[\\d,]*(?:\\.\\d+)?)';
+  const low = new RegExp(`\\b(at least|above) ${number}|(≥) ${number}`, 'u').exec(expected);
+  const high = new RegExp(`\\b(at most|below) ${number}|(≤) ${number}`, 'u').exec(expected);
+  const lowValue = boundValue(low?.[2] ?? low?.[4]);
+  const highValue = boundValue(high?.[2] ?? high?.[4]);
+  let min: Bound | null = lowValue === null ? null : { value: lowValue, inclusive: low?.[1] !== 'above' };
+  const max: Bound | null =
+    highValue === null ? null : { value: highValue, inclusive: high?.[1] !== 'below' };
+  if (min === null && /\bnon-negative\b/u.test(expected)) min = { value: 0, inclusive: true };
+  if (min === null && /\bpositive\b/u.test(expected)) min = { value: 0, inclusive: false };
+  return min === null && max === null ? null : { min, max };
+}
+
+/** A number as the reader writes it, with the fraction digits the API gave it. */
+function boundText(locale: Locale, value: number): string {
+  const digits = String(value).split('.')[1]?.length ?? 0;
+  return formatNumber(locale, value, digits);
+}
+
+/** The limit a figure out of range missed, from the bounds the API names ("phải từ 0 đến 24"). */
+function rangeWords(expected: string, locale: Locale): string | null {
+  const bounds = boundsOf(expected);
+  if (bounds === null) return null;
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
+  const { min, max } = bounds;
+  const side = (bound: Bound, lower: boolean) =>
+    t(
+      lower
+        ? bound.inclusive
+          ? 'import.bound.atLeast'
+          : 'import.bound.above'
+        : bound.inclusive
+          ? 'import.bound.atMost'
+          : 'import.bound.below',
+      { value: boundText(locale, bound.value) },
+    );
+  const words =
+    min?.inclusive && max?.inclusive
+      ? t('import.bound.between', { min: boundText(locale, min.value), max: boundText(locale, max.value) })
+      : min && max
+        ? t('import.bound.both', { left: side(min, true), right: side(max, false) })
+        : min
+          ? side(min, true)
+          : max
+            ? side(max, false)
+            : '';
+  return t('import.bound.must', { bounds: words });
+}
+
 /** The problem of one cell, in words that follow its place ("Dòng 3, cột Số hồ sơ: …"). */
 function problemOf(issue: SheetIssue, locale: Locale): string {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
@@ -124,6 +188,10 @@ function problemOf(issue: SheetIssue, locale: Locale): string {
     return t('import.problem.duplicateOf', { first: String(issue.firstRow) });
   }
   if (issue.code === 'conflict' && issue.column === null) return t('import.problem.conflictRow');
+  if (issue.code === 'range') {
+    const limit = rangeWords(issue.expected, locale);
+    if (limit !== null) return limit;
+  }
   const known = CODE_PROBLEM[issue.code];
   if (known) return t(known);
   // A code this app does not know yet: an English reader may have the API's own words.

@@ -26,6 +26,7 @@ const ViewerAreaQuery = graphql(`
   query ViewerArea($areaCode: String!) {
     area(code: $areaCode) {
       code
+      name
       depth
     }
   }
@@ -60,8 +61,10 @@ export function abilitiesOf(viewer: Viewer | null): Abilities {
 type ViewerState = {
   viewer: Viewer | null;
   abilities: Abilities;
-  /** The caller's own area and its depth (undefined until known); null for an admin or nobody. */
-  area: { code: string; depth: number | undefined } | null;
+  /**
+   * The caller's own area, its name and depth (undefined until known); null for an admin or nobody.
+   */
+  area: { code: string; name: string | undefined; depth: number | undefined } | null;
   /** The caller's area is being placed in the tree (its depth asked for). */
   placing: boolean;
   fetching: boolean;
@@ -86,7 +89,10 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     variables: { areaCode: areaCode ?? '' },
     pause: areaCode === null,
   });
-  const area = areaCode === null ? null : { code: areaCode, depth: placed.data?.area?.depth };
+  const area =
+    areaCode === null
+      ? null
+      : { code: areaCode, name: placed.data?.area?.name, depth: placed.data?.area?.depth };
   return (
     <ViewerContext.Provider
       value={{

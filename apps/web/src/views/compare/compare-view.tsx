@@ -9,6 +9,8 @@ import type { CompareScenarioQuery, PlanSummaryFragment } from '../../gql/graphq
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
+import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
+import { useViewer } from '../../session/viewer.tsx';
 import { summaryRows } from './plan-summary.ts';
 
 const CompareScenarioDocument = graphql(`
@@ -17,6 +19,11 @@ const CompareScenarioDocument = graphql(`
       scenarioId
       name
       areaCode
+      area {
+        code
+        name
+        depth
+      }
       hours {
         open
         close
@@ -45,41 +52,67 @@ const ComparePlanQuery = graphql(`
   }
 `);
 
+type Scenario = NonNullable<CompareScenarioQuery['scenario']>;
+
 type Loaded = {
-  scenario: NonNullable<CompareScenarioQuery['scenario']>;
+  scenario: Scenario;
+  /** The area compared: the scenario's root, or the caller's own area below it. */
+  area: { code: string; name: string };
   plan: PlanSummaryFragment | null;
+  /** What the API answered instead of a plan (its type), null when it planned. */
   refusal: string | null;
 };
 
-/** Loads one scenario and its plan at its root, and hands them up. */
+/** What became of one id of the address: compared, not a scenario the caller sees, or failed. */
+type Outcome =
+  | { kind: 'loaded'; loaded: Loaded }
+  | { kind: 'missing' }
+  | { kind: 'failed'; error: CombinedError };
+
+/**
+ * Loads one scenario and its plan, and hands them up: at its root, or at the caller's own area when
+ * the scenario is rooted above it (as the scenarios list opens it; the root would be refused).
+ */
 function ScenarioLoader({
   scenarioId,
-  onLoaded,
-  onError,
+  onOutcome,
 }: {
   scenarioId: string;
-  onLoaded(id: string, loaded: Loaded): void;
-  onError(id: string, error: CombinedError): void;
+  onOutcome(id: string, outcome: Outcome): void;
 }) {
+  const { area: callerArea, placing } = useViewer();
   const [head] = useQuery({ query: CompareScenarioDocument, variables: { scenarioId } });
   const scenario = head.data?.scenario ?? null;
+  const sees = scenario && !placing ? seesScenarioRoot(callerArea, scenario.area) : undefined;
+  // Not known (the caller's place could not be read): the root, which the API judges.
+  const below = sees === false && callerArea !== null;
+  const areaCode = scenario === null || placing ? null : below ? callerArea.code : scenario.area.code;
+  const areaName =
+    scenario === null ? null : below ? (callerArea.name ?? callerArea.code) : scenario.area.name;
   const [plan] = useQuery({
     query: ComparePlanQuery,
-    variables: { scenarioId, areaCode: scenario?.areaCode ?? '' },
-    pause: scenario === null,
+    variables: { scenarioId, areaCode: areaCode ?? '' },
+    pause: areaCode === null,
   });
   const result = plan.data?.plan;
   const error = head.error ?? plan.error;
+  // An id no scenario the caller sees has: answered null, never a plan to wait for.
+  const missing = head.data !== undefined && scenario === null;
   useEffect(() => {
-    if (error) onError(scenarioId, error);
-    else if (scenario && result) {
-      onLoaded(scenarioId, {
-        scenario,
-        plan: result.__typename === 'CampaignPlan' ? result : null,
-        refusal: result.__typename === 'CampaignPlan' ? null : result.message,
+    if (error) onOutcome(scenarioId, { kind: 'failed', error });
+    else if (missing) onOutcome(scenarioId, { kind: 'missing' });
+    else if (scenario && areaCode !== null && areaName !== null && result) {
+      onOutcome(scenarioId, {
+        kind: 'loaded',
+        loaded: {
+          scenario,
+          area: { code: areaCode, name: areaName },
+          plan: result.__typename === 'CampaignPlan' ? result : null,
+          refusal: result.__typename === 'CampaignPlan' ? null : result.__typename,
+        },
       });
     }
-  }, [scenarioId, scenario, result, error, onLoaded, onError]);
+  }, [scenarioId, scenario, areaCode, areaName, result, error, missing, onOutcome]);
   return null;
 }
 
@@ -87,41 +120,50 @@ export default function CompareView() {
   const i18n = useI18n();
   const { t, n } = i18n;
   const ids = (new URLSearchParams(useSearch()).get('ids') ?? '').split(',').filter((id) => id !== '');
-  const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
-  const [errors, setErrors] = useState<Record<string, CombinedError>>({});
-  const onLoaded = useCallback(
-    (id: string, value: Loaded) => setLoaded((all) => ({ ...all, [id]: value })),
+  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  const onOutcome = useCallback(
+    (id: string, outcome: Outcome) => setOutcomes((all) => ({ ...all, [id]: outcome })),
     [],
   );
-  const onError = useCallback(
-    (id: string, error: CombinedError) => setErrors((all) => ({ ...all, [id]: error })),
-    [],
-  );
-  const ready = ids.map((id) => loaded[id]).filter((value): value is Loaded => value !== undefined);
-  const firstError = Object.values(errors)[0];
+  const settled = ids.every((id) => outcomes[id] !== undefined);
+  const missing = ids.filter((id) => outcomes[id]?.kind === 'missing');
+  const firstError = ids.map((id) => outcomes[id]).find((outcome) => outcome?.kind === 'failed')?.error;
+  const ready = ids.flatMap((id) => {
+    const outcome = outcomes[id];
+    return outcome?.kind === 'loaded' ? [outcome.loaded] : [];
+  });
+  // Scenarios that are not there are named; the rest are compared when two or more are left.
+  const found = ids.length - missing.length;
   return (
     <section>
       <h1>{t('compare.title')}</h1>
       {ids.map((id) => (
-        <ScenarioLoader key={id} scenarioId={id} onLoaded={onLoaded} onError={onError} />
+        <ScenarioLoader key={id} scenarioId={id} onOutcome={onOutcome} />
       ))}
-      {ids.length < 2 ? <p role="alert">{t('compare.chooseTwo')}</p> : null}
+      {missing.map((id) => (
+        <p key={id} role="alert">
+          {t('scenario.notFound', { id })}
+        </p>
+      ))}
+      {found < 2 ? <p role="alert">{t('compare.chooseTwo')}</p> : null}
       {firstError ? <Problem error={firstError} /> : null}
-      {ready.length < ids.length && !firstError ? <Loading /> : null}
-      {ready.length === ids.length && ids.length >= 2 ? (
+      {!settled && !firstError && found >= 2 ? <Loading /> : null}
+      {settled && !firstError && ready.length >= 2 ? (
         <>
           {ready
             .filter((value) => value.refusal !== null)
             .map((value) => (
-              <Refusal
-                key={value.scenario.scenarioId}
-                error={{ message: `${value.scenario.name}: ${value.refusal}` }}
-              />
+              <Refused key={value.scenario.scenarioId} name={value.scenario.name} typename={value.refusal} />
             ))}
           <ComparisonTable
             caption={t('compare.caption')}
             columns={ready.map((value) => value.scenario.name)}
             rows={[
+              {
+                key: 'area',
+                label: t('col.area'),
+                values: ready.map((value) => value.area.name),
+              },
               ...summaryRows(
                 i18n,
                 ready.map((value) => value.plan),
@@ -145,7 +187,13 @@ export default function CompareView() {
           />
           <p className="links">
             {ready.map((value) => (
-              <Link key={value.scenario.scenarioId} href={paths.plan(value.scenario.scenarioId)}>
+              <Link
+                key={value.scenario.scenarioId}
+                href={paths.plan(
+                  value.scenario.scenarioId,
+                  value.area.code === value.scenario.area.code ? undefined : value.area.code,
+                )}
+              >
                 {value.scenario.name}
               </Link>
             ))}
@@ -153,5 +201,22 @@ export default function CompareView() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A scenario the API would not plan for the comparison, in the reader's language: a refusal of the
+ * caller's role or sign-in as the app says it everywhere, anything else sent to the scenario's own
+ * plan, which says why (the API's sentence is English).
+ */
+function Refused({ name, typename }: { name: string; typename: string | null }) {
+  const { t } = useI18n();
+  if (typename === 'ForbiddenError' || typename === 'UnauthenticatedError') {
+    return <Refusal error={{ __typename: typename, message: '' }} />;
+  }
+  return (
+    <div className="problem" role="alert" data-problem="refused">
+      <p>{t('compare.notPlanned', { name })}</p>
+    </div>
   );
 }

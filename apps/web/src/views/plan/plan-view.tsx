@@ -23,6 +23,7 @@ import { machinesText } from './machines-text.ts';
 import { offersReplan } from './offers-replan.ts';
 import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
+import { SecondLookCard } from './second-look.tsx';
 
 export const ScenarioHeadQuery = graphql(`
   query ScenarioHead($scenarioId: ID!) {
@@ -117,6 +118,7 @@ const PlanViewDocument = graphql(`
           remaining
           basedOnDays
         }
+        ...SecondLook
       }
       ... on Error {
         message
@@ -396,6 +398,8 @@ function Plan({
         if (plan.__typename !== 'CampaignPlan') return <Refusal error={plan} />;
         const pva = data.planVsActual.__typename === 'PlanVsActual' ? data.planVsActual : null;
         const children = plan.areas.filter((row) => row.parentCode === areaCode);
+        const names = new Map(plan.areas.map((row) => [row.code, row.name]));
+        const areaName = (code: string) => names.get(code) ?? code;
         return (
           <>
             <nav className="crumbs" aria-label={t('plan.crumbs')}>
@@ -422,7 +426,8 @@ function Plan({
             />
             <Figures
               items={[
-                { label: t('col.status'), value: <StatusBadge status={plan.area.status} /> },
+                // The saved plan's status; the reports' forecast, beside it, may say otherwise.
+                { label: t('plan.planStatus'), value: <StatusBadge status={plan.area.status} /> },
                 { label: t('col.demand'), value: n(plan.area.demand) },
                 { label: t('col.machines'), value: machinesText(i18n, plan.area) },
                 { label: t('col.completion'), value: plan.completionDate ? date(plan.completionDate) : '—' },
@@ -431,12 +436,27 @@ function Plan({
                       { label: t('pva.totalActual'), value: n(pva.totalActual), testId: 'total-actual' },
                       {
                         label: t('pva.forecast'),
-                        value: pva.forecast?.expected ? date(pva.forecast.expected) : '—',
+                        value: pva.forecast?.expected ? (
+                          <>
+                            {date(pva.forecast.expected)}
+                            {pva.forecast.expected > scenarioDeadline ? (
+                              <>
+                                {' '}
+                                <span className="status status-LATE" data-testid="forecast-late">
+                                  {t('pva.forecastLate')}
+                                </span>
+                              </>
+                            ) : null}
+                          </>
+                        ) : (
+                          '—'
+                        ),
                       },
                     ]
                   : []),
               ]}
             />
+            {pva ? <SecondLookCard compared={pva} areaName={areaName} /> : null}
             {pva ? (
               <section>
                 <h2>{t('pva.title')}</h2>

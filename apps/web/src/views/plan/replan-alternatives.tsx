@@ -34,6 +34,7 @@ const ReplanAlternativesDocument = graphql(`
               changes {
                 areaCode
                 name
+                machinesGained
                 machinesBefore
                 machinesAfter
               }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlternativeKind } from '../../gql/graphql.ts';
 import { type DateStyle, formatDate, formatNumber, type Locale } from '../../i18n/format.ts';
 import { translate } from '../../i18n/i18n.tsx';
-import { replanWords } from './replan-words.ts';
+import { type ReplanAlternative, replanWords } from './replan-words.ts';
 
 const reader = (locale: Locale) => ({
   t: (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
@@ -65,6 +65,42 @@ describe('replanWords', () => {
       possible: false,
       sentence: 'Not by longer hours: the machines given would need more than 24 hours a day',
     });
+  });
+
+  it('names the province’s pool without its machines for a district planner, and with them for the province’s', () => {
+    // Tuy Đức (667) late in Đắk Nông's pool of 24: 10 more machines there. A district planner is not
+    // given the pool's machines (null before and after), only what joins it.
+    const district: ReplanAlternative = {
+      __typename: 'MachinesAlternative',
+      addedMachines: 10,
+      movedMachines: 0,
+      changes: [
+        {
+          areaCode: '67',
+          name: 'Tỉnh Đắk Nông',
+          machinesGained: 10,
+          machinesBefore: null,
+          machinesAfter: null,
+        },
+      ],
+      sentence: '+10 machines in Tỉnh Đắk Nông',
+    };
+    expect(replanWords(reader('en'), district)).toEqual({
+      possible: true,
+      sentence: '+10 machines (+10 in the pool of Tỉnh Đắk Nông)',
+    });
+    expect(replanWords(reader('vi'), district)).toEqual({
+      possible: true,
+      sentence: 'Thêm 10 máy (+10 máy vào nhóm máy dùng chung của Tỉnh Đắk Nông)',
+    });
+    const province: ReplanAlternative = {
+      ...district,
+      changes: [
+        { areaCode: '67', name: 'Tỉnh Đắk Nông', machinesGained: 10, machinesBefore: 24, machinesAfter: 34 },
+      ],
+    };
+    expect(replanWords(reader('en'), province).sentence).toBe('+10 machines (Tỉnh Đắk Nông 24 → 34)');
+    expect(replanWords(reader('vi'), province).sentence).toBe('Thêm 10 máy (Tỉnh Đắk Nông 24 → 34)');
   });
 
   it('offers a later deadline with the day it finishes', () => {

@@ -37,6 +37,21 @@ function duration({ t }: Pick<I18n, 't'>, minutes: number): string {
 }
 
 /**
+ * One pool's change: its machines before and after, or, for a pool above the reader's area whose
+ * machines the API does not give them (`machinesAfter` null), what the alternative adds to it.
+ */
+function machinesWhere(
+  { t, n }: Pick<I18n, 't' | 'n'>,
+  change: Extract<ReplanAlternative, { __typename: 'MachinesAlternative' }>['changes'][number],
+): string {
+  if (change.machinesAfter === null || change.machinesAfter === undefined) {
+    const gained = change.machinesGained;
+    return t('replan.machinesInPool', { gained: `${gained > 0 ? '+' : ''}${n(gained)}`, name: change.name });
+  }
+  return `${change.name} ${n(change.machinesBefore ?? 0)} → ${n(change.machinesAfter)}`;
+}
+
+/**
  * One alternative as a sentence of the catalogue, and whether it makes the deadline (`possible`):
  * one that cannot says so and why.
  *
@@ -54,12 +69,10 @@ export function replanWords(
     case 'MachinesAlternative':
       return {
         possible: true,
-        sentence: t('replan.machines', {
+        sentence: t(alternative.movedMachines > 0 ? 'replan.machines' : 'replan.machinesAdded', {
           added: String(alternative.addedMachines),
           moved: String(alternative.movedMachines),
-          where: alternative.changes
-            .map((change) => `${change.name} ${change.machinesBefore ?? 0} → ${change.machinesAfter}`)
-            .join(', '),
+          where: alternative.changes.map((change) => machinesWhere(i18n, change)).join(', '),
         }),
       };
     case 'HoursAlternative':

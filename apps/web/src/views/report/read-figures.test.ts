@@ -67,7 +67,7 @@ describe('reading the report form', () => {
   it('refuses a minus sign rather than reading a negative count', () => {
     expect(readFigures({ ...DAK_SONG, downtimeMinutes: '-30' }, TOMORROW)).toEqual({
       ok: false,
-      problems: { downtimeMinutes: 'wholeNumber' },
+      problems: { downtimeMinutes: 'wholeMinutes' },
     });
   });
 
@@ -190,7 +190,8 @@ describe('reading figures as the rest of the app reads them', () => {
         dossiers: 'wholeNumber',
         machinesWorking: 'wholeNumber',
         hoursOpen: 'number',
-        downtimeMinutes: 'wholeNumber',
+        // Minutes, not a count of dossiers: an example of its own.
+        downtimeMinutes: 'wholeMinutes',
       },
     });
     expect(readFigures({ ...DAK_SONG, hoursOpen: '7,5,0' }, TOMORROW)).toEqual({
@@ -211,5 +212,9 @@ describe('reading figures as the rest of the app reads them', () => {
     expect(translate('en', 'report.problem.wholeNumber')).toBe(
       'Enter a whole number, 0 or more, e.g. 1,085.',
     );
+    expect(translate('vi', 'report.problem.wholeMinutes')).toBe(
+      'Nhập số phút nguyên từ 0 trở lên, ví dụ 30.',
+    );
+    expect(translate('en', 'report.problem.wholeMinutes')).toBe('Enter whole minutes, 0 or more, e.g. 30.');
   });
 });

@@ -23,6 +23,8 @@ export type FormField = keyof FormValues;
 export type FigureProblem =
   | 'required'
   | 'wholeNumber'
+  /** The downtime box: whole minutes, said with an example of minutes rather than of dossiers. */
+  | 'wholeMinutes'
   | 'number'
   /** `1,500` hours: 1.5 to an English reader, 1,500 to a Vietnamese one; asked again, never guessed. */
   | 'ambiguous'
@@ -68,7 +70,8 @@ function readFigure(text: string, box: FigureBox): number | null | FigureProblem
   }
   if (read.problem.key === 'check.ambiguous') return 'ambiguous';
   // Anything else (letters, a minus sign, a fraction of a count) is no figure for the box.
-  return whole ? 'wholeNumber' : 'number';
+  if (!whole) return 'number';
+  return box === 'downtimeMinutes' ? 'wholeMinutes' : 'wholeNumber';
 }
 
 /**

@@ -32,6 +32,7 @@ import type { ReporterContext } from './reporter-context.ts';
 const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
   required: 'report.problem.required',
   wholeNumber: 'report.problem.wholeNumber',
+  wholeMinutes: 'report.problem.wholeMinutes',
   number: 'report.problem.number',
   ambiguous: 'report.problem.ambiguous',
   date: 'report.problem.date',

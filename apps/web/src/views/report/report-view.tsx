@@ -132,7 +132,12 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
       <h1>{t('report.title')}</h1>
       <p className="report-who">
         <span data-testid="report-team">{context.team.name}</span>
-        {home ? <span data-testid="report-area">{home.name}</span> : null}
+        {/* The dot keeps to the name it introduces (a no-break space): never alone at a line's end. */}
+        {home ? (
+          <span>
+            <span className="separator">·</span>&nbsp;<span data-testid="report-area">{home.name}</span>
+          </span>
+        ) : null}
       </p>
       <Connection />
       {mending ? (

@@ -8,6 +8,7 @@ import { Loading, Problem, Refusal } from '../../components/problem.tsx';
 import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import type { ReportedDayQuery, ReportedDayQueryVariables } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
+import { problemOf } from '../../graphql/problem.ts';
 import { addDays, CAMPAIGN_TIME_ZONE, campaignDay, isIsoDate } from '../../i18n/campaign-day.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
@@ -300,9 +301,23 @@ function useRows(viewed: string | null) {
   };
 }
 
+/** An area outside the planner's own, refused: what it may follow instead, one click away. */
+function OwnAreaOnly({ area, date }: { area: { code: string; name: string | undefined }; date: string }) {
+  const { t } = useI18n();
+  const name = area.name ?? area.code;
+  return (
+    <div className="problem" role="alert" data-problem="forbidden">
+      <p>{t('reported.ownOnly', { area: name })}</p>
+      <p>
+        <Link href={paths.reported(area.code, date)}>{t('reported.seeOwn', { area: name })}</Link>
+      </p>
+    </div>
+  );
+}
+
 export default function ReportedView() {
   const { t, date: formatDate } = useI18n();
-  const { viewer, abilities } = useViewer();
+  const { viewer, abilities, area: ownArea } = useViewer();
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
   const viewed = search.get('area') ?? viewer?.areaCode ?? null;
@@ -356,7 +371,13 @@ export default function ReportedView() {
       ) : null}
       {missing ? <p role="alert">{t('areas.notFound', { code: viewed ?? '' })}</p> : null}
       {error ? <Problem error={error} /> : null}
-      {day.kind === 'failed' ? <Problem error={day.error} onRetry={retry} /> : null}
+      {day.kind === 'failed' ? (
+        ownArea && viewed !== ownArea.code && problemOf(day.error) === 'forbidden' ? (
+          <OwnAreaOnly area={ownArea} date={date} />
+        ) : (
+          <Problem error={day.error} onRetry={retry} />
+        )
+      ) : null}
       {day.kind === 'refused' ? <Refusal error={day.error} /> : null}
       {!rows || !tally ? (
         day.kind === 'loading' || (!rows && !error) ? (

@@ -8,6 +8,7 @@ import { useParams } from 'wouter';
 import { ExportLinks } from '../../components/export-links.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Refusal, Requested } from '../../components/problem.tsx';
+import { ReadFromRoot } from '../../components/read-from-root.tsx';
 import type { RosterViewQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -274,7 +275,7 @@ export default function RosterView() {
           // A roster is read from the scenario's root: a caller below it gets the refusal alone
           // (a reporter reaching it by address saw the print button and downloads, each refused).
           scenario && seesScenarioRoot(callerArea, scenario.area) === false ? (
-            <Refusal kind="forbidden" />
+            <ReadFromRoot scenarioId={id} rootName={scenario.area.name} />
           ) : scenario ? (
             <>
               <h1 className="no-print">

@@ -9,6 +9,7 @@ import { useParams, useSearch } from 'wouter';
 import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
 import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
+import { ReadFromRoot } from '../../components/read-from-root.tsx';
 import type {
   ArrivalProfile,
   SiteDayFiguresFragment,
@@ -477,8 +478,8 @@ export default function StaffingView() {
       </h1>
       <Requested fetching={head.fetching} error={head.error ?? sites.error} hasData={head.data !== undefined}>
         {() =>
-          refused ? (
-            <Refusal kind="forbidden" />
+          refused && scenario ? (
+            <ReadFromRoot scenarioId={id} rootName={scenario.area.name} />
           ) : scenario ? (
             <>
               <div className="controls no-print">

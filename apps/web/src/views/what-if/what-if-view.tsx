@@ -7,11 +7,13 @@ import { Link, useParams } from 'wouter';
 import { ComparisonTable } from '../../components/comparison-table.tsx';
 import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
+import { ReadFromRoot } from '../../components/read-from-root.tsx';
 import type { CampaignInput, PlanSummaryFragment, WhatIfScenarioQuery } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import type { FieldProblem } from '../../i18n/field-checks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
+import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { summaryRows } from '../compare/plan-summary.ts';
 import { campaignInputOf, editsOf, scenarioInputOf, type WhatIfEdits } from './campaign-input.ts';
@@ -465,15 +467,22 @@ export default function WhatIfView() {
   const [edits, setEdits] = useState<WhatIfEdits | null>(null);
   const [savedAs, setSavedAs] = useState<SavedScenario | null>(null);
   const { t } = useI18n();
+  const { area: callerArea, placing } = useViewer();
   const [head] = useQuery({ query: ScenarioRootQuery, variables: { scenarioId: id } });
-  const root = head.data?.scenario?.areaCode;
+  const scenario = head.data?.scenario;
+  // A what-if is planned from the scenario's root: a caller below it is told so, never asked for it
+  // (nor while its place is being read: a refusal shown and then replaced would be read).
+  const sees = scenario ? seesScenarioRoot(callerArea, scenario.area) : undefined;
+  const below = sees === false;
+  const root = scenario?.areaCode;
   const [{ data, fetching, error }] = useQuery({
     query: WhatIfScenarioDocument,
     variables: { scenarioId: id, areaCode: root ?? '' },
-    pause: root === undefined,
+    pause: root === undefined || below || (sees === undefined && placing),
   });
   if (head.error) return <Problem error={head.error} />;
-  if (head.data && !head.data.scenario) return <p role="alert">{t('scenario.notFound', { id })}</p>;
+  if (head.data && !scenario) return <p role="alert">{t('scenario.notFound', { id })}</p>;
+  if (scenario && below) return <ReadFromRoot scenarioId={id} rootName={scenario.area.name} />;
   return (
     <Requested fetching={fetching || head.fetching} error={error} hasData={data !== undefined}>
       {() =>
@@ -497,6 +506,11 @@ const ScenarioRootQuery = graphql(`
     scenario(id: $scenarioId) {
       scenarioId
       areaCode
+      area {
+        code
+        name
+        depth
+      }
     }
   }
 `);
