@@ -36,7 +36,9 @@ export function reportById(
     batches = new Map();
     batchesOf.set(memo, batches);
   }
-  const key = JSON.stringify(query);
+  // The caller in the key too: the memo is the request's today, but a batch must never serve
+  // reports found in one caller's scope to another.
+  const key = `${principal?.tokenId ?? ''} ${JSON.stringify(query)}`;
   let batch = batches.get(key);
   if (!batch) {
     const ids = new Set<string>();

@@ -119,7 +119,7 @@ type SeenMachineChange = MachineChange & { seen: boolean };
 
 const MachineChangeRef = builder.objectRef<SeenMachineChange>('MachineChange').implement({
   description:
-    'Machines of one allocation before and after an alternative. A pool above the caller’s area (the province’s, for a district planner) is named with what the alternative adds to it, not with its machines: a planner reads no figures of areas above its own.',
+    'Machines of one allocation before and after an alternative. A pool outside the caller’s area (the province’s, for a district planner) is named with what the alternative adds to it, not with its machines: a planner reads no figures of areas outside its own.',
   fields: (t) => ({
     areaCode: t.exposeString('areaCode', { description: 'The area whose pool changes.' }),
     name: t.exposeString('name', { description: 'Its name.' }),
@@ -131,12 +131,12 @@ const MachineChangeRef = builder.objectRef<SeenMachineChange>('MachineChange').i
     machinesBefore: t.int({
       nullable: true,
       description:
-        'Machines before; null when the area had no allocation of its own, or when it lies above the caller’s area.',
+        'Machines before; null when the area had no allocation of its own (machinesAfter is then a number), or when it lies outside the caller’s area, above or beside it (machinesAfter is then null too).',
       resolve: (change) => (change.seen ? change.machinesBefore : null),
     }),
     machinesAfter: t.int({
       nullable: true,
-      description: 'Machines after; null when the area lies above the caller’s area.',
+      description: 'Machines after; null when the area lies outside the caller’s area, above or beside it.',
       resolve: (change) => (change.seen ? change.machinesAfter : null),
     }),
   }),

@@ -493,6 +493,21 @@ describe('replanFromActuals and plan vs actual on reports that give no machines'
     ]);
   });
 
+  it('counts a day of 0 dossiers without machines in no pace, as the forecast counts it in no rate', () => {
+    // 1–3 April as above, then 0 on 4 April (closed, nothing done): still 450 ÷ 6 machine-days = 75.
+    // The forecast's 150 a day from 5 April: 1,550 ÷ 150 = 10.33, 11 open days, 15 April; the replan
+    // as of 4 April at 2 × 75 = 150 a day finishes then too (on 8 machine-days it would be 56.25 a
+    // machine-day, 112.5 a day: 14 open days, 18 April).
+    const withClosedDay = [...totals, { date: '2021-04-04', areaCode: 'P', dossiers: 0 }];
+    const compared = compareWithActuals(province, 'P', withClosedDay);
+    expect(compared.observedDossiersPerMachineDay).toBe(75);
+    expect(compared.observedMachineDays).toBe(6);
+    expect(compared.forecast?.expected).toBe('2021-04-15');
+    const replan = replanFromActuals(province, withClosedDay, { asOf: '2021-04-04', pace: 'observed' });
+    expect(areaOf(replan.areas, 'P')).toMatchObject({ observedMachineDays: 6, observedDays: 3 });
+    expect(replan.plan.completionDate).toBe('2021-04-15');
+  });
+
   it('flags the pace seen on the planned machines when it is off the plan’s', () => {
     // 75 against 100 is 25 % below, beyond the 20 % margin.
     const expected = expect.objectContaining({

@@ -81,6 +81,7 @@ export function subtreeMarks(tree: AreaTree, areas: readonly number[]): Uint8Arr
  * observed from reports without machines as the forecast sees their dossiers. Not when they cannot
  * have done it (more than they do in 24 hours: the day is warned about as above its maximum), nor
  * for its teams' figure on a day its children reported too (the plan's machines are theirs as well).
+ * A figure of 0 dossiers without machines (a closed day) counts no machine-day.
  */
 export function rollUpDay(
   tree: AreaTree,
@@ -112,7 +113,11 @@ export function rollUpDay(
       }
     }
     let ownPace = own === 0 ? 0 : (day.machines[index] as number);
-    if (Number.isNaN(ownPace) && stationed !== null && !(own === 1 && childReported)) {
+    if (Number.isNaN(ownPace) && (day.dossiers[index] as number) === 0) {
+      // Nothing done and no machines said (a closed day): no machine-day, as the forecast counts
+      // such a day in no rate.
+      ownPace = 0;
+    } else if (Number.isNaN(ownPace) && stationed !== null && !(own === 1 && childReported)) {
       const planned = stationed.machines[index] ?? null;
       const within =
         planned !== null &&
