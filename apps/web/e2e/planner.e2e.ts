@@ -307,6 +307,10 @@ describe('the Đắk Nông planner', () => {
     // A day after the campaign's last day is outside it: the re-plan shown stays.
     await asOf.fill(new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
     expect(await asOf.inputValue()).toBe('2021-03-19');
+    // Late: the save keeps the re-plan as it stands, and says so.
+    expect(await replan.getByTestId('replan-save-as-is').textContent()).toBe(
+      'Lưu kế hoạch lại như hiện tại, chưa áp dụng cách nào ở trên: mở “Thử phương án” của kịch bản mới để áp dụng một cách.',
+    );
     await replan.getByRole('button', { name: 'Lưu kế hoạch lại thành kịch bản mới' }).click();
     await replan.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
     // Named in the planner's language (the service's default was `… — from 2021-03-20, blended pace`).

@@ -83,7 +83,10 @@ function Header() {
             // GraphiQL opens with the planner's token in its Headers (its storage, on this origin),
             // never in the address. Middle-click and ctrl-click open it too.
             onClick={openGraphiQL}
-            onAuxClick={openGraphiQL}
+            onAuxClick={(event) => {
+              // The middle button opens it; the right one only shows the menu.
+              if (event.button === 1) openGraphiQL();
+            }}
           >
             GraphiQL
           </a>

@@ -4,6 +4,7 @@ import { PROBLEM_MESSAGE, type ProblemKind, problemOf } from '../graphql/problem
 import { useI18n } from '../i18n/i18n.tsx';
 import { paths } from '../routes.ts';
 import { useSession } from '../session/session.tsx';
+import { refusalWords } from './refusal-words.ts';
 
 export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: () => void }) {
   const { t } = useI18n();
@@ -41,17 +42,30 @@ const REFUSAL_KIND: Partial<Record<string, RefusalKind>> = {
 
 /**
  * A typed error the API answered instead of a result (unknown area, refused input, infeasible),
- * or a refusal the app tells before asking (`kind`: a page the caller's role may not read).
+ * or a refusal the app tells before asking (`kind`: a page the caller's role may not read). Said
+ * in the reader's language (refusal-words.ts); a Vietnamese reader finds the API's English reason
+ * folded beneath, to pass on.
  */
 export function Refusal(props: { error: { __typename?: string; message: string } } | { kind: RefusalKind }) {
-  const { t } = useI18n();
-  const { kind, message } =
-    'kind' in props
-      ? { kind: props.kind, message: '' }
-      : { kind: REFUSAL_KIND[props.error.__typename ?? ''], message: props.error.message };
+  const { t, locale } = useI18n();
+  if ('kind' in props) {
+    return (
+      <div className="problem" role="alert" data-problem={props.kind}>
+        <p>{t(PROBLEM_MESSAGE[props.kind])}</p>
+      </div>
+    );
+  }
+  const { __typename: typename, message } = props.error;
+  const { sentence, detail } = refusalWords(locale, typename, message);
   return (
-    <div className="problem" role="alert" data-problem={kind ?? 'refused'}>
-      <p>{kind ? t(PROBLEM_MESSAGE[kind]) : `${t('problem.refused')} ${message}`}</p>
+    <div className="problem" role="alert" data-problem={REFUSAL_KIND[typename ?? ''] ?? 'refused'}>
+      <p>{sentence}</p>
+      {detail ? (
+        <details>
+          <summary>{t('problem.refusedDetail')}</summary>
+          <p lang="en">{detail}</p>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -35,6 +35,9 @@ export const en = {
   'problem.tooLarge':
     'This is more than the service computes at once: ask for less (fewer visitors, fewer days or a smaller area).',
   'problem.refused': 'The service refused:',
+  'problem.refusedHere': 'The service refused this request.',
+  'problem.refusedDetail': 'The service’s reason (in English)',
+  'problem.notFoundHere': 'Not found: no such code, or it is outside what you may see.',
   'problem.crashed': 'This page failed to draw.',
   'problem.notFound': 'There is no such page.',
   'home.title': 'Scenarios',
@@ -181,7 +184,7 @@ export const en = {
   },
   'staffing.queueAtEnd': 'Waiting at the end',
   'staffing.dayMeanWait': 'Mean wait over the day',
-  'staffing.waitingAtClose': 'Still waiting at closing',
+  'staffing.waitingAtClose': 'Still waiting at closing (people, on average)',
   'staffing.waitChartTitle': 'Mean wait per hour: the recommended schedule and yours',
   'staffing.waitChartCaption':
     'Lines: mean wait in minutes of the people arriving in each hour (solid: recommended; dashed: your schedule); dotted red: the wait target.',
@@ -252,6 +255,7 @@ export const en = {
   'report.problem.required': 'Required.',
   'report.problem.wholeNumber': 'Enter a whole number, 0 or more, e.g. 1,085.',
   'report.problem.wholeMinutes': 'Enter whole minutes, 0 or more, e.g. 30.',
+  'report.problem.wholeMachines': 'Enter whole machines, 0 or more, e.g. 4.',
   'report.problem.number': 'Enter a number, e.g. 7 or 7.5.',
   'report.problem.ambiguous': 'Unclear whether that is thousands or a fraction: write the hours as 7 or 7.5.',
   'report.problem.date': 'Choose a date.',
@@ -472,6 +476,8 @@ export const en = {
     'the other areas sharing its machines take all their hours before the deadline',
   'replan.reason.other': 'no plan with it finishes by the deadline',
   'replan.save': 'Save this re-plan as a new scenario',
+  'replan.saveAsIs':
+    'Saves the re-plan as it stands, none of the ways above applied: open the new scenario’s what-if to apply one.',
   'replan.saveOnlyRootPlanner': 'Only a planner of {area} or an admin can save this re-plan.',
   'replan.saved': 'Saved:',
   'replan.savedName': '{name} — re-planned from reports up to {date}, pace {pace}',

@@ -32,6 +32,9 @@ export const vi = {
   'problem.tooLarge':
     'Yêu cầu này quá lớn để tính một lần: thu hẹp lại (ít người đến hơn, ít ngày hơn hoặc địa bàn nhỏ hơn).',
   'problem.refused': 'Máy chủ từ chối:',
+  'problem.refusedHere': 'Máy chủ từ chối yêu cầu này.',
+  'problem.refusedDetail': 'Lý do của máy chủ (bằng tiếng Anh)',
+  'problem.notFoundHere': 'Không tìm thấy: không có mã này, hoặc nằm ngoài phạm vi bạn được xem.',
   'problem.crashed': 'Trang này gặp lỗi khi hiển thị.',
   'problem.notFound': 'Không có trang này.',
   'home.title': 'Kịch bản',
@@ -174,7 +177,7 @@ export const vi = {
     'Nhiều hơn {available} máy của điểm; thời gian chờ vẫn được tính với {open} máy.',
   'staffing.queueAtEnd': 'Còn chờ cuối giờ',
   'staffing.dayMeanWait': 'Chờ trung bình cả ngày',
-  'staffing.waitingAtClose': 'Còn chờ lúc đóng cửa',
+  'staffing.waitingAtClose': 'Còn chờ lúc đóng cửa (người, bình quân)',
   'staffing.waitChartTitle': 'Thời gian chờ trung bình theo giờ: lịch đề xuất và lịch của bạn',
   'staffing.waitChartCaption':
     'Đường: thời gian chờ trung bình (phút) của người đến trong từng giờ (liền: đề xuất; nét đứt: lịch của bạn); chấm đỏ: mục tiêu chờ.',
@@ -245,6 +248,7 @@ export const vi = {
   'report.problem.required': 'Cần nhập.',
   'report.problem.wholeNumber': 'Nhập số nguyên từ 0 trở lên, ví dụ 1.085.',
   'report.problem.wholeMinutes': 'Nhập số phút nguyên từ 0 trở lên, ví dụ 30.',
+  'report.problem.wholeMachines': 'Nhập số máy nguyên từ 0 trở lên, ví dụ 4.',
   'report.problem.number': 'Nhập một số, ví dụ 7 hoặc 7,5.',
   'report.problem.ambiguous': 'Không rõ là hàng nghìn hay phần thập phân: viết số giờ như 7 hoặc 7,5.',
   'report.problem.date': 'Chọn một ngày.',
@@ -440,6 +444,8 @@ export const vi = {
   'replan.reason.pool-overbooked': 'các địa bàn khác dùng chung máy đã chiếm hết giờ máy trước hạn',
   'replan.reason.other': 'không có kế hoạch nào như vậy xong kịp hạn',
   'replan.save': 'Lưu kế hoạch lại thành kịch bản mới',
+  'replan.saveAsIs':
+    'Lưu kế hoạch lại như hiện tại, chưa áp dụng cách nào ở trên: mở “Thử phương án” của kịch bản mới để áp dụng một cách.',
   'replan.saveOnlyRootPlanner':
     'Chỉ cán bộ lập kế hoạch của {area} hoặc quản trị viên mới lưu được kế hoạch lại này.',
   'replan.saved': 'Đã lưu:',

@@ -80,13 +80,16 @@ function ScenarioLoader({
   scenarioId: string;
   onOutcome(id: string, outcome: Outcome): void;
 }) {
-  const { area: callerArea, placing } = useViewer();
+  const { area: callerArea, placing, fetching: findingCaller } = useViewer();
   const [head] = useQuery({ query: CompareScenarioDocument, variables: { scenarioId } });
   const scenario = head.data?.scenario ?? null;
-  const sees = scenario && !placing ? seesScenarioRoot(callerArea, scenario.area) : undefined;
+  // Until the caller is found and placed, its area is not known: nothing is asked (the root would
+  // be refused to a district planner, and its answer read as the district's).
+  const waiting = placing || findingCaller;
+  const sees = scenario && !waiting ? seesScenarioRoot(callerArea, scenario.area) : undefined;
   // Not known (the caller's place could not be read): the root, which the API judges.
   const below = sees === false && callerArea !== null;
-  const areaCode = scenario === null || placing ? null : below ? callerArea.code : scenario.area.code;
+  const areaCode = scenario === null || waiting ? null : below ? callerArea.code : scenario.area.code;
   const areaName =
     scenario === null ? null : below ? (callerArea.name ?? callerArea.code) : scenario.area.name;
   const [plan] = useQuery({
@@ -94,7 +97,9 @@ function ScenarioLoader({
     variables: { scenarioId, areaCode: areaCode ?? '' },
     pause: areaCode === null,
   });
-  const result = plan.data?.plan;
+  // Only the answer for this area: urql keeps the last data while the next is asked.
+  const result =
+    !plan.fetching && plan.operation?.variables.areaCode === areaCode ? plan.data?.plan : undefined;
   const error = head.error ?? plan.error;
   // An id no scenario the caller sees has: answered null, never a plan to wait for.
   const missing = head.data !== undefined && scenario === null;

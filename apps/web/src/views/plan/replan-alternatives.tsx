@@ -229,6 +229,12 @@ export function ReplanAlternatives({
                   <button type="submit" disabled={saving.fetching}>
                     {t('replan.save')}
                   </button>
+                  {/* Late: what is saved is the re-plan as it stands, none of the ways above. */}
+                  {change ? (
+                    <p className="muted" data-testid="replan-save-as-is">
+                      {t('replan.saveAsIs')}
+                    </p>
+                  ) : null}
                   {saved ? (
                     <p role="status">
                       {t('replan.saved')} <Link href={paths.plan(saved.id, areaCode)}>{saved.name}</Link>

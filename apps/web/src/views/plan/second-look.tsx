@@ -15,13 +15,20 @@ export function SecondLookCard({
   const i18n = useI18n();
   const { lines, more } = secondLookWords(i18n, compared, areaName);
   if (lines.length === 0) return null;
+  // Two lines may read alike (reports the caller may not see are named by what to check alone):
+  // each keyed by its text and how many alike came before it.
+  const alike = new Map<string, number>();
+  const keyed = lines.map((line) => {
+    const count = (alike.get(line) ?? 0) + 1;
+    alike.set(line, count);
+    return { line, key: `${line}#${count}` };
+  });
   return (
     <section className="card second-look" data-testid="second-look" aria-labelledby="second-look-title">
       <h2 id="second-look-title">{i18n.t('secondLook.title')}</h2>
       <ul>
-        {lines.map((line) => (
-          // Each names its day, area and team, or its kind: no two read alike.
-          <li key={line}>{line}</li>
+        {keyed.map(({ line, key }) => (
+          <li key={key}>{line}</li>
         ))}
       </ul>
       {more ? <p className="muted">{more}</p> : null}

@@ -50,7 +50,7 @@ describe('reading the report form', () => {
       ok: false,
       problems: {
         dossiers: 'wholeNumber',
-        machinesWorking: 'wholeNumber',
+        machinesWorking: 'wholeMachines',
         hoursOpen: 'number',
         date: 'date',
       },
@@ -188,7 +188,7 @@ describe('reading figures as the rest of the app reads them', () => {
       ok: false,
       problems: {
         dossiers: 'wholeNumber',
-        machinesWorking: 'wholeNumber',
+        machinesWorking: 'wholeMachines',
         hoursOpen: 'number',
         // Minutes, not a count of dossiers: an example of its own.
         downtimeMinutes: 'wholeMinutes',
@@ -216,5 +216,7 @@ describe('reading figures as the rest of the app reads them', () => {
       'Nhập số phút nguyên từ 0 trở lên, ví dụ 30.',
     );
     expect(translate('en', 'report.problem.wholeMinutes')).toBe('Enter whole minutes, 0 or more, e.g. 30.');
+    expect(translate('vi', 'report.problem.wholeMachines')).toBe('Nhập số máy nguyên từ 0 trở lên, ví dụ 4.');
+    expect(translate('en', 'report.problem.wholeMachines')).toBe('Enter whole machines, 0 or more, e.g. 4.');
   });
 });

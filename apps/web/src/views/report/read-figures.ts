@@ -25,6 +25,8 @@ export type FigureProblem =
   | 'wholeNumber'
   /** The downtime box: whole minutes, said with an example of minutes rather than of dossiers. */
   | 'wholeMinutes'
+  /** The machines box: whole machines, said with an example of a team's machines rather than of dossiers. */
+  | 'wholeMachines'
   | 'number'
   /** `1,500` hours: 1.5 to an English reader, 1,500 to a Vietnamese one; asked again, never guessed. */
   | 'ambiguous'
@@ -71,7 +73,8 @@ function readFigure(text: string, box: FigureBox): number | null | FigureProblem
   if (read.problem.key === 'check.ambiguous') return 'ambiguous';
   // Anything else (letters, a minus sign, a fraction of a count) is no figure for the box.
   if (!whole) return 'number';
-  return box === 'downtimeMinutes' ? 'wholeMinutes' : 'wholeNumber';
+  if (box === 'downtimeMinutes') return 'wholeMinutes';
+  return box === 'machinesWorking' ? 'wholeMachines' : 'wholeNumber';
 }
 
 /**

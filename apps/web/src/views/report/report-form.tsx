@@ -33,6 +33,7 @@ const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
   required: 'report.problem.required',
   wholeNumber: 'report.problem.wholeNumber',
   wholeMinutes: 'report.problem.wholeMinutes',
+  wholeMachines: 'report.problem.wholeMachines',
   number: 'report.problem.number',
   ambiguous: 'report.problem.ambiguous',
   date: 'report.problem.date',
