@@ -65,12 +65,17 @@ it('a planner opens GraphiQL from the app and runs a query as themselves, the to
   expect(planner.role).toBe('PLANNER');
   const own = await openBrowser();
   try {
-    const page = await own.newPage();
+    const app = await own.newPage();
     const addresses: string[] = [];
-    page.on('request', (request) => addresses.push(request.url()));
-    await signInAs(page, 'planner');
-    await page.getByRole('navigation').getByRole('link', { name: 'GraphiQL' }).click();
+    own.context.on('request', (request) => addresses.push(request.url()));
+    await signInAs(app, 'planner');
+    // GraphiQL opens in a tab of its own; the app stays where it was in this one.
+    const [page] = await Promise.all([
+      own.context.waitForEvent('page'),
+      app.getByRole('navigation').getByRole('link', { name: 'GraphiQL' }).click(),
+    ]);
     await page.waitForURL(`${origin}/graphql`);
+    expect(app.url()).toBe(`${origin}/`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ timeout: 30_000 });
     // A query that needs the token, typed over the opening text; what Monaco closes by itself
@@ -90,11 +95,11 @@ it('a planner opens GraphiQL from the app and runs a query as themselves, the to
     expect(addresses.filter((address) => address.includes(server.tokens.planner))).toEqual([]);
     expect(page.url()).not.toContain(server.tokens.planner);
 
-    // Signed out in the app, the device keeps the token nowhere, GraphiQL's storage included.
-    await page.goto(`${origin}/`);
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
-    const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    // Signed out in the app's tab, the device keeps the token nowhere, GraphiQL's storage included.
+    await page.close();
+    await app.getByRole('button', { name: 'Đăng xuất' }).click();
+    await app.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
+    const stored = await app.evaluate(() => Object.values(localStorage).join('\n'));
     expect(stored).not.toContain(server.tokens.planner);
     expect(own.outsideAttempts).toEqual([]);
   } finally {

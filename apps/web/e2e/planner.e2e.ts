@@ -151,6 +151,28 @@ describe('the Đắk Nông planner', () => {
     await page.getByTestId('total-actual').waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await expectReadableCharts(page);
+    // The burn-up's days as drawn: at least four to read it by, none over its neighbour, each within
+    // the chart, day and month only (the campaign and its forecast stay within 2021).
+    const burnUp = page.locator('svg.chart[aria-label="Hồ sơ cộng dồn: kế hoạch và thực tế"]');
+    // Drawn at its width by now: its labels read at their size (expectReadableCharts above).
+    const drawn = await burnUp.evaluate((chart) => {
+      const frame = chart.getBoundingClientRect();
+      const ticks = [...chart.querySelectorAll('text.x-tick')].map((text) => ({
+        label: text.textContent ?? '',
+        box: text.getBoundingClientRect(),
+      }));
+      ticks.sort((a, b) => a.box.left - b.box.left);
+      return {
+        widthPx: frame.width,
+        labels: ticks.map((tick) => tick.label),
+        overlaps: ticks.filter((tick, k) => k > 0 && tick.box.left < (ticks[k - 1]?.box.right ?? 0)).length,
+        outside: ticks.filter((tick) => tick.box.left < frame.left || tick.box.right > frame.right).length,
+      };
+    });
+    expect(drawn.labels.length, JSON.stringify(drawn)).toBeGreaterThanOrEqual(4);
+    expect(drawn.labels.filter((label) => !/^\d{1,2}\/\d{1,2}$/.test(label))).toEqual([]);
+    expect(drawn.overlaps).toBe(0);
+    expect(drawn.outside).toBe(0);
     await screenshot(page, 'plan-360');
     await page.close();
   });
@@ -1100,6 +1122,42 @@ describe('the Đắk Nông planner', () => {
       .toEqual([expect.stringContaining('Tỉnh Đắk Nông'), expect.stringContaining('Huyện Đăk Glong')]);
     await screenshot(page, 'areas-1440');
     await page.close();
+  });
+
+  it('a district planner reads its own district’s demand and status on the province’s tree as on its own', async () => {
+    const token = await issueToken(server, { role: 'PLANNER', name: 'Đắk Mil planner', areaCode: '663' });
+    // The API's own answer for Đắk Mil (663) in the Đắk Nông plan, asked with that planner's token.
+    const response = await fetch(`${server.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `{ plan(scenarioId: "dak-nong-2021", areaCode: "663") {
+          ... on CampaignPlan { areas { code demand status } } } }`,
+      }),
+    });
+    const answer = (await response.json()) as {
+      data?: { plan: { areas?: { code: string; demand: number; status: string }[] } };
+    };
+    const damMil = answer.data?.plan.areas?.find((area) => area.code === '663');
+    expect(damMil).toEqual({ code: '663', demand: 70_863, status: 'ON_TIME' });
+    // Its own browser: the other stories' planner stays signed in to theirs.
+    const district = await openBrowser();
+    const page = await district.newPage(1440, 900);
+    await signInWithToken(page, token);
+    const cells = (code: string) => page.locator(`table.area-tree tr[data-code="${code}"] td`);
+    // Hồ sơ cần thu and Tình trạng, the third and fourth figures of a row.
+    const planned = (code: string) =>
+      cells(code).evaluateAll((tds) => tds.slice(2).map((td) => td.textContent));
+    for (const tree of ['663', '67']) {
+      await page.goto(`${server.origin}/areas/${tree}`);
+      await page.locator('select[name="scenario"]').selectOption('dak-nong-2021');
+      await expect.poll(() => planned('663'), { message: `/areas/${tree}` }).toEqual(['70.863', 'Kịp hạn']);
+    }
+    // The districts it may not read keep their dash.
+    expect(await planned('665')).toEqual(['—', '—']);
+    await page.close();
+    expect(district.outsideAttempts).toEqual([]);
+    await district.close();
   });
 
   it('reads every other page on a 360 px phone without sideways scrolling of the page', async () => {

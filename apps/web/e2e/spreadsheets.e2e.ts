@@ -72,6 +72,46 @@ describe('the planner’s spreadsheets', () => {
     await page.close();
   });
 
+  it('reads who reported with a refused file on a 360 px phone: each team’s name on at most two lines, every column on the screen', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/reports?date=2021-03-20`);
+    const form = page.locator('section.sheet-import');
+    await form.getByLabel(vi['import.file']).setInputFiles({
+      name: 'bao-cao.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Ngày,Mã địa bàn,Số hồ sơ,Số giờ mở cửa\n2021-03-20,665,12a,19\n', 'utf8'),
+    });
+    await form.getByRole('button', { name: vi['import.send'] }).click();
+    await expect
+      .poll(() => form.getByRole('alert').locator('li').allTextContents())
+      .toEqual(['Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "12a"']);
+    const teams = page.locator('table.reported-teams');
+    await teams.locator('tbody th', { hasText: 'Tổ lưu động Đắk Glong' }).waitFor();
+    // Each row as drawn: its name's lines, and whether each of its cells lies whole within the
+    // table's frame and the frame within the screen (a cell past either edge is cut off).
+    const rows = await teams.locator('tbody tr').evaluateAll((found) =>
+      found.map((row) => {
+        const name = row.querySelector('th') as HTMLElement;
+        const range = document.createRange();
+        range.selectNodeContents(name);
+        const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size;
+        const frame = (row.closest('.table-wrap') as HTMLElement).getBoundingClientRect();
+        const right = Math.min(frame.right, window.innerWidth);
+        const left = Math.max(frame.left, 0);
+        const cut = [...row.querySelectorAll('th, td')].filter((cell) => {
+          const box = cell.getBoundingClientRect();
+          return box.left < left - 0.5 || box.right > right + 0.5;
+        }).length;
+        return { name: name.textContent, lines, cut };
+      }),
+    );
+    expect(rows.map((row) => row.name)).toContain('Tổ lưu động Đắk Glong');
+    expect(rows.filter((row) => row.lines > 2 || row.cut > 0)).toEqual([]);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'reported-refused-360-vi', { docs: false });
+    await page.close();
+  });
+
   it('offers the downloads and the upload in English at 360 px without sideways scrolling', async () => {
     const page = await browser.newPage(360, 740);
     await page.goto(`${server.origin}/scenarios/dak-nong-2021`);

@@ -80,8 +80,11 @@ function Header() {
           {abilities.followsReports ? <Link href={paths.reported()}>{t('nav.reported')}</Link> : null}
           <a
             href="/graphql"
-            // GraphiQL opens with the planner's token in its Headers (its storage, on this origin),
-            // never in the address. Middle-click and ctrl-click open it too.
+            // In a tab of its own, the app left open behind it (GraphiQL has no way back to it).
+            target="_blank"
+            rel="noopener"
+            // GraphiQL opens with the planner's token in its Headers (its storage, on this origin,
+            // shared by the new tab), never in the address. Middle-click and ctrl-click open it too.
             onClick={openGraphiQL}
             onAuxClick={(event) => {
               // The middle button opens it; the right one only shows the menu.

@@ -1,6 +1,7 @@
 // The area tree (province → district → commune, or province → commune): each area's population,
-// eligible, and — from a scenario's plan — demand and status; search by name with or without
-// diacritics ("Dak Glong" finds "Đăk Glong"). Names and the tree are public; figures need a token.
+// eligible, and — from a scenario's plan, asked where the caller may read it (plan-area.ts) —
+// demand and status; search by name with or without diacritics ("Dak Glong" finds "Đăk Glong").
+// Names and the tree are public; figures need a token.
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
@@ -13,6 +14,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { foldName } from '../../i18n/normalize.ts';
 import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
+import { planArea } from './plan-area.ts';
 
 const AreaRootsQuery = graphql(`
   query AreaRoots($first: Int!) {
@@ -152,11 +154,15 @@ function Tree({ code }: { code: string }) {
   const [{ data, fetching, error }] = useQuery({ query: AreaTreeDocument, variables: { code, withFigures } });
   const [scenarios] = useQuery({ query: AreaScenariosQuery, pause: !withFigures });
   const [chosenScenario, setChosenScenario] = useState<string | null>(null);
-  const scenarioId = chosenScenario ?? scenarios.data?.scenarios?.[0]?.scenarioId ?? null;
+  const scenario =
+    scenarios.data?.scenarios?.find((s) => s.scenarioId === chosenScenario) ?? scenarios.data?.scenarios?.[0];
+  const scenarioId = scenario?.scenarioId ?? null;
+  const rows = useMemo(() => (data?.area ? rowsOf(data.area) : []), [data]);
+  const planAreaCode = planArea(code, rows, [viewer?.areaCode, scenario?.areaCode]);
   const [plan] = useQuery({
     query: AreaPlanQuery,
-    variables: { scenarioId: scenarioId ?? '', areaCode: code },
-    pause: scenarioId === null,
+    variables: { scenarioId: scenarioId ?? '', areaCode: planAreaCode },
+    pause: scenarioId === null || data?.area == null,
   });
   const planned = useMemo(() => {
     const rows = plan.data?.plan.__typename === 'CampaignPlan' ? plan.data.plan.areas : [];
@@ -164,7 +170,6 @@ function Tree({ code }: { code: string }) {
   }, [plan.data]);
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const rows = useMemo(() => (data?.area ? rowsOf(data.area) : []), [data]);
   const visible = useMemo(() => {
     const folded = foldName(search);
     if (folded === '')

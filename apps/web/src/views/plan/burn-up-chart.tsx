@@ -1,12 +1,14 @@
 // Planned against actual cumulative dossiers, with the forecast band: from the last reported day,
 // the rest of the demand done at the best and worst observed daily rates (earliest and latest
 // completion), and at the mean (expected, dashed). The table behind it is beside it on the page.
-// Its days carry the year when it runs over more than one (time-axis-labels.ts).
+// Its days carry the year when it runs over more than one (time-axis-labels.ts), as many as fit
+// its width (time-axis-ticks.ts).
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useChartWidth } from '../../components/use-chart-width.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { timeAxisLabels } from './time-axis-labels.ts';
+import { timeAxisTicks } from './time-axis-ticks.ts';
 
 export type BurnUpDay = {
   date: string;
@@ -22,8 +24,6 @@ export type BurnUpForecast = {
 };
 
 const HEIGHT = 300;
-/** Room for one date label on the time axis, in px. */
-const DATE_LABEL_PX = 90;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
 const DAY_MS = 86_400_000;
 
@@ -71,10 +71,13 @@ export function BurnUpChart({
           .map(([d, v]) => `${x(d as number).toFixed(1)},${y(v as number).toFixed(1)}`)
           .join(' ')
       : null;
-  const xTicks = x
-    .ticks(Math.max(2, Math.min(6, Math.floor((WIDTH - MARGIN.left - MARGIN.right) / DATE_LABEL_PX))))
-    .map((day) => Math.round(day));
-  const xLabels = timeAxisLabels(date, xTicks.map(isoOfDay), isoOfDay(firstDay), isoOfDay(lastDay));
+  const xTicks = timeAxisTicks({
+    firstDay,
+    lastDay,
+    at: (day) => x(day),
+    labels: (ticks) => timeAxisLabels(date, ticks.map(isoOfDay), isoOfDay(firstDay), isoOfDay(lastDay)),
+    widthPx: WIDTH,
+  });
   const title = t('burnUp.title');
   return (
     <figure className="card" ref={ref}>
@@ -93,9 +96,9 @@ export function BurnUpChart({
             </text>
           </g>
         ))}
-        {xTicks.map((day, k) => (
-          <text key={day} className="x-tick" x={x(day)} y={HEIGHT - 8} textAnchor="middle">
-            {xLabels[k]}
+        {xTicks.map((tick) => (
+          <text key={tick.day} className="x-tick" x={tick.x} y={HEIGHT - 8} textAnchor="middle">
+            {tick.label}
           </text>
         ))}
         {band ? <polygon points={band} fill="var(--band)" /> : null}

@@ -188,9 +188,10 @@ function TallyTable({
 }) {
   const { t, n } = useI18n();
   const kind = className === 'reported-teams' ? 'data-team' : 'data-area';
+  // Each cell names its column (data-label): on a phone the rows are laid out as cards (styles.css).
   return (
     <div className="table-wrap">
-      <table className={className}>
+      <table className={`${className} tally-table`}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -212,14 +213,18 @@ function TallyTable({
           {rows.map((row) => (
             <tr key={row.key} {...{ [kind]: row.key }} data-reported={row.tally ? 'true' : 'false'}>
               <th scope="row">{row.heading}</th>
-              {columns.length > 1 ? <td>{row.detail}</td> : null}
-              <td>
+              {columns[1] !== undefined ? (
+                <td className="tally-detail" data-label={columns[1]}>
+                  {row.detail}
+                </td>
+              ) : null}
+              <td data-label={t('reported.state')}>
                 <Reported tally={row.tally} />
               </td>
-              <td className="num" data-figure="reports">
+              <td className="num" data-figure="reports" data-label={t('reported.reports')}>
                 {row.tally ? n(row.tally.reports) : '—'}
               </td>
-              <td className="num" data-figure="dossiers">
+              <td className="num" data-figure="dossiers" data-label={t('reported.dossiers')}>
                 {row.tally ? n(row.tally.dossiers) : '—'}
               </td>
             </tr>
