@@ -24,7 +24,6 @@ import {
   readDayReports,
   readOutsideCampaign,
   readReviewedReports,
-  readTeamDaysAbovePlanned,
   type StoredReviewedReport,
 } from './_internal/read-day-reports.ts';
 import { type IndexedFinding, reviewReports } from './_internal/review-reports.ts';
@@ -317,11 +316,8 @@ async function reportWarnings(
   if (unmachined) {
     planned = plannedMachinesByArea((await storedPlan(memo, prisma, scenario.id)).plan);
     // A report above them alone, and the teams' reports of a day above them together.
-    const [above, teamDays] = await Promise.all([
-      readAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned),
-      readTeamDaysAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned),
-    ]);
-    ids = [...new Set([...doubtfulIds, ...above, ...teamDays])];
+    const above = await readAbovePlanned(prisma, warned, scenario.minutesPerDossier, planned);
+    ids = [...new Set([...doubtfulIds, ...above])];
   }
   // Nothing to review: the comparison's last day is not waited for.
   if (ids.length === 0 && !outsideDeadline) return [];

@@ -111,17 +111,13 @@ export async function readOutsideCampaign(
   return rows.map((row) => row.id);
 }
 
-/** The areas given machines, as [code, machines]. */
-function withMachines(plannedMachines: Readonly<Record<string, number | null>>): [string, number][] {
-  return Object.entries(plannedMachines).filter(
-    (entry): entry is [string, number] => entry[1] !== null && entry[1] > 0,
-  );
-}
-
 /**
- * The ids of the reports on `days` that give no machines working and more dossiers than their
- * area's machines do in 24 hours at `minutesPerDossier` (`plannedMachines`, by area code): the
- * doubtful ones `readDayReports` cannot tell, judged exactly by `reviewActualReports` once read.
+ * The ids of the reports on `days` that no machines working stand behind and that their area's
+ * planned machines (`plannedMachines`, by area code) cannot have done in 24 hours at
+ * `minutesPerDossier`: a report above them alone, and each report of a day whose teams' reports in
+ * one area (more than one, none giving machines, no area total beside them) add up to more. These
+ * are the doubtful ones `readDayReports` cannot tell; `reviewActualReports` judges them exactly once
+ * read. One pass over the reports of the planned areas.
  */
 export async function readAbovePlanned(
   prisma: PrismaClient,
@@ -129,47 +125,29 @@ export async function readAbovePlanned(
   minutesPerDossier: number,
   plannedMachines: Readonly<Record<string, number | null>>,
 ): Promise<string[]> {
-  const planned = withMachines(plannedMachines);
+  const planned = Object.entries(plannedMachines).filter(
+    (entry): entry is [string, number] => entry[1] !== null && entry[1] > 0,
+  );
   if (planned.length === 0) return [];
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT r."id"
-    FROM "ActualReport" AS r
-    JOIN unnest(${planned.map(([code]) => code)}::text[], ${planned.map(([, machines]) => machines)}::float8[])
-      AS p("areaCode", "machines") ON p."areaCode" = r."areaCode"
-    WHERE NOT r."voided" AND r."machinesWorking" IS NULL
-      AND r."dossiers" * ${minutesPerDossier}::float8 > p."machines" * ${1440 * CEILING_MARGIN}::float8
-      AND (${days.from}::text IS NULL OR r."date" >= ${days.from})
-      AND (${days.to}::text IS NULL OR r."date" <= ${days.to})`;
+    WITH "planned" AS (
+      SELECT r."id", r."areaCode", r."date", r."teamCode", r."machinesWorking",
+        r."dossiers" * ${minutesPerDossier}::float8 AS "minutes",
+        p."machines" * ${1440 * CEILING_MARGIN}::float8 AS "ceiling"
+      FROM "ActualReport" AS r
+      JOIN unnest(${planned.map(([code]) => code)}::text[], ${planned.map(([, machines]) => machines)}::float8[])
+        AS p("areaCode", "machines") ON p."areaCode" = r."areaCode"
+      WHERE NOT r."voided"
+        AND (${days.from}::text IS NULL OR r."date" >= ${days.from})
+        AND (${days.to}::text IS NULL OR r."date" <= ${days.to})
+    )
+    SELECT "id" FROM "planned" WHERE "machinesWorking" IS NULL AND "minutes" > "ceiling"
+    UNION
+    SELECT unnest(array_agg("id")) FROM "planned"
+    GROUP BY "areaCode", "date", "ceiling"
+    HAVING count(*) > 1 AND bool_and("teamCode" IS NOT NULL AND "machinesWorking" IS NULL)
+      AND sum("minutes") > "ceiling"`;
   return rows.map((row) => row.id);
-}
-
-/**
- * The ids of the reports of the days whose teams' reports in one area, more than one and none giving
- * machines working nor beside an area total of its own, add up to more dossiers than the area's
- * planned machines do in 24 hours at `minutesPerDossier` (`plannedMachines`, by area code): each of
- * them may be within, so `readAbovePlanned` cannot tell them; `reviewActualReports` judges their day
- * exactly once they are all read.
- */
-export async function readTeamDaysAbovePlanned(
-  prisma: PrismaClient,
-  days: ReportDays,
-  minutesPerDossier: number,
-  plannedMachines: Readonly<Record<string, number | null>>,
-): Promise<string[]> {
-  const planned = withMachines(plannedMachines);
-  if (planned.length === 0) return [];
-  const rows = await prisma.$queryRaw<{ ids: string[] }[]>`
-    SELECT array_agg(r."id") AS "ids"
-    FROM "ActualReport" AS r
-    JOIN unnest(${planned.map(([code]) => code)}::text[], ${planned.map(([, machines]) => machines)}::float8[])
-      AS p("areaCode", "machines") ON p."areaCode" = r."areaCode"
-    WHERE NOT r."voided"
-      AND (${days.from}::text IS NULL OR r."date" >= ${days.from})
-      AND (${days.to}::text IS NULL OR r."date" <= ${days.to})
-    GROUP BY r."areaCode", r."date", p."machines"
-    HAVING count(*) > 1 AND bool_and(r."teamCode" IS NOT NULL AND r."machinesWorking" IS NULL)
-      AND sum(r."dossiers") * ${minutesPerDossier}::float8 > p."machines" * ${1440 * CEILING_MARGIN}::float8`;
-  return rows.flatMap((row) => row.ids);
 }
 
 /** A stored report with what names it and what `reviewActualReports` judges. */
