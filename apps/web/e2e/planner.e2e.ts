@@ -78,26 +78,29 @@ function dateLines(cells: Locator): Promise<number[]> {
   );
 }
 
-/** A scenario of the province (67) the planner saves through the API, with the machines given. */
-async function provinceScenario(name: string, machines: { areaCode: string; machines: number }[]) {
+/** A scenario the planner saves through the API (the input as `createScenario` takes it); its id. */
+async function savedScenario(input: Record<string, unknown>): Promise<string> {
   const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
     server,
     'planner',
     `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
-    {
-      input: {
-        name,
-        areaCode: '67',
-        calendar: { start: '2021-03-15', deadline: '2021-04-30' },
-        hours: { open: '05:00', close: '24:00' },
-        service: { minutesPerDossier: 3.5 },
-        machines,
-      },
-    },
+    { input },
   );
   const id = created.data?.createScenario.scenarioId;
   if (!id) throw new Error(`createScenario refused: ${JSON.stringify(created)}`);
   return id;
+}
+
+/** A scenario of the province (67) the planner saves through the API, with the machines given. */
+function provinceScenario(name: string, machines: { areaCode: string; machines: number }[]) {
+  return savedScenario({
+    name,
+    areaCode: '67',
+    calendar: { start: '2021-03-15', deadline: '2021-04-30' },
+    hours: { open: '05:00', close: '24:00' },
+    service: { minutesPerDossier: 3.5 },
+    machines,
+  });
 }
 
 describe('the Đắk Nông planner', () => {
@@ -356,24 +359,15 @@ describe('the Đắk Nông planner', () => {
   it('a district planner reads the province’s re-plan of its district but is offered neither saving it nor importing machines, which only its own scenarios take', async () => {
     // Đăk Glong (661) with one machine to 30 April is late (see the story above), in a scenario of
     // the province (67) and in one of its own.
-    const scenarioOf = async (name: string, areaCode: string) => {
-      const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
-        server,
-        'planner',
-        `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
-        {
-          input: {
-            name,
-            areaCode,
-            calendar: { start: '2021-03-15', deadline: '2021-04-30' },
-            hours: { open: '05:00', close: '24:00' },
-            service: { minutesPerDossier: 3.5 },
-            machines: [{ areaCode: '661', machines: 1 }],
-          },
-        },
-      );
-      return created.data?.createScenario.scenarioId as string;
-    };
+    const scenarioOf = (name: string, areaCode: string) =>
+      savedScenario({
+        name,
+        areaCode,
+        calendar: { start: '2021-03-15', deadline: '2021-04-30' },
+        hours: { open: '05:00', close: '24:00' },
+        service: { minutesPerDossier: 3.5 },
+        machines: [{ areaCode: '661', machines: 1 }],
+      });
     const province = await scenarioOf('Tỉnh, Đăk Glong 1 máy', '67');
     const own = await scenarioOf('Huyện Đăk Glong, 1 máy', '661');
     const issued = await graphqlAs<{ issueToken: { token: string } }>(
@@ -422,22 +416,14 @@ describe('the Đắk Nông planner', () => {
   it('is offered the re-plan where the plan is on time but the reports forecast a finish after the deadline, told under the box of a day it cannot pick, and reads the chart’s years, in both languages', async () => {
     // Krông Nô (664) with three machines from 2 October to 30 November 2023, a year no other story
     // reports in: its 52,372 dossiers at 878 a day are done on 24 November, on time.
-    const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
-      server,
-      'planner',
-      `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
-      {
-        input: {
-          name: 'Krông Nô, 3 máy, tháng 10–11/2023',
-          areaCode: '664',
-          calendar: { start: '2023-10-02', deadline: '2023-11-30' },
-          hours: { open: '05:00', close: '24:00' },
-          service: { minutesPerDossier: 3.5 },
-          machines: [{ areaCode: '664', machines: 3 }],
-        },
-      },
-    );
-    const id = created.data?.createScenario.scenarioId as string;
+    const id = await savedScenario({
+      name: 'Krông Nô, 3 máy, tháng 10–11/2023',
+      areaCode: '664',
+      calendar: { start: '2023-10-02', deadline: '2023-11-30' },
+      hours: { open: '05:00', close: '24:00' },
+      service: { minutesPerDossier: 3.5 },
+      machines: [{ areaCode: '664', machines: 3 }],
+    });
     // Its own totals, 250 and 350 dossiers on alternate days from 2 to 15 October: 4,200 in all,
     // 300 a day. At that rate the other 48,172 take 161 days more: 24 March 2024.
     const reports = Array.from({ length: 14 }, (_, k) => ({
@@ -543,22 +529,14 @@ describe('the Đắk Nông planner', () => {
     // Tuy Đức (667) with two machines from 4 May to 30 June 2020, a year no other story reports in,
     // open 07:00–17:00 at 3.5 minutes a dossier: 600 ÷ 3.5 = 171 dossiers a machine-day planned, and
     // ⌊1,440 ÷ 3.5⌋ = 411 in a machine's 24 hours.
-    const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
-      server,
-      'planner',
-      `mutation ($input: ScenarioInput) { createScenario(input: $input) { ... on Scenario { scenarioId } } }`,
-      {
-        input: {
-          name: 'Tuy Đức, 2 máy, tháng 5–6/2020',
-          areaCode: '667',
-          calendar: { start: '2020-05-04', deadline: '2020-06-30' },
-          hours: { open: '07:00', close: '17:00' },
-          service: { minutesPerDossier: 3.5 },
-          machines: [{ areaCode: '667', machines: 2 }],
-        },
-      },
-    );
-    const id = created.data?.createScenario.scenarioId as string;
+    const id = await savedScenario({
+      name: 'Tuy Đức, 2 máy, tháng 5–6/2020',
+      areaCode: '667',
+      calendar: { start: '2020-05-04', deadline: '2020-06-30' },
+      hours: { open: '07:00', close: '17:00' },
+      service: { minutesPerDossier: 3.5 },
+      machines: [{ areaCode: '667', machines: 2 }],
+    });
     // 900 dossiers on one machine on 4 May, above its 411; 100 on two on 5 May. The pace counts both
     // days on their reported machines: 1,000 ÷ 3 machine-days = 333, 94 % above the plan's 171.
     const recorded = await graphqlAs<{ recordActuals: { reports: { warnings: { code: string }[] }[] } }>(
