@@ -41,7 +41,7 @@ const CEILING_MARGIN = 0.999_999;
  * whole (`readReviewedReports`; the dates outside the campaign are {@link readOutsideCampaign}'s).
  * A report's machines are as the pace counts them (`machinesCountedInPace`: none above the bound).
  * `unmachined`: whether one of them has dossiers and no machines working, which only the machines
- * planned in its area judge (`readAbovePlanned`, `readTeamDaysAbovePlanned`). `dates`: the dates with a report, ascending.
+ * planned in its area judge (`readAbovePlanned`). `dates`: the dates with a report, ascending.
  */
 export async function readDayReports(
   prisma: PrismaClient,
