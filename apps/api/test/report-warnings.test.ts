@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { loadReportContext } from '../src/actuals/_internal/report-context.ts';
+import { importActuals } from '../src/actuals/import-actuals.ts';
 import { reportById } from '../src/actuals/report-by-id.ts';
 import type { Principal } from '../src/auth/tokens.ts';
 import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
@@ -153,5 +155,181 @@ describe('the report a warning of plan vs actual is about', () => {
       { token },
     );
     expect(answer.data?.planVsActual.__typename).toBe('NotFoundError');
+  });
+});
+
+type Recorded = {
+  report: { reportId: string };
+  warnings: { code: string; field: string; message: string }[];
+};
+
+const recordAs = async (reports: unknown[], token?: string): Promise<Recorded[]> =>
+  (
+    await data<{ recordActuals: { reports: Recorded[] } }>(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+        ... on RecordActualsPayload { reports { report { reportId } warnings { code field message } } } } }`,
+      { reports },
+      token === undefined ? {} : { token },
+    )
+  ).recordActuals.reports;
+
+/** Teams of their own in a commune, each working with one machine. */
+const teamsIn = async (areaCode: string, codes: readonly string[]): Promise<void> => {
+  for (const code of codes) {
+    await database.prisma.team.create({
+      data: { code, name: `Tổ ${code}`, kind: 'FIXED', homeAreaCode: areaCode, machines: 1 },
+    });
+  }
+};
+
+const ADMIN: Principal = {
+  tokenId: 'test',
+  name: 'test admin',
+  role: 'ADMIN',
+  areaCode: null,
+  areaPath: null,
+  teamCode: null,
+};
+
+describe('a day of team reports sent in several batches', () => {
+  // campaignOver's plan puts its 2 machines in the commune: 2 × 1,440 ÷ 6 = 480 dossiers in 24 hours.
+  it('warns the later batch when its report and another team’s stored one add up to more than the planned machines do', async () => {
+    const scenarioId = await campaignOver('T7201');
+    await teamsIn('T7201', ['T7201-A', 'T7201-B']);
+    const reporterOfB = await tokenFor({ role: 'REPORTER', name: 'phone of T7201-B', teamCode: 'T7201-B' });
+    // Team A's 300 alone is within the 480.
+    const [first] = await recordAs([
+      { date: '2021-05-06', areaCode: 'T7201', teamCode: 'T7201-A', dossiers: 300 },
+    ]);
+    expect(first?.warnings).toEqual([]);
+    // Team B's 300 of the same day, sent later by its own phone: 300 + 300 = 600, above the 480.
+    const [later] = await recordAs([{ date: '2021-05-06', areaCode: 'T7201', dossiers: 300 }], reporterOfB);
+    expect(later?.warnings).toEqual([
+      {
+        code: 'day-above-planned-machines',
+        field: 'reports[0].dossiers',
+        message:
+          'reports[0].dossiers: the 2 reports of area T7201 on 2021-05-06, none giving machines working, add up to 600 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier (1 of them recorded before this batch)',
+      },
+    ]);
+    // Plan vs actual warns about the same report of the same day.
+    const compared = await data<{ planVsActual: { reportWarnings: Warned[] } }>(WARNINGS, {
+      scenarioId,
+      areaCode: 'T7201',
+    });
+    expect(compared.planVsActual.reportWarnings.map((w) => [w.code, w.report?.reportId])).toEqual([
+      ['day-above-planned-machines', later?.report.reportId],
+    ]);
+  });
+
+  it('counts a team’s stored report as the later batch corrects it, and leaves out voided ones and days with the area’s own total', async () => {
+    const scenarioId = await campaignOver('T7202');
+    await teamsIn('T7202', ['T7202-A', 'T7202-B', 'T7202-C']);
+    const team = (date: string, teamCode: string, dossiers: number) => ({
+      date,
+      areaCode: 'T7202',
+      teamCode,
+      dossiers,
+    });
+    const stored = await recordAs([
+      // 7 May: A's 300 and B's 100, corrected below to 100 and left as it is: 200 in all.
+      team('2021-05-07', 'T7202-A', 300),
+      team('2021-05-07', 'T7202-B', 100),
+      // 8 May: A's 300, voided below: it counts nowhere.
+      team('2021-05-08', 'T7202-A', 300),
+      // 9 May: the area's own total of 300 beside A's 300: the total wins, the day is judged by it.
+      { date: '2021-05-09', areaCode: 'T7202', dossiers: 300 },
+      team('2021-05-09', 'T7202-A', 300),
+    ]);
+    expect(stored.map((r) => r.warnings)).toEqual([[], [], [], [], []]);
+    await data(`mutation ($id: ID!) { voidActualReport(id: $id, reason: "sent twice") { __typename } }`, {
+      id: stored[2]?.report.reportId,
+    });
+    const later = await recordAs([
+      team('2021-05-07', 'T7202-A', 100),
+      team('2021-05-07', 'T7202-C', 250),
+      team('2021-05-08', 'T7202-B', 300),
+      team('2021-05-09', 'T7202-B', 300),
+    ]);
+    // 7 May: 100 + 100 + 250 = 450, within the 480 (the 300 it replaced would have made 750);
+    // 8 May: 300 alone; 9 May: the area's own 300.
+    expect(later.map((r) => r.warnings)).toEqual([[], [], [], []]);
+    const compared = await data<{ planVsActual: { reportWarnings: Warned[] } }>(WARNINGS, {
+      scenarioId,
+      areaCode: 'T7202',
+    });
+    expect(compared.planVsActual.reportWarnings).toEqual([]);
+  });
+
+  it('warns a file imported after another team’s reports of the same day', async () => {
+    await campaignOver('T7203');
+    await teamsIn('T7203', ['T7203-A', 'T7203-B']);
+    await recordAs([{ date: '2021-05-10', areaCode: 'T7203', teamCode: 'T7203-A', dossiers: 290 }]);
+    const imported = await importActuals(
+      database.prisma,
+      [
+        { date: '2021-05-10', areaCode: 'T7203', teamCode: 'T7203-B', dossiers: 200 },
+        { date: '2021-05-11', areaCode: 'T7203', teamCode: 'T7203-B', dossiers: 200 },
+      ],
+      ADMIN,
+      { maxReports: 10 },
+    );
+    // 290 + 200 = 490 on 10 May, above the 480; 200 alone on 11 May.
+    expect(imported.ok && imported.warnings).toEqual([
+      {
+        index: 0,
+        path: 'reports[0].dossiers',
+        severity: 'unlikely',
+        code: 'day-above-planned-machines',
+        message:
+          'reports[0].dossiers: the 2 reports of area T7203 on 2021-05-10, none giving machines working, add up to 490 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier (1 of them recorded before this batch)',
+      },
+    ]);
+  });
+  it('reads the stored reports of a day only in an area its sender sees, as reports are read', async () => {
+    await campaignOver('T7205');
+    await teamsIn('T7205', ['T7205-A', 'T7205-B']);
+    await recordAs([{ date: '2021-05-06', areaCode: 'T7205', teamCode: 'T7205-A', dossiers: 300 }]);
+    const batch = [{ date: '2021-05-06', areaCode: 'T7205', teamCode: 'T7205-B', dossiers: 300 }];
+    const planner = (areaCode: string): Principal => ({
+      ...ADMIN,
+      name: `planner of ${areaCode}`,
+      role: 'PLANNER',
+      areaCode,
+      areaPath: areaCode,
+    });
+    const stored = async (sender?: Principal) =>
+      (await loadReportContext(database.prisma, batch, sender ? { sender } : {})).storedTeamDays;
+    // Its planner sees team A's report of the day (any team's report in its area, as actualReports lists them).
+    expect(await stored(planner('T7205'))).toEqual([
+      { date: '2021-05-06', areaCode: 'T7205', teamCode: 'T7205-A', dossiers: 300, machinesWorking: null },
+    ]);
+    // A planner of another commune, and a read with no sender, read none.
+    expect(await stored(planner('T7999'))).toEqual([]);
+    expect(await stored()).toEqual([]);
+  });
+});
+
+describe('a report above the planned machines alone', () => {
+  it('is warned once, as its own figure, though its day’s team reports add up to more', async () => {
+    const scenarioId = await campaignOver('T7204');
+    await teamsIn('T7204', ['T7204-A', 'T7204-B']);
+    // Each team's 500 is above the 480 alone: the day's 1,000 says nothing more of either report.
+    const recorded = await recordAs([
+      { date: '2021-05-06', areaCode: 'T7204', teamCode: 'T7204-A', dossiers: 500 },
+      { date: '2021-05-06', areaCode: 'T7204', teamCode: 'T7204-B', dossiers: 500 },
+    ]);
+    expect(recorded.map((r) => r.warnings.map((w) => w.code))).toEqual([
+      ['above-service-capacity'],
+      ['above-service-capacity'],
+    ]);
+    const compared = await data<{ planVsActual: { reportWarnings: Warned[] } }>(WARNINGS, {
+      scenarioId,
+      areaCode: 'T7204',
+    });
+    expect(compared.planVsActual.reportWarnings.map((w) => w.code)).toEqual([
+      'above-service-capacity',
+      'above-service-capacity',
+    ]);
   });
 });

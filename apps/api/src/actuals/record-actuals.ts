@@ -6,7 +6,7 @@ import type { Memo } from '../compute/memo.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { type CheckedReport, checkReports } from './_internal/check-reports.ts';
 import { loadReportContext } from './_internal/report-context.ts';
-import type { IndexedFinding } from './_internal/review-reports.ts';
+import { type IndexedFinding, withStoredTeamDays } from './_internal/review-reports.ts';
 import { withTransactionRetry } from './_internal/transaction-retry.ts';
 import { type UpsertedReport, upsertReports } from './_internal/upsert-reports.ts';
 
@@ -29,8 +29,9 @@ export function asSentBy(writer: Principal, reports: readonly ActualReportInput[
 }
 
 /**
- * Checks a batch (refusing it whole, naming every problem), then writes it in one transaction,
- * retried on a conflict. `memo`: the request's, where its areas' paths were read for its scope.
+ * Checks a batch (refusing it whole, naming every problem; a day of team reports judged with those
+ * already stored for it), then writes it in one transaction, retried on a conflict. `memo`: the
+ * request's, where its areas' paths were read for its scope.
  */
 export async function recordActuals(
   prisma: PrismaClient,
@@ -39,7 +40,13 @@ export async function recordActuals(
   memo?: Memo,
 ): Promise<RecordActualsResult> {
   const reports = asSentBy(writer, sent);
-  const warnings = checkReports(reports, await loadReportContext(prisma, reports, memo), writer);
+  const context = await loadReportContext(prisma, reports, { memo, sender: writer });
+  const warnings = withStoredTeamDays(
+    checkReports(reports, context, writer),
+    reports,
+    context.storedTeamDays,
+    (areaCode) => context.campaignsOf(areaCode),
+  );
   const written = await withTransactionRetry(() => upsertReports(prisma, reports, writer.name));
   const results = written.map((result, index) => ({
     ...result,

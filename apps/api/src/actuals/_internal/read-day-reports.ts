@@ -174,3 +174,35 @@ export async function readReviewedReports(
     orderBy: [{ date: 'asc' }, { areaCode: 'asc' }, { teamKey: 'asc' }],
   });
 }
+
+/** A team day of a batch being recorded: its date and area, and the teams the batch sends for it. */
+export type SentTeamDay = {
+  date: string;
+  areaCode: string;
+  /** The `teamKey` of each report the batch sends that day (`''` for the area's own total). */
+  teamKeys: readonly string[];
+};
+
+/**
+ * The stored reports of `days`, voided ones left out, but for those the batch sends again (same
+ * date, area and team: its report replaces them, as recording's upsert does): what the batch's
+ * reports of those days add up with. Dates, areas and teams ascending. One statement.
+ */
+export async function readStoredTeamDays(
+  prisma: PrismaClient,
+  days: readonly SentTeamDay[],
+): Promise<ReviewedReport[]> {
+  if (days.length === 0) return [];
+  const sent = days.flatMap((day) => day.teamKeys.map((teamKey) => ({ ...day, teamKey })));
+  return prisma.$queryRaw<ReviewedReport[]>`
+    SELECT r."date", r."areaCode", r."teamCode", r."dossiers", r."machinesWorking"
+    FROM "ActualReport" AS r
+    JOIN unnest(${days.map((day) => day.date)}::text[], ${days.map((day) => day.areaCode)}::text[])
+      AS d("date", "areaCode") ON r."date" = d."date" AND r."areaCode" = d."areaCode"
+    WHERE NOT r."voided"
+      AND NOT EXISTS (
+        SELECT 1 FROM unnest(${sent.map((s) => s.date)}::text[], ${sent.map((s) => s.areaCode)}::text[],
+          ${sent.map((s) => s.teamKey)}::text[]) AS s("date", "areaCode", "teamKey")
+        WHERE s."date" = r."date" AND s."areaCode" = r."areaCode" AND s."teamKey" = r."teamKey")
+    ORDER BY r."date", r."areaCode", r."teamKey"`;
+}

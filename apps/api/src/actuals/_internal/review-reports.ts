@@ -1,6 +1,6 @@
 // The one review of reports' figures and dates, at recording (a batch, against every campaign over
-// each report's area) and in plan vs actual (the stored reports, against the scenario compared):
-// the same report gets the same warnings in both.
+// each report's area; a day of team reports with those already stored for it) and in plan vs actual
+// (the stored reports, against the scenario compared): the same report gets the same warnings in both.
 import { type ReportFinding, type ReviewedReport, reviewActualReports } from '@muster/planning';
 import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 
@@ -218,9 +218,76 @@ export function reviewReports(
     }
     return against;
   };
-  return [
+  return withoutRestatedDays([
     ...findingsOfFigures(reports, judged),
     ...findingsOfMachines(reports),
     ...findingsOfDates(reports, campaignsOfArea, campaignsNamed),
-  ].sort((a, b) => a.index - b.index);
+  ]).sort((a, b) => a.index - b.index);
+}
+
+/**
+ * "A report above the planned machines alone is not warned again for its day." Its day's finding
+ * (`day-above-planned-machines`) names a report that gives no machines, so its own finding
+ * (`above-service-capacity`) is against the same planned machines at the same service time: its
+ * dossiers alone are above them, the day's sum the more so. The day's says nothing more of it.
+ */
+function withoutRestatedDays(findings: readonly IndexedFinding[]): IndexedFinding[] {
+  const aboveAlone = new Set(
+    findings.flatMap((finding) => (finding.code === 'above-service-capacity' ? [finding.index] : [])),
+  );
+  return findings.filter(
+    (finding) => !(finding.code === 'day-above-planned-machines' && aboveAlone.has(finding.index)),
+  );
+}
+
+/**
+ * The warnings of a batch (`warnings`, as `checkReports` found them in the batch alone) with each
+ * team day judged with the reports already stored for it (`stored`, read for the batch: none of
+ * them one the batch replaces): the day's `day-above-planned-machines` is found again over the
+ * stored reports and the batch's of that day, as plan vs actual will add them up, and names the
+ * batch's last report of the day, saying how many were recorded before. Other warnings, and the
+ * days with nothing stored, are left as they are.
+ *
+ * @example
+ * // 300 stored by one team, 300 sent by another: 600 above the 480 that 2 planned machines do at 6 minutes
+ * withStoredTeamDays([], [{ date: '2021-05-06', areaCode: 'T7201', teamCode: 'B', dossiers: 300 }],
+ *   [{ date: '2021-05-06', areaCode: 'T7201', teamCode: 'A', dossiers: 300 }],
+ *   () => [{ start: '2021-05-03', deadline: '2021-05-16', minutesPerDossier: 6, plannedMachines: 2 }],
+ * ).map((finding) => finding.message)
+ * // => ['reports[0].dossiers: the 2 reports of area T7201 on 2021-05-06, none giving machines working, add up to 600 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier (1 of them recorded before this batch)']
+ */
+export function withStoredTeamDays(
+  warnings: readonly IndexedFinding[],
+  reports: readonly ReviewedReport[],
+  stored: readonly ReviewedReport[],
+  campaignsOf: (areaCode: string) => readonly ReviewCampaign[],
+): IndexedFinding[] {
+  if (stored.length === 0) return [...warnings];
+  const dayOf = (report: ReviewedReport) => JSON.stringify([report.date, report.areaCode]);
+  const storedOfDay = new Map<string, number>();
+  for (const report of stored) storedOfDay.set(dayOf(report), (storedOfDay.get(dayOf(report)) ?? 0) + 1);
+  const sent = reports.flatMap((report, index) => (storedOfDay.has(dayOf(report)) ? [index] : []));
+  // The stored reports first: the day's finding names the last of its reports, the batch's last.
+  const days = reviewReports(
+    [...stored, ...sent.map((index) => reports[index] as ReviewedReport)],
+    campaignsOf,
+  ).flatMap((finding): IndexedFinding[] => {
+    const index = sent[finding.index - stored.length];
+    if (finding.code !== 'day-above-planned-machines' || index === undefined) return [];
+    const before = storedOfDay.get(dayOf(reports[index] as ReviewedReport)) ?? 0;
+    const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
+    return [
+      {
+        ...finding,
+        index,
+        path: rename(finding.path),
+        message: `${rename(finding.message)} (${before} of them recorded before this batch)`,
+      },
+    ];
+  });
+  const judgedAgain = (warning: IndexedFinding) =>
+    warning.code === 'day-above-planned-machines' &&
+    storedOfDay.has(dayOf(reports[warning.index] as ReviewedReport));
+  // A stable sort: a report's day finding first, where the batch's review puts its figures' findings.
+  return [...days, ...warnings.filter((warning) => !judgedAgain(warning))].sort((a, b) => a.index - b.index);
 }
