@@ -78,6 +78,45 @@ function dateLines(cells: Locator): Promise<number[]> {
   );
 }
 
+/**
+ * A table as Chromium's own accessibility tree holds it, which screen readers read (Playwright's role
+ * queries work the roles out from the elements, whatever their CSS): the names of its column
+ * headers, and of the header and cells of the row headed `rowName`.
+ */
+async function chromiumTable(
+  page: Page,
+  tableName: string,
+  rowName: string,
+): Promise<{ headers: string[]; row: string[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const role = (node: (typeof nodes)[number]) => (node.ignored ? null : node.role?.value);
+    const name = (node: (typeof nodes)[number]) => String(node.name?.value ?? '');
+    /** The nodes of `roles` under `node`, not looking inside them. */
+    const under = (node: (typeof nodes)[number], roles: string[]): (typeof nodes)[number][] =>
+      (node.childIds ?? []).flatMap((id) => {
+        const child = byId.get(id);
+        if (!child) return [];
+        return roles.includes(role(child) ?? '') ? [child] : under(child, roles);
+      });
+    const table = nodes.find((node) => role(node) === 'table' && name(node) === tableName);
+    if (!table) return { headers: [], row: [] };
+    const rows = under(table, ['row']).map((row) =>
+      under(row, ['columnheader', 'rowheader', 'cell']).map((cell) => ({
+        role: role(cell),
+        name: name(cell),
+      })),
+    );
+    const headers = rows.find((cells) => cells.every((cell) => cell.role === 'columnheader')) ?? [];
+    const row = rows.find((cells) => cells[0]?.role === 'rowheader' && cells[0].name === rowName) ?? [];
+    return { headers: headers.map((cell) => cell.name), row: row.map((cell) => cell.name) };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** A scenario the planner saves through the API (the input as `createScenario` takes it); its id. */
 async function savedScenario(input: Record<string, unknown>): Promise<string> {
   const created = await graphqlAs<{ createScenario: { scenarioId: string } }>(
@@ -730,6 +769,40 @@ describe('the Đắk Nông planner', () => {
     await own.close();
   });
 
+  it('a district planner following a link to a province scenario at the province opens it at its own district, told why, in both languages', async () => {
+    const token = await issueToken(server, { role: 'PLANNER', name: 'Đắk Mil planner', areaCode: '663' });
+    const district = (
+      await graphqlAs<{ area: { name: string } }>(server, 'admin', '{ area(code: "663") { name } }')
+    ).data?.area.name as string;
+    const own = await openBrowser();
+    const page = await own.newPage(1440, 900);
+    await signInWithToken(page, token);
+    await chooseLanguage(page, 'en');
+    // The province's own link, as its planner would send it: the plan of the whole province (67).
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021?area=67`);
+    await page.waitForURL(`${server.origin}/scenarios/dak-nong-2021?area=663`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(district) }).waitFor();
+    const told = page.getByTestId('opened-at-own-area');
+    expect(await told.textContent()).toBe(
+      `The link was for Tỉnh Đắk Nông, beyond your area, which your role may not see: here is the plan for ${district}.`,
+    );
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    await chooseLanguage(page, 'vi');
+    await expect
+      .poll(() => told.textContent())
+      .toBe(
+        `Liên kết này dành cho Tỉnh Đắk Nông, rộng hơn địa bàn của bạn nên vai trò của bạn không được xem: đây là kế hoạch của ${district}.`,
+      );
+    // Its own district's link, followed from elsewhere, says nothing of another.
+    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021?area=663`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(district) }).waitFor();
+    expect(await told.count()).toBe(0);
+    await page.close();
+    expect(own.outsideAttempts).toEqual([]);
+    await own.close();
+  });
+
   it('opens a site’s hourly staffing and sees machines and waits per hour', async () => {
     const page = await browser.newPage(1440, 900);
     // From the plan of Đắk Song (665), as its link opens it.
@@ -864,6 +937,27 @@ describe('the Đắk Nông planner', () => {
     expect(captionRight).toBeLessThanOrEqual(360);
     await expectReadableCharts(page);
     await screenshot(page, 'staffing-360', { docs: false });
+    await page.close();
+  });
+
+  it('reaches every hour’s box of its own schedule on a 360 px phone without scrolling sideways', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/staffing?area=665`);
+    const rows = page.locator('table.staffing-hours tbody tr');
+    // Open 05:00–24:00: nineteen hours, a box each.
+    await expect.poll(() => rows.count()).toBe(19);
+    const boxes = page.getByRole('spinbutton', { name: /^Số máy mở từ \d\d:00 theo lịch của bạn$/ });
+    expect(await boxes.count()).toBe(19);
+    // Each box as drawn with nothing scrolled, the page's nor the table's: within the phone's width.
+    const drawn = await boxes.evaluateAll((inputs) =>
+      inputs.map((input) => {
+        const box = input.getBoundingClientRect();
+        return { name: input.getAttribute('name'), left: box.left, right: box.right };
+      }),
+    );
+    expect(await page.locator('.staffing-hours-wrap').evaluate((frame) => frame.scrollLeft)).toBe(0);
+    expect(drawn.filter((box) => box.left < 0 || box.right > 360)).toEqual([]);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await page.close();
   });
 
@@ -1170,6 +1264,110 @@ describe('the Đắk Nông planner', () => {
       expect(drawn.filter((aside) => !aside.withNextWord)).toEqual([]);
     }
     await chooseLanguage(page, 'vi');
+    await page.close();
+  });
+
+  it('reads on a 360 px phone why a mobile team finishes after the deadline of a plan that is on time, and what to do, in both languages', async () => {
+    // The plan pools Đắk Song's machines and is on time there; the team's calendar ends after 30 June.
+    const asked = await graphqlAs<{
+      plan: { areas: { code: string; status: string }[] };
+      teams: { code: string; visits: { endDate: string } }[];
+    }>(
+      server,
+      'planner',
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "67") { ... on CampaignPlan { areas { code status } } }
+        teams { code visits(scenarioId: "dak-nong-2021") { ... on TeamVisits { endDate } } } }`,
+    );
+    expect(asked.data?.plan.areas.find((area) => area.code === '665')?.status).toBe('ON_TIME');
+    const team = asked.data?.teams.find((t) => t.code === 'DN-DAK-SONG-MOBILE');
+    expect((team?.visits.endDate ?? '') > '2021-06-30').toBe(true);
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/visits`);
+    const said = page.getByTestId('visits-two-models');
+    await said.waitFor();
+    expect(await said.textContent()).toBe(
+      'Lịch này cho mỗi tổ đi lần lượt từng xã, còn trang Kế hoạch tính mọi máy của địa bàn là một nhóm dùng chung, nên tổ có thể muộn dù kế hoạch kịp hạn: hãy thêm máy, thêm tổ hoặc chuyển bớt xã sang điểm cấp cố định.',
+    );
+    // Read before the teams' calendars, once, within the screen.
+    const [first] = await page
+      .locator('section.team-visits')
+      .evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top));
+    const box = await said.boundingBox();
+    if (!box || first === undefined) throw new Error('the sentence or the calendars are not drawn');
+    expect(box.y + box.height).toBeLessThanOrEqual(first);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'visits-two-models-360-vi', { docs: false });
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(() => said.textContent())
+      .toBe(
+        'These calendars take each team to one commune at a time, while the plan page pools all the area’s machines, so a team can be late on a plan that is on time: add machines or a team, or move some communes to a fixed site.',
+      );
+    await chooseLanguage(page, 'vi');
+    await page.close();
+  });
+
+  it('hears that GraphiQL opens in a new tab, in both languages', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/`);
+    const graphiql = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+    await graphiql('GraphiQL (mở trong thẻ mới)').waitFor();
+    expect(await graphiql('GraphiQL (mở trong thẻ mới)').getAttribute('target')).toBe('_blank');
+    await chooseLanguage(page, 'en');
+    await graphiql('GraphiQL (opens in a new tab)').waitFor();
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await chooseLanguage(page, 'vi');
+    await page.close();
+  });
+
+  it('hears who reported on a 360 px phone as tables: each figure a cell of its row, under its column’s header, named by itself', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/reports?area=67&date=2021-03-20`);
+    // The rows are drawn as cards on a phone: still rows of cells to a screen reader.
+    const districts = page.getByRole('table', { name: 'Các địa bàn trực thuộc' });
+    const dakSong = districts
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Huyện Đắk Song' }) });
+    await dakSong.waitFor();
+    expect(await districts.getByRole('columnheader').allTextContents()).toEqual([
+      'Địa bàn',
+      'Tình trạng',
+      'Số báo cáo',
+      'Hồ sơ',
+    ]);
+    // The field report of 20 March: Đắk Song's 1,085 dossiers.
+    expect(await dakSong.getByRole('cell').allTextContents()).toEqual(['Đã báo cáo', '1', '1.085']);
+    // And so in Chromium's own accessibility tree, which a screen reader reads: the labels drawn
+    // above the figures on a phone are not read into them.
+    expect(await chromiumTable(page, 'Các địa bàn trực thuộc', 'Huyện Đắk Song')).toEqual({
+      headers: ['Địa bàn', 'Tình trạng', 'Số báo cáo', 'Hồ sơ'],
+      row: ['Huyện Đắk Song', 'Đã báo cáo', '1', '1.085'],
+    });
+    expect(await chromiumTable(page, 'Các tổ', 'Tổ lưu động Đắk Song')).toEqual({
+      headers: ['Tổ', 'Địa bàn của tổ', 'Tình trạng', 'Số báo cáo', 'Hồ sơ'],
+      row: ['Tổ lưu động Đắk Song', 'Huyện Đắk Song', 'Chưa báo cáo', '—', '—'],
+    });
+    await page.close();
+  });
+
+  it('reads on a 360 px phone whether each district and team reported, each state within its column, not over the next figure', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${server.origin}/reports?area=67&date=2021-03-20`);
+    const states = page.locator('table.tally-table td .report-state');
+    // The province's eight districts and its two teams.
+    await expect.poll(() => states.count()).toBe(10);
+    const spilled = await states.evaluateAll((badges) =>
+      badges
+        .filter((badge) => {
+          const cell = badge.closest('td')?.getBoundingClientRect();
+          return !cell || badge.getBoundingClientRect().right > cell.right;
+        })
+        .map((badge) => badge.closest('tr')?.querySelector('th')?.textContent),
+    );
+    expect(spilled).toEqual([]);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'reported-states-360-vi', { docs: false });
     await page.close();
   });
 

@@ -90,6 +90,14 @@ async function storedReports(areaCode: string, date: string): Promise<Stored[]> 
     .filter((report) => report.teamCode === TEAM);
 }
 
+/**
+ * Waits until the reporter's outbox has read the phone's reports and is sending none, as its banner
+ * marks it: what it would send by itself has been sent by then.
+ */
+function outboxSettled(page: Page): Promise<void> {
+  return page.locator('.connection[data-outbox="settled"]').waitFor();
+}
+
 /** One report sent straight to the API as the reporter's phone sends it; the outcome of each. */
 function sendAsReporter(report: Record<string, unknown>) {
   return graphqlAs<{ recordActuals: { reports: { outcome: string }[] } }>(
@@ -440,8 +448,6 @@ describe.each(LANGUAGES)(
       await page.close();
     });
 
-    /** Longer than the outbox takes to send the reports it holds when the app opens, on loopback. */
-    const OUTBOX_SETTLES_MS = 1_500;
     /** A day no other story reports, so the draft's report changes none of their figures. */
     const draftDay = hcmDay(10 + daysBack);
     const halfPastSeven = locale === 'vi' ? '7,5' : '7.5';
@@ -510,8 +516,8 @@ describe.each(LANGUAGES)(
       // Never sent by itself: not on the server, not in the outbox, after a reload too.
       await page.reload();
       expect(await formFigures(page)).toEqual(typed);
-      // Time for the outbox to send what it holds at open (well under a second on loopback).
-      await page.waitForTimeout(OUTBOX_SETTLES_MS);
+      // The outbox has sent what it holds at open.
+      await outboxSettled(page);
       expect(await listed.count()).toBe(0);
       expect(await storedReports(DAK_MOL, draftDay)).toEqual([]);
 
@@ -707,7 +713,8 @@ describe.each(LANGUAGES)(
           : 'Reports a teammate entered on this phone: 1. They are sent when that teammate signs in again.',
       );
       expect(await page.getByRole('button', { name: words['outbox.sendNow'] }).count()).toBe(0);
-      await page.waitForTimeout(3000);
+      // The outbox has gone through the phone's reports with the teammate's sign-in and sent none.
+      await outboxSettled(page);
       expect(await waiting.getAttribute('data-state')).toBe('pending');
       expect(await recordedBy()).toEqual([]);
 
@@ -783,7 +790,8 @@ describe.each(LANGUAGES)(
       await expect.poll(() => waitingKept.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       expect(await waitingKept.getAttribute('data-waits-for')).toBeNull();
       expect(await recordedBy(NAM_BINH)).toEqual([third]);
-      await page.waitForTimeout(2000);
+      // The outbox has sent all it would: the discarded report was not among them.
+      await outboxSettled(page);
       expect(sent.filter((body) => body.includes(droppedKey))).toEqual([]);
       expect(await recordedBy(THUAN_HA)).toEqual([]);
       expect(await page.locator(`.outbox-list li[data-key="${droppedKey}"]`).count()).toBe(0);

@@ -92,6 +92,8 @@ function Header() {
             }}
           >
             GraphiQL
+            {/* A screen reader says where the link opens; the eye sees the new tab arrive. */}
+            <span className="visually-hidden"> {t('nav.newTab')}</span>
           </a>
         </nav>
       )}

@@ -59,6 +59,8 @@ export const en = {
   'scenario.planAtOwnArea': 'See the plan for {area}',
   'plan.perArea': 'Plan per area',
   'plan.crumbs': 'Parent area',
+  'plan.openedAtOwnArea':
+    'The link was for {asked}, beyond your area, which your role may not see: here is the plan for {area}.',
   'col.area': 'Area',
   'col.commune': 'Commune',
   'col.status': 'Status',
@@ -216,6 +218,8 @@ export const en = {
   'visits.late':
     'At this pace the mobile team finishes on {end}, after the deadline of {deadline}: the visits marked “after the deadline” come too late.',
   'visits.afterDeadline': 'after the deadline',
+  'visits.twoModels':
+    'These calendars take each team to one commune at a time, while the plan page pools all the area’s machines, so a team can be late on a plan that is on time: add machines or a team, or move some communes to a fixed site.',
   'visits.arrive': 'Arrives',
   'visits.leave': 'Leaves',
   'visits.days': 'Days',
@@ -236,6 +240,7 @@ export const en = {
   'areas.notFound': 'No area {code}.',
   'nav.report': 'Day report',
   'nav.reported': 'Who reported',
+  'nav.newTab': '(opens in a new tab)',
   'report.title': 'Day report',
   'report.formTitle': 'Enter the figures',
   'report.mendTitle': 'Mend a refused report',

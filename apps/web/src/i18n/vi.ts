@@ -56,6 +56,8 @@ export const vi = {
   'scenario.planAtOwnArea': 'Xem kế hoạch tại {area}',
   'plan.perArea': 'Kế hoạch theo địa bàn',
   'plan.crumbs': 'Địa bàn cấp trên',
+  'plan.openedAtOwnArea':
+    'Liên kết này dành cho {asked}, rộng hơn địa bàn của bạn nên vai trò của bạn không được xem: đây là kế hoạch của {area}.',
   'col.area': 'Địa bàn',
   'col.commune': 'Xã',
   'col.status': 'Tình trạng',
@@ -209,6 +211,8 @@ export const vi = {
   'visits.late':
     'Theo tốc độ này, tổ lưu động xong ngày {end}, sau hạn chót {deadline}: các lượt đến đánh dấu “sau hạn chót” không kịp.',
   'visits.afterDeadline': 'sau hạn chót',
+  'visits.twoModels':
+    'Lịch này cho mỗi tổ đi lần lượt từng xã, còn trang Kế hoạch tính mọi máy của địa bàn là một nhóm dùng chung, nên tổ có thể muộn dù kế hoạch kịp hạn: hãy thêm máy, thêm tổ hoặc chuyển bớt xã sang điểm cấp cố định.',
   'visits.arrive': 'Đến',
   'visits.leave': 'Rời',
   'visits.days': 'Số ngày',
@@ -229,6 +233,7 @@ export const vi = {
   'areas.notFound': 'Không có địa bàn {code}.',
   'nav.report': 'Báo cáo ngày',
   'nav.reported': 'Tình hình báo cáo',
+  'nav.newTab': '(mở trong thẻ mới)',
   'report.title': 'Báo cáo trong ngày',
   'report.formTitle': 'Nhập số liệu',
   'report.mendTitle': 'Sửa báo cáo bị từ chối',

@@ -40,6 +40,11 @@ export type Outbox = {
   /** The browser says it has a network connection (a weak signal may still carry nothing). */
   online: boolean;
   sending: boolean;
+  /**
+   * The reports on the device have been read since the sign-in and none is being sent: what waits,
+   * waits for its next try, the signal or its teammate.
+   */
+  settled: boolean;
   /** Keeps the report on the device with a new key, and sends it when it can. */
   enter(report: ReportFigures): Promise<OutboxEntry>;
   discard(key: string): Promise<void>;
@@ -70,6 +75,7 @@ export function OutboxProvider({
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [problem, setProblem] = useState<ProblemKind | null>(null);
   const [sending, setSending] = useState(false);
+  const [settled, setSettled] = useState(false);
   const [online, setOnline] = useState(() => navigator.onLine);
   const controls = useRef({ flush: () => {}, refresh: () => {} });
 
@@ -86,6 +92,7 @@ export function OutboxProvider({
   useEffect(() => {
     setEntries([]);
     setProblem(null);
+    setSettled(false);
     if (!teamCode || holder === null) return;
     let stopped = false;
     let running = false;
@@ -113,6 +120,7 @@ export function OutboxProvider({
         return;
       }
       running = true;
+      setSettled(false);
       clearTimeout(timer);
       try {
         do {
@@ -152,7 +160,9 @@ export function OutboxProvider({
         running = false;
         if (!stopped) {
           setSending(false);
-          void refresh();
+          void refresh().then(() => {
+            if (!stopped && !running) setSettled(true);
+          });
         }
       }
     };
@@ -217,12 +227,13 @@ export function OutboxProvider({
       problem,
       online,
       sending,
+      settled,
       enter,
       discard,
       takeOver: takeOverReport,
       sendNow,
     }),
-    [teamCode, holder, entries, problem, online, sending, enter, discard, takeOverReport, sendNow],
+    [teamCode, holder, entries, problem, online, sending, settled, enter, discard, takeOverReport, sendNow],
   );
   return <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>;
 }

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
 import { CommuneCentroidsDocument, communesOf } from '../../components/commune-centroids.ts';
 import { CommuneMap, type MapPoint } from '../../components/commune-map.tsx';
 import { ExportLinks } from '../../components/export-links.tsx';
@@ -21,6 +22,7 @@ import { useViewer } from '../../session/viewer.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { machinesText } from './machines-text.ts';
 import { offersReplan } from './offers-replan.ts';
+import { askedWiderArea } from './opened-at-own-area.ts';
 import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
 import { SecondLookCard } from './second-look.tsx';
@@ -360,6 +362,7 @@ function Plan({
   scenarioDeadline,
   rootName,
   fromRoot,
+  openedInsteadOf,
 }: {
   scenarioId: string;
   areaCode: string;
@@ -370,6 +373,8 @@ function Plan({
   rootName: string;
   /** The caller sees the scenario's root: the views planned from it, and a planner's changes, are offered. */
   fromRoot: boolean;
+  /** The wider area the link named, which the caller may not read: the plan opened at its own instead. */
+  openedInsteadOf: string | null;
 }) {
   const i18n = useI18n();
   const { t, n, date } = i18n;
@@ -411,6 +416,11 @@ function Plan({
             <h1>
               {data.area?.name ?? areaCode} <span className="muted">·&nbsp;{scenarioName}</span>
             </h1>
+            {openedInsteadOf !== null ? (
+              <p data-testid="opened-at-own-area">
+                {t('plan.openedAtOwnArea', { asked: openedInsteadOf, area: data.area?.name ?? areaCode })}
+              </p>
+            ) : null}
             <p className="links no-print">
               {abilities.runsWhatIf && fromRoot ? (
                 <Link href={paths.whatIf(scenarioId)}>{t('nav.whatIf')}</Link>
@@ -498,6 +508,7 @@ export default function PlanView() {
   const area = new URLSearchParams(useSearch()).get('area');
   const { t } = useI18n();
   const { area: callerArea } = useViewer();
+  const openedInsteadOf = askedWiderArea(useHistoryState());
   const [{ data, fetching, error }] = useQuery({ query: ScenarioHeadQuery, variables: { scenarioId: id } });
   return (
     <Requested fetching={fetching} error={error} hasData={data !== undefined}>
@@ -511,6 +522,7 @@ export default function PlanView() {
             scenarioDeadline={data.scenario.calendar.deadline}
             rootName={data.scenario.area.name}
             fromRoot={seesScenarioRoot(callerArea, data.scenario.area) ?? false}
+            openedInsteadOf={openedInsteadOf}
           />
         ) : (
           <p role="alert">{t('scenario.notFound', { id })}</p>

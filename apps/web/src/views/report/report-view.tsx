@@ -22,7 +22,7 @@ import { type ReporterContext, useReporterContext } from './reporter-context.ts'
 /** Whether reports wait, and why: no signal, no answer, or a sign-in to renew. */
 function Connection() {
   const { t } = useI18n();
-  const { entries, holder, online, problem, sending, sendNow } = useOutbox();
+  const { entries, holder, online, problem, sending, settled, sendNow } = useOutbox();
   const pending = entries.filter((entry) => entry.state === 'pending');
   // A teammate's report waits for that teammate's sign-in, not for the signal.
   const teammates = holder === null ? [] : pending.filter((entry) => waitsFor(entry, holder) !== null);
@@ -35,6 +35,8 @@ function Connection() {
       role="status"
       data-waiting={waiting}
       data-refused={refused}
+      // Whether the outbox has read the phone's reports and sends none now (the stories wait on it).
+      data-outbox={settled ? 'settled' : 'working'}
     >
       {messages.map(({ key, count }) => (
         <p key={key}>{t(key, { count })}</p>

@@ -3,7 +3,7 @@
 // the hours as a table, and the day's figures. Site, day, profile, target, the site's own visitors,
 // hours and machines can be changed, and the planner's own schedule (machines open per hour) is
 // evaluated on the fly beside the recommended one.
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { useParams, useSearch } from 'wouter';
 import { FieldProblemText, problemAttributes } from '../../components/field-problem.tsx';
@@ -315,6 +315,9 @@ function Staffing({
             <div className="table-wrap staffing-hours-wrap">
               <table className="staffing-hours">
                 <caption>{t('staffing.tableCaption')}</caption>
+                {/* Each figure's recommended value beside the planner's, the machines first: on a
+                    phone the box to type in is then in sight beside its hour, not in the table's
+                    sideways scroll (the planner's columns all came after the recommended ones). */}
                 <thead>
                   <tr>
                     <th scope="col" rowSpan={2}>
@@ -323,38 +326,33 @@ function Staffing({
                     <th scope="col" rowSpan={2} className="num">
                       {t('staffing.arrivals')}
                     </th>
-                    <th scope="colgroup" colSpan={4}>
-                      {t('staffing.recommended')}
+                    <th scope="colgroup" colSpan={2}>
+                      {t('staffing.machinesOpen')}
                     </th>
-                    <th scope="colgroup" colSpan={4}>
-                      {t('staffing.yourSchedule')}
+                    <th scope="col" rowSpan={2} className="num">
+                      {t('staffing.machinesNeeded')}
+                    </th>
+                    <th scope="colgroup" colSpan={2}>
+                      {t('staffing.meanWait')}
+                    </th>
+                    <th scope="colgroup" colSpan={2}>
+                      {t('staffing.p90Wait')}
+                    </th>
+                    <th scope="colgroup" colSpan={2}>
+                      {t('staffing.queueAtEnd')}
                     </th>
                   </tr>
                   <tr>
-                    <th scope="col" className="num">
-                      {t('staffing.machinesOpen')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.machinesNeeded')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.meanWait')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.p90Wait')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.machinesOpen')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.meanWait')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.p90Wait')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('staffing.queueAtEnd')}
-                    </th>
+                    {(['machinesOpen', 'meanWait', 'p90Wait', 'queueAtEnd'] as const).map((figure) => (
+                      <Fragment key={figure}>
+                        <th scope="col" className="num">
+                          {t('staffing.recommended')}
+                        </th>
+                        <th scope="col" className="num own">
+                          {t('staffing.yourSchedule')}
+                        </th>
+                      </Fragment>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
@@ -371,9 +369,6 @@ function Staffing({
                         </th>
                         <td className="num">{n(hour.arrivalsPerHour, 1)}</td>
                         <td className="num">{n(hour.machinesOpen)}</td>
-                        <td className="num">{n(hour.machinesNeeded)}</td>
-                        <td className="num">{n(hour.meanWaitMinutes, 1)}</td>
-                        <td className="num">{n(hour.p90WaitMinutes, 1)}</td>
                         <td className="num own">
                           <input
                             type="number"
@@ -399,10 +394,14 @@ function Staffing({
                             </span>
                           ) : null}
                         </td>
+                        <td className="num">{n(hour.machinesNeeded)}</td>
+                        <td className="num">{n(hour.meanWaitMinutes, 1)}</td>
                         <td className={mine && !mine.meetsTarget ? 'num own over' : 'num own'}>
                           {mine ? n(mine.meanWaitMinutes, 1) : '—'}
                         </td>
+                        <td className="num">{n(hour.p90WaitMinutes, 1)}</td>
                         <td className="num own">{mine ? n(mine.p90WaitMinutes, 1) : '—'}</td>
+                        <td className="num">{n(hour.backlogAtEnd, 1)}</td>
                         <td className="num own">{mine ? n(mine.backlogAtEnd, 1) : '—'}</td>
                       </tr>
                     );

@@ -52,6 +52,13 @@ const VisitsViewDocument = graphql(`
 type Team = NonNullable<VisitsViewQuery['teams']>[number];
 type Visits = Extract<Team['visits'], { __typename: 'TeamVisits' }>;
 
+/** Whether the team's calendar ends after `deadline` (ISO; null until it is read). */
+function endsLate(team: Team, deadline: string | null): boolean {
+  const end = team.visits.__typename === 'TeamVisits' ? team.visits.endDate : null;
+  // ISO dates compare as text.
+  return deadline !== null && end !== null && end !== undefined && end > deadline;
+}
+
 function VisitsMap({ team, visits }: { team: Team; visits: Visits }) {
   const { t } = useI18n();
   const [{ data }] = useQuery({
@@ -90,7 +97,7 @@ function TeamCalendar({
   if (visits.__typename !== 'TeamVisits') return <Refusal error={visits} />;
   // ISO dates compare as text.
   const afterDeadline = (day: string) => deadline !== null && day > deadline;
-  const late = visits.endDate !== null && visits.endDate !== undefined && afterDeadline(visits.endDate);
+  const late = endsLate(team, deadline);
   return (
     <section className="card team-visits" data-team={team.code}>
       <h2>
@@ -181,6 +188,7 @@ export default function VisitsView() {
   const deadline = head.data?.scenario?.calendar.deadline ?? null;
   const [only, setOnly] = useState<string>('');
   const mobile = (data?.teams ?? []).filter((team) => team.kind === 'MOBILE');
+  const shown = mobile.filter((team) => only === '' || team.code === only);
   return (
     <section>
       <h1>{t('nav.visits')}</h1>
@@ -206,11 +214,13 @@ export default function VisitsView() {
                   ))}
                 </select>
               </label>
-              {mobile
-                .filter((team) => only === '' || team.code === only)
-                .map((team) => (
-                  <TeamCalendar key={team.code} team={team} scenarioId={id} deadline={deadline} />
-                ))}
+              {/* The plan of the same scenario may be on time: why the two differ, and what to do. */}
+              {shown.some((team) => endsLate(team, deadline)) ? (
+                <p data-testid="visits-two-models">{t('visits.twoModels')}</p>
+              ) : null}
+              {shown.map((team) => (
+                <TeamCalendar key={team.code} team={team} scenarioId={id} deadline={deadline} />
+              ))}
             </>
           )
         }
