@@ -259,6 +259,39 @@ describe('recordActuals', () => {
     expect(await database.prisma.actualReport.count()).toBe(before);
   });
 
+  it('names impossible figures beside malformed ones, those of a report with a malformed figure too', async () => {
+    const before = await database.prisma.actualReport.count();
+    const answer = await data<{ recordActuals: Record<string, unknown> }>(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+        __typename ... on InputError { field problems { field code received } } } }`,
+      {
+        reports: [
+          // Hours open of 25 are malformed; 40 dossiers on no machine are impossible whatever the hours.
+          { date: '2021-03-29', areaCode: '664', dossiers: 40, machinesWorking: 0, hoursOpen: 25 },
+          { date: '2021-03-29', areaCode: '662', dossiers: 10, hoursOpen: 0 },
+        ],
+      },
+    );
+    expect(answer.recordActuals).toEqual({
+      __typename: 'InputError',
+      field: 'reports[0].hoursOpen',
+      problems: [
+        { field: 'reports[0].hoursOpen', code: 'range', received: '25' },
+        {
+          field: 'reports[0].machinesWorking',
+          code: 'conflict',
+          received: '40 dossiers cannot be taken with 0 machines working',
+        },
+        {
+          field: 'reports[1].hoursOpen',
+          code: 'conflict',
+          received: '10 dossiers cannot be taken in 0 hours open',
+        },
+      ],
+    });
+    expect(await database.prisma.actualReport.count()).toBe(before);
+  });
+
   it('refuses a malformed date before anything runs', async () => {
     const result = await gql(RECORD, { reports: [{ date: '2021-02-30', areaCode: '664', dossiers: 5 }] });
     expect(result.data).toBeUndefined();

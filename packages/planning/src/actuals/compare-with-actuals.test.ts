@@ -361,17 +361,30 @@ describe('compareWithActuals on days some areas did not report', () => {
   });
 
   it('flags a district whose pace is off the plan by more than the margin', () => {
-    // Đắk Song 444 a machine-day on 2 machines, Đắk Glong 212: +36 % and −35 % against 325.7.
-    // 444 is also above the 411.4 a machine does in 24 hours at 3.5 minutes: flagged as well.
+    // Đắk Song 405 a machine-day on 2 machines on 23 March, Đắk Glong 212 on 22 March: +24 % and
+    // −35 % against 325.7. Đắk Song's 888 on its 2 of 22 March, 444 each, are above the 411.4 a
+    // machine does in 24 hours at 3.5 minutes: flagged, and counted in no pace (with them the pace
+    // would be (888 + 810) ÷ 4 = 424.5).
     const reports: ActualDayReport[] = [
       { date: '2021-03-22', areaCode: '665', dossiers: 888, machinesWorking: 2 },
+      { date: '2021-03-23', areaCode: '665', dossiers: 810, machinesWorking: 2 },
       { date: '2021-03-22', areaCode: '661', dossiers: 424, machinesWorking: 2 },
     ];
     const song = compareWithActuals(province, '665', reports);
     expect(song.plannedDossiersPerMachineDay).toBeCloseTo((19 * 60) / 3.5, 9);
     expect(song.warnings).toEqual([
-      expect.objectContaining({ kind: 'pace-differs', areaCode: '665', observedDossiersPerMachineDay: 444 }),
-      expect.objectContaining({ kind: 'day-above-maximum', areaCode: '665', machinesFrom: 'reported' }),
+      expect.objectContaining({
+        kind: 'pace-differs',
+        areaCode: '665',
+        observedDossiersPerMachineDay: 405,
+        observedDays: 1,
+      }),
+      expect.objectContaining({
+        kind: 'day-above-maximum',
+        areaCode: '665',
+        date: '2021-03-22',
+        machinesFrom: 'reported',
+      }),
     ]);
     expect(compareWithActuals(province, '661', reports).warnings[0]).toMatchObject({
       kind: 'pace-differs',

@@ -15,6 +15,9 @@ import type { ActualDayReport, CompareWithActualsOptions, PlanComparison } from 
  * completion when later, carried on by the days reported late while its work is not done): a
  * report dated before counts nowhere, one dated after is added up apart as `servedAfterCampaign`
  * (a phone left on today's date for a campaign long over moves neither the pace nor the forecast).
+ * The observed pace counts a day on the machines its reports give, else those the plan stations
+ * there, and not at all when they cannot have done its dossiers, more than they do in 24 hours
+ * (warned `day-above-maximum`).
  *
  * @example
  * const input = {

@@ -266,13 +266,15 @@ describe('replanFromActuals laws', () => {
         const province = replan.areas[0] as ReplannedArea;
         expect(province.reportedDossiers).toBe(counted.reduce((sum, r) => sum + r.dossiers, 0));
         // Machines summed per day over the communes that reported: each one's machines working or,
-        // when it gave none, those the plan stations there (its `machines` row) if they can do its
-        // dossiers in 24 hours; a day with a commune that has neither is not observed.
+        // when it gave none, those the plan stations there (its `machines` row), if they can do its
+        // dossiers in 24 hours; none for 0 dossiers without machines (a closed day); a day with a
+        // commune that has neither, or whose machines cannot have done its dossiers, is not observed.
         const stationed = new Map(planCampaign(input).areas.map((row) => [row.code, row.machines]));
         const perMachineIn24Hours = 1440 / (input.service.minutesPerDossier as number);
-        const plannedFor = (r: ActualDayReport) => {
-          const planned = stationed.get(r.areaCode) ?? null;
-          return planned !== null && r.dossiers <= planned * perMachineIn24Hours ? planned : null;
+        const machinesFor = (r: ActualDayReport) => {
+          if (r.machinesWorking == null && r.dossiers === 0) return 0;
+          const machines = r.machinesWorking ?? stationed.get(r.areaCode) ?? null;
+          return machines !== null && r.dossiers <= machines * perMachineIn24Hours ? machines : null;
         };
         const byDay = new Map<string, ActualDayReport[]>();
         for (const r of counted) byDay.set(r.date, [...(byDay.get(r.date) ?? []), r]);
@@ -280,7 +282,7 @@ describe('replanFromActuals laws', () => {
         let dossiers = 0;
         let machines = 0;
         for (const day of byDay.values()) {
-          const working = day.map((r) => r.machinesWorking ?? plannedFor(r));
+          const working = day.map(machinesFor);
           if (working.some((m) => m === null)) continue;
           const m = working.reduce((sum: number, w) => sum + (w ?? 0), 0);
           if (m === 0) continue;

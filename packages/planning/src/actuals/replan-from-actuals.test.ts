@@ -188,6 +188,40 @@ describe('replanFromActuals on one area with three days reported', () => {
   });
 });
 
+describe('replanFromActuals on a day above what its reported machines do in 24 hours', () => {
+  // The three days at 80 a machine-day, then 1,200 dossiers on 4 machines on 4 April: 4 machines
+  // at 6 minutes do at most 4 × 1,440 ÷ 6 = 960 in 24 hours, so they cannot have done it (a
+  // typing error). Served 960 + 1,200 = 2,160; 7,840 left from 5 April.
+  const aboveDay = [...threeDays, { date: '2021-04-04', areaCode: 'x', dossiers: 1_200, machinesWorking: 4 }];
+
+  it('counts it in no pace, as a day above its planned machines, and finishes at the pace of the others', () => {
+    // Pace: the three days only, 960 ÷ 12 machine-days = 80 (with the 4th, 2,160 ÷ 16 = 135).
+    // At 80, 4 machines do 320 a day: 7,840 ÷ 320 = 24.5, so 25 open days from 5 April: 29 April
+    // (at 135, 540 a day: 14.5, 15 open days: 19 April, ten days too early).
+    const replan = replanFromActuals(oneArea, aboveDay, { asOf: '2021-04-04', pace: 'observed' });
+    expect(areaOf(replan.areas, 'x')).toMatchObject({
+      servedDossiers: 2_160,
+      remainingDossiers: 7_840,
+      observedDossiersPerMachineDay: 80,
+      observedMachineDays: 12,
+      observedDays: 3,
+    });
+    expect(replan.plan.completionDate).toBe('2021-04-29');
+    expect(replan.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'day-above-maximum',
+        date: '2021-04-04',
+        dossiers: 1_200,
+        machines: 4,
+        machinesFrom: 'reported',
+        maximumDossiers: 960,
+      }),
+    ]);
+    const compared = compareWithActuals(oneArea, 'x', aboveDay);
+    expect([compared.observedDossiersPerMachineDay, compared.observedMachineDays]).toEqual([80, 12]);
+  });
+});
+
 describe('replanFromActuals bounding the pace by what a machine does in 24 hours', () => {
   // The same area and three days at 80 a machine-day, with more people. A machine at the
   // scenario's 6 minutes a dossier does 1,440 ÷ 6 = 240 in 24 hours, whatever pace it is replanned

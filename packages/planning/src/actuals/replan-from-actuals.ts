@@ -65,8 +65,8 @@ export type Replan = {
  *   what the roots reported. A total below its children's sum wins: their figures shrink to it.
  * - **Pace.** An area's observed pace is its dossiers over its machine-days: the machines working
  *   its reports give or, where a report gives none, those the plan stations in its area (as the
- *   day's 24-hour check reads it; a day above what they do in 24 hours counts in no pace, as they
- *   cannot have done it), so that the pace seen in reports without machines is the daily
+ *   day's 24-hour check reads it; a day above what they do in 24 hours, reported or planned, counts
+ *   in no pace, as they cannot have done it), so that the pace seen in reports without machines is the daily
  *   rate `compareWithActuals` forecasts with, per planned machine. `planned` keeps the plan's
  *   service; `observed` replans each area at its observed pace (an area whose machines are a pool
  *   of its own, serving no other area, with no total reported above it, then finishes when the

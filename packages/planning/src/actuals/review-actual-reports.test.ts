@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MalformedReportsError } from '../errors/malformed-reports-error.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { reviewActualReports } from './review-actual-reports.ts';
 
@@ -149,5 +150,80 @@ describe('reviewActualReports', () => {
       'range',
     ]);
     expect(refused({ ...day, date: '2021-02-30', dossiers: 1 })).toEqual(['reports[1].date', 'format']);
+  });
+
+  it('names every malformed figure of every report at once, the first as its own', () => {
+    const reports = [
+      { ...day, dossiers: 10 },
+      { ...day, dossiers: -1, hoursOpen: 30 },
+      // Its hours open malformed, its 40 dossiers on no machine are still impossible.
+      { ...day, dossiers: 40, machinesWorking: 0, hoursOpen: 25 },
+      { date: '2021-02-30', areaCode: '', dossiers: 1.5, downtimeMinutes: 2000 },
+      'not a report',
+      // The same impossible date again: named again, for this report.
+      { date: '2021-02-30', areaCode: '661', dossiers: 5, machinesWorking: 1 },
+    ];
+    let thrown: unknown;
+    try {
+      reviewActualReports(reports as never);
+    } catch (error) {
+      thrown = error;
+    }
+    // A caller that catches PlanningInputError and reads its path is told the first, as before.
+    expect(thrown).toBeInstanceOf(PlanningInputError);
+    expect(thrown).toBeInstanceOf(MalformedReportsError);
+    const error = thrown as MalformedReportsError;
+    expect([error.path, error.code, error.expected, error.received]).toEqual([
+      'reports[1].dossiers',
+      'range',
+      'a non-negative integer',
+      '-1',
+    ]);
+    expect(error.message).toBe('reports[1].dossiers must be a non-negative integer, got -1');
+    expect(error.problems.map((problem) => [problem.path, problem.code])).toEqual([
+      ['reports[1].dossiers', 'range'],
+      ['reports[1].hoursOpen', 'range'],
+      ['reports[2].hoursOpen', 'range'],
+      ['reports[3].date', 'format'],
+      ['reports[3].areaCode', 'type'],
+      ['reports[3].dossiers', 'integer'],
+      ['reports[3].downtimeMinutes', 'range'],
+      ['reports[4]', 'type'],
+      ['reports[5].date', 'format'],
+    ]);
+    expect(error.problems.map((problem) => problem.message).slice(1, 3)).toEqual([
+      'reports[1].hoursOpen must be a number at least 0 and at most 24, got 30',
+      'reports[2].hoursOpen must be a number at least 0 and at most 24, got 25',
+    ]);
+    expect(error.findings).toEqual([
+      {
+        path: 'reports[2].machinesWorking',
+        severity: 'impossible',
+        code: 'dossiers-without-machines',
+        message: 'reports[2].machinesWorking: 40 dossiers cannot be taken with 0 machines working',
+      },
+    ]);
+  });
+
+  it('refuses a malformed option alone, before any report is read', () => {
+    const badReport = { ...day, dossiers: -1 };
+    const refused = (options: object) => {
+      try {
+        reviewActualReports([badReport], options as never);
+      } catch (error) {
+        return error instanceof PlanningInputError
+          ? [error.path, error.code, error instanceof MalformedReportsError]
+          : error;
+      }
+      return null;
+    };
+    expect(refused({ minutesPerDossier: 0 })).toEqual(['options.minutesPerDossier', 'range', false]);
+    // An area no report names is checked too.
+    expect(refused({ minutesPerDossier: 3.5, plannedMachines: { '661': -1 } })).toEqual([
+      'options.plannedMachines.661',
+      'range',
+      false,
+    ]);
+    expect(refused({ minutesPerDossier: 3.5 })).toEqual(['reports[0].dossiers', 'range', true]);
   });
 });

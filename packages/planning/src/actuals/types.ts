@@ -131,8 +131,9 @@ export type ReplannedArea = {
   remainingDossiers: number;
   /**
    * Dossiers per machine working over the days with machines: those the reports give or, where a
-   * report gives none, those the plan stations in its area (`AreaPlan.machines`) when they can do its
-   * dossiers in 24 hours. Null without such days.
+   * report gives none, those the plan stations in its area (`AreaPlan.machines`), when they can do its
+   * dossiers in 24 hours (a day above, warned `day-above-maximum`, counts in no pace). Null without
+   * such days.
    */
   observedDossiersPerMachineDay: number | null;
   /** Machines working summed over those days: the machine-days behind the observed pace. */
@@ -288,8 +289,8 @@ export type PlanComparison = {
   /**
    * Dossiers per machine-day over the days with machines working: those the reports give or, where
    * a report gives none, those the plan stations in its area (`AreaPlan.machines`), so that on the
-   * planned machines it is the forecast's daily rate; a day above what they do in 24 hours (warned
-   * `day-above-maximum`) counts in no pace. Null without such days (a plan sized without machines,
+   * planned machines it is the forecast's daily rate; a day above what they do in 24 hours, reported
+   * or planned (warned `day-above-maximum`), counts in no pace. Null without such days (a plan sized without machines,
    * reports without machines in areas sharing a pool above).
    */
   observedDossiersPerMachineDay: number | null;

@@ -6,9 +6,9 @@
 // report per batch entry; and it warns of more machines working than the reporting team has, when
 // its sender may see that team. Every check runs, so that a refusal names every problem at once.
 import {
+  MalformedReportsError,
   PlanningInputError,
   type ReportFinding,
-  type ReviewedReport,
   reviewActualReports,
 } from '@muster/planning';
 import { DateTime } from 'luxon';
@@ -247,67 +247,18 @@ function checkDistinct(reports: readonly CheckedReport[], attempt: (check: () =>
   });
 }
 
-/** Where the bad figures a report holds are set aside, so that the library reads on past each. */
-const STAND_INS: Readonly<Record<string, unknown>> = {
-  date: REPORT_DATE_FLOOR,
-  areaCode: '',
-  teamCode: null,
-  dossiers: 0,
-  machinesWorking: null,
-  hoursOpen: null,
-  downtimeMinutes: null,
-};
-/** A report the library finds nothing wrong with and nothing impossible in. */
-const NEUTRAL_REPORT: ReviewedReport = { date: REPORT_DATE_FLOOR, areaCode: '', dossiers: 0 };
-
 /**
- * Every malformed figure of the report at `index`, by the library's rules, into `problems`: the
- * library names the first it meets, so each is set aside (null, or 0 dossiers: nothing judged by
- * it, nothing made impossible) and the report read again. Returns the report with them set aside.
+ * The library's findings about the batch's figures, every malformed one put into `problems`: the
+ * library names them all, and what the batch's other figures show, each malformed one read as not
+ * given.
  */
-function malformedFigures(report: CheckedReport, index: number, problems: Problem[]): ReviewedReport {
-  let read: Record<string, unknown> = { ...report };
-  // Each pass sets aside one more figure: one pass per figure at most, and one to see it clean.
-  for (let pass = 0; pass <= Object.keys(STAND_INS).length; pass++) {
-    try {
-      reviewActualReports([read as ReviewedReport]);
-      return read as ReviewedReport;
-    } catch (error) {
-      if (!(error instanceof PlanningInputError)) throw error;
-      problems.push(
-        new PlanningInputError({
-          path: error.path.replace(/^reports\[0\]/, `reports[${index}]`),
-          code: error.code,
-          expected: error.expected,
-          received: error.receivedValue,
-        }),
-      );
-      const field = /^reports\[0\]\.(\w+)$/.exec(error.path)?.[1];
-      if (field === undefined || !Object.hasOwn(STAND_INS, field)) break;
-      read = { ...read, [field]: STAND_INS[field] };
-    }
-  }
-  return NEUTRAL_REPORT;
-}
-
-/**
- * The library's findings about the batch's figures, every malformed one put into `problems`. The
- * whole batch is reviewed at once; only when it holds a malformed figure is each report read alone.
- */
-function reviewFigures(reports: readonly CheckedReport[], problems: Problem[]): ReportFinding[] {
+function reviewFigures(reports: readonly CheckedReport[], problems: Problem[]): readonly ReportFinding[] {
   try {
     return reviewActualReports(reports);
   } catch (error) {
-    if (!(error instanceof PlanningInputError)) throw error;
-    const setAside = reports.map((report, index) => malformedFigures(report, index, problems));
-    try {
-      return reviewActualReports(setAside);
-    } catch (batch) {
-      // A rule of the whole batch that no report breaks alone: refused as the batch.
-      if (!(batch instanceof PlanningInputError)) throw batch;
-      problems.push(batch);
-      return [];
-    }
+    if (!(error instanceof MalformedReportsError)) throw error;
+    problems.push(...error.problems);
+    return error.findings;
   }
 }
 

@@ -11,7 +11,8 @@ export type AccumulatedActuals = {
   served: Float64Array;
   /**
    * Machines working, summed over the days with more than none: those reported, or for a figure that
-   * gives none, those the plan stations in its area.
+   * gives none, those the plan stations in its area; none on a day whose figure, or one below it, is
+   * more than its machines do in 24 hours.
    */
   machineDays: Float64Array;
   /** Dossiers of those days. */

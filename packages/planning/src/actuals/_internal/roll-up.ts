@@ -2,6 +2,7 @@ import { capacityOf, type PreparedCampaign } from '../../campaign/_internal/prep
 import type { AreaPlan } from '../../campaign/types.ts';
 import type { AreaNode, AreaTree } from '../../demand/area-tree.ts';
 import type { DayFigures } from './read-reports.ts';
+import { aboveTwentyFourHours } from './twenty-four-hours.ts';
 
 /**
  * One day's figures per node index, rolled up the tree (reused from day to day: only the nodes of
@@ -15,7 +16,7 @@ export type DayRollUp = {
   /**
    * Machines behind `dossiers` as the observed pace counts them: those reported or, for an area
    * whose figure gives none, those the plan stations there (`stationed`, see {@link rollUpDay});
-   * NaN when neither says.
+   * NaN when neither says, or when a figure below is more than its machines do in 24 hours.
    */
   paceMachines: Float64Array;
   /** 1 when anything was reported in the area that day. */
@@ -23,9 +24,6 @@ export type DayRollUp = {
   /** Leaves covered by a report: all of them where the area reported itself, else its children's. */
   covered: Int32Array;
 };
-
-/** Minutes in the 24 hours a day's figure is held to. */
-const MINUTES_PER_DAY = 1440;
 
 export function createRollUp(nodes: number): DayRollUp {
   return {
@@ -78,10 +76,11 @@ export function subtreeMarks(tree: AreaTree, areas: readonly number[]): Uint8Arr
  *
  * `stationed` ({@link stationedMachinesByNode}): an area's figure that gives no machines working is
  * counted in `paceMachines` as worked on the machines the plan stations there, so that a pace is
- * observed from reports without machines as the forecast sees their dossiers. Not when they cannot
- * have done it (more than they do in 24 hours: the day is warned about as above its maximum), nor
- * for its teams' figure on a day its children reported too (the plan's machines are theirs as well).
- * A figure of 0 dossiers without machines (a closed day) counts no machine-day.
+ * observed from reports without machines as the forecast sees their dossiers; not for its teams'
+ * figure on a day its children reported too (the plan's machines are theirs as well). A figure
+ * counts on no machines, those it reports or those planned, that cannot have done it (more than they
+ * do in 24 hours: the day is warned about as above its maximum), and neither does the day of the
+ * areas above it. A figure of 0 dossiers without machines (a closed day) counts no machine-day.
  */
 export function rollUpDay(
   tree: AreaTree,
@@ -112,18 +111,16 @@ export function rollUpDay(
         if (own === 0) cover += covered[child] as number;
       }
     }
-    let ownPace = own === 0 ? 0 : (day.machines[index] as number);
-    if (Number.isNaN(ownPace) && (day.dossiers[index] as number) === 0) {
-      // Nothing done and no machines said (a closed day): no machine-day, as the forecast counts
-      // such a day in no rate.
-      ownPace = 0;
-    } else if (Number.isNaN(ownPace) && stationed !== null && !(own === 1 && childReported)) {
-      const planned = stationed.machines[index] ?? null;
-      const within =
-        planned !== null &&
-        (day.dossiers[index] as number) <= planned * (stationed.dossiersPerMachineIn24Hours[index] as number);
-      ownPace = within ? planned : Number.NaN;
-    }
+    const ownPace =
+      own === 0
+        ? 0
+        : ownPaceMachines(
+            day.dossiers[index] as number,
+            day.machines[index] as number,
+            index,
+            stationed,
+            own === 1 && childReported,
+          );
     dossiers[index] = sum;
     machines[index] = any ? working : Number.NaN;
     paceMachines[index] = any ? ownPace + childrenWorking : Number.NaN;
@@ -132,12 +129,43 @@ export function rollUpDay(
   }
 }
 
-/** What a figure without machines working is counted on, per node index (see {@link rollUpDay}). */
+/**
+ * The machines an area's own figure counts in the observed pace (see {@link rollUpDay}): those it
+ * reports (`reported`, NaN when it gives none) or, with `stationed`, those the plan stations there
+ * unless it is its teams' figure on a day its children reported too (`besideChildren`); NaN when
+ * they cannot have done its dossiers, more than they do in 24 hours.
+ */
+function ownPaceMachines(
+  dossiers: number,
+  reported: number,
+  index: number,
+  stationed: StationedMachines | null,
+  besideChildren: boolean,
+): number {
+  // Nothing done and no machines said (a closed day): no machine-day, as the forecast counts such
+  // a day in no rate.
+  if (Number.isNaN(reported) && dossiers === 0) return 0;
+  if (stationed === null) return reported;
+  const counted = !Number.isNaN(reported)
+    ? reported
+    : besideChildren
+      ? null
+      : (stationed.machines[index] ?? null);
+  const within =
+    counted !== null &&
+    !aboveTwentyFourHours(dossiers, counted, stationed.meanMinutesPerDossier[index] as number);
+  return within ? counted : Number.NaN;
+}
+
+/**
+ * What the observed pace counts a figure on, per node index (see {@link rollUpDay}): the machines
+ * planned for one without machines working, and the service its machines' 24 hours are reckoned at.
+ */
 export type StationedMachines = {
   /** Machines the plan stations in the area; null where none of its own. */
   machines: readonly (number | null)[];
-  /** `1440 ÷ meanMinutesPerDossier` at the area's service: what one machine does at most in 24 hours. */
-  dossiersPerMachineIn24Hours: Float64Array;
+  /** The mean minutes per dossier of the area's service, that its figure's 24 hours are reckoned at. */
+  meanMinutesPerDossier: Float64Array;
 };
 
 /**
@@ -149,11 +177,11 @@ export function stationedMachinesByNode(
   prep: PreparedCampaign,
   rows: readonly AreaPlan[],
 ): StationedMachines {
-  const perMachine = new Float64Array(rows.length);
+  const meanMinutesPerDossier = new Float64Array(rows.length);
   for (let index = 0; index < rows.length; index++)
-    perMachine[index] = MINUTES_PER_DAY / capacityOf(prep, index).meanMinutesPerDossier;
+    meanMinutesPerDossier[index] = capacityOf(prep, index).meanMinutesPerDossier;
   return {
     machines: rows.map((row) => (prep.machines === null ? null : row.machines)),
-    dossiersPerMachineIn24Hours: perMachine,
+    meanMinutesPerDossier,
   };
 }

@@ -1,8 +1,7 @@
 import type { AreaNode } from '../../demand/area-tree.ts';
 import type { DayAboveMaximumWarning, PaceDiffersWarning, PartialDayWarning } from '../types.ts';
+import { aboveTwentyFourHours, dossiersIn24Hours } from './twenty-four-hours.ts';
 
-/** Minutes in the 24 hours a day's figure is checked against. */
-const MINUTES_PER_DAY = 1440;
 /** Missing areas named in a message before the rest are counted. */
 const NAMED_IN_MESSAGE = 5;
 
@@ -23,9 +22,9 @@ export function dayAboveMaximum(
   meanMinutesPerDossier: number,
 ): DayAboveMaximumWarning | null {
   const machines = figure.machines ?? plannedMachines;
-  if (machines === null) return null;
-  const maximumDossiers = Math.floor((machines * MINUTES_PER_DAY) / meanMinutesPerDossier);
-  if (figure.dossiers <= maximumDossiers) return null;
+  if (machines === null || !aboveTwentyFourHours(figure.dossiers, machines, meanMinutesPerDossier))
+    return null;
+  const maximumDossiers = Math.floor(dossiersIn24Hours(machines, meanMinutesPerDossier));
   const machinesFrom = figure.machines === null ? 'planned' : 'reported';
   const each = machines > 0 ? `, ${Math.round((figure.dossiers / machines) * 10) / 10} each` : '';
   return {

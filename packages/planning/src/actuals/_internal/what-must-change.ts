@@ -22,6 +22,7 @@ import type {
 } from '../types.ts';
 import { serviceAtPace } from './paces.ts';
 import { focusMeets, type Scope } from './scope.ts';
+import { dossiersIn24Hours, MINUTES_PER_DAY } from './twenty-four-hours.ts';
 
 /** The remaining campaign, planned, and the areas asked about. */
 export type ChangeContext = {
@@ -43,7 +44,6 @@ export type ChangeContext = {
 
 /** Steps an answer may take past its closed form before planning with it agrees (float noise). */
 const MAX_STEPS = 20;
-const MINUTES_PER_DAY = 1440;
 /** Moves and additions named one by one in a sentence; more are summed up. */
 const PARTS_IN_A_SENTENCE = 3;
 
@@ -331,7 +331,7 @@ export function paceAlternative(ctx: ChangeContext): ReplanAlternative {
   // The pace overrides slow an area down to what it did; a machine still does what the scenario
   // models in 24 hours.
   const dayMaximum = Math.min(
-    ...ctx.scope.focus.map((index) => MINUTES_PER_DAY / (ctx.modelledMinutesPerDossier[index] as number)),
+    ...ctx.scope.focus.map((index) => dossiersIn24Hours(1, ctx.modelledMinutesPerDossier[index] as number)),
   );
   const aboveDayMaximum = pace > dayMaximum;
   return {
