@@ -135,6 +135,31 @@ describe('document limits', () => {
     }
   });
 
+  it('prices a staffing the service will not plan at its base, so the field refuses it by name and the rest of the request stands', async () => {
+    // 9,000,000 visitors was refused as the whole request's estimated cost (50,277,783,967 points),
+    // its other fields with it; 10,000,001 and 1e12 too, where the argument is out of any range.
+    const refusal = { __typename: 'InputError', field: 'dailyVisitors', code: 'range' };
+    const staffing = (visitors: string) =>
+      `staffing(dailyVisitors: ${visitors}) { __typename ... on InputError { field code } }`;
+    const literal = await gql(`{ area(code: "665") { name }
+      plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+        a: ${staffing('9000000')} b: ${staffing('10000001')} c: ${staffing('1e12')}
+        d: staffing(dailyVisitors: 1085) { __typename } } } }`);
+    expect(literal.errors).toBeUndefined();
+    expect(literal.data).toEqual({
+      area: { name: 'Huyện Đắk Song' },
+      plan: { a: refusal, b: refusal, c: refusal, d: { __typename: 'HourlyStaffing' } },
+    });
+    // A variable of the same value is priced the same.
+    const variable = await gql(
+      `query ($v: Float) { area(code: "665") { name }
+        plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan { ${staffing('$v')} } } }`,
+      { v: 9_000_000 },
+    );
+    expect(variable.errors).toBeUndefined();
+    expect(variable.data).toEqual({ area: { name: 'Huyện Đắk Song' }, plan: { staffing: refusal } });
+  });
+
   it('lets GraphiQL introspect the schema without a token', async () => {
     expect(codes(await gql(getIntrospectionQuery(), {}, { token: null }))).toEqual([]);
   });

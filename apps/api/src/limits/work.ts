@@ -133,10 +133,24 @@ export function siteDayWork(arrivals: number | null): number {
  * so its work grows with the square of the day's expected arrivals, about (arrivals / 60)²: a
  * commune's 300 visitors about 2 ms, 10,000 about 1.3 s, 20,000 5.3 s, 50,000 36 s (the bench;
  * on 2026-11-30 1.6 ms, 0.67 s, 2.8 s and 15 s, the scale kept from the slower figures).
- * Above about 8,500 visitors a plan is beyond one request's budget and is refused before it runs.
+ * Above {@link MAX_SITE_VISITORS} a site is not planned at all.
  */
 export function sitePlanWork(arrivals: number | null): number {
   return POINTS.staffing + Math.ceil((knownArrivals(arrivals) / PLANNED_ARRIVALS_SCALE) ** 2);
+}
+
+/**
+ * Most people a day the service plans for one site at once (persons): a site's plan is priced
+ * about (arrivals / 60)², so 8,000 visitors cost about 17,800 points, which leaves room within one
+ * request's 20,000 for the stored plan it comes from (priced as the whole country, 570), a day of
+ * that plan (300) and an evaluation of another schedule; 8,500 would not. A bigger site is refused
+ * by name (the argument that says it, or the area whose own day it is) before anything runs.
+ */
+export const MAX_SITE_VISITORS = 8_000;
+
+/** Whether the service plans a site whose day brings `arrivals` people (unknown: a commune's day). */
+export function siteArrivalsFit(arrivals: number | null): boolean {
+  return arrivals === null || (Number.isFinite(arrivals) && arrivals >= 0 && arrivals <= MAX_SITE_VISITORS);
 }
 
 /** Expected arrivals a day at which an evaluation costs one point more than its base. */
@@ -148,9 +162,13 @@ function knownArrivals(arrivals: number | null): number {
   return arrivals === null || !Number.isFinite(arrivals) ? 0 : Math.max(0, arrivals);
 }
 
-/** Points of hourly staffing (a plan) for one area; a date adds the plan's daily series. */
+/**
+ * Points of hourly staffing (a plan) for one area; a date adds the plan's daily series. A site
+ * the service does not plan (see {@link siteArrivalsFit}) costs its base: the field refuses it by
+ * name before anything runs, so its price must not refuse the whole request first.
+ */
 export function staffingWork(withDate: boolean, arrivals: number | null = null): number {
-  return sitePlanWork(arrivals) + (withDate ? POINTS.dailySeries : 0);
+  return sitePlanWork(siteArrivalsFit(arrivals) ? arrivals : null) + (withDate ? POINTS.dailySeries : 0);
 }
 
 /** Expected arrivals of a site's day as its input gives them: daily visitors, or the hourly rates over their hours. */

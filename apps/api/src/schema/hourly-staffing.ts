@@ -15,8 +15,10 @@ import { builder } from '../builder.ts';
 import { cached } from '../cache/shared-cache.ts';
 import { type Memo, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
+import { LimitExceededError } from '../errors.ts';
 import { priced } from '../limits/cost-limit.ts';
-import { shiftsWork, siteArrivals, siteDayWork, staffingWork } from '../limits/work.ts';
+import { MAX_SITE_VISITORS, shiftsWork, siteArrivals, siteDayWork, staffingWork } from '../limits/work.ts';
+import { MINUTES_PER_DOSSIER } from '../planning/campaign-bounds.ts';
 import { type PlanResult, planRow } from '../planning/plan-result.ts';
 import { BYTES_KEPT, plannedDays } from '../planning/stored-plan.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
@@ -249,6 +251,11 @@ const HourlyStaffingRef = builder.objectRef<Staffing>('HourlyStaffing').implemen
       description: 'Mean wait each hour’s arrivals are planned not to exceed (minutes).',
       resolve: (s) => s.site.waitTargetMinutes,
     }),
+    minutesPerDossier: t.float({
+      description:
+        'Mean minutes to take one ordinary dossier the day was worked out with (minutes): the site’s own, else the scenario’s. The rest of the scenario’s service (hard cases, breakdowns) applies on top.',
+      resolve: (s) => s.site.service.minutesPerDossier,
+    }),
     machinesAvailable: t.int({
       nullable: true,
       description: 'Machines the site has, which no hour exceeds (machines); null when unbounded.',
@@ -344,6 +351,66 @@ function readWaitTarget(value: number | null | undefined, fallback: number): num
   return value;
 }
 
+/** A site's own service time, within what the service plans a campaign with (campaign-bounds.ts). */
+function readMinutesPerDossier(value: number | null | undefined): number | undefined {
+  if (value == null) return undefined;
+  if (!(value >= MINUTES_PER_DOSSIER.min && value <= MINUTES_PER_DOSSIER.max)) {
+    throw new PlanningInputError({
+      path: 'minutesPerDossier',
+      code: 'range',
+      expected: `minutes from ${MINUTES_PER_DOSSIER.min} to ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} (a week)`,
+      received: value,
+    });
+  }
+  return value;
+}
+
+const MOST_A_SITE = `${MAX_SITE_VISITORS.toLocaleString('en')} persons`;
+
+/**
+ * The site's own people, when the caller gives them, within what the service plans for one site
+ * at once ({@link MAX_SITE_VISITORS}): refused by the argument's name, the rest of the request
+ * answered (its cost priced such a site at its base for this). Bad hourly rates are left to the
+ * library, which names the hour.
+ */
+function refuseSiteBeyondService(args: {
+  dailyVisitors?: number | null;
+  arrivalsPerHour?: readonly number[] | null;
+}): void {
+  if (args.dailyVisitors != null && !(args.dailyVisitors >= 0 && args.dailyVisitors <= MAX_SITE_VISITORS)) {
+    throw new PlanningInputError({
+      path: 'dailyVisitors',
+      code: 'range',
+      expected: `persons from 0 to ${MAX_SITE_VISITORS.toLocaleString('en')} a day, the most the service plans for one site at once`,
+      received: args.dailyVisitors,
+    });
+  }
+  const arrivals =
+    args.arrivalsPerHour != null ? siteArrivals({ arrivalsPerHour: args.arrivalsPerHour }) : null;
+  if (arrivals !== null && arrivals > MAX_SITE_VISITORS) {
+    throw new PlanningInputError({
+      path: 'arrivalsPerHour',
+      code: 'range',
+      expected: `persons an hour whose day brings at most ${MOST_A_SITE}, the most the service plans for one site at once`,
+      received: args.arrivalsPerHour,
+    });
+  }
+}
+
+/**
+ * An area's own day (its daily target, or the plan's day) may be more people than one site takes:
+ * nothing the caller sent is wrong, so it is the computation that is refused, with the limit.
+ */
+function refuseAreaBeyondService(dailyVisitors: number, date: string | null): void {
+  if (dailyVisitors <= MAX_SITE_VISITORS) return;
+  const day = date === null ? 'the area’s daily target' : `the area’s planned day ${date}`;
+  throw new LimitExceededError(
+    'cost',
+    'planHourlyStaffing',
+    `The site’s day of ${Math.round(dailyVisitors).toLocaleString('en')} persons (${day}) is more than the ${MOST_A_SITE} a day the service plans for one site at once: staff a smaller area, such as a commune, or give the site’s own dailyVisitors.`,
+  );
+}
+
 /**
  * A staffing day must be one of the campaign's: from its start to its deadline, or to the last day
  * planned when the area finishes later. Any other date would staff a day with nobody planned.
@@ -375,8 +442,7 @@ async function refuseDateOutside(
 builder.objectField(CampaignPlanRef, 'staffing', (t) =>
   t.field({
     type: HourlyStaffingRef,
-    description:
-      'Hourly machines for an area treated as one site (default: the area asked about), on its daily target or the plan’s day `date`, or on the site’s own figures: its visitors or hourly arrivals, opening hours, arrival profile and machines. The answer evaluates another schedule beside the recommended one (`evaluation`).',
+    description: `Hourly machines for an area treated as one site (default: the area asked about), on its daily target or the plan’s day \`date\`, or on the site’s own figures: its visitors or hourly arrivals, opening hours, arrival profile, machines and minutes a dossier. The answer evaluates another schedule beside the recommended one (\`evaluation\`). A site whose day brings more than ${MAX_SITE_VISITORS.toLocaleString('en')} persons is not planned: an InputError naming the caller’s figure, or a LimitExceededError when it is the area’s own day.`,
     errors: { types: computeErrors },
     args: {
       areaCode: t.arg.string({ description: 'The area staffed as one site; default the area asked about.' }),
@@ -385,12 +451,10 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
         description: 'A day of the plan whose planned dossiers are the visitors; default the daily target.',
       }),
       dailyVisitors: t.arg.float({
-        description:
-          'The site’s own count of people expected in the day (persons), spread over the hours by the profile; default the plan’s.',
+        description: `The site’s own count of people expected in the day (persons), from 0 to ${MAX_SITE_VISITORS.toLocaleString('en')} (the most the service plans for one site at once), spread over the hours by the profile; default the plan’s.`,
       }),
       arrivalsPerHour: t.arg.floatList({
-        description:
-          'The site’s own arrival rate in each clock hour it is open (persons per hour), the first for the hour it opens in; replaces the visitors and the profile.',
+        description: `The site’s own arrival rate in each clock hour it is open (persons per hour), the first for the hour it opens in, the rates summing to at most ${MOST_A_SITE}; replaces the visitors and the profile.`,
       }),
       hours: t.arg({
         type: OpeningHoursInputRef,
@@ -412,7 +476,12 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
         description:
           'Mean wait each hour’s arrivals should not exceed (minutes); default the scenario’s, else 30.',
       }),
+      minutesPerDossier: t.arg.float({
+        description: `The site’s own mean minutes to take one ordinary dossier (minutes), from ${MINUTES_PER_DOSSIER.min} to ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} (a week): Hưng Nguyên’s 500 a day on 2 scanners open 07:30–22:00 is 3.48. Default the scenario’s; the rest of its service (hard cases, breakdowns, variation) still applies.`,
+      }),
     },
+    // A site beyond what the service plans costs its base (staffingWork): the resolver refuses it
+    // by the argument's name, where its price would have refused the whole request, unnamed.
     complexity: (args, context) =>
       priced(
         context,
@@ -437,16 +506,23 @@ builder.objectField(CampaignPlanRef, 'staffing', (t) =>
         args.waitTargetMinutes,
         result.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES,
       );
+      const minutesPerDossier = readMinutesPerDossier(args.minutesPerDossier);
+      refuseSiteBeyondService(args);
       if (args.date != null) await refuseDateOutside(result, code, args.date, context.memo);
       let dailyVisitors = row.dailyTarget ?? 0;
-      if (args.date != null && args.dailyVisitors == null && args.arrivalsPerHour == null) {
+      const ownFigures = args.dailyVisitors != null || args.arrivalsPerHour != null;
+      if (args.date != null && !ownFigures) {
         const series = await plannedDays(context.memo, result, code);
         const day = series.find((d) => d.date === args.date);
         dailyVisitors = day?.planned ?? 0;
       }
+      if (!ownFigures) refuseAreaBeyondService(dailyVisitors, args.date ?? null);
       const site: SiteDay = {
         hours: args.hours ?? result.input.hours,
-        service: result.input.service,
+        service:
+          minutesPerDossier === undefined
+            ? result.input.service
+            : { ...result.input.service, minutesPerDossier },
         waitTargetMinutes,
         ...(args.arrivalsPerHour != null
           ? {

@@ -171,6 +171,14 @@ export const en = {
   'staffing.opens': 'Opens (HH:mm)',
   'staffing.closes': 'Closes (HH:mm)',
   'staffing.machinesAvailable': 'Machines at the site',
+  'staffing.minutesPerDossier': 'Minutes a dossier',
+  'staffing.visitorsRange':
+    'Enter a whole number from {min} to {max}: the most people a day the service plans for one site at once.',
+  'staffing.pickSite': 'Choose a site…',
+  'staffing.pickSiteHelp':
+    'Choose a site (a commune, or a district taken as one site) to see its machines hour by hour.',
+  'staffing.siteTooLarge':
+    'This site’s day brings more than {max} people, the most the service plans for one site at once: choose a smaller area (a commune) or enter the site’s own visitors.',
   'staffing.recommended': 'Recommended',
   'staffing.yourSchedule': 'Your schedule',
   'staffing.scheduleHelp':

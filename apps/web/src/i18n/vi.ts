@@ -167,6 +167,14 @@ export const vi = {
   'staffing.opens': 'Giờ mở (HH:mm)',
   'staffing.closes': 'Giờ đóng (HH:mm)',
   'staffing.machinesAvailable': 'Số máy của điểm',
+  'staffing.minutesPerDossier': 'Số phút mỗi hồ sơ',
+  'staffing.visitorsRange':
+    'Nhập số nguyên từ {min} đến {max}: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+  'staffing.pickSite': 'Chọn điểm cấp…',
+  'staffing.pickSiteHelp':
+    'Chọn một điểm cấp (một xã, hay một huyện tính như một điểm) để xem số máy theo giờ.',
+  'staffing.siteTooLarge':
+    'Ngày của điểm này có hơn {max} người đến, nhiều hơn mức máy chủ tính được cho một điểm cấp: chọn địa bàn nhỏ hơn (một xã) hoặc nhập số người đến của điểm.',
   'staffing.recommended': 'Đề xuất',
   'staffing.yourSchedule': 'Lịch của bạn',
   'staffing.scheduleHelp':

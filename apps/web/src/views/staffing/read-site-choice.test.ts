@@ -18,6 +18,7 @@ const BLANK: SiteTexts = {
   open: '',
   close: '',
   machinesAvailable: '',
+  minutesPerDossier: '',
 };
 
 describe('readSiteChoice', () => {
@@ -33,6 +34,7 @@ describe('readSiteChoice', () => {
         open: '',
         close: '',
         machinesAvailable: null,
+        minutesPerDossier: null,
       },
     });
   });
@@ -68,11 +70,46 @@ describe('readSiteChoice', () => {
     const visitors = read.problems.dailyVisitors;
     expect(
       visitors && translate('vi', visitors.key, { min: visitors.min ?? 0, max: visitors.max ?? 0 }),
-    ).toBe('Nhập số nguyên từ 0 đến 10.000.000.');
+    ).toBe(
+      'Nhập số nguyên từ 0 đến 8.000: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+    );
     expect(
       visitors && translate('en', visitors.key, { min: visitors.min ?? 0, max: visitors.max ?? 0 }),
-    ).toBe('Enter a whole number from 0 to 10,000,000.');
+    ).toBe(
+      'Enter a whole number from 0 to 8,000: the most people a day the service plans for one site at once.',
+    );
     expect(read.problems.date).toEqual({ key: 'check.day', from: START, to: DEADLINE });
+  });
+
+  it('names under the box a site of more people than the service plans at once (it took 10,000,000 and the service refused)', () => {
+    // 8,000 a day is the most the service plans for one site (the API's staffing argument says so).
+    expect(readSiteChoice({ ...BLANK, dailyVisitors: '8000' }, DAYS, HOURS).ok).toBe(true);
+    for (const typed of ['8001', '20000', '9000000']) {
+      expect(readSiteChoice({ ...BLANK, dailyVisitors: typed }, DAYS, HOURS), typed).toEqual({
+        ok: false,
+        problems: { dailyVisitors: { key: 'staffing.visitorsRange', min: 0, max: 8_000 } },
+      });
+    }
+  });
+
+  it('reads Hưng Nguyên’s own 3,48 minutes a dossier, written either way, within the service’s bounds', () => {
+    for (const typed of ['3,48', '3.48', ' 3,48 ']) {
+      expect(readSiteChoice({ ...BLANK, minutesPerDossier: typed }, DAYS, HOURS), typed).toMatchObject({
+        ok: true,
+        choice: { minutesPerDossier: 3.48 },
+      });
+    }
+    // From 0.6 seconds to a week (10,080 minutes), as the service takes a campaign's.
+    for (const typed of ['0', '0,001', '10081', '-3']) {
+      expect(readSiteChoice({ ...BLANK, minutesPerDossier: typed }, DAYS, HOURS), typed).toEqual({
+        ok: false,
+        problems: { minutesPerDossier: { key: 'check.range', min: 0.01, max: 10_080 } },
+      });
+    }
+    expect(readSiteChoice({ ...BLANK, minutesPerDossier: 'ba' }, DAYS, HOURS)).toEqual({
+      ok: false,
+      problems: { minutesPerDossier: { key: 'check.number' } },
+    });
   });
 
   it('takes 24:00 as a close but not as an open', () => {

@@ -23,6 +23,7 @@ export type SiteTexts = {
   open: string;
   close: string;
   machinesAvailable: string;
+  minutesPerDossier: string;
 };
 
 /** The form as it opens for a site: every box blank, so every figure is the scenario's. */
@@ -36,6 +37,7 @@ export function blankSiteTexts(siteCode: string): SiteTexts {
     open: '',
     close: '',
     machinesAvailable: '',
+    minutesPerDossier: '',
   };
 }
 
@@ -50,12 +52,26 @@ export type SiteChoice = {
   open: string;
   close: string;
   machinesAvailable: number | null;
+  /** The site's own minutes a dossier; null: the scenario's. */
+  minutesPerDossier: number | null;
 };
 
-export type SiteBox = 'date' | 'waitTargetMinutes' | 'dailyVisitors' | 'open' | 'close' | 'machinesAvailable';
+export type SiteBox =
+  | 'date'
+  | 'waitTargetMinutes'
+  | 'dailyVisitors'
+  | 'open'
+  | 'close'
+  | 'machinesAvailable'
+  | 'minutesPerDossier';
 
-/** More people than any site takes in a day; a bigger figure is a slip of the keyboard. */
-const MAX_DAILY_VISITORS = 10_000_000;
+/**
+ * The most people a day the service plans for one site at once (the API's MAX_SITE_VISITORS, in
+ * apps/api/src/limits/work.ts): a bigger site is named under the box, with the limit, never asked.
+ */
+export const MAX_DAILY_VISITORS = 8_000;
+/** A dossier takes from 0.6 seconds to a week: the service's bounds (the what-if's box has the same). */
+const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
 /** A mean wait longer than a day is no target (the service refuses it). */
 const MAX_WAIT_MINUTES = 1440;
 
@@ -67,7 +83,7 @@ export type ScenarioHours = { open: string; close: string };
  * scenario open `scenarioHours`: the choice, or each wrong box and why.
  *
  * @example readSiteChoice({ ...texts, dailyVisitors: '-5' }, { from: '2021-03-15', to: '2021-06-30' }, { open: '05:00', close: '24:00' })
- * // { ok: false, problems: { dailyVisitors: { key: 'check.wholeRange', min: 0, max: 10000000 } } }
+ * // { ok: false, problems: { dailyVisitors: { key: 'staffing.visitorsRange', min: 0, max: 8000 } } }
  */
 export function readSiteChoice(
   texts: SiteTexts,
@@ -88,9 +104,13 @@ export function readSiteChoice(
     }
     return read.value;
   };
+  const visitors = readNumber(texts.dailyVisitors, { min: 0, max: MAX_DAILY_VISITORS, whole: true });
   const dailyVisitors = figure(
     'dailyVisitors',
-    readNumber(texts.dailyVisitors, { min: 0, max: MAX_DAILY_VISITORS, whole: true }),
+    // Out of bounds, the box says why its bound is where it is: the most the service plans for a site.
+    'problem' in visitors && visitors.problem.key === 'check.wholeRange'
+      ? { problem: { ...visitors.problem, key: 'staffing.visitorsRange' } }
+      : visitors,
   );
   const machinesAvailable = figure(
     'machinesAvailable',
@@ -99,6 +119,10 @@ export function readSiteChoice(
   const waitTargetMinutes = figure(
     'waitTargetMinutes',
     readNumber(texts.waitTargetMinutes, { min: 0, max: MAX_WAIT_MINUTES, aboveMin: true }),
+  );
+  const minutesPerDossier = figure(
+    'minutesPerDossier',
+    readNumber(texts.minutesPerDossier, MINUTES_PER_DOSSIER),
   );
   let [open, close] = [texts.open.trim(), texts.close.trim()];
   // Both blank: the scenario's hours, left to the service. One given: the other is the scenario's,
@@ -119,6 +143,7 @@ export function readSiteChoice(
       open,
       close,
       machinesAvailable,
+      minutesPerDossier,
     },
   };
 }

@@ -28,6 +28,7 @@ import { machinesAboveSite } from './machines-above-site.ts';
 import { readSchedule } from './read-schedule.ts';
 import {
   blankSiteTexts,
+  MAX_DAILY_VISITORS,
   readSiteChoice,
   type SiteBox,
   type SiteChoice,
@@ -38,6 +39,13 @@ import { staffingDays } from './staffing-days.ts';
 
 const StaffingSitesQuery = graphql(`
   query StaffingSites($scenarioId: ID!, $areaCode: String!) {
+    # The scenario's minutes a dossier: what the site's blank box stands for.
+    scenario(id: $scenarioId) {
+      scenarioId
+      service {
+        minutesPerDossier
+      }
+    }
     plan(scenarioId: $scenarioId, areaCode: $areaCode) {
       __typename
       ... on CampaignPlan {
@@ -67,6 +75,7 @@ const StaffingQuery = graphql(`
     $dailyVisitors: Float
     $hours: OpeningHoursInput
     $machinesAvailable: Int
+    $minutesPerDossier: Float
     $evaluate: Boolean! = false
     $machinesOpen: [Int!]! = []
   ) {
@@ -81,6 +90,7 @@ const StaffingQuery = graphql(`
           dailyVisitors: $dailyVisitors
           hours: $hours
           machinesAvailable: $machinesAvailable
+          minutesPerDossier: $minutesPerDossier
         ) {
           __typename
           ... on HourlyStaffing {
@@ -89,6 +99,7 @@ const StaffingQuery = graphql(`
             dailyVisitors
             machinesAvailable
             waitTargetMinutes
+            minutesPerDossier
             ...SiteDayFigures
             hours {
               machinesNeeded
@@ -106,6 +117,9 @@ const StaffingQuery = graphql(`
                 message
               }
             }
+          }
+          ... on LimitExceededError {
+            limit
           }
           ... on Error {
             message
@@ -139,6 +153,7 @@ function siteVariables(scenarioId: string, rootCode: string, choice: Choice) {
     // A choice has both hours, checked by readSiteChoice, or neither (the scenario's).
     ...(choice.open !== '' ? { hours: { open: choice.open, close: choice.close } } : {}),
     ...(choice.machinesAvailable !== null ? { machinesAvailable: choice.machinesAvailable } : {}),
+    ...(choice.minutesPerDossier !== null ? { minutesPerDossier: choice.minutesPerDossier } : {}),
   };
 }
 
@@ -219,6 +234,14 @@ function Staffing({
         if (!plan) return null;
         if (plan.__typename !== 'CampaignPlan') return <Refusal error={plan} />;
         const staffing = plan.staffing;
+        // The area's own day is more people than the service plans for one site: said with the limit.
+        if (staffing.__typename === 'LimitExceededError' && staffing.limit === 'COST') {
+          return (
+            <div className="problem" role="alert" data-problem="tooLarge">
+              <p>{t('staffing.siteTooLarge', { max: MAX_DAILY_VISITORS })}</p>
+            </div>
+          );
+        }
         if (staffing.__typename !== 'HourlyStaffing') return <Refusal error={staffing} />;
         const minutes = (value: number) => t('unit.minutes', { value: n(value, 1) });
         const recommended = staffing.hours.map((hour) => hour.machinesOpen);
@@ -245,6 +268,11 @@ function Staffing({
                   label: t('staffing.machinesAvailable'),
                   value: staffing.machinesAvailable === null ? '—' : n(staffing.machinesAvailable),
                   testId: 'machines-available',
+                },
+                {
+                  label: t('staffing.minutesPerDossier'),
+                  value: n(staffing.minutesPerDossier, 2),
+                  testId: 'minutes-per-dossier',
                 },
                 {
                   label: t('staffing.peakMachines'),
@@ -434,9 +462,12 @@ export default function StaffingView() {
     pause: !scenario || refused,
   });
   const [texts, setTexts] = useState<SiteTexts | null>(null);
-  const current: SiteTexts = texts ?? blankSiteTexts(area ?? rootCode);
+  // Opened with no area (the home page's link), the planner picks the site: the scenario's root
+  // is a province or a country, whose day no site takes, so nothing is asked until then.
+  const current: SiteTexts = texts ?? blankSiteTexts(area ?? '');
   const set = (patch: Partial<SiteTexts>) => setTexts({ ...current, ...patch });
   const options = sites.data?.plan.__typename === 'CampaignPlan' ? sites.data.plan.areas : [];
+  const scenarioMinutes = sites.data?.scenario?.service.minutesPerDossier ?? null;
   // The site's own days: a replan saved as of its deadline starts after it, and a late site is
   // still planned past it (the API takes those days too).
   const days = scenario
@@ -489,7 +520,11 @@ export default function StaffingView() {
                     onChange={(e) => set({ siteCode: e.target.value })}
                     name="site"
                   >
-                    {options.length === 0 ? (
+                    {current.siteCode === '' ? (
+                      <option value="" disabled>
+                        {t('staffing.pickSite')}
+                      </option>
+                    ) : options.length === 0 ? (
                       <option value={current.siteCode}>{current.siteCode}</option>
                     ) : null}
                     {options.map((option) => (
@@ -594,13 +629,26 @@ export default function StaffingView() {
                   />
                   {problemOf('machinesAvailable')}
                 </label>
+                <label>
+                  {t('staffing.minutesPerDossier')}
+                  <input
+                    {...box('minutesPerDossier')}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    size={6}
+                    {...(scenarioMinutes !== null ? { placeholder: n(scenarioMinutes, 2) } : {})}
+                    value={current.minutesPerDossier}
+                    onChange={(e) => set({ minutesPerDossier: e.target.value })}
+                  />
+                  {problemOf('minutesPerDossier')}
+                </label>
               </fieldset>
               {Object.keys(problems).length > 0 ? (
                 <p className="field-problem no-print" role="alert">
                   {t('check.notAsked')}
                 </p>
               ) : null}
-              {settled ? (
+              {settled && settled.siteCode !== '' ? (
                 <Staffing
                   key={JSON.stringify(siteVariables(id, rootCode, settled))}
                   scenarioId={id}
@@ -611,6 +659,7 @@ export default function StaffingView() {
                   onAnswer={keepAnswer}
                 />
               ) : null}
+              {current.siteCode === '' ? <p className="muted">{t('staffing.pickSiteHelp')}</p> : null}
             </>
           ) : (
             <p role="alert">{t('scenario.notFound', { id })}</p>
