@@ -309,9 +309,10 @@ describe('GET /export of the other views', () => {
     }
   });
 
-  it('refuses the mobile teams’ calendar of a district with a village that has no centroid, saying why', async () => {
-    // A village imported without its centroid under a commune of Đắk Song: the plan cannot time a
-    // drive to it. The export answered 400 with neither message nor field.
+  it('exports the mobile teams’ calendar of a district with a village that has no centroid, visited at its commune’s', async () => {
+    // A village stored without its centroid under a commune of Đắk Song. The export answered 400
+    // with neither message nor field, then refused the whole calendar for the village; the village
+    // is now placed at the centroid of Xã Đắk Môl (24718), the nearest area above it with one.
     const commune = await database.prisma.area.findUniqueOrThrow({ where: { code: '24718' } });
     await database.prisma.area.create({
       data: {
@@ -329,12 +330,10 @@ describe('GET /export of the other views', () => {
         `/export/visits.csv?scenarioId=${SCENARIO}&areaCode=665&lang=en`,
         await admin(),
       );
-      const body = (await response.json()) as {
-        errors: { message?: string; extensions: { field?: string } }[];
-      };
-      expect(response.status).toBe(400);
-      expect(body.errors[0]?.message).toMatch(/X002 has none/);
-      expect(body.errors[0]?.extensions.field).toBeTruthy();
+      expect(response.status).toBe(200);
+      const [header, ...rows] = csvRows(await response.text());
+      const code = header?.indexOf('Commune code') ?? -1;
+      expect(rows.filter((row) => row[code] === 'X002').map((row) => row[0])).toEqual(['DN-DAK-SONG-MOBILE']);
     } finally {
       await database.prisma.area.delete({ where: { code: 'X002' } });
     }

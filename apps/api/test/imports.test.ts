@@ -538,25 +538,31 @@ describe('importAreas from a file', () => {
     expect([added.path, added.depth]).toEqual([`${before.path}/T-665-NEW`, before.depth + 1]);
   });
 
-  it('keeps a parent the file gives a population to the sum of its children, and the province with it', async () => {
-    // Đắk Song given 5 people: it was stored as 5 beside communes of 81,014, and Đắk Nông summed
-    // again from that 5.
+  it('refuses a population for a parent other than the sum of its children, naming the sum, and stores nothing', async () => {
+    // Đắk Song given 5 people: it was stored as 5 beside communes of 84,514 (80,514 in the census
+    // file and the 4,000 of the commune added above), answered `updated: 1`, and summed back at once.
     const token = await tokenFor({ role: 'PLANNER', name: 'import planner 67', areaCode: '67' });
     const file = csvOf('Code,Name,Parent code,Level,Population\n665,Huyện Đắk Song,67,district,5\n');
-    const { body } = await upload<{ importAreas: Record<string, unknown> }>(
+    const { body } = await upload<{ importAreas: { __typename: string; issues: { message: string }[] } }>(
       IMPORT_AREAS,
       {},
       { file: { bytes: file, name: 'areas.csv' } },
       { token },
     );
-    expect(body.data?.importAreas).toMatchObject({ __typename: 'ImportAreasPayload', updated: 1 });
-    const sumOf = async (parentCode: string) =>
-      (await database.prisma.area.aggregate({ where: { parentCode }, _sum: { population: true } }))._sum
-        .population;
-    const district = await database.prisma.area.findUniqueOrThrow({ where: { code: '665' } });
-    const province = await database.prisma.area.findUniqueOrThrow({ where: { code: '67' } });
-    expect(district.population).toBe(await sumOf('665'));
-    expect(province.population).toBe(await sumOf('67'));
+    expect(body.data?.importAreas.__typename).toBe('SpreadsheetError');
+    expect(body.data?.importAreas.issues.map((issue) => issue.message)).toEqual([
+      'row 2, column population: must be 84,514, what the 10 areas under it add up to once this file is stored (an area with areas under it holds their sums: change theirs), got 5',
+    ]);
+    const stored = await database.prisma.area.findMany({
+      where: { code: { in: ['665', '67'] } },
+      select: { code: true, population: true },
+      orderBy: { code: 'asc' },
+    });
+    // Đắk Nông: 622,168 in the census file and the same 4,000.
+    expect(stored).toEqual([
+      { code: '665', population: 84_514 },
+      { code: '67', population: 626_168 },
+    ]);
   });
 
   it('stores the optional land, urban share and commune type, reading the type from the name when its cell is empty', async () => {

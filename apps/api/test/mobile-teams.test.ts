@@ -279,6 +279,79 @@ describe('Team.visits', () => {
   });
 });
 
+describe('leaf areas without a centroid', () => {
+  // A district (no centroid, as the bundled districts) of four communes; Xã C has none either.
+  const districtOf = (located: { a: boolean; b: boolean; c: boolean }) => ({
+    areas: [
+      { code: 'D', name: 'Huyện Thử' },
+      {
+        code: 'a',
+        name: 'Xã A',
+        parentCode: 'D',
+        eligible: 400,
+        ...(located.a ? { location: { latitude: 12.3, longitude: 107.6 } } : {}),
+      },
+      {
+        code: 'b',
+        name: 'Xã B',
+        parentCode: 'D',
+        eligible: 400,
+        ...(located.b ? { location: { latitude: 12.5, longitude: 107.8 } } : {}),
+      },
+      {
+        code: 'c',
+        name: 'Xã C',
+        parentCode: 'D',
+        eligible: 400,
+        ...(located.c ? { location: { latitude: 12.4, longitude: 107.7 } } : {}),
+      },
+    ],
+    calendar: { start: '2021-03-22', deadline: '2021-04-30', timeZone: 'Asia/Ho_Chi_Minh' },
+    hours: { open: '07:00', close: '19:00' },
+    service: { minutesPerDossier: 3.5 },
+  });
+  const MOBILE = `query ($input: CampaignInput!) { whatIf(input: $input, areaCode: "D") { ... on CampaignPlan {
+    mobileTeams(teams: [{ id: "T", machines: 2 }]) {
+      __typename
+      ... on MobileTeamsPlan { notes teams { visits { communeCode dossiers } } }
+      ... on InputError { field message }
+    }
+  } } }`;
+  type Mobile = {
+    whatIf: {
+      mobileTeams: {
+        __typename: string;
+        notes?: string[];
+        teams?: { visits: { communeCode: string; dossiers: number }[] }[];
+        field?: string;
+        message?: string;
+      };
+    };
+  };
+
+  it('places a commune without one at the centre of its district’s communes that have one, and says so', async () => {
+    const { whatIf } = await data<Mobile>(MOBILE, { input: districtOf({ a: true, b: true, c: false }) });
+    expect(whatIf.mobileTeams.__typename).toBe('MobileTeamsPlan');
+    expect(whatIf.mobileTeams.notes).toContain(
+      'c (Xã C) has no centroid: placed at the centre of the leaf areas under D (Huyện Thử) that have one (no area above it has one)',
+    );
+    const visits = whatIf.mobileTeams.teams?.flatMap((team) => team.visits) ?? [];
+    // 400 eligible in each commune, all of them come (no turnout given): 1,200 dossiers.
+    expect(visits.reduce((sum, visit) => sum + visit.dossiers, 0)).toBe(1200);
+    expect(new Set(visits.map((visit) => visit.communeCode))).toEqual(new Set(['a', 'b', 'c']));
+  });
+
+  it('refuses the teams when no leaf and no area above has one, naming the area, the leaf and the figure it lacks', async () => {
+    const { whatIf } = await data<Mobile>(MOBILE, { input: districtOf({ a: false, b: false, c: false }) });
+    expect(whatIf.mobileTeams).toEqual({
+      __typename: 'InputError',
+      field: 'areaCode',
+      message:
+        'areaCode must be an area whose leaf areas can be placed for the teams’ drives: a (Xã A) has no centroid (latitude and longitude), nor has any area above it or any leaf area near it, got "D"',
+    });
+  });
+});
+
 /** The ISO date after `date`. */
 function dayAfter(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,30 +1,38 @@
 // `importAreas(file)`: a province's own list of areas with population, from a spreadsheet. New
 // areas are added under a parent stored or listed in the file; areas already stored get the
 // figures the file gives (an empty cell keeps the stored value; an area is never moved). Parents'
-// figures are then the sums of their children again, as the bundled data stores them. Checked
-// whole, stored in one transaction or not at all; a file refused names every problem at once, in
-// row order: its bad cells, the rows outside its writer's area, and the rows with no place.
+// figures are then the sums of their children again, as the bundled data stores them and the
+// planning library counts them. Figures that would not stay are refused, naming the cell: a figure
+// given to an area with areas under it that is not their sum, areas put under an area stored with
+// figures of its own that do not add up to them, eligible above the population (every plan of the
+// province would be refused), served above the eligible. Checked whole, stored in one transaction
+// or not at all; a file refused names every problem at once, in row order: its bad cells, the rows
+// outside its writer's area, the rows with no place and the figures that would not stay.
 import { PlanningInputError } from '@muster/planning';
 import { withinScope } from '../auth/access.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { AreaSheetRow } from '../spreadsheets/index.ts';
+import { AREA_SHEET, type AreaSheetRow } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
+import { AREA_FIGURE_RULES, type AreaFigureContext } from './_internal/area-figure-rules.ts';
+import { type AreasAround, areasAround, type PlacedRow } from './_internal/areas-around.ts';
+import { locationNotes } from './_internal/location-notes.ts';
 import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
 import { refusalOfRowsOutside } from './_internal/refusal-of-rows-outside.ts';
+import { type RolledUp, rollUpAreas } from './_internal/roll-up-areas.ts';
 
 export type ImportAreaSheetResult = {
   inserted: number;
   updated: number;
   /** Rows read. */
   total: number;
+  /** Columns or sheets not read, codes typed as numbers, leaves without a centroid. */
   notes: string[];
 };
 
 type Stored = { code: string; parentCode: string | null; path: string; depth: number };
-type Placed = { row: AreaSheetRow; index: number; path: string; depth: number; existing: boolean };
 
 function refusal(
   index: number,
@@ -43,13 +51,13 @@ function refusal(
  */
 function placeRows(rows: readonly AreaSheetRow[], stored: ReadonlyMap<string, Stored>, allRead: boolean) {
   const inFile = new Map(rows.map((row, index) => [row.code, index]));
-  const placed = new Map<number, Placed | null>();
+  const placed = new Map<number, PlacedRow | null>();
   const errors: PlanningInputError[] = [];
-  const place = (index: number, visiting: Set<number>): Placed | null => {
+  const place = (index: number, visiting: Set<number>): PlacedRow | null => {
     if (placed.has(index)) return placed.get(index) ?? null;
     const row = rows[index] as AreaSheetRow;
     const known = stored.get(row.code);
-    let result: Placed | null = null;
+    let result: PlacedRow | null = null;
     if (known) {
       if (row.parentCode !== null && row.parentCode !== known.parentCode) {
         errors.push(
@@ -108,7 +116,7 @@ function placeRows(rows: readonly AreaSheetRow[], stored: ReadonlyMap<string, St
   rows.forEach((_, index) => {
     place(index, new Set([index]));
   });
-  const all = [...placed.values()].filter((p): p is Placed => p !== null);
+  const all = [...placed.values()].filter((p): p is PlacedRow => p !== null);
   return { placed: all.sort((a, b) => a.index - b.index), errors };
 }
 
@@ -131,31 +139,34 @@ function figuresOf(row: AreaSheetRow): Prisma.AreaUpdateInput {
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null));
 }
 
-/** Parents' population, eligible and served as the sums of their children, deepest first (a parent the file names too). */
-async function sumParents(tx: Prisma.TransactionClient, placed: readonly Placed[]): Promise<void> {
-  const byDepth = new Map<number, Set<string>>();
-  // An area already stored is summed too: a parent the file gives figures to is summed again from
-  // its children (a leaf has none, and children with no figure at all leave the parent's as it
-  // stands). A new area's children, if the file adds any, name it in their paths.
-  for (const { path, existing } of placed) {
-    const codes = path.split('/');
-    (existing ? codes : codes.slice(0, -1)).forEach((code, depth) => {
-      if (!byDepth.has(depth)) byDepth.set(depth, new Set());
-      byDepth.get(depth)?.add(code);
-    });
-  }
-  for (const depth of [...byDepth.keys()].sort((a, b) => b - a)) {
-    const parents = [...(byDepth.get(depth) ?? [])];
-    await tx.$executeRaw`
-      UPDATE "Area" AS a SET "population" = coalesce(s.population, a."population"),
-        "eligible" = coalesce(s.eligible, a."eligible"), "alreadyServed" = s.served
-      FROM (
-        SELECT "parentCode" AS code, sum("population")::int AS population, sum("eligible")::int AS eligible,
-               coalesce(sum("alreadyServed"), 0)::int AS served
-        FROM "Area" WHERE "parentCode" = ANY(${parents}::text[]) GROUP BY "parentCode"
-      ) AS s
-      WHERE a."code" = s.code`;
-  }
+/** The columns' order in the sheet, so that a row's refusals are listed as its cells stand. */
+const COLUMN_RANK = new Map(AREA_SHEET.columns.map((column, rank) => [column.key as string, rank]));
+
+const rowOf = (error: PlanningInputError) => Number(/\d+/.exec(error.path)?.[0]);
+const columnOf = (error: PlanningInputError) => COLUMN_RANK.get(error.path.split('.')[1] ?? '') ?? -1;
+
+/** The refusals of the figures that would not stay, every rule's, in row and column order. */
+function figureRefusals(context: AreaFigureContext): PlanningInputError[] {
+  return AREA_FIGURE_RULES.flatMap((rule) => rule.check(context)).sort(
+    (a, b) => rowOf(a) - rowOf(b) || columnOf(a) - columnOf(b),
+  );
+}
+
+/** Parents' population, eligible and served: the sums of their children, written in one statement. */
+async function writeSums(
+  tx: Prisma.TransactionClient,
+  around: AreasAround,
+  rolledUp: RolledUp,
+): Promise<void> {
+  const codes = [...rolledUp.sums.keys()].filter((code) => around.areas.has(code));
+  if (codes.length === 0) return;
+  const of = codes.map((code) => rolledUp.figures.get(code));
+  await tx.$executeRaw`
+    UPDATE "Area" AS a SET "population" = v.population, "eligible" = v.eligible, "alreadyServed" = v.served
+    FROM unnest(${codes}::text[], ${of.map((f) => f?.population ?? null)}::int[],
+                ${of.map((f) => f?.eligible ?? null)}::int[], ${of.map((f) => f?.alreadyServed ?? 0)}::int[])
+      AS v(code, population, eligible, served)
+    WHERE a."code" = v.code`;
 }
 
 /** Rows per INSERT of new areas. */
@@ -188,24 +199,37 @@ export async function importAreaSheet(
     if (known && !withinScope(writer, known.path)) outside.add(index);
   });
   for (const area of placed) if (!withinScope(writer, area.path)) outside.add(area.index);
-  const rowOf = (error: PlanningInputError) => Number(/\d+/.exec(error.path)?.[0]);
-  const placeless = errors.filter((error) => !outside.has(rowOf(error))).sort((a, b) => rowOf(a) - rowOf(b));
-  if (badCells !== null || placeless.length > 0 || outside.size > 0) {
-    const refusedRows = [...outside]
-      .sort((a, b) => a - b)
-      .map((index) => ({ index, field: 'code' as const, received: rows[index]?.code ?? '' }));
-    throw new SpreadsheetRefusedError(
-      mergeRefusals(read, [
-        badCells,
-        refusalOfRowsOutside(read, writer, refusedRows),
-        refusalOfInputErrors(read, placeless),
-      ]),
-    );
-  }
-  const fresh = placed.filter((area) => !area.existing).sort((a, b) => a.depth - b.depth);
-  const kept = placed.filter((area) => area.existing);
-  await prisma.$transaction(
+  const placeless = errors.filter((error) => !outside.has(rowOf(error)));
+  const refusedRows = [...outside]
+    .sort((a, b) => a - b)
+    .map((index) => ({ index, field: 'code' as const, received: rows[index]?.code ?? '' }));
+  const inside = placed.filter((area) => !outside.has(area.index));
+  const fresh = inside.filter((area) => !area.existing).sort((a, b) => a.depth - b.depth);
+  const kept = inside.filter((area) => area.existing);
+  const notes = await prisma.$transaction(
     async (tx) => {
+      // The figures are judged on the tree as it stands once the areas above the rows are locked:
+      // a file sent at the same time under the same province is stored before or after, whole.
+      const around = await areasAround(tx, inside);
+      const rolledUp = rollUpAreas(around);
+      const figures = figureRefusals({
+        rows,
+        around,
+        rolledUp,
+        whole: badCells === null && placeless.length === 0,
+      });
+      if (badCells !== null || placeless.length > 0 || outside.size > 0 || figures.length > 0) {
+        throw new SpreadsheetRefusedError(
+          mergeRefusals(read, [
+            badCells,
+            refusalOfRowsOutside(read, writer, refusedRows),
+            refusalOfInputErrors(
+              read,
+              [...placeless, ...figures].sort((a, b) => rowOf(a) - rowOf(b)),
+            ),
+          ]),
+        );
+      }
       for (let from = 0; from < fresh.length; from += CHUNK) {
         await tx.area.createMany({
           data: fresh.slice(from, from + CHUNK).map(({ row, path, depth }) => ({
@@ -229,9 +253,15 @@ export async function importAreaSheet(
         });
       }
       for (const { row } of kept) await tx.area.update({ where: { code: row.code }, data: figuresOf(row) });
-      await sumParents(tx, placed);
+      await writeSums(tx, around, rolledUp);
+      return locationNotes(read, around, rolledUp);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { inserted: fresh.length, updated: kept.length, total: rows.length, notes: read.notes };
+  return {
+    inserted: fresh.length,
+    updated: kept.length,
+    total: rows.length,
+    notes: [...read.notes, ...notes],
+  };
 }

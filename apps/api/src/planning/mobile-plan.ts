@@ -35,7 +35,7 @@ export type NamedMobilePlan = Omit<MobilePlan, 'teams'> & {
 export type MobilePlanRequest = {
   /** Whose leaf areas are visited. */
   areaCode: string;
-  /** The argument that chose `areaCode`, named when one of its communes has no centroid. */
+  /** The argument that chose `areaCode`, named when one of its leaves has no centroid to be placed by. */
   areaArgument: string;
   /** Where teams leave from, an area with a centroid; default the mean of the communes' centroids. */
   homeAreaCode?: string | null;
@@ -47,19 +47,101 @@ export type MobilePlanRequest = {
   priority: NonNullable<PlanMobileTeamsOptions['priorityRule']>;
 };
 
-/** The communes under `areaCode`, each with a centroid, or a refusal naming the argument. */
-export function placedCommunes(plan: CampaignPlan, areaCode: string, areaArgument: string): MobileCommune[] {
+/** How many areas a placement note names before it counts the rest. */
+const NAMED_IN_NOTE = 20;
+
+/** `99990032 (Thôn Hai)`, or the code alone for an area without a name. */
+const label = (code: string, name: string | null | undefined) => (name ? `${code} (${name})` : code);
+
+/**
+ * The communes under `areaCode`, each with a centroid (its leaf areas: communes, or villages
+ * below them). A leaf without one is placed at the centroid of the nearest area above it that has
+ * one (a village at its commune's); where none above has one, at the centre of the leaves that have
+ * one under the nearest area above it with any (a commune at the centre of its district's other
+ * communes); each placement is said in `notes`. With no centroid to place it by, the refusal names
+ * the argument that chose `areaCode`, the leaf and the figure it lacks.
+ *
+ * @example
+ * // Thôn Hai (99990032) imported without latitude and longitude under Xã Đắk Môl (24718)
+ * placedCommunesWithNotes(plan, '665', 'areaCode').notes
+ * // => ['99990032 (Thôn Hai) has no centroid: placed at the centroid of 24718 (Xã Đắk Môl), the nearest area above it with one']
+ */
+export function placedCommunesWithNotes(
+  plan: CampaignPlan,
+  areaCode: string,
+  areaArgument: string,
+): { communes: MobileCommune[]; notes: string[] } {
   const communes = mobileCommunesFromPlan(plan, { areaCode });
-  const unplaced = communes.find((commune) => commune.location === undefined);
-  if (unplaced !== undefined) {
-    throw new PlanningInputError({
-      path: areaArgument,
-      code: 'required',
-      expected: `an area whose leaf areas all have a centroid (${unplaced.id} has none)`,
-      received: areaCode,
-    });
-  }
-  return communes;
+  if (communes.every((commune) => commune.location !== undefined)) return { communes, notes: [] };
+  const rows = new Map(plan.areas.map((row) => [row.code, row]));
+  const centres = new Map<string, GeoPoint | null>();
+  /** The centre of the leaves under `code` that have a centroid; null when none has. */
+  const centreOf = (code: string): GeoPoint | null => {
+    if (!centres.has(code)) {
+      const points = mobileCommunesFromPlan(plan, { areaCode: code }).flatMap((c) =>
+        c.location ? [c.location] : [],
+      );
+      centres.set(code, points.length === 0 ? null : meanOf(points));
+    }
+    return centres.get(code) ?? null;
+  };
+  const placedAt = new Map<string, { by: 'centroid' | 'centre'; code: string; leaves: string[] }>();
+  const placed = communes.map((commune) => {
+    if (commune.location !== undefined) return commune;
+    const above: string[] = [];
+    for (
+      let up = rows.get(commune.id)?.parentCode ?? null;
+      up !== null && rows.has(up);
+      up = rows.get(up)?.parentCode ?? null
+    ) {
+      above.push(up);
+    }
+    const withCentroid = above.find((code) => rows.get(code)?.location);
+    const around = withCentroid === undefined ? above.find((code) => centreOf(code) !== null) : undefined;
+    const location =
+      withCentroid === undefined
+        ? around === undefined
+          ? null
+          : centreOf(around)
+        : rows.get(withCentroid)?.location;
+    if (!location) {
+      throw new PlanningInputError({
+        path: areaArgument,
+        code: 'required',
+        expected: `an area whose leaf areas can be placed for the teams’ drives: ${label(commune.id, commune.name)} has no centroid (latitude and longitude), nor has any area above it or any leaf area near it`,
+        received: areaCode,
+      });
+    }
+    const by = withCentroid === undefined ? 'centre' : 'centroid';
+    const code = (withCentroid ?? around) as string;
+    const placement = placedAt.get(`${by}:${code}`) ?? { by, code, leaves: [] };
+    placement.leaves.push(label(commune.id, commune.name));
+    placedAt.set(`${by}:${code}`, placement);
+    return { ...commune, location };
+  });
+  const notes = [...placedAt.values()].map(({ by, code, leaves }) => {
+    const one = leaves.length === 1;
+    const more = leaves.length > NAMED_IN_NOTE ? ` and ${leaves.length - NAMED_IN_NOTE} more` : '';
+    const which = `${leaves.slice(0, NAMED_IN_NOTE).join(', ')}${more} ${one ? 'has' : 'have'} no centroid`;
+    const them = one ? 'it' : 'them';
+    const area = label(code, rows.get(code)?.name);
+    return by === 'centroid'
+      ? `${which}: placed at the centroid of ${area}, the nearest area above ${them} with one`
+      : `${which}: placed at the centre of the leaf areas under ${area} that have one (no area above ${them} has one)`;
+  });
+  return { communes: placed, notes };
+}
+
+/** The communes under `areaCode`, each with a centroid (placed as {@link placedCommunesWithNotes} says), or a refusal naming the argument. */
+export function placedCommunes(plan: CampaignPlan, areaCode: string, areaArgument: string): MobileCommune[] {
+  return placedCommunesWithNotes(plan, areaCode, areaArgument).communes;
+}
+
+/** The mean of points (close together: a district's communes). */
+function meanOf(points: readonly GeoPoint[]): GeoPoint {
+  const mean = (of: (point: GeoPoint) => number): number =>
+    points.reduce((sum, p) => sum + of(p), 0) / points.length;
+  return { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) };
 }
 
 /** With their commune names, for the fields. */
@@ -100,7 +182,11 @@ function teamsInputOver(
   input: Pick<CampaignInput, 'calendar' | 'service'>,
   request: MobilePlanRequest,
 ) {
-  const communes = placedCommunes(plan, request.areaCode, request.areaArgument);
+  const { communes, notes: placement } = placedCommunesWithNotes(
+    plan,
+    request.areaCode,
+    request.areaArgument,
+  );
   const base = baseOf(plan, request.homeAreaCode);
   const teamsInput = {
     calendar: input.calendar,
@@ -112,7 +198,7 @@ function teamsInputOver(
     ...(request.maxDaysPerVisit != null ? { maxDaysPerVisit: request.maxDaysPerVisit } : {}),
     ...(request.crewsPerTeam != null ? { crewsPerTeam: request.crewsPerTeam } : {}),
   };
-  return { communes, notes: base.notes, teamsInput };
+  return { communes, notes: [...placement, ...base.notes], teamsInput };
 }
 
 /**
@@ -139,10 +225,8 @@ export function baseOf(
       received: homeAreaCode,
     });
   }
-  const mean = (of: (point: GeoPoint) => number): number =>
-    points.reduce((sum, p) => sum + of(p), 0) / points.length;
   return {
-    home: { latitude: mean((p) => p.latitude), longitude: mean((p) => p.longitude) },
+    home: meanOf(points),
     notes: [`${homeAreaCode} has no centroid: the teams leave from the centre of its communes`],
   };
 }

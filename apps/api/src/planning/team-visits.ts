@@ -78,7 +78,8 @@ export async function teamVisits(
   // Each team with its own crews, so its visits fall on the days of its own roster.
   const homeRequest = {
     areaCode: home,
-    areaArgument: 'scenarioId',
+    // A leaf that cannot be placed is the home area's, not the scenario's: named so, with its code.
+    areaArgument: 'team.homeAreaCode',
     homeAreaCode: hasCentroid ? home : null,
     teams: homeTeams.map((member) => ({ id: member.code, machines: member.machines, crews: member.crews })),
     hours: request.hours ?? loaded.input.hours,

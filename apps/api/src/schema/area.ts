@@ -113,8 +113,15 @@ builder.prismaNode('Area', {
       nullable: true,
       description: 'Expected share of the eligible who come, 0..1.',
     }),
-    latitude: t.exposeFloat('latitude', { nullable: true, description: 'Centroid, degrees (communes).' }),
-    longitude: t.exposeFloat('longitude', { nullable: true, description: 'Centroid, degrees (communes).' }),
+    latitude: t.exposeFloat('latitude', {
+      nullable: true,
+      description:
+        'Centroid, degrees (communes). Mobile teams visit a leaf area without one at the centroid of the nearest area above it that has one (with none above, at the centre of the leaf areas near it that have one), and their plan says so.',
+    }),
+    longitude: t.exposeFloat('longitude', {
+      nullable: true,
+      description: 'Centroid, degrees (communes); null with the latitude (see `latitude`).',
+    }),
     areaKm2: t.exposeFloat('areaKm2', {
       nullable: true,
       description:
@@ -220,7 +227,8 @@ const ImportAreasPayload = builder
       }),
       total: t.exposeInt('total', { description: 'Areas in the dataset, or rows in the file.' }),
       notes: t.exposeStringList('notes', {
-        description: 'What was left aside from a file: columns or sheets not read, codes typed as numbers.',
+        description:
+          'What was left aside from a file (columns or sheets not read, codes typed as numbers), and each row of a leaf area stored without latitude and longitude, with where mobile teams will visit it: the centroid of the nearest area above it with one.',
       }),
     }),
   });
@@ -229,7 +237,7 @@ builder.mutationField('importAreas', (t) =>
   t.field({
     type: ImportAreasPayload,
     description:
-      'Loads areas, from one of: `dataset`, a bundled dataset (areas already present are left as they are; admins only); `file`, a province’s own list with population as XLSX or CSV (template: GET /templates/areas.xlsx), checked whole (every bad row and cell named at once, rows outside the planner’s area among them as code forbidden, nothing stored unless all is valid), new areas added under a stored parent or one of the file, stored areas given the figures the file holds (an empty cell keeps the stored value; an area is never moved), parents’ figures summed again, all in one transaction (admins, and planners inside their area).',
+      'Loads areas, from one of: `dataset`, a bundled dataset (areas already present are left as they are; admins only); `file`, a province’s own list with population as XLSX or CSV (template: GET /templates/areas.xlsx), checked whole (every bad row and cell named at once, rows outside the planner’s area among them as code forbidden, nothing stored unless all is valid), new areas added under a stored parent or one of the file, stored areas given the figures the file holds (an empty cell keeps the stored value; an area is never moved), parents’ figures summed again, all in one transaction (admins, and planners inside their area). The tree’s figures are given on its leaves and summed exactly to every parent (a leaf’s eligible counted, or its population × its share or the nearest one above, rounded), so a file is refused, naming the cell, when it gives an area with areas under it a population, eligible or served other than their sum; when the areas it puts under an area stored with a population (or people already served) of its own and nothing under it do not add up to it (`Xã Trường Xuân has population 12,774; the 1 area this file puts under it adds up to 900`); when a leaf’s eligible exceed its population (the planning library refuses every plan with such an area) or its people already served exceed its eligible; or when a count passes 2,147,483,647.',
     errors: { types: fileErrors },
     args: {
       dataset: t.arg({ type: AreaDataset, description: 'A bundled dataset (admins only).' }),

@@ -1,0 +1,32 @@
+// What an area file is told of its leaves without a centroid: mobile teams drive between the
+// centroids of the leaves they visit, and place a leaf without one at the centroid of the nearest
+// area above it that has one (`placedCommunes` in planning/mobile-plan.ts), or, with none above,
+// at the centre of the leaves around it that have one.
+import type { RowsRead } from '../../spreadsheets/index.ts';
+import type { AreaAround, AreasAround } from './areas-around.ts';
+import type { RolledUp } from './roll-up-areas.ts';
+import { rowPlace } from './row-place.ts';
+
+/**
+ * One note per row of the file whose area is a leaf without latitude and longitude once stored,
+ * in row order.
+ *
+ * @example
+ * locationNotes(read, around, rolledUp)
+ * // => ['row 3: Thôn Hai (99990032) has no latitude and longitude: mobile teams will visit it at the centroid of Xã Đắk Môl (24718), the nearest area above it with one']
+ */
+export function locationNotes(read: RowsRead<unknown>, around: AreasAround, rolledUp: RolledUp): string[] {
+  const unplaced = [...around.areas.values()]
+    .filter((area) => area.rowIndex !== null && area.location === null && !rolledUp.sums.has(area.code))
+    .sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+  return unplaced.map((area) => {
+    let above: AreaAround | undefined = area.parentCode ? around.areas.get(area.parentCode) : undefined;
+    while (above && above.location === null)
+      above = above.parentCode ? around.areas.get(above.parentCode) : undefined;
+    const where = above
+      ? `the centroid of ${above.name} (${above.code}), the nearest area above it with one`
+      : 'the centre of the leaf areas around it that have one (no area above it has one)';
+    const place = rowPlace(read, `areas[${area.rowIndex}]`) ?? '';
+    return `${place}: ${area.name} (${area.code}) has no latitude and longitude: mobile teams will visit it at ${where}`;
+  });
+}
