@@ -279,6 +279,35 @@ describe('GET /export of the other views', () => {
     );
   });
 
+  it('ends the last shift of a 05:00–24:00 day at 24:00 of its own date, as the roster page shows it', async () => {
+    // It read `2021-03-15,Ca 3,17:40,00:00`: no sign that 00:00 was that night's midnight.
+    const token = await admin();
+    const rows = csvRows(
+      await (
+        await download(`/export/roster.csv?scenarioId=${SCENARIO}&areaCode=67&days=1&lang=vi`, token)
+      ).text(),
+    );
+    // 05:00–24:00 cut into three shifts of 6 h 20 (by hand: 05:00, 11:20, 17:40, 24:00).
+    expect(rows.slice(1).map(([date, shift, start, end]) => [date, shift, start, end])).toEqual([
+      ['2021-03-15', 'Ca 1', '05:00', '11:20'],
+      ['2021-03-15', 'Ca 2', '11:20', '17:40'],
+      ['2021-03-15', 'Ca 3', '17:40', '24:00'],
+    ]);
+    const workbook = await openWorkbook(
+      new Uint8Array(
+        await (
+          await download(`/export/roster.xlsx?scenarioId=${SCENARIO}&areaCode=67&days=1&lang=en`, token)
+        ).arrayBuffer(),
+      ),
+    );
+    expect(sheetRows(workbook.getWorksheet('Roster')).map((row) => row.slice(1, 4))).toEqual([
+      ['Shift', 'Start', 'End'],
+      ['Shift 1', '05:00', '11:20'],
+      ['Shift 2', '11:20', '17:40'],
+      ['Shift 3', '17:40', '24:00'],
+    ]);
+  });
+
   it('exports at most the schema’s 366 days of roster for a longer campaign asked without days', async () => {
     // Đắk Nông's hours over 15 March 2021 to 30 June 2022 (473 days): the roster field takes 366.
     await database.prisma.scenario.create({

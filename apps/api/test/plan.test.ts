@@ -521,7 +521,7 @@ describe('roster of a plan', () => {
     expect(three.shifts).toEqual([
       { start: '00:00', end: '08:00' },
       { start: '08:00', end: '16:00' },
-      { start: '16:00', end: '00:00' },
+      { start: '16:00', end: '24:00' },
     ]);
     expect(three.feasible).toBe(false);
     expect(Math.max(...three.teams.map((team) => team.maxHoursInAnyWeek))).toBe(56);

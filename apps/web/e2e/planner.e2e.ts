@@ -1182,7 +1182,7 @@ describe('the Đắk Nông planner', () => {
     expect(
       descriptions.filter((line) => !/^DESCRIPTION:\d\d:\d\d–\d\d:\d\d\\, 6\\,33 giờ/.test(line)),
     ).toEqual([]);
-    expect(download.suggestedFilename()).toBe('lich-truc-Kíp 1.ics');
+    expect(download.suggestedFilename()).toBe('lich-truc-dak-nong-2021-kip-1.ics');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.app-header').isVisible()).toBe(false);
     await screenshot(page, 'roster-print');

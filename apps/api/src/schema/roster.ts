@@ -35,7 +35,8 @@ const RosterShiftRef = builder.objectRef<RosterShift>('RosterShift').implement({
     name: t.exposeString('name', { description: 'The shift’s name (day, evening, night, or its hours).' }),
     start: t.exposeString('start', { description: 'Local time it starts, HH:mm.' }),
     end: t.exposeString('end', {
-      description: 'Local time it ends, HH:mm (past midnight for a night shift).',
+      description:
+        'Local time it ends, HH:mm: 24:00 for the midnight that ends its day; earlier than `start` for a shift that ends after midnight, the next day.',
     }),
     crews: t.exposeInt('crews', { description: 'Teams on it at once, teams.' }),
   }),

@@ -39,8 +39,9 @@ function* rowsOf(
 }
 
 /**
- * The view `roster`: `buildRoster(input).assignments` with the hours of `input.shifts` (an end at
- * or before the start is the next day's), the teams and shifts the library named in `language`.
+ * The view `roster`: `buildRoster(input).assignments` with the hours of `input.shifts` (an end of
+ * 24:00 is the midnight that ends the row's date, an end before the start is the next day's), the
+ * teams and shifts the library named in `language`.
  *
  * @example
  * [...rosterView(roster.assignments, input.shifts, 'vi').rows][0] // => ['2021-03-20', 'Day', '06:00', '14:00', 'Kíp 1']

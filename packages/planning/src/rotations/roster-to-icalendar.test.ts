@@ -96,6 +96,41 @@ describe('rosterToICalendar', () => {
     expect(a.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 
+  it('keeps two scenarios’ rosters apart in one calendar: their UIDs carry the scope', () => {
+    // Nghệ An's and Đắk Nông's Team 1 both had `UID:2021-03-16-Shift%201-Team%201@muster.roster`,
+    // so importing both files into one calendar lost a third of the events to collisions.
+    const shifts = windowShifts({ hours: { open: '05:00', close: '24:00' }, shiftHours: 8 });
+    const input = { startDate: '2021-03-15', days: 3, shifts, teams: 3 };
+    const roster = buildRoster(input);
+    const uids = (scope: string) =>
+      parse(rosterToICalendar(input, roster.assignments, 'Team 1', { uidScope: scope })).map((e) => e.uid);
+    // Three teams on three shifts: Team 1 works the first shift of each of the three days.
+    expect(uids('dak-nong-2021')).toEqual([
+      'dak-nong-2021/2021-03-15-Shift%201-Team%201@muster.roster',
+      'dak-nong-2021/2021-03-16-Shift%201-Team%201@muster.roster',
+      'dak-nong-2021/2021-03-17-Shift%201-Team%201@muster.roster',
+    ]);
+    expect(uids('nghe-an-2021')).toEqual([
+      'nghe-an-2021/2021-03-15-Shift%201-Team%201@muster.roster',
+      'nghe-an-2021/2021-03-16-Shift%201-Team%201@muster.roster',
+      'nghe-an-2021/2021-03-17-Shift%201-Team%201@muster.roster',
+    ]);
+    // A scope with a slash or a space stays one part of the UID.
+    expect(uids('Đắk Nông/2021')[0]).toBe(
+      '%C4%90%E1%BA%AFk%20N%C3%B4ng%2F2021/2021-03-15-Shift%201-Team%201@muster.roster',
+    );
+  });
+
+  it('says a shift that ends at midnight ends at 24:00', () => {
+    const shifts = windowShifts({ hours: { open: '05:00', close: '24:00' }, shiftHours: 8 });
+    const input = { startDate: '2021-03-15', days: 3, shifts, teams: 3 };
+    const roster = buildRoster(input);
+    const team = roster.assignments.find((a) => a.shift === 'Shift 3')?.team ?? '';
+    const text = rosterToICalendar(input, roster.assignments, team);
+    expect(text).toContain('DESCRIPTION:17:40–24:00\\, 6.33 h');
+    expect(text).not.toContain('–00:00');
+  });
+
   it('places a night across the Berlin spring clock change at 21:00–04:00 UTC (7 hours)', () => {
     const input = {
       startDate: '2021-03-27',

@@ -8,6 +8,11 @@ import type { RosterAssignment, RosterInput } from './types.ts';
 
 /** Options of {@link rosterToICalendar}: the words of the file, for a calendar in another language. */
 export type RosterToICalendarOptions = {
+  /**
+   * Keeps UIDs apart across rosters, such as the scenario's id: two scenarios' `Team 1` on the same
+   * day and shift are two events in one calendar. Default: none.
+   */
+  uidScope?: string;
   /** Calendar name shown by calendar apps. Default `Roster — <team>`. */
   calendarName?: string;
   /**
@@ -29,13 +34,13 @@ function defaultSummary(shift: string, team: string): string {
 
 /**
  * One team's shifts as an iCalendar file (RFC 5545): one VEVENT per shift with its local start
- * and end in the roster's time zone (a VTIMEZONE is included), stable UIDs (date, shift, team)
- * so a re-import updates rather than duplicates, CRLF line ends, folding and escaping.
+ * and end in the roster's time zone (a VTIMEZONE is included), stable UIDs (scope, date, shift,
+ * team) so a re-import updates rather than duplicates, CRLF line ends, folding and escaping.
  * DTSTAMP is the roster's first day, so the same roster gives the same bytes.
  *
  * @example
- * rosterToICalendar(input, roster.assignments, 'Team 1').split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length
- * // => 21 (Team 1's shifts in 28 days of the four-crew pattern)
+ * rosterToICalendar(input, roster.assignments, 'Team 1', { uidScope: 's1' }).split('\r\n').filter((l) => l.startsWith('UID:'))[0]
+ * // => 'UID:s1/2021-03-20-Day-Team%201@muster.roster'
  */
 export function rosterToICalendar(
   input: RosterInput,
@@ -69,6 +74,8 @@ export function rosterToICalendar(
   const summary = options.summary ?? defaultSummary;
   const duration = options.duration ?? defaultDuration;
   const night = optionalString(options.night, 'night') ?? 'night';
+  const scope = optionalString(options.uidScope, 'uidScope');
+  const uidPrefix = scope === undefined ? '' : `${uidPart(scope)}/`;
   const last = resolved.first.plus({ days: resolved.days });
   const stamp = `${resolved.first.toFormat('yyyyMMdd')}T000000Z`;
   const lines = [
@@ -86,7 +93,7 @@ export function rosterToICalendar(
   )) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${assignment.date}-${uidPart(assignment.shift)}-${uidPart(name)}@muster.roster`,
+      `UID:${uidPrefix}${assignment.date}-${uidPart(assignment.shift)}-${uidPart(name)}@muster.roster`,
       `DTSTAMP:${stamp}`,
       `DTSTART;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.startMs))}`,
       `DTEND;TZID=${resolved.zone}:${localDateTime(instantIn(resolved, occurrence.endMs))}`,

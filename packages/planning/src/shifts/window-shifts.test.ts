@@ -10,17 +10,23 @@ describe('windowShifts', () => {
     expect(windowShifts({ hours: { open: '00:00', close: '24:00' }, shiftHours: 8 })).toEqual([
       { name: 'Shift 1', start: '00:00', end: '08:00', crews: 1 },
       { name: 'Shift 2', start: '08:00', end: '16:00', crews: 1 },
-      { name: 'Shift 3', start: '16:00', end: '00:00', crews: 1 },
+      { name: 'Shift 3', start: '16:00', end: '24:00', crews: 1 },
     ]);
   });
 
-  it('cuts Đắk Nông’s 05:00–24:00 into three equal shifts of 6 h 20', () => {
-    // By hand: 19 hours need ceil(19 / 8) = 3 shifts of 380 minutes.
+  it('cuts Đắk Nông’s 05:00–24:00 into three equal shifts of 6 h 20, the last ending at 24:00', () => {
+    // By hand: 19 hours need ceil(19 / 8) = 3 shifts of 380 minutes. The last one's end read
+    // `17:40,00:00` in the roster's spreadsheet, with no sign it was that night's midnight.
     expect(times({ open: '05:00', close: '24:00' }, 8)).toEqual([
       '05:00–11:20',
       '11:20–17:40',
-      '17:40–00:00',
+      '17:40–24:00',
     ]);
+  });
+
+  it('ends a shift at 24:00 only at midnight: one starting then starts at 00:00', () => {
+    // By hand: 20:00–04:00 is 480 minutes, two shifts of 240 with the boundary at midnight.
+    expect(times({ open: '20:00', close: '04:00' }, 4)).toEqual(['20:00–24:00', '00:00–04:00']);
   });
 
   it('cuts Hưng Nguyên’s 07:30–22:00 into two shifts of 7 h 15, or four with boundaries on 5 minutes', () => {

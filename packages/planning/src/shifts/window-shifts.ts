@@ -15,17 +15,20 @@ export type WindowShiftsInput = {
 
 /** Shift boundaries fall on whole minutes of this step, as a planner writes them. */
 const BOUNDARY_MINUTES = 5;
+const MINUTES_PER_DAY = 1440;
 
 /**
  * The opening window cut into the fewest equal shifts of at most `shiftHours`, one crew each,
  * named `Shift 1`, `Shift 2`, … in order: the shifts of {@link buildRoster} for a site open that
  * window. Inner boundaries are rounded to 5 minutes, so shifts may differ by a few minutes, and
  * held where rounding would make one longer than `shiftHours` (one more shift only when no
- * boundaries on 5 minutes fit: a `shiftHours` that is no whole number of 5 minutes).
+ * boundaries on 5 minutes fit: a `shiftHours` that is no whole number of 5 minutes). A shift that
+ * ends at midnight ends at `24:00`, as the window's close is written: a roster's reader never takes
+ * its `00:00` for the morning of the day it was worked.
  *
  * @example
  * windowShifts({ hours: { open: '05:00', close: '24:00' }, shiftHours: 8 }).map((s) => `${s.start}–${s.end}`)
- * // => ['05:00–11:20', '11:20–17:40', '17:40–00:00']
+ * // => ['05:00–11:20', '11:20–17:40', '17:40–24:00']
  */
 export function windowShifts(input: WindowShiftsInput): RosterShift[] {
   const record = requireRecord(input, 'input');
@@ -73,7 +76,7 @@ export function windowShifts(input: WindowShiftsInput): RosterShift[] {
   return Array.from({ length: count }, (_, i) => ({
     name: defaultShiftName(i + 1),
     start: formatTimeOfDay(boundary(i)),
-    end: formatTimeOfDay(boundary(i + 1)),
+    end: formatTimeOfDay(boundary(i + 1), { endOfDay: boundary(i + 1) === MINUTES_PER_DAY }),
     crews: 1,
   }));
 }

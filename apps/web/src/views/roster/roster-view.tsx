@@ -113,7 +113,17 @@ function months(
   return result;
 }
 
-function RosterPages({ roster, title, timeZone }: { roster: Roster; title: string; timeZone: string }) {
+function RosterPages({
+  roster,
+  scenarioId,
+  title,
+  timeZone,
+}: {
+  roster: Roster;
+  scenarioId: string;
+  title: string;
+  timeZone: string;
+}) {
   const { t, n, date, month, weekday } = useI18n();
   const { teamName, shiftName } = useRosterNames();
   const pages = months(roster);
@@ -159,12 +169,12 @@ function RosterPages({ roster, title, timeZone }: { roster: Roster; title: strin
                   <button
                     type="button"
                     onClick={() =>
-                      void downloadTeamCalendar(roster, load.team, timeZone, {
+                      void downloadTeamCalendar(roster, load.team, scenarioId, timeZone, {
                         calendarName: `${t('nav.roster')} — ${teamName(load.team)}`,
                         summary: (shift, team) => `${shiftName(shift)} — ${teamName(team)}`,
                         night: t('roster.nightShift'),
                         duration: (hours) => t('roster.shiftHours', { hours: n(hours, 2) }),
-                        fileName: `${t('roster.fileName')}-${teamName(load.team)}`,
+                        fileName: `${t('roster.fileName')}-${scenarioId}-${teamName(load.team)}`,
                       })
                     }
                   >
@@ -252,7 +262,7 @@ function RosterOf({
         if (!plan) return null;
         if (plan.__typename !== 'CampaignPlan') return <Refusal error={plan} />;
         if (plan.roster.__typename !== 'Roster') return <Refusal error={plan.roster} />;
-        return <RosterPages roster={plan.roster} title={title} timeZone={timeZone} />;
+        return <RosterPages roster={plan.roster} scenarioId={scenarioId} title={title} timeZone={timeZone} />;
       }}
     </Requested>
   );

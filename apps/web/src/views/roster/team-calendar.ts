@@ -1,6 +1,8 @@
 // One team's shifts as an iCalendar file, written by the planning library's own writer (RFC 5545,
-// with the campaign's zone and stable UIDs) from the roster the API answered. The library is
-// loaded only when a planner asks for a file.
+// with the campaign's zone and stable UIDs scoped by the scenario) from the roster the API
+// answered. The library is loaded only when a planner asks for a file.
+import { foldName } from '../../i18n/normalize.ts';
+
 type RosterData = {
   startDate: string;
   shifts: readonly { name: string; start: string; end: string; crews: number }[];
@@ -17,13 +19,31 @@ export type CalendarWords = {
   night: string;
   /** A shift's length from its hours (`6,33 giờ`). */
   duration: (hours: number) => string;
-  /** The file's name without `.ics` (`lich-truc-Kíp 1`). */
+  /** The file's name without `.ics`, in the reader's words (`lich-truc-dak-nong-2021-Kíp 1`). */
   fileName: string;
 };
 
+/**
+ * A file's name as every system saves it: ASCII letters, digits and dashes, the diacritics dropped
+ * and đ read as d, with `.ics` after.
+ *
+ * @example calendarFileName('lich-truc-dak-nong-2021-Kíp 1') // 'lich-truc-dak-nong-2021-kip-1.ics'
+ */
+export function calendarFileName(name: string): string {
+  const ascii = foldName(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${ascii || 'calendar'}.ics`;
+}
+
+/**
+ * `team`'s calendar of the roster of `scenarioId`: its events' UIDs carry the scenario, so two
+ * scenarios' `Kíp 1` imported into one calendar are two sets of events.
+ */
 export async function teamCalendar(
   roster: RosterData,
   team: string,
+  scenarioId: string,
   timeZone: string,
   words: CalendarWords,
 ): Promise<string> {
@@ -42,18 +62,25 @@ export async function teamCalendar(
     },
     roster.assignments.map((a) => ({ date: a.date, shift: a.shift, team: a.team })),
     team,
-    words,
+    {
+      uidScope: scenarioId,
+      calendarName: words.calendarName,
+      summary: words.summary,
+      night: words.night,
+      duration: words.duration,
+    },
   );
 }
 
 export async function downloadTeamCalendar(
   roster: RosterData,
   team: string,
+  scenarioId: string,
   timeZone: string,
   words: CalendarWords,
 ): Promise<void> {
-  const text = await teamCalendar(roster, team, timeZone, words);
-  downloadText(text, `${words.fileName}.ics`, 'text/calendar;charset=utf-8');
+  const text = await teamCalendar(roster, team, scenarioId, timeZone, words);
+  downloadText(text, calendarFileName(words.fileName), 'text/calendar;charset=utf-8');
 }
 
 export function downloadText(text: string, fileName: string, type: string): void {
