@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { data, gql, useDatabase } from './graphql.ts';
+import { data, database, gql, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -133,5 +133,40 @@ describe('scenarios', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(JSON.stringify(result)).not.toMatch(/\.(ts|js):\d+/);
+  });
+
+  it('lists a scenario’s areas at every depth, villages imported under a commune too, parents first', async () => {
+    // The what-if asked for three levels of children and so planned without the villages.
+    const commune = await database.prisma.area.findFirstOrThrow({
+      where: { parentCode: '665' },
+      orderBy: { code: 'asc' },
+    });
+    const villages = ['1', '2'].map((n) => ({
+      code: `${commune.code}-${n}`,
+      name: `Thôn ${n}`,
+      level: 'village',
+      parentCode: commune.code,
+      path: `${commune.path}/${commune.code}-${n}`,
+      depth: 3,
+      population: 100,
+    }));
+    await database.prisma.area.createMany({ data: villages });
+    try {
+      const { scenario } = await data<{
+        scenario: { areas: { code: string; parentCode: string | null; depth: number }[] };
+      }>('{ scenario(id: "dak-nong-2021") { areas { code parentCode depth } } }');
+      // Đắk Nông in the units of 2021: the province, 8 districts and 71 communes; and the 2 villages.
+      expect(scenario.areas).toHaveLength(1 + 8 + 71 + 2);
+      expect(scenario.areas[0]).toEqual({ code: '67', parentCode: null, depth: 0 });
+      expect(scenario.areas.slice(-2)).toEqual([
+        { code: `${commune.code}-1`, parentCode: commune.code, depth: 3 },
+        { code: `${commune.code}-2`, parentCode: commune.code, depth: 3 },
+      ]);
+      expect(scenario.areas.map((area) => area.depth)).toEqual(
+        [...scenario.areas.map((area) => area.depth)].sort((a, b) => a - b),
+      );
+    } finally {
+      await database.prisma.area.deleteMany({ where: { code: { in: villages.map((v) => v.code) } } });
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Scenarios: named sets of planning assumptions, read and written. The checks, the merging of an
 // update and the rows Prisma stores live in ../scenarios/.
 import type { ServiceOverride } from '@muster/planning';
-import { scenarioScope } from '../auth/access.ts';
+import { scenarioScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
@@ -132,6 +132,22 @@ builder.prismaNode('Scenario', {
       description: 'Code of the scenario’s root area: it plans that area and everything below.',
     }),
     area: t.relation('area', { description: 'The scenario’s root area.' }),
+    areas: t.prismaField({
+      type: ['Area'],
+      description:
+        'The areas the scenario plans: its root and every area below it, at any depth, parents before children (by depth, then code), each with its `parentCode`. The tree its plans are computed on, so a what-if can send that same tree. Figures as on `Area` (only for a caller whose area holds them).',
+      resolve: async (query, scenario) => {
+        const root = await prisma.area.findUniqueOrThrow({
+          where: { code: scenario.areaCode },
+          select: { path: true },
+        });
+        return prisma.area.findMany({
+          ...query,
+          where: subtreeOf(root.path),
+          orderBy: [{ depth: 'asc' }, { code: 'asc' }],
+        });
+      },
+    }),
     calendar: t.field({ description: 'Its days.', type: CalendarRef, resolve: (s) => s }),
     hours: t.field({ description: 'Its daily opening window.', type: OpeningHoursRef, resolve: (s) => s }),
     service: t.field({ description: 'How a machine serves dossiers.', type: ServiceRef, resolve: (s) => s }),

@@ -1,7 +1,9 @@
 // What each kind of column takes, and how a cell becomes a typed value. Formats accepted:
 // numbers as number cells or as text (decimal mark `.`, or `,` in a semicolon-separated CSV;
-// digit groups of three may be separated by the other mark or a space), shares as 0–1 or
-// a percentage, dates as date cells, Excel serial numbers or text (`yyyy-mm-dd`, `dd/mm/yyyy`).
+// digit groups of three may be separated by the other mark or a space; in a count, which has no
+// fraction, by either mark: `1.085` is one thousand and eighty-five, as a Vietnamese clerk writes
+// it), shares as 0–1 or a percentage, dates as date cells, Excel serial numbers or text
+// (`yyyy-mm-dd`, `dd/mm/yyyy`).
 import type { CommuneType } from '@muster/planning';
 import { DateTime } from 'luxon';
 import { plainHeader } from './_internal/headers.ts';
@@ -61,18 +63,38 @@ function numberOf(cell: RawCell, context: CellContext): number | null | undefine
 }
 
 /**
- * A whole number from 0 up (dossiers, machines, people); `unit` names what is counted.
+ * Digits in groups of three, all after the first separated by one mark (`1.085`, `12,345,678`);
+ * a leading 0 (`0.500`) is no group of thousands but a fraction.
+ */
+const GROUPS_OF_THREE = /^[+-]?[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*$/;
+
+/**
+ * A count written as text: digits in groups of three are thousands whichever mark separates them,
+ * since a count has no fraction (`1.085` in a file whose decimal mark is `.` is 1085, not 1.085);
+ * any other text as {@link parseNumberText} reads it.
+ */
+function countOf(cell: RawCell, context: CellContext): number | null | undefined {
+  if (cell.kind === 'text') {
+    const compact = cell.text.replace(SPACES, '');
+    if (GROUPS_OF_THREE.test(compact)) return Number(compact.replace(/[.,]/g, ''));
+  }
+  return numberOf(cell, context);
+}
+
+/**
+ * A whole number from 0 up (dossiers, machines, people); `unit` names what is counted. A number
+ * with a fraction is no count (`format`); a negative or an unsafe one is out of `range`.
  *
  * @example
- * wholeNumber().read({ kind: 'text', text: '1 085' }, { decimalMark: '.', date1904: false }) // => { ok: true, value: 1085 }
+ * wholeNumber().read({ kind: 'text', text: '1.085' }, { decimalMark: '.', date1904: false }) // => { ok: true, value: 1085 }
  */
 export function wholeNumber(unit?: string): CellRule<number> {
   return {
     expected: unit ? `a whole number of ${unit} ≥ 0` : 'a whole number ≥ 0',
     read(cell, context) {
-      const value = numberOf(cell, context);
+      const value = countOf(cell, context);
       if (value === undefined) return EMPTY_READ;
-      if (value === null) return FORMAT;
+      if (value === null || !Number.isInteger(value)) return FORMAT;
       if (!Number.isSafeInteger(value) || value < 0) return RANGE;
       return { ok: true, value };
     },

@@ -5,9 +5,9 @@
 export type CellIssueCode =
   /** A required cell is empty. */
   | 'required'
-  /** The cell holds the wrong kind of value (text where a number belongs, a bad date). */
+  /** The cell holds the wrong kind of value (text where a number belongs, a fraction where a count does, a bad date). */
   | 'format'
-  /** A number outside what the column takes (negative, not whole, a share above 1). */
+  /** A number or date outside what the column takes (negative, a share above 1, a day outside the window). */
   | 'range'
   /** A formula whose result was never saved in the file. */
   | 'formula'

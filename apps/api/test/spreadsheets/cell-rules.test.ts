@@ -52,7 +52,9 @@ describe('cell rules', () => {
 
   it('takes whole numbers from 0 up and names why others are refused', () => {
     expect(wholeNumber().read({ kind: 'number', value: 1123 }, XLSX)).toEqual({ ok: true, value: 1123 });
-    expect(wholeNumber().read({ kind: 'number', value: 12.5 }, XLSX)).toEqual({ ok: false, code: 'range' });
+    // 12.5 dossiers is no count at all: not a number "below 0".
+    expect(wholeNumber().read({ kind: 'number', value: 12.5 }, XLSX)).toEqual({ ok: false, code: 'format' });
+    expect(wholeNumber().read({ kind: 'text', text: '1.5' }, XLSX)).toEqual({ ok: false, code: 'format' });
     expect(wholeNumber().read({ kind: 'number', value: -1 }, XLSX)).toEqual({ ok: false, code: 'range' });
     expect(wholeNumber().read({ kind: 'text', text: '12a' }, XLSX)).toEqual({ ok: false, code: 'format' });
     expect(wholeNumber().read({ kind: 'date', date: '2021-03-20' }, XLSX)).toEqual({
@@ -60,6 +62,35 @@ describe('cell rules', () => {
       code: 'format',
     });
     expect(wholeNumber().read({ kind: 'empty' }, XLSX)).toEqual({ ok: true, value: null });
+  });
+
+  it('reads a count of 1.085 as one thousand and eighty-five, whichever the file’s decimal mark', () => {
+    // Đắk Song's 1,085 dossiers of 20 March 2021 as a Vietnamese clerk types them into a text cell
+    // of a workbook (decimal mark `.`): it was read as 1.085 and refused as "at least 0".
+    expect(wholeNumber().read({ kind: 'text', text: '1.085' }, XLSX)).toEqual({ ok: true, value: 1085 });
+    expect(wholeNumber().read({ kind: 'text', text: '1,085' }, XLSX)).toEqual({ ok: true, value: 1085 });
+    expect(wholeNumber().read({ kind: 'text', text: '12.345.678' }, XLSX)).toEqual({
+      ok: true,
+      value: 12_345_678,
+    });
+    // In a semicolon-separated CSV, whose decimal mark is `,`, the same count either way.
+    const semicolonCsv = { decimalMark: ',', date1904: false } as const;
+    expect(wholeNumber().read({ kind: 'text', text: '1,085' }, semicolonCsv)).toEqual({
+      ok: true,
+      value: 1085,
+    });
+    expect(wholeNumber().read({ kind: 'text', text: '1.085' }, semicolonCsv)).toEqual({
+      ok: true,
+      value: 1085,
+    });
+    // Not groups of three: a fraction (no count) or a leading 0, never guessed as thousands.
+    expect(wholeNumber().read({ kind: 'text', text: '1.08' }, XLSX)).toEqual({ ok: false, code: 'format' });
+    expect(wholeNumber().read({ kind: 'text', text: '0.500' }, XLSX)).toEqual({ ok: false, code: 'format' });
+    expect(wholeNumber().read({ kind: 'text', text: '1.085,5' }, semicolonCsv)).toEqual({
+      ok: false,
+      code: 'format',
+    });
+    expect(wholeNumber().read({ kind: 'text', text: '-1.085' }, XLSX)).toEqual({ ok: false, code: 'range' });
   });
 
   it('takes shares as 0–1 or as a percentage, never 69.6 meaning 69.6 %', () => {

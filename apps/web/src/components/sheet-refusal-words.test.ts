@@ -211,6 +211,75 @@ describe('sheetIssueWords', () => {
     expect(sheetIssueWords(outside, 'en')).toBe(en);
   });
 
+  it('says why 300 dossiers on 0 machines cannot be, by the column, with the cell’s 0', () => {
+    const machines = issue({
+      row: 9,
+      column: 'machinesWorking',
+      header: 'Số máy hoạt động',
+      cell: 'D9',
+      code: 'conflict',
+      expected: 'figures that can be true together',
+      received: '0',
+    });
+    expect(sheetIssueWords(machines, 'vi')).toBe(
+      'Dòng 9, cột Số máy hoạt động: dòng có hồ sơ phải có ít nhất 1 máy hoạt động, nhận được 0',
+    );
+    expect(sheetIssueWords({ ...machines, header: 'Machines working' }, 'en')).toBe(
+      'Row 9, column Machines working: a row with dossiers needs at least 1 machine working, got 0',
+    );
+    const hours = { ...machines, row: 4, column: 'hoursOpen', header: 'Số giờ mở cửa' };
+    expect(sheetIssueWords(hours, 'vi')).toBe(
+      'Dòng 4, cột Số giờ mở cửa: dòng có hồ sơ phải có số giờ mở cửa lớn hơn 0, nhận được 0',
+    );
+  });
+
+  it('never shows the service’s English judgement of a row as what a cell received', () => {
+    // As the API said it before: the sentence, quoted and cut, in place of the cell's 0.
+    const said = issue({
+      row: 9,
+      column: 'machinesWorking',
+      header: 'Số máy hoạt động',
+      code: 'conflict',
+      expected: 'figures that can be true together',
+      received: '"300 dossiers cannot be taken with 0 mach…"',
+    });
+    expect(sheetIssueWords(said, 'vi')).toBe(
+      'Dòng 9, cột Số máy hoạt động: dòng có hồ sơ phải có ít nhất 1 máy hoạt động',
+    );
+    // A conflict's code as written is still shown: the team named in the row.
+    const retired = issue({ column: 'teamCode', header: 'Mã tổ', code: 'conflict', received: '"DN-T1"' });
+    expect(sheetIssueWords(retired, 'vi')).toBe(
+      'Dòng 2, cột Mã tổ: phải là một tổ còn hoạt động, nhận được "DN-T1"',
+    );
+  });
+
+  it('names the days a report’s date must fall between, in each language', () => {
+    const late = issue({
+      column: 'date',
+      header: 'Ngày',
+      code: 'range',
+      expected: "a date from 2020-01-01 to 2026-12-02 (tomorrow in the campaign's time zone)",
+      received: '"2027-01-05"',
+    });
+    expect(sheetIssueWords(late, 'vi')).toBe(
+      'Dòng 2, cột Ngày: phải từ 1 thg 1, 2020 đến 2 thg 12, 2026, nhận được "2027-01-05"',
+    );
+    expect(sheetIssueWords({ ...late, header: 'Date' }, 'en')).toBe(
+      'Row 2, column Date: must be from 1 Jan 2020 to 2 Dec 2026, got "2027-01-05"',
+    );
+  });
+
+  it('says a count with a fraction is no whole number, not that it is below 0', () => {
+    // "phải từ 0 trở lên" (at least 0) was said of a count that is above 0 but not whole.
+    const fraction = issue({ code: 'range', expected: 'a whole number ≥ 0', received: '2.5' });
+    expect(sheetIssueWords(fraction, 'vi')).toBe(
+      'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được 2.5',
+    );
+    expect(sheetIssueWords({ ...fraction, code: 'format', received: '"1.5"' }, 'vi')).toBe(
+      'Dòng 2, cột Số hồ sơ: phải là một số nguyên ≥ 0, nhận được "1.5"',
+    );
+  });
+
   it('never shows the API’s English on a Vietnamese page, whatever the field and code', () => {
     for (const column of FIELDS) {
       for (const code of CODES) {

@@ -4,7 +4,7 @@
 // sentence of its own for a field or code it does not know yet. A row the reader may not send
 // (`forbidden`) is said with the code as they wrote it, and nothing of the area it names.
 
-import { formatNumber, type Locale } from '../i18n/format.ts';
+import { formatDate, formatNumber, type Locale } from '../i18n/format.ts';
 import { type Params, translate } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 
@@ -73,6 +73,15 @@ const FIELD_CODE_EXPECTS: Record<string, MessageKey> = {
   'idempotencyKey:conflict': 'import.expects.unusedKey',
 };
 
+/**
+ * What a row's figures broke together, by `field:code`: the service judged the row (dossiers with
+ * no machine working, or in no hour open) and names the cell whose figure cannot be.
+ */
+const FIELD_CODE_PROBLEM: Record<string, MessageKey> = {
+  'machinesWorking:conflict': 'import.problem.noMachines',
+  'hoursOpen:conflict': 'import.problem.noHours',
+};
+
 /** The problem of a code when no field's expectation applies. */
 const CODE_PROBLEM: Record<string, MessageKey> = {
   required: 'import.problem.required',
@@ -102,10 +111,12 @@ const FILE_REASON: Record<string, MessageKey> = {
 
 /**
  * The cell's content when `received` quotes it (`"12a"`, `-3`, `#N/A`), else null: the API
- * describes empty cells, dates and formulas in English words, which are not shown.
+ * describes empty cells, dates and formulas in English words, which are not shown. A conflict's
+ * is a code or a figure: words quoted there are a judgement of the row, in English, not shown.
  */
 function receivedValue(issue: SheetIssue): string | null {
   const received = issue.received.trim();
+  if (issue.code === 'conflict' && /^".*\s.*"$/su.test(received)) return null;
   if (/^".*"$/su.test(received) || /^[+-]?\d[\d.,]*(e[+-]?\d+)?$/iu.test(received)) return received;
   if (received === 'TRUE' || received === 'FALSE') return received;
   return /^the error (#\S+)$/u.exec(received)?.[1] ?? null;
@@ -145,8 +156,23 @@ function boundText(locale: Locale, value: number): string {
   return formatNumber(locale, value, digits);
 }
 
-/** The limit a figure out of range missed, from the bounds the API names ("phải từ 0 đến 24"). */
+/** The days a date must fall between, as the API names them (`a date from 2020-01-01 to 2026-12-02`). */
+const DATE_BOUNDS = /\bfrom (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\b/u;
+
+/**
+ * The limit a figure or date out of range missed, from the bounds the API names ("phải từ 0 đến
+ * 24", "phải từ 1 thg 1, 2020 đến 2 thg 12, 2026"), dates written as the reader writes them.
+ */
 function rangeWords(expected: string, locale: Locale): string | null {
+  const days = DATE_BOUNDS.exec(expected);
+  if (days) {
+    const [, from = '', to = ''] = days;
+    const bounds = translate(locale, 'import.bound.between', {
+      min: formatDate(locale, from),
+      max: formatDate(locale, to),
+    });
+    return translate(locale, 'import.bound.must', { bounds });
+  }
   const bounds = boundsOf(expected);
   if (bounds === null) return null;
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
@@ -175,12 +201,21 @@ function rangeWords(expected: string, locale: Locale): string | null {
   return t('import.bound.must', { bounds: words });
 }
 
+/** The number `received` gives (`1.5`, `"1.5"`), or null when it gives none. */
+function receivedNumber(received: string): number | null {
+  const text = received.trim().replace(/^"(.*)"$/su, '$1');
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) ? value : null;
+}
+
 /** The problem of one cell, in words that follow its place ("Dòng 3, cột Số hồ sơ: …"). */
 function problemOf(issue: SheetIssue, locale: Locale): string {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const field = issue.column ?? '';
   const special = FIELD_CODE_EXPECTS[`${field}:${issue.code}`];
   if (special) return t('import.problem.expects', { expected: t(special) });
+  const judged = FIELD_CODE_PROBLEM[`${field}:${issue.code}`];
+  if (judged) return t(judged);
   const expects = FIELD_EXPECTS[field];
   if (issue.code === 'format' && expects) return t('import.problem.expects', { expected: t(expects) });
   if (issue.code === 'merged') return t('import.problem.merged', { cell: issue.cell ?? '' });
@@ -189,6 +224,11 @@ function problemOf(issue: SheetIssue, locale: Locale): string {
   }
   if (issue.code === 'conflict' && issue.column === null) return t('import.problem.conflictRow');
   if (issue.code === 'range') {
+    // A count refused with a fraction (1.5) is not whole, whatever bounds its column names.
+    const value = receivedNumber(issue.received);
+    if (expects === 'import.expects.wholeNumber' && value !== null && !Number.isInteger(value)) {
+      return t('import.problem.expects', { expected: t(expects) });
+    }
     const limit = rangeWords(issue.expected, locale);
     if (limit !== null) return limit;
   }

@@ -401,6 +401,8 @@ export const en = {
   'import.problem.duplicateOf': 'repeats row {first}: give it on one row only',
   'import.problem.conflict': 'does not fit the other cells of the row',
   'import.problem.conflictRow': 'the row’s figures cannot all be true',
+  'import.problem.noMachines': 'a row with dossiers needs at least 1 machine working',
+  'import.problem.noHours': 'a row with dossiers needs more than 0 hours open',
   'import.problem.unknown-reference': 'the service knows no such code',
   'import.problem.other': 'the service did not accept this cell',
   'import.expects.date': 'a date (a date cell, yyyy-mm-dd or dd/mm/yyyy)',

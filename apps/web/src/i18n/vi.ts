@@ -384,6 +384,8 @@ export const vi = {
   'import.problem.duplicateOf': 'trùng với dòng {first}: chỉ được ghi ở một dòng',
   'import.problem.conflict': 'không khớp với các ô khác của dòng',
   'import.problem.conflictRow': 'các số liệu của dòng không thể cùng đúng',
+  'import.problem.noMachines': 'dòng có hồ sơ phải có ít nhất 1 máy hoạt động',
+  'import.problem.noHours': 'dòng có hồ sơ phải có số giờ mở cửa lớn hơn 0',
   'import.problem.unknown-reference': 'máy chủ không tìm thấy mã này',
   'import.problem.other': 'máy chủ không nhận ô này',
   'import.expects.date': 'một ngày (ô ngày, yyyy-mm-dd hoặc dd/mm/yyyy)',

@@ -5,6 +5,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { labelEvery, useChartWidth } from '../../components/use-chart-width.ts';
+import { wholeNumberTicks } from '../../components/whole-number-ticks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type StaffingChartHour = {
@@ -115,7 +116,7 @@ export function StaffingChart({
             </text>
           </g>
         ))}
-        {machines.ticks(4).map((value) => (
+        {wholeNumberTicks(machines, 4).map((value) => (
           <text key={value} x={WIDTH - MARGIN.right + 6} y={machines(value) + 4}>
             {n(value)}
           </text>

@@ -1,27 +1,12 @@
-// A stored scenario as `whatIf`'s CampaignInput, with the planner's edits on top. The areas come
-// from the tree (figures on the leaves, which roll up; shares and turnout wherever they are set,
-// as they inherit down), the rest from the scenario.
-import type {
-  AreaInput,
-  AreaLevel,
-  CampaignInput,
-  ScenarioInput,
-  WhatIfScenarioQuery,
-} from '../../gql/graphql.ts';
+// A stored scenario as `whatIf`'s CampaignInput, with the planner's edits on top. The areas are the
+// scenario's own tree, at any depth, made into inputs as the API makes a stored scenario's
+// (apps/api/src/planning/scenario-input.ts): figures and shares on the leaves, which roll up;
+// turnout wherever it is set, as it inherits down; the served figures a replan counts. So a
+// what-if left as it is plans what the saved plan planned. The rest comes from the scenario.
+import type { AreaInput, CampaignInput, ScenarioInput, WhatIfScenarioQuery } from '../../gql/graphql.ts';
 
 type Scenario = NonNullable<WhatIfScenarioQuery['scenario']>;
-type TreeArea = NonNullable<WhatIfScenarioQuery['area']>;
-type AnyArea = {
-  code: string;
-  name: string;
-  level: AreaLevel;
-  population?: number | null;
-  eligible?: number | null;
-  eligibleShare?: number | null;
-  turnout?: number | null;
-  alreadyServed: number;
-  children?: readonly AnyArea[];
-};
+type ScenarioArea = Scenario['areas'][number];
 
 export type WhatIfEdits = {
   open: string;
@@ -46,34 +31,47 @@ export function editsOf(scenario: Scenario): WhatIfEdits {
   };
 }
 
-function areaInputs(
-  area: AnyArea,
-  parentCode: string | null,
-  turnout: number | null,
-  out: AreaInput[],
-): void {
-  const children = area.children ?? [];
-  const isLeaf = children.length === 0;
-  const input: AreaInput = { code: area.code, name: area.name, level: area.level };
-  if (parentCode !== null) input.parentCode = parentCode;
-  if (area.eligibleShare != null) input.eligibleShare = area.eligibleShare;
-  // The edited turnout is set on the root and inherited; otherwise each area keeps its own.
-  if (parentCode === null && turnout !== null) input.turnout = turnout;
-  else if (turnout === null && area.turnout != null) input.turnout = area.turnout;
-  if (isLeaf) {
-    if (area.population != null) input.population = area.population;
-    if (area.eligible != null) input.eligible = area.eligible;
-    input.alreadyServed = area.alreadyServed;
-  }
-  out.push(input);
-  for (const child of children) areaInputs(child, area.code, turnout, out);
+/**
+ * The scenario's areas as inputs, parents first: the turnout edited for the whole tree is set on
+ * the root alone (the areas' own turnouts give way to it), else each area keeps its own.
+ */
+function areaInputs(scenario: Scenario, turnout: number | null): AreaInput[] {
+  const parents = new Set(scenario.areas.map((area) => area.parentCode));
+  const served = new Map(scenario.alreadyServed.map((row) => [row.areaCode, row.alreadyServed]));
+  return scenario.areas.map((area: ScenarioArea): AreaInput => {
+    const isRoot = area.code === scenario.areaCode;
+    const input: AreaInput = { code: area.code, name: area.name, level: area.level };
+    if (!isRoot && area.parentCode != null) input.parentCode = area.parentCode;
+    if (isRoot && turnout !== null) input.turnout = turnout;
+    else if (turnout === null && area.turnout != null) input.turnout = area.turnout;
+    if (area.latitude != null && area.longitude != null) {
+      input.location = { latitude: area.latitude, longitude: area.longitude };
+    }
+    if (area.areaKm2 != null) input.areaKm2 = area.areaKm2;
+    if (area.urbanShare != null) input.urbanShare = area.urbanShare;
+    if (area.communeType != null) input.communeType = area.communeType;
+    // Parents' stored figures are sums of their children: only leaves carry them.
+    if (!parents.has(area.code)) {
+      if (area.population != null) input.population = area.population;
+      if (area.eligibleShare != null) input.eligibleShare = area.eligibleShare;
+      if (area.eligible != null) input.eligible = area.eligible;
+      const alreadyServed = served.get(area.code) ?? area.alreadyServed;
+      if (alreadyServed > 0) input.alreadyServed = alreadyServed;
+    }
+    return input;
+  });
 }
 
-export function campaignInputOf(scenario: Scenario, tree: TreeArea, edits: WhatIfEdits): CampaignInput {
-  const areas: AreaInput[] = [];
-  areaInputs(tree, null, edits.turnout, areas);
+/** The areas a what-if gives machines to: the scenario's root and the areas right below it. */
+export function allocatableAreas(scenario: Scenario): ScenarioArea[] {
+  return scenario.areas.filter(
+    (area) => area.code === scenario.areaCode || area.parentCode === scenario.areaCode,
+  );
+}
+
+export function campaignInputOf(scenario: Scenario, edits: WhatIfEdits): CampaignInput {
   return {
-    areas,
+    areas: areaInputs(scenario, edits.turnout),
     calendar: {
       start: scenario.calendar.start,
       deadline: scenario.calendar.deadline,

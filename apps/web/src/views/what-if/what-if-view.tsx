@@ -16,26 +16,39 @@ import { paths } from '../../routes.ts';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { summaryRows } from '../compare/plan-summary.ts';
-import { campaignInputOf, editsOf, scenarioInputOf, type WhatIfEdits } from './campaign-input.ts';
+import {
+  allocatableAreas,
+  campaignInputOf,
+  editsOf,
+  scenarioInputOf,
+  type WhatIfEdits,
+} from './campaign-input.ts';
 import { readWhatIfForm, type WhatIfBox, type WhatIfTexts, whatIfTextsOf } from './read-what-if-form.ts';
 
-// What an area brings to a what-if's input: its figures where they are stored (leaves), its shares
-// and turnout wherever they are set (they inherit down).
+// What an area brings to a what-if's input, as the API plans a stored scenario: its place in the
+// tree, its figures where they are stored (leaves), its turnout wherever it is set (it inherits
+// down), and what sets a commune's terrain.
 export const WhatIfArea = graphql(`
   fragment WhatIfArea on Area {
     code
     name
     level
+    parentCode
     population
     eligible
     eligibleShare
     turnout
     alreadyServed
+    latitude
+    longitude
+    areaKm2
+    urbanShare
+    communeType
   }
 `);
 
 const WhatIfScenarioDocument = graphql(`
-  query WhatIfScenario($scenarioId: ID!, $areaCode: String!) {
+  query WhatIfScenario($scenarioId: ID!) {
     scenario(id: $scenarioId) {
       scenarioId
       name
@@ -64,14 +77,13 @@ const WhatIfScenarioDocument = graphql(`
         areaCode
         machines
       }
-    }
-    area(code: $areaCode) {
-      ...WhatIfArea
-      children {
+      alreadyServed {
+        areaCode
+        alreadyServed
+      }
+      # The whole tree its plans are computed on, at any depth (villages below the communes too).
+      areas {
         ...WhatIfArea
-        children {
-          ...WhatIfArea
-        }
       }
     }
   }
@@ -129,7 +141,6 @@ const SaveScenarioMutation = graphql(`
 `);
 
 type Scenario = NonNullable<WhatIfScenarioQuery['scenario']>;
-type Tree = NonNullable<WhatIfScenarioQuery['area']>;
 type PlanWithAreas = PlanSummaryFragment & { areas: { code: string; completionDate?: string | null }[] };
 
 /** A figure's box: text, so that it shows the reader's decimal sign (3,5 in Vietnamese). */
@@ -166,11 +177,11 @@ function FigureBox({
 }
 
 function EditForm({
-  tree,
+  scenario,
   edits,
   onSubmit,
 }: {
-  tree: Tree;
+  scenario: Scenario;
   edits: WhatIfEdits;
   onSubmit(edits: WhatIfEdits): void;
 }) {
@@ -195,7 +206,7 @@ function EditForm({
     setProblems({});
     onSubmit(read.edits);
   };
-  const allocatable = [tree, ...tree.children];
+  const allocatable = allocatableAreas(scenario);
   return (
     <form className="card what-if-form" onSubmit={submit} noValidate>
       <h2>{t('whatIf.assumptions')}</h2>
@@ -402,14 +413,12 @@ function Result({
 
 function WhatIf({
   scenario,
-  tree,
   edits,
   setEdits,
   savedAs,
   onSaved,
 }: {
   scenario: Scenario;
-  tree: Tree;
   edits: WhatIfEdits | null;
   setEdits(edits: WhatIfEdits): void;
   savedAs: SavedScenario | null;
@@ -419,10 +428,7 @@ function WhatIf({
   const { t } = i18n;
   const { abilities } = useViewer();
   const initial = useMemo(() => editsOf(scenario), [scenario]);
-  const input = useMemo(
-    () => (edits ? campaignInputOf(scenario, tree, edits) : null),
-    [scenario, tree, edits],
-  );
+  const input = useMemo(() => (edits ? campaignInputOf(scenario, edits) : null), [scenario, edits]);
   const [savedResult] = useQuery({
     query: SavedPlanQuery,
     variables: { scenarioId: scenario.scenarioId, areaCode: scenario.areaCode },
@@ -435,7 +441,7 @@ function WhatIf({
         {t('nav.whatIf')} <span className="muted">· {scenario.name}</span>
       </h1>
       <div className="grid-2">
-        <EditForm tree={tree} edits={edits ?? initial} onSubmit={setEdits} />
+        <EditForm scenario={scenario} edits={edits ?? initial} onSubmit={setEdits} />
         <div>
           {input ? (
             <Result scenario={scenario} input={input} saved={saved} />
@@ -477,7 +483,7 @@ export default function WhatIfView() {
   const root = scenario?.areaCode;
   const [{ data, fetching, error }] = useQuery({
     query: WhatIfScenarioDocument,
-    variables: { scenarioId: id, areaCode: root ?? '' },
+    variables: { scenarioId: id },
     pause: root === undefined || below || (sees === undefined && placing),
   });
   if (head.error) return <Problem error={head.error} />;
@@ -486,10 +492,9 @@ export default function WhatIfView() {
   return (
     <Requested fetching={fetching || head.fetching} error={error} hasData={data !== undefined}>
       {() =>
-        data?.scenario && data.area ? (
+        data?.scenario ? (
           <WhatIf
             scenario={data.scenario}
-            tree={data.area}
             edits={edits}
             setEdits={setEdits}
             savedAs={savedAs}
