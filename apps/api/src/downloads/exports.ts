@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { AreaPlan, PlanComparison, PlannedDay, RosterAssignment, RosterShift } from '@muster/planning';
 import type { PlainView } from '../compute/file-tasks.ts';
 import { computeFile } from '../compute/pool.ts';
-import { MAX_ROSTER_DAYS } from '../schema/roster.ts';
+import { MAX_ROSTER_DAYS } from '../planning/campaign-bounds.ts';
 import {
   type AreaSeries,
   dailyView,

@@ -10,6 +10,8 @@ import { DateTime } from 'luxon';
 export const MINUTES_PER_DOSSIER = { min: 0.01, max: 7 * 24 * 60 } as const;
 /** The planning library walks a campaign's days for ten years at most. */
 export const MAX_CAMPAIGN_DAYS = 3660;
+/** Longest roster answered in one call (days): a year, leap day included. */
+export const MAX_ROSTER_DAYS = 366;
 /** The largest count an Int field of the answer carries. */
 export const MAX_INT = 2_147_483_647;
 /** Machines an area's allocation may give: more than any country has had (the web app's what-if takes as many). */

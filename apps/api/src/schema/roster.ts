@@ -8,11 +8,10 @@ import { memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import { priced } from '../limits/cost-limit.ts';
 import { rosterWorkOfArguments } from '../limits/work.ts';
+import { MAX_ROSTER_DAYS } from '../planning/campaign-bounds.ts';
 import { CampaignPlanRef } from './campaign-plan.ts';
 import { computeErrors } from './error.ts';
 
-/** Longest roster answered in one call, days. */
-export const MAX_ROSTER_DAYS = 366;
 const MAX_TEAMS = 100;
 
 /** Days and shift hours the roster takes (the resolver and windowShifts refuse the rest, naming them). */
