@@ -104,7 +104,7 @@ export const vi = {
   'compare.figure': 'Chỉ số',
   'compare.differs': 'khác cột đầu',
   'compare.chooseTwo': 'Chọn ít nhất hai kịch bản ở trang Kịch bản để so sánh.',
-  'compare.caption': 'Các kịch bản cạnh nhau (ô tô vàng: khác kịch bản đầu)',
+  'compare.caption': 'Các kịch bản cạnh nhau (ô màu vàng: khác kịch bản đầu)',
   'compare.notPlanned':
     '{name}: máy chủ không lập được kế hoạch này để so sánh; mở kế hoạch của kịch bản để xem lý do.',
   'whatIf.hours': 'Giờ mở cửa',
@@ -127,7 +127,7 @@ export const vi = {
   'whatIf.saveButton': 'Lưu kịch bản',
   'whatIf.saved': 'Đã lưu:',
   'whatIf.compareSaved': 'So sánh với kịch bản gốc',
-  'whatIf.resultCaption': 'Kết quả: đã lưu và thử (ô tô vàng: thay đổi)',
+  'whatIf.resultCaption': 'Kết quả: đã lưu và thử (ô màu vàng: thay đổi)',
   'whatIf.perAreaCaption': 'Ngày hoàn thành theo địa bàn',
   'whatIf.savedColumn': 'Đã lưu',
   'whatIf.whatIfColumn': 'Phương án thử',
