@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { yoga } from '../src/yoga.ts';
 import { sseResults, subscriptionRequest } from './_sse.ts';
-import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
+import { data, database, gql, tokenFor, upload, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
 
@@ -448,5 +448,43 @@ describe('a team moved to another home', () => {
     const ended = await events.next();
     expect(ended.value?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await events.next()).done).toBe(true);
+  });
+});
+
+// Last in the file: the village stays in Đắk Song's tree. Xã Đắk Môl (24718) keeps its 7,354
+// people and 5,118 aged 14+ (data/vietnam/demo_nghean_daknong_2021.csv), split by hand into two
+// villages: 7,000 and 354 people, 4,872 and 246 aged 14+; the second has no latitude or longitude.
+describe('CampaignPlan.mobileTeamsNeeded over a village imported without a centroid', () => {
+  it('says in the plan’s notes where the teams visit the village, as mobileTeams does', async () => {
+    const imported = await upload<{ importAreas: { __typename: string; inserted?: number } }>(
+      `mutation ($file: File) { importAreas(file: $file) { __typename ... on ImportAreasPayload { inserted } } }`,
+      {},
+      {
+        file: {
+          bytes: Buffer.from(
+            'Mã địa bàn,Tên địa bàn,Mã cấp trên,Cấp,Dân số,Số người đủ tuổi,Vĩ độ,Kinh độ\n' +
+              '99990031,Thôn Một,24718,thôn,7000,4872,12.34,107.70\n' +
+              '99990032,Thôn Hai,24718,thôn,354,246,,\n',
+            'utf8',
+          ),
+          name: 'dia-ban.csv',
+        },
+      },
+    );
+    expect(imported.body.data?.importAreas).toEqual({ __typename: 'ImportAreasPayload', inserted: 2 });
+    const result = await data<{
+      plan: { mobileTeamsNeeded: { __typename: string; message?: string; plan?: { notes: string[] } } };
+    }>(
+      `{ plan(scenarioId: "dak-nong-2021", areaCode: "665") { ... on CampaignPlan {
+        mobileTeamsNeeded(machinesPerTeam: 2) {
+          __typename ... on MobileTeamsNeeded { plan { notes } } ... on Error { message }
+        }
+      } } }`,
+    );
+    const need = result.plan.mobileTeamsNeeded;
+    expect(need.__typename).toBe('MobileTeamsNeeded');
+    expect(need.plan?.notes).toContain(
+      '99990032 (Thôn Hai) has no centroid: placed at the centroid of 24718 (Xã Đắk Môl), the nearest area above it with one',
+    );
   });
 });

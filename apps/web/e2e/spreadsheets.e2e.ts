@@ -7,6 +7,7 @@ import { en } from '../src/i18n/en.ts';
 import { vi } from '../src/i18n/vi.ts';
 import { chooseLanguage, overflowX, server, signInAs } from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
+import { type RunningServer, startDemoServer } from './_server.ts';
 
 let browser: Browser;
 
@@ -121,6 +122,70 @@ describe('the planner’s spreadsheets', () => {
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'spreadsheets-360-en', { docs: false });
     await chooseLanguage(page, 'vi');
+    await page.close();
+  });
+});
+
+/** Longest the area story's own API lives: it adds villages, which the other stories' plans must not see. */
+const AREAS_API_LIFETIME_MS = 5 * 60_000;
+
+const areasFile = (lines: string[]) => ({
+  name: 'dia-ban.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(
+    `Mã địa bàn,Tên địa bàn,Mã cấp trên,Cấp,Dân số,Tỷ lệ đủ tuổi,Vĩ độ,Kinh độ\n${lines.join('\n')}\n`,
+    'utf8',
+  ),
+});
+
+describe('the planner’s list of villages', () => {
+  let own: RunningServer;
+  beforeAll(async () => {
+    own = await startDemoServer(AREAS_API_LIFETIME_MS);
+    const page = await browser.newPage();
+    await signInAs(page, 'planner', own);
+    await page.close();
+  });
+  afterAll(async () => {
+    await own?.stop();
+  });
+
+  // Figures by hand from data/vietnam/demo_nghean_daknong_2021.csv: Xã Trường Xuân (24730) has
+  // 12,774 people; Xã Đắk Môl (24718) 7,354, here split into two villages of 7,000 and 354.
+  it('on a 360 px phone, reads why villages that miss their commune’s people are refused, then where teams will visit a village sent without coordinates', async () => {
+    const page = await browser.newPage(360, 740);
+    await page.goto(`${own.origin}/areas/665`);
+    const form = page.locator('section.sheet-import');
+    await form.getByRole('heading', { name: vi['import.title.areas'] }).waitFor();
+    await form
+      .getByLabel(vi['import.file'])
+      .setInputFiles(areasFile(['99990021,Bon Bu Prăng,24730,thôn,900,0.65,12.3,107.6']));
+    await form.getByRole('button', { name: vi['import.send'] }).click();
+    await expect
+      .poll(() => form.getByRole('alert').locator('li').allTextContents())
+      .toEqual([
+        'Dòng 2, cột Dân số: các địa bàn tệp này đặt dưới Xã Trường Xuân (24730) cộng lại 900 người, trong khi Xã Trường Xuân có 12.774 người: chúng phải cộng lại đúng bằng dân số đó',
+      ]);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'areas-refused-360-vi', { docs: false });
+
+    await form
+      .getByLabel(vi['import.file'])
+      .setInputFiles(
+        areasFile(['99990031,Thôn Một,24718,thôn,7000,,12.34,107.70', '99990032,Thôn Hai,24718,thôn,354,,,']),
+      );
+    await form.getByRole('button', { name: vi['import.send'] }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Đã đọc 2 dòng: 2 địa bàn mới, 0 cập nhật.');
+    expect(
+      await form.getByRole('list', { name: vi['import.placed.title'] }).locator('li').allTextContents(),
+    ).toEqual([
+      'Dòng 3: Thôn Hai (99990032) chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại tâm của Xã Đắk Môl (24718), địa bàn gần nhất phía trên có tọa độ.',
+    ]);
+    expect(await form.getByRole('alert').count()).toBe(0);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'areas-placed-360-vi', { docs: false });
     await page.close();
   });
 });

@@ -16,12 +16,14 @@ import { AREA_SHEET, type AreaSheetRow } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { AREA_FIGURE_RULES, type AreaFigureContext } from './_internal/area-figure-rules.ts';
 import { type AreasAround, areasAround, type PlacedRow } from './_internal/areas-around.ts';
-import { locationNotes } from './_internal/location-notes.ts';
+import { type LeafPlacement, locationNotes } from './_internal/location-notes.ts';
 import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
 import { refusalOfRowsOutside } from './_internal/refusal-of-rows-outside.ts';
 import { type RolledUp, rollUpAreas } from './_internal/roll-up-areas.ts';
+
+export type { LeafPlacement };
 
 export type ImportAreaSheetResult = {
   inserted: number;
@@ -30,6 +32,8 @@ export type ImportAreaSheetResult = {
   total: number;
   /** Columns or sheets not read, codes typed as numbers, leaves without a centroid. */
   notes: string[];
+  /** The leaves stored without a centroid, each with where mobile teams will visit it (also in `notes`). */
+  placements: LeafPlacement[];
 };
 
 type Stored = { code: string; parentCode: string | null; path: string; depth: number };
@@ -206,7 +210,7 @@ export async function importAreaSheet(
   const inside = placed.filter((area) => !outside.has(area.index));
   const fresh = inside.filter((area) => !area.existing).sort((a, b) => a.depth - b.depth);
   const kept = inside.filter((area) => area.existing);
-  const notes = await prisma.$transaction(
+  const placements = await prisma.$transaction(
     async (tx) => {
       // The figures are judged on the tree as it stands once the areas above the rows are locked:
       // a file sent at the same time under the same province is stored before or after, whole.
@@ -262,6 +266,7 @@ export async function importAreaSheet(
     inserted: fresh.length,
     updated: kept.length,
     total: rows.length,
-    notes: [...read.notes, ...notes],
+    notes: [...read.notes, ...placements.map((placement) => placement.message)],
+    placements,
   };
 }

@@ -6,7 +6,7 @@ import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { importAreaSheet } from '../imports/import-area-sheet.ts';
+import { importAreaSheet, type LeafPlacement } from '../imports/import-area-sheet.ts';
 import { countedConnection } from './connection.ts';
 import { fileErrors } from './spreadsheet-import.ts';
 
@@ -216,8 +216,41 @@ const AreaDataset = builder.enumType('AreaDataset', {
   } as const,
 });
 
+const LeafPlacementRef = builder.objectRef<LeafPlacement>('LeafPlacement').implement({
+  description:
+    'A leaf area a file stored without latitude and longitude, and where mobile teams will visit it: at the centroid of the nearest area above it with one (placedAt…), or, with none above, at the centre of the leaf areas around it that have one.',
+  fields: (t) => ({
+    sheet: t.exposeString('sheet', {
+      nullable: true,
+      description: 'The sheet of its row; null in a CSV file.',
+    }),
+    row: t.exposeInt('row', { description: 'Its row as the spreadsheet numbers it (1 is the first line).' }),
+    areaCode: t.exposeString('areaCode', { description: 'The leaf area’s code.' }),
+    areaName: t.exposeString('areaName', { description: 'The leaf area’s name.' }),
+    placedAtCode: t.exposeString('placedAtCode', {
+      nullable: true,
+      description:
+        'The code of the nearest area above it with a centroid, where teams visit it; null when no area above it has one (teams visit it at the centre of the leaf areas around it that have one).',
+    }),
+    placedAtName: t.exposeString('placedAtName', {
+      nullable: true,
+      description: 'The name of that area; null with placedAtCode.',
+    }),
+    message: t.exposeString('message', {
+      description:
+        'The note in English, as `notes` lists it: `row 3: Thôn Hai (99990032) has no latitude and longitude: mobile teams will visit it at the centroid of Xã Đắk Môl (24718), the nearest area above it with one`.',
+    }),
+  }),
+});
+
 const ImportAreasPayload = builder
-  .objectRef<{ inserted: number; updated: number; total: number; notes: string[] }>('ImportAreasPayload')
+  .objectRef<{
+    inserted: number;
+    updated: number;
+    total: number;
+    notes: string[];
+    placements: LeafPlacement[];
+  }>('ImportAreasPayload')
   .implement({
     description: 'What an import of areas did.',
     fields: (t) => ({
@@ -229,6 +262,12 @@ const ImportAreasPayload = builder
       notes: t.exposeStringList('notes', {
         description:
           'What was left aside from a file (columns or sheets not read, codes typed as numbers), and each row of a leaf area stored without latitude and longitude, with where mobile teams will visit it: the centroid of the nearest area above it with one.',
+      }),
+      placements: t.field({
+        type: [LeafPlacementRef],
+        description:
+          'Each leaf area of the file stored without latitude and longitude, in row order, with where mobile teams will visit it (the same as its note in `notes`, by its parts); empty for a bundled dataset.',
+        resolve: (payload) => payload.placements,
       }),
     }),
   });
@@ -262,7 +301,13 @@ builder.mutationField('importAreas', (t) =>
         return signedIn(principal, (writer) => importAreaSheet(prisma, file, writer));
       }
       const rows = AREA_DATASETS[args.dataset as keyof typeof AREA_DATASETS].read();
-      return { inserted: await importAreas(prisma, rows), updated: 0, total: rows.length, notes: [] };
+      return {
+        inserted: await importAreas(prisma, rows),
+        updated: 0,
+        total: rows.length,
+        notes: [],
+        placements: [],
+      };
     },
   }),
 );

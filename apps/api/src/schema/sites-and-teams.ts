@@ -13,7 +13,7 @@ import {
   baseOf,
   type NamedSitesAndTeamsPlan,
   namedSitesAndTeams,
-  placedCommunes,
+  placedCommunesWithNotes,
   planSitesAndTeamsOver,
 } from '../planning/mobile-plan.ts';
 import type { PlanResult } from '../planning/plan-result.ts';
@@ -378,7 +378,7 @@ builder.objectField(CampaignPlanRef, 'mobileTeamsNeeded', (t) =>
     resolve: async (result, args) => {
       const areaCode = planRow(result, args.areaCode).code;
       const stored = await storedSitesAndTeams(result, areaCode);
-      const communes = placedCommunes(result.plan, areaCode, 'areaCode');
+      const { communes, notes: placement } = placedCommunesWithNotes(result.plan, areaCode, 'areaCode');
       const base = baseOf(result.plan, args.homeAreaCode);
       const answer = await compute(
         'mobileTeamsNeeded',
@@ -405,7 +405,10 @@ builder.objectField(CampaignPlanRef, 'mobileTeamsNeeded', (t) =>
       return {
         teams: answer.teams,
         lowerBoundTeams: answer.lowerBoundTeams,
-        plan: combined === undefined ? null : namedSitesAndTeams(combined, communes, base.notes),
+        plan:
+          combined === undefined
+            ? null
+            : namedSitesAndTeams(combined, communes, [...placement, ...base.notes]),
       };
     },
   }),

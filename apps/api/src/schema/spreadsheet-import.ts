@@ -7,7 +7,7 @@ import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { type ImportMachinesResult, importMachineSheet } from '../imports/import-machine-sheet.ts';
 import { type ImportReportsResult, importReportSheet } from '../imports/import-report-sheet.ts';
-import type { CellIssue } from '../spreadsheets/index.ts';
+import type { AreaFigureIssue, CellIssue } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { ErrorInterface, inputErrors } from './error.ts';
 
@@ -34,6 +34,89 @@ const SpreadsheetRefusalCodeEnum = builder.enumType('SpreadsheetRefusalCode', {
       description: 'Bad cells or rows, rows the caller may not send among them, all listed in `issues`.',
     },
   } as const,
+});
+
+const AreaFigureRuleEnum = builder.enumType('AreaFigureRule', {
+  description:
+    'A rule an area file’s figures keep (the tree’s figures are given on its leaves and summed exactly to every parent), with what `value` and `bound` of its `AreaFigureIssue` are.',
+  values: {
+    COUNTS_WITHIN_STORED: {
+      value: 'countsWithinStored',
+      description:
+        'A count is at most 2,147,483,647, the largest the service stores: `value` the cell’s count, `bound` that largest.',
+    },
+    SUMS_WITHIN_STORED: {
+      value: 'sumsWithinStored',
+      description:
+        'The sums an area holds are at most 2,147,483,647: `value` what the `areasUnder` areas under the area (`areaCode`) add up to, `bound` that largest.',
+    },
+    CHILDREN_HOLD_THEIR_PARENT: {
+      value: 'childrenHoldTheirParent',
+      description:
+        'The areas a file puts under an area stored with a count of its own and nothing under it add up to that count: `value` what the `areasUnder` areas add up to, `bound` the area’s own count.',
+    },
+    PARENT_FIGURES_ARE_SUMS: {
+      value: 'parentFiguresAreSums',
+      description:
+        'A count a file gives an area with areas under it is what those add up to: `value` the count given, `bound` what its `areasUnder` areas add up to once the file is stored.',
+    },
+    ELIGIBLE_WITHIN_POPULATION: {
+      value: 'eligibleWithinPopulation',
+      description:
+        'An area’s eligible people are at most its population: for ELIGIBLE, `value` the eligible and `bound` the population; for POPULATION, `value` the population and `bound` the eligible stored for it (the population must be at least that).',
+    },
+    SERVED_WITHIN_ELIGIBLE: {
+      value: 'servedWithinEligible',
+      description:
+        'The people already served in an area are at most its eligible people: for ALREADY_SERVED, `value` the served and `bound` the eligible; for ELIGIBLE, `value` the eligible the row leaves (from its eligible, population or share) and `bound` the people already served stored for it (the eligible must be at least that).',
+    },
+  } as const,
+});
+
+const AreaCountEnum = builder.enumType('AreaCount', {
+  description: 'One of an area’s counts of people.',
+  values: {
+    POPULATION: { value: 'population', description: 'People living there.' },
+    ELIGIBLE: { value: 'eligible', description: 'People of the age to enroll (14 and over).' },
+    ALREADY_SERVED: {
+      value: 'alreadyServed',
+      description: 'Eligible people already enrolled before the campaign.',
+    },
+  } as const,
+});
+
+const AreaFigureIssueRef = builder.objectRef<AreaFigureIssue>('AreaFigureIssue').implement({
+  description:
+    'The figures behind a row of an area file refused for a rule of the area tree, to say the rule and both figures in the reader’s words: which area’s count, what the file would leave it at (`value`) and what the rule holds it to (`bound`: equal for the rules of sums, else at most, or at least where the rule says so).',
+  fields: (t) => ({
+    rule: t.field({
+      type: AreaFigureRuleEnum,
+      description: 'The rule the row breaks.',
+      resolve: (f) => f.rule,
+    }),
+    areaCode: t.exposeString('areaCode', {
+      description:
+        'The area whose count it is: the row’s own, or for CHILDREN_HOLD_THEIR_PARENT and SUMS_WITHIN_STORED the area above whose figures the row breaks.',
+    }),
+    areaName: t.exposeString('areaName', { description: 'That area’s name.' }),
+    count: t.field({
+      type: AreaCountEnum,
+      description: 'Which of the area’s counts `value` and `bound` are.',
+      resolve: (f) => f.count,
+    }),
+    value: t.exposeFloat('value', {
+      description:
+        'The count as the file would leave it, people (a whole number; a Float because a refused count may pass Int’s 2,147,483,647).',
+    }),
+    bound: t.exposeFloat('bound', {
+      description: 'What the rule holds the count to, people (a whole number).',
+    }),
+    areasUnder: t.exposeInt('areasUnder', {
+      nullable: true,
+      description:
+        'For the rules of sums (SUMS_WITHIN_STORED, CHILDREN_HOLD_THEIR_PARENT, PARENT_FIGURES_ARE_SUMS), how many areas under the area add up to the sum; null for the others.',
+    }),
+  }),
 });
 
 const CellIssueRef = builder.objectRef<CellIssue>('CellIssue').implement({
@@ -67,6 +150,13 @@ const CellIssueRef = builder.objectRef<CellIssue>('CellIssue').implement({
       description:
         'For a duplicate: the row of the same sheet where the value is first given, as the spreadsheet numbers rows (1 is the first line); null for other codes, or when it is first given on another sheet.',
       resolve: (issue) => issue.firstRow ?? null,
+    }),
+    areaFigures: t.field({
+      type: AreaFigureIssueRef,
+      nullable: true,
+      description:
+        'For a row of an area file refused for a rule of the area tree (a parent’s count not its children’s sum, eligible above the population, served above the eligible, a count past the largest stored): the rule and the figures it compares; null for other issues.',
+      resolve: (issue) => issue.areaFigures ?? null,
     }),
     message: t.exposeString('message', {
       description: 'row 14, column dossiers: must be a whole number ≥ 0, got "12a".',

@@ -13,7 +13,15 @@ export type {
   SpreadsheetFormat,
   SpreadsheetRead,
 } from './read-spreadsheet.ts';
-export type { CellIssue, CellIssueCode, SpreadsheetRefusal, SpreadsheetRefusalCode } from './refusal.ts';
+export type {
+  AreaCount,
+  AreaFigureIssue,
+  AreaFigureRuleName,
+  CellIssue,
+  CellIssueCode,
+  SpreadsheetRefusal,
+  SpreadsheetRefusalCode,
+} from './refusal.ts';
 export type { ColumnSpec, SheetKind, SheetLanguage, Words } from './sheet-kind.ts';
 export type { ExportAbout, SheetView, ViewCell, ViewColumn, ViewColumnType, ViewName } from './sheet-view.ts';
 export type { TeamVisits } from './visits-view.ts';

@@ -27,6 +27,39 @@ export type CellIssueCode =
    */
   | 'forbidden';
 
+/** Which count of an area: its people, those of them eligible, those eligible already served. */
+export type AreaCount = 'population' | 'eligible' | 'alreadyServed';
+
+/** The rules an area file's figures keep, by name (`AREA_FIGURE_RULES` of the area import). */
+export type AreaFigureRuleName =
+  | 'countsWithinStored'
+  | 'sumsWithinStored'
+  | 'childrenHoldTheirParent'
+  | 'parentFiguresAreSums'
+  | 'eligibleWithinPopulation'
+  | 'servedWithinEligible';
+
+/**
+ * The figures behind a row of an area file refused for a rule of the area tree, so that a reader
+ * can say the rule and both figures in its own words: which area's count, what the file would
+ * leave it at, and what the rule holds it to (equal for the rules of sums; at most, or for a
+ * population or an eligible count below the one compared with, at least).
+ */
+export type AreaFigureIssue = {
+  rule: AreaFigureRuleName;
+  /** The area whose count it is: the row's own, or the area above whose sums the row breaks. */
+  areaCode: string;
+  areaName: string;
+  /** Which of the area's counts `value` and `bound` are. */
+  count: AreaCount;
+  /** The count as the file would leave it, people. */
+  value: number;
+  /** What the rule holds it to, people. */
+  bound: number;
+  /** For the rules of sums (children, parents), how many areas under the area add up; null otherwise. */
+  areasUnder: number | null;
+};
+
 /** One bad cell: where it is, what the column takes and what it holds. */
 export type CellIssue = {
   /** The sheet's name; null in a CSV file. */
@@ -46,6 +79,8 @@ export type CellIssue = {
   received: string;
   /** For a `duplicate`: the row of the same sheet the value is first given on; absent otherwise. */
   firstRow?: number;
+  /** For a row of an area file that breaks a rule of the area tree: the figures it compares; absent otherwise. */
+  areaFigures?: AreaFigureIssue;
   /** `row 14, column dossiers: must be a whole number ≥ 0, got "12a"`. */
   message: string;
 };

@@ -300,6 +300,176 @@ describe('sheetIssueWords', () => {
   });
 });
 
+// A row of an area file that breaks a rule of the area tree, as the API lists it (apps/api
+// test/area-import-tree.test.ts): its `expected` in English and the figures it compares. Figures by
+// hand from data/vietnam/demo_nghean_daknong_2021.csv: Xã Trường Xuân (24730) 12,774 people, Xã
+// Đắk Môl (24718) 7,354 people and 5,118 aged 14+.
+describe('sheetIssueWords on an area file’s figures', () => {
+  const figures = (cell: Partial<SheetIssue>, areaFigures: NonNullable<SheetIssue['areaFigures']>) =>
+    issue({ column: 'population', header: 'Dân số', cell: 'E2', code: 'conflict', ...cell, areaFigures });
+
+  it('says the villages under Xã Trường Xuân add up to 900 while it has 12,774 people', () => {
+    const village = {
+      rule: 'CHILDREN_HOLD_THEIR_PARENT',
+      areaCode: '24730',
+      areaName: 'Xã Trường Xuân',
+      count: 'POPULATION',
+      value: 900,
+      bound: 12_774,
+      areasUnder: 1,
+    } as const;
+    const under = figures(
+      {
+        expected:
+          'such that the areas this file puts under Xã Trường Xuân (24730) add up to its population: Xã Trường Xuân has population 12,774; the 1 area this file puts under it adds up to 900 (an area with areas under it holds their sums)',
+        received: '900',
+      },
+      village,
+    );
+    expect(sheetIssueWords(under, 'vi')).toBe(
+      'Dòng 2, cột Dân số: các địa bàn tệp này đặt dưới Xã Trường Xuân (24730) cộng lại 900 người, trong khi Xã Trường Xuân có 12.774 người: chúng phải cộng lại đúng bằng dân số đó',
+    );
+    expect(sheetIssueWords({ ...under, header: 'Population' }, 'en')).toBe(
+      'Row 2, column Population: the area this file puts under Xã Trường Xuân (24730) has 900 people, while Xã Trường Xuân has 12,774: it must hold that whole population',
+    );
+    const two = { ...under, areaFigures: { ...village, value: 12_000, areasUnder: 2 } };
+    expect(sheetIssueWords({ ...two, header: 'Population' }, 'en')).toBe(
+      'Row 2, column Population: the 2 areas this file puts under Xã Trường Xuân (24730) add up to 12,000 people, while Xã Trường Xuân has 12,774: they must add up to that population',
+    );
+  });
+
+  it('says the villages’ people already served must add up to the commune’s', () => {
+    const served = figures(
+      { column: 'alreadyServed', header: 'Đã thu nhận', received: '300' },
+      {
+        rule: 'CHILDREN_HOLD_THEIR_PARENT',
+        areaCode: '24730',
+        areaName: 'Xã Trường Xuân',
+        count: 'ALREADY_SERVED',
+        value: 300,
+        bound: 1_200,
+        areasUnder: 2,
+      },
+    );
+    expect(sheetIssueWords(served, 'vi')).toBe(
+      'Dòng 2, cột Đã thu nhận: các địa bàn tệp này đặt dưới Xã Trường Xuân (24730) cộng lại 300 người đã làm xong hồ sơ, trong khi Xã Trường Xuân có 1.200: chúng phải cộng lại đúng bằng số đó',
+    );
+  });
+
+  it('says a commune’s population of 13,000 is not the 12,774 its 2 villages add up to', () => {
+    const parent = figures(
+      {
+        expected:
+          '12,774, what the 2 areas under it add up to once this file is stored (an area with areas under it holds their sums: change theirs)',
+        received: '13000',
+      },
+      {
+        rule: 'PARENT_FIGURES_ARE_SUMS',
+        areaCode: '24730',
+        areaName: 'Xã Trường Xuân',
+        count: 'POPULATION',
+        value: 13_000,
+        bound: 12_774,
+        areasUnder: 2,
+      },
+    );
+    expect(sheetIssueWords(parent, 'vi')).toBe(
+      'Dòng 2, cột Dân số: Xã Trường Xuân (24730) có 2 địa bàn cấp dưới và mang tổng của chúng: dân số phải là 12.774, tổng của các địa bàn đó, không phải 13.000 (hãy sửa số của các địa bàn cấp dưới)',
+    );
+    expect(sheetIssueWords({ ...parent, header: 'Population' }, 'en')).toBe(
+      'Row 2, column Population: Xã Trường Xuân (24730) has 2 areas under it and holds their sums: its population must be 12,774, what they add up to, not 13,000 (change theirs)',
+    );
+  });
+
+  // The tester's village under Xã Đắk Môl: population 1,000, eligible 2,000, already served 5,000;
+  // and Xã Đắk Môl itself given 1,000 people, fewer than its 5,118 aged 14+.
+  it.each([
+    {
+      says: 'eligible above the population',
+      cell: { column: 'eligible', header: 'Số người đủ tuổi', code: 'range', received: '2000' },
+      figures: { rule: 'ELIGIBLE_WITHIN_POPULATION', count: 'ELIGIBLE', value: 2_000, bound: 1_000 },
+      vi: 'Dòng 2, cột Số người đủ tuổi: số người đủ tuổi (2.000) không thể nhiều hơn dân số của địa bàn (1.000): người đủ tuổi là người sống ở đó',
+      en: 'Row 2, column Số người đủ tuổi: the eligible people (2,000) cannot outnumber the area’s population (1,000): the eligible are among the people living there',
+    },
+    {
+      says: 'a population below the eligible stored',
+      cell: { column: 'population', header: 'Dân số', code: 'range', received: '1000' },
+      figures: { rule: 'ELIGIBLE_WITHIN_POPULATION', count: 'POPULATION', value: 1_000, bound: 5_118 },
+      vi: 'Dòng 2, cột Dân số: dân số (1.000) không thể ít hơn số người đủ tuổi đã lưu cho địa bàn (5.118): người đủ tuổi là người sống ở đó',
+      en: 'Row 2, column Dân số: the population (1,000) cannot be below the eligible people stored for the area (5,118): the eligible are among the people living there',
+    },
+    {
+      says: 'people already served above the eligible',
+      cell: { column: 'alreadyServed', header: 'Đã thu nhận', code: 'range', received: '5000' },
+      figures: { rule: 'SERVED_WITHIN_ELIGIBLE', count: 'ALREADY_SERVED', value: 5_000, bound: 2_000 },
+      vi: 'Dòng 2, cột Đã thu nhận: số người đã làm xong hồ sơ (5.000) không thể nhiều hơn số người đủ tuổi (2.000): người đã làm xong hồ sơ là người đủ tuổi',
+      en: 'Row 2, column Đã thu nhận: the people already served (5,000) cannot outnumber the eligible people (2,000): those served are among the eligible',
+    },
+    {
+      says: 'a share that leaves fewer eligible than the people already served',
+      cell: { column: 'eligibleShare', header: 'Tỷ lệ đủ tuổi', code: 'conflict', received: '0.1' },
+      figures: { rule: 'SERVED_WITHIN_ELIGIBLE', count: 'ELIGIBLE', value: 735, bound: 1_000 },
+      vi: 'Dòng 2, cột Tỷ lệ đủ tuổi: số này để lại 735 người đủ tuổi, ít hơn 1.000 người đã làm xong hồ sơ đã lưu cho địa bàn: người đã làm xong hồ sơ là người đủ tuổi',
+      en: 'Row 2, column Tỷ lệ đủ tuổi: this leaves the area 735 eligible people, fewer than the 1,000 already served stored for it: those served are among the eligible',
+    },
+    {
+      says: 'a count past the largest stored',
+      cell: { column: 'population', header: 'Dân số', code: 'range', received: '3000000000' },
+      figures: {
+        rule: 'COUNTS_WITHIN_STORED',
+        count: 'POPULATION',
+        value: 3_000_000_000,
+        bound: 2_147_483_647,
+      },
+      vi: 'Dòng 2, cột Dân số: ghi 3.000.000.000, quá số lớn nhất máy chủ lưu được (2.147.483.647)',
+      en: 'Row 2, column Dân số: gives 3,000,000,000, more than the largest count the service stores (2,147,483,647)',
+    },
+  ] as const)('says the rule and both figures of $says', ({ cell, figures: given, vi, en }) => {
+    const row = figures(
+      { ...cell, expected: 'an English expectation' },
+      { areaCode: '99990003', areaName: 'Thôn Thử', areasUnder: null, ...given },
+    );
+    expect(sheetIssueWords(row, 'vi')).toBe(vi);
+    expect(sheetIssueWords(row, 'en')).toBe(en);
+  });
+
+  it('says a district’s sum past the largest stored, naming the district', () => {
+    const sum = figures(
+      { code: 'range', received: '2000000000' },
+      {
+        rule: 'SUMS_WITHIN_STORED',
+        areaCode: '665',
+        areaName: 'Huyện Đắk Song',
+        count: 'POPULATION',
+        value: 2_200_000_000,
+        bound: 2_147_483_647,
+        areasUnder: 9,
+      },
+    );
+    expect(sheetIssueWords(sum, 'vi')).toBe(
+      'Dòng 2, cột Dân số: dân số của Huyện Đắk Song (665), tổng của các địa bàn dưới nó, sẽ là 2.200.000.000, quá số lớn nhất máy chủ lưu được (2.147.483.647)',
+    );
+  });
+
+  it('falls back to the code’s general words for a rule this app does not know yet', () => {
+    const later = figures(
+      { received: '900' },
+      {
+        rule: 'A_RULE_YET_TO_COME' as never,
+        areaCode: '24730',
+        areaName: 'Xã Trường Xuân',
+        count: 'POPULATION',
+        value: 900,
+        bound: 12_774,
+        areasUnder: 1,
+      },
+    );
+    expect(sheetIssueWords(later, 'vi')).toBe(
+      'Dòng 2, cột Dân số: không khớp với các ô khác của dòng, nhận được 900',
+    );
+  });
+});
+
 describe('sheetRefusalSummary', () => {
   it('says a file that is not CSV cannot be read, in Vietnamese, not the parser’s English', () => {
     const corrupt = {

@@ -2,11 +2,29 @@
 // (`dossiers`) and a code (`format`), and the whole file by a reason (`CORRUPT`); its sentences and
 // `expected` are English, so the app words every one from those codes, and falls back to a general
 // sentence of its own for a field or code it does not know yet. A row the reader may not send
-// (`forbidden`) is said with the code as they wrote it, and nothing of the area it names.
+// (`forbidden`) is said with the code as they wrote it, and nothing of the area it names. A row of
+// an area file that breaks a rule of the area tree comes with the figures it compares
+// (`areaFigures`): the rule is said with both of them.
 
+import type { AreaCount, AreaFigureRule } from '../gql/graphql.ts';
 import { formatDate, formatNumber, type Locale } from '../i18n/format.ts';
 import { type Params, translate } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
+
+/** The figures behind a row of an area file that breaks a rule of the area tree (`AreaFigureIssue`). */
+export type AreaFigures = {
+  rule: AreaFigureRule;
+  /** The area whose count it is: the row's own, or the one above whose figures the row breaks. */
+  areaCode: string;
+  areaName: string;
+  count: AreaCount;
+  /** The count as the file would leave it, people. */
+  value: number;
+  /** What the rule holds it to, people. */
+  bound: number;
+  /** For the rules of sums, how many areas under the area add up. */
+  areasUnder: number | null;
+};
 
 /** One bad cell as the API lists it (`CellIssue`). */
 export type SheetIssue = {
@@ -21,6 +39,8 @@ export type SheetIssue = {
   received: string;
   /** For a duplicate: the row the value is first given on. */
   firstRow?: number | null;
+  /** For a row of an area file that breaks a rule of the area tree: the figures it compares. */
+  areaFigures?: AreaFigures | null;
 };
 
 /** What the API answered instead of storing the file (a `SpreadsheetError` or another error). */
@@ -238,6 +258,48 @@ function problemOf(issue: SheetIssue, locale: Locale): string {
   return locale === 'en' ? `must be ${issue.expected}` : t('import.problem.other');
 }
 
+/** Each count's name, to follow "the" ("the population of …"). */
+const COUNT_WORDS: Record<string, MessageKey> = {
+  POPULATION: 'import.count.population',
+  ELIGIBLE: 'import.count.eligible',
+  ALREADY_SERVED: 'import.count.alreadyServed',
+};
+
+/**
+ * The sentence of each rule of the area tree, by rule and, where the count changes the sentence,
+ * by `RULE:COUNT`: it says the rule with the figure the file would leave and the one it must keep.
+ */
+const FIGURE_RULE_WORDS: Record<string, MessageKey> = {
+  COUNTS_WITHIN_STORED: 'import.figures.countsWithinStored',
+  SUMS_WITHIN_STORED: 'import.figures.sumsWithinStored',
+  PARENT_FIGURES_ARE_SUMS: 'import.figures.parentFiguresAreSums',
+  'CHILDREN_HOLD_THEIR_PARENT:POPULATION': 'import.figures.childrenHoldTheirParent.population',
+  'CHILDREN_HOLD_THEIR_PARENT:ALREADY_SERVED': 'import.figures.childrenHoldTheirParent.alreadyServed',
+  'ELIGIBLE_WITHIN_POPULATION:ELIGIBLE': 'import.figures.eligibleWithinPopulation.eligible',
+  'ELIGIBLE_WITHIN_POPULATION:POPULATION': 'import.figures.eligibleWithinPopulation.population',
+  'SERVED_WITHIN_ELIGIBLE:ALREADY_SERVED': 'import.figures.servedWithinEligible.alreadyServed',
+  'SERVED_WITHIN_ELIGIBLE:ELIGIBLE': 'import.figures.servedWithinEligible.eligible',
+};
+
+/**
+ * The rule a row of an area file breaks, with both figures in the reader's digits ("các địa bàn
+ * tệp này đặt dưới Xã Trường Xuân (24730) cộng lại 900 người, trong khi Xã Trường Xuân có 12.774
+ * người: …"), or null for a rule or count this app does not know yet.
+ */
+function areaFigureWords(figures: AreaFigures, locale: Locale): string | null {
+  const key = FIGURE_RULE_WORDS[`${figures.rule}:${figures.count}`] ?? FIGURE_RULE_WORDS[figures.rule];
+  const what = COUNT_WORDS[figures.count];
+  if (key === undefined || what === undefined) return null;
+  return translate(locale, key, {
+    area: `${figures.areaName} (${figures.areaCode})`,
+    name: figures.areaName,
+    what: translate(locale, what),
+    value: formatNumber(locale, figures.value),
+    bound: formatNumber(locale, figures.bound),
+    count: figures.areasUnder ?? 0,
+  });
+}
+
 /** The code a cell holds as the reader wrote it (`661` for `"661"`), or null when none is quoted. */
 function writtenCode(issue: SheetIssue): string | null {
   return /^"(.+)"$/su.exec(issue.received.trim())?.[1] ?? null;
@@ -269,8 +331,11 @@ export function sheetIssueWords(issue: SheetIssue, locale: Locale): string {
 /** One bad cell in the reader's language, from its row on. */
 function rowWords(issue: SheetIssue, locale: Locale): string {
   if (issue.code === 'forbidden') return outsideWords(issue, locale);
-  const problem = problemOf(issue, locale);
-  const value = issue.code === 'required' || issue.code === 'merged' ? null : receivedValue(issue);
+  const figures = issue.areaFigures ? areaFigureWords(issue.areaFigures, locale) : null;
+  const problem = figures ?? problemOf(issue, locale);
+  // A rule of the area tree is said with its figures: the cell's own adds nothing.
+  const value =
+    figures !== null || issue.code === 'required' || issue.code === 'merged' ? null : receivedValue(issue);
   const said = value === null ? problem : translate(locale, 'import.received', { problem, received: value });
   const column = issue.header ?? issue.column;
   return column === null

@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { PROBLEM_MESSAGE, problemOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type LeafPlacement, leafPlacementWords } from './sheet-note-words.ts';
 import { type SheetIssue, sheetIssueWords, sheetRefusalSummary } from './sheet-refusal-words.ts';
 
 const ImportReportsDocument = graphql(`
@@ -34,6 +35,14 @@ const ImportAreasDocument = graphql(`
         total
         inserted
         updated
+        placements {
+          sheet
+          row
+          areaCode
+          areaName
+          placedAtCode
+          placedAtName
+        }
       }
       ...SheetRefusal
       ... on Error {
@@ -73,6 +82,15 @@ graphql(`
       expected
       received
       firstRow
+      areaFigures {
+        rule
+        areaCode
+        areaName
+        count
+        value
+        bound
+        areasUnder
+      }
     }
   }
 `);
@@ -85,6 +103,8 @@ type Answer = {
   code?: string;
   issueCount?: number;
   issues?: SheetIssue[];
+  /** An area file's leaves stored without a centroid, with where mobile teams will visit them. */
+  placements?: LeafPlacement[];
   [figure: string]: unknown;
 };
 
@@ -166,6 +186,15 @@ export function SpreadsheetImport({
         </p>
       ) : null}
       {answer?.__typename.endsWith('Payload') ? <p role="status">{summary(answer)}</p> : null}
+      {answer?.placements?.length ? (
+        <ul className="sheet-notes" aria-label={t('import.placed.title')}>
+          {answer.placements.map((placement) => (
+            <li key={`${placement.sheet}:${placement.row}`} data-row={placement.row}>
+              {leafPlacementWords(placement, locale)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {answer && !answer.__typename.endsWith('Payload') ? (
         <div role="alert" className="problem sheet-refusal">
           <p>{sheetRefusalSummary(answer, locale, n(answer.issueCount ?? 0))}</p>

@@ -443,6 +443,44 @@ export const en = {
   'import.outside.row': 'Row {row}: your account may not send this row',
   'import.forbidden': 'Nothing stored: your account may not send this file.',
   'import.more': 'and {count} more.',
+  'import.count.population': 'population',
+  'import.count.eligible': 'eligible people',
+  'import.count.alreadyServed': 'people already served',
+  'import.figures.countsWithinStored':
+    'gives {value}, more than the largest count the service stores ({bound})',
+  'import.figures.sumsWithinStored':
+    'the {what} of {area}, the sum of the areas under it, would be {value}, more than the largest count the service stores ({bound})',
+  'import.figures.childrenHoldTheirParent.population': {
+    count: 'count',
+    one: 'the area this file puts under {area} has {value} people, while {name} has {bound}: it must hold that whole population',
+    other:
+      'the {count} areas this file puts under {area} add up to {value} people, while {name} has {bound}: they must add up to that population',
+  },
+  'import.figures.childrenHoldTheirParent.alreadyServed': {
+    count: 'count',
+    one: 'the area this file puts under {area} has {value} people already served, while {name} has {bound}: it must have as many',
+    other:
+      'the {count} areas this file puts under {area} add up to {value} people already served, while {name} has {bound}: they must add up to as many',
+  },
+  'import.figures.parentFiguresAreSums': {
+    count: 'count',
+    one: '{area} has 1 area under it and holds its figures: its {what} must be {bound}, that area’s, not {value} (change that area’s)',
+    other:
+      '{area} has {count} areas under it and holds their sums: its {what} must be {bound}, what they add up to, not {value} (change theirs)',
+  },
+  'import.figures.eligibleWithinPopulation.eligible':
+    'the eligible people ({value}) cannot outnumber the area’s population ({bound}): the eligible are among the people living there',
+  'import.figures.eligibleWithinPopulation.population':
+    'the population ({value}) cannot be below the eligible people stored for the area ({bound}): the eligible are among the people living there',
+  'import.figures.servedWithinEligible.alreadyServed':
+    'the people already served ({value}) cannot outnumber the eligible people ({bound}): those served are among the eligible',
+  'import.figures.servedWithinEligible.eligible':
+    'this leaves the area {value} eligible people, fewer than the {bound} already served stored for it: those served are among the eligible',
+  'import.placed.title': 'Areas without coordinates',
+  'import.placed.centroid':
+    'Row {row}: {area} has no latitude and longitude; mobile teams will visit it at the centroid of {above}, the nearest area above it with one.',
+  'import.placed.centre':
+    'Row {row}: {area} has no latitude and longitude; mobile teams will visit it at the centre of the leaf areas around it that have one (no area above it has one).',
   'replan.title': 'Re-plan: what must change',
   'replan.asOfLabel': 'Reports up to',
   'replan.asOfOutside': '{day} is outside the days allowed ({from} – {to}); the re-plan below is unchanged.',

@@ -425,6 +425,31 @@ export const vi = {
   'import.outside.row': 'Dòng {row}: tài khoản của bạn không được gửi dòng này',
   'import.forbidden': 'Không lưu gì: tài khoản của bạn không được gửi tệp này.',
   'import.more': 'và {count} lỗi khác.',
+  'import.count.population': 'dân số',
+  'import.count.eligible': 'số người đủ tuổi',
+  'import.count.alreadyServed': 'số người đã làm xong hồ sơ',
+  'import.figures.countsWithinStored': 'ghi {value}, quá số lớn nhất máy chủ lưu được ({bound})',
+  'import.figures.sumsWithinStored':
+    '{what} của {area}, tổng của các địa bàn dưới nó, sẽ là {value}, quá số lớn nhất máy chủ lưu được ({bound})',
+  'import.figures.childrenHoldTheirParent.population':
+    'các địa bàn tệp này đặt dưới {area} cộng lại {value} người, trong khi {name} có {bound} người: chúng phải cộng lại đúng bằng dân số đó',
+  'import.figures.childrenHoldTheirParent.alreadyServed':
+    'các địa bàn tệp này đặt dưới {area} cộng lại {value} người đã làm xong hồ sơ, trong khi {name} có {bound}: chúng phải cộng lại đúng bằng số đó',
+  'import.figures.parentFiguresAreSums':
+    '{area} có {count} địa bàn cấp dưới và mang tổng của chúng: {what} phải là {bound}, tổng của các địa bàn đó, không phải {value} (hãy sửa số của các địa bàn cấp dưới)',
+  'import.figures.eligibleWithinPopulation.eligible':
+    'số người đủ tuổi ({value}) không thể nhiều hơn dân số của địa bàn ({bound}): người đủ tuổi là người sống ở đó',
+  'import.figures.eligibleWithinPopulation.population':
+    'dân số ({value}) không thể ít hơn số người đủ tuổi đã lưu cho địa bàn ({bound}): người đủ tuổi là người sống ở đó',
+  'import.figures.servedWithinEligible.alreadyServed':
+    'số người đã làm xong hồ sơ ({value}) không thể nhiều hơn số người đủ tuổi ({bound}): người đã làm xong hồ sơ là người đủ tuổi',
+  'import.figures.servedWithinEligible.eligible':
+    'số này để lại {value} người đủ tuổi, ít hơn {bound} người đã làm xong hồ sơ đã lưu cho địa bàn: người đã làm xong hồ sơ là người đủ tuổi',
+  'import.placed.title': 'Địa bàn chưa có tọa độ',
+  'import.placed.centroid':
+    'Dòng {row}: {area} chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại tâm của {above}, địa bàn gần nhất phía trên có tọa độ.',
+  'import.placed.centre':
+    'Dòng {row}: {area} chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại điểm giữa của các địa bàn gần đó có tọa độ (không địa bàn nào phía trên có).',
   'replan.title': 'Lập lại kế hoạch: cần thay đổi gì',
   'replan.asOfLabel': 'Báo cáo tính đến ngày',
   'replan.asOfOutside': 'Ngày {day} nằm ngoài khoảng cho phép ({from} – {to}); kế hoạch bên dưới giữ nguyên.',

@@ -3,9 +3,14 @@
 // is named with the sentence it enforces; a row breaking one is refused naming its cell. Leaves
 // carry the figures (the library's `buildAreaTree`: eligible at most the population), parents hold
 // the sums of their children (`computeDemand`): a figure a file gives is stored as given, or refused.
-import { PlanningInputError } from '@muster/planning';
+import { PlanningInputError, type PlanningInputErrorOptions } from '@muster/planning';
 import { MAX_INT } from '../../planning/campaign-bounds.ts';
-import type { AreaSheetRow } from '../../spreadsheets/index.ts';
+import type {
+  AreaCount,
+  AreaFigureIssue,
+  AreaFigureRuleName,
+  AreaSheetRow,
+} from '../../spreadsheets/index.ts';
 import type { AreaAround, AreasAround } from './areas-around.ts';
 import type { RolledUp } from './roll-up-areas.ts';
 
@@ -18,16 +23,27 @@ export type AreaFigureContext = {
   whole: boolean;
 };
 
+/**
+ * A row refused for a rule of the area tree, with the figures it compares, so that the file's
+ * refusal carries them beside its English sentence (`CellIssue.areaFigures`).
+ */
+export class AreaFigureError extends PlanningInputError {
+  readonly figures: AreaFigureIssue;
+
+  constructor(options: PlanningInputErrorOptions, figures: AreaFigureIssue) {
+    super(options);
+    this.figures = figures;
+  }
+}
+
 /** One rule: its name, the sentence it enforces, and the refusals of the rows that break it. */
 export type AreaFigureRule = {
-  name: string;
+  name: AreaFigureRuleName;
   sentence: string;
-  check: (context: AreaFigureContext) => PlanningInputError[];
+  check: (context: AreaFigureContext) => AreaFigureError[];
 };
 
-type Count = 'population' | 'eligible' | 'alreadyServed';
-
-const COUNTS: readonly Count[] = ['population', 'eligible', 'alreadyServed'];
+const COUNTS: readonly AreaCount[] = ['population', 'eligible', 'alreadyServed'];
 
 const count = (value: number) => value.toLocaleString('en');
 
@@ -37,8 +53,21 @@ function refusal(
   code: PlanningInputError['code'],
   expected: string,
   received: unknown,
+  figures: AreaFigureIssue,
 ) {
-  return new PlanningInputError({ path: `areas[${index}].${field}`, code, expected, received });
+  return new AreaFigureError({ path: `areas[${index}].${field}`, code, expected, received }, figures);
+}
+
+/** The figures a refusal compares: `value` as the file would leave `area`'s count, `bound` the rule's. */
+function figuresOf(
+  rule: AreaFigureRuleName,
+  area: { code: string; name: string },
+  which: AreaCount,
+  value: number,
+  bound: number,
+  areasUnder: number | null = null,
+): AreaFigureIssue {
+  return { rule, areaCode: area.code, areaName: area.name, count: which, value, bound, areasUnder };
 }
 
 /** The file's areas with a row, each with its row; `leaves` those with no area below once stored. */
@@ -68,6 +97,7 @@ export const countsWithinStored: AreaFigureRule = {
                 'range',
                 `at most ${count(MAX_INT)} (the largest count the service stores)`,
                 value,
+                figuresOf('countsWithinStored', row, field, value, MAX_INT),
               ),
             ]
           : [];
@@ -88,7 +118,14 @@ export const eligibleWithinPopulation: AreaFigureRule = {
       if (row.eligible !== null) {
         const whose = row.population === null ? 'the population stored for it' : 'its population';
         return [
-          refusal(index, 'eligible', 'range', `at most ${count(population)} (${whose}: ${why})`, eligible),
+          refusal(
+            index,
+            'eligible',
+            'range',
+            `at most ${count(population)} (${whose}: ${why})`,
+            eligible,
+            figuresOf('eligibleWithinPopulation', area, 'eligible', eligible, population),
+          ),
         ];
       }
       return [
@@ -98,6 +135,7 @@ export const eligibleWithinPopulation: AreaFigureRule = {
           'range',
           `at least ${count(eligible)} (the eligible people stored for it: ${why})`,
           population,
+          figuresOf('eligibleWithinPopulation', area, 'population', population, eligible),
         ),
       ];
     }),
@@ -118,6 +156,7 @@ export const servedWithinEligible: AreaFigureRule = {
             'range',
             `at most ${count(eligible)} (its eligible people: those already served are among them)`,
             area.alreadyServed,
+            figuresOf('servedWithinEligible', area, 'alreadyServed', area.alreadyServed, eligible),
           ),
         ];
       }
@@ -130,12 +169,13 @@ export const servedWithinEligible: AreaFigureRule = {
           'conflict',
           `a figure that leaves its eligible people (${count(eligible)}) at least the ${count(area.alreadyServed)} already served stored for it`,
           row[field],
+          figuresOf('servedWithinEligible', area, 'eligible', eligible, area.alreadyServed),
         ),
       ];
     }),
 };
 
-const FIGURE_WORDS: Record<Count, string> = {
+const FIGURE_WORDS: Record<AreaCount, string> = {
   population: 'population',
   eligible: 'eligible people',
   alreadyServed: 'people already served',
@@ -162,6 +202,7 @@ export const parentFiguresAreSums: AreaFigureRule = {
                 'conflict',
                 `${count(sums[field])}, what ${below} up to once this file is stored (an area with areas under it holds their sums: change theirs)`,
                 given,
+                figuresOf('parentFiguresAreSums', area, field, given, sums[field], n),
               ),
             ];
           });
@@ -175,7 +216,7 @@ export const childrenHoldTheirParent: AreaFigureRule = {
     'the areas a file puts under an area stored with figures of its own and nothing under it add up to those figures (its population, its people already served)',
   check: (context) => {
     if (!context.whole) return [];
-    const refusals: PlanningInputError[] = [];
+    const refusals: AreaFigureError[] = [];
     for (const [code, sums] of context.rolledUp.sums) {
       const area = context.around.areas.get(code) as AreaAround;
       const before = area.storedLeaf;
@@ -187,7 +228,7 @@ export const childrenHoldTheirParent: AreaFigureRule = {
       const n = sums.children.length;
       const these =
         n === 1 ? 'the 1 area this file puts under it adds' : `the ${n} areas this file puts under it add`;
-      const owned: [Count, number | null][] = [
+      const owned: [AreaCount, number | null][] = [
         ['population', before.population],
         ['alreadyServed', before.alreadyServed > 0 ? before.alreadyServed : null],
       ];
@@ -202,6 +243,7 @@ export const childrenHoldTheirParent: AreaFigureRule = {
             'conflict',
             `such that the areas this file puts under ${area.name} (${code}) add up to its ${words}: ${area.name} ${has}; ${these} up to ${count(sums[field])} (an area with areas under it holds their sums)`,
             (context.rows[first] as AreaSheetRow)[field],
+            figuresOf('childrenHoldTheirParent', area, field, sums[field], own, n),
           ),
         );
       }
@@ -216,7 +258,7 @@ export const sumsWithinStored: AreaFigureRule = {
   check: (context) => {
     if (!context.whole || countsWithinStored.check(context).length > 0) return [];
     const { areas } = context.around;
-    const refusals: PlanningInputError[] = [];
+    const refusals: AreaFigureError[] = [];
     for (const [code, sums] of context.rolledUp.sums) {
       const field = COUNTS.find((key) => sums[key] > MAX_INT);
       if (field === undefined) continue;
@@ -233,7 +275,8 @@ export const sumsWithinStored: AreaFigureRule = {
         }
       }
       if (!Number.isFinite(first)) continue;
-      const name = (areas.get(code) as AreaAround).name;
+      const above = areas.get(code) as AreaAround;
+      const { name } = above;
       refusals.push(
         refusal(
           first,
@@ -241,6 +284,7 @@ export const sumsWithinStored: AreaFigureRule = {
           'range',
           `a figure that keeps the ${FIGURE_WORDS[field]} of ${name} (${code}), the sum of the areas under it, at most ${count(MAX_INT)} (the largest count the service stores)`,
           (context.rows[first] as AreaSheetRow)[field],
+          figuresOf('sumsWithinStored', above, field, sums[field], MAX_INT, sums.children.length),
         ),
       );
     }

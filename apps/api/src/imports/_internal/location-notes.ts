@@ -7,15 +7,37 @@ import type { AreaAround, AreasAround } from './areas-around.ts';
 import type { RolledUp } from './roll-up-areas.ts';
 import { rowPlace } from './row-place.ts';
 
+/** A leaf of the file stored without latitude and longitude, and where mobile teams will visit it. */
+export type LeafPlacement = {
+  /** The sheet of its row; null in a CSV file. */
+  sheet: string | null;
+  /** Its row as the spreadsheet numbers it (1 is the first line). */
+  row: number;
+  areaCode: string;
+  areaName: string;
+  /**
+   * The nearest area above it with a centroid, at which teams visit it; both null when no area
+   * above it has one (teams visit it at the centre of the leaf areas around it that have one).
+   */
+  placedAtCode: string | null;
+  placedAtName: string | null;
+  /** The note in English: where it is in the file, the leaf and where teams visit it. */
+  message: string;
+};
+
 /**
- * One note per row of the file whose area is a leaf without latitude and longitude once stored,
- * in row order.
+ * One placement per row of the file whose area is a leaf without latitude and longitude once
+ * stored, in row order.
  *
  * @example
- * locationNotes(read, around, rolledUp)
+ * locationNotes(read, around, rolledUp).map((placement) => placement.message)
  * // => ['row 3: Thôn Hai (99990032) has no latitude and longitude: mobile teams will visit it at the centroid of Xã Đắk Môl (24718), the nearest area above it with one']
  */
-export function locationNotes(read: RowsRead<unknown>, around: AreasAround, rolledUp: RolledUp): string[] {
+export function locationNotes(
+  read: RowsRead<unknown>,
+  around: AreasAround,
+  rolledUp: RolledUp,
+): LeafPlacement[] {
   const unplaced = [...around.areas.values()]
     .filter((area) => area.rowIndex !== null && area.location === null && !rolledUp.sums.has(area.code))
     .sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
@@ -26,7 +48,18 @@ export function locationNotes(read: RowsRead<unknown>, around: AreasAround, roll
     const where = above
       ? `the centroid of ${above.name} (${above.code}), the nearest area above it with one`
       : 'the centre of the leaf areas around it that have one (no area above it has one)';
-    const place = rowPlace(read, `areas[${area.rowIndex}]`) ?? '';
-    return `${place}: ${area.name} (${area.code}) has no latitude and longitude: mobile teams will visit it at ${where}`;
+    // Only the file's rows are noted (`rowIndex` given).
+    const index = area.rowIndex ?? 0;
+    const source = read.rows[index];
+    const place = rowPlace(read, `areas[${index}]`) ?? '';
+    return {
+      sheet: source?.sheet ?? null,
+      row: source?.row ?? 0,
+      areaCode: area.code,
+      areaName: area.name,
+      placedAtCode: above?.code ?? null,
+      placedAtName: above?.name ?? null,
+      message: `${place}: ${area.name} (${area.code}) has no latitude and longitude: mobile teams will visit it at ${where}`,
+    };
   });
 }

@@ -2,6 +2,7 @@
 // `rows[7].code`), named as the file's cells: the one loop of the refusals of the service's rules
 // and of the rows a writer may not send.
 import {
+  type AreaFigureIssue,
   type CellIssue,
   type CellIssueCode,
   type InputPathRefusal,
@@ -18,6 +19,8 @@ export type PathRefusal = InputPathRefusal & {
   message: string;
   /** For a `duplicate`: the index among the rows read of the row the value is first given on. */
   firstIndex?: number;
+  /** For a row of an area file that breaks a rule of the area tree: the figures it compares. */
+  areaFigures?: AreaFigureIssue;
 };
 
 /**
@@ -39,6 +42,7 @@ export function refusalAtPaths(
     if (!issue) return { code: 'invalid-cells', message: refusal.message, issues: [], issueCount: 1 };
     const first = refusal.firstIndex === undefined ? undefined : read.rows[refusal.firstIndex];
     if (first && first.sheet === issue.sheet) issue.firstRow = first.row;
+    if (refusal.areaFigures) issue.areaFigures = refusal.areaFigures;
     issues.push(issue);
   }
   return cellsRefusal(issues, issues.length);

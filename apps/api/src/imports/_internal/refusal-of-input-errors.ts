@@ -3,6 +3,7 @@
 import type { PlanningInputError } from '@muster/planning';
 import { DuplicateEntryError } from '../../errors.ts';
 import type { CellIssueCode, RowsRead, SpreadsheetRefusal } from '../../spreadsheets/index.ts';
+import { AreaFigureError } from './area-figure-rules.ts';
 import { refusalAtPaths } from './refusal-at-paths.ts';
 
 const CELL_CODE: Record<PlanningInputError['code'], CellIssueCode> = {
@@ -36,6 +37,7 @@ export function refusalOfInputErrors(
       received: error.received,
       message: error.message,
       ...(error instanceof DuplicateEntryError ? { firstIndex: error.firstIndex } : {}),
+      ...(error instanceof AreaFigureError ? { areaFigures: error.figures } : {}),
     })),
   );
 }
