@@ -132,11 +132,6 @@ export function placedCommunesWithNotes(
   return { communes: placed, notes };
 }
 
-/** The communes under `areaCode`, each with a centroid (placed as {@link placedCommunesWithNotes} says), or a refusal naming the argument. */
-export function placedCommunes(plan: CampaignPlan, areaCode: string, areaArgument: string): MobileCommune[] {
-  return placedCommunesWithNotes(plan, areaCode, areaArgument).communes;
-}
-
 /** The mean of points (close together: a district's communes). */
 function meanOf(points: readonly GeoPoint[]): GeoPoint {
   const mean = (of: (point: GeoPoint) => number): number =>

@@ -1,6 +1,6 @@
 // What an area file is told of its leaves without a centroid: mobile teams drive between the
 // centroids of the leaves they visit, and place a leaf without one at the centroid of the nearest
-// area above it that has one (`placedCommunes` in planning/mobile-plan.ts), or, with none above,
+// area above it that has one (`placedCommunesWithNotes` in planning/mobile-plan.ts), or, with none above,
 // at the centre of the leaves around it that have one.
 import type { RowsRead } from '../../spreadsheets/index.ts';
 import type { AreaAround, AreasAround } from './areas-around.ts';
