@@ -18,10 +18,12 @@ import type { FormValues } from '../src/views/report/read-figures.ts';
 import {
   chooseLanguage,
   graphqlAs,
+  issueToken,
   overflowX,
   separatorsDrawn,
   serviceWorkerReady,
   signInAs,
+  signInWithToken,
 } from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
 import { type RunningServer, startDemoServer } from './_server.ts';
@@ -863,6 +865,89 @@ describe('the reporter’s own header', () => {
       expect(drawn?.text.replaceAll('\u00a0', ' ')).toContain('· Huyện Đắk Song');
       expect(drawn?.withNextWord).toBe(true);
     }
+    await chooseLanguage(page, 'vi');
+    await page.close();
+    expect(browser.outsideAttempts).toEqual([]);
+    await browser.close();
+  });
+});
+
+/** Presses Tab until the focus is on `selector` (at most `presses` times); the presses it took. */
+async function tabTo(page: Page, selector: string, presses = 30): Promise<number> {
+  for (let pressed = 0; pressed < presses; pressed += 1) {
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) {
+      return pressed;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe('a reporter on the keyboard alone', () => {
+  it('hears the report just sent, where the focus lands after Enter, then tabs on into the next report, at 360 px in Vietnamese', async () => {
+    const browser = await openBrowser();
+    // Đắk Glong's mobile team, which no other story reports for: its day today is its own.
+    const token = await issueToken(server, {
+      role: 'REPORTER',
+      name: 'Đắk Glong reporter on the keyboard',
+      areaCode: '661',
+      teamCode: 'DN-DAK-GLONG-MOBILE',
+    });
+    const page = await browser.newPage(360, 740);
+    await signInWithToken(page, token, server);
+    await page.getByRole('heading', { level: 1, name: vi['report.title'] }).waitFor();
+    await outboxSettled(page);
+    // The form opens on today, for the whole of Đắk Glong: only the count to type.
+    expect(await page.locator('#report-date').inputValue()).toBe(hcmDay(0));
+    await tabTo(page, '#report-dossiers');
+    await page.keyboard.type('64');
+    await tabTo(page, 'button[type="submit"]');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(vi['report.send']);
+    await page.keyboard.press('Enter');
+
+    // The focus is on what became of the report (never on the page's body), which says so as it
+    // moves from waiting to sent.
+    const said = page.locator('.report-entered');
+    await said.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('report-entered');
+    expect(await said.getAttribute('role')).toBe('status');
+    await expect
+      .poll(() => said.textContent(), { timeout: 20_000 })
+      .toMatch(
+        /^Đã gửi: báo cáo ngày .+ cho Huyện Đăk Glong, 64 hồ sơ\. Nhập báo cáo tiếp theo vào các ô bên dưới\.$/,
+      );
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('report-entered');
+    // One Tab on: the next report's first box, its day kept, its count blank.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-date');
+    expect(await page.locator('#report-date').inputValue()).toBe(hcmDay(0));
+    expect(await page.locator('#report-dossiers').inputValue()).toBe('');
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'report-keyboard-360-vi', { docs: false });
+    await page.close();
+    expect(browser.outsideAttempts).toEqual([]);
+    await browser.close();
+  });
+});
+
+describe('who reported, opened with no day', () => {
+  it('a planner of Nghệ An in the units of 2025, whose areas have no report, opens it on the campaign’s last day, not on today, in English on a desk', async () => {
+    const browser = await openBrowser();
+    const token = await issueToken(server, {
+      role: 'PLANNER',
+      name: 'Nghệ An 2025 planner following reports',
+      areaCode: 'VN2025-40',
+    });
+    const page = await browser.newPage(1440, 900);
+    await signInWithToken(page, token, server);
+    await chooseLanguage(page, 'en');
+    await page.getByRole('navigation').getByRole('link', { name: en['nav.reported'] }).click();
+    const summary = page.getByTestId('reported-summary');
+    await summary.waitFor();
+    // Its scenario nghe-an-2025 runs 15 March to 30 June 2021 over 130 communes, none of which has
+    // a report of its own (Nghệ An's reports are of the units of 2021).
+    expect(await page.getByLabel(en['reported.day']).inputValue()).toBe('2021-06-30');
+    expect(await summary.textContent()).toBe('30 Jun 2021: 0 of 130 areas reported.');
     await chooseLanguage(page, 'vi');
     await page.close();
     expect(browser.outsideAttempts).toEqual([]);

@@ -1,6 +1,14 @@
 // Signing in, and what a planner sees when the service refuses or is down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { overflowX, server, signInAs } from './_app.ts';
+import {
+  chooseLanguage,
+  graphqlAs,
+  issueToken,
+  overflowX,
+  server,
+  signInAs,
+  signInWithToken,
+} from './_app.ts';
 import { type Browser, openBrowser, screenshot } from './_browser.ts';
 
 let browser: Browser;
@@ -121,6 +129,33 @@ describe('when the service refuses or is down', () => {
     await page.unroute(GRAPHQL);
     await page.getByRole('button', { name: 'Thử lại' }).first().click();
     await page.locator('.scenario-list h2').first().waitFor();
+    await page.close();
+  });
+
+  it('a planner whose token is revoked mid-session is told to sign in again and no longer named in the header, in English on a desk', async () => {
+    const token = await issueToken(server, { role: 'PLANNER', name: 'Planner to revoke', areaCode: '67' });
+    const page = await browser.newPage(1440, 900);
+    await signInWithToken(page, token);
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.origin}/scenarios/dak-nong-2021/what-if`);
+    await page.getByRole('heading', { level: 1, name: /Đắk Nông, tháng 3\/2021/ }).waitFor();
+    expect(await page.locator('header').textContent()).toContain('Planner to revoke · planner');
+
+    const revoked = await graphqlAs<{ revokeToken: { revoked: number } }>(
+      server,
+      'admin',
+      'mutation { revokeToken(name: "Planner to revoke") { ... on RevokedTokens { revoked } } }',
+    );
+    expect(revoked.data?.revokeToken.revoked).toBe(1);
+    // The next request, from the app's own menu (no reload), is refused.
+    await page.getByRole('navigation').getByRole('link', { name: 'Areas' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Your access token is no longer valid (revoked or renewed). Please sign in again.' })
+      .waitFor();
+    await expect.poll(() => page.locator('header').textContent()).not.toContain('Planner to revoke');
+    expect(await page.locator('header .viewer').count()).toBe(0);
+    await chooseLanguage(page, 'vi');
     await page.close();
   });
 });

@@ -48,7 +48,7 @@ class Crashed extends Component<{ children: ReactNode }, { failed: boolean }> {
 
 function Header() {
   const { t, locale, setLocale } = useI18n();
-  const { token, signOut } = useSession();
+  const { token, refused, signOut } = useSession();
   const { viewer, abilities } = useViewer();
   const openGraphiQL = () => {
     if (token === null) return;
@@ -105,7 +105,8 @@ function Header() {
         >
           {t('language.switch')}
         </button>
-        {viewer ? (
+        {/* A token refused since (revoked mid-session) names nobody: its holder is told to sign in again. */}
+        {viewer && !refused ? (
           <span className="viewer" data-role={viewer.role}>
             {viewer.name} · {t(`role.${viewer.role}`)}
           </span>

@@ -1,5 +1,6 @@
 // A request that failed, said plainly with what to do next: never a blank page.
 import type { CombinedError } from 'urql';
+import type { LimitKind } from '../gql/graphql.ts';
 import { PROBLEM_MESSAGE, type ProblemKind, problemOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { paths } from '../routes.ts';
@@ -21,7 +22,8 @@ export function Problem({ error, onRetry }: { error: CombinedError; onRetry?: ()
           </a>
         </p>
       ) : null}
-      {/* Asked again, a request over the service's cost or outside the role is refused again. */}
+      {/* Asked again, a request over the service's cost or outside the role is refused again; one
+          stopped by its time on a busy service may pass. */}
       {onRetry && kind !== 'unauthenticated' && kind !== 'tooLarge' && kind !== 'forbidden' ? (
         <button type="button" onClick={onRetry}>
           {t('action.retry')}
@@ -44,9 +46,14 @@ const REFUSAL_KIND: Partial<Record<string, RefusalKind>> = {
  * A typed error the API answered instead of a result (unknown area, refused input, infeasible),
  * or a refusal the app tells before asking (`kind`: a page the caller's role may not read). Said
  * in the reader's language (refusal-words.ts); a Vietnamese reader finds the API's English reason
- * folded beneath, to pass on.
+ * folded beneath, to pass on. A request stopped by its time (a LimitExceededError whose `limit`
+ * the document selected) offers `onRetry`.
  */
-export function Refusal(props: { error: { __typename?: string; message: string } } | { kind: RefusalKind }) {
+export function Refusal(
+  props:
+    | { error: { __typename?: string; message: string; limit?: LimitKind | null }; onRetry?: () => void }
+    | { kind: RefusalKind },
+) {
   const { t, locale } = useI18n();
   if ('kind' in props) {
     return (
@@ -55,16 +62,25 @@ export function Refusal(props: { error: { __typename?: string; message: string }
       </div>
     );
   }
-  const { __typename: typename, message } = props.error;
-  const { sentence, detail } = refusalWords(locale, typename, message);
+  const { __typename: typename, message, limit } = props.error;
+  const { sentence, detail, retry } = refusalWords(locale, typename, message, limit);
   return (
-    <div className="problem" role="alert" data-problem={REFUSAL_KIND[typename ?? ''] ?? 'refused'}>
+    <div
+      className="problem"
+      role="alert"
+      data-problem={retry ? 'busy' : (REFUSAL_KIND[typename ?? ''] ?? 'refused')}
+    >
       <p>{sentence}</p>
       {detail ? (
         <details>
           <summary>{t('problem.refusedDetail')}</summary>
           <p lang="en">{detail}</p>
         </details>
+      ) : null}
+      {retry && props.onRetry ? (
+        <button type="button" onClick={props.onRetry}>
+          {t('action.retry')}
+        </button>
       ) : null}
     </div>
   );

@@ -2,10 +2,12 @@
 // keyed by their own keys, which the views select anyway (areas and teams by code, scenarios by
 // `scenarioId`, reports by `reportId`); their global `id` (the API's Node interface) is left to
 // clients that fetch by `node(id:)`. Every other object, a plan's rows included, is data of its
-// parent, so the cache stores it where it was asked for.
+// parent, so the cache stores it where it was asked for. An answer refusing the token it was sent
+// with (revoked, expired, renewed) is told to the session, which no longer names its holder.
 import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
-import { Client, fetchExchange } from 'urql';
+import { Client, fetchExchange, mapExchange } from 'urql';
 import schema from '../gql/introspection.ts';
+import { problemOf } from './problem.ts';
 
 const OWN_KEY: Record<string, string> = {
   Area: 'code',
@@ -25,13 +27,22 @@ function keysOf(): KeyingConfig {
   return keys;
 }
 
-export function createApiClient(token: string | null): Client {
+/**
+ * The client of `token`; `onTokenRefused` is called when an answer refuses the token (HTTP 401,
+ * UNAUTHENTICATED): the API refuses a token that is no longer live on every request.
+ */
+export function createApiClient(token: string | null, onTokenRefused?: () => void): Client {
+  const refusals = mapExchange({
+    onError(error) {
+      if (token !== null && problemOf(error) === 'unauthenticated') onTokenRefused?.();
+    },
+  });
   return new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
     // POST with a JSON body: passes CSRF prevention, which refuses simple GET requests.
     preferGetMethod: false,
-    exchanges: [cacheExchange({ schema, keys: keysOf() }), fetchExchange],
+    exchanges: [cacheExchange({ schema, keys: keysOf() }), refusals, fetchExchange],
     fetchOptions: (): RequestInit => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
   });
 }

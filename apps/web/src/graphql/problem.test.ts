@@ -15,6 +15,20 @@ describe('problemOf', () => {
     expect(problemOf(refused('FORBIDDEN'))).toBe('forbidden');
     expect(problemOf(refused('INTERNAL_SERVER_ERROR'))).toBe('server');
   });
+
+  it('says a request stopped by the service’s time as a busy service, which may answer when asked again', () => {
+    const limited = (limit: unknown) =>
+      new CombinedError({
+        graphQLErrors: [new GraphQLError('stopped', { extensions: { code: 'LIMIT_EXCEEDED', limit } })],
+      });
+    expect(problemOf(limited('time'))).toBe('busy');
+    expect(translate('en', PROBLEM_MESSAGE.busy)).toBe(
+      'The service is busy: this took longer than one request may. Try again in a moment.',
+    );
+    // Over the cost points, or a document over one of its limits (a depth of 12): refused again.
+    expect(problemOf(limited('cost'))).toBe('tooLarge');
+    expect(problemOf(limited(12))).toBe('tooLarge');
+  });
 });
 
 describe('refusalKindOf', () => {

@@ -34,6 +34,7 @@ export const en = {
   'problem.server': 'The service failed to answer. Try again later.',
   'problem.tooLarge':
     'This is more than the service computes at once: ask for less (fewer visitors, fewer days or a smaller area).',
+  'problem.busy': 'The service is busy: this took longer than one request may. Try again in a moment.',
   'problem.refused': 'The service refused:',
   'problem.refusedHere': 'The service refused this request.',
   'problem.refusedDetail': 'The service’s reason (in English)',
@@ -277,6 +278,8 @@ export const en = {
   'report.draftRestored':
     'Draft not yet sent: the figures you were entering for {area} on {date}, kept on this phone.',
   'report.draftDiscard': 'Discard the draft',
+  'report.entered':
+    '{state}: the report of {date} for {area}, {dossiers}. The boxes below are for the next report.',
   'refusal.range': 'outside the allowed range',
   'refusal.integer': 'must be a whole number',
   'refusal.format': 'not in the expected form',

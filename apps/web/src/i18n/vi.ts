@@ -31,6 +31,8 @@ export const vi = {
   'problem.server': 'Máy chủ gặp lỗi khi trả lời. Thử lại sau.',
   'problem.tooLarge':
     'Yêu cầu này quá lớn để tính một lần: thu hẹp lại (ít người đến hơn, ít ngày hơn hoặc địa bàn nhỏ hơn).',
+  'problem.busy':
+    'Máy chủ đang bận: việc này mất nhiều thời gian hơn mức cho phép của một yêu cầu. Hãy thử lại sau giây lát.',
   'problem.refused': 'Máy chủ từ chối:',
   'problem.refusedHere': 'Máy chủ từ chối yêu cầu này.',
   'problem.refusedDetail': 'Lý do của máy chủ (bằng tiếng Anh)',
@@ -270,6 +272,8 @@ export const vi = {
   'report.draftRestored':
     'Bản nháp chưa gửi: số liệu nhập dở cho {area}, ngày {date}, được giữ lại trên máy này.',
   'report.draftDiscard': 'Bỏ bản nháp',
+  'report.entered':
+    '{state}: báo cáo ngày {date} cho {area}, {dossiers}. Nhập báo cáo tiếp theo vào các ô bên dưới.',
   'refusal.range': 'nằm ngoài giới hạn cho phép',
   'refusal.integer': 'phải là số nguyên',
   'refusal.format': 'sai định dạng',

@@ -1,6 +1,7 @@
 // Who is signed in on this device: a bearer token kept in the device store, and the viewer the API
 // names for it. Changing the token makes a new client, so nothing cached for one caller is shown
-// to the next.
+// to the next. A token the API has refused (revoked or renewed mid-session) stays kept until its
+// holder signs in again, marked refused: the header no longer names its holder.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 import { createApiClient } from '../graphql/client.ts';
@@ -9,6 +10,8 @@ import { setGraphiQLToken } from './graphiql-token.ts';
 
 type Session = {
   token: string | null;
+  /** The API refused `token` on a request since it was signed in with (revoked, expired, renewed). */
+  refused: boolean;
   signIn(token: string): void;
   signOut(): void;
 };
@@ -31,10 +34,13 @@ function forgetKeptToken(): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => deviceStore.get<string>('token'));
+  // The token an answer refused: signing in (again) starts unrefused.
+  const [refusedToken, setRefusedToken] = useState<string | null>(null);
   const signIn = useCallback((next: string) => {
     forgetKeptToken();
     deviceStore.set('token', next);
     deviceStore.remove(REMEMBERED_VIEWER);
+    setRefusedToken(null);
     setToken(next);
   }, []);
   const signOut = useCallback(() => {
@@ -43,8 +49,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     deviceStore.remove(REMEMBERED_VIEWER);
     setToken(null);
   }, []);
-  const client = useMemo(() => createApiClient(token), [token]);
-  const session = useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
+  const client = useMemo(() => createApiClient(token, () => setRefusedToken(token)), [token]);
+  const refused = token !== null && refusedToken === token;
+  const session = useMemo(() => ({ token, refused, signIn, signOut }), [token, refused, signIn, signOut]);
   return (
     <SessionContext.Provider value={session}>
       <Provider value={client}>{children}</Provider>

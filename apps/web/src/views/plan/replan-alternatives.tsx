@@ -65,6 +65,9 @@ const ReplanAlternativesDocument = graphql(`
           }
         }
       }
+      ... on LimitExceededError {
+        limit
+      }
       ... on Error {
         message
       }
@@ -79,6 +82,9 @@ const SaveReplanMutation = graphql(`
       ... on Scenario {
         scenarioId
         name
+      }
+      ... on LimitExceededError {
+        limit
       }
       ... on Error {
         message
@@ -137,8 +143,7 @@ export function ReplanAlternatives({
   });
   const [saving, save] = useMutation(SaveReplanMutation);
   const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
-  const saveReplan = (event: FormEvent) => {
-    event.preventDefault();
+  const saveReplan = () => {
     // Named in the planner's language (the service's default name is English), within its 200 characters.
     const name = t('replan.savedName', {
       name: scenarioName,
@@ -198,7 +203,9 @@ export function ReplanAlternatives({
         {() => {
           const replan = data?.replan;
           if (!replan) return null;
-          if (replan.__typename !== 'Replan') return <Refusal error={replan} />;
+          if (replan.__typename !== 'Replan') {
+            return <Refusal error={replan} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+          }
           const change = replan.whatMustChange;
           // The API's order (machines, hours, pace, deadline) is each alternative's identity.
           const worded = (change?.alternatives ?? []).map((alternative, order) => ({
@@ -225,7 +232,13 @@ export function ReplanAlternatives({
               {/* Apart from the ways to make the deadline, each saying why it cannot. */}
               <AlternativeList items={impossible} className="alternatives impossible" />
               {maySave ? (
-                <form onSubmit={saveReplan} className="no-print">
+                <form
+                  onSubmit={(event: FormEvent) => {
+                    event.preventDefault();
+                    saveReplan();
+                  }}
+                  className="no-print"
+                >
                   <button type="submit" disabled={saving.fetching}>
                     {t('replan.save')}
                   </button>
@@ -240,7 +253,8 @@ export function ReplanAlternatives({
                       {t('replan.saved')} <Link href={paths.plan(saved.id, areaCode)}>{saved.name}</Link>
                     </p>
                   ) : refused && refused.__typename !== 'Scenario' ? (
-                    <Refusal error={refused} />
+                    // Stopped by the service's time for one request (a busy server): saved when asked again.
+                    <Refusal error={refused} onRetry={saveReplan} />
                   ) : null}
                 </form>
               ) : maySave === false ? (

@@ -2,7 +2,9 @@
 // and hours, the date set to today in the campaign's zone and the area to the last one reported.
 // Sending puts the report in the device's outbox first, so nothing typed is lost to a bad signal;
 // what is typed and not yet sent is kept as a draft (once typing pauses, and at once when the form
-// goes or the page is hidden), so nothing is lost to leaving the form either.
+// goes or the page is hidden), so nothing is lost to leaving the form either. A report entered is
+// said above the boxes, where the focus goes (a keyboard or screen-reader user hears where it
+// stands, then tabs on into the next report's first box), and its standing is announced as it moves.
 import {
   type FormEvent,
   type InputHTMLAttributes,
@@ -181,6 +183,7 @@ export function ReportForm({
   restored = null,
   onDraft,
   onEnter,
+  entered = null,
 }: {
   context: ReporterContext;
   /** A refused report to mend: the form opens on its figures. */
@@ -192,6 +195,12 @@ export function ReportForm({
   /** Keeps what is typed and not yet sent as the draft (null: there is none); never sends it. */
   onDraft?(values: FormValues | null): void;
   onEnter(report: ReportFigures): Promise<void>;
+  /**
+   * The report entered last on this visit, as the outbox holds it now: said above the boxes, and
+   * focused when it is a new one (the send button, disabled while it sends, would leave the focus
+   * nowhere).
+   */
+  entered?: OutboxEntry | null;
 }) {
   const { t, locale, date } = useI18n();
   const today = campaignDay(new Date(), context.timeZone);
@@ -202,6 +211,11 @@ export function ReportForm({
   const [values, setValues] = useState(draft ?? opened);
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
   const [busy, setBusy] = useState(false);
+  const enteredSaid = useRef<HTMLParagraphElement>(null);
+  const enteredKey = entered?.key;
+  useEffect(() => {
+    if (enteredKey !== undefined) enteredSaid.current?.focus();
+  }, [enteredKey]);
 
   const typed = useMemo(() => (typedSince(opened, values) ? values : null), [opened, values]);
   const [keepDraft, draftWaiting] = useKeptDraft(typed, onDraft);
@@ -270,6 +284,18 @@ export function ReportForm({
       data-draft={draftWaiting ? 'waiting' : 'settled'}
     >
       <h2 id="report-form-title">{mending ? t('report.mendTitle') : t('report.formTitle')}</h2>
+      {entered ? (
+        <p className="report-entered" role="status" tabIndex={-1} ref={enteredSaid} data-key={entered.key}>
+          {t('report.entered', {
+            state: t(`outbox.state.${entered.state}`),
+            date: date(entered.report.date),
+            area:
+              context.areas.find((area) => area.code === entered.report.areaCode)?.name ??
+              entered.report.areaCode,
+            dossiers: t('outbox.dossiers', { count: entered.report.dossiers }),
+          })}
+        </p>
+      ) : null}
       {draftShown && draft ? (
         <div className="report-draft" role="status">
           <p>

@@ -65,11 +65,13 @@ function DraftedReportForm({
   viewer,
   context,
   carried,
+  entered,
   onEnter,
 }: {
   viewer: Viewer;
   context: ReporterContext;
   carried: ReportFigures | null;
+  entered: OutboxEntry | null;
   onEnter(report: ReportFigures): Promise<void>;
 }) {
   const holder = viewer.name;
@@ -111,6 +113,7 @@ function DraftedReportForm({
       restored={restored}
       onDraft={keep}
       onEnter={onEnter}
+      entered={entered}
     />
   );
 }
@@ -123,6 +126,11 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
   // The report just entered from a mended one: the next form keeps its day's settings (its date
   // above all), as it does after any report.
   const [carried, setCarried] = useState<ReportFigures | null>(null);
+  // The report entered last on this visit, said above the next form (its standing as it moves);
+  // another reporter signed in on this phone is not told of it.
+  const [last, setLast] = useState<{ key: string; holder: string } | null>(null);
+  const entered =
+    last?.holder === viewer.name ? (outbox.entries.find((entry) => entry.key === last.key) ?? null) : null;
   const areaNames = useMemo(() => new Map(context?.areas.map((area) => [area.code, area.name])), [context]);
   if (!context) {
     if (error) return <Problem error={error} onRetry={retry} />;
@@ -149,9 +157,10 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
           mending={mending}
           carried={carried}
           onEnter={async (report) => {
-            await outbox.enter(report);
+            const entry = await outbox.enter(report);
             await outbox.discard(mending.key);
             setCarried(report);
+            setLast({ key: entry.key, holder: viewer.name });
             setMending(null);
           }}
         />
@@ -162,8 +171,10 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
           viewer={viewer}
           context={context}
           carried={carried}
+          entered={entered}
           onEnter={async (report) => {
-            await outbox.enter(report);
+            const entry = await outbox.enter(report);
+            setLast({ key: entry.key, holder: viewer.name });
           }}
         />
       )}
@@ -173,6 +184,8 @@ function ReporterHome({ viewer }: { viewer: Viewer }) {
         areaNames={areaNames}
         timeZone={context.timeZone}
         onMend={(entry) => {
+          // The mending form opens where the focus is (the button pressed), not on the last report.
+          setLast(null);
           setMending(entry);
           window.scrollTo({ top: 0 });
         }}

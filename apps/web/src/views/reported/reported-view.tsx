@@ -1,6 +1,8 @@
 // For planners: on a day, which areas under theirs and which teams have reported, and which have
 // not (a missing report is shown as missing, never as zero). The areas one level down are the
-// rows; each opens its own level; the day moves back and forth.
+// rows; each opens its own level; the day moves back and forth. Opened without a day, it opens on
+// the most useful one (opening-day.ts): today while a campaign of the area runs, else the last day
+// the area reported, else its campaign's last day.
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Client, type CombinedError, type OperationResult, useClient, useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -13,6 +15,7 @@ import { addDays, CAMPAIGN_TIME_ZONE, campaignDay, isIsoDate } from '../../i18n/
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { useViewer } from '../../session/viewer.tsx';
+import { type CampaignDays, openingDay } from './opening-day.ts';
 import { type DayReport, type DayTally, type Lineage, type Tally, tallyReports } from './tally-reports.ts';
 
 // Ancestors up to three levels above an area: a commune's report reaches its province's rows.
@@ -38,6 +41,7 @@ graphql(`
 const ReportedAreaDocument = graphql(`
   query ReportedArea($areaCode: String!) {
     area(code: $areaCode) {
+      ...AreaLineage
       code
       name
       depth
@@ -103,6 +107,31 @@ const ReportedDayDocument = graphql(`
   }
 `);
 
+// What the day to open on is chosen from: the area's last report up to today, and the campaigns
+// of the scenarios the caller sees (each rooted at, above or below the area: filtered here).
+const ReportedOpeningDocument = graphql(`
+  query ReportedOpening($areaCode: String, $today: Date!) {
+    actualReports(areaCode: $areaCode, to: $today, last: 1) {
+      edges {
+        node {
+          reportId
+          date
+        }
+      }
+    }
+    scenarios {
+      scenarioId
+      calendar {
+        start
+        deadline
+      }
+      area {
+        ...AreaLineage
+      }
+    }
+  }
+`);
+
 /** The API's largest page (README, Limits): a province's day fits in one or two. */
 const PAGE_SIZE = 500;
 
@@ -121,8 +150,8 @@ function reportsPage(
   return client.query(ReportedDayDocument, variables, { requestPolicy: 'network-only' }).toPromise();
 }
 
-/** Every report of the day under `areaCode`, page after page. */
-function useDayReports(areaCode: string | null, date: string): [DayReports, () => void] {
+/** Every report of the day under `areaCode`, page after page; none asked while the day is not known. */
+function useDayReports(areaCode: string | null, date: string | null): [DayReports, () => void] {
   const client = useClient();
   const [state, setState] = useState<DayReports>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -130,6 +159,7 @@ function useDayReports(areaCode: string | null, date: string): [DayReports, () =
   useEffect(() => {
     let stopped = false;
     setState({ kind: 'loading' });
+    if (date === null) return;
     void (async () => {
       const reports: DayReport[] = [];
       let after: string | null = null;
@@ -293,6 +323,40 @@ function isUnder(area: Lineage, ancestor: string): boolean {
   return false;
 }
 
+/**
+ * The day to open on when the address names none (opening-day.ts); null while it is being asked.
+ * The campaigns are the scenarios rooted at the viewed area, above it or below it (any, with no area
+ * viewed). Refused (an area outside the caller's), it is today: the day's own request then says why.
+ */
+function useOpeningDay(
+  viewed: string | null,
+  /** The viewed area's place in the tree; undefined while it is asked. */
+  placed: Lineage | undefined,
+  today: string,
+  needed: boolean,
+): string | null {
+  const [{ data, error, fetching }] = useQuery({
+    query: ReportedOpeningDocument,
+    variables: { areaCode: viewed, today },
+    // The day is chosen once, from what the service holds now, not from an earlier visit's answer.
+    requestPolicy: 'network-only',
+    pause: !needed || (viewed !== null && placed === undefined),
+  });
+  if (!needed || fetching || (!data && !error)) return null;
+  if (!data?.actualReports) return today;
+  const lastReported = data.actualReports.edges.at(-1)?.node.date ?? null;
+  const campaigns: CampaignDays[] = (data.scenarios ?? [])
+    .filter(
+      ({ area }) =>
+        placed === undefined ||
+        area.code === placed.code ||
+        isUnder(area, placed.code) ||
+        isUnder(placed, area.code),
+    )
+    .map(({ calendar }) => calendar);
+  return openingDay(today, lastReported, campaigns);
+}
+
 /** The rows: the viewed area's children, or the roots when no area is viewed. */
 function useRows(viewed: string | null) {
   const area = useQuery({
@@ -340,13 +404,30 @@ export default function ReportedView() {
   const [, navigate] = useLocation();
   const viewed = search.get('area') ?? viewer?.areaCode ?? null;
   const asked = search.get('date') ?? '';
-  const date = isIsoDate(asked) ? asked : campaignDay(new Date(), CAMPAIGN_TIME_ZONE);
   const { area, rows, rowDepth, error, missing } = useRows(viewed);
+  const today = campaignDay(new Date(), CAMPAIGN_TIME_ZONE);
+  // An area not found (or not asked) has no day better than today.
+  const unplaced = missing || error !== undefined;
+  // Asked once the caller is known (its own area is the one viewed by default).
+  const needed = !isIsoDate(asked) && !unplaced && viewer !== null;
+  const opening = useOpeningDay(viewed, area ?? undefined, today, needed);
+  const date = isIsoDate(asked) ? asked : unplaced ? today : opening;
   const [day, retry] = useDayReports(viewed, date);
   const tally = useMemo(
     () => (day.kind === 'loaded' ? tallyReports(day.reports, viewed, rowDepth) : null),
     [day, viewed, rowDepth],
   );
+
+  if (!abilities.followsReports) return <p role="alert">{t('problem.forbidden')}</p>;
+  const title = area ? t('reported.titleOf', { name: area.name }) : t('reported.title');
+  if (date === null) {
+    return (
+      <section className="reported">
+        <h1>{title}</h1>
+        <Loading />
+      </section>
+    );
+  }
   const go = (next: { area?: string | null; date?: string }) =>
     navigate(
       paths.reported(
@@ -357,15 +438,13 @@ export default function ReportedView() {
         replace: true,
       },
     );
-
-  if (!abilities.followsReports) return <p role="alert">{t('problem.forbidden')}</p>;
   const reportedCount = rows && tally ? rows.filter((row) => tally.byArea.has(row.code)).length : 0;
   // A planner goes no higher than its own area.
   const upward = viewer?.role === 'ADMIN' || viewed !== viewer?.areaCode ? (area?.parent ?? null) : null;
 
   return (
     <section className="reported">
-      <h1>{area ? t('reported.titleOf', { name: area.name }) : t('reported.title')}</h1>
+      <h1>{title}</h1>
       <div className="controls">
         <label>
           {t('reported.day')}

@@ -133,6 +133,9 @@ const SaveScenarioMutation = graphql(`
         scenarioId
         name
       }
+      ... on LimitExceededError {
+        limit
+      }
       ... on Error {
         message
       }
@@ -326,12 +329,15 @@ function SaveAsScenario({
   const [name, setName] = useState(`${scenario.name} (${t('whatIf.copy')})`);
   const [result, save] = useMutation(SaveScenarioMutation);
   const answer = result.data?.createScenario;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const saveNow = () => {
     void save({ input: scenarioInputOf(scenario, input, name) }).then((done) => {
       const created = done.data?.createScenario;
       if (created?.__typename === 'Scenario') onSaved({ id: created.scenarioId, name: created.name });
     });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    saveNow();
   };
   return (
     <form className="card" onSubmit={submit}>
@@ -359,7 +365,8 @@ function SaveAsScenario({
           <Link href={paths.compare([scenario.scenarioId, saved.id])}>{t('whatIf.compareSaved')}</Link>
         </p>
       ) : null}
-      {answer && answer.__typename !== 'Scenario' ? <Refusal error={answer} /> : null}
+      {/* Stopped by the service's time for one request (a busy server): saved when asked again. */}
+      {answer && answer.__typename !== 'Scenario' ? <Refusal error={answer} onRetry={saveNow} /> : null}
     </form>
   );
 }
