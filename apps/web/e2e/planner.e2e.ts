@@ -626,8 +626,8 @@ describe('the Đắk Nông planner', () => {
       service: { minutesPerDossier: 3.5 },
       machines: [{ areaCode: '667', machines: 2 }],
     });
-    // 900 dossiers on one machine on 4 May, above its 411; 100 on two on 5 May. The pace counts both
-    // days on their reported machines: 1,000 ÷ 3 machine-days = 333, 94 % above the plan's 171.
+    // 900 dossiers on one machine on 4 May, above its 411, so in no pace; 100 on two on 5 May: the
+    // pace is 100 ÷ 2 machine-days = 50 over 1 day, 1 − 50 ÷ 171 = 71 % below the plan's 171.
     const recorded = await graphqlAs<{ recordActuals: { reports: { warnings: { code: string }[] }[] } }>(
       server,
       'planner',
@@ -650,7 +650,7 @@ describe('the Đắk Nông planner', () => {
     await card.locator('li').first().waitFor();
     expect(await card.locator('h2').textContent()).toBe('Cần xem lại');
     expect(await card.locator('li').allTextContents()).toEqual([
-      'Huyện Tuy Đức: 333 hồ sơ mỗi máy mỗi ngày qua 2 ngày có máy, nhanh hơn 94% so với kế hoạch (171).',
+      'Huyện Tuy Đức: 50 hồ sơ mỗi máy mỗi ngày qua 1 ngày có máy, chậm hơn 71% so với kế hoạch (171).',
       '4 thg 5, 2020 · Huyện Tuy Đức: 900 hồ sơ, nhiều hơn 411 hồ sơ mà 1 máy theo báo cáo làm được trong 24 giờ.',
       '4 thg 5, 2020 · Huyện Tuy Đức · Số hồ sơ nhiều hơn số máy làm được trong 24 giờ: kiểm tra số hồ sơ và số máy.',
     ]);
@@ -658,7 +658,7 @@ describe('the Đắk Nông planner', () => {
     await chooseLanguage(page, 'en');
     await expect.poll(() => card.locator('h2').textContent()).toBe('Worth a second look');
     expect(await card.locator('li').allTextContents()).toEqual([
-      'Huyện Tuy Đức: 333 dossiers per machine-day over 2 days with machines, 94% faster than the plan’s 171.',
+      'Huyện Tuy Đức: 50 dossiers per machine-day over 1 day with machines, 71% slower than the plan’s 171.',
       '4 May 2020 · Huyện Tuy Đức: 900 dossiers, more than the 411 that the 1 machine reported can take in 24 hours.',
       '4 May 2020 · Huyện Tuy Đức · More dossiers than the machines can take in 24 hours: check the dossiers and the machines.',
     ]);
