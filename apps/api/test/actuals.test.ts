@@ -263,7 +263,7 @@ describe('recordActuals', () => {
     const before = await database.prisma.actualReport.count();
     const answer = await data<{ recordActuals: Record<string, unknown> }>(
       `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
-        __typename ... on InputError { field problems { field code received } } } }`,
+        __typename ... on InputError { field problems { field code expected received } } } }`,
       {
         reports: [
           // Hours open of 25 are malformed; 40 dossiers on no machine are impossible whatever the hours.
@@ -276,16 +276,24 @@ describe('recordActuals', () => {
       __typename: 'InputError',
       field: 'reports[0].hoursOpen',
       problems: [
-        { field: 'reports[0].hoursOpen', code: 'range', received: '25' },
+        {
+          field: 'reports[0].hoursOpen',
+          code: 'range',
+          expected: 'a number at least 0 and at most 24',
+          received: '25',
+        },
+        // Why in `expected`, whole; the figure refused as `received`.
         {
           field: 'reports[0].machinesWorking',
           code: 'conflict',
-          received: '40 dossiers cannot be taken with 0 machines working',
+          expected: 'figures that can be true together: 40 dossiers cannot be taken with 0 machines working',
+          received: '0',
         },
         {
           field: 'reports[1].hoursOpen',
           code: 'conflict',
-          received: '10 dossiers cannot be taken in 0 hours open',
+          expected: 'figures that can be true together: 10 dossiers cannot be taken in 0 hours open',
+          received: '0',
         },
       ],
     });
@@ -1186,6 +1194,207 @@ describe('plan vs actual keeps to the campaign’s days', () => {
         message:
           'report of 2021-05-04, area T7006, team T7006-B: the 2 reports of area T7006 on 2021-05-04, none giving machines working, add up to 550 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier',
       },
+    ]);
+  });
+});
+
+describe('what the Đắk Nông demo’s tester found plan vs actual and recording did not say', () => {
+  const WARNED = `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+    __typename
+    ... on RecordActualsPayload { reports { report { id: reportId } warnings { field severity code message } } }
+    ... on InputError { field code message } } }`;
+  type Warning = { field: string; severity: string; code: string; message: string };
+  type Warned = {
+    recordActuals: {
+      __typename: string;
+      reports: { report: { id: string }; warnings: Warning[] }[];
+      field: string;
+      code: string;
+      message: string;
+    };
+  };
+  const send = async (reports: unknown[], token?: string) =>
+    (await data<Warned>(WARNED, { reports }, token === undefined ? {} : { token })).recordActuals;
+  const COMPARED = `query ($areaCode: String!, $from: Date, $to: Date) {
+    planVsActual(scenarioId: "dak-nong-2021", areaCode: $areaCode, from: $from, to: $to) {
+      __typename
+      ... on PlanVsActual {
+        observedDossiersPerMachineDay
+        days { date actual machinesWorking }
+        reportWarnings { field severity code message }
+        warnings {
+          __typename
+          ... on TotalBelowTeamReportsWarning { areaCode date totalDossiers teamDossiers teamReports message }
+          ... on MachinesAbovePlannedWarning { areaCode date machinesReported machinesPlanned message }
+          ... on PaceDiffersWarning { areaCode observedDossiersPerMachineDay }
+        }
+      }
+    } }`;
+  type Compared = {
+    planVsActual: {
+      __typename: string;
+      observedDossiersPerMachineDay: number | null;
+      days: { date: string; actual: number | null; machinesWorking: number | null }[];
+      reportWarnings: Warning[];
+      warnings: ({ __typename: string } & Record<string, unknown>)[];
+    };
+  };
+  const compare = async (areaCode: string, from: string, to: string, token?: string) =>
+    (await data<Compared>(COMPARED, { areaCode, from, to }, token === undefined ? {} : { token }))
+      .planVsActual;
+
+  it('says a commune’s tally below the team’s phone report is counted and the team’s figure set aside, at recording and in plan vs actual', async () => {
+    // Finding 8, 23 March 2021: the Đắk Song team's phone says 300 for Xã Nam Bình (24721), then
+    // the district planner types the commune's tally, 142. For Xã Thuận Hà (24722) the tally of 138
+    // came first and the team's corrected 450 after. The tallies win (an area's own total wins over
+    // its teams'): Đắk Song's day is 142 + 138 = 280 (no other report of its that day).
+    const phone = await tokenFor({
+      role: 'REPORTER',
+      name: 'Đắk Song phone',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+    });
+    const planner = await tokenFor({ role: 'PLANNER', name: 'Đắk Song planner', areaCode: '665' });
+    const day = '2021-03-23';
+    expect(
+      (await send([{ date: day, areaCode: '24721', dossiers: 300 }], phone)).reports[0]?.warnings,
+    ).toEqual([]);
+    const tally = await send([{ date: day, areaCode: '24721', dossiers: 142 }], planner);
+    expect(tally.reports[0]?.warnings).toEqual([
+      {
+        field: 'reports[0].dossiers',
+        severity: 'unlikely',
+        code: 'total-below-team-reports',
+        message:
+          "reports[0].dossiers: area 24721's own total on 2021-03-23, 142 dossiers, is counted and its team's report of 300 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures (1 of the day's reports recorded before this batch)",
+      },
+    ]);
+    await send([{ date: day, areaCode: '24722', dossiers: 138 }], planner);
+    const corrected = await send([{ date: day, areaCode: '24722', dossiers: 450 }], phone);
+    expect(corrected.reports[0]?.warnings.map((w) => [w.field, w.code])).toEqual([
+      ['reports[0].dossiers', 'total-below-team-reports'],
+    ]);
+    expect(corrected.reports[0]?.warnings[0]?.message).toContain('138 dossiers, is counted');
+
+    const song = await compare('665', day, day, planner);
+    expect(song.days).toEqual([{ date: day, actual: 280, machinesWorking: null }]);
+    expect(song.warnings.filter((w) => w.__typename === 'TotalBelowTeamReportsWarning')).toEqual([
+      {
+        __typename: 'TotalBelowTeamReportsWarning',
+        areaCode: '24721',
+        date: day,
+        totalDossiers: 142,
+        teamDossiers: 300,
+        teamReports: 1,
+        message:
+          "Xã Nam Bình (24721) on 2021-03-23: its own total of 142 dossiers is counted and its team's report of 300 dossiers is set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
+      },
+      expect.objectContaining({ areaCode: '24722', totalDossiers: 138, teamDossiers: 450, teamReports: 1 }),
+    ]);
+    // Said once, by the comparison: not again among the reports' warnings.
+    expect(song.reportWarnings.map((w) => w.code)).not.toContain('total-below-team-reports');
+    // Đắk Glong's planner compares Đắk Glong: nothing of Đắk Song's communes or team.
+    const glongPlanner = await tokenFor({ role: 'PLANNER', name: 'Đắk Glong planner', areaCode: '661' });
+    const glong = await compare('661', day, day, glongPlanner);
+    expect(glong.warnings.filter((w) => w.__typename === 'TotalBelowTeamReportsWarning')).toEqual([]);
+    expect((await compare('665', day, day, glongPlanner)).__typename).not.toBe('PlanVsActual');
+  });
+
+  it('says 71 commune rows of 1 machine each are more machines than the province’s 24, its pace still counting them', async () => {
+    // Finding 9, 20 May 2021: each of Đắk Nông's 71 communes reports 1 machine working and 110
+    // dossiers: 71 machines reported against the 24 the plan stations in the province. The pace
+    // counts the machines reported (they can be true): 71 × 110 ÷ 71 = 110 a machine-day.
+    const communes = await database.prisma.area.findMany({
+      where: { level: 'commune', path: { startsWith: '67/' } },
+      select: { code: true },
+    });
+    expect(communes).toHaveLength(71);
+    const day = '2021-05-20';
+    const sent = await send(
+      communes.map(({ code }) => ({ date: day, areaCode: code, dossiers: 110, machinesWorking: 1 })),
+    );
+    expect(sent.__typename).toBe('RecordActualsPayload');
+    const province = await compare('67', day, day);
+    expect(province.days).toEqual([{ date: day, actual: 7_810, machinesWorking: 71 }]);
+    expect(province.observedDossiersPerMachineDay).toBe(110);
+    expect(province.warnings.filter((w) => w.__typename === 'MachinesAbovePlannedWarning')).toEqual([
+      {
+        __typename: 'MachinesAbovePlannedWarning',
+        areaCode: '67',
+        date: day,
+        machinesReported: 71,
+        machinesPlanned: 24,
+        message:
+          'Tỉnh Đắk Nông (67) reported 71 machines working on 2021-05-20, more than the 24 the plan stations there: a machine counted in several reports, or machines added beyond the plan? The pace counts the 71 reported',
+      },
+    ]);
+    // Đắk Song's 9 communes against its 3 of the 24.
+    const song = await compare('665', day, day);
+    expect(
+      song.warnings.flatMap((w) =>
+        w.__typename === 'MachinesAbovePlannedWarning'
+          ? [[w.areaCode, w.machinesReported, w.machinesPlanned]]
+          : [],
+      ),
+    ).toEqual([['665', 9, 3]]);
+  });
+
+  it('refuses more downtime than the machines working were open, naming both figures, and warns of more than the hours open', async () => {
+    // Finding 13: 600 minutes of downtime with the site open 4 hours on 2 machines. 4 × 60 = 240
+    // minutes open; even counting each machine's minutes, 2 × 240 = 480 < 600.
+    const report = {
+      date: '2021-03-24',
+      areaCode: '24717',
+      teamCode: 'DN-DAK-SONG-MOBILE',
+      dossiers: 200,
+      machinesWorking: 2,
+      hoursOpen: 4,
+    };
+    const refused = await send([{ ...report, downtimeMinutes: 600 }]);
+    expect(refused).toMatchObject({
+      __typename: 'InputError',
+      field: 'reports[0].downtimeMinutes',
+      code: 'conflict',
+      message:
+        "reports[0].downtimeMinutes must be figures that can be true together: 600 minutes of downtime cannot fit in 4 hours open (240 minutes) on 2 machines, even counting each machine's minutes (2 × 240 = 480 machine-minutes), got 600",
+    });
+    expect(
+      await database.prisma.actualReport.count({ where: { areaCode: '24717', date: '2021-03-24' } }),
+    ).toBe(0);
+    // 300 minutes: more than the 240 open, within the two machines' 480: recorded, warned.
+    const warned = await send([{ ...report, downtimeMinutes: 300 }]);
+    expect(warned.reports[0]?.warnings).toEqual([
+      {
+        field: 'reports[0].downtimeMinutes',
+        severity: 'unlikely',
+        code: 'downtime-above-hours-open',
+        message:
+          'reports[0].downtimeMinutes: 300 minutes of downtime are more than the 4 hours open (240 minutes): only as the minutes of the 2 machines added up (480 at most)',
+      },
+    ]);
+    // One stored before recording refused it is named impossible in plan vs actual.
+    await database.prisma.actualReport.create({
+      data: {
+        date: '2021-03-24',
+        areaCode: '24718',
+        dossiers: 200,
+        machinesWorking: 2,
+        hoursOpen: 4,
+        downtimeMinutes: 600,
+        recordedBy: 'the past',
+      },
+    });
+    const song = await compare('665', '2021-03-24', '2021-03-24');
+    expect(song.reportWarnings.map((w) => [w.severity, w.code, w.message])).toEqual([
+      [
+        'unlikely',
+        'downtime-above-hours-open',
+        'report of 2021-03-24, area 24717, team DN-DAK-SONG-MOBILE: 300 minutes of downtime are more than the 4 hours open (240 minutes): only as the minutes of the 2 machines added up (480 at most)',
+      ],
+      [
+        'impossible',
+        'downtime-above-hours-open',
+        "report of 2021-03-24, area 24718: 600 minutes of downtime cannot fit in 4 hours open (240 minutes) on 2 machines, even counting each machine's minutes (2 × 240 = 480 machine-minutes)",
+      ],
     ]);
   });
 });

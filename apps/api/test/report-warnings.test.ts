@@ -252,12 +252,19 @@ describe('a day of team reports sent in several batches', () => {
       team('2021-05-09', 'T7202-B', 300),
     ]);
     // 7 May: 100 + 100 + 250 = 450, within the 480 (the 300 it replaced would have made 750);
-    // 8 May: 300 alone; 9 May: the area's own 300.
-    expect(later.map((r) => r.warnings)).toEqual([[], [], [], []]);
+    // 8 May: 300 alone; 9 May: the area's own 300, judged by itself for the planned machines, but
+    // below its teams' 300 + 300 = 600, which it sets aside.
+    expect(later.map((r) => r.warnings.map((w) => w.code))).toEqual([
+      [],
+      [],
+      [],
+      ['total-below-team-reports'],
+    ]);
     const compared = await data<{ planVsActual: { reportWarnings: Warned[] } }>(WARNINGS, {
       scenarioId,
       areaCode: 'T7202',
     });
+    // Plan vs actual says the total below its teams' in its `warnings` (below), not of a report.
     expect(compared.planVsActual.reportWarnings).toEqual([]);
   });
 
@@ -307,6 +314,100 @@ describe('a day of team reports sent in several batches', () => {
     // A planner of another commune, and a read with no sender, read none.
     expect(await stored(planner('T7999'))).toEqual([]);
     expect(await stored()).toEqual([]);
+  });
+});
+
+describe('an area’s own total below its teams’ reports of the day', () => {
+  const BELOW = `query ($scenarioId: ID!, $areaCode: String!) {
+    planVsActual(scenarioId: $scenarioId, areaCode: $areaCode) {
+      ... on PlanVsActual {
+        days { date actual }
+        warnings { ... on TotalBelowTeamReportsWarning { areaCode date totalDossiers teamDossiers teamReports } } } } }`;
+  type Below = {
+    planVsActual: {
+      days: { date: string; actual: number | null }[];
+      warnings: Record<string, unknown>[];
+    };
+  };
+
+  it('is warned at recording whichever came first, the batch’s or the stored reports, and in plan vs actual with the figures kept and set aside', async () => {
+    const scenarioId = await campaignOver('T7301');
+    await teamsIn('T7301', ['T7301-A', 'T7301-B']);
+    const phoneOfA = await tokenFor({ role: 'REPORTER', name: 'phone of T7301-A', teamCode: 'T7301-A' });
+    const planner = await tokenFor({ role: 'PLANNER', name: 'planner of T7301', areaCode: 'T7301' });
+    const team = (date: string, teamCode: string, dossiers: number) => ({
+      date,
+      areaCode: 'T7301',
+      teamCode,
+      dossiers,
+    });
+    const total = (date: string, dossiers: number) => ({ date, areaCode: 'T7301', dossiers });
+    // 5 May: team A's phone says 300, then the planner's tally 142: the tally is counted, the 300 set aside.
+    expect(
+      (await recordAs([{ date: '2021-05-05', areaCode: 'T7301', dossiers: 300 }], phoneOfA))[0]?.warnings,
+    ).toEqual([]);
+    const [tally] = await recordAs([total('2021-05-05', 142)], planner);
+    expect(tally?.warnings).toEqual([
+      {
+        code: 'total-below-team-reports',
+        field: 'reports[0].dossiers',
+        message:
+          "reports[0].dossiers: area T7301's own total on 2021-05-05, 142 dossiers, is counted and its team's report of 300 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures (1 of the day's reports recorded before this batch)",
+      },
+    ]);
+    // 6 May: the tally of 138 first, then A's corrected 450: the phone's report is warned.
+    expect((await recordAs([total('2021-05-06', 138)], planner))[0]?.warnings).toEqual([]);
+    const [corrected] = await recordAs([{ date: '2021-05-06', areaCode: 'T7301', dossiers: 450 }], phoneOfA);
+    expect(corrected?.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['total-below-team-reports', 'reports[0].dossiers'],
+    ]);
+    // 7 May, one batch: A's 200 and B's 150 beside a total of 300: 350 set aside, named on the last.
+    const oneBatch = await recordAs([
+      team('2021-05-07', 'T7301-A', 200),
+      total('2021-05-07', 300),
+      team('2021-05-07', 'T7301-B', 150),
+    ]);
+    expect(oneBatch.map((r) => r.warnings.map((w) => w.code))).toEqual([
+      [],
+      [],
+      ['total-below-team-reports'],
+    ]);
+    // 8 May: a total of 400 above A's 250: nothing.
+    const above = await recordAs([team('2021-05-08', 'T7301-A', 250), total('2021-05-08', 400)]);
+    expect(above.map((r) => r.warnings)).toEqual([[], []]);
+
+    const compared = await data<Below>(BELOW, { scenarioId, areaCode: 'T7301' });
+    expect(
+      compared.planVsActual.days.filter((d) => d.actual !== null).map((d) => [d.date, d.actual]),
+    ).toEqual([
+      ['2021-05-05', 142],
+      ['2021-05-06', 138],
+      ['2021-05-07', 300],
+      ['2021-05-08', 400],
+    ]);
+    expect(compared.planVsActual.warnings.filter((w) => 'totalDossiers' in w)).toEqual([
+      { areaCode: 'T7301', date: '2021-05-05', totalDossiers: 142, teamDossiers: 300, teamReports: 1 },
+      { areaCode: 'T7301', date: '2021-05-06', totalDossiers: 138, teamDossiers: 450, teamReports: 1 },
+      { areaCode: 'T7301', date: '2021-05-07', totalDossiers: 300, teamDossiers: 350, teamReports: 2 },
+    ]);
+  });
+
+  it('is warned in a file imported after the team’s report of the same day', async () => {
+    await campaignOver('T7302');
+    await teamsIn('T7302', ['T7302-A']);
+    await recordAs([{ date: '2021-05-10', areaCode: 'T7302', teamCode: 'T7302-A', dossiers: 300 }]);
+    const imported = await importActuals(
+      database.prisma,
+      [
+        { date: '2021-05-10', areaCode: 'T7302', dossiers: 120 },
+        { date: '2021-05-11', areaCode: 'T7302', dossiers: 120 },
+      ],
+      ADMIN,
+      { maxReports: 10 },
+    );
+    expect(imported.ok && imported.warnings.map((w) => [w.index, w.code, w.path])).toEqual([
+      [0, 'total-below-team-reports', 'reports[0].dossiers'],
+    ]);
   });
 });
 

@@ -12,6 +12,7 @@ export type {
   InfeasibleAlternative,
   MachineChange,
   MachineMove,
+  MachinesAbovePlannedWarning,
   MachinesAlternative,
   PaceAlternative,
   PaceDiffersWarning,
@@ -21,6 +22,7 @@ export type {
   ReplannedArea,
   ReplanPace,
   ReportingCompleteness,
+  TotalBelowTeamReportsWarning,
   WhatMustChange,
 } from './actuals/types.ts';
 export type {

@@ -2,8 +2,8 @@
 // @muster/planning's compareAreasWithActuals (the campaign's days only, its start to its last day,
 // campaignLastDay; what was reported after added up apart), with the warnings about the reports of the days
 // asked, by the review recording makes (review-reports.ts: figures unlikely at the scenario's
-// service time with the machines reported or planned, dates outside the campaign). Voided reports
-// count nowhere.
+// service time with the machines reported or planned, downtime above the hours open, dates outside
+// the campaign). Voided reports count nowhere.
 //
 // Every area a request asks about for the same scenario and dates (aliases, an area's children)
 // is compared in one computation: the fields ask for their areas as they start, and the batch
@@ -342,7 +342,13 @@ async function reportWarnings(
         lastDay > scenario.deadline ? "this scenario's campaign as planned and reported" : 'this scenario',
     },
   );
-  return named(doubtful, findings, campaign);
+  // A total below its teams' reports is the comparison's own warning (`total-below-team-reports` in
+  // `warnings`, with the figures kept and set aside): not said again of the reports it reviewed.
+  return named(
+    doubtful,
+    findings.filter((finding) => finding.code !== 'total-below-team-reports'),
+    campaign,
+  );
 }
 
 /** What plan vs actual did with a report dated outside the campaign's days. */

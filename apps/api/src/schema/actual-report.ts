@@ -27,7 +27,7 @@ builder.prismaObject('ActualReportRevision', {
       nullable: true,
     }),
     downtimeMinutes: t.exposeInt('downtimeMinutes', {
-      description: 'Downtime in this version, machine-minutes.',
+      description: 'Downtime in this version, minutes (machine-minutes when several machines’ are added up).',
       nullable: true,
     }),
     note: t.exposeString('note', { description: 'Note in this version.', nullable: true }),
@@ -86,7 +86,8 @@ export const ActualReportRef = builder.prismaNode('ActualReport', {
       nullable: true,
     }),
     downtimeMinutes: t.exposeInt('downtimeMinutes', {
-      description: 'Minutes machines stood still that day, machine-minutes; null when not reported.',
+      description:
+        'Minutes machines stood still that day while the site was open, minutes (machine-minutes when several machines’ are added up); null when not reported.',
       nullable: true,
     }),
     note: t.exposeString('note', {
@@ -143,7 +144,8 @@ const ActualReportInputRef = builder.inputType('ActualReportInput', {
     machinesWorking: t.int({ description: 'Machines that worked, a whole number ≥ 0; absent when unknown.' }),
     hoursOpen: t.float({ description: 'Hours open, 0 to 24; absent when unknown.' }),
     downtimeMinutes: t.int({
-      description: 'Minutes machines stood still, machine-minutes ≥ 0; absent when unknown.',
+      description:
+        'Minutes machines stood still while the site was open, 0 to 1,440; absent when unknown. At most `hoursOpen` × 60 minutes, or `hoursOpen` × 60 × `machinesWorking` machine-minutes when several machines’ minutes are added up: above that (with 1 machine, or open 0 hours, above `hoursOpen` × 60) it is refused as `reports[i].downtimeMinutes` (conflict), between the two warned `downtime-above-hours-open`.',
     }),
     note: t.string({ description: 'Free note, up to 2,000 characters.' }),
   }),
@@ -168,7 +170,7 @@ type Warning = Omit<ReportFinding, 'code'> & { code: string; reportId?: string }
 
 export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').implement({
   description:
-    'A report whose figures or date are unlikely (more dossiers than its machines do in 24 hours at the service time: the machines it reports or, when it reports none, those the plan puts in its area; a date outside the campaign’s days, which at recording are those of every campaign over its area and in plan vs actual those of the scenario compared alone; at recording, more machines working than its team works with): accepted, but worth a second look. The same review at recording and in plan vs actual, but for the team’s machines (recording only).',
+    'A report whose figures or date are unlikely (more dossiers than its machines do in 24 hours at the service time: the machines it reports or, when it reports none, those the plan puts in its area; a date outside the campaign’s days, which at recording are those of every campaign over its area and in plan vs actual those of the scenario compared alone; more downtime than the minutes open; at recording, more machines working than its team works with, or an area’s own total below its teams’ reports of the day): accepted, but worth a second look. The same review at recording and in plan vs actual, but for the team’s machines (recording only) and a total below its teams’ reports (in plan vs actual a `TotalBelowTeamReportsWarning` of `warnings`, with its figures).',
   fields: (t) => ({
     field: t.exposeString('path', {
       description: 'The figure: reports[3].dossiers in a batch, <report id>.dossiers in plan vs actual.',
@@ -179,7 +181,7 @@ export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').impl
     }),
     code: t.exposeString('code', {
       description:
-        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; day-above-planned-machines (unlikely: the team reports of one area and day, more than one, none giving machines working and no area total beside them, add up to more dossiers than the machines the plan puts in the area do in 24 hours at the service time; named on the last of them; at recording the batch’s reports added up with those already stored for the same area and day (a report sent again replaces its stored one), in plan vs actual all the stored ones; a report above those machines alone is warned above-service-capacity, not this too); outside-campaign (unlikely: the date, a day in the campaign’s time zone, is at recording in none of the days of the campaigns over the area, each from its start to its deadline included; in plan vs actual outside the days of the scenario compared alone, from its start to its last day included: its deadline, or the plan’s `completionDate` when later, carried on by the days reported after it, as `servedAfterCampaign` counts them); machines-above-bound (impossible, in plan vs actual: more than 100,000 machines working, an area’s most, stored before recording refused it; its machines are read as not given, so the pace counts it on the machines the plan puts in its area, as a report that gives none, while its dossiers count); machines-above-team (unlikely, at recording: more machines working than the `machines` of the team reporting, which may have borrowed some).',
+        'above-service-capacity, dossiers-without-machines, dossiers-while-closed; day-above-planned-machines (unlikely: the team reports of one area and day, more than one, none giving machines working and no area total beside them, add up to more dossiers than the machines the plan puts in the area do in 24 hours at the service time; named on the last of them; at recording the batch’s reports added up with those already stored for the same area and day (a report sent again replaces its stored one), in plan vs actual all the stored ones; a report above those machines alone is warned above-service-capacity, not this too); outside-campaign (unlikely: the date, a day in the campaign’s time zone, is at recording in none of the days of the campaigns over the area, each from its start to its deadline included; in plan vs actual outside the days of the scenario compared alone, from its start to its last day included: its deadline, or the plan’s `completionDate` when later, carried on by the days reported after it, as `servedAfterCampaign` counts them); machines-above-bound (impossible, in plan vs actual: more than 100,000 machines working, an area’s most, stored before recording refused it; its machines are read as not given, so the pace counts it on the machines the plan puts in its area, as a report that gives none, while its dossiers count); machines-above-team (unlikely, at recording: more machines working than the `machines` of the team reporting, which may have borrowed some); total-below-team-reports (unlikely, at recording: an area’s own total for a day below its team reports of that day added up, which the total sets aside, as plan vs actual and the replan count an area’s own total over its teams’; the batch’s reports of the day added up with those already stored for it, in areas the sender sees; named on the last of the day’s reports; in plan vs actual said as a `TotalBelowTeamReportsWarning` of `warnings` instead); downtime-above-hours-open (the downtime, in minutes, above the hours open × 60: impossible, and refused at recording, above the hours open × 60 × the machines working, or with 1 machine or 0 hours open; unlikely between the two, possible only as several machines’ minutes added up).',
     }),
     message: t.exposeString('message', {
       description: 'What is unlikely, in a sentence with the figures (English).',

@@ -3,8 +3,10 @@
 import type {
   ActualsWarning,
   DayAboveMaximumWarning,
+  MachinesAbovePlannedWarning,
   PaceDiffersWarning,
   PartialDayWarning,
+  TotalBelowTeamReportsWarning,
 } from '@muster/planning';
 import { builder } from '../builder.ts';
 
@@ -78,14 +80,58 @@ const PartialDayRef = builder.objectRef<PartialDayWarning>('PartialDayWarning').
   }),
 });
 
+const TotalBelowTeamReportsRef = builder
+  .objectRef<TotalBelowTeamReportsWarning>('TotalBelowTeamReportsWarning')
+  .implement({
+    description:
+      'An area’s own total for a day below what its teams reported there that day: the total is counted (an area’s own total wins over its teams’ reports) and the teams’ reports are set aside. A total typed before the teams’ reports came in, a team figure typed wrong, or a total of part of the area. Named only in an area the caller compares, so only of reports the caller may see.',
+    fields: (t) => ({
+      areaCode: t.exposeString('areaCode', { description: 'The area whose own total it is.' }),
+      date: t.expose('date', { type: 'Date', description: 'The day reported.' }),
+      totalDossiers: t.exposeInt('totalDossiers', {
+        description: 'The area’s own total, counted as its figure for the day: dossiers.',
+      }),
+      teamDossiers: t.exposeInt('teamDossiers', {
+        description: 'The teams’ reports of the area that day added up, set aside: dossiers.',
+      }),
+      teamReports: t.exposeInt('teamReports', {
+        description: 'How many team reports are set aside: reports.',
+      }),
+      message: t.exposeString('message', { description: 'The warning in a planner’s words (English).' }),
+    }),
+  });
+
+const MachinesAbovePlannedRef = builder
+  .objectRef<MachinesAbovePlannedWarning>('MachinesAbovePlannedWarning')
+  .implement({
+    description:
+      'More machines working reported in an area on one day, added up over the reports counted for it, than the plan stations there (the machines given, or its share of a pool above): a machine counted in several reports (one machine serving several communes, each report giving it), or machines added beyond the plan. Judged for the area compared and the pools below it. The observed pace still counts the machines reported (they can be true), so it reads slower than the work done when they are counted twice.',
+    fields: (t) => ({
+      areaCode: t.exposeString('areaCode', { description: 'The area whose machines they are.' }),
+      date: t.expose('date', { type: 'Date', description: 'The day reported.' }),
+      machinesReported: t.exposeInt('machinesReported', {
+        description:
+          'Machines working added up over the day’s reports counted in the area that give them: machines.',
+      }),
+      machinesPlanned: t.exposeInt('machinesPlanned', {
+        description: 'Machines the plan stations in the area (`AreaPlan.machines`): machines.',
+      }),
+      message: t.exposeString('message', { description: 'The warning in a planner’s words (English).' }),
+    }),
+  });
+
+/** The schema's type of each library warning, by its `kind`. */
+const WARNING_TYPES = {
+  'day-above-maximum': DayAboveMaximumRef,
+  'pace-differs': PaceDiffersRef,
+  'partial-day': PartialDayRef,
+  'total-below-team-reports': TotalBelowTeamReportsRef,
+  'machines-above-planned': MachinesAbovePlannedRef,
+} as const satisfies Record<ActualsWarning['kind'], unknown>;
+
 export const ActualsWarningRef = builder.unionType('ActualsWarning', {
   description:
-    'Something in the reports worth a second look: a day above 24 hours of its machines, a pace off the plan’s, a partial day.',
-  types: [DayAboveMaximumRef, PaceDiffersRef, PartialDayRef],
-  resolveType: (warning: ActualsWarning) =>
-    warning.kind === 'day-above-maximum'
-      ? DayAboveMaximumRef
-      : warning.kind === 'pace-differs'
-        ? PaceDiffersRef
-        : PartialDayRef,
+    'Something in the reports worth a second look: a day above 24 hours of its machines, a pace off the plan’s, a partial day, an area’s own total below its teams’ reports, more machines reported than planned.',
+  types: Object.values(WARNING_TYPES),
+  resolveType: (warning: ActualsWarning) => WARNING_TYPES[warning.kind],
 });

@@ -230,7 +230,7 @@ PlanVsActualRef.implement({
     warnings: t.field({
       type: [ActualsWarningRef],
       description:
-        'Days above 24 hours of their machines in the area or below it, its pace off the plan’s by more than 20 %, partial days.',
+        'Days above 24 hours of their machines in the area or below it, its pace off the plan’s by more than 20 %, partial days, areas’ own totals below their teams’ reports of the day (in the area or below it), more machines reported than the plan stations (in the area, and in the pools below it).',
       resolve: (r) => r.warnings,
     }),
     children: t.field({

@@ -336,7 +336,8 @@ const ReplanRef = builder.objectRef<ScenarioReplan>('Replan').implement({
     }),
     warnings: t.field({
       type: [ActualsWarningRef],
-      description: 'Days above a machine’s 24 hours, paces off the plan’s, partial days.',
+      description:
+        'Days above a machine’s 24 hours, paces off the plan’s, partial days, areas’ own totals below their teams’ reports of the day, more machines reported than the plan stations (in the area asked about, and in the pools below it).',
       resolve: (r) => r.warnings,
     }),
     assumptions: t.field({

@@ -291,6 +291,8 @@ export const en = {
   'refusal.conflict.area': "the area is outside the team's home area",
   'refusal.conflict.noMachines': 'dossiers cannot be taken with 0 machines',
   'refusal.conflict.noHours': 'dossiers cannot be taken with 0 hours open',
+  'refusal.conflict.downtime':
+    'longer than the machines working were open (hours open × 60 × machines working)',
   'refusal.forbidden': 'your account may not report this',
   'refusal.other': 'the server did not accept it',
   'outbox.title': 'Reports on this phone',
@@ -563,6 +565,10 @@ export const en = {
     'More machines working than any area may have (100,000): the machines are not counted.',
   'warning.day-above-planned-machines':
     'The teams’ reports of the day in the area add up to more dossiers than the planned machines can take in 24 hours: check the dossiers, and give the machines working.',
+  'warning.total-below-team-reports':
+    'The area’s own total for the day is below its teams’ reports: the total counts, the teams’ figures are set aside. Check the total and the teams’ figures.',
+  'warning.downtime-above-hours-open':
+    'More minutes of downtime than the site was open: check the downtime and the hours open.',
   'warning.other': 'The server found a figure unlikely: check the report.',
   'secondLook.title': 'Worth a second look',
   'secondLook.paceSlower': {
@@ -591,6 +597,18 @@ export const en = {
   },
   'secondLook.partialDay':
     '{date} · {area}: {reported} of {leaves} communes reported; the day’s figure is theirs alone.',
+  'secondLook.totalBelowTeams': {
+    count: 'count',
+    one: '{date} · {area}: its own total of {total} dossiers is counted and its team’s report of {teams} dossiers is set aside (an area’s total wins over its teams’): check which is right.',
+    other:
+      '{date} · {area}: its own total of {total} dossiers is counted and its {count} team reports, {teams} dossiers together, are set aside (an area’s total wins over its teams’): check which is right.',
+  },
+  'secondLook.machinesAbovePlanned': {
+    count: 'planned',
+    one: '{date} · {area}: {reported} machines reported working, more than the {planned} machine the plan puts there: one machine counted in several reports, or machines added? The pace counts the {reported}.',
+    other:
+      '{date} · {area}: {reported} machines reported working, more than the {planned} machines the plan puts there: one machine counted in several reports, or machines added? The pace counts the {reported}.',
+  },
   'secondLook.report': '{date} · {area} · {warning}',
   'secondLook.teamReport': '{date} · {area} · {team} · {warning}',
   'secondLook.more': { count: 'count', one: 'and {count} more warning', other: 'and {count} more warnings' },

@@ -285,6 +285,8 @@ export const vi = {
   'refusal.conflict.area': 'địa bàn nằm ngoài địa bàn của tổ',
   'refusal.conflict.noMachines': 'không thể thu hồ sơ khi có 0 máy hoạt động',
   'refusal.conflict.noHours': 'không thể thu hồ sơ khi mở cửa 0 giờ',
+  'refusal.conflict.downtime':
+    'dài hơn thời gian các máy hoạt động mở cửa (số giờ mở cửa × 60 × số máy hoạt động)',
   'refusal.forbidden': 'tài khoản của bạn không được báo cáo mục này',
   'refusal.other': 'máy chủ không nhận',
   'outbox.title': 'Báo cáo trên máy này',
@@ -519,6 +521,10 @@ export const vi = {
     'Số máy hoạt động vượt mức tối đa của một địa bàn (100.000): số máy không được tính.',
   'warning.day-above-planned-machines':
     'Các tổ báo trong ngày ở địa bàn, cộng lại, nhiều hồ sơ hơn số máy theo kế hoạch làm được trong 24 giờ: kiểm tra số hồ sơ và ghi số máy hoạt động.',
+  'warning.total-below-team-reports':
+    'Tổng của địa bàn trong ngày thấp hơn số các tổ báo cáo: tổng được tính, số của các tổ bị bỏ qua. Kiểm tra lại tổng và số của các tổ.',
+  'warning.downtime-above-hours-open':
+    'Số phút máy hỏng nhiều hơn thời gian mở cửa: kiểm tra lại thời gian máy hỏng và số giờ mở cửa.',
   'warning.other': 'Máy chủ thấy một số liệu khó tin: kiểm tra lại báo cáo.',
   'secondLook.title': 'Cần xem lại',
   'secondLook.paceSlower':
@@ -531,6 +537,10 @@ export const vi = {
     '{date} · {area}: {dossiers} hồ sơ, nhiều hơn {maximum} hồ sơ mà {machines} máy theo kế hoạch làm được trong 24 giờ (báo cáo không ghi số máy).',
   'secondLook.partialDay':
     '{date} · {area}: mới {reported} trên {leaves} xã báo cáo; số của ngày chỉ là của các xã này.',
+  'secondLook.totalBelowTeams':
+    '{date} · {area}: tính tổng của địa bàn là {total} hồ sơ, bỏ qua {count} báo cáo của tổ ({teams} hồ sơ) vì tổng của địa bàn được ưu tiên: kiểm tra số nào đúng.',
+  'secondLook.machinesAbovePlanned':
+    '{date} · {area}: báo cáo {reported} máy hoạt động, nhiều hơn {planned} máy theo kế hoạch: một máy được tính trong nhiều báo cáo, hay có thêm máy? Tốc độ đang tính theo {reported} máy.',
   'secondLook.report': '{date} · {area} · {warning}',
   'secondLook.teamReport': '{date} · {area} · {team} · {warning}',
   'secondLook.more': 'và {count} cảnh báo khác',

@@ -393,6 +393,85 @@ describe('compareWithActuals on days some areas did not report', () => {
     expect(compareWithActuals(province, '661', reports, { paceWarningShare: 0.4 }).warnings).toEqual([]);
   });
 
+  it('warns of an area’s own total below its teams’ reports, naming the total kept and the teams’ figures set aside', () => {
+    // 23 March: a planner's tally of 142 for Xã Nam Bình (24721) beside the Đắk Song team's 300;
+    // the team's corrected 450 for Xã Thuận Hà (24722) beside a tally of 138. The totals win:
+    // Đắk Song's day is 142 + 138 = 280, the teams' 750 set aside.
+    const reports: ActualDayReport[] = [
+      { date: '2021-03-23', areaCode: '24721', dossiers: 142 },
+      { date: '2021-03-23', areaCode: '24721', teamCode: 'DN-DAK-SONG', dossiers: 300 },
+      { date: '2021-03-23', areaCode: '24722', teamCode: 'DN-DAK-SONG', dossiers: 450 },
+      { date: '2021-03-23', areaCode: '24722', dossiers: 138 },
+    ];
+    const song = compareWithActuals(province, '665', reports, { from: '2021-03-23', to: '2021-03-23' });
+    expect(song.days[0]?.actual).toBe(280);
+    const below = song.warnings.filter((warning) => warning.kind === 'total-below-team-reports');
+    expect(below).toEqual([
+      {
+        kind: 'total-below-team-reports',
+        areaCode: '24721',
+        date: '2021-03-23',
+        totalDossiers: 142,
+        teamDossiers: 300,
+        teamReports: 1,
+        message:
+          "Xã Nam Bình (24721) on 2021-03-23: its own total of 142 dossiers is counted and its team's report of 300 dossiers is set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
+      },
+      expect.objectContaining({ areaCode: '24722', totalDossiers: 138, teamDossiers: 450, teamReports: 1 }),
+    ]);
+    // Another district's comparison says nothing of Đắk Song's communes.
+    expect(compareWithActuals(province, '661', reports).warnings).toEqual([]);
+    // A total at or above its teams' says nothing.
+    const atOrAbove = compareWithActuals(province, '665', [
+      { date: '2021-03-23', areaCode: '24721', dossiers: 300 },
+      { date: '2021-03-23', areaCode: '24721', teamCode: 'DN-DAK-SONG', dossiers: 300 },
+    ]);
+    expect(atOrAbove.warnings.filter((warning) => warning.kind === 'total-below-team-reports')).toEqual([]);
+  });
+
+  it('warns of more machines reported than the plan stations, and still counts them in the pace', () => {
+    // 23 March: each of the 71 communes says 1 machine working and 110 dossiers: 71 machines
+    // reported against the province's 24, and 9 in Đắk Song against its 3 (its share of the 24).
+    // The pace counts the 71 reported: 71 × 110 ÷ 71 = 110 dossiers per machine-day, 66 % below
+    // the 325.7 planned. The day's 7,810 are about the 7,817 the 24 machines do a day: the machines
+    // are counted once per commune they served.
+    const communes = province.areas.filter((area) => area.level === 'commune');
+    expect(communes).toHaveLength(71);
+    const reports: ActualDayReport[] = communes.map((commune) => ({
+      date: '2021-03-23',
+      areaCode: commune.code,
+      dossiers: 110,
+      machinesWorking: 1,
+    }));
+    const whole = compareWithActuals(province, '67', reports, { from: '2021-03-23', to: '2021-03-23' });
+    expect(whole.days[0]).toMatchObject({ actual: 7_810, machinesWorking: 71 });
+    expect(whole.observedDossiersPerMachineDay).toBe(110);
+    expect(whole.warnings.map((warning) => warning.kind)).toEqual(['pace-differs', 'machines-above-planned']);
+    expect(whole.warnings[1]).toEqual({
+      kind: 'machines-above-planned',
+      areaCode: '67',
+      date: '2021-03-23',
+      machinesReported: 71,
+      machinesPlanned: 24,
+      message:
+        'Tỉnh Đắk Nông (67) reported 71 machines working on 2021-03-23, more than the 24 the plan stations there: a machine counted in several reports, or machines added beyond the plan? The pace counts the 71 reported',
+    });
+    const song = compareWithActuals(province, '665', reports, { from: '2021-03-23', to: '2021-03-23' });
+    expect(song.warnings.filter((warning) => warning.kind === 'machines-above-planned')).toEqual([
+      expect.objectContaining({ areaCode: '665', machinesReported: 9, machinesPlanned: 3 }),
+    ]);
+    // 24 communes at 1 machine each are the province's 24: nothing.
+    const within = compareWithActuals(province, '67', reports.slice(0, 24), { from: '2021-03-23' });
+    expect(within.warnings.filter((warning) => warning.kind === 'machines-above-planned')).toEqual([]);
+    // A plan sized without machines stations none: nothing to judge by.
+    const { machines: _given, ...sized } = province;
+    expect(
+      compareWithActuals(sized, '67', reports).warnings.filter(
+        (warning) => warning.kind === 'machines-above-planned',
+      ),
+    ).toEqual([]);
+  });
+
   it('never reads a leaf that did not report as zero', () => {
     // Three districts without machines: each spreads its demand evenly over 43 open days.
     const leaves = ['665', '661', '660'];

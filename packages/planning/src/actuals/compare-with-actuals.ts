@@ -17,7 +17,11 @@ import type { ActualDayReport, CompareWithActualsOptions, PlanComparison } from 
  * (a phone left on today's date for a campaign long over moves neither the pace nor the forecast).
  * The observed pace counts a day on the machines its reports give, else those the plan stations
  * there, and not at all when they cannot have done its dossiers, more than they do in 24 hours
- * (warned `day-above-maximum`).
+ * (warned `day-above-maximum`). An area's own total below its teams' reports of the day, which it
+ * sets aside, is warned `total-below-team-reports`; more machines reported in the area, or in a
+ * pool below it, than the plan stations there is warned `machines-above-planned` and still counts
+ * in the pace (machines added beyond the plan make it true; one machine given in the report of
+ * every commune it served does not).
  *
  * @example
  * const input = {

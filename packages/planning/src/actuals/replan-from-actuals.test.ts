@@ -444,6 +444,38 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
     expect(replan.whatMustChange).toBeNull();
   });
 
+  it('warns, as plan vs actual does, of 71 commune rows of 1 machine each and of a total below its team’s report', () => {
+    // 23 March: each of the 71 communes says 1 machine and 110 dossiers, 71 machines against the
+    // province's 24; Xã Nam Bình (24721) also has a planner's tally of 142 beside the Đắk Song
+    // team's 300, set aside (the tally stands in for its row of 110).
+    const communes = dakNong('2021-06-30').areas.filter((area) => area.level === 'commune');
+    const reports: ActualDayReport[] = [
+      ...communes
+        .filter((commune) => commune.code !== '24721')
+        .map((commune) => ({
+          date: '2021-03-23',
+          areaCode: commune.code,
+          dossiers: 110,
+          machinesWorking: 1,
+        })),
+      { date: '2021-03-23', areaCode: '24721', dossiers: 142, machinesWorking: 1 },
+      { date: '2021-03-23', areaCode: '24721', teamCode: 'DN-DAK-SONG', dossiers: 300 },
+    ];
+    const replan = replanFromActuals(dakNong('2021-06-30'), reports, { asOf: '2021-03-23', areaCode: '67' });
+    expect(
+      replan.warnings.flatMap((warning) =>
+        warning.kind === 'machines-above-planned'
+          ? [[warning.areaCode, warning.machinesReported, warning.machinesPlanned]]
+          : warning.kind === 'total-below-team-reports'
+            ? [[warning.areaCode, warning.totalDossiers, warning.teamDossiers]]
+            : [],
+      ),
+    ).toEqual([
+      ['24721', 142, 300],
+      ['67', 71, 24],
+    ]);
+  });
+
   it('says what must change had the province aimed at 30 April', () => {
     // 41 open days from 21 March to 30 April, 325.71 a machine-day:
     // machines 421,939 ÷ (325.71 × 41) = 31.6, so 32: 8 more;

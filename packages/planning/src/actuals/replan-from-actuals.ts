@@ -44,7 +44,10 @@ export type Replan = {
   areas: ReplannedArea[];
   /** Null when the areas asked about finish by the deadline, or when no machines are given. */
   whatMustChange: WhatMustChange | null;
-  /** Days above a machine's 24 hours, paces off the plan's, partial days. */
+  /**
+   * Days above a machine's 24 hours, paces off the plan's, partial days, areas' own totals below
+   * their teams' reports, more machines reported than planned.
+   */
   warnings: ActualsWarning[];
   /** The rules and figures the replan rests on. */
   assumptions: Assumption[];
@@ -163,7 +166,7 @@ export function replanFromActuals(
     whatMustChange: change,
     warnings: [
       ...paceWarnings(prep, rows, actuals, focus, opts.paceWarningShare),
-      ...days.aboveMaximum,
+      ...days.ofDays,
       ...days.partial,
     ],
     assumptions: replanAssumptions(opts, hoursPerMachineDay, start),

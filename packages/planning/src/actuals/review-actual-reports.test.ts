@@ -73,7 +73,8 @@ describe('reviewActualReports', () => {
     // Đắk Glong (661) is planned 2 machines at 3.5 minutes: 2 × 1,440 ÷ 3.5 = 822.9 dossiers in 24
     // hours. Two teams' 500 and 400 on 20 March add up to 900, above; each alone is within.
     // On 21 March 400 + 400 = 800 are within. On 22 March a team gives its machines: judged by
-    // them alone. On 23 March the area's own total wins over its teams', judged alone (500).
+    // them alone. On 23 March the area's own total wins over its teams', judged alone (500), and
+    // is warned as below the 500 + 400 = 900 of its teams, which it sets aside.
     const plannedMachines = { '661': 2 };
     const team = (date: string, teamCode: string, dossiers: number, machinesWorking?: number) => ({
       date,
@@ -104,6 +105,98 @@ describe('reviewActualReports', () => {
         message:
           'reports[2].dossiers: the 2 reports of area 661 on 2021-03-20, none giving machines working, add up to 900 dossiers, above the 822 that the 2 machines planned there do in 24 hours at 3.5 minutes a dossier',
       },
+      {
+        path: 'reports[8].dossiers',
+        severity: 'unlikely',
+        code: 'total-below-team-reports',
+        message:
+          "reports[8].dossiers: area 661's own total on 2021-03-23, 500 dossiers, is counted and its 2 team reports, 900 dossiers together, set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
+      },
+    ]);
+  });
+
+  it('judges an area’s own total below its teams’ reports of the day unlikely, naming the day, the total and the teams’ figures', () => {
+    // The Đắk Nông demo, 23 March 2021: a planner's tally of 142 for Xã Nam Bình (24721), a commune
+    // with no team, beside the Đắk Song team's 300 from its phone; Xã Thuận Hà (24722): the
+    // team's corrected 450 beside a tally of 138. Xã Đắk Môl (24718): a tally of 500 above the two
+    // teams' 300 + 100 = 400, which it may hold: nothing.
+    const on = (areaCode: string, teamCode: string | null, dossiers: number) => ({
+      date: '2021-03-23',
+      areaCode,
+      teamCode,
+      dossiers,
+    });
+    const findings = reviewActualReports([
+      on('24721', null, 142),
+      on('24721', 'DN-DAK-SONG', 300),
+      on('24722', 'DN-DAK-SONG', 450),
+      on('24722', null, 138),
+      on('24718', 'DN-DAK-SONG', 300),
+      on('24718', 'DN-DAK-SONG-2', 100),
+      on('24718', null, 500),
+    ]);
+    expect(findings).toEqual([
+      {
+        path: 'reports[1].dossiers',
+        severity: 'unlikely',
+        code: 'total-below-team-reports',
+        message:
+          "reports[1].dossiers: area 24721's own total on 2021-03-23, 142 dossiers, is counted and its team's report of 300 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
+      },
+      {
+        path: 'reports[3].dossiers',
+        severity: 'unlikely',
+        code: 'total-below-team-reports',
+        message:
+          "reports[3].dossiers: area 24722's own total on 2021-03-23, 138 dossiers, is counted and its team's report of 450 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
+      },
+    ]);
+    // Two teams' 300 + 200 = 500 above a total of 450: both set aside, named together.
+    expect(
+      reviewActualReports([
+        on('24718', 'DN-DAK-SONG', 300),
+        on('24718', null, 450),
+        on('24718', 'DN-DAK-SONG-2', 200),
+      ]).map((finding) => finding.message),
+    ).toEqual([
+      "reports[2].dossiers: area 24718's own total on 2021-03-23, 450 dossiers, is counted and its 2 team reports, 500 dossiers together, set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
+    ]);
+  });
+
+  it('judges more downtime than the machines working were open impossible, and more than the hours open unlikely', () => {
+    // Open 4 hours is 4 × 60 = 240 minutes; on 2 machines, 2 × 240 = 480 machine-minutes at most.
+    const open = { ...day, dossiers: 100, hoursOpen: 4 };
+    const findings = reviewActualReports([
+      // The tester's report: 600 > 480, whichever way the minutes are counted.
+      { ...open, machinesWorking: 2, downtimeMinutes: 600 },
+      // 300 > 240, but ≤ 480: only as the two machines' minutes added up.
+      { ...open, machinesWorking: 2, downtimeMinutes: 300 },
+      // 240 = 240: the whole time open.
+      { ...open, machinesWorking: 2, downtimeMinutes: 240 },
+      // 1 machine: 241 > 240 cannot be.
+      { ...open, machinesWorking: 1, downtimeMinutes: 241 },
+      // No machines said: 300 > 240 only as several machines' minutes.
+      { ...open, downtimeMinutes: 300 },
+      // Closed all day: any downtime at all cannot be (0 × 60 × machines = 0).
+      { ...day, dossiers: 0, hoursOpen: 0, machinesWorking: 3, downtimeMinutes: 30 },
+      // 7.3 hours are 438 minutes: 438 fits.
+      { ...day, dossiers: 100, hoursOpen: 7.3, machinesWorking: 1, downtimeMinutes: 438 },
+      // No hours open said: nothing to judge downtime by.
+      { ...day, dossiers: 100, machinesWorking: 1, downtimeMinutes: 1440 },
+    ]);
+    expect(findings.map((f) => [f.path, f.severity, f.code])).toEqual([
+      ['reports[0].downtimeMinutes', 'impossible', 'downtime-above-hours-open'],
+      ['reports[1].downtimeMinutes', 'unlikely', 'downtime-above-hours-open'],
+      ['reports[3].downtimeMinutes', 'impossible', 'downtime-above-hours-open'],
+      ['reports[4].downtimeMinutes', 'unlikely', 'downtime-above-hours-open'],
+      ['reports[5].downtimeMinutes', 'impossible', 'downtime-above-hours-open'],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "reports[0].downtimeMinutes: 600 minutes of downtime cannot fit in 4 hours open (240 minutes) on 2 machines, even counting each machine's minutes (2 × 240 = 480 machine-minutes)",
+      'reports[1].downtimeMinutes: 300 minutes of downtime are more than the 4 hours open (240 minutes): only as the minutes of the 2 machines added up (480 at most)',
+      'reports[3].downtimeMinutes: 241 minutes of downtime cannot fit in 4 hours open (240 minutes) on 1 machine',
+      'reports[4].downtimeMinutes: 300 minutes of downtime are more than the 4 hours open (240 minutes): only as the minutes of several machines added up',
+      'reports[5].downtimeMinutes: 30 minutes of downtime cannot fit in 0 hours open (0 minutes)',
     ]);
   });
 

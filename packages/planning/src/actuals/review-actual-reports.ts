@@ -20,16 +20,23 @@ export type ReviewedReport = {
   machinesWorking?: number | null;
   /** Hours the site was open that day, 0 to 24. */
   hoursOpen?: number | null;
-  /** Minutes machines stood still that day, 0 to 1440. */
+  /**
+   * Minutes machines stood still that day, 0 to 1440, while the site was open: at most
+   * `hoursOpen × 60`, or `hoursOpen × 60 × machinesWorking` when the minutes of several machines are
+   * added up (machine-minutes).
+   */
   downtimeMinutes?: number | null;
 };
 
 /**
  * Something a report's figures cannot or are unlikely to be: `impossible` (dossiers taken with no
- * machine working or with the site closed all day), `unlikely` (more dossiers per machine-day than
- * the service time allows in 24 hours: `above-service-capacity` for one report,
+ * machine working or with the site closed all day; more downtime than the machines working were
+ * open, even counted per machine: `downtime-above-hours-open`), `unlikely` (more dossiers per
+ * machine-day than the service time allows in 24 hours: `above-service-capacity` for one report,
  * `day-above-planned-machines` for the teams' reports of one area and day that give no machines,
- * added up against the machines planned there).
+ * added up against the machines planned there; an area's own total below its teams' reports of the
+ * same day, which it sets aside: `total-below-team-reports`; more downtime than the minutes open,
+ * possible only as several machines' minutes added up: `downtime-above-hours-open`).
  */
 export type ReportFinding = {
   /** The report and figure, e.g. `reports[3].dossiers`. */
@@ -39,7 +46,9 @@ export type ReportFinding = {
     | 'dossiers-without-machines'
     | 'dossiers-while-closed'
     | 'above-service-capacity'
-    | 'day-above-planned-machines';
+    | 'day-above-planned-machines'
+    | 'total-below-team-reports'
+    | 'downtime-above-hours-open';
   message: string;
 };
 
@@ -58,16 +67,24 @@ export type ReviewActualReportsOptions = {
   plannedMachines?: Readonly<Record<string, number | null>>;
 };
 
-/** The teams' reports of one area and day, as plan vs actual adds them up for the area's figure. */
+/** The reports of one area and day, as plan vs actual adds them up for the area's figure. */
 type TeamDay = {
   areaCode: string;
   date: string;
+  /** The teams' reports that give no machines working, and their dossiers. */
   reports: number;
   dossiers: number;
   /** Whether one of them gives machines working, or the area gave a total of its own (which wins). */
   judgedAlone: boolean;
-  /** The last of them in the list: the one the finding names. */
+  /** The last team report without machines in the list: the one `day-above-planned-machines` names. */
   last: number;
+  /** The area's own total (the first, if several): the day's figure, its teams' set aside. */
+  total: number | undefined;
+  /** Every team report of the day, machines given or not, and their dossiers. */
+  teamReports: number;
+  teamDossiers: number;
+  /** The last of the day's reports in the list, total or team: the one `total-below-team-reports` names. */
+  lastOfDay: number;
 };
 
 /** A finding about the figure at `path`, its message naming it first. */
@@ -143,15 +160,103 @@ function teamDayAbovePlanned(
   );
 }
 
-/** Adds a report to the teams' reports of its area and day (a report without either is in none). */
+/** Minutes as a message writes them: to the hundredth at most. */
+const minutesText = (minutes: number) => String(Math.round(minutes * 100) / 100);
+
+/**
+ * "Machines stand still only while the site is open." Downtime above the minutes open of the
+ * machines working (`hoursOpen × 60 × machinesWorking`, or above 0 when open 0 hours) cannot be,
+ * whether it counts the site's minutes or each machine's: impossible. Above `hoursOpen × 60` alone,
+ * with several machines or none given, it can be only as several machines' minutes added up:
+ * unlikely.
+ */
+function downtimeAboveOpen(report: ReadReport, at: string): ReportFinding | null {
+  const { downtimeMinutes, hours, machines } = report;
+  if (downtimeMinutes === undefined || hours === undefined) return null;
+  // Rounded to the millionth: 7.3 hours are 438 minutes, not 437.99999999999994.
+  const openMinutes = Math.round(hours * 60 * 1e6) / 1e6;
+  if (downtimeMinutes <= openMinutes) return null;
+  const open = `${hours} hour${hours === 1 ? '' : 's'} open (${minutesText(openMinutes)} minutes)`;
+  const path = `${at}.downtimeMinutes`;
+  if (hours === 0 || machines === 1) {
+    return finding(
+      path,
+      'impossible',
+      'downtime-above-hours-open',
+      `${downtimeMinutes} minutes of downtime cannot fit in ${open}${machines === 1 ? ' on 1 machine' : ''}`,
+    );
+  }
+  if (machines !== undefined && machines > 1) {
+    const machineMinutes = Math.round(openMinutes * machines * 1e6) / 1e6;
+    if (downtimeMinutes > machineMinutes) {
+      return finding(
+        path,
+        'impossible',
+        'downtime-above-hours-open',
+        `${downtimeMinutes} minutes of downtime cannot fit in ${open} on ${machines} machines, even counting each machine's minutes (${machines} × ${minutesText(openMinutes)} = ${minutesText(machineMinutes)} machine-minutes)`,
+      );
+    }
+    return finding(
+      path,
+      'unlikely',
+      'downtime-above-hours-open',
+      `${downtimeMinutes} minutes of downtime are more than the ${open}: only as the minutes of the ${machines} machines added up (${minutesText(machineMinutes)} at most)`,
+    );
+  }
+  return finding(
+    path,
+    'unlikely',
+    'downtime-above-hours-open',
+    `${downtimeMinutes} minutes of downtime are more than the ${open}: only as the minutes of several machines added up`,
+  );
+}
+
+/**
+ * "An area's own total for a day is at least what its teams reported there that day." The total
+ * wins (it is the area's figure for the day, in plan vs actual and the replan), so a total below
+ * its teams' reports sets aside dossiers they say they took. Named on the last of the day's reports.
+ */
+function totalBelowTeams(day: TeamDay): ReportFinding | null {
+  const { total, teamReports, teamDossiers } = day;
+  if (total === undefined || teamReports === 0 || total >= teamDossiers) return null;
+  const teams =
+    teamReports === 1
+      ? `its team's report of ${teamDossiers} dossiers set aside`
+      : `its ${teamReports} team reports, ${teamDossiers} dossiers together, set aside`;
+  return finding(
+    `reports[${day.lastOfDay}].dossiers`,
+    'unlikely',
+    'total-below-team-reports',
+    `area ${day.areaCode}'s own total on ${day.date}, ${total} dossiers, is counted and ${teams} (an area's own total wins over its teams' reports): check the total and the teams' figures`,
+  );
+}
+
+/** Adds a report to the reports of its area and day (a report without either is in none). */
 function addToTeamDay(teamDays: Map<string, TeamDay>, report: ReadReport, index: number): void {
   const { date, areaCode } = report;
   if (date === undefined || areaCode === undefined) return;
   const key = `${date} ${areaCode}`;
   let teamDay = teamDays.get(key);
   if (teamDay === undefined) {
-    teamDay = { areaCode, date, reports: 0, dossiers: 0, judgedAlone: false, last: index };
+    teamDay = {
+      areaCode,
+      date,
+      reports: 0,
+      dossiers: 0,
+      judgedAlone: false,
+      last: index,
+      total: undefined,
+      teamReports: 0,
+      teamDossiers: 0,
+      lastOfDay: index,
+    };
     teamDays.set(key, teamDay);
+  }
+  teamDay.lastOfDay = index;
+  if (report.teamCode === undefined) teamDay.total ??= report.dossiers;
+  else {
+    teamDay.teamReports++;
+    teamDay.teamDossiers += report.dossiers;
   }
   if (report.teamCode === undefined || report.machines !== undefined) teamDay.judgedAlone = true;
   else {
@@ -165,9 +270,13 @@ function addToTeamDay(teamDays: Map<string, TeamDay>, report: ReadReport, index:
  * Checks every figure of a batch of field reports and says which reports are impossible or
  * unlikely: unlikely when a report's dossiers are more than its machines can do in 24 hours at
  * `minutesPerDossier`, its machines being those it reports or, when it reports none, those planned
- * in its area (`plannedMachines`); and unlikely when the teams' reports of one area and day, none
+ * in its area (`plannedMachines`); unlikely when the teams' reports of one area and day, none
  * giving machines, add up to more than those planned there do in 24 hours (the finding names the
- * last of them).
+ * last of them); unlikely when an area's own total for a day is below its teams' reports of that
+ * day, which it sets aside (named on the last of the day's reports, total or team); and a downtime
+ * above the minutes open (`hoursOpen × 60`): impossible above those of the machines working even
+ * counted per machine (`× machinesWorking`; with 1 machine, or open 0 hours, any more), else
+ * unlikely.
  *
  * The options are read first: a malformed one throws `PlanningInputError` naming it. Malformed
  * figures of the reports throw {@link MalformedReportsError}, a `PlanningInputError` naming the
@@ -201,13 +310,16 @@ export function reviewActualReports(
     addToTeamDay(teamDays, report, index);
     const judged = judgeReport(report, at, against);
     if (judged) findings.push({ index, finding: judged });
+    const downtime = downtimeAboveOpen(report, at);
+    if (downtime) findings.push({ index, finding: downtime });
   });
   const minutes = against.minutesPerDossier;
-  if (minutes !== undefined) {
-    for (const teamDay of teamDays.values()) {
-      const judged = teamDayAbovePlanned(teamDay, against.plannedMachines.get(teamDay.areaCode), minutes);
-      if (judged) findings.push({ index: teamDay.last, finding: judged });
-    }
+  for (const teamDay of teamDays.values()) {
+    const below = totalBelowTeams(teamDay);
+    if (below) findings.push({ index: teamDay.lastOfDay, finding: below });
+    if (minutes === undefined) continue;
+    const judged = teamDayAbovePlanned(teamDay, against.plannedMachines.get(teamDay.areaCode), minutes);
+    if (judged) findings.push({ index: teamDay.last, finding: judged });
   }
   // In list order: a day's finding names its last report.
   const inOrder = findings.sort((a, b) => a.index - b.index).map(({ finding }) => finding);

@@ -103,8 +103,49 @@ export type PartialDayWarning = {
   message: string;
 };
 
+/**
+ * An area's own total for a day below what its teams reported there that day: the total is counted
+ * (an area's own total wins over its teams' reports), the teams' reports are set aside. A total
+ * typed before the teams' reports came in, a team's figure typed wrong, or a total of part of the
+ * area.
+ */
+export type TotalBelowTeamReportsWarning = {
+  kind: 'total-below-team-reports';
+  areaCode: string;
+  date: string;
+  /** The area's own total, the figure counted for the day: dossiers. */
+  totalDossiers: number;
+  /** The teams' reports of the area that day, added up: dossiers set aside. */
+  teamDossiers: number;
+  /** How many team reports are set aside. */
+  teamReports: number;
+  message: string;
+};
+
+/**
+ * More machines working reported in an area on one day, added up over the reports counted for it,
+ * than the plan stations there (`AreaPlan.machines`: the machines given, or the area's share of a
+ * pool above): machines counted in several reports (one machine serving several communes), or
+ * machines added beyond the plan. Judged for the area compared and the pools below it.
+ */
+export type MachinesAbovePlannedWarning = {
+  kind: 'machines-above-planned';
+  areaCode: string;
+  date: string;
+  /** Machines working, added up over the day's reports counted in the area that give them. */
+  machinesReported: number;
+  /** Machines the plan stations in the area (`AreaPlan.machines`). */
+  machinesPlanned: number;
+  message: string;
+};
+
 /** Something in the reports worth a second look: a union on `kind`. */
-export type ActualsWarning = DayAboveMaximumWarning | PaceDiffersWarning | PartialDayWarning;
+export type ActualsWarning =
+  | DayAboveMaximumWarning
+  | PaceDiffersWarning
+  | PartialDayWarning
+  | TotalBelowTeamReportsWarning
+  | MachinesAbovePlannedWarning;
 
 /**
  * How a replan paces the remaining campaign in each area: `planned` at the plan's service,
@@ -318,6 +359,9 @@ export type PlanComparison = {
    * input (counted from the reports given, up to `to`).
    */
   campaignLastDay: string;
-  /** Figures above a day's maximum in the area or below it, a pace off the plan's, partial days. */
+  /**
+   * Figures above a day's maximum in the area or below it, a pace off the plan's, partial days, an
+   * area's own total below its teams' reports, more machines reported than planned.
+   */
   warnings: ActualsWarning[];
 };

@@ -262,6 +262,13 @@ function reviewFigures(reports: readonly CheckedReport[], problems: Problem[]): 
   }
 }
 
+/** The figure a finding names (`reports[3].downtimeMinutes` is report 3's downtime). */
+function figureAt(reports: readonly CheckedReport[], path: string): unknown {
+  const match = /^reports\[(\d+)\]\.(\w+)$/.exec(path);
+  if (!match) return undefined;
+  return (reports[Number(match[1])] as Record<string, unknown> | undefined)?.[match[2] as string];
+}
+
 /** A problem as a refusal of the input: an unknown area is one more bad value among the others. */
 function asInputError(problem: Problem): PlanningInputError {
   if (problem instanceof PlanningInputError) return problem;
@@ -313,15 +320,17 @@ export function checkReports(
     }
   };
   // The figures, by the library's rules: every malformed one named (hours open 25 and a downtime
-  // of 2,000 minutes in one report are two), the impossible ones of the others refused.
+  // of 2,000 minutes in one report are two), the impossible ones of the others refused: why in
+  // `expected` (the library's sentence, whole: "600 minutes of downtime cannot fit in 4 hours open
+  // …"), the figure refused as `received`.
   for (const finding of reviewFigures(reports, problems)) {
     if (finding.severity !== 'impossible') continue;
     problems.push(
       refusal(
         finding.path,
         'conflict',
-        'figures that can be true together',
-        finding.message.replace(/^\S+: /, ''),
+        `figures that can be true together: ${finding.message.replace(/^\S+: /, '')}`,
+        figureAt(reports, finding.path),
       ),
     );
   }

@@ -2,8 +2,8 @@
 // and teams it names (with their paths; a team's machines too), and the campaigns over those areas
 // (their time zones, for the latest date a report may carry, their days and fastest service, for
 // unlikely figures and dates); then, for a report that gives no machines working, the machines
-// each campaign's plan puts in its area (the stored plans, kept across requests); then the reports
-// already stored for the team days those machines judge, which the batch's add up with.
+// each campaign's plan puts in its area (the stored plans, kept across requests); beside them the
+// reports already stored for the batch's days, which the batch's add up with.
 import { plannedMachinesByArea, type ReviewedReport } from '@muster/planning';
 import { isInSubtree, withinScope } from '../../auth/access.ts';
 import { areaPathsOf } from '../../auth/area-paths.ts';
@@ -34,11 +34,11 @@ export type ReportContext = {
    */
   campaignsOf(areaCode: string): (ReviewCampaign & { timeZone: string })[];
   /**
-   * The stored reports of the batch's team days (a date and area where the batch sends a team's
-   * report with dossiers and no machines working, and nothing judged alone: an area's own total or
-   * machines given), in the areas where a campaign plans machines and its sender sees the reports
-   * (all of them, whichever team sent them), but for those the batch sends again and so replaces:
-   * as plan vs actual will add them up. None when no sender is given.
+   * The stored reports of the batch's days (each date and area it sends a report for), in the
+   * areas its sender sees the reports of (all of them, whichever team sent them), but for those the
+   * batch sends again and so replaces: as plan vs actual will add them up, for a day of team reports
+   * above the planned machines, and an area's own total below its teams' reports. None when no
+   * sender is given.
    */
   storedTeamDays: readonly ReviewedReport[];
 };
@@ -94,17 +94,15 @@ export async function loadReportContext(
     const path = areaPaths.get(areaCode);
     return sender !== undefined && path !== undefined && withinScope(sender, path);
   };
-  // Read beside the plans (kept across requests, so mostly at hand): the days of areas some
-  // campaign covers, kept below where one plans machines.
+  // Read beside the plans (kept across requests, so mostly at hand). Every day of the batch: a team's
+  // report may be set aside by a total stored for its area and day, and a total set aside stored teams'.
   const [planned, stored] = await Promise.all([
     plannedMachinesOf(prisma, memo, reports, coversOf),
     readStoredTeamDays(
       prisma,
-      teamDaysOf(reports).filter((day) => sees(day.areaCode) && coversOf(day.areaCode).length > 0),
+      daysOf(reports).filter((day) => sees(day.areaCode)),
     ),
   ]);
-  const plansMachines = (areaCode: string) =>
-    coversOf(areaCode).some((scenario) => (planned.get(scenario.id)?.[areaCode] ?? 0) > 0);
   return {
     areaPaths,
     teamHomes: new Map(
@@ -124,32 +122,24 @@ export async function loadReportContext(
         plannedMachines: planned.get(id)?.[areaCode] ?? null,
       }));
     },
-    storedTeamDays: stored.filter((report) => plansMachines(report.areaCode)),
+    storedTeamDays: stored,
   };
 }
 
-/**
- * The batch's team days the planned machines judge (as `reviewActualReports` does): a date and area
- * with a team's report of dossiers and no machines working, and no report judged alone (the area's
- * own total, or machines given), with the teams the batch sends that day.
- */
-function teamDaysOf(reports: readonly ContextReport[]): SentTeamDay[] {
-  const days = new Map<string, SentTeamDay & { teamKeys: string[]; judged: boolean; alone: boolean }>();
+/** The batch's days: each date and area it sends a report for, with the teams it sends that day. */
+function daysOf(reports: readonly ContextReport[]): SentTeamDay[] {
+  const days = new Map<string, SentTeamDay & { teamKeys: string[] }>();
   for (const report of reports) {
     if (report.date === undefined) continue;
     const key = JSON.stringify([report.date, report.areaCode]);
     let day = days.get(key);
     if (day === undefined) {
-      day = { date: report.date, areaCode: report.areaCode, teamKeys: [], judged: false, alone: false };
+      day = { date: report.date, areaCode: report.areaCode, teamKeys: [] };
       days.set(key, day);
     }
     day.teamKeys.push(report.teamCode ?? '');
-    if (!report.teamCode || report.machinesWorking != null) day.alone = true;
-    else if (report.dossiers !== undefined && report.dossiers > 0) day.judged = true;
   }
-  return [...days.values()]
-    .filter((day) => day.judged && !day.alone)
-    .map(({ date, areaCode, teamKeys }) => ({ date, areaCode, teamKeys }));
+  return [...days.values()];
 }
 
 type ScenarioRow = {

@@ -240,13 +240,19 @@ function withoutRestatedDays(findings: readonly IndexedFinding[]): IndexedFindin
   );
 }
 
+/** The findings about a day's reports together, named on the last of them: judged again with the stored ones. */
+const DAY_CODES: ReadonlySet<IndexedFinding['code']> = new Set([
+  'day-above-planned-machines',
+  'total-below-team-reports',
+]);
+
 /**
  * The warnings of a batch (`warnings`, as `checkReports` found them in the batch alone) with each
- * team day judged with the reports already stored for it (`stored`, read for the batch: none of
- * them one the batch replaces): the day's `day-above-planned-machines` is found again over the
- * stored reports and the batch's of that day, as plan vs actual will add them up, and names the
- * batch's last report of the day, saying how many were recorded before. Other warnings, and the
- * days with nothing stored, are left as they are.
+ * day of an area judged with the reports already stored for it (`stored`, read for the batch: none
+ * of them one the batch replaces): the day's `day-above-planned-machines` and
+ * `total-below-team-reports` are found again over the stored reports and the batch's of that day,
+ * as plan vs actual will add them up, and name the batch's last report of the day, saying how many
+ * were recorded before. Other warnings, and the days with nothing stored, are left as they are.
  *
  * @example
  * // 300 stored by one team, 300 sent by another: 600 above the 480 that 2 planned machines do at 6 minutes
@@ -273,21 +279,21 @@ export function withStoredTeamDays(
     campaignsOf,
   ).flatMap((finding): IndexedFinding[] => {
     const index = sent[finding.index - stored.length];
-    if (finding.code !== 'day-above-planned-machines' || index === undefined) return [];
+    if (!DAY_CODES.has(finding.code) || index === undefined) return [];
     const before = storedOfDay.get(dayOf(reports[index] as ReviewedReport)) ?? 0;
     const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
+    const which = finding.code === 'day-above-planned-machines' ? 'of them' : "of the day's reports";
     return [
       {
         ...finding,
         index,
         path: rename(finding.path),
-        message: `${rename(finding.message)} (${before} of them recorded before this batch)`,
+        message: `${rename(finding.message)} (${before} ${which} recorded before this batch)`,
       },
     ];
   });
   const judgedAgain = (warning: IndexedFinding) =>
-    warning.code === 'day-above-planned-machines' &&
-    storedOfDay.has(dayOf(reports[warning.index] as ReviewedReport));
+    DAY_CODES.has(warning.code) && storedOfDay.has(dayOf(reports[warning.index] as ReviewedReport));
   // A stable sort: a report's day finding first, where the batch's review puts its figures' findings.
   return [...days, ...warnings.filter((warning) => !judgedAgain(warning))].sort((a, b) => a.index - b.index);
 }

@@ -114,6 +114,45 @@ describe('secondLookWords', () => {
     ]);
   });
 
+  it('says the Đắk Nông tester’s 71 machines against 24 right after the pace, and a tally below its team’s report, in both languages', () => {
+    const machines = {
+      __typename: 'MachinesAbovePlannedWarning',
+      areaCode: '67',
+      date: '2021-03-23',
+      machinesReported: 71,
+      machinesPlanned: 24,
+    } as const;
+    const tally = {
+      __typename: 'TotalBelowTeamReportsWarning',
+      areaCode: '24721',
+      date: '2021-03-23',
+      totalDossiers: 142,
+      teamDossiers: 300,
+      teamReports: 1,
+    } as const;
+    const names = (code: string) => ({ '67': 'Tỉnh Đắk Nông', '24721': 'Xã Nam Bình' })[code] ?? code;
+    const compared: SecondLookFragment = {
+      warnings: [partial, tally, machines, slowPace],
+      reportWarnings: [],
+    };
+    expect(secondLookWords(reader('vi'), compared, names).lines.slice(1, 3)).toEqual([
+      '23 thg 3, 2021 · Tỉnh Đắk Nông: báo cáo 71 máy hoạt động, nhiều hơn 24 máy theo kế hoạch: một máy được tính trong nhiều báo cáo, hay có thêm máy? Tốc độ đang tính theo 71 máy.',
+      '23 thg 3, 2021 · Xã Nam Bình: tính tổng của địa bàn là 142 hồ sơ, bỏ qua 1 báo cáo của tổ (300 hồ sơ) vì tổng của địa bàn được ưu tiên: kiểm tra số nào đúng.',
+    ]);
+    expect(secondLookWords(reader('en'), compared, names).lines.slice(1, 3)).toEqual([
+      '23 Mar 2021 · Tỉnh Đắk Nông: 71 machines reported working, more than the 24 machines the plan puts there: one machine counted in several reports, or machines added? The pace counts the 71.',
+      '23 Mar 2021 · Xã Nam Bình: its own total of 142 dossiers is counted and its team’s report of 300 dossiers is set aside (an area’s total wins over its teams’): check which is right.',
+    ]);
+    const twoTeams = { ...tally, teamDossiers: 1_050, teamReports: 2 };
+    const oneMachine = { ...machines, machinesReported: 3, machinesPlanned: 1 };
+    expect(
+      secondLookWords(reader('en'), { warnings: [twoTeams, oneMachine], reportWarnings: [] }, names).lines,
+    ).toEqual([
+      '23 Mar 2021 · Tỉnh Đắk Nông: 3 machines reported working, more than the 1 machine the plan puts there: one machine counted in several reports, or machines added? The pace counts the 3.',
+      '23 Mar 2021 · Xã Nam Bình: its own total of 142 dossiers is counted and its 2 team reports, 1,050 dossiers together, are set aside (an area’s total wins over its teams’): check which is right.',
+    ]);
+  });
+
   it('shows ten and counts the rest, in both languages', () => {
     const days = (count: number) =>
       Array.from({ length: count }, (_, k) => ({ ...partial, date: `2020-05-${String(10 + k)}` }));

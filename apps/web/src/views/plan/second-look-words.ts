@@ -1,7 +1,8 @@
 // What in plan vs actual is worth a second look, in the reader's words: the pace off the plan's,
-// days above what their machines do in 24 hours, the reports the service doubts (by their date,
-// area and team, worded by their code as the reporter reads them), partial days. The API's own
-// sentences are English: only its figures are read here.
+// more machines reported than planned, days above what their machines do in 24 hours, areas'
+// own totals below their teams' reports, the reports the service doubts (by their date, area and
+// team, worded by their code as the reporter reads them), partial days. The API's own sentences
+// are English: only its figures are read here.
 import type { SecondLookFragment } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
@@ -32,6 +33,19 @@ export const SecondLook = graphql(`
         leavesReported
         leaves
       }
+      ... on TotalBelowTeamReportsWarning {
+        areaCode
+        date
+        totalDossiers
+        teamDossiers
+        teamReports
+      }
+      ... on MachinesAbovePlannedWarning {
+        areaCode
+        date
+        machinesReported
+        machinesPlanned
+      }
     }
     reportWarnings {
       code
@@ -58,12 +72,15 @@ export const SHOWN_AT_MOST = 10;
 type Warning = SecondLookFragment['warnings'][number];
 
 /**
- * The order a planner acts on them: the pace first (the forecast rests on it), then the days and
- * reports to check, the partial days (read as such in the table already) last.
+ * The order a planner acts on them: the pace first (the forecast rests on it) with the machines
+ * that make it read slow, then the days and reports to check, the partial days (read as such in
+ * the table already) last.
  */
 const RANK: Record<Warning['__typename'], number> = {
   PaceDiffersWarning: 0,
+  MachinesAbovePlannedWarning: 1,
   DayAboveMaximumWarning: 1,
+  TotalBelowTeamReportsWarning: 2,
   PartialDayWarning: 3,
 };
 const REPORT_RANK = 2;
@@ -100,6 +117,21 @@ function warningSentence(
         area: areaName(warning.areaCode),
         reported: n(warning.leavesReported),
         leaves: warning.leaves,
+      });
+    case 'TotalBelowTeamReportsWarning':
+      return t('secondLook.totalBelowTeams', {
+        date: date(warning.date),
+        area: areaName(warning.areaCode),
+        total: n(warning.totalDossiers),
+        teams: n(warning.teamDossiers),
+        count: warning.teamReports,
+      });
+    case 'MachinesAbovePlannedWarning':
+      return t('secondLook.machinesAbovePlanned', {
+        date: date(warning.date),
+        area: areaName(warning.areaCode),
+        reported: n(warning.machinesReported),
+        planned: warning.machinesPlanned,
       });
   }
 }

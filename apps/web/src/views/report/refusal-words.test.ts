@@ -29,6 +29,19 @@ describe('refusalWords', () => {
     expect(sentence('en', refusal)).toBe('Hours open: dossiers cannot be taken with 0 hours open');
   });
 
+  it('words more downtime than the machines working were open as impossible figures', () => {
+    const refusal = conflictOn(
+      'downtimeMinutes',
+      'reports[0].downtimeMinutes must be figures that can be true together: 600 minutes of downtime cannot fit in 4 hours open (240 minutes) on 2 machines, even counting each machine’s minutes (2 × 240 = 480 machine-minutes), got 600',
+    );
+    expect(sentence('vi', refusal)).toBe(
+      'Thời gian máy hỏng (phút): dài hơn thời gian các máy hoạt động mở cửa (số giờ mở cửa × 60 × số máy hoạt động)',
+    );
+    expect(sentence('en', refusal)).toBe(
+      'Downtime (minutes): longer than the machines working were open (hours open × 60 × machines working)',
+    );
+  });
+
   it('keeps the key-clash words for a clash on the report key', () => {
     const refusal = conflictOn('idempotencyKey', 'reports[0].idempotencyKey must be a key not already used');
     expect(sentence('vi', refusal)).toBe('Mã báo cáo: mã báo cáo đã được dùng cho một báo cáo khác');

@@ -27,13 +27,15 @@ const CODE_REASONS: Record<string, MessageKey> = {
 };
 
 // `conflict` means a different thing on each figure: the key already names another report, the
-// team is retired or the area outside its home, dossiers with no machine or no hour open.
+// team is retired or the area outside its home, dossiers with no machine or no hour open, more
+// downtime than the machines working were open.
 const CONFLICT_REASONS: Record<string, MessageKey> = {
   idempotencyKey: 'refusal.conflict.key',
   teamCode: 'refusal.conflict.team',
   areaCode: 'refusal.conflict.area',
   machinesWorking: 'refusal.conflict.noMachines',
   hoursOpen: 'refusal.conflict.noHours',
+  downtimeMinutes: 'refusal.conflict.downtime',
 };
 
 const KIND_REASONS: Record<string, MessageKey> = {

@@ -30,6 +30,21 @@ describe('warningWords', () => {
     );
   });
 
+  it('says an area’s total below its teams’ reports and downtime above the hours open in Vietnamese and in English', () => {
+    expect(translate('vi', warningWords('total-below-team-reports'))).toBe(
+      'Tổng của địa bàn trong ngày thấp hơn số các tổ báo cáo: tổng được tính, số của các tổ bị bỏ qua. Kiểm tra lại tổng và số của các tổ.',
+    );
+    expect(translate('en', warningWords('total-below-team-reports'))).toBe(
+      'The area’s own total for the day is below its teams’ reports: the total counts, the teams’ figures are set aside. Check the total and the teams’ figures.',
+    );
+    expect(translate('vi', warningWords('downtime-above-hours-open'))).toBe(
+      'Số phút máy hỏng nhiều hơn thời gian mở cửa: kiểm tra lại thời gian máy hỏng và số giờ mở cửa.',
+    );
+    expect(translate('en', warningWords('downtime-above-hours-open'))).toBe(
+      'More minutes of downtime than the site was open: check the downtime and the hours open.',
+    );
+  });
+
   it('gives each code the API sends a sentence of its own', () => {
     const codes = [
       'above-service-capacity',
@@ -39,6 +54,8 @@ describe('warningWords', () => {
       'machines-above-team',
       'machines-above-bound',
       'day-above-planned-machines',
+      'total-below-team-reports',
+      'downtime-above-hours-open',
     ];
     const sentences = new Set(codes.map((code) => translate('vi', warningWords(code))));
     expect(sentences.size).toBe(codes.length);

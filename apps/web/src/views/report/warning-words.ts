@@ -12,6 +12,8 @@ const WARNING_SENTENCES: Record<string, MessageKey> = {
   'machines-above-team': 'warning.machines-above-team',
   'machines-above-bound': 'warning.machines-above-bound',
   'day-above-planned-machines': 'warning.day-above-planned-machines',
+  'total-below-team-reports': 'warning.total-below-team-reports',
+  'downtime-above-hours-open': 'warning.downtime-above-hours-open',
 };
 
 /**

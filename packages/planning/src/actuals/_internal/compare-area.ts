@@ -29,7 +29,7 @@ import type {
   PlanComparison,
 } from '../types.ts';
 import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
-import { ACTUALS_DEFAULTS, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
+import { ACTUALS_DEFAULTS, machinesJudgedIn, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
 import { plannedOfCovered } from './planned-of-covered.ts';
 import {
   createDayFigures,
@@ -47,7 +47,13 @@ import {
   stationedMachinesByNode,
   subtreeOrder,
 } from './roll-up.ts';
-import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
+import {
+  dayAboveMaximum,
+  machinesAbovePlanned,
+  paceDiffers,
+  partialDay,
+  totalBelowTeamReports,
+} from './warnings.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
 const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
@@ -226,6 +232,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   const row = rows[area] as AreaPlan;
   const series = plannedDailySeriesOf(prep, area, shares);
   const order = subtreeOrder(prep.tree, area);
+  const judgedMachines = machinesJudgedIn(prep, rows, [area], order);
   const inArea = new Uint8Array(prep.tree.nodes.length);
   for (const index of order) inArea[index] = 1;
   const fromDate = isoOf(fromArg ?? start);
@@ -334,6 +341,27 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
           { dossiers: figures.dossiers[at] as number, machines: Number.isNaN(working) ? null : working },
           plannedMachines[at] ?? null,
           capacityOf(prep, at).meanMinutesPerDossier,
+        );
+        if (warning) warnings.push(warning);
+        const below =
+          figures.kind[at] === 2
+            ? totalBelowTeamReports(
+                prep.tree.nodes[at] as AreaNode,
+                date,
+                figures.dossiers[at] as number,
+                figures.teamDossiers[at] as number,
+                figures.teamReports[at] as number,
+              )
+            : null;
+        if (below) warnings.push(below);
+      }
+      for (const at of judgedMachines) {
+        if (roll.reported[at] !== 1) continue;
+        const warning = machinesAbovePlanned(
+          prep.tree.nodes[at] as AreaNode,
+          date,
+          roll.machinesGiven[at] as number,
+          (rows[at] as AreaPlan).machines as number,
         );
         if (warning) warnings.push(warning);
       }

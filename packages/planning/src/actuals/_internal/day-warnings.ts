@@ -4,14 +4,22 @@ import type { AreaNode } from '../../demand/area-tree.ts';
 import type { ActualsWarning } from '../types.ts';
 import type { AccumulatedActuals } from './accumulate.ts';
 import { observedPace } from './paces.ts';
-import { plannedMachinesByNode } from './plan-rows.ts';
+import { machinesJudgedIn, plannedMachinesByNode } from './plan-rows.ts';
 import type { DayFigures } from './read-reports.ts';
 import type { DayRollUp } from './roll-up.ts';
-import { dayAboveMaximum, paceDiffers, partialDay } from './warnings.ts';
+import {
+  dayAboveMaximum,
+  machinesAbovePlanned,
+  paceDiffers,
+  partialDay,
+  totalBelowTeamReports,
+} from './warnings.ts';
 
 /**
  * Collects, day by day, the figures above a day's maximum in the areas asked about and below
- * them, and the partial days of the areas asked about (open days only).
+ * them, their own totals below their teams' reports, more machines reported than planned (in the
+ * areas asked about and the pools below them: `machinesJudgedIn`), and the partial days of the
+ * areas asked about (open days only).
  */
 export function dayWarnings(
   prep: PreparedCampaign,
@@ -22,12 +30,19 @@ export function dayWarnings(
   openDates: ReadonlySet<string>,
 ): {
   visit: (date: string, day: DayFigures, roll: DayRollUp) => void;
-  aboveMaximum: ActualsWarning[];
+  /** Days above their maximum, totals below their teams', machines above the plan's, by day. */
+  ofDays: ActualsWarning[];
   partial: ActualsWarning[];
 } {
   const { tree } = prep;
   const plannedMachines = plannedMachinesByNode(prep, rows);
-  const aboveMaximum: ActualsWarning[] = [];
+  const judgedMachines = machinesJudgedIn(
+    prep,
+    rows,
+    focus,
+    tree.order.filter((index) => inFocus[index] === 1),
+  );
+  const ofDays: ActualsWarning[] = [];
   const partial: ActualsWarning[] = [];
   const visit = (date: string, day: DayFigures, roll: DayRollUp) => {
     for (const at of day.areas) {
@@ -40,7 +55,28 @@ export function dayWarnings(
         plannedMachines[at] ?? null,
         capacityOf(prep, at).meanMinutesPerDossier,
       );
-      if (warning) aboveMaximum.push(warning);
+      if (warning) ofDays.push(warning);
+      const below =
+        day.kind[at] === 2
+          ? totalBelowTeamReports(
+              tree.nodes[at] as AreaNode,
+              date,
+              day.dossiers[at] as number,
+              day.teamDossiers[at] as number,
+              day.teamReports[at] as number,
+            )
+          : null;
+      if (below) ofDays.push(below);
+    }
+    for (const at of judgedMachines) {
+      if (roll.reported[at] !== 1) continue;
+      const warning = machinesAbovePlanned(
+        tree.nodes[at] as AreaNode,
+        date,
+        roll.machinesGiven[at] as number,
+        (rows[at] as AreaPlan).machines as number,
+      );
+      if (warning) ofDays.push(warning);
     }
     if (!openDates.has(date)) return;
     for (const area of focus) {
@@ -53,7 +89,7 @@ export function dayWarnings(
       if (warning) partial.push(warning);
     }
   };
-  return { visit, aboveMaximum, partial };
+  return { visit, ofDays, partial };
 }
 
 /** Paces off the plan's beyond the margin, for the areas asked about and the areas right below them. */

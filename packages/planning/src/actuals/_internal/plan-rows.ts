@@ -33,3 +33,23 @@ export function plannedMachinesByNode(prep: PreparedCampaign, rows: readonly Are
   }
   return machines;
 }
+
+/**
+ * The nodes whose machines reported are judged against those the plan stations there
+ * (`machinesAbovePlanned`), of `nodes` (the areas asked about and those below them): each area
+ * asked about that the plan stations machines in (given there, or its share of a pool above), and
+ * below them the areas given machines of their own (a pool's). An area sharing its parent's
+ * machines is judged with them. None in a plan sized without machines.
+ */
+export function machinesJudgedIn(
+  prep: PreparedCampaign,
+  rows: readonly AreaPlan[],
+  asked: readonly number[],
+  nodes: readonly number[],
+): number[] {
+  if (prep.machines === null) return [];
+  return nodes.filter((index) => {
+    const row = rows[index] as AreaPlan;
+    return row.machines !== null && (asked.includes(index) || row.servedBy === row.code);
+  });
+}

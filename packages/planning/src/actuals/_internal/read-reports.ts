@@ -103,6 +103,12 @@ export type DayFigures = {
   dossiers: Float64Array;
   /** NaN when a report counted does not say. */
   machines: Float64Array;
+  /** Machines working given by the reports counted (those that give none add nothing). */
+  machinesGiven: Float64Array;
+  /** The area's team reports of the day added up, counted or set aside by its own total: dossiers. */
+  teamDossiers: Float64Array;
+  /** How many team reports the area has that day, counted or set aside. */
+  teamReports: Int32Array;
   /** The areas with a figure of their own that day, each once. */
   areas: number[];
 };
@@ -112,6 +118,9 @@ export function createDayFigures(nodes: number): DayFigures {
     kind: new Uint8Array(nodes),
     dossiers: new Float64Array(nodes),
     machines: new Float64Array(nodes),
+    machinesGiven: new Float64Array(nodes),
+    teamDossiers: new Float64Array(nodes),
+    teamReports: new Int32Array(nodes),
     areas: [],
   };
 }
@@ -123,7 +132,7 @@ export function figuresOfDay(
   keep: (report: number) => boolean,
   into: DayFigures,
 ): void {
-  const { kind, dossiers, machines, areas } = into;
+  const { kind, dossiers, machines, machinesGiven, teamDossiers, teamReports, areas } = into;
   for (const at of areas) kind[at] = 0;
   areas.length = 0;
   for (let k = reports.dayStart[day] as number; k < (reports.dayStart[day + 1] as number); k++) {
@@ -131,16 +140,30 @@ export function figuresOfDay(
     if (!keep(index)) continue;
     const at = reports.area[index] as number;
     const was = kind[at] as number;
-    if (was === 2) continue;
-    if (was === 0) areas.push(at);
-    if (reports.areaWide[index] === 1) {
-      kind[at] = 2;
-      dossiers[at] = reports.dossiers[index] as number;
-      machines[at] = reports.machines[index] as number;
-    } else {
-      kind[at] = 1;
-      dossiers[at] = (was === 0 ? 0 : (dossiers[at] as number)) + (reports.dossiers[index] as number);
-      machines[at] = (was === 0 ? 0 : (machines[at] as number)) + (reports.machines[index] as number);
+    const reportDossiers = reports.dossiers[index] as number;
+    const reportMachines = reports.machines[index] as number;
+    const given = Number.isNaN(reportMachines) ? 0 : reportMachines;
+    if (was === 0) {
+      areas.push(at);
+      teamDossiers[at] = 0;
+      teamReports[at] = 0;
     }
+    if (reports.areaWide[index] === 1) {
+      if (was === 2) continue;
+      kind[at] = 2;
+      dossiers[at] = reportDossiers;
+      machines[at] = reportMachines;
+      machinesGiven[at] = given;
+      continue;
+    }
+    // A team's report counts toward the area's figure unless its own total wins; either way it is
+    // added up, for the warning of a total below them.
+    teamDossiers[at] = (teamDossiers[at] as number) + reportDossiers;
+    teamReports[at] = (teamReports[at] as number) + 1;
+    if (was === 2) continue;
+    kind[at] = 1;
+    dossiers[at] = (was === 0 ? 0 : (dossiers[at] as number)) + reportDossiers;
+    machines[at] = (was === 0 ? 0 : (machines[at] as number)) + reportMachines;
+    machinesGiven[at] = (was === 0 ? 0 : (machinesGiven[at] as number)) + given;
   }
 }

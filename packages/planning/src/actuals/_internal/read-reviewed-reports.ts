@@ -25,6 +25,7 @@ export type ReadReport = {
   dossiers: number;
   machines: number | undefined;
   hours: number | undefined;
+  downtimeMinutes: number | undefined;
 };
 
 /** The options read, before any report: a malformed one is refused alone. */
@@ -88,6 +89,7 @@ export function readReport(
   let dossiers: number | undefined;
   let machines: number | undefined;
   let hours: number | undefined;
+  let downtimeMinutes: number | undefined;
   try {
     date = requireString(report.date, `${at}.date`);
     if (!checkedDates.has(date)) {
@@ -124,9 +126,15 @@ export function readReport(
     setAside(error, problems);
   }
   try {
-    optionalNumber(report.downtimeMinutes ?? undefined, `${at}.downtimeMinutes`, DOWNTIME_MINUTES);
+    downtimeMinutes = optionalNumber(
+      report.downtimeMinutes ?? undefined,
+      `${at}.downtimeMinutes`,
+      DOWNTIME_MINUTES,
+    );
   } catch (error) {
     setAside(error, problems);
   }
-  return dossiers === undefined ? null : { date, areaCode, teamCode, dossiers, machines, hours };
+  return dossiers === undefined
+    ? null
+    : { date, areaCode, teamCode, dossiers, machines, hours, downtimeMinutes };
 }

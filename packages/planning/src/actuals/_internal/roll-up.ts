@@ -13,6 +13,8 @@ export type DayRollUp = {
   dossiers: Float64Array;
   /** Machines working behind `dossiers`; NaN when some report counted did not say. */
   machines: Float64Array;
+  /** Machines working given by the reports behind `dossiers` (those that give none add nothing). */
+  machinesGiven: Float64Array;
   /**
    * Machines behind `dossiers` as the observed pace counts them: those reported or, for an area
    * whose figure gives none, those the plan stations there (`stationed`, see {@link rollUpDay});
@@ -29,6 +31,7 @@ export function createRollUp(nodes: number): DayRollUp {
   return {
     dossiers: new Float64Array(nodes),
     machines: new Float64Array(nodes),
+    machinesGiven: new Float64Array(nodes),
     paceMachines: new Float64Array(nodes),
     reported: new Uint8Array(nodes),
     covered: new Int32Array(nodes),
@@ -90,12 +93,13 @@ export function rollUpDay(
   into: DayRollUp,
   stationed: StationedMachines | null = null,
 ): void {
-  const { dossiers, machines, paceMachines, reported, covered } = into;
+  const { dossiers, machines, machinesGiven, paceMachines, reported, covered } = into;
   for (let k = order.length - 1; k >= 0; k--) {
     const index = order[k] as number;
     const own = day.kind[index] as number;
     let sum = own === 0 ? 0 : (day.dossiers[index] as number);
     let working = own === 0 ? 0 : (day.machines[index] as number);
+    let given = own === 0 ? 0 : (day.machinesGiven[index] as number);
     let any = own === 0 ? 0 : 1;
     let cover = own === 0 ? 0 : (leaves[index] as number);
     let childrenWorking = 0;
@@ -105,6 +109,7 @@ export function rollUpDay(
         if (reported[child] === 0) continue;
         sum += dossiers[child] as number;
         working += machines[child] as number;
+        given += machinesGiven[child] as number;
         childrenWorking += paceMachines[child] as number;
         childReported = true;
         any = 1;
@@ -123,6 +128,7 @@ export function rollUpDay(
           );
     dossiers[index] = sum;
     machines[index] = any ? working : Number.NaN;
+    machinesGiven[index] = given;
     paceMachines[index] = any ? ownPace + childrenWorking : Number.NaN;
     reported[index] = any;
     covered[index] = cover;

@@ -1,5 +1,11 @@
 import type { AreaNode } from '../../demand/area-tree.ts';
-import type { DayAboveMaximumWarning, PaceDiffersWarning, PartialDayWarning } from '../types.ts';
+import type {
+  DayAboveMaximumWarning,
+  MachinesAbovePlannedWarning,
+  PaceDiffersWarning,
+  PartialDayWarning,
+  TotalBelowTeamReportsWarning,
+} from '../types.ts';
 import { aboveTwentyFourHours, dossiersIn24Hours } from './twenty-four-hours.ts';
 
 /** Missing areas named in a message before the rest are counted. */
@@ -90,5 +96,57 @@ export function partialDay(
     leaves,
     missingAreaCodes: missing.map((child) => child.code),
     message: `${label(node)} on ${date}: partial, ${leavesReported} of ${leaves} leaf areas covered by reports; nothing yet from ${named}${more}. Its figure and variance count the areas that reported only`,
+  };
+}
+
+/**
+ * "An area's own total for a day is at least what its teams reported there that day." The total
+ * wins over its teams' reports (it is the area's figure for the day), so a total below them sets
+ * aside dossiers the teams say they took: one of the figures is wrong, or the total is of part of
+ * the area.
+ */
+export function totalBelowTeamReports(
+  node: AreaNode,
+  date: string,
+  totalDossiers: number,
+  teamDossiers: number,
+  teamReports: number,
+): TotalBelowTeamReportsWarning | null {
+  if (teamReports === 0 || totalDossiers >= teamDossiers) return null;
+  const teams =
+    teamReports === 1
+      ? `its team's report of ${teamDossiers} dossiers is set aside`
+      : `its ${teamReports} team reports, ${teamDossiers} dossiers together, are set aside`;
+  return {
+    kind: 'total-below-team-reports',
+    areaCode: node.code,
+    date,
+    totalDossiers,
+    teamDossiers,
+    teamReports,
+    message: `${label(node)} on ${date}: its own total of ${totalDossiers} dossiers is counted and ${teams} (an area's own total wins over its teams' reports): check the total and the teams' figures`,
+  };
+}
+
+/**
+ * "The machines reported working in an area on a day, added up over the reports counted for it,
+ * are no more than the plan stations there." More is a machine counted in several reports (one
+ * machine for several communes, each giving it), or machines added beyond the plan. Warned, and
+ * still counted in the pace: unlike a day above its 24 hours, it can be true.
+ */
+export function machinesAbovePlanned(
+  node: AreaNode,
+  date: string,
+  machinesReported: number,
+  machinesPlanned: number,
+): MachinesAbovePlannedWarning | null {
+  if (machinesReported <= machinesPlanned) return null;
+  return {
+    kind: 'machines-above-planned',
+    areaCode: node.code,
+    date,
+    machinesReported,
+    machinesPlanned,
+    message: `${label(node)} reported ${machinesReported} machines working on ${date}, more than the ${machinesPlanned} the plan stations there: a machine counted in several reports, or machines added beyond the plan? The pace counts the ${machinesReported} reported`,
   };
 }
