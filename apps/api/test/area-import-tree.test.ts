@@ -101,6 +101,32 @@ describe('a file that puts areas under a commune holding its own figures', () =>
     });
   });
 
+  it('plans villages given no share of their own at their commune’s share, as the import counts their eligible', async () => {
+    // Under Xã Nam Bình (24721: 10,135 people, 7,054 aged 14+ at Đắk Song's 0.696 in the census
+    // file), 7,000 and 3,135 people, no share given: 0.696 holds for them, 4,872 and 2,181.96
+    // rounded to 2,182, 7,054 in all. Without the commune's share the plan counted every resident
+    // as eligible: 7,000 and 3,135.
+    const answer = await importAreas(
+      `${TEMPLATE_HEADER}\n99990041,Bon Nam Bình 1,24721,thôn,7000,,12.2,107.6\n99990042,Bon Nam Bình 2,24721,thôn,3135,,12.21,107.62\n`,
+    );
+    expect(answer).toMatchObject({ __typename: 'ImportAreasPayload', inserted: 2 });
+    expect(await figures('99990041', '99990042', '24721')).toEqual({
+      // A leaf keeps no count it was not given; its commune holds the sum as the import counts it.
+      '99990041': [7_000, null, 0],
+      '99990042': [3_135, null, 0],
+      '24721': [10_135, 7_054, 0],
+    });
+    const planned = await data<{ plan: { areas: { code: string; eligible: number }[] } }>(
+      `{ plan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "67") {
+        ... on CampaignPlan { areas(codes: ["99990041", "99990042", "24721"]) { code eligible } } } }`,
+    );
+    expect(planned.plan.areas.map(({ code, eligible }) => [code, eligible]).sort()).toEqual([
+      ['24721', 7_054],
+      ['99990041', 4_872],
+      ['99990042', 2_182],
+    ]);
+  });
+
   it('refuses a population for the commune other than its villages’ sum, naming the sum, and stores it when it is the sum', async () => {
     const refused = await importAreas('Mã địa bàn,Tên địa bàn,Dân số\n24730,Xã Trường Xuân,13000\n');
     expect(refused.issues?.map((i) => i.message)).toEqual([

@@ -25,10 +25,12 @@ function campaignInputOf(scenario: ScenarioRow, subtree: readonly Area[]): Campa
     if (area.areaKm2 != null) row.areaKm2 = area.areaKm2;
     if (area.urbanShare != null) row.urbanShare = area.urbanShare;
     if (area.communeType != null) row.communeType = area.communeType as CommuneType;
+    // A share holds for the areas below that give none (a village imported without its own takes
+    // its commune's), as the area import counts their eligible.
+    if (area.eligibleShare != null) row.eligibleShare = area.eligibleShare;
     // Parents' stored figures are sums of their children: only leaves carry population.
     if (!parents.has(area.code)) {
       if (area.population != null) row.population = area.population;
-      if (area.eligibleShare != null) row.eligibleShare = area.eligibleShare;
       if (area.eligible != null) row.eligible = area.eligible;
       const alreadyServed = served.get(area.code) ?? area.alreadyServed;
       if (alreadyServed > 0) row.alreadyServed = alreadyServed;

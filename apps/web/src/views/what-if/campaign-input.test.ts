@@ -143,6 +143,33 @@ describe('campaignInputOf', () => {
     expect(demand).toEqual({ '99': 880, '99-1': 880, '99-1-1': 880, '99-1-1-1': 450, '99-1-1-2': 430 });
   });
 
+  it('counts a village given no share of its own at its commune’s, as the saved plan and the area import do', () => {
+    // Xã Một with a share of 0.7 and Thôn 2 with its people alone: by hand 800 × 0.7 = 560 eligible,
+    // 560 × 0.8 − 50 = 398 to take (every resident counted, it would be 800 and 590).
+    const scenario: Scenario = {
+      ...SCENARIO,
+      areas: SCENARIO.areas.map((row) =>
+        row.code === '99-1-1'
+          ? { ...row, eligibleShare: 0.7 }
+          : row.code === '99-1-1-2'
+            ? { ...row, eligible: null }
+            : row,
+      ),
+    };
+    const { areas } = campaignInputOf(scenario, editsOf(scenario));
+    const plan = planCampaign({
+      areas: areas.map(
+        ({ level: _level, communeType: _type, ...rest }) =>
+          Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null)) as AreaInput,
+      ),
+      calendar: { start: '2021-03-15', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
+      hours: { open: '07:00', close: '17:00' },
+      service: { minutesPerDossier: 6 },
+    });
+    const village = plan.areas.find((row) => row.code === '99-1-1-2');
+    expect([village?.eligible, village?.demand]).toEqual([560, 398]);
+  });
+
   it('sets an edited turnout on the root alone, over the areas’ own', () => {
     const input = campaignInputOf(SCENARIO, { ...editsOf(SCENARIO), turnout: 0.9 });
     expect(input.areas.map((row) => [row.code, row.turnout])).toEqual([

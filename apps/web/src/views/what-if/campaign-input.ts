@@ -50,10 +50,12 @@ function areaInputs(scenario: Scenario, turnout: number | null): AreaInput[] {
     if (area.areaKm2 != null) input.areaKm2 = area.areaKm2;
     if (area.urbanShare != null) input.urbanShare = area.urbanShare;
     if (area.communeType != null) input.communeType = area.communeType;
+    // A share holds for the areas below that give none (a village imported without its own takes
+    // its commune's), as the area import counts their eligible.
+    if (area.eligibleShare != null) input.eligibleShare = area.eligibleShare;
     // Parents' stored figures are sums of their children: only leaves carry them.
     if (!parents.has(area.code)) {
       if (area.population != null) input.population = area.population;
-      if (area.eligibleShare != null) input.eligibleShare = area.eligibleShare;
       if (area.eligible != null) input.eligible = area.eligible;
       const alreadyServed = served.get(area.code) ?? area.alreadyServed;
       if (alreadyServed > 0) input.alreadyServed = alreadyServed;
