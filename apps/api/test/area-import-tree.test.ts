@@ -201,6 +201,14 @@ describe('figures a plan would refuse', () => {
     ]);
   });
 
+  it('refuses a row of an area outside the planner’s as forbidden alone, saying nothing of its figures', async () => {
+    // Phường Đông Vĩnh (16663) is in Nghệ An, outside the Đắk Nông planner's area; 3,000,000,000
+    // people is also past the 2,147,483,647 the service stores, which is not said of it.
+    const answer = await importAreas(`${TEMPLATE_HEADER}\n16663,Phường Đông Vĩnh,412,phường,3000000000,,,\n`);
+    expect(answer.__typename).toBe('SpreadsheetError');
+    expect(answer.issues?.map((issue) => [issue.row, issue.code])).toEqual([[2, 'forbidden']]);
+  });
+
   it('leaves the province’s plan to be made after every refused file', async () => {
     const result = await data<{ plan: { __typename: string } }>(
       `{ plan(scenarioId: "${DEMO_SCENARIO_IDS.dakNong}", areaCode: "67") { __typename } }`,

@@ -216,12 +216,13 @@ export async function importAreaSheet(
       // a file sent at the same time under the same province is stored before or after, whole.
       const around = await areasAround(tx, inside);
       const rolledUp = rollUpAreas(around);
+      // A row outside the writer's area is refused as that alone, whatever its figures.
       const figures = figureRefusals({
         rows,
         around,
         rolledUp,
         whole: badCells === null && placeless.length === 0,
-      });
+      }).filter((error) => !outside.has(rowOf(error)));
       if (badCells !== null || placeless.length > 0 || outside.size > 0 || figures.length > 0) {
         throw new SpreadsheetRefusedError(
           mergeRefusals(read, [
