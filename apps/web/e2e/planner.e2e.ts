@@ -181,7 +181,7 @@ describe('the Đắk Nông planner', () => {
     const sortByCompletion = page.getByRole('button', { name: /Ngày hoàn thành/ });
     await sortByCompletion.focus();
     await page.keyboard.press('Enter');
-    const dates = await page.locator('table.plan-areas tbody tr td:nth-child(6)').allTextContents();
+    const dates = await page.locator('table.plan-areas tbody tr td:last-child').allTextContents();
     expect(dates.length).toBeGreaterThan(1);
     expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Ngày hoàn thành');
     await page.close();
@@ -670,6 +670,97 @@ describe('the Đắk Nông planner', () => {
     await phone.getByTestId('second-look').locator('li').first().waitFor();
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'plan-second-look-360', { docs: false });
+    await phone.close();
+  });
+
+  it('sees in the plan per area which district the reports say is late, its share reported and its forecast, in both languages, on a desk and a phone', async () => {
+    // The province with three machines in each district from 14 March to 30 June 2022, a year no
+    // other story reports in: every district's plan is on time.
+    const id = await savedScenario({
+      name: 'Đắk Nông, 3 máy mỗi huyện, tháng 3–6/2022',
+      areaCode: '67',
+      calendar: { start: '2022-03-14', deadline: '2022-06-30' },
+      hours: { open: '05:00', close: '24:00' },
+      service: { minutesPerDossier: 3.5 },
+      machines: ['660', '661', '662', '663', '664', '665', '666', '667'].map((areaCode) => ({
+        areaCode,
+        machines: 3,
+      })),
+    });
+    // Their own totals for 14–23 March: Krông Nô (664) 250 a day, 2,500 of its 52,372 dossiers (4.8 %);
+    // at 250 a day the other 49,872 take 200 days more, from 24 March: 9 October, after the deadline.
+    // Tuy Đức (667) 1,000 a day, 10,000 of its 41,349 (24.2 %); the other 31,349 take 32 days: 24 April.
+    const days = Array.from({ length: 10 }, (_, k) => `2022-03-${String(k + 14).padStart(2, '0')}`);
+    const reports = days.flatMap((date) => [
+      { areaCode: '664', date, dossiers: 250, idempotencyKey: `per-area-664-${date}` },
+      { areaCode: '667', date, dossiers: 1_000, idempotencyKey: `per-area-667-${date}` },
+    ]);
+    const recorded = await graphqlAs<{ recordActuals: { __typename: string } }>(
+      server,
+      'planner',
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) { __typename } }`,
+      { reports },
+    );
+    expect(recorded.data?.recordActuals.__typename).toBe('RecordActualsPayload');
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/scenarios/${id}`);
+    const row = (name: string) =>
+      page
+        .locator('table.plan-areas tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    /** A district's row as read: its share reported, its forecast's date as shown, whether it is flagged late. */
+    const read = async (name: string) => ({
+      reported: await row(name).getByTestId('area-reported').textContent(),
+      forecast: await row(name).getByTestId('area-forecast').locator('time span:visible').allTextContents(),
+      late: await row(name).getByTestId('area-forecast-late').allTextContents(),
+    });
+    const krongNo = row('Huyện Krông Nô').getByTestId('area-forecast');
+    await expect.poll(() => krongNo.locator('time').getAttribute('datetime')).toBe('2022-10-09');
+    expect(await read('Huyện Krông Nô')).toEqual({
+      reported: '5%',
+      forecast: ['9 thg 10, 2022'],
+      late: ['sau hạn chót'],
+    });
+    expect(await read('Huyện Tuy Đức')).toEqual({ reported: '24%', forecast: ['24 thg 4, 2022'], late: [] });
+    // A district with no report says nothing of it: not 0 % done.
+    expect(await read('Huyện Cư Jút')).toEqual({ reported: '—', forecast: [], late: [] });
+    expect(await row('Huyện Cư Jút').getByTestId('area-forecast').textContent()).toBe('—');
+    // The saved plan is on time in every district: its status stays beside what the reports say.
+    expect(await row('Huyện Krông Nô').locator('.status').first().textContent()).toBe('Kịp hạn');
+    await screenshot(page, 'plan-per-area-late-1440', { docs: false });
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(() => page.locator('table.plan-areas thead th').allTextContents())
+      .toEqual([
+        'Area ▲',
+        'Status',
+        'Share reported',
+        'Forecast completion',
+        'Dossiers to take',
+        'Machines',
+        'Needed a day to meet the deadline',
+        'Completion',
+      ]);
+    expect(await read('Huyện Krông Nô')).toEqual({
+      reported: '5%',
+      forecast: ['9 Oct 2022'],
+      late: ['after the deadline'],
+    });
+    expect(await read('Huyện Tuy Đức')).toEqual({ reported: '24%', forecast: ['24 Apr 2022'], late: [] });
+    await chooseLanguage(page, 'vi');
+    await page.close();
+
+    // On a phone the day is short, on one line with its flag, the table scrolling in its frame.
+    const phone = await browser.newPage(360, 740);
+    await phone.goto(`${server.origin}/scenarios/${id}`);
+    const late = phone
+      .locator('table.plan-areas tbody tr')
+      .filter({ has: phone.getByRole('rowheader', { name: 'Huyện Krông Nô', exact: true }) })
+      .getByTestId('area-forecast');
+    await late.getByTestId('area-forecast-late').waitFor();
+    expect(await late.locator('time span:visible').allTextContents()).toEqual(['9/10']);
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'plan-per-area-late-360', { docs: false });
     await phone.close();
   });
 

@@ -71,6 +71,7 @@ export const en = {
   'col.completion': 'Completion',
   'col.date': 'Date',
   'col.progress': 'Progress',
+  'col.reportedShare': 'Share reported',
   'col.population': 'Population',
   'col.eligible': 'Eligible (14+)',
   'col.machineDays': 'Machine-days',

@@ -69,6 +69,7 @@ export const vi = {
   'col.completion': 'Ngày hoàn thành',
   'col.date': 'Ngày',
   'col.progress': 'Tiến độ',
+  'col.reportedShare': 'Tỷ lệ đã thu (báo cáo)',
   'col.population': 'Dân số',
   'col.eligible': 'Trong độ tuổi (14+)',
   'col.machineDays': 'Máy-ngày',

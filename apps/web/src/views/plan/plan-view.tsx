@@ -19,11 +19,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
+import { type AreaProgress, areaProgress } from './area-progress.ts';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { machinesText } from './machines-text.ts';
 import { offersReplan } from './offers-replan.ts';
 import { askedWiderArea } from './opened-at-own-area.ts';
-import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
+import { Day, PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
 import { SecondLookCard } from './second-look.tsx';
 
@@ -120,6 +121,18 @@ const PlanViewDocument = graphql(`
           remaining
           basedOnDays
         }
+        # The table's areas, compared in the same computation (no request per row).
+        children {
+          areaCode
+          demand
+          totalActual
+          reporting {
+            daysReported
+          }
+          forecast {
+            expected
+          }
+        }
         ...SecondLook
       }
       ... on Error {
@@ -148,7 +161,7 @@ const PlanReportsQuery = graphql(`
 `);
 
 type PlanRow = Extract<PlanViewQuery['plan'], { __typename: 'CampaignPlan' }>['areas'][number];
-type SortKey = 'name' | 'status' | 'machines' | 'completion';
+type SortKey = 'name' | 'status' | 'machines' | 'completion' | 'forecast';
 
 const STATUS_ORDER: AreaStatus[] = [
   'LATE',
@@ -160,9 +173,17 @@ const STATUS_ORDER: AreaStatus[] = [
   'NOTHING_TO_DO',
 ];
 
-function sortRows(rows: readonly PlanRow[], key: SortKey, descending: boolean): PlanRow[] {
+function sortRows(
+  rows: readonly PlanRow[],
+  progress: ReadonlyMap<string, AreaProgress | null>,
+  key: SortKey,
+  descending: boolean,
+): PlanRow[] {
   const value = (row: PlanRow): string | number => {
     switch (key) {
+      case 'forecast':
+        // Areas without a forecast after those with one, latest last.
+        return progress.get(row.code)?.forecast ?? '9999-12-31';
       case 'status':
         return STATUS_ORDER.indexOf(row.status);
       case 'machines':
@@ -182,11 +203,23 @@ function sortRows(rows: readonly PlanRow[], key: SortKey, descending: boolean): 
   return descending ? sorted.reverse() : sorted;
 }
 
-function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId: string }) {
+function AreaTable({
+  rows,
+  scenarioId,
+  progress,
+}: {
+  rows: readonly PlanRow[];
+  scenarioId: string;
+  /** The reports' word on each area by its code, once the campaign has reports; null before. */
+  progress: ReadonlyMap<string, AreaProgress | null> | null;
+}) {
   const i18n = useI18n();
   const { t, n, date } = i18n;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
-  const sorted = useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
+  const sorted = useMemo(
+    () => sortRows(rows, progress ?? new Map(), sort.key, sort.descending),
+    [rows, progress, sort],
+  );
   const header = (key: SortKey, label: string, numeric = false) => (
     <th
       scope="col"
@@ -211,6 +244,14 @@ function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId:
           <tr>
             {header('name', t('col.area'))}
             {header('status', t('col.status'))}
+            {progress ? (
+              <>
+                <th scope="col" className="num">
+                  {t('col.reportedShare')}
+                </th>
+                {header('forecast', t('pva.forecast'))}
+              </>
+            ) : null}
             <th scope="col" className="num">
               {t('col.demand')}
             </th>
@@ -230,6 +271,7 @@ function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId:
               <td>
                 <StatusBadge status={row.status} />
               </td>
+              {progress ? <ProgressCells progress={progress.get(row.code) ?? null} /> : null}
               <td className="num">{n(row.demand)}</td>
               <td className="num">{machinesText(i18n, row)}</td>
               <td className="num">
@@ -241,6 +283,35 @@ function AreaTable({ rows, scenarioId }: { rows: readonly PlanRow[]; scenarioId:
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** An area's share reported and its forecast, flagged after the deadline; dashes where it has no report. */
+function ProgressCells({ progress }: { progress: AreaProgress | null }) {
+  const { t, pct } = useI18n();
+  return (
+    <>
+      <td className="num" data-testid="area-reported">
+        {progress ? pct(progress.shareDone) : '—'}
+      </td>
+      <td data-testid="area-forecast">
+        {progress?.forecast ? (
+          <>
+            <Day isoDate={progress.forecast} />
+            {progress.late ? (
+              <>
+                {' '}
+                <span className="status status-LATE" data-testid="area-forecast-late">
+                  {t('pva.forecastLate')}
+                </span>
+              </>
+            ) : null}
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+    </>
   );
 }
 
@@ -405,6 +476,13 @@ function Plan({
         const children = plan.areas.filter((row) => row.parentCode === areaCode);
         const names = new Map(plan.areas.map((row) => [row.code, row.name]));
         const areaName = (code: string) => names.get(code) ?? code;
+        // Once the campaign has reports, each area's own word from them beside its plan.
+        const comparedOf = new Map(pva?.children.map((child) => [child.areaCode, child]));
+        const progress = pva?.days.some((day) => day.actual !== null && day.actual !== undefined)
+          ? new Map(
+              children.map((row) => [row.code, areaProgress(comparedOf.get(row.code), scenarioDeadline)]),
+            )
+          : null;
         return (
           <>
             <nav className="crumbs" aria-label={t('plan.crumbs')}>
@@ -492,7 +570,9 @@ function Plan({
               />
             ) : null}
             <div className="grid-2">
-              {children.length > 0 ? <AreaTable rows={children} scenarioId={scenarioId} /> : null}
+              {children.length > 0 ? (
+                <AreaTable rows={children} scenarioId={scenarioId} progress={progress} />
+              ) : null}
               <PlanMap areaCode={areaCode} rows={plan.areas} />
             </div>
             {plansScenario ? <SpreadsheetImport kind="machines" scenarioId={scenarioId} /> : null}

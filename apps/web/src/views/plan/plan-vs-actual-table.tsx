@@ -23,7 +23,7 @@ export type PlanVsActualDay = {
  * (19/3) on a phone, where the long form broke over four lines in a column of six; the stylesheet
  * shows one of the two.
  */
-function Day({ isoDate }: { isoDate: string }) {
+export function Day({ isoDate }: { isoDate: string }) {
   const { date } = useI18n();
   return (
     <time className="day" dateTime={isoDate}>
