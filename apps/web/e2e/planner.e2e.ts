@@ -997,7 +997,7 @@ describe('the Đắk Nông planner', () => {
     await page.getByLabel('Người đến trong ngày').fill('-5');
     await page
       .getByText(
-        'Nhập số nguyên từ 0 đến 8.000: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+        'Nhập số nguyên từ 0 đến 8.000: số người đến trong một ngày tối đa mà máy chủ tính cho một điểm cấp.',
       )
       .waitFor();
     await page.getByLabel('Ngày (để trống: chỉ tiêu ngày)').fill('2021-07-01');
@@ -1066,7 +1066,7 @@ describe('the Đắk Nông planner', () => {
     await page.getByLabel('Người đến trong ngày').fill('60000');
     await page
       .getByText(
-        'Nhập số nguyên từ 0 đến 8.000: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+        'Nhập số nguyên từ 0 đến 8.000: số người đến trong một ngày tối đa mà máy chủ tính cho một điểm cấp.',
       )
       .waitFor();
     await settled();

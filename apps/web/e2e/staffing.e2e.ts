@@ -117,7 +117,7 @@ describe('what one site may ask of the service', () => {
     await expect.poll(() => visitors.getAttribute('aria-invalid')).toBe('true');
     const problemId = await visitors.getAttribute('aria-describedby');
     expect(await page.locator(`#${problemId}`).textContent()).toBe(
-      'Nhập số nguyên từ 0 đến 8.000: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+      'Nhập số nguyên từ 0 đến 8.000: số người đến trong một ngày tối đa mà máy chủ tính cho một điểm cấp.',
     );
     await settled(page);
     expect(asks).toEqual([]);

@@ -172,7 +172,7 @@ export const vi = {
   'staffing.machinesAvailable': 'Số máy của điểm',
   'staffing.minutesPerDossier': 'Số phút mỗi hồ sơ',
   'staffing.visitorsRange':
-    'Nhập số nguyên từ {min} đến {max}: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+    'Nhập số nguyên từ {min} đến {max}: số người đến trong một ngày tối đa mà máy chủ tính cho một điểm cấp.',
   'staffing.pickSite': 'Chọn điểm cấp…',
   'staffing.pickSiteHelp':
     'Chọn một điểm cấp (một xã, hay một huyện tính như một điểm) để xem số máy theo giờ.',

@@ -71,7 +71,7 @@ describe('readSiteChoice', () => {
     expect(
       visitors && translate('vi', visitors.key, { min: visitors.min ?? 0, max: visitors.max ?? 0 }),
     ).toBe(
-      'Nhập số nguyên từ 0 đến 8.000: số người một ngày nhiều nhất mà máy chủ tính được cho một điểm cấp.',
+      'Nhập số nguyên từ 0 đến 8.000: số người đến trong một ngày tối đa mà máy chủ tính cho một điểm cấp.',
     );
     expect(
       visitors && translate('en', visitors.key, { min: visitors.min ?? 0, max: visitors.max ?? 0 }),
