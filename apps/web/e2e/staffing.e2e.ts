@@ -129,3 +129,37 @@ describe('what one site may ask of the service', () => {
     await page.close();
   });
 });
+
+describe('a busy service', () => {
+  it('is said to be busy when a site’s staffing runs out of the time one request has, and Thử lại asks again', async () => {
+    const page = await browser.newPage(360, 740);
+    // The first answer for the site is stopped by the time budget, as the API answers it; the
+    // next goes through.
+    let stopped = 0;
+    await page.route('**/graphql', async (route) => {
+      if (stopped > 0 || !route.request().postData()?.includes('"operationName":"Staffing"')) {
+        return route.continue();
+      }
+      stopped += 1;
+      const answer = (await (await route.fetch()).json()) as { data: { plan: Record<string, unknown> } };
+      answer.data.plan.staffing = {
+        __typename: 'LimitExceededError',
+        limit: 'TIME',
+        message:
+          "CampaignPlan.staffing was stopped: the computations of one request may take 1500 ms and this request's are spent.",
+      };
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(answer) });
+    });
+    await page.goto(HUNG_NGUYEN);
+    const busy = page.locator('[data-problem="busy"]');
+    await busy.waitFor();
+    expect(await busy.locator('p').first().textContent()).toBe(
+      'Máy chủ đang bận: việc này mất nhiều thời gian hơn mức cho phép của một yêu cầu. Hãy thử lại sau giây lát.',
+    );
+    await busy.getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(() => page.locator('table.staffing-hours tbody tr').count()).toBeGreaterThan(0);
+    expect(stopped).toBe(1);
+    expect(await page.locator('[data-problem]').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -222,13 +222,10 @@ function Staffing({
   const evaluation = useEvaluation(variables, schedule);
   // Figures on their way: this site's, or the schedule's (typed and waiting for the pause, or asked).
   const busy = fetching || evaluation.fetching || JSON.stringify(complete) !== JSON.stringify(schedule);
+  // A refusal for time (the service busy) is asked again as it stands.
+  const retry = () => refetch({ requestPolicy: 'network-only' });
   return (
-    <Requested
-      fetching={fetching}
-      error={error}
-      hasData={data !== undefined}
-      onRetry={() => refetch({ requestPolicy: 'network-only' })}
-    >
+    <Requested fetching={fetching} error={error} hasData={data !== undefined} onRetry={retry}>
       {() => {
         const plan = data?.plan;
         if (!plan) return null;
@@ -242,7 +239,7 @@ function Staffing({
             </div>
           );
         }
-        if (staffing.__typename !== 'HourlyStaffing') return <Refusal error={staffing} />;
+        if (staffing.__typename !== 'HourlyStaffing') return <Refusal error={staffing} onRetry={retry} />;
         const minutes = (value: number) => t('unit.minutes', { value: n(value, 1) });
         const recommended = staffing.hours.map((hour) => hour.machinesOpen);
         const boxes = draft ?? recommended.map(String);
