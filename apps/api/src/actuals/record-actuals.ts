@@ -40,6 +40,9 @@ export async function recordActuals(
   memo?: Memo,
 ): Promise<RecordActualsResult> {
   const reports = asSentBy(writer, sent);
+  // The stored reports a day is judged with are read before the write: two batches of one day sent
+  // at the same moment may each miss the other's. Only a warning is lost; plan vs actual adds every
+  // stored report up and warns the day then.
   const context = await loadReportContext(prisma, reports, { memo, sender: writer });
   const warnings = withStoredTeamDays(
     checkReports(reports, context, writer),
