@@ -21,6 +21,7 @@ import { useNoSuggestions } from './limits/no-suggestions.ts';
 import { MAX_COST } from './limits/work.ts';
 import { MAX_INT } from './planning/campaign-bounds.ts';
 import { corsFor, graphiqlFor, useCsrfPrevention, useIntrospectionForSignedIn } from './production.ts';
+import { pagingRefusal } from './schema/connection.ts';
 import { schema } from './schema/index.ts';
 
 const MAX_MESSAGE_LENGTH = 500;
@@ -83,11 +84,16 @@ function maskError(error: unknown): Error {
       extensions: { code: 'LIMIT_EXCEEDED', field: original.what, limit: original.limit },
     });
   }
-  // Pothos refuses bad pagination arguments and cursors with messages fit for the caller.
+  // Pothos refuses bad pagination arguments and cursors with messages fit for the caller; those
+  // of a paging argument name it, as the connections' own refusals do (`first` over 500).
   if (error instanceof GraphQLError && original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, {
+    const paging = pagingRefusal(original.message, error.nodes?.[0]);
+    return new GraphQLError(paging?.message ?? original.message, {
       ...(error.path ? { path: error.path } : {}),
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        ...(paging ? { field: paging.field, reason: paging.reason } : {}),
+      },
     });
   }
   if (error instanceof GraphQLError && (original === null || original instanceof GraphQLError)) {

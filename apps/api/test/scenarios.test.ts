@@ -103,6 +103,86 @@ describe('scenarios', () => {
     expect(after.scenarios).toHaveLength(before.scenarios.length);
   });
 
+  it('names every figure refused at once, in the order of the input, and stores nothing', async () => {
+    // A tester's scenario: one problem came back (the service time) of the four.
+    const bad = {
+      calendar: { start: '2021-05-01', deadline: '2021-04-30' },
+      hours: { open: '25:00', close: '22:00' },
+      service: { minutesPerDossier: -3 },
+      machines: [{ areaCode: '661', machines: -5 }],
+    };
+    const every = [
+      'input.calendar.deadline',
+      'input.hours.open',
+      'input.service.minutesPerDossier',
+      'input.machines[0].machines',
+    ];
+    const PROBLEMS = '... on InputError { field problems { field } }';
+    const stored = (await data<{ createScenario: Scenario }>(CREATE, { input: dakGlong })).createScenario;
+    const before = await data<{ scenarios: unknown[] }>(`{ scenarios { ${FIELDS} updatedAt } }`);
+    const created = await data<{ createScenario: { field: string; problems: { field: string }[] } }>(
+      `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ${PROBLEMS} } }`,
+      { input: { ...dakGlong, ...bad } },
+    );
+    const updated = await data<{ updateScenario: { field: string; problems: { field: string }[] } }>(
+      `mutation ($id: ID!, $input: ScenarioUpdateInput!) { updateScenario(id: $id, input: $input) { ${PROBLEMS} } }`,
+      { id: stored.id, input: bad },
+    );
+    for (const refusal of [created.createScenario, updated.updateScenario]) {
+      expect(refusal.field).toBe('input.calendar.deadline');
+      expect(refusal.problems.map((problem) => problem.field)).toEqual(every);
+    }
+    expect(await data(`{ scenarios { ${FIELDS} updatedAt } }`)).toEqual(before);
+  });
+
+  it('names a machines entry’s area and count both, and every entry refused', async () => {
+    const result = await data<{ createScenario: { problems: { field: string; code: string }[] } }>(
+      `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on InputError { problems { field code } } } }`,
+      {
+        input: {
+          ...dakGlong,
+          hours: { open: '25:00', close: '26:00' },
+          machines: [
+            { areaCode: '40', machines: -1 },
+            { areaCode: '661', machines: 4 },
+            { areaCode: '661', machines: 100_001 },
+          ],
+        },
+      },
+    );
+    expect(result.createScenario.problems).toEqual([
+      { field: 'input.hours.open', code: 'format' },
+      { field: 'input.hours.close', code: 'format' },
+      { field: 'input.machines[0].areaCode', code: 'unknown-reference' },
+      { field: 'input.machines[0].machines', code: 'range' },
+      { field: 'input.machines[2].areaCode', code: 'duplicate' },
+      { field: 'input.machines[2].machines', code: 'range' },
+    ]);
+  });
+
+  it('keeps a stored calendar that starts after its deadline when an update does not give one', async () => {
+    // A replan saved as of its deadline starts the day after it; renaming it is no typo of dates.
+    const created = (await data<{ createScenario: Scenario }>(CREATE, { input: dakGlong })).createScenario;
+    await database.prisma.scenario.update({
+      where: { id: created.id },
+      data: { start: '2021-05-01', deadline: '2021-04-30' },
+    });
+    const renamed = (
+      await data<{ updateScenario: Scenario }>(UPDATE, { id: created.id, input: { name: 'Later' } })
+    ).updateScenario;
+    expect(renamed).toMatchObject({
+      __typename: 'Scenario',
+      calendar: { start: '2021-05-01', deadline: '2021-04-30' },
+    });
+    const retyped = (
+      await data<{ updateScenario: Scenario }>(UPDATE, {
+        id: created.id,
+        input: { calendar: { start: '2021-05-01', deadline: '2021-04-30' } },
+      })
+    ).updateScenario;
+    expect(retyped).toEqual({ __typename: 'InputError', field: 'input.calendar.deadline', code: 'range' });
+  });
+
   it('names the refused machines entry by its place in the list, not by the order of area codes', async () => {
     // JavaScript lists integer-like keys in ascending order, so a record of these two would put
     // 661 first; the refused count is the second entry sent.
@@ -126,13 +206,26 @@ describe('scenarios', () => {
     expect(result).toEqual({ __typename: 'NotFoundError', field: 'id' });
   });
 
-  it('answers a bad page size with a coded error and no stack trace', async () => {
-    const result = await gql('{ areas(first: -1) { edges { cursor } } }');
-    expect(result.errors?.[0]).toMatchObject({
-      message: 'Argument "first" must be a non-negative integer',
-      extensions: { code: 'BAD_USER_INPUT' },
+  it('answers a bad page size naming the argument and why, with no stack trace', async () => {
+    // Pothos refused a negative page before the connection's checks, with neither `field` nor
+    // `reason`, while `first: 100000` and `after: "garbage"` had both (a tester's report).
+    const literal = await gql('{ areas(first: -1) { edges { cursor } } }');
+    expect(literal.errors?.[0]).toMatchObject({
+      message: 'first must be a number of nodes from 0 to 500, got -1',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first', reason: 'range' },
     });
-    expect(JSON.stringify(result)).not.toMatch(/\.(ts|js):\d+/);
+    expect(JSON.stringify(literal)).not.toMatch(/\.(ts|js):\d+/);
+    const variable = await gql('query ($n: Int) { areas(last: $n) { totalCount } }', { n: -2 });
+    expect(variable.errors?.[0]).toMatchObject({
+      message: 'last must be a number of nodes from 0 to 500',
+      extensions: { code: 'BAD_USER_INPUT', field: 'last', reason: 'range' },
+    });
+    const crossed = await gql('{ areas(first: 2, before: "abc") { totalCount } }');
+    expect(crossed.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'before',
+      reason: 'conflict',
+    });
   });
 
   it('lists a scenario’s areas at every depth, villages imported under a commune too, parents first', async () => {

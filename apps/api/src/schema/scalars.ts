@@ -1,28 +1,32 @@
+import type { PlanningInputErrorCode } from '@muster/planning';
 import { GraphQLError, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { DateTime } from 'luxon';
 import { builder } from '../builder.ts';
 
 /**
- * A scalar's refusal. Written in the document, the value's node goes with it: graphql-js passes a
- * literal's GraphQLError on as it is, and limits/literal-fields.ts finds the argument by the node.
+ * A scalar's refusal, with why in `reason` as every refusal of an argument says it (`format`, the
+ * codes of `InputError.code`). Written in the document, the value's node goes with it: graphql-js
+ * passes a literal's GraphQLError on as it is, and limits/literal-fields.ts finds the argument by
+ * the node; sent in a variable, graphql-js's refusal takes this one's extensions, and yoga.ts
+ * names the variable.
  */
-function refused(message: string, node?: ValueNode): GraphQLError {
+function refused(message: string, reason: PlanningInputErrorCode, node?: ValueNode): GraphQLError {
   return new GraphQLError(message, {
     ...(node ? { nodes: node } : {}),
-    extensions: { code: 'BAD_USER_INPUT' },
+    extensions: { code: 'BAD_USER_INPUT', reason },
   });
 }
 
 function parseIsoDate(value: unknown, node?: ValueNode): string {
   if (typeof value === 'string' && DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid)
     return value;
-  throw refused(`Date must be an ISO date yyyy-MM-dd, got ${JSON.stringify(value)}`, node);
+  throw refused(`Date must be an ISO date yyyy-MM-dd, got ${JSON.stringify(value)}`, 'format', node);
 }
 
 function parseInstant(value: unknown, node?: ValueNode): Date {
   const parsed = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(parsed.getTime()))
-    throw refused(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`, node);
+    throw refused(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`, 'format', node);
   return parsed;
 }
 
@@ -49,10 +53,14 @@ builder.scalarType('File', {
   // yoga hands over its fetch implementation's File, which need not be this runtime's global class.
   parseValue: (value) => {
     if (isFile(value)) return value;
-    throw refused('File must be a file sent as a multipart request part');
+    throw refused('File must be a file sent as a multipart request part', 'type');
   },
   parseLiteral: (node) => {
-    throw refused('File must be a file sent as a multipart request part, not written in the document', node);
+    throw refused(
+      'File must be a file sent as a multipart request part, not written in the document',
+      'type',
+      node,
+    );
   },
 });
 

@@ -14,7 +14,11 @@ export const ScenarioInputRef = builder.inputType('ScenarioInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'Name shown to planners, 1 to 200 characters.' }),
     areaCode: t.string({ required: true, description: 'The root of the areas the scenario plans.' }),
-    calendar: t.field({ type: CalendarInputRef, required: true, description: 'The campaign’s days.' }),
+    calendar: t.field({
+      type: CalendarInputRef,
+      required: true,
+      description: 'The campaign’s days; a deadline before the start is refused.',
+    }),
     hours: t.field({ type: OpeningHoursInputRef, required: true, description: 'Daily opening window.' }),
     service: t.field({ type: ServiceInputRef, required: true, description: 'How a machine serves.' }),
     machines: t.field({
@@ -55,7 +59,10 @@ export const ScenarioUpdateInputRef = builder.inputType('ScenarioUpdateInput', {
   fields: (t) => ({
     name: t.string({ description: 'Name shown to planners, 1 to 200 characters.' }),
     areaCode: t.string({ description: 'The root of the areas the scenario plans.' }),
-    calendar: t.field({ type: CalendarInputRef, description: 'The campaign’s days.' }),
+    calendar: t.field({
+      type: CalendarInputRef,
+      description: 'The campaign’s days, replaced whole; a deadline before the start is refused.',
+    }),
     hours: t.field({ type: OpeningHoursInputRef, description: 'Daily opening window.' }),
     service: t.field({ type: ServiceInputRef, description: 'How a machine serves.' }),
     machines: t.field({

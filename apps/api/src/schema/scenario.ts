@@ -5,13 +5,15 @@ import { scenarioScope, subtreeOf } from '../auth/access.ts';
 import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
-import { NotFoundError, PlanningInputError } from '../errors.ts';
+import { PlanningInputError } from '../errors.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import { checkScenario } from '../scenarios/check-scenario.ts';
-import { applyChanges, fieldsOfRow, NEW_SCENARIO } from '../scenarios/scenario-fields.ts';
+import { ScenarioChangedError } from '../scenarios/scenario-changed-error.ts';
+import { applyChanges, NEW_SCENARIO } from '../scenarios/scenario-fields.ts';
 import { scenarioFromReplan } from '../scenarios/scenario-from-replan.ts';
-import { createData, updateData } from '../scenarios/scenario-rows.ts';
-import { computeErrors, inputErrors } from './error.ts';
+import { createData } from '../scenarios/scenario-rows.ts';
+import { updateScenario } from '../scenarios/update-scenario.ts';
+import { computeErrors, ErrorInterface, inputErrors } from './error.ts';
 import { ReplanPaceEnum } from './replan-pace.ts';
 import { ScenarioFromReplanInputRef, ScenarioInputRef, ScenarioUpdateInputRef } from './scenario-input.ts';
 
@@ -193,7 +195,40 @@ builder.prismaNode('Scenario', {
     createdBy: t.exposeString('createdBy', { description: 'The name on the token that created it.' }),
     updatedBy: t.exposeString('updatedBy', { description: 'The name on the token that changed it last.' }),
     createdAt: t.expose('createdAt', { description: 'When it was created (UTC).', type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { description: 'When it was last changed (UTC).', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', {
+      description:
+        'When it was last changed (UTC, to the millisecond); every change moves it on. Sent back as `updateScenario`’s `expectedUpdatedAt`, it refuses an update over a change the caller has not seen.',
+      type: 'DateTime',
+    }),
+  }),
+});
+
+builder.objectType(ScenarioChangedError, {
+  name: 'ScenarioChangedError',
+  description:
+    'An update refused because the scenario changed after the caller read it (its `updatedAt` is not the `expectedUpdatedAt` sent): nothing was stored. Read `scenario` and make the change again on what it holds now.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ScenarioChangedError,
+  fields: (t) => ({
+    field: t.exposeString('path', { description: 'The argument refused: `expectedUpdatedAt`.' }),
+    expectedUpdatedAt: t.expose('expectedUpdatedAt', {
+      type: 'DateTime',
+      description: 'The `updatedAt` the caller read and sent (UTC, to the millisecond).',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description:
+        'When the scenario was last changed (UTC, to the millisecond): the `expectedUpdatedAt` of an update made on what it holds now.',
+    }),
+    updatedBy: t.exposeString('updatedBy', {
+      description: 'Who changed it last: the name on their token.',
+    }),
+    scenario: t.prismaField({
+      type: 'Scenario',
+      nullable: true,
+      description: 'The scenario as it is stored now; null if it was deleted since.',
+      resolve: (query, error) => prisma.scenario.findUnique({ ...query, where: { id: error.scenarioId } }),
+    }),
   }),
 });
 
@@ -232,7 +267,7 @@ builder.mutationFields((t) => ({
   createScenario: t.prismaField({
     type: 'Scenario',
     description:
-      'Stores a new scenario: from `input`, or from `fromReplan`, the remaining campaign of a scenario replanned from its reports (linked to it by `derivedFrom`). Exactly one of the two.',
+      'Stores a new scenario: from `input`, or from `fromReplan`, the remaining campaign of a scenario replanned from its reports (linked to it by `derivedFrom`). Exactly one of the two. Every field of `input` refused is named in `InputError.problems`.',
     errors: { types: computeErrors },
     args: {
       input: t.arg({ type: ScenarioInputRef, description: 'The new scenario’s assumptions.' }),
@@ -275,21 +310,26 @@ builder.mutationFields((t) => ({
         return prisma.scenario.create({ ...query, data });
       }
       const fields = applyChanges(NEW_SCENARIO, args.input as NonNullable<typeof args.input>);
-      await checkScenario(prisma, fields);
+      await checkScenario(prisma, fields, { calendarTyped: true });
       return prisma.scenario.create({ ...query, data: createData(fields, by) });
     },
   }),
   updateScenario: t.prismaField({
     type: 'Scenario',
     description:
-      'Changes the fields given of a stored scenario (machines replaced whole), checked again. Planners inside its area, admins.',
-    errors: { types: inputErrors },
+      'Changes the fields given of a stored scenario (machines replaced whole), checked again: every field refused is named in `InputError.problems`. With `expectedUpdatedAt`, refused with `ScenarioChangedError` when someone changed the scenario since; nothing is stored then. Planners inside its area, admins.',
+    errors: { types: [...inputErrors, ScenarioChangedError] },
     args: {
       id: t.arg.id({ required: true, description: 'The scenario’s own key (`scenarioId`).' }),
       input: t.arg({
         type: ScenarioUpdateInputRef,
         required: true,
         description: 'The fields to change; absent ones stay.',
+      }),
+      expectedUpdatedAt: t.arg({
+        type: 'DateTime',
+        description:
+          'The scenario’s `updatedAt` as the caller read it (an instant, to the millisecond). Given, the update is refused with `ScenarioChangedError` if the scenario changed since, and nothing is stored. Absent: the fields given go over whatever is stored now, whoever changed it last.',
       }),
     },
     skipTypeScopes: true,
@@ -302,20 +342,18 @@ builder.mutationFields((t) => ({
         ...(args.input.areaCode != null ? { plansArea: args.input.areaCode } : {}),
       },
     }),
-    resolve: async (query, _root, args, { principal }) => {
+    resolve: (query, _root, args, { principal }) => {
       const id = String(args.id);
-      const stored = await prisma.scenario.findUnique({ where: { id }, include: { machines: true } });
-      if (!stored) throw new NotFoundError('scenario', id, 'id');
-      const fields = applyChanges(fieldsOfRow(stored), args.input);
-      await checkScenario(prisma, fields);
-      return prisma.scenario.update({
-        ...query,
-        where: { id },
-        data: updateData(
-          fields,
-          signedIn(principal, (p) => p.name),
-        ),
-      });
+      return updateScenario(
+        prisma,
+        {
+          id,
+          changes: args.input,
+          expectedUpdatedAt: args.expectedUpdatedAt,
+          by: signedIn(principal, (p) => p.name),
+        },
+        (tx, data) => tx.scenario.update({ ...query, where: { id }, data }),
+      );
     },
   }),
 }));
