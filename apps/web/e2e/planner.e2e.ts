@@ -787,6 +787,52 @@ describe('the Đắk Nông planner', () => {
     await page.close();
   });
 
+  it('compares the province with its re-plan and sees the districts’ own paces, in both languages', async () => {
+    // Đắk Nông replanned from its 19–20 March reports at the pace observed: each district keeps the
+    // pace it reported as a service of its own, the scenario's own pace unchanged.
+    const saved = await graphqlAs<{
+      createScenario: { scenarioId: string; serviceOverrides: { minutesPerDossier: number }[] };
+    }>(
+      server,
+      'planner',
+      `mutation ($from: ScenarioFromReplanInput!) {
+        createScenario(fromReplan: $from) { ... on Scenario { scenarioId serviceOverrides { minutesPerDossier } } }
+      }`,
+      {
+        from: {
+          scenarioId: 'dak-nong-2021',
+          asOf: '2021-03-20',
+          pace: 'OBSERVED',
+          name: 'Lập lại theo tốc độ thực tế',
+        },
+      },
+    );
+    const replan = saved.data?.createScenario;
+    const areas = replan?.serviceOverrides.length ?? 0;
+    expect(areas).toBeGreaterThan(0);
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${server.origin}/compare?ids=dak-nong-2021,${replan?.scenarioId}`);
+    const byArea = page.locator('table.comparison tr[data-row="minutesPerDossierByArea"] td');
+    await expect.poll(() => byArea.count()).toBe(2);
+    const [same, own] = await byArea.allTextContents();
+    expect(same).toBe('như kịch bản');
+    expect(own).toMatch(new RegExp(`^[\\d.,]+(–[\\d.,]+)? \\(${areas} địa bàn\\) \\(khác cột đầu\\)$`));
+    expect(
+      await page.locator('table.comparison tr[data-row="minutesPerDossierByArea"] td[data-differs]').count(),
+    ).toBe(1);
+    // The scenario's own pace is the same in both, as it is.
+    expect(
+      await page.locator('table.comparison tr[data-row="minutesPerDossier"] td[data-differs]').count(),
+    ).toBe(0);
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(() => page.locator('table.comparison tr[data-row="minutesPerDossierByArea"] th').textContent())
+      .toBe('Minutes per dossier by area');
+    expect(await byArea.first().textContent()).toBe('as the scenario');
+    await chooseLanguage(page, 'vi');
+    await page.close();
+  });
+
   it('is told which scenario of a comparison is not there, in both languages, and compares the rest', async () => {
     const page = await browser.newPage(1440, 900);
     // One scenario and an id no scenario has: nothing to compare, said at once (never "Loading…").

@@ -233,6 +233,27 @@ describe('sheetIssueWords', () => {
     );
   });
 
+  it('says why 600 minutes of downtime cannot be, on 2 machines open 4 hours, with the cell’s 600', () => {
+    // As the API lists it (apps/api check-reports.ts): the library's sentence in `expected`, the
+    // downtime refused as `received`.
+    const downtime = issue({
+      row: 5,
+      column: 'downtimeMinutes',
+      header: 'Thời gian máy hỏng (phút)',
+      cell: 'G5',
+      code: 'conflict',
+      expected:
+        'figures that can be true together: 600 minutes of downtime cannot fit in 4 hours open (240 minutes) on 2 machines, even counting each machine’s minutes (2 × 240 = 480 machine-minutes)',
+      received: '600',
+    });
+    expect(sheetIssueWords(downtime, 'vi')).toBe(
+      'Dòng 5, cột Thời gian máy hỏng (phút): thời gian máy hỏng không thể dài hơn thời gian các máy hoạt động mở cửa (số giờ mở cửa × 60 × số máy hoạt động), nhận được 600',
+    );
+    expect(sheetIssueWords({ ...downtime, header: 'Downtime (minutes)' }, 'en')).toBe(
+      'Row 5, column Downtime (minutes): downtime cannot be longer than the machines working were open (hours open × 60 × machines working), got 600',
+    );
+  });
+
   it('never shows the service’s English judgement of a row as what a cell received', () => {
     // As the API said it before: the sentence, quoted and cut, in place of the cell's 0.
     const said = issue({

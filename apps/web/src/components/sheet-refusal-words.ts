@@ -95,11 +95,13 @@ const FIELD_CODE_EXPECTS: Record<string, MessageKey> = {
 
 /**
  * What a row's figures broke together, by `field:code`: the service judged the row (dossiers with
- * no machine working, or in no hour open) and names the cell whose figure cannot be.
+ * no machine working, or in no hour open; more downtime than the machines working were open) and
+ * names the cell whose figure cannot be.
  */
 const FIELD_CODE_PROBLEM: Record<string, MessageKey> = {
   'machinesWorking:conflict': 'import.problem.noMachines',
   'hoursOpen:conflict': 'import.problem.noHours',
+  'downtimeMinutes:conflict': 'import.problem.downtime',
 };
 
 /** The problem of a code when no field's expectation applies. */

@@ -112,6 +112,13 @@ export const en = {
   'compare.caption': 'Scenarios side by side (yellow: differs from the first)',
   'compare.notPlanned':
     '{name}: the service could not plan it for the comparison; open the scenario’s plan to see why.',
+  'compare.serviceByArea': 'Minutes per dossier by area',
+  'compare.serviceByArea.none': 'as the scenario',
+  'compare.serviceByArea.range': {
+    count: 'count',
+    one: '{range} ({count} area)',
+    other: '{range} ({count} areas)',
+  },
   'whatIf.hours': 'Opening hours',
   'whatIf.open': 'Opens (HH:mm)',
   'whatIf.close': 'Closes (HH:mm)',
@@ -409,6 +416,8 @@ export const en = {
   'import.problem.conflictRow': 'the row’s figures cannot all be true',
   'import.problem.noMachines': 'a row with dossiers needs at least 1 machine working',
   'import.problem.noHours': 'a row with dossiers needs more than 0 hours open',
+  'import.problem.downtime':
+    'downtime cannot be longer than the machines working were open (hours open × 60 × machines working)',
   'import.problem.unknown-reference': 'the service knows no such code',
   'import.problem.other': 'the service did not accept this cell',
   'import.expects.date': 'a date (a date cell, yyyy-mm-dd or dd/mm/yyyy)',

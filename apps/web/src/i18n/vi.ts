@@ -110,6 +110,9 @@ export const vi = {
   'compare.caption': 'Các kịch bản cạnh nhau (ô màu vàng: khác kịch bản đầu)',
   'compare.notPlanned':
     '{name}: máy chủ không lập được kế hoạch này để so sánh; mở kế hoạch của kịch bản để xem lý do.',
+  'compare.serviceByArea': 'Phút/hồ sơ theo địa bàn',
+  'compare.serviceByArea.none': 'như kịch bản',
+  'compare.serviceByArea.range': '{range} ({count} địa bàn)',
   'whatIf.hours': 'Giờ mở cửa',
   'whatIf.open': 'Mở cửa (HH:mm)',
   'whatIf.close': 'Đóng cửa (HH:mm)',
@@ -393,6 +396,8 @@ export const vi = {
   'import.problem.conflictRow': 'các số liệu của dòng không thể cùng đúng',
   'import.problem.noMachines': 'dòng có hồ sơ phải có ít nhất 1 máy hoạt động',
   'import.problem.noHours': 'dòng có hồ sơ phải có số giờ mở cửa lớn hơn 0',
+  'import.problem.downtime':
+    'thời gian máy hỏng không thể dài hơn thời gian các máy hoạt động mở cửa (số giờ mở cửa × 60 × số máy hoạt động)',
   'import.problem.unknown-reference': 'máy chủ không tìm thấy mã này',
   'import.problem.other': 'máy chủ không nhận ô này',
   'import.expects.date': 'một ngày (ô ngày, yyyy-mm-dd hoặc dd/mm/yyyy)',

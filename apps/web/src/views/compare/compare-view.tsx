@@ -1,5 +1,6 @@
 // Two or more scenarios side by side (completion, machines, machine-days and the assumptions
-// behind them), differences from the first highlighted.
+// behind them, the service areas have of their own among them), differences from the first
+// highlighted.
 import { useCallback, useEffect, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { Link, useSearch } from 'wouter';
@@ -11,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
+import { assumptionRows } from './assumption-rows.ts';
 import { summaryRows } from './plan-summary.ts';
 
 const CompareScenarioDocument = graphql(`
@@ -24,14 +26,7 @@ const CompareScenarioDocument = graphql(`
         name
         depth
       }
-      hours {
-        open
-        close
-      }
-      service {
-        minutesPerDossier
-        availability
-      }
+      ...ScenarioAssumptions
       calendar {
         start
         deadline
@@ -123,7 +118,7 @@ function ScenarioLoader({
 
 export default function CompareView() {
   const i18n = useI18n();
-  const { t, n } = i18n;
+  const { t } = i18n;
   const ids = (new URLSearchParams(useSearch()).get('ids') ?? '').split(',').filter((id) => id !== '');
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const onOutcome = useCallback(
@@ -173,21 +168,10 @@ export default function CompareView() {
                 i18n,
                 ready.map((value) => value.plan),
               ),
-              {
-                key: 'hours',
-                label: t('whatIf.hours'),
-                values: ready.map((value) => `${value.scenario.hours.open}–${value.scenario.hours.close}`),
-              },
-              {
-                key: 'minutesPerDossier',
-                label: t('whatIf.minutesPerDossier'),
-                values: ready.map((value) => n(value.scenario.service.minutesPerDossier, 2)),
-              },
-              {
-                key: 'availability',
-                label: t('whatIf.availability'),
-                values: ready.map((value) => i18n.pct(value.scenario.service.availability ?? 1)),
-              },
+              ...assumptionRows(
+                i18n.locale,
+                ready.map((value) => value.scenario),
+              ),
             ]}
           />
           <p className="links">
