@@ -8,11 +8,7 @@ import {
   type PlannedLeafDays,
   plannedLeafDays,
 } from '../../campaign/_internal/planned-leaf-days.ts';
-import {
-  capacityOf,
-  type PreparedCampaign,
-  prepareCampaign,
-} from '../../campaign/_internal/prepare-campaign.ts';
+import { type PreparedCampaign, prepareCampaign } from '../../campaign/_internal/prepare-campaign.ts';
 import type { AreaPlan, CampaignInput, CampaignPlan } from '../../campaign/types.ts';
 import type { AreaNode } from '../../demand/area-tree.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
@@ -28,6 +24,7 @@ import type {
   DayReporting,
   PlanComparison,
 } from '../types.ts';
+import { warningsOfDay } from './day-warnings.ts';
 import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
 import { ACTUALS_DEFAULTS, machinesJudgedIn, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
 import { plannedOfCovered } from './planned-of-covered.ts';
@@ -47,13 +44,7 @@ import {
   stationedMachinesByNode,
   subtreeOrder,
 } from './roll-up.ts';
-import {
-  dayAboveMaximum,
-  machinesAbovePlanned,
-  paceDiffers,
-  partialDay,
-  totalBelowTeamReports,
-} from './warnings.ts';
+import { paceDiffers, partialDay } from './warnings.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
 const MAX_COMPARED_DAYS = DEFAULT_HORIZON_DAYS;
@@ -333,38 +324,9 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
       observedDays++;
     }
     if (dayIndex !== undefined) {
-      for (const at of figures.areas) {
-        const working = figures.machines[at] as number;
-        const warning = dayAboveMaximum(
-          prep.tree.nodes[at] as AreaNode,
-          date,
-          { dossiers: figures.dossiers[at] as number, machines: Number.isNaN(working) ? null : working },
-          plannedMachines[at] ?? null,
-          capacityOf(prep, at).meanMinutesPerDossier,
-        );
-        if (warning) warnings.push(warning);
-        const below =
-          figures.kind[at] === 2
-            ? totalBelowTeamReports(
-                prep.tree.nodes[at] as AreaNode,
-                date,
-                figures.dossiers[at] as number,
-                figures.teamDossiers[at] as number,
-                figures.teamReports[at] as number,
-              )
-            : null;
-        if (below) warnings.push(below);
-      }
-      for (const at of judgedMachines) {
-        if (roll.reported[at] !== 1) continue;
-        const warning = machinesAbovePlanned(
-          prep.tree.nodes[at] as AreaNode,
-          date,
-          roll.machinesGiven[at] as number,
-          (rows[at] as AreaPlan).machines as number,
-        );
-        if (warning) warnings.push(warning);
-      }
+      warnings.push(
+        ...warningsOfDay(prep, rows, plannedMachines, judgedMachines, date, figures, roll, () => true),
+      );
     }
     days.push({
       date,

@@ -16,6 +16,60 @@ import {
 } from './warnings.ts';
 
 /**
+ * The warnings of one reported day: the figures above their day's maximum and the areas' own
+ * totals below their teams' reports, in the areas `judged` keeps, and more machines reported than
+ * planned in `judgedMachines` (`machinesJudgedIn`).
+ */
+export function warningsOfDay(
+  prep: PreparedCampaign,
+  rows: readonly AreaPlan[],
+  plannedMachines: readonly (number | null)[],
+  judgedMachines: readonly number[],
+  date: string,
+  day: DayFigures,
+  roll: DayRollUp,
+  judged: (area: number) => boolean,
+): ActualsWarning[] {
+  const { tree } = prep;
+  const warnings: ActualsWarning[] = [];
+  for (const at of day.areas) {
+    if (!judged(at)) continue;
+    const node = tree.nodes[at] as AreaNode;
+    const machines = day.machines[at] as number;
+    const above = dayAboveMaximum(
+      node,
+      date,
+      { dossiers: day.dossiers[at] as number, machines: Number.isNaN(machines) ? null : machines },
+      plannedMachines[at] ?? null,
+      capacityOf(prep, at).meanMinutesPerDossier,
+    );
+    if (above) warnings.push(above);
+    const below =
+      day.kind[at] === 2
+        ? totalBelowTeamReports(
+            node,
+            date,
+            day.dossiers[at] as number,
+            day.teamDossiers[at] as number,
+            day.teamReports[at] as number,
+          )
+        : null;
+    if (below) warnings.push(below);
+  }
+  for (const at of judgedMachines) {
+    if (roll.reported[at] !== 1) continue;
+    const warning = machinesAbovePlanned(
+      tree.nodes[at] as AreaNode,
+      date,
+      roll.machinesGiven[at] as number,
+      (rows[at] as AreaPlan).machines as number,
+    );
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
+}
+
+/**
  * Collects, day by day, the figures above a day's maximum in the areas asked about and below
  * them, their own totals below their teams' reports, more machines reported than planned (in the
  * areas asked about and the pools below them: `machinesJudgedIn`), and the partial days of the
@@ -45,39 +99,8 @@ export function dayWarnings(
   const ofDays: ActualsWarning[] = [];
   const partial: ActualsWarning[] = [];
   const visit = (date: string, day: DayFigures, roll: DayRollUp) => {
-    for (const at of day.areas) {
-      if (inFocus[at] === 0) continue;
-      const machines = day.machines[at] as number;
-      const warning = dayAboveMaximum(
-        tree.nodes[at] as AreaNode,
-        date,
-        { dossiers: day.dossiers[at] as number, machines: Number.isNaN(machines) ? null : machines },
-        plannedMachines[at] ?? null,
-        capacityOf(prep, at).meanMinutesPerDossier,
-      );
-      if (warning) ofDays.push(warning);
-      const below =
-        day.kind[at] === 2
-          ? totalBelowTeamReports(
-              tree.nodes[at] as AreaNode,
-              date,
-              day.dossiers[at] as number,
-              day.teamDossiers[at] as number,
-              day.teamReports[at] as number,
-            )
-          : null;
-      if (below) ofDays.push(below);
-    }
-    for (const at of judgedMachines) {
-      if (roll.reported[at] !== 1) continue;
-      const warning = machinesAbovePlanned(
-        tree.nodes[at] as AreaNode,
-        date,
-        roll.machinesGiven[at] as number,
-        (rows[at] as AreaPlan).machines as number,
-      );
-      if (warning) ofDays.push(warning);
-    }
+    const judged = (at: number) => inFocus[at] === 1;
+    ofDays.push(...warningsOfDay(prep, rows, plannedMachines, judgedMachines, date, day, roll, judged));
     if (!openDates.has(date)) return;
     for (const area of focus) {
       if (roll.reported[area] === 0) continue;
