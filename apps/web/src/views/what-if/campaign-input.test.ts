@@ -90,6 +90,21 @@ const SCENARIO: Scenario = {
   ],
 };
 
+/** The library's plan of a scenario's what-if left as it is, over the scenario's fortnight. */
+function plannedAsItIs(scenario: Scenario) {
+  const { areas } = campaignInputOf(scenario, editsOf(scenario));
+  return planCampaign({
+    // The service's own input, less what the library spells otherwise (levels, commune types).
+    areas: areas.map(
+      ({ level: _level, communeType: _type, ...rest }) =>
+        Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null)) as AreaInput,
+    ),
+    calendar: { start: '2021-03-15', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
+    hours: { open: '07:00', close: '17:00' },
+    service: { minutesPerDossier: 6 },
+  });
+}
+
 describe('campaignInputOf', () => {
   it('sends the scenario’s whole tree, villages under their commune, with figures on the leaves only', () => {
     const input = campaignInputOf(SCENARIO, editsOf(SCENARIO));
@@ -128,17 +143,7 @@ describe('campaignInputOf', () => {
   it('plans, left as it is, the demand the saved plan counts on the villages', () => {
     // By hand: Thôn 1 900 × 0.5 = 450; Thôn 2 600 × 0.8 − 50 = 430; the province 880. Cut at the
     // communes (the what-if's old three levels), Xã Một's 1,500 × 0.8 − 20 would have been 1,180.
-    const { areas } = campaignInputOf(SCENARIO, editsOf(SCENARIO));
-    const plan = planCampaign({
-      // The service's own input, less what the library spells otherwise (levels, commune types).
-      areas: areas.map(
-        ({ level: _level, communeType: _type, ...rest }) =>
-          Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null)) as AreaInput,
-      ),
-      calendar: { start: '2021-03-15', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
-      hours: { open: '07:00', close: '17:00' },
-      service: { minutesPerDossier: 6 },
-    });
+    const plan = plannedAsItIs(SCENARIO);
     const demand = Object.fromEntries(plan.areas.map((row) => [row.code, row.demand]));
     expect(demand).toEqual({ '99': 880, '99-1': 880, '99-1-1': 880, '99-1-1-1': 450, '99-1-1-2': 430 });
   });
@@ -156,16 +161,7 @@ describe('campaignInputOf', () => {
             : row,
       ),
     };
-    const { areas } = campaignInputOf(scenario, editsOf(scenario));
-    const plan = planCampaign({
-      areas: areas.map(
-        ({ level: _level, communeType: _type, ...rest }) =>
-          Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null)) as AreaInput,
-      ),
-      calendar: { start: '2021-03-15', deadline: '2021-03-31', timeZone: 'Asia/Ho_Chi_Minh' },
-      hours: { open: '07:00', close: '17:00' },
-      service: { minutesPerDossier: 6 },
-    });
+    const plan = plannedAsItIs(scenario);
     const village = plan.areas.find((row) => row.code === '99-1-1-2');
     expect([village?.eligible, village?.demand]).toEqual([560, 398]);
   });
