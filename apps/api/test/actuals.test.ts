@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { campaignOver } from './_commune-campaign.ts';
 import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -861,28 +862,8 @@ describe('a team’s machines', () => {
 });
 
 describe('plan vs actual keeps to the campaign’s days', () => {
-  // A commune of its own per test: 2,000 eligible, a campaign of 3–16 May 2021 open 08:00–18:00
-  // every day at 6 minutes a dossier (100 a machine-day, 240 in 24 hours) with 2 machines: 200 a
-  // day, so the plan finishes on 12 May, on time.
-  const campaignOver = async (code: string, machines = 2): Promise<string> => {
-    await database.prisma.area.create({
-      data: { code, name: `Xã ${code}`, level: 'commune', path: code, depth: 0, eligible: 2000 },
-    });
-    const created = await data<{ createScenario: { id: string } }>(
-      `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on Scenario { id: scenarioId } } }`,
-      {
-        input: {
-          name: `${code}, May 2021`,
-          areaCode: code,
-          calendar: { start: '2021-05-03', deadline: '2021-05-16' },
-          hours: { open: '08:00', close: '18:00' },
-          service: { minutesPerDossier: 6 },
-          machines: [{ areaCode: code, machines }],
-        },
-      },
-    );
-    return created.createScenario.id;
-  };
+  // A commune of its own per test (`campaignOver`): 2,000 eligible, 3–16 May 2021 at 100 a
+  // machine-day (240 in 24 hours); with 2 machines 200 a day, so the plan finishes on 12 May, on time.
   // The reporter's form puts today's date (in the campaign's zone) on a new report.
   const today = DateTime.now().setZone('Asia/Ho_Chi_Minh').toISODate() as string;
   type Warning = { field: string; code: string; message: string };

@@ -3,31 +3,13 @@ import { loadReportContext } from '../src/actuals/_internal/report-context.ts';
 import { importActuals } from '../src/actuals/import-actuals.ts';
 import { reportById } from '../src/actuals/report-by-id.ts';
 import type { Principal } from '../src/auth/tokens.ts';
+import { campaignOver } from './_commune-campaign.ts';
 import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase();
 
-// A commune of its own per test: 2,000 eligible, a campaign of 3–16 May 2021 open 08:00–18:00 every
-// day at 6 minutes a dossier (100 a machine-day, 240 in 24 hours) with 2 machines.
-const campaignOver = async (code: string): Promise<string> => {
-  await database.prisma.area.create({
-    data: { code, name: `Xã ${code}`, level: 'commune', path: code, depth: 0, eligible: 2000 },
-  });
-  const created = await data<{ createScenario: { id: string } }>(
-    `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on Scenario { id: scenarioId } } }`,
-    {
-      input: {
-        name: `${code}, May 2021`,
-        areaCode: code,
-        calendar: { start: '2021-05-03', deadline: '2021-05-16' },
-        hours: { open: '08:00', close: '18:00' },
-        service: { minutesPerDossier: 6 },
-        machines: [{ areaCode: code, machines: 2 }],
-      },
-    },
-  );
-  return created.createScenario.id;
-};
+// A commune of its own per test (`campaignOver`): 2,000 eligible, 3–16 May 2021, 240 dossiers a
+// machine in 24 hours, 2 machines.
 
 type Warned = { code: string; report: { reportId: string } | null };
 
