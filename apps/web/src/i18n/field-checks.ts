@@ -8,6 +8,8 @@ import type { MessageKey } from './vi.ts';
 export const MAX_MACHINES_PER_AREA = 100_000;
 /** Most machines the service staffs at one site in an hour (the planning library's MAX_MACHINES). */
 export const MAX_MACHINES_AT_A_SITE = 10_000;
+/** Minutes a dossier may take, as the service takes them (0.6 seconds to a week). */
+export const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
 
 /** What is wrong with a box: the sentence's key and the bounds it names. */
 export type FieldProblem = { key: MessageKey; min?: number; max?: number; from?: string; to?: string };

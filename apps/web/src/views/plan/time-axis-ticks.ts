@@ -46,7 +46,7 @@ export type TimeAxisTick = { day: number; label: string; x: number };
  * just enough to stay within the drawing.
  *
  * @example
- * // Days 0 to 100 drawn 300 px wide: every 10 days crowds the last label against the one before.
+ * // Days 0 to 100 drawn 300 px wide: every 10 days is 11 labels, more than 10; every 14 fits.
  * timeAxisTicks({ firstDay: 0, lastDay: 100, at: (day) => day * 3, labels: (days) => days.map(String),
  *   widthPx: 300 })
  * // [{ day: 0, label: '0', x: 3.5 }, { day: 14, label: '14', x: 42 }, { day: 28, label: '28', x: 84 },

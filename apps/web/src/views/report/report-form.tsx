@@ -212,6 +212,7 @@ export function ReportForm({
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
   const [busy, setBusy] = useState(false);
   const enteredSaid = useRef<HTMLParagraphElement>(null);
+  const areaName = (code: string) => context.areas.find((area) => area.code === code)?.name ?? code;
   const enteredKey = entered?.key;
   useEffect(() => {
     if (enteredKey !== undefined) enteredSaid.current?.focus();
@@ -289,9 +290,7 @@ export function ReportForm({
           {t('report.entered', {
             state: t(`outbox.state.${entered.state}`),
             date: date(entered.report.date),
-            area:
-              context.areas.find((area) => area.code === entered.report.areaCode)?.name ??
-              entered.report.areaCode,
+            area: areaName(entered.report.areaCode),
             dossiers: t('outbox.dossiers', { count: entered.report.dossiers }),
           })}
         </p>
@@ -300,7 +299,7 @@ export function ReportForm({
         <div className="report-draft" role="status">
           <p>
             {t('report.draftRestored', {
-              area: context.areas.find((area) => area.code === draft.areaCode)?.name ?? draft.areaCode,
+              area: areaName(draft.areaCode),
               date: date(draft.date),
             })}
           </p>

@@ -9,6 +9,7 @@ import {
   checkHours,
   type FieldProblem,
   MAX_MACHINES_AT_A_SITE,
+  MINUTES_PER_DOSSIER,
   readNumber,
 } from '../../i18n/field-checks.ts';
 import type { StaffingDays } from './staffing-days.ts';
@@ -70,8 +71,6 @@ export type SiteBox =
  * apps/api/src/limits/work.ts): a bigger site is named under the box, with the limit, never asked.
  */
 export const MAX_DAILY_VISITORS = 8_000;
-/** A dossier takes from 0.6 seconds to a week: the service's bounds (the what-if's box has the same). */
-const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
 /** A mean wait longer than a day is no target (the service refuses it). */
 const MAX_WAIT_MINUTES = 1440;
 

@@ -1,7 +1,13 @@
 // The what-if form as the planner types it: figures in the reader's way of writing them (3,5 in
 // Vietnamese, 3.5 in English), read back with a comma or a point, and every box checked before the
 // service is asked, so a wrong box is named under it in the reader's language.
-import { checkHours, type FieldProblem, MAX_MACHINES_PER_AREA, readNumber } from '../../i18n/field-checks.ts';
+import {
+  checkHours,
+  type FieldProblem,
+  MAX_MACHINES_PER_AREA,
+  MINUTES_PER_DOSSIER,
+  readNumber,
+} from '../../i18n/field-checks.ts';
 import { formatBoxNumber, type Locale } from '../../i18n/format.ts';
 import type { WhatIfEdits } from './campaign-input.ts';
 
@@ -18,9 +24,6 @@ export type WhatIfTexts = {
 
 /** A box of the form: `open`, `minutesPerDossier`, …, or `machines-<area code>`. */
 export type WhatIfBox = Exclude<keyof WhatIfTexts, 'machines'> | `machines-${string}`;
-
-/** Minutes a dossier may take, as the service takes them (0.6 seconds to a week). */
-const MINUTES_PER_DOSSIER = { min: 0.01, max: 10_080 } as const;
 
 /**
  * The edits as the form shows them, numbers written in `locale`.
