@@ -6,7 +6,7 @@ import type { Principal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { checkReports } from './_internal/check-reports.ts';
 import { loadReportContext } from './_internal/report-context.ts';
-import { type IndexedFinding, withStoredTeamDays } from './_internal/review-reports.ts';
+import type { IndexedFinding } from './_internal/review-reports.ts';
 import { withTransactionRetry } from './_internal/transaction-retry.ts';
 import { type BulkOutcome, upsertReportsInBulk } from './_internal/upsert-reports.ts';
 import { type ActualReportInput, asSentBy } from './record-actuals.ts';
@@ -42,11 +42,8 @@ export async function importActuals(
   const reports = asSentBy(writer, sent);
   const refusals: PlanningInputError[] = [];
   const context = await loadReportContext(prisma, reports, { sender: writer });
-  const checked = checkReports(reports, context, writer, { maxReports: options.maxReports, refusals });
+  const warnings = checkReports(reports, context, writer, { maxReports: options.maxReports, refusals });
   if (refusals.length > 0 || options.refused === true) return { ok: false, refusals };
-  const warnings = withStoredTeamDays(checked, reports, context.storedTeamDays, (areaCode) =>
-    context.campaignsOf(areaCode),
-  );
   const written = await withTransactionRetry(() => upsertReportsInBulk(prisma, reports, writer.name));
   return { ok: true, warnings, ...written };
 }

@@ -6,7 +6,7 @@ import type { Memo } from '../compute/memo.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { type CheckedReport, checkReports } from './_internal/check-reports.ts';
 import { loadReportContext } from './_internal/report-context.ts';
-import { type IndexedFinding, withStoredTeamDays } from './_internal/review-reports.ts';
+import type { IndexedFinding } from './_internal/review-reports.ts';
 import { withTransactionRetry } from './_internal/transaction-retry.ts';
 import { type UpsertedReport, upsertReports } from './_internal/upsert-reports.ts';
 
@@ -44,12 +44,7 @@ export async function recordActuals(
   // at the same moment may each miss the other's. Only a warning is lost; plan vs actual adds every
   // stored report up and warns the day then.
   const context = await loadReportContext(prisma, reports, { memo, sender: writer });
-  const warnings = withStoredTeamDays(
-    checkReports(reports, context, writer),
-    reports,
-    context.storedTeamDays,
-    (areaCode) => context.campaignsOf(areaCode),
-  );
+  const warnings = checkReports(reports, context, writer);
   const written = await withTransactionRetry(() => upsertReports(prisma, reports, writer.name));
   const results = written.map((result, index) => ({
     ...result,

@@ -17,7 +17,12 @@ import type { Principal } from '../../auth/tokens.ts';
 import { DuplicateEntryError, InputErrors, NotFoundError } from '../../errors.ts';
 import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
-import { findingsOfMachinesWorking, type IndexedFinding, reviewReports } from './review-reports.ts';
+import {
+  findingsOfMachinesWorking,
+  type IndexedFinding,
+  reviewReports,
+  withStoredTeamDays,
+} from './review-reports.ts';
 
 /** Largest batch accepted in one call: bigger ones belong in several calls. */
 export const MAX_REPORTS_PER_BATCH = 5000;
@@ -297,7 +302,8 @@ export type CheckReportsOptions = {
  * Refuses the batch naming every problem of every report, in report order: the one problem
  * alone, as its check found it (`PlanningInputError`, `NotFoundError` of an unknown area), or
  * several in one {@link InputErrors}; or collects them into `options.refusals`. Returns the
- * warnings about the unlikely reports, judged against what `sender` may see.
+ * warnings about the unlikely reports, judged against what `sender` may see, a day of team reports
+ * with those already stored for it (`context.storedTeamDays`).
  */
 export function checkReports(
   reports: readonly CheckedReport[],
@@ -364,8 +370,14 @@ export function checkReports(
     if (first === undefined || others.length === 0) throw first;
     throw new InputErrors([asInputError(first), ...others.map(asInputError)]);
   }
-  return [
-    ...reviewReports(reports, (areaCode) => context.campaignsOf(areaCode)),
-    ...findingsOfTeamMachines(reports, context, sender),
-  ].sort((a, b) => a.index - b.index);
+  const campaignsOf = (areaCode: string) => context.campaignsOf(areaCode);
+  // A day of team reports is judged again with those already stored for it.
+  return withStoredTeamDays(
+    [...reviewReports(reports, campaignsOf), ...findingsOfTeamMachines(reports, context, sender)].sort(
+      (a, b) => a.index - b.index,
+    ),
+    reports,
+    context.storedTeamDays,
+    campaignsOf,
+  );
 }
