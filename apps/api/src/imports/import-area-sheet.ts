@@ -162,7 +162,8 @@ async function writeSums(
   around: AreasAround,
   rolledUp: RolledUp,
 ): Promise<void> {
-  const codes = [...rolledUp.sums.keys()].filter((code) => around.areas.has(code));
+  // Sums are only made for areas around the rows.
+  const codes = [...rolledUp.sums.keys()];
   if (codes.length === 0) return;
   const of = codes.map((code) => rolledUp.figures.get(code));
   await tx.$executeRaw`

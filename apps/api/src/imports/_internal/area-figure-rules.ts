@@ -37,7 +37,7 @@ export class AreaFigureError extends PlanningInputError {
 }
 
 /** One rule: its name, the sentence it enforces, and the refusals of the rows that break it. */
-export type AreaFigureRule = {
+type AreaFigureRule = {
   name: AreaFigureRuleName;
   sentence: string;
   check: (context: AreaFigureContext) => AreaFigureError[];
@@ -82,7 +82,7 @@ function rowAreas(context: AreaFigureContext, which: 'leaves' | 'parents') {
   return list;
 }
 
-export const countsWithinStored: AreaFigureRule = {
+const countsWithinStored: AreaFigureRule = {
   name: 'countsWithinStored',
   sentence: `a count is at most ${count(MAX_INT)}, the largest the service stores (and an answer carries)`,
   check: (context) =>
@@ -105,7 +105,7 @@ export const countsWithinStored: AreaFigureRule = {
     ),
 };
 
-export const eligibleWithinPopulation: AreaFigureRule = {
+const eligibleWithinPopulation: AreaFigureRule = {
   name: 'eligibleWithinPopulation',
   sentence: 'an area’s eligible people are at most its population (the planning library refuses more)',
   check: (context) =>
@@ -141,7 +141,7 @@ export const eligibleWithinPopulation: AreaFigureRule = {
     }),
 };
 
-export const servedWithinEligible: AreaFigureRule = {
+const servedWithinEligible: AreaFigureRule = {
   name: 'servedWithinEligible',
   sentence: 'the people already served in an area are at most its eligible people',
   check: (context) =>
@@ -181,7 +181,7 @@ const FIGURE_WORDS: Record<AreaCount, string> = {
   alreadyServed: 'people already served',
 };
 
-export const parentFiguresAreSums: AreaFigureRule = {
+const parentFiguresAreSums: AreaFigureRule = {
   name: 'parentFiguresAreSums',
   sentence:
     'a figure a file gives an area with areas under it is what those add up to (an area with areas under it holds their sums)',
@@ -210,7 +210,7 @@ export const parentFiguresAreSums: AreaFigureRule = {
       : [],
 };
 
-export const childrenHoldTheirParent: AreaFigureRule = {
+const childrenHoldTheirParent: AreaFigureRule = {
   name: 'childrenHoldTheirParent',
   sentence:
     'the areas a file puts under an area stored with figures of its own and nothing under it add up to those figures (its population, its people already served)',
@@ -252,7 +252,7 @@ export const childrenHoldTheirParent: AreaFigureRule = {
   },
 };
 
-export const sumsWithinStored: AreaFigureRule = {
+const sumsWithinStored: AreaFigureRule = {
   name: 'sumsWithinStored',
   sentence: `the sums an area holds are at most ${count(MAX_INT)}, the largest count the service stores`,
   check: (context) => {
