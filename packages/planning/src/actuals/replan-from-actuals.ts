@@ -1,5 +1,5 @@
 import { planPreparedCampaign } from '../campaign/_internal/plan-prepared-campaign.ts';
-import { capacityOf, prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
+import { prepareCampaign } from '../campaign/_internal/prepare-campaign.ts';
 import type { Assumption, CampaignInput, CampaignPlan } from '../campaign/types.ts';
 import type { AreaNode } from '../demand/area-tree.ts';
 import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
@@ -118,6 +118,7 @@ export function replanFromActuals(
   const openDates = new Set(openSoFar.map((day) => day.date));
 
   const days = dayWarnings(prep, rows, leaves, focus, inFocus, openDates);
+  const stationed = stationedMachinesByNode(prep, rows);
   const actuals = accumulateActuals(
     tree,
     readReports(reports, tree.byCode),
@@ -128,7 +129,7 @@ export function replanFromActuals(
     openDates,
     openSoFar.at(-1)?.date ?? null,
     days.visit,
-    stationedMachinesByNode(prep, rows),
+    stationed,
   );
   const hoursPerMachineDay = plan.capacity.hoursPerDay;
   const paced = pacedServices(input, prep, rows, actuals, opts, hoursPerMachineDay);
@@ -149,10 +150,7 @@ export function replanFromActuals(
       scope: scopeOf(remaining, remainingPrep, remainingRows, opts.area),
       services: givenServices(remaining, remainingPrep),
       hoursPerMachineDay,
-      modelledMinutesPerDossier: Float64Array.from(
-        tree.nodes,
-        (_node, index) => capacityOf(prep, index).meanMinutesPerDossier,
-      ),
+      modelledMinutesPerDossier: stationed.meanMinutesPerDossier,
     },
     area === null ? 'the campaign' : `${area.name} (${area.code})`,
   );

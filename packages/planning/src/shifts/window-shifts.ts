@@ -15,7 +15,6 @@ export type WindowShiftsInput = {
 
 /** Shift boundaries fall on whole minutes of this step, as a planner writes them. */
 const BOUNDARY_MINUTES = 5;
-const MINUTES_PER_DAY = 1440;
 
 /**
  * The opening window cut into the fewest equal shifts of at most `shiftHours`, one crew each,
@@ -76,7 +75,8 @@ export function windowShifts(input: WindowShiftsInput): RosterShift[] {
   return Array.from({ length: count }, (_, i) => ({
     name: defaultShiftName(i + 1),
     start: formatTimeOfDay(boundary(i)),
-    end: formatTimeOfDay(boundary(i + 1), { endOfDay: boundary(i + 1) === MINUTES_PER_DAY }),
+    // Midnight, 1,440 minutes, ends its day at 24:00.
+    end: formatTimeOfDay(boundary(i + 1), { endOfDay: true }),
     crews: 1,
   }));
 }
