@@ -8,7 +8,7 @@ export const ReplanPaceEnum = builder.enumType('ReplanPace', {
     OBSERVED: {
       value: 'observed',
       description:
-        'At the dossiers per machine-day reported so far: on the machines reported or, where a report gives none, on those the plan stations in its area. An area whose machines are a pool of its own, serving no other area, with no total reported above it, then finishes when plan vs actual’s forecast does (as of the last day reported); in a pool shared with other areas the date is the pool’s, whose machines do the work all its areas have left, each at its own pace, with the area’s share of totals reported above it counted as served, so the two dates may differ.',
+        'At the dossiers per machine-day reported so far: on the machines reported or, where a report gives none, on those the plan stations in its area. An area whose machines are a pool of its own, serving no other area, with no total reported above it and no demand-bound day (see `ReplannedArea.observedDossiersPerMachineDay`), then finishes when plan vs actual’s forecast does (as of the last day reported); in a pool shared with other areas the date is the pool’s, whose machines do the work all its areas have left, each at its own pace, with the area’s share of totals reported above it counted as served, so the two dates may differ.',
     },
     BLENDED: {
       value: 'blended',

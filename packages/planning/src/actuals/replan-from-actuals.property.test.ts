@@ -5,6 +5,7 @@ import { campaignArb } from '../campaign/_internal/arbitraries.ts';
 import { planCampaign } from '../campaign/plan-campaign.ts';
 import type { AreaPlan, CampaignInput, MachineAllocation } from '../campaign/types.ts';
 import { formatTimeOfDay, parseTimeOfDay } from '../time/parse-time-of-day.ts';
+import { compareWithActuals } from './compare-with-actuals.ts';
 import { replanFromActuals } from './replan-from-actuals.ts';
 import type { ActualDayReport, ReplanAlternative, ReplannedArea } from './types.ts';
 
@@ -269,30 +270,45 @@ describe('replanFromActuals laws', () => {
         // when it gave none, those the plan stations there (its `machines` row), if they can do its
         // dossiers in 24 hours; none for 0 dossiers without machines (a closed day); a day with a
         // commune that has neither, or whose machines cannot have done its dossiers, is not observed.
-        const stationed = new Map(planCampaign(input).areas.map((row) => [row.code, row.machines]));
+        // A commune's report is demand-bound, and counts neither its machines nor its dossiers, when
+        // its demand less what it reported on earlier days is below its machines × the planned
+        // dossiers per machine-day.
+        const rows = new Map(planCampaign(input).areas.map((row) => [row.code, row]));
         const perMachineIn24Hours = 1440 / (input.service.minutesPerDossier as number);
-        const machinesFor = (r: ActualDayReport) => {
-          if (r.machinesWorking == null && r.dossiers === 0) return 0;
-          const machines = r.machinesWorking ?? stationed.get(r.areaCode) ?? null;
-          return machines !== null && r.dossiers <= machines * perMachineIn24Hours ? machines : null;
+        const before = new Map<string, number>();
+        const countedOf = (r: ActualDayReport) => {
+          if (r.machinesWorking == null && r.dossiers === 0) return { machines: 0, dossiers: 0 };
+          const row = rows.get(r.areaCode) as AreaPlan;
+          const machines = r.machinesWorking ?? row.machines;
+          if (machines === null || r.dossiers > machines * perMachineIn24Hours) return null;
+          const left = row.demand - (before.get(r.areaCode) ?? 0);
+          return machines > 0 && left < machines * row.dailyCapacityPerMachine
+            ? { machines: 0, dossiers: 0 }
+            : { machines, dossiers: r.dossiers };
         };
         const byDay = new Map<string, ActualDayReport[]>();
         for (const r of counted) byDay.set(r.date, [...(byDay.get(r.date) ?? []), r]);
         let days = 0;
         let dossiers = 0;
         let machines = 0;
-        for (const day of byDay.values()) {
-          const working = day.map(machinesFor);
-          if (working.some((m) => m === null)) continue;
-          const m = working.reduce((sum: number, w) => sum + (w ?? 0), 0);
+        for (const date of [...byDay.keys()].sort()) {
+          const day = byDay.get(date) as ActualDayReport[];
+          const working = day.map(countedOf);
+          for (const r of day) before.set(r.areaCode, (before.get(r.areaCode) ?? 0) + r.dossiers);
+          if (working.some((w) => w === null)) continue;
+          const m = working.reduce((sum: number, w) => sum + (w?.machines ?? 0), 0);
           if (m === 0) continue;
           days++;
           machines += m;
-          dossiers += day.reduce((sum, r) => sum + r.dossiers, 0);
+          dossiers += working.reduce((sum: number, w) => sum + (w?.dossiers ?? 0), 0);
         }
         expect(province.observedDays).toBe(days);
         expect(province.observedMachineDays).toBe(machines);
         if (machines > 0) expect(province.observedDossiersPerMachineDay).toBeCloseTo(dossiers / machines, 9);
+        // Plan vs actual reads the same days.
+        const compared = compareWithActuals(input, 'P', counted);
+        expect(compared.observedMachineDays).toBe(machines);
+        expect(compared.observedDossiersPerMachineDay).toBe(province.observedDossiersPerMachineDay);
         const partial = replan.warnings.filter((w) => w.kind === 'partial-day');
         for (const warning of partial) {
           expect(warning.leavesReported).toBeGreaterThan(0);

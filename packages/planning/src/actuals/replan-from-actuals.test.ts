@@ -590,6 +590,92 @@ describe('replanFromActuals and plan vs actual on reports that give no machines'
   });
 });
 
+describe('replanFromActuals at the end of a campaign, a district finished and another late', () => {
+  // A province P with a pool of 6 machines, open 08:00–18:00 at 6 minutes a dossier: 100 a
+  // machine-day planned. A has 640 people, B 4,000, C 1,600 (6,240 in all); every day of
+  // 1–12 April is open, and 6 × 100 = 600 a day plan it done on the 11th open day, 11 April.
+  const province: CampaignInput = {
+    areas: [
+      { code: 'P', name: 'P' },
+      { code: 'A', name: 'A', parentCode: 'P', eligible: 640 },
+      { code: 'B', name: 'B', parentCode: 'P', eligible: 4_000 },
+      { code: 'C', name: 'C', parentCode: 'P', eligible: 1_600 },
+    ],
+    calendar: { start: '2021-04-01', deadline: '2021-04-12' },
+    hours: { open: '08:00', close: '18:00' },
+    service: { minutesPerDossier: 6 },
+    machines: [{ areaCode: 'P', machines: 6 }],
+  };
+  const april = (day: number) => `2021-04-0${day}`;
+  const days = [1, 2, 3, 4, 5, 6, 7, 8];
+  // A and B each work on 2 machines, at 80 a machine-day (160 a day) while they have people; A is
+  // finished on 4 April (480 + 120 = 600) and its last 40 come 10 a day on 5–8 April, on the same 2
+  // machines. C sent no report.
+  const aDossiers = [160, 160, 160, 120, 10, 10, 10, 10];
+  const reports: ActualDayReport[] = days.flatMap((day, k) => [
+    { date: april(day), areaCode: 'A', dossiers: aDossiers[k] as number, machinesWorking: 2 },
+    { date: april(day), areaCode: 'B', dossiers: 160, machinesWorking: 2 },
+  ]);
+  // A's work left at the start of each day, against what its 2 machines do at the planned 100:
+  // 640, 480, 320 (≥ 200: the days count), then 160, 40, 30, 20, 10 (< 200: demand-bound, out).
+  // A: 3 × 160 = 480 on 3 × 2 = 6 machine-days, 80 (all 8 days counted: 640 ÷ 16 = 40).
+  // B: never below 4,000 − 7 × 160 = 2,880 left, every day counts: 8 × 160 = 1,280 ÷ 16 = 80.
+  // P: 480 + 1,280 = 1,760 on 6 + 16 = 22 machine-days, 80 over 8 days (all of A's days counted:
+  // 1,920 ÷ 32 = 60).
+
+  it('counts a finished district’s demand-bound days in no pace, its own or its province’s', () => {
+    const replan = replanFromActuals(province, reports, { asOf: '2021-04-08', pace: 'observed' });
+    expect(areaOf(replan.areas, 'A')).toMatchObject({
+      observedDossiersPerMachineDay: 80,
+      observedMachineDays: 6,
+      observedDays: 3,
+    });
+    expect(areaOf(replan.areas, 'B')).toMatchObject({
+      observedDossiersPerMachineDay: 80,
+      observedMachineDays: 16,
+      observedDays: 8,
+    });
+    expect(areaOf(replan.areas, 'P')).toMatchObject({
+      observedDossiersPerMachineDay: 80,
+      observedMachineDays: 22,
+      observedDays: 8,
+    });
+    // Plan vs actual reads the same days; 80 against 100 is 20 % below, on the margin, not beyond.
+    for (const code of ['P', 'A']) {
+      const compared = compareWithActuals(province, code, reports);
+      expect(compared.observedDossiersPerMachineDay).toBe(80);
+      expect(compared.observedMachineDays).toBe(code === 'P' ? 22 : 6);
+      expect(compared.warnings.filter((w) => w.kind === 'pace-differs')).toEqual([]);
+    }
+    expect(replan.warnings.filter((w) => w.kind === 'pace-differs')).toEqual([]);
+  });
+
+  it('asks for the machines the late districts need at the pace machines work', () => {
+    // Left from 9 April: A 0, B 4,000 − 1,280 = 2,720, C 1,600 (at P's 80, having none of its own):
+    // 4,320 at 80 is 54 machine-days, 9 days of 6 machines: done 17 April, 5 days late.
+    // The 4 open days to 12 April need 54 ÷ 4 = 13.5, so 14 machines: +8 at P (13 do 4,160).
+    // (At P's 60 counting A's last days, C alone would take 26.7 machine-days: 16 machines, +10.)
+    // Pace: 4,320 ÷ (6 × 4) = 180 a machine-day (179 do 4,296); now 4,320 ÷ 54 = 80.
+    const replan = replanFromActuals(province, reports, { asOf: '2021-04-08', pace: 'observed' });
+    expect(replan.plan.completionDate).toBe('2021-04-17');
+    const alternatives = replan.whatMustChange?.alternatives;
+    expect(alternatives?.[0]).toEqual({
+      kind: 'machines',
+      addedMachines: 8,
+      movedMachines: 0,
+      changes: [{ areaCode: 'P', name: 'P', machinesBefore: 6, machinesAfter: 14 }],
+      moves: [],
+      sentence: '+8 machines in P',
+    });
+    expect(alternatives?.[2]).toMatchObject({
+      kind: 'pace',
+      dossiersPerMachineDay: 180,
+      currentDossiersPerMachineDay: 80,
+    });
+    expect(alternatives?.[3]).toMatchObject({ kind: 'deadline', deadline: '2021-04-17', slipOpenDays: 5 });
+  });
+});
+
 describe('replanFromActuals refusals', () => {
   it('names the refused field', () => {
     expect(refusal(() => replanFromActuals(oneArea, [], { asOf: '2021-02-30' }))).toEqual(['asOf', 'format']);

@@ -5,13 +5,14 @@ import type { AreaNode } from '../demand/area-tree.ts';
 import { listOpenDays, resolveCalendar } from '../time/open-days.ts';
 import { accumulateActuals } from './_internal/accumulate.ts';
 import { dayWarnings, paceWarnings } from './_internal/day-warnings.ts';
+import { paceBasisByNode } from './_internal/observed-pace.ts';
 import { givenServices, pacedServices } from './_internal/paces.ts';
 import { rowsByNode } from './_internal/plan-rows.ts';
 import { readReports } from './_internal/read-reports.ts';
 import { nextOpenDay, remainingInput } from './_internal/remaining-input.ts';
 import { readReplanOptions, replanAssumptions } from './_internal/replan-options.ts';
 import { replannedAreas } from './_internal/replanned-areas.ts';
-import { leafCounts, stationedMachinesByNode, subtreeMarks } from './_internal/roll-up.ts';
+import { leafCounts, subtreeMarks } from './_internal/roll-up.ts';
 import { scopeOf } from './_internal/scope.ts';
 import { whatMustChange } from './_internal/what-must-change.ts';
 import type { ActualDayReport, ActualsWarning, ReplannedArea, ReplanPace, WhatMustChange } from './types.ts';
@@ -70,9 +71,13 @@ export type Replan = {
  *   its reports give or, where a report gives none, those the plan stations in its area (as the
  *   day's 24-hour check reads it; a day above what they do in 24 hours, reported or planned, counts
  *   in no pace, as they cannot have done it), so that the pace seen in reports without machines is the daily
- *   rate `compareWithActuals` forecasts with, per planned machine. `planned` keeps the plan's
+ *   rate `compareWithActuals` forecasts with, per planned machine. A demand-bound figure counts in
+ *   no pace either, its area's or any above it: its area had less work left at the start of the day
+ *   (its demand less what it reported before) than its machines do at the planned pace, so its
+ *   machines waited for people (a finished district's last days) and would read as slow machines,
+ *   asking for machines the late areas do not need. `planned` keeps the plan's
  *   service; `observed` replans each area at its observed pace (an area whose machines are a pool
- *   of its own, serving no other area, with no total reported above it, then finishes when the
+ *   of its own, serving no other area, with no total reported above it and no demand-bound day, then finishes when the
  *   forecast's mean rate does, as of its last day reported; in a pool shared with other areas the
  *   date is the pool's, whose machines do what all its areas have left, each at its own pace, and
  *   the area's share of totals above it counts as served, so the two may differ); `blended` at
@@ -118,7 +123,7 @@ export function replanFromActuals(
   const openDates = new Set(openSoFar.map((day) => day.date));
 
   const days = dayWarnings(prep, rows, leaves, focus, inFocus, openDates);
-  const stationed = stationedMachinesByNode(prep, rows);
+  const paceBasis = paceBasisByNode(prep, rows);
   const actuals = accumulateActuals(
     tree,
     readReports(reports, tree.byCode),
@@ -129,7 +134,7 @@ export function replanFromActuals(
     openDates,
     openSoFar.at(-1)?.date ?? null,
     days.visit,
-    stationed,
+    paceBasis,
   );
   const hoursPerMachineDay = plan.capacity.hoursPerDay;
   const paced = pacedServices(input, prep, rows, actuals, opts, hoursPerMachineDay);
@@ -150,7 +155,7 @@ export function replanFromActuals(
       scope: scopeOf(remaining, remainingPrep, remainingRows, opts.area),
       services: givenServices(remaining, remainingPrep),
       hoursPerMachineDay,
-      modelledMinutesPerDossier: stationed.meanMinutesPerDossier,
+      modelledMinutesPerDossier: paceBasis.meanMinutesPerDossier,
     },
     area === null ? 'the campaign' : `${area.name} (${area.code})`,
   );

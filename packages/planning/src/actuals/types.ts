@@ -86,7 +86,10 @@ export type PaceDiffersWarning = {
   differenceShare: number;
   /** The margin it is beyond (`paceWarningShare`). */
   marginShare: number;
-  /** Days with machines (reported, else planned) behind the observed pace. */
+  /**
+   * Days with machines (reported, else planned) behind the observed pace, its demand-bound days left
+   * out (see `ReplannedArea.observedDossiersPerMachineDay`).
+   */
   observedDays: number;
   message: string;
 };
@@ -173,13 +176,17 @@ export type ReplannedArea = {
   /**
    * Dossiers per machine working over the days with machines: those the reports give or, where a
    * report gives none, those the plan stations in its area (`AreaPlan.machines`), when they can do its
-   * dossiers in 24 hours (a day above, warned `day-above-maximum`, counts in no pace). Null without
-   * such days.
+   * dossiers in 24 hours (a day above, warned `day-above-maximum`, counts in no pace). A figure is
+   * left out when it is demand-bound: its area's demand less what it reported before that day is
+   * below its machines × `plannedDossiersPerMachineDay` (a finished district's last days, when its
+   * machines wait for people: they say nothing of a machine's speed). Neither its machine-days nor
+   * its dossiers count, in its area or in the areas above it, which add up their other figures.
+   * Null without such days.
    */
   observedDossiersPerMachineDay: number | null;
-  /** Machines working summed over those days: the machine-days behind the observed pace. */
+  /** Machines working summed over those days, demand-bound figures left out: the machine-days behind the observed pace. */
   observedMachineDays: number;
-  /** Those days. */
+  /** The days with such machines (a day whose every figure is demand-bound is not one). */
   observedDays: number;
   /** Dossiers one machine does on an average open day in the input's plan. */
   plannedDossiersPerMachineDay: number;
@@ -331,10 +338,13 @@ export type PlanComparison = {
    * Dossiers per machine-day over the days with machines working: those the reports give or, where
    * a report gives none, those the plan stations in its area (`AreaPlan.machines`), so that on the
    * planned machines it is the forecast's daily rate; a day above what they do in 24 hours, reported
-   * or planned (warned `day-above-maximum`), counts in no pace. Null without such days (a plan sized without machines,
-   * reports without machines in areas sharing a pool above).
+   * or planned (warned `day-above-maximum`), counts in no pace, and neither does a demand-bound
+   * figure (its area had less work left at the start of the day than its machines do at
+   * `plannedDossiersPerMachineDay`: see `ReplannedArea.observedDossiersPerMachineDay`). Null without
+   * such days (a plan sized without machines, reports without machines in areas sharing a pool above).
    */
   observedDossiersPerMachineDay: number | null;
+  /** Machines working summed over the days behind `observedDossiersPerMachineDay`, demand-bound figures left out. */
   observedMachineDays: number;
   /** Dossiers one machine does on an average open day in the plan, at the area's service. */
   plannedDossiersPerMachineDay: number;

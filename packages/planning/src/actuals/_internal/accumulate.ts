@@ -1,7 +1,8 @@
 import type { AreaTree } from '../../demand/area-tree.ts';
 import { attributeDay, createAttribution, spreadPending } from './attribute-served.ts';
+import { createPaceTally, type PaceBasis, tallyPaceDay } from './observed-pace.ts';
 import { createDayFigures, type DayFigures, figuresOfDay, type ReadReports } from './read-reports.ts';
-import { createRollUp, type DayRollUp, rollUpDay, type StationedMachines } from './roll-up.ts';
+import { createRollUp, type DayRollUp, rollUpDay } from './roll-up.ts';
 
 /** Everything reported up to a day, per node index of the whole tree. */
 export type AccumulatedActuals = {
@@ -12,12 +13,13 @@ export type AccumulatedActuals = {
   /**
    * Machines working, summed over the days with more than none: those reported, or for a figure that
    * gives none, those the plan stations in its area; none on a day whose figure, or one below it, is
-   * more than its machines do in 24 hours.
+   * more than its machines do in 24 hours, nor those of a figure demand-bound (`demandBound`: its
+   * area had less work left than they do at the planned pace).
    */
   machineDays: Float64Array;
-  /** Dossiers of those days. */
+  /** Dossiers done on those machines (none of a figure demand-bound). */
   dossiersOnMachineDays: Float64Array;
-  /** Those days. */
+  /** The days with such machines. */
   observedDays: Int32Array;
   daysReported: Int32Array;
   completeDays: Int32Array;
@@ -41,16 +43,17 @@ export function accumulateActuals(
   openDates: ReadonlySet<string>,
   lastOpenDay: string | null,
   visit: (date: string, day: DayFigures, roll: DayRollUp) => void,
-  /** Machines the plan stations in each node: what a figure without machines worked on ({@link rollUpDay}). */
-  stationed: StationedMachines,
+  /** Machines the plan stations in each node, its demand and planned pace: what the pace counts ({@link rollUpDay}). */
+  basis: PaceBasis,
 ): AccumulatedActuals {
   const n = tree.nodes.length;
+  const pace = createPaceTally(basis, n);
   const totals: AccumulatedActuals = {
-    reported: new Float64Array(n),
+    reported: pace.reportedBefore,
     served: new Float64Array(n),
-    machineDays: new Float64Array(n),
-    dossiersOnMachineDays: new Float64Array(n),
-    observedDays: new Int32Array(n),
+    machineDays: pace.machineDays,
+    dossiersOnMachineDays: pace.dossiers,
+    observedDays: pace.days,
     daysReported: new Int32Array(n),
     completeDays: new Int32Array(n),
     partialDays: new Int32Array(n),
@@ -63,20 +66,13 @@ export function accumulateActuals(
   reports.dates.forEach((date, d) => {
     if (date < firstDate || date > lastDate) return;
     figuresOfDay(reports, d, all, day);
-    rollUpDay(tree, tree.order, day, leaves, roll, stationed);
+    rollUpDay(tree, tree.order, day, leaves, roll, pace);
+    tallyPaceDay(tree.order, roll, pace, true);
     attributeDay(tree, roll, demandOf, attribution);
     const open = openDates.has(date);
     const last = date === lastOpenDay;
     for (let index = 0; index < n; index++) {
       if (roll.reported[index] === 0) continue;
-      const dossiers = roll.dossiers[index] as number;
-      const machines = roll.paceMachines[index] as number;
-      totals.reported[index] = (totals.reported[index] as number) + dossiers;
-      if (machines > 0) {
-        totals.machineDays[index] = (totals.machineDays[index] as number) + machines;
-        totals.dossiersOnMachineDays[index] = (totals.dossiersOnMachineDays[index] as number) + dossiers;
-        totals.observedDays[index] = (totals.observedDays[index] as number) + 1;
-      }
       if (open) {
         totals.daysReported[index] = (totals.daysReported[index] as number) + 1;
         if ((roll.covered[index] as number) >= (leaves[index] as number))

@@ -26,6 +26,7 @@ import type {
 } from '../types.ts';
 import { warningsOfDay } from './day-warnings.ts';
 import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
+import { createPaceTally, type PaceBasis, paceBasisByNode, tallyPaceDay } from './observed-pace.ts';
 import { ACTUALS_DEFAULTS, machinesJudgedIn, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
 import { plannedOfCovered } from './planned-of-covered.ts';
 import {
@@ -35,15 +36,7 @@ import {
   type ReadReports,
   readReports,
 } from './read-reports.ts';
-import {
-  createRollUp,
-  type DayRollUp,
-  leafCounts,
-  rollUpDay,
-  type StationedMachines,
-  stationedMachinesByNode,
-  subtreeOrder,
-} from './roll-up.ts';
+import { createRollUp, type DayRollUp, leafCounts, rollUpDay, subtreeOrder } from './roll-up.ts';
 import { paceDiffers, partialDay } from './warnings.ts';
 
 /** Longest span compared in one call: ten years of days, the horizon of the open-day walk. */
@@ -80,8 +73,8 @@ export type Comparison = {
   read: ReadReports;
   leaves: Int32Array;
   plannedMachines: (number | null)[];
-  /** Machines the plan stations in each node, what a figure without machines worked on ({@link rollUpDay}). */
-  stationedMachines: StationedMachines;
+  /** Machines the plan stations in each node, its demand and planned pace: what the pace counts ({@link rollUpDay}). */
+  paceBasis: PaceBasis;
   /** The pools' days shared over their leaves, worked out once for every area compared. */
   shares: LeafShares;
   marginShare: number;
@@ -184,7 +177,7 @@ export function prepareComparison(
     read,
     leaves: leafCounts(prep.tree),
     plannedMachines: plannedMachinesByNode(prep, rows),
-    stationedMachines: stationedMachinesByNode(prep, rows),
+    paceBasis: paceBasisByNode(prep, rows),
     shares: createLeafShares(prep),
     marginShare,
     start,
@@ -208,7 +201,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     read,
     leaves,
     plannedMachines,
-    stationedMachines,
+    paceBasis,
     shares,
     marginShare,
     start,
@@ -259,6 +252,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   }
 
   const roll = createRollUp(prep.tree.nodes.length);
+  const pace = createPaceTally(paceBasis, prep.tree.nodes.length);
   const figures = createDayFigures(prep.tree.nodes.length);
   // Planned days per leaf are needed only for partial days.
   let leafDays: PlannedLeafDays | null = null;
@@ -271,9 +265,6 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   let cumulativeActual = 0;
   let totalPlanned = 0;
   let totalActual = 0;
-  let machineDays = 0;
-  let dossiersOnMachineDays = 0;
-  let observedDays = 0;
   const dates = datesFrom(comparison, span);
   for (let k = 0; k < span; k++) {
     const date = dates[k] as string;
@@ -282,7 +273,9 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     const dayIndex = reportedDays.get(date);
     if (dayIndex !== undefined) {
       figuresOfDay(read, dayIndex, keep, figures);
-      rollUpDay(prep.tree, order, figures, leaves, roll, stationedMachines);
+      rollUpDay(prep.tree, order, figures, leaves, roll, pace);
+      // The days before `from` count in what was served before a day, not in the pace.
+      tallyPaceDay(order, roll, pace, date >= fromDate);
     }
     const reported = dayIndex !== undefined && roll.reported[area] === 1;
     const actual = reported ? (roll.dossiers[area] as number) : null;
@@ -315,14 +308,6 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     }
     const machinesValue = reported ? (roll.machines[area] as number) : Number.NaN;
     const machines = Number.isNaN(machinesValue) ? null : machinesValue;
-    // The pace counts a figure without machines on those the plan stations in its area, as the
-    // forecast counts its dossiers: both then carry the same days forward.
-    const paceMachines = reported ? (roll.paceMachines[area] as number) : Number.NaN;
-    if (actual !== null && paceMachines > 0) {
-      machineDays += paceMachines;
-      dossiersOnMachineDays += actual;
-      observedDays++;
-    }
     if (dayIndex !== undefined) {
       warnings.push(
         ...warningsOfDay(prep, rows, plannedMachines, judgedMachines, date, figures, roll, () => true),
@@ -343,12 +328,15 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
       dossiersPerMachineDay: actual !== null && machines !== null && machines > 0 ? actual / machines : null,
     });
   }
-  const observed = machineDays > 0 ? dossiersOnMachineDays / machineDays : null;
-  const pace =
+  // The pace counts a figure without machines on those the plan stations in its area, as the
+  // forecast counts its dossiers: both then carry the same days forward.
+  const machineDays = pace.machineDays[area] as number;
+  const observed = machineDays > 0 ? (pace.dossiers[area] as number) / machineDays : null;
+  const paceWarning =
     observed === null
       ? null
-      : paceDiffers(node, observed, row.dailyCapacityPerMachine, observedDays, marginShare);
-  if (pace) warnings.unshift(pace);
+      : paceDiffers(node, observed, row.dailyCapacityPerMachine, pace.days[area] as number, marginShare);
+  if (paceWarning) warnings.unshift(paceWarning);
   warnings.push(...partialWarnings);
 
   const servedAfterCampaign = servedAfter(comparison, area, order, inArea, lastDay, toDate);

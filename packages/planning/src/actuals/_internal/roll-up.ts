@@ -1,6 +1,5 @@
-import { capacityOf, type PreparedCampaign } from '../../campaign/_internal/prepare-campaign.ts';
-import type { AreaPlan } from '../../campaign/types.ts';
 import type { AreaNode, AreaTree } from '../../demand/area-tree.ts';
+import { demandBound, type PaceBasis, type PaceTally } from './observed-pace.ts';
 import type { DayFigures } from './read-reports.ts';
 import { aboveTwentyFourHours } from './twenty-four-hours.ts';
 
@@ -17,10 +16,13 @@ export type DayRollUp = {
   machinesGiven: Float64Array;
   /**
    * Machines behind `dossiers` as the observed pace counts them: those reported or, for an area
-   * whose figure gives none, those the plan stations there (`stationed`, see {@link rollUpDay});
-   * NaN when neither says, or when a figure below is more than its machines do in 24 hours.
+   * whose figure gives none, those the plan stations there (see {@link rollUpDay}), none for a
+   * figure demand-bound (`demandBound`); NaN when neither says, or when a figure below is more than
+   * its machines do in 24 hours.
    */
   paceMachines: Float64Array;
+  /** The dossiers of `dossiers` that the observed pace counts: none of a figure demand-bound. */
+  paceDossiers: Float64Array;
   /** 1 when anything was reported in the area that day. */
   reported: Uint8Array;
   /** Leaves covered by a report: all of them where the area reported itself, else its children's. */
@@ -33,6 +35,7 @@ export function createRollUp(nodes: number): DayRollUp {
     machines: new Float64Array(nodes),
     machinesGiven: new Float64Array(nodes),
     paceMachines: new Float64Array(nodes),
+    paceDossiers: new Float64Array(nodes),
     reported: new Uint8Array(nodes),
     covered: new Int32Array(nodes),
   };
@@ -77,13 +80,17 @@ export function subtreeMarks(tree: AreaTree, areas: readonly number[]): Uint8Arr
  * reports its own total, that total wins over its children's (a province figure is not added to
  * its districts'); a report of the area itself, its total or a team's, covers all its leaves.
  *
- * `stationed` ({@link stationedMachinesByNode}): an area's figure that gives no machines working is
- * counted in `paceMachines` as worked on the machines the plan stations there, so that a pace is
- * observed from reports without machines as the forecast sees their dossiers; not for its teams'
- * figure on a day its children reported too (the plan's machines are theirs as well). A figure
- * counts on no machines, those it reports or those planned, that cannot have done it (more than they
- * do in 24 hours: the day is warned about as above its maximum), and neither does the day of the
- * areas above it. A figure of 0 dossiers without machines (a closed day) counts no machine-day.
+ * `pace` (its `basis` from `paceBasisByNode`), for the observed pace: an area's figure that gives
+ * no machines working is counted in `paceMachines` as worked on the machines the plan stations
+ * there, so that a pace is observed from reports without machines as the forecast sees their
+ * dossiers; not for its teams' figure on a day its children reported too (the plan's machines are
+ * theirs as well). A figure counts on no machines, those it reports or those planned, that cannot
+ * have done it (more than they do in 24 hours: the day is warned about as above its maximum), and
+ * neither does the day of the areas above it. A figure of 0 dossiers without machines (a closed
+ * day) counts no machine-day. A figure demand-bound (`demandBound`: less work was left in its area
+ * than its machines do at the planned pace, judged on what `pace` tallied before the day) counts
+ * neither its machines nor its dossiers, in its area or above it: the areas above count their other
+ * figures. Call `tallyPaceDay` with the same `pace` after each day rolled.
  */
 export function rollUpDay(
   tree: AreaTree,
@@ -91,9 +98,9 @@ export function rollUpDay(
   day: DayFigures,
   leaves: Int32Array,
   into: DayRollUp,
-  stationed: StationedMachines | null = null,
+  pace: PaceTally | null = null,
 ): void {
-  const { dossiers, machines, machinesGiven, paceMachines, reported, covered } = into;
+  const { dossiers, machines, machinesGiven, paceMachines, paceDossiers, reported, covered } = into;
   for (let k = order.length - 1; k >= 0; k--) {
     const index = order[k] as number;
     const own = day.kind[index] as number;
@@ -103,6 +110,7 @@ export function rollUpDay(
     let any = own === 0 ? 0 : 1;
     let cover = own === 0 ? 0 : (leaves[index] as number);
     let childrenWorking = 0;
+    let childrenPaceDossiers = 0;
     let childReported = false;
     if (own !== 2) {
       for (const child of (tree.nodes[index] as AreaNode).children) {
@@ -111,25 +119,32 @@ export function rollUpDay(
         working += machines[child] as number;
         given += machinesGiven[child] as number;
         childrenWorking += paceMachines[child] as number;
+        childrenPaceDossiers += paceDossiers[child] as number;
         childReported = true;
         any = 1;
         if (own === 0) cover += covered[child] as number;
       }
     }
-    const ownPace =
+    let ownPace =
       own === 0
         ? 0
         : ownPaceMachines(
             day.dossiers[index] as number,
             day.machines[index] as number,
             index,
-            stationed,
+            pace?.basis ?? null,
             own === 1 && childReported,
           );
+    let ownPaceDossiers = own === 0 ? 0 : (day.dossiers[index] as number);
+    if (pace !== null && ownPace > 0 && demandBound(pace, index, ownPace)) {
+      ownPace = 0;
+      ownPaceDossiers = 0;
+    }
     dossiers[index] = sum;
     machines[index] = any ? working : Number.NaN;
     machinesGiven[index] = given;
     paceMachines[index] = any ? ownPace + childrenWorking : Number.NaN;
+    paceDossiers[index] = ownPaceDossiers + childrenPaceDossiers;
     reported[index] = any;
     covered[index] = cover;
   }
@@ -137,7 +152,7 @@ export function rollUpDay(
 
 /**
  * The machines an area's own figure counts in the observed pace (see {@link rollUpDay}): those it
- * reports (`reported`, NaN when it gives none) or, with `stationed`, those the plan stations there
+ * reports (`reported`, NaN when it gives none) or, with `basis`, those the plan stations there
  * unless it is its teams' figure on a day its children reported too (`besideChildren`); NaN when
  * they cannot have done its dossiers, more than they do in 24 hours.
  */
@@ -145,49 +160,20 @@ function ownPaceMachines(
   dossiers: number,
   reported: number,
   index: number,
-  stationed: StationedMachines | null,
+  basis: PaceBasis | null,
   besideChildren: boolean,
 ): number {
   // Nothing done and no machines said (a closed day): no machine-day, as the forecast counts such
   // a day in no rate.
   if (Number.isNaN(reported) && dossiers === 0) return 0;
-  if (stationed === null) return reported;
+  if (basis === null) return reported;
   const counted = !Number.isNaN(reported)
     ? reported
     : besideChildren
       ? null
-      : (stationed.machines[index] ?? null);
+      : (basis.machines[index] ?? null);
   const within =
     counted !== null &&
-    !aboveTwentyFourHours(dossiers, counted, stationed.meanMinutesPerDossier[index] as number);
+    !aboveTwentyFourHours(dossiers, counted, basis.meanMinutesPerDossier[index] as number);
   return within ? counted : Number.NaN;
-}
-
-/**
- * What the observed pace counts a figure on, per node index (see {@link rollUpDay}): the machines
- * planned for one without machines working, and the service its machines' 24 hours are reckoned at.
- */
-export type StationedMachines = {
-  /** Machines the plan stations in the area; null where none of its own. */
-  machines: readonly (number | null)[];
-  /** The mean minutes per dossier of the area's service, that its figure's 24 hours are reckoned at. */
-  meanMinutesPerDossier: Float64Array;
-};
-
-/**
- * "A figure that gives no machines working was worked on the machines the plan stations in its
- * area": those given there or its share of a pool above (`AreaPlan.machines`). None for an area
- * that shares its parent's pool (its share is not known), nor in a plan sized without machines.
- */
-export function stationedMachinesByNode(
-  prep: PreparedCampaign,
-  rows: readonly AreaPlan[],
-): StationedMachines {
-  const meanMinutesPerDossier = new Float64Array(rows.length);
-  for (let index = 0; index < rows.length; index++)
-    meanMinutesPerDossier[index] = capacityOf(prep, index).meanMinutesPerDossier;
-  return {
-    machines: rows.map((row) => (prep.machines === null ? null : row.machines)),
-    meanMinutesPerDossier,
-  };
 }
