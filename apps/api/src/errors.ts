@@ -122,6 +122,33 @@ export class InputErrors extends PlanningInputError {
   }
 }
 
+/** A problem as a refusal of the input: an unknown area is one more bad value among the others. */
+export function asInputError(problem: PlanningInputError | NotFoundError): PlanningInputError {
+  if (problem instanceof PlanningInputError) return problem;
+  return new PlanningInputError({
+    path: problem.path,
+    code: 'unknown-reference',
+    expected: `the code of a known ${problem.resource}`,
+    received: problem.key,
+  });
+}
+
+/**
+ * Refuses an input for every problem found in it, in the order given: one problem alone, as its
+ * check found it (`PlanningInputError`, `NotFoundError`), or several in one {@link InputErrors};
+ * returns when there is none.
+ *
+ * @example
+ * throwProblems([nameRefused, new NotFoundError('area', 'nowhere', 'input.areaCode')])
+ * // throws InputErrors: 2 problems: input.name must be …; input.areaCode must be the code of a known area, got "nowhere"
+ */
+export function throwProblems(problems: readonly (PlanningInputError | NotFoundError)[]): void {
+  const [first, ...others] = problems;
+  if (first === undefined) return;
+  if (others.length === 0) throw first;
+  throw new InputErrors([asInputError(first), ...others.map(asInputError)]);
+}
+
 /** A field needs a bearer token and the request sent none. */
 export class UnauthenticatedError extends AccessRefusal {
   override readonly name = 'UnauthenticatedError';

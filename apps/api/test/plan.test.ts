@@ -287,6 +287,26 @@ describe('whatIf', () => {
       code: 'range',
     });
   });
+
+  it('names every figure beyond what the service plans at once', async () => {
+    // A week is 10,080 minutes a dossier; an area may be given 100,000 machines.
+    const result = await data<{ whatIf: { problems: { field: string; code: string }[] } }>(
+      `query ($input: CampaignInput!) { whatIf(input: $input) { ... on InputError { problems { field code } } } }`,
+      {
+        input: {
+          areas: [{ code: 'a', name: 'A', population: 500 }],
+          calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+          hours: { open: '07:30', close: '22:00' },
+          service: { minutesPerDossier: 20_000 },
+          machines: [{ areaCode: 'a', machines: 100_001 }],
+        },
+      },
+    );
+    expect(result.whatIf.problems).toEqual([
+      { field: 'input.service.minutesPerDossier', code: 'range' },
+      { field: 'input.machines[0].machines', code: 'range' },
+    ]);
+  });
 });
 
 describe('planVsActual', () => {

@@ -160,6 +160,18 @@ describe('scenarios', () => {
     ]);
   });
 
+  it('names every closed weekday refused, not only the first', async () => {
+    // ISO weekdays run 1 (Monday) to 7 (Sunday): 0 and 9 are no weekday, 7 is Sunday.
+    const result = await data<{ createScenario: { problems: { field: string; code: string }[] } }>(
+      `mutation ($input: ScenarioInput!) { createScenario(input: $input) { ... on InputError { problems { field code } } } }`,
+      { input: { ...dakGlong, calendar: { ...dakGlong.calendar, closedWeekdays: [0, 7, 9] } } },
+    );
+    expect(result.createScenario.problems).toEqual([
+      { field: 'input.calendar.closedWeekdays[0]', code: 'range' },
+      { field: 'input.calendar.closedWeekdays[2]', code: 'range' },
+    ]);
+  });
+
   it('keeps a stored calendar that starts after its deadline when an update does not give one', async () => {
     // A replan saved as of its deadline starts the day after it; renaming it is no typo of dates.
     const created = (await data<{ createScenario: Scenario }>(CREATE, { input: dakGlong })).createScenario;

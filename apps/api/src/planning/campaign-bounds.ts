@@ -5,6 +5,7 @@
 // be an internal error or silently cut.
 import { PlanningInputError } from '@muster/planning';
 import { DateTime } from 'luxon';
+import { throwProblems } from '../errors.ts';
 
 /** A dossier takes from 0.6 seconds (the step `solveFor` gives service times in) to a week. */
 export const MINUTES_PER_DOSSIER = { min: 0.01, max: 7 * 24 * 60 } as const;
@@ -24,25 +25,49 @@ type Bounded = {
   areas?: readonly { population?: number | null; eligible?: number | null }[];
 };
 
-function refuse(path: string, expected: string, received: unknown): never {
-  throw new PlanningInputError({ path, code: 'range', expected, received });
+function refusal(path: string, expected: string, received: unknown): PlanningInputError {
+  return new PlanningInputError({ path, code: 'range', expected, received });
 }
 
-/** Refuses a campaign the service cannot answer for, naming the field under `path` (`input`). */
-export function checkCampaignBounds(input: Bounded, path: string): void {
+function minutesPerDossierRefusal(minutesPerDossier: number, path: string): PlanningInputError | null {
+  if (minutesPerDossier >= MINUTES_PER_DOSSIER.min && minutesPerDossier <= MINUTES_PER_DOSSIER.max)
+    return null;
+  return refusal(
+    path,
+    `minutes from ${MINUTES_PER_DOSSIER.min} to ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} (a week)`,
+    minutesPerDossier,
+  );
+}
+
+/**
+ * Refuses a dossier's service time outside {@link MINUTES_PER_DOSSIER}, naming `path` (the field
+ * itself): a campaign's, or a site's own in its staffing.
+ *
+ * @example
+ * checkMinutesPerDossier(0, 'minutesPerDossier')
+ * // throws PlanningInputError: minutesPerDossier must be minutes from 0.01 to 10,080 (a week), got 0
+ */
+export function checkMinutesPerDossier(minutesPerDossier: number, path: string): void {
+  const refused = minutesPerDossierRefusal(minutesPerDossier, path);
+  if (refused) throw refused;
+}
+
+/**
+ * Every figure of a campaign the service cannot answer for, named under `path` (`input`): the
+ * service's, the calendar's span, the machines' counts, the areas' sums.
+ */
+export function campaignBoundsRefusals(input: Bounded, path: string): PlanningInputError[] {
+  const refused: PlanningInputError[] = [];
   const { minutesPerDossier, hardCaseExtraMinutes } = input.service;
-  if (!(minutesPerDossier >= MINUTES_PER_DOSSIER.min && minutesPerDossier <= MINUTES_PER_DOSSIER.max)) {
-    refuse(
-      `${path}.service.minutesPerDossier`,
-      `minutes from ${MINUTES_PER_DOSSIER.min} to ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} (a week)`,
-      minutesPerDossier,
-    );
-  }
+  const minutes = minutesPerDossierRefusal(minutesPerDossier, `${path}.service.minutesPerDossier`);
+  if (minutes) refused.push(minutes);
   if (hardCaseExtraMinutes != null && !(hardCaseExtraMinutes <= MINUTES_PER_DOSSIER.max)) {
-    refuse(
-      `${path}.service.hardCaseExtraMinutes`,
-      `at most ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} minutes (a week)`,
-      hardCaseExtraMinutes,
+    refused.push(
+      refusal(
+        `${path}.service.hardCaseExtraMinutes`,
+        `at most ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} minutes (a week)`,
+        hardCaseExtraMinutes,
+      ),
     );
   }
   // A deadline before the start is a campaign with no open day, which the library plans as
@@ -53,18 +78,22 @@ export function checkCampaignBounds(input: Bounded, path: string): void {
     'days',
   ).days;
   if (days >= MAX_CAMPAIGN_DAYS) {
-    refuse(
-      `${path}.calendar.deadline`,
-      `a date within ${MAX_CAMPAIGN_DAYS.toLocaleString('en')} days (ten years) of the start, ${start}`,
-      deadline,
+    refused.push(
+      refusal(
+        `${path}.calendar.deadline`,
+        `a date within ${MAX_CAMPAIGN_DAYS.toLocaleString('en')} days (ten years) of the start, ${start}`,
+        deadline,
+      ),
     );
   }
   (input.machines ?? []).forEach(({ machines }, index) => {
     if (machines > MAX_MACHINES_PER_AREA) {
-      refuse(
-        `${path}.machines[${index}].machines`,
-        `at most ${MAX_MACHINES_PER_AREA.toLocaleString('en')} machines an area`,
-        machines,
+      refused.push(
+        refusal(
+          `${path}.machines[${index}].machines`,
+          `at most ${MAX_MACHINES_PER_AREA.toLocaleString('en')} machines an area`,
+          machines,
+        ),
       );
     }
   });
@@ -72,11 +101,22 @@ export function checkCampaignBounds(input: Bounded, path: string): void {
     let total = 0;
     for (const area of input.areas ?? []) total += area[field] ?? 0;
     if (total > MAX_INT) {
-      refuse(
-        `${path}.areas`,
-        `areas whose ${field} sums to at most ${MAX_INT.toLocaleString('en')}`,
-        `${total.toLocaleString('en')}`,
+      refused.push(
+        refusal(
+          `${path}.areas`,
+          `areas whose ${field} sums to at most ${MAX_INT.toLocaleString('en')}`,
+          `${total.toLocaleString('en')}`,
+        ),
       );
     }
   }
+  return refused;
+}
+
+/**
+ * Refuses a campaign the service cannot answer for, naming every field refused under `path`
+ * (`input`): one refusal as it is, several in one `InputErrors`.
+ */
+export function checkCampaignBounds(input: Bounded, path: string): void {
+  throwProblems(campaignBoundsRefusals(input, path));
 }

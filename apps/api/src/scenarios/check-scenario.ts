@@ -3,7 +3,7 @@
 // Every check runs, so that a refusal names every field refused at once.
 import { PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
-import { InputErrors, NotFoundError } from '../errors.ts';
+import { NotFoundError, throwProblems } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { campaignRefusals } from './_internal/campaign-refusals.ts';
 import type { ScenarioFields } from './scenario-fields.ts';
@@ -61,12 +61,6 @@ function targetAndNoteRefusals(fields: ScenarioFields): PlanningInputError[] {
   return refused;
 }
 
-/** A problem as a refusal of the input: an unknown area is one more bad value among the others. */
-function asInputError(problem: Problem): PlanningInputError {
-  if (problem instanceof PlanningInputError) return problem;
-  return refusal(problem.path, 'unknown-reference', `the code of a known ${problem.resource}`, problem.key);
-}
-
 export type CheckScenarioOptions = {
   /**
    * The caller typed the calendar (`createScenario(input:)`, an update that gives one): a deadline
@@ -78,7 +72,7 @@ export type CheckScenarioOptions = {
 /**
  * Refuses a scenario that may not be stored, naming every field refused under `input`
  * (`input.calendar.start`), in the order of the input: one problem as its check found it (an
- * unknown area as `NotFoundError`), several in one {@link InputErrors}.
+ * unknown area as `NotFoundError`), several in one `InputErrors` ({@link throwProblems}).
  */
 export async function checkScenario(
   prisma: PrismaClient,
@@ -121,8 +115,5 @@ export async function checkScenario(
     }),
     ...targetAndNoteRefusals(fields),
   ];
-  const [first, ...others] = problems;
-  if (first === undefined) return;
-  if (others.length === 0) throw first;
-  throw new InputErrors([asInputError(first), ...others.map(asInputError)]);
+  throwProblems(problems);
 }

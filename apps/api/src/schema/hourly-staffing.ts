@@ -17,8 +17,15 @@ import { type Memo, memoize } from '../compute/memo.ts';
 import { compute } from '../compute/pool.ts';
 import { LimitExceededError } from '../errors.ts';
 import { priced } from '../limits/cost-limit.ts';
-import { MAX_SITE_VISITORS, shiftsWork, siteArrivals, siteDayWork, staffingWork } from '../limits/work.ts';
-import { MINUTES_PER_DOSSIER } from '../planning/campaign-bounds.ts';
+import {
+  MAX_SITE_VISITORS,
+  shiftsWork,
+  siteArrivals,
+  siteArrivalsFit,
+  siteDayWork,
+  staffingWork,
+} from '../limits/work.ts';
+import { checkMinutesPerDossier, MINUTES_PER_DOSSIER } from '../planning/campaign-bounds.ts';
 import { type PlanResult, planRow } from '../planning/plan-result.ts';
 import { BYTES_KEPT, plannedDays } from '../planning/stored-plan.ts';
 import { OpeningHoursInputRef } from './campaign-input.ts';
@@ -354,14 +361,7 @@ function readWaitTarget(value: number | null | undefined, fallback: number): num
 /** A site's own service time, within what the service plans a campaign with (campaign-bounds.ts). */
 function readMinutesPerDossier(value: number | null | undefined): number | undefined {
   if (value == null) return undefined;
-  if (!(value >= MINUTES_PER_DOSSIER.min && value <= MINUTES_PER_DOSSIER.max)) {
-    throw new PlanningInputError({
-      path: 'minutesPerDossier',
-      code: 'range',
-      expected: `minutes from ${MINUTES_PER_DOSSIER.min} to ${MINUTES_PER_DOSSIER.max.toLocaleString('en')} (a week)`,
-      received: value,
-    });
-  }
+  checkMinutesPerDossier(value, 'minutesPerDossier');
   return value;
 }
 
@@ -377,7 +377,7 @@ function refuseSiteBeyondService(args: {
   dailyVisitors?: number | null;
   arrivalsPerHour?: readonly number[] | null;
 }): void {
-  if (args.dailyVisitors != null && !(args.dailyVisitors >= 0 && args.dailyVisitors <= MAX_SITE_VISITORS)) {
+  if (args.dailyVisitors != null && !siteArrivalsFit(args.dailyVisitors)) {
     throw new PlanningInputError({
       path: 'dailyVisitors',
       code: 'range',

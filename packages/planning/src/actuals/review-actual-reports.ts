@@ -1,3 +1,4 @@
+import { setAside } from '../_internal/problems.ts';
 import { requireArray } from '../_internal/validate.ts';
 import { MalformedReportsError } from '../errors/malformed-reports-error.ts';
 import type { PlanningInputError } from '../errors/planning-input-error.ts';
@@ -6,7 +7,6 @@ import {
   type ReadReport,
   readOptions,
   readReport,
-  setAside,
 } from './_internal/read-reviewed-reports.ts';
 import { aboveTwentyFourHours, dossiersIn24Hours } from './_internal/twenty-four-hours.ts';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MalformedInputError } from '../errors/malformed-input-error.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import { checkCampaignInput } from './check-campaign-input.ts';
 import type { CampaignInput } from './types.ts';
@@ -48,5 +49,45 @@ describe('checkCampaignInput', () => {
     expect(refusal({ ...HUNG_NGUYEN, service: { minutesPerDossier: 0 } }, 'input')).toBe(
       'input.service.minutesPerDossier must be a positive number, got 0',
     );
+  });
+
+  it('names every bad figure at once, in the order of the input, reading as the first', () => {
+    // A planner's three typos: Sunday written 8, a close past midnight written 25:00, a minus sign.
+    const input = {
+      ...HUNG_NGUYEN,
+      calendar: { ...HUNG_NGUYEN.calendar, closedWeekdays: [6, 8] },
+      hours: { open: '07:30', close: '25:00' },
+      machines: [{ areaCode: '18001', machines: -2 }],
+    };
+    let thrown: unknown;
+    try {
+      checkCampaignInput(input, 'input');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MalformedInputError);
+    const error = thrown as MalformedInputError;
+    expect(error.problems.map((problem) => [problem.path, problem.code, problem.message])).toEqual([
+      [
+        'input.calendar.closedWeekdays[1]',
+        'range',
+        'input.calendar.closedWeekdays[1] must be an integer at least 1 and at most 7, got 8',
+      ],
+      [
+        'input.hours.close',
+        'format',
+        'input.hours.close must be a time of day "HH:mm" from 00:00 to 24:00, got "25:00"',
+      ],
+      [
+        'input.machines[0].machines',
+        'range',
+        'input.machines[0].machines must be a non-negative integer, got -2',
+      ],
+    ]);
+    expect([error.path, error.code, error.message]).toEqual([
+      'input.calendar.closedWeekdays[1]',
+      'range',
+      'input.calendar.closedWeekdays[1] must be an integer at least 1 and at most 7, got 8',
+    ]);
   });
 });

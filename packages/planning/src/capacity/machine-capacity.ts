@@ -1,4 +1,6 @@
+import { allRead, attempt } from '../_internal/problems.ts';
 import { optionalNumber, requireNumber, requireRecord } from '../_internal/validate.ts';
+import type { PlanningInputError } from '../errors/planning-input-error.ts';
 import { readServiceLosses, SERVICE_DEFAULTS } from './_internal/read-service.ts';
 
 /** How one machine (computer + scanner + operators) serves dossiers. */
@@ -33,7 +35,8 @@ export type MachineCapacity = {
 /**
  * Effective capacity of one machine per open hour, from its service time, breakdowns and hard
  * cases. The service time of a hard case is the ordinary time plus the extra, so the mean is a
- * mixture and so is the variance (which the queueing stage needs).
+ * mixture and so is the variance (which the queueing stage needs). Every malformed figure is
+ * refused at once (a `MalformedInputError` that reads as the first).
  *
  * @example
  * machineCapacity({ minutesPerDossier: 3, availability: 0.9, hardCaseShare: 0.1, hardCaseExtraMinutes: 6 }).dossiersPerMachineHour
@@ -41,13 +44,18 @@ export type MachineCapacity = {
  */
 export function machineCapacity(service: unknown, path = 'service'): MachineCapacity {
   const record = requireRecord(service, path);
-  const minutesPerDossier = requireNumber(record.minutesPerDossier, `${path}.minutesPerDossier`, {
-    min: 0,
-    minExclusive: true,
-  });
+  const problems: PlanningInputError[] = [];
+  const minutes = attempt(
+    () =>
+      requireNumber(record.minutesPerDossier, `${path}.minutesPerDossier`, { min: 0, minExclusive: true }),
+    problems,
+  );
   const serviceCv =
-    optionalNumber(record.serviceCv, `${path}.serviceCv`, { min: 0 }) ?? SERVICE_DEFAULTS.serviceCv;
-  const { availability, hardCaseShare, hardCaseExtraMinutes } = readServiceLosses(record, path);
+    attempt(() => optionalNumber(record.serviceCv, `${path}.serviceCv`, { min: 0 }), problems) ??
+    SERVICE_DEFAULTS.serviceCv;
+  const losses = attempt(() => readServiceLosses(record, path), problems);
+  const { minutesPerDossier, read } = allRead({ minutesPerDossier: minutes, read: losses }, problems);
+  const { availability, hardCaseShare, hardCaseExtraMinutes } = read;
 
   const meanMinutesPerDossier = minutesPerDossier + hardCaseShare * hardCaseExtraMinutes;
   const ordinaryVariance = (serviceCv * minutesPerDossier) ** 2;

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { allRead, attempt } from '../_internal/problems.ts';
 import {
   requireArray,
   requireIsoDate,
@@ -6,6 +7,7 @@ import {
   requireRecord,
   requireTimeZone,
 } from '../_internal/validate.ts';
+import type { PlanningInputError } from '../errors/planning-input-error.ts';
 import { DEFAULT_HORIZON_DAYS } from './_internal/horizon.ts';
 import { utcMidnight } from './_internal/utc-midnight.ts';
 import { windowHoursOn } from './_internal/wall-clock.ts';
@@ -36,7 +38,8 @@ const DEFAULT_TIME_ZONE = 'UTC';
 
 /**
  * Reads and checks a campaign calendar: dates in its time zone, closed dates and weekdays.
- * Refusals name fields under `path`.
+ * Refusals name fields under `path`, every malformed one at once (a `MalformedInputError` that
+ * reads as the first).
  *
  * @example
  * resolveCalendar({ start: '2021-03-22', deadline: '2021-06-30', closedWeekdays: [7] }).closedWeekdays.has(7)
@@ -44,25 +47,38 @@ const DEFAULT_TIME_ZONE = 'UTC';
  */
 export function resolveCalendar(calendar: unknown, path = 'calendar'): ResolvedCalendar {
   const record = requireRecord(calendar, path);
-  const timeZone =
-    record.timeZone === undefined ? DEFAULT_TIME_ZONE : requireTimeZone(record.timeZone, `${path}.timeZone`);
-  const start = requireIsoDate(record.start, `${path}.start`, timeZone);
-  const deadline = requireIsoDate(record.deadline, `${path}.deadline`, timeZone);
+  const problems: PlanningInputError[] = [];
+  const zoneRead =
+    record.timeZone === undefined
+      ? DEFAULT_TIME_ZONE
+      : attempt(() => requireTimeZone(record.timeZone, `${path}.timeZone`), problems);
+  // A zone refused, the dates are read in the default one: a malformed date is named all the same.
+  const zone = zoneRead ?? DEFAULT_TIME_ZONE;
+  const dates = {
+    timeZone: zoneRead,
+    start: attempt(() => requireIsoDate(record.start, `${path}.start`, zone), problems),
+    deadline: attempt(() => requireIsoDate(record.deadline, `${path}.deadline`, zone), problems),
+  };
   const closedDates = new Set<string>();
   if (record.closedDates !== undefined) {
-    requireArray(record.closedDates, `${path}.closedDates`).forEach((date, index) => {
-      closedDates.add(requireIsoDate(date, `${path}.closedDates[${index}]`, timeZone).toISODate() ?? '');
-    });
+    attempt(() => requireArray(record.closedDates, `${path}.closedDates`), problems)?.forEach(
+      (date, index) => {
+        const read = attempt(() => requireIsoDate(date, `${path}.closedDates[${index}]`, zone), problems);
+        if (read !== undefined) closedDates.add(read.toISODate() ?? '');
+      },
+    );
   }
   const closedWeekdays = new Set<number>();
   if (record.closedWeekdays !== undefined) {
-    requireArray(record.closedWeekdays, `${path}.closedWeekdays`).forEach((day, index) => {
-      closedWeekdays.add(
-        requireNumber(day, `${path}.closedWeekdays[${index}]`, { min: 1, max: 7, integer: true }),
-      );
-    });
+    const rule = { min: 1, max: 7, integer: true };
+    attempt(() => requireArray(record.closedWeekdays, `${path}.closedWeekdays`), problems)?.forEach(
+      (day, index) => {
+        const read = attempt(() => requireNumber(day, `${path}.closedWeekdays[${index}]`, rule), problems);
+        if (read !== undefined) closedWeekdays.add(read);
+      },
+    );
   }
-  return { start, deadline, timeZone, closedDates, closedWeekdays };
+  return { ...allRead(dates, problems), closedDates, closedWeekdays };
 }
 
 /** One open day of a calendar and the hours its window is open that day. */

@@ -1,3 +1,4 @@
+import { setAside } from '../../_internal/problems.ts';
 import {
   type NumberRule,
   optionalNumber,
@@ -7,7 +8,7 @@ import {
   requireRecord,
   requireString,
 } from '../../_internal/validate.ts';
-import { PlanningInputError } from '../../errors/planning-input-error.ts';
+import type { PlanningInputError } from '../../errors/planning-input-error.ts';
 import type { ReviewActualReportsOptions } from '../review-actual-reports.ts';
 import { MINUTES_PER_DAY } from './twenty-four-hours.ts';
 
@@ -53,13 +54,6 @@ export function readOptions(options: ReviewActualReportsOptions): ReadOptions {
     }
   }
   return { minutesPerDossier, plannedMachines };
-}
-
-/** A refusal of a figure into `problems`, the figure read as not given; any other error thrown on. */
-export function setAside(error: unknown, problems: PlanningInputError[]): undefined {
-  if (!(error instanceof PlanningInputError)) throw error;
-  problems.push(error);
-  return undefined;
 }
 
 /**

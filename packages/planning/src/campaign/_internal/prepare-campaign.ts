@@ -1,3 +1,4 @@
+import { allRead, attempt } from '../../_internal/problems.ts';
 import { requireArray, requireNumber, requireRecord, requireString } from '../../_internal/validate.ts';
 import { type MachineCapacity, machineCapacity } from '../../capacity/machine-capacity.ts';
 import { type AreaNode, type AreaTree, buildAreaTree } from '../../demand/area-tree.ts';
@@ -32,40 +33,79 @@ export type PreparedCampaign = {
   given: { timeZone: boolean; serviceCv: boolean; availability: boolean; hardCases: boolean };
 };
 
-/** Machines given per node index, from the list of allocations; an area listed twice is refused. */
-function readMachines(value: unknown, tree: AreaTree, at: string): Map<number, number> | null {
+/**
+ * Machines given per node index, from the list of allocations; an area listed twice is refused.
+ * Every entry's area and count are judged, each refused one put into `problems`; with no `tree`
+ * (its areas refused), an area code is judged as a code only.
+ */
+function readMachines(
+  value: unknown,
+  tree: AreaTree | undefined,
+  at: string,
+  problems: PlanningInputError[],
+): Map<number, number> | null {
   if (value === undefined || value === null) return null;
   const machines = new Map<number, number>();
-  requireArray(value, at).forEach((item, i) => {
+  const listed = new Set<number>();
+  attempt(() => requireArray(value, at), problems)?.forEach((item, i) => {
     const path = `${at}[${i}]`;
-    const allocation = requireRecord(item, path);
-    const index = requireAreaCode(allocation.areaCode, `${path}.areaCode`, tree, machines);
-    machines.set(index, requireNumber(allocation.machines, `${path}.machines`, { min: 0, integer: true }));
+    const allocation = attempt(() => requireRecord(item, path), problems);
+    if (allocation === undefined) return;
+    const index = attempt(
+      () => requireAreaCode(allocation.areaCode, `${path}.areaCode`, tree, listed),
+      problems,
+    );
+    const count = attempt(
+      () => requireNumber(allocation.machines, `${path}.machines`, { min: 0, integer: true }),
+      problems,
+    );
+    // Listed, whatever its count: a second entry for the area is refused all the same.
+    if (index !== undefined) listed.add(index);
+    if (index !== undefined && count !== undefined) machines.set(index, count);
   });
   return machines;
 }
 
-/** Capacity per node index of the overrides given, each checked like `service`; an area listed twice is refused. */
-function readOverrides(value: unknown, tree: AreaTree, at: string): Map<number, MachineCapacity> | null {
+/**
+ * Capacity per node index of the overrides given, each checked like `service`; an area listed
+ * twice is refused. Every entry's area and service are judged, as {@link readMachines} does.
+ */
+function readOverrides(
+  value: unknown,
+  tree: AreaTree | undefined,
+  at: string,
+  problems: PlanningInputError[],
+): Map<number, MachineCapacity> | null {
   if (value === undefined || value === null) return null;
   const overrides = new Map<number, MachineCapacity>();
-  requireArray(value, at).forEach((item, i) => {
+  const listed = new Set<number>();
+  attempt(() => requireArray(value, at), problems)?.forEach((item, i) => {
     const path = `${at}[${i}]`;
-    const override = requireRecord(item, path);
-    const index = requireAreaCode(override.areaCode, `${path}.areaCode`, tree, overrides);
-    overrides.set(index, machineCapacity(override.service, `${path}.service`));
+    const override = attempt(() => requireRecord(item, path), problems);
+    if (override === undefined) return;
+    const index = attempt(
+      () => requireAreaCode(override.areaCode, `${path}.areaCode`, tree, listed),
+      problems,
+    );
+    const capacity = attempt(() => machineCapacity(override.service, `${path}.service`), problems);
+    if (index !== undefined) listed.add(index);
+    if (index !== undefined && capacity !== undefined) overrides.set(index, capacity);
   });
   return overrides;
 }
 
-/** The node index of an allocation's or override's area, refusing unknown codes and a second entry for one area. */
+/**
+ * The node index of an allocation's or override's area, refusing unknown codes and a second entry
+ * for one area; undefined, the code judged as a code only, when the tree is not known.
+ */
 function requireAreaCode(
   value: unknown,
   path: string,
-  tree: AreaTree,
-  seen: ReadonlyMap<number, unknown>,
-): number {
+  tree: AreaTree | undefined,
+  listed: ReadonlySet<number>,
+): number | undefined {
   const code = requireString(value, path);
+  if (tree === undefined) return undefined;
   const index = tree.byCode.get(code);
   if (index === undefined) {
     throw new PlanningInputError({
@@ -75,7 +115,7 @@ function requireAreaCode(
       received: code,
     });
   }
-  if (seen.has(index)) {
+  if (listed.has(index)) {
     throw new PlanningInputError({
       path,
       code: 'duplicate',
@@ -138,18 +178,27 @@ export function requireAreaIndex(prep: PreparedCampaign, areaCode: unknown, path
 
 /**
  * Checks a campaign input once; refusals name fields under `path` when given (`input` →
- * `input.areas[3].population`), else from the input's own fields (`areas[3].population`).
+ * `input.areas[3].population`), else from the input's own fields (`areas[3].population`). Every
+ * part is read, so that one `MalformedInputError` names every malformed figure (an area list is
+ * refused at its first).
  */
 export function prepareCampaign(input: unknown, path?: string): PreparedCampaign {
-  const record = requireRecord(input, path ?? 'input');
+  const problems: PlanningInputError[] = [];
+  const { record } = allRead(
+    { record: attempt(() => requireRecord(input, path ?? 'input'), problems) },
+    problems,
+  );
   const under = (field: string): string => (path === undefined ? field : `${path}.${field}`);
-  const tree = buildAreaTree(record.areas, under('areas'));
+  const parts = {
+    tree: attempt(() => buildAreaTree(record.areas, under('areas')), problems),
+    calendar: attempt(() => resolveCalendar(record.calendar, under('calendar')), problems),
+    window: attempt(() => resolveOpeningWindow(record.hours, under('hours')), problems),
+    capacity: attempt(() => machineCapacity(record.service, under('service')), problems),
+  };
+  const machines = readMachines(record.machines, parts.tree, under('machines'), problems);
+  const overrides = readOverrides(record.serviceOverrides, parts.tree, under('serviceOverrides'), problems);
+  const { tree, calendar, window, capacity } = allRead(parts, problems);
   const { demand, defaultsUsed } = computeDemand(tree);
-  const calendar = resolveCalendar(record.calendar, under('calendar'));
-  const window = resolveOpeningWindow(record.hours, under('hours'));
-  const capacity = machineCapacity(record.service, under('service'));
-  const machines = readMachines(record.machines, tree, under('machines'));
-  const overrides = readOverrides(record.serviceOverrides, tree, under('serviceOverrides'));
   const { serviceOf, workload } = workloadOf(tree, demand, capacity, overrides);
   const period = listOpenDays(calendar, window);
   const service = record.service as Record<string, unknown>;
