@@ -27,6 +27,7 @@ import {
   type StoredReviewedReport,
 } from './_internal/read-day-reports.ts';
 import { type IndexedFinding, reviewReports } from './_internal/review-reports.ts';
+import { type TurnBatch, turnBatches } from './_internal/turn-batches.ts';
 
 /** A warning about a stored report, named by its id (`<id>.dossiers`) and its day. */
 export type ReportWarning = Omit<IndexedFinding, 'index'> & {
@@ -71,15 +72,14 @@ export type PlanVsActualArgs = {
 };
 
 /** The areas one computation compares, and what each asker waits for. */
-type Batch = {
+type AreasAsked = {
   args: Omit<PlanVsActualArgs, 'areaCode'>;
   /** Areas asked for, and what with them. */
-  asked: Map<string, Wants>;
-  started: boolean;
-  result: Promise<Map<string, PlanVsActual | Error>>;
+  areas: Map<string, Wants>;
 };
 
-const batchesOf = new WeakMap<Memo, Map<string, Batch[]>>();
+/** The computations of a request, by scenario and dates: each area's answer, or why it is refused. */
+const comparisons = turnBatches<AreasAsked, Map<string, PlanVsActual | Error>>();
 
 /**
  * Plan against reports for one area of a stored scenario (with its children and pages of the areas
@@ -119,37 +119,29 @@ export async function planVsActual(
 }
 
 /** A batch not started yet, or one already holding the area with what is wanted of it. */
-function batchFor(prisma: PrismaClient, memo: Memo, args: PlanVsActualArgs, wants: Wants): Batch {
-  let byDates = batchesOf.get(memo);
-  if (!byDates) {
-    byDates = new Map();
-    batchesOf.set(memo, byDates);
-  }
+function batchFor(
+  prisma: PrismaClient,
+  memo: Memo,
+  args: PlanVsActualArgs,
+  wants: Wants,
+): TurnBatch<AreasAsked, Map<string, PlanVsActual | Error>> {
   const key = JSON.stringify([args.scenarioId, args.from ?? null, args.to ?? null]);
-  const batches = byDates.get(key) ?? [];
-  byDates.set(key, batches);
-  const holding = batches.find((batch) => {
-    const asked = batch.asked.get(args.areaCode);
+  const holding = comparisons.opened(memo, key).find((batch) => {
+    const asked = batch.asked.areas.get(args.areaCode);
     return asked !== undefined && holds(asked, wants);
   });
   if (holding) return holding;
-  let open = batches.find((batch) => !batch.started);
-  if (!open) {
-    const batch: Batch = {
+  const open = comparisons.open(
+    memo,
+    key,
+    () => ({
       args: { scenarioId: args.scenarioId, from: args.from ?? null, to: args.to ?? null },
-      asked: new Map(),
-      started: false,
-      result: Promise.resolve(new Map()),
-    };
-    batch.result = new Promise((resolve) => setImmediate(resolve)).then(() => {
-      batch.started = true;
-      return compareBatch(prisma, memo, batch);
-    });
-    batches.push(batch);
-    open = batch;
-  }
-  const had = open.asked.get(args.areaCode);
-  open.asked.set(args.areaCode, {
+      areas: new Map(),
+    }),
+    (asked) => compareBatch(prisma, memo, asked),
+  );
+  const had = open.asked.areas.get(args.areaCode);
+  open.asked.areas.set(args.areaCode, {
     children: wants.children || (had?.children ?? false),
     pages: new Map([...(had?.pages ?? []), ...wants.pages]),
   });
@@ -165,7 +157,7 @@ function withinDays(days: ReportDays, date: string): boolean {
 async function compareBatch(
   prisma: PrismaClient,
   memo: Memo,
-  batch: Batch,
+  batch: AreasAsked,
 ): Promise<Map<string, PlanVsActual | Error>> {
   const { scenarioId, from, to } = batch.args;
   const answers = new Map<string, PlanVsActual | Error>();
@@ -173,12 +165,12 @@ async function compareBatch(
   try {
     loaded = await storedScenario(memo, prisma, scenarioId);
   } catch (error) {
-    for (const code of batch.asked.keys()) answers.set(code, error as Error);
+    for (const code of batch.areas.keys()) answers.set(code, error as Error);
     return answers;
   }
   const { scenario, input, subtree } = loaded;
   const areas = new Map<string, Area>();
-  for (const code of batch.asked.keys()) {
+  for (const code of batch.areas.keys()) {
     try {
       areas.set(code, await areaOfScenario(prisma, loaded, code));
     } catch (error) {
@@ -204,7 +196,7 @@ async function compareBatch(
   const pageOf = (area: Area, page: PageAsk) =>
     areasBelow(area, page.level).slice(page.offset, page.offset + page.limit);
   const compared = [...areas.keys()];
-  for (const [code, wants] of batch.asked) {
+  for (const [code, wants] of batch.areas) {
     const area = areas.get(code);
     if (!area) continue;
     if (wants.children) compared.push(...childrenOf(code).map((child) => child.code));
@@ -271,7 +263,7 @@ async function compareBatch(
     });
   });
   const comparedOf = (list: readonly Area[]) => list.map((other) => byCode.get(other.code) as PlanVsActual);
-  for (const [code, wants] of batch.asked) {
+  for (const [code, wants] of batch.areas) {
     const own = byCode.get(code);
     const area = areas.get(code);
     if (!own || !area) continue;

@@ -7,14 +7,13 @@ import { signedIn } from '../auth/signed-in.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Memo } from '../compute/memo.ts';
 import type { ActualReport, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { turnBatches } from './_internal/turn-batches.ts';
 
 /** What the schema's selection asks of each report (the Prisma plugin's `query`). */
 export type ReportQuery = { include?: Prisma.ActualReportInclude; select?: Prisma.ActualReportSelect };
 
 /** The ids asked with one selection in the current turn, and the reports found for them. */
-type Batch = { ids: Set<string>; found: Promise<Map<string, ActualReport>> };
-
-const batchesOf = new WeakMap<Memo, Map<string, Batch>>();
+const reportBatches = turnBatches<Set<string>, Map<string, ActualReport>>();
 
 /**
  * The stored report of this id (latest version, voided or not), loaded with every other id the
@@ -31,21 +30,14 @@ export function reportById(
   query: ReportQuery,
   id: string,
 ): Promise<ActualReport | null> {
-  let batches = batchesOf.get(memo);
-  if (!batches) {
-    batches = new Map();
-    batchesOf.set(memo, batches);
-  }
   // The caller in the key too: the memo is the request's today, but a batch must never serve
   // reports found in one caller's scope to another.
   const key = `${principal?.tokenId ?? ''} ${JSON.stringify(query)}`;
-  let batch = batches.get(key);
-  if (!batch) {
-    const ids = new Set<string>();
-    const open = batches;
-    const found = new Promise((resolve) => setImmediate(resolve)).then(async () => {
-      // Ids asked from now on wait for a query of their own.
-      open.delete(key);
+  const batch = reportBatches.open(
+    memo,
+    key,
+    () => new Set<string>(),
+    async (ids) => {
       const reports = await prisma.actualReport.findMany({
         ...query,
         // Found reports are told apart by their key, whatever the selection asks.
@@ -53,10 +45,8 @@ export function reportById(
         where: { id: { in: [...ids] }, area: signedIn(principal, areaScope) },
       });
       return new Map(reports.map((report) => [report.id, report]));
-    });
-    batch = { ids, found };
-    batches.set(key, batch);
-  }
-  batch.ids.add(id);
-  return batch.found.then((reports) => reports.get(id) ?? null);
+    },
+  );
+  batch.asked.add(id);
+  return batch.result.then((reports) => reports.get(id) ?? null);
 }

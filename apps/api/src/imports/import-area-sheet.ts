@@ -15,7 +15,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AREA_SHEET, type AreaSheetRow } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { AREA_FIGURE_RULES, type AreaFigureContext } from './_internal/area-figure-rules.ts';
-import { type AreasAround, areasAround, type PlacedRow } from './_internal/areas-around.ts';
+import { areasAround, type PlacedRow } from './_internal/areas-around.ts';
 import { type LeafPlacement, locationNotes } from './_internal/location-notes.ts';
 import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
@@ -157,11 +157,7 @@ function figureRefusals(context: AreaFigureContext): PlanningInputError[] {
 }
 
 /** Parents' population, eligible and served: the sums of their children, written in one statement. */
-async function writeSums(
-  tx: Prisma.TransactionClient,
-  around: AreasAround,
-  rolledUp: RolledUp,
-): Promise<void> {
+async function writeSums(tx: Prisma.TransactionClient, rolledUp: RolledUp): Promise<void> {
   // Sums are only made for areas around the rows.
   const codes = [...rolledUp.sums.keys()];
   if (codes.length === 0) return;
@@ -259,7 +255,7 @@ export async function importAreaSheet(
         });
       }
       for (const { row } of kept) await tx.area.update({ where: { code: row.code }, data: figuresOf(row) });
-      await writeSums(tx, around, rolledUp);
+      await writeSums(tx, rolledUp);
       return locationNotes(read, around, rolledUp);
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -4,6 +4,7 @@
 // names the argument as the library names the field.
 
 import type {
+  AreaPlan,
   CampaignInput,
   CampaignPlan,
   EnrollmentSite,
@@ -20,6 +21,7 @@ import type {
 import { mobileCommunesFromPlan, PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { compute } from '../compute/pool.ts';
 import { NotFoundError } from '../errors.ts';
+import { centroidAbove } from './centroid-above.ts';
 import { withoutNulls } from './without-nulls.ts';
 
 /** A team as asked: the library's, its crews null when not named (the plan's `crewsPerTeam` then). */
@@ -74,6 +76,8 @@ export function placedCommunesWithNotes(
   const communes = mobileCommunesFromPlan(plan, { areaCode });
   if (communes.every((commune) => commune.location !== undefined)) return { communes, notes: [] };
   const rows = new Map(plan.areas.map((row) => [row.code, row]));
+  const parentOf = (row: AreaPlan | undefined) =>
+    row?.parentCode == null ? undefined : rows.get(row.parentCode);
   const centres = new Map<string, GeoPoint | null>();
   /** The centre of the leaves under `code` that have a centroid; null when none has. */
   const centreOf = (code: string): GeoPoint | null => {
@@ -88,22 +92,11 @@ export function placedCommunesWithNotes(
   const placedAt = new Map<string, { by: 'centroid' | 'centre'; code: string; leaves: string[] }>();
   const placed = communes.map((commune) => {
     if (commune.location !== undefined) return commune;
-    const above: string[] = [];
-    for (
-      let up = rows.get(commune.id)?.parentCode ?? null;
-      up !== null && rows.has(up);
-      up = rows.get(up)?.parentCode ?? null
-    ) {
-      above.push(up);
-    }
-    const withCentroid = above.find((code) => rows.get(code)?.location);
-    const around = withCentroid === undefined ? above.find((code) => centreOf(code) !== null) : undefined;
-    const location =
-      withCentroid === undefined
-        ? around === undefined
-          ? null
-          : centreOf(around)
-        : rows.get(withCentroid)?.location;
+    const above: AreaPlan[] = [];
+    for (let up = parentOf(rows.get(commune.id)); up; up = parentOf(up)) above.push(up);
+    const withCentroid = centroidAbove(above);
+    const around = withCentroid === undefined ? above.find((row) => centreOf(row.code) !== null) : undefined;
+    const location = withCentroid?.location ?? (around === undefined ? null : centreOf(around.code));
     if (!location) {
       throw new PlanningInputError({
         path: areaArgument,
@@ -113,7 +106,7 @@ export function placedCommunesWithNotes(
       });
     }
     const by = withCentroid === undefined ? 'centre' : 'centroid';
-    const code = (withCentroid ?? around) as string;
+    const code = (withCentroid ?? around)?.code as string;
     const placement = placedAt.get(`${by}:${code}`) ?? { by, code, leaves: [] };
     placement.leaves.push(label(commune.id, commune.name));
     placedAt.set(`${by}:${code}`, placement);

@@ -14,15 +14,10 @@ import {
 import { DateTime } from 'luxon';
 import { isInSubtree, withinScope } from '../../auth/access.ts';
 import type { Principal } from '../../auth/tokens.ts';
-import { DuplicateEntryError, InputErrors, NotFoundError } from '../../errors.ts';
+import { asInputError, DuplicateEntryError, NotFoundError, throwProblems } from '../../errors.ts';
 import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
-import {
-  findingsOfMachinesWorking,
-  type IndexedFinding,
-  reviewReports,
-  withStoredTeamDays,
-} from './review-reports.ts';
+import { findingsOfMachinesWorking, type IndexedFinding, reviewReports } from './review-reports.ts';
 
 /** Largest batch accepted in one call: bigger ones belong in several calls. */
 export const MAX_REPORTS_PER_BATCH = 5000;
@@ -274,12 +269,6 @@ function figureAt(reports: readonly CheckedReport[], path: string): unknown {
   return (reports[Number(match[1])] as Record<string, unknown> | undefined)?.[match[2] as string];
 }
 
-/** A problem as a refusal of the input: an unknown area is one more bad value among the others. */
-function asInputError(problem: Problem): PlanningInputError {
-  if (problem instanceof PlanningInputError) return problem;
-  return refusal(problem.path, 'unknown-reference', `the code of a known ${problem.resource}`, problem.key);
-}
-
 /** The report a problem names (`reports[3].date` is 3), or -1 for the batch as a whole. */
 function reportIndexOf(problem: Problem): number {
   const match = /^reports\[(\d+)\]/.exec(problem.path);
@@ -301,9 +290,9 @@ export type CheckReportsOptions = {
 /**
  * Refuses the batch naming every problem of every report, in report order: the one problem
  * alone, as its check found it (`PlanningInputError`, `NotFoundError` of an unknown area), or
- * several in one {@link InputErrors}; or collects them into `options.refusals`. Returns the
- * warnings about the unlikely reports, judged against what `sender` may see, a day of team reports
- * with those already stored for it (`context.storedTeamDays`).
+ * several in one `InputErrors` ({@link throwProblems}); or collects them into `options.refusals`.
+ * Returns the warnings about the unlikely reports, judged against what `sender` may see, a day of
+ * team reports with those already stored for it (`context.storedTeamDays`).
  */
 export function checkReports(
   reports: readonly CheckedReport[],
@@ -362,22 +351,16 @@ export function checkReports(
   checkDistinct(reports, attempt);
   if (problems.length > 0) {
     // A stable sort: each report's problems stay in the order of the checks.
-    const [first, ...others] = problems.sort((a, b) => reportIndexOf(a) - reportIndexOf(b));
+    problems.sort((a, b) => reportIndexOf(a) - reportIndexOf(b));
     if (options.refusals) {
       options.refusals.push(...problems.map(asInputError));
       return [];
     }
-    if (first === undefined || others.length === 0) throw first;
-    throw new InputErrors([asInputError(first), ...others.map(asInputError)]);
+    throwProblems(problems);
   }
-  const campaignsOf = (areaCode: string) => context.campaignsOf(areaCode);
-  // A day of team reports is judged again with those already stored for it.
-  return withStoredTeamDays(
-    [...reviewReports(reports, campaignsOf), ...findingsOfTeamMachines(reports, context, sender)].sort(
-      (a, b) => a.index - b.index,
-    ),
-    reports,
-    context.storedTeamDays,
-    campaignsOf,
-  );
+  // A day of team reports is judged with those already stored for it.
+  const reviewed = reviewReports(reports, (areaCode) => context.campaignsOf(areaCode), {
+    stored: context.storedTeamDays,
+  });
+  return [...reviewed, ...findingsOfTeamMachines(reports, context, sender)].sort((a, b) => a.index - b.index);
 }

@@ -40,6 +40,12 @@ export function machinesCountedInPace(machinesWorking: number | null): number | 
 export type ReviewReportsOptions = {
   /** The campaigns of an area as a message names them. Default: `every campaign over area <code>`. */
   campaignsNamed?: (areaCode: string) => string;
+  /**
+   * Reports already stored for days the reports name (at recording: the batch's, none of them one
+   * the batch replaces): a day of an area with some is judged with them, as plan vs actual will add
+   * them up. Default none.
+   */
+  stored?: readonly ReviewedReport[];
 };
 
 /** What a report is judged against: the fastest service and the most machines its campaigns plan there. */
@@ -56,6 +62,39 @@ function judgedAgainst(campaigns: readonly ReviewCampaign[]): Judged | null {
   };
 }
 
+/** A library finding about the report at `index` of the list reviewed: its figure and its words apart. */
+type FigureFinding = Pick<ReportFinding, 'severity' | 'code'> & {
+  index: number;
+  /** After `reports[i]`: `.dossiers`. */
+  figure: string;
+  /** What is wrong, after `reports[i].dossiers: `. */
+  says: string;
+};
+
+/**
+ * The library's finding about a report of one service time's group, as one about the report at
+ * `indices[i]` of the list reviewed: the library names a report by its place in the group it was
+ * given (`reports[3].dossiers: …`), read here once; the figure and the words are carried apart.
+ */
+function figureFinding(finding: ReportFinding, indices: readonly number[]): FigureFinding {
+  const close = finding.path.indexOf(']');
+  const at = Number(finding.path.slice('reports['.length, close));
+  return {
+    index: indices[at] as number,
+    severity: finding.severity,
+    code: finding.code,
+    figure: finding.path.slice(close + 1),
+    says: finding.message.slice(finding.path.length + ': '.length),
+  };
+}
+
+/** `finding` named `reports[index]` and its figure, its message naming them first and ending with `more`. */
+function indexedFinding(finding: FigureFinding, index: number, more = ''): IndexedFinding {
+  const path = `reports[${index}]${finding.figure}`;
+  const { severity, code, says } = finding;
+  return { path, severity, code, message: `${path}: ${says}${more}`, index };
+}
+
 /**
  * The library's findings about each report's figures (`reviewActualReports`): impossible ones, and
  * dossiers above what its machines do in 24 hours at the fastest service of its campaigns, its
@@ -66,7 +105,7 @@ function judgedAgainst(campaigns: readonly ReviewCampaign[]): Judged | null {
 function findingsOfFigures(
   reports: readonly ReviewedReport[],
   judged: (areaCode: string) => Judged | null,
-): IndexedFinding[] {
+): FigureFinding[] {
   const groups = new Map<number | null, { indices: number[]; planned: Record<string, number | null> }>();
   reports.forEach((report, index) => {
     const against = judged(report.areaCode);
@@ -79,17 +118,50 @@ function findingsOfFigures(
     group.indices.push(index);
     if (against) group.planned[report.areaCode] = against.plannedMachines;
   });
-  const findings: IndexedFinding[] = [];
+  const findings: FigureFinding[] = [];
   for (const [minutesPerDossier, { indices, planned }] of groups) {
     const group = indices.map((index) => reports[index] as ReviewedReport);
     const options = minutesPerDossier === null ? {} : { minutesPerDossier, plannedMachines: planned };
-    for (const finding of reviewActualReports(group, options)) {
-      const index = indices[Number(/^reports\[(\d+)\]/.exec(finding.path)?.[1])] as number;
-      const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
-      findings.push({ ...finding, index, path: rename(finding.path), message: rename(finding.message) });
-    }
+    for (const finding of reviewActualReports(group, options)) findings.push(figureFinding(finding, indices));
   }
   return findings;
+}
+
+/** The findings about a day's reports together, named on the last of them: judged again with the stored ones. */
+const DAY_CODES: ReadonlySet<IndexedFinding['code']> = new Set([
+  'day-above-planned-machines',
+  'total-below-team-reports',
+]);
+
+/**
+ * The findings about the reports' figures, each day of an area judged with the reports already
+ * stored for it (`stored`): one review, the stored reports before the others, so that a day's
+ * `day-above-planned-machines` and `total-below-team-reports` add them up as plan vs actual will,
+ * and name the last of the reports of the day, saying how many were recorded before. What the
+ * review finds of a stored report, or names on one, is left out.
+ */
+function findingsWithStoredDays(
+  reports: readonly ReviewedReport[],
+  stored: readonly ReviewedReport[],
+  judged: (areaCode: string) => Judged | null,
+): IndexedFinding[] {
+  const dayOf = (report: ReviewedReport) => JSON.stringify([report.date, report.areaCode]);
+  const storedOfDay = new Map<string, number>();
+  for (const report of stored) storedOfDay.set(dayOf(report), (storedOfDay.get(dayOf(report)) ?? 0) + 1);
+  const days: IndexedFinding[] = [];
+  const others: IndexedFinding[] = [];
+  for (const finding of findingsOfFigures([...stored, ...reports], judged)) {
+    const index = finding.index - stored.length;
+    if (index < 0) continue;
+    const before = storedOfDay.get(dayOf(reports[index] as ReviewedReport));
+    if (before === undefined || !DAY_CODES.has(finding.code)) others.push(indexedFinding(finding, index));
+    else {
+      const which = finding.code === 'day-above-planned-machines' ? 'of them' : "of the day's reports";
+      days.push(indexedFinding(finding, index, ` (${before} ${which} recorded before this batch)`));
+    }
+  }
+  // A report's day judged with the stored ones before its own figures' findings, as recording lists them.
+  return [...days, ...others];
 }
 
 /** What a rule of machines working finds of one report: its severity, code and words. */
@@ -184,8 +256,9 @@ function findingsOfDates(
 /**
  * Every finding about `reports` (named `reports[i]`, in list order): figures impossible or
  * unlikely against the campaigns over each report's area, machines working beyond an area's bound,
- * and a date outside all their days.
- * `campaignsOf` is asked once per area. A report no campaign covers is judged by its figures alone.
+ * and a date outside all their days; a day of an area judged with the reports `options.stored`
+ * holds for it. Each report is reviewed once, `campaignsOf` asked once per area. A report no
+ * campaign covers is judged by its figures alone.
  *
  * @example
  * reviewReports([{ date: '2021-07-02', areaCode: '24718', dossiers: 900 }], () => [
@@ -219,7 +292,7 @@ export function reviewReports(
     return against;
   };
   return withoutRestatedDays([
-    ...findingsOfFigures(reports, judged),
+    ...findingsWithStoredDays(reports, options.stored ?? [], judged),
     ...findingsOfMachines(reports),
     ...findingsOfDates(reports, campaignsOfArea, campaignsNamed),
   ]).sort((a, b) => a.index - b.index);
@@ -238,62 +311,4 @@ function withoutRestatedDays(findings: readonly IndexedFinding[]): IndexedFindin
   return findings.filter(
     (finding) => !(finding.code === 'day-above-planned-machines' && aboveAlone.has(finding.index)),
   );
-}
-
-/** The findings about a day's reports together, named on the last of them: judged again with the stored ones. */
-const DAY_CODES: ReadonlySet<IndexedFinding['code']> = new Set([
-  'day-above-planned-machines',
-  'total-below-team-reports',
-]);
-
-/**
- * The warnings of a batch (`warnings`, as `checkReports` found them in the batch alone) with each
- * day of an area judged with the reports already stored for it (`stored`, read for the batch: none
- * of them one the batch replaces): the day's `day-above-planned-machines` and
- * `total-below-team-reports` are found again over the stored reports and the batch's of that day,
- * as plan vs actual will add them up, and name the batch's last report of the day, saying how many
- * were recorded before. Other warnings, and the days with nothing stored, are left as they are.
- *
- * @example
- * // 300 stored by one team, 300 sent by another: 600 above the 480 that 2 planned machines do at 6 minutes
- * withStoredTeamDays([], [{ date: '2021-05-06', areaCode: 'T7201', teamCode: 'B', dossiers: 300 }],
- *   [{ date: '2021-05-06', areaCode: 'T7201', teamCode: 'A', dossiers: 300 }],
- *   () => [{ start: '2021-05-03', deadline: '2021-05-16', minutesPerDossier: 6, plannedMachines: 2 }],
- * ).map((finding) => finding.message)
- * // => ['reports[0].dossiers: the 2 reports of area T7201 on 2021-05-06, none giving machines working, add up to 600 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier (1 of them recorded before this batch)']
- */
-export function withStoredTeamDays(
-  warnings: readonly IndexedFinding[],
-  reports: readonly ReviewedReport[],
-  stored: readonly ReviewedReport[],
-  campaignsOf: (areaCode: string) => readonly ReviewCampaign[],
-): IndexedFinding[] {
-  if (stored.length === 0) return [...warnings];
-  const dayOf = (report: ReviewedReport) => JSON.stringify([report.date, report.areaCode]);
-  const storedOfDay = new Map<string, number>();
-  for (const report of stored) storedOfDay.set(dayOf(report), (storedOfDay.get(dayOf(report)) ?? 0) + 1);
-  const sent = reports.flatMap((report, index) => (storedOfDay.has(dayOf(report)) ? [index] : []));
-  // The stored reports first: the day's finding names the last of its reports, the batch's last.
-  const days = reviewReports(
-    [...stored, ...sent.map((index) => reports[index] as ReviewedReport)],
-    campaignsOf,
-  ).flatMap((finding): IndexedFinding[] => {
-    const index = sent[finding.index - stored.length];
-    if (!DAY_CODES.has(finding.code) || index === undefined) return [];
-    const before = storedOfDay.get(dayOf(reports[index] as ReviewedReport)) ?? 0;
-    const rename = (text: string) => text.replace(/^reports\[\d+\]/, `reports[${index}]`);
-    const which = finding.code === 'day-above-planned-machines' ? 'of them' : "of the day's reports";
-    return [
-      {
-        ...finding,
-        index,
-        path: rename(finding.path),
-        message: `${rename(finding.message)} (${before} ${which} recorded before this batch)`,
-      },
-    ];
-  });
-  const judgedAgain = (warning: IndexedFinding) =>
-    DAY_CODES.has(warning.code) && storedOfDay.has(dayOf(reports[warning.index] as ReviewedReport));
-  // A stable sort: a report's day finding first, where the batch's review puts its figures' findings.
-  return [...days, ...warnings.filter((warning) => !judgedAgain(warning))].sort((a, b) => a.index - b.index);
 }

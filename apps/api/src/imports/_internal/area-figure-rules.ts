@@ -11,7 +11,7 @@ import type {
   AreaFigureRuleName,
   AreaSheetRow,
 } from '../../spreadsheets/index.ts';
-import type { AreaAround, AreasAround } from './areas-around.ts';
+import { type AreaAround, type AreasAround, ancestorsOf } from './areas-around.ts';
 import type { RolledUp } from './roll-up-areas.ts';
 
 /** What the rules read: the file's rows, the areas around them and their figures once stored. */
@@ -266,12 +266,8 @@ const sumsWithinStored: AreaFigureRule = {
       let first = Number.POSITIVE_INFINITY;
       for (const area of areas.values()) {
         if (area.rowIndex === null || area.rowIndex >= first) continue;
-        for (
-          let at: AreaAround | undefined = area;
-          at;
-          at = at.parentCode ? areas.get(at.parentCode) : undefined
-        ) {
-          if (at.code === code) first = area.rowIndex;
+        if (area.code === code || ancestorsOf(areas, area).some((above) => above.code === code)) {
+          first = area.rowIndex;
         }
       }
       if (!Number.isFinite(first)) continue;

@@ -112,3 +112,19 @@ export async function areasAround(
   const depthOf = (code: string) => areas.get(code)?.depth ?? 0;
   return { areas, summed: codes.sort((a, b) => depthOf(b) - depthOf(a)) };
 }
+
+/**
+ * The areas above `area` among `areas`, nearest first, up to the first whose parent is not among
+ * them (the root of the tree: the areas around a file hold every area above its rows).
+ *
+ * @example
+ * // Thôn Hai (99990032) under Xã Đắk Môl (24718), Huyện Đắk Song (665), Tỉnh Đắk Nông (67)
+ * ancestorsOf(around.areas, around.areas.get('99990032')).map((above) => above.code) // => ['24718', '665', '67']
+ */
+export function ancestorsOf(areas: ReadonlyMap<string, AreaAround>, area: AreaAround): AreaAround[] {
+  const parentOf = (child: AreaAround) =>
+    child.parentCode === null ? undefined : areas.get(child.parentCode);
+  const above: AreaAround[] = [];
+  for (let at = parentOf(area); at; at = parentOf(at)) above.push(at);
+  return above;
+}

@@ -1,9 +1,10 @@
 // What an area file is told of its leaves without a centroid: mobile teams drive between the
 // centroids of the leaves they visit, and place a leaf without one at the centroid of the nearest
-// area above it that has one (`placedCommunesWithNotes` in planning/mobile-plan.ts), or, with none above,
-// at the centre of the leaves around it that have one.
+// area above it that has one (`centroidAbove`, as planning/mobile-plan.ts places it), or, with none
+// above, at the centre of the leaves around it that have one.
+import { centroidAbove } from '../../planning/centroid-above.ts';
 import type { RowsRead } from '../../spreadsheets/index.ts';
-import type { AreaAround, AreasAround } from './areas-around.ts';
+import { type AreasAround, ancestorsOf } from './areas-around.ts';
 import type { RolledUp } from './roll-up-areas.ts';
 import { rowPlace } from './row-place.ts';
 
@@ -42,9 +43,7 @@ export function locationNotes(
     .filter((area) => area.rowIndex !== null && area.location === null && !rolledUp.sums.has(area.code))
     .sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
   return unplaced.map((area) => {
-    let above: AreaAround | undefined = area.parentCode ? around.areas.get(area.parentCode) : undefined;
-    while (above && above.location === null)
-      above = above.parentCode ? around.areas.get(above.parentCode) : undefined;
+    const above = centroidAbove(ancestorsOf(around.areas, area));
     const where = above
       ? `the centroid of ${above.name} (${above.code}), the nearest area above it with one`
       : 'the centre of the leaf areas around it that have one (no area above it has one)';

@@ -1,7 +1,7 @@
 // The figures of the areas around an area file once it is stored, as the planning library counts
 // them: a leaf's eligible are counted, or its population × its share (its own, else the nearest
 // above it, else 1), rounded; a parent holds the sums of its children, deepest first.
-import type { AreaAround, AreasAround } from './areas-around.ts';
+import { type AreaAround, type AreasAround, ancestorsOf } from './areas-around.ts';
 
 /** Population, eligible and already served, persons. */
 export type AreaFigures = { population: number | null; eligible: number | null; alreadyServed: number };
@@ -27,14 +27,8 @@ export type RolledUp = {
 
 /** The share of the population eligible at `area`: its own, else the nearest above it, else 1 (the library's default). */
 function shareOf(around: AreasAround, area: AreaAround): number {
-  for (
-    let at: AreaAround | undefined = area;
-    at;
-    at = at.parentCode ? around.areas.get(at.parentCode) : undefined
-  ) {
-    if (at.eligibleShare !== null) return at.eligibleShare;
-  }
-  return 1;
+  const withShare = [area, ...ancestorsOf(around.areas, area)].find((at) => at.eligibleShare !== null);
+  return withShare?.eligibleShare ?? 1;
 }
 
 /** A leaf's own figures, its eligible counted or from its population and share. */
