@@ -81,6 +81,48 @@ const machinesOf = (alternatives: Alternative[]) =>
   >;
 
 describe('a district’s re-plan in the province’s pool', () => {
+  it('names Tuy Đức as where the province’s new machines must go, with the dossiers it has left', async () => {
+    const answer = await data<{
+      replan: {
+        areas: { areaCode: string; remainingDossiers: number }[];
+        whatMustChange: {
+          alternatives: {
+            __typename: string;
+            lateAreas?: { areaCode: string; name: string; poolAreaCode: string; remainingDossiers: number }[];
+          }[];
+        };
+      };
+    }>(
+      `query ($areaCode: String!) {
+        replan(scenarioId: "dak-nong-2021", areaCode: $areaCode, asOf: "2021-04-15", pace: OBSERVED) {
+          ... on Replan {
+            areas { areaCode remainingDossiers }
+            whatMustChange {
+              alternatives { __typename ... on MachinesAlternative { lateAreas { areaCode name poolAreaCode remainingDossiers } } }
+            }
+          }
+        }
+      }`,
+      { areaCode: TUY_DUC },
+      { token: await tokenFor({ role: 'PLANNER', name: 'Tuy Đức planner', areaCode: TUY_DUC }) },
+    );
+    const machines = answer.replan.whatMustChange.alternatives.find(
+      (a) => a.__typename === 'MachinesAlternative',
+    );
+    const [late, ...others] = machines?.lateAreas ?? [];
+    expect(others).toEqual([]);
+    expect(late).toMatchObject({ areaCode: TUY_DUC, name: 'Huyện Tuy Đức', poolAreaCode: '67' });
+    // Tuy Đức's 41,349 people aged 14+, less its own 120 of 21–22 March, less its share of the
+    // province's 7,787 of 19 March (by people, 41,349 of 437,513: 735.9) and of the 7,787 of 20
+    // March less Đắk Song's 1,085 and Đắk Glong's 1,123, which reported that day themselves (41,349
+    // of the other six districts' 337,446: 683.6): 39,809.4, its six communes' shares rounded.
+    expect(late?.remainingDossiers).toBeGreaterThanOrEqual(39_806);
+    expect(late?.remainingDossiers).toBeLessThanOrEqual(39_813);
+    expect(late?.remainingDossiers).toBe(
+      answer.replan.areas.find((area) => area.areaCode === TUY_DUC)?.remainingDossiers,
+    );
+  });
+
   it('tells a district planner what joins the province’s pool, never how many machines it has', async () => {
     const district = await alternativesFor(
       await tokenFor({ role: 'PLANNER', name: 'Tuy Đức planner', areaCode: TUY_DUC }),
@@ -99,7 +141,8 @@ describe('a district’s re-plan in the province’s pool', () => {
         machinesAfter: null,
       },
     ]);
-    expect(machines.sentence).toBe(`+${machines.addedMachines} machines in Tỉnh Đắk Nông`);
+    // The machines are for Tuy Đức, the district asked about, just below the province's pool.
+    expect(machines.sentence).toBe(`+${machines.addedMachines} machines in Tỉnh Đắk Nông for Huyện Tuy Đức`);
   });
 
   it('gives the province’s planner and an admin the pool’s 24 machines and the count after', async () => {

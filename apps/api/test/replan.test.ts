@@ -171,6 +171,28 @@ describe('replan', () => {
     expect(answer.warnings).toEqual([]);
   });
 
+  it('names the late commune the machine is for, with the dossiers it has left', async () => {
+    const answer = await data<{
+      replan: { whatMustChange: { alternatives: { __typename: string; lateAreas?: unknown }[] } };
+    }>(
+      `query ($scenarioId: ID!, $areaCode: String!) {
+        replan(scenarioId: $scenarioId, areaCode: $areaCode, asOf: "2021-04-03", pace: OBSERVED) {
+          ... on Replan {
+            whatMustChange {
+              alternatives { __typename ... on MachinesAlternative { lateAreas { areaCode name poolAreaCode remainingDossiers } } }
+            }
+          }
+        }
+      }`,
+      { scenarioId, areaCode: COMMUNE },
+    );
+    // Its own machine is the pool; 1,000 less the 3 × 80 reported leaves 760.
+    expect(answer.replan.whatMustChange.alternatives[0]).toEqual({
+      __typename: 'MachinesAlternative',
+      lateAreas: [{ areaCode: COMMUNE, name: 'Xã Thử', poolAreaCode: COMMUNE, remainingDossiers: 760 }],
+    });
+  });
+
   it('keeps the plan’s pace when asked to, and then finishes on time', async () => {
     // 760 at 100 a day from 4 April: 7 open days of 100 would be 700, so 8 days: 11 April, a day late.
     const answer = await replan({ scenarioId, areaCode: COMMUNE, asOf: '2021-04-03', pace: 'PLANNED' });

@@ -10,6 +10,7 @@ export type {
   DeadlineAlternative,
   HoursAlternative,
   InfeasibleAlternative,
+  LateArea,
   MachineChange,
   MachineMove,
   MachinesAbovePlannedWarning,
@@ -152,6 +153,7 @@ export { machineCapacity } from './capacity/machine-capacity.ts';
 export { minutesPerDossierFromThroughput } from './capacity/minutes-per-dossier-from-throughput.ts';
 export { buildAreaTree } from './demand/area-tree.ts';
 export { computeDemand } from './demand/compute-demand.ts';
+export { MalformedInputError } from './errors/malformed-input-error.ts';
 export { MalformedReportsError } from './errors/malformed-reports-error.ts';
 export { PlanningInfeasibleError } from './errors/planning-infeasible-error.ts';
 export { PlanningInputError } from './errors/planning-input-error.ts';

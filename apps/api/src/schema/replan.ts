@@ -5,6 +5,7 @@ import type {
   DeadlineAlternative,
   HoursAlternative,
   InfeasibleAlternative,
+  LateArea,
   MachineChange,
   MachineMove,
   MachinesAlternative,
@@ -152,6 +153,22 @@ const MachineMoveRef = builder.objectRef<MachineMove>('MachineMove').implement({
   }),
 });
 
+const LateAreaRef = builder.objectRef<LateArea>('LateArea').implement({
+  description:
+    'An area with work left in a pool short of machines: where the machines an alternative moves or adds must go. It lies just below the pool (it is the pool’s own area when that has no areas below it), within the area asked about; a pool’s machines move within it, so all of its late areas finish on the pool’s day.',
+  fields: (t) => ({
+    areaCode: t.exposeString('areaCode', { description: 'The area’s code.' }),
+    name: t.exposeString('name', { description: 'The area’s name.' }),
+    poolAreaCode: t.exposeString('poolAreaCode', {
+      description: 'The area whose pool serves it and gains the machines (a MachineChange’s areaCode).',
+    }),
+    remainingDossiers: t.exposeInt('remainingDossiers', {
+      description:
+        'Dossiers left in it from the replan’s start, in its communes that pool serves (a part with machines of its own is not counted), dossiers.',
+    }),
+  }),
+});
+
 const sentenceField = {
   description: 'The alternative in a planner’s words, as the planning library says it (English).',
 } as const;
@@ -182,6 +199,12 @@ const MachinesAlternativeRef = builder.objectRef<MachinesAlternative>('MachinesA
       },
     }),
     moves: t.field({ type: [MachineMoveRef], description: 'Each move.', resolve: (a) => a.moves }),
+    lateAreas: t.field({
+      type: [LateAreaRef],
+      description:
+        'The areas with work left in the pools that gain machines, most dossiers left first (ties in the tree’s order); a finished area is not one. All lie within the area asked about.',
+      resolve: (a) => a.lateAreas,
+    }),
     sentence: t.exposeString('sentence', sentenceField),
   }),
 });

@@ -257,6 +257,67 @@ describe('replanFromActuals laws', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it('names as late areas the areas asked about with work left in the pools gaining machines, their dossiers adding up', () => {
+    let named = 0;
+    fc.assert(
+      fc.property(provinceArb, ({ input, reports, asOf, pace, areaCode }) => {
+        const replan = replanFromActuals(input, reports, { asOf, pace, areaCode });
+        const machines = replan.whatMustChange?.alternatives.find((a) => a.kind === 'machines');
+        if (machines?.kind !== 'machines') return;
+        // Walked on the input's own tree: each commune's pool is the nearest area up from it with
+        // machines given; its late area is the one just below the pool, not above the area asked about.
+        const parentOf = new Map(input.areas.map((area) => [area.code, area.parentCode]));
+        const pooled = new Set((replan.input.machines ?? []).map((m) => m.areaCode));
+        const gaining = new Set(
+          machines.changes.filter((c) => c.machinesAfter > (c.machinesBefore ?? 0)).map((c) => c.areaCode),
+        );
+        const inFocus = (code: string | undefined): boolean =>
+          code !== undefined && (code === areaCode || inFocus(parentOf.get(code)));
+        const left = new Map(replan.areas.map((area) => [area.areaCode, area.remainingDossiers]));
+        const expected = new Map<string, { poolAreaCode: string; remainingDossiers: number }>();
+        for (const area of input.areas) {
+          if (area.eligible === undefined || !inFocus(area.code) || (left.get(area.code) ?? 0) === 0)
+            continue;
+          let pool: string | undefined = area.code;
+          while (pool !== undefined && !pooled.has(pool)) pool = parentOf.get(pool);
+          if (pool === undefined || !gaining.has(pool)) continue;
+          let late = area.code;
+          for (
+            let up = parentOf.get(late);
+            late !== pool && up !== pool && inFocus(up);
+            up = parentOf.get(late)
+          ) {
+            late = up as string;
+          }
+          const entry = expected.get(late) ?? { poolAreaCode: pool, remainingDossiers: 0 };
+          entry.remainingDossiers += left.get(area.code) ?? 0;
+          expected.set(late, entry);
+        }
+        const byCode = (a: { areaCode: string }, b: { areaCode: string }) =>
+          a.areaCode.localeCompare(b.areaCode);
+        expect(
+          machines.lateAreas
+            .map(({ areaCode: code, poolAreaCode, remainingDossiers }) => ({
+              areaCode: code,
+              poolAreaCode,
+              remainingDossiers,
+            }))
+            .sort(byCode),
+        ).toEqual([...expected].map(([code, entry]) => ({ areaCode: code, ...entry })).sort(byCode));
+        // Most left first.
+        machines.lateAreas.forEach((area, k) => {
+          if (k > 0)
+            expect(area.remainingDossiers).toBeLessThanOrEqual(
+              machines.lateAreas[k - 1]?.remainingDossiers as number,
+            );
+        });
+        named += machines.lateAreas.length;
+      }),
+    );
+    // The law is only worth its name if late areas were drawn.
+    expect(named).toBeGreaterThan(50);
+  });
+
   it('never reads a district that did not report as zero', () => {
     // The province's observed pace and reported figure are those of the communes that reported,
     // however many stayed silent.

@@ -78,6 +78,8 @@ describe('replanFromActuals on one area with three days reported', () => {
         movedMachines: 0,
         changes: [{ areaCode: 'x', name: 'X', machinesBefore: 4, machinesAfter: 5 }],
         moves: [],
+        // X's machines are its own: the late area is X, with its 9,040 left, not named twice.
+        lateAreas: [{ areaCode: 'x', name: 'X', poolAreaCode: 'x', remainingDossiers: 9_040 }],
         sentence: '+1 machine in X',
       },
       {
@@ -365,6 +367,8 @@ describe('replanFromActuals choosing where machines go', () => {
         { areaCode: 'B', name: 'District B', machinesBefore: 1, machinesAfter: 3 },
       ],
       moves: [{ fromAreaCode: 'A', toAreaCode: 'B', machines: 2 }],
+      // B's machines are its own and nothing was reported: all its 3,000 are left.
+      lateAreas: [{ areaCode: 'B', name: 'District B', poolAreaCode: 'B', remainingDossiers: 3_000 }],
       sentence: 'move 2 machines from District A to District B',
     });
   });
@@ -498,8 +502,13 @@ describe('replanFromActuals on the Đắk Nông field reports (19–20 March 202
     expect(alternatives[1]).toMatchObject({ alternative: 'hours-per-day', reason: 'more-than-a-day' });
     expect(alternatives[2]).toMatchObject({ dossiersPerMachineDay: 429, aboveDayMaximum: true });
     expect(alternatives[3]).toMatchObject({ deadline: '2021-05-13', slipCalendarDays: 13 });
+    // The 8 machines are for the province's 8 districts, all with work left. Most left first: the
+    // 19th's 7,787 went to every district by its people (1.78 %), the 20th's 7,787 less Đắk Song's
+    // 1,085 and Đắk Glong's 1,123 to the six others (1.65 %): Đắk Mil 70,863 − 2,433 = 68,430, Cư Jút
+    // 66,976 − 2,299 = 64,677, Đắk R'Lấp 60,871 − 2,090 = 58,781, ahead of Đắk Song's 56,037 − 997
+    // − 1,085 = 53,955; the other 5 are summed up.
     expect(replan.whatMustChange?.sentence).toBe(
-      'To finish Tỉnh Đắk Nông (67) by 2021-04-30: +8 machines in Tỉnh Đắk Nông, or reach 429 dossiers per machine-day (now 326), more than a machine does in 24 hours at the modelled service time (411), or finish 13 days late (2021-05-13). Opening longer cannot do it: the machines given would need more than 24 hours a day for 41 open days.',
+      "To finish Tỉnh Đắk Nông (67) by 2021-04-30: +8 machines in Tỉnh Đắk Nông for Huyện Đắk Mil, Huyện Cư Jút, Huyện Đắk R'Lấp and 5 more, or reach 429 dossiers per machine-day (now 326), more than a machine does in 24 hours at the modelled service time (411), or finish 13 days late (2021-05-13). Opening longer cannot do it: the machines given would need more than 24 hours a day for 41 open days.",
     );
   });
 });
@@ -665,7 +674,12 @@ describe('replanFromActuals at the end of a campaign, a district finished and an
       movedMachines: 0,
       changes: [{ areaCode: 'P', name: 'P', machinesBefore: 6, machinesAfter: 14 }],
       moves: [],
-      sentence: '+8 machines in P',
+      // P's machines are for its districts with work left, B (2,720) before C (1,600); A is done.
+      lateAreas: [
+        { areaCode: 'B', name: 'B', poolAreaCode: 'P', remainingDossiers: 2_720 },
+        { areaCode: 'C', name: 'C', poolAreaCode: 'P', remainingDossiers: 1_600 },
+      ],
+      sentence: '+8 machines in P for B and C',
     });
     expect(alternatives?.[2]).toMatchObject({
       kind: 'pace',
@@ -673,6 +687,93 @@ describe('replanFromActuals at the end of a campaign, a district finished and an
       currentDossiersPerMachineDay: 80,
     });
     expect(alternatives?.[3]).toMatchObject({ kind: 'deadline', deadline: '2021-04-17', slipOpenDays: 5 });
+  });
+
+  it('names the two late districts the machines are for, with what each has left, and not the finished one', () => {
+    // Counted from the reports: A 3 × 160 + 120 + 4 × 10 = 640 of its 640, none left; B 8 × 160 =
+    // 1,280 of 4,000, 2,720 left; C reported nothing, all its 1,600 left. The whole province asked
+    // about and asked about P alone, the late districts are the same.
+    for (const areaCode of [undefined, 'P']) {
+      const replan = replanFromActuals(province, reports, {
+        asOf: '2021-04-08',
+        pace: 'observed',
+        ...(areaCode ? { areaCode } : {}),
+      });
+      const machines = replan.whatMustChange?.alternatives[0];
+      expect(machines?.kind === 'machines' && machines.lateAreas).toEqual([
+        { areaCode: 'B', name: 'B', poolAreaCode: 'P', remainingDossiers: 2_720 },
+        { areaCode: 'C', name: 'C', poolAreaCode: 'P', remainingDossiers: 1_600 },
+      ]);
+      expect(machines?.sentence).toBe('+8 machines in P for B and C');
+    }
+    // Asked about B alone: P's machines serve B, which is the one late area named.
+    const b = replanFromActuals(province, reports, { asOf: '2021-04-08', pace: 'observed', areaCode: 'B' });
+    const forB = b.whatMustChange?.alternatives[0];
+    expect(forB?.kind === 'machines' && forB.lateAreas).toEqual([
+      { areaCode: 'B', name: 'B', poolAreaCode: 'P', remainingDossiers: 2_720 },
+    ]);
+    expect(forB?.sentence).toMatch(/^\+\d+ machines in P for B$/);
+  });
+});
+
+describe('replanFromActuals naming the late areas of many pools', () => {
+  // 10 open days (1–10 April) of 10 h at 6 minutes a dossier: 100 a machine-day, 1,000 a machine
+  // over the campaign. Nothing is reported; the replan starts on 1 April.
+  const calendar = { start: '2021-04-01', deadline: '2021-04-10' };
+  const common = { calendar, hours: { open: '08:00', close: '18:00' }, service: { minutesPerDossier: 6 } };
+
+  it('names three late districts of a province’s pool, most left first, and sums up the rest', () => {
+    // P's pool of 1 machine serves six districts: D 2,000, B 1,500, C 1,000, E 800, A 500 left,
+    // F already done (300 of 300). 5,800 need 6 machines (5 do 5,000): +5 at P, for the five with
+    // work left, named by what is left: D, B, C, then 2 more.
+    const input: CampaignInput = {
+      ...common,
+      areas: [
+        { code: 'P', name: 'Tỉnh P' },
+        { code: 'A', name: 'Huyện A', parentCode: 'P', eligible: 500 },
+        { code: 'B', name: 'Huyện B', parentCode: 'P', eligible: 1_500 },
+        { code: 'C', name: 'Huyện C', parentCode: 'P', eligible: 1_000 },
+        { code: 'D', name: 'Huyện D', parentCode: 'P', eligible: 2_000 },
+        { code: 'E', name: 'Huyện E', parentCode: 'P', eligible: 800 },
+        { code: 'F', name: 'Huyện F', parentCode: 'P', eligible: 300, alreadyServed: 300 },
+      ],
+      machines: [{ areaCode: 'P', machines: 1 }],
+    };
+    const machines = replanFromActuals(input, [], { asOf: '2021-03-31' }).whatMustChange?.alternatives[0];
+    expect(machines).toMatchObject({ kind: 'machines', addedMachines: 5 });
+    expect(machines?.kind === 'machines' && machines.lateAreas).toEqual([
+      { areaCode: 'D', name: 'Huyện D', poolAreaCode: 'P', remainingDossiers: 2_000 },
+      { areaCode: 'B', name: 'Huyện B', poolAreaCode: 'P', remainingDossiers: 1_500 },
+      { areaCode: 'C', name: 'Huyện C', poolAreaCode: 'P', remainingDossiers: 1_000 },
+      { areaCode: 'E', name: 'Huyện E', poolAreaCode: 'P', remainingDossiers: 800 },
+      { areaCode: 'A', name: 'Huyện A', poolAreaCode: 'P', remainingDossiers: 500 },
+    ]);
+    expect(machines?.sentence).toBe('+5 machines in Tỉnh P for Huyện D, Huyện B, Huyện C and 2 more');
+  });
+
+  it('sums up more than three changes by the late areas they are for, most left first', () => {
+    // Four districts with 1 machine each: A 1,500, B 1,800, C 1,200, D 1,100 people, each needing 2
+    // (1 does 1,000): +1 in each, four changes, summed up. Each district is its own pool's one late
+    // area; B has most left, then A, C, D.
+    const input: CampaignInput = {
+      ...common,
+      areas: [
+        { code: 'P', name: 'Tỉnh P' },
+        { code: 'A', name: 'Huyện A', parentCode: 'P', eligible: 1_500 },
+        { code: 'B', name: 'Huyện B', parentCode: 'P', eligible: 1_800 },
+        { code: 'C', name: 'Huyện C', parentCode: 'P', eligible: 1_200 },
+        { code: 'D', name: 'Huyện D', parentCode: 'P', eligible: 1_100 },
+      ],
+      machines: ['A', 'B', 'C', 'D'].map((areaCode) => ({ areaCode, machines: 1 })),
+    };
+    const machines = replanFromActuals(input, [], { asOf: '2021-03-31' }).whatMustChange?.alternatives[0];
+    expect(machines?.kind === 'machines' && machines.lateAreas).toEqual([
+      { areaCode: 'B', name: 'Huyện B', poolAreaCode: 'B', remainingDossiers: 1_800 },
+      { areaCode: 'A', name: 'Huyện A', poolAreaCode: 'A', remainingDossiers: 1_500 },
+      { areaCode: 'C', name: 'Huyện C', poolAreaCode: 'C', remainingDossiers: 1_200 },
+      { areaCode: 'D', name: 'Huyện D', poolAreaCode: 'D', remainingDossiers: 1_100 },
+    ]);
+    expect(machines?.sentence).toBe('+4 machines for Huyện B, Huyện A, Huyện C and 1 more');
   });
 });
 

@@ -87,8 +87,9 @@ export type Replan = {
  * - **Calendar.** The remaining campaign starts on the first open day after `asOf`; machines,
  *   hours and deadline stay as given.
  * - **What must change**, when the area asked about is late: machines (moved from pools ahead,
- *   then added), hours per day, pace, or the deadline's slip — each exact (one unit less misses)
- *   and checked by planning with it.
+ *   then added, with the areas below the late pools that still have work: where they go), hours
+ *   per day, pace, or the deadline's slip — each exact (one unit less misses) and checked by
+ *   planning with it.
  *
  * @example
  * // 1,000 people, 100 dossiers a machine-day planned, 1 machine; it did 80 on each of 3 days.

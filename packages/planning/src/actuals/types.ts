@@ -210,6 +210,21 @@ export type MachineChange = {
 export type MachineMove = { fromAreaCode: string; toAreaCode: string; machines: number };
 
 /**
+ * An area whose work is left to a pool short of machines: where the machines a
+ * {@link MachinesAlternative} moves or adds must go. It lies just below the pool (the pool itself
+ * when it is a leaf with machines of its own), within the areas asked about; a pool's machines
+ * move within it, so all of its late areas finish on the pool's day.
+ */
+export type LateArea = {
+  areaCode: string;
+  name: string;
+  /** The area whose pool serves it and gains the machines (a `MachineChange.areaCode`). */
+  poolAreaCode: string;
+  /** Dossiers left in its leaves that the pool serves (a part with machines of its own is not counted). */
+  remainingDossiers: number;
+};
+
+/**
  * More machines where the pools are late: first moved from pools that finish early with
  * machines to spare (largest spare to largest shortfall), then new ones. Each late pool gets
  * exactly the machines that finish it by the deadline: one fewer anywhere and it is late.
@@ -220,6 +235,11 @@ export type MachinesAlternative = {
   movedMachines: number;
   changes: MachineChange[];
   moves: MachineMove[];
+  /**
+   * The areas with work left in the pools that gain machines, most dossiers left first (ties in
+   * the tree's order); an area finished is not one.
+   */
+  lateAreas: LateArea[];
   sentence: string;
 };
 

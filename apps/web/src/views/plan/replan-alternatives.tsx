@@ -38,6 +38,12 @@ const ReplanAlternativesDocument = graphql(`
                 machinesBefore
                 machinesAfter
               }
+              lateAreas {
+                areaCode
+                name
+                poolAreaCode
+                remainingDossiers
+              }
               sentence
             }
             ... on HoursAlternative {
@@ -270,12 +276,20 @@ export function ReplanAlternatives({
   );
 }
 
-/** A list of worded alternatives (nothing when there are none), each marked with its kind. */
+/**
+ * A list of worded alternatives (nothing when there are none), each marked with its kind; machines
+ * with the late areas they are for listed under them.
+ */
 function AlternativeList({
   items,
   className,
 }: {
-  items: readonly { order: number; kind: string; sentence: string }[];
+  items: readonly {
+    order: number;
+    kind: string;
+    sentence: string;
+    lateAreas?: readonly { areaCode: string; line: string }[];
+  }[];
   className: string;
 }) {
   if (items.length === 0) return null;
@@ -284,6 +298,13 @@ function AlternativeList({
       {items.map((alternative) => (
         <li key={alternative.order} data-kind={alternative.kind}>
           {alternative.sentence}
+          {alternative.lateAreas ? (
+            <ul className="late-areas">
+              {alternative.lateAreas.map((area) => (
+                <li key={area.areaCode}>{area.line}</li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ul>

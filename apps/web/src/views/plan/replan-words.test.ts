@@ -70,6 +70,7 @@ describe('replanWords', () => {
   it('names the province’s pool without its machines for a district planner, and with them for the province’s', () => {
     // Tuy Đức (667) late in Đắk Nông's pool of 24: 10 more machines there. A district planner is not
     // given the pool's machines (null before and after), only what joins it.
+    // The machines are for Tuy Đức itself, the one late area below the pool, with 39,809 left.
     const district: ReplanAlternative = {
       __typename: 'MachinesAlternative',
       addedMachines: 10,
@@ -83,15 +84,18 @@ describe('replanWords', () => {
           machinesAfter: null,
         },
       ],
-      sentence: '+10 machines in Tỉnh Đắk Nông',
+      lateAreas: [{ areaCode: '667', name: 'Huyện Tuy Đức', poolAreaCode: '67', remainingDossiers: 39_809 }],
+      sentence: '+10 machines in Tỉnh Đắk Nông for Huyện Tuy Đức',
     };
     expect(replanWords(reader('en'), district)).toEqual({
       possible: true,
-      sentence: '+10 machines (+10 in the pool of Tỉnh Đắk Nông)',
+      sentence: '+10 machines (+10 in the pool of Tỉnh Đắk Nông) for:',
+      lateAreas: [{ areaCode: '667', line: 'Huyện Tuy Đức: 39,809 dossiers left' }],
     });
     expect(replanWords(reader('vi'), district)).toEqual({
       possible: true,
-      sentence: 'Thêm 10 máy (+10 máy vào nhóm máy dùng chung của Tỉnh Đắk Nông)',
+      sentence: 'Thêm 10 máy (+10 máy vào nhóm máy dùng chung của Tỉnh Đắk Nông) cho:',
+      lateAreas: [{ areaCode: '667', line: 'Huyện Tuy Đức: còn 39.809 hồ sơ' }],
     });
     const province: ReplanAlternative = {
       ...district,
@@ -99,8 +103,68 @@ describe('replanWords', () => {
         { areaCode: '67', name: 'Tỉnh Đắk Nông', machinesGained: 10, machinesBefore: 24, machinesAfter: 34 },
       ],
     };
-    expect(replanWords(reader('en'), province).sentence).toBe('+10 machines (Tỉnh Đắk Nông 24 → 34)');
-    expect(replanWords(reader('vi'), province).sentence).toBe('Thêm 10 máy (Tỉnh Đắk Nông 24 → 34)');
+    expect(replanWords(reader('en'), province).sentence).toBe('+10 machines (Tỉnh Đắk Nông 24 → 34) for:');
+    expect(replanWords(reader('vi'), province).sentence).toBe('Thêm 10 máy (Tỉnh Đắk Nông 24 → 34) cho:');
+  });
+
+  it('lists every late district under the machines, most left first and no finished one, but not a commune’s own pool', () => {
+    // The end of a campaign: P's pool of 6 gains 8 for B (4,000 less 1,280 reported: 2,720 left)
+    // and C (1,600, nothing reported); A is done. Every line is shown, beyond the library's three.
+    const endOfCampaign: ReplanAlternative = {
+      __typename: 'MachinesAlternative',
+      addedMachines: 8,
+      movedMachines: 0,
+      changes: [{ areaCode: 'P', name: 'Tỉnh P', machinesGained: 8, machinesBefore: 6, machinesAfter: 14 }],
+      lateAreas: [
+        { areaCode: 'B', name: 'Huyện B', poolAreaCode: 'P', remainingDossiers: 2_720 },
+        { areaCode: 'C', name: 'Huyện C', poolAreaCode: 'P', remainingDossiers: 1_600 },
+      ],
+      sentence: '+8 machines in Tỉnh P for Huyện B and Huyện C',
+    };
+    expect(replanWords(reader('en'), endOfCampaign)).toEqual({
+      possible: true,
+      sentence: '+8 machines (Tỉnh P 6 → 14) for:',
+      lateAreas: [
+        { areaCode: 'B', line: 'Huyện B: 2,720 dossiers left' },
+        { areaCode: 'C', line: 'Huyện C: 1,600 dossiers left' },
+      ],
+    });
+    expect(replanWords(reader('vi'), endOfCampaign)).toEqual({
+      possible: true,
+      sentence: 'Thêm 8 máy (Tỉnh P 6 → 14) cho:',
+      lateAreas: [
+        { areaCode: 'B', line: 'Huyện B: còn 2.720 hồ sơ' },
+        { areaCode: 'C', line: 'Huyện C: còn 1.600 hồ sơ' },
+      ],
+    });
+    // One dossier left is said in the singular in English.
+    const lastOne = {
+      ...endOfCampaign,
+      lateAreas: [{ areaCode: 'C', name: 'Huyện C', poolAreaCode: 'P', remainingDossiers: 1 }],
+    };
+    expect(replanWords(reader('en'), lastOne).lateAreas).toEqual([
+      { areaCode: 'C', line: 'Huyện C: 1 dossier left' },
+    ]);
+    // No line when the late area is the commune whose own machines it adds to (Xã Thử's own
+    // machine, 760 left): the change names it already.
+    const commune: ReplanAlternative = {
+      __typename: 'MachinesAlternative',
+      addedMachines: 1,
+      movedMachines: 0,
+      changes: [
+        { areaCode: 'T9001', name: 'Xã Thử', machinesGained: 1, machinesBefore: 1, machinesAfter: 2 },
+      ],
+      lateAreas: [{ areaCode: 'T9001', name: 'Xã Thử', poolAreaCode: 'T9001', remainingDossiers: 760 }],
+      sentence: '+1 machine in Xã Thử',
+    };
+    expect(replanWords(reader('en'), commune)).toEqual({
+      possible: true,
+      sentence: '+1 machine (Xã Thử 1 → 2)',
+    });
+    expect(replanWords(reader('vi'), commune)).toEqual({
+      possible: true,
+      sentence: 'Thêm 1 máy (Xã Thử 1 → 2)',
+    });
   });
 
   it('offers a later deadline with the day it finishes', () => {

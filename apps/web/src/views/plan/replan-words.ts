@@ -42,7 +42,7 @@ function duration({ t }: Pick<I18n, 't'>, minutes: number): string {
  */
 function machinesWhere(
   { t, n }: Pick<I18n, 't' | 'n'>,
-  change: Extract<ReplanAlternative, { __typename: 'MachinesAlternative' }>['changes'][number],
+  change: MachinesAlternative['changes'][number],
 ): string {
   if (change.machinesAfter === null || change.machinesAfter === undefined) {
     const gained = change.machinesGained;
@@ -51,9 +51,32 @@ function machinesWhere(
   return `${change.name} ${n(change.machinesBefore ?? 0)} → ${n(change.machinesAfter)}`;
 }
 
+type MachinesAlternative = Extract<ReplanAlternative, { __typename: 'MachinesAlternative' }>;
+
+/**
+ * Where the machines must go: each late area with the dossiers it has left ("Huyện B: 2,720
+ * dossiers left"), most left first as the API gives them. None when every late area is the pool
+ * its machines join (a commune with machines of its own): the pools' changes name them already.
+ */
+function lateAreaLines(
+  { t, n }: Pick<I18n, 't' | 'n'>,
+  alternative: MachinesAlternative,
+): { areaCode: string; line: string }[] {
+  if (alternative.lateAreas.every((area) => area.areaCode === area.poolAreaCode)) return [];
+  return alternative.lateAreas.map((area) => ({
+    areaCode: area.areaCode,
+    line: t('replan.lateArea', {
+      name: area.name,
+      left: n(area.remainingDossiers),
+      count: String(area.remainingDossiers),
+    }),
+  }));
+}
+
 /**
  * One alternative as a sentence of the catalogue, and whether it makes the deadline (`possible`):
- * one that cannot says so and why.
+ * one that cannot says so and why. Machines moved or added also say which late areas they are for
+ * (`lateAreas`, one line each), when they are not just the pools named.
  *
  * @example replanWords(en, { __typename: 'PaceAlternative', dossiersPerMachineDay: 1074,
  *   currentDossiersPerMachineDay: 325.7, aboveDayMaximum: true, sentence: '…' })
@@ -63,18 +86,20 @@ function machinesWhere(
 export function replanWords(
   i18n: Pick<I18n, 't' | 'n' | 'date'>,
   alternative: ReplanAlternative,
-): { sentence: string; possible: boolean } {
+): { sentence: string; possible: boolean; lateAreas?: { areaCode: string; line: string }[] } {
   const { t, n, date } = i18n;
   switch (alternative.__typename) {
-    case 'MachinesAlternative':
-      return {
-        possible: true,
-        sentence: t(alternative.movedMachines > 0 ? 'replan.machines' : 'replan.machinesAdded', {
-          added: String(alternative.addedMachines),
-          moved: String(alternative.movedMachines),
-          where: alternative.changes.map((change) => machinesWhere(i18n, change)).join(', '),
-        }),
-      };
+    case 'MachinesAlternative': {
+      const machines = t(alternative.movedMachines > 0 ? 'replan.machines' : 'replan.machinesAdded', {
+        added: String(alternative.addedMachines),
+        moved: String(alternative.movedMachines),
+        where: alternative.changes.map((change) => machinesWhere(i18n, change)).join(', '),
+      });
+      const lateAreas = lateAreaLines(i18n, alternative);
+      return lateAreas.length > 0
+        ? { possible: true, sentence: t('replan.machinesFor', { machines }), lateAreas }
+        : { possible: true, sentence: machines };
+    }
     case 'HoursAlternative':
       return {
         possible: true,

@@ -14,6 +14,7 @@ import type { AreaNode } from '../../demand/area-tree.ts';
 import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type {
   InfeasibleAlternative,
+  LateArea,
   MachineChange,
   MachineMove,
   MachinesAlternative,
@@ -107,6 +108,64 @@ function focusAreaOf(ctx: ChangeContext, index: number): number {
   }
 }
 
+/** The area asked about, or below one, that a leaf lies in just below `top` (`top` itself for its own leaf). */
+function areaBelow(ctx: ChangeContext, leaf: number, top: number): number {
+  let at = leaf;
+  while (at !== top) {
+    const parent = nodeOf(ctx, at).parent;
+    if (parent === top || parent < 0 || ctx.scope.inFocus[parent] === 0) break;
+    at = parent;
+  }
+  return at;
+}
+
+/**
+ * The areas with work left that the machines for the short pools go to: each leaf's demand,
+ * counted in the area just below the pool that serves it (or the area asked about above it, where
+ * the new pool goes), most dossiers left first, then in the tree's order.
+ */
+function lateAreasOf(
+  ctx: ChangeContext,
+  leavesByPool: ReadonlyMap<number, readonly number[]>,
+  short: ReadonlySet<number>,
+  position: Int32Array,
+): LateArea[] {
+  const left = new Map<number, { pool: number; dossiers: number }>();
+  for (const [pool, leaves] of leavesByPool) {
+    for (const leaf of leaves) {
+      const recipient = pool >= 0 ? pool : focusAreaOf(ctx, leaf);
+      if (!short.has(recipient)) continue;
+      const area = areaBelow(ctx, leaf, recipient);
+      const entry = left.get(area) ?? { pool: recipient, dossiers: 0 };
+      entry.dossiers += ctx.prep.demand[leaf]?.demand ?? 0;
+      left.set(area, entry);
+    }
+  }
+  return [...left]
+    .sort(([a, x], [b, y]) => y.dossiers - x.dossiers || (position[a] as number) - (position[b] as number))
+    .map(([area, { pool, dossiers }]) => ({
+      areaCode: nodeOf(ctx, area).code,
+      name: nodeOf(ctx, area).name,
+      poolAreaCode: nodeOf(ctx, pool).code,
+      remainingDossiers: dossiers,
+    }));
+}
+
+/** Names in a sentence: "A", "A and B", "A, B and C", "A, B, C and 2 more". */
+function namesText(names: readonly string[]): string {
+  const shown = names.slice(0, PARTS_IN_A_SENTENCE);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** " for B and C": the late areas a pool's machines are for, none when they are the pool itself. */
+function forText(pool: string, areas: readonly LateArea[]): string {
+  const named = areas.filter((area) => area.poolAreaCode === pool);
+  if (named.length === 0 || (named.length === 1 && named[0]?.areaCode === pool)) return '';
+  return ` for ${namesText(named.map((area) => area.name))}`;
+}
+
 function withMachines(input: CampaignInput, after: ReadonlyMap<string, number>): CampaignInput {
   const machines: MachineAllocation[] = (input.machines ?? []).map((m) => ({
     areaCode: m.areaCode,
@@ -122,7 +181,7 @@ function withMachines(input: CampaignInput, after: ReadonlyMap<string, number>):
  * Machines where the pools serving the areas asked about are late: as many as each needs to
  * finish by the deadline (`solveFor('machines')`'s count over the pool's workload), moved first
  * from pools inside the areas asked about that finish early, largest spare to largest shortfall,
- * then new ones.
+ * then new ones; with the areas below those pools that still have work, where the machines go.
  */
 export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
   const { prep } = ctx;
@@ -139,7 +198,8 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
     position[index] = k;
   });
   const needs = new Map<number, { before: number | null; needed: number }>();
-  for (const [pool, leaves] of focusLeavesByPool(ctx, pools.poolOf)) {
+  const leavesByPool = focusLeavesByPool(ctx, pools.poolOf);
+  for (const [pool, leaves] of leavesByPool) {
     if (pool >= 0) {
       needs.set(pool, { before: given.get(pool) ?? 0, needed: neededFor(pool) });
       continue;
@@ -210,27 +270,35 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
     }));
   const addedMachines = [...added.values()].reduce((s, k) => s + k, 0);
   const movedMachines = moves.reduce((s, m) => s + m.machines, 0);
+  const lateAreas = lateAreasOf(ctx, leavesByPool, new Set(short.map((s) => s.pool)), position);
   const nameOf = (code: string) => nodeOf(ctx, prep.tree.byCode.get(code) as number).name;
   const parts = [
-    ...moves.map(
-      (m) =>
-        `move ${plural(m.machines, 'machine')} from ${nameOf(m.fromAreaCode)} to ${nameOf(m.toAreaCode)}`,
-    ),
-    ...[...added].map(([pool, k]) => `+${plural(k, 'machine')} in ${nodeOf(ctx, pool).name}`),
+    ...moves.map((m) => ({
+      to: m.toAreaCode,
+      text: `move ${plural(m.machines, 'machine')} from ${nameOf(m.fromAreaCode)} to ${nameOf(m.toAreaCode)}`,
+    })),
+    ...[...added].map(([pool, k]) => ({
+      to: nodeOf(ctx, pool).code,
+      text: `+${plural(k, 'machine')} in ${nodeOf(ctx, pool).name}`,
+    })),
   ];
+  // Each pool's late areas are named once, after the last of its moves and additions.
+  const words = parts.map(
+    (part, k) =>
+      part.text + (parts.some((p, j) => j > k && p.to === part.to) ? '' : forText(part.to, lateAreas)),
+  );
   if (parts.length > PARTS_IN_A_SENTENCE) {
     const donors = new Set(moves.map((m) => m.fromAreaCode)).size;
-    const late = changes.filter((c) => c.machinesAfter > (c.machinesBefore ?? 0)).length;
     const summary = [
       movedMachines > 0
         ? `move ${plural(movedMachines, 'machine')} from ${plural(donors, 'area')} that finish early`
         : '',
       addedMachines > 0 ? `+${plural(addedMachines, 'machine')}` : '',
     ];
-    parts.splice(
+    words.splice(
       0,
-      parts.length,
-      `${summary.filter(Boolean).join(' and ')} for ${plural(late, 'late area')}`,
+      words.length,
+      `${summary.filter(Boolean).join(' and ')} for ${namesText(lateAreas.map((area) => area.name))}`,
     );
   }
   const alternative: MachinesAlternative = {
@@ -239,7 +307,8 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
     movedMachines,
     changes,
     moves,
-    sentence: parts.join(' and '),
+    lateAreas,
+    sentence: words.join(' and '),
   };
   return alternative;
 }
