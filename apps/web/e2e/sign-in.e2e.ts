@@ -132,7 +132,7 @@ describe('when the service refuses or is down', () => {
     await page.close();
   });
 
-  it('a planner whose token is revoked mid-session is told to sign in again and no longer named in the header, in English on a desk', async () => {
+  it('a planner whose token is revoked mid-session is told to sign in again, no longer named in the header nor offered its role’s sections, in English on a desk', async () => {
     const token = await issueToken(server, { role: 'PLANNER', name: 'Planner to revoke', areaCode: '67' });
     const page = await browser.newPage(1440, 900);
     await signInWithToken(page, token);
@@ -140,6 +140,8 @@ describe('when the service refuses or is down', () => {
     await page.goto(`${server.origin}/scenarios/dak-nong-2021/what-if`);
     await page.getByRole('heading', { level: 1, name: /Đắk Nông, tháng 3\/2021/ }).waitFor();
     expect(await page.locator('header').textContent()).toContain('Planner to revoke · planner');
+    const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+    expect(await sections.allTextContents()).toContain('Who reported');
 
     const revoked = await graphqlAs<{ revokeToken: { revoked: number } }>(
       server,
@@ -155,6 +157,9 @@ describe('when the service refuses or is down', () => {
       .waitFor();
     await expect.poll(() => page.locator('header').textContent()).not.toContain('Planner to revoke');
     expect(await page.locator('header .viewer').count()).toBe(0);
+    // Nor does the header offer what the planner's role did (who reported): its sections are those
+    // of nobody signed in.
+    expect(await sections.allTextContents()).toEqual(['Scenarios', 'Areas', 'GraphiQL (opens in a new tab)']);
     await chooseLanguage(page, 'vi');
     await page.close();
   });

@@ -129,6 +129,9 @@ describe('the planner’s spreadsheets', () => {
 /** Longest the area story's own API lives: it adds villages, which the other stories' plans must not see. */
 const AREAS_API_LIFETIME_MS = 5 * 60_000;
 
+/** Longest an area file takes to be answered: the first on a fresh API took 1.5 s on 2 busy cores. */
+const AREA_IMPORT_MS = 10_000;
+
 const areasFile = (lines: string[]) => ({
   name: 'dia-ban.csv',
   mimeType: 'text/csv',
@@ -162,7 +165,7 @@ describe('the planner’s list of villages', () => {
       .setInputFiles(areasFile(['99990021,Bon Bu Prăng,24730,thôn,900,0.65,12.3,107.6']));
     await form.getByRole('button', { name: vi['import.send'] }).click();
     await expect
-      .poll(() => form.getByRole('alert').locator('li').allTextContents())
+      .poll(() => form.getByRole('alert').locator('li').allTextContents(), { timeout: AREA_IMPORT_MS })
       .toEqual([
         'Dòng 2, cột Dân số: các địa bàn tệp này đặt dưới Xã Trường Xuân (24730) cộng lại 900 người, trong khi Xã Trường Xuân có 12.774 người: chúng phải cộng lại đúng bằng dân số đó',
       ]);
@@ -186,6 +189,52 @@ describe('the planner’s list of villages', () => {
     expect(await form.getByRole('alert').count()).toBe(0);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'areas-placed-360-vi', { docs: false });
+    await page.close();
+  });
+
+  // Xã Trường Xuân (24730), 12,774 people, given two villages of 12,000 and 774, and the planner's own
+  // column of remarks (the ninth, I), which an area file does not have.
+  it('sends a commune’s villages with a column of its own, is told in both languages that the column was not read, and opens the commune’s villages without reloading', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${own.origin}/areas/665`);
+    const commune = page.locator('table.area-tree tr[data-code="24730"] th');
+    await commune.getByText('Xã Trường Xuân').waitFor();
+    // A leaf: nothing under it to open.
+    expect(await commune.getByRole('link').count()).toBe(0);
+    const form = page.locator('section.sheet-import');
+    await form.getByLabel(vi['import.file']).setInputFiles({
+      name: 'thon-truong-xuan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Mã địa bàn,Tên địa bàn,Mã cấp trên,Cấp,Dân số,Tỷ lệ đủ tuổi,Vĩ độ,Kinh độ,Ghi chú\n' +
+          '99990041,Bon Bu Prăng,24730,thôn,12000,0.65,12.30,107.60,đã xác minh\n' +
+          '99990042,Bon Bu Dốt,24730,thôn,774,0.65,12.31,107.61,\n',
+        'utf8',
+      ),
+    });
+    await form.getByRole('button', { name: vi['import.send'] }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent(), { timeout: AREA_IMPORT_MS })
+      .toBe('Đã đọc 2 dòng: 2 địa bàn mới, 0 cập nhật.');
+    expect(await form.getByRole('list', { name: 'Ghi chú về tệp' }).locator('li').allTextContents()).toEqual([
+      'Các cột không được đọc: "Ghi chú" (I).',
+    ]);
+    // The commune has villages now: it opens onto them, the page not reloaded.
+    const opened = commune.getByRole('link', { name: 'Xã Trường Xuân' });
+    await opened.waitFor();
+    await chooseLanguage(page, 'en');
+    expect(
+      await form.getByRole('list', { name: 'Notes on the file' }).locator('li').allTextContents(),
+    ).toEqual(['Columns not read: "Ghi chú" (I).']);
+    await screenshot(page, 'areas-notes-1440-en', { docs: false });
+    await opened.click();
+    await page.getByRole('heading', { level: 1, name: 'Xã Trường Xuân' }).waitFor();
+    await expect
+      .poll(() =>
+        page.locator('table.area-tree tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.code)),
+      )
+      .toEqual(['24730', '99990041', '99990042']);
+    await chooseLanguage(page, 'vi');
     await page.close();
   });
 });

@@ -9,7 +9,7 @@ import { paths, patterns } from './routes.ts';
 import { deviceStore } from './session/device-store.ts';
 import { setGraphiQLToken } from './session/graphiql-token.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
-import { useViewer, ViewerProvider } from './session/viewer.tsx';
+import { abilitiesOf, useViewer, ViewerProvider } from './session/viewer.tsx';
 import { HomeView, ReportView, ScenariosView } from './views/home/home-view.tsx';
 import { deviceDrafts } from './views/report/draft-store.ts';
 import { SignInView } from './views/sign-in/sign-in-view.tsx';
@@ -49,9 +49,12 @@ class Crashed extends Component<{ children: ReactNode }, { failed: boolean }> {
 function Header() {
   const { t, locale, setLocale } = useI18n();
   const { token, refused, signOut } = useSession();
-  const { viewer, abilities } = useViewer();
+  const { viewer, abilities: own } = useViewer();
+  // A token refused since (revoked mid-session) opens nothing of its role: the sections are those
+  // of nobody signed in, as the name beside them is gone.
+  const abilities = refused ? abilitiesOf(null) : own;
   const openGraphiQL = () => {
-    if (token === null) return;
+    if (token === null || refused) return;
     try {
       setGraphiQLToken(localStorage, token, true);
     } catch {
@@ -60,7 +63,7 @@ function Header() {
   };
   const signOutHere = () => {
     // A shared phone: what one reporter typed and did not send stays with them, not the next one.
-    if (viewer === null || abilities.reportsDays) void deviceDrafts.clear().catch(() => {});
+    if (viewer === null || own.reportsDays) void deviceDrafts.clear().catch(() => {});
     signOut();
   };
   return (

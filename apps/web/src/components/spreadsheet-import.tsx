@@ -1,11 +1,12 @@
 // A spreadsheet sent to the API (importReports, importAreas, importMachines as a multipart upload):
-// a file picker, the template to start from, then the summary of what was stored, or every bad
-// row and cell the service named (nothing stored then).
+// a file picker, the template to start from, then the summary of what was stored with what an area
+// file left aside, or every bad row and cell the service named (nothing stored then).
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { PROBLEM_MESSAGE, problemOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { fileNoteWords } from './file-note-words.ts';
 import { type LeafPlacement, leafPlacementWords } from './sheet-note-words.ts';
 import { type SheetIssue, sheetIssueWords, sheetRefusalSummary } from './sheet-refusal-words.ts';
 
@@ -35,6 +36,7 @@ const ImportAreasDocument = graphql(`
         total
         inserted
         updated
+        notes
         placements {
           sheet
           row
@@ -42,6 +44,7 @@ const ImportAreasDocument = graphql(`
           areaName
           placedAtCode
           placedAtName
+          message
         }
       }
       ...SheetRefusal
@@ -103,8 +106,10 @@ type Answer = {
   code?: string;
   issueCount?: number;
   issues?: SheetIssue[];
-  /** An area file's leaves stored without a centroid, with where mobile teams will visit them. */
-  placements?: LeafPlacement[];
+  /** What an area file left aside (in English), its leaves stored without a centroid among them. */
+  notes?: string[];
+  /** An area file's leaves stored without a centroid, with where mobile teams will visit them (and their note). */
+  placements?: (LeafPlacement & { message: string })[];
   [figure: string]: unknown;
 };
 
@@ -148,6 +153,10 @@ export function SpreadsheetImport({
     if (answered?.__typename.endsWith('Payload')) onStored?.();
   }
 
+  // A leaf placed has its own list below: its note is not said twice.
+  const placed = new Set(answer?.placements?.map((placement) => placement.message));
+  const notes = answer?.notes?.filter((note) => !placed.has(note)) ?? [];
+
   const summary = (a: Answer): string => {
     if (a.__typename === 'ImportReportsPayload') return t('import.done.reports', a as Record<string, number>);
     if (a.__typename === 'ImportAreasPayload') return t('import.done.areas', a as Record<string, number>);
@@ -186,6 +195,13 @@ export function SpreadsheetImport({
         </p>
       ) : null}
       {answer?.__typename.endsWith('Payload') ? <p role="status">{summary(answer)}</p> : null}
+      {notes.length > 0 ? (
+        <ul className="sheet-notes" aria-label={t('import.notes.title')}>
+          {notes.map((note) => (
+            <li key={note}>{fileNoteWords(note, locale)}</li>
+          ))}
+        </ul>
+      ) : null}
       {answer?.placements?.length ? (
         <ul className="sheet-notes" aria-label={t('import.placed.title')}>
           {answer.placements.map((placement) => (

@@ -86,6 +86,7 @@ export const en = {
   'pva.forecast': 'Forecast completion',
   'pva.forecastLate': 'after the deadline',
   'plan.planStatus': 'Status of the plan',
+  'plan.statusByReports': 'Status by the reports',
   'pva.planned': 'Planned that day',
   'pva.actual': 'Actual',
   'pva.variance': 'Variance',
@@ -496,6 +497,21 @@ export const en = {
     'Row {row}: {area} has no latitude and longitude; mobile teams will visit it at the centroid of {above}, the nearest area above it with one.',
   'import.placed.centre':
     'Row {row}: {area} has no latitude and longitude; mobile teams will visit it at the centre of the leaf areas around it that have one (no area above it has one).',
+  'import.notes.title': 'Notes on the file',
+  'import.note.columnsNotRead': 'Columns not read: {columns}.',
+  'import.note.sheetNotRead':
+    'Sheet “{sheet}” not read: none of its first {rows} rows is a header naming {columns}.',
+  'import.note.codesAsNumbers': {
+    count: 'count',
+    one: 'Column {column}: 1 cell holds a number, read as its digits; a code with leading zeros (01, 001) must be written as text.',
+    other:
+      'Column {column}: {count} cells hold numbers, read as their digits; a code with leading zeros (01, 001) must be written as text.',
+  },
+  'import.note.other': '{note}',
+  'import.column.code': 'Code',
+  'import.column.parentCode': 'Parent code',
+  'import.column.areaCode': 'Area code',
+  'import.column.teamCode': 'Team code',
   'replan.title': 'Re-plan: what must change',
   'replan.asOfLabel': 'Reports up to',
   'replan.asOfOutside': '{day} is outside the days allowed ({from} – {to}); the re-plan below is unchanged.',
@@ -520,6 +536,12 @@ export const en = {
     other: '+{added} machines ({where})',
   },
   'replan.machinesInPool': '{gained} in the pool of {name}',
+  'replan.machinesFor': '{machines} for:',
+  'replan.lateArea': {
+    count: 'count',
+    one: '{name}: {left} dossier left',
+    other: '{name}: {left} dossiers left',
+  },
   'replan.hours': 'Open {longer} longer a day ({open}–{close})',
   'replan.pace': 'Reach {pace} dossiers per machine-day (now {current})',
   'replan.paceAboveMaximum':

@@ -84,6 +84,7 @@ export const vi = {
   'pva.forecast': 'Dự báo hoàn thành',
   'pva.forecastLate': 'sau hạn chót',
   'plan.planStatus': 'Tình trạng theo kế hoạch',
+  'plan.statusByReports': 'Tình trạng theo báo cáo',
   'pva.planned': 'Kế hoạch ngày đó',
   'pva.actual': 'Thực tế',
   'pva.variance': 'Chênh lệch',
@@ -462,6 +463,17 @@ export const vi = {
     'Dòng {row}: {area} chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại tâm của {above}, địa bàn gần nhất phía trên có tọa độ.',
   'import.placed.centre':
     'Dòng {row}: {area} chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại điểm giữa của các địa bàn gần đó có tọa độ (không địa bàn nào phía trên có).',
+  'import.notes.title': 'Ghi chú về tệp',
+  'import.note.columnsNotRead': 'Các cột không được đọc: {columns}.',
+  'import.note.sheetNotRead':
+    'Trang tính “{sheet}” không được đọc: {rows} dòng đầu không có dòng tiêu đề nào ghi {columns}.',
+  'import.note.codesAsNumbers':
+    'Cột {column}: {count} ô ghi dạng số, được đọc theo các chữ số; mã có số 0 ở đầu (01, 001) phải ghi dạng chữ.',
+  'import.note.other': 'Ghi chú của máy chủ (bằng tiếng Anh): {note}',
+  'import.column.code': 'Mã địa bàn',
+  'import.column.parentCode': 'Mã cấp trên',
+  'import.column.areaCode': 'Mã địa bàn',
+  'import.column.teamCode': 'Mã tổ',
   'replan.title': 'Lập lại kế hoạch: cần thay đổi gì',
   'replan.asOfLabel': 'Báo cáo tính đến ngày',
   'replan.asOfOutside': 'Ngày {day} nằm ngoài khoảng cho phép ({from} – {to}); kế hoạch bên dưới giữ nguyên.',
@@ -477,6 +489,8 @@ export const vi = {
   'replan.machines': 'Thêm {added} máy, điều chuyển {moved} máy ({where})',
   'replan.machinesAdded': 'Thêm {added} máy ({where})',
   'replan.machinesInPool': '{gained} máy vào nhóm máy dùng chung của {name}',
+  'replan.machinesFor': '{machines} cho:',
+  'replan.lateArea': '{name}: còn {left} hồ sơ',
   'replan.hours': 'Mở cửa thêm {longer} mỗi ngày ({open}–{close})',
   'replan.pace': 'Đạt {pace} hồ sơ mỗi máy mỗi ngày (hiện {current})',
   'replan.paceAboveMaximum':

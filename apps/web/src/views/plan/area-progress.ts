@@ -1,6 +1,7 @@
 // What the reports say of one area of the plan's table: the share of its dossiers reported and,
 // from plan vs actual, when it finishes at the rates observed and whether that is after the
 // deadline. The saved plan's status and completion, beside it, say what was planned.
+import { forecastStanding } from './forecast-standing.ts';
 
 /** One area's plan vs actual, as the plan page asks for it under `children`. */
 export type AreaCompared = {
@@ -33,7 +34,6 @@ export function areaProgress(compared: AreaCompared | undefined, deadline: strin
   return {
     shareDone: compared.demand > 0 ? Math.min(compared.totalActual / compared.demand, 1) : 1,
     forecast,
-    // ISO dates compare as strings.
-    late: forecast !== null && forecast > deadline,
+    late: forecastStanding(forecast, deadline) === 'LATE',
   };
 }

@@ -4,6 +4,7 @@
 // whose reports forecast 26 August). A plan that sizes the machines, or serves the area with none,
 // says what it needs itself: a re-plan has no machines given to change.
 import type { AreaStatus } from '../../gql/graphql.ts';
+import { forecastStanding } from './forecast-standing.ts';
 
 /**
  * Whether an area's plan view offers "what must change".
@@ -20,5 +21,5 @@ export function offersReplan(
   deadline: string,
 ): boolean {
   if (status === 'LATE' || status === 'BEYOND_HORIZON') return true;
-  return status === 'ON_TIME' && forecastCompletion != null && forecastCompletion > deadline;
+  return status === 'ON_TIME' && forecastStanding(forecastCompletion, deadline) === 'LATE';
 }

@@ -19,12 +19,14 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
 import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
-import { type AreaProgress, areaProgress } from './area-progress.ts';
+import { type AreaCompared, type AreaProgress, areaProgress } from './area-progress.ts';
 import { BurnUpChart } from './burn-up-chart.tsx';
+import { ForecastCompletion } from './forecast-completion.tsx';
+import { forecastStanding } from './forecast-standing.ts';
 import { machinesText } from './machines-text.ts';
 import { offersReplan } from './offers-replan.ts';
 import { askedWiderArea } from './opened-at-own-area.ts';
-import { Day, PlanVsActualTable } from './plan-vs-actual-table.tsx';
+import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
 import { SecondLookCard } from './second-look.tsx';
 
@@ -161,6 +163,8 @@ const PlanReportsQuery = graphql(`
 `);
 
 type PlanRow = Extract<PlanViewQuery['plan'], { __typename: 'CampaignPlan' }>['areas'][number];
+/** Each reported area's plan vs actual, by its code, in the same computation as the area asked about. */
+type ComparedChild = AreaCompared & { areaCode: string };
 type SortKey = 'name' | 'status' | 'machines' | 'completion' | 'forecast';
 
 const STATUS_ORDER: AreaStatus[] = [
@@ -175,7 +179,7 @@ const STATUS_ORDER: AreaStatus[] = [
 
 function sortRows(
   rows: readonly PlanRow[],
-  progress: ReadonlyMap<string, AreaProgress | null>,
+  progress: ReadonlyMap<string, AreaProgress | null> | null,
   key: SortKey,
   descending: boolean,
 ): PlanRow[] {
@@ -183,7 +187,7 @@ function sortRows(
     switch (key) {
       case 'forecast':
         // Areas without a forecast after those with one, latest last.
-        return progress.get(row.code)?.forecast ?? '9999-12-31';
+        return progress?.get(row.code)?.forecast ?? '9999-12-31';
       case 'status':
         return STATUS_ORDER.indexOf(row.status);
       case 'machines':
@@ -203,23 +207,41 @@ function sortRows(
   return descending ? sorted.reverse() : sorted;
 }
 
+/**
+ * The plan's child areas of `areaCode`, each with its plan and, once the campaign has reports, their
+ * word on it. Derived from the query's answer as it came (`areas`, `compared`): the rows are sorted
+ * and compared again only when a new answer or another sort asks for it, not at each drawing.
+ */
 function AreaTable({
-  rows,
+  areas,
+  areaCode,
+  compared,
+  reported,
+  deadline,
   scenarioId,
-  progress,
 }: {
-  rows: readonly PlanRow[];
+  /** Every area of the plan (the plan's `areas`). */
+  areas: readonly PlanRow[];
+  areaCode: string;
+  /** Plan vs actual of the child areas; null where the service gave none. */
+  compared: readonly ComparedChild[] | null;
+  /** The campaign has reports: the reports' columns are shown. */
+  reported: boolean;
+  /** The scenario's deadline, ISO date. */
+  deadline: string;
   scenarioId: string;
-  /** The reports' word on each area by its code, once the campaign has reports; null before. */
-  progress: ReadonlyMap<string, AreaProgress | null> | null;
 }) {
   const i18n = useI18n();
   const { t, n, date } = i18n;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
-  const sorted = useMemo(
-    () => sortRows(rows, progress ?? new Map(), sort.key, sort.descending),
-    [rows, progress, sort],
-  );
+  const rows = useMemo(() => areas.filter((row) => row.parentCode === areaCode), [areas, areaCode]);
+  // The reports' word on each area by its code, once the campaign has reports; null before.
+  const progress = useMemo(() => {
+    if (!reported) return null;
+    const comparedOf = new Map(compared?.map((child) => [child.areaCode, child]));
+    return new Map(rows.map((row) => [row.code, areaProgress(comparedOf.get(row.code), deadline)]));
+  }, [rows, compared, reported, deadline]);
+  const sorted = useMemo(() => sortRows(rows, progress, sort.key, sort.descending), [rows, progress, sort]);
   const header = (key: SortKey, label: string, numeric = false) => (
     <th
       scope="col"
@@ -288,28 +310,19 @@ function AreaTable({
 
 /** An area's share reported and its forecast, flagged after the deadline; dashes where it has no report. */
 function ProgressCells({ progress }: { progress: AreaProgress | null }) {
-  const { t, pct } = useI18n();
+  const { pct } = useI18n();
   return (
     <>
       <td className="num" data-testid="area-reported">
         {progress ? pct(progress.shareDone) : '—'}
       </td>
       <td data-testid="area-forecast">
-        {progress?.forecast ? (
-          <>
-            <Day isoDate={progress.forecast} />
-            {progress.late ? (
-              <>
-                {' '}
-                <span className="status status-LATE" data-testid="area-forecast-late">
-                  {t('pva.forecastLate')}
-                </span>
-              </>
-            ) : null}
-          </>
-        ) : (
-          '—'
-        )}
+        <ForecastCompletion
+          forecast={progress?.forecast ?? null}
+          late={progress?.late ?? false}
+          compact
+          lateTestId="area-forecast-late"
+        />
       </td>
     </>
   );
@@ -473,16 +486,12 @@ function Plan({
         const plan = data.plan;
         if (plan.__typename !== 'CampaignPlan') return <Refusal error={plan} />;
         const pva = data.planVsActual.__typename === 'PlanVsActual' ? data.planVsActual : null;
-        const children = plan.areas.filter((row) => row.parentCode === areaCode);
+        const hasChildren = plan.areas.some((row) => row.parentCode === areaCode);
         const names = new Map(plan.areas.map((row) => [row.code, row.name]));
         const areaName = (code: string) => names.get(code) ?? code;
-        // Once the campaign has reports, each area's own word from them beside its plan.
-        const comparedOf = new Map(pva?.children.map((child) => [child.areaCode, child]));
-        const progress = pva?.days.some((day) => day.actual !== null && day.actual !== undefined)
-          ? new Map(
-              children.map((row) => [row.code, areaProgress(comparedOf.get(row.code), scenarioDeadline)]),
-            )
-          : null;
+        // Once the reports forecast a completion, the status beside it is theirs: never "on time"
+        // beside a forecast after the deadline. Before, it is the saved plan's.
+        const standing = forecastStanding(pva?.forecast?.expected, scenarioDeadline);
         return (
           <>
             <nav className="crumbs" aria-label={t('plan.crumbs')}>
@@ -514,8 +523,10 @@ function Plan({
             />
             <Figures
               items={[
-                // The saved plan's status; the reports' forecast, beside it, may say otherwise.
-                { label: t('plan.planStatus'), value: <StatusBadge status={plan.area.status} /> },
+                {
+                  label: standing ? t('plan.statusByReports') : t('plan.planStatus'),
+                  value: <StatusBadge status={standing ?? plan.area.status} />,
+                },
                 { label: t('col.demand'), value: n(plan.area.demand) },
                 { label: t('col.machines'), value: machinesText(i18n, plan.area) },
                 { label: t('col.completion'), value: plan.completionDate ? date(plan.completionDate) : '—' },
@@ -524,20 +535,12 @@ function Plan({
                       { label: t('pva.totalActual'), value: n(pva.totalActual), testId: 'total-actual' },
                       {
                         label: t('pva.forecast'),
-                        value: pva.forecast?.expected ? (
-                          <>
-                            {date(pva.forecast.expected)}
-                            {pva.forecast.expected > scenarioDeadline ? (
-                              <>
-                                {' '}
-                                <span className="status status-LATE" data-testid="forecast-late">
-                                  {t('pva.forecastLate')}
-                                </span>
-                              </>
-                            ) : null}
-                          </>
-                        ) : (
-                          '—'
+                        value: (
+                          <ForecastCompletion
+                            forecast={pva.forecast?.expected ?? null}
+                            late={standing === 'LATE'}
+                            lateTestId="forecast-late"
+                          />
                         ),
                       },
                     ]
@@ -570,8 +573,15 @@ function Plan({
               />
             ) : null}
             <div className="grid-2">
-              {children.length > 0 ? (
-                <AreaTable rows={children} scenarioId={scenarioId} progress={progress} />
+              {hasChildren ? (
+                <AreaTable
+                  areas={plan.areas}
+                  areaCode={areaCode}
+                  compared={pva?.children ?? null}
+                  reported={pva?.days.some((day) => day.actual !== null && day.actual !== undefined) ?? false}
+                  deadline={scenarioDeadline}
+                  scenarioId={scenarioId}
+                />
               ) : null}
               <PlanMap areaCode={areaCode} rows={plan.areas} />
             </div>
