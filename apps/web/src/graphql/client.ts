@@ -31,21 +31,10 @@ function keysOf(): KeyingConfig {
 
 /**
  * The root fields answered from the area tree: its areas, and what is planned or compared over their
- * population (a plan, plan vs actual, a re-plan, a what-if). Scenarios, reports, teams and tokens
- * are stored apart from it.
+ * population (a plan, plan vs actual, a re-plan). Scenarios, reports, teams and tokens are stored
+ * apart from it, and a what-if answers from its inline input alone.
  */
-const FROM_AREAS = new Set([
-  'area',
-  'areas',
-  'node',
-  'nodes',
-  'plan',
-  'planVsActual',
-  'replan',
-  'solve',
-  'solveWhatIf',
-  'whatIf',
-]);
+const FROM_AREAS = new Set(['area', 'areas', 'node', 'nodes', 'plan', 'planVsActual', 'replan', 'solve']);
 
 /** Forgets every area cached and every answer computed from them: whoever shows one asks again. */
 function forgetAreas(cache: Cache): void {

@@ -706,13 +706,15 @@ describe('replanFromActuals at the end of a campaign, a district finished and an
       ]);
       expect(machines?.sentence).toBe('+8 machines in P for B and C');
     }
-    // Asked about B alone: P's machines serve B, which is the one late area named.
+    // Asked about B alone: P's machines serve B, which is the one late area named; the pool is still
+    // short of what all its areas have left (2,720 + 1,600 at 80 = 54 machine-days, 14 machines over
+    // the 4 open days left): +8, as above.
     const b = replanFromActuals(province, reports, { asOf: '2021-04-08', pace: 'observed', areaCode: 'B' });
     const forB = b.whatMustChange?.alternatives[0];
     expect(forB?.kind === 'machines' && forB.lateAreas).toEqual([
       { areaCode: 'B', name: 'B', poolAreaCode: 'P', remainingDossiers: 2_720 },
     ]);
-    expect(forB?.sentence).toMatch(/^\+\d+ machines in P for B$/);
+    expect(forB?.sentence).toBe('+8 machines in P for B');
   });
 });
 

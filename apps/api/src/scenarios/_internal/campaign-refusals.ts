@@ -94,6 +94,7 @@ function inInputOrder(
   refused: readonly PlanningInputError[],
   campaign: ScenarioCampaign,
 ): PlanningInputError[] {
+  if (refused.length <= 1) return [...refused];
   const paths = figurePaths(campaign, 'input');
   const rank = new Map(paths.map((path, index) => [path, index]));
   const byField = new Map<string, PlanningInputError>();
