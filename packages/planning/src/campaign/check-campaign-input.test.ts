@@ -90,4 +90,31 @@ describe('checkCampaignInput', () => {
       'input.calendar.closedWeekdays[1] must be an integer at least 1 and at most 7, got 8',
     ]);
   });
+
+  it("names every bad area with the campaign's other bad figures, areas first, in the order of the input", () => {
+    // An import's two bad rows (a minus sign, a turnout typed as text) and a bad machine count.
+    const input = {
+      ...HUNG_NGUYEN,
+      areas: [
+        { code: '412', name: 'Hưng Nguyên' },
+        { code: '18001', name: 'Thị trấn Hưng Nguyên', parentCode: '412', population: -9660 },
+        { code: '18004', name: 'Hưng Trung', parentCode: '412', turnout: '90%' },
+      ],
+      calendar: { ...HUNG_NGUYEN.calendar, closedWeekdays: [0] },
+      machines: [{ areaCode: '18001', machines: -2 }],
+    } as unknown as CampaignInput;
+    let thrown: unknown;
+    try {
+      checkCampaignInput(input, 'input');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MalformedInputError);
+    expect((thrown as MalformedInputError).problems.map((problem) => problem.path)).toEqual([
+      'input.areas[1].population',
+      'input.areas[2].turnout',
+      'input.calendar.closedWeekdays[0]',
+      'input.machines[0].machines',
+    ]);
+  });
 });

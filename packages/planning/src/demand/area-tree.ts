@@ -1,15 +1,8 @@
-import { COMMUNE_TYPES } from '../_internal/commune-types.ts';
-import {
-  optionalGeoPoint,
-  optionalNumber,
-  optionalString,
-  requireArray,
-  requireOneOf,
-  requireRecord,
-  requireString,
-} from '../_internal/validate.ts';
+import { throwProblems } from '../_internal/problems.ts';
+import { requireArray } from '../_internal/validate.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 import type { GeoPoint } from '../geo/geo-point.ts';
+import { type AreaList, listCodes, NO_PARENT, readArea } from './_internal/read-area.ts';
 
 /**
  * A commune-level unit's type, as Vietnam's law names them: `ward` (phường, urban), `township`
@@ -72,53 +65,14 @@ export type AreaTree = {
   order: number[];
 };
 
-const NO_PARENT = -1;
-
-function readArea(
-  value: unknown,
-  path: string,
-  index: number,
-): AreaNode & { parentCode: string | undefined } {
-  const area = requireRecord(value, path);
-  const count = { min: 0, integer: true };
-  const share = { min: 0, max: 1 };
-  const population = optionalNumber(area.population, `${path}.population`, count);
-  const eligible = optionalNumber(area.eligible, `${path}.eligible`, count);
-  if (population !== undefined && eligible !== undefined && eligible > population) {
-    throw new PlanningInputError({
-      path: `${path}.eligible`,
-      code: 'conflict',
-      expected: `at most the population (${population})`,
-      received: eligible,
-    });
-  }
-  return {
-    index,
-    parent: NO_PARENT,
-    children: [],
-    depth: 0,
-    code: requireString(area.code, `${path}.code`),
-    name: requireString(area.name, `${path}.name`),
-    parentCode: optionalString(area.parentCode, `${path}.parentCode`),
-    level: optionalString(area.level, `${path}.level`) ?? null,
-    population,
-    eligibleShare: optionalNumber(area.eligibleShare, `${path}.eligibleShare`, share),
-    eligible,
-    alreadyServed: optionalNumber(area.alreadyServed, `${path}.alreadyServed`, count),
-    turnout: optionalNumber(area.turnout, `${path}.turnout`, share),
-    location: optionalGeoPoint(area.location, `${path}.location`) ?? null,
-    areaKm2: optionalNumber(area.areaKm2, `${path}.areaKm2`, { min: 0, minExclusive: true }) ?? null,
-    urbanShare: optionalNumber(area.urbanShare, `${path}.urbanShare`, share) ?? null,
-    communeType:
-      area.communeType === undefined || area.communeType === null
-        ? null
-        : requireOneOf(area.communeType, `${path}.communeType`, COMMUNE_TYPES),
-  };
-}
-
 /**
  * Checks a flat list of areas and links it into a tree of any depth: unique codes, parents
- * that exist, no cycles.
+ * that exist, no cycles. Every refused figure is named at once, so that an import of 500 communes
+ * shows all its bad rows: a `MalformedInputError` that reads as the first, its `problems` in the
+ * order of the input (area by area, each area's in the order of {@link AreaInput}'s fields). Three
+ * refusals stand alone or hold others back, where reading on would name wrong figures: a list that
+ * is not an array; parents, not judged while a code is refused (a parent naming that area would be
+ * called unknown); a cycle, judged once everything else reads (only then are the links known).
  *
  * @example
  * buildAreaTree([
@@ -128,44 +82,22 @@ function readArea(
  * // => [0, 1]
  */
 export function buildAreaTree(areas: unknown, path = 'areas'): AreaTree {
-  const list = requireArray(areas, path);
-  const byCode = new Map<string, number>();
-  const read = list.map((value, index) => {
-    const area = readArea(value, `${path}[${index}]`, index);
-    if (byCode.has(area.code)) {
-      throw new PlanningInputError({
-        path: `${path}[${index}].code`,
-        code: 'duplicate',
-        expected: `unique (also at ${path}[${byCode.get(area.code)}])`,
-        received: area.code,
-      });
-    }
-    byCode.set(area.code, index);
-    return area;
+  // Not a list, there are no rows to read: refused alone.
+  const items = requireArray(areas, path);
+  const list: AreaList = { path, problems: [], ...listCodes(items) };
+  const nodes: AreaNode[] = [];
+  items.forEach((value, index) => {
+    const node = readArea(value, index, list);
+    if (node !== undefined) nodes.push(node);
   });
+  // Every area read (an area left out put its refusal in), so the nodes line up with the input.
+  throwProblems(list.problems);
 
-  // The parent's code stays on the node object (unused once linked) to spare a copy of every area.
-  const nodes: AreaNode[] = read;
   const roots: number[] = [];
-  read.forEach((area, index) => {
-    const node = nodes[index] as AreaNode;
-    if (area.parentCode === undefined) {
-      roots.push(index);
-      return;
-    }
-    const parent = byCode.get(area.parentCode);
-    if (parent === undefined || parent === index) {
-      throw new PlanningInputError({
-        path: `${path}[${index}].parentCode`,
-        code: 'unknown-reference',
-        expected: parent === index ? 'the code of another area' : 'the code of an area in the list',
-        received: area.parentCode,
-      });
-    }
-    node.parent = parent;
-    (nodes[parent] as AreaNode).children.push(index);
-  });
-
+  for (const node of nodes) {
+    if (node.parent === NO_PARENT) roots.push(node.index);
+    else (nodes[node.parent] as AreaNode).children.push(node.index);
+  }
   const order: number[] = [];
   const stack = [...roots].reverse();
   while (stack.length > 0) {
@@ -179,15 +111,44 @@ export function buildAreaTree(areas: unknown, path = 'areas'): AreaTree {
     }
   }
   if (order.length < nodes.length) {
-    // Nodes never reached from a root sit on a cycle (or hang below one).
+    // Nodes never reached from a root sit on a cycle (or hang below one). Judged last and alone: a
+    // cycle is a property of the whole list, known only once every code and parent reads, and the
+    // areas below it are not wrong themselves; the first area on the cycle names it.
     const reached = new Set(order);
-    const first = nodes.findIndex((_, index) => !reached.has(index));
+    const first = firstOnCycle(
+      nodes,
+      nodes.findIndex((_, index) => !reached.has(index)),
+    );
+    const parent = nodes[(nodes[first] as AreaNode).parent] as AreaNode;
     throw new PlanningInputError({
       path: `${path}[${first}].parentCode`,
       code: 'cycle',
       expected: 'a parent that does not lead back to this area',
-      received: read[first]?.parentCode,
+      received: parent.code,
     });
   }
-  return { nodes, byCode, roots, order };
+  return { nodes, byCode: list.byCode, roots, order };
+}
+
+/**
+ * The first area, in input order, of the cycle that `start` (never reached from a root) sits on or
+ * hangs below: its parents are followed until one comes back, and every area from there on is on
+ * the cycle.
+ */
+function firstOnCycle(nodes: readonly AreaNode[], start: number): number {
+  const seen = new Set<number>();
+  let index = start;
+  while (!seen.has(index)) {
+    seen.add(index);
+    index = (nodes[index] as AreaNode).parent;
+  }
+  let first = index;
+  for (
+    let next = (nodes[index] as AreaNode).parent;
+    next !== index;
+    next = (nodes[next] as AreaNode).parent
+  ) {
+    first = Math.min(first, next);
+  }
+  return first;
 }

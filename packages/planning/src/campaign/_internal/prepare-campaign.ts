@@ -179,8 +179,9 @@ export function requireAreaIndex(prep: PreparedCampaign, areaCode: unknown, path
 /**
  * Checks a campaign input once; refusals name fields under `path` when given (`input` →
  * `input.areas[3].population`), else from the input's own fields (`areas[3].population`). Every
- * part is read, so that one `MalformedInputError` names every malformed figure (an area list is
- * refused at its first).
+ * part is read, so that one `MalformedInputError` names every malformed figure in the order of the
+ * input: the areas' (every one, area by area), then the calendar's, the hours', the service's, the
+ * machines' and the overrides'.
  */
 export function prepareCampaign(input: unknown, path?: string): PreparedCampaign {
   const problems: PlanningInputError[] = [];
@@ -189,6 +190,7 @@ export function prepareCampaign(input: unknown, path?: string): PreparedCampaign
     problems,
   );
   const under = (field: string): string => (path === undefined ? field : `${path}.${field}`);
+  // In the order of the input's fields, so that the refusals come in the order a planner reads them.
   const parts = {
     tree: attempt(() => buildAreaTree(record.areas, under('areas')), problems),
     calendar: attempt(() => resolveCalendar(record.calendar, under('calendar')), problems),
