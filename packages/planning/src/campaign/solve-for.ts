@@ -1,5 +1,6 @@
 import { PlanningInfeasibleError } from '../errors/planning-infeasible-error.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { MINUTES_PER_DAY } from '../time/_internal/minutes-per-day.ts';
 import { listOpenDays } from '../time/open-days.ts';
 import type { OpeningWindow } from '../time/opening-window.ts';
 import { type PoolPlan, planPools } from './_internal/pools.ts';
@@ -20,7 +21,6 @@ const SOLVE_FOR_STEPS: Record<SolveForUnknown, { step: number; unit: string }> =
 };
 
 const UNKNOWNS = Object.keys(SOLVE_FOR_STEPS) as SolveForUnknown[];
-const MINUTES_PER_DAY = 1440;
 /** A search that tightens a float answer to its step never needs more than a few moves. */
 const MAX_ADJUSTMENTS = 200;
 

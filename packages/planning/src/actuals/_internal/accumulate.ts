@@ -1,26 +1,22 @@
 import type { AreaTree } from '../../demand/area-tree.ts';
 import { attributeDay, createAttribution, spreadPending } from './attribute-served.ts';
-import { createPaceTally, type PaceBasis, tallyPaceDay } from './observed-pace.ts';
+import { createPaceTally, type PaceBasis, type PaceTally, tallyPaceDay } from './observed-pace.ts';
 import { createDayFigures, type DayFigures, figuresOfDay, type ReadReports } from './read-reports.ts';
 import { createRollUp, type DayRollUp, rollUpDay } from './roll-up.ts';
 
 /** Everything reported up to a day, per node index of the whole tree. */
 export type AccumulatedActuals = {
-  /** Σ of the area's daily figures (its own total winning over its children's). */
-  reported: Float64Array;
+  /**
+   * The observed pace added up over the days: `reportedBefore`, Σ of the area's daily figures (its
+   * own total winning over its children's); `machineDays`, machines working summed over the days
+   * with more than none (those reported, or for a figure that gives none, those the plan stations in
+   * its area; none on a day whose figure, or one below it, is more than its machines do in 24
+   * hours, nor those of a figure demand-bound, see `demandBound`); `dossiers` done on them; and
+   * `days` with such machines.
+   */
+  pace: PaceTally;
   /** Whole dossiers attributed to each leaf (see `attributeDay`); parents hold the sums of their leaves. */
   served: Float64Array;
-  /**
-   * Machines working, summed over the days with more than none: those reported, or for a figure that
-   * gives none, those the plan stations in its area; none on a day whose figure, or one below it, is
-   * more than its machines do in 24 hours, nor those of a figure demand-bound (`demandBound`: its
-   * area had less work left than they do at the planned pace).
-   */
-  machineDays: Float64Array;
-  /** Dossiers done on those machines (none of a figure demand-bound). */
-  dossiersOnMachineDays: Float64Array;
-  /** The days with such machines. */
-  observedDays: Int32Array;
   daysReported: Int32Array;
   completeDays: Int32Array;
   partialDays: Int32Array;
@@ -49,11 +45,8 @@ export function accumulateActuals(
   const n = tree.nodes.length;
   const pace = createPaceTally(basis, n);
   const totals: AccumulatedActuals = {
-    reported: pace.reportedBefore,
+    pace,
     served: new Float64Array(n),
-    machineDays: pace.machineDays,
-    dossiersOnMachineDays: pace.dossiers,
-    observedDays: pace.days,
     daysReported: new Int32Array(n),
     completeDays: new Int32Array(n),
     partialDays: new Int32Array(n),

@@ -26,7 +26,14 @@ import type {
 } from '../types.ts';
 import { warningsOfDay } from './day-warnings.ts';
 import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
-import { createPaceTally, type PaceBasis, paceBasisByNode, tallyPaceDay } from './observed-pace.ts';
+import {
+  createPaceTally,
+  type PaceBasis,
+  type PaceTally,
+  paceBasisByNode,
+  tallyPaceDay,
+} from './observed-pace.ts';
+import { observedPace } from './paces.ts';
 import { ACTUALS_DEFAULTS, machinesJudgedIn, plannedMachinesByNode, rowsByNode } from './plan-rows.ts';
 import { plannedOfCovered } from './planned-of-covered.ts';
 import {
@@ -73,8 +80,6 @@ export type Comparison = {
   read: ReadReports;
   leaves: Int32Array;
   plannedMachines: (number | null)[];
-  /** Machines the plan stations in each node, its demand and planned pace: what the pace counts ({@link rollUpDay}). */
-  paceBasis: PaceBasis;
   /** The pools' days shared over their leaves, worked out once for every area compared. */
   shares: LeafShares;
   marginShare: number;
@@ -98,7 +103,57 @@ export type Comparison = {
   counted: Uint8Array;
   /** The forecasts' walks of open days, shared by the areas compared. */
   walked: OpenDaysWalked;
+  /** The whole-tree arrays an area is rolled up in, made once for every area compared ({@link scratchFor}). */
+  scratch: AreaScratch;
 };
+
+/**
+ * Whole-tree arrays reused by each area compared in turn: made per area, they made comparing every
+ * area of a tree quadratic in its nodes. Only the current area's nodes hold its values.
+ */
+type AreaScratch = {
+  /** 1 for the nodes of the area compared. */
+  inArea: Uint8Array;
+  figures: DayFigures;
+  roll: DayRollUp;
+  /**
+   * The observed pace tallied day by day; its `basis`, the machines the plan stations in each node,
+   * its demand and planned pace, is what the pace counts ({@link rollUpDay}).
+   */
+  pace: PaceTally;
+  /** The nodes marked in `inArea` and tallied in `pace`, those of the area last compared. */
+  marked: readonly number[];
+};
+
+function createScratch(nodes: number, paceBasis: PaceBasis): AreaScratch {
+  return {
+    inArea: new Uint8Array(nodes),
+    figures: createDayFigures(nodes),
+    roll: createRollUp(nodes),
+    pace: createPaceTally(paceBasis, nodes),
+    marked: [],
+  };
+}
+
+/**
+ * The scratch arrays ready for the area whose nodes are `order`: the last area's marks and tally
+ * cleared (even when its comparison threw), this one's nodes marked. `figures` and `roll` need no
+ * clearing: each day's figures reset the last ones, and a roll-up writes every node of its order.
+ */
+function scratchFor(comparison: Comparison, order: readonly number[]): AreaScratch {
+  const scratch = comparison.scratch;
+  const { inArea, pace } = scratch;
+  for (const index of scratch.marked) {
+    inArea[index] = 0;
+    pace.reportedBefore[index] = 0;
+    pace.machineDays[index] = 0;
+    pace.dossiers[index] = 0;
+    pace.days[index] = 0;
+  }
+  for (const index of order) inArea[index] = 1;
+  scratch.marked = order;
+  return scratch;
+}
 
 /**
  * The campaign's last day ({@link campaignLastDay}), the days after its planned end rolled up over
@@ -177,7 +232,6 @@ export function prepareComparison(
     read,
     leaves: leafCounts(prep.tree),
     plannedMachines: plannedMachinesByNode(prep, rows),
-    paceBasis: paceBasisByNode(prep, rows),
     shares: createLeafShares(prep),
     marginShare,
     start,
@@ -188,6 +242,7 @@ export function prepareComparison(
     toArg,
     counted,
     walked: new Map(),
+    scratch: createScratch(prep.tree.nodes.length, paceBasisByNode(prep, rows)),
   };
 }
 
@@ -201,7 +256,6 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     read,
     leaves,
     plannedMachines,
-    paceBasis,
     shares,
     marginShare,
     start,
@@ -217,8 +271,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   const series = plannedDailySeriesOf(prep, area, shares);
   const order = subtreeOrder(prep.tree, area);
   const judgedMachines = machinesJudgedIn(prep, rows, [area], order);
-  const inArea = new Uint8Array(prep.tree.nodes.length);
-  for (const index of order) inArea[index] = 1;
+  const { inArea, figures, roll, pace } = scratchFor(comparison, order);
   const fromDate = isoOf(fromArg ?? start);
   const toDate = toArg ? isoOf(toArg) : null;
   const keep = (report: number) =>
@@ -251,9 +304,6 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     });
   }
 
-  const roll = createRollUp(prep.tree.nodes.length);
-  const pace = createPaceTally(paceBasis, prep.tree.nodes.length);
-  const figures = createDayFigures(prep.tree.nodes.length);
   // Planned days per leaf are needed only for partial days.
   let leafDays: PlannedLeafDays | null = null;
   let leafDayIndex: Map<string, number> | null = null;
@@ -330,8 +380,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   }
   // The pace counts a figure without machines on those the plan stations in its area, as the
   // forecast counts its dossiers: both then carry the same days forward.
-  const machineDays = pace.machineDays[area] as number;
-  const observed = machineDays > 0 ? (pace.dossiers[area] as number) / machineDays : null;
+  const observed = observedPace(pace, area);
   const paceWarning =
     observed === null
       ? null
@@ -339,7 +388,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
   if (paceWarning) warnings.unshift(paceWarning);
   warnings.push(...partialWarnings);
 
-  const servedAfterCampaign = servedAfter(comparison, area, order, inArea, lastDay, toDate);
+  const servedAfterCampaign = servedAfter(comparison, area, order, lastDay, toDate);
 
   let forecast: CompletionForecast | null = null;
   if (rates.length > 0 && lastReported !== undefined) {
@@ -358,7 +407,7 @@ export function compareArea(comparison: Comparison, area: number): PlanCompariso
     totalPlanned,
     totalActual,
     observedDossiersPerMachineDay: observed,
-    observedMachineDays: machineDays,
+    observedMachineDays: pace.machineDays[area] as number,
     plannedDossiersPerMachineDay: row.dailyCapacityPerMachine,
     forecast,
     servedAfterCampaign,
@@ -375,22 +424,19 @@ function servedAfter(
   comparison: Comparison,
   area: number,
   order: readonly number[],
-  inArea: Uint8Array,
   lastDay: string,
   toDate: string | null,
 ): number {
   const { prep, read, leaves } = comparison;
+  // The compared days are done with the scratch's day figures and roll-up.
+  const { inArea, figures, roll } = comparison.scratch;
   const inAreaReport = (report: number) => inArea[read.area[report] as number] === 1;
-  let figures: DayFigures | null = null;
-  let roll: DayRollUp | null = null;
   let served = 0;
   // The dates are ascending: the late ones are at the end.
   for (let d = read.dates.length - 1; d >= 0 && (read.dates[d] as string) > lastDay; d--) {
     if (toDate !== null && (read.dates[d] as string) > toDate) continue;
-    figures ??= createDayFigures(prep.tree.nodes.length);
     figuresOfDay(read, d, inAreaReport, figures);
     if (figures.areas.length === 0) continue;
-    roll ??= createRollUp(prep.tree.nodes.length);
     rollUpDay(prep.tree, order, figures, leaves, roll);
     if (roll.reported[area] === 1) served += roll.dossiers[area] as number;
   }

@@ -126,13 +126,13 @@ export function paceWarnings(
   const warnings: ActualsWarning[] = [];
   for (const area of focus) {
     for (const index of [area, ...(prep.tree.nodes[area] as AreaNode).children]) {
-      const observed = observedPace(actuals, index);
+      const observed = observedPace(actuals.pace, index);
       if (observed === null) continue;
       const warning = paceDiffers(
         prep.tree.nodes[index] as AreaNode,
         observed,
         (rows[index] as AreaPlan).dailyCapacityPerMachine,
-        actuals.observedDays[index] as number,
+        actuals.pace.days[index] as number,
         marginShare,
       );
       if (warning) warnings.push(warning);

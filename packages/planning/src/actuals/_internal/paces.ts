@@ -5,6 +5,7 @@ import { minutesPerDossierFromThroughput } from '../../capacity/minutes-per-doss
 import type { AreaNode } from '../../demand/area-tree.ts';
 import type { ReplanPace } from '../types.ts';
 import type { AccumulatedActuals } from './accumulate.ts';
+import type { PaceTally } from './observed-pace.ts';
 
 /** A pace of zero observed (machines that did nothing) is read as this, so that it stays a service time. */
 export const SLOWEST_PACE_DOSSIERS_PER_MACHINE_DAY = 1;
@@ -103,9 +104,9 @@ export function overridesAtPace(
 }
 
 /** Dossiers per machine-day observed in an area over its days with machines (reported, else planned); null without such days. */
-export function observedPace(actuals: AccumulatedActuals, index: number): number | null {
-  const machineDays = actuals.machineDays[index] as number;
-  return machineDays > 0 ? (actuals.dossiersOnMachineDays[index] as number) / machineDays : null;
+export function observedPace(pace: PaceTally, index: number): number | null {
+  const machineDays = pace.machineDays[index] as number;
+  return machineDays > 0 ? (pace.dossiers[index] as number) / machineDays : null;
 }
 
 /**
@@ -124,12 +125,8 @@ export function pacedServices(
   const weights = new Float64Array(prep.tree.nodes.length);
   const services = new Map<number, ServiceInput>();
   for (const index of prep.tree.order) {
-    const observed = observedPace(actuals, index);
-    const weight = observedWeight(
-      options.pace,
-      actuals.observedDays[index] as number,
-      options.credibilityDays,
-    );
+    const observed = observedPace(actuals.pace, index);
+    const weight = observedWeight(options.pace, actuals.pace.days[index] as number, options.credibilityDays);
     weights[index] = weight;
     if (observed === null || weight === 0 || hoursPerMachineDay === 0) continue;
     const planned = (rows[index] as AreaPlan).dailyCapacityPerMachine;

@@ -11,6 +11,7 @@ import { trySolveFor } from '../../campaign/solve-for.ts';
 import type { AreaPlan, CampaignInput, CampaignPlan, MachineAllocation } from '../../campaign/types.ts';
 import type { ServiceInput } from '../../capacity/machine-capacity.ts';
 import type { AreaNode } from '../../demand/area-tree.ts';
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
 import { formatTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type {
   InfeasibleAlternative,
@@ -23,7 +24,7 @@ import type {
 } from '../types.ts';
 import { serviceAtPace } from './paces.ts';
 import { focusMeets, type Scope } from './scope.ts';
-import { dossiersIn24Hours, MINUTES_PER_DAY } from './twenty-four-hours.ts';
+import { dossiersIn24Hours } from './twenty-four-hours.ts';
 
 /** The remaining campaign, planned, and the areas asked about. */
 export type ChangeContext = {
@@ -122,18 +123,19 @@ function areaBelow(ctx: ChangeContext, leaf: number, top: number): number {
 /**
  * The areas with work left that the machines for the short pools go to: each leaf's demand,
  * counted in the area just below the pool that serves it (or the area asked about above it, where
- * the new pool goes), most dossiers left first, then in the tree's order.
+ * the new pool goes, `topOf` the leaf), most dossiers left first, then in the tree's order.
  */
 function lateAreasOf(
   ctx: ChangeContext,
   leavesByPool: ReadonlyMap<number, readonly number[]>,
+  topOf: ReadonlyMap<number, number>,
   short: ReadonlySet<number>,
   position: Int32Array,
 ): LateArea[] {
   const left = new Map<number, { pool: number; dossiers: number }>();
   for (const [pool, leaves] of leavesByPool) {
     for (const leaf of leaves) {
-      const recipient = pool >= 0 ? pool : focusAreaOf(ctx, leaf);
+      const recipient = pool >= 0 ? pool : (topOf.get(leaf) as number);
       if (!short.has(recipient)) continue;
       const area = areaBelow(ctx, leaf, recipient);
       const entry = left.get(area) ?? { pool: recipient, dossiers: 0 };
@@ -199,6 +201,8 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
   });
   const needs = new Map<number, { before: number | null; needed: number }>();
   const leavesByPool = focusLeavesByPool(ctx, pools.poolOf);
+  // The area asked about above each leaf no pool serves, found once for the needs and the late areas.
+  const topOf = new Map<number, number>();
   for (const [pool, leaves] of leavesByPool) {
     if (pool >= 0) {
       needs.set(pool, { before: given.get(pool) ?? 0, needed: neededFor(pool) });
@@ -207,6 +211,7 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
     // Leaves no pool serves get one at the area asked about above them.
     for (const leaf of leaves) {
       const top = focusAreaOf(ctx, leaf);
+      topOf.set(leaf, top);
       if (!needs.has(top)) needs.set(top, { before: null, needed: neededFor(top) });
     }
   }
@@ -270,7 +275,7 @@ export function machinesAlternative(ctx: ChangeContext): ReplanAlternative {
     }));
   const addedMachines = [...added.values()].reduce((s, k) => s + k, 0);
   const movedMachines = moves.reduce((s, m) => s + m.machines, 0);
-  const lateAreas = lateAreasOf(ctx, leavesByPool, new Set(short.map((s) => s.pool)), position);
+  const lateAreas = lateAreasOf(ctx, leavesByPool, topOf, new Set(short.map((s) => s.pool)), position);
   const nameOf = (code: string) => nodeOf(ctx, prep.tree.byCode.get(code) as number).name;
   const parts = [
     ...moves.map((m) => ({
