@@ -1,6 +1,7 @@
 import { allRead, attempt } from '../_internal/problems.ts';
 import { requireRecord } from '../_internal/validate.ts';
 import type { PlanningInputError } from '../errors/planning-input-error.ts';
+import { MINUTES_PER_DAY } from './_internal/minutes-per-day.ts';
 import { parseTimeOfDay } from './parse-time-of-day.ts';
 
 /** A daily opening window in local time. `close` at or before `open` ends the next day. */
@@ -37,6 +38,6 @@ export function resolveOpeningWindow(hours: unknown, path = 'hours'): OpeningWin
     },
     problems,
   );
-  const closeMinute = closeRaw < openMinute ? closeRaw + 1440 : closeRaw;
+  const closeMinute = closeRaw < openMinute ? closeRaw + MINUTES_PER_DAY : closeRaw;
   return { openMinute, closeMinute, nominalHours: (closeMinute - openMinute) / 60 };
 }

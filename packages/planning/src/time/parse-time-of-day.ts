@@ -1,4 +1,5 @@
 import { PlanningInputError } from '../errors/planning-input-error.ts';
+import { MINUTES_PER_DAY } from './_internal/minutes-per-day.ts';
 
 const TIME_OF_DAY = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
@@ -25,7 +26,7 @@ export function parseTimeOfDay(value: unknown, options: ParseTimeOfDayOptions = 
   const match = typeof value === 'string' ? TIME_OF_DAY.exec(value) : null;
   if (!match) throw new PlanningInputError({ path, code: 'format', expected, received: value });
   const minutes = Number(match[1]) * 60 + Number(match[2]);
-  if (minutes > 24 * 60 || (minutes === 24 * 60 && !allowEndOfDay)) {
+  if (minutes > MINUTES_PER_DAY || (minutes === MINUTES_PER_DAY && !allowEndOfDay)) {
     throw new PlanningInputError({ path, code: 'range', expected, received: value });
   }
   return minutes;
@@ -39,8 +40,8 @@ export function parseTimeOfDay(value: unknown, options: ParseTimeOfDayOptions = 
  */
 export function formatTimeOfDay(minutesAfterMidnight: number, options: { endOfDay?: boolean } = {}): string {
   const whole = Math.round(minutesAfterMidnight);
-  if (options.endOfDay && whole === 24 * 60) return '24:00';
-  const wrapped = ((whole % 1440) + 1440) % 1440;
+  if (options.endOfDay && whole === MINUTES_PER_DAY) return '24:00';
+  const wrapped = ((whole % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   const hours = Math.floor(wrapped / 60);
   return `${String(hours).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
 }

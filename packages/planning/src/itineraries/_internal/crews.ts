@@ -2,6 +2,7 @@ import { requireNumber } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { NIGHT_HOURS_THRESHOLD, readRosterRules } from '../../rotations/_internal/resolve.ts';
 import type { RosterAssignment, RosterRules } from '../../rotations/types.ts';
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
 import { utcMidnight } from '../../time/_internal/utc-midnight.ts';
 import type { OpenDay } from '../../time/open-days.ts';
 import type { OpeningWindow } from '../../time/opening-window.ts';
@@ -76,8 +77,8 @@ export function crewShift(pattern: CrewPattern): { name: string; start: string; 
   const endMinute = pattern.startMinute + Math.round(pattern.hoursPerDay * 60);
   return {
     name: CREW_SHIFT_NAME,
-    start: formatTimeOfDay(pattern.startMinute % 1440),
-    end: formatTimeOfDay(endMinute % 1440, { endOfDay: endMinute % 1440 === 0 }),
+    start: formatTimeOfDay(pattern.startMinute % MINUTES_PER_DAY),
+    end: formatTimeOfDay(endMinute % MINUTES_PER_DAY, { endOfDay: endMinute % MINUTES_PER_DAY === 0 }),
     crews: 1,
   };
 }
@@ -132,7 +133,7 @@ export function crewCalendars(
 function nightHours(fromMinute: number, toMinute: number): number {
   let minutes = 0;
   for (let k = -1; k <= 2; k++) {
-    const start = 1320 + 1440 * k;
+    const start = 1320 + MINUTES_PER_DAY * k;
     minutes += Math.max(0, Math.min(toMinute, start + 480) - Math.max(fromMinute, start));
   }
   return minutes / 60;

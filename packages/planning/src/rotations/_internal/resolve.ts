@@ -9,6 +9,7 @@ import {
   requireTimeZone,
 } from '../../_internal/validate.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
 import { wallClock } from '../../time/_internal/wall-clock.ts';
 import { parseTimeOfDay } from '../../time/parse-time-of-day.ts';
 import type { RosterRules, RosterShift } from '../types.ts';
@@ -104,8 +105,8 @@ class LocalClock {
 
   /** The instant `minute` minutes after the local midnight of `day` (past 1440: a later day), in ms. */
   at(day: number, minute: number): number {
-    const later = Math.floor(minute / 1440);
-    const inDay = minute - later * 1440;
+    const later = Math.floor(minute / MINUTES_PER_DAY);
+    const inDay = minute - later * MINUTES_PER_DAY;
     const midnight = this.midnight(day + later);
     const next = this.midnight(day + later + 1);
     // (A midnight the clocks skipped is read as the hour after: not 00:00, so not a day to add to.)
@@ -121,7 +122,7 @@ function nightHours(clock: LocalClock, day: number, start: number, end: number):
   let total = 0;
   for (let d = day - 1; d <= day + 1; d++) {
     const from = Math.max(start, clock.at(d, 22 * 60));
-    const to = Math.min(end, clock.at(d, 1440 + 6 * 60));
+    const to = Math.min(end, clock.at(d, MINUTES_PER_DAY + 6 * 60));
     total += Math.max(0, to - from) / 3_600_000;
   }
   return total;
@@ -180,7 +181,10 @@ export function resolveRosterInput(
       shifts.map((shift) => {
         const startMs = clock.at(day, shift.startMinutes);
         // An end at or before the start is on the next day ("22:00"–"06:00").
-        const endMs = clock.at(day, shift.endMinutes + (shift.endMinutes <= shift.startMinutes ? 1440 : 0));
+        const endMs = clock.at(
+          day,
+          shift.endMinutes + (shift.endMinutes <= shift.startMinutes ? MINUTES_PER_DAY : 0),
+        );
         // Elapsed time, so a night across a clock change is 7 or 9 hours, not 8.
         const hours = (endMs - startMs) / 3_600_000;
         return {

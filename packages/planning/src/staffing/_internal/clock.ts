@@ -1,3 +1,5 @@
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
+
 /** `00` … `59`: two-digit numbers for clock labels. */
 const TWO_DIGITS: readonly string[] = Object.freeze(
   Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0')),
@@ -9,7 +11,7 @@ const TWO_DIGITS: readonly string[] = Object.freeze(
  * whole minutes, without its option object (a plan labels every hour twice).
  */
 export function clock(minute: number, endOfDay: boolean): string {
-  const wrapped = ((minute % 1440) + 1440) % 1440;
+  const wrapped = ((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   if (endOfDay && wrapped === 0 && minute > 0) return '24:00';
   return `${TWO_DIGITS[Math.floor(wrapped / 60)]}:${TWO_DIGITS[wrapped % 60]}`;
 }

@@ -9,6 +9,7 @@ import { machineCapacity } from '../../capacity/machine-capacity.ts';
 import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { MAX_SERVICE_CV } from '../../queueing/_internal/queue-input.ts';
 import { type ResolvedTarget, readTarget } from '../../queueing/_internal/target.ts';
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
 import { resolveOpeningWindow } from '../../time/opening-window.ts';
 import { arrivalProfile } from '../arrival-profiles.ts';
 
@@ -32,9 +33,9 @@ const MAX_MODEL_WORK = 5e8;
 
 const VISITORS: NumberRule = Object.freeze({ min: 0, max: 10_000_000 });
 const RATE: NumberRule = Object.freeze({ min: 0, max: 1_000_000 });
-const SERVICE_MINUTES: NumberRule = Object.freeze({ min: 0, minExclusive: true, max: 1440 });
+const SERVICE_MINUTES: NumberRule = Object.freeze({ min: 0, minExclusive: true, max: MINUTES_PER_DAY });
 const SERVICE_CV: NumberRule = Object.freeze({ min: 0, max: MAX_SERVICE_CV });
-const WITHIN: NumberRule = Object.freeze({ min: 0, max: 1440 });
+const WITHIN: NumberRule = Object.freeze({ min: 0, max: MINUTES_PER_DAY });
 const PERCENTILE: NumberRule = Object.freeze({ min: 0, max: 1, minExclusive: true, maxExclusive: true });
 const MACHINES: NumberRule = Object.freeze({ min: 0, max: MAX_MACHINES, integer: true });
 

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { OpeningWindow } from '../opening-window.ts';
+import { MINUTES_PER_DAY } from './minutes-per-day.ts';
 
 /**
  * Hours a window is open on a given local day: the nominal length, except on days when the
@@ -16,8 +17,8 @@ export function windowHoursOn(localMidnight: DateTime, window: OpeningWindow): n
 
 /** The instant a local clock shows `minute` minutes after the midnight of `localMidnight` (past 1440: a later day). */
 export function wallClock(localMidnight: DateTime, minute: number): DateTime {
-  const days = Math.floor(minute / 1440);
-  const inDay = minute - days * 1440;
+  const days = Math.floor(minute / MINUTES_PER_DAY);
+  const inDay = minute - days * MINUTES_PER_DAY;
   return localMidnight
     .plus({ days })
     .set({ hour: Math.floor(inDay / 60), minute: inDay % 60, second: 0, millisecond: 0 });
