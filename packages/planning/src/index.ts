@@ -22,15 +22,13 @@ export type {
   ReplanAlternative,
   ReplannedArea,
   ReplanPace,
+  ReportFinding,
   ReportingCompleteness,
+  ReviewActualReportsOptions,
+  ReviewedReport,
   TotalBelowTeamReportsWarning,
   WhatMustChange,
 } from './actuals/types.ts';
-export type {
-  ReportFinding,
-  ReviewActualReportsOptions,
-  ReviewedReport,
-} from './actuals/review-actual-reports.ts';
 export type {
   AreaPlan,
   AreaReasonCode,

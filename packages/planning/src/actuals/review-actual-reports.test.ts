@@ -39,6 +39,42 @@ describe('reviewActualReports', () => {
     );
   });
 
+  it('carries the report, its figure and the reason apart, its path and message naming them together', () => {
+    // Report 0: 10 dossiers on 0 machines; report 1: 10 dossiers in 0 hours open; report 2: 300
+    // minutes of downtime on 1 machine open 4 hours, 4 × 60 = 240 minutes.
+    const findings = reviewActualReports([
+      { ...day, dossiers: 10, machinesWorking: 0 },
+      { ...day, dossiers: 10, hoursOpen: 0 },
+      { ...day, dossiers: 100, machinesWorking: 1, hoursOpen: 4, downtimeMinutes: 300 },
+    ]);
+    expect(findings.map((f) => [f.index, f.field, f.code, f.reason])).toEqual([
+      [
+        0,
+        'machinesWorking',
+        'dossiers-without-machines',
+        '10 dossiers cannot be taken with 0 machines working',
+      ],
+      [1, 'hoursOpen', 'dossiers-while-closed', '10 dossiers cannot be taken in 0 hours open'],
+      [
+        2,
+        'downtimeMinutes',
+        'downtime-above-hours-open',
+        '300 minutes of downtime cannot fit in 4 hours open (240 minutes) on 1 machine',
+      ],
+    ]);
+    expect(findings.map((f) => [f.path, f.message])).toEqual([
+      [
+        'reports[0].machinesWorking',
+        'reports[0].machinesWorking: 10 dossiers cannot be taken with 0 machines working',
+      ],
+      ['reports[1].hoursOpen', 'reports[1].hoursOpen: 10 dossiers cannot be taken in 0 hours open'],
+      [
+        'reports[2].downtimeMinutes',
+        'reports[2].downtimeMinutes: 300 minutes of downtime cannot fit in 4 hours open (240 minutes) on 1 machine',
+      ],
+    ]);
+  });
+
   it('judges a report that gives no machines by those planned in its area, as plan vs actual judges its day', () => {
     // Đắk Glong (661) has 2 machines of the province's pool: 2 × 411.4 = 822 dossiers in 24 hours
     // at 3.5 minutes; its 1,123 of 20 March are above, Đắk Song's 800 on the same 2 are not.
@@ -57,8 +93,12 @@ describe('reviewActualReports', () => {
     expect(findings).toEqual([
       {
         path: 'reports[0].dossiers',
+        index: 0,
+        field: 'dossiers',
         severity: 'unlikely',
         code: 'above-service-capacity',
+        reason:
+          '1123 dossiers on the 2 machines planned there (none reported) is 562 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours',
         message:
           'reports[0].dossiers: 1123 dossiers on the 2 machines planned there (none reported) is 562 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours',
       },
@@ -100,15 +140,23 @@ describe('reviewActualReports', () => {
     expect(findings).toEqual([
       {
         path: 'reports[2].dossiers',
+        index: 2,
+        field: 'dossiers',
         severity: 'unlikely',
         code: 'day-above-planned-machines',
+        reason:
+          'the 2 reports of area 661 on 2021-03-20, none giving machines working, add up to 900 dossiers, above the 822 that the 2 machines planned there do in 24 hours at 3.5 minutes a dossier',
         message:
           'reports[2].dossiers: the 2 reports of area 661 on 2021-03-20, none giving machines working, add up to 900 dossiers, above the 822 that the 2 machines planned there do in 24 hours at 3.5 minutes a dossier',
       },
       {
         path: 'reports[8].dossiers',
+        index: 8,
+        field: 'dossiers',
         severity: 'unlikely',
         code: 'total-below-team-reports',
+        reason:
+          "area 661's own total on 2021-03-23, 500 dossiers, is counted and its 2 team reports, 900 dossiers together, set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
         message:
           "reports[8].dossiers: area 661's own total on 2021-03-23, 500 dossiers, is counted and its 2 team reports, 900 dossiers together, set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
       },
@@ -138,15 +186,23 @@ describe('reviewActualReports', () => {
     expect(findings).toEqual([
       {
         path: 'reports[1].dossiers',
+        index: 1,
+        field: 'dossiers',
         severity: 'unlikely',
         code: 'total-below-team-reports',
+        reason:
+          "area 24721's own total on 2021-03-23, 142 dossiers, is counted and its team's report of 300 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
         message:
           "reports[1].dossiers: area 24721's own total on 2021-03-23, 142 dossiers, is counted and its team's report of 300 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
       },
       {
         path: 'reports[3].dossiers',
+        index: 3,
+        field: 'dossiers',
         severity: 'unlikely',
         code: 'total-below-team-reports',
+        reason:
+          "area 24722's own total on 2021-03-23, 138 dossiers, is counted and its team's report of 450 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
         message:
           "reports[3].dossiers: area 24722's own total on 2021-03-23, 138 dossiers, is counted and its team's report of 450 dossiers set aside (an area's own total wins over its teams' reports): check the total and the teams' figures",
       },
@@ -291,8 +347,11 @@ describe('reviewActualReports', () => {
     expect(error.findings).toEqual([
       {
         path: 'reports[2].machinesWorking',
+        index: 2,
+        field: 'machinesWorking',
         severity: 'impossible',
         code: 'dossiers-without-machines',
+        reason: '40 dossiers cannot be taken with 0 machines working',
         message: 'reports[2].machinesWorking: 40 dossiers cannot be taken with 0 machines working',
       },
     ]);

@@ -9,63 +9,7 @@ import {
   readReport,
 } from './_internal/read-reviewed-reports.ts';
 import { aboveTwentyFourHours, dossiersIn24Hours } from './_internal/twenty-four-hours.ts';
-
-/** A report as the field sends it, with the figures that describe its day. */
-export type ReviewedReport = {
-  /** ISO date. */
-  date: string;
-  areaCode: string;
-  teamCode?: string | null;
-  dossiers: number;
-  machinesWorking?: number | null;
-  /** Hours the site was open that day, 0 to 24. */
-  hoursOpen?: number | null;
-  /**
-   * Minutes machines stood still that day, 0 to 1440, while the site was open: at most
-   * `hoursOpen × 60`, or `hoursOpen × 60 × machinesWorking` when the minutes of several machines are
-   * added up (machine-minutes).
-   */
-  downtimeMinutes?: number | null;
-};
-
-/**
- * Something a report's figures cannot or are unlikely to be: `impossible` (dossiers taken with no
- * machine working or with the site closed all day; more downtime than the machines working were
- * open, even counted per machine: `downtime-above-hours-open`), `unlikely` (more dossiers per
- * machine-day than the service time allows in 24 hours: `above-service-capacity` for one report,
- * `day-above-planned-machines` for the teams' reports of one area and day that give no machines,
- * added up against the machines planned there; an area's own total below its teams' reports of the
- * same day, which it sets aside: `total-below-team-reports`; more downtime than the minutes open,
- * possible only as several machines' minutes added up: `downtime-above-hours-open`).
- */
-export type ReportFinding = {
-  /** The report and figure, e.g. `reports[3].dossiers`. */
-  path: string;
-  severity: 'impossible' | 'unlikely';
-  code:
-    | 'dossiers-without-machines'
-    | 'dossiers-while-closed'
-    | 'above-service-capacity'
-    | 'day-above-planned-machines'
-    | 'total-below-team-reports'
-    | 'downtime-above-hours-open';
-  message: string;
-};
-
-export type ReviewActualReportsOptions = {
-  /**
-   * Minutes a machine takes per dossier at best (the fastest service of the campaigns the reports
-   * belong to). Without it, no report is judged unlikely.
-   */
-  minutesPerDossier?: number;
-  /**
-   * Machines the plan puts in each area, by area code (`plannedMachinesByArea`): a report that
-   * gives no machines working is judged against its area's, as `compareWithActuals` judges a day.
-   * Without it (or for an area it leaves out or gives none), such a report is not judged unlikely.
-   * Every count is checked, those of areas no report names too.
-   */
-  plannedMachines?: Readonly<Record<string, number | null>>;
-};
+import type { ReportFinding, ReviewActualReportsOptions, ReviewedReport } from './types.ts';
 
 /** The reports of one area and day, as plan vs actual adds them up for the area's figure. */
 type TeamDay = {
@@ -87,14 +31,19 @@ type TeamDay = {
   lastOfDay: number;
 };
 
-/** A finding about the figure at `path`, its message naming it first. */
+/**
+ * A finding about `field` of the report at `index`: its place and field carried apart for callers
+ * that name the report otherwise, and its message naming it first (`reports[3].dossiers: …`).
+ */
 function finding(
-  path: string,
+  index: number,
+  field: ReportFinding['field'],
   severity: ReportFinding['severity'],
   code: ReportFinding['code'],
-  says: string,
+  reason: string,
 ): ReportFinding {
-  return { path, severity, code, message: `${path}: ${says}` };
+  const path = `reports[${index}].${field}`;
+  return { path, index, field, severity, code, reason, message: `${path}: ${reason}` };
 }
 
 /**
@@ -102,11 +51,12 @@ function finding(
  * hour open), or "a report's dossiers are no more than its machines do in 24 hours" broken, its
  * machines those it reports or, when it reports none, those planned in its area.
  */
-function judgeReport(report: ReadReport, at: string, options: ReadOptions): ReportFinding | null {
+function judgeReport(report: ReadReport, index: number, options: ReadOptions): ReportFinding | null {
   const { dossiers, machines, hours } = report;
   if (dossiers > 0 && machines === 0) {
     return finding(
-      `${at}.machinesWorking`,
+      index,
+      'machinesWorking',
       'impossible',
       'dossiers-without-machines',
       `${dossiers} dossiers cannot be taken with 0 machines working`,
@@ -114,7 +64,8 @@ function judgeReport(report: ReadReport, at: string, options: ReadOptions): Repo
   }
   if (dossiers > 0 && hours === 0) {
     return finding(
-      `${at}.hoursOpen`,
+      index,
+      'hoursOpen',
       'impossible',
       'dossiers-while-closed',
       `${dossiers} dossiers cannot be taken in 0 hours open`,
@@ -131,7 +82,8 @@ function judgeReport(report: ReadReport, at: string, options: ReadOptions): Repo
       ? `the ${judged} machine${judged === 1 ? '' : 's'} planned there (none reported)`
       : `${judged} machine${judged === 1 ? '' : 's'}`;
   return finding(
-    `${at}.dossiers`,
+    index,
+    'dossiers',
     'unlikely',
     'above-service-capacity',
     `${dossiers} dossiers on ${on} is ${Math.round(dossiers / judged)} a machine-day, above the ${Math.floor(dossiersIn24Hours(1, minutes))} that ${minutes} minutes a dossier allow in 24 hours`,
@@ -153,7 +105,8 @@ function teamDayAbovePlanned(
   const maximum = Math.floor(dossiersIn24Hours(planned, minutesPerDossier));
   const machines = `${planned === 1 ? 'machine' : `${planned} machines`}`;
   return finding(
-    `reports[${day.last}].dossiers`,
+    day.last,
+    'dossiers',
     'unlikely',
     'day-above-planned-machines',
     `the ${day.reports} reports of area ${day.areaCode} on ${day.date}, none giving machines working, add up to ${day.dossiers} dossiers, above the ${maximum} that the ${machines} planned there do${planned === 1 ? 'es' : ''} in 24 hours at ${minutesPerDossier} minutes a dossier`,
@@ -170,17 +123,17 @@ const minutesText = (minutes: number) => String(Math.round(minutes * 100) / 100)
  * with several machines or none given, it can be only as several machines' minutes added up:
  * unlikely.
  */
-function downtimeAboveOpen(report: ReadReport, at: string): ReportFinding | null {
+function downtimeAboveOpen(report: ReadReport, index: number): ReportFinding | null {
   const { downtimeMinutes, hours, machines } = report;
   if (downtimeMinutes === undefined || hours === undefined) return null;
   // Rounded to the millionth: 7.3 hours are 438 minutes, not 437.99999999999994.
   const openMinutes = Math.round(hours * 60 * 1e6) / 1e6;
   if (downtimeMinutes <= openMinutes) return null;
   const open = `${hours} hour${hours === 1 ? '' : 's'} open (${minutesText(openMinutes)} minutes)`;
-  const path = `${at}.downtimeMinutes`;
   if (hours === 0 || machines === 1) {
     return finding(
-      path,
+      index,
+      'downtimeMinutes',
       'impossible',
       'downtime-above-hours-open',
       `${downtimeMinutes} minutes of downtime cannot fit in ${open}${machines === 1 ? ' on 1 machine' : ''}`,
@@ -190,21 +143,24 @@ function downtimeAboveOpen(report: ReadReport, at: string): ReportFinding | null
     const machineMinutes = Math.round(openMinutes * machines * 1e6) / 1e6;
     if (downtimeMinutes > machineMinutes) {
       return finding(
-        path,
+        index,
+        'downtimeMinutes',
         'impossible',
         'downtime-above-hours-open',
         `${downtimeMinutes} minutes of downtime cannot fit in ${open} on ${machines} machines, even counting each machine's minutes (${machines} × ${minutesText(openMinutes)} = ${minutesText(machineMinutes)} machine-minutes)`,
       );
     }
     return finding(
-      path,
+      index,
+      'downtimeMinutes',
       'unlikely',
       'downtime-above-hours-open',
       `${downtimeMinutes} minutes of downtime are more than the ${open}: only as the minutes of the ${machines} machines added up (${minutesText(machineMinutes)} at most)`,
     );
   }
   return finding(
-    path,
+    index,
+    'downtimeMinutes',
     'unlikely',
     'downtime-above-hours-open',
     `${downtimeMinutes} minutes of downtime are more than the ${open}: only as the minutes of several machines added up`,
@@ -224,7 +180,8 @@ function totalBelowTeams(day: TeamDay): ReportFinding | null {
       ? `its team's report of ${teamDossiers} dossiers set aside`
       : `its ${teamReports} team reports, ${teamDossiers} dossiers together, set aside`;
   return finding(
-    `reports[${day.lastOfDay}].dossiers`,
+    day.lastOfDay,
+    'dossiers',
     'unlikely',
     'total-below-team-reports',
     `area ${day.areaCode}'s own total on ${day.date}, ${total} dossiers, is counted and ${teams} (an area's own total wins over its teams' reports): check the total and the teams' figures`,
@@ -285,7 +242,8 @@ function addToTeamDay(teamDays: Map<string, TeamDay>, report: ReadReport, index:
  *
  * @example
  * reviewActualReports([{ date: '2021-03-20', areaCode: '665', dossiers: 500, machinesWorking: 1 }], { minutesPerDossier: 3.5 })
- * // => [{ path: 'reports[0].dossiers', severity: 'unlikely', code: 'above-service-capacity',
+ * // => [{ path: 'reports[0].dossiers', index: 0, field: 'dossiers', severity: 'unlikely', code: 'above-service-capacity',
+ * //       reason: '500 dossiers on 1 machine is 500 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours',
  * //       message: 'reports[0].dossiers: 500 dossiers on 1 machine is 500 a machine-day, above the 411 that 3.5 minutes a dossier allow in 24 hours' }]
  */
 export function reviewActualReports(
@@ -294,7 +252,7 @@ export function reviewActualReports(
 ): ReportFinding[] {
   const against = readOptions(options);
   const problems: PlanningInputError[] = [];
-  const findings: { index: number; finding: ReportFinding }[] = [];
+  const findings: ReportFinding[] = [];
   const teamDays = new Map<string, TeamDay>();
   const checkedDates = new Set<string>();
   let list: unknown[] = [];
@@ -304,25 +262,24 @@ export function reviewActualReports(
     setAside(error, problems);
   }
   list.forEach((item, index) => {
-    const at = `reports[${index}]`;
-    const report = readReport(item, at, checkedDates, problems);
+    const report = readReport(item, `reports[${index}]`, checkedDates, problems);
     if (report === null) return;
     addToTeamDay(teamDays, report, index);
-    const judged = judgeReport(report, at, against);
-    if (judged) findings.push({ index, finding: judged });
-    const downtime = downtimeAboveOpen(report, at);
-    if (downtime) findings.push({ index, finding: downtime });
+    const judged = judgeReport(report, index, against);
+    if (judged) findings.push(judged);
+    const downtime = downtimeAboveOpen(report, index);
+    if (downtime) findings.push(downtime);
   });
   const minutes = against.minutesPerDossier;
   for (const teamDay of teamDays.values()) {
     const below = totalBelowTeams(teamDay);
-    if (below) findings.push({ index: teamDay.lastOfDay, finding: below });
+    if (below) findings.push(below);
     if (minutes === undefined) continue;
     const judged = teamDayAbovePlanned(teamDay, against.plannedMachines.get(teamDay.areaCode), minutes);
-    if (judged) findings.push({ index: teamDay.last, finding: judged });
+    if (judged) findings.push(judged);
   }
   // In list order: a day's finding names its last report.
-  const inOrder = findings.sort((a, b) => a.index - b.index).map(({ finding }) => finding);
+  const inOrder = findings.sort((a, b) => a.index - b.index);
   const [first, ...others] = problems;
   if (first !== undefined) throw new MalformedReportsError([first, ...others], inOrder);
   return inOrder;

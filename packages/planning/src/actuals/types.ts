@@ -11,6 +11,70 @@ export type ActualDayReport = {
   machinesWorking?: number | null;
 };
 
+/** A report as the field sends it, with the figures that describe its day. */
+export type ReviewedReport = {
+  /** ISO date. */
+  date: string;
+  areaCode: string;
+  teamCode?: string | null;
+  dossiers: number;
+  machinesWorking?: number | null;
+  /** Hours the site was open that day, 0 to 24. */
+  hoursOpen?: number | null;
+  /**
+   * Minutes machines stood still that day, 0 to 1440, while the site was open: at most
+   * `hoursOpen × 60`, or `hoursOpen × 60 × machinesWorking` when the minutes of several machines are
+   * added up (machine-minutes).
+   */
+  downtimeMinutes?: number | null;
+};
+
+/**
+ * Something a report's figures cannot or are unlikely to be: `impossible` (dossiers taken with no
+ * machine working or with the site closed all day; more downtime than the machines working were
+ * open, even counted per machine: `downtime-above-hours-open`), `unlikely` (more dossiers per
+ * machine-day than the service time allows in 24 hours: `above-service-capacity` for one report,
+ * `day-above-planned-machines` for the teams' reports of one area and day that give no machines,
+ * added up against the machines planned there; an area's own total below its teams' reports of the
+ * same day, which it sets aside: `total-below-team-reports`; more downtime than the minutes open,
+ * possible only as several machines' minutes added up: `downtime-above-hours-open`).
+ */
+export type ReportFinding = {
+  /** The report and figure, e.g. `reports[3].dossiers`. */
+  path: string;
+  /** The report's place in the list reviewed, from 0: 3 for `reports[3].dossiers`. */
+  index: number;
+  /** The report's field the finding is about: `dossiers` for `reports[3].dossiers`. */
+  field: keyof ReviewedReport;
+  severity: 'impossible' | 'unlikely';
+  code:
+    | 'dossiers-without-machines'
+    | 'dossiers-while-closed'
+    | 'above-service-capacity'
+    | 'day-above-planned-machines'
+    | 'total-below-team-reports'
+    | 'downtime-above-hours-open';
+  /** What is wrong, in a sentence with the figures (English), the path left out. */
+  reason: string;
+  /** `<path>: <reason>`. */
+  message: string;
+};
+
+export type ReviewActualReportsOptions = {
+  /**
+   * Minutes a machine takes per dossier at best (the fastest service of the campaigns the reports
+   * belong to). Without it, no report is judged unlikely.
+   */
+  minutesPerDossier?: number;
+  /**
+   * Machines the plan puts in each area, by area code (`plannedMachinesByArea`): a report that
+   * gives no machines working is judged against its area's, as `compareWithActuals` judges a day.
+   * Without it (or for an area it leaves out or gives none), such a report is not judged unlikely.
+   * Every count is checked, those of areas no report names too.
+   */
+  plannedMachines?: Readonly<Record<string, number | null>>;
+};
+
 /** When the rest is done at the observed daily rates. */
 export type CompletionForecast = {
   /** Dossiers still to take after the last reported day. */

@@ -1,4 +1,4 @@
-import type { ReportFinding } from '../actuals/review-actual-reports.ts';
+import type { ReportFinding } from '../actuals/types.ts';
 import { MalformedInputError } from './malformed-input-error.ts';
 import type { PlanningInputError } from './planning-input-error.ts';
 

@@ -9,8 +9,8 @@ import {
   requireString,
 } from '../../_internal/validate.ts';
 import type { PlanningInputError } from '../../errors/planning-input-error.ts';
-import type { ReviewActualReportsOptions } from '../review-actual-reports.ts';
-import { MINUTES_PER_DAY } from './twenty-four-hours.ts';
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
+import type { ReviewActualReportsOptions } from '../types.ts';
 
 /** Reading the reports `reviewActualReports` judges: every malformed figure named, none stopping the others. */
 

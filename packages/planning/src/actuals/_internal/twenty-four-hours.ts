@@ -1,5 +1,4 @@
-/** Minutes in the 24 hours a day's figure is held to. */
-export const MINUTES_PER_DAY = 1440;
+import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
 
 /**
  * The most dossiers `machines` machines do in 24 hours at `minutesPerDossier` minutes a dossier:
