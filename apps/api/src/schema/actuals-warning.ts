@@ -45,7 +45,7 @@ const PaceDiffersRef = builder.objectRef<PaceDiffersWarning>('PaceDiffersWarning
     areaCode: t.exposeString('areaCode', { description: 'The area.' }),
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       description:
-        'Dossiers per machine working per day, over the days with machines (reported, else planned), dossiers per machine-day. A demand-bound figure is left out, here and in the areas above: one whose area had less work left at the start of the day (its demand less what it reported before) than its machines do at the planned dossiers per machine-day.',
+        'Dossiers per machine working per day, over the days with machines (reported, else planned), dossiers per machine-day. A demand-bound figure is left out, here and in the areas above: one whose area had less work left at the start of the day (its demand less what it reported before) than its machines do at the planned dossiers per machine-day, and its dossiers fell short of that too.',
     }),
     plannedDossiersPerMachineDay: t.exposeFloat('plannedDossiersPerMachineDay', {
       description: 'Dossiers one machine does on an average open day in the plan.',

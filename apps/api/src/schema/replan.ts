@@ -89,7 +89,7 @@ const ReplannedAreaRef = builder.objectRef<ReplannedArea>('ReplannedArea').imple
     observedDossiersPerMachineDay: t.exposeFloat('observedDossiersPerMachineDay', {
       nullable: true,
       description:
-        'Dossiers per machine working per day over the days with machines, dossiers per machine-day: those the reports give or, where a report gives none, those the plan stations in its area (as plan vs actual counts them). A demand-bound figure is left out, here and in the areas above: one whose area had less work left at the start of the day (its demand less what it reported before) than its machines do at the planned dossiers per machine-day. Such a day (a finished district’s last days, its machines waiting for people) says nothing of a machine’s speed. Null without such days.',
+        'Dossiers per machine working per day over the days with machines, dossiers per machine-day: those the reports give or, where a report gives none, those the plan stations in its area (as plan vs actual counts them). A demand-bound figure is left out, here and in the areas above: one whose area had less work left at the start of the day (its demand less what it reported before) than its machines do at the planned dossiers per machine-day, and its dossiers fell short of that too. Such a day (a finished district’s last days, its machines waiting for people) says nothing of a machine’s speed. Null without such days.',
     }),
     observedMachineDays: t.exposeInt('observedMachineDays', {
       description: 'Machines working summed over those days, demand-bound figures left out (machine-days).',

@@ -333,7 +333,7 @@ describe('replanFromActuals laws', () => {
         // commune that has neither, or whose machines cannot have done its dossiers, is not observed.
         // A commune's report is demand-bound, and counts neither its machines nor its dossiers, when
         // its demand less what it reported on earlier days is below its machines × the planned
-        // dossiers per machine-day.
+        // dossiers per machine-day, and its dossiers are below that too.
         const rows = new Map(planCampaign(input).areas.map((row) => [row.code, row]));
         const perMachineIn24Hours = 1440 / (input.service.minutesPerDossier as number);
         const before = new Map<string, number>();
@@ -343,7 +343,8 @@ describe('replanFromActuals laws', () => {
           const machines = r.machinesWorking ?? row.machines;
           if (machines === null || r.dossiers > machines * perMachineIn24Hours) return null;
           const left = row.demand - (before.get(r.areaCode) ?? 0);
-          return machines > 0 && left < machines * row.dailyCapacityPerMachine
+          const atPlannedPace = machines * row.dailyCapacityPerMachine;
+          return machines > 0 && left < atPlannedPace && r.dossiers < atPlannedPace
             ? { machines: 0, dossiers: 0 }
             : { machines, dossiers: r.dossiers };
         };

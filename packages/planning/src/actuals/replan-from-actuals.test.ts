@@ -659,6 +659,27 @@ describe('replanFromActuals at the end of a campaign, a district finished and an
     expect(replan.warnings.filter((w) => w.kind === 'pace-differs')).toEqual([]);
   });
 
+  it('counts the days at the planned pace of a district whose people outnumber its planned demand', () => {
+    // More people come to A than its 640 eligible: 220 a day on its 2 machines (110 a machine-day)
+    // for 7 days, 1,540 in all, then 50 on 8 April. Its work left by the plan: 640, 420, 200, then
+    // below 0, under the 200 its 2 machines do at the planned 100. The days of 220 reached that 200:
+    // they did not wait for people, and count. The 50 fell short of it: demand-bound, out.
+    // A: 7 × 220 = 1,540 on 7 × 2 = 14 machine-days, 110.
+    const overflow: ActualDayReport[] = days.map((day, k) => ({
+      date: april(day),
+      areaCode: 'A',
+      dossiers: k < 7 ? 220 : 50,
+      machinesWorking: 2,
+    }));
+    const replan = replanFromActuals(province, overflow, { asOf: '2021-04-08', pace: 'observed' });
+    expect(areaOf(replan.areas, 'A')).toMatchObject({
+      observedDossiersPerMachineDay: 110,
+      observedMachineDays: 14,
+      observedDays: 7,
+    });
+    expect(compareWithActuals(province, 'A', overflow).observedMachineDays).toBe(14);
+  });
+
   it('asks for the machines the late districts need at the pace machines work', () => {
     // Left from 9 April: A 0, B 4,000 − 1,280 = 2,720, C 1,600 (at P's 80, having none of its own):
     // 4,320 at 80 is 54 machine-days, 9 days of 6 machines: done 17 April, 5 days late.

@@ -242,10 +242,11 @@ export type ReplannedArea = {
    * report gives none, those the plan stations in its area (`AreaPlan.machines`), when they can do its
    * dossiers in 24 hours (a day above, warned `day-above-maximum`, counts in no pace). A figure is
    * left out when it is demand-bound: its area's demand less what it reported before that day is
-   * below its machines × `plannedDossiersPerMachineDay` (a finished district's last days, when its
-   * machines wait for people: they say nothing of a machine's speed). Neither its machine-days nor
-   * its dossiers count, in its area or in the areas above it, which add up their other figures.
-   * Null without such days.
+   * below its machines × `plannedDossiersPerMachineDay`, and its dossiers are below that too (a
+   * finished district's last days, when its machines wait for people: they say nothing of a
+   * machine's speed; a day at the planned pace counts, however little work the plan left). Neither
+   * its machine-days nor its dossiers count, in its area or in the areas above it, which add up
+   * their other figures. Null without such days.
    */
   observedDossiersPerMachineDay: number | null;
   /** Machines working summed over those days, demand-bound figures left out: the machine-days behind the observed pace. */
@@ -424,8 +425,9 @@ export type PlanComparison = {
    * planned machines it is the forecast's daily rate; a day above what they do in 24 hours, reported
    * or planned (warned `day-above-maximum`), counts in no pace, and neither does a demand-bound
    * figure (its area had less work left at the start of the day than its machines do at
-   * `plannedDossiersPerMachineDay`: see `ReplannedArea.observedDossiersPerMachineDay`). Null without
-   * such days (a plan sized without machines, reports without machines in areas sharing a pool above).
+   * `plannedDossiersPerMachineDay`, and its dossiers fell short of that too: see
+   * `ReplannedArea.observedDossiersPerMachineDay`). Null without such days (a plan sized without
+   * machines, reports without machines in areas sharing a pool above).
    */
   observedDossiersPerMachineDay: number | null;
   /** Machines working summed over the days behind `observedDossiersPerMachineDay`, demand-bound figures left out. */

@@ -27,6 +27,7 @@ import type {
 import { warningsOfDay } from './day-warnings.ts';
 import { forecastFrom, type OpenDaysWalked } from './forecast.ts';
 import {
+  clearPaceTally,
   createPaceTally,
   type PaceBasis,
   type PaceTally,
@@ -142,14 +143,9 @@ function createScratch(nodes: number, paceBasis: PaceBasis): AreaScratch {
  */
 function scratchFor(comparison: Comparison, order: readonly number[]): AreaScratch {
   const scratch = comparison.scratch;
-  const { inArea, pace } = scratch;
-  for (const index of scratch.marked) {
-    inArea[index] = 0;
-    pace.reportedBefore[index] = 0;
-    pace.machineDays[index] = 0;
-    pace.dossiers[index] = 0;
-    pace.days[index] = 0;
-  }
+  const { inArea } = scratch;
+  for (const index of scratch.marked) inArea[index] = 0;
+  clearPaceTally(scratch.pace, scratch.marked);
   for (const index of order) inArea[index] = 1;
   scratch.marked = order;
   return scratch;

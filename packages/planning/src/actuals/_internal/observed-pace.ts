@@ -69,18 +69,31 @@ export function createPaceTally(basis: PaceBasis, nodes: number): PaceTally {
   };
 }
 
+/** Clears what `tally` added up for the nodes `indices`, so that it tallies another area afresh. */
+export function clearPaceTally(tally: PaceTally, indices: Iterable<number>): void {
+  for (const index of indices) {
+    tally.reportedBefore[index] = 0;
+    tally.machineDays[index] = 0;
+    tally.dossiers[index] = 0;
+    tally.days[index] = 0;
+  }
+}
+
 /**
  * "A day says something about machine speed only when the area had more work left than its
  * machines do at the planned pace": a figure is demand-bound, and counts in no pace (neither its
  * machine-days, nor its dossiers, nor as a day, in its area or any above it), when the area's
  * demand less what it reported before that day is below `machines × planned dossiers per
- * machine-day`. Its machines waited for people rather than worked flat out, as in a finished
- * district's last weeks, and would read as slow machines.
+ * machine-day` and its `dossiers` fell short of that too. Its machines waited for people rather
+ * than worked flat out, as in a finished district's last weeks, and would read as slow machines. A
+ * day at the planned pace or above did not wait for people, however little work the plan left:
+ * where more people come than the plan's demand (turnout above it), such days still count.
  */
-export function demandBound(tally: PaceTally, index: number, machines: number): boolean {
+export function demandBound(tally: PaceTally, index: number, machines: number, dossiers: number): boolean {
   const { demandDossiers, plannedDossiersPerMachineDay } = tally.basis;
+  const atPlannedPace = machines * (plannedDossiersPerMachineDay[index] as number);
   const left = (demandDossiers[index] as number) - (tally.reportedBefore[index] as number);
-  return left < machines * (plannedDossiersPerMachineDay[index] as number);
+  return left < atPlannedPace && dossiers < atPlannedPace;
 }
 
 /**

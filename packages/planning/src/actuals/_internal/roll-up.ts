@@ -88,7 +88,8 @@ export function subtreeMarks(tree: AreaTree, areas: readonly number[]): Uint8Arr
  * have done it (more than they do in 24 hours: the day is warned about as above its maximum), and
  * neither does the day of the areas above it. A figure of 0 dossiers without machines (a closed
  * day) counts no machine-day. A figure demand-bound (`demandBound`: less work was left in its area
- * than its machines do at the planned pace, judged on what `pace` tallied before the day) counts
+ * than its machines do at the planned pace, judged on what `pace` tallied before the day, and the
+ * figure short of that pace too) counts
  * neither its machines nor its dossiers, in its area or above it: the areas above count their other
  * figures. Call `tallyPaceDay` with the same `pace` after each day rolled.
  */
@@ -136,7 +137,7 @@ export function rollUpDay(
             own === 1 && childReported,
           );
     let ownPaceDossiers = own === 0 ? 0 : (day.dossiers[index] as number);
-    if (pace !== null && ownPace > 0 && demandBound(pace, index, ownPace)) {
+    if (pace !== null && ownPace > 0 && demandBound(pace, index, ownPace, ownPaceDossiers)) {
       ownPace = 0;
       ownPaceDossiers = 0;
     }
