@@ -142,6 +142,14 @@ describe('when the service refuses or is down', () => {
     expect(await page.locator('header').textContent()).toContain('Planner to revoke · planner');
     const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
     expect(await sections.allTextContents()).toContain('Who reported');
+    // GraphiQL opened while the token was good is given it.
+    const graphiqlHeaders = () => page.evaluate(() => localStorage.getItem('graphiql:headers') ?? '');
+    const [graphiql] = await Promise.all([
+      page.waitForEvent('popup'),
+      sections.filter({ hasText: 'GraphiQL' }).click(),
+    ]);
+    await graphiql.close();
+    expect(await graphiqlHeaders()).toContain(token);
 
     const revoked = await graphqlAs<{ revokeToken: { revoked: number } }>(
       server,
@@ -160,6 +168,8 @@ describe('when the service refuses or is down', () => {
     // Nor does the header offer what the planner's role did (who reported): its sections are those
     // of nobody signed in.
     expect(await sections.allTextContents()).toEqual(['Scenarios', 'Areas', 'GraphiQL (opens in a new tab)']);
+    // And GraphiQL, opened again from its tab, would not send the refused token.
+    expect(await graphiqlHeaders()).not.toContain(token);
     await chooseLanguage(page, 'vi');
     await page.close();
   });

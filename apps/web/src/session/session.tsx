@@ -21,15 +21,19 @@ const SessionContext = createContext<Session | null>(null);
 /** The device store's key of the viewer last named for the token (session/viewer.tsx). */
 export const REMEMBERED_VIEWER = 'viewer';
 
-/** The token kept on this device leaves GraphiQL's headers too (app.tsx gave it there). */
-function forgetKeptToken(): void {
-  const kept = deviceStore.get<string>('token');
-  if (kept === null) return;
+/** `token` leaves GraphiQL's headers (app.tsx gave it there when GraphiQL was opened). */
+function takeFromGraphiQL(token: string): void {
   try {
-    setGraphiQLToken(localStorage, kept, false);
+    setGraphiQLToken(localStorage, token, false);
   } catch {
     // Storage refused: nothing was given to GraphiQL either.
   }
+}
+
+/** The token kept on this device leaves GraphiQL's headers too. */
+function forgetKeptToken(): void {
+  const kept = deviceStore.get<string>('token');
+  if (kept !== null) takeFromGraphiQL(kept);
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -49,7 +53,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     deviceStore.remove(REMEMBERED_VIEWER);
     setToken(null);
   }, []);
-  const client = useMemo(() => createApiClient(token, () => setRefusedToken(token)), [token]);
+  // A refused token also leaves a GraphiQL opened before: it would send it on, refused.
+  const client = useMemo(
+    () =>
+      createApiClient(token, () => {
+        setRefusedToken(token);
+        if (token !== null) takeFromGraphiQL(token);
+      }),
+    [token],
+  );
   const refused = token !== null && refusedToken === token;
   const session = useMemo(() => ({ token, refused, signIn, signOut }), [token, refused, signIn, signOut]);
   return (
