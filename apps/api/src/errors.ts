@@ -4,9 +4,9 @@
 // arguments have the shapes of the library's inputs, so a library path is the argument's path
 // as it is (see docs/architecture.md).
 
-import { PlanningInputError } from '@muster/planning';
+import { MalformedInputError, PlanningInputError } from '@muster/planning';
 
-export { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
+export { MalformedInputError, PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 
 /** Characters of a refused value shown back: enough to recognise it, never a whole huge string. */
 const MAX_RECEIVED_LENGTH = 200;
@@ -100,26 +100,48 @@ export class DuplicateEntryError extends PlanningInputError {
 const QUOTED_PROBLEMS = 3;
 
 /**
+ * Most refusals one answer lists in `problems`: a 20,000-area what-if bad in every figure would
+ * otherwise carry some 260,000, each built on the main thread and sent back whole.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/**
  * Several arguments refused at once (two bad figures of one report, bad reports of one batch): the
- * `PlanningInputError` of the first, so that a client reading one refusal reads it as before, with
- * every refusal in `problems` and the first few quoted in the message.
+ * library's {@link MalformedInputError} (the `PlanningInputError` of the first, so that a client
+ * reading one refusal reads it as before, with the first {@link MAX_LISTED_PROBLEMS} refusals in
+ * `problems` and how many there are in `count`), whose message quotes the first few, as a caller
+ * shown only the message is told of the others.
  *
  * @example
  * new InputErrors([dossiersRefused, hoursOpenRefused]).message
  * // => '2 problems: reports[0].dossiers must be a non-negative integer, got -1; reports[0].hoursOpen must be a number at least 0 and at most 24, got 30'
  */
-export class InputErrors extends PlanningInputError {
-  /** Every refusal, the first being the one `path`, `code`, `expected` and `received` give. */
-  readonly problems: readonly PlanningInputError[];
+export class InputErrors extends MalformedInputError {
+  /** Every refusal counted, `problems` listing the first of them (more when some were not sent on). */
+  readonly count: number;
 
-  constructor(problems: readonly [PlanningInputError, ...PlanningInputError[]]) {
-    const [first] = problems;
-    super({ path: first.path, code: first.code, expected: first.expected, received: first.receivedValue });
-    this.problems = problems;
+  /** `count`: how many there were when `problems` are the first of more (a worker sends the first). */
+  constructor(problems: readonly [PlanningInputError, ...PlanningInputError[]], count = problems.length) {
+    const [first, ...others] = problems;
+    super([first, ...others.slice(0, MAX_LISTED_PROBLEMS - 1)]);
+    this.count = Math.max(count, problems.length);
     const quoted = problems.slice(0, QUOTED_PROBLEMS).map((problem) => problem.message);
-    const more = problems.length - quoted.length;
-    this.message = `${problems.length} problems: ${quoted.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    const more = this.count - quoted.length;
+    this.message = `${this.count.toLocaleString('en')} problems: ${quoted.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en')} more` : ''}`;
   }
+}
+
+/**
+ * Every refusal an error makes of an input (a {@link MalformedInputError}'s `problems`, or the one
+ * `PlanningInputError`), with how many there are in all; null for an error that refuses no input.
+ */
+export function refusalsOf(error: unknown): { problems: PlanningInputError[]; count: number } | null {
+  if (error instanceof MalformedInputError) {
+    const count = error instanceof InputErrors ? error.count : error.problems.length;
+    return { problems: [...error.problems], count };
+  }
+  if (error instanceof PlanningInputError) return { problems: [error], count: 1 };
+  return null;
 }
 
 /** A problem as a refusal of the input: an unknown area is one more bad value among the others. */
@@ -135,18 +157,24 @@ export function asInputError(problem: PlanningInputError | NotFoundError): Plann
 
 /**
  * Refuses an input for every problem found in it, in the order given: one problem alone, as its
- * check found it (`PlanningInputError`, `NotFoundError`), or several in one {@link InputErrors};
- * returns when there is none.
+ * check found it (`PlanningInputError`, `NotFoundError`), or several in one {@link InputErrors},
+ * an unknown reference among them as one more bad value; returns when there is none. `count`: how
+ * many there were in all when `problems` are the first of more (a worker sends the first). (The
+ * library's `throwProblems` throws its `MalformedInputError` even for one, and knows no
+ * `NotFoundError`.)
  *
  * @example
- * throwProblems([nameRefused, new NotFoundError('area', 'nowhere', 'input.areaCode')])
+ * throwInputErrors([nameRefused, new NotFoundError('area', 'nowhere', 'input.areaCode')])
  * // throws InputErrors: 2 problems: input.name must be …; input.areaCode must be the code of a known area, got "nowhere"
  */
-export function throwProblems(problems: readonly (PlanningInputError | NotFoundError)[]): void {
+export function throwInputErrors(
+  problems: readonly (PlanningInputError | NotFoundError)[],
+  count = problems.length,
+): void {
   const [first, ...others] = problems;
   if (first === undefined) return;
-  if (others.length === 0) throw first;
-  throw new InputErrors([asInputError(first), ...others.map(asInputError)]);
+  if (others.length === 0 && count <= 1) throw first;
+  throw new InputErrors([asInputError(first), ...others.map(asInputError)], count);
 }
 
 /** A field needs a bearer token and the request sent none. */

@@ -307,6 +307,112 @@ describe('whatIf', () => {
       { field: 'input.machines[0].machines', code: 'range' },
     ]);
   });
+
+  const WHAT_IF_PROBLEMS = `query ($input: CampaignInput!) {
+    whatIf(input: $input) { ... on InputError { field message problems { field code received } } }
+  }`;
+  type WhatIfProblems = {
+    whatIf: { field: string; message: string; problems: { field: string; code: string; received: string }[] };
+  };
+
+  it('names every figure the planning library refuses at once, not only the first', async () => {
+    // Two figures the library refuses, each in a part of its own: an opening time without its
+    // colon, and the second machines entry's negative count.
+    const result = await data<WhatIfProblems>(WHAT_IF_PROBLEMS, {
+      input: {
+        areas: [
+          { code: '4', name: 'Province' },
+          { code: '40', name: 'District', parentCode: '4', population: 500 },
+        ],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '7h30', close: '22:00' },
+        service: { minutesPerDossier: 3.5 },
+        machines: [
+          { areaCode: '4', machines: 1 },
+          { areaCode: '40', machines: -2 },
+        ],
+      },
+    });
+    expect(result.whatIf.field).toBe('input.hours.open');
+    expect(result.whatIf.problems).toEqual([
+      { field: 'input.hours.open', code: 'format', received: '7h30' },
+      { field: 'input.machines[1].machines', code: 'range', received: '-2' },
+    ]);
+    expect(result.whatIf.message).toMatch(
+      /^2 problems: input\.hours\.open must be .*; input\.machines\[1\]\.machines must be /,
+    );
+  });
+
+  it('names the figures beyond what the service plans with those the library refuses, in the order of the input', async () => {
+    // The input's order: hours, then service, then machines. The opening time and the machines'
+    // area are the library's refusals; 20,000 minutes a dossier is beyond the week the service plans.
+    const result = await data<WhatIfProblems>(WHAT_IF_PROBLEMS, {
+      input: {
+        areas: [{ code: 'a', name: 'A', population: 500 }],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '7h30', close: '22:00' },
+        service: { minutesPerDossier: 20_000 },
+        machines: [{ areaCode: 'nowhere', machines: 3 }],
+      },
+    });
+    expect(result.whatIf.problems).toEqual([
+      { field: 'input.hours.open', code: 'format', received: '7h30' },
+      { field: 'input.service.minutesPerDossier', code: 'range', received: '20000' },
+      { field: 'input.machines[0].areaCode', code: 'unknown-reference', received: 'nowhere' },
+    ]);
+  });
+
+  it('names an area’s refused figures in the order AreaInput declares them beside a bound refused', async () => {
+    // AreaInput lists population before alreadyServed; the schema hands its fields over sorted by
+    // name (alreadyServed first), which must not decide the order.
+    const result = await data<WhatIfProblems>(WHAT_IF_PROBLEMS, {
+      input: {
+        areas: [{ code: 'a', name: 'A', population: -1, alreadyServed: -1 }],
+        calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+        hours: { open: '07:30', close: '22:00' },
+        service: { minutesPerDossier: 20_000 },
+      },
+    });
+    expect(result.whatIf.problems.map((problem) => problem.field)).toEqual([
+      'input.areas[0].population',
+      'input.areas[0].alreadyServed',
+      'input.service.minutesPerDossier',
+    ]);
+  });
+
+  it('lists the first 100 of 300 refused figures and counts every one', async () => {
+    // 150 communes, each with a negative population and a negative number already served: 300
+    // refusals, within the bounds, so the library names them all from the worker pool.
+    const areas = [
+      { code: 'p', name: 'P' },
+      ...Array.from({ length: 150 }, (_, i) => ({
+        code: `c${i}`,
+        name: `C${i}`,
+        parentCode: 'p',
+        population: -1,
+        alreadyServed: -1,
+      })),
+    ];
+    const result = await data<{
+      whatIf: { message: string; problemCount: number; problems: { field: string }[] };
+    }>(
+      `query ($input: CampaignInput!) {
+        whatIf(input: $input) { ... on InputError { message problemCount problems { field } } }
+      }`,
+      {
+        input: {
+          areas,
+          calendar: { start: '2021-03-19', deadline: '2021-03-31' },
+          hours: { open: '07:30', close: '22:00' },
+          service: { minutesPerDossier: 3.5 },
+        },
+      },
+    );
+    expect(result.whatIf.problemCount).toBe(300);
+    expect(result.whatIf.problems).toHaveLength(100);
+    expect(result.whatIf.problems.at(-1)?.field).toBe('input.areas[50].alreadyServed');
+    expect(result.whatIf.message).toMatch(/^300 problems: .*; and 297 more$/);
+  });
 });
 
 describe('planVsActual', () => {

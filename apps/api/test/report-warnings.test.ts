@@ -267,9 +267,12 @@ describe('a day of team reports sent in several batches', () => {
     expect(imported.ok && imported.warnings).toEqual([
       {
         index: 0,
+        field: 'dossiers',
         path: 'reports[0].dossiers',
         severity: 'unlikely',
         code: 'day-above-planned-machines',
+        reason:
+          'the 2 reports of area T7203 on 2021-05-10, none giving machines working, add up to 490 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier (1 of them recorded before this batch)',
         message:
           'reports[0].dossiers: the 2 reports of area T7203 on 2021-05-10, none giving machines working, add up to 490 dossiers, above the 480 that the 2 machines planned there do in 24 hours at 6 minutes a dossier (1 of them recorded before this batch)',
       },

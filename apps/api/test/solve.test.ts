@@ -88,6 +88,53 @@ describe('solve a what-if', () => {
     const answer = await solveWhatIf(input, 'MACHINES');
     expect(answer).toMatchObject({ __typename: 'InputError', field: 'input.areas[0].eligible' });
   });
+
+  it('names every figure it refuses at once, the service’s bounds and the library’s in the order of the input', async () => {
+    // The closing time without its colon (the library's refusal), then a hard case 20,000 minutes
+    // longer (beyond the week the service plans), then a negative count (the library's).
+    const { solveWhatIf: answer } = await data<{
+      solveWhatIf: { problems: { field: string; code: string }[] };
+    }>(
+      `query ($input: CampaignInput!) {
+        solveWhatIf(input: $input, unknown: DAYS) { ... on InputError { problems { field code } } }
+      }`,
+      {
+        input: {
+          ...ngheAn(),
+          hours: { open: '00:00', close: '24h' },
+          service: { minutesPerDossier: 1440 / 278, hardCaseExtraMinutes: 20_000 },
+          machines: [{ areaCode: '40', machines: -1 }],
+        },
+      },
+    );
+    expect(answer.problems).toEqual([
+      { field: 'input.hours.close', code: 'format' },
+      { field: 'input.service.hardCaseExtraMinutes', code: 'range' },
+      { field: 'input.machines[0].machines', code: 'range' },
+    ]);
+  });
+
+  it('names both figures the library refuses', async () => {
+    const { solveWhatIf: answer } = await data<{
+      solveWhatIf: { problems: { field: string; code: string }[] };
+    }>(
+      `query ($input: CampaignInput!) {
+        solveWhatIf(input: $input, unknown: MACHINES) { ... on InputError { problems { field code } } }
+      }`,
+      {
+        input: {
+          ...ngheAn(),
+          // ISO weekdays run from 1 (Monday) to 7 (Sunday): 8 is none.
+          calendar: { start: '2021-04-01', deadline: '2021-04-30', closedWeekdays: [8] },
+          hours: { open: '00:00', close: '24h' },
+        },
+      },
+    );
+    expect(answer.problems).toEqual([
+      { field: 'input.calendar.closedWeekdays[0]', code: 'range' },
+      { field: 'input.hours.close', code: 'format' },
+    ]);
+  });
 });
 
 describe('solve a stored scenario', () => {

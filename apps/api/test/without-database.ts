@@ -13,4 +13,5 @@ export const WITHOUT_DATABASE = [
   'test/ordinary-first.test.ts',
   'test/heavy-lane.test.ts',
   'test/merge-refusals.test.ts',
+  'test/refusals-in-input-order.test.ts',
 ];

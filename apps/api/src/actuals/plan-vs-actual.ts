@@ -359,19 +359,19 @@ function named(
   return findings.flatMap(({ index, ...finding }) => {
     const report = reports[index];
     if (!report) return [];
-    const figure = finding.path.replace(/^reports\[\d+\]/, '');
     const which = `report of ${report.date}, area ${report.areaCode}${report.teamCode ? `, team ${report.teamCode}` : ''}`;
-    const message = finding.message.replace(/^reports\[\d+\][^:]*/, which);
+    const reason =
+      finding.code === 'outside-campaign'
+        ? `${finding.reason}${/[.?!]$/.test(finding.reason) ? '' : '.'} ${outsideOutcome(report.date, campaign)}`
+        : finding.reason;
     return [
       {
         ...finding,
         areaCode: report.areaCode,
         reportId: report.id,
-        path: `${report.id}${figure}`,
-        message:
-          finding.code === 'outside-campaign'
-            ? `${message}${/[.?!]$/.test(message) ? '' : '.'} ${outsideOutcome(report.date, campaign)}`
-            : message,
+        path: `${report.id}.${finding.field}`,
+        reason,
+        message: `${which}: ${reason}`,
       },
     ];
   });

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { deserialize } from 'node:v8';
 import { PlanningInfeasibleError, PlanningInputError } from '@muster/planning';
 import { Piscina } from 'piscina';
+import { InputErrors } from '../errors.ts';
 import { afterOrdinaryRequests, inLongRequest } from '../limits/ordinary-first.ts';
 import { charge, currentRequestWork, remainingMs, timeSpent } from '../limits/request-work.ts';
 import { WORK_OF } from '../limits/work.ts';
@@ -19,7 +20,7 @@ export { tableOf, type UnbuiltTable } from './_internal/rows-as-columns.ts';
 
 import type { JsonRefusal, ReadJson } from './_internal/body-text.ts';
 import type { FileTask, FileTaskResult } from './file-tasks.ts';
-import type { TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
+import type { RefusedFigure, TaskMessage, TaskName, TaskOutcome, Tasks } from './tasks.ts';
 
 type Pool = Piscina<TaskMessage, TaskOutcome>;
 
@@ -249,11 +250,20 @@ async function computeIn<K extends TaskName>(
     return value as ReturnType<Tasks[K]>;
   }
   if (outcome.kind === 'infeasible') throw new PlanningInfeasibleError(outcome.reason, outcome.detail);
-  // The refusal as the library made it: `received` was already rendered for display, and the value
-  // as sent too (a string, which renders as itself).
-  const { path, code, expected, received, receivedAsSent: sent, message } = outcome;
-  throw Object.assign(new PlanningInputError({ path, code, expected, received: sent ?? undefined }), {
-    received,
-    message,
-  });
+  // Every malformed figure the library named: one as its refusal, several in one InputErrors (the
+  // library's MalformedInputError, its message quoting them as the service's own refusals do).
+  const [first, ...others] = outcome.problems;
+  throw outcome.count === 1
+    ? refusalOf(first)
+    : new InputErrors([refusalOf(first), ...others.map(refusalOf)], outcome.count);
+}
+
+/**
+ * A figure refused as the library refused it: `received` was already rendered for display, and the
+ * value as sent too (a string, which renders as itself).
+ */
+function refusalOf(figure: RefusedFigure): PlanningInputError {
+  const { path, code, expected, received, receivedAsSent, message } = figure;
+  const refusal = new PlanningInputError({ path, code, expected, received: receivedAsSent ?? undefined });
+  return Object.assign(refusal, { received, message });
 }

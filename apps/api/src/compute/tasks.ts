@@ -4,9 +4,11 @@
 // survive the trip.
 import {
   buildRoster,
+  checkCampaignInput,
   compareAreasWithActuals,
   coverShifts,
   evaluateStaffing,
+  MalformedInputError,
   minimumTeams,
   mobileTeamsNeeded,
   PlanningInfeasibleError,
@@ -19,12 +21,13 @@ import {
   replanFromActuals,
   trySolveFor,
 } from '@muster/planning';
-import { receivedAsSent } from '../errors.ts';
+import { MAX_LISTED_PROBLEMS, receivedAsSent } from '../errors.ts';
 import { MAX_VARIABLE_NESTING, pathNestedDeeperThan } from '../limits/value-nesting.ts';
 import { bodyText, type ReadJson } from './_internal/body-text.ts';
 import { rowsAsColumns, rowsFromColumns, valuesOutsideColumns } from './_internal/rows-as-columns.ts';
 
 export const TASKS = {
+  checkCampaignInput,
   planCampaign,
   plannedDailySeries,
   compareAreasWithActuals,
@@ -84,21 +87,32 @@ async function readJson(bytes: Uint8Array): Promise<ReadJson> {
 /** A task's request as it travels to a worker. */
 export type TaskMessage = { name: TaskName | 'readJson'; args: unknown[] };
 
-/** What comes back: the result, or a refusal described by its fields. */
+/** One malformed figure of a refused input, by its fields. */
+export type RefusedFigure = {
+  path: string;
+  code: PlanningInputError['code'];
+  expected: string;
+  received: string;
+  /** The value refused as sent (errors.ts `receivedAsSent`), rendered here: it need not survive a copy. */
+  receivedAsSent: string | null;
+  message: string;
+};
+
+/**
+ * What comes back: the result, or a refusal described by its fields: the malformed figures the
+ * library named (a `MalformedInputError`'s `problems`, in the order of the input, the first
+ * `MAX_LISTED_PROBLEMS` of `count`), or the one.
+ */
 export type TaskOutcome =
   | { ok: true; value: unknown }
-  | {
-      ok: false;
-      kind: 'input';
-      path: string;
-      code: PlanningInputError['code'];
-      expected: string;
-      received: string;
-      /** The value refused as sent (errors.ts `receivedAsSent`), rendered here: it need not survive a copy. */
-      receivedAsSent: string | null;
-      message: string;
-    }
+  | { ok: false; kind: 'input'; problems: [RefusedFigure, ...RefusedFigure[]]; count: number }
   | { ok: false; kind: 'infeasible'; reason: string; detail: string };
+
+/** A refused figure as it travels back from a worker, by its fields. */
+function refusedFigure(error: PlanningInputError): RefusedFigure {
+  const { path, code, expected, received, message } = error;
+  return { path, code, expected, received, receivedAsSent: receivedAsSent(error.receivedValue), message };
+}
 
 /**
  * Runs one task in the calling thread (a worker); only unexpected failures throw. Long arrays of
@@ -112,9 +126,14 @@ export async function runTask({ name, args }: TaskMessage): Promise<TaskOutcome>
     return { ok: true, value: await rowsAsColumns(value, { sliced: false }) };
   } catch (error) {
     if (error instanceof PlanningInputError) {
-      const { path, code, expected, received, message } = error;
-      const sent = receivedAsSent(error.receivedValue);
-      return { ok: false, kind: 'input', path, code, expected, received, receivedAsSent: sent, message };
+      const problems = error instanceof MalformedInputError ? error.problems : [error];
+      const others = problems.slice(1, MAX_LISTED_PROBLEMS);
+      return {
+        ok: false,
+        kind: 'input',
+        problems: [refusedFigure(error), ...others.map(refusedFigure)],
+        count: problems.length,
+      };
     }
     if (error instanceof PlanningInfeasibleError) {
       return { ok: false, kind: 'infeasible', reason: error.reason, detail: error.detail };

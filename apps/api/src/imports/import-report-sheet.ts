@@ -86,7 +86,7 @@ export async function importReportSheet(
     warningCount: outcome.warnings.length,
     warnings: outcome.warnings.slice(0, SPREADSHEET_LIMITS.maxListedIssues).map((warning) => {
       const at = rowPlace(sendable, warning.path);
-      return at ? `${at}: ${warning.message.replace(/^\S+: /, '')}` : warning.message;
+      return at ? `${at}: ${warning.reason}` : warning.message;
     }),
     notes: read.notes,
   };

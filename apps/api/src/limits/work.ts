@@ -230,6 +230,8 @@ function teamCount(teams: PlanMobileTeamsInput['teams']): number {
 
 /** Points of one computation from its real input, as the worker pool is about to run it. */
 export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => number } = {
+  // Reads the input as planCampaign does, and stops there: priced as the plan, an upper bound.
+  checkCampaignInput: (input) => planWork(input.areas.length),
   planCampaign: (input) => planWork(input.areas.length),
   plannedDailySeries: () => dailySeriesWork(),
   // The plan, a daily series per area compared, the reports summed by day.

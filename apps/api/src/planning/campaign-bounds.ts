@@ -5,7 +5,6 @@
 // be an internal error or silently cut.
 import { PlanningInputError } from '@muster/planning';
 import { DateTime } from 'luxon';
-import { throwProblems } from '../errors.ts';
 
 /** A dossier takes from 0.6 seconds (the step `solveFor` gives service times in) to a week. */
 export const MINUTES_PER_DOSSIER = { min: 0.01, max: 7 * 24 * 60 } as const;
@@ -111,12 +110,4 @@ export function campaignBoundsRefusals(input: Bounded, path: string): PlanningIn
     }
   }
   return refused;
-}
-
-/**
- * Refuses a campaign the service cannot answer for, naming every field refused under `path`
- * (`input`): one refusal as it is, several in one `InputErrors`.
- */
-export function checkCampaignBounds(input: Bounded, path: string): void {
-  throwProblems(campaignBoundsRefusals(input, path));
 }

@@ -3,7 +3,7 @@
 // Every check runs, so that a refusal names every field refused at once.
 import { PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
-import { NotFoundError, throwProblems } from '../errors.ts';
+import { NotFoundError, throwInputErrors } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { campaignRefusals } from './_internal/campaign-refusals.ts';
 import type { ScenarioFields } from './scenario-fields.ts';
@@ -72,7 +72,7 @@ export type CheckScenarioOptions = {
 /**
  * Refuses a scenario that may not be stored, naming every field refused under `input`
  * (`input.calendar.start`), in the order of the input: one problem as its check found it (an
- * unknown area as `NotFoundError`), several in one `InputErrors` ({@link throwProblems}).
+ * unknown area as `NotFoundError`), several in one `InputErrors` ({@link throwInputErrors}).
  */
 export async function checkScenario(
   prisma: PrismaClient,
@@ -115,5 +115,5 @@ export async function checkScenario(
     }),
     ...targetAndNoteRefusals(fields),
   ];
-  throwProblems(problems);
+  throwInputErrors(problems);
 }

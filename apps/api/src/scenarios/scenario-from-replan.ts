@@ -4,6 +4,7 @@
 import { PlanningInputError, type ReplanPace } from '@muster/planning';
 import { replanScenario } from '../actuals/replan.ts';
 import type { Memo } from '../compute/memo.ts';
+import { InputErrors, refusalsOf } from '../errors.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { storedScenario } from '../planning/stored-plan.ts';
 import { checkScenario } from './check-scenario.ts';
@@ -21,18 +22,26 @@ export type FromReplan = {
 
 const MAX_NAME_LENGTH = 200;
 
-/** The replan's refusals name the argument's fields (`asOf` is `fromReplan.asOf`). */
-function underArgument(error: unknown): unknown {
-  if (!(error instanceof PlanningInputError)) return error;
+/** A refusal of the replan named under the argument (`asOf` is `fromReplan.asOf`). */
+function movedUnderArgument(refusal: PlanningInputError): PlanningInputError {
   return Object.assign(
     new PlanningInputError({
-      path: `fromReplan.${error.path}`,
-      code: error.code,
-      expected: error.expected,
+      path: `fromReplan.${refusal.path}`,
+      code: refusal.code,
+      expected: refusal.expected,
       received: undefined,
     }),
-    { received: error.received, message: `fromReplan.${error.message}` },
+    { received: refusal.received, message: `fromReplan.${refusal.message}` },
   );
+}
+
+/** The replan's refusals name the argument's fields, every one of them. */
+function underArgument(error: unknown): unknown {
+  const refusals = refusalsOf(error);
+  if (refusals === null) return error;
+  const [first, ...others] = refusals.problems.map(movedUnderArgument);
+  if (first === undefined) return error;
+  return refusals.count === 1 ? first : new InputErrors([first, ...others], refusals.count);
 }
 
 /** The row of the new scenario, written by `by`, once the replan is computed and its fields checked. */

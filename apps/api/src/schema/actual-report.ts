@@ -166,7 +166,7 @@ const RecordOutcomeEnum = builder.enumType('RecordOutcome', {
  * A warning about a report: the library's about its figures, or the service's about its date; in
  * plan vs actual with the key of the stored report it is about.
  */
-type Warning = Omit<ReportFinding, 'code'> & { code: string; reportId?: string };
+type Warning = Pick<ReportFinding, 'path' | 'severity' | 'message'> & { code: string; reportId?: string };
 
 export const ReportWarningRef = builder.objectRef<Warning>('ReportWarning').implement({
   description:

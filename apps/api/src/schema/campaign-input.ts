@@ -4,7 +4,10 @@
 import type { CampaignInput } from '@muster/planning';
 import { PlanningInputError } from '@muster/planning';
 import { builder } from '../builder.ts';
-import { checkCampaignBounds } from '../planning/campaign-bounds.ts';
+import { compute } from '../compute/pool.ts';
+import { LimitExceededError, refusalsOf, throwInputErrors } from '../errors.ts';
+import { campaignBoundsRefusals } from '../planning/campaign-bounds.ts';
+import { refusalsInInputOrder } from '../planning/refusals-in-input-order.ts';
 import { withoutNulls } from '../planning/without-nulls.ts';
 import { AreaLevelEnum, CommuneTypeEnum } from './area.ts';
 
@@ -117,8 +120,53 @@ export const CampaignInputRef = builder.inputType('CampaignInput', {
 /** Most areas a what-if may list: the whole country (11,371 areas) with room to spare. */
 const MAX_WHAT_IF_AREAS = 20_000;
 
-/** A `CampaignInput` argument as the library's input: the same fields, nulls read as absent. */
-export function toCampaignInput(arg: typeof CampaignInputRef.$inferInput): CampaignInput {
+/**
+ * Every refusal the planning library makes of `input`, read in the worker pool as it plans (the
+ * first `MAX_LISTED_PROBLEMS` of `count`); none when the request has no budget left to read it
+ * (its refusals of the bounds are answered alone, not a LimitExceededError).
+ */
+async function libraryRefusals(
+  input: CampaignInput,
+): Promise<{ problems: PlanningInputError[]; count: number }> {
+  try {
+    await compute('checkCampaignInput', input, 'input');
+    return { problems: [], count: 0 };
+  } catch (error) {
+    if (error instanceof LimitExceededError) return { problems: [], count: 0 };
+    const refusals = refusalsOf(error);
+    if (refusals === null) throw error;
+    return refusals;
+  }
+}
+
+/** An area argument as the library reads it: its fields in the order the library names them in. */
+function areaInOrder(area: typeof AreaInputRef.$inferInput): CampaignInput['areas'][number] {
+  return withoutNulls({
+    code: area.code,
+    name: area.name,
+    parentCode: area.parentCode,
+    level: area.level,
+    population: area.population,
+    eligibleShare: area.eligibleShare,
+    eligible: area.eligible,
+    alreadyServed: area.alreadyServed,
+    turnout: area.turnout,
+    location: area.location,
+    areaKm2: area.areaKm2,
+    urbanShare: area.urbanShare,
+    communeType: area.communeType,
+  }) as CampaignInput['areas'][number];
+}
+
+/**
+ * A `CampaignInput` argument as the library's input: the same fields, nulls read as absent.
+ * Refused, when a figure is beyond what the service plans (planning/campaign-bounds.ts), with every
+ * figure the service's bounds or the library refuse, in the order of the input (each field once, by
+ * the bounds first). The library reads the input in the worker pool (a 20,000-area input took
+ * 25–90 ms on the 2-core development machine, too long for the main thread): an input within the
+ * bounds is read as it is planned, its refusals coming with the plan.
+ */
+export async function toCampaignInput(arg: typeof CampaignInputRef.$inferInput): Promise<CampaignInput> {
   if (arg.areas.length > MAX_WHAT_IF_AREAS) {
     throw new PlanningInputError({
       path: 'input.areas',
@@ -127,12 +175,34 @@ export function toCampaignInput(arg: typeof CampaignInputRef.$inferInput): Campa
       received: `${arg.areas.length} areas`,
     });
   }
-  checkCampaignBounds(arg, 'input');
-  return {
-    areas: arg.areas.map((area) => withoutNulls(area) as CampaignInput['areas'][number]),
-    calendar: withoutNulls(arg.calendar) as CampaignInput['calendar'],
-    hours: arg.hours,
-    service: withoutNulls(arg.service) as CampaignInput['service'],
+  const { calendar, hours, service } = arg;
+  // Each part's fields in the library's order, as the input types declare them (the schema sorts
+  // them by name): the order its refusals are named in.
+  const input: CampaignInput = {
+    areas: arg.areas.map(areaInOrder),
+    calendar: withoutNulls({
+      start: calendar.start,
+      deadline: calendar.deadline,
+      timeZone: calendar.timeZone,
+      closedDates: calendar.closedDates,
+      closedWeekdays: calendar.closedWeekdays,
+    }),
+    hours: { open: hours.open, close: hours.close },
+    service: withoutNulls({
+      minutesPerDossier: service.minutesPerDossier,
+      serviceCv: service.serviceCv,
+      availability: service.availability,
+      hardCaseShare: service.hardCaseShare,
+      hardCaseExtraMinutes: service.hardCaseExtraMinutes,
+    }),
     ...(arg.machines ? { machines: [...arg.machines] } : {}),
   };
+  const bounds = campaignBoundsRefusals(input, 'input');
+  if (bounds.length > 0) {
+    const library = await libraryRefusals(input);
+    const named = refusalsInInputOrder([...bounds, ...library.problems], input, 'input');
+    // A figure both refuse is named once; those the worker did not send on are counted as they are.
+    throwInputErrors(named, named.length + library.count - library.problems.length);
+  }
+  return input;
 }

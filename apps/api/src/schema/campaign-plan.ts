@@ -591,7 +591,7 @@ builder.queryFields((t) => ({
       // Each step on the main thread in a turn of its own (reading the input, copying it to a
       // worker), after the ordinary requests: they wait for one step of a 20,000-area what-if at most.
       await afterOrdinaryRequests();
-      const input = toCampaignInput(args.input);
+      const input = await toCampaignInput(args.input);
       const key = keyOfValue('plan:input', args.input);
       // A what-if depends on its input only: kept across requests under its hash (a long input
       // under its request body's, compute/memo.ts).

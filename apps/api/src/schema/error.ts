@@ -1,12 +1,13 @@
 import { builder } from '../builder.ts';
 import {
   ForbiddenError,
-  InputErrors,
   LimitExceededError,
+  MalformedInputError,
   NotFoundError,
   PlanningInfeasibleError,
   PlanningInputError,
   receivedAsSent,
+  refusalsOf,
   UnauthenticatedError,
 } from '../errors.ts';
 
@@ -65,7 +66,7 @@ function inputProblem(error: PlanningInputError): InputProblem {
 builder.objectType(PlanningInputError, {
   name: 'InputError',
   description:
-    'An argument was refused: `field` names it (e.g. `input.areas[3].population`), `expected` says why; when several were, these are the first’s and `problems` lists every one.',
+    'An argument was refused: `field` names it (e.g. `input.areas[3].population`), `expected` says why; when several were, these are the first’s, `problems` lists them (the first 100) and `problemCount` counts them.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof PlanningInputError,
   fields: (t) => ({
@@ -89,8 +90,13 @@ builder.objectType(PlanningInputError, {
     problems: t.field({
       type: [InputProblemRef],
       description:
-        'Every argument refused, in the order of the input (a batch’s reports in order, each report’s figures in the order of its fields): the first is the one `field`, `code`, `expected` and `received` give, and a single refusal is the one entry. `message` quotes the first three when there are several.',
-      resolve: (error) => (error instanceof InputErrors ? error.problems : [error]).map(inputProblem),
+        'Every argument refused, in the order of the input (a batch’s reports in order, each report’s figures in the order of its fields), at most the first 100 (`problemCount` says how many there are): the first is the one `field`, `code`, `expected` and `received` give, and a single refusal is the one entry. `message` quotes the first three when there are several.',
+      resolve: (error) => (error instanceof MalformedInputError ? error.problems : [error]).map(inputProblem),
+    }),
+    problemCount: t.int({
+      description:
+        'How many arguments were refused in all, counting those past the 100 `problems` lists; 1 for a single refusal.',
+      resolve: (error) => refusalsOf(error)?.count ?? 1,
     }),
   }),
 });

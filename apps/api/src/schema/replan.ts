@@ -155,7 +155,7 @@ const MachineMoveRef = builder.objectRef<MachineMove>('MachineMove').implement({
 
 const LateAreaRef = builder.objectRef<LateArea>('LateArea').implement({
   description:
-    'An area with work left in a pool short of machines: where the machines an alternative moves or adds must go. It lies just below the pool (it is the pool’s own area when that has no areas below it), within the area asked about; a pool’s machines move within it, so all of its late areas finish on the pool’s day.',
+    'An area with work left in a pool short of machines: where the machines an alternative moves or adds must go. It lies just below the pool (it is the pool’s own area when that has no areas below it), within the area asked about: the area asked about itself when that lies deeper below the pool (a commune asked about under a province’s pool); a pool’s machines move within it, so all of its late areas finish on the pool’s day.',
   fields: (t) => ({
     areaCode: t.exposeString('areaCode', { description: 'The area’s code.' }),
     name: t.exposeString('name', { description: 'The area’s name.' }),
@@ -164,7 +164,7 @@ const LateAreaRef = builder.objectRef<LateArea>('LateArea').implement({
     }),
     remainingDossiers: t.exposeInt('remainingDossiers', {
       description:
-        'Dossiers left in it from the replan’s start, in its communes that pool serves (a part with machines of its own is not counted), dossiers.',
+        'Dossiers left in it from the replan’s start, in its leaf areas that pool serves (a part with machines of its own is not counted), dossiers.',
     }),
   }),
 });

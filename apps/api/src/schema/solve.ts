@@ -164,7 +164,7 @@ builder.queryFields((t) => ({
       return priced(context, 'Query.solveWhatIf', solvePoints(args.input.areas.length));
     },
     resolve: async (_root, args, context) => {
-      const input = toCampaignInput(args.input);
+      const input = await toCampaignInput(args.input);
       // Planned first, so that a refusal names the argument's field (`input.calendar.start`).
       const plan = await memoize(context.memo, keyOfValue('plan:input', args.input), () =>
         compute('planCampaign', input, 'input'),

@@ -1,11 +1,9 @@
 import { MalformedInputError } from '../errors/malformed-input-error.ts';
 import { PlanningInputError } from '../errors/planning-input-error.ts';
 
-/**
- * Readers that name every malformed figure of an input, not only the first: each refusal goes
- * into a list and the figure is read as not given; the list is thrown as one
- * {@link MalformedInputError} once every figure is read.
- */
+// Readers that name every malformed figure of an input, not only the first: each refusal goes
+// into a list and the figure is read as not given; the list is thrown as one MalformedInputError
+// once every figure is read.
 
 /**
  * A refusal into `problems` (every one of a reader's {@link MalformedInputError}), the figure read as

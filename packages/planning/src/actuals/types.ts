@@ -277,8 +277,9 @@ export type MachineMove = { fromAreaCode: string; toAreaCode: string; machines: 
 /**
  * An area whose work is left to a pool short of machines: where the machines a
  * {@link MachinesAlternative} moves or adds must go. It lies just below the pool (the pool itself
- * when it is a leaf with machines of its own), within the areas asked about; a pool's machines
- * move within it, so all of its late areas finish on the pool's day.
+ * when it is a leaf with machines of its own), within the areas asked about: the area asked about
+ * itself when that lies deeper below the pool (a commune asked about under a province's pool). A
+ * pool's machines move within it, so all of its late areas finish on the pool's day.
  */
 export type LateArea = {
   areaCode: string;

@@ -6,8 +6,8 @@ import type { CampaignInput } from './types.ts';
  * `PlanningInputError` planCampaign would, naming fields under `path` when given, and returns
  * nothing for an input it accepts. For forms and stores that keep an input to plan later. The
  * error is a `MalformedInputError`: it reads as the first malformed figure and its `problems` name
- * every one, part by part (areas, calendar, hours, service, machines, service overrides; the areas
- * at their first), so that a form marks them all.
+ * every one, part by part (areas, calendar, hours, service, machines, service overrides), in the
+ * order of the input, so that a form marks them all.
  *
  * @example
  * checkCampaignInput({

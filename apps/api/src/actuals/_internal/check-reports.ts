@@ -14,7 +14,7 @@ import {
 import { DateTime } from 'luxon';
 import { isInSubtree, withinScope } from '../../auth/access.ts';
 import type { Principal } from '../../auth/tokens.ts';
-import { asInputError, DuplicateEntryError, NotFoundError, throwProblems } from '../../errors.ts';
+import { asInputError, DuplicateEntryError, NotFoundError, throwInputErrors } from '../../errors.ts';
 import { MAX_MACHINES_PER_AREA } from '../../planning/campaign-bounds.ts';
 import { DEFAULT_CAMPAIGN_TIME_ZONE, type ReportContext } from './report-context.ts';
 import { findingsOfMachinesWorking, type IndexedFinding, reviewReports } from './review-reports.ts';
@@ -202,7 +202,7 @@ function findingsOfTeamMachines(
     return {
       severity: 'unlikely',
       code: 'machines-above-team',
-      says: `${machines} machines working, more than the ${team.machines} team ${report.teamCode} works with: machines borrowed, or a typing error?`,
+      reason: `${machines} machines working, more than the ${team.machines} team ${report.teamCode} works with: machines borrowed, or a typing error?`,
     };
   });
 }
@@ -262,13 +262,6 @@ function reviewFigures(reports: readonly CheckedReport[], problems: Problem[]): 
   }
 }
 
-/** The figure a finding names (`reports[3].downtimeMinutes` is report 3's downtime). */
-function figureAt(reports: readonly CheckedReport[], path: string): unknown {
-  const match = /^reports\[(\d+)\]\.(\w+)$/.exec(path);
-  if (!match) return undefined;
-  return (reports[Number(match[1])] as Record<string, unknown> | undefined)?.[match[2] as string];
-}
-
 /** The report a problem names (`reports[3].date` is 3), or -1 for the batch as a whole. */
 function reportIndexOf(problem: Problem): number {
   const match = /^reports\[(\d+)\]/.exec(problem.path);
@@ -290,7 +283,7 @@ export type CheckReportsOptions = {
 /**
  * Refuses the batch naming every problem of every report, in report order: the one problem
  * alone, as its check found it (`PlanningInputError`, `NotFoundError` of an unknown area), or
- * several in one `InputErrors` ({@link throwProblems}); or collects them into `options.refusals`.
+ * several in one `InputErrors` ({@link throwInputErrors}); or collects them into `options.refusals`.
  * Returns the warnings about the unlikely reports, judged against what `sender` may see, a day of
  * team reports with those already stored for it (`context.storedTeamDays`).
  */
@@ -324,8 +317,8 @@ export function checkReports(
       refusal(
         finding.path,
         'conflict',
-        `figures that can be true together: ${finding.message.replace(/^\S+: /, '')}`,
-        figureAt(reports, finding.path),
+        `figures that can be true together: ${finding.reason}`,
+        reports[finding.index]?.[finding.field],
       ),
     );
   }
@@ -356,7 +349,7 @@ export function checkReports(
       options.refusals.push(...problems.map(asInputError));
       return [];
     }
-    throwProblems(problems);
+    throwInputErrors(problems);
   }
   // A day of team reports is judged with those already stored for it.
   const reviewed = reviewReports(reports, (areaCode) => context.campaignsOf(areaCode), {

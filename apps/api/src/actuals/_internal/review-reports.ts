@@ -16,13 +16,13 @@ export type ReviewCampaign = {
 };
 
 /**
- * A finding about the report at `index` of the list: the library's, or the service's about its date
+ * A finding about `field` of the report at `index` of the list, named `reports[index].field` in
+ * `path` and in front of `reason` in `message`: the library's, or the service's about its date
  * (`outside-campaign`), its machines beyond an area's (`machines-above-bound`) or its team's
  * (`machines-above-team`, at recording: check-reports.ts).
  */
 export type IndexedFinding = Omit<ReportFinding, 'code'> & {
   code: ReportFinding['code'] | 'outside-campaign' | 'machines-above-bound' | 'machines-above-team';
-  index: number;
 };
 
 /**
@@ -62,37 +62,27 @@ function judgedAgainst(campaigns: readonly ReviewCampaign[]): Judged | null {
   };
 }
 
-/** A library finding about the report at `index` of the list reviewed: its figure and its words apart. */
-type FigureFinding = Pick<ReportFinding, 'severity' | 'code'> & {
-  index: number;
-  /** After `reports[i]`: `.dossiers`. */
-  figure: string;
-  /** What is wrong, after `reports[i].dossiers: `. */
-  says: string;
-};
+/** A finding about the report at `index` of a list, before it is named by its place in the list reviewed. */
+type FigureFinding = Omit<IndexedFinding, 'path' | 'message'>;
 
 /**
  * The library's finding about a report of one service time's group, as one about the report at
- * `indices[i]` of the list reviewed: the library names a report by its place in the group it was
- * given (`reports[3].dossiers: …`), read here once; the figure and the words are carried apart.
+ * `indices[i]` of the list reviewed: the library gives a report's place in the group it was given.
  */
 function figureFinding(finding: ReportFinding, indices: readonly number[]): FigureFinding {
-  const close = finding.path.indexOf(']');
-  const at = Number(finding.path.slice('reports['.length, close));
-  return {
-    index: indices[at] as number,
-    severity: finding.severity,
-    code: finding.code,
-    figure: finding.path.slice(close + 1),
-    says: finding.message.slice(finding.path.length + ': '.length),
-  };
+  const { field, severity, code, reason } = finding;
+  return { index: indices[finding.index] as number, field, severity, code, reason };
 }
 
-/** `finding` named `reports[index]` and its figure, its message naming them first and ending with `more`. */
-function indexedFinding(finding: FigureFinding, index: number, more = ''): IndexedFinding {
-  const path = `reports[${index}]${finding.figure}`;
-  const { severity, code, says } = finding;
-  return { path, severity, code, message: `${path}: ${says}${more}`, index };
+/**
+ * `finding` named `reports[index]` and its field in `path`, its reason ending with `more`, its
+ * message naming them first.
+ */
+function indexedFinding(finding: Omit<FigureFinding, 'index'>, index: number, more = ''): IndexedFinding {
+  const { field, severity, code } = finding;
+  const path = `reports[${index}].${field}`;
+  const reason = `${finding.reason}${more}`;
+  return { path, index, field, severity, code, reason, message: `${path}: ${reason}` };
 }
 
 /**
@@ -164,11 +154,8 @@ function findingsWithStoredDays(
   return [...days, ...others];
 }
 
-/** What a rule of machines working finds of one report: its severity, code and words. */
-export type MachinesJudged = Pick<IndexedFinding, 'severity' | 'code'> & {
-  /** What is wrong, after `reports[i].machinesWorking: `. */
-  says: string;
-};
+/** What a rule of machines working finds of one report: its severity, code and what is wrong. */
+export type MachinesJudged = Pick<IndexedFinding, 'severity' | 'code' | 'reason'>;
 
 /**
  * The findings of a rule about the machines a report gives working (`judge`, asked of each report
@@ -176,7 +163,7 @@ export type MachinesJudged = Pick<IndexedFinding, 'severity' | 'code'> & {
  *
  * @example
  * findingsOfMachinesWorking([{ date: '2021-03-20', areaCode: '665', dossiers: 9, machinesWorking: 7 }], (machines) =>
- *   machines > 5 ? { severity: 'unlikely', code: 'machines-above-team', says: `${machines} machines` } : null,
+ *   machines > 5 ? { severity: 'unlikely', code: 'machines-above-team', reason: `${machines} machines` } : null,
  * ).map((finding) => finding.message)
  * // => ['reports[0].machinesWorking: 7 machines']
  */
@@ -188,10 +175,7 @@ export function findingsOfMachinesWorking<R extends ReviewedReport>(
     const machines = report.machinesWorking;
     const judged = machines == null ? null : judge(machines, report);
     if (judged === null) return [];
-    const path = `reports[${index}].machinesWorking`;
-    return [
-      { index, path, severity: judged.severity, code: judged.code, message: `${path}: ${judged.says}` },
-    ];
+    return [indexedFinding({ ...judged, field: 'machinesWorking' }, index)];
   });
 }
 
@@ -208,7 +192,7 @@ function findingsOfMachines(reports: readonly ReviewedReport[]): IndexedFinding[
       : {
           severity: 'impossible',
           code: 'machines-above-bound',
-          says: `${machines.toLocaleString('en')} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the pace counts the report on the machines planned in its area, as one that gives none (its dossiers still count)`,
+          reason: `${machines.toLocaleString('en')} machines working is more than the ${MAX_MACHINES_PER_AREA.toLocaleString('en')} an area may be given; read as not given, so the pace counts the report on the machines planned in its area, as one that gives none (its dossiers still count)`,
         },
   );
 }
@@ -234,7 +218,6 @@ function findingsOfDates(
       .map((campaign) => campaign.deadline)
       .sort()
       .at(-1) as string;
-    const path = `reports[${index}].date`;
     const named = campaignsNamed(report.areaCode);
     const when =
       report.date < earliest
@@ -242,13 +225,10 @@ function findingsOfDates(
         : report.date > latest
           ? `after the deadline of ${named} (the latest ${latest}): a campaign running late, or the wrong day?`
           : `between the campaigns over area ${report.areaCode}, in none of their days: the wrong day?`;
-    findings.push({
-      index,
-      path,
-      severity: 'unlikely',
-      code: 'outside-campaign',
-      message: `${path}: ${report.date} is ${when}`,
-    });
+    const reason = `${report.date} is ${when}`;
+    findings.push(
+      indexedFinding({ field: 'date', severity: 'unlikely', code: 'outside-campaign', reason }, index),
+    );
   });
   return findings;
 }

@@ -8,12 +8,13 @@ import {
   type CalendarInput,
   checkCampaignInput,
   type MachineAllocation,
-  MalformedInputError,
   type OpeningHours,
   PlanningInputError,
   type ServiceInput,
 } from '@muster/planning';
+import { refusalsOf } from '../../errors.ts';
 import { campaignBoundsRefusals } from '../../planning/campaign-bounds.ts';
+import { refusalsInInputOrder } from '../../planning/refusals-in-input-order.ts';
 
 /** A scenario's campaign, in the library's shapes. */
 export type ScenarioCampaign = {
@@ -54,9 +55,10 @@ function libraryRefusals(campaign: ScenarioCampaign, areas: AreaInput[] | null):
     checkCampaignInput({ areas: areas ?? [ANY_AREA], ...campaign }, 'input');
     return [];
   } catch (error) {
-    if (!(error instanceof MalformedInputError)) throw error;
-    if (areas !== null) return [...error.problems];
-    return error.problems.filter((problem) => !MACHINES_AREA.test(problem.path));
+    const refusals = refusalsOf(error);
+    if (refusals === null) throw error;
+    if (areas !== null) return refusals.problems;
+    return refusals.problems.filter((problem) => !MACHINES_AREA.test(problem.path));
   }
 }
 
@@ -78,31 +80,6 @@ function earlyDeadline(
   ];
 }
 
-/** The paths of the figures of `value` under `path`, in the order of the input: a whole before its parts. */
-function figurePaths(value: unknown, path: string): string[] {
-  if (Array.isArray(value)) {
-    return [path, ...value.flatMap((item, index) => figurePaths(item, `${path}[${index}]`))];
-  }
-  if (typeof value === 'object' && value !== null) {
-    return [path, ...Object.entries(value).flatMap(([field, item]) => figurePaths(item, `${path}.${field}`))];
-  }
-  return [path];
-}
-
-/** Each field refused once, by its first refusal in `refused`, in the order of the figures of `campaign`. */
-function inInputOrder(
-  refused: readonly PlanningInputError[],
-  campaign: ScenarioCampaign,
-): PlanningInputError[] {
-  if (refused.length <= 1) return [...refused];
-  const paths = figurePaths(campaign, 'input');
-  const rank = new Map(paths.map((path, index) => [path, index]));
-  const byField = new Map<string, PlanningInputError>();
-  for (const refusal of refused) if (!byField.has(refusal.path)) byField.set(refusal.path, refusal);
-  const rankOf = (refusal: PlanningInputError): number => rank.get(refusal.path) ?? paths.length;
-  return [...byField.values()].sort((a, b) => rankOf(a) - rankOf(b));
-}
-
 /**
  * Every figure of `campaign` refused, in the order of the input (the calendar's, the hours', the
  * service's, then the machines entry by entry), named under `input`.
@@ -118,7 +95,7 @@ export function campaignRefusals(
 ): PlanningInputError[] {
   const campaign = { calendar, hours, service, machines };
   const library = libraryRefusals(campaign, options.areas);
-  return inInputOrder(
+  return refusalsInInputOrder(
     [
       ...(options.areaRefusals?.values() ?? []),
       ...earlyDeadline(calendar, options.calendarTyped, library),
@@ -126,5 +103,6 @@ export function campaignRefusals(
       ...library,
     ],
     campaign,
+    'input',
   );
 }
