@@ -774,6 +774,30 @@ describe('replanFromActuals naming the late areas of many pools', () => {
     expect(machines?.sentence).toBe('+5 machines in Tỉnh P for Huyện D, Huyện B, Huyện C and 2 more');
   });
 
+  it('puts the machines of districts no pool serves at the area asked about, for those districts', () => {
+    // A has 2 machines for its 1,000 (done in 5 of the 10 days: 1 machine to spare); B (600) and C
+    // (300) have none and no pool above them. The new pool goes at the area asked about above them,
+    // P: 900 need 1 machine (1,000 over the campaign), moved from A's spare. Its late areas are B
+    // and C, most left first; A, on time, is none.
+    const input: CampaignInput = {
+      ...common,
+      areas: [
+        { code: 'P', name: 'Tỉnh P' },
+        { code: 'A', name: 'Huyện A', parentCode: 'P', eligible: 1_000 },
+        { code: 'B', name: 'Huyện B', parentCode: 'P', eligible: 600 },
+        { code: 'C', name: 'Huyện C', parentCode: 'P', eligible: 300 },
+      ],
+      machines: [{ areaCode: 'A', machines: 2 }],
+    };
+    const machines = replanFromActuals(input, [], { asOf: '2021-03-31' }).whatMustChange?.alternatives[0];
+    expect(machines).toMatchObject({ kind: 'machines', addedMachines: 0, movedMachines: 1 });
+    expect(machines?.kind === 'machines' && machines.lateAreas).toEqual([
+      { areaCode: 'B', name: 'Huyện B', poolAreaCode: 'P', remainingDossiers: 600 },
+      { areaCode: 'C', name: 'Huyện C', poolAreaCode: 'P', remainingDossiers: 300 },
+    ]);
+    expect(machines?.sentence).toBe('move 1 machine from Huyện A to Tỉnh P for Huyện B and Huyện C');
+  });
+
   it('sums up more than three changes by the late areas they are for, most left first', () => {
     // Four districts with 1 machine each: A 1,500, B 1,800, C 1,200, D 1,100 people, each needing 2
     // (1 does 1,000): +1 in each, four changes, summed up. Each district is its own pool's one late
