@@ -1,5 +1,6 @@
 import {
   type ActualDayReport,
+  compareAreasWithActuals,
   compareWithActuals,
   planCampaign,
   plannedDailySeries,
@@ -70,6 +71,9 @@ export async function run(): Promise<BenchRow[]> {
   const replan = time(() => replanFromActuals(withMachines, nationalReports, { asOf }), { runs: 7 });
   const series = time(() => plannedDailySeries(ngheAn, '40'), { runs: 9 });
   const compared = time(() => compareWithActuals(ngheAn, '40', reports), { runs: 9 });
+  // Plan vs actual by area: every commune of a province compared at once, from its reports.
+  const ngheAnCommunes = ngheAnAreas.filter((area) => area.level === 'commune').map((area) => area.code);
+  const byArea = time(() => compareAreasWithActuals(ngheAn, ngheAnCommunes, reports), { runs: 5 });
   return [
     {
       name: `planCampaign, sizing, ${areas.length} areas (${leaves} communes)`,
@@ -104,6 +108,12 @@ export async function run(): Promise<BenchRow[]> {
     {
       name: `compareWithActuals, Nghệ An, ${reports.length.toLocaleString('en')} reports`,
       measured: `${compared.medianMs.toFixed(1)} ms median`,
+      target: 'reported',
+      meets: null,
+    },
+    {
+      name: `compareAreasWithActuals, Nghệ An's ${ngheAnCommunes.length} communes, ${reports.length.toLocaleString('en')} reports`,
+      measured: `${byArea.medianMs.toFixed(0)} ms median (${(byArea.medianMs / compared.medianMs).toFixed(0)}× the province compared alone)`,
       target: 'reported',
       meets: null,
     },

@@ -1,4 +1,4 @@
-import { isInSubtree } from '../../demand/_internal/subtree.ts';
+import { leavesUnder } from '../../demand/_internal/subtree.ts';
 import type { AreaNode } from '../../demand/area-tree.ts';
 import type { OpenDay } from '../../time/open-days.ts';
 import { planPools } from './pools.ts';
@@ -165,9 +165,7 @@ export function plannedLeafDays(
   area: number,
   shares: LeafShares = createLeafShares(prep),
 ): PlannedLeafDays {
-  const leaves = prep.tree.nodes.filter(
-    (node) => node.children.length === 0 && isInSubtree(prep.tree, node.index, area),
-  );
+  const leaves = leavesUnder(prep.tree, area);
   const demandOf = (node: AreaNode) => prep.demand[node.index]?.demand ?? 0;
   if (shares === null) {
     const days = prep.period;

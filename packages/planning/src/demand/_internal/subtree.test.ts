@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAreaTree } from '../area-tree.ts';
-import { isInSubtree } from './subtree.ts';
+import { isInSubtree, leavesUnder } from './subtree.ts';
 
 describe('isInSubtree', () => {
   // Province p with districts d1 (commune c2) and d2, children listed before their parents.
@@ -19,5 +19,16 @@ describe('isInSubtree', () => {
     expect(isInSubtree(tree, at('d1'), at('d1'))).toBe(true);
     expect(isInSubtree(tree, at('c2'), at('d2'))).toBe(false);
     expect(isInSubtree(tree, at('p'), at('d1'))).toBe(false);
+  });
+
+  it('finds the leaves under each area in node order, an area with none below being its own', () => {
+    const tree = buildAreaTree(areas);
+    const codesUnder = (code: string) =>
+      leavesUnder(tree, tree.byCode.get(code) as number).map((node) => node.code);
+    // Node order is the input's: c2 (index 0) before d2 (index 1).
+    expect(codesUnder('p')).toEqual(['c2', 'd2']);
+    expect(codesUnder('d1')).toEqual(['c2']);
+    expect(codesUnder('d2')).toEqual(['d2']);
+    expect(codesUnder('c2')).toEqual(['c2']);
   });
 });
