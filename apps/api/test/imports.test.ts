@@ -100,6 +100,27 @@ describe('importReports', () => {
     expect(await reportCount()).toBe(before);
   });
 
+  it('says by its parts that a column of the reports file was not read, on its sheet', async () => {
+    const { body } = await upload<{ importReports: Record<string, unknown> }>(
+      `mutation ($file: File!) { importReports(file: $file) {
+        ... on ImportReportsPayload { unchanged fileNotes { kind sheet columnsNotRead { header letter } message } }
+      } }`,
+      {},
+      { file: await fieldReports() },
+    );
+    expect(body.data?.importReports).toEqual({
+      unchanged: 2,
+      fileNotes: [
+        {
+          kind: 'COLUMNS_NOT_READ',
+          sheet: 'Báo cáo 20-3',
+          columnsNotRead: [{ header: 'Tên địa bàn', letter: 'C' }],
+          message: 'sheet "Báo cáo 20-3": columns not read: "Tên địa bàn" (C)',
+        },
+      ],
+    });
+  });
+
   it('corrects a report whose figures changed, keeping the earlier value in its history', async () => {
     const file = csvOf('Date,Area code,Dossiers\n2021-03-20,665,1086\n2021-03-20,661,1123\n');
     const { answer } = await importReports({ bytes: file, name: 'fix.csv' });
@@ -463,6 +484,76 @@ describe('importMachines', () => {
           { areaCode: '665', machines: 10 },
         ].sort((a, b) => a.areaCode.localeCompare(b.areaCode)),
       },
+    });
+  });
+
+  // The allocation of the test above again (665 given 10, 661 given 8), so the tests below find it
+  // as it was; the workbook as an office might send it: a sheet of instructions first, the
+  // districts' names beside their codes, and one code typed as a number.
+  it('says by their parts that a sheet and a column were not read and a code was typed as a number', async () => {
+    const bytes = await xlsxOf({
+      'Hướng dẫn': [['Mỗi địa bàn một dòng.']],
+      'Số máy': [
+        ['Mã địa bàn', 'Tên địa bàn', 'Số máy'],
+        [665, 'Đắk Song', 10],
+        ['661', 'Đắk Glong', 8],
+      ],
+    });
+    const { body } = await upload<{ importMachines: Record<string, unknown> }>(
+      `mutation ($id: ID!, $file: File!) { importMachines(scenarioId: $id, file: $file) {
+        __typename
+        ... on ImportMachinesPayload { rows machines notes fileNotes {
+          kind sheet columnsNotRead { header letter } requiredColumns { key headerVi headerEn }
+          rowsSearched column { key headerVi headerEn } cellCount message } }
+      } }`,
+      { id: DEMO_SCENARIO_IDS.dakNong },
+      { file: { bytes, name: 'so-may.xlsx' } },
+    );
+    expect(body.errors).toBeUndefined();
+    // The sentences as `notes` gave them before they had parts; 20 rows: README, Spreadsheets in.
+    const sheetNotRead =
+      'sheet "Hướng dẫn" has no header row naming Area code (Mã địa bàn), Machines (Số máy) in its first 20 rows; not read';
+    const columnNotRead = 'sheet "Số máy": columns not read: "Tên địa bàn" (B)';
+    const codeAsNumber =
+      'column areaCode: 1 cell holds a number, read as its digits; a code with leading zeros (01, 001) must be written as text';
+    const areaCode = { key: 'areaCode', headerVi: 'Mã địa bàn', headerEn: 'Area code' };
+    const none = {
+      columnsNotRead: null,
+      requiredColumns: null,
+      rowsSearched: null,
+      column: null,
+      cellCount: null,
+    };
+    expect(body.data?.importMachines).toEqual({
+      __typename: 'ImportMachinesPayload',
+      rows: 2,
+      machines: 18,
+      notes: [sheetNotRead, columnNotRead, codeAsNumber],
+      fileNotes: [
+        {
+          ...none,
+          kind: 'SHEET_NOT_READ',
+          sheet: 'Hướng dẫn',
+          requiredColumns: [areaCode, { key: 'machines', headerVi: 'Số máy', headerEn: 'Machines' }],
+          rowsSearched: 20,
+          message: sheetNotRead,
+        },
+        {
+          ...none,
+          kind: 'COLUMNS_NOT_READ',
+          sheet: 'Số máy',
+          columnsNotRead: [{ header: 'Tên địa bàn', letter: 'B' }],
+          message: columnNotRead,
+        },
+        {
+          ...none,
+          kind: 'CODES_AS_NUMBERS',
+          sheet: null,
+          column: areaCode,
+          cellCount: 1,
+          message: codeAsNumber,
+        },
+      ],
     });
   });
 

@@ -1,6 +1,7 @@
 // The Đắk Nông planner's spreadsheets (issue 17): the plan downloaded as a workbook, and the
 // scenario's machines sent as a file — a file with a bad row refused whole with the row named, then
-// the province's 24 machines (the demo's own figure, so the other stories' plans stay as they are).
+// the province's 24 machines (the demo's own figure, so the other stories' plans stay as they are)
+// with a column of the planner's own, which the app says was not read.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
@@ -42,7 +43,7 @@ describe('the planner’s spreadsheets', () => {
     await page.close();
   });
 
-  it('sends machines with one bad row, sees the row named and nothing stored, then sends them right', async () => {
+  it('sends machines with one bad row, sees the row named and nothing stored, then sends them right and is told in both languages that a column was not read', async () => {
     const page = await browser.newPage(1440, 900);
     await page.goto(`${server.origin}/scenarios/dak-nong-2021`);
     const form = page.locator('section.sheet-import');
@@ -67,9 +68,25 @@ describe('the planner’s spreadsheets', () => {
       .toBe(
         'Không lưu gì: không đọc được tệp (tệp hỏng, bị cắt khi tải lên, hoặc không phải XLSX hay CSV đúng dạng).',
       );
-    await form.getByLabel(vi['import.file']).setInputFiles(machinesFile(['67,24']));
+    // The province's machines, with the planner's own column of remarks (the third, C), which a
+    // machines file does not have.
+    await form.getByLabel(vi['import.file']).setInputFiles({
+      name: 'so-may.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Mã địa bàn,Số máy,Ghi chú\n67,24,cả tỉnh\n', 'utf8'),
+    });
     await form.getByRole('button', { name: vi['import.send'] }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Đã lưu 24 máy cho 1 địa bàn.');
+    expect(await form.getByRole('list', { name: 'Ghi chú về tệp' }).locator('li').allTextContents()).toEqual([
+      'Các cột không được đọc: "Ghi chú" (C).',
+    ]);
+    // The list's title is shown, not only told to a screen reader.
+    expect(await form.getByRole('heading', { name: 'Ghi chú về tệp' }).isVisible()).toBe(true);
+    await chooseLanguage(page, 'en');
+    expect(
+      await form.getByRole('list', { name: 'Notes on the file' }).locator('li').allTextContents(),
+    ).toEqual(['Columns not read: "Ghi chú" (C).']);
+    await chooseLanguage(page, 'vi');
     await page.close();
   });
 

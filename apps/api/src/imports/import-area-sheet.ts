@@ -12,7 +12,7 @@ import { PlanningInputError } from '@muster/planning';
 import { withinScope } from '../auth/access.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { AREA_SHEET, type AreaSheetRow } from '../spreadsheets/index.ts';
+import { AREA_SHEET, type AreaSheetRow, type FileNote } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { AREA_FIGURE_RULES, type AreaFigureContext } from './_internal/area-figure-rules.ts';
 import { areasAround, type PlacedRow } from './_internal/areas-around.ts';
@@ -30,8 +30,10 @@ export type ImportAreaSheetResult = {
   updated: number;
   /** Rows read. */
   total: number;
-  /** Columns or sheets not read, codes typed as numbers, leaves without a centroid. */
+  /** Columns or sheets not read, codes typed as numbers, leaves without a centroid, in English. */
   notes: string[];
+  /** What the reader left aside from the file (columns or sheets not read, codes typed as numbers), by their parts. */
+  fileNotes: FileNote[];
   /** The leaves stored without a centroid, each with where mobile teams will visit it (also in `notes`). */
   placements: LeafPlacement[];
 };
@@ -264,7 +266,8 @@ export async function importAreaSheet(
     inserted: fresh.length,
     updated: kept.length,
     total: rows.length,
-    notes: [...read.notes, ...placements.map((placement) => placement.message)],
+    notes: [...read.notes.map((note) => note.message), ...placements.map((placement) => placement.message)],
+    fileNotes: read.notes,
     placements,
   };
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { checkScenario } from '../scenarios/check-scenario.ts';
 import { applyChanges, fieldsOfRow } from '../scenarios/scenario-fields.ts';
 import { updateData } from '../scenarios/scenario-rows.ts';
+import type { FileNote } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
@@ -19,7 +20,10 @@ export type ImportMachinesResult = {
   rows: number;
   /** Machines of the whole allocation. */
   machines: number;
+  /** What the reader left aside, in English: columns and sheets not read, codes typed as numbers. */
   notes: string[];
+  /** The same notes, by their parts. */
+  fileNotes: FileNote[];
 };
 
 export async function importMachineSheet(
@@ -67,6 +71,7 @@ export async function importMachineSheet(
     scenarioId,
     rows: machines.length,
     machines: machines.reduce((sum, row) => sum + row.machines, 0),
-    notes: read.notes,
+    notes: read.notes.map((note) => note.message),
+    fileNotes: read.notes,
   };
 }

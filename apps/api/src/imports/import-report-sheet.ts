@@ -7,7 +7,7 @@ import { importActuals } from '../actuals/import-actuals.ts';
 import { reportsOutside } from '../auth/access.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { type RowsRead, SPREADSHEET_LIMITS } from '../spreadsheets/index.ts';
+import { type FileNote, type RowsRead, SPREADSHEET_LIMITS } from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
@@ -25,8 +25,10 @@ export type ImportReportsResult = {
   warnings: string[];
   /** How many such reports there were in all. */
   warningCount: number;
-  /** What the reader left aside: columns and sheets not read, codes typed as numbers. */
+  /** What the reader left aside, in English: columns and sheets not read, codes typed as numbers. */
   notes: string[];
+  /** The same notes, by their parts. */
+  fileNotes: FileNote[];
 };
 
 type SentRow = { areaCode: string; teamCode?: string | null };
@@ -88,6 +90,7 @@ export async function importReportSheet(
       const at = rowPlace(sendable, warning.path);
       return at ? `${at}: ${warning.reason}` : warning.message;
     }),
-    notes: read.notes,
+    notes: read.notes.map((note) => note.message),
+    fileNotes: read.notes,
   };
 }

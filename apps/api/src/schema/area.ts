@@ -6,9 +6,13 @@ import { importAreas } from '../data/import-areas.ts';
 import { prisma } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { importAreaSheet, type LeafPlacement } from '../imports/import-area-sheet.ts';
+import {
+  type ImportAreaSheetResult,
+  importAreaSheet,
+  type LeafPlacement,
+} from '../imports/import-area-sheet.ts';
 import { countedConnection } from './connection.ts';
-import { fileErrors } from './spreadsheet-import.ts';
+import { FileNoteRef, fileErrors } from './spreadsheet-import.ts';
 
 /** An area's level as stored: the values of {@link AreaLevelEnum}. */
 export type AreaLevel = 'country' | 'province' | 'district' | 'commune' | 'village';
@@ -243,34 +247,32 @@ const LeafPlacementRef = builder.objectRef<LeafPlacement>('LeafPlacement').imple
   }),
 });
 
-const ImportAreasPayload = builder
-  .objectRef<{
-    inserted: number;
-    updated: number;
-    total: number;
-    notes: string[];
-    placements: LeafPlacement[];
-  }>('ImportAreasPayload')
-  .implement({
-    description: 'What an import of areas did.',
-    fields: (t) => ({
-      inserted: t.exposeInt('inserted', { description: 'Areas that were not there before.' }),
-      updated: t.exposeInt('updated', {
-        description: 'Areas already stored whose figures the file gave (0 for a bundled dataset).',
-      }),
-      total: t.exposeInt('total', { description: 'Areas in the dataset, or rows in the file.' }),
-      notes: t.exposeStringList('notes', {
-        description:
-          'What was left aside from a file (columns or sheets not read, codes typed as numbers), and each row of a leaf area stored without latitude and longitude, with where mobile teams will visit it: the centroid of the nearest area above it with one.',
-      }),
-      placements: t.field({
-        type: [LeafPlacementRef],
-        description:
-          'Each leaf area of the file stored without latitude and longitude, in row order, with where mobile teams will visit it (the same as its note in `notes`, by its parts); empty for a bundled dataset.',
-        resolve: (payload) => payload.placements,
-      }),
+const ImportAreasPayload = builder.objectRef<ImportAreaSheetResult>('ImportAreasPayload').implement({
+  description: 'What an import of areas did.',
+  fields: (t) => ({
+    inserted: t.exposeInt('inserted', { description: 'Areas that were not there before.' }),
+    updated: t.exposeInt('updated', {
+      description: 'Areas already stored whose figures the file gave (0 for a bundled dataset).',
     }),
-  });
+    total: t.exposeInt('total', { description: 'Areas in the dataset, or rows in the file.' }),
+    notes: t.exposeStringList('notes', {
+      description:
+        'What was left aside from a file (columns or sheets not read, codes typed as numbers), and each row of a leaf area stored without latitude and longitude, with where mobile teams will visit it: the centroid of the nearest area above it with one.',
+    }),
+    fileNotes: t.field({
+      type: [FileNoteRef],
+      description:
+        'What was left aside from a file (columns or sheets not read, codes typed as numbers), by their parts, in the order of `notes`, where they come first (each note’s `message` is its sentence there); empty for a bundled dataset.',
+      resolve: (payload) => payload.fileNotes,
+    }),
+    placements: t.field({
+      type: [LeafPlacementRef],
+      description:
+        'Each leaf area of the file stored without latitude and longitude, in row order, with where mobile teams will visit it (the same as its note in `notes`, by its parts); empty for a bundled dataset.',
+      resolve: (payload) => payload.placements,
+    }),
+  }),
+});
 
 builder.mutationField('importAreas', (t) =>
   t.field({
@@ -306,6 +308,7 @@ builder.mutationField('importAreas', (t) =>
         updated: 0,
         total: rows.length,
         notes: [],
+        fileNotes: [],
         placements: [],
       };
     },

@@ -7,7 +7,13 @@ import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { type ImportMachinesResult, importMachineSheet } from '../imports/import-machine-sheet.ts';
 import { type ImportReportsResult, importReportSheet } from '../imports/import-report-sheet.ts';
-import type { AreaFigureIssue, CellIssue } from '../spreadsheets/index.ts';
+import type {
+  AreaFigureIssue,
+  CellIssue,
+  ColumnNotRead,
+  FileNote,
+  SheetColumnName,
+} from '../spreadsheets/index.ts';
 import { SpreadsheetRefusedError } from '../spreadsheets/refusal.ts';
 import { ErrorInterface, inputErrors } from './error.ts';
 
@@ -188,6 +194,111 @@ builder.objectType(SpreadsheetRefusedError, {
   }),
 });
 
+const FileNoteKindEnum = builder.enumType('FileNoteKind', {
+  description:
+    'What a stored file had that the service left aside, with which fields of its `FileNote` say it.',
+  values: {
+    COLUMNS_NOT_READ: {
+      value: 'columns-not-read',
+      description:
+        'Columns of a header row that name no column of the file’s kind: their cells were not read (`columnsNotRead`).',
+    },
+    SHEET_NOT_READ: {
+      value: 'sheet-not-read',
+      description:
+        'A sheet with no header row naming every required column (`requiredColumns`) in its first `rowsSearched` rows: none of it was read.',
+    },
+    CODES_AS_NUMBERS: {
+      value: 'codes-as-numbers',
+      description:
+        'Cells of a code column (`column`) typed as numbers, read as their digits, so that a code with leading zeros (01, 001) lost them: `cellCount` cells over the whole file.',
+    },
+  } as const,
+});
+
+const SheetColumnRef = builder.objectRef<SheetColumnName>('SheetColumn').implement({
+  description: 'A column of a kind of spreadsheet: the field it fills and the header the templates write.',
+  fields: (t) => ({
+    key: t.exposeString('key', {
+      description: 'The field it fills, as the API’s input names it (`areaCode`, `dossiers`).',
+    }),
+    headerVi: t.string({
+      description: 'Its header in the Vietnamese template (`Mã địa bàn`).',
+      resolve: (column) => column.header.vi,
+    }),
+    headerEn: t.string({
+      description: 'Its header in the English template (`Area code`).',
+      resolve: (column) => column.header.en,
+    }),
+  }),
+});
+
+const ColumnNotReadRef = builder.objectRef<ColumnNotRead>('ColumnNotRead').implement({
+  description: 'A column of a header row that names no column of the file’s kind.',
+  fields: (t) => ({
+    header: t.exposeString('header', {
+      description:
+        'Its header as written in the file; a header cell that is not text is described (`2021`, `the date 2021-03-20`).',
+    }),
+    letter: t.exposeString('letter', {
+      description: 'Its letter as the spreadsheet shows it (`I`; `AA` after `Z`).',
+    }),
+  }),
+});
+
+/** What a stored file had that the service left aside, by its parts (`fileNotes` of the imports). */
+export const FileNoteRef = builder.objectRef<FileNote>('FileNote').implement({
+  description:
+    'What the service left aside from a stored file, by its parts, to word it in the reader’s language; the fields of the other kinds are null.',
+  fields: (t) => ({
+    kind: t.field({
+      type: FileNoteKindEnum,
+      description: 'What was left aside.',
+      resolve: (note) => note.kind,
+    }),
+    sheet: t.exposeString('sheet', {
+      nullable: true,
+      description:
+        'The sheet the note is of; null in a CSV file, and for CODES_AS_NUMBERS (its cells are counted over the whole file).',
+    }),
+    columnsNotRead: t.field({
+      type: [ColumnNotReadRef],
+      nullable: true,
+      description: 'For COLUMNS_NOT_READ, the columns not read, left to right; null for the other kinds.',
+      resolve: (note) => (note.kind === 'columns-not-read' ? note.columns : null),
+    }),
+    requiredColumns: t.field({
+      type: [SheetColumnRef],
+      nullable: true,
+      description:
+        'For SHEET_NOT_READ, the columns a header row must name, in the template’s order; null for the other kinds.',
+      resolve: (note) => (note.kind === 'sheet-not-read' ? note.requiredColumns : null),
+    }),
+    rowsSearched: t.int({
+      nullable: true,
+      description:
+        'For SHEET_NOT_READ, how many rows at the top of the sheet were searched for a header row (rows, counted from the first line); null for the other kinds.',
+      resolve: (note) => (note.kind === 'sheet-not-read' ? note.rowsSearched : null),
+    }),
+    column: t.field({
+      type: SheetColumnRef,
+      nullable: true,
+      description: 'For CODES_AS_NUMBERS, the code column; null for the other kinds.',
+      resolve: (note) => (note.kind === 'codes-as-numbers' ? note.column : null),
+    }),
+    cellCount: t.int({
+      nullable: true,
+      description:
+        'For CODES_AS_NUMBERS, how many cells of the column hold a number (cells, at least 1); null for the other kinds.',
+      resolve: (note) => (note.kind === 'codes-as-numbers' ? note.cellCount : null),
+    }),
+    message: t.exposeString('message', {
+      description:
+        'The note in English, as `notes` lists it: `sheet "Sheet1": columns not read: "Ghi chú" (I)`.',
+    }),
+  }),
+});
+
 /** The errors of a field that takes a file: the file's refusal, then those of any input. */
 export const fileErrors = [SpreadsheetRefusedError, ...inputErrors];
 
@@ -208,6 +319,11 @@ const ImportReportsPayloadRef = builder.objectRef<ImportReportsResult>('ImportRe
     notes: t.exposeStringList('notes', {
       description: 'What was left aside: columns or sheets not read, codes typed as numbers.',
     }),
+    fileNotes: t.field({
+      type: [FileNoteRef],
+      description: 'The same notes as `notes`, in the same order, by their parts.',
+      resolve: (payload) => payload.fileNotes,
+    }),
   }),
 });
 
@@ -226,6 +342,11 @@ const ImportMachinesPayloadRef = builder.objectRef<ImportMachinesResult>('Import
     }),
     notes: t.exposeStringList('notes', {
       description: 'What was left aside: columns or sheets not read, codes typed as numbers.',
+    }),
+    fileNotes: t.field({
+      type: [FileNoteRef],
+      description: 'The same notes as `notes`, in the same order, by their parts.',
+      resolve: (payload) => payload.fileNotes,
     }),
   }),
 });

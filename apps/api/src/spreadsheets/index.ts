@@ -2,6 +2,7 @@
 export type { AreaSheetRow } from './area-sheet.ts';
 export type { CellContext, CellRead, CellRule } from './cell-rules.ts';
 export type { AreaSeries } from './daily-view.ts';
+export type { ColumnNotRead, FileNote, FileNoteParts, SheetColumnName } from './file-note.ts';
 export type { InputPathRefusal } from './issue-at-input-path.ts';
 export type { SpreadsheetLimits } from './limits.ts';
 export type { MachineSheetRow } from './machine-sheet.ts';

@@ -13,6 +13,7 @@ import {
 } from './_internal/raw-cell.ts';
 import { isZip, xlsxSheets } from './_internal/xlsx-source.ts';
 import type { CellContext } from './cell-rules.ts';
+import { type ColumnNotRead, type FileNote, fileNote, type SheetColumnName } from './file-note.ts';
 import { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
 import {
   type CellIssue,
@@ -53,7 +54,7 @@ export type RowsRead<T> = {
   /** Each sheet read with its header row and columns. */
   sheets: { name: string | null; headerRow: number; columns: ColumnPlace[] }[];
   /** What was left aside: columns not read, sheets without a header row, numeric codes. */
-  notes: string[];
+  notes: FileNote[];
 };
 
 export type SpreadsheetRead<T> =
@@ -92,21 +93,25 @@ function formatOf(bytes: Uint8Array, fileName: string | undefined): SpreadsheetF
   return 'csv';
 }
 
-type Header = { row: number; places: (ColumnPlace & { spec: ColumnSpec })[]; ignored: string[] };
+type Header = {
+  row: number;
+  places: (ColumnPlace & { spec: ColumnSpec })[];
+  ignored: ColumnNotRead[];
+};
 
 /** The header row: the first of the top rows whose headers name every required column. */
 function findHeader(rows: RawRow[], kind: SheetKind<unknown>, index: Map<string, ColumnSpec>): Header | null {
   const required = kind.columns.filter((column) => column.required);
   for (const row of rows) {
     const places: Header['places'] = [];
-    const ignored: string[] = [];
+    const ignored: ColumnNotRead[] = [];
     for (let column = 1; column <= row.lastColumn; column += 1) {
       const cell = row.cell(column);
       if (cell.kind === 'empty') continue;
       const header = cell.kind === 'text' ? cell.text : describeCell(cell);
       const spec = index.get(plainHeader(header));
       if (spec) places.push({ key: spec.key, header, column, letter: columnLetter(column), spec });
-      else ignored.push(`${JSON.stringify(header)} (${columnLetter(column)})`);
+      else ignored.push({ header, letter: columnLetter(column) });
     }
     if (required.every((column) => places.some((place) => place.spec === column))) {
       return { row: row.row, places, ignored };
@@ -171,7 +176,7 @@ async function readSheet<T>(
   limits: SpreadsheetLimits,
   issues: Issues,
   counted: { rows: number },
-  numericCodes: Map<string, number>,
+  numericCodes: Map<ColumnSpec, number>,
 ): Promise<SheetResult<T>> {
   const iterator = sheet.rows[Symbol.asyncIterator]();
   const top: RawRow[] = [];
@@ -229,7 +234,7 @@ async function readSheet<T>(
           else {
             values[spec.key] = read.value;
             if (cell.kind === 'number' && spec.rule.numbersAsCodes) {
-              numericCodes.set(spec.key, (numericCodes.get(spec.key) ?? 0) + 1);
+              numericCodes.set(spec, (numericCodes.get(spec) ?? 0) + 1);
             }
           }
         }
@@ -306,18 +311,22 @@ export async function readSpreadsheet<T>(
     const index = headerIndex(kind.columns);
     const rows: SourceRow<T>[] = [];
     const sheets: RowsRead<T>['sheets'] = [];
-    const notes: string[] = [];
-    const numericCodes = new Map<string, number>();
+    const notes: FileNote[] = [];
+    const numericCodes = new Map<ColumnSpec, number>();
     const counted = { rows: 0 };
     const sources: AsyncIterable<RawSheet> | RawSheet[] =
       format === 'xlsx' ? xlsxSheets(bytes, limits) : [csvSheet(bytes)];
     const issues = new Issues(limits.maxListedIssues);
     for await (const sheet of sources) {
       const result = await readSheet(sheet, kind, index, limits, issues, counted, numericCodes);
-      const named = sheet.name === null ? 'the file' : `sheet ${JSON.stringify(sheet.name)}`;
       if (result.header === null) {
         notes.push(
-          `${named} has no header row naming ${requiredList(kind)} in its first ${limits.maxHeaderRow} rows; not read`,
+          fileNote({
+            kind: 'sheet-not-read',
+            sheet: sheet.name,
+            requiredColumns: kind.columns.filter((column) => column.required).map(columnName),
+            rowsSearched: limits.maxHeaderRow,
+          }),
         );
         continue;
       }
@@ -328,7 +337,7 @@ export async function readSpreadsheet<T>(
         columns: result.header.places.map(({ spec: _spec, ...place }) => place),
       });
       if (result.header.ignored.length > 0) {
-        notes.push(`${named}: columns not read: ${result.header.ignored.join(', ')}`);
+        notes.push(fileNote({ kind: 'columns-not-read', sheet: sheet.name, columns: result.header.ignored }));
       }
     }
     if (sheets.length === 0) {
@@ -344,10 +353,8 @@ export async function readSpreadsheet<T>(
         fileRefusal('empty', 'the file has a header row but no data row below it'),
       );
     }
-    for (const [key, count] of numericCodes) {
-      notes.push(
-        `column ${key}: ${count} ${count === 1 ? 'cell holds a number' : 'cells hold numbers'}, read as ${count === 1 ? 'its' : 'their'} digits; a code with leading zeros (01, 001) must be written as text`,
-      );
+    for (const [spec, cellCount] of numericCodes) {
+      notes.push(fileNote({ kind: 'codes-as-numbers', sheet: null, column: columnName(spec), cellCount }));
     }
     const read: RowsRead<T> = { format, rows, sheets, notes };
     if (issues.count > 0) {
@@ -361,6 +368,10 @@ export async function readSpreadsheet<T>(
     }
     throw error;
   }
+}
+
+function columnName({ key, header }: ColumnSpec): SheetColumnName {
+  return { key, header };
 }
 
 function requiredList(kind: SheetKind<unknown>): string {

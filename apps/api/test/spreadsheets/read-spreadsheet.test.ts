@@ -259,7 +259,17 @@ describe('readSpreadsheet: what Excel writes', () => {
     });
     const read = rowsOf(await readSpreadsheet(file, REPORT_SHEET));
     expect(read.rows.map((row) => row.row)).toEqual([2, 5]);
-    expect(read.notes).toEqual(['sheet "Sheet1": columns not read: "Người báo cáo" (C), "Tổng lũy kế" (E)']);
+    expect(read.notes).toEqual([
+      {
+        kind: 'columns-not-read',
+        sheet: 'Sheet1',
+        columns: [
+          { header: 'Người báo cáo', letter: 'C' },
+          { header: 'Tổng lũy kế', letter: 'E' },
+        ],
+        message: 'sheet "Sheet1": columns not read: "Người báo cáo" (C), "Tổng lũy kế" (E)',
+      },
+    ]);
   });
 
   it('reads every sheet with a header, names the sheet in problems, and notes the sheets it skipped', async () => {
@@ -380,7 +390,14 @@ describe('readSpreadsheet: areas and machines', () => {
       { areaCode: '40', machines: 176 },
     ]);
     expect(read.notes).toEqual([
-      'column areaCode: 1 cell holds a number, read as its digits; a code with leading zeros (01, 001) must be written as text',
+      {
+        kind: 'codes-as-numbers',
+        sheet: null,
+        column: { key: 'areaCode', header: { vi: 'Mã địa bàn', en: 'Area code' } },
+        cellCount: 1,
+        message:
+          'column areaCode: 1 cell holds a number, read as its digits; a code with leading zeros (01, 001) must be written as text',
+      },
     ]);
   });
 

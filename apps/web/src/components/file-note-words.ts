@@ -1,74 +1,80 @@
-// What the service left aside from a stored file (`notes` of an import: columns or sheets not read,
-// codes typed as numbers), in the reader's language. The API writes each note as an English
-// sentence only; the app words the ones it knows from their parts, and gives any other as the
-// service wrote it, said to be the service's English in Vietnamese.
+// What the service left aside from a stored file (`fileNotes` of an import: columns or sheets not
+// read, codes typed as numbers), in the reader's language. The API gives each note by its parts
+// (`FileNote`) beside its English sentence (`message`); the app words each kind it knows from the
+// parts, the columns by the headers the templates write in each language, and gives a note of a kind
+// it does not know yet as the service wrote it, said to be the service's English in Vietnamese.
 
+import type { FileNoteKind } from '../gql/graphql.ts';
 import type { Locale } from '../i18n/format.ts';
 import { translate } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/vi.ts';
 
-/** The header of each column whose codes the reader notes when typed as numbers, by its field. */
-const CODE_COLUMNS: Record<string, MessageKey> = {
-  code: 'import.column.code',
-  parentCode: 'import.column.parentCode',
-  areaCode: 'import.column.areaCode',
-  teamCode: 'import.column.teamCode',
+/** A column of a kind of spreadsheet, by its field and the header the templates write (`SheetColumn`). */
+export type SheetColumn = { key: string; headerVi: string; headerEn: string };
+
+/** One note of a stored file as the API lists it (`FileNote`); the parts of other kinds are null. */
+export type FileNote = {
+  kind: FileNoteKind;
+  /** The sheet of a workbook the note is of; null in a CSV file and for codes typed as numbers. */
+  sheet: string | null;
+  /** COLUMNS_NOT_READ: each column not read, its header as written and its letter (`I`). */
+  columnsNotRead: { header: string; letter: string }[] | null;
+  /** SHEET_NOT_READ: the columns a header row must name. */
+  requiredColumns: SheetColumn[] | null;
+  /** SHEET_NOT_READ: how many rows at the top of the sheet were searched for a header row. */
+  rowsSearched: number | null;
+  /** CODES_AS_NUMBERS: the code column. */
+  column: SheetColumn | null;
+  /** CODES_AS_NUMBERS: how many of its cells hold a number. */
+  cellCount: number | null;
+  /** The note in the service's English. */
+  message: string;
 };
 
-/** `sheet "Hướng dẫn"` or `the file` (a CSV file), as the notes begin. */
-const PLACE = '(?:sheet "(.*)"|the file)';
-const COLUMNS_NOT_READ = new RegExp(`^${PLACE}: columns not read: (.+)$`, 'su');
-const SHEET_NOT_READ = new RegExp(
-  `^${PLACE} has no header row naming (.+) in its first (\\d+) rows; not read$`,
-  'su',
-);
-const CODES_AS_NUMBERS = /^column (\w+): (\d+) cells? holds? (?:a )?numbers?, read as/su;
-
-/**
- * The columns a header must name, as the note lists them, in the reader's language: the API gives
- * each as `English (Vietnamese)`; a list not so written is kept as it is.
- */
-function requiredColumns(list: string, locale: Locale): string {
-  const columns = list.split(', ').map((item) => /^(.+) \(([^()]+)\)$/su.exec(item));
-  if (columns.some((column) => column === null)) return list;
-  return columns.map((column) => (locale === 'en' ? column?.[1] : column?.[2])).join(', ');
+function header(column: SheetColumn, locale: Locale): string {
+  return locale === 'en' ? column.headerEn : column.headerVi;
 }
 
 /** A note in the reader's language, with the sheet it is of. */
-function inSheet(locale: Locale, sheet: string | undefined, words: string): string {
-  return sheet === undefined ? words : translate(locale, 'import.inSheet', { sheet, words });
+function inSheet(locale: Locale, sheet: string | null, words: string): string {
+  return sheet === null ? words : translate(locale, 'import.inSheet', { sheet, words });
 }
 
 /**
  * One note of a stored file in the reader's language.
  *
  * @example
- * fileNoteWords('the file: columns not read: "Ghi chú" (I)', 'vi')
+ * fileNoteWords({ kind: 'COLUMNS_NOT_READ', sheet: null, columnsNotRead: [{ header: 'Ghi chú', letter: 'I' }],
+ *   requiredColumns: null, rowsSearched: null, column: null, cellCount: null,
+ *   message: 'the file: columns not read: "Ghi chú" (I)' }, 'vi')
  * // => 'Các cột không được đọc: "Ghi chú" (I).'
  */
-export function fileNoteWords(note: string, locale: Locale): string {
-  const notRead = COLUMNS_NOT_READ.exec(note);
-  if (notRead) {
-    const [, sheet, columns = ''] = notRead;
-    return inSheet(locale, sheet, translate(locale, 'import.note.columnsNotRead', { columns }));
+export function fileNoteWords(note: FileNote, locale: Locale): string {
+  const { sheet, columnsNotRead, requiredColumns, rowsSearched, column, cellCount } = note;
+  switch (note.kind) {
+    case 'COLUMNS_NOT_READ':
+      if (columnsNotRead === null) break;
+      return inSheet(
+        locale,
+        sheet,
+        translate(locale, 'import.note.columnsNotRead', {
+          columns: columnsNotRead.map((read) => `"${read.header}" (${read.letter})`).join(', '),
+        }),
+      );
+    case 'SHEET_NOT_READ':
+      // A CSV file without a header row is refused whole: a sheet not read is one of a workbook.
+      if (sheet === null || requiredColumns === null || rowsSearched === null) break;
+      return translate(locale, 'import.note.sheetNotRead', {
+        sheet,
+        columns: requiredColumns.map((required) => header(required, locale)).join(', '),
+        rows: rowsSearched,
+      });
+    case 'CODES_AS_NUMBERS':
+      if (column === null || cellCount === null) break;
+      return inSheet(
+        locale,
+        sheet,
+        translate(locale, 'import.note.codesAsNumbers', { column: header(column, locale), count: cellCount }),
+      );
   }
-  const skipped = SHEET_NOT_READ.exec(note);
-  if (skipped?.[1] !== undefined) {
-    const [, sheet, columns = '', rows = ''] = skipped;
-    return translate(locale, 'import.note.sheetNotRead', {
-      sheet,
-      columns: requiredColumns(columns, locale),
-      rows,
-    });
-  }
-  const numbers = CODES_AS_NUMBERS.exec(note);
-  if (numbers) {
-    const [, field = '', count = ''] = numbers;
-    const header = CODE_COLUMNS[field];
-    return translate(locale, 'import.note.codesAsNumbers', {
-      column: header ? translate(locale, header) : field,
-      count: Number(count),
-    });
-  }
-  return translate(locale, 'import.note.other', { note });
+  return translate(locale, 'import.note.other', { note: note.message });
 }

@@ -1,12 +1,13 @@
 // A spreadsheet sent to the API (importReports, importAreas, importMachines as a multipart upload):
-// a file picker, the template to start from, then the summary of what was stored with what an area
-// file left aside, or every bad row and cell the service named (nothing stored then).
+// a file picker, the template to start from, then the summary of what was stored with what the
+// service left aside from the file (and where teams will visit an area file's leaves without
+// coordinates), or every bad row and cell the service named (nothing stored then).
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { PROBLEM_MESSAGE, problemOf } from '../graphql/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { fileNoteWords } from './file-note-words.ts';
+import { type FileNote, fileNoteWords } from './file-note-words.ts';
 import { type LeafPlacement, leafPlacementWords } from './sheet-note-words.ts';
 import { type SheetIssue, sheetIssueWords, sheetRefusalSummary } from './sheet-refusal-words.ts';
 
@@ -19,6 +20,9 @@ const ImportReportsDocument = graphql(`
         created
         corrected
         unchanged
+        fileNotes {
+          ...FileNoteParts
+        }
       }
       ...SheetRefusal
       ... on Error {
@@ -36,7 +40,9 @@ const ImportAreasDocument = graphql(`
         total
         inserted
         updated
-        notes
+        fileNotes {
+          ...FileNoteParts
+        }
         placements {
           sheet
           row
@@ -44,7 +50,6 @@ const ImportAreasDocument = graphql(`
           areaName
           placedAtCode
           placedAtName
-          message
         }
       }
       ...SheetRefusal
@@ -62,6 +67,9 @@ const ImportMachinesDocument = graphql(`
       ... on ImportMachinesPayload {
         rows
         machines
+        fileNotes {
+          ...FileNoteParts
+        }
       }
       ...SheetRefusal
       ... on Error {
@@ -98,6 +106,30 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment FileNoteParts on FileNote {
+    kind
+    sheet
+    columnsNotRead {
+      header
+      letter
+    }
+    requiredColumns {
+      key
+      headerVi
+      headerEn
+    }
+    rowsSearched
+    column {
+      key
+      headerVi
+      headerEn
+    }
+    cellCount
+    message
+  }
+`);
+
 export type SheetKind = 'reports' | 'areas' | 'machines';
 
 type Answer = {
@@ -106,10 +138,10 @@ type Answer = {
   code?: string;
   issueCount?: number;
   issues?: SheetIssue[];
-  /** What an area file left aside (in English), its leaves stored without a centroid among them. */
-  notes?: string[];
-  /** An area file's leaves stored without a centroid, with where mobile teams will visit them (and their note). */
-  placements?: (LeafPlacement & { message: string })[];
+  /** What the service left aside from a stored file (columns or sheets not read, codes typed as numbers). */
+  fileNotes?: FileNote[];
+  /** An area file's leaves stored without a centroid, with where mobile teams will visit them. */
+  placements?: LeafPlacement[];
   [figure: string]: unknown;
 };
 
@@ -153,9 +185,7 @@ export function SpreadsheetImport({
     if (answered?.__typename.endsWith('Payload')) onStored?.();
   }
 
-  // A leaf placed has its own list below: its note is not said twice.
-  const placed = new Set(answer?.placements?.map((placement) => placement.message));
-  const notes = answer?.notes?.filter((note) => !placed.has(note)) ?? [];
+  const notes = answer?.fileNotes ?? [];
 
   const summary = (a: Answer): string => {
     if (a.__typename === 'ImportReportsPayload') return t('import.done.reports', a as Record<string, number>);
@@ -196,20 +226,28 @@ export function SpreadsheetImport({
       ) : null}
       {answer?.__typename.endsWith('Payload') ? <p role="status">{summary(answer)}</p> : null}
       {notes.length > 0 ? (
-        <ul className="sheet-notes" aria-label={t('import.notes.title')}>
-          {notes.map((note) => (
-            <li key={note}>{fileNoteWords(note, locale)}</li>
-          ))}
-        </ul>
+        <>
+          <h3 id={`import-${kind}-notes`}>{t('import.notes.title')}</h3>
+          <ul className="sheet-notes" aria-labelledby={`import-${kind}-notes`}>
+            {notes.map((note) => (
+              <li key={note.message} data-kind={note.kind}>
+                {fileNoteWords(note, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {answer?.placements?.length ? (
-        <ul className="sheet-notes" aria-label={t('import.placed.title')}>
-          {answer.placements.map((placement) => (
-            <li key={`${placement.sheet}:${placement.row}`} data-row={placement.row}>
-              {leafPlacementWords(placement, locale)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <h3 id={`import-${kind}-placed`}>{t('import.placed.title')}</h3>
+          <ul className="sheet-notes" aria-labelledby={`import-${kind}-placed`}>
+            {answer.placements.map((placement) => (
+              <li key={`${placement.sheet}:${placement.row}`} data-row={placement.row}>
+                {leafPlacementWords(placement, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {answer && !answer.__typename.endsWith('Payload') ? (
         <div role="alert" className="problem sheet-refusal">

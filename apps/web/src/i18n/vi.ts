@@ -470,10 +470,6 @@ export const vi = {
   'import.note.codesAsNumbers':
     'Cột {column}: {count} ô ghi dạng số, được đọc theo các chữ số; mã có số 0 ở đầu (01, 001) phải ghi dạng chữ.',
   'import.note.other': 'Ghi chú của máy chủ (bằng tiếng Anh): {note}',
-  'import.column.code': 'Mã địa bàn',
-  'import.column.parentCode': 'Mã cấp trên',
-  'import.column.areaCode': 'Mã địa bàn',
-  'import.column.teamCode': 'Mã tổ',
   'replan.title': 'Lập lại kế hoạch: cần thay đổi gì',
   'replan.asOfLabel': 'Báo cáo tính đến ngày',
   'replan.asOfOutside': 'Ngày {day} nằm ngoài khoảng cho phép ({from} – {to}); kế hoạch bên dưới giữ nguyên.',

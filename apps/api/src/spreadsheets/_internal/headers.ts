@@ -37,7 +37,7 @@ export function headerIndex(columns: readonly ColumnSpec[]): Map<string, ColumnS
 }
 
 /** `dossiers (Số hồ sơ)`: the column as named in refusals, in both languages. */
-export function bothHeaders(column: ColumnSpec, first: SheetLanguage = 'en'): string {
+export function bothHeaders(column: Pick<ColumnSpec, 'header'>, first: SheetLanguage = 'en'): string {
   const other = first === 'en' ? 'vi' : 'en';
   return `${column.header[first]} (${column.header[other]})`;
 }
