@@ -736,7 +736,7 @@ describe('the Đắk Nông planner', () => {
     await phone.close();
   });
 
-  it('sees in the plan per area which district the reports say is late, its share reported and its forecast, in both languages, on a desk and a phone', async () => {
+  it('sees in the plan per area which district the reports say is late, by its status, its share reported and its forecast, in both languages, on a desk and a phone', async () => {
     // The province with three machines in each district from 14 March to 30 June 2022, a year no
     // other story reports in: every district's plan is on time.
     const id = await savedScenario({
@@ -771,25 +771,32 @@ describe('the Đắk Nông planner', () => {
       page
         .locator('table.plan-areas tbody tr')
         .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-    /** A district's row as read: its share reported, its forecast's date as shown, whether it is flagged late. */
+    /** A district's row as read: its status, its share reported, its forecast's date as shown, whether it is flagged late. */
     const read = async (name: string) => ({
+      status: await row(name).getByTestId('area-status').textContent(),
       reported: await row(name).getByTestId('area-reported').textContent(),
       forecast: await row(name).getByTestId('area-forecast').locator('time span:visible').allTextContents(),
       late: await row(name).getByTestId('area-forecast-late').allTextContents(),
     });
     const krongNo = row('Huyện Krông Nô').getByTestId('area-forecast');
     await expect.poll(() => krongNo.locator('time').getAttribute('datetime')).toBe('2022-10-09');
+    // The saved plan is on time in every district; once the reports forecast a district's completion,
+    // its status is theirs, as the headline's: never "on time" beside a forecast flagged late.
     expect(await read('Huyện Krông Nô')).toEqual({
+      status: 'Trễ hạn theo báo cáo',
       reported: '5%',
       forecast: ['9 thg 10, 2022'],
       late: ['sau hạn chót'],
     });
-    expect(await read('Huyện Tuy Đức')).toEqual({ reported: '24%', forecast: ['24 thg 4, 2022'], late: [] });
-    // A district with no report says nothing of it: not 0 % done.
-    expect(await read('Huyện Cư Jút')).toEqual({ reported: '—', forecast: [], late: [] });
+    expect(await read('Huyện Tuy Đức')).toEqual({
+      status: 'Kịp hạn theo báo cáo',
+      reported: '24%',
+      forecast: ['24 thg 4, 2022'],
+      late: [],
+    });
+    // A district with no report says nothing of it (not 0 % done), and shows its plan's status.
+    expect(await read('Huyện Cư Jút')).toEqual({ status: 'Kịp hạn', reported: '—', forecast: [], late: [] });
     expect(await row('Huyện Cư Jút').getByTestId('area-forecast').textContent()).toBe('—');
-    // The saved plan is on time in every district: its status stays beside what the reports say.
-    expect(await row('Huyện Krông Nô').locator('.status').first().textContent()).toBe('Kịp hạn');
     await screenshot(page, 'plan-per-area-late-1440', { docs: false });
     await chooseLanguage(page, 'en');
     await expect
@@ -805,11 +812,23 @@ describe('the Đắk Nông planner', () => {
         'Completion',
       ]);
     expect(await read('Huyện Krông Nô')).toEqual({
+      status: 'Late by the reports',
       reported: '5%',
       forecast: ['9 Oct 2022'],
       late: ['after the deadline'],
     });
-    expect(await read('Huyện Tuy Đức')).toEqual({ reported: '24%', forecast: ['24 Apr 2022'], late: [] });
+    expect(await read('Huyện Tuy Đức')).toEqual({
+      status: 'On time by the reports',
+      reported: '24%',
+      forecast: ['24 Apr 2022'],
+      late: [],
+    });
+    expect(await read('Huyện Cư Jút')).toEqual({ status: 'On time', reported: '—', forecast: [], late: [] });
+    // Sorted by status, the district late by its reports comes first.
+    await page.getByRole('button', { name: /^Status/ }).click();
+    await expect
+      .poll(() => page.locator('table.plan-areas tbody th').first().textContent())
+      .toBe('Huyện Krông Nô');
     await chooseLanguage(page, 'vi');
     await page.close();
 

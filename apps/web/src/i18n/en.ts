@@ -87,6 +87,7 @@ export const en = {
   'pva.forecastLate': 'after the deadline',
   'plan.planStatus': 'Status of the plan',
   'plan.statusByReports': 'Status by the reports',
+  'plan.byReports': 'by the reports',
   'pva.planned': 'Planned that day',
   'pva.actual': 'Actual',
   'pva.variance': 'Variance',

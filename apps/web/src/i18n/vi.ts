@@ -85,6 +85,7 @@ export const vi = {
   'pva.forecastLate': 'sau hạn chót',
   'plan.planStatus': 'Tình trạng theo kế hoạch',
   'plan.statusByReports': 'Tình trạng theo báo cáo',
+  'plan.byReports': 'theo báo cáo',
   'pva.planned': 'Kế hoạch ngày đó',
   'pva.actual': 'Thực tế',
   'pva.variance': 'Chênh lệch',

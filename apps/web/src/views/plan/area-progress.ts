@@ -1,6 +1,7 @@
 // What the reports say of one area of the plan's table: the share of its dossiers reported and,
 // from plan vs actual, when it finishes at the rates observed and whether that is after the
-// deadline. The saved plan's status and completion, beside it, say what was planned.
+// deadline. The saved plan's completion, beside it, says what was planned; the row's status is the
+// reports' once they forecast (status-shown.ts).
 import { forecastStanding } from './forecast-standing.ts';
 
 /** One area's plan vs actual, as the plan page asks for it under `children`. */

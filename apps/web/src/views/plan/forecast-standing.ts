@@ -1,7 +1,8 @@
 // Where the reports put an area against the deadline: plan vs actual's expected completion (the
 // rest done at the mean rate reported) after the deadline is late, on it or before is on time. The
-// plan's headline status and forecast, each forecast of its plan per area and the offer of a
-// re-plan all ask this one question: the page never says "on time" beside a forecast it flags late.
+// plan's headline status and forecast, each status and forecast of its plan per area (the statuses
+// through status-shown.ts) and the offer of a re-plan all ask this one question: the page never says
+// "on time" beside a forecast it flags late.
 import type { AreaStatus } from '../../gql/graphql.ts';
 
 /** The reports' word on an area: late or on time; null before they forecast a completion. */

@@ -22,13 +22,13 @@ import { useViewer } from '../../session/viewer.tsx';
 import { type AreaCompared, type AreaProgress, areaProgress } from './area-progress.ts';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { ForecastCompletion } from './forecast-completion.tsx';
-import { forecastStanding } from './forecast-standing.ts';
 import { machinesText } from './machines-text.ts';
 import { offersReplan } from './offers-replan.ts';
 import { askedWiderArea } from './opened-at-own-area.ts';
 import { PlanVsActualTable } from './plan-vs-actual-table.tsx';
 import { ReplanAlternatives } from './replan-alternatives.tsx';
 import { SecondLookCard } from './second-look.tsx';
+import { type StatusShown, statusShown } from './status-shown.ts';
 
 export const ScenarioHeadQuery = graphql(`
   query ScenarioHead($scenarioId: ID!) {
@@ -163,6 +163,8 @@ const PlanReportsQuery = graphql(`
 `);
 
 type PlanRow = Extract<PlanViewQuery['plan'], { __typename: 'CampaignPlan' }>['areas'][number];
+/** A row of the plan per area with the status it shows. */
+type ShownRow = PlanRow & { shown: StatusShown };
 /** Each reported area's plan vs actual, by its code, in the same computation as the area asked about. */
 type ComparedChild = AreaCompared & { areaCode: string };
 type SortKey = 'name' | 'status' | 'machines' | 'completion' | 'forecast';
@@ -178,18 +180,18 @@ const STATUS_ORDER: AreaStatus[] = [
 ];
 
 function sortRows(
-  rows: readonly PlanRow[],
+  rows: readonly ShownRow[],
   progress: ReadonlyMap<string, AreaProgress | null> | null,
   key: SortKey,
   descending: boolean,
-): PlanRow[] {
-  const value = (row: PlanRow): string | number => {
+): ShownRow[] {
+  const value = (row: ShownRow): string | number => {
     switch (key) {
       case 'forecast':
         // Areas without a forecast after those with one, latest last.
         return progress?.get(row.code)?.forecast ?? '9999-12-31';
       case 'status':
-        return STATUS_ORDER.indexOf(row.status);
+        return STATUS_ORDER.indexOf(row.shown.status);
       case 'machines':
         return row.machines ?? row.machinesNeeded ?? -1;
       case 'completion':
@@ -241,7 +243,19 @@ function AreaTable({
     const comparedOf = new Map(compared?.map((child) => [child.areaCode, child]));
     return new Map(rows.map((row) => [row.code, areaProgress(comparedOf.get(row.code), deadline)]));
   }, [rows, compared, reported, deadline]);
-  const sorted = useMemo(() => sortRows(rows, progress, sort.key, sort.descending), [rows, progress, sort]);
+  // Each row's status as the headline's: the reports' once they forecast its completion.
+  const shownRows = useMemo(
+    () =>
+      rows.map((row) => ({
+        ...row,
+        shown: statusShown(row.status, progress?.get(row.code)?.forecast, deadline),
+      })),
+    [rows, progress, deadline],
+  );
+  const sorted = useMemo(
+    () => sortRows(shownRows, progress, sort.key, sort.descending),
+    [shownRows, progress, sort],
+  );
   const header = (key: SortKey, label: string, numeric = false) => (
     <th
       scope="col"
@@ -290,8 +304,8 @@ function AreaTable({
               <th scope="row">
                 {row.isLeaf ? row.name : <Link href={paths.plan(scenarioId, row.code)}>{row.name}</Link>}
               </th>
-              <td>
-                <StatusBadge status={row.status} />
+              <td data-testid="area-status">
+                <ShownStatus shown={row.shown} />
               </td>
               {progress ? <ProgressCells progress={progress.get(row.code) ?? null} /> : null}
               <td className="num">{n(row.demand)}</td>
@@ -305,6 +319,17 @@ function AreaTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A row's status, and whose it is where it is the reports' (the plan's columns beside it say otherwise). */
+function ShownStatus({ shown }: { shown: StatusShown }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <StatusBadge status={shown.status} />
+      {shown.byReports ? <span className="muted"> {t('plan.byReports')}</span> : null}
+    </>
   );
 }
 
@@ -491,7 +516,7 @@ function Plan({
         const areaName = (code: string) => names.get(code) ?? code;
         // Once the reports forecast a completion, the status beside it is theirs: never "on time"
         // beside a forecast after the deadline. Before, it is the saved plan's.
-        const standing = forecastStanding(pva?.forecast?.expected, scenarioDeadline);
+        const shown = statusShown(plan.area.status, pva?.forecast?.expected, scenarioDeadline);
         return (
           <>
             <nav className="crumbs" aria-label={t('plan.crumbs')}>
@@ -524,8 +549,8 @@ function Plan({
             <Figures
               items={[
                 {
-                  label: standing ? t('plan.statusByReports') : t('plan.planStatus'),
-                  value: <StatusBadge status={standing ?? plan.area.status} />,
+                  label: shown.byReports ? t('plan.statusByReports') : t('plan.planStatus'),
+                  value: <StatusBadge status={shown.status} />,
                 },
                 { label: t('col.demand'), value: n(plan.area.demand) },
                 { label: t('col.machines'), value: machinesText(i18n, plan.area) },
@@ -538,7 +563,7 @@ function Plan({
                         value: (
                           <ForecastCompletion
                             forecast={pva.forecast?.expected ?? null}
-                            late={standing === 'LATE'}
+                            late={shown.byReports && shown.status === 'LATE'}
                             lateTestId="forecast-late"
                           />
                         ),
