@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { clearSharedCache } from '../src/cache/shared-cache.ts';
 import { DEMO_SCENARIO_IDS } from '../src/data/seed-demo.ts';
 import { AREA_SHEET, readSpreadsheet } from '../src/spreadsheets/index.ts';
 import { yoga } from '../src/yoga.ts';
@@ -37,16 +38,20 @@ function sheetRows(sheet: ExcelJS.Worksheet | undefined): unknown[][] {
     .map((row) => (row as unknown[]).slice(1));
 }
 
-/** A refused download's status, code, field, message and English detail. */
+/** A refused download's status, code, field, limit, message and English detail. */
 async function refusalOf(response: Response) {
   const body = (await response.json()) as {
-    errors: { message: string; extensions: { code: string; field?: string; detail?: string } }[];
+    errors: {
+      message: string;
+      extensions: { code: string; field?: string; limit?: string; detail?: string };
+    }[];
   };
   const error = body.errors[0];
   return {
     status: response.status,
     code: error?.extensions.code,
     field: error?.extensions.field,
+    limit: error?.extensions.limit,
     message: error?.message,
     detail: error?.extensions.detail,
   };
@@ -575,6 +580,60 @@ describe('GET /export in the reader’s language', () => {
       status: 400,
       field: 'lang',
       message: 'lang phải là vi (tiếng Việt) hoặc en (English) / lang must be vi or en',
+    });
+  });
+});
+
+describe('GET /export over a limit of its request', () => {
+  it('says a file stopped when the request’s time ran out is the service being busy, to try again (limit TIME)', async () => {
+    const token = await admin();
+    const plan = `/export/plan.csv?scenarioId=${SCENARIO}&areaCode=67`;
+    vi.stubEnv('COMPUTE_BUDGET_MS', '1');
+    try {
+      // The plan asked for earlier in this file is kept across requests: forget it, so it is computed.
+      clearSharedCache();
+      expect(await refusalOf(await download(`${plan}&lang=vi`, token))).toEqual({
+        status: 422,
+        code: 'LIMIT_EXCEEDED',
+        field: undefined,
+        limit: 'TIME',
+        message:
+          'Máy chủ đang bận nên chưa tạo xong tệp này trong thời gian cho phép của một yêu cầu: hãy thử lại sau giây lát.',
+        detail:
+          "planCampaign was stopped: the computations of one request may take 1 ms and this request's are spent.",
+      });
+      clearSharedCache();
+      expect(await refusalOf(await download(`${plan}&lang=en`, token))).toMatchObject({
+        status: 422,
+        code: 'LIMIT_EXCEEDED',
+        limit: 'TIME',
+        message:
+          'The service is busy and could not make this file in the time one request may take: try again in a moment.',
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Asked again with the request's time to spare, the same file is made.
+    expect((await download(`${plan}&lang=en`, token)).status).toBe(200);
+  });
+
+  it('says a file over the request’s cost is too large, to ask for less (limit COST)', async () => {
+    const token = await admin();
+    // A year of one-hour shifts: refused by its estimated cost before anything runs (bounded-work.test.ts).
+    const roster = `/export/roster.csv?scenarioId=${SCENARIO}&areaCode=67&days=366&shiftHours=1`;
+    const said = await refusalOf(await download(`${roster}&lang=vi`, token));
+    expect(said).toMatchObject({
+      status: 422,
+      code: 'LIMIT_EXCEEDED',
+      field: 'CampaignPlan.roster',
+      limit: 'COST',
+      message: 'Tệp này quá lớn để tạo một lần: chọn địa bàn nhỏ hơn hoặc ít ngày hơn.',
+    });
+    expect(said.detail).toMatch(/^The request's estimated cost is [\d,]+ points, over the limit of 20,000/);
+    expect(await refusalOf(await download(`${roster}&lang=en`, token))).toMatchObject({
+      status: 422,
+      limit: 'COST',
+      message: 'This file is too large to make at once: choose a smaller area or fewer days.',
     });
   });
 });

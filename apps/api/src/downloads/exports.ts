@@ -59,10 +59,16 @@ type PlanHead = {
 const REFUSAL =
   '__typename ... on Error { message } ... on InputError { field } ... on NotFoundError { field }';
 
+/**
+ * What a refused computed field says (its union has LimitExceededError): which limit, cost or time,
+ * stopped it too, so the answer tells a busy service from a file too large (ask-graphql.ts).
+ */
+const COMPUTE_REFUSAL = `${REFUSAL} ... on LimitExceededError { limit }`;
+
 const HEAD = `scenario(id: $scenarioId) { scenarioId name }
   viewer { name }
   plan(scenarioId: $scenarioId, areaCode: $areaCode) {
-    ${REFUSAL}
+    ${COMPUTE_REFUSAL}
     ... on CampaignPlan {
       period { start deadline timeZone openDays openHours }
       capacity { minutesPerDossier dailyCapacityPerMachine }
@@ -131,7 +137,7 @@ async function dailyExport(ask: Ask, { scenarioId, areaCode }: Params) {
     const aliases = batch
       .map(
         (_, i) =>
-          `d${i}: plan(scenarioId: $scenarioId, areaCode: $areaCode) { ... on CampaignPlan { daily(areaCode: $c${i}) { date planned cumulativePlanned } } }`,
+          `d${i}: plan(scenarioId: $scenarioId, areaCode: $areaCode) { ${COMPUTE_REFUSAL} ... on CampaignPlan { daily(areaCode: $c${i}) { date planned cumulativePlanned } } }`,
       )
       .join('\n');
     const declared = batch.map((_, i) => `, $c${i}: String!`).join('');
@@ -204,7 +210,7 @@ async function rosterExport(ask: Ask, { scenarioId, areaCode, url, language }: P
   const head = await ask<PlanHead & { plan: { roster: Roster } }>(
     headQuery(
       `roster(days: $days, shiftHours: $shiftHours, teams: $teams) {
-        ${REFUSAL}
+        ${COMPUTE_REFUSAL}
         ... on Roster { shifts { name start end crews } assignments { date shift team } } }`,
       ', $days: Int = 28, $shiftHours: Int = 8, $teams: Int',
     ),
@@ -239,7 +245,7 @@ async function visitsExport(ask: Ask, { scenarioId, areaCode }: Params) {
     headQuery('area { code }').replace(
       /\}\s*$/,
       `teams(homeAreaCode: $areaCode) { code kind visits(scenarioId: $scenarioId) {
-        ${REFUSAL} ... on TeamVisits { plan { teams { team visits {
+        ${COMPUTE_REFUSAL} ... on TeamVisits { plan { teams { team visits {
           communeCode communeName arriveDate leaveDate days travelHoursBefore workHours dossiers servedCommuneCodes } } } } } } }`,
     ),
     { scenarioId, areaCode },

@@ -8,18 +8,27 @@ import { useSession } from '../session/session.tsx';
 
 export type ExportView = 'plan' | 'daily' | 'plan-vs-actual' | 'roster' | 'visits';
 
+/** A file the service would not make, as the buttons say it: the words, and whether to offer asking again. */
+export type ExportRefusal = { words: MessageKey; retry: boolean };
+
 /**
- * A file the service would not make, in the app's words by the refusal's status and code (the
- * API's sentences are English).
+ * A file the service would not make, in the app's words by the refusal's status, code and limit
+ * (the API's sentences are English). Over its request's cost (`limit` COST) the same file is
+ * refused again; stopped when its request's time ran out (TIME), the service was busy and asking
+ * again may make it.
  *
- * @example refusalOf(401, 'UNAUTHENTICATED') // 'problem.unauthenticated'
+ * @example refusalOf(422, 'LIMIT_EXCEEDED', 'TIME') // { words: 'export.busy', retry: true }
  */
-export function refusalOf(status: number, code: string | undefined): MessageKey {
+export function refusalOf(status: number, code: string | undefined, limit?: unknown): ExportRefusal {
   const refused = refusalKindOf(status, [code]);
-  // A file too large has words of its own (choose a smaller area), not a page's request's.
-  if (refused === 'tooLarge') return 'export.tooLarge';
-  if (refused) return PROBLEM_MESSAGE[refused];
-  return status >= 500 ? 'problem.server' : 'export.refused';
+  // A file over a limit has words of its own (a smaller area; a busy service), not a page's request's.
+  if (refused === 'tooLarge') {
+    return limit === 'TIME'
+      ? { words: 'export.busy', retry: true }
+      : { words: 'export.tooLarge', retry: false };
+  }
+  if (refused) return { words: PROBLEM_MESSAGE[refused], retry: false };
+  return { words: status >= 500 ? 'problem.server' : 'export.refused', retry: false };
 }
 
 function fileNameOf(response: Response, fallback: string): string {
@@ -44,10 +53,13 @@ export function ExportLinks({
   const { t, locale } = useI18n();
   const { token } = useSession();
   const [problem, setProblem] = useState<string | null>(null);
+  /** The file to ask for again, when it was stopped on a busy service. */
+  const [retry, setRetry] = useState<{ view: ExportView; format: 'xlsx' | 'csv' } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   async function download(view: ExportView, format: 'xlsx' | 'csv') {
     setProblem(null);
+    setRetry(null);
     setBusy(`${view}.${format}`);
     try {
       const query = new URLSearchParams({ ...args, scenarioId, areaCode, lang: locale });
@@ -56,9 +68,12 @@ export function ExportLinks({
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as {
-          errors?: { message: string; extensions?: { code?: string } }[];
+          errors?: { message: string; extensions?: { code?: string; limit?: unknown } }[];
         } | null;
-        setProblem(t(refusalOf(response.status, body?.errors?.[0]?.extensions?.code)));
+        const extensions = body?.errors?.[0]?.extensions;
+        const refused = refusalOf(response.status, extensions?.code, extensions?.limit);
+        setProblem(t(refused.words));
+        if (refused.retry) setRetry({ view, format });
         return;
       }
       const url = URL.createObjectURL(await response.blob());
@@ -104,6 +119,19 @@ export function ExportLinks({
       {problem ? (
         <p role="alert" className="problem">
           {problem}
+          {retry ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy !== null}
+                onClick={() => void download(retry.view, retry.format)}
+              >
+                {t('action.retry')}
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
     </div>

@@ -373,6 +373,8 @@ export const en = {
   'reported.seeOwn': 'See who reported in {area}',
   'export.title': 'Download:',
   'export.tooLarge': 'This file is too large to make at once: choose a smaller area.',
+  'export.busy':
+    'The service is busy: making this file took longer than one request may. Try again in a moment.',
   'export.refused': 'The service would not make this file.',
   'export.view.plan': 'Plan',
   'export.view.daily': 'Daily plan',

@@ -354,6 +354,8 @@ export const vi = {
   'reported.seeOwn': 'Xem tình hình báo cáo của {area}',
   'export.title': 'Tải về:',
   'export.tooLarge': 'Tệp này quá lớn để tạo một lần: chọn địa bàn nhỏ hơn.',
+  'export.busy':
+    'Máy chủ đang bận: tạo tệp này mất nhiều thời gian hơn mức cho phép của một yêu cầu. Hãy thử lại sau giây lát.',
   'export.refused': 'Máy chủ không tạo được tệp này.',
   'export.view.plan': 'Kế hoạch',
   'export.view.daily': 'Kế hoạch theo ngày',

@@ -2,7 +2,7 @@
 // same scopes, prices, time budgets, caches and worker threads as the queries it mirrors, so an
 // export can never show what the caller's query would not.
 import type { SheetLanguage } from '../../spreadsheets/index.ts';
-import { refuse } from './responses.ts';
+import { type ExportLimit, refuse, refuseOverLimit } from './responses.ts';
 
 /** Runs a document against the schema as the caller of `request`. */
 export type RunGraphQL = (
@@ -13,8 +13,15 @@ export type RunGraphQL = (
 
 type Answer = {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: {
+    message: string;
+    // `limit` of a LIMIT_EXCEEDED: 'time' or 'cost' for a computation's, a number for a document's.
+    extensions?: { code?: string; field?: string; limit?: unknown };
+  }[];
 };
+
+/** A field's refusal: a member of its result union whose type ends in Error. */
+type Refused = { __typename: string; message: string; field?: string; limit?: ExportLimit };
 
 /** HTTP status of a refusal answered as a member of a field's result union. */
 const STATUS_OF_TYPE: Record<string, [number, string]> = {
@@ -23,7 +30,6 @@ const STATUS_OF_TYPE: Record<string, [number, string]> = {
   NotFoundError: [404, 'NOT_FOUND'],
   InputError: [400, 'BAD_USER_INPUT'],
   InfeasibleError: [422, 'INFEASIBLE'],
-  LimitExceededError: [422, 'LIMIT_EXCEEDED'],
 };
 
 const STATUS_OF_CODE: Record<string, number> = {
@@ -31,7 +37,6 @@ const STATUS_OF_CODE: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
-  LIMIT_EXCEEDED: 422,
   RATE_LIMITED: 429,
 };
 
@@ -46,7 +51,7 @@ export class ExportRefused extends Error {
 }
 
 /** A refused field somewhere in `value` (a union member whose type ends in Error), if any. */
-function refusalIn(value: unknown): { __typename: string; message: string; field?: string } | null {
+function refusalIn(value: unknown): Refused | null {
   if (Array.isArray(value)) {
     for (const item of value) {
       const found = refusalIn(item);
@@ -57,7 +62,7 @@ function refusalIn(value: unknown): { __typename: string; message: string; field
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.__typename === 'string' && record.__typename.endsWith('Error')) {
-    return record as { __typename: string; message: string; field?: string };
+    return record as Refused;
   }
   for (const inner of Object.values(record)) {
     const found = refusalIn(inner);
@@ -69,7 +74,8 @@ function refusalIn(value: unknown): { __typename: string; message: string; field
 /**
  * The data of a document run as the caller, or throws {@link ExportRefused} with the response
  * its refusal calls for (401 without a token, 403 outside the caller's area, 404 for a scenario
- * it does not see, 400 for a bad argument, 429 over a rate limit), worded in `language`.
+ * it does not see, 400 for a bad argument, 422 over the request's cost or time naming which, 429
+ * over a rate limit), worded in `language`. The documents ask `limit` of a LimitExceededError.
  */
 export async function askGraphQL<T>(
   run: RunGraphQL,
@@ -83,6 +89,12 @@ export async function askGraphQL<T>(
   const error = answer.errors?.[0];
   if (error) {
     const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    if (code === 'LIMIT_EXCEEDED') {
+      // Only a computation stopped by the request's time says 'time'; the cost estimate, a document
+      // limit or a sum past the largest Int are refused again however often they are asked.
+      const limit = error.extensions?.limit === 'time' ? 'TIME' : 'COST';
+      throw new ExportRefused(refuseOverLimit(language, limit, error.message, error.extensions?.field));
+    }
     const status = response.status !== 200 ? response.status : (STATUS_OF_CODE[code] ?? 500);
     const retryAfter = response.headers.get('retry-after');
     throw new ExportRefused(
@@ -98,6 +110,9 @@ export async function askGraphQL<T>(
   }
   const refused = refusalIn(answer.data);
   if (refused) {
+    if (refused.__typename === 'LimitExceededError') {
+      throw new ExportRefused(refuseOverLimit(language, refused.limit ?? 'COST', refused.message));
+    }
     const [status, code] = STATUS_OF_TYPE[refused.__typename] ?? [500, 'INTERNAL_SERVER_ERROR'];
     throw new ExportRefused(refuse(language, status, code, refused.message, refused.field));
   }

@@ -65,8 +65,6 @@ function viRefusal(code: string, field: string | undefined): string {
       return subject
         ? `${subject.charAt(0).toUpperCase()}${subject.slice(1)} không hợp lệ${named}.`
         : `Yêu cầu có tham số không hợp lệ${named}.`;
-    case 'LIMIT_EXCEEDED':
-      return 'Tệp này quá lớn để tạo một lần: chọn địa bàn nhỏ hơn hoặc ít ngày hơn.';
     case 'RATE_LIMITED':
       return 'Quá nhiều yêu cầu trong thời gian ngắn: thử lại sau ít phút.';
     case 'INFEASIBLE':
@@ -76,6 +74,58 @@ function viRefusal(code: string, field: string | undefined): string {
     default:
       return SERVER_REFUSAL.vi;
   }
+}
+
+/**
+ * Which limit of its request a download ran into, as the schema's `LimitKind` names them: `COST`,
+ * the file as asked is more than one request may make (the same request is refused again: ask for
+ * a smaller area or fewer days), or `TIME`, it was stopped when the request's time was spent on a
+ * busy service (asking again may make it).
+ */
+export type ExportLimit = 'COST' | 'TIME';
+
+/** What a download over each limit says, in the export's own words. */
+const LIMIT_REFUSAL: Readonly<Record<ExportLimit, Words>> = {
+  COST: {
+    vi: 'Tệp này quá lớn để tạo một lần: chọn địa bàn nhỏ hơn hoặc ít ngày hơn.',
+    en: 'This file is too large to make at once: choose a smaller area or fewer days.',
+  },
+  TIME: {
+    vi: 'Máy chủ đang bận nên chưa tạo xong tệp này trong thời gian cho phép của một yêu cầu: hãy thử lại sau giây lát.',
+    en: 'The service is busy and could not make this file in the time one request may take: try again in a moment.',
+  },
+};
+
+/** A refusal's body: one GraphQL error with its message and extensions (an undefined one left out). */
+function errorResponse(
+  status: number,
+  message: string,
+  extensions: Readonly<Record<string, string | undefined>>,
+  headers: Record<string, string>,
+): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+/**
+ * The refusal of a download over a limit of its request: 422 `LIMIT_EXCEEDED` with the limit in
+ * `extensions.limit` and its words in `language` (too large, or busy: try again), the service's
+ * English sentence (`detail`) kept as `extensions.detail` in either language.
+ */
+export function refuseOverLimit(
+  language: SheetLanguage,
+  limit: ExportLimit,
+  detail: string,
+  field?: string,
+): Response {
+  return errorResponse(
+    422,
+    LIMIT_REFUSAL[limit][language],
+    { code: 'LIMIT_EXCEEDED', limit, ...(field ? { field } : {}), ...(detail ? { detail } : {}) },
+    {},
+  );
 }
 
 /**
@@ -94,12 +144,7 @@ export function refuse(
   const english = typeof message === 'string';
   const said = english ? (language === 'en' ? message : viRefusal(code, field)) : message[language];
   const detail = english && language !== 'en' && message !== '' ? { detail: message } : {};
-  return new Response(
-    JSON.stringify({
-      errors: [{ message: said, extensions: { code, ...(field ? { field } : {}), ...detail } }],
-    }),
-    { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } },
-  );
+  return errorResponse(status, said, { code, ...(field ? { field } : {}), ...detail }, headers);
 }
 
 /** `lang` of a download: `vi` (the default) or `en`; null for anything else. */
