@@ -354,6 +354,67 @@ describe('importReports', () => {
   });
 });
 
+describe('a stored file’s unlikely rows', () => {
+  it('names each by its sheet, row and cell with the code of recordActuals, in row order', async () => {
+    // Đắk Nông's scenario: 3.5 minutes a dossier, at most 1440 / 3.5 = 411 dossiers a machine-day.
+    // Row 4: 1,200 dossiers on 2 machines (600 a machine-day). Row 5: within it. Row 6: 300
+    // minutes of downtime in 4 hours open (240 minutes), possible only as 2 machines' minutes.
+    const sheet = 'Báo cáo 12-4';
+    const bytes = await xlsxOf({
+      [sheet]: [
+        ['BÁO CÁO NGÀY 12/4/2021'],
+        [],
+        ['Ngày', 'Mã địa bàn', 'Số hồ sơ', 'Số máy hoạt động', 'Số giờ mở cửa', 'Số phút ngừng máy'],
+        ['2021-04-12', '665', 1200, 2, null, null],
+        ['2021-04-12', '661', 300, 2, 8, 0],
+        ['2021-04-12', '663', 200, 2, 4, 300],
+      ],
+    });
+    const { body } = await upload<{ importReports: Record<string, unknown> }>(
+      `mutation ($file: File!) { importReports(file: $file) {
+        ... on ImportReportsPayload { created warningCount warnings
+          rowWarnings { sheet row column header cell field severity code message } }
+      } }`,
+      {},
+      { file: { bytes, name: 'bao-cao-12-4.xlsx' } },
+    );
+    expect(body.errors).toBeUndefined();
+    const answer = body.data?.importReports as {
+      created: number;
+      warningCount: number;
+      warnings: string[];
+      rowWarnings: Record<string, unknown>[];
+    };
+    expect([answer.created, answer.warningCount, answer.warnings.length]).toEqual([3, 2, 2]);
+    expect(answer.rowWarnings).toEqual([
+      {
+        sheet,
+        row: 4,
+        column: 'dossiers',
+        header: 'Số hồ sơ',
+        cell: 'C4',
+        field: 'reports[0].dossiers',
+        severity: 'unlikely',
+        code: 'above-service-capacity',
+        message: expect.stringMatching(/^row 4, column dossiers: 1200 dossiers on 2 machines/),
+      },
+      {
+        sheet,
+        row: 6,
+        column: 'downtimeMinutes',
+        header: 'Số phút ngừng máy',
+        cell: 'F6',
+        field: 'reports[2].downtimeMinutes',
+        severity: 'unlikely',
+        code: 'downtime-above-hours-open',
+        message: expect.stringMatching(/^row 6, column downtimeMinutes: 300 minutes of downtime/),
+      },
+    ]);
+    // The sentences of `warnings` are the same warnings, one for one.
+    expect(answer.warnings).toEqual(answer.rowWarnings.map((warning) => warning.message));
+  });
+});
+
 describe('a team the writer may not see', () => {
   it("quotes none of its machines to a district planner typing up a province team's tally", async () => {
     // A team of Đắk Nông (67), the province, working in its district Đắk Mil (663) with 5 machines.

@@ -255,3 +255,59 @@ describe('the planner’s list of villages', () => {
     await page.close();
   });
 });
+
+/** Longest the reports story's own API lives: it stores reports, which the other stories' plans must not see. */
+const REPORTS_API_LIFETIME_MS = 5 * 60_000;
+
+describe('the planner’s reports file', () => {
+  let own: RunningServer;
+  beforeAll(async () => {
+    own = await startDemoServer(REPORTS_API_LIFETIME_MS);
+    const page = await browser.newPage();
+    await signInAs(page, 'planner', own);
+    await page.close();
+  });
+  afterAll(async () => {
+    await own?.stop();
+  });
+
+  // Đắk Nông's campaign takes 3.5 minutes a dossier: at most 411 dossiers a machine in 24 hours.
+  // Row 2: 1,200 on 2 machines. Row 4: 300 minutes of downtime in 4 hours open (240 minutes).
+  it('sends a day’s tallies and reads, in Vietnamese then English, which rows hold unlikely figures', async () => {
+    const page = await browser.newPage(1440, 900);
+    await page.goto(`${own.origin}/reports?date=2021-04-12`);
+    const form = page.locator('section.sheet-import');
+    await form.getByLabel(vi['import.file']).setInputFiles({
+      name: 'bao-cao-12-4.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Ngày,Mã địa bàn,Số hồ sơ,Số máy hoạt động,Số giờ mở cửa,Số phút ngừng máy\n' +
+          '2021-04-12,665,1200,2,,\n' +
+          '2021-04-12,661,300,2,8,0\n' +
+          '2021-04-12,663,200,2,4,300\n',
+        'utf8',
+      ),
+    });
+    await form.getByRole('button', { name: vi['import.send'] }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Đã đọc 3 dòng: 3 báo cáo mới, 0 sửa, 0 không đổi.');
+    expect(await form.getByRole('heading', { name: vi['import.warnings.title'] }).isVisible()).toBe(true);
+    expect(
+      await form.getByRole('list', { name: vi['import.warnings.title'] }).locator('li').allTextContents(),
+    ).toEqual([
+      'Dòng 2, cột Số hồ sơ · Số hồ sơ nhiều hơn số máy làm được trong 24 giờ: kiểm tra số hồ sơ và số máy.',
+      'Dòng 4, cột Số phút ngừng máy · Số phút máy hỏng nhiều hơn thời gian mở cửa: kiểm tra lại thời gian máy hỏng và số giờ mở cửa.',
+    ]);
+    await chooseLanguage(page, 'en');
+    expect(
+      await form.getByRole('list', { name: en['import.warnings.title'] }).locator('li').allTextContents(),
+    ).toEqual([
+      'Row 2, column Số hồ sơ · More dossiers than the machines can take in 24 hours: check the dossiers and the machines.',
+      'Row 4, column Số phút ngừng máy · More minutes of downtime than the site was open: check the downtime and the hours open.',
+    ]);
+    await screenshot(page, 'reports-unlikely-1440-en', { docs: false });
+    await chooseLanguage(page, 'vi');
+    await page.close();
+  });
+});

@@ -3,7 +3,7 @@
 // problem at once, in row order: its bad cells, the rows its writer may not send, and every report
 // of the other rows the service refuses.
 
-import { importActuals } from '../actuals/import-actuals.ts';
+import { type ImportActualsResult, importActuals } from '../actuals/import-actuals.ts';
 import { reportsOutside } from '../auth/access.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -13,7 +13,21 @@ import { mergeRefusals } from './_internal/merge-refusals.ts';
 import { readUpload } from './_internal/read-upload.ts';
 import { refusalOfInputErrors } from './_internal/refusal-of-input-errors.ts';
 import { type RowOutside, refusalOfRowsOutside } from './_internal/refusal-of-rows-outside.ts';
-import { rowPlace } from './_internal/row-place.ts';
+import { type RowPlace, rowPlace } from './_internal/row-place.ts';
+
+/** A warning of a report accepted, by its index among the reports checked (`reports[i]`). */
+type ReportWarning = Extract<ImportActualsResult, { ok: true }>['warnings'][number];
+
+/**
+ * A report of the file accepted whose figures or date are unlikely, by the row it came from: the
+ * warning `recordActuals` gives the same report (its code, severity and `reports[i].field` path,
+ * `i` the row's place among the rows read, from 0) and the cell of the figure.
+ */
+export type SheetReportWarning = Omit<RowPlace, 'words'> &
+  Pick<ReportWarning, 'path' | 'severity' | 'code'> & {
+    /** `row 14, column dossiers: <the reason, in English>`, as `warnings` lists it. */
+    message: string;
+  };
 
 export type ImportReportsResult = {
   created: number;
@@ -23,7 +37,9 @@ export type ImportReportsResult = {
   rows: number;
   /** Reports accepted whose figures are unlikely, named by row (`row 14, column dossiers: …`; the first 100). */
   warnings: string[];
-  /** How many such reports there were in all. */
+  /** The same warnings by their parts, in the same order (the first 100). */
+  rowWarnings: SheetReportWarning[];
+  /** How many warnings there were in all (a report may have several). */
   warningCount: number;
   /** What the reader left aside, in English: columns and sheets not read, codes typed as numbers. */
   notes: string[];
@@ -54,6 +70,18 @@ async function rowsOutside(
   }));
 }
 
+/** `warning` by the row and cell it came from (`read.rows[warning.index]`, the figure's column). */
+function sheetReportWarning(read: RowsRead<unknown>, warning: ReportWarning): SheetReportWarning {
+  const { path, severity, code } = warning;
+  const place = rowPlace(read, warning.index, warning.field);
+  // The checks were given the rows read, one report each: every warning names one of them.
+  if (!place) {
+    throw new Error(`a warning of reports[${warning.index}], past the ${read.rows.length} rows read`);
+  }
+  const { words, ...at } = place;
+  return { ...at, path, severity, code, message: `${words}: ${warning.reason}` };
+}
+
 /** Reads `file` as reports and stores them all, or throws the refusal naming every problem. */
 export async function importReportSheet(
   prisma: PrismaClient,
@@ -80,16 +108,18 @@ export async function importReportSheet(
       ]),
     );
   }
+  // In row order: the checks give a report's warnings by its index among the rows sent.
+  const rowWarnings = outcome.warnings
+    .slice(0, SPREADSHEET_LIMITS.maxListedIssues)
+    .map((warning) => sheetReportWarning(sendable, warning));
   return {
     created: outcome.created,
     corrected: outcome.corrected,
     unchanged: outcome.unchanged,
     rows: reports.length,
     warningCount: outcome.warnings.length,
-    warnings: outcome.warnings.slice(0, SPREADSHEET_LIMITS.maxListedIssues).map((warning) => {
-      const at = rowPlace(sendable, warning.path);
-      return at ? `${at}: ${warning.reason}` : warning.message;
-    }),
+    warnings: rowWarnings.map((warning) => warning.message),
+    rowWarnings,
     notes: read.notes.map((note) => note.message),
     fileNotes: read.notes,
   };

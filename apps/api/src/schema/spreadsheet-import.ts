@@ -6,7 +6,11 @@ import { signedIn } from '../auth/signed-in.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { type ImportMachinesResult, importMachineSheet } from '../imports/import-machine-sheet.ts';
-import { type ImportReportsResult, importReportSheet } from '../imports/import-report-sheet.ts';
+import {
+  type ImportReportsResult,
+  importReportSheet,
+  type SheetReportWarning,
+} from '../imports/import-report-sheet.ts';
 import type {
   AreaFigureIssue,
   CellIssue,
@@ -302,6 +306,46 @@ export const FileNoteRef = builder.objectRef<FileNote>('FileNote').implement({
 /** The errors of a field that takes a file: the file's refusal, then those of any input. */
 export const fileErrors = [SpreadsheetRefusedError, ...inputErrors];
 
+const SheetReportWarningRef = builder.objectRef<SheetReportWarning>('SheetReportWarning').implement({
+  description:
+    'A row of a stored reports file whose figures or date are unlikely: its report was stored, but is worth a second look. The warning `recordActuals` gives the same report (a `ReportWarning`: the same `field`, `severity` and `code`), named by the row it came from and the cell of the figure.',
+  fields: (t) => ({
+    sheet: t.exposeString('sheet', { nullable: true, description: 'The sheet’s name; null in a CSV file.' }),
+    row: t.exposeInt('row', {
+      description: 'The row the report came from, as the spreadsheet numbers it (1 is the first line).',
+    }),
+    column: t.exposeString('column', {
+      nullable: true,
+      description:
+        'The column of the figure or date the warning is about, by its field (dossiers, machinesWorking, downtimeMinutes, date); null for a warning of the whole row (no code is one yet).',
+    }),
+    header: t.exposeString('header', {
+      nullable: true,
+      description:
+        'That column’s header as written in the file (Số hồ sơ); null when `column` is, or the sheet has no such column.',
+    }),
+    cell: t.exposeString('cell', {
+      nullable: true,
+      description: 'The cell’s address (D14); null when `header` is.',
+    }),
+    field: t.exposeString('path', {
+      description:
+        'The figure as `ReportWarning.field` names it at recording: reports[3].dossiers, 3 the row’s place among the rows read (from 0, in sheet and row order).',
+    }),
+    severity: t.exposeString('severity', {
+      description: 'unlikely: the report was stored (a file with an impossible figure is refused whole).',
+    }),
+    code: t.exposeString('code', {
+      description:
+        'What is unlikely, as `ReportWarning.code` says it at recording: above-service-capacity (more dossiers than the machines do in 24 hours at the service time), day-above-planned-machines, total-below-team-reports (both named on the last report of the day), outside-campaign (the date, column date), machines-above-team (column machinesWorking), downtime-above-hours-open (more downtime minutes than the hours open × 60, column downtimeMinutes). A client words an unknown code as a figure to check.',
+    }),
+    message: t.exposeString('message', {
+      description:
+        'The warning in English, as `warnings` lists it: `row 4, column dossiers: 1200 dossiers on 2 machines is 600 a machine-day, …`.',
+    }),
+  }),
+});
+
 const ImportReportsPayloadRef = builder.objectRef<ImportReportsResult>('ImportReportsPayload').implement({
   description: 'What a file of reports did; it is stored whole or not at all.',
   fields: (t) => ({
@@ -313,9 +357,19 @@ const ImportReportsPayloadRef = builder.objectRef<ImportReportsResult>('ImportRe
     }),
     unchanged: t.exposeInt('unchanged', { description: 'Reports already stored with the same figures.' }),
     warnings: t.exposeStringList('warnings', {
-      description: 'Rows accepted whose figures are unlikely, named by row (the first 100).',
+      description:
+        'Rows accepted whose figures are unlikely, named by row, in English (the first 100, in row order; the same as `rowWarnings`’ messages).',
     }),
-    warningCount: t.exposeInt('warningCount', { description: 'Rows with unlikely figures, in all.' }),
+    rowWarnings: t.field({
+      type: [SheetReportWarningRef],
+      description:
+        'The same warnings by their parts, to word them in the reader’s language: the first 100, in sheet and row order (a row’s own in the order recording gives them).',
+      resolve: (payload) => payload.rowWarnings,
+    }),
+    warningCount: t.exposeInt('warningCount', {
+      description:
+        'How many warnings the file had in all, warnings (may exceed the 100 listed; a row may have several).',
+    }),
     notes: t.exposeStringList('notes', {
       description: 'What was left aside: columns or sheets not read, codes typed as numbers.',
     }),

@@ -1,7 +1,8 @@
 // A spreadsheet sent to the API (importReports, importAreas, importMachines as a multipart upload):
 // a file picker, the template to start from, then the summary of what was stored with what the
 // service left aside from the file (and where teams will visit an area file's leaves without
-// coordinates), or every bad row and cell the service named (nothing stored then).
+// coordinates, and a reports file's rows whose figures are unlikely), or every bad row and cell the
+// service named (nothing stored then).
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
@@ -10,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { type FileNote, fileNoteWords } from './file-note-words.ts';
 import { type LeafPlacement, leafPlacementWords } from './sheet-note-words.ts';
 import { type SheetIssue, sheetIssueWords, sheetRefusalSummary } from './sheet-refusal-words.ts';
+import { type SheetWarning, sheetWarningWords } from './sheet-warning-words.ts';
 
 const ImportReportsDocument = graphql(`
   mutation ImportReports($file: File!) {
@@ -20,6 +22,14 @@ const ImportReportsDocument = graphql(`
         created
         corrected
         unchanged
+        warningCount
+        rowWarnings {
+          sheet
+          row
+          column
+          header
+          code
+        }
         fileNotes {
           ...FileNoteParts
         }
@@ -142,6 +152,9 @@ type Answer = {
   fileNotes?: FileNote[];
   /** An area file's leaves stored without a centroid, with where mobile teams will visit them. */
   placements?: LeafPlacement[];
+  /** A reports file's rows stored with unlikely figures (the first 100), and how many warnings in all. */
+  rowWarnings?: SheetWarning[];
+  warningCount?: number;
   [figure: string]: unknown;
 };
 
@@ -186,6 +199,8 @@ export function SpreadsheetImport({
   }
 
   const notes = answer?.fileNotes ?? [];
+  const warnings = answer?.rowWarnings ?? [];
+  const unlisted = (answer?.warningCount ?? 0) - warnings.length;
 
   const summary = (a: Answer): string => {
     if (a.__typename === 'ImportReportsPayload') return t('import.done.reports', a as Record<string, number>);
@@ -225,6 +240,23 @@ export function SpreadsheetImport({
         </p>
       ) : null}
       {answer?.__typename.endsWith('Payload') ? <p role="status">{summary(answer)}</p> : null}
+      {warnings.length > 0 ? (
+        <>
+          <h3 id={`import-${kind}-warnings`}>{t('import.warnings.title')}</h3>
+          <ul className="sheet-notes" aria-labelledby={`import-${kind}-warnings`}>
+            {warnings.map((warning) => (
+              <li
+                key={`${warning.sheet}:${warning.row}:${warning.column}:${warning.code}`}
+                data-row={warning.row}
+                data-code={warning.code}
+              >
+                {sheetWarningWords(warning, locale)}
+              </li>
+            ))}
+          </ul>
+          {unlisted > 0 ? <p>{t('import.warnings.more', { count: n(unlisted) })}</p> : null}
+        </>
+      ) : null}
       {notes.length > 0 ? (
         <>
           <h3 id={`import-${kind}-notes`}>{t('import.notes.title')}</h3>

@@ -500,6 +500,10 @@ export const en = {
     'Row {row}: {area} has no latitude and longitude; mobile teams will visit it at the centroid of {above}, the nearest area above it with one.',
   'import.placed.centre':
     'Row {row}: {area} has no latitude and longitude; mobile teams will visit it at the centre of the leaf areas around it that have one (no area above it has one).',
+  'import.warnings.title': 'Rows with unlikely figures: stored, but worth a second look',
+  'import.warning.cell': 'Row {row}, column {column} · {warning}',
+  'import.warning.row': 'Row {row} · {warning}',
+  'import.warnings.more': 'and {count} more.',
   'import.notes.title': 'Notes on the file',
   'import.note.columnsNotRead': 'Columns not read: {columns}.',
   'import.note.sheetNotRead':

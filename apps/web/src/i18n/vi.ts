@@ -466,6 +466,10 @@ export const vi = {
     'Dòng {row}: {area} chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại tâm của {above}, địa bàn gần nhất phía trên có tọa độ.',
   'import.placed.centre':
     'Dòng {row}: {area} chưa có vĩ độ và kinh độ; tổ lưu động sẽ đến địa bàn này tại điểm giữa của các địa bàn gần đó có tọa độ (không địa bàn nào phía trên có).',
+  'import.warnings.title': 'Dòng có số liệu bất thường: đã lưu, nhưng nên xem lại',
+  'import.warning.cell': 'Dòng {row}, cột {column} · {warning}',
+  'import.warning.row': 'Dòng {row} · {warning}',
+  'import.warnings.more': 'và {count} cảnh báo khác.',
   'import.notes.title': 'Ghi chú về tệp',
   'import.note.columnsNotRead': 'Các cột không được đọc: {columns}.',
   'import.note.sheetNotRead':

@@ -50,7 +50,7 @@ export function locationNotes(
     // Only the file's rows are noted (`rowIndex` given).
     const index = area.rowIndex ?? 0;
     const source = read.rows[index];
-    const place = rowPlace(read, `areas[${index}]`) ?? '';
+    const place = rowPlace(read, index)?.words ?? '';
     return {
       sheet: source?.sheet ?? null,
       row: source?.row ?? 0,
