@@ -753,10 +753,13 @@ describe('the Đắk Nông planner', () => {
     // Their own totals for 14–23 March: Krông Nô (664) 250 a day, 2,500 of its 52,372 dossiers (4.8 %);
     // at 250 a day the other 49,872 take 200 days more, from 24 March: 9 October, after the deadline.
     // Tuy Đức (667) 1,000 a day, 10,000 of its 41,349 (24.2 %); the other 31,349 take 32 days: 24 April.
+    // One commune of Đắk R'Lấp (666), Xã Nhân Cơ (24751), its own 20 a day: thousands of dossiers
+    // left at 20 a day finish long after June, while its district, not reported whole, keeps its plan.
     const days = Array.from({ length: 10 }, (_, k) => `2022-03-${String(k + 14).padStart(2, '0')}`);
     const reports = days.flatMap((date) => [
       { areaCode: '664', date, dossiers: 250, idempotencyKey: `per-area-664-${date}` },
       { areaCode: '667', date, dossiers: 1_000, idempotencyKey: `per-area-667-${date}` },
+      { areaCode: '24751', date, dossiers: 20, idempotencyKey: `per-area-24751-${date}` },
     ]);
     const recorded = await graphqlAs<{ recordActuals: { __typename: string } }>(
       server,
@@ -797,6 +800,68 @@ describe('the Đắk Nông planner', () => {
     // A district with no report says nothing of it (not 0 % done), and shows its plan's status.
     expect(await read('Huyện Cư Jút')).toEqual({ status: 'Kịp hạn', reported: '—', forecast: [], late: [] });
     expect(await row('Huyện Cư Jút').getByTestId('area-forecast').textContent()).toBe('—');
+    // The map paints each commune by the same rule. Krông Nô's twelve communes (the demo's area
+    // file), which report nothing of their own, take their district's reports: late, red, drawn as
+    // diamonds; so does Nhân Cơ by its own (the 64th commune by code, on the second page of the
+    // communes' comparison); Tuy Đức's six are on time by theirs; the other 52 keep their plan's.
+    const KRONG_NO = ['24688', '24691', '24692', '24694', '24697', '24699', '24700', '24703'].concat([
+      '24706',
+      '24709',
+      '24712',
+      '24715',
+    ]);
+    const map = page.locator('section.card').filter({ has: page.locator('svg.map') });
+    /** Each commune's mark on the map: its shape, fill and tooltip, by code. */
+    const marks = async () =>
+      new Map(
+        await map.locator('svg.map [data-code]').evaluateAll((elements) =>
+          elements.map((mark) => [
+            mark.getAttribute('data-code') ?? '',
+            {
+              shape: mark.tagName,
+              fill: mark.getAttribute('fill'),
+              title: mark.querySelector('title')?.textContent,
+            },
+          ]),
+        ),
+      );
+    await expect.poll(async () => (await marks()).get('24751')?.fill).toBe('#b91c1c');
+    await expect.poll(() => map.getByRole('status').count()).toBe(0);
+    expect(await map.getByRole('alert').count()).toBe(0);
+    const drawn = await marks();
+    expect(drawn.size).toBe(71);
+    for (const code of KRONG_NO) {
+      expect(drawn.get(code), code).toMatchObject({ shape: 'path', fill: '#b91c1c' });
+    }
+    expect(drawn.get('24688')?.title).toBe('Thị trấn Đắk Mâm: Trễ hạn theo báo cáo của Huyện Krông Nô');
+    expect(drawn.get('24751')).toEqual({
+      shape: 'path',
+      fill: '#b91c1c',
+      title: 'Xã Nhân Cơ: Trễ hạn theo báo cáo',
+    });
+    expect(drawn.get('24736')).toEqual({
+      shape: 'path',
+      fill: '#15803d',
+      title: 'Xã Quảng Trực: Kịp hạn theo báo cáo của Huyện Tuy Đức',
+    });
+    expect(drawn.get('24640')).toEqual({
+      shape: 'circle',
+      fill: '#15803d',
+      title: "Thị trấn Ea T'Ling: Kịp hạn",
+    });
+    // The legend says which colours are the reports' word; the table behind the map says each commune's.
+    expect(await map.getByTestId('map-key').locator(':scope > div').allTextContents()).toEqual([
+      'Trễ hạn theo báo cáo (13 xã)',
+      'Kịp hạn theo báo cáo (6 xã)',
+      'Kịp hạn (52 xã)',
+    ]);
+    await map.getByText('Bảng số liệu của biểu đồ').click();
+    expect(
+      await map
+        .getByRole('row', { name: /^Xã Nâm N'Đir / })
+        .getByRole('cell')
+        .textContent(),
+    ).toBe('Trễ hạn theo báo cáo của Huyện Krông Nô');
     await screenshot(page, 'plan-per-area-late-1440', { docs: false });
     await chooseLanguage(page, 'en');
     await expect
@@ -824,6 +889,14 @@ describe('the Đắk Nông planner', () => {
       late: [],
     });
     expect(await read('Huyện Cư Jút')).toEqual({ status: 'On time', reported: '—', forecast: [], late: [] });
+    expect(await map.getByTestId('map-key').locator(':scope > div').allTextContents()).toEqual([
+      'Late by the reports (13 communes)',
+      'On time by the reports (6 communes)',
+      'On time (52 communes)',
+    ]);
+    expect((await marks()).get('24688')?.title).toBe(
+      'Thị trấn Đắk Mâm: Late by the reports of Huyện Krông Nô',
+    );
     // Sorted by status, the district late by its reports comes first.
     await page.getByRole('button', { name: /^Status/ }).click();
     await expect
@@ -841,6 +914,8 @@ describe('the Đắk Nông planner', () => {
       .getByTestId('area-forecast');
     await late.getByTestId('area-forecast-late').waitFor();
     expect(await late.locator('time span:visible').allTextContents()).toEqual(['9/10']);
+    // The map's legend wraps within the phone's width.
+    await phone.getByTestId('map-key').getByText('Trễ hạn theo báo cáo (13 xã)').waitFor();
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'plan-per-area-late-360', { docs: false });
     await phone.close();

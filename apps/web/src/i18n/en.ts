@@ -106,6 +106,11 @@ export const en = {
   'map.by.progress': 'reported progress',
   'map.noReport': 'no report',
   'map.alt': 'Map of {count} communes by their centroids',
+  'map.byReportsOf': 'by the reports of {area}',
+  'map.keyEntry': { count: 'count', one: '{label} (1 commune)', other: '{label} ({count} communes)' },
+  'map.inherited':
+    'A commune without a forecast of its own takes the status by the reports of the district or province it lies in, where those forecast one (a district that reports its total).',
+  'map.loadingForecasts': 'Loading each commune’s forecast by the reports…',
   'col.daysNeeded': 'Open days the machines given need',
   'compare.title': 'Compare scenarios',
   'compare.figure': 'Figure',

@@ -1,9 +1,10 @@
 // A scenario's plan for one area: headline figures, planned against actual (burn-up with the
 // forecast band, and the table behind it), the plan per child area (sortable), and the communes on
-// a map coloured by status or progress, and what must change where the plan or the reports'
-// forecast misses the deadline. Links go down the tree and to the scenario's other views.
-import { useMemo, useState } from 'react';
-import { type CombinedError, useQuery } from 'urql';
+// a map coloured by status (the reports' once they forecast, as the table's) or progress, and what
+// must change where the plan or the reports' forecast misses the deadline. Links go down the tree
+// and to the scenario's other views.
+import { useEffect, useMemo, useState } from 'react';
+import { type Client, type CombinedError, type OperationResult, useClient, useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { CommuneCentroidsDocument, communesOf } from '../../components/commune-centroids.ts';
@@ -13,7 +14,12 @@ import { Figures } from '../../components/figures.tsx';
 import { Problem, Refusal, Requested } from '../../components/problem.tsx';
 import { SpreadsheetImport } from '../../components/spreadsheet-import.tsx';
 import { STATUS_COLOURS, StatusBadge } from '../../components/status-badge.tsx';
-import type { AreaStatus, PlanViewQuery } from '../../gql/graphql.ts';
+import type {
+  AreaStatus,
+  PlanCommuneForecastsQuery,
+  PlanCommuneForecastsQueryVariables,
+  PlanViewQuery,
+} from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../routes.ts';
@@ -21,6 +27,7 @@ import { seesScenarioRoot } from '../../session/sees-scenario-root.ts';
 import { useViewer } from '../../session/viewer.tsx';
 import { type AreaCompared, type AreaProgress, areaProgress } from './area-progress.ts';
 import { BurnUpChart } from './burn-up-chart.tsx';
+import { communeStatus } from './commune-status.ts';
 import { ForecastCompletion } from './forecast-completion.tsx';
 import { machinesText } from './machines-text.ts';
 import { offersReplan } from './offers-replan.ts';
@@ -162,7 +169,44 @@ const PlanReportsQuery = graphql(`
   }
 `);
 
+// Each commune's plan vs actual, for the map's status where the communes are not the page's
+// children (a province's): pages of the same comparison as the page's, the area's own fields left
+// out. The page size is a variable, as the reports' above.
+const PlanCommuneForecastsDocument = graphql(`
+  query PlanCommuneForecasts($scenarioId: ID!, $areaCode: String!, $first: Int!, $after: String) {
+    planVsActual(scenarioId: $scenarioId, areaCode: $areaCode) {
+      __typename
+      ... on PlanVsActual {
+        byArea(level: COMMUNE, first: $first, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              areaCode
+              demand
+              totalActual
+              reporting {
+                daysReported
+              }
+              forecast {
+                expected
+              }
+            }
+          }
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
 type PlanRow = Extract<PlanViewQuery['plan'], { __typename: 'CampaignPlan' }>['areas'][number];
+/** Plan vs actual of the area asked about, as the page has it. */
+type Compared = Extract<PlanViewQuery['planVsActual'], { __typename: 'PlanVsActual' }>;
 /** A row of the plan per area with the status it shows. */
 type ShownRow = PlanRow & { shown: StatusShown };
 /** Each reported area's plan vs actual, by its code, in the same computation as the area asked about. */
@@ -380,7 +424,121 @@ function progressColour(share: number | null): string {
   return `hsl(24 85% ${lightness}%)`;
 }
 
-function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[] }) {
+/**
+ * Communes in a page of plan vs actual by area: each is priced as a comparison of its own, and about 60
+ * fit the API's cost limit (`PlanVsActual.byArea`); 50 leaves room for the area compared above them.
+ */
+const COMMUNES_PAGE = 50;
+
+type CommuneForecasts =
+  | { kind: 'unneeded' }
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: CombinedError }
+  | { kind: 'refused'; error: { __typename?: string; message: string } }
+  | { kind: 'loaded'; compared: ComparedChild[] };
+
+function communesPage(
+  client: Client,
+  variables: PlanCommuneForecastsQueryVariables,
+): Promise<OperationResult<PlanCommuneForecastsQuery, PlanCommuneForecastsQueryVariables>> {
+  // The page's own comparison decides when they are stale (`answered`), not the cache.
+  return client.query(PlanCommuneForecastsDocument, variables, { requestPolicy: 'network-only' }).toPromise();
+}
+
+/**
+ * Every commune's plan vs actual under `areaCode`, page after page, when `wanted`; asked again when
+ * the page's own comparison says other reports (`answered` differs) or on retry.
+ */
+function useCommuneForecasts(
+  scenarioId: string,
+  areaCode: string,
+  wanted: boolean,
+  answered: string,
+): [CommuneForecasts, () => void] {
+  const client = useClient();
+  const [state, setState] = useState<CommuneForecasts>({ kind: 'unneeded' });
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `answered` and `attempt` ask again.
+  useEffect(() => {
+    if (!wanted) {
+      setState({ kind: 'unneeded' });
+      return;
+    }
+    let stopped = false;
+    setState({ kind: 'loading' });
+    void (async () => {
+      const compared: ComparedChild[] = [];
+      let after: string | null = null;
+      do {
+        const { data, error } = await communesPage(client, {
+          scenarioId,
+          areaCode,
+          first: COMMUNES_PAGE,
+          after,
+        });
+        if (stopped) return;
+        const answer = data?.planVsActual;
+        if (answer && answer.__typename !== 'PlanVsActual') {
+          setState({ kind: 'refused', error: answer });
+          return;
+        }
+        const page = answer?.byArea;
+        if (error || !page) {
+          setState(error ? { kind: 'failed', error } : { kind: 'loaded', compared });
+          return;
+        }
+        compared.push(...page.edges.map(({ node }) => node));
+        after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+      } while (after !== null);
+      setState({ kind: 'loaded', compared });
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [client, scenarioId, areaCode, wanted, answered, attempt]);
+  return [state, () => setAttempt((count) => count + 1)];
+}
+
+/** A commune on the map with the status it is given, whether or not the map is coloured by it. */
+type ShownPoint = MapPoint & {
+  status: AreaStatus;
+  byReports: boolean;
+  /** Its status is the reports' of an area above it, its own giving no forecast. */
+  inherited: boolean;
+};
+
+/** A legend's mark: a dot for the plan's status, a diamond for the reports'. */
+function KeyMark({ colour, byReports }: { colour: string; byReports: boolean }) {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" style={{ marginRight: '0.3rem' }}>
+      {byReports ? (
+        <path d="M6,0.5l5.5,5.5l-5.5,5.5l-5.5,-5.5z" fill={colour} />
+      ) : (
+        <circle cx="6" cy="6" r="5" fill={colour} />
+      )}
+    </svg>
+  );
+}
+
+function PlanMap({
+  scenarioId,
+  areaCode,
+  rows,
+  compared,
+  reported,
+  deadline,
+}: {
+  scenarioId: string;
+  areaCode: string;
+  /** Every area of the plan (the plan's `areas`). */
+  rows: readonly PlanRow[];
+  /** Plan vs actual of the area and its children; null where the service gave none. */
+  compared: Compared | null;
+  /** The campaign has reports. */
+  reported: boolean;
+  /** The scenario's deadline, ISO date. */
+  deadline: string;
+}) {
   const { t, pct } = useI18n();
   const [colouring, setColouring] = useState<Colouring>('status');
   const [{ data, error }] = useQuery({ query: CommuneCentroidsDocument, variables: { areaCode } });
@@ -388,37 +546,82 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
     query: PlanReportsQuery,
     variables: { areaCode, first: REPORTS_PAGE },
   });
-  const points = useMemo<MapPoint[]>(() => {
+  // The page compares its children: the communes' own forecasts need asking for only where they are
+  // further down (a province's), and only once there are reports to forecast from.
+  const communesBelowChildren = useMemo(
+    () => rows.some((row) => row.isLeaf && row.code !== areaCode && row.parentCode !== areaCode),
+    [rows, areaCode],
+  );
+  const [communes, retryCommunes] = useCommuneForecasts(
+    scenarioId,
+    areaCode,
+    reported && communesBelowChildren && colouring === 'status',
+    // What the reports say on each day: other reports, other answers.
+    compared?.days.map((day) => day.actual ?? '').join(',') ?? '',
+  );
+  const points = useMemo<ShownPoint[]>(() => {
     if (!data) return [];
     const rowOf = new Map(rows.map((row) => [row.code, row]));
     const parentOf = new Map(rows.map((row) => [row.code, row.parentCode ?? null]));
     const demandOf = new Map(rows.map((row) => [row.code, row.demand]));
-    const reported = new Map<string, number>();
+    const dossiersOf = new Map<string, number>();
     for (const { node } of reports?.actualReports?.edges ?? []) {
-      reported.set(node.areaCode, (reported.get(node.areaCode) ?? 0) + node.dossiers);
+      dossiersOf.set(node.areaCode, (dossiersOf.get(node.areaCode) ?? 0) + node.dossiers);
+    }
+    // Each forecast the page knows: the area's own (as the headline's), its children's and, once
+    // loaded, each commune's (as the rows of the plan per area read theirs).
+    const forecastOf = new Map<string, string | null>([[areaCode, compared?.forecast?.expected ?? null]]);
+    const below = [...(compared?.children ?? []), ...(communes.kind === 'loaded' ? communes.compared : [])];
+    for (const child of below) {
+      forecastOf.set(child.areaCode, areaProgress(child, deadline)?.forecast ?? null);
     }
     return communesOf(data).flatMap((commune) => {
       const row = rowOf.get(commune.code);
       if (!row) return [];
-      const share = progressOf(commune.code, parentOf, reported, demandOf);
+      const share = progressOf(commune.code, parentOf, dossiersOf, demandOf);
+      const shown = communeStatus(commune.code, row.status, forecastOf, parentOf, deadline);
+      const statusLabel = !shown.byReports
+        ? t(`status.${shown.status}`)
+        : shown.reportsOf === null
+          ? `${t(`status.${shown.status}`)} ${t('plan.byReports')}`
+          : `${t(`status.${shown.status}`)} ${t('map.byReportsOf', { area: rowOf.get(shown.reportsOf)?.name ?? shown.reportsOf })}`;
       return [
         {
           code: commune.code,
           name: commune.name,
           latitude: commune.latitude,
           longitude: commune.longitude,
-          colour: colouring === 'status' ? STATUS_COLOURS[row.status] : progressColour(share),
-          label:
-            colouring === 'status'
-              ? t(`status.${row.status}`)
-              : share === null
-                ? t('map.noReport')
-                : pct(share),
+          status: shown.status,
+          byReports: shown.byReports,
+          inherited: shown.reportsOf !== null,
+          ...(colouring === 'status'
+            ? {
+                colour: shown.colour,
+                label: statusLabel,
+                shape: shown.byReports ? ('diamond' as const) : ('dot' as const),
+              }
+            : { colour: progressColour(share), label: share === null ? t('map.noReport') : pct(share) }),
         },
       ];
     });
-  }, [data, reports, rows, colouring, t, pct]);
-  if (error ?? reportsError) return <Problem error={(error ?? reportsError) as CombinedError} />;
+  }, [data, reports, rows, areaCode, compared, communes, deadline, colouring, t, pct]);
+  // The legend: each status shown, the reports' apart from the plan's, most pressing first.
+  const key = useMemo(() => {
+    const counted = new Map<string, { status: AreaStatus; byReports: boolean; count: number }>();
+    for (const p of points) {
+      const id = `${p.status}:${p.byReports}`;
+      const entry = counted.get(id) ?? { status: p.status, byReports: p.byReports, count: 0 };
+      entry.count += 1;
+      counted.set(id, entry);
+    }
+    return [...counted.values()].sort(
+      (a, b) =>
+        STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+        Number(b.byReports) - Number(a.byReports),
+    );
+  }, [points]);
+  const problem = error ?? reportsError;
+  if (problem) return <Problem error={problem} />;
   if (points.length === 0) return null;
   return (
     <section className="card">
@@ -437,7 +640,33 @@ function PlanMap({ areaCode, rows }: { areaCode: string; rows: readonly PlanRow[
           </label>
         ))}
       </fieldset>
+      {colouring === 'status' ? (
+        // The table below says each commune's status in words; the legend tells the marks apart.
+        <div className="legend" aria-hidden="true" data-testid="map-key">
+          {key.map((entry) => (
+            <div key={`${entry.status}:${entry.byReports}`}>
+              <KeyMark colour={STATUS_COLOURS[entry.status]} byReports={entry.byReports} />
+              {t('map.keyEntry', {
+                label: entry.byReports
+                  ? `${t(`status.${entry.status}`)} ${t('plan.byReports')}`
+                  : t(`status.${entry.status}`),
+                count: entry.count,
+              })}
+            </div>
+          ))}
+        </div>
+      ) : null}
       <CommuneMap points={points} title={t('map.alt', { count: points.length })} />
+      {colouring === 'status' && points.some((p) => p.inherited) ? (
+        <p className="muted">{t('map.inherited')}</p>
+      ) : null}
+      {colouring === 'status' && communes.kind === 'loading' ? (
+        <p className="muted" role="status">
+          {t('map.loadingForecasts')}
+        </p>
+      ) : null}
+      {communes.kind === 'failed' ? <Problem error={communes.error} onRetry={retryCommunes} /> : null}
+      {communes.kind === 'refused' ? <Refusal error={communes.error} /> : null}
       <details className="chart-table">
         <summary>{t('chart.table')}</summary>
         <div className="table-wrap">
@@ -517,6 +746,7 @@ function Plan({
         // Once the reports forecast a completion, the status beside it is theirs: never "on time"
         // beside a forecast after the deadline. Before, it is the saved plan's.
         const shown = statusShown(plan.area.status, pva?.forecast?.expected, scenarioDeadline);
+        const reported = pva?.days.some((day) => day.actual !== null && day.actual !== undefined) ?? false;
         return (
           <>
             <nav className="crumbs" aria-label={t('plan.crumbs')}>
@@ -603,12 +833,19 @@ function Plan({
                   areas={plan.areas}
                   areaCode={areaCode}
                   compared={pva?.children ?? null}
-                  reported={pva?.days.some((day) => day.actual !== null && day.actual !== undefined) ?? false}
+                  reported={reported}
                   deadline={scenarioDeadline}
                   scenarioId={scenarioId}
                 />
               ) : null}
-              <PlanMap areaCode={areaCode} rows={plan.areas} />
+              <PlanMap
+                scenarioId={scenarioId}
+                areaCode={areaCode}
+                rows={plan.areas}
+                compared={pva}
+                reported={reported}
+                deadline={scenarioDeadline}
+              />
             </div>
             {plansScenario ? <SpreadsheetImport kind="machines" scenarioId={scenarioId} /> : null}
           </>
