@@ -12,6 +12,9 @@ export type DaySchedule = {
   unit: number;
 };
 
+/** Zeros before the head of `ahead` (position 0), as far as four sums side by side read. */
+const PAD = 3;
+
 /**
  * For each period boundary p (and the close, index P), the expected total wait still ahead, from
  * that moment on, of everyone waiting then: H[p] = E[Σ over the queue of each one's remaining wait].
@@ -72,16 +75,17 @@ export function remainingWaitTotals(
     const servers = day.servers[p] as number;
     const last = p === periods - 1;
     const rise = last ? 0 : Math.max(0, (day.servers[p + 1] as number) - servers) / k;
-    // What each position at the end of this period still has to wait, after the next rise.
-    const ahead = new Float64Array(count + 1);
+    // What each position at the end of this period still has to wait, after the next rise, from
+    // index PAD on: zeros below it and past the last, which the four sums side by side read.
+    const ahead = new Float64Array(count + 4 + PAD);
     for (let j = 1; j <= count; j++) {
-      ahead[j] = last ? (j * k) / (lastServers * mu) : interpolated(after, j - rise);
+      ahead[PAD + j] = last ? (j * k) / (lastServers * mu) : interpolated(after, j - rise);
     }
     const g = new Float64Array(count + 1);
     const length = day.minutes[p] as number;
     const window = windows[p];
     if (window === null || window === undefined) {
-      for (let i = 1; i <= count; i++) g[i] = length + (ahead[i] as number);
+      for (let i = 1; i <= count; i++) g[i] = length + (ahead[PAD + i] as number);
     } else {
       const rate = (servers * mu) / k;
       const { left, right, weights } = window;
@@ -92,11 +96,29 @@ export function remainingWaitTotals(
         const d = i - 1;
         if (d >= left && d <= right) cumulative += weights[d - left] as number;
         served += d < left ? 1 : d <= right ? 1 - cumulative : 0;
-        let later = 0;
-        const top = Math.min(right, d);
-        for (let dd = left; dd <= top; dd++)
-          later += (weights[dd - left] as number) * (ahead[i - dd] as number);
-        g[i] = served / rate + later;
+        g[i] = served / rate;
+      }
+      // later(i) = Σ_{d<i} P(D = d)·ahead(i − d), four positions at a time sharing each weight;
+      // a term with d ≥ i reads a zero below the head and adds nothing, so each sum is the one
+      // taken position by position.
+      for (let i = 1; i <= count; i += 4) {
+        const top = Math.min(right, i + 2);
+        let l0 = 0;
+        let l1 = 0;
+        let l2 = 0;
+        let l3 = 0;
+        for (let dd = left; dd <= top; dd++) {
+          const w = weights[dd - left] as number;
+          const at = PAD + i - dd;
+          l0 += w * (ahead[at] as number);
+          l1 += w * (ahead[at + 1] as number);
+          l2 += w * (ahead[at + 2] as number);
+          l3 += w * (ahead[at + 3] as number);
+        }
+        g[i] = (g[i] as number) + l0;
+        if (i + 1 <= count) g[i + 1] = (g[i + 1] as number) + l1;
+        if (i + 2 <= count) g[i + 2] = (g[i + 2] as number) + l2;
+        if (i + 3 <= count) g[i + 3] = (g[i + 3] as number) + l3;
       }
     }
     after = g;
