@@ -654,6 +654,25 @@ describe('importMachines', () => {
       },
     ]);
   });
+
+  it('names every row above the machines an area may have, not only the first', async () => {
+    // 100,000 machines is the most an area may have (the scenario's bound, checked as it is stored).
+    const file = csvOf('Area code,Machines\n665,200000\n661,300000\n');
+    const { body } = await upload<{
+      importMachines: { issueCount: number; issues: { row: number; code: string }[] };
+    }>(
+      `mutation ($id: ID!, $file: File!) { importMachines(scenarioId: $id, file: $file) {
+        ... on SpreadsheetError { issueCount issues { row code } }
+      } }`,
+      { id: DEMO_SCENARIO_IDS.dakNong },
+      { file: { bytes: file, name: 'too-many.csv' } },
+    );
+    expect(body.data?.importMachines.issues).toEqual([
+      { row: 2, code: 'range' },
+      { row: 3, code: 'range' },
+    ]);
+    expect(body.data?.importMachines.issueCount).toBe(2);
+  });
 });
 
 const IMPORT_AREAS = `mutation ($file: File) { importAreas(file: $file) {

@@ -3,7 +3,7 @@
 // the scenario does not cover named by its row, then the scenario's own checks.
 import { PlanningInputError } from '@muster/planning';
 import { subtreeOf } from '../auth/access.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, refusalsOf } from '../errors.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { checkScenario } from '../scenarios/check-scenario.ts';
 import { applyChanges, fieldsOfRow } from '../scenarios/scenario-fields.ts';
@@ -63,8 +63,11 @@ export async function importMachineSheet(
   try {
     await checkScenario(prisma, fields);
   } catch (error) {
-    if (!(error instanceof PlanningInputError)) throw error;
-    throw new SpreadsheetRefusedError(mergeRefusals(read, [refusalOfInputErrors(read, [error], 'input.')]));
+    const refusals = refusalsOf(error);
+    if (refusals === null) throw error;
+    throw new SpreadsheetRefusedError(
+      mergeRefusals(read, [refusalOfInputErrors(read, refusals.problems, 'input.')]),
+    );
   }
   await prisma.scenario.update({ where: { id: scenarioId }, data: updateData(fields, by) });
   return {

@@ -139,9 +139,15 @@ async function libraryRefusals(
   }
 }
 
+/**
+ * Every field of an input type, none left out: an argument rebuilt field by field in the library's
+ * order fails to compile when the type gains a field, rather than dropping it.
+ */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] | undefined };
+
 /** An area argument as the library reads it: its fields in the order the library names them in. */
 function areaInOrder(area: typeof AreaInputRef.$inferInput): CampaignInput['areas'][number] {
-  return withoutNulls({
+  const ordered: EveryField<typeof area> = {
     code: area.code,
     name: area.name,
     parentCode: area.parentCode,
@@ -155,7 +161,8 @@ function areaInOrder(area: typeof AreaInputRef.$inferInput): CampaignInput['area
     areaKm2: area.areaKm2,
     urbanShare: area.urbanShare,
     communeType: area.communeType,
-  }) as CampaignInput['areas'][number];
+  };
+  return withoutNulls(ordered) as CampaignInput['areas'][number];
 }
 
 /**
@@ -178,23 +185,26 @@ export async function toCampaignInput(arg: typeof CampaignInputRef.$inferInput):
   const { calendar, hours, service } = arg;
   // Each part's fields in the library's order, as the input types declare them (the schema sorts
   // them by name): the order its refusals are named in.
+  const calendarInOrder: EveryField<typeof calendar> = {
+    start: calendar.start,
+    deadline: calendar.deadline,
+    timeZone: calendar.timeZone,
+    closedDates: calendar.closedDates,
+    closedWeekdays: calendar.closedWeekdays,
+  };
+  const hoursInOrder: EveryField<typeof hours> = { open: hours.open, close: hours.close };
+  const serviceInOrder: EveryField<typeof service> = {
+    minutesPerDossier: service.minutesPerDossier,
+    serviceCv: service.serviceCv,
+    availability: service.availability,
+    hardCaseShare: service.hardCaseShare,
+    hardCaseExtraMinutes: service.hardCaseExtraMinutes,
+  };
   const input: CampaignInput = {
     areas: arg.areas.map(areaInOrder),
-    calendar: withoutNulls({
-      start: calendar.start,
-      deadline: calendar.deadline,
-      timeZone: calendar.timeZone,
-      closedDates: calendar.closedDates,
-      closedWeekdays: calendar.closedWeekdays,
-    }),
-    hours: { open: hours.open, close: hours.close },
-    service: withoutNulls({
-      minutesPerDossier: service.minutesPerDossier,
-      serviceCv: service.serviceCv,
-      availability: service.availability,
-      hardCaseShare: service.hardCaseShare,
-      hardCaseExtraMinutes: service.hardCaseExtraMinutes,
-    }),
+    calendar: withoutNulls(calendarInOrder) as CampaignInput['calendar'],
+    hours: hoursInOrder as CampaignInput['hours'],
+    service: withoutNulls(serviceInOrder) as CampaignInput['service'],
     ...(arg.machines ? { machines: [...arg.machines] } : {}),
   };
   const bounds = campaignBoundsRefusals(input, 'input');

@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import {
   ForbiddenError,
   LimitExceededError,
+  MAX_LISTED_PROBLEMS,
   MalformedInputError,
   NotFoundError,
   PlanningInfeasibleError,
@@ -91,7 +92,10 @@ builder.objectType(PlanningInputError, {
       type: [InputProblemRef],
       description:
         'Every argument refused, in the order of the input (a batch’s reports in order, each report’s figures in the order of its fields), at most the first 100 (`problemCount` says how many there are): the first is the one `field`, `code`, `expected` and `received` give, and a single refusal is the one entry. `message` quotes the first three when there are several.',
-      resolve: (error) => (error instanceof MalformedInputError ? error.problems : [error]).map(inputProblem),
+      resolve: (error) =>
+        (error instanceof MalformedInputError ? error.problems.slice(0, MAX_LISTED_PROBLEMS) : [error]).map(
+          inputProblem,
+        ),
     }),
     problemCount: t.int({
       description:

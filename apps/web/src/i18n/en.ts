@@ -106,7 +106,8 @@ export const en = {
   'map.by.progress': 'reported progress',
   'map.noReport': 'no report',
   'map.alt': 'Map of {count} communes by their centroids',
-  'map.byReportsOf': 'by the reports of {area}',
+  'map.statusByReports': '{status} by the reports',
+  'map.statusByReportsOf': '{status} by the reports of {area}',
   'map.keyEntry': { count: 'count', one: '{label} (1 commune)', other: '{label} ({count} communes)' },
   'map.inherited':
     'A commune without a forecast of its own takes the status by the reports of the district or province it lies in, where those forecast one (a district that reports its total).',

@@ -104,10 +104,11 @@ export const vi = {
   'map.by.progress': 'tiến độ đã báo cáo',
   'map.noReport': 'chưa có báo cáo',
   'map.alt': 'Bản đồ {count} xã theo toạ độ trung tâm',
-  'map.byReportsOf': 'theo báo cáo của {area}',
+  'map.statusByReports': '{status} theo báo cáo',
+  'map.statusByReportsOf': '{status} theo báo cáo của {area}',
   'map.keyEntry': '{label} ({count} xã)',
   'map.inherited':
-    'Xã chưa có dự báo riêng mang tình trạng theo báo cáo của huyện hoặc tỉnh chứa nó, nếu báo cáo ở đó cho dự báo (huyện báo cáo số tổng).',
+    'Xã chưa có dự báo riêng được tô theo dự báo từ báo cáo của huyện hoặc tỉnh chứa xã đó (ví dụ huyện chỉ báo cáo số tổng).',
   'map.loadingForecasts': 'Đang tải dự báo theo báo cáo của từng xã…',
   'col.daysNeeded': 'Số ngày mở cửa cần với số máy hiện có',
   'compare.title': 'So sánh kịch bản',

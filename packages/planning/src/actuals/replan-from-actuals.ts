@@ -73,9 +73,10 @@ export type Replan = {
  *   in no pace, as they cannot have done it), so that the pace seen in reports without machines is the daily
  *   rate `compareWithActuals` forecasts with, per planned machine. A demand-bound figure counts in
  *   no pace either, its area's or any above it: its area had less work left at the start of the day
- *   (its demand less what it reported before) than its machines do at the planned pace, so its
- *   machines waited for people (a finished district's last days) and would read as slow machines,
- *   asking for machines the late areas do not need. `planned` keeps the plan's
+ *   (its demand less what it reported before) than its machines do at the planned pace, and its
+ *   dossiers fell short of that pace too, so its machines waited for people (a finished district's
+ *   last days) and would read as slow machines, asking for machines the late areas do not need (a
+ *   day at the planned pace counts, where more people came than the plan's demand). `planned` keeps the plan's
  *   service; `observed` replans each area at its observed pace (an area whose machines are a pool
  *   of its own, serving no other area, with no total reported above it and no demand-bound day, then finishes when the
  *   forecast's mean rate does, as of its last day reported; in a pool shared with other areas the

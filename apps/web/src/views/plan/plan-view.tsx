@@ -3,7 +3,7 @@
 // a map coloured by status (the reports' once they forecast, as the table's) or progress, and what
 // must change where the plan or the reports' forecast misses the deadline. Links go down the tree
 // and to the scenario's other views.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Client, type CombinedError, type OperationResult, useClient, useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
@@ -458,12 +458,11 @@ function useCommuneForecasts(
   const client = useClient();
   const [state, setState] = useState<CommuneForecasts>({ kind: 'unneeded' });
   const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `answered` and `attempt` ask again.
+  // What the communes loaded answer for: the map coloured by progress and back keeps them.
+  const loadedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!wanted) {
-      setState({ kind: 'unneeded' });
-      return;
-    }
+    const key = JSON.stringify([scenarioId, areaCode, answered, attempt]);
+    if (!wanted || loadedFor.current === key) return;
     let stopped = false;
     setState({ kind: 'loading' });
     void (async () => {
@@ -490,6 +489,7 @@ function useCommuneForecasts(
         compared.push(...page.edges.map(({ node }) => node));
         after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
       } while (after !== null);
+      loadedFor.current = key;
       setState({ kind: 'loaded', compared });
     })();
     return () => {
@@ -556,8 +556,12 @@ function PlanMap({
     scenarioId,
     areaCode,
     reported && communesBelowChildren && colouring === 'status',
-    // What the reports say on each day: other reports, other answers.
-    compared?.days.map((day) => day.actual ?? '').join(',') ?? '',
+    // What the reports say on each day and in each area below: other reports, other answers (a
+    // correction moving dossiers between communes of one district on one day moves its total).
+    JSON.stringify([
+      compared?.days.map((day) => day.actual),
+      compared?.children.map((child) => [child.areaCode, child.totalActual, child.reporting.daysReported]),
+    ]),
   );
   const points = useMemo<ShownPoint[]>(() => {
     if (!data) return [];
@@ -583,8 +587,11 @@ function PlanMap({
       const statusLabel = !shown.byReports
         ? t(`status.${shown.status}`)
         : shown.reportsOf === null
-          ? `${t(`status.${shown.status}`)} ${t('plan.byReports')}`
-          : `${t(`status.${shown.status}`)} ${t('map.byReportsOf', { area: rowOf.get(shown.reportsOf)?.name ?? shown.reportsOf })}`;
+          ? t('map.statusByReports', { status: t(`status.${shown.status}`) })
+          : t('map.statusByReportsOf', {
+              status: t(`status.${shown.status}`),
+              area: rowOf.get(shown.reportsOf)?.name ?? shown.reportsOf,
+            });
       return [
         {
           code: commune.code,
@@ -648,7 +655,7 @@ function PlanMap({
               <KeyMark colour={STATUS_COLOURS[entry.status]} byReports={entry.byReports} />
               {t('map.keyEntry', {
                 label: entry.byReports
-                  ? `${t(`status.${entry.status}`)} ${t('plan.byReports')}`
+                  ? t('map.statusByReports', { status: t(`status.${entry.status}`) })
                   : t(`status.${entry.status}`),
                 count: entry.count,
               })}

@@ -1,4 +1,4 @@
-import { leavesUnder } from '../../demand/_internal/subtree.ts';
+import { leavesUnder } from '../../demand/_internal/leaves-under.ts';
 import type { AreaNode } from '../../demand/area-tree.ts';
 import type { OpenDay } from '../../time/open-days.ts';
 import { planPools } from './pools.ts';

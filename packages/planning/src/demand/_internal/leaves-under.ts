@@ -1,14 +1,5 @@
 import type { AreaNode, AreaTree } from '../area-tree.ts';
 
-/** Whether `descendant` lies in the subtree of `ancestor` (itself included). */
-export function isInSubtree(tree: AreaTree, descendant: number, ancestor: number): boolean {
-  // A root's parent is -1.
-  for (let at = descendant; at >= 0; at = (tree.nodes[at] as AreaNode).parent) {
-    if (at === ancestor) return true;
-  }
-  return false;
-}
-
 /**
  * The leaves of the subtree of `area` (itself when it is one), in node order: walked down from it,
  * so that a campaign's areas each ask for theirs without reading the whole tree each time.
