@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedTasks } from '../src/compute/pool.ts';
+import { completedTasks, computationsStarted } from '../src/compute/pool.ts';
 import { data, database, gql, tokenFor, useDatabase } from './graphql.ts';
 
 useDatabase({ demo: true });
@@ -215,5 +215,106 @@ describe('plan vs actual of a province’s districts in one request', () => {
     const toLast = (await data<{ planVsActual: Compared }>(CHILDREN, { to: '2021-03-19' })).planVsActual;
     expect(toLast.totalActual).toBe(compared.totalActual);
     expect(toLast.reportWarnings).toEqual([]);
+  });
+});
+
+describe('plan vs actual nested below its areas, priced before it runs', () => {
+  // A `children` or `byArea` below the areas `planVsActual` answers is a further comparison of
+  // every area it names (481 areas for Nghệ An's districts' communes, 144,326 points
+  // charged once the province's own comparison had run). The request is refused whole by its
+  // estimate, nothing compared.
+  const comparisons = () => computationsStarted().get('compareAreasWithActuals') ?? 0;
+  const nested = (scenarioId: string, areaCode: string, selection: string) =>
+    `{ planVsActual(scenarioId: "${scenarioId}", areaCode: "${areaCode}") { ... on PlanVsActual { totalActual ${selection} } } }`;
+
+  it.each([
+    [
+      'a province’s districts’ children',
+      'nghe-an-2021',
+      '40',
+      'children { areaCode children { areaCode totalActual } }',
+      'PlanVsActual.children',
+    ],
+    [
+      'a page of communes under each district',
+      'nghe-an-2021',
+      '40',
+      'children { areaCode byArea(level: COMMUNE, first: 3) { edges { node { areaCode } } } }',
+      'PlanVsActual.children',
+    ],
+    [
+      'the children of a page of districts',
+      'dak-nong-2021',
+      '67',
+      'byArea(level: DISTRICT, first: 10) { edges { node { areaCode children { areaCode } } } }',
+      'PlanVsActual.children',
+    ],
+  ])(
+    'refuses %s over the cost limit before comparing anything, naming the field',
+    async (_what, scenarioId, areaCode, selection, field) => {
+      const before = comparisons();
+      const refused = await gql(nested(scenarioId, areaCode, selection));
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field, limit: 20_000 });
+      expect(comparisons() - before).toBe(0);
+    },
+  );
+
+  it('answers a province’s plan and its districts’ plan vs actual in one request, as the web’s plan view asks', async () => {
+    // The shape of apps/web's PlanView document: the plan's rows and the comparison with children.
+    const districts = await storedBelow('40', 'district');
+    const answer = await data<{ planVsActual: { children: { areaCode: string }[] } }>(
+      `query ($scenarioId: ID!, $areaCode: String!) {
+        area(code: $areaCode) { code name parent { code name } }
+        plan(scenarioId: $scenarioId, areaCode: $areaCode) {
+          __typename
+          ... on CampaignPlan {
+            completionDate
+            area { code demand machines machinesNeeded dailyTarget status completionDate }
+            areas { code name parentCode depth isLeaf demand machines machinesNeeded dailyTarget completionDate status }
+          }
+          ... on Error { message }
+        }
+        planVsActual(scenarioId: $scenarioId, areaCode: $areaCode) {
+          __typename
+          ... on PlanVsActual {
+            totalActual totalPlanned campaignLastDay demand observedDossiersPerMachineDay leaves
+            days { date planned actual cumulativePlanned cumulativeActual variance reporting reportedLeaves plannedOfReported }
+            forecast { expected earliest latest remaining basedOnDays }
+            children { areaCode demand totalActual reporting { daysReported } forecast { expected } }
+            warnings { __typename }
+            reportWarnings { code report { reportId date areaCode area { code name } team { code name } } }
+          }
+          ... on Error { message }
+        }
+      }`,
+      { scenarioId: 'nghe-an-2021', areaCode: '40' },
+    );
+    expect(answer.planVsActual.children.map((child) => child.areaCode)).toEqual(districts);
+  });
+
+  it('answers the communes of one district of a page, within the limit', async () => {
+    // Đắk Nông's first district by code, and its communes, as the area tree stores them.
+    const [district] = await storedBelow('67', 'district');
+    const communes = (
+      await database.prisma.area.findMany({
+        where: { parentCode: district as string },
+        select: { code: true },
+      })
+    )
+      .map((row) => row.code)
+      .sort();
+    const answer = await data<{
+      planVsActual: { byArea: { edges: { node: { areaCode: string; children: { areaCode: string }[] } }[] } };
+    }>(
+      nested(
+        'dak-nong-2021',
+        '67',
+        'byArea(level: DISTRICT, first: 1) { edges { node { areaCode children { areaCode } } } }',
+      ),
+    );
+    const [edge] = answer.planVsActual.byArea.edges;
+    expect(edge?.node.areaCode).toBe(district);
+    expect(edge?.node.children.map((child) => child.areaCode).sort()).toEqual(communes);
   });
 });

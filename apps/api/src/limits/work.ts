@@ -28,6 +28,13 @@ export const NOMINAL = {
   communes: 600,
   campaignDays: 120,
   mobileTeamsPerArea: 10,
+  /**
+   * Areas right below one area: a 2021 province's districts (Hà Nội has the most, 30; Nghệ An 21)
+   * or a district's communes (mostly fewer; Yên Thành has 39). An area with more (a 2025
+   * province's up to 168 communes, the country's 63 provinces) is charged its real count as the
+   * computation that reads them is about to run. Two areas' children fit one request.
+   */
+  childAreas: 30,
   /** Reports of a season from every commune of a province: 600 communes × 120 days. */
   reports: 72_000,
 } as const;

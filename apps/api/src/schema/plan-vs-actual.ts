@@ -121,6 +121,9 @@ const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').
 
 const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual');
 
+/** Cost points of `children`: as many areas compared as an area has right below, as a rule. */
+const CHILDREN_POINTS = NOMINAL.childAreas * dailySeriesWork();
+
 const ComparisonReportingRef = builder.objectRef<PlanVsActual>('ComparisonReporting').implement({
   description: 'How fully an area reported over the days compared.',
   fields: (t) => ({
@@ -235,8 +238,13 @@ PlanVsActualRef.implement({
     }),
     children: t.field({
       type: [PlanVsActualRef],
-      description:
-        'The same comparison for each area right below, from the same plan and reports (one computation for the request, however many areas or aliases).',
+      description: `The same comparison for each area right below, from the same plan and reports: right under the top-level \`planVsActual\`, in its computation (one for the request, however many areas or aliases); deeper (under \`children\` or a \`byArea\` node), in one more computation of every area of the list above and the areas right below each. Priced before it runs as ${NOMINAL.childAreas} areas compared (${CHILDREN_POINTS.toLocaleString('en')} cost points, the most districts of a 2021 province), its selection counted ${NOMINAL.childAreas} times, and deeper once for each area of the list above: \`children\` under \`children\`, or under a page of three or more \`byArea\` nodes, is over the cost limit and the request is refused whole (LIMIT_EXCEEDED naming PlanVsActual.children) before anything is compared. An area with more right below (a district of 39 communes, a 2025 province’s communes, the country’s 63 provinces) is charged its real count as the comparison is about to run, and refused then, before it runs, when that is over the limit.`,
+      // The areas right below are compared (a daily series each); deeper, each area of the list
+      // above asks for its own, so what it selects is multiplied as a list of that many.
+      complexity: (_args, context) => ({
+        field: priced(context, 'PlanVsActual.children', CHILDREN_POINTS),
+        multiplier: NOMINAL.childAreas,
+      }),
       resolve: async (r, _args, context) =>
         r.children ??
         (
@@ -254,8 +262,7 @@ PlanVsActualRef.implement({
         type: PlanVsActualRef,
         // Refused (a page too large, a cursor it did not give), it is null beside its error.
         nullable: true,
-        description:
-          'The same comparison for every area of `level` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a `byArea` right under the top-level `planVsActual`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit. Refused (a page over 500, a cursor it did not give): null, with BAD_USER_INPUT naming the argument, the rest of the answer kept.',
+        description: `The same comparison for every area of \`level\` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a \`byArea\` right under the top-level \`planVsActual\`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit. Under \`children\` it is priced once for each of the ${NOMINAL.childAreas} areas \`children\` is priced as, over the cost limit from 2 areas a page; under another \`byArea\`, once for each node of that page. Refused (a page over 500, a cursor it did not give): null, with BAD_USER_INPUT naming the argument, the rest of the answer kept.`,
         args: {
           level: t.arg({
             type: AreaLevelEnum,
