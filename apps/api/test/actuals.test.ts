@@ -1378,4 +1378,56 @@ describe('what the Đắk Nông demo’s tester found plan vs actual and recordi
       ],
     ]);
   });
+
+  it('records a whole day of downtime on each of 3 machines, 4,320 minutes, and refuses a minute more naming the bound with the machines', async () => {
+    // Đắk Hòa (24719) open 24 hours, its 3 machines standing still all day: 3 × 24 × 60 = 4,320
+    // machine-minutes. A day of one machine, 1,440, is the bound when no machines are given.
+    const report = { date: '2021-03-25', areaCode: '24719', dossiers: 0, machinesWorking: 3, hoursOpen: 24 };
+    const { machinesWorking: _, ...noMachines } = report;
+    const before = await database.prisma.actualReport.count();
+    const answer = await data<{ recordActuals: Record<string, unknown> }>(
+      `mutation ($reports: [ActualReportInput!]!) { recordActuals(reports: $reports) {
+        __typename ... on InputError { problems { field code expected received } } } }`,
+      {
+        reports: [
+          { ...report, downtimeMinutes: 4321 },
+          { ...noMachines, date: '2021-03-26', downtimeMinutes: 1441 },
+        ],
+      },
+    );
+    expect(answer.recordActuals).toEqual({
+      __typename: 'InputError',
+      problems: [
+        {
+          field: 'reports[0].downtimeMinutes',
+          code: 'range',
+          expected: 'an integer at least 0 and at most 4320 (1440 minutes a day × 3 machines working)',
+          received: '4321',
+        },
+        {
+          field: 'reports[1].downtimeMinutes',
+          code: 'range',
+          expected: 'an integer at least 0 and at most 1440',
+          received: '1441',
+        },
+      ],
+    });
+    expect(await database.prisma.actualReport.count()).toBe(before);
+    // 4,320: recorded, warned as more than the 1,440 minutes open (possible only as machine-minutes).
+    const recorded = await send([{ ...report, downtimeMinutes: 4320 }]);
+    expect(recorded.reports[0]?.warnings).toEqual([
+      {
+        field: 'reports[0].downtimeMinutes',
+        severity: 'unlikely',
+        code: 'downtime-above-hours-open',
+        message:
+          'reports[0].downtimeMinutes: 4320 minutes of downtime are more than the 24 hours open (1440 minutes): only as the minutes of the 3 machines added up (4320 at most)',
+      },
+    ]);
+    const stored = await database.prisma.actualReport.findMany({
+      where: { areaCode: '24719', date: '2021-03-25', teamCode: null },
+      select: { downtimeMinutes: true },
+    });
+    expect(stored).toEqual([{ downtimeMinutes: 4320 }]);
+  });
 });

@@ -172,6 +172,40 @@ describe('importReports', () => {
     expect(await reportCount()).toBe(before);
   });
 
+  it('stores a whole day of downtime on each of 3 machines, and names a minute more by row with the bound', async () => {
+    // Đắk Hòa (24719) open 24 hours, its 3 machines standing still all day: 3 × 24 × 60 = 4,320
+    // machine-minutes; without machines, a day of one, 1,440.
+    const header = 'Date,Area code,Dossiers,Machines working,Hours open,Downtime minutes\n';
+    const before = await reportCount();
+    const refused = await importReports({
+      bytes: csvOf(`${header}2021-03-25,24719,0,3,24,4321\n2021-03-26,24719,0,,24,1441\n`),
+      name: 'downtime.csv',
+    });
+    expect(
+      refused.answer.issues?.map((issue) => [issue.row, issue.column, issue.code, issue.message]),
+    ).toEqual([
+      [
+        2,
+        'downtimeMinutes',
+        'range',
+        'row 2, column downtimeMinutes: must be an integer at least 0 and at most 4320 (1440 minutes a day × 3 machines working), got 4321',
+      ],
+      [
+        3,
+        'downtimeMinutes',
+        'range',
+        'row 3, column downtimeMinutes: must be an integer at least 0 and at most 1440, got 1441',
+      ],
+    ]);
+    expect(await reportCount()).toBe(before);
+    const stored = await importReports({
+      bytes: csvOf(`${header}2021-03-25,24719,0,3,24,4320\n`),
+      name: 'downtime.csv',
+    });
+    expect(stored.answer).toMatchObject({ __typename: 'ImportReportsPayload', rows: 1, created: 1 });
+    expect(await reportCount()).toBe(before + 1);
+  });
+
   it('names both figures out of range of one row, and stores nothing', async () => {
     const before = await reportCount();
     const file = csvOf(

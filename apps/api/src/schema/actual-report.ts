@@ -145,7 +145,7 @@ const ActualReportInputRef = builder.inputType('ActualReportInput', {
     hoursOpen: t.float({ description: 'Hours open, 0 to 24; absent when unknown.' }),
     downtimeMinutes: t.int({
       description:
-        'Minutes machines stood still while the site was open, 0 to 1,440; absent when unknown. At most `hoursOpen` × 60 minutes, or `hoursOpen` × 60 × `machinesWorking` machine-minutes when several machines’ minutes are added up: above that (with 1 machine, or open 0 hours, above `hoursOpen` × 60) it is refused as `reports[i].downtimeMinutes` (conflict), between the two warned `downtime-above-hours-open`.',
+        'Minutes machines stood still while the site was open, a whole number from 0 to 1,440 × `machinesWorking` (machine-minutes when several machines’ minutes are added up: 4,320 for 3 machines standing still a whole day; 1,440 when `machinesWorking` is absent or 0), above that refused as `reports[i].downtimeMinutes` (range, `expected` naming the bound and the machines); absent when unknown. At most `hoursOpen` × 60 minutes, or `hoursOpen` × 60 × `machinesWorking` machine-minutes when several machines’ minutes are added up: above that (with 1 machine, or open 0 hours, above `hoursOpen` × 60) it is refused as `reports[i].downtimeMinutes` (conflict), between the two warned `downtime-above-hours-open`.',
     }),
     note: t.string({ description: 'Free note, up to 2,000 characters.' }),
   }),

@@ -291,6 +291,11 @@ export const en = {
   'report.problem.date': 'Choose a date.',
   'report.problem.future': 'This day has not come yet.',
   'report.problem.tooLarge': 'At most {max}.',
+  'report.problem.aboveMachineDays': {
+    count: 'machines',
+    one: 'At most {max} minutes ({machines} machine working × {perDay} minutes a day).',
+    other: 'At most {max} minutes ({machines} machines working × {perDay} minutes a day).',
+  },
   'report.draftRestored':
     'Draft not yet sent: the figures you were entering for {area} on {date}, kept on this phone.',
   'report.draftDiscard': 'Discard the draft',

@@ -281,6 +281,8 @@ export const vi = {
   'report.problem.date': 'Chọn một ngày.',
   'report.problem.future': 'Chưa đến ngày này.',
   'report.problem.tooLarge': 'Không được quá {max}.',
+  'report.problem.aboveMachineDays':
+    'Không được quá {max} phút ({machines} máy hoạt động × {perDay} phút một ngày).',
   'report.draftRestored':
     'Bản nháp chưa gửi: số liệu nhập dở cho {area}, ngày {date}, được giữ lại trên máy này.',
   'report.draftDiscard': 'Bỏ bản nháp',

@@ -256,6 +256,70 @@ describe('reviewActualReports', () => {
     ]);
   });
 
+  it('takes a whole day of downtime on each machine working, and refuses a minute more naming the bound', () => {
+    // A site open 24 hours whose 3 machines stood still all day: 3 × 24 × 60 = 4,320 machine-minutes.
+    // Accepted, and warned as before: more than the 1,440 minutes open, possible only as the 3
+    // machines' minutes added up.
+    const allDay = { ...day, dossiers: 0, machinesWorking: 3, hoursOpen: 24, downtimeMinutes: 4320 };
+    expect(reviewActualReports([allDay]).map((f) => [f.severity, f.message])).toEqual([
+      [
+        'unlikely',
+        'reports[0].downtimeMinutes: 4320 minutes of downtime are more than the 24 hours open (1440 minutes): only as the minutes of the 3 machines added up (4320 at most)',
+      ],
+    ]);
+    const refused = (report: object) => {
+      try {
+        reviewActualReports([report as never]);
+      } catch (error) {
+        return error instanceof PlanningInputError
+          ? [error.path, error.code, error.expected, error.message]
+          : error;
+      }
+      return null;
+    };
+    expect(refused({ ...allDay, downtimeMinutes: 4321 })).toEqual([
+      'reports[0].downtimeMinutes',
+      'range',
+      'an integer at least 0 and at most 4320 (1440 minutes a day × 3 machines working)',
+      'reports[0].downtimeMinutes must be an integer at least 0 and at most 4320 (1440 minutes a day × 3 machines working), got 4321',
+    ]);
+    // One machine working: a day of it, 1,440.
+    expect(refused({ ...allDay, machinesWorking: 1, downtimeMinutes: 1441 })).toEqual([
+      'reports[0].downtimeMinutes',
+      'range',
+      'an integer at least 0 and at most 1440 (1440 minutes a day × 1 machine working)',
+      'reports[0].downtimeMinutes must be an integer at least 0 and at most 1440 (1440 minutes a day × 1 machine working), got 1441',
+    ]);
+    // No machines said, or 0 working: a day of one machine, as before.
+    const { machinesWorking: _, ...noMachines } = allDay;
+    for (const report of [
+      { ...noMachines, downtimeMinutes: 1441 },
+      { ...allDay, machinesWorking: 0, downtimeMinutes: 1441 },
+    ]) {
+      expect(refused(report)).toEqual([
+        'reports[0].downtimeMinutes',
+        'range',
+        'an integer at least 0 and at most 1440',
+        'reports[0].downtimeMinutes must be an integer at least 0 and at most 1440, got 1441',
+      ]);
+    }
+    expect(reviewActualReports([{ ...noMachines, downtimeMinutes: 1440 }])).toEqual([]);
+  });
+
+  it('holds downtime to no day’s bound when its machines are malformed, naming the machines alone', () => {
+    // -3 machines give no bound to read 4,320 minutes against: the machines are the figure to mend.
+    let thrown: unknown;
+    try {
+      reviewActualReports([{ ...day, dossiers: 0, machinesWorking: -3, downtimeMinutes: 4320 }]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MalformedReportsError);
+    expect((thrown as MalformedReportsError).problems.map((problem) => problem.path)).toEqual([
+      'reports[0].machinesWorking',
+    ]);
+  });
+
   it('refuses planned machines that are not a count, naming the area', () => {
     const refused = (plannedMachines: unknown) => {
       try {

@@ -236,8 +236,9 @@ function addToTeamDay(teamDays: Map<string, TeamDay>, report: ReadReport, index:
  * unlikely.
  *
  * The options are read first: a malformed one throws `PlanningInputError` naming it. Malformed
- * figures of the reports throw {@link MalformedReportsError}, a `PlanningInputError` naming the
- * first, after every report is read: its `problems` name every one of the batch (in report order,
+ * figures of the reports (a downtime above a whole day of each machine working, `1440 ×
+ * machinesWorking` minutes, 1440 without machines, is one) throw {@link MalformedReportsError}, a
+ * `PlanningInputError` naming the first, after every report is read: its `problems` name every one of the batch (in report order,
  * each report's in the order of its fields), its `findings` are what the other figures show.
  *
  * @example

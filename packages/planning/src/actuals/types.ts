@@ -22,9 +22,11 @@ export type ReviewedReport = {
   /** Hours the site was open that day, 0 to 24. */
   hoursOpen?: number | null;
   /**
-   * Minutes machines stood still that day, 0 to 1440, while the site was open: at most
-   * `hoursOpen × 60`, or `hoursOpen × 60 × machinesWorking` when the minutes of several machines are
-   * added up (machine-minutes).
+   * Minutes machines stood still that day while the site was open, a whole number from 0 to
+   * `1440 × machinesWorking` (machine-minutes when the minutes of several machines are added up;
+   * 1440 when no machines, or 0, are given): 4320 for 3 machines standing still a whole day.
+   * Above that it is malformed (`range`). At most `hoursOpen × 60`, or
+   * `hoursOpen × 60 × machinesWorking`: above the latter impossible, between the two unlikely.
    */
   downtimeMinutes?: number | null;
 };

@@ -118,12 +118,50 @@ describe('holding each figure to what the API takes', () => {
     }
   });
 
-  it('takes a whole day of downtime, 1,440 minutes, and refuses 1,441', () => {
-    expect(readFigures({ ...DAK_SONG, downtimeMinutes: '1440' }, TOMORROW).ok).toBe(true);
-    expect(readFigures({ ...DAK_SONG, downtimeMinutes: '1441' }, TOMORROW)).toEqual({
+  it('takes a whole day of downtime, 1,440 minutes, and refuses 1,441 when no machines are given', () => {
+    for (const machinesWorking of ['', '0']) {
+      expect(readFigures({ ...DAK_SONG, machinesWorking, downtimeMinutes: '1440' }, TOMORROW).ok).toBe(true);
+      expect(readFigures({ ...DAK_SONG, machinesWorking, downtimeMinutes: '1441' }, TOMORROW)).toEqual({
+        ok: false,
+        problems: { downtimeMinutes: 'tooLarge' },
+      });
+    }
+  });
+
+  it('takes a whole day of downtime on each of 3 machines, 4,320 minutes, and refuses 4,321 naming the machines', () => {
+    // 3 machines standing still a whole day: 3 × 1,440 = 4,320 machine-minutes.
+    const three = { ...DAK_SONG, machinesWorking: '3', hoursOpen: '24' };
+    const read = readFigures({ ...three, downtimeMinutes: '4.320' }, TOMORROW);
+    expect(read.ok && read.report.downtimeMinutes).toBe(4320);
+    expect(readFigures({ ...three, downtimeMinutes: '4321' }, TOMORROW)).toEqual({
       ok: false,
-      problems: { downtimeMinutes: 'tooLarge' },
+      problems: { downtimeMinutes: 'aboveMachineDays' },
+      downtimeBound: { minutes: 4320, machines: 3 },
     });
+    expect(readFigures({ ...three, machinesWorking: '1', downtimeMinutes: '1441' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { downtimeMinutes: 'aboveMachineDays' },
+      downtimeBound: { minutes: 1440, machines: 1 },
+    });
+    // Machines that cannot be read give no bound: the machines are named, not the downtime.
+    expect(readFigures({ ...three, machinesWorking: 'ba', downtimeMinutes: '4320' }, TOMORROW)).toEqual({
+      ok: false,
+      problems: { machinesWorking: 'wholeMachines' },
+    });
+  });
+
+  it('says the downtime’s bound with the machines in the reader’s language', () => {
+    const three = { max: 4320, machines: 3, perDay: 1440 };
+    expect(translate('vi', 'report.problem.aboveMachineDays', three)).toBe(
+      'Không được quá 4.320 phút (3 máy hoạt động × 1.440 phút một ngày).',
+    );
+    expect(translate('en', 'report.problem.aboveMachineDays', three)).toBe(
+      'At most 4,320 minutes (3 machines working × 1,440 minutes a day).',
+    );
+    const one = { max: 1440, machines: 1, perDay: 1440 };
+    expect(translate('en', 'report.problem.aboveMachineDays', one)).toBe(
+      'At most 1,440 minutes (1 machine working × 1,440 minutes a day).',
+    );
   });
 
   it('says the bound in the reader’s language', () => {

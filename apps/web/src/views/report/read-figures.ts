@@ -32,12 +32,16 @@ export type FigureProblem =
   | 'ambiguous'
   | 'date'
   | 'future'
-  | 'tooLarge';
+  | 'tooLarge'
+  /** More downtime than a whole day of each machine working: said with the machines (`downtimeBound`). */
+  | 'aboveMachineDays';
 
 /**
  * The largest figure the API takes in each box (apps/api `check-reports.ts` and the planning
  * library's review of reports): a million dossiers (MAX_DOSSIERS_PER_REPORT), as many machines as
- * an area may be given (MAX_MACHINES_PER_AREA), a day's 24 hours and its 1,440 minutes.
+ * an area may be given (MAX_MACHINES_PER_AREA), a day's 24 hours, and a day's 1,440 minutes of
+ * downtime when no machines working are given (or 0): given some, 1,440 for each of them
+ * ({@link downtimeBound}).
  */
 export const FIGURE_MAXIMA = {
   dossiers: 1_000_000,
@@ -46,9 +50,17 @@ export const FIGURE_MAXIMA = {
   downtimeMinutes: 1440,
 } as const satisfies Partial<Record<FormField, number>>;
 
+/** The downtime's bound with the machines working it counts: `machines × 1,440` minutes. */
+export type DowntimeBound = { minutes: number; machines: number };
+
 export type ReadFigures =
   | { ok: true; report: ReportFigures }
-  | { ok: false; problems: Partial<Record<FormField, FigureProblem>> };
+  | {
+      ok: false;
+      problems: Partial<Record<FormField, FigureProblem>>;
+      /** The bound a downtime above it (`aboveMachineDays`) missed; absent for any other problem. */
+      downtimeBound?: DowntimeBound;
+    };
 
 type FigureBox = keyof typeof FIGURE_MAXIMA;
 
@@ -61,14 +73,29 @@ const WHOLE: Record<FigureBox, boolean> = {
 };
 
 /**
- * A box's figure as typed (blank: null), or its problem. Read with no upper bound, so that a figure
- * above the box's own bound is named as such ("at most 24") rather than as no number at all.
+ * "Downtime is at most a whole day of each machine working" (the planning library's reading of a
+ * report): 1,440 machine-minutes a machine, the minutes of several added up; null when no machines
+ * (or 0) are given, the box's own 1,440 then holding.
  */
-function readFigure(text: string, box: FigureBox): number | null | FigureProblem {
+function downtimeBound(machinesWorking: number | null): DowntimeBound | null {
+  if (machinesWorking === null || machinesWorking === 0) return null;
+  return { minutes: machinesWorking * FIGURE_MAXIMA.downtimeMinutes, machines: machinesWorking };
+}
+
+/**
+ * A box's figure as typed (blank: null), or its problem. Read with no upper bound, so that a figure
+ * above the box's own bound (`max`, by default its maximum) is named as such ("at most 24") rather
+ * than as no number at all.
+ */
+function readFigure(
+  text: string,
+  box: FigureBox,
+  max: number = FIGURE_MAXIMA[box],
+): number | null | FigureProblem {
   const whole = WHOLE[box];
   const read = readNumber(text, { min: 0, max: Number.POSITIVE_INFINITY, whole });
   if ('value' in read) {
-    return read.value !== null && read.value > FIGURE_MAXIMA[box] ? 'tooLarge' : read.value;
+    return read.value !== null && read.value > max ? 'tooLarge' : read.value;
   }
   if (read.problem.key === 'check.ambiguous') return 'ambiguous';
   // Anything else (letters, a minus sign, a fraction of a count) is no figure for the box.
@@ -94,7 +121,14 @@ export function readFigures(values: FormValues, latestDate: string): ReadFigures
   const dossiers = readFigure(values.dossiers, 'dossiers');
   const machinesWorking = readFigure(values.machinesWorking, 'machinesWorking');
   const hoursOpen = readFigure(values.hoursOpen, 'hoursOpen');
-  const downtimeMinutes = readFigure(values.downtimeMinutes, 'downtimeMinutes');
+  // Machines that cannot be read give the downtime no bound: they are the figure to mend.
+  const machinesRead = typeof machinesWorking !== 'string';
+  const bound = machinesRead ? downtimeBound(machinesWorking) : null;
+  const downtimeMax = !machinesRead
+    ? Number.POSITIVE_INFINITY
+    : (bound?.minutes ?? FIGURE_MAXIMA.downtimeMinutes);
+  let downtimeMinutes = readFigure(values.downtimeMinutes, 'downtimeMinutes', downtimeMax);
+  if (downtimeMinutes === 'tooLarge' && bound) downtimeMinutes = 'aboveMachineDays';
   const figures = { dossiers, machinesWorking, hoursOpen, downtimeMinutes };
   for (const box of Object.keys(figures) as FigureBox[]) {
     const found = figures[box];
@@ -108,7 +142,9 @@ export function readFigures(values: FormValues, latestDate: string): ReadFigures
     typeof downtimeMinutes === 'string' ||
     typeof hoursOpen === 'string'
   ) {
-    return { ok: false, problems };
+    return problems.downtimeMinutes === 'aboveMachineDays' && bound
+      ? { ok: false, problems, downtimeBound: bound }
+      : { ok: false, problems };
   }
   const note = values.note.trim();
   return {

@@ -23,6 +23,7 @@ import type { MessageKey } from '../../i18n/vi.ts';
 import type { OutboxEntry, ReportFigures } from '../../outbox/outbox-entry.ts';
 import { deviceStore } from '../../session/device-store.ts';
 import {
+  type DowntimeBound,
   FIGURE_MAXIMA,
   type FigureProblem,
   type FormField,
@@ -41,6 +42,7 @@ const PROBLEM_MESSAGES: Record<FigureProblem, MessageKey> = {
   date: 'report.problem.date',
   future: 'report.problem.future',
   tooLarge: 'report.problem.tooLarge',
+  aboveMachineDays: 'report.problem.aboveMachineDays',
 };
 
 const lastAreaKey = (teamCode: string) => `reporter.${teamCode}.lastArea`;
@@ -210,6 +212,8 @@ export function ReportForm({
   const [draftShown, setDraftShown] = useState(draft !== null);
   const [values, setValues] = useState(draft ?? opened);
   const [problems, setProblems] = useState<Partial<Record<FormField, FigureProblem>>>({});
+  // The machines a downtime refused as more than a whole day of each was held to, as read on sending.
+  const [downtimeBound, setDowntimeBound] = useState<DowntimeBound | null>(null);
   const [busy, setBusy] = useState(false);
   const enteredSaid = useRef<HTMLParagraphElement>(null);
   const areaName = (code: string) => context.areas.find((area) => area.code === code)?.name ?? code;
@@ -244,7 +248,15 @@ export function ReportForm({
       <span id={`report-${name}-problem`} className="field-problem">
         {t(
           PROBLEM_MESSAGES[found],
-          name in FIGURE_MAXIMA ? { max: FIGURE_MAXIMA[name as keyof typeof FIGURE_MAXIMA] } : {},
+          found === 'aboveMachineDays' && downtimeBound
+            ? {
+                max: downtimeBound.minutes,
+                machines: downtimeBound.machines,
+                perDay: FIGURE_MAXIMA.downtimeMinutes,
+              }
+            : name in FIGURE_MAXIMA
+              ? { max: FIGURE_MAXIMA[name as keyof typeof FIGURE_MAXIMA] }
+              : {},
         )}
       </span>
     ) : null;
@@ -255,6 +267,7 @@ export function ReportForm({
     const read = readFigures(values, addDays(today, 1));
     if (!read.ok) {
       setProblems(read.problems);
+      setDowntimeBound(read.downtimeBound ?? null);
       const first = Object.keys(read.problems)[0];
       if (first) document.getElementById(`report-${first}`)?.focus();
       return;

@@ -8,7 +8,7 @@ import {
   requireRecord,
   requireString,
 } from '../../_internal/validate.ts';
-import type { PlanningInputError } from '../../errors/planning-input-error.ts';
+import { PlanningInputError } from '../../errors/planning-input-error.ts';
 import { MINUTES_PER_DAY } from '../../time/_internal/minutes-per-day.ts';
 import type { ReviewActualReportsOptions } from '../types.ts';
 
@@ -16,7 +16,34 @@ import type { ReviewActualReportsOptions } from '../types.ts';
 
 const COUNT: NumberRule = { min: 0, integer: true };
 const HOURS_OPEN: NumberRule = { min: 0, max: 24 };
-const DOWNTIME_MINUTES: NumberRule = { min: 0, max: MINUTES_PER_DAY, integer: true };
+
+/**
+ * "Downtime is at most a whole day of each machine working": `1440 × machinesWorking`
+ * machine-minutes, the minutes of several machines being added up; 1440 when the report gives no
+ * machines, or 0 (a day of the one that stood still). `machines` is null when the report's are
+ * malformed: no bound to read the downtime against (the machines are the figure to mend), so only
+ * its kind is checked. A refusal with machines names the bound with them.
+ */
+function readDowntimeMinutes(
+  value: unknown,
+  path: string,
+  machines: number | undefined | null,
+): number | undefined {
+  if (machines === null) return optionalNumber(value, path, { min: 0, integer: true });
+  if (!machines) return optionalNumber(value, path, { min: 0, max: MINUTES_PER_DAY, integer: true });
+  try {
+    return optionalNumber(value, path, { min: 0, max: MINUTES_PER_DAY * machines, integer: true });
+  } catch (error) {
+    if (!(error instanceof PlanningInputError)) throw error;
+    const counted = `${MINUTES_PER_DAY} minutes a day × ${machines} machine${machines === 1 ? '' : 's'} working`;
+    throw new PlanningInputError({
+      path,
+      code: error.code,
+      expected: `${error.expected} (${counted})`,
+      received: value,
+    });
+  }
+}
 
 /** A report's figures as read: a malformed one is not given. */
 export type ReadReport = {
@@ -81,7 +108,8 @@ export function readReport(
   let areaCode: string | undefined;
   let teamCode: string | undefined;
   let dossiers: number | undefined;
-  let machines: number | undefined;
+  // Null when given and malformed: the downtime has no bound to be read against.
+  let machines: number | undefined | null;
   let hours: number | undefined;
   let downtimeMinutes: number | undefined;
   try {
@@ -113,6 +141,7 @@ export function readReport(
     machines = optionalNumber(report.machinesWorking ?? undefined, `${at}.machinesWorking`, COUNT);
   } catch (error) {
     setAside(error, problems);
+    machines = null;
   }
   try {
     hours = optionalNumber(report.hoursOpen ?? undefined, `${at}.hoursOpen`, HOURS_OPEN);
@@ -120,15 +149,15 @@ export function readReport(
     setAside(error, problems);
   }
   try {
-    downtimeMinutes = optionalNumber(
+    downtimeMinutes = readDowntimeMinutes(
       report.downtimeMinutes ?? undefined,
       `${at}.downtimeMinutes`,
-      DOWNTIME_MINUTES,
+      machines,
     );
   } catch (error) {
     setAside(error, problems);
   }
   return dossiers === undefined
     ? null
-    : { date, areaCode, teamCode, dossiers, machines, hours, downtimeMinutes };
+    : { date, areaCode, teamCode, dossiers, machines: machines ?? undefined, hours, downtimeMinutes };
 }
