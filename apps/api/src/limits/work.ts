@@ -32,9 +32,17 @@ export const NOMINAL = {
    * Areas right below one area: a 2021 province's districts (Hà Nội has the most, 30; Nghệ An 21)
    * or a district's communes (mostly fewer; Yên Thành has 39). An area with more (a 2025
    * province's up to 168 communes, the country's 63 provinces) is charged its real count as the
-   * computation that reads them is about to run. Two areas' children fit one request.
+   * computation that reads them is about to run. Five areas' children, a few fields each, fit one
+   * request.
    */
   childAreas: 30,
+  /**
+   * Most areas right below one area under the country: a 2025 province's communes (up to 168;
+   * Nghệ An 130). A `children` list is resolved for at most as many, so what it selects is counted
+   * that many times: a comparison nested under it (each area's own children or page) is one more
+   * comparison of every area it names, refused before it runs.
+   */
+  mostChildAreas: 168,
   /** Reports of a season from every commune of a province: 600 communes × 120 days. */
   reports: 72_000,
 } as const;
@@ -50,7 +58,19 @@ export const NOMINAL = {
  * 2026-11-30; a site's day more with its visitors, below), plus a daily series when a date is
  * asked; a replan about 20 µs an area (the plan before and after the reports and the plans that
  * check what must change) and 1 µs a report (the national bench: 11,371 areas and 318,090 reports
- * in about 0.5 s); solving for an unknown about two plans' work.
+ * in about 0.5 s); solving for an unknown about two plans' work. A comparison with the reports
+ * (compareAreasWithActuals) is the plan, the first area's daily series (its pools' daily shares,
+ * which every further area of the same pools reuses) and each further area's days, forecast and
+ * warnings: 2026-12-02, a same-process bench of every further area compared beside a first one,
+ * median of 5–11 runs, reports from six communes in seven every day: Nghệ An 2025's 130 communes
+ * 0.86–0.94 ms each (3,343 and 12,035 reports); Nghệ An 2021's 460 communes 0.19 ms (11,829
+ * reports, 30 days) to 0.51–0.79 ms (42,584, 108 days), its 21 districts 0.48 ms to 1.8–3.9 ms
+ * (partial days each day); the 2021 country's (272,777 reports, 30 days) largest province's 579
+ * communes 1.7–1.8 ms, its other 62 provinces 3.2 ms; the 2025 country's (85,397 reports) other
+ * 33 provinces 1.8 ms, and Hồ Chí Minh City's 168 communes 5.1 ms (176 machines for the city: each
+ * forecast walks about 1,800 open days). Priced at 4 ms a further area: twice the worst commune
+ * of a plan on time (1.8 ms), about the districts' and provinces' worst; a late plan's longer
+ * forecasts go over it, and the request's time budget bounds them.
  */
 const POINTS = {
   perPlannedArea: 0.05,
@@ -59,6 +79,7 @@ const POINTS = {
   perShiftTemplate: 0.5,
   staffing: 20,
   dailySeries: 300,
+  perComparedArea: 80,
   perReplannedArea: 0.4,
   perReport: 0.02,
   perSolvedArea: 0.1,
@@ -203,6 +224,26 @@ export function dailySeriesWork(): number {
   return POINTS.dailySeries;
 }
 
+/**
+ * Points of comparing `areas` areas beside one already compared (its plan and daily series priced
+ * apart): each further area's days, forecast and warnings, its pools' daily shares being reused.
+ */
+export function comparedAreasWork(areas: number): number {
+  return Math.max(0, areas) * POINTS.perComparedArea;
+}
+
+/**
+ * Points of comparing `areas` areas of one plan with `reports` reports, in one computation: the
+ * plan, the first area's daily series, each further area, and the reports read and summed by day.
+ */
+export function comparisonWork(planAreas: number, areas: number, reports: number): number {
+  return (
+    planWork(planAreas) +
+    (areas > 0 ? dailySeriesWork() + comparedAreasWork(areas - 1) : 0) +
+    Math.ceil(reports * POINTS.perReport)
+  );
+}
+
 /** Calendar days from `start` to `deadline` included: an upper bound on the open days. */
 function calendarDays(calendar: { start: string; deadline: string }): number {
   const days = (Date.parse(calendar.deadline) - Date.parse(calendar.start)) / 86_400_000 + 1;
@@ -241,11 +282,9 @@ export const WORK_OF: { [K in TaskName]: (...args: Parameters<Tasks[K]>) => numb
   checkCampaignInput: (input) => planWork(input.areas.length),
   planCampaign: (input) => planWork(input.areas.length),
   plannedDailySeries: () => dailySeriesWork(),
-  // The plan, a daily series per area compared, the reports summed by day.
+  // The plan, the first area's daily series and each further area's, the reports summed by day.
   compareAreasWithActuals: (input, areaCodes, reports) =>
-    planWork(input.areas.length) +
-    dailySeriesWork() * areaCodes.length +
-    Math.ceil(reports.length * POINTS.perReport),
+    comparisonWork(input.areas.length, areaCodes.length, reports.length),
   minimumTeams: (input) => minimumTeamsWork(input.days, input.shifts.length, shiftHoursPerDay(input.shifts)),
   buildRoster: (input) => buildRosterWork(input.days, input.shifts.length),
   planMobileTeams: (input) =>

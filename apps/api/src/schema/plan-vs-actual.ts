@@ -13,7 +13,7 @@ import { type PageAsk, type PlanVsActual, pageKey, planVsActual } from '../actua
 import { builder, checkedPageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../builder.ts';
 import { prisma } from '../db.ts';
 import { priced } from '../limits/cost-limit.ts';
-import { dailySeriesWork, NOMINAL, planWork } from '../limits/work.ts';
+import { comparedAreasWork, dailySeriesWork, MAX_COST, NOMINAL, planWork } from '../limits/work.ts';
 import { ReportWarningRef } from './actual-report.ts';
 import { ActualsWarningRef } from './actuals-warning.ts';
 import { AreaLevelEnum } from './area.ts';
@@ -121,8 +121,26 @@ const ForecastRef = builder.objectRef<CompletionForecast>('CompletionForecast').
 
 const PlanVsActualRef = builder.objectRef<PlanVsActual>('PlanVsActual');
 
-/** Cost points of `children`: as many areas compared as an area has right below, as a rule. */
-const CHILDREN_POINTS = NOMINAL.childAreas * dailySeriesWork();
+/**
+ * Cost points of `children`: as many further areas compared (beside the area above, priced with the
+ * plan) as an area has right below, as a rule.
+ */
+const CHILDREN_POINTS = comparedAreasWork(NOMINAL.childAreas);
+/** Cost points of one further area compared: a node of a `byArea` page. */
+const COMPARED_AREA_POINTS = comparedAreasWork(1);
+/** Cost points of `planVsActual` itself: the plan (priced as the whole country) and the area's daily series. */
+const COMPARISON_POINTS = planWork(NOMINAL.scenarioAreas) + dailySeriesWork();
+/**
+ * Nodes of a `byArea` page from which asking each node's `children` (their codes alone) is over
+ * the cost limit: each node is a further area with its children, whose selection counts once for
+ * each of the most areas `children` may list.
+ */
+const NESTED_CHILDREN_REFUSED_FROM = Math.ceil(
+  (MAX_COST - COMPARISON_POINTS) / (COMPARED_AREA_POINTS + CHILDREN_POINTS + NOMINAL.mostChildAreas),
+);
+/** The largest `byArea` page whose areas fit the cost limit with a few fields each (ten points a node). */
+const LARGEST_FITTING_PAGE =
+  Math.floor((MAX_COST - COMPARISON_POINTS) / (COMPARED_AREA_POINTS + 10) / 10) * 10;
 
 const ComparisonReportingRef = builder.objectRef<PlanVsActual>('ComparisonReporting').implement({
   description: 'How fully an area reported over the days compared.',
@@ -238,12 +256,13 @@ PlanVsActualRef.implement({
     }),
     children: t.field({
       type: [PlanVsActualRef],
-      description: `The same comparison for each area right below, from the same plan and reports: right under the top-level \`planVsActual\`, in its computation (one for the request, however many areas or aliases); deeper (under \`children\` or a \`byArea\` node), in one more computation of every area of the list above and the areas right below each. Priced before it runs as ${NOMINAL.childAreas} areas compared (${CHILDREN_POINTS.toLocaleString('en')} cost points, the most districts of a 2021 province), its selection counted ${NOMINAL.childAreas} times, and deeper once for each area of the list above: \`children\` under \`children\`, or under a page of three or more \`byArea\` nodes, is over the cost limit and the request is refused whole (LIMIT_EXCEEDED naming PlanVsActual.children) before anything is compared. An area with more right below (a district of 39 communes, a 2025 province’s communes, the country’s 63 provinces) is charged its real count as the comparison is about to run, and refused then, before it runs, when that is over the limit.`,
-      // The areas right below are compared (a daily series each); deeper, each area of the list
-      // above asks for its own, so what it selects is multiplied as a list of that many.
+      description: `The same comparison for each area right below, from the same plan and reports: right under the top-level \`planVsActual\`, in its computation (one for the request, however many areas or aliases); deeper (under \`children\` or a \`byArea\` node), in one more computation of every area of the list above and the areas right below each. Priced before it runs as ${NOMINAL.childAreas} further areas compared beside the area above (${COMPARED_AREA_POINTS} cost points each, ${CHILDREN_POINTS.toLocaleString('en')} in all: the most districts of a 2021 province), its selection counted ${NOMINAL.mostChildAreas} times (the most communes of a 2025 province), and deeper once for each area of the list above: \`children\` under \`children\`, or \`byArea\` of two or more areas a page under \`children\`, or \`children\` under a page of ${NESTED_CHILDREN_REFUSED_FROM} or more \`byArea\` nodes, is over the cost limit and the request is refused whole (LIMIT_EXCEEDED naming PlanVsActual.children) before anything is compared. An area with more right below (a district of 39 communes, a 2025 province’s communes, the country’s 63 provinces) is charged its real count as the comparison is about to run (${COMPARED_AREA_POINTS} points each: a 2025 province’s 168 communes fit), and refused then, before it runs, when that is over the limit.`,
+      // The areas right below are compared beside the area above (its plan and daily series priced
+      // with it); deeper, each area of the list above asks for its own, so what it selects is
+      // multiplied as a list of the most areas it may hold.
       complexity: (_args, context) => ({
         field: priced(context, 'PlanVsActual.children', CHILDREN_POINTS),
-        multiplier: NOMINAL.childAreas,
+        multiplier: NOMINAL.mostChildAreas,
       }),
       resolve: async (r, _args, context) =>
         r.children ??
@@ -262,7 +281,7 @@ PlanVsActualRef.implement({
         type: PlanVsActualRef,
         // Refused (a page too large, a cursor it did not give), it is null beside its error.
         nullable: true,
-        description: `The same comparison for every area of \`level\` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a \`byArea\` right under the top-level \`planVsActual\`; one deeper is a second computation). Each area of a page is priced as a comparison of its own: pages of up to about 60 areas fit the cost limit. Under \`children\` it is priced once for each of the ${NOMINAL.childAreas} areas \`children\` is priced as, over the cost limit from 2 areas a page; under another \`byArea\`, once for each node of that page. Refused (a page over 500, a cursor it did not give): null, with BAD_USER_INPUT naming the argument, the rest of the answer kept.`,
+        description: `The same comparison for every area of \`level\` below this one (every commune of a province, say, or every commune of a 2025 province that has no districts), ordered by code, a page at a time: planned, actual, variance, reporting and forecast per area, in dossiers and days as above, from the same plan and reports (one computation for the request with the areas asked and their children, for a \`byArea\` right under the top-level \`planVsActual\`; one deeper is a second computation). Each area of a page is priced as a further area compared beside the area above (${COMPARED_AREA_POINTS} cost points; the plan and the daily series are the area above’s): pages of up to about ${LARGEST_FITTING_PAGE} areas with a few fields each fit the cost limit. Under \`children\` it is priced once for each of the ${NOMINAL.mostChildAreas} areas \`children\` may list, over the cost limit from 2 areas a page; under another \`byArea\`, once for each node of that page. Refused (a page over 500, a cursor it did not give): null, with BAD_USER_INPUT naming the argument, the rest of the answer kept.`,
         args: {
           level: t.arg({
             type: AreaLevelEnum,
@@ -270,9 +289,9 @@ PlanVsActualRef.implement({
             description: 'The level of the areas compared, below this area (e.g. COMMUNE).',
           }),
         },
-        // Each area of the page is compared: its daily series and its days, as the computation charges it.
+        // Each area of the page is a further area compared, as the computation charges it.
         complexity: (args, context) => ({
-          field: priced(context, 'PlanVsActual.byArea', pageSize(args) * dailySeriesWork()),
+          field: priced(context, 'PlanVsActual.byArea', comparedAreasWork(pageSize(args))),
           multiplier: pageSize(args),
         }),
         resolve: async (r, args, context) => {
@@ -328,7 +347,7 @@ builder.queryField('planVsActual', (t) =>
       priced(
         context,
         'Query.planVsActual',
-        planWork(NOMINAL.scenarioAreas) + dailySeriesWork(),
+        COMPARISON_POINTS,
         `plan-vs-actual:${JSON.stringify([String(args.scenarioId), args.from ?? null, args.to ?? null])}`,
       ),
     resolve: (_root, args, context, info) =>

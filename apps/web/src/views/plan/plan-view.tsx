@@ -425,8 +425,8 @@ function progressColour(share: number | null): string {
 }
 
 /**
- * Communes in a page of plan vs actual by area: each is priced as a comparison of its own, and about 60
- * fit the API's cost limit (`PlanVsActual.byArea`); 50 leaves room for the area compared above them.
+ * Communes in a page of plan vs actual by area (`PlanVsActual.byArea`, about 210 fit the API's cost
+ * limit): 50 a page keeps each answer quick and the page's own requests light.
  */
 const COMMUNES_PAGE = 50;
 
