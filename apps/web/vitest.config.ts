@@ -10,5 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A story reads answers from a real service that the whole suite keeps busy on 2 cores (the first
+    // staffing answer of a story took over vitest's default 1 s of polling there): a poll waits up
+    // to 10 s for the page to say what it must.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
