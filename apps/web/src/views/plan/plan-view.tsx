@@ -37,6 +37,21 @@ import { ReplanAlternatives } from './replan-alternatives.tsx';
 import { SecondLookCard } from './second-look.tsx';
 import { type StatusShown, statusShown } from './status-shown.ts';
 
+// What the table and the map read of an area compared below the one asked about.
+graphql(`
+  fragment ComparedArea on PlanVsActual {
+    areaCode
+    demand
+    totalActual
+    reporting {
+      daysReported
+    }
+    forecast {
+      expected
+    }
+  }
+`);
+
 export const ScenarioHeadQuery = graphql(`
   query ScenarioHead($scenarioId: ID!) {
     scenario(id: $scenarioId) {
@@ -132,15 +147,7 @@ const PlanViewDocument = graphql(`
         }
         # The table's areas, compared in the same computation (no request per row).
         children {
-          areaCode
-          demand
-          totalActual
-          reporting {
-            daysReported
-          }
-          forecast {
-            expected
-          }
+          ...ComparedArea
         }
         ...SecondLook
       }
@@ -184,15 +191,7 @@ const PlanCommuneForecastsDocument = graphql(`
           }
           edges {
             node {
-              areaCode
-              demand
-              totalActual
-              reporting {
-                daysReported
-              }
-              forecast {
-                expected
-              }
+              ...ComparedArea
             }
           }
         }
